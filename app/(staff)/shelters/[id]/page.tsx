@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { BedBoard } from '@/components/bed-board';
+import { BedCountsLine } from '@/components/bed-counts';
+import { ConfirmedAgo } from '@/components/confirmed-ago';
+import { ActionButton } from '@/components/ui/action-button';
+import { requireStaff } from '@/lib/auth/current-user';
+import { canEditShelter } from '@/lib/auth/staff';
+import { viewableShelter } from '@/lib/shelters/access';
+import { shelterBoard } from '@/lib/shelters/board';
+import { confirmShelterAvailability } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('board'))('title') };
+}
+
+export default async function ShelterBoardPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireStaff();
+  const db = getDb();
+  const shelter = viewableShelter(db, user, id);
+  if (!shelter) notFound();
+  const t = await getTranslations('board');
+  const statuses = await getTranslations('status');
+  const now = new Date();
+  const board = shelterBoard(db, shelter.id, now);
+  const editable = canEditShelter(user, shelter.id);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{shelter.name}</h1>
+        <span className={`badge status-${shelter.status}`}>{statuses(shelter.status)}</span>
+      </div>
+      <p className="muted">{shelter.district}</p>
+      {editable ? (
+        <nav className="sub-nav" aria-label={t('manage')}>
+          <Link href={`/shelters/${shelter.id}/rooms`}>{t('manageRooms')}</Link>
+          <Link href={`/shelters/${shelter.id}/profile`}>{t('editProfile')}</Link>
+        </nav>
+      ) : (
+        <p className="notice">{t('readOnly')}</p>
+      )}
+      <section className="card summary" aria-label={t('summary')}>
+        <BedCountsLine counts={board.counts} />
+        <ConfirmedAgo at={shelter.lastConfirmedAt} now={now} timeZone={shelter.timeZone} />
+        {editable ? (
+          <ActionButton action={confirmShelterAvailability} fields={{ shelterId: shelter.id }} label={t('confirm')} className="button primary" />
+        ) : null}
+      </section>
+      {board.rooms.length === 0 ? (
+        <p className="empty">
+          {t('noRooms')} {editable ? <Link href={`/shelters/${shelter.id}/rooms`}>{t('addRoomsLink')}</Link> : null}
+        </p>
+      ) : (
+        <BedBoard rooms={board.rooms} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+'use server';
+import { write } from '@/db';
+import { staffAction } from '@/lib/auth/action';
+import { updateShelterProfile } from '@/lib/shelters/profile';
+import { shelterProfileSchema } from '@/lib/validation/shelter';
+
+export const saveShelterProfile = staffAction({ roles: ['admin', 'host'], schema: shelterProfileSchema }, (input, { user, db, now }) => {
+  write(db, (tx) => updateShelterProfile(tx, user, input, now));
+  return { revalidate: ['/shelters', `/shelters/${input.shelterId}`, `/shelters/${input.shelterId}/profile`], message: 'profileSaved' };
+});

@@ -1,0 +1,53 @@
+'use server';
+import { write } from '@/db';
+import { staffAction } from '@/lib/auth/action';
+import { addBeds, addRoom, removeBed, removeRoom, renameBed, returnBedToService, setBedOutOfService, updateRoom } from '@/lib/shelters/rooms';
+import {
+  addBedsSchema,
+  bedIdSchema,
+  outOfServiceSchema,
+  renameBedSchema,
+  roomEditSchema,
+  roomIdSchema,
+  roomSchema,
+} from '@/lib/validation/shelter';
+
+const editors = ['admin', 'host'] as const;
+const pagesOf = (shelterId: string) => ['/shelters', `/shelters/${shelterId}`, `/shelters/${shelterId}/rooms`];
+
+export const createRoom = staffAction({ roles: editors, schema: roomSchema }, (input, { user, db, now }) => {
+  write(db, (tx) => addRoom(tx, user, input, now));
+  return { revalidate: pagesOf(input.shelterId), message: 'roomAdded' };
+});
+
+export const editRoom = staffAction({ roles: editors, schema: roomEditSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => updateRoom(tx, user, input, now))),
+}));
+
+export const deleteRoom = staffAction({ roles: editors, schema: roomIdSchema }, ({ roomId }, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => removeRoom(tx, user, roomId, now))),
+  message: 'roomRemoved',
+}));
+
+export const addBedsToRoom = staffAction({ roles: editors, schema: addBedsSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => addBeds(tx, user, input, now))),
+  message: 'bedsAdded',
+  messageParams: { count: input.count },
+}));
+
+export const renameBedLabel = staffAction({ roles: editors, schema: renameBedSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => renameBed(tx, user, input, now))),
+}));
+
+export const takeBedOutOfService = staffAction({ roles: editors, schema: outOfServiceSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => setBedOutOfService(tx, user, input, now))),
+}));
+
+export const putBedBackInService = staffAction({ roles: editors, schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => returnBedToService(tx, user, bedId, now))),
+}));
+
+export const deleteBed = staffAction({ roles: editors, schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => removeBed(tx, user, bedId, now))),
+  message: 'bedRemoved',
+}));

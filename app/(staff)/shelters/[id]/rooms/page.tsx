@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { BedCountsLine } from '@/components/bed-counts';
+import { requireStaff } from '@/lib/auth/current-user';
+import { canEditShelter } from '@/lib/auth/staff';
+import { viewableShelter } from '@/lib/shelters/access';
+import { shelterBoard } from '@/lib/shelters/board';
+import {
+  addBedsToRoom,
+  createRoom,
+  deleteBed,
+  deleteRoom,
+  editRoom,
+  putBedBackInService,
+  renameBedLabel,
+  takeBedOutOfService,
+} from './actions';
+import { AddRoomForm } from './add-room-form';
+import { BedRow } from './bed-row';
+import { RoomEditor } from './room-editor';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('rooms'))('title') };
+}
+
+export default async function RoomsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireStaff();
+  const db = getDb();
+  const shelter = viewableShelter(db, user, id);
+  if (!shelter || !canEditShelter(user, shelter.id)) notFound();
+  const t = await getTranslations('rooms');
+  const board = shelterBoard(db, shelter.id, new Date());
+  const bedActions = { rename: renameBedLabel, outOfService: takeBedOutOfService, backInService: putBedBackInService, remove: deleteBed };
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
+      </p>
+      <h1>{t('title')}</h1>
+      {board.rooms.length === 0 ? <p className="empty">{t('empty')}</p> : null}
+      {board.rooms.map((room) => (
+        <section key={room.id} className="card" aria-labelledby={`room-${room.id}`}>
+          <h2 id={`room-${room.id}`}>{room.name}</h2>
+          <BedCountsLine counts={room.counts} />
+          <RoomEditor
+            room={{ ...room, bedCount: room.beds.length }}
+            actions={{ edit: editRoom, addBeds: addBedsToRoom, remove: deleteRoom }}
+          />
+          <ul className="bed-rows">
+            {room.beds.map((bed) => (
+              <BedRow key={bed.id} bed={bed} roomName={room.name} actions={bedActions} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <section className="card" aria-labelledby="add-room">
+        <h2 id="add-room">{t('addRoomTitle')}</h2>
+        <AddRoomForm action={createRoom} shelterId={shelter.id} />
+      </section>
+    </>
+  );
+}

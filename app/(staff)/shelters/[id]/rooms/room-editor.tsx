@@ -1,0 +1,47 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { ActionButton } from '@/components/ui/action-button';
+import { CheckboxField } from '@/components/ui/checkbox-field';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
+
+type Room = { id: string; name: string; kind: RoomKind; accessible: boolean; bedCount: number };
+
+export function RoomEditor({ room, actions }: { room: Room; actions: { edit: FormAction; addBeds: FormAction; remove: FormAction } }) {
+  const t = useTranslations('rooms');
+  const kinds = useTranslations('roomKinds');
+  const [editState, editAction] = useFormAction(actions.edit);
+  const [bedsState, bedsAction] = useFormAction(actions.addBeds);
+  return (
+    <div className="room-editor">
+      <form action={editAction} className="inline-form" noValidate aria-label={t('editRoom', { room: room.name })}>
+        <input type="hidden" name="roomId" value={room.id} />
+        <TextField state={editState} id={`name-${room.id}`} name="name" label={t('roomName')} stored={room.name} maxLength={60} required />
+        <SelectField
+          state={editState}
+          id={`kind-${room.id}`}
+          name="kind"
+          label={t('kind')}
+          stored={room.kind}
+          options={ROOM_KINDS.map((kind) => ({ value: kind, label: kinds(kind) }))}
+        />
+        <CheckboxField state={editState} id={`accessible-${room.id}`} name="accessible" label={t('accessible')} stored={room.accessible} />
+        <SubmitButton className="button">{t('saveRoom')}</SubmitButton>
+        <FormStatus state={editState} />
+      </form>
+      <form action={bedsAction} className="inline-form" noValidate aria-label={t('addBedsTo', { room: room.name })}>
+        <input type="hidden" name="roomId" value={room.id} />
+        <TextField state={bedsState} id={`count-${room.id}`} name="count" label={t('bedsToAdd')} type="number" min={1} max={50} stored={1} inputMode="numeric" />
+        <SubmitButton className="button">{t('addBeds')}</SubmitButton>
+        <FormStatus state={bedsState} />
+      </form>
+      {room.bedCount === 0 ? (
+        <ActionButton action={actions.remove} fields={{ roomId: room.id }} label={t('removeRoom')} confirm={t('removeRoomConfirm', { room: room.name })} />
+      ) : null}
+    </div>
+  );
+}

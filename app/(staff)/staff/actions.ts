@@ -1,0 +1,34 @@
+'use server';
+import { write } from '@/db';
+import { staffAction } from '@/lib/auth/action';
+import { changeRole, disableAccount, enableAccount } from '@/lib/staff/accounts';
+import { createInvitation, revokeInvitation } from '@/lib/staff/invitations';
+import { changeRoleSchema, invitationIdSchema, inviteSchema, userIdSchema } from '@/lib/validation/staff';
+
+const admins = ['admin'] as const;
+const staffPage = ['/staff'];
+
+export const inviteStaff = staffAction({ roles: admins, schema: inviteSchema }, (input, { user, db, now }) => {
+  const { token } = write(db, (tx) => createInvitation(tx, user, input, now));
+  return { revalidate: staffPage, message: 'invitationCreated', data: { invitePath: `/invite/${token}` } };
+});
+
+export const revokeStaffInvitation = staffAction({ roles: admins, schema: invitationIdSchema }, ({ invitationId }, { user, db, now }) => {
+  write(db, (tx) => revokeInvitation(tx, user, invitationId, now));
+  return { revalidate: staffPage, message: 'invitationRevoked' };
+});
+
+export const changeStaffRole = staffAction({ roles: admins, schema: changeRoleSchema }, (input, { user, db, now }) => {
+  write(db, (tx) => changeRole(tx, user, input, now));
+  return { revalidate: staffPage, message: 'roleChanged' };
+});
+
+export const disableStaff = staffAction({ roles: admins, schema: userIdSchema }, ({ userId }, { user, db, now }) => {
+  write(db, (tx) => disableAccount(tx, user, userId, now));
+  return { revalidate: staffPage, message: 'accountDisabled' };
+});
+
+export const enableStaff = staffAction({ roles: admins, schema: userIdSchema }, ({ userId }, { user, db, now }) => {
+  write(db, (tx) => enableAccount(tx, user, userId, now));
+  return { revalidate: staffPage, message: 'accountEnabled' };
+});

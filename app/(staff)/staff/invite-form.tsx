@@ -1,0 +1,41 @@
+'use client';
+import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { ROLES } from '@/db/schema/enums';
+
+export function InviteForm({ action, shelters }: { action: FormAction; shelters: { id: string; name: string }[] }) {
+  const t = useTranslations('staff');
+  const roles = useTranslations('roles');
+  const [state, formAction] = useFormAction(action);
+  const [copied, setCopied] = useState(false);
+  const link = state.status === 'ok' && state.data?.invitePath ? `${window.location.origin}${state.data.invitePath}` : null;
+  return (
+    <form action={formAction} className="stack" noValidate onSubmit={() => setCopied(false)}>
+      <TextField state={state} id="invite-email" name="email" label={t('email')} type="email" autoComplete="off" maxLength={254} required />
+      <SelectField state={state} id="invite-role" name="role" label={t('role')} stored="host" options={ROLES.map((role) => ({ value: role, label: roles(role) }))} />
+      <CheckboxGroup state={state} name="shelterIds" legend={t('hostShelters')} stored={[]} options={shelters.map((s) => ({ value: s.id, label: s.name }))} />
+      <SubmitButton>{t('invite')}</SubmitButton>
+      <FormStatus state={state} />
+      {link ? (
+        <div className="invite-link">
+          <label htmlFor="invite-link">{t('linkLabel')}</label>
+          <input id="invite-link" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {copied ? t('copied') : t('copy')}
+          </button>
+          <p className="hint">{t('linkHint')}</p>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { asc } from 'drizzle-orm';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { shelters } from '@/db/schema';
+import { ActionButton } from '@/components/ui/action-button';
+import { requireStaff } from '@/lib/auth/current-user';
+import { staffList } from '@/lib/staff/accounts';
+import { pendingInvitations } from '@/lib/staff/invitations';
+import { changeStaffRole, disableStaff, enableStaff, inviteStaff, revokeStaffInvitation } from './actions';
+import { InviteForm } from './invite-form';
+import { RoleForm } from './role-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('staff'))('title') };
+}
+
+export default async function StaffPage() {
+  const user = await requireStaff();
+  if (user.role !== 'admin') notFound();
+  const db = getDb();
+  const now = new Date();
+  const t = await getTranslations('staff');
+  const roles = await getTranslations('roles');
+  const format = await getFormatter();
+  const shelterOptions = db.select({ id: shelters.id, name: shelters.name }).from(shelters).orderBy(asc(shelters.name)).all();
+  const people = staffList(db);
+  const invitations = pendingInvitations(db, now);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <section className="card" aria-labelledby="invite-title">
+        <h2 id="invite-title">{t('inviteTitle')}</h2>
+        <InviteForm action={inviteStaff} shelters={shelterOptions} />
+      </section>
+      <section aria-labelledby="pending-title">
+        <h2 id="pending-title">{t('pendingTitle')}</h2>
+        {invitations.length === 0 ? <p className="empty">{t('noPending')}</p> : null}
+        <ul className="people">
+          {invitations.map((invitation) => (
+            <li key={invitation.id} className="card">
+              <strong>{invitation.email}</strong> · {roles(invitation.role)}
+              <p className="muted">{t('expires', { when: format.relativeTime(invitation.expiresAt, now) })}</p>
+              <ActionButton
+                action={revokeStaffInvitation}
+                fields={{ invitationId: invitation.id }}
+                label={t('revoke')}
+                confirm={t('revokeConfirm', { email: invitation.email })}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="people-title">
+        <h2 id="people-title">{t('peopleTitle')}</h2>
+        <ul className="people">
+          {people.map((person) => (
+            <li key={person.id} className={person.disabledAt ? 'card disabled' : 'card'} aria-label={person.email}>
+              <div className="card-head">
+                <strong>{person.name}</strong>
+                <span className="badge">{roles(person.role)}</span>
+                {person.disabledAt ? <span className="badge status-closed">{t('disabled')}</span> : null}
+              </div>
+              <p className="muted">{person.email}</p>
+              {person.shelters.length > 0 ? <p>{person.shelters.map((s) => s.shelterName).join(', ')}</p> : null}
+              {person.id === user.id ? (
+                <p className="muted">{t('thisIsYou')}</p>
+              ) : (
+                <>
+                  <details>
+                    <summary>{t('changeRole')}</summary>
+                    <RoleForm
+                      action={changeStaffRole}
+                      user={{ id: person.id, role: person.role, shelterIds: person.shelters.map((s) => s.shelterId) }}
+                      shelters={shelterOptions}
+                    />
+                  </details>
+                  {person.disabledAt ? (
+                    <ActionButton action={enableStaff} fields={{ userId: person.id }} label={t('enable')} />
+                  ) : (
+                    <ActionButton action={disableStaff} fields={{ userId: person.id }} label={t('disable')} confirm={t('disableConfirm', { name: person.name })} />
+                  )}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

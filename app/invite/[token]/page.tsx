@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { openInvitation } from '@/lib/staff/invitations';
+import { acceptInvite } from './actions';
+import { AcceptForm } from './accept-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('invite'))('title'), referrer: 'no-referrer' };
+}
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const t = await getTranslations('invite');
+  const roles = await getTranslations('roles');
+  const invitation = token.length <= 100 ? openInvitation(getDb(), token, new Date()) : undefined;
+  return (
+    <main className="narrow">
+      <LanguageSwitcher />
+      <h1 className="brand-title">Waystation</h1>
+      {invitation ? (
+        <section className="card">
+          <h2>{t('title')}</h2>
+          <p>{t('intro', { email: invitation.email, role: roles(invitation.role) })}</p>
+          <AcceptForm action={acceptInvite} token={token} />
+        </section>
+      ) : (
+        <section className="card">
+          <h2>{t('invalidTitle')}</h2>
+          <p>{t('invalidBody')}</p>
+          <Link href="/login">{t('toLogin')}</Link>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { currentUser } from '@/lib/auth/current-user';
+import { signInWithPassword } from './actions';
+import { LoginForm } from './login-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('login'))('title') };
+}
+
+export default async function LoginPage() {
+  if (await currentUser()) redirect('/shelters');
+  const t = await getTranslations('login');
+  return (
+    <main className="narrow">
+      <LanguageSwitcher />
+      <h1 className="brand-title">Waystation</h1>
+      <p className="muted">{t('intro')}</p>
+      <section className="card">
+        <h2>{t('title')}</h2>
+        <LoginForm action={signInWithPassword} />
+      </section>
+      <p className="muted small">{t('noAccount')}</p>
+    </main>
+  );
+}

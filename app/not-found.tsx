@@ -1,0 +1,13 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+
+export default async function NotFound() {
+  const t = await getTranslations('notFoundPage');
+  return (
+    <main className="narrow">
+      <h1>{t('title')}</h1>
+      <p>{t('body')}</p>
+      <Link href="/shelters">{t('back')}</Link>
+    </main>
+  );
+}

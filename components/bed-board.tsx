@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server';
+import type { BoardRoom } from '@/lib/shelters/board';
+import { BedCountsLine } from './bed-counts';
+
+export async function BedBoard({ rooms }: { rooms: BoardRoom[] }) {
+  const t = await getTranslations('board');
+  const kinds = await getTranslations('roomKinds');
+  return (
+    <div className="board">
+      {rooms.map((room) => (
+        <section key={room.id} className="board-room" aria-labelledby={`room-${room.id}`}>
+          <div className="card-head">
+            <h3 id={`room-${room.id}`}>{room.name}</h3>
+            <span className="badge">{kinds(room.kind)}</span>
+            {room.accessible ? <span className="badge">♿ {t('accessible')}</span> : null}
+          </div>
+          <BedCountsLine counts={room.counts} />
+          {room.beds.length === 0 ? (
+            <p className="empty">{t('noBeds')}</p>
+          ) : (
+            <ul className="tiles" aria-label={t('bedsIn', { room: room.name })}>
+              {room.beds.map((bed) => (
+                <li
+                  key={bed.id}
+                  className={`tile tile-${bed.state}`}
+                  title={bed.outOfServiceReason ?? undefined}
+                  data-state={bed.state}
+                >
+                  <span className="tile-label">{bed.label}</span>
+                  <span className="tile-state">{t(`state.${bed.state}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { getTranslations } from 'next-intl/server';
+import type { BedCounts } from '@/lib/shelters/bed-state';
+
+export async function BedCountsLine({ counts }: { counts: BedCounts }) {
+  const t = await getTranslations('board');
+  return (
+    <p className="counts">
+      <strong>{t('freeOf', { free: counts.free, total: counts.total - counts.outOfService })}</strong>
+      {counts.reserved > 0 ? <span>{t('countReserved', { count: counts.reserved })}</span> : null}
+      {counts.occupied > 0 ? <span>{t('countOccupied', { count: counts.occupied })}</span> : null}
+      {counts.outOfService > 0 ? <span>{t('countOutOfService', { count: counts.outOfService })}</span> : null}
+    </p>
+  );
+}

@@ -1,0 +1,34 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { signOutEverywhere } from '@/app/(staff)/actions';
+import type { StaffUser } from '@/lib/auth/staff';
+import { LanguageSwitcher } from './language-switcher';
+
+export async function StaffHeader({ user }: { user: StaffUser }) {
+  const t = await getTranslations('nav');
+  const roles = await getTranslations('roles');
+  return (
+    <header className="staff-header">
+      <div className="staff-header-row">
+        <Link href="/shelters" className="brand">
+          Waystation
+        </Link>
+        <nav aria-label={t('main')} className="main-nav">
+          <Link href="/shelters">{t('shelters')}</Link>
+          {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}
+        </nav>
+      </div>
+      <div className="staff-header-row secondary">
+        <span className="who">
+          {user.name} · {roles(user.role)}
+        </span>
+        <LanguageSwitcher />
+        <form action={signOutEverywhere}>
+          <button type="submit" className="link-button">
+            {t('signOut')}
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

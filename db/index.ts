@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export const DEFAULT_DATABASE_PATH = './data/waystation.db';
+
+export function databasePath(): string {
+  return resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+}
+
+/** Opens a connection with the pragmas every Waystation connection must have (invariant 3). */
+export function openDatabase(path: string): { db: Db; sqlite: Database.Database } {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = FULL');
+  return { db: drizzle(sqlite, { schema }), sqlite };
+}
+
+const cache = globalThis as unknown as { waystationDb?: Db };
+
+/**
+ * The one connection of this process, opened on first use so that `next build` never touches the
+ * database, and cached on globalThis so that module reloads do not open another.
+ */
+export function getDb(): Db {
+  if (!cache.waystationDb) cache.waystationDb = openDatabase(databasePath()).db;
+  return cache.waystationDb;
+}
+
+/** Runs `fn` in one synchronous BEGIN IMMEDIATE transaction: the only way Waystation writes. */
+export function write<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
+}

@@ -1,0 +1,17 @@
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, timestamp } from './columns';
+
+/** Who did what, when. Never a name or a contact: only ids and action names. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: id(),
+    at: timestamp('at').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    shelterId: text('shelter_id'),
+  },
+  (t) => [index('audit_events_at').on(t.at), index('audit_events_shelter').on(t.shelterId, t.at)],
+);

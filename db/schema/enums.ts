@@ -1,0 +1,10 @@
+// Plain constants with no database imports, so client components can use them too.
+export const ROLES = ['admin', 'coordinator', 'host'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SHELTER_STATUSES = ['open', 'paused', 'closed'] as const;
+export const ROOM_KINDS = ['men', 'women', 'mixed', 'family'] as const;
+export const TEXT_LOCALES = ['ru', 'en', 'tr', 'uk'] as const;
+export type ShelterStatus = (typeof SHELTER_STATUSES)[number];
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export type TextLocale = (typeof TEXT_LOCALES)[number];

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './users';
+export * from './shelters';
+export * from './stays';
+export * from './audit';

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, timestamp } from './columns';
+
+import { ROOM_KINDS, SHELTER_STATUSES, TEXT_LOCALES } from './enums';
+
+export const shelters = sqliteTable(
+  'shelters',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    // Public: the district may be shown to anyone.
+    district: text('district').notNull(),
+    // Private until a stay exists: only staff and arrivals holding a link see these.
+    address: text('address').notNull().default(''),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    phone: text('phone'),
+    telegram: text('telegram'),
+    whatsapp: text('whatsapp'),
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    amenities: text('amenities', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    acceptsFamilies: integer('accepts_families', { mode: 'boolean' }).notNull().default(true),
+    acceptsPets: integer('accepts_pets', { mode: 'boolean' }).notNull().default(false),
+    wheelchairAccessible: integer('wheelchair_accessible', { mode: 'boolean' }).notNull().default(false),
+    // Local wall-clock times "HH:MM" in the shelter's time zone.
+    checkInFrom: text('check_in_from').notNull().default('14:00'),
+    checkInUntil: text('check_in_until').notNull().default('23:00'),
+    holdHours: integer('hold_hours').notNull().default(6),
+    timeZone: text('time_zone').notNull().default('Europe/Istanbul'),
+    status: text('status', { enum: SHELTER_STATUSES }).notNull().default('open'),
+    lastConfirmedAt: timestamp('last_confirmed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('shelters_status', sql`${t.status} in ('open', 'paused', 'closed')`),
+    check('shelters_hold_hours', sql`${t.holdHours} between 1 and 72`),
+    check('shelters_latitude', sql`${t.latitude} is null or ${t.latitude} between -90 and 90`),
+    check('shelters_longitude', sql`${t.longitude} is null or ${t.longitude} between -180 and 180`),
+  ],
+);
+
+export const shelterTexts = sqliteTable(
+  'shelter_texts',
+  {
+    shelterId: text('shelter_id')
+      .notNull()
+      .references(() => shelters.id, { onDelete: 'cascade' }),
+    locale: text('locale', { enum: TEXT_LOCALES }).notNull(),
+    directions: text('directions').notNull().default(''),
+    houseRules: text('house_rules').notNull().default(''),
+    whatToBring: text('what_to_bring').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shelterId, t.locale] }),
+    check('shelter_texts_locale', sql`${t.locale} in ('ru', 'en', 'tr', 'uk')`),
+  ],
+);
+
+export const rooms = sqliteTable(
+  'rooms',
+  {
+    id: id(),
+    shelterId: text('shelter_id')
+      .notNull()
+      .references(() => shelters.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ROOM_KINDS }).notNull(),
+    accessible: integer('accessible', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('rooms_shelter_name').on(t.shelterId, t.name),
+    check('rooms_kind', sql`${t.kind} in ('men', 'women', 'mixed', 'family')`),
+  ],
+);
+
+export const beds = sqliteTable(
+  'beds',
+  {
+    id: id(),
+    roomId: text('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'restrict' }),
+    label: text('label').notNull(),
+    // Null while the bed is in service.
+    outOfServiceReason: text('out_of_service_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('beds_room_label').on(t.roomId, t.label), index('beds_room').on(t.roomId)],
+);

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, timestamp } from './columns';
+import { shelters } from './shelters';
+
+import { ROLES } from './enums';
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    locale: text('locale').notNull().default('en'),
+    disabledAt: timestamp('disabled_at'),
+    // A session issued before this instant is void: signing out and disabling bump it.
+    sessionsValidAfter: timestamp('sessions_valid_after'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_role', sql`${t.role} in ('admin', 'coordinator', 'host')`),
+    check('users_locale', sql`${t.locale} in ('en', 'ru', 'tr', 'uk')`),
+  ],
+);
+
+export const shelterMembers = sqliteTable(
+  'shelter_members',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    shelterId: text('shelter_id')
+      .notNull()
+      .references(() => shelters.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.shelterId] }), index('shelter_members_shelter').on(t.shelterId)],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at').notNull(),
+    acceptedAt: timestamp('accepted_at'),
+    revokedAt: timestamp('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('invitations_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('invitations_role', sql`${t.role} in ('admin', 'coordinator', 'host')`),
+  ],
+);
+
+export const invitationShelters = sqliteTable(
+  'invitation_shelters',
+  {
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    shelterId: text('shelter_id')
+      .notNull()
+      .references(() => shelters.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.shelterId] })],
+);
+
+/** Failed sign-ins per hashed email or client address, for slowing down and refusing guessers. */
+export const loginThrottles = sqliteTable('login_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at').notNull(),
+  lockedUntil: timestamp('locked_until'),
+});

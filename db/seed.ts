@@ -1,0 +1,184 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import { write, type Db } from './index';
+import { beds, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
+import type { RoomKind, ShelterStatus } from './schema';
+
+export const DEMO_LOGINS = [
+  { email: 'admin@waystation.test', name: 'Aylin (admin)', role: 'admin' },
+  { email: 'guide@waystation.test', name: 'Dmitri (guide)', role: 'coordinator' },
+  { email: 'host@waystation.test', name: 'Elif (host, Fatih)', role: 'host' },
+] as const;
+
+type DemoRoom = { name: string; kind: RoomKind; accessible?: boolean; beds: number; outOfService?: Record<number, string> };
+type DemoShelter = {
+  name: string;
+  district: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  status: ShelterStatus;
+  languages: string[];
+  amenities: string[];
+  acceptsFamilies: boolean;
+  acceptsPets: boolean;
+  wheelchairAccessible: boolean;
+  telegram?: string;
+  phone?: string;
+  whatsapp?: string;
+  rooms: DemoRoom[];
+};
+
+// Fictional places and contacts: the demo must never point at a real shelter.
+const DEMO_SHELTERS: DemoShelter[] = [
+  {
+    name: 'Fatih Free Shelter',
+    district: 'Fatih',
+    address: 'Demo Sokak 12, Fatih, İstanbul',
+    latitude: 41.0186,
+    longitude: 28.9497,
+    status: 'open',
+    languages: ['ru', 'tr', 'en'],
+    amenities: ['wifi', 'shower', 'kitchen', 'charging'],
+    acceptsFamilies: true,
+    acceptsPets: false,
+    wheelchairAccessible: false,
+    telegram: '@fatih_shelter_demo',
+    phone: '+90 555 000 0001',
+    rooms: [
+      { name: "Men's dorm", kind: 'men', beds: 6, outOfService: { 6: 'Broken frame' } },
+      { name: "Women's dorm", kind: 'women', beds: 4 },
+      { name: 'Family room', kind: 'family', beds: 4 },
+    ],
+  },
+  {
+    name: 'Kadıköy Church Hall',
+    district: 'Kadıköy',
+    address: 'Örnek Caddesi 5, Kadıköy, İstanbul',
+    latitude: 40.9903,
+    longitude: 29.0244,
+    status: 'open',
+    languages: ['ru', 'en'],
+    amenities: ['shower', 'meals', 'heating'],
+    acceptsFamilies: true,
+    acceptsPets: true,
+    wheelchairAccessible: true,
+    whatsapp: '+90 555 000 0002',
+    rooms: [
+      { name: 'Hall', kind: 'mixed', accessible: true, beds: 10, outOfService: { 9: 'Mattress missing', 10: 'Mattress missing' } },
+      { name: 'Side room', kind: 'family', accessible: true, beds: 4 },
+    ],
+  },
+  {
+    name: 'Beşiktaş Flat',
+    district: 'Beşiktaş',
+    address: 'Deneme Sokak 3/4, Beşiktaş, İstanbul',
+    latitude: 41.0422,
+    longitude: 29.0067,
+    status: 'open',
+    languages: ['ru', 'uk'],
+    amenities: ['wifi', 'kitchen', 'laundry'],
+    acceptsFamilies: true,
+    acceptsPets: false,
+    wheelchairAccessible: false,
+    telegram: '@besiktas_flat_demo',
+    rooms: [
+      { name: 'Bedroom', kind: 'family', beds: 3 },
+      { name: 'Living room', kind: 'mixed', beds: 2 },
+    ],
+  },
+  {
+    name: 'Şişli Community Centre',
+    district: 'Şişli',
+    address: 'Misal Caddesi 40, Şişli, İstanbul',
+    latitude: 41.0602,
+    longitude: 28.9877,
+    status: 'paused',
+    languages: ['tr', 'en'],
+    amenities: ['shower', 'lockers'],
+    acceptsFamilies: false,
+    acceptsPets: false,
+    wheelchairAccessible: true,
+    phone: '+90 555 000 0004',
+    rooms: [
+      { name: 'Men', kind: 'men', beds: 4, outOfService: { 4: 'Window repair' } },
+      { name: 'Women', kind: 'women', beds: 4 },
+    ],
+  },
+];
+
+const FATIH_TEXTS = {
+  en: {
+    directions: 'From Vezneciler metro (M2): take exit 2, walk 5 minutes downhill, green door next to the bakery. Ring twice.',
+    houseRules: 'Quiet after 23:00. No alcohol. Shoes off inside. Keep the address to yourself.',
+    whatToBring: 'Your passport stays with you. Bring a towel if you have one; sheets are provided.',
+  },
+  ru: {
+    directions: 'От метро Везнеджилер (M2): выход 2, 5 минут вниз по улице, зелёная дверь рядом с пекарней. Позвоните дважды.',
+    houseRules: 'Тишина после 23:00. Без алкоголя. Обувь снимаем у входа. Не делитесь адресом.',
+    whatToBring: 'Паспорт держите при себе. Возьмите полотенце, если есть; постельное бельё выдаём.',
+  },
+  uk: {
+    directions: 'Від метро Везнеджилер (M2): вихід 2, 5 хвилин униз вулицею, зелені двері поруч із пекарнею. Подзвоніть двічі.',
+    houseRules: 'Тиша після 23:00. Без алкоголю. Взуття знімаємо біля входу. Не поширюйте адресу.',
+    whatToBring: 'Паспорт тримайте при собі. Візьміть рушник, якщо маєте; постільну білизну видаємо.',
+  },
+  tr: {
+    directions: 'Vezneciler metrosundan (M2): 2 numaralı çıkış, 5 dakika yokuş aşağı, fırının yanındaki yeşil kapı. İki kez çalın.',
+    houseRules: '23:00’ten sonra sessizlik. Alkol yok. İçeride ayakkabılar çıkarılır. Adresi paylaşmayın.',
+    whatToBring: 'Pasaportunuz yanınızda kalsın. Varsa havlu getirin; çarşaf veriyoruz.',
+  },
+} as const;
+
+export function isEmpty(db: Db): boolean {
+  return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
+}
+
+/** Seeds the demo network once: it does nothing when any user exists, so data survives restarts. */
+export async function seedDemo(db: Db, options: { password: string; now: Date }): Promise<boolean> {
+  if (!isEmpty(db)) return false;
+  const passwordHash = await hashPassword(options.password);
+  return write(db, (tx) => {
+    if (!isEmpty(tx)) return false;
+    const shelterIds: string[] = [];
+    for (const demo of DEMO_SHELTERS) {
+      const { rooms: demoRooms, ...profile } = demo;
+      const shelter = tx
+        .insert(shelters)
+        .values({ ...profile, lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000), createdAt: options.now })
+        .returning()
+        .get();
+      shelterIds.push(shelter.id);
+      for (const demoRoom of demoRooms) {
+        const room = tx
+          .insert(rooms)
+          .values({ shelterId: shelter.id, name: demoRoom.name, kind: demoRoom.kind, accessible: demoRoom.accessible ?? false })
+          .returning()
+          .get();
+        tx.insert(beds)
+          .values(
+            Array.from({ length: demoRoom.beds }, (_, i) => ({
+              roomId: room.id,
+              label: String(i + 1),
+              outOfServiceReason: demoRoom.outOfService?.[i + 1] ?? null,
+            })),
+          )
+          .run();
+      }
+    }
+    for (const [locale, texts] of Object.entries(FATIH_TEXTS)) {
+      tx.insert(shelterTexts)
+        .values({ shelterId: shelterIds[0], locale: locale as keyof typeof FATIH_TEXTS, ...texts })
+        .run();
+    }
+    for (const login of DEMO_LOGINS) {
+      const user = tx
+        .insert(users)
+        .values({ email: login.email, name: login.name, role: login.role, passwordHash, createdAt: options.now })
+        .returning()
+        .get();
+      if (login.role === 'host') tx.insert(shelterMembers).values({ userId: user.id, shelterId: shelterIds[0] }).run();
+    }
+    return true;
+  });
+}

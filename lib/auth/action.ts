@@ -1,0 +1,69 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb, type Db } from '@/db';
+import type { Role } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { formDataToObject, type FormState } from '@/lib/forms';
+import { currentUser } from './current-user';
+import type { StaffUser } from './staff';
+
+export type ActionContext = { user: StaffUser; db: Db; now: Date };
+
+export type ActionOutcome = {
+  /** Where to send the user on success; omitted to stay on the page and show `message`. */
+  redirectTo?: string;
+  /** Paths whose cached render is stale after this write. */
+  revalidate?: string[];
+  message?: string;
+  messageParams?: Record<string, string | number>;
+  data?: Record<string, string>;
+} | void;
+
+/**
+ * Wraps every staff server action: loads the caller from the database (not from the cookie alone),
+ * checks the role, parses the form with zod, then runs the domain call. Refusals come back as
+ * message keys; nothing internal reaches the page.
+ */
+export function staffAction<S extends z.ZodType>(
+  config: { roles: readonly Role[]; schema: S },
+  run: (input: z.infer<S>, context: ActionContext) => ActionOutcome | Promise<ActionOutcome>,
+) {
+  return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
+    const user = await currentUser();
+    if (!user) redirect('/login');
+    const values = formDataToObject(formData);
+    const safeValues = Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
+    if (!config.roles.includes(user.role)) return { status: 'error', message: 'notAllowed' };
+
+    const parsed = config.schema.safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '_');
+        fieldErrors[field] ??= issue.message.startsWith('Invalid') ? 'invalid' : issue.message;
+      }
+      return { status: 'error', message: 'checkFields', fieldErrors, values: safeValues };
+    }
+
+    let outcome: ActionOutcome;
+    try {
+      outcome = await run(parsed.data, { user, db: getDb(), now: new Date() });
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return {
+          status: 'error',
+          message: error.code,
+          messageParams: error.params,
+          fieldErrors: error.field ? { [error.field]: error.code } : undefined,
+          values: safeValues,
+        };
+      }
+      throw error;
+    }
+    for (const path of outcome?.revalidate ?? []) revalidatePath(path);
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return { status: 'ok', message: outcome?.message ?? 'saved', messageParams: outcome?.messageParams, data: outcome?.data };
+  };
+}

@@ -1,0 +1,12 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+// zxcvbn's list of the ~30,000 most used passwords, the field's standard source for this check.
+let common: Set<string> | undefined;
+
+export function isCommonPassword(password: string): boolean {
+  common ??= new Set(dictionary['passwords-common']);
+  const lower = password.toLowerCase();
+  // "password1234" or "qwertyuiop!!" are as weak as their stem.
+  const stem = lower.replace(/[\d\W_]+$/u, '');
+  return common.has(lower) || (stem.length >= 6 && common.has(stem)) || /^(.)\1+$/u.test(lower);
+}

@@ -1,0 +1,19 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { auth } from './index';
+import { loadStaffUser, type StaffUser } from './staff';
+
+/** The signed-in staff member, re-checked against the database on every call, or null. */
+export async function currentUser(): Promise<StaffUser | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return loadStaffUser(getDb(), { userId: session.user.id, signedInAt: session.signedInAt });
+}
+
+/** For pages: the caller, or off to the sign-in page. Every page calls this itself; layouts are not a check. */
+export async function requireStaff(): Promise<StaffUser> {
+  const user = await currentUser();
+  if (!user) redirect('/login');
+  return user;
+}

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { shelterMembers, users, type Role } from '@/db/schema';
+
+export type StaffUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string;
+  shelterIds: string[];
+};
+
+/**
+ * Loads the caller from the database and refuses a session that no longer stands: an unknown or
+ * disabled user, or a session issued before the user's `sessions_valid_after` (sign-out, disable).
+ */
+export function loadStaffUser(db: Db, session: { userId: string; signedInAt: number }): StaffUser | null {
+  const user = db.select().from(users).where(eq(users.id, session.userId)).get();
+  if (!user || user.disabledAt) return null;
+  if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;
+  const shelterIds = db
+    .select({ id: shelterMembers.shelterId })
+    .from(shelterMembers)
+    .where(eq(shelterMembers.userId, user.id))
+    .all()
+    .map((row) => row.id);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds };
+}
+
+export const canEditShelter = (user: StaffUser, shelterId: string) =>
+  user.role === 'admin' || (user.role === 'host' && user.shelterIds.includes(shelterId));
+
+export const canViewShelter = (user: StaffUser, shelterId: string, status: string) =>
+  canEditShelter(user, shelterId) || (user.role === 'coordinator' && status === 'open');

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { beds, rooms, shelters } from '@/db/schema';
+import { canEditShelter, canViewShelter, type StaffUser } from '@/lib/auth/staff';
+import { notAllowed } from '@/lib/errors';
+
+// An unknown id and another shelter's id are refused alike, so ids cannot be probed.
+
+export function editableShelter(db: Db, user: StaffUser, shelterId: string) {
+  const shelter = db.select().from(shelters).where(eq(shelters.id, shelterId)).get();
+  if (!shelter || !canEditShelter(user, shelter.id)) throw notAllowed();
+  return shelter;
+}
+
+export function viewableShelter(db: Db, user: StaffUser, shelterId: string) {
+  const shelter = db.select().from(shelters).where(eq(shelters.id, shelterId)).get();
+  if (!shelter || !canViewShelter(user, shelter.id, shelter.status)) return null;
+  return shelter;
+}
+
+export function editableRoom(db: Db, user: StaffUser, roomId: string) {
+  const room = db.select().from(rooms).where(eq(rooms.id, roomId)).get();
+  if (!room || !canEditShelter(user, room.shelterId)) throw notAllowed();
+  return room;
+}
+
+export function editableBed(db: Db, user: StaffUser, bedId: string) {
+  const row = db
+    .select({ bed: beds, shelterId: rooms.shelterId })
+    .from(beds)
+    .innerJoin(rooms, eq(rooms.id, beds.roomId))
+    .where(eq(beds.id, bedId))
+    .get();
+  if (!row || !canEditShelter(user, row.shelterId)) throw notAllowed();
+  return row;
+}

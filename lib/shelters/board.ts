@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
+import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
+import { addCounts, bedState, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
+
+export type BoardBed = { id: string; label: string; state: BedState; outOfServiceReason: string | null; everUsed: boolean };
+export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: boolean; beds: BoardBed[]; counts: BedCounts };
+
+function bedsWithHolds(db: Db, shelterIds: string[]) {
+  if (shelterIds.length === 0) return [];
+  return db
+    .select({
+      shelterId: rooms.shelterId,
+      roomId: rooms.id,
+      bedId: beds.id,
+      label: beds.label,
+      outOfServiceReason: beds.outOfServiceReason,
+      holdStatus: stays.status,
+      holdUntil: stays.holdUntil,
+    })
+    .from(beds)
+    .innerJoin(rooms, eq(rooms.id, beds.roomId))
+    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
+    .leftJoin(stays, eq(stays.id, stayBeds.stayId))
+    .where(inArray(rooms.shelterId, shelterIds))
+    .all();
+}
+
+function stateOf(row: ReturnType<typeof bedsWithHolds>[number], now: Date): BedState {
+  const hold = row.holdStatus && row.holdUntil ? { status: row.holdStatus, holdUntil: row.holdUntil } : null;
+  return bedState(row, hold, now);
+}
+
+/** Every bed of a shelter as a tile, grouped by room, with counts per room and for the shelter. */
+export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: BoardRoom[]; counts: BedCounts } {
+  const roomRows = db.select().from(rooms).where(eq(rooms.shelterId, shelterId)).orderBy(asc(rooms.createdAt), asc(rooms.name)).all();
+  const bedRows = bedsWithHolds(db, [shelterId]);
+  const used = new Set(
+    bedRows.length === 0
+      ? []
+      : db
+          .selectDistinct({ bedId: stayBeds.bedId })
+          .from(stayBeds)
+          .where(inArray(stayBeds.bedId, bedRows.map((row) => row.bedId)))
+          .all()
+          .map((row) => row.bedId),
+  );
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, undefined, { numeric: true });
+  const boardRooms = roomRows.map((room) => {
+    const roomBeds = bedRows
+      .filter((row) => row.roomId === room.id)
+      .map((row) => ({
+        id: row.bedId,
+        label: row.label,
+        state: stateOf(row, now),
+        outOfServiceReason: row.outOfServiceReason,
+        everUsed: used.has(row.bedId),
+      }))
+      .sort(byLabel);
+    return { id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, beds: roomBeds, counts: countBeds(roomBeds.map((bed) => bed.state)) };
+  });
+  return { rooms: boardRooms, counts: boardRooms.reduce((sum, room) => addCounts(sum, room.counts), emptyCounts()) };
+}
+
+export type ShelterSummary = typeof shelters.$inferSelect & { counts: BedCounts; editable: boolean };
+
+/** The shelters a staff member may see: a host their own, a coordinator the open ones, an admin all. */
+export function visibleShelters(db: Db, user: StaffUser, now: Date): ShelterSummary[] {
+  const all = db.select().from(shelters).orderBy(asc(shelters.name)).all();
+  const visible = all.filter((shelter) =>
+    user.role === 'admin' ? true : user.role === 'host' ? user.shelterIds.includes(shelter.id) : shelter.status === 'open',
+  );
+  const rows = bedsWithHolds(db, visible.map((shelter) => shelter.id));
+  return visible.map((shelter) => ({
+    ...shelter,
+    counts: countBeds(rows.filter((row) => row.shelterId === shelter.id).map((row) => stateOf(row, now))),
+    editable: canEditShelter(user, shelter.id),
+  }));
+}

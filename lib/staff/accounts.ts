@@ -1,0 +1,65 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { shelterMembers, shelters, users, type Role } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/staff';
+import { DomainError, notAllowed } from '@/lib/errors';
+
+function otherAccount(db: Db, admin: StaffUser, userId: string) {
+  if (admin.role !== 'admin') throw notAllowed();
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new DomainError('notFound');
+  if (user.id === admin.id) throw new DomainError('notYourself');
+  return user;
+}
+
+export function changeRole(db: Db, admin: StaffUser, input: { userId: string; role: Role; shelterIds: string[] }, now: Date): void {
+  const user = otherAccount(db, admin, input.userId);
+  const shelterIds = input.role === 'host' ? input.shelterIds : [];
+  if (shelterIds.length > 0) {
+    const found = db.select({ id: shelters.id }).from(shelters).where(inArray(shelters.id, shelterIds)).all();
+    if (found.length !== shelterIds.length) throw new DomainError('invalid', 'shelterIds');
+  }
+  db.update(users).set({ role: input.role }).where(eq(users.id, user.id)).run();
+  db.delete(shelterMembers).where(eq(shelterMembers.userId, user.id)).run();
+  if (shelterIds.length > 0) {
+    db.insert(shelterMembers).values(shelterIds.map((shelterId) => ({ userId: user.id, shelterId }))).run();
+  }
+  recordAudit(db, { at: now, actorId: admin.id, action: 'user.role', entity: 'user', entityId: user.id });
+}
+
+/** Cuts the account off at its very next request: the session check reads `disabled_at`. */
+export function disableAccount(db: Db, admin: StaffUser, userId: string, now: Date): void {
+  const user = otherAccount(db, admin, userId);
+  db.update(users).set({ disabledAt: now, sessionsValidAfter: now }).where(and(eq(users.id, user.id), isNull(users.disabledAt))).run();
+  recordAudit(db, { at: now, actorId: admin.id, action: 'user.disable', entity: 'user', entityId: user.id });
+}
+
+export function enableAccount(db: Db, admin: StaffUser, userId: string, now: Date): void {
+  const user = otherAccount(db, admin, userId);
+  db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id)).run();
+  recordAudit(db, { at: now, actorId: admin.id, action: 'user.enable', entity: 'user', entityId: user.id });
+}
+
+/** Signing out voids every session issued so far, so a copied cookie is useless afterwards. */
+export function endSessions(db: Db, userId: string, now: Date): void {
+  db.update(users).set({ sessionsValidAfter: now }).where(eq(users.id, userId)).run();
+}
+
+export function setLocale(db: Db, userId: string, locale: string): void {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+export function staffList(db: Db) {
+  const list = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all();
+  const memberships = db
+    .select({ userId: shelterMembers.userId, shelterId: shelterMembers.shelterId, shelterName: shelters.name })
+    .from(shelterMembers)
+    .innerJoin(shelters, eq(shelters.id, shelterMembers.shelterId))
+    .all();
+  return list.map((user) => ({ ...user, shelters: memberships.filter((m) => m.userId === user.id) }));
+}

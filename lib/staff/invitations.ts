@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { invitationShelters, invitations, shelterMembers, shelters, users, type Role } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/staff';
+import { DomainError, notAllowed } from '@/lib/errors';
+
+export const INVITATION_DAYS = 7;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+function assertShelters(db: Db, shelterIds: string[]) {
+  if (shelterIds.length === 0) return;
+  const found = db.select({ id: shelters.id }).from(shelters).where(inArray(shelters.id, shelterIds)).all();
+  if (found.length !== shelterIds.length) throw new DomainError('invalid', 'shelterIds');
+}
+
+/** Creates a one-time invitation and returns its token: only its hash is stored. */
+export function createInvitation(
+  db: Db,
+  admin: StaffUser,
+  input: { email: string; role: Role; shelterIds: string[] },
+  now: Date,
+): { token: string; expiresAt: Date } {
+  if (admin.role !== 'admin') throw notAllowed();
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    throw new DomainError('emailTaken', 'email');
+  }
+  const shelterIds = input.role === 'host' ? input.shelterIds : [];
+  assertShelters(db, shelterIds);
+  // A new invitation replaces any earlier one still open for the same email.
+  db.update(invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .run();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000);
+  const invitation = db
+    .insert(invitations)
+    .values({ tokenHash: hashToken(token), email: input.email, role: input.role, invitedBy: admin.id, expiresAt, createdAt: now })
+    .returning()
+    .get();
+  if (shelterIds.length > 0) {
+    db.insert(invitationShelters).values(shelterIds.map((shelterId) => ({ invitationId: invitation.id, shelterId }))).run();
+  }
+  recordAudit(db, { at: now, actorId: admin.id, action: 'invitation.create', entity: 'invitation', entityId: invitation.id });
+  return { token, expiresAt };
+}
+
+/** The invitation behind a token if it can still be used; unknown, used, revoked and expired look alike. */
+export function openInvitation(db: Db, token: string, now: Date) {
+  return db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .get();
+}
+
+export function acceptInvitation(
+  db: Db,
+  input: { token: string; name: string; passwordHash: string },
+  now: Date,
+): { userId: string; email: string } {
+  const invitation = openInvitation(db, input.token, now);
+  if (!invitation) throw new DomainError('invitationInvalid');
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()) {
+    throw new DomainError('invitationInvalid');
+  }
+  const user = db
+    .insert(users)
+    .values({ email: invitation.email, name: input.name, passwordHash: input.passwordHash, role: invitation.role, createdAt: now })
+    .returning()
+    .get();
+  const shelterIds = db
+    .select({ shelterId: invitationShelters.shelterId })
+    .from(invitationShelters)
+    .where(eq(invitationShelters.invitationId, invitation.id))
+    .all();
+  if (shelterIds.length > 0) {
+    db.insert(shelterMembers).values(shelterIds.map(({ shelterId }) => ({ userId: user.id, shelterId }))).run();
+  }
+  db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)).run();
+  recordAudit(db, { at: now, actorId: user.id, action: 'invitation.accept', entity: 'invitation', entityId: invitation.id });
+  return { userId: user.id, email: user.email };
+}
+
+export function revokeInvitation(db: Db, admin: StaffUser, invitationId: string, now: Date): void {
+  if (admin.role !== 'admin') throw notAllowed();
+  const result = db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .run();
+  if (result.changes === 0) throw new DomainError('notFound');
+  recordAudit(db, { at: now, actorId: admin.id, action: 'invitation.revoke', entity: 'invitation', entityId: invitationId });
+}
+
+export function pendingInvitations(db: Db, now: Date) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .all();
+}

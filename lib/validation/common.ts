@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Messages are keys under `errors` in the message files. */
+export const requiredText = (max: number) =>
+  z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'tooLong');
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const checkbox = z
+  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')])
+  .optional()
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+export const idField = z.string({ error: 'invalid' }).trim().min(1, 'invalid').max(64, 'invalid');
+
+export const emailField = z
+  .string({ error: 'required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'required')
+  .max(254, 'tooLong')
+  .pipe(z.email({ error: 'invalidEmail' }));
+
+export const listOf = <T extends string>(values: readonly [T, ...T[]], max: number) =>
+  z
+    .array(z.enum(values, { error: 'invalid' }))
+    .max(max, 'invalid')
+    .optional()
+    .transform((list) => [...new Set(list ?? [])]);

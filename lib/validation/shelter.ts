@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
+import { checkbox, idField, listOf, optionalText, requiredText } from './common';
+import { AMENITIES, LANGUAGES, TIME_ZONES } from './shelter-options';
+
+const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
+const coordinate = (limit: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? Number(value.replace(',', '.')) : null))
+    .refine((value) => value === null || (Number.isFinite(value) && Math.abs(value) <= limit), 'invalidCoordinate');
+const handle = (max: number) =>
+  optionalText(max).refine((value) => value === null || /^[+@\w][\w .()+-]*$/u.test(value), 'invalidHandle');
+const longText = optionalText(2000).transform((value) => value ?? '');
+
+export const shelterProfileSchema = z.object({
+  shelterId: idField,
+  name: requiredText(100),
+  district: requiredText(60),
+  address: optionalText(300).transform((value) => value ?? ''),
+  latitude: coordinate(90),
+  longitude: coordinate(180),
+  phone: handle(40),
+  telegram: handle(60),
+  whatsapp: handle(40),
+  languages: listOf(LANGUAGES, LANGUAGES.length),
+  amenities: listOf(AMENITIES, AMENITIES.length),
+  acceptsFamilies: checkbox,
+  acceptsPets: checkbox,
+  wheelchairAccessible: checkbox,
+  checkInFrom: clock,
+  checkInUntil: clock,
+  holdHours: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'holdHoursRange').max(72, 'holdHoursRange'),
+  timeZone: z.enum(TIME_ZONES, { error: 'invalid' }),
+  status: z.enum(SHELTER_STATUSES, { error: 'invalid' }),
+  directions_ru: longText,
+  directions_en: longText,
+  directions_tr: longText,
+  directions_uk: longText,
+  houseRules_ru: longText,
+  houseRules_en: longText,
+  houseRules_tr: longText,
+  houseRules_uk: longText,
+  whatToBring_ru: longText,
+  whatToBring_en: longText,
+  whatToBring_tr: longText,
+  whatToBring_uk: longText,
+});
+export type ShelterProfileInput = z.infer<typeof shelterProfileSchema>;
+
+export const newShelterSchema = z.object({ name: requiredText(100), district: requiredText(60) });
+
+export const shelterIdSchema = z.object({ shelterId: idField });
+
+export const roomSchema = z.object({
+  shelterId: idField,
+  name: requiredText(60),
+  kind: z.enum(ROOM_KINDS, { error: 'required' }),
+  accessible: checkbox,
+  beds: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'bedCountRange').max(50, 'bedCountRange'),
+});
+
+export const roomEditSchema = roomSchema.omit({ shelterId: true, beds: true }).extend({ roomId: idField });
+export const roomIdSchema = z.object({ roomId: idField });
+
+export const addBedsSchema = z.object({
+  roomId: idField,
+  count: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'bedCountRange').max(50, 'bedCountRange'),
+});
+
+export const bedIdSchema = z.object({ bedId: idField });
+export const renameBedSchema = bedIdSchema.extend({ label: requiredText(30) });
+export const outOfServiceSchema = bedIdSchema.extend({ reason: requiredText(120) });

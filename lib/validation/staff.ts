@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ROLES } from '@/db/schema';
+import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { emailField, idField, requiredText } from './common';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const newPasswordField = z
+  .string({ error: 'required' })
+  .min(MIN_PASSWORD_LENGTH, 'passwordTooShort')
+  .max(200, 'tooLong')
+  .refine((password) => !isCommonPassword(password), 'passwordTooCommon');
+
+const shelterIdList = z
+  .array(idField)
+  .max(50, 'invalid')
+  .optional()
+  .transform((list) => [...new Set(list ?? [])]);
+
+export const inviteSchema = z
+  .object({ email: emailField, role: z.enum(ROLES, { error: 'required' }), shelterIds: shelterIdList })
+  .refine((input) => input.role !== 'host' || input.shelterIds.length > 0, { path: ['shelterIds'], message: 'hostNeedsShelter' });
+
+export const changeRoleSchema = z
+  .object({ userId: idField, role: z.enum(ROLES, { error: 'required' }), shelterIds: shelterIdList })
+  .refine((input) => input.role !== 'host' || input.shelterIds.length > 0, { path: ['shelterIds'], message: 'hostNeedsShelter' });
+
+export const userIdSchema = z.object({ userId: idField });
+export const invitationIdSchema = z.object({ invitationId: idField });
+
+export const acceptInviteSchema = z
+  .object({
+    token: z.string().min(10, 'invalid').max(100, 'invalid'),
+    name: requiredText(80),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, 'required').max(1024, 'tooLong'),
+});
+
+export const localeSchema = z.object({ locale: z.enum(['en', 'ru', 'tr'], { error: 'invalid' }) });
