@@ -18,6 +18,14 @@ const credentialsSchema = z.object({
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A failed sign-in is routine, not an error: logging it would fill the log with stack traces
+    // and, through the request, with the addresses of people trying to sign in.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

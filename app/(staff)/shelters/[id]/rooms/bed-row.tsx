@@ -22,7 +22,8 @@ export function BedRow({ bed, roomName, actions }: { bed: BoardBed; roomName: st
         <span className="tile-state">{board(`state.${bed.state}`)}</span>
         {bed.outOfServiceReason ? <span className="muted">— {bed.outOfServiceReason}</span> : null}
       </div>
-      <div className="bed-row-actions">
+      <details className="bed-row-actions">
+        <summary>{t('editBed', { bed: bed.label })}</summary>
         <form action={renameAction} className="inline-form compact" noValidate>
           <input type="hidden" name="bedId" value={bed.id} />
           <TextField state={renameState} id={`label-${bed.id}`} name="label" label={t('bedLabel')} stored={bed.label} maxLength={30} required />
@@ -42,7 +43,7 @@ export function BedRow({ bed, roomName, actions }: { bed: BoardBed; roomName: st
         {bed.everUsed ? null : (
           <ActionButton action={actions.remove} fields={{ bedId: bed.id }} label={t('removeBed')} confirm={t('removeBedConfirm', { bed: name })} />
         )}
-      </div>
+      </details>
     </li>
   );
 }

@@ -18,6 +18,8 @@ export function RoomEditor({ room, actions }: { room: Room; actions: { edit: For
   const [bedsState, bedsAction] = useFormAction(actions.addBeds);
   return (
     <div className="room-editor">
+      <details>
+        <summary>{t('editRoomSummary')}</summary>
       <form action={editAction} className="inline-form" noValidate aria-label={t('editRoom', { room: room.name })}>
         <input type="hidden" name="roomId" value={room.id} />
         <TextField state={editState} id={`name-${room.id}`} name="name" label={t('roomName')} stored={room.name} maxLength={60} required />
@@ -33,15 +35,16 @@ export function RoomEditor({ room, actions }: { room: Room; actions: { edit: For
         <SubmitButton className="button">{t('saveRoom')}</SubmitButton>
         <FormStatus state={editState} />
       </form>
+      {room.bedCount === 0 ? (
+        <ActionButton action={actions.remove} fields={{ roomId: room.id }} label={t('removeRoom')} confirm={t('removeRoomConfirm', { room: room.name })} />
+      ) : null}
+      </details>
       <form action={bedsAction} className="inline-form" noValidate aria-label={t('addBedsTo', { room: room.name })}>
         <input type="hidden" name="roomId" value={room.id} />
         <TextField state={bedsState} id={`count-${room.id}`} name="count" label={t('bedsToAdd')} type="number" min={1} max={50} stored={1} inputMode="numeric" />
         <SubmitButton className="button">{t('addBeds')}</SubmitButton>
         <FormStatus state={bedsState} />
       </form>
-      {room.bedCount === 0 ? (
-        <ActionButton action={actions.remove} fields={{ roomId: room.id }} label={t('removeRoom')} confirm={t('removeRoomConfirm', { room: room.name })} />
-      ) : null}
     </div>
   );
 }

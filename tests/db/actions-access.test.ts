@@ -1,0 +1,234 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { invitations, shelterMembers, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { idleState, type FormState } from '@/lib/forms';
+import { makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { RequestContext } from '../support/request-context';
+import { createTestDb, snapshot } from '../support/test-db';
+
+// Every server action of the app, called as every kind of caller: only the rightful ones change anything.
+const context = vi.hoisted(() => ({ current: undefined as unknown as RequestContext }));
+vi.mock('next/headers', () => ({ headers: async () => context.current.headers(), cookies: async () => context.current.cookies() }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const test = createTestDb();
+process.env.DATABASE_PATH = test.path;
+process.env.AUTH_SECRET = 'access-test-secret-access-test-secret';
+context.current = new RequestContext();
+const { db, sqlite } = test;
+afterAll(test.cleanup);
+
+const CALLERS = ['anonymous', 'disabled', 'signedOut', 'otherHost', 'coordinator', 'host', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+type Form = Record<string, string | string[]>;
+
+/** A fresh little network per call, so that one call's writes never decide another's outcome. */
+function makeWorld() {
+  const shelter = makeShelter(db, { status: 'open' });
+  const other = makeShelter(db, { status: 'open' });
+  const { room, beds } = makeRoom(db, shelter.id, 'mixed', 3);
+  const emptyRoom = makeRoom(db, shelter.id, 'family', 0).room;
+  sqlite.prepare("update beds set out_of_service_reason = 'leak' where id = ?").run(beds[2].id);
+  const callers: Record<Exclude<Caller, 'anonymous'>, typeof users.$inferSelect> = {
+    disabled: makeUser(db, 'host', { shelterIds: [shelter.id], disabled: true }),
+    signedOut: makeUser(db, 'host', { shelterIds: [shelter.id] }),
+    otherHost: makeUser(db, 'host', { shelterIds: [other.id] }),
+    coordinator: makeUser(db, 'coordinator'),
+    host: makeUser(db, 'host', { shelterIds: [shelter.id] }),
+    admin: makeUser(db, 'admin'),
+  };
+  const target = makeUser(db, 'coordinator');
+  const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
+  const invitation = db
+    .insert(invitations)
+    .values({ tokenHash: `hash-${shelter.id}`, email: `pending-${shelter.id.toLowerCase()}@x.test`, role: 'coordinator', expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning()
+    .get();
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation };
+}
+type World = ReturnType<typeof makeWorld>;
+
+const SHELTER_EDITORS: Caller[] = ['host', 'admin'];
+const ADMINS: Caller[] = ['admin'];
+const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin'];
+
+const profileForm = (w: World): Form => ({
+  shelterId: w.shelter.id,
+  name: 'Renamed shelter',
+  district: 'Fatih',
+  address: 'Somewhere 1',
+  latitude: '41.01',
+  longitude: '28.95',
+  'languages[]': ['ru', 'tr'],
+  checkInFrom: '14:00',
+  checkInUntil: '22:00',
+  holdHours: '6',
+  timeZone: 'Europe/Istanbul',
+  status: 'open',
+});
+
+/** One row per exported server action; a new action without a row fails the enumeration test below. */
+type Case = {
+  allowed: Caller[];
+  form: (w: World) => Form;
+  /** Switching language works signed out too (the sign-in page has it); it then only sets a cookie. */
+  worksSignedOut?: boolean;
+};
+const CASES: Record<string, Case> = {
+  'app/actions.ts#chooseLocale': { allowed: EVERY_SIGNED_IN, form: () => ({ locale: 'tr' }), worksSignedOut: true },
+  'app/(staff)/actions.ts#signOutEverywhere': { allowed: EVERY_SIGNED_IN, form: () => ({}) },
+  'app/(staff)/shelters/actions.ts#addShelter': { allowed: ADMINS, form: () => ({ name: 'New place', district: 'Şişli' }) },
+  'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
+  'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ shelterId: w.shelter.id, name: 'Attic', kind: 'mixed', beds: '2' }),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ roomId: w.room.id, name: 'Blue room', kind: 'family', accessible: 'on' }),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.emptyRoom.id }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.room.id, count: '2' }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[0].id, label: 'A' }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#takeBedOutOfService': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ bedId: w.beds[0].id, reason: 'Broken' }),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#putBedBackInService': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[2].id }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[1].id }) },
+  'app/(staff)/staff/actions.ts#inviteStaff': {
+    allowed: ADMINS,
+    form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),
+  },
+  'app/(staff)/staff/actions.ts#revokeStaffInvitation': { allowed: ADMINS, form: (w) => ({ invitationId: w.invitation.id }) },
+  'app/(staff)/staff/actions.ts#changeStaffRole': {
+    allowed: ADMINS,
+    form: (w) => ({ userId: w.target.id, role: 'host', 'shelterIds[]': [w.shelter.id] }),
+  },
+  'app/(staff)/staff/actions.ts#disableStaff': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }) },
+  'app/(staff)/staff/actions.ts#enableStaff': { allowed: ADMINS, form: (w) => ({ userId: w.disabledTarget.id }) },
+};
+
+/** Actions that anyone may call because a secret in the form is the credential; tested on their own below. */
+const PUBLIC_ACTIONS = ['app/login/actions.ts#signInWithPassword', 'app/invite/[token]/actions.ts#acceptInvite'];
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+const actions = new Map<string, Action>();
+
+function serverActionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return serverActionFiles(path);
+    return /\.tsx?$/.test(name) && /^\s*['"]use server['"]/.test(readFileSync(path, 'utf8')) ? [path] : [];
+  });
+}
+
+beforeAll(async () => {
+  const root = join(__dirname, '..', '..');
+  for (const file of serverActionFiles(join(root, 'app'))) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
+      if (typeof value === 'function') actions.set(`${relative(root, file)}#${name}`, value as Action);
+    }
+  }
+});
+
+function toFormData(form: Form): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) data.append(name, v);
+  return data;
+}
+
+/** Calls an action; a redirect (Next throws it) counts as the outcome, anything else fails the test. */
+async function call(action: Action, form: Form): Promise<FormState | { redirectedTo: string }> {
+  try {
+    return await action(idleState, toFormData(form));
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (digest?.startsWith('NEXT_REDIRECT')) return { redirectedTo: digest.split(';')[2] };
+    throw error;
+  }
+}
+
+async function actAs(caller: Caller, world: World): Promise<void> {
+  if (caller === 'anonymous') return context.current.clear();
+  const user = world.callers[caller];
+  await context.current.signInAs(user, Date.now() - 1000);
+  // A session from before the user signed out elsewhere.
+  if (caller === 'signedOut') db.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, user.id)).run();
+}
+
+describe('server actions', () => {
+  it('each exported server action has a case here', () => {
+    expect(actions.size).toBeGreaterThan(10);
+    const covered = [...Object.keys(CASES), ...PUBLIC_ACTIONS].sort();
+    expect([...actions.keys()].sort()).toEqual(covered);
+  });
+
+  for (const [key, spec] of Object.entries(CASES)) {
+    describe(key, () => {
+      for (const caller of CALLERS) {
+        const rightful = spec.allowed.includes(caller);
+        it(`${rightful ? 'does its work' : 'writes nothing'} for ${caller}`, async () => {
+          const world = makeWorld();
+          await actAs(caller, world);
+          const before = snapshot(sqlite);
+          const outcome = await call(actions.get(key)!, spec.form(world));
+          const after = snapshot(sqlite);
+          if (rightful) {
+            expect(outcome).not.toMatchObject({ status: 'error' });
+            expect(after).not.toEqual(before);
+          } else {
+            expect(after).toEqual(before);
+            if (EVERY_SIGNED_IN.includes(caller)) expect(outcome).toMatchObject({ status: 'error', message: 'notAllowed' });
+            else if (spec.worksSignedOut) expect(outcome).toEqual({ status: 'ok' });
+            else expect(outcome).toEqual({ redirectedTo: expect.stringMatching(/^(http:\/\/localhost:3000)?\/login$/) });
+          }
+        });
+      }
+    });
+  }
+});
+
+describe('public actions', () => {
+  it('sign-in with a wrong password starts no session and writes only the failure count', async () => {
+    const user = makeUser(db, 'host', { passwordHash: await hashPassword('right password here') });
+    context.current.clear();
+    const before = snapshot(sqlite, ['login_throttles']);
+    const outcome = await call(actions.get(PUBLIC_ACTIONS[0])!, { email: user.email, password: 'wrong password here' });
+    expect(outcome).toMatchObject({ status: 'error', message: 'signInFailed' });
+    expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
+    expect(context.current.cookie('authjs.session-token')).toBeUndefined();
+
+    const success = await call(actions.get(PUBLIC_ACTIONS[0])!, { email: user.email, password: 'right password here' });
+    expect(success).toEqual({ redirectedTo: '/shelters' });
+    expect(context.current.cookie('authjs.session-token')).toBeTruthy();
+  });
+
+  it('an invitation with an unknown token writes nothing; a real one creates the account once', async () => {
+    const admin = makeUser(db, 'admin');
+    const shelter = makeShelter(db);
+    const { createInvitation } = await import('@/lib/staff/invitations');
+    const { token } = createInvitation(db, { ...admin, shelterIds: [] }, { email: 'new-host@x.test', role: 'host', shelterIds: [shelter.id] }, new Date());
+    context.current.clear();
+    const form = { name: 'Zeynep', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' };
+
+    const before = snapshot(sqlite, ['login_throttles']);
+    const refused = await call(actions.get(PUBLIC_ACTIONS[1])!, { ...form, token: `${token.slice(0, -2)}xx` });
+    expect(refused).toMatchObject({ status: 'error', message: 'invitationInvalid' });
+    expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
+
+    expect(await call(actions.get(PUBLIC_ACTIONS[1])!, { ...form, token })).toEqual({ redirectedTo: '/shelters' });
+    const created = db.select().from(users).where(eq(users.email, 'new-host@x.test')).get();
+    expect(created).toMatchObject({ name: 'Zeynep', role: 'host' });
+    expect(db.select().from(shelterMembers).where(eq(shelterMembers.userId, created!.id)).all()).toEqual([{ userId: created!.id, shelterId: shelter.id }]);
+
+    const again = snapshot(sqlite, ['login_throttles']);
+    expect(await call(actions.get(PUBLIC_ACTIONS[1])!, { ...form, token })).toMatchObject({ status: 'error', message: 'invitationInvalid' });
+    expect(snapshot(sqlite, ['login_throttles'])).toEqual(again);
+  });
+});

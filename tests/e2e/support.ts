@@ -1,0 +1,63 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+export const DEMO_PASSWORD = 'waystation-demo';
+export const PHONE = { width: 320, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export async function newPage(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
+  context.setDefaultTimeout(15_000);
+  return { context, page: await context.newPage() };
+}
+
+/** The sign-in page, driven by its visible labels as a person would. */
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.page.goto('/login');
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** The form's own alert; Next's route announcer is an alert too, so look inside the form. */
+  async alertText(): Promise<string | null> {
+    const alert = this.page.locator('form').getByRole('alert');
+    await alert.waitFor();
+    return alert.textContent();
+  }
+
+  async signInAndWait(email: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.signIn(email, password);
+    await this.page.waitForURL('**/shelters');
+  }
+}
+
+/** Admin invites someone through the staff page and returns the one-time link shown. */
+export async function inviteThroughUi(page: Page, email: string, role: 'host' | 'coordinator' | 'admin', shelter?: string): Promise<string> {
+  await page.goto('/staff');
+  const form = page.getByRole('region', { name: 'Invite someone' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption({ label: role === 'coordinator' ? 'guide' : role });
+  if (shelter) await form.getByRole('group', { name: /Shelters they host/ }).getByLabel(shelter).check();
+  await form.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = form.getByLabel(/Invitation link/);
+  await link.waitFor();
+  return link.inputValue();
+}
+
+/** The invited person opens the link, chooses a name and a password, and lands signed in. */
+export async function acceptInvitation(page: Page, link: string, name: string, password: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Password again').fill(password);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.waitForURL('**/shelters');
+}

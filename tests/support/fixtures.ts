@@ -1,0 +1,42 @@
+import type { Db } from '@/db';
+import { beds, rooms, shelterMembers, shelters, users, type Role, type RoomKind } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
+
+// A fixed, cheap hash: fixtures never sign in with a password, and scrypt would slow every test.
+const FIXTURE_HASH = 'scrypt$1024$8$1$c2FsdA$aGFzaA';
+let counter = 0;
+
+export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {
+  counter += 1;
+  return db.insert(shelters).values({ name: `Shelter ${counter}`, district: 'Fatih', ...values }).returning().get();
+}
+
+export function makeRoom(db: Db, shelterId: string, kind: RoomKind = 'mixed', bedCount = 2) {
+  counter += 1;
+  const room = db.insert(rooms).values({ shelterId, name: `Room ${counter}`, kind }).returning().get();
+  const roomBeds = Array.from({ length: bedCount }, (_, i) =>
+    db.insert(beds).values({ roomId: room.id, label: String(i + 1) }).returning().get(),
+  );
+  return { room, beds: roomBeds };
+}
+
+export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; disabled?: boolean; passwordHash?: string } = {}) {
+  counter += 1;
+  const user = db
+    .insert(users)
+    .values({
+      email: `${role}${counter}@example.test`,
+      name: `${role} ${counter}`,
+      role,
+      passwordHash: options.passwordHash ?? FIXTURE_HASH,
+      disabledAt: options.disabled ? new Date('2026-01-01T00:00:00Z') : null,
+    })
+    .returning()
+    .get();
+  for (const shelterId of options.shelterIds ?? []) db.insert(shelterMembers).values({ userId: user.id, shelterId }).run();
+  return user;
+}
+
+export function asStaff(user: typeof users.$inferSelect, shelterIds: string[] = []): StaffUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds };
+}
