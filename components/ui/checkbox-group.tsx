@@ -17,7 +17,7 @@ export function CheckboxGroup({ state, name, legend, options, stored, idPrefix =
           <label htmlFor={`${idPrefix}-${option.value}`}>{option.label}</label>
         </div>
       ))}
-      <FieldError state={state} name={name} />
+      <FieldError state={state} name={name} inputId={idPrefix} />
     </fieldset>
   );
 }

@@ -2,21 +2,27 @@
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms';
 
-export const errorId = (name: string) => `${name}-error`;
+/** Ids derive from the input's id, not its name: one page can hold several forms with a `name` field. */
+export const errorId = (inputId: string) => `${inputId}-error`;
+export const hintId = (inputId: string) => `${inputId}-hint`;
 
-export function FieldError({ state, name }: { state: FormState; name: string }) {
+export function FieldError({ state, name, inputId }: { state: FormState; name: string; inputId: string }) {
   const t = useTranslations('errors');
   const code = state.fieldErrors?.[name];
   if (!code) return null;
   return (
-    <p className="field-error" id={errorId(name)}>
+    <p className="field-error" id={errorId(inputId)}>
       {t(code, state.messageParams ?? {})}
     </p>
   );
 }
 
-/** Props that tie an input to its error message for screen readers. */
-export function errorProps(state: FormState, name: string) {
+/** Ties an input to its hint and, after a refusal, to its error message, for screen readers. */
+export function describedBy(state: FormState, name: string, inputId: string, hasHint = false) {
   const invalid = Boolean(state.fieldErrors?.[name]);
-  return invalid ? { 'aria-invalid': true, 'aria-describedby': errorId(name) } : {};
+  const ids = [hasHint ? hintId(inputId) : null, invalid ? errorId(inputId) : null].filter(Boolean);
+  return {
+    ...(invalid ? { 'aria-invalid': true as const } : {}),
+    ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 'use client';
 import { fieldValue, type FormState } from '@/lib/forms';
-import { errorProps, FieldError } from './field-error';
+import { describedBy, FieldError } from './field-error';
 
 type Props = {
   state: FormState;
@@ -12,17 +12,20 @@ type Props = {
 };
 
 export function SelectField({ state, name, label, options, stored, id = `field-${name}` }: Props) {
+  const value = fieldValue(state, name, stored);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={fieldValue(state, name, stored)} {...errorProps(state, name)}>
+      {/* React ignores a new defaultValue on a mounted <select>, and resets the form after an action:
+          keying on the value remounts it, so a refused form keeps the user's choice. */}
+      <select key={value} id={id} name={name} defaultValue={value} {...describedBy(state, name, id)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-      <FieldError state={state} name={name} />
+      <FieldError state={state} name={name} inputId={id} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { getDb, type Db } from '@/db';
 import type { Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
+import { fieldErrorsOf } from '@/lib/validation/common';
 import { currentUser } from './current-user';
 import type { StaffUser } from './staff';
 
@@ -39,12 +40,7 @@ export function staffAction<S extends z.ZodType>(
 
     const parsed = config.schema.safeParse(values);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '_');
-        fieldErrors[field] ??= issue.message.startsWith('Invalid') ? 'invalid' : issue.message;
-      }
-      return { status: 'error', message: 'checkFields', fieldErrors, values: safeValues };
+      return { status: 'error', message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error), values: safeValues };
     }
 
     let outcome: ActionOutcome;

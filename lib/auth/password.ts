@@ -22,10 +22,17 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  const sane = Number.isInteger(Math.log2(params.N)) && params.N > 1 && params.r > 0 && params.p > 0 && params.N * params.r <= 2 ** 24;
+  if (scheme !== 'scrypt' || !sane || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  try {
+    const actual = await derive(password, Buffer.from(salt, 'base64url'), params);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  } catch {
+    // A corrupt stored hash must read as "wrong password", never crash the sign-in.
+    return false;
+  }
 }
 
 // Verified against when the email is unknown, so that a wrong email costs as long as a wrong password.

@@ -33,3 +33,16 @@ export const listOf = <T extends string>(values: readonly [T, ...T[]], max: numb
     .max(max, 'invalid')
     .optional()
     .transform((list) => [...new Set(list ?? [])]);
+
+/**
+ * zod issues → field name → message key. Our schemas give keys ("required"); zod's own English
+ * sentences (a crafted post missing a field) become the generic "invalid".
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_');
+    fieldErrors[field] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+  }
+  return fieldErrors;
+}

@@ -59,7 +59,7 @@ export const roomSchema = z.object({
   name: requiredText(60),
   kind: z.enum(ROOM_KINDS, { error: 'required' }),
   accessible: checkbox,
-  beds: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'bedCountRange').max(50, 'bedCountRange'),
+  beds: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'roomBedCountRange').max(50, 'roomBedCountRange'),
 });
 
 export const roomEditSchema = roomSchema.omit({ shelterId: true, beds: true }).extend({ roomId: idField });

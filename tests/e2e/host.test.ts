@@ -49,7 +49,7 @@ describe('a host on a 320 px phone', () => {
     await page.getByLabel('Room name').last().fill('Warehouse');
     await page.locator('#new-room-beds').fill('10000');
     await page.getByRole('button', { name: 'Add room' }).click();
-    await page.getByText('Choose between 1 and 50 beds at a time.').waitFor();
+    await page.getByText('Choose between 0 and 50 beds; you can add more later.').waitFor();
     expect(await page.locator('#new-room-beds').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Room name').last().inputValue()).toBe('Warehouse');
     expect(await page.getByRole('region', { name: 'Warehouse' }).count()).toBe(0);

@@ -8,6 +8,7 @@ import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { requestLocale } from '@/lib/i18n/request';
 import { acceptInvitation } from '@/lib/staff/invitations';
+import { fieldErrorsOf } from '@/lib/validation/common';
 import { acceptInviteSchema } from '@/lib/validation/staff';
 
 /** No session here: the invitation token is the credential, and it works once. */
@@ -16,8 +17,7 @@ export async function acceptInvite(_previous: FormState, formData: FormData): Pr
   const values = { name: typeof raw.name === 'string' ? raw.name : '' };
   const parsed = acceptInviteSchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    const fieldErrors = fieldErrorsOf(parsed.error);
     if (fieldErrors.token) return { status: 'error', message: 'invitationInvalid' };
     return { status: 'error', message: 'checkFields', fieldErrors, values };
   }
