@@ -11,7 +11,7 @@ export async function BedBoard({ rooms }: { rooms: BoardRoom[] }) {
         <section key={room.id} className="board-room" aria-labelledby={`room-${room.id}`}>
           <div className="card-head">
             <h3 id={`room-${room.id}`}>{room.name}</h3>
-            <span className="badge">{kinds(room.kind)}</span>
+            {kinds(room.kind) === room.name ? null : <span className="badge">{kinds(room.kind)}</span>}
             {room.accessible ? <span className="badge">♿ {t('accessible')}</span> : null}
           </div>
           <BedCountsLine counts={room.counts} />

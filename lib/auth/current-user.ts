@@ -1,15 +1,19 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db';
 import { auth } from './index';
 import { loadStaffUser, type StaffUser } from './staff';
 
-/** The signed-in staff member, re-checked against the database on every call, or null. */
-export async function currentUser(): Promise<StaffUser | null> {
+/**
+ * The signed-in staff member, re-checked against the database, or null. Cached for one server
+ * render (layout and page ask alike); each server action call reads it afresh.
+ */
+export const currentUser = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
   return loadStaffUser(getDb(), { userId: session.user.id, signedInAt: session.signedInAt });
-}
+});
 
 /** For pages: the caller, or off to the sign-in page. Every page calls this itself; layouts are not a check. */
 export async function requireStaff(): Promise<StaffUser> {

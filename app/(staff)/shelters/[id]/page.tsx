@@ -1,33 +1,24 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { BedBoard } from '@/components/bed-board';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { ActionButton } from '@/components/ui/action-button';
-import { requireStaff } from '@/lib/auth/current-user';
-import { canEditShelter } from '@/lib/auth/staff';
-import { viewableShelter } from '@/lib/shelters/access';
 import { shelterBoard } from '@/lib/shelters/board';
 import { confirmShelterAvailability } from './actions';
+import { loadShelter } from './load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('board'))('title') };
 }
 
 export default async function ShelterBoardPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await requireStaff();
-  const db = getDb();
-  const shelter = viewableShelter(db, user, id);
-  if (!shelter) notFound();
+  const { db, shelter, editable } = await loadShelter(params);
   const t = await getTranslations('board');
   const statuses = await getTranslations('status');
   const now = new Date();
   const board = shelterBoard(db, shelter.id, now);
-  const editable = canEditShelter(user, shelter.id);
   return (
     <>
       <div className="page-head">

@@ -1,25 +1,17 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
-import { requireStaff } from '@/lib/auth/current-user';
-import { canEditShelter } from '@/lib/auth/staff';
-import { viewableShelter } from '@/lib/shelters/access';
 import { shelterTextsByLocale } from '@/lib/shelters/profile';
 import { saveShelterProfile } from './actions';
 import { ProfileForm } from './profile-form';
+import { loadShelter } from '../load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
 }
 
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await requireStaff();
-  const db = getDb();
-  const shelter = viewableShelter(db, user, id);
-  if (!shelter || !canEditShelter(user, shelter.id)) notFound();
+  const { db, shelter } = await loadShelter(params, { edit: true });
   const t = await getTranslations('profile');
   return (
     <>

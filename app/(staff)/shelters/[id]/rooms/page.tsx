@@ -1,12 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { BedCountsLine } from '@/components/bed-counts';
-import { requireStaff } from '@/lib/auth/current-user';
-import { canEditShelter } from '@/lib/auth/staff';
-import { viewableShelter } from '@/lib/shelters/access';
 import { shelterBoard } from '@/lib/shelters/board';
 import {
   addBedsToRoom,
@@ -21,17 +16,14 @@ import {
 import { AddRoomForm } from './add-room-form';
 import { BedRow } from './bed-row';
 import { RoomEditor } from './room-editor';
+import { loadShelter } from '../load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rooms'))('title') };
 }
 
 export default async function RoomsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await requireStaff();
-  const db = getDb();
-  const shelter = viewableShelter(db, user, id);
-  if (!shelter || !canEditShelter(user, shelter.id)) notFound();
+  const { db, shelter } = await loadShelter(params, { edit: true });
   const t = await getTranslations('rooms');
   const board = shelterBoard(db, shelter.id, new Date());
   const bedActions = { rename: renameBedLabel, outOfService: takeBedOutOfService, backInService: putBedBackInService, remove: deleteBed };
