@@ -28,6 +28,7 @@ export async function BedBoard({ rooms }: { rooms: BoardRoom[] }) {
                 >
                   <span className="tile-label">{bed.label}</span>
                   <span className="tile-state">{t(`state.${bed.state}`)}</span>
+                  {bed.holder ? <span className="tile-holder">{bed.holder}</span> : null}
                 </li>
               ))}
             </ul>

@@ -14,6 +14,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
           Waystation
         </Link>
         <nav aria-label={t('main')} className="main-nav">
+          {user.role !== 'host' ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
           <Link href="/shelters">{t('shelters')}</Link>
           {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}
         </nav>

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
-import { beds, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
+import { arrivals, beds, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
 import type { RoomKind, ShelterStatus } from './schema';
 
 export const DEMO_LOGINS = [
@@ -130,6 +130,13 @@ const FATIH_TEXTS = {
   },
 } as const;
 
+// Fictional households waiting at the airport, so a guide has someone to place right away.
+const DEMO_WAITING = [
+  { alias: 'Olga', adultMen: 1, adultWomen: 1, children: 2, languages: ['ru'], minutesAgo: 95, needNote: 'Younger child is 2 years old' },
+  { alias: 'Artem', adultMen: 1, adultWomen: 0, children: 0, languages: ['ru', 'en'], minutesAgo: 40 },
+  { alias: 'Maria', adultMen: 0, adultWomen: 1, children: 0, languages: ['uk', 'ru'], minutesAgo: 25, needsWheelchair: true },
+];
+
 export function isEmpty(db: Db): boolean {
   return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
 }
@@ -169,6 +176,11 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     for (const [locale, texts] of Object.entries(FATIH_TEXTS)) {
       tx.insert(shelterTexts)
         .values({ shelterId: shelterIds[0], locale: locale as keyof typeof FATIH_TEXTS, ...texts })
+        .run();
+    }
+    for (const household of DEMO_WAITING) {
+      tx.insert(arrivals)
+        .values({ ...household, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
         .run();
     }
     for (const login of DEMO_LOGINS) {

@@ -1,10 +1,18 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
+import { arrivals, beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { addCounts, bedState, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 
-export type BoardBed = { id: string; label: string; state: BedState; outOfServiceReason: string | null; everUsed: boolean };
+export type BoardBed = {
+  id: string;
+  label: string;
+  state: BedState;
+  outOfServiceReason: string | null;
+  everUsed: boolean;
+  /** The alias of the household holding the bed, shown to the shelter's staff. */
+  holder: string | null;
+};
 export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: boolean; beds: BoardBed[]; counts: BedCounts };
 
 function bedsWithHolds(db: Db, shelterIds: string[]) {
@@ -18,11 +26,13 @@ function bedsWithHolds(db: Db, shelterIds: string[]) {
       outOfServiceReason: beds.outOfServiceReason,
       holdStatus: stays.status,
       holdUntil: stays.holdUntil,
+      holder: arrivals.alias,
     })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
     .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
     .leftJoin(stays, eq(stays.id, stayBeds.stayId))
+    .leftJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .where(inArray(rooms.shelterId, shelterIds))
     .all();
 }
@@ -50,13 +60,17 @@ export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: Boa
   const boardRooms = roomRows.map((room) => {
     const roomBeds = bedRows
       .filter((row) => row.roomId === room.id)
-      .map((row) => ({
-        id: row.bedId,
-        label: row.label,
-        state: stateOf(row, now),
-        outOfServiceReason: row.outOfServiceReason,
-        everUsed: used.has(row.bedId),
-      }))
+      .map((row) => {
+        const state = stateOf(row, now);
+        return {
+          id: row.bedId,
+          label: row.label,
+          state,
+          outOfServiceReason: row.outOfServiceReason,
+          everUsed: used.has(row.bedId),
+          holder: state === 'reserved' || state === 'occupied' ? row.holder : null,
+        };
+      })
       .sort(byLabel);
     return { id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, beds: roomBeds, counts: countBeds(roomBeds.map((bed) => bed.state)) };
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { idleState, type FormState } from '@/lib/forms';
-import { makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -47,13 +47,20 @@ function makeWorld() {
     .values({ tokenHash: `hash-${shelter.id}`, email: `pending-${shelter.id.toLowerCase()}@x.test`, role: 'coordinator', expiresAt: new Date(Date.now() + 86_400_000) })
     .returning()
     .get();
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation };
+  const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
+  const waiting = makeArrival(db);
+  const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
+  const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
+  const freeStayBed = stayRoom.beds[2];
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, reserved, checkedIn, freeStayBed };
 }
 type World = ReturnType<typeof makeWorld>;
 
 const SHELTER_EDITORS: Caller[] = ['host', 'admin'];
 const ADMINS: Caller[] = ['admin'];
 const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin'];
+const GUIDES: Caller[] = ['coordinator', 'admin'];
+const GUIDES_AND_HOST: Caller[] = ['coordinator', 'host', 'admin'];
 
 const profileForm = (w: World): Form => ({
   shelterId: w.shelter.id,
@@ -100,6 +107,23 @@ const CASES: Record<string, Case> = {
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#putBedBackInService': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[2].id }) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[1].id }) },
+  'app/(staff)/arrivals/new/actions.ts#registerHousehold': {
+    allowed: GUIDES,
+    form: () => ({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', 'languages[]': ['ru'] }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
+    allowed: GUIDES,
+    form: (w) => ({ arrivalId: w.waiting.id, 'bedIds[]': [w.beds[0].id] }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': {
+    allowed: GUIDES_AND_HOST,
+    form: (w) => ({ stayId: w.reserved.id, 'bedIds[]': [w.freeStayBed.id] }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
+  'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },
+  'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.checkedIn.id }) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,
     form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),

@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
-import { beds, rooms, shelterMembers, shelters, users, type Role, type RoomKind } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { arrivals, beds, rooms, shelterMembers, shelters, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 
 // A fixed, cheap hash: fixtures never sign in with a password, and scrypt would slow every test.
@@ -39,4 +40,37 @@ export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; d
 
 export function asStaff(user: typeof users.$inferSelect, shelterIds: string[] = []): StaffUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds };
+}
+
+export function makeArrival(db: Db, values: Partial<typeof arrivals.$inferInsert> = {}) {
+  counter += 1;
+  return db
+    .insert(arrivals)
+    .values({ alias: `Guest ${counter}`, adultWomen: 1, arrivedAt: new Date(), languages: ['ru'], ...values })
+    .returning()
+    .get();
+}
+
+/** A stay holding `bedIds`, as a reservation would leave it (or checked in). */
+export function makeStay(
+  db: Db,
+  input: { arrivalId: string; shelterId: string; bedIds: string[]; status?: 'reserved' | 'checked_in'; holdUntil?: Date },
+) {
+  counter += 1;
+  const stay = db
+    .insert(stays)
+    .values({
+      arrivalId: input.arrivalId,
+      shelterId: input.shelterId,
+      status: input.status ?? 'reserved',
+      holdUntil: input.holdUntil ?? new Date(Date.now() + 6 * 3600_000),
+      checkedInAt: input.status === 'checked_in' ? new Date() : null,
+      linkTokenHash: `link-${counter}-${input.arrivalId}`,
+      linkExpiresAt: new Date(Date.now() + 30 * 24 * 3600_000),
+    })
+    .returning()
+    .get();
+  db.insert(stayBeds).values(input.bedIds.map((bedId) => ({ stayId: stay.id, bedId }))).run();
+  db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, input.arrivalId)).run();
+  return stay;
 }

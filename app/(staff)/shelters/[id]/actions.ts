@@ -1,13 +1,27 @@
 'use server';
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
+import { checkIn, checkOut } from '@/lib/placement/stays';
 import { confirmAvailability } from '@/lib/shelters/profile';
+import { stayIdSchema } from '@/lib/validation/arrival';
 import { shelterIdSchema } from '@/lib/validation/shelter';
+
+const pagesOf = (shelterId: string, arrivalId?: string) => ['/shelters', `/shelters/${shelterId}`, '/arrivals', ...(arrivalId ? [`/arrivals/${arrivalId}`] : [])];
 
 export const confirmShelterAvailability = staffAction(
   { roles: ['admin', 'host'], schema: shelterIdSchema },
   ({ shelterId }, { user, db, now }) => {
     write(db, (tx) => confirmAvailability(tx, user, shelterId, now));
-    return { revalidate: ['/shelters', `/shelters/${shelterId}`], message: 'availabilityConfirmed' };
+    return { revalidate: pagesOf(shelterId), message: 'availabilityConfirmed' };
   },
 );
+
+export const checkInHousehold = staffAction({ roles: ['admin', 'host'], schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
+  const stay = write(db, (tx) => checkIn(tx, user, stayId, now));
+  return { revalidate: pagesOf(stay.shelterId, stay.arrivalId), message: 'checkedIn' };
+});
+
+export const checkOutHousehold = staffAction({ roles: ['admin', 'host'], schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
+  const stay = write(db, (tx) => checkOut(tx, user, stayId, now));
+  return { revalidate: pagesOf(stay.shelterId, stay.arrivalId), message: 'checkedOut' };
+});

@@ -6,7 +6,11 @@ import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { ActionButton } from '@/components/ui/action-button';
 import { shelterBoard } from '@/lib/shelters/board';
-import { confirmShelterAvailability } from './actions';
+import { shelterStays } from '@/lib/arrivals/queries';
+import { applyExpiry } from '@/lib/placement/read';
+import { ShelterStays } from '@/components/shelter-stays';
+import { cancelReservation } from '../../arrivals/[id]/actions';
+import { checkInHousehold, checkOutHousehold, confirmShelterAvailability } from './actions';
 import { loadShelter } from './load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +22,9 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   const t = await getTranslations('board');
   const statuses = await getTranslations('status');
   const now = new Date();
+  applyExpiry(db, now);
   const board = shelterBoard(db, shelter.id, now);
+  const stays = shelterStays(db, shelter.id);
   return (
     <>
       <div className="page-head">
@@ -41,6 +47,12 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
           <ActionButton action={confirmShelterAvailability} fields={{ shelterId: shelter.id }} label={t('confirm')} className="button primary" />
         ) : null}
       </section>
+      <ShelterStays
+        stays={stays}
+        timeZone={shelter.timeZone}
+        now={now}
+        actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, cancel: cancelReservation } : null}
+      />
       {board.rooms.length === 0 ? (
         <p className="empty">
           {t('noRooms')} {editable ? <Link href={`/shelters/${shelter.id}/rooms`}>{t('addRoomsLink')}</Link> : null}

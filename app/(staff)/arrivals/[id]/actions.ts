@@ -1,0 +1,52 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { write } from '@/db';
+import { staffAction } from '@/lib/auth/action';
+import { publicOrigin } from '@/lib/auth/origin';
+import { DomainError } from '@/lib/errors';
+import { householdOf, reserveBeds } from '@/lib/placement/reserve';
+import { linkHandover } from '@/lib/placement/share';
+import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
+import { moveSchema, reserveSchema, stayIdSchema } from '@/lib/validation/arrival';
+
+const guides = ['coordinator', 'admin'] as const;
+const guidesAndHosts = ['coordinator', 'admin', 'host'] as const;
+const pages = (arrivalId: string, shelterId?: string) => ['/arrivals', `/arrivals/${arrivalId}`, ...(shelterId ? [`/shelters/${shelterId}`] : [])];
+
+/** A lost race still refreshes the page, so the guide sees fresh suggestions next to the message. */
+function refreshOnConflict<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'bedsTaken') revalidatePath('/arrivals/[id]', 'page');
+    throw error;
+  }
+}
+
+export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }, async (input, { user, db, now }) => {
+  const reservation = refreshOnConflict(() => write(db, (tx) => reserveBeds(tx, user, input, now)));
+  const household = householdOf(db, input.arrivalId);
+  const handover = await linkHandover(await publicOrigin(), reservation.token, household.languages, now);
+  return { revalidate: pages(input.arrivalId, reservation.shelterId), message: 'reserved', data: handover };
+});
+
+export const moveHousehold = staffAction({ roles: guidesAndHosts, schema: moveSchema }, (input, { user, db, now }) => {
+  const stay = refreshOnConflict(() => write(db, (tx) => moveStay(tx, user, input, now)));
+  return { revalidate: [...pages(stay.arrivalId, stay.shelterId), '/shelters'], message: 'moved' };
+});
+
+export const cancelReservation = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
+  const stay = write(db, (tx) => cancelStay(tx, user, stayId, now));
+  return { revalidate: pages(stay.arrivalId, stay.shelterId), message: 'cancelled' };
+});
+
+export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, async ({ stayId }, { user, db, now }) => {
+  const { token, arrivalId } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
+  const household = householdOf(db, arrivalId);
+  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, household.languages, now) };
+});
+
+export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
+  write(db, (tx) => revokeStayLink(tx, user, stayId, now));
+  return { message: 'linkRevoked' };
+});

@@ -1,0 +1,41 @@
+'use client';
+import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+
+export type Handover = { url: string; qrSvg: string; message: string; telegram: string; whatsapp: string; language: string };
+
+/** The arrival's link, shown once: copy it, share it, or let them scan the QR code. */
+export function LinkPanel({ handover, alias }: { handover: Handover; alias: string }) {
+  const t = useTranslations('link');
+  const languageNames = useTranslations('languages');
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="card link-panel" aria-labelledby="link-title">
+      <h2 id="link-title">{t('title', { alias })}</h2>
+      <label htmlFor="arrival-link">{t('label')}</label>
+      <input id="arrival-link" readOnly value={handover.url} onFocus={(event) => event.currentTarget.select()} />
+      <div className="share-buttons">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => navigator.clipboard?.writeText(handover.message).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? t('copied') : t('copy')}
+        </button>
+        <a className="button" href={handover.telegram} target="_blank" rel="noopener noreferrer">
+          Telegram
+        </a>
+        <a className="button" href={handover.whatsapp} target="_blank" rel="noopener noreferrer">
+          WhatsApp
+        </a>
+      </div>
+      <p className="hint">{t('messageIn', { language: languageNames(handover.language) })}</p>
+      <blockquote lang={handover.language} className="share-message">
+        {handover.message}
+      </blockquote>
+      {/* The SVG is generated on our server by the qrcode library from a URL we built. */}
+      <div className="qr" role="img" aria-label={t('qr')} dangerouslySetInnerHTML={{ __html: handover.qrSvg }} />
+      <p className="hint">{t('once')}</p>
+    </section>
+  );
+}

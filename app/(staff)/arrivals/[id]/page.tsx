@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { HouseholdLine } from '@/components/household-line';
+import { arrivalWithStay } from '@/lib/arrivals/queries';
+import { requireStaff } from '@/lib/auth/current-user';
+import { suggestPlacements } from '@/lib/matching/suggest';
+import { availabilityWithOwnBeds } from '@/lib/placement/availability';
+import { applyExpiry } from '@/lib/placement/read';
+import { cancelReservation, moveHousehold, renewArrivalLink, reservePlace, revokeArrivalLink } from './actions';
+import { ArrivalWorkspace } from './workspace';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('placement'))('title') };
+}
+
+export default async function ArrivalPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireStaff();
+  if (user.role === 'host') notFound();
+  const db = getDb();
+  const now = new Date();
+  applyExpiry(db, now);
+  const found = arrivalWithStay(db, id);
+  if (!found || found.arrival.erasedAt) notFound();
+  const { arrival, current } = found;
+  const t = await getTranslations('placement');
+  const languageNames = await getTranslations('languages');
+
+  const network = availabilityWithOwnBeds(db, current?.stay.id ?? null);
+  const { suggestions, excluded } = suggestPlacements(network, arrival, now);
+  const freeRooms = Object.fromEntries(
+    network.map((shelter) => [
+      shelter.id,
+      shelter.rooms.filter((room) => room.freeBeds.length > 0).map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
+    ]),
+  );
+  const alias = arrival.alias ?? '—';
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/arrivals">← {t('back')}</Link>
+      </p>
+      <h1>{alias}</h1>
+      <section className="card household" aria-label={t('household')}>
+        <HouseholdLine household={arrival} />
+        {arrival.languages.length > 0 ? <p>{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
+        {arrival.needNote ? <p className="need-note">{arrival.needNote}</p> : null}
+        {arrival.contact ? (
+          <p>
+            {t('contact')}: {arrival.contact}
+          </p>
+        ) : null}
+      </section>
+      <ArrivalWorkspace
+        arrivalId={arrival.id}
+        alias={alias}
+        current={
+          current
+            ? {
+                stayId: current.stay.id,
+                status: current.stay.status as 'reserved' | 'checked_in',
+                shelterName: current.shelterName,
+                district: current.district,
+                timeZone: current.timeZone,
+                holdUntil: current.stay.holdUntil,
+                checkedInAt: current.stay.checkedInAt,
+                hasLink: Boolean(current.stay.linkTokenHash),
+                beds: current.beds,
+              }
+            : null
+        }
+        suggestions={suggestions}
+        excluded={excluded}
+        freeRooms={freeRooms}
+        now={now}
+        actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink }}
+      />
+    </>
+  );
+}

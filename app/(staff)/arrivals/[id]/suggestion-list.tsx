@@ -1,0 +1,123 @@
+'use client';
+import { useFormatter, useTranslations } from 'next-intl';
+import { FormStatus } from '@/components/ui/form-status';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormState } from '@/lib/forms';
+import type { Excluded, Exclusion, Reason, Suggestion } from '@/lib/matching/suggest';
+
+export type FreeRoom = { id: string; name: string; beds: { id: string; label: string }[] };
+
+type Props = {
+  suggestions: Suggestion[];
+  excluded: Excluded[];
+  freeRooms: Record<string, FreeRoom[]>;
+  now: Date;
+  state: FormState;
+  formAction: (formData: FormData) => void;
+  hidden: Record<string, string>;
+  submitLabel: string;
+};
+
+function useReasonText() {
+  const t = useTranslations('suggest');
+  const languageNames = useTranslations('languages');
+  const format = useFormatter();
+  return {
+    reason(reason: Reason, now: Date): string {
+      switch (reason.code) {
+        case 'oneRoom':
+          return t('reason.oneRoom', { room: reason.room, free: reason.free });
+        case 'speaks':
+          return t('reason.speaks', { languages: reason.languages.map((l) => languageNames(l)).join(', ') });
+        case 'confirmed':
+          return t('reason.confirmed', { ago: format.relativeTime(reason.at, now) });
+        case 'severalRooms':
+          return t('reason.severalRooms', { count: reason.count });
+        case 'wheelchair':
+          return t(reason.accessibleRoom ? 'reason.wheelchairRoom' : 'reason.wheelchair');
+        case 'freeAfter':
+          return t('reason.freeAfter', { free: reason.free, total: reason.total });
+        default:
+          return t(`reason.${reason.code}`);
+      }
+    },
+    exclusion(exclusion: Exclusion): string {
+      if (exclusion.code === 'bedsShort') return t('excluded.bedsShort', { count: exclusion.count });
+      if (exclusion.code === 'familyRoomTooSmall') return t('excluded.familyRoomTooSmall', { needed: exclusion.needed });
+      if (exclusion.code === 'notOpen') return t(`excluded.${exclusion.status}`);
+      return t(`excluded.${exclusion.code}`);
+    },
+  };
+}
+
+/** Ranked places for one household; each card holds the pre-chosen beds and lets the guide swap them. */
+export function SuggestionList({ suggestions, excluded, freeRooms, now, state, formAction, hidden, submitLabel }: Props) {
+  const t = useTranslations('suggest');
+  const text = useReasonText();
+  return (
+    <div className="suggestions">
+      <FormStatus state={state} />
+      {suggestions.length === 0 ? <p className="empty">{t('none')}</p> : null}
+      <ol className="suggestion-list">
+        {suggestions.map((suggestion, index) => {
+          const planned = new Set(suggestion.beds.map((bed) => bed.bedId));
+          return (
+            <li key={`${suggestion.shelterId}:${[...planned].join()}`} className="card suggestion" aria-label={suggestion.shelterName}>
+              <div className="card-head">
+                <h3>
+                  {index + 1}. {suggestion.shelterName}
+                </h3>
+                <span className="muted">{suggestion.district}</span>
+              </div>
+              <ul className="reasons">
+                {suggestion.reasons.map((reason) => (
+                  <li key={reason.code}>{text.reason(reason, now)}</li>
+                ))}
+                {suggestion.unusedRooms.map((room) => (
+                  <li key={room.name} className="muted">
+                    {t(`unused.${room.why}`, { room: room.name })}
+                  </li>
+                ))}
+              </ul>
+              <form action={formAction} className="stack">
+                {Object.entries(hidden).map(([name, value]) => (
+                  <input key={name} type="hidden" name={name} value={value} />
+                ))}
+                <p>
+                  <strong>{t('beds')}:</strong> {suggestion.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}
+                </p>
+                <details>
+                  <summary>{t('swapBeds')}</summary>
+                  {(freeRooms[suggestion.shelterId] ?? []).map((room) => (
+                    <fieldset key={room.id} className="checkbox-group">
+                      <legend>{room.name}</legend>
+                      {room.beds.map((bed) => (
+                        <div className="checkbox" key={bed.id}>
+                          <input type="checkbox" id={`bed-${bed.id}`} name="bedIds[]" value={bed.id} defaultChecked={planned.has(bed.id)} />
+                          <label htmlFor={`bed-${bed.id}`}>{t('bed', { room: room.name, bed: bed.label })}</label>
+                        </div>
+                      ))}
+                    </fieldset>
+                  ))}
+                </details>
+                <SubmitButton>{submitLabel}</SubmitButton>
+              </form>
+            </li>
+          );
+        })}
+      </ol>
+      {excluded.length > 0 ? (
+        <section aria-labelledby="excluded-title">
+          <h3 id="excluded-title">{t('excludedTitle')}</h3>
+          <ul className="excluded">
+            {excluded.map((item) => (
+              <li key={item.shelterId}>
+                <strong>{item.shelterName}</strong> — {item.reasons.map((reason) => text.exclusion(reason)).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+import { useFormatter, useTranslations } from 'next-intl';
+import { ActionButton } from '@/components/ui/action-button';
+import { FormStatus } from '@/components/ui/form-status';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import type { FormState } from '@/lib/forms';
+import type { Excluded, Suggestion } from '@/lib/matching/suggest';
+import { LinkPanel, type Handover } from './link-panel';
+import { SuggestionList, type FreeRoom } from './suggestion-list';
+
+export type CurrentStay = {
+  stayId: string;
+  status: 'reserved' | 'checked_in';
+  shelterName: string;
+  district: string;
+  timeZone: string;
+  holdUntil: Date;
+  checkedInAt: Date | null;
+  hasLink: boolean;
+  beds: { bedId: string; label: string; roomName: string }[];
+};
+
+type Actions = { reserve: FormAction; move: FormAction; cancel: FormAction; renew: FormAction; revoke: FormAction };
+type Props = {
+  arrivalId: string;
+  alias: string;
+  current: CurrentStay | null;
+  suggestions: Suggestion[];
+  excluded: Excluded[];
+  freeRooms: Record<string, FreeRoom[]>;
+  now: Date;
+  actions: Actions;
+};
+
+/** The newest link handed out on this page, whether by reserving or by renewing. */
+function latestHandover(...states: FormState[]): Handover | null {
+  const issued = states.filter((state) => state.status === 'ok' && state.data?.url).map((state) => state.data as unknown as Handover & { issuedAt: string });
+  issued.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  return issued[0] ?? null;
+}
+
+/**
+ * Everything a guide does for one household. It stays mounted while the page refreshes, so the link
+ * from a reservation is still on screen after the page has turned into the reservation's view.
+ */
+export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, now, actions }: Props) {
+  const t = useTranslations('placement');
+  const format = useFormatter();
+  const [reserveState, reserveAction] = useFormAction(actions.reserve);
+  const [moveState, moveAction] = useFormAction(actions.move);
+  const [renewState, renewAction] = useFormAction(actions.renew);
+  const handover = latestHandover(reserveState, renewState);
+  const time = (at: Date, timeZone: string) => format.dateTime(at, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <>
+      {current && handover ? <LinkPanel handover={handover} alias={alias} /> : null}
+      {current ? (
+        <section className="card" aria-labelledby="stay-title">
+          <h2 id="stay-title">{current.status === 'reserved' ? t('reservedAt', { shelter: current.shelterName }) : t('stayingAt', { shelter: current.shelterName })}</h2>
+          <p className="muted">{current.district}</p>
+          <p>
+            <strong>{t('beds')}:</strong> {current.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}
+          </p>
+          <p>
+            {current.status === 'reserved'
+              ? t('heldUntil', { time: time(current.holdUntil, current.timeZone), ago: format.relativeTime(current.holdUntil, now) })
+              : t('checkedInAt', { time: time(current.checkedInAt ?? now, current.timeZone) })}
+          </p>
+          <div className="button-row">
+            <form action={renewAction}>
+              <input type="hidden" name="stayId" value={current.stayId} />
+              <SubmitButton className="button">{current.hasLink ? t('newLink') : t('issueLink')}</SubmitButton>
+            </form>
+            {current.hasLink ? (
+              <ActionButton action={actions.revoke} fields={{ stayId: current.stayId }} label={t('revokeLink')} confirm={t('revokeLinkConfirm')} />
+            ) : null}
+            {current.status === 'reserved' ? (
+              <ActionButton action={actions.cancel} fields={{ stayId: current.stayId }} label={t('cancel')} confirm={t('cancelConfirm', { alias })} />
+            ) : null}
+          </div>
+          <FormStatus state={renewState} />
+          {current.hasLink ? null : <p className="hint">{t('noLink')}</p>}
+        </section>
+      ) : null}
+      <section aria-labelledby="suggestions-title">
+        {current ? (
+          <details className="move">
+            <summary id="suggestions-title">{t('moveTitle')}</summary>
+            <SuggestionList
+              suggestions={suggestions}
+              excluded={excluded}
+              freeRooms={freeRooms}
+              now={now}
+              state={moveState}
+              formAction={moveAction}
+              hidden={{ stayId: current.stayId }}
+              submitLabel={t('moveHere')}
+            />
+          </details>
+        ) : (
+          <>
+            <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
+            <SuggestionList
+              suggestions={suggestions}
+              excluded={excluded}
+              freeRooms={freeRooms}
+              now={now}
+              state={reserveState}
+              formAction={reserveAction}
+              hidden={{ arrivalId }}
+              submitLabel={t('reserve')}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { HouseholdLine } from '@/components/household-line';
+import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
+import { requireStaff } from '@/lib/auth/current-user';
+import { applyExpiry } from '@/lib/placement/read';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('arrivals'))('title') };
+}
+
+export default async function ArrivalsPage() {
+  const user = await requireStaff();
+  if (user.role === 'host') notFound();
+  const db = getDb();
+  const now = new Date();
+  applyExpiry(db, now);
+  const t = await getTranslations('arrivals');
+  const format = await getFormatter();
+  const waiting = waitingQueue(db, now);
+  const reserved = pendingReservations(db);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        <Link href="/arrivals/new" className="button primary">
+          {t('register')}
+        </Link>
+      </div>
+      <section aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
+        {waiting.length === 0 ? <p className="empty">{t('nobodyWaiting')}</p> : null}
+        <ol className="queue">
+          {waiting.map((household) => (
+            <li key={household.id} className="card" aria-label={household.alias ?? t('erased')}>
+              <div className="card-head">
+                <Link href={`/arrivals/${household.id}`} className="queue-alias">
+                  {household.alias ?? t('erased')}
+                </Link>
+                <span className="muted">
+                  {household.waitedMinutes < 60
+                    ? t('waitedMinutes', { minutes: household.waitedMinutes })
+                    : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
+                </span>
+              </div>
+              <HouseholdLine household={household} />
+              {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
+              <Link href={`/arrivals/${household.id}`} className="button">
+                {t('findPlace')}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="reserved-title">
+        <h2 id="reserved-title">{t('reservedTitle', { count: reserved.length })}</h2>
+        {reserved.length === 0 ? <p className="empty">{t('noneReserved')}</p> : null}
+        <ul className="queue">
+          {reserved.map(({ stay, arrival, shelterName, timeZone, beds }) => (
+            <li key={stay.id} className="card">
+              <div className="card-head">
+                <Link href={`/arrivals/${arrival.id}`} className="queue-alias">
+                  {arrival.alias ?? t('erased')}
+                </Link>
+                <span>{shelterName}</span>
+              </div>
+              <p className="muted">
+                {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
+                {t('heldUntil', { time: format.dateTime(stay.holdUntil, { timeZone, timeStyle: 'short' }) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

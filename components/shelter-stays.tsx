@@ -1,0 +1,57 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { shelterStays } from '@/lib/arrivals/queries';
+import type { FormAction } from './ui/use-form-action';
+import { ActionButton } from './ui/action-button';
+import { HouseholdLine } from './household-line';
+
+type Stays = ReturnType<typeof shelterStays>;
+type Props = { stays: Stays; timeZone: string; now: Date; actions: { checkIn: FormAction; checkOut: FormAction; cancel: FormAction } | null };
+
+/** Who is expected tonight and who is staying, with check-in and check-out for the shelter's staff. */
+export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
+  const t = await getTranslations('stays');
+  const format = await getFormatter();
+  const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
+  return (
+    <div className="stays">
+      <section className="card" aria-labelledby="expected-title">
+        <h2 id="expected-title">{t('expectedTitle', { count: stays.expected.length })}</h2>
+        {stays.expected.length === 0 ? <p className="empty">{t('noneExpected')}</p> : null}
+        <ul className="stay-list">
+          {stays.expected.map(({ stay, arrival, beds }) => (
+            <li key={stay.id} aria-label={arrival.alias ?? t('erased')}>
+              <strong>{arrival.alias ?? t('erased')}</strong> <HouseholdLine household={arrival} />
+              <p className="muted">
+                {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
+                {t('heldUntil', { time: time(stay.holdUntil), ago: format.relativeTime(stay.holdUntil, now) })}
+              </p>
+              {actions ? (
+                <div className="button-row">
+                  <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" />
+                  <ActionButton action={actions.cancel} fields={{ stayId: stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="staying-title">
+        <h2 id="staying-title">{t('stayingTitle', { count: stays.staying.length })}</h2>
+        {stays.staying.length === 0 ? <p className="empty">{t('noneStaying')}</p> : null}
+        <ul className="stay-list">
+          {stays.staying.map(({ stay, arrival, beds }) => (
+            <li key={stay.id} aria-label={arrival.alias ?? t('erased')}>
+              <strong>{arrival.alias ?? t('erased')}</strong> <HouseholdLine household={arrival} />
+              <p className="muted">
+                {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} · {t('since', { time: time(stay.checkedInAt ?? now) })}
+              </p>
+              {actions ? (
+                <ActionButton action={actions.checkOut} fields={{ stayId: stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import type { RoomKind } from '@/db/schema/enums';
+import { householdSize, type Household, type PlannedBed, type RoomAvailability } from './types';
+
+type Member = 'man' | 'woman' | 'child';
+
+/**
+ * The hard rules of who may sleep where: men's and women's dorms take only adults of that sex;
+ * children sleep in a family room, or in a mixed room of a shelter that accepts families.
+ */
+export function roomAdmits(kind: RoomKind, member: Member, acceptsFamilies: boolean): boolean {
+  if (kind === 'men') return member === 'man';
+  if (kind === 'women') return member === 'woman';
+  if (kind === 'mixed') return member !== 'child' || acceptsFamilies;
+  return true;
+}
+
+export type PlanRefusal =
+  | { code: 'needsAdult' }
+  | { code: 'noFamilyRoom' }
+  | { code: 'familyRoomTooSmall'; needed: number }
+  | { code: 'bedsShort'; count: number };
+
+export type Plan = { beds: PlannedBed[]; roomIds: string[] };
+
+type Shelter = { acceptsFamilies: boolean; rooms: RoomAvailability[] };
+type Counts = Map<string, number>;
+
+const byFreeDesc = (free: Counts) => (a: RoomAvailability, b: RoomAvailability) =>
+  (free.get(b.id) ?? 0) - (free.get(a.id) ?? 0) || a.name.localeCompare(b.name);
+
+/**
+ * Seats adults into what is left. Men's and women's dorms are used first, because only one sex can
+ * use them; the shared rooms (mixed, family) then take the rest in any order. That makes the fill
+ * exact: it fails only when no seating exists.
+ */
+function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, prefer: string[]): Map<string, number> | null {
+  const seated = new Map<string, number>();
+  const take = (room: RoomAvailability, wanted: number) => {
+    const n = Math.min(wanted, free.get(room.id) ?? 0);
+    if (n > 0) {
+      free.set(room.id, (free.get(room.id) ?? 0) - n);
+      seated.set(room.id, (seated.get(room.id) ?? 0) + n);
+    }
+    return wanted - n;
+  };
+  for (const room of shelter.rooms) {
+    if (room.kind === 'men') men = take(room, men);
+    if (room.kind === 'women') women = take(room, women);
+  }
+  const shared = shelter.rooms
+    .filter((room) => room.kind === 'mixed' || room.kind === 'family')
+    .sort((a, b) => Number(prefer.includes(b.id)) - Number(prefer.includes(a.id)) || byFreeDesc(free)(a, b));
+  for (const room of shared) {
+    men = take(room, men);
+    women = take(room, women);
+  }
+  return men === 0 && women === 0 ? seated : null;
+}
+
+/** Rooms and beds for a whole household in one shelter, or the reason it cannot be done. */
+export function planPlacement(shelter: Shelter, household: Household): Plan | PlanRefusal {
+  const size = householdSize(household);
+  const { adultMen: men, adultWomen: women, children } = household;
+  if (children > 0 && men + women === 0) return { code: 'needsAdult' };
+  const present: Member[] = [...(men ? ['man' as const] : []), ...(women ? ['woman' as const] : []), ...(children ? ['child' as const] : [])];
+  const freeOf = () => new Map(shelter.rooms.map((room) => [room.id, room.freeBeds.length]));
+
+  // Best: the whole household in one room, the tightest that fits (wheelchair users: accessible first).
+  const whole = shelter.rooms
+    .filter((room) => room.freeBeds.length >= size && present.every((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
+    .sort(
+      (a, b) =>
+        Number(household.needsWheelchair && b.accessible) - Number(household.needsWheelchair && a.accessible) ||
+        a.freeBeds.length - b.freeBeds.length ||
+        a.name.localeCompare(b.name),
+    )[0];
+  if (whole) return toPlan(shelter, new Map([[whole.id, size]]));
+
+  if (children === 0) {
+    const seated = seatAdults(shelter, freeOf(), men, women, []);
+    return seated ? toPlan(shelter, seated) : { code: 'bedsShort', count: bedsShort(shelter, household) };
+  }
+
+  // Children sleep together, in one room, with at least one adult of their household.
+  const childRooms = shelter.rooms.filter((room) => roomAdmits(room.kind, 'child', shelter.acceptsFamilies));
+  if (childRooms.length === 0) return { code: 'noFamilyRoom' };
+  const companions: Member[] = [...(women ? ['woman' as const] : []), ...(men ? ['man' as const] : [])];
+  const roomy = childRooms.filter((room) => room.freeBeds.length >= children + 1).sort(byFreeDesc(freeOf()));
+  for (const room of roomy) {
+    for (const companion of companions) {
+      if (!roomAdmits(room.kind, companion, shelter.acceptsFamilies)) continue;
+      const free = freeOf();
+      free.set(room.id, room.freeBeds.length - children - 1);
+      const seated = seatAdults(shelter, free, men - Number(companion === 'man'), women - Number(companion === 'woman'), [room.id]);
+      if (seated) {
+        seated.set(room.id, (seated.get(room.id) ?? 0) + children + 1);
+        return toPlan(shelter, seated);
+      }
+    }
+  }
+  if (roomy.length === 0) return { code: 'familyRoomTooSmall', needed: children + 1 };
+  return { code: 'bedsShort', count: bedsShort(shelter, household) };
+}
+
+/** How many more beds the shelter would need: the worst shortfall over who can use which rooms. */
+function bedsShort(shelter: Shelter, household: Household): number {
+  const cap = (member: Member) =>
+    shelter.rooms.filter((room) => roomAdmits(room.kind, member, shelter.acceptsFamilies)).reduce((n, room) => n + room.freeBeds.length, 0);
+  const total = shelter.rooms.reduce((n, room) => n + room.freeBeds.length, 0);
+  const shortfalls = [
+    householdSize(household) - total,
+    household.adultMen - cap('man'),
+    household.adultWomen - cap('woman'),
+    household.children - cap('child'),
+  ];
+  return Math.max(1, ...shortfalls);
+}
+
+function toPlan(shelter: Shelter, seated: Map<string, number>): Plan {
+  const beds: PlannedBed[] = [];
+  for (const room of shelter.rooms) {
+    const n = seated.get(room.id) ?? 0;
+    const sorted = [...room.freeBeds].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+    for (const bed of sorted.slice(0, n)) beds.push({ roomId: room.id, roomName: room.name, bedId: bed.id, label: bed.label });
+  }
+  return { beds, roomIds: [...seated.keys()].filter((id) => (seated.get(id) ?? 0) > 0) };
+}
+
+export const isPlan = (result: Plan | PlanRefusal): result is Plan => 'beds' in result;
+
+/**
+ * Whether a household can sleep in exactly these beds under the hard rules: the check behind a
+ * guide's own choice of beds, using the same planner on a shelter that has only those beds.
+ */
+export function bedsFitHousehold(shelter: Shelter, household: Household, bedIds: string[]): boolean {
+  const chosen = new Set(bedIds);
+  const rooms = shelter.rooms.map((room) => ({ ...room, freeBeds: room.freeBeds.filter((bed) => chosen.has(bed.id)) }));
+  const found = rooms.reduce((n, room) => n + room.freeBeds.length, 0);
+  return found === chosen.size && found === householdSize(household) && isPlan(planPlacement({ ...shelter, rooms }, household));
+}

@@ -1,0 +1,114 @@
+import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
+import { isPlan, planPlacement, roomAdmits, type PlanRefusal } from './plan';
+import { householdSize, type Household, type PlannedBed, type ShelterAvailability } from './types';
+
+export type Reason =
+  | { code: 'oneRoom'; room: string; kind: RoomKind; free: number }
+  | { code: 'severalRooms'; count: number }
+  | { code: 'speaks'; languages: string[] }
+  | { code: 'wheelchair'; accessibleRoom: boolean }
+  | { code: 'petsWelcome' }
+  | { code: 'freeAfter'; free: number; total: number }
+  | { code: 'confirmed'; at: Date }
+  | { code: 'notConfirmed' };
+
+export type Exclusion =
+  | { code: 'notOpen'; status: ShelterStatus }
+  | { code: 'noPets' }
+  | { code: 'noWheelchair' }
+  | PlanRefusal;
+
+export type UnusedRoom = { name: string; why: 'menOnly' | 'womenOnly' | 'noChildren' };
+
+export type Suggestion = {
+  shelterId: string;
+  shelterName: string;
+  district: string;
+  score: number;
+  beds: PlannedBed[];
+  reasons: Reason[];
+  unusedRooms: UnusedRoom[];
+};
+
+export type Excluded = { shelterId: string; shelterName: string; district: string; reasons: Exclusion[] };
+
+// Soft preferences, as points. Their order of magnitude is the order of importance.
+const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5 };
+
+function hardRuleBreaches(shelter: ShelterAvailability, household: Household): Exclusion[] {
+  const breaches: Exclusion[] = [];
+  if (shelter.status !== 'open') breaches.push({ code: 'notOpen', status: shelter.status });
+  if (household.hasPet && !shelter.acceptsPets) breaches.push({ code: 'noPets' });
+  if (household.needsWheelchair && !shelter.wheelchairAccessible) breaches.push({ code: 'noWheelchair' });
+  return breaches;
+}
+
+function confirmationPoints(at: Date | null, now: Date): number {
+  if (!at) return 0;
+  const hours = (now.getTime() - at.getTime()) / 3600_000;
+  if (hours <= 1) return POINTS.confirmedHour;
+  if (hours <= 6) return POINTS.confirmedSixHours;
+  return hours <= 24 ? POINTS.confirmedDay : 0;
+}
+
+/** Rooms with free beds the plan leaves out because the household may not sleep there. */
+function unusedRooms(shelter: ShelterAvailability, household: Household, usedRoomIds: string[]): UnusedRoom[] {
+  const result: UnusedRoom[] = [];
+  for (const room of shelter.rooms) {
+    if (usedRoomIds.includes(room.id) || room.freeBeds.length === 0) continue;
+    if (room.kind === 'men' && household.adultWomen + household.children > 0) result.push({ name: room.name, why: 'menOnly' });
+    else if (room.kind === 'women' && household.adultMen + household.children > 0) result.push({ name: room.name, why: 'womenOnly' });
+    else if (household.children > 0 && !roomAdmits(room.kind, 'child', shelter.acceptsFamilies)) result.push({ name: room.name, why: 'noChildren' });
+  }
+  return result;
+}
+
+/**
+ * Ranks the shelters that can take the whole household tonight, best first, each with the beds it
+ * would use and the reasons in plain words; the others come back with why not. A pure function:
+ * the same network, household and clock give the same answer.
+ */
+export function suggestPlacements(network: ShelterAvailability[], household: Household, now: Date): { suggestions: Suggestion[]; excluded: Excluded[] } {
+  const suggestions: Suggestion[] = [];
+  const excluded: Excluded[] = [];
+  const size = householdSize(household);
+  for (const shelter of network) {
+    const about = { shelterId: shelter.id, shelterName: shelter.name, district: shelter.district };
+    const breaches = hardRuleBreaches(shelter, household);
+    const plan = planPlacement(shelter, household);
+    if (breaches.length > 0 || !isPlan(plan)) {
+      excluded.push({ ...about, reasons: isPlan(plan) ? breaches : [...breaches, plan] });
+      continue;
+    }
+    const reasons: Reason[] = [];
+    let score = 0;
+    if (plan.roomIds.length === 1) {
+      const room = shelter.rooms.find((r) => r.id === plan.roomIds[0])!;
+      reasons.push({ code: 'oneRoom', room: room.name, kind: room.kind, free: room.freeBeds.length });
+      score += POINTS.oneRoom;
+    } else {
+      reasons.push({ code: 'severalRooms', count: plan.roomIds.length });
+    }
+    const shared = household.languages.filter((language) => shelter.languages.includes(language));
+    if (shared.length > 0) {
+      reasons.push({ code: 'speaks', languages: shared });
+      score += POINTS.language;
+    }
+    if (household.needsWheelchair) {
+      const accessibleRoom = plan.roomIds.every((id) => shelter.rooms.find((r) => r.id === id)?.accessible);
+      reasons.push({ code: 'wheelchair', accessibleRoom });
+      if (accessibleRoom) score += POINTS.accessibleRoom;
+    }
+    if (household.hasPet) reasons.push({ code: 'petsWelcome' });
+    const free = shelter.rooms.reduce((n, room) => n + room.freeBeds.length, 0);
+    reasons.push({ code: 'freeAfter', free: free - size, total: shelter.inServiceBeds });
+    // Spreading load: a shelter with more of its beds still free after this household scores higher.
+    score += shelter.inServiceBeds > 0 ? (POINTS.load * (free - size)) / shelter.inServiceBeds : 0;
+    reasons.push(shelter.lastConfirmedAt ? { code: 'confirmed', at: shelter.lastConfirmedAt } : { code: 'notConfirmed' });
+    score += confirmationPoints(shelter.lastConfirmedAt, now);
+    suggestions.push({ ...about, score, beds: plan.beds, reasons, unusedRooms: unusedRooms(shelter, household, plan.roomIds) });
+  }
+  suggestions.sort((a, b) => b.score - a.score || a.shelterName.localeCompare(b.shelterName));
+  excluded.sort((a, b) => a.shelterName.localeCompare(b.shelterName));
+  return { suggestions, excluded };
+}

@@ -1,0 +1,25 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { stays } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+
+export const LINK_DAYS = 30;
+
+export const hashLinkToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** A new 256-bit link for a stay, replacing any earlier one; only its hash is kept. */
+export function issueLink(db: Db, stay: { id: string; shelterId: string }, actorId: string, now: Date): string {
+  const token = randomBytes(32).toString('base64url');
+  db.update(stays)
+    .set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + LINK_DAYS * 24 * 3600_000) })
+    .where(eq(stays.id, stay.id))
+    .run();
+  recordAudit(db, { at: now, actorId, action: 'link.issue', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
+  return token;
+}
+
+export function revokeLink(db: Db, stay: { id: string; shelterId: string }, actorId: string, now: Date): void {
+  db.update(stays).set({ linkTokenHash: null, linkExpiresAt: null }).where(eq(stays.id, stay.id)).run();
+  recordAudit(db, { at: now, actorId, action: 'link.revoke', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { checkbox, idField, listOf, optionalText, requiredText } from './common';
+import { LANGUAGES } from './shelter-options';
+
+export const MAX_HOUSEHOLD = 30;
+
+const count = z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'countRange').max(MAX_HOUSEHOLD, 'countRange');
+
+/** `datetime-local` gives wall-clock time without a zone; it is read in the network's zone. */
+const localDateTime = z
+  .string()
+  .trim()
+  .optional()
+  .refine((value) => !value || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value), 'invalidDateTime');
+
+/**
+ * The whole intake: a household is an alias and counts, languages and needs. There is deliberately
+ * no field for a surname, nationality, document number, birth date or photo.
+ */
+export const arrivalSchema = z
+  .object({
+    alias: requiredText(40),
+    adultMen: count,
+    adultWomen: count,
+    children: count,
+    languages: listOf(LANGUAGES, LANGUAGES.length),
+    needsWheelchair: checkbox,
+    hasPet: checkbox,
+    needNote: optionalText(300),
+    contact: optionalText(100),
+    arrivedAt: localDateTime,
+  })
+  .superRefine((input, context) => {
+    const size = input.adultMen + input.adultWomen + input.children;
+    if (size === 0) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'nobody' });
+    if (size > MAX_HOUSEHOLD) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'tooMany' });
+    if (input.children > 0 && input.adultMen + input.adultWomen === 0) context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
+  });
+export type ArrivalInput = z.infer<typeof arrivalSchema>;
+
+const bedIdList = z.array(idField).min(1, 'chooseBeds').max(MAX_HOUSEHOLD, 'invalid');
+
+export const reserveSchema = z.object({ arrivalId: idField, bedIds: bedIdList });
+export const moveSchema = z.object({ stayId: idField, bedIds: bedIdList });
+export const stayIdSchema = z.object({ stayId: idField });
