@@ -14,7 +14,9 @@ export function HouseholdLine({ household }: { household: Household }) {
   ].filter(Boolean);
   return (
     <span className="household-line">
-      <strong>{t('people', { count: size })}</strong>: {parts.join(', ')}
+      <span>
+        <strong>{t('people', { count: size })}</strong>: {parts.join(', ')}
+      </span>
       {household.children > 0 ? <span className="badge mark-children">{t('withChildren')}</span> : null}
       {household.needsWheelchair ? <span className="badge mark-wheelchair">♿ {t('wheelchair')}</span> : null}
       {household.hasPet ? <span className="badge">{t('pet')}</span> : null}

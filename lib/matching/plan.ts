@@ -23,6 +23,12 @@ export type PlanRefusal =
 export type Plan = { beds: PlannedBed[]; roomIds: string[] };
 
 type Shelter = { acceptsFamilies: boolean; rooms: RoomAvailability[] };
+
+/** Lower is better: a dorm for one sex, then a mixed room, and a family room last unless there are children. */
+export function kindFit(kind: RoomKind, household: Pick<Household, 'children'>): number {
+  if (household.children > 0) return kind === 'family' ? 0 : 1;
+  return { men: 0, women: 0, mixed: 1, family: 2 }[kind];
+}
 type Counts = Map<string, number>;
 
 const byFreeDesc = (free: Counts) => (a: RoomAvailability, b: RoomAvailability) =>
@@ -49,7 +55,12 @@ function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, 
   }
   const shared = shelter.rooms
     .filter((room) => room.kind === 'mixed' || room.kind === 'family')
-    .sort((a, b) => Number(prefer.includes(b.id)) - Number(prefer.includes(a.id)) || byFreeDesc(free)(a, b));
+    .sort(
+      (a, b) =>
+        Number(prefer.includes(b.id)) - Number(prefer.includes(a.id)) ||
+        Number(a.kind === 'family') - Number(b.kind === 'family') ||
+        byFreeDesc(free)(a, b),
+    );
   for (const room of shared) {
     men = take(room, men);
     women = take(room, women);
@@ -65,11 +76,13 @@ export function planPlacement(shelter: Shelter, household: Household): Plan | Pl
   const present: Member[] = [...(men ? ['man' as const] : []), ...(women ? ['woman' as const] : []), ...(children ? ['child' as const] : [])];
   const freeOf = () => new Map(shelter.rooms.map((room) => [room.id, room.freeBeds.length]));
 
-  // Best: the whole household in one room, the tightest that fits (wheelchair users: accessible first).
+  // Best: the whole household in one room: the most fitting kind (family rooms are kept for
+  // families), accessible first for wheelchair users, then the tightest fit.
   const whole = shelter.rooms
     .filter((room) => room.freeBeds.length >= size && present.every((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
     .sort(
       (a, b) =>
+        kindFit(a.kind, household) - kindFit(b.kind, household) ||
         Number(household.needsWheelchair && b.accessible) - Number(household.needsWheelchair && a.accessible) ||
         a.freeBeds.length - b.freeBeds.length ||
         a.name.localeCompare(b.name),

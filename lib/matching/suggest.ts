@@ -33,7 +33,7 @@ export type Suggestion = {
 export type Excluded = { shelterId: string; shelterName: string; district: string; reasons: Exclusion[] };
 
 // Soft preferences, as points. Their order of magnitude is the order of importance.
-const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5 };
+const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5, familyRoomForAdults: -15 };
 
 function hardRuleBreaches(shelter: ShelterAvailability, household: Household): Exclusion[] {
   const breaches: Exclusion[] = [];
@@ -100,6 +100,10 @@ export function suggestPlacements(network: ShelterAvailability[], household: Hou
       if (accessibleRoom) score += POINTS.accessibleRoom;
     }
     if (household.hasPet) reasons.push({ code: 'petsWelcome' });
+    // Family rooms are scarce: adults on their own are sent elsewhere when there is a choice.
+    if (household.children === 0 && plan.roomIds.some((id) => shelter.rooms.find((r) => r.id === id)?.kind === 'family')) {
+      score += POINTS.familyRoomForAdults;
+    }
     const free = shelter.rooms.reduce((n, room) => n + room.freeBeds.length, 0);
     reasons.push({ code: 'freeAfter', free: free - size, total: shelter.inServiceBeds });
     // Spreading load: a shelter with more of its beds still free after this household scores higher.

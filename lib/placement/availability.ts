@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beds, rooms, shelters, stayBeds } from '@/db/schema';
 import type { ShelterAvailability } from '@/lib/matching/types';
@@ -30,7 +30,7 @@ export function networkAvailability(db: Db, options: { shelterId?: string } = {}
     .leftJoin(beds, eq(beds.roomId, rooms.id))
     .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
     .where(options.shelterId ? eq(rooms.shelterId, options.shelterId) : undefined)
-    .orderBy(asc(rooms.createdAt), asc(rooms.name))
+    .orderBy(asc(rooms.createdAt), sql`rooms.rowid`)
     .all();
 
   const byShelter = new Map<string, ShelterAvailability>();

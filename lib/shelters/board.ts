@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
@@ -44,7 +44,7 @@ function stateOf(row: ReturnType<typeof bedsWithHolds>[number], now: Date): BedS
 
 /** Every bed of a shelter as a tile, grouped by room, with counts per room and for the shelter. */
 export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: BoardRoom[]; counts: BedCounts } {
-  const roomRows = db.select().from(rooms).where(eq(rooms.shelterId, shelterId)).orderBy(asc(rooms.createdAt), asc(rooms.name)).all();
+  const roomRows = db.select().from(rooms).where(eq(rooms.shelterId, shelterId)).orderBy(asc(rooms.createdAt), sql`rooms.rowid`).all();
   const bedRows = bedsWithHolds(db, [shelterId]);
   const used = new Set(
     bedRows.length === 0

@@ -48,6 +48,25 @@ const family = household({ adultMen: 1, adultWomen: 1, children: 2 });
 const suggest = (network: ShelterAvailability[], h: Household) => suggestPlacements(network, h, NOW);
 const reasonsOf = (network: ShelterAvailability[], h: Household) => suggest(network, h).excluded.map((e) => e.reasons);
 
+describe('keeping family rooms for families', () => {
+  const man = household({ adultMen: 1 });
+
+  it('seats a man on his own in the men\'s dorm rather than the family room of the same shelter', () => {
+    const network = [shelter('Harbour', [room('fam', 'family', 4, 'Family room'), room('men', 'men', 1, 'Men dorm')])];
+    expect(suggest(network, man).suggestions[0].beds.map((b) => b.roomName)).toEqual(['Men dorm']);
+  });
+
+  it('ranks a shelter with a dorm for him above one that only has a family room free', () => {
+    const network = [shelter('Alpha', [room('a-fam', 'family', 4, 'Family room')]), shelter('Zulu', [room('z-men', 'men', 4, 'Men dorm')])];
+    expect(suggest(network, man).suggestions.map((s) => s.shelterName)).toEqual(['Zulu', 'Alpha']);
+  });
+
+  it('still gives a family room to a family first', () => {
+    const network = [shelter('Harbour', [room('mix', 'mixed', 4, 'Hall'), room('fam', 'family', 4, 'Family room')])];
+    expect(suggest(network, family).suggestions[0].beds.map((b) => b.roomName)).toEqual(Array(4).fill('Family room'));
+  });
+});
+
 describe('suggestPlacements: hand-built networks', () => {
   const dorms = () => [room('men', 'men', 6, 'Men dorm'), room('women', 'women', 4, 'Women dorm')];
 
