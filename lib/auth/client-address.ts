@@ -1,13 +1,16 @@
 /**
- * The client's address as the server saw it. Behind a reverse proxy, set TRUST_PROXY=1 so the
- * first X-Forwarded-For hop is used; otherwise Next's own forwarded header is the socket address.
+ * The client's address, for throttling. Next sets X-Forwarded-For to the socket address only when
+ * the request has none, and each proxy appends the address it saw, so the last hop is the one the
+ * nearest trusted machine vouches for. With TRUST_PROXY=N proxies of ours in front, the address N
+ * hops from the end is the client's. A client talking to `next start` directly can forge the
+ * header; run behind a reverse proxy in production (see README).
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  if (forwarded) {
-    const hops = forwarded.split(',').map((hop) => hop.trim()).filter(Boolean);
-    const hop = process.env.TRUST_PROXY === '1' ? hops[0] : hops[hops.length - 1];
-    if (hop) return hop;
-  }
-  return headers.get('x-real-ip') ?? 'unknown';
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  if (hops.length === 0) return 'unknown';
+  const trusted = Math.max(1, Math.floor(Number(process.env.TRUST_PROXY)) || 0);
+  return hops[Math.max(0, hops.length - trusted)];
 }

@@ -1,3 +1,5 @@
+import { rankedLanguages } from './accept-language';
+
 export const LOCALES = ['en', 'ru', 'tr'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
@@ -9,17 +11,8 @@ export const isLocale = (value: unknown): value is Locale => LOCALES.includes(va
 
 /** Picks the best supported language from an Accept-Language header, honouring q-values. */
 export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { base: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1 };
-    })
-    .filter((entry) => entry.base && entry.q > 0)
-    .sort((a, b) => b.q - a.q);
   // Ukrainian speakers nearly all read Russian; the staff screens have no Ukrainian yet.
-  for (const { base } of ranked) {
+  for (const base of rankedLanguages(acceptLanguage)) {
     if (isLocale(base)) return base;
     if (base === 'uk' || base === 'be') return 'ru';
   }

@@ -52,7 +52,8 @@ export function checkOut(db: Db, user: StaffUser, stayId: string, now: Date): St
 export function cancelStay(db: Db, user: StaffUser, stayId: string, now: Date): Stay {
   const stay = stayFor(db, user, stayId, 'guideOrHost');
   if (stay.status !== 'reserved') throw new DomainError('stayNotReserved');
-  db.update(stays).set({ status: 'cancelled', endedAt: now, linkTokenHash: null, linkExpiresAt: null }).where(eq(stays.id, stay.id)).run();
+  // The link keeps working, so the arrival reads "This reservation has ended" rather than a dead link.
+  db.update(stays).set({ status: 'cancelled', endedAt: now }).where(eq(stays.id, stay.id)).run();
   releaseBeds(db, stay.id, now);
   db.update(arrivals).set({ status: 'waiting' }).where(eq(arrivals.id, stay.arrivalId)).run();
   audit(db, user, 'stay.cancel', stay, now);
@@ -71,6 +72,13 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   const household = householdOf(db, stay.arrivalId);
   const shelter = checkBedChoice(db, household, input.bedIds, stay.id);
   const bedIds = [...new Set(input.bedIds)];
+  const current = db
+    .select({ bedId: stayBeds.bedId })
+    .from(stayBeds)
+    .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
+    .all()
+    .map((row) => row.bedId);
+  if (current.length === bedIds.length && current.every((id) => bedIds.includes(id))) throw new DomainError('sameBeds', 'bedIds');
   let target = stay;
   if (shelter.id !== stay.shelterId) {
     if (!isGuide(user)) throw notAllowed();

@@ -4,7 +4,7 @@ import { write } from '@/db';
 import { arrivals, auditEvents, stays } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { expireHolds } from '@/lib/placement/expiry';
-import { stayByLink } from '@/lib/placement/link-lookup';
+import { arrivalPageData } from '@/lib/arrival/page-data';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { shelterBoard } from '@/lib/shelters/board';
@@ -49,7 +49,7 @@ describe('reserving', () => {
     expect(result.holdUntil).toEqual(at(6 * 60));
     expect(result.token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()?.status).toBe('placed');
-    expect(stayByLink(db, result.token, at(1))?.shelterName).toBe(shelter.name);
+    expect(arrivalPageData(db, result.token, at(1))?.shelter.name).toBe(shelter.name);
     expect(JSON.stringify(db.select().from(stays).all())).not.toContain(result.token);
     expect(shelterBoard(db, shelter.id, at(1)).rooms[0].counts).toMatchObject({ reserved: 4, free: 0 });
   });
@@ -116,13 +116,13 @@ describe('after reserving', () => {
     expect(() => write(db, (tx) => reserveBeds(tx, guide, { arrivalId: next.id, bedIds: [men.beds[0].id] }, at(6 * 60 + 5)))).not.toThrow();
   });
 
-  it('cancel frees the beds and returns the household to the queue; its link stops working', () => {
+  it('cancel frees the beds and returns the household to the queue; its link then says the reservation ended', () => {
     const { men } = network();
     const arrival = makeArrival(db, { adultMen: 1, adultWomen: 0 });
     const { stayId, token } = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW));
     write(db, (tx) => cancelStay(tx, guide, stayId, at(5)));
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()?.status).toBe('waiting');
-    expect(stayByLink(db, token, at(6))).toBeNull();
+    expect(arrivalPageData(db, token, at(6))?.status).toEqual({ kind: 'ended' });
   });
 
   it('move within a shelter swaps beds; move to another shelter keeps the same link working', () => {
@@ -134,7 +134,7 @@ describe('after reserving', () => {
     expect(shelterBoard(db, a.shelter.id, at(2)).rooms[1].beds.map((bed) => bed.state)).toEqual(['free', 'reserved', 'free']);
     expect(refusal(() => moveStay(db, a.host, { stayId, bedIds: [b.men.beds[0].id] }, at(3)))).toBe('notAllowed');
     const moved = write(db, (tx) => moveStay(tx, guide, { stayId, bedIds: [b.men.beds[0].id] }, at(3)));
-    expect(stayByLink(db, token, at(4))?.stay.id).toBe(moved.id);
+    expect(arrivalPageData(db, token, at(4))?.shelter.id).toBe(moved.shelterId);
     expect(shelterBoard(db, a.shelter.id, at(4)).counts.reserved).toBe(0);
   });
 
@@ -143,10 +143,10 @@ describe('after reserving', () => {
     const arrival = makeArrival(db, { adultMen: 1, adultWomen: 0 });
     const { stayId, token } = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW));
     const renewed = write(db, (tx) => renewStayLink(tx, guide, stayId, at(1)));
-    expect(stayByLink(db, token, at(2))).toBeNull();
-    expect(stayByLink(db, renewed.token, at(2))?.stay.id).toBe(stayId);
+    expect(arrivalPageData(db, token, at(2))).toBeNull();
+    expect(arrivalPageData(db, renewed.token, at(2))?.status).toMatchObject({ kind: 'held', beds: 1 });
     write(db, (tx) => revokeStayLink(tx, guide, stayId, at(3)));
-    expect(stayByLink(db, renewed.token, at(4))).toBeNull();
+    expect(arrivalPageData(db, renewed.token, at(4))).toBeNull();
   });
 
   it('the audit trail records every step with ids only, never a name or contact', () => {

@@ -1,0 +1,162 @@
+import type { ArrivalPageData } from '@/lib/arrival/page-data';
+import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
+import { statusSentence } from '@/lib/arrival/status';
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
+type TextKey = 'directions' | 'houseRules' | 'whatToBring';
+type Props = { data: ArrivalPageData; locale: ArrivalLocale; t: Translate; format: Format; now: Date };
+
+/** The host's text in the reader's language, else the first language it exists in. */
+function pickText(texts: ArrivalPageData['texts'], key: TextKey, locale: ArrivalLocale) {
+  const order = [locale, ...ARRIVAL_LOCALES.filter((l) => l !== locale)];
+  for (const language of order) {
+    const text = texts.find((row) => row.locale === language)?.[key]?.trim();
+    if (text) return { text, language };
+  }
+  return null;
+}
+
+function mapLinks(latitude: number, longitude: number) {
+  const at = `${latitude},${longitude}`;
+  return [
+    { label: 'OpenStreetMap', href: `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}` },
+    { label: 'Google Maps', href: `https://www.google.com/maps/search/?api=1&query=${at}` },
+    { label: 'Yandex Maps', href: `https://yandex.com/maps/?pt=${longitude},${latitude}&z=17&l=map` },
+  ];
+}
+
+export function LanguageLinks({ locale, t }: { locale: ArrivalLocale; t: Translate }) {
+  return (
+    <nav aria-label={t('language')}>
+      <ul>
+        {ARRIVAL_LOCALES.map((l) => (
+          <li key={l}>
+            <a href={`?lang=${l}`} lang={l} hrefLang={l} aria-current={l === locale ? 'true' : undefined}>
+              {ARRIVAL_LOCALE_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function HostText({ data, locale, field, heading, t }: { data: ArrivalPageData; locale: ArrivalLocale; field: TextKey; heading: string; t: Translate }) {
+  const picked = pickText(data.texts, field, locale);
+  if (!picked) return null;
+  const languageName = new Intl.DisplayNames([locale], { type: 'language' }).of(picked.language) ?? picked.language;
+  return (
+    <section>
+      <h2>{heading}</h2>
+      {picked.language !== locale ? <p className="muted">{t('otherLanguage', { language: languageName })}</p> : null}
+      <p className="text" lang={picked.language}>
+        {picked.text}
+      </p>
+    </section>
+  );
+}
+
+/** Where to go tonight. Host-written strings are rendered by React, so markup in them is only text. */
+export function ArrivalPage({ data, locale, t, format, now }: Props) {
+  const { shelter, status } = data;
+  const zone = shelter.timeZone;
+  const clock = (d: Date) => format.dateTime(d, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const ended = status.kind === 'ended';
+  const languages = shelter.languages.map((l) => new Intl.DisplayNames([locale], { type: 'language' }).of(l) ?? l).join(', ');
+  const telegram = shelter.telegram?.replace(/^@/, '');
+  const whatsapp = shelter.whatsapp?.replace(/\D/g, '');
+  return (
+    <>
+      <LanguageLinks locale={locale} t={t} />
+      <p className="muted">{t('title')}</p>
+      <h1>{shelter.name}</h1>
+      <p className="muted">{shelter.district}</p>
+      <section className={ended ? 'status ended' : 'status'} role="status">
+        <p>{statusSentence(status, t as never, format, zone, now)}</p>
+        {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
+        {ended ? <p>{t('endedHelp')}</p> : <p>{t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>}
+      </section>
+      <section className="offline-note" role="note">
+        <p>{t('offline', { time: clock(now) })}</p>
+      </section>
+      {ended ? null : (
+        <>
+          <section>
+            <h2>{t('address')}</h2>
+            <p className="address">{shelter.address}</p>
+            {shelter.latitude !== null && shelter.longitude !== null ? (
+              <>
+                <p>{t('maps')}:</p>
+                <ul className="buttons">
+                  {mapLinks(shelter.latitude, shelter.longitude).map((link) => (
+                    <li key={link.label}>
+                      <a href={link.href} rel="noopener noreferrer">
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
+                    <a href={`geo:${shelter.latitude},${shelter.longitude}`}>{t('mapsApp')}</a>
+                  </li>
+                </ul>
+              </>
+            ) : null}
+          </section>
+          <HostText data={data} locale={locale} field="directions" heading={t('directions')} t={t} />
+          <HostText data={data} locale={locale} field="houseRules" heading={t('houseRules')} t={t} />
+          <HostText data={data} locale={locale} field="whatToBring" heading={t('whatToBring')} t={t} />
+          {shelter.phone || telegram || whatsapp ? (
+            <section>
+              <h2>{t('contact')}</h2>
+              <ul className="buttons">
+                {shelter.phone ? (
+                  <li>
+                    <a className="primary" href={`tel:${shelter.phone.replace(/[^\d+]/g, '')}`}>
+                      {t('call', { phone: shelter.phone })}
+                    </a>
+                  </li>
+                ) : null}
+                {telegram ? (
+                  <li>
+                    <a href={`https://t.me/${encodeURIComponent(telegram)}`} rel="noopener noreferrer">
+                      Telegram
+                    </a>
+                  </li>
+                ) : null}
+                {whatsapp ? (
+                  <li>
+                    <a href={`https://wa.me/${whatsapp}`} rel="noopener noreferrer">
+                      WhatsApp
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
+              {languages ? <p className="muted">{t('languagesSpoken', { languages })}</p> : null}
+            </section>
+          ) : null}
+        </>
+      )}
+      <p className="muted">{t('updated', { time: `${format.dateTime(now, { timeZone: zone, day: 'numeric', month: 'short' })}, ${clock(now)}` })}</p>
+    </>
+  );
+}
+
+/** The same page for unknown, revoked and expired links: in all four languages, the reader's first. */
+export function LinkNotWorking({ locale, messages, tooMany }: { locale: ArrivalLocale; messages: Record<ArrivalLocale, Translate>; tooMany: boolean }) {
+  const order = [locale, ...ARRIVAL_LOCALES.filter((l) => l !== locale)];
+  return (
+    <>
+      {order.map((l, index) => {
+        const t = messages[l];
+        const Heading = index === 0 ? 'h1' : 'h2';
+        return (
+          <section key={l} lang={l}>
+            <Heading>{t(tooMany ? 'tooManyTitle' : 'notFoundTitle')}</Heading>
+            <p>{t(tooMany ? 'tooManyBody' : 'notFoundBody')}</p>
+          </section>
+        );
+      })}
+    </>
+  );
+}

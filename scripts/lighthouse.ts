@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+
+// `npx tsx scripts/lighthouse.ts URL`: Lighthouse's default mobile audit of one page in Debian's
+// Chromium, printed as category scores (0–100). Lighthouse runs as its own CLI process: its
+// in-browser code must not pass through our TypeScript loader.
+export function lighthouseScores(url: string): Promise<Record<string, number>> {
+  const cli = join(process.cwd(), 'node_modules', 'lighthouse', 'cli', 'index.js');
+  const args = [
+    cli,
+    url,
+    `--chrome-path=${CHROMIUM_PATH}`,
+    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+    '--only-categories=performance,accessibility,best-practices',
+    '--output=json',
+    '--output-path=stdout',
+    '--quiet',
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+      if (error) return reject(error);
+      const categories = JSON.parse(stdout).categories as Record<string, { score: number | null }>;
+      resolve(Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)])));
+    });
+  });
+}
+
+if (process.argv[1]?.endsWith('lighthouse.ts')) {
+  const url = process.argv[2];
+  if (!url) {
+    console.error('usage: npx tsx scripts/lighthouse.ts URL');
+    process.exit(2);
+  }
+  lighthouseScores(url).then((scores) => console.log(JSON.stringify(scores)));
+}
