@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/lib/auth/current-user';
+import { homeOf } from '@/lib/auth/staff';
 
 export default async function Home() {
-  redirect((await currentUser()) ? '/shelters' : '/login');
+  const user = await currentUser();
+  redirect(user ? homeOf(user.role) : '/login');
 }

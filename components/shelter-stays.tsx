@@ -11,6 +11,7 @@ type Props = { stays: Stays; timeZone: string; now: Date; actions: { checkIn: Fo
 export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
   const t = await getTranslations('stays');
   const format = await getFormatter();
+  const languageNames = await getTranslations('languages');
   const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
   return (
     <div className="stays">
@@ -20,7 +21,14 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         <ul className="stay-list">
           {stays.expected.map(({ stay, arrival, beds }) => (
             <li key={stay.id} aria-label={arrival.alias ?? t('erased')}>
-              <strong>{arrival.alias ?? t('erased')}</strong> <HouseholdLine household={arrival} />
+              <strong className="stay-alias">{arrival.alias ?? t('erased')}</strong>
+              <HouseholdLine household={arrival} />
+              {arrival.languages.length > 0 ? <p className="muted">{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
+              {arrival.needNote ? (
+                <p className="need-note">
+                  {t('needs')}: {arrival.needNote}
+                </p>
+              ) : null}
               <p className="muted">
                 {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
                 {t('heldUntil', { time: time(stay.holdUntil), ago: format.relativeTime(stay.holdUntil, now) })}
@@ -41,7 +49,13 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         <ul className="stay-list">
           {stays.staying.map(({ stay, arrival, beds }) => (
             <li key={stay.id} aria-label={arrival.alias ?? t('erased')}>
-              <strong>{arrival.alias ?? t('erased')}</strong> <HouseholdLine household={arrival} />
+              <strong className="stay-alias">{arrival.alias ?? t('erased')}</strong>
+              <HouseholdLine household={arrival} />
+              {arrival.needNote ? (
+                <p className="need-note">
+                  {t('needs')}: {arrival.needNote}
+                </p>
+              ) : null}
               <p className="muted">
                 {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} · {t('since', { time: time(stay.checkedInAt ?? now) })}
               </p>

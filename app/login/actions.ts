@@ -10,6 +10,7 @@ import { clientAddress } from '@/lib/auth/client-address';
 import { rememberLocale } from '@/lib/auth/locale-cookie';
 import { lockedUntil } from '@/lib/auth/sign-in';
 import { formDataToObject, type FormState } from '@/lib/forms';
+import { homeOf } from '@/lib/auth/staff';
 import { signInSchema } from '@/lib/validation/staff';
 
 export async function signInWithPassword(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -31,7 +32,7 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
     }
     return { status: 'error', message: 'signInFailed', values: { email } };
   }
-  const user = getDb().select({ locale: users.locale }).from(users).where(eq(users.email, parsed.data.email)).get();
+  const user = getDb().select({ locale: users.locale, role: users.role }).from(users).where(eq(users.email, parsed.data.email)).get();
   if (user) await rememberLocale(user.locale);
-  redirect('/shelters');
+  redirect(homeOf(user?.role));
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { currentUser } from '@/lib/auth/current-user';
+import { homeOf } from '@/lib/auth/staff';
 import { signInWithPassword } from './actions';
 import { LoginForm } from './login-form';
 
@@ -11,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage() {
-  if (await currentUser()) redirect('/shelters');
+  const user = await currentUser();
+  if (user) redirect(homeOf(user.role));
   const t = await getTranslations('login');
   return (
     <main className="narrow">

@@ -35,7 +35,7 @@ export function ActionButton({ action, fields, label, confirm, className = 'butt
     <form action={formAction} className="action-button" onSubmit={() => setAsking(false)}>
       {hidden}
       {confirm ? <span className="confirm-question">{confirm}</span> : null}
-      <SubmitButton className={confirm ? 'button danger' : className}>{confirm ? t('yes', { action: label }) : label}</SubmitButton>
+      <SubmitButton className={confirm ? 'button danger' : className}>{confirm ? t('yes') : label}</SubmitButton>
       {confirm ? (
         <button type="button" className="button" onClick={() => setAsking(false)}>
           {t('cancel')}

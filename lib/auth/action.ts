@@ -48,9 +48,10 @@ export function staffAction<S extends z.ZodType>(
       outcome = await run(parsed.data, { user, db: getDb(), now: new Date() });
     } catch (error) {
       if (error instanceof DomainError) {
+        // A refusal about one field is shown next to that field; the form only says to look there.
         return {
           status: 'error',
-          message: error.code,
+          message: error.field ? 'checkFields' : error.code,
           messageParams: error.params,
           fieldErrors: error.field ? { [error.field]: error.code } : undefined,
           values: safeValues,

@@ -33,3 +33,6 @@ export const canEditShelter = (user: StaffUser, shelterId: string) =>
 
 export const canViewShelter = (user: StaffUser, shelterId: string, status: string) =>
   canEditShelter(user, shelterId) || (user.role === 'coordinator' && status === 'open');
+
+/** Where each role starts: guides at the arrivals queue, everyone else at the shelters. */
+export const homeOf = (role: string | undefined) => (role === 'coordinator' ? '/arrivals' : '/shelters');

@@ -14,6 +14,15 @@ export function roomAdmits(kind: RoomKind, member: Member, acceptsFamilies: bool
   return true;
 }
 
+/** The kinds of people in a household: men, women, children. */
+export function membersOf(household: Pick<Household, 'adultMen' | 'adultWomen' | 'children'>): Member[] {
+  return [
+    ...(household.adultMen ? ['man' as const] : []),
+    ...(household.adultWomen ? ['woman' as const] : []),
+    ...(household.children ? ['child' as const] : []),
+  ];
+}
+
 export type PlanRefusal =
   | { code: 'needsAdult' }
   | { code: 'noFamilyRoom' }
@@ -73,7 +82,7 @@ export function planPlacement(shelter: Shelter, household: Household): Plan | Pl
   const size = householdSize(household);
   const { adultMen: men, adultWomen: women, children } = household;
   if (children > 0 && men + women === 0) return { code: 'needsAdult' };
-  const present: Member[] = [...(men ? ['man' as const] : []), ...(women ? ['woman' as const] : []), ...(children ? ['child' as const] : [])];
+  const present = membersOf(household);
   const freeOf = () => new Map(shelter.rooms.map((room) => [room.id, room.freeBeds.length]));
 
   // Best: the whole household in one room: the most fitting kind (family rooms are kept for

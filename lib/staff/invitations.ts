@@ -68,7 +68,7 @@ export function acceptInvitation(
   db: Db,
   input: { token: string; name: string; passwordHash: string },
   now: Date,
-): { userId: string; email: string } {
+): { userId: string; email: string; role: Role } {
   const invitation = openInvitation(db, input.token, now);
   if (!invitation) throw new DomainError('invitationInvalid');
   if (db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()) {
@@ -89,7 +89,7 @@ export function acceptInvitation(
   }
   db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'invitation.accept', entity: 'invitation', entityId: invitation.id });
-  return { userId: user.id, email: user.email };
+  return { userId: user.id, email: user.email, role: user.role };
 }
 
 export function revokeInvitation(db: Db, admin: StaffUser, invitationId: string, now: Date): void {

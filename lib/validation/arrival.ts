@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, idField, listOf, optionalText, requiredText } from './common';
+import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { LANGUAGES } from './shelter-options';
 
 export const MAX_HOUSEHOLD = 30;
@@ -27,7 +27,7 @@ export const arrivalSchema = z
     needsWheelchair: checkbox,
     hasPet: checkbox,
     needNote: optionalText(300),
-    contact: optionalText(100),
+    contact: contactHandle(100),
     arrivedAt: localDateTime,
   })
   .superRefine((input, context) => {

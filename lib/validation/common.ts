@@ -12,6 +12,10 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
+/** A phone number or a messenger handle: letters, digits and the few signs they use, never markup. */
+export const contactHandle = (max: number) =>
+  optionalText(max).refine((value) => value === null || /^[+@\p{L}\p{N}_][\p{L}\p{N}_ .()+\-/]*$/u.test(value), 'invalidHandle');
+
 export const checkbox = z
   .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')])
   .optional()

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
-import { checkbox, idField, listOf, optionalText, requiredText } from './common';
+import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { AMENITIES, LANGUAGES, TIME_ZONES } from './shelter-options';
 
 const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
-const coordinate = (limit: number) =>
+const coordinate = (limit: number, message: string) =>
   z
     .string()
     .trim()
     .optional()
     .transform((value) => (value ? Number(value.replace(',', '.')) : null))
-    .refine((value) => value === null || (Number.isFinite(value) && Math.abs(value) <= limit), 'invalidCoordinate');
-const handle = (max: number) =>
-  optionalText(max).refine((value) => value === null || /^[+@\w][\w .()+-]*$/u.test(value), 'invalidHandle');
+    .refine((value) => value === null || (Number.isFinite(value) && Math.abs(value) <= limit), message);
 const longText = optionalText(2000).transform((value) => value ?? '');
 
 export const shelterProfileSchema = z.object({
@@ -20,11 +18,11 @@ export const shelterProfileSchema = z.object({
   name: requiredText(100),
   district: requiredText(60),
   address: optionalText(300).transform((value) => value ?? ''),
-  latitude: coordinate(90),
-  longitude: coordinate(180),
-  phone: handle(40),
-  telegram: handle(60),
-  whatsapp: handle(40),
+  latitude: coordinate(90, 'invalidLatitude'),
+  longitude: coordinate(180, 'invalidLongitude'),
+  phone: contactHandle(40),
+  telegram: contactHandle(60),
+  whatsapp: contactHandle(40),
   languages: listOf(LANGUAGES, LANGUAGES.length),
   amenities: listOf(AMENITIES, AMENITIES.length),
   acceptsFamilies: checkbox,

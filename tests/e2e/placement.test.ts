@@ -22,6 +22,13 @@ async function registerHousehold(page: Page, alias: string, counts: { men: numbe
 
 describe('placing a household', () => {
   it('a family is offered the Fatih family room first, reserved with a link and QR code, then checked in by the host', async () => {
+    // The Fatih host has just confirmed their availability, as hosts do at the start of an evening.
+    const host = await newPage(browser, baseURL);
+    await new SignInPage(host.page).signInAndWait('host@waystation.test');
+    await host.page.getByRole('link', { name: 'Fatih Free Shelter' }).click();
+    await host.page.getByRole('button', { name: 'Availability is correct' }).click();
+    await host.page.getByText('Thank you. Availability confirmed.').waitFor();
+
     const guide = await newPage(browser, baseURL);
     await new SignInPage(guide.page).signInAndWait('guide@waystation.test');
     await registerHousehold(guide.page, 'Sokolov family', { men: 1, women: 1, children: 2 });
@@ -40,9 +47,7 @@ describe('placing a household', () => {
     expect(await guide.page.getByText('Reserved at Fatih Free Shelter').isVisible()).toBe(true);
     expect((await guide.page.request.get(link)).status()).toBe(200);
 
-    const host = await newPage(browser, baseURL);
-    await new SignInPage(host.page).signInAndWait('host@waystation.test');
-    await host.page.getByRole('link', { name: 'Fatih Free Shelter' }).click();
+    await host.page.reload();
     const expected = host.page.getByRole('region', { name: /Expected/ }).getByRole('listitem', { name: 'Sokolov family' });
     await expected.getByRole('button', { name: 'Check in' }).click();
     await host.page.getByRole('region', { name: /Staying now/ }).getByRole('listitem', { name: 'Sokolov family' }).waitFor();

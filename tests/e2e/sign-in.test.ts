@@ -26,6 +26,8 @@ describe('signing in', () => {
   it('a guide sees the open shelters read-only and no staff page', async () => {
     const { context, page } = await newPage(browser, baseURL);
     await new SignInPage(page).signInAndWait('guide@waystation.test');
+    expect(new URL(page.url()).pathname).toBe('/arrivals');
+    await page.goto('/shelters');
     // Şişli is paused in the demo data, so a guide does not see it.
     const names = await page.locator('.shelter-list h2').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['Beşiktaş Flat', 'Fatih Free Shelter', 'Kadıköy Church Hall']));

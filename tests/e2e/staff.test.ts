@@ -53,7 +53,7 @@ describe('staff accounts', () => {
     await admin.page.goto('/staff');
     const card = admin.page.getByRole('listitem', { name: 'leaving-host@example.test' });
     await card.getByRole('button', { name: 'Disable account' }).click();
-    await card.getByRole('button', { name: 'Yes, Disable account' }).click();
+    await card.getByRole('button', { name: 'Yes' }).click();
     await card.getByText('Account disabled.').waitFor();
 
     await host.page.getByRole('link', { name: 'Rooms and beds' }).click();

@@ -35,7 +35,7 @@ export class SignInPage {
 
   async signInAndWait(email: string, password = DEMO_PASSWORD): Promise<void> {
     await this.signIn(email, password);
-    await this.page.waitForURL('**/shelters');
+    await this.page.waitForURL(/\/(shelters|arrivals)$/);
   }
 }
 
@@ -59,5 +59,5 @@ export async function acceptInvitation(page: Page, link: string, name: string, p
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Password again').fill(password);
   await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL('**/shelters');
+  await page.waitForURL(/\/(shelters|arrivals)$/);
 }

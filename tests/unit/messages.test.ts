@@ -147,6 +147,8 @@ function codesInSource() {
           if (code) errorCodes.set(code, where);
         }
         for (const m of text.matchAll(/\b(?:message|error):\s*'(\w+)'/g)) errorCodes.set(m[1], where);
+        // Message keys handed to a field helper, such as coordinate(90, 'invalidLatitude').
+        for (const m of text.matchAll(/\bcoordinate\([^,()]+,\s*'(\w+)'\)/g)) errorCodes.set(m[1], where);
       } else {
         for (const m of text.matchAll(/(?<!status: 'error',\s*)\bmessage: '(\w+)'/g)) noticeCodes.set(m[1], where);
       }
@@ -159,7 +161,7 @@ describe('codes returned by the server', () => {
   const { errorCodes, noticeCodes } = codesInSource();
 
   it('are found by the scan (so the checks below test something)', () => {
-    for (const code of ['required', 'passwordTooShort', 'passwordTooCommon', 'passwordsDiffer', 'invalidTime', 'invalidCoordinate', 'bedCountRange', 'bedHasHistory', 'notAllowed', 'signInLocked', 'checkFields']) {
+    for (const code of ['required', 'passwordTooShort', 'passwordTooCommon', 'passwordsDiffer', 'invalidTime', 'invalidLatitude', 'invalidHandle', 'bedCountRange', 'bedHasHistory', 'notAllowed', 'signInLocked', 'checkFields']) {
       expect(errorCodes.has(code), code).toBe(true);
     }
     expect(noticeCodes.has('roomAdded')).toBe(true);

@@ -41,7 +41,9 @@ export default async function ArrivalsPage() {
                   {household.alias ?? t('erased')}
                 </Link>
                 <span className="muted">
-                  {household.waitedMinutes < 60
+                  {household.waitedMinutes === 0
+                    ? t('justArrived')
+                    : household.waitedMinutes < 60
                     ? t('waitedMinutes', { minutes: household.waitedMinutes })
                     : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
                 </span>

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getDb, write } from '@/db';
 import { signIn } from '@/lib/auth';
 import { rememberLocale } from '@/lib/auth/locale-cookie';
+import { homeOf } from '@/lib/auth/staff';
 import { hashPassword } from '@/lib/auth/password';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
@@ -24,13 +25,14 @@ export async function acceptInvite(_previous: FormState, formData: FormData): Pr
   const { token, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
   let email: string;
+  let role: string;
   try {
-    ({ email } = write(getDb(), (tx) => acceptInvitation(tx, { token, name, passwordHash }, new Date())));
+    ({ email, role } = write(getDb(), (tx) => acceptInvitation(tx, { token, name, passwordHash }, new Date())));
   } catch (error) {
     if (error instanceof DomainError) return { status: 'error', message: error.code, values };
     throw error;
   }
   await signIn('credentials', { email, password, redirect: false });
   await rememberLocale(await requestLocale());
-  redirect('/shelters');
+  redirect(homeOf(role));
 }

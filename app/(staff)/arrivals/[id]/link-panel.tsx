@@ -8,7 +8,7 @@ export type Handover = { url: string; qrSvg: string; message: string; telegram: 
 export function LinkPanel({ handover, alias }: { handover: Handover; alias: string }) {
   const t = useTranslations('link');
   const languageNames = useTranslations('languages');
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   return (
     <section className="card link-panel" aria-labelledby="link-title">
       <h2 id="link-title">{t('title', { alias })}</h2>
@@ -18,9 +18,13 @@ export function LinkPanel({ handover, alias }: { handover: Handover; alias: stri
         <button
           type="button"
           className="button primary"
-          onClick={() => navigator.clipboard?.writeText(handover.message).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() => {
+            // The clipboard exists only on HTTPS and localhost; elsewhere the guide copies by hand.
+            if (!navigator.clipboard) return setCopied('failed');
+            navigator.clipboard.writeText(handover.message).then(() => setCopied('yes'), () => setCopied('failed'));
+          }}
         >
-          {copied ? t('copied') : t('copy')}
+          {copied === 'yes' ? t('copied') : t('copy')}
         </button>
         <a className="button" href={handover.telegram} target="_blank" rel="noopener noreferrer">
           Telegram
@@ -29,6 +33,11 @@ export function LinkPanel({ handover, alias }: { handover: Handover; alias: stri
           WhatsApp
         </a>
       </div>
+      {copied === 'failed' ? (
+        <p role="alert" className="form-status error">
+          {t('copyFailed')}
+        </p>
+      ) : null}
       <p className="hint">{t('messageIn', { language: languageNames(handover.language) })}</p>
       <blockquote lang={handover.language} className="share-message">
         {handover.message}

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { arrivalWithStay } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
+import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { availabilityWithOwnBeds } from '@/lib/placement/availability';
 import { applyExpiry } from '@/lib/placement/read';
@@ -30,11 +31,20 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
   const languageNames = await getTranslations('languages');
 
   const network = availabilityWithOwnBeds(db, current?.stay.id ?? null);
-  const { suggestions, excluded } = suggestPlacements(network, arrival, now);
+  const ranked = suggestPlacements(network, arrival, now);
+  // When moving, the plan that keeps them where they are is no move at all.
+  const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
+  const suggestions = ranked.suggestions.filter(
+    (s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))),
+  );
+  const excluded = ranked.excluded;
+  const members = membersOf(arrival);
   const freeRooms = Object.fromEntries(
     network.map((shelter) => [
       shelter.id,
-      shelter.rooms.filter((room) => room.freeBeds.length > 0).map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
+      shelter.rooms
+        .filter((room) => room.freeBeds.length > 0 && members.some((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
+        .map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
     ]),
   );
   const alias = arrival.alias ?? '—';

@@ -53,14 +53,21 @@ function useReasonText() {
 /** Ranked places for one household; each card holds the pre-chosen beds and lets the guide swap them. */
 export function SuggestionList({ suggestions, excluded, freeRooms, now, state, formAction, hidden, submitLabel }: Props) {
   const t = useTranslations('suggest');
+  const errors = useTranslations('errors');
   const text = useReasonText();
+  // A lost race concerns the whole list (it was refreshed); any other refusal, the card that was sent.
+  const sentFrom = state.status === 'error' && state.message !== 'bedsTaken' ? state.values?.shelterId : undefined;
+  const sentBeds = Array.isArray(state.values?.bedIds) ? state.values.bedIds : [];
   return (
     <div className="suggestions">
-      <FormStatus state={state} />
+      {sentFrom && suggestions.some((s) => s.shelterId === sentFrom) ? null : <FormStatus state={state} />}
       {suggestions.length === 0 ? <p className="empty">{t('none')}</p> : null}
       <ol className="suggestion-list">
         {suggestions.map((suggestion, index) => {
           const planned = new Set(suggestion.beds.map((bed) => bed.bedId));
+          const sentHere = sentFrom === suggestion.shelterId;
+          const chosen = sentHere ? new Set(sentBeds) : planned;
+          const refusal = sentHere ? state.fieldErrors?.bedIds ?? state.message : undefined;
           return (
             <li key={`${suggestion.shelterId}:${[...planned].join()}`} className="card suggestion" aria-label={suggestion.shelterName}>
               <div className="card-head">
@@ -80,20 +87,25 @@ export function SuggestionList({ suggestions, excluded, freeRooms, now, state, f
                 ))}
               </ul>
               <form action={formAction} className="stack">
-                {Object.entries(hidden).map(([name, value]) => (
+                {Object.entries({ ...hidden, shelterId: suggestion.shelterId }).map(([name, value]) => (
                   <input key={name} type="hidden" name={name} value={value} />
                 ))}
+                {refusal ? (
+                  <p role="alert" className="form-status error">
+                    {errors(refusal, state.messageParams ?? {})}
+                  </p>
+                ) : null}
                 <p>
                   <strong>{t('beds')}:</strong> {suggestion.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}
                 </p>
-                <details>
+                <details open={sentHere || undefined}>
                   <summary>{t('swapBeds')}</summary>
                   {(freeRooms[suggestion.shelterId] ?? []).map((room) => (
                     <fieldset key={room.id} className="checkbox-group">
                       <legend>{room.name}</legend>
                       {room.beds.map((bed) => (
                         <div className="checkbox" key={bed.id}>
-                          <input type="checkbox" id={`bed-${bed.id}`} name="bedIds[]" value={bed.id} defaultChecked={planned.has(bed.id)} />
+                          <input type="checkbox" id={`bed-${bed.id}`} name="bedIds[]" value={bed.id} defaultChecked={chosen.has(bed.id)} />
                           <label htmlFor={`bed-${bed.id}`}>{t('bed', { room: room.name, bed: bed.label })}</label>
                         </div>
                       ))}
