@@ -19,7 +19,6 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        esbuild: { jsx: 'automatic' },
         test: { name: 'components', include: ['tests/components/**/*.test.tsx'], environment: 'jsdom', server, setupFiles: ['tests/support/dom-setup.ts'] },
       },
       {
