@@ -7,6 +7,14 @@ export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string;
 type TextKey = 'directions' | 'houseRules' | 'whatToBring';
 type Props = { data: ArrivalPageData; locale: ArrivalLocale; t: Translate; format: Format; now: Date };
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+/** "русский" for ru, read in the reader's language; the formatter is built once per language. */
+function languageName(locale: ArrivalLocale, language: string): string {
+  let names = displayNames.get(locale);
+  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
+  return names.of(language) ?? language;
+}
+
 /** The host's text in the reader's language, else the first language it exists in. */
 function pickText(texts: ArrivalPageData['texts'], key: TextKey, locale: ArrivalLocale) {
   const order = [locale, ...ARRIVAL_LOCALES.filter((l) => l !== locale)];
@@ -45,11 +53,11 @@ export function LanguageLinks({ locale, t }: { locale: ArrivalLocale; t: Transla
 function HostText({ data, locale, field, heading, t }: { data: ArrivalPageData; locale: ArrivalLocale; field: TextKey; heading: string; t: Translate }) {
   const picked = pickText(data.texts, field, locale);
   if (!picked) return null;
-  const languageName = new Intl.DisplayNames([locale], { type: 'language' }).of(picked.language) ?? picked.language;
+  const name = languageName(locale, picked.language);
   return (
     <section>
       <h2>{heading}</h2>
-      {picked.language !== locale ? <p className="muted">{t('otherLanguage', { language: languageName })}</p> : null}
+      {picked.language !== locale ? <p className="muted">{t('otherLanguage', { language: name })}</p> : null}
       <p className="text" lang={picked.language}>
         {picked.text}
       </p>
@@ -63,7 +71,7 @@ export function ArrivalPage({ data, locale, t, format, now }: Props) {
   const zone = shelter.timeZone;
   const clock = (d: Date) => format.dateTime(d, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const ended = status.kind === 'ended';
-  const languages = shelter.languages.map((l) => new Intl.DisplayNames([locale], { type: 'language' }).of(l) ?? l).join(', ');
+  const languages = shelter.languages.map((l) => languageName(locale, l)).join(', ');
   const telegram = shelter.telegram?.replace(/^@/, '');
   const whatsapp = shelter.whatsapp?.replace(/\D/g, '');
   return (

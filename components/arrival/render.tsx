@@ -4,7 +4,21 @@ import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { ArrivalPage, LinkNotWorking, type Format, type Translate } from './arrival-page';
 import { ArrivalDocument } from './document';
 
-const translator = (locale: ArrivalLocale) => createTranslator({ locale, messages: ARRIVAL_MESSAGES[locale] }) as unknown as Translate;
+// Built once per language and kept: compiling the messages costs more than rendering the page.
+const translators = new Map<ArrivalLocale, Translate>();
+const translator = (locale: ArrivalLocale) => {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createTranslator({ locale, messages: ARRIVAL_MESSAGES[locale] }) as unknown as Translate));
+  return t;
+};
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDate(locale: string, date: Date, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format.format(date);
+}
 
 // react-dom/server is imported when first needed: the App Router build refuses a static import.
 async function toHtml(element: React.ReactElement): Promise<string> {
@@ -14,7 +28,7 @@ async function toHtml(element: React.ReactElement): Promise<string> {
 
 export function renderArrivalPage(data: ArrivalPageData, locale: ArrivalLocale, now: Date): Promise<string> {
   const formatter = createFormatter({ locale, timeZone: data.shelter.timeZone, now });
-  const format: Format = { dateTime: (d, o) => new Intl.DateTimeFormat(locale, o).format(d), relativeTime: (d, at) => formatter.relativeTime(d, at) };
+  const format: Format = { dateTime: (d, o) => formatDate(locale, d, o), relativeTime: (d, at) => formatter.relativeTime(d, at) };
   return toHtml(
     <ArrivalDocument lang={locale} title={`${data.shelter.name} · Waystation`} withScript>
       <ArrivalPage data={data} locale={locale} t={translator(locale)} format={format} now={now} />

@@ -62,6 +62,8 @@ export const stays = sqliteTable(
       sql`${t.status} in ('reserved', 'checked_in', 'checked_out', 'cancelled', 'expired')`,
     ),
     index('stays_shelter_status').on(t.shelterId, t.status),
+    // Expiry looks for reservations past their hold on every reservation and read of availability.
+    index('stays_status_hold').on(t.status, t.holdUntil),
     index('stays_arrival').on(t.arrivalId),
   ],
 );
@@ -81,5 +83,7 @@ export const stayBeds = sqliteTable(
     // Invariant 1: the database itself refuses a second active hold on one bed.
     uniqueIndex('stay_beds_one_active_hold').on(t.bedId).where(sql`released_at is null`),
     index('stay_beds_stay').on(t.stayId),
+    // A bed's whole history (has it ever been used?) without scanning every past stay.
+    index('stay_beds_bed').on(t.bedId),
   ],
 );

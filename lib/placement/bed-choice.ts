@@ -3,25 +3,30 @@ import type { Db } from '@/db';
 import { beds, rooms, shelters, stayBeds } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { bedsFitHousehold } from '@/lib/matching/plan';
-import { householdSize, type Household } from '@/lib/matching/types';
-import { availabilityWithOwnBeds } from './availability';
+import { householdSize, type Household, type RoomAvailability } from '@/lib/matching/types';
 
 /**
  * Checks a set of beds for a household, inside the write transaction that will hold them: every bed
  * exists, is in service, is free (or already held by `keepStayId`), lies in one open shelter, and the
- * household can sleep there under the hard rules. Returns that shelter.
+ * household can sleep in exactly these beds under the hard rules. Returns that shelter. It reads only
+ * the chosen beds, so the write lock is held for as short a time as possible.
  */
 export function checkBedChoice(db: Db, household: Household, bedIds: string[], keepStayId?: string) {
   const unique = [...new Set(bedIds)];
   if (unique.length !== householdSize(household)) throw new DomainError('bedCountMismatch', 'bedIds', { count: householdSize(household) });
   const rows = db
-    .select({ bedId: beds.id, shelterId: rooms.shelterId, outOfService: beds.outOfServiceReason })
+    .select({
+      bedId: beds.id,
+      label: beds.label,
+      outOfService: beds.outOfServiceReason,
+      room: { id: rooms.id, name: rooms.name, kind: rooms.kind, accessible: rooms.accessible, shelterId: rooms.shelterId },
+    })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
     .where(inArray(beds.id, unique))
     .all();
   if (rows.length !== unique.length) throw new DomainError('unknownBeds', 'bedIds');
-  const shelterIds = new Set(rows.map((row) => row.shelterId));
+  const shelterIds = new Set(rows.map((row) => row.room.shelterId));
   if (shelterIds.size !== 1) throw new DomainError('bedsInSeveralShelters', 'bedIds');
   if (rows.some((row) => row.outOfService)) throw new DomainError('bedOutOfService', 'bedIds');
 
@@ -38,7 +43,14 @@ export function checkBedChoice(db: Db, household: Household, bedIds: string[], k
     .all();
   if (holds.some((hold) => hold.stayId !== keepStayId)) throw new DomainError('bedsTaken');
 
-  const [availability] = availabilityWithOwnBeds(db, keepStayId ?? null, { shelterId });
-  if (!bedsFitHousehold(availability, household, unique)) throw new DomainError('bedsBreakRules', 'bedIds');
+  const byRoom = new Map<string, RoomAvailability>();
+  for (const row of rows) {
+    const room = byRoom.get(row.room.id) ?? { ...row.room, freeBeds: [] };
+    room.freeBeds.push({ id: row.bedId, label: row.label });
+    byRoom.set(row.room.id, room);
+  }
+  if (!bedsFitHousehold({ acceptsFamilies: shelter.acceptsFamilies, rooms: [...byRoom.values()] }, household, unique)) {
+    throw new DomainError('bedsBreakRules', 'bedIds');
+  }
   return shelter;
 }

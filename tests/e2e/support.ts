@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/next-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
-export const DEMO_PASSWORD = 'waystation-demo';
 export const PHONE = { width: 320, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 

@@ -1,0 +1,130 @@
+// `npm run bench [-- reservations|http|actions|weight|scale …] [--json FILE] [--smoke]`
+// Prints a Markdown table of figures (medians with min–max where runs repeat) and optionally JSON.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { startDemoServer } from '../support/next-server';
+import { launchBrowser } from '../e2e/support';
+import { benchActions } from './actions';
+import { placeDemoHousehold } from './fixtures';
+import { benchHttp } from './http';
+import { benchReservations } from './reservations';
+import { benchScale } from './scale';
+import { signInCookie } from './session';
+import { benchWeight } from './weight';
+
+const PARTS = ['reservations', 'http', 'actions', 'weight', 'scale'] as const;
+type Part = (typeof PARTS)[number];
+
+const FULL = {
+  reservations: { processes: [1, 4, 8], runs: 3, seconds: 2, shelters: 200, bedsPerShelter: 30 },
+  http: { connections: 50, seconds: 10 },
+  actions: { guides: 20, seconds: 10, beds: 10 },
+  scale: { shelters: 1000, bedsPerShelter: 50, pastStays: 1_000_000, waiting: 2000, runs: 5 },
+};
+const SMOKE = {
+  reservations: { processes: [1, 2], runs: 1, seconds: 0.3, shelters: 4, bedsPerShelter: 20 },
+  http: { connections: 2, seconds: 1 },
+  actions: { guides: 2, seconds: 1, beds: 3 },
+  scale: { shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
+};
+
+export async function runBench(parts: Part[], smoke: boolean) {
+  const config = smoke ? SMOKE : FULL;
+  const results: Record<string, unknown> = {};
+  if (parts.includes('reservations')) {
+    const byProcesses = await benchReservations(config.reservations);
+    results.reservations = { ...byProcesses[byProcesses.length - 1], by_processes: byProcesses };
+  }
+  const needsServer = parts.some((p) => p === 'http' || p === 'actions' || p === 'weight');
+  if (needsServer) {
+    const server = await startDemoServer();
+    try {
+      const { token, fatihId } = placeDemoHousehold(server.databasePath);
+      const host = await signInCookie(server.baseURL, 'host@waystation.test', 'waystation-demo');
+      const guide = await signInCookie(server.baseURL, 'guide@waystation.test', 'waystation-demo');
+      if (parts.includes('weight')) {
+        const browser = await launchBrowser();
+        try {
+          results.weight = await benchWeight(
+            browser,
+            server.baseURL,
+            { arrival: `${server.baseURL}/s/${token}`, board: `${server.baseURL}/shelters/${fatihId}`, arrivals: `${server.baseURL}/arrivals` },
+            host,
+            guide,
+          );
+        } finally {
+          await browser.close();
+        }
+      }
+      if (parts.includes('http')) {
+        results.http = await benchHttp(
+          server.baseURL,
+          [
+            { name: 'arrival_page', path: `/s/${token}` },
+            { name: 'bed_board', path: `/shelters/${fatihId}`, cookie: host },
+          ],
+          config.http,
+        );
+      }
+      if (parts.includes('actions')) results.actions = await benchActions(server.baseURL, server.databasePath, config.actions);
+    } finally {
+      server.stop();
+    }
+  }
+  if (parts.includes('scale')) results.scale = benchScale(config.scale);
+  return results;
+}
+
+const GOALS: Record<string, string> = {
+  'reservations.ratio_to_floor': '≥ 0.5 at 8 processes',
+  'reservations.p99_ms': '< 20',
+  'reservations.double_bookings': '0',
+  'reservations.busy_errors': '0',
+  'http.arrival_page_ratio_to_static': '≥ 0.5',
+  'http.bed_board_p99_ms': '< 100',
+  'actions.double_bookings': '0',
+  'weight.arrival_page_gzip_bytes': '≤ 14336',
+};
+
+export function markdownTable(results: Record<string, unknown>): string {
+  const lines = ['| part | figure | value | goal |', '|---|---|---|---|'];
+  for (const [part, figures] of Object.entries(results)) {
+    for (const [key, value] of Object.entries(figures as Record<string, unknown>)) {
+      if (key === 'by_processes') {
+        for (const row of value as Record<string, number>[]) {
+          lines.push(`| ${part} | ${row.processes} process(es): per second / floor per second / ratio / p50 / p95 / p99 ms | ${row.per_second} (${row.per_second_min}–${row.per_second_max}) / ${row.floor_per_second} / ${row.ratio_to_floor} / ${row.p50_ms} / ${row.p95_ms} / ${row.p99_ms} | |`);
+        }
+        continue;
+      }
+      lines.push(`| ${part} | ${key} | ${value} | ${GOALS[`${part}.${key}`] ?? ''} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1]?.endsWith('run.ts')) {
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf('--json');
+  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  const smoke = args.includes('--smoke');
+  const named = args.filter((a) => (PARTS as readonly string[]).includes(a)) as Part[];
+  const parts = named.length > 0 ? named : [...PARTS];
+  const started = Date.now();
+  runBench(parts, smoke)
+    .then((results) => {
+      const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
+      console.log(`\n## Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
+      console.log(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      console.log(markdownTable(results));
+      if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+      const doubles = [(results.reservations as { double_bookings?: number })?.double_bookings, (results.actions as { double_bookings?: number })?.double_bookings];
+      if (doubles.some((n) => n)) {
+        console.error('Double bookings found: the run fails.');
+        process.exit(1);
+      }
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

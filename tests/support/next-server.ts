@@ -1,0 +1,79 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../db';
+import { migrateDatabase } from '../../db/migrate';
+import { seedDemo } from '../../db/seed';
+
+export const DEMO_PASSWORD = 'waystation-demo';
+const ROOT = join(__dirname, '..', '..');
+const NEXT = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, server: ChildProcess, deadline = Date.now() + 60_000): Promise<void> {
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+export function ensureBuild(): void {
+  if (existsSync(join(ROOT, '.next', 'BUILD_ID'))) return;
+  const build = spawnSync(process.execPath, [NEXT, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+
+/**
+ * A production server (`next start`) on a free loopback port, with a temporary database holding the
+ * demo network. For end-to-end tests and benchmarks; `stop()` ends it and removes the database.
+ */
+export async function startDemoServer(): Promise<{ baseURL: string; databasePath: string; stop: () => void }> {
+  ensureBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'waystation-server-'));
+  const databasePath = join(dir, 'demo.db');
+  const { db, sqlite } = openDatabase(databasePath);
+  migrateDatabase(db);
+  await seedDemo(db, { password: DEMO_PASSWORD, now: new Date() });
+  sqlite.close();
+
+  const port = await freePort();
+  const server = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_PATH: databasePath,
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-test',
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${baseURL}/login`, server);
+  return {
+    baseURL,
+    databasePath,
+    stop() {
+      server.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
