@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The ORM over one connection; `$client` is that connection, for the few hot reads in plain SQL. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export const DEFAULT_DATABASE_PATH = './data/waystation.db';
 
@@ -36,5 +37,6 @@ export function getDb(): Db {
 
 /** Runs `fn` in one synchronous BEGIN IMMEDIATE transaction: the only way Waystation writes. */
 export function write<T>(db: Db, fn: (tx: Db) => T): T {
-  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
+  // The transaction runs on the same connection, so its plain-SQL reads see the same snapshot.
+  return db.transaction((tx) => fn(Object.assign(tx, { $client: db.$client }) as unknown as Db), { behavior: 'immediate' });
 }

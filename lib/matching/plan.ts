@@ -1,5 +1,6 @@
 import type { RoomKind } from '@/db/schema/enums';
 import { householdSize, type Household, type PlannedBed, type RoomAvailability } from './types';
+import { compareLabels } from '@/lib/labels';
 
 type Member = 'man' | 'woman' | 'child';
 
@@ -142,7 +143,7 @@ function toPlan(shelter: Shelter, seated: Map<string, number>): Plan {
   const beds: PlannedBed[] = [];
   for (const room of shelter.rooms) {
     const n = seated.get(room.id) ?? 0;
-    const sorted = [...room.freeBeds].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+    const sorted = [...room.freeBeds].sort((a, b) => compareLabels(a.label, b.label));
     for (const bed of sorted.slice(0, n)) beds.push({ roomId: room.id, roomName: room.name, bedId: bed.id, label: bed.label });
   }
   return { beds, roomIds: [...seated.keys()].filter((id) => (seated.get(id) ?? 0) > 0) };

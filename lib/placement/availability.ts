@@ -1,11 +1,19 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { beds, rooms, shelters, stayBeds } from '@/db/schema';
-import type { ShelterAvailability } from '@/lib/matching/types';
+import { beds, shelters, stayBeds } from '@/db/schema';
+import type { RoomKind } from '@/db/schema/enums';
+import type { RoomAvailability, ShelterAvailability } from '@/lib/matching/types';
 
 /**
  * Every shelter with its free in-service beds, for the matcher. Expects expired holds to have been
  * released already (see expireHolds), so an active stay_beds row means the bed is taken.
+ */
+type Row = [string, string, string, RoomKind, number, string | null, string | null, number, number];
+
+/**
+ * Every shelter with its free in-service beds, for the matcher. Expects expired holds to have been
+ * released already (see expireHolds), so an active stay_beds row means the bed is taken. Read with
+ * plain SQL in array mode: across a large network this is the hot read of every suggestion.
  */
 export function networkAvailability(db: Db, options: { shelterId?: string } = {}): ShelterAvailability[] {
   const shelterRows = db
@@ -14,24 +22,18 @@ export function networkAvailability(db: Db, options: { shelterId?: string } = {}
     .where(options.shelterId ? eq(shelters.id, options.shelterId) : undefined)
     .orderBy(asc(shelters.name))
     .all();
-  const bedRows = db
-    .select({
-      shelterId: rooms.shelterId,
-      roomId: rooms.id,
-      roomName: rooms.name,
-      kind: rooms.kind,
-      accessible: rooms.accessible,
-      bedId: beds.id,
-      label: beds.label,
-      outOfService: beds.outOfServiceReason,
-      heldBy: stayBeds.stayId,
-    })
-    .from(rooms)
-    .leftJoin(beds, eq(beds.roomId, rooms.id))
-    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
-    .where(options.shelterId ? eq(rooms.shelterId, options.shelterId) : undefined)
-    .orderBy(asc(rooms.createdAt), sql`rooms.rowid`)
-    .all();
+  const bedRows = db.$client
+    .prepare(
+      `select r.shelter_id, r.id, r.name, r.kind, r.accessible, b.id, b.label,
+              b.out_of_service_reason is not null, sb.stay_id is not null
+         from rooms r
+         left join beds b on b.room_id = r.id
+         left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
+        ${options.shelterId ? 'where r.shelter_id = ?' : ''}
+        order by r.rowid`,
+    )
+    .raw()
+    .all(...(options.shelterId ? [options.shelterId] : [])) as Row[];
 
   const byShelter = new Map<string, ShelterAvailability>();
   for (const shelter of shelterRows) {
@@ -49,17 +51,19 @@ export function networkAvailability(db: Db, options: { shelterId?: string } = {}
       rooms: [],
     });
   }
-  for (const row of bedRows) {
-    const shelter = byShelter.get(row.shelterId);
+  const roomsById = new Map<string, RoomAvailability>();
+  for (const [shelterId, roomId, roomName, kind, accessible, bedId, label, outOfService, held] of bedRows) {
+    const shelter = byShelter.get(shelterId);
     if (!shelter) continue;
-    let room = shelter.rooms.find((r) => r.id === row.roomId);
+    let room = roomsById.get(roomId);
     if (!room) {
-      room = { id: row.roomId, name: row.roomName, kind: row.kind, accessible: row.accessible, freeBeds: [] };
+      room = { id: roomId, name: roomName, kind, accessible: accessible === 1, freeBeds: [] };
+      roomsById.set(roomId, room);
       shelter.rooms.push(room);
     }
-    if (!row.bedId || row.outOfService) continue;
+    if (!bedId || outOfService) continue;
     shelter.inServiceBeds++;
-    if (!row.heldBy) room.freeBeds.push({ id: row.bedId, label: row.label! });
+    if (!held) room.freeBeds.push({ id: bedId, label: label! });
   }
   return [...byShelter.values()];
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { arrivals, beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { addCounts, bedState, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
+import { compareLabels } from '@/lib/labels';
 
 export type BoardBed = {
   id: string;
@@ -56,7 +57,7 @@ export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: Boa
           .all()
           .map((row) => row.bedId),
   );
-  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, undefined, { numeric: true });
+  const byLabel = (a: { label: string }, b: { label: string }) => compareLabels(a.label, b.label);
   const boardRooms = roomRows.map((room) => {
     const roomBeds = bedRows
       .filter((row) => row.roomId === room.id)
@@ -79,16 +80,44 @@ export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: Boa
 
 export type ShelterSummary = typeof shelters.$inferSelect & { counts: BedCounts; editable: boolean };
 
+type CountRow = [string, number, number, number, number];
+
+/**
+ * Bed counts of every shelter in one grouped query: the states of bedState (lib/shelters/bed-state.ts)
+ * written as SQL, so a list of a thousand shelters does not load fifty thousand beds.
+ * tests/db/bed-counts.test.ts holds the two definitions to the same answer.
+ */
+function countsByShelter(db: Db, now: Date): Map<string, BedCounts> {
+  const rows = db.$client
+    .prepare(
+      `select r.shelter_id,
+              count(b.id),
+              coalesce(sum(s.status = 'checked_in'), 0),
+              coalesce(sum(s.status = 'reserved' and s.hold_until > @now), 0),
+              coalesce(sum(b.out_of_service_reason is not null
+                           and not coalesce(s.status = 'checked_in' or (s.status = 'reserved' and s.hold_until > @now), 0)), 0)
+         from beds b
+         join rooms r on r.id = b.room_id
+         left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
+         left join stays s on s.id = sb.stay_id
+        group by r.shelter_id`,
+    )
+    .raw()
+    .all({ now: now.getTime() }) as CountRow[];
+  return new Map(
+    rows.map(([shelterId, total, occupied, reserved, outOfService]) => [
+      shelterId,
+      { total, occupied, reserved, outOfService, free: total - occupied - reserved - outOfService },
+    ]),
+  );
+}
+
 /** The shelters a staff member may see: a host their own, a coordinator the open ones, an admin all. */
 export function visibleShelters(db: Db, user: StaffUser, now: Date): ShelterSummary[] {
   const all = db.select().from(shelters).orderBy(asc(shelters.name)).all();
   const visible = all.filter((shelter) =>
     user.role === 'admin' ? true : user.role === 'host' ? user.shelterIds.includes(shelter.id) : shelter.status === 'open',
   );
-  const rows = bedsWithHolds(db, visible.map((shelter) => shelter.id));
-  return visible.map((shelter) => ({
-    ...shelter,
-    counts: countBeds(rows.filter((row) => row.shelterId === shelter.id).map((row) => stateOf(row, now))),
-    editable: canEditShelter(user, shelter.id),
-  }));
+  const counts = countsByShelter(db, now);
+  return visible.map((shelter) => ({ ...shelter, counts: counts.get(shelter.id) ?? emptyCounts(), editable: canEditShelter(user, shelter.id) }));
 }

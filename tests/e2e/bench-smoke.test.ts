@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { markdownTable, runBench } from '../bench/run';
+
+// Not a benchmark: a tiny run of every bench part, so `npm run bench` cannot rot unnoticed.
+describe('npm run bench --smoke', () => {
+  it('runs every part and reports sane figures', async () => {
+    const results = (await runBench(['reservations', 'http', 'actions', 'weight', 'scale'], true)) as Record<string, Record<string, number>>;
+    expect(results.reservations.double_bookings).toBe(0);
+    expect(results.reservations.busy_errors).toBe(0);
+    expect(results.reservations.per_second).toBeGreaterThan(0);
+    expect(results.reservations.floor_per_second).toBeGreaterThan(0);
+    expect(results.http.arrival_page_per_second).toBeGreaterThan(0);
+    expect(results.http.bed_board_per_second).toBeGreaterThan(0);
+    expect(results.actions.double_bookings).toBe(0);
+    expect(results.actions.reservations).toBeGreaterThan(0);
+    expect(results.weight.arrival_page_gzip_bytes).toBeLessThanOrEqual(14 * 1024);
+    expect(results.weight.arrival_page_js_bytes).toBe(0);
+    expect(results.weight.sign_in_js_gzip_bytes).toBeGreaterThan(0);
+    expect(results.scale.beds).toBe(80);
+    expect(results.scale.suggestions_ms).toBeGreaterThan(0);
+    const table = markdownTable(results);
+    expect(table.split('\n')[0]).toBe('| part | figure | value | goal |');
+    expect(table).toContain('| actions | double_bookings | 0 | 0 |');
+  }, 180_000);
+});
