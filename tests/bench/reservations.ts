@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@/db';
@@ -38,8 +38,10 @@ function runWorkers(mode: 'reserve' | 'floor', dbPath: string, guideId: string, 
   return new Promise((resolve, reject) => {
     const results: WorkerResult[] = [];
     let ready = 0;
-    const children = slices.map((slice) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', worker, mode, dbPath, guideId, String(seconds), JSON.stringify(slice)], {
+    const children = slices.map((slice, index) => {
+      const pairsFile = `${dbPath}.${mode}-${index}.json`;
+      writeFileSync(pairsFile, JSON.stringify(slice));
+      const child = spawn(process.execPath, ['--import', 'tsx', worker, mode, dbPath, guideId, String(seconds), pairsFile], {
         cwd: ROOT,
         stdio: ['pipe', 'pipe', 'pipe'],
       });
@@ -48,7 +50,7 @@ function runWorkers(mode: 'reserve' | 'floor', dbPath: string, guideId: string, 
       child.stderr.on('data', (chunk) => {
         if (String(chunk).includes('ready') && ++ready === slices.length) for (const c of children) c.stdin.write('go\n');
       });
-      child.on('exit', (code) => {
+      child.on('close', (code) => {
         if (code !== 0) return reject(new Error(`${mode} worker exited ${code}`));
         results.push(JSON.parse(out));
         if (results.length === slices.length) resolve(results);

@@ -1,14 +1,16 @@
 // One process of the reservation benchmark. Mode "reserve": calls the reservation domain function
 // (as the server action does) for its own households, one bed each, for `seconds`. Mode "floor": a
 // bare one-row INSERT commit per call, same pragmas, same transaction kind. Prints JSON.
+import { readFileSync } from 'node:fs';
 import { openDatabase, write } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
 import { reserveBeds } from '@/lib/placement/reserve';
 
-const [mode, dbPath, userId, seconds, pairsJson] = process.argv.slice(2);
+const [mode, dbPath, userId, seconds, pairsFile] = process.argv.slice(2);
 const { db, sqlite } = openDatabase(dbPath);
 const guide: StaffUser = { id: userId, email: 'bench@x.test', name: 'bench', role: 'coordinator', locale: 'en', shelterIds: [] };
-const pairs: [string, string][] = pairsJson ? JSON.parse(pairsJson) : [];
+// (household, bed) pairs come in a file: thousands of them would overflow a command line.
+const pairs: [string, string][] = pairsFile ? JSON.parse(readFileSync(pairsFile, 'utf8')) : [];
 const latencies: number[] = [];
 const errors: string[] = [];
 let busy = 0;
@@ -34,6 +36,8 @@ process.stdin.once('data', () => {
   }
   sqlite.close();
   const elapsedMs = performance.now() - started;
-  process.stdout.write(JSON.stringify({ calls: latencies.length, elapsedMs, latencies, busy, errors: errors.slice(0, 5), errorCount: errors.length }));
-  process.exit(0);
+  // Exit only once the (large) summary has been flushed to the pipe.
+  process.stdout.write(JSON.stringify({ calls: latencies.length, elapsedMs, latencies, busy, errors: errors.slice(0, 5), errorCount: errors.length }), () =>
+    process.exit(0),
+  );
 });

@@ -4,7 +4,6 @@ import { startDemoServer } from '../support/next-server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
-    databasePath: string;
   }
 }
 
@@ -12,6 +11,5 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startDemoServer();
   project.provide('baseURL', server.baseURL);
-  project.provide('databasePath', server.databasePath);
   return () => server.stop();
 }
