@@ -5,13 +5,36 @@ import { ActionButton } from './ui/action-button';
 import { HouseholdLine } from './household-line';
 
 type Stays = ReturnType<typeof shelterStays>;
+type StayRow = Stays['expected'][number];
 type Props = { stays: Stays; timeZone: string; now: Date; actions: { checkIn: FormAction; checkOut: FormAction; cancel: FormAction } | null };
+
+/** One household at the shelter: who they are, what they need, their beds, and the line under it. */
+async function StayItem({ row, detail, children }: { row: StayRow; detail: string; children: React.ReactNode }) {
+  const t = await getTranslations('stays');
+  const languageNames = await getTranslations('languages');
+  const { arrival, beds } = row;
+  return (
+    <li aria-label={arrival.alias ?? t('erased')}>
+      <strong className="stay-alias">{arrival.alias ?? t('erased')}</strong>
+      <HouseholdLine household={arrival} />
+      {arrival.languages.length > 0 ? <p className="muted">{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
+      {arrival.needNote ? (
+        <p className="need-note">
+          {t('needs')}: {arrival.needNote}
+        </p>
+      ) : null}
+      <p className="muted">
+        {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} · {detail}
+      </p>
+      {children}
+    </li>
+  );
+}
 
 /** Who is expected tonight and who is staying, with check-in and check-out for the shelter's staff. */
 export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
   const t = await getTranslations('stays');
   const format = await getFormatter();
-  const languageNames = await getTranslations('languages');
   const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
   return (
     <div className="stays">
@@ -19,27 +42,15 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         <h2 id="expected-title">{t('expectedTitle', { count: stays.expected.length })}</h2>
         {stays.expected.length === 0 ? <p className="empty">{t('noneExpected')}</p> : null}
         <ul className="stay-list">
-          {stays.expected.map(({ stay, arrival, beds }) => (
-            <li key={stay.id} aria-label={arrival.alias ?? t('erased')}>
-              <strong className="stay-alias">{arrival.alias ?? t('erased')}</strong>
-              <HouseholdLine household={arrival} />
-              {arrival.languages.length > 0 ? <p className="muted">{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
-              {arrival.needNote ? (
-                <p className="need-note">
-                  {t('needs')}: {arrival.needNote}
-                </p>
-              ) : null}
-              <p className="muted">
-                {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
-                {t('heldUntil', { time: time(stay.holdUntil), ago: format.relativeTime(stay.holdUntil, now) })}
-              </p>
+          {stays.expected.map((row) => (
+            <StayItem key={row.stay.id} row={row} detail={t('heldUntil', { time: time(row.stay.holdUntil), ago: format.relativeTime(row.stay.holdUntil, now) })}>
               {actions ? (
                 <div className="button-row">
-                  <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" />
-                  <ActionButton action={actions.cancel} fields={{ stayId: stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
+                  <ActionButton action={actions.checkIn} fields={{ stayId: row.stay.id }} label={t('checkIn')} className="button primary" />
+                  <ActionButton action={actions.cancel} fields={{ stayId: row.stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
                 </div>
               ) : null}
-            </li>
+            </StayItem>
           ))}
         </ul>
       </section>
@@ -47,22 +58,12 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         <h2 id="staying-title">{t('stayingTitle', { count: stays.staying.length })}</h2>
         {stays.staying.length === 0 ? <p className="empty">{t('noneStaying')}</p> : null}
         <ul className="stay-list">
-          {stays.staying.map(({ stay, arrival, beds }) => (
-            <li key={stay.id} aria-label={arrival.alias ?? t('erased')}>
-              <strong className="stay-alias">{arrival.alias ?? t('erased')}</strong>
-              <HouseholdLine household={arrival} />
-              {arrival.needNote ? (
-                <p className="need-note">
-                  {t('needs')}: {arrival.needNote}
-                </p>
-              ) : null}
-              <p className="muted">
-                {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} · {t('since', { time: time(stay.checkedInAt ?? now) })}
-              </p>
+          {stays.staying.map((row) => (
+            <StayItem key={row.stay.id} row={row} detail={t('since', { time: time(row.stay.checkedInAt ?? now) })}>
               {actions ? (
-                <ActionButton action={actions.checkOut} fields={{ stayId: stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
+                <ActionButton action={actions.checkOut} fields={{ stayId: row.stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
               ) : null}
-            </li>
+            </StayItem>
           ))}
         </ul>
       </section>
