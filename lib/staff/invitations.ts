@@ -16,14 +16,19 @@ function assertShelters(db: Db, shelterIds: string[]) {
   if (found.length !== shelterIds.length) throw new DomainError('invalid', 'shelterIds');
 }
 
-/** Creates a one-time invitation and returns its token: only its hash is stored. */
+/**
+ * Creates a one-time invitation and returns its token: only its hash is stored. The inviter is an
+ * admin, or 'operator' for whoever runs the server (`npm run invite-admin`), which is how a new
+ * installation gets its first admin.
+ */
 export function createInvitation(
   db: Db,
-  admin: StaffUser,
+  inviter: StaffUser | 'operator',
   input: { email: string; role: Role; shelterIds: string[] },
   now: Date,
 ): { token: string; expiresAt: Date } {
-  if (admin.role !== 'admin') throw notAllowed();
+  if (inviter !== 'operator' && inviter.role !== 'admin') throw notAllowed();
+  const inviterId = inviter === 'operator' ? null : inviter.id;
   if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
     throw new DomainError('emailTaken', 'email');
   }
@@ -38,13 +43,13 @@ export function createInvitation(
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000);
   const invitation = db
     .insert(invitations)
-    .values({ tokenHash: hashToken(token), email: input.email, role: input.role, invitedBy: admin.id, expiresAt, createdAt: now })
+    .values({ tokenHash: hashToken(token), email: input.email, role: input.role, invitedBy: inviterId, expiresAt, createdAt: now })
     .returning()
     .get();
   if (shelterIds.length > 0) {
     db.insert(invitationShelters).values(shelterIds.map((shelterId) => ({ invitationId: invitation.id, shelterId }))).run();
   }
-  recordAudit(db, { at: now, actorId: admin.id, action: 'invitation.create', entity: 'invitation', entityId: invitation.id });
+  recordAudit(db, { at: now, actorId: inviterId, action: 'invitation.create', entity: 'invitation', entityId: invitation.id });
   return { token, expiresAt };
 }
 

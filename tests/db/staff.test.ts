@@ -104,3 +104,14 @@ describe('disabling and signing out', () => {
     expect(codeOf(() => changeRole(db, admin, { userId: admin.id, role: 'host', shelterIds: [] }, NOW))).toBe('notYourself');
   });
 });
+
+describe('a new installation', () => {
+  it('gets its first admin through an invitation the operator creates', () => {
+    const { token } = createInvitation(db, 'operator', { email: 'first-admin@example.test', role: 'admin', shelterIds: [] }, NOW);
+    const { userId, role } = acceptInvitation(db, { token, name: 'First', passwordHash: 'hash' }, later(1));
+    expect(role).toBe('admin');
+    expect(db.select().from(invitations).where(eq(invitations.email, 'first-admin@example.test')).get()?.invitedBy).toBeNull();
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'invitation.create')).all().some((e) => e.actorId === null)).toBe(true);
+    expect(loadStaffUser(db, { userId, signedInAt: later(2).getTime() })?.role).toBe('admin');
+  });
+});
