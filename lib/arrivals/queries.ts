@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import { householdSize } from '@/lib/matching/types';
+import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 
 type ArrivalRow = typeof arrivals.$inferSelect;
 
@@ -41,56 +42,36 @@ function heldBeds(db: Db, stayIds: string[]) {
   return byStay;
 }
 
-const stayColumns = {
-  stay: stays,
-  arrival: arrivals,
-  shelterName: shelters.name,
-  district: shelters.district,
-  timeZone: shelters.timeZone,
-};
-
-function withBeds<T extends { stay: { id: string } }>(db: Db, rows: T[]) {
+/** Stays matching `where`, each with its household, its shelter's name and zone, and the beds it holds. */
+function staysWithBeds(db: Db, where: SQL | undefined) {
+  const rows = db
+    .select({ stay: stays, arrival: arrivals, shelterName: shelters.name, district: shelters.district, timeZone: shelters.timeZone })
+    .from(stays)
+    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
+    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
+    .where(where)
+    .orderBy(asc(stays.holdUntil))
+    .all();
   const byStay = heldBeds(db, rows.map((row) => row.stay.id));
   return rows.map((row) => ({ ...row, beds: byStay.get(row.stay.id) ?? [] }));
 }
 
+const active = inArray(stays.status, [...ACTIVE_STAY_STATUSES]);
+
 /** Reservations not yet checked in, and households staying now, at one shelter. */
 export function shelterStays(db: Db, shelterId: string) {
-  const rows = db
-    .select(stayColumns)
-    .from(stays)
-    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
-    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(and(eq(stays.shelterId, shelterId), inArray(stays.status, ['reserved', 'checked_in'])))
-    .orderBy(asc(stays.holdUntil))
-    .all();
-  const all = withBeds(db, rows);
+  const all = staysWithBeds(db, and(eq(stays.shelterId, shelterId), active));
   return { expected: all.filter((row) => row.stay.status === 'reserved'), staying: all.filter((row) => row.stay.status === 'checked_in') };
 }
 
 /** Reservations across the network that are still waiting for their household to arrive. */
 export function pendingReservations(db: Db) {
-  const rows = db
-    .select(stayColumns)
-    .from(stays)
-    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
-    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(eq(stays.status, 'reserved'))
-    .orderBy(asc(stays.holdUntil))
-    .all();
-  return withBeds(db, rows);
+  return staysWithBeds(db, eq(stays.status, 'reserved'));
 }
 
 /** One household with its current stay, if any. */
 export function arrivalWithStay(db: Db, arrivalId: string) {
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   if (!arrival) return null;
-  const rows = db
-    .select(stayColumns)
-    .from(stays)
-    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
-    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(and(eq(stays.arrivalId, arrivalId), inArray(stays.status, ['reserved', 'checked_in'])))
-    .all();
-  return { arrival, current: withBeds(db, rows)[0] ?? null };
+  return { arrival, current: staysWithBeds(db, and(eq(stays.arrivalId, arrivalId), active))[0] ?? null };
 }

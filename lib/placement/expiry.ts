@@ -3,6 +3,8 @@ import type { Db } from '@/db';
 import { arrivals, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 
+const passed = (now: Date) => and(eq(stays.status, 'reserved'), lte(stays.holdUntil, now));
+
 /**
  * Ends every reservation whose hold has passed: its beds are free again and the household goes back
  * to the waiting queue. Runs inside the caller's write transaction; idempotent.
@@ -11,7 +13,7 @@ export function expireHolds(db: Db, now: Date): number {
   const due = db
     .select({ id: stays.id, arrivalId: stays.arrivalId, shelterId: stays.shelterId, holdUntil: stays.holdUntil })
     .from(stays)
-    .where(and(eq(stays.status, 'reserved'), lte(stays.holdUntil, now)))
+    .where(passed(now))
     .all();
   for (const stay of due) {
     db.update(stays).set({ status: 'expired', endedAt: stay.holdUntil }).where(eq(stays.id, stay.id)).run();
@@ -29,5 +31,5 @@ export function expireHolds(db: Db, now: Date): number {
 
 /** Whether any hold has passed: a cheap read, so that readers take the write lock only when needed. */
 export function holdsDue(db: Db, now: Date): boolean {
-  return !!db.select({ id: stays.id }).from(stays).where(and(eq(stays.status, 'reserved'), lte(stays.holdUntil, now))).limit(1).get();
+  return !!db.select({ id: stays.id }).from(stays).where(passed(now)).limit(1).get();
 }

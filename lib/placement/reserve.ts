@@ -9,6 +9,10 @@ import { expireHolds } from './expiry';
 import { issueLink } from './links';
 
 export const ACTIVE_STAY_STATUSES = ['reserved', 'checked_in'] as const;
+export const isActiveStay = (stay: { status: string }) => (ACTIVE_STAY_STATUSES as readonly string[]).includes(stay.status);
+
+/** When a reservation made now stops holding its beds. */
+export const holdUntilAt = (shelter: { holdHours: number }, now: Date) => new Date(now.getTime() + shelter.holdHours * 3600_000);
 
 export function householdOf(db: Db, arrivalId: string) {
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
@@ -24,9 +28,18 @@ export function activeStayOf(db: Db, arrivalId: string) {
     .get();
 }
 
-/** True when SQLite refused a second active hold on a bed (the unique partial index). */
-export function isDoubleHold(error: unknown): boolean {
-  return (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('stay_beds');
+/**
+ * Holds the beds for a stay. If another stay holds one already, the unique partial index refuses it
+ * and the caller sees "those beds were just taken", even if a check before were ever wrong.
+ */
+export function holdBeds(db: Db, stayId: string, bedIds: string[]): void {
+  try {
+    db.insert(stayBeds).values([...new Set(bedIds)].map((bedId) => ({ stayId, bedId }))).run();
+  } catch (error) {
+    const code = (error as { code?: string })?.code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('stay_beds')) throw new DomainError('bedsTaken');
+    throw error;
+  }
 }
 
 /**
@@ -39,26 +52,21 @@ export function reserveBeds(
   user: StaffUser,
   input: { arrivalId: string; bedIds: string[] },
   now: Date,
-): { stayId: string; token: string; holdUntil: Date; shelterId: string } {
+): { stayId: string; token: string; holdUntil: Date; shelterId: string; languages: string[] } {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
   expireHolds(db, now);
   const arrival = householdOf(db, input.arrivalId);
   if (activeStayOf(db, arrival.id)) throw new DomainError('alreadyPlaced');
   const shelter = checkBedChoice(db, arrival, input.bedIds);
-  const holdUntil = new Date(now.getTime() + shelter.holdHours * 3600_000);
+  const holdUntil = holdUntilAt(shelter, now);
   const stay = db
     .insert(stays)
     .values({ arrivalId: arrival.id, shelterId: shelter.id, status: 'reserved', holdUntil, reservedBy: user.id, createdAt: now })
     .returning()
     .get();
-  try {
-    db.insert(stayBeds).values([...new Set(input.bedIds)].map((bedId) => ({ stayId: stay.id, bedId }))).run();
-  } catch (error) {
-    if (isDoubleHold(error)) throw new DomainError('bedsTaken');
-    throw error;
-  }
+  holdBeds(db, stay.id, input.bedIds);
   db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, arrival.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'stay.reserve', entity: 'stay', entityId: stay.id, shelterId: shelter.id });
   const token = issueLink(db, stay, user.id, now);
-  return { stayId: stay.id, token, holdUntil, shelterId: shelter.id };
+  return { stayId: stay.id, token, holdUntil, shelterId: shelter.id, languages: arrival.languages };
 }

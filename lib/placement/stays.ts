@@ -7,7 +7,7 @@ import { DomainError, notAllowed } from '@/lib/errors';
 import { checkBedChoice } from './bed-choice';
 import { expireHolds } from './expiry';
 import { issueLink, revokeLink } from './links';
-import { householdOf, isDoubleHold } from './reserve';
+import { holdBeds, holdUntilAt, householdOf, isActiveStay } from './reserve';
 
 type Stay = typeof stays.$inferSelect;
 const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
@@ -68,7 +68,7 @@ export function cancelStay(db: Db, user: StaffUser, stayId: string, now: Date): 
 export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedIds: string[] }, now: Date): Stay {
   expireHolds(db, now);
   const stay = stayFor(db, user, input.stayId, 'guideOrHost');
-  if (stay.status !== 'reserved' && stay.status !== 'checked_in') throw new DomainError('stayNotActive');
+  if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
   const household = householdOf(db, stay.arrivalId);
   const shelter = checkBedChoice(db, household, input.bedIds, stay.id);
   const bedIds = [...new Set(input.bedIds)];
@@ -90,7 +90,7 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
         arrivalId: stay.arrivalId,
         shelterId: shelter.id,
         status: 'reserved',
-        holdUntil: new Date(now.getTime() + shelter.holdHours * 3600_000),
+        holdUntil: holdUntilAt(shelter, now),
         linkTokenHash: stay.linkTokenHash,
         linkExpiresAt: stay.linkExpiresAt,
         reservedBy: user.id,
@@ -101,21 +101,16 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   } else {
     releaseBeds(db, stay.id, now);
   }
-  try {
-    db.insert(stayBeds).values(bedIds.map((bedId) => ({ stayId: target.id, bedId }))).run();
-  } catch (error) {
-    if (isDoubleHold(error)) throw new DomainError('bedsTaken');
-    throw error;
-  }
+  holdBeds(db, target.id, bedIds);
   audit(db, user, 'stay.move', target, now);
   return target;
 }
 
 /** Revokes the arrival's link and issues a new one, shown once to the guide. */
-export function renewStayLink(db: Db, user: StaffUser, stayId: string, now: Date): { token: string; arrivalId: string } {
+export function renewStayLink(db: Db, user: StaffUser, stayId: string, now: Date): { token: string; languages: string[] } {
   const stay = stayFor(db, user, stayId, 'guideOrHost');
-  if (stay.status !== 'reserved' && stay.status !== 'checked_in') throw new DomainError('stayNotActive');
-  return { token: issueLink(db, stay, user.id, now), arrivalId: stay.arrivalId };
+  if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
+  return { token: issueLink(db, stay, user.id, now), languages: householdOf(db, stay.arrivalId).languages };
 }
 
 export function revokeStayLink(db: Db, user: StaffUser, stayId: string, now: Date): void {

@@ -87,7 +87,7 @@ type CountRow = [string, number, number, number, number];
  * written as SQL, so a list of a thousand shelters does not load fifty thousand beds.
  * tests/db/bed-counts.test.ts holds the two definitions to the same answer.
  */
-function countsByShelter(db: Db, now: Date): Map<string, BedCounts> {
+function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): Map<string, BedCounts> {
   const rows = db.$client
     .prepare(
       `select r.shelter_id,
@@ -100,10 +100,11 @@ function countsByShelter(db: Db, now: Date): Map<string, BedCounts> {
          join rooms r on r.id = b.room_id
          left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
          left join stays s on s.id = sb.stay_id
+        ${onlyShelterIds ? 'where r.shelter_id in (select value from json_each(@ids))' : ''}
         group by r.shelter_id`,
     )
     .raw()
-    .all({ now: now.getTime() }) as CountRow[];
+    .all({ now: now.getTime(), ...(onlyShelterIds ? { ids: JSON.stringify(onlyShelterIds) } : {}) }) as CountRow[];
   return new Map(
     rows.map(([shelterId, total, occupied, reserved, outOfService]) => [
       shelterId,
@@ -118,6 +119,7 @@ export function visibleShelters(db: Db, user: StaffUser, now: Date): ShelterSumm
   const visible = all.filter((shelter) =>
     user.role === 'admin' ? true : user.role === 'host' ? user.shelterIds.includes(shelter.id) : shelter.status === 'open',
   );
-  const counts = countsByShelter(db, now);
+  // A host sees a shelter or two: counting the whole network for them would be wasted work.
+  const counts = countsByShelter(db, now, user.role === 'host' ? visible.map((shelter) => shelter.id) : undefined);
   return visible.map((shelter) => ({ ...shelter, counts: counts.get(shelter.id) ?? emptyCounts(), editable: canEditShelter(user, shelter.id) }));
 }

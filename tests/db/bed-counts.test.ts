@@ -26,6 +26,9 @@ describe('bed counts of the shelter list', () => {
     expect(board).toEqual({ total: 8, free: 3, reserved: 1, occupied: 2, outOfService: 2 });
     const listed = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === shelter.id)!;
     expect(listed.counts).toEqual(board);
+    // A host's list counts only their own shelters, with the same answer.
+    const hostView = visibleShelters(db, asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]), NOW);
+    expect(hostView.map((s) => [s.id, s.counts])).toEqual([[shelter.id, board]]);
   });
 
   it('gives a shelter with no beds zeros', () => {

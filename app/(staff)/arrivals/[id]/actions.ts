@@ -4,7 +4,7 @@ import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { publicOrigin } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
-import { householdOf, reserveBeds } from '@/lib/placement/reserve';
+import { reserveBeds } from '@/lib/placement/reserve';
 import { linkHandover } from '@/lib/placement/share';
 import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { moveSchema, reserveSchema, stayIdSchema } from '@/lib/validation/arrival';
@@ -25,8 +25,7 @@ function refreshOnConflict<T>(run: () => T): T {
 
 export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }, async (input, { user, db, now }) => {
   const reservation = refreshOnConflict(() => write(db, (tx) => reserveBeds(tx, user, input, now)));
-  const household = householdOf(db, input.arrivalId);
-  const handover = await linkHandover(await publicOrigin(), reservation.token, household.languages, now);
+  const handover = await linkHandover(await publicOrigin(), reservation.token, reservation.languages, now);
   return { revalidate: pages(input.arrivalId, reservation.shelterId), message: 'reserved', data: handover };
 });
 
@@ -41,9 +40,8 @@ export const cancelReservation = staffAction({ roles: guidesAndHosts, schema: st
 });
 
 export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, async ({ stayId }, { user, db, now }) => {
-  const { token, arrivalId } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
-  const household = householdOf(db, arrivalId);
-  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, household.languages, now) };
+  const { token, languages } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
+  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now) };
 });
 
 export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {

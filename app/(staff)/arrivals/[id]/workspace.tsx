@@ -51,6 +51,20 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
   const [moveState, moveAction] = useFormAction(actions.move);
   const [renewState, renewAction] = useFormAction(actions.renew);
   const handover = latestHandover(reserveState, renewState);
+  // The same ranked list either reserves beds for a waiting household or moves a placed one.
+  const [placeState, placeAction] = current ? [moveState, moveAction] : [reserveState, reserveAction];
+  const list = (
+    <SuggestionList
+      suggestions={suggestions}
+      excluded={excluded}
+      freeRooms={freeRooms}
+      now={now}
+      state={placeState}
+      formAction={placeAction}
+      hidden={current ? { stayId: current.stayId } : { arrivalId }}
+      submitLabel={current ? t('moveHere') : t('reserve')}
+    />
+  );
   const time = (at: Date, timeZone: string) => format.dateTime(at, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -88,30 +102,12 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
         {current ? (
           <details className="move">
             <summary id="suggestions-title">{t('moveTitle')}</summary>
-            <SuggestionList
-              suggestions={suggestions}
-              excluded={excluded}
-              freeRooms={freeRooms}
-              now={now}
-              state={moveState}
-              formAction={moveAction}
-              hidden={{ stayId: current.stayId }}
-              submitLabel={t('moveHere')}
-            />
+            {list}
           </details>
         ) : (
           <>
             <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
-            <SuggestionList
-              suggestions={suggestions}
-              excluded={excluded}
-              freeRooms={freeRooms}
-              now={now}
-              state={reserveState}
-              formAction={reserveAction}
-              hidden={{ arrivalId }}
-              submitLabel={t('reserve')}
-            />
+            {list}
           </>
         )}
       </section>
