@@ -13,5 +13,10 @@ export const auditEvents = sqliteTable(
     entityId: text('entity_id'),
     shelterId: text('shelter_id'),
   },
-  (t) => [index('audit_events_at').on(t.at), index('audit_events_shelter').on(t.shelterId, t.at)],
+  (t) => [
+    index('audit_events_at').on(t.at),
+    index('audit_events_shelter').on(t.shelterId, t.at),
+    index('audit_events_actor').on(t.actorId, t.at),
+    index('audit_events_action').on(t.action, t.at),
+  ],
 );

@@ -3,3 +3,4 @@ export * from './users';
 export * from './shelters';
 export * from './stays';
 export * from './audit';
+export * from './occupancy';

@@ -33,6 +33,7 @@ export const arrivals = sqliteTable(
     check('arrivals_counts', sql`${t.adultMen} >= 0 and ${t.adultWomen} >= 0 and ${t.children} >= 0`),
     check('arrivals_size', sql`${t.adultMen} + ${t.adultWomen} + ${t.children} between 1 and 30`),
     index('arrivals_status').on(t.status, t.arrivedAt),
+    index('arrivals_created').on(t.createdAt),
   ],
 );
 
@@ -65,6 +66,9 @@ export const stays = sqliteTable(
     // Expiry looks for reservations past their hold on every reservation and read of availability.
     index('stays_status_hold').on(t.status, t.holdUntil),
     index('stays_arrival').on(t.arrivalId),
+    // Occupancy history reads the stays that touch a window of days.
+    index('stays_created').on(t.createdAt),
+    index('stays_ended').on(t.endedAt),
   ],
 );
 
@@ -77,6 +81,9 @@ export const stayBeds = sqliteTable(
     bedId: text('bed_id')
       .notNull()
       .references(() => beds.id),
+    // When the stay took this bed: a move within a shelter swaps beds mid-stay. Null on rows written
+    // before migration 0002 meant the stay's own start.
+    heldAt: timestamp('held_at'),
     releasedAt: timestamp('released_at'),
   },
   (t) => [

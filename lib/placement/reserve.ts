@@ -32,9 +32,9 @@ export function activeStayOf(db: Db, arrivalId: string) {
  * Holds the beds for a stay. If another stay holds one already, the unique partial index refuses it
  * and the caller sees "those beds were just taken", even if a check before were ever wrong.
  */
-export function holdBeds(db: Db, stayId: string, bedIds: string[]): void {
+export function holdBeds(db: Db, stayId: string, bedIds: string[], now: Date): void {
   try {
-    db.insert(stayBeds).values([...new Set(bedIds)].map((bedId) => ({ stayId, bedId }))).run();
+    db.insert(stayBeds).values([...new Set(bedIds)].map((bedId) => ({ stayId, bedId, heldAt: now }))).run();
   } catch (error) {
     const code = (error as { code?: string })?.code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('stay_beds')) throw new DomainError('bedsTaken');
@@ -64,7 +64,7 @@ export function reserveBeds(
     .values({ arrivalId: arrival.id, shelterId: shelter.id, status: 'reserved', holdUntil, reservedBy: user.id, createdAt: now })
     .returning()
     .get();
-  holdBeds(db, stay.id, input.bedIds);
+  holdBeds(db, stay.id, input.bedIds, now);
   db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, arrival.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'stay.reserve', entity: 'stay', entityId: stay.id, shelterId: shelter.id });
   const token = issueLink(db, stay, user.id, now);

@@ -101,7 +101,7 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   } else {
     releaseBeds(db, stay.id, now);
   }
-  holdBeds(db, target.id, bedIds);
+  holdBeds(db, target.id, bedIds, now);
   audit(db, user, 'stay.move', target, now);
   return target;
 }

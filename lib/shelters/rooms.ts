@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { beds, rooms, stayBeds, type RoomKind } from '@/db/schema';
+import { bedOutages, beds, rooms, stayBeds, type RoomKind } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
@@ -87,6 +87,8 @@ export function setBedOutOfService(db: Db, user: StaffUser, input: { bedId: stri
   const { bed, shelterId } = editableBed(db, user, input.bedId);
   if (isBedHeld(db, bed.id)) throw new DomainError('bedInUse');
   db.update(beds).set({ outOfServiceReason: input.reason }).where(eq(beds.id, bed.id)).run();
+  // A new reason for a bed already out of service keeps its outage: the bed never came back.
+  if (bed.outOfServiceReason === null) db.insert(bedOutages).values({ bedId: bed.id, startedAt: now }).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'bed.out_of_service', entity: 'bed', entityId: bed.id, shelterId });
   return shelterId;
 }
@@ -94,6 +96,7 @@ export function setBedOutOfService(db: Db, user: StaffUser, input: { bedId: stri
 export function returnBedToService(db: Db, user: StaffUser, bedId: string, now: Date): string {
   const { bed, shelterId } = editableBed(db, user, bedId);
   db.update(beds).set({ outOfServiceReason: null }).where(eq(beds.id, bed.id)).run();
+  db.update(bedOutages).set({ endedAt: now }).where(and(eq(bedOutages.bedId, bed.id), isNull(bedOutages.endedAt))).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'bed.in_service', entity: 'bed', entityId: bed.id, shelterId });
   return shelterId;
 }

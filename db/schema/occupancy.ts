@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, timestamp } from './columns';
+import { beds } from './shelters';
+
+/** When a bed was out of service: occupancy history counts beds in service night by night. */
+export const bedOutages = sqliteTable(
+  'bed_outages',
+  {
+    id: id(),
+    bedId: text('bed_id')
+      .notNull()
+      .references(() => beds.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at').notNull(),
+    // Null while the bed is still out of service.
+    endedAt: timestamp('ended_at'),
+  },
+  (t) => [index('bed_outages_bed').on(t.bedId, t.startedAt)],
+);
+
+/**
+ * One shelter's figures for one of its local days, written once the day has ended (scope = the
+ * shelter's id), and the sum over the network (scope = 'network'). A past day never changes, so the
+ * history of a million stays reads a few hundred rows instead of recomputing every night.
+ */
+export const occupancyDays = sqliteTable(
+  'occupancy_days',
+  {
+    scope: text('scope').notNull(),
+    // The local calendar day, "YYYY-MM-DD".
+    day: text('day').notNull(),
+    bedsInService: integer('beds_in_service').notNull(),
+    outOfService: integer('out_of_service').notNull(),
+    occupied: integer('occupied').notNull(),
+    reserved: integer('reserved').notNull(),
+    registered: integer('registered').notNull(),
+    placed: integer('placed').notNull(),
+    checkedIn: integer('checked_in').notNull(),
+    checkedOut: integer('checked_out').notNull(),
+    noShows: integer('no_shows').notNull(),
+    // Stays that ended with a check-out this day, and their summed length, for the average stay.
+    staysCompleted: integer('stays_completed').notNull(),
+    stayMsTotal: integer('stay_ms_total').notNull(),
+    // Minutes from registration to first reservation of each household placed this day, comma-separated:
+    // a median over many days needs every value, not a median of medians.
+    waitMinutes: text('wait_minutes').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.day] }),
+    index('occupancy_days_day').on(t.day),
+    check('occupancy_days_counts', sql`${t.bedsInService} >= 0 and ${t.occupied} >= 0 and ${t.reserved} >= 0`),
+  ],
+);
