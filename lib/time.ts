@@ -1,7 +1,10 @@
-/** The offset of `timeZone` from UTC at `instant`, in minutes (Istanbul: +180). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+// Building a formatter costs far more than using one, and a history of two years asks for thousands.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockIn(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -10,7 +13,16 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    })
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The offset of `timeZone` from UTC at `instant`, in minutes (Istanbul: +180). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    wallClockIn(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -35,3 +47,6 @@ export function utcToZonedWallClock(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }
+
+/** Whole minutes from `since` to `now`, never negative: how long someone has been waiting. */
+export const minutesSince = (since: number, now: Date) => Math.max(0, Math.floor((now.getTime() - since) / 60_000));

@@ -1,0 +1,45 @@
+import { zonedWallClockToUtc, zoneOffsetMinutes } from '@/lib/time';
+
+/** Where a shelter sets no other zone, and for network-wide counts such as registrations. */
+export const NETWORK_TIME_ZONE = 'Europe/Istanbul';
+
+/** A shelter's local calendar day: midnight to midnight, 23 or 25 hours across a clock change. */
+export type DayWindow = {
+  day: string;
+  start: number;
+  end: number;
+  /** The instant whose state the day's bed counts show: the midnight that ends it, or now for today. */
+  at: number;
+};
+
+const DAY_MS = 86_400_000;
+
+/** "YYYY-MM-DD" of the instant in `timeZone`. */
+export function localDay(instant: number, timeZone: string): string {
+  return new Date(instant + zoneOffsetMinutes(new Date(instant), timeZone) * 60_000).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`, both included (0 when they are the same day). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+export function dayStart(day: string, timeZone: string): number {
+  return zonedWallClockToUtc(`${day}T00:00`, timeZone).getTime();
+}
+
+/** The local days from `from` to `to` inclusive; a day still running is seen as it stands `now`. */
+export function dayWindows(from: string, to: string, timeZone: string, now: number): DayWindow[] {
+  const windows: DayWindow[] = [];
+  let start = dayStart(from, timeZone);
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const end = dayStart(addDays(day, 1), timeZone);
+    windows.push({ day, start, end, at: Math.min(end, now) });
+    start = end;
+  }
+  return windows;
+}

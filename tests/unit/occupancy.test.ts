@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
+import { occupancyByDay, type BedGroup, type StayRecord } from '@/lib/occupancy/maths';
+import { csvField, toCsv } from '@/lib/occupancy/csv';
+import { historyRange } from '@/lib/occupancy/range';
+import { freeBeds, median, occupancyRate, summarize } from '@/lib/occupancy/summary';
+import {
+  EXAMPLE_DAYS,
+  EXAMPLE_NOW,
+  EXAMPLE_ZONE,
+  exampleBeds,
+  exampleExpected,
+  exampleRegistrations,
+  exampleStays,
+} from '../support/occupancy-example';
+
+const HOUR = 3_600_000;
+const now = EXAMPLE_NOW.getTime();
+
+function exampleInput() {
+  const beds: BedGroup[] = [
+    { count: exampleBeds.steady.count, existsFrom: exampleBeds.steady.createdAt, outages: [] },
+    { count: 1, existsFrom: exampleBeds.broken.createdAt, outages: [{ from: exampleBeds.broken.outOfServiceFrom, until: null }] },
+    { count: 1, existsFrom: exampleBeds.added.createdAt, outages: [] },
+  ];
+  const firstOf = new Map<string, number>();
+  for (const stay of exampleStays) if (!stay.movedIn) firstOf.set(stay.household, Math.min(firstOf.get(stay.household) ?? Infinity, stay.createdAt));
+  const stays: StayRecord[] = exampleStays.map((stay) => ({
+    status: stay.status,
+    createdAt: stay.createdAt,
+    holdUntil: stay.holdUntil,
+    checkedInAt: stay.checkedInAt ?? null,
+    checkedOutAt: stay.checkedOutAt ?? null,
+    endedAt: stay.endedAt ?? null,
+    beds: stay.beds.map(([from, until]) => ({ from, until })),
+    registeredAt: stay.registeredAt,
+    firstForHousehold: firstOf.get(stay.household) === stay.createdAt,
+    movedIn: stay.movedIn ?? false,
+  }));
+  return { beds, stays };
+}
+
+describe('local days', () => {
+  it('spans 25 hours on the day the clocks go back, and each day ends at local midnight', () => {
+    const windows = dayWindows(EXAMPLE_DAYS[0], EXAMPLE_DAYS[2], EXAMPLE_ZONE, now);
+    expect(windows.map((w) => (w.end - w.start) / HOUR)).toEqual([24, 25, 24]);
+    expect(windows.map((w) => new Date(w.at).toISOString())).toEqual([
+      '2026-10-24T22:00:00.000Z',
+      '2026-10-25T23:00:00.000Z',
+      '2026-10-26T23:00:00.000Z',
+    ]);
+  });
+
+  it('sees a day still running as it stands now', () => {
+    const [today] = dayWindows('2026-10-27', '2026-10-27', EXAMPLE_ZONE, now);
+    expect(today.at).toBe(now);
+  });
+
+  it('names the local day, not the UTC one, around midnight', () => {
+    expect(localDay(Date.parse('2026-10-25T22:30:00Z'), EXAMPLE_ZONE)).toBe('2026-10-25');
+    expect(localDay(Date.parse('2026-10-25T23:30:00Z'), EXAMPLE_ZONE)).toBe('2026-10-26');
+    expect(localDay(Date.parse('2026-10-24T21:30:00Z'), 'Europe/Istanbul')).toBe('2026-10-25');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('occupancy by day, on the hand-worked example', () => {
+  const windows = dayWindows(EXAMPLE_DAYS[0], EXAMPLE_DAYS[2], EXAMPLE_ZONE, now);
+  const days = occupancyByDay({ windows, ...exampleInput(), registrations: exampleRegistrations, now });
+
+  it.each(exampleExpected.map((expected, i) => [expected.day, i] as const))('gives the worked figures for %s', (_day, i) => {
+    const { free, ...figures } = exampleExpected[i];
+    expect(days[i]).toEqual(figures);
+    expect(freeBeds(days[i])).toBe(free);
+  });
+
+  it('never counts a bed twice when a stay moves between beds', () => {
+    const { beds, stays } = exampleInput();
+    const moved = stays.find((stay) => stay.beds.length === 2 && stay.status === 'checked_in')!;
+    const alone = occupancyByDay({ windows, beds, stays: [moved], now });
+    expect(alone.map((day) => day.occupied)).toEqual([1, 1, 1]);
+  });
+
+  it('counts a passed hold the sweep has not yet marked as a no-show on the day it passed', () => {
+    const { beds, stays } = exampleInput();
+    const late = occupancyByDay({ windows, beds, stays: stays.map((s) => (s.status === 'expired' ? { ...s, status: 'reserved' as const, endedAt: null } : s)), now });
+    expect(late.map((day) => [day.reserved, day.noShows])).toEqual([
+      [0, 0],
+      [2, 0],
+      [1, 1],
+    ]);
+  });
+
+  it('summarizes the window: bed-nights, average stay and the median wait', () => {
+    const summary = summarize(days);
+    expect(summary.occupancyRate).toBeCloseTo(7 / 17);
+    expect(summary.averageStayDays).toBeCloseTo(((5 * 24 + 11.5) * HOUR + 6 * HOUR) / 2 / (24 * HOUR));
+    expect(summary.medianWaitMinutes).toBe(60);
+    expect(summary).toMatchObject({ registered: 5, placed: 4, checkedIn: 2, checkedOut: 2, noShows: 1 });
+    expect(occupancyRate(days[1])).toBeCloseTo(3 / 5);
+    expect(occupancyRate({ bedsInService: 0, occupied: 0 })).toBeNull();
+  });
+
+  it('takes the middle of an even count as the mean of the two middle values', () => {
+    expect(median([40, 10, 30, 20])).toBe(25);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('the days a history shows', () => {
+  const today = '2026-11-26';
+  it('counts a preset back from today, today included', () => {
+    expect(historyRange({ range: '30' }, today)).toEqual({ from: '2026-10-28', to: today, preset: 30, problem: null });
+    expect(historyRange({}, today)).toMatchObject({ from: '2026-11-20', preset: 7, problem: null });
+  });
+
+  it('takes explicit dates, up to two years', () => {
+    expect(historyRange({ from: '2025-01-01', to: '2025-12-31' }, today)).toEqual({ from: '2025-01-01', to: '2025-12-31', preset: null, problem: null });
+  });
+
+  it.each([
+    [{ from: '2026-11-20', to: '2026-11-01' }, 'reversed'],
+    [{ from: '2026-11-20', to: '2026-12-01' }, 'future'],
+    [{ from: '2024-01-01', to: '2026-11-01' }, 'tooLong'],
+    [{ from: '2026-02-30', to: '2026-03-01' }, 'badDate'],
+    [{ from: 'yesterday' }, 'badDate'],
+  ] as const)('falls back to the last 7 days and names the problem for %o', (params, problem) => {
+    expect(historyRange(params, today)).toEqual({ from: '2026-11-20', to: today, preset: 7, problem });
+  });
+});
+
+describe('the CSV export', () => {
+  it('starts with a byte order mark, ends lines with CRLF and quotes what needs quoting', () => {
+    const csv = toCsv([
+      ['date', 'shelter'],
+      ['2026-10-24', 'Hall "A", Fatih'],
+    ]);
+    expect(csv).toBe('\uFEFFdate,shelter\r\n2026-10-24,"Hall ""A"", Fatih"\r\n');
+  });
+
+  it.each(['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\t=1'])('neutralises %j so no spreadsheet runs it', (value) => {
+    expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
+  });
+
+  it('leaves numbers and ordinary text alone', () => {
+    expect(csvField(12)).toBe('12');
+    expect(csvField('Фатих')).toBe('Фатих');
+  });
+});
