@@ -1,6 +1,8 @@
 // Runs once when the server starts: a periodic sweep releases holds that passed their time, so beds
-// come free even when nobody looks at availability for a while (reads apply expiry too).
+// come free even when nobody looks at availability for a while (reads apply expiry too), and the
+// occupancy roll-up stores each day once it has ended (history reads compute the rest live).
 const SWEEP_MS = 5 * 60_000;
+const ROLL_UP_MS = 60 * 60_000;
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -16,4 +18,15 @@ export async function register() {
     }
   };
   setInterval(sweep, SWEEP_MS).unref();
+  const { rollUpOccupancy } = await import('./lib/occupancy/rollup');
+  const rollUp = () => {
+    try {
+      rollUpOccupancy(getDb(), new Date());
+    } catch (error) {
+      console.error('[roll-up] storing occupancy days failed:', (error as Error).message);
+    }
+  };
+  // After start-up, so a long first backfill never delays the first request.
+  setTimeout(rollUp, 1_000).unref();
+  setInterval(rollUp, ROLL_UP_MS).unref();
 }

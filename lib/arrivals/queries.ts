@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import { householdSize } from '@/lib/matching/types';
+import { minutesSince } from '@/lib/time';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 
 type ArrivalRow = typeof arrivals.$inferSelect;
@@ -10,7 +11,7 @@ export function describeHousehold(arrival: ArrivalRow, now: Date) {
   return {
     ...arrival,
     size: householdSize(arrival),
-    waitedMinutes: Math.max(0, Math.floor((now.getTime() - arrival.arrivedAt.getTime()) / 60_000)),
+    waitedMinutes: minutesSince(arrival.arrivedAt.getTime(), now),
   };
 }
 export type HouseholdView = ReturnType<typeof describeHousehold>;

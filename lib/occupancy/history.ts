@@ -1,0 +1,102 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { addDays, dayWindows, NETWORK_TIME_ZONE, type DayWindow } from './days';
+import { loadHistoryData, registrationsBetween } from './load';
+import { emptyDay, occupancyByDay, type DayFigures } from './maths';
+import { NETWORK_SCOPE } from './rollup';
+import { addDayFigures } from './summary';
+
+export type HistoryScope = { shelterId: string; timeZone: string } | 'network';
+
+type StoredDay = Omit<DayFigures, 'waitMinutes'> & { scope: string; waitMinutes: string };
+
+/** Stored days of one scope, or of every shelter (scope null). */
+function storedDays(db: Db, scope: string | null, from: string, to: string): (DayFigures & { scope: string })[] {
+  const rows = db.$client
+    .prepare(
+      `select scope, day, beds_in_service as bedsInService, out_of_service as outOfService, occupied, reserved, registered,
+              placed, checked_in as checkedIn, checked_out as checkedOut, no_shows as noShows,
+              stays_completed as staysCompleted, stay_ms_total as stayMsTotal, wait_minutes as waitMinutes
+         from occupancy_days where ${scope === null ? 'scope <> @network' : 'scope = @scope'} and day between @from and @to
+        order by day`,
+    )
+    .all({ scope, network: NETWORK_SCOPE, from, to }) as StoredDay[];
+  return rows.map((row) => ({ ...row, waitMinutes: row.waitMinutes ? row.waitMinutes.split(',').map(Number) : [] }));
+}
+
+type ShelterZone = { id: string; timeZone: string };
+
+/** Days computed from the stays themselves, per shelter, each on its own local days. */
+function liveDaysByShelter(db: Db, shelters: ShelterZone[], from: string, to: string, now: number, all: boolean): Map<string, DayFigures[]> {
+  const windowsIn = new Map<string, DayWindow[]>();
+  for (const zone of new Set(shelters.map((shelter) => shelter.timeZone))) windowsIn.set(zone, dayWindows(from, to, zone, now));
+  const spans = [...windowsIn.values()];
+  if (spans.length === 0) return new Map();
+  const start = Math.min(...spans.map((windows) => windows[0].start));
+  const end = Math.max(...spans.map((windows) => windows[windows.length - 1].end));
+  const data = loadHistoryData(db, start, end, all ? null : shelters.map((shelter) => shelter.id));
+  const result = new Map<string, DayFigures[]>();
+  for (const shelter of shelters) {
+    const own = data.get(shelter.id);
+    result.set(shelter.id, occupancyByDay({ windows: windowsIn.get(shelter.timeZone)!, beds: own?.beds ?? [], stays: own?.stays ?? [], now }));
+  }
+  return result;
+}
+
+const allShelters = (db: Db) => db.$client.prepare('select id, time_zone as timeZone from shelters order by name').all() as ShelterZone[];
+
+function daysFrom(from: string, to: string, byDay: Map<string, DayFigures>): DayFigures[] {
+  const days: DayFigures[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(byDay.get(day) ?? emptyDay(day));
+  return days;
+}
+
+/** Where stored days end, live ones begin: today, or everything if the roll-up never ran. */
+const liveFrom = (stored: DayFigures[], from: string) => (stored.length > 0 ? addDays(stored[stored.length - 1].day, 1) : from);
+
+/**
+ * Day-by-day figures from `from` to `to` (local days, inclusive) for one shelter or the network:
+ * stored days from the roll-up, the rest computed from the stays themselves by the same maths.
+ */
+export function occupancyHistory(db: Db, scope: HistoryScope, from: string, to: string, now: Date): DayFigures[] {
+  const stored = storedDays(db, scope === 'network' ? NETWORK_SCOPE : scope.shelterId, from, to).map(({ scope, ...day }) => day);
+  const start = liveFrom(stored, from);
+  const live: DayFigures[] = [];
+  if (start <= to && scope !== 'network') {
+    live.push(...liveDaysByShelter(db, [{ id: scope.shelterId, timeZone: scope.timeZone }], start, to, now.getTime(), false).get(scope.shelterId)!);
+  } else if (start <= to) {
+    const network = dayWindows(start, to, NETWORK_TIME_ZONE, now.getTime());
+    let total = occupancyByDay({
+      windows: network,
+      beds: [],
+      stays: [],
+      registrations: registrationsBetween(db, network[0].start, network[network.length - 1].end),
+      now: now.getTime(),
+    });
+    for (const days of liveDaysByShelter(db, allShelters(db), start, to, now.getTime(), true).values()) {
+      total = total.map((day, i) => addDayFigures(day, days[i]));
+    }
+    live.push(...total);
+  }
+  return daysFrom(from, to, new Map([...stored, ...live].map((day) => [day.day, day])));
+}
+
+/** Every shelter's days (or one shelter's), for the export: per shelter per day. */
+export function occupancyByShelter(db: Db, shelterId: string | null, from: string, to: string, now: Date): Map<string, DayFigures[]> {
+  const shelters = allShelters(db).filter((shelter) => shelterId === null || shelter.id === shelterId);
+  const stored = storedDays(db, shelterId, from, to);
+  const storedOf = new Map<string, DayFigures[]>();
+  for (const { scope, ...day } of stored) {
+    if (!storedOf.has(scope)) storedOf.set(scope, []);
+    storedOf.get(scope)!.push(day);
+  }
+  const start = shelters.map((shelter) => liveFrom(storedOf.get(shelter.id) ?? [], from)).sort()[0];
+  const live = start && start <= to ? liveDaysByShelter(db, shelters, start, to, now.getTime(), shelterId === null) : new Map<string, DayFigures[]>();
+  const result = new Map<string, DayFigures[]>();
+  for (const shelter of shelters) {
+    const own = storedOf.get(shelter.id) ?? [];
+    const fresh = (live.get(shelter.id) ?? []).filter((day) => day.day >= liveFrom(own, from));
+    result.set(shelter.id, daysFrom(from, to, new Map([...own, ...fresh].map((day) => [day.day, day]))));
+  }
+  return result;
+}

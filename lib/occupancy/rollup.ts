@@ -1,0 +1,84 @@
+import 'server-only';
+import { write, type Db } from '@/db';
+import { addDays, dayWindows, localDay, NETWORK_TIME_ZONE } from './days';
+import { loadHistoryData, registrationsBetween } from './load';
+import { occupancyByDay, type DayFigures } from './maths';
+
+export const NETWORK_SCOPE = 'network';
+
+type ShelterClock = { id: string; time_zone: string; created_at: number };
+
+const lastRolledDay = (db: Db, scope: string) =>
+  (db.$client.prepare('select max(day) from occupancy_days where scope = ?').pluck().get(scope) as string | null) ?? null;
+
+/** The last local day that has ended in `timeZone`. */
+export const lastEndedDay = (now: number, timeZone: string) => addDays(localDay(now, timeZone), -1);
+
+export function storeDays(db: Db, scope: string, days: DayFigures[]): void {
+  const insert = db.$client.prepare(
+    `insert or replace into occupancy_days
+       (scope, day, beds_in_service, out_of_service, occupied, reserved, registered, placed, checked_in, checked_out,
+        no_shows, stays_completed, stay_ms_total, wait_minutes)
+     values (@scope, @day, @bedsInService, @outOfService, @occupied, @reserved, @registered, @placed, @checkedIn, @checkedOut,
+        @noShows, @staysCompleted, @stayMsTotal, @waitMinutes)`,
+  );
+  for (const day of days) insert.run({ ...day, scope, waitMinutes: day.waitMinutes.join(',') });
+}
+
+function rollUpShelter(db: Db, shelter: ShelterClock, now: number): number {
+  const last = lastRolledDay(db, shelter.id);
+  const from = last ? addDays(last, 1) : localDay(shelter.created_at, shelter.time_zone);
+  const to = lastEndedDay(now, shelter.time_zone);
+  if (from > to) return 0;
+  const windows = dayWindows(from, to, shelter.time_zone, now);
+  const data = loadHistoryData(db, windows[0].start, windows[windows.length - 1].end, [shelter.id]).get(shelter.id);
+  const days = occupancyByDay({ windows, beds: data?.beds ?? [], stays: data?.stays ?? [], now });
+  write(db, (tx) => storeDays(tx, shelter.id, days));
+  return days.length;
+}
+
+/** Network rows are the sums of the shelters' rows, plus the households registered that day. */
+function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
+  const zones = new Set([NETWORK_TIME_ZONE, ...shelters.map((shelter) => shelter.time_zone)]);
+  const to = [...zones].map((zone) => lastEndedDay(now, zone)).sort()[0];
+  const last = lastRolledDay(db, NETWORK_SCOPE);
+  const firstShelterDay = db.$client.prepare(`select min(day) from occupancy_days where scope <> ?`).pluck().get(NETWORK_SCOPE) as string | null;
+  const from = last ? addDays(last, 1) : firstShelterDay;
+  if (!from || from > to) return 0;
+  const windows = dayWindows(from, to, NETWORK_TIME_ZONE, now);
+  const registered = occupancyByDay({
+    windows,
+    beds: [],
+    stays: [],
+    registrations: registrationsBetween(db, windows[0].start, windows[windows.length - 1].end),
+    now,
+  });
+  write(db, (tx) => {
+    tx.$client
+      .prepare(
+        `insert or replace into occupancy_days
+           (scope, day, beds_in_service, out_of_service, occupied, reserved, registered, placed, checked_in, checked_out,
+            no_shows, stays_completed, stay_ms_total, wait_minutes)
+         select @network, day, sum(beds_in_service), sum(out_of_service), sum(occupied), sum(reserved), 0, sum(placed),
+                sum(checked_in), sum(checked_out), sum(no_shows), sum(stays_completed), sum(stay_ms_total),
+                coalesce(group_concat(nullif(wait_minutes, ''), ','), '')
+           from occupancy_days where scope <> @network and day between @from and @to group by day`,
+      )
+      .run({ network: NETWORK_SCOPE, from, to });
+    const setRegistered = tx.$client.prepare('update occupancy_days set registered = ? where scope = ? and day = ?');
+    for (const day of registered) setRegistered.run(day.registered, NETWORK_SCOPE, day.day);
+  });
+  return windows.length;
+}
+
+/**
+ * Writes the figures of every day that has ended and is not yet stored: on start, every hour, and
+ * idempotent. Each shelter is its own short transaction, so a two-year backfill never holds the write
+ * lock for long while guides reserve beds.
+ */
+export function rollUpOccupancy(db: Db, now: Date): { shelterDays: number; networkDays: number } {
+  const shelters = db.$client.prepare('select id, time_zone, created_at from shelters').all() as ShelterClock[];
+  let shelterDays = 0;
+  for (const shelter of shelters) shelterDays += rollUpShelter(db, shelter, now.getTime());
+  return { shelterDays, networkDays: rollUpNetwork(db, shelters, now.getTime()) };
+}
