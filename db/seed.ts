@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
+import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
 import { arrivals, beds, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
 import type { RoomKind, ShelterStatus } from './schema';
 
@@ -148,29 +149,37 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
   return write(db, (tx) => {
     if (!isEmpty(tx)) return false;
     const shelterIds: string[] = [];
+    const withBeds: { id: string; beds: { id: string; outOfService: boolean }[] }[] = [];
+    // The network has been running for a while: its shelters and beds predate the demo's history.
+    const since = new Date(options.now.getTime() - (DEMO_HISTORY_DAYS + 1) * 24 * 3600_000);
     for (const demo of DEMO_SHELTERS) {
       const { rooms: demoRooms, ...profile } = demo;
       const shelter = tx
         .insert(shelters)
-        .values({ ...profile, lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000), createdAt: options.now })
+        .values({ ...profile, lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000), createdAt: since })
         .returning()
         .get();
       shelterIds.push(shelter.id);
+      withBeds.push({ id: shelter.id, beds: [] });
       for (const demoRoom of demoRooms) {
         const room = tx
           .insert(rooms)
           .values({ shelterId: shelter.id, name: demoRoom.name, kind: demoRoom.kind, accessible: demoRoom.accessible ?? false })
           .returning()
           .get();
-        tx.insert(beds)
+        const roomBeds = tx
+          .insert(beds)
           .values(
             Array.from({ length: demoRoom.beds }, (_, i) => ({
               roomId: room.id,
               label: String(i + 1),
               outOfServiceReason: demoRoom.outOfService?.[i + 1] ?? null,
+              createdAt: since,
             })),
           )
-          .run();
+          .returning({ id: beds.id, outOfServiceReason: beds.outOfServiceReason })
+          .all();
+        withBeds[withBeds.length - 1].beds.push(...roomBeds.map((bed) => ({ id: bed.id, outOfService: bed.outOfServiceReason !== null })));
       }
     }
     for (const [locale, texts] of Object.entries(FATIH_TEXTS)) {
@@ -183,14 +192,17 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .values({ ...household, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
         .run();
     }
+    const staffIds: Partial<Record<(typeof DEMO_LOGINS)[number]['role'], string>> = {};
     for (const login of DEMO_LOGINS) {
       const user = tx
         .insert(users)
-        .values({ email: login.email, name: login.name, role: login.role, passwordHash, createdAt: options.now })
+        .values({ email: login.email, name: login.name, role: login.role, passwordHash, createdAt: since })
         .returning()
         .get();
+      staffIds[login.role] = user.id;
       if (login.role === 'host') tx.insert(shelterMembers).values({ userId: user.id, shelterId: shelterIds[0] }).run();
     }
+    seedDemoHistory(tx, withBeds, options.now, { guideId: staffIds.coordinator!, hostId: staffIds.host!, adminId: staffIds.admin! });
     return true;
   });
 }
