@@ -16,7 +16,9 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
         <nav aria-label={t('main')} className="main-nav">
           {user.role !== 'host' ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
           <Link href="/shelters">{t('shelters')}</Link>
+          {user.role !== 'host' ? <Link href="/occupancy">{t('occupancy')}</Link> : <Link href="/occupancy/history">{t('history')}</Link>}
           {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}
+          {user.role === 'admin' ? <Link href="/audit">{t('audit')}</Link> : null}
         </nav>
       </div>
       <div className="staff-header-row secondary">

@@ -41,6 +41,8 @@ async function main() {
       await shot('host-rooms');
       await page.goto(`${boardUrl}/profile`);
       await shot('host-profile');
+      await page.goto(`${base}/occupancy/history?range=30`);
+      await shot('host-history');
       await context.close();
 
       const admin = await browser.newContext({ viewport, locale });
@@ -51,6 +53,10 @@ async function main() {
       await adminPage.screenshot({ path: `${out}/admin-staff-${size}-${locale}.png`, fullPage: true });
       await adminPage.goto(`${base}/shelters`);
       await adminPage.screenshot({ path: `${out}/admin-shelters-${size}-${locale}.png`, fullPage: true });
+      for (const [name, path] of [['occupancy', '/occupancy'], ['history', '/occupancy/history?range=30'], ['audit', '/audit']]) {
+        await adminPage.goto(`${base}${path}`);
+        await adminPage.screenshot({ path: `${out}/admin-${name}-${size}-${locale}.png`, fullPage: true });
+      }
       await admin.close();
     }
   }

@@ -4,6 +4,7 @@ import { startDemoServer } from '../support/next-server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    databasePath: string;
   }
 }
 
@@ -11,5 +12,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startDemoServer();
   project.provide('baseURL', server.baseURL);
+  project.provide('databasePath', server.databasePath);
   return () => server.stop();
 }

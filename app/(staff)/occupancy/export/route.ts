@@ -1,0 +1,48 @@
+import { getDb, write } from '@/db';
+import { currentUser } from '@/lib/auth/current-user';
+import { recordAudit } from '@/lib/audit';
+import { localDay } from '@/lib/occupancy/days';
+import { occupancyByShelter } from '@/lib/occupancy/history';
+import { toCsv } from '@/lib/occupancy/csv';
+import { historyRange } from '@/lib/occupancy/range';
+import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
+
+const COLUMNS = ['date', 'shelter', 'district', 'beds_in_service', 'occupied', 'reserved', 'arrivals', 'check_ins', 'check_outs'];
+
+const refuse = (status: number, message: string) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * The history as CSV, per shelter per day: counts only, never a name or a contact. Admins only; each
+ * export is written to the audit trail. Bad parameters get a plain answer, not an error page.
+ */
+export async function GET(request: Request) {
+  const user = await currentUser();
+  if (!user || user.role !== 'admin') return refuse(404, 'Not found');
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const db = getDb();
+  const now = new Date();
+  const choices = historyShelters(db, user);
+  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, params.shelter);
+  if (unknownShelter || !scope) return refuse(400, 'Unknown shelter: choose one from the history page.');
+  const range = historyRange(params, localDay(now.getTime(), timeZone));
+  if (range.problem) return refuse(400, `Invalid date range (${range.problem}): dates are YYYY-MM-DD, from before to, not in the future, at most two years.`);
+  const shelterId = scope === 'network' ? null : scope.shelterId;
+  const byShelter = occupancyByShelter(db, shelterId, range.from, range.to, now);
+  const names = new Map(
+    (db.$client.prepare('select id, name, district from shelters').all() as { id: string; name: string; district: string }[]).map((s) => [s.id, s]),
+  );
+  const rows: (string | number)[][] = [COLUMNS];
+  for (const [id, days] of byShelter) {
+    const shelter = names.get(id)!;
+    for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut]);
+  }
+  write(db, (tx) => recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }));
+  const filename = `waystation-occupancy-${shelterId ? 'shelter' : 'network'}-${range.from}-to-${range.to}.csv`;
+  return new Response(toCsv(rows), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { HistoryCharts } from '@/components/occupancy/history-charts';
+import { HistoryFilters } from '@/components/occupancy/history-filters';
+import { HistorySummaryList } from '@/components/occupancy/history-summary';
+import { requireStaff } from '@/lib/auth/current-user';
+import { localDay } from '@/lib/occupancy/days';
+import { occupancyHistory } from '@/lib/occupancy/history';
+import { historyRange } from '@/lib/occupancy/range';
+import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
+import { summarize } from '@/lib/occupancy/summary';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('history'))('title') };
+}
+
+type Params = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const user = await requireStaff();
+  if (user.role === 'coordinator') notFound();
+  const params = await searchParams;
+  const db = getDb();
+  const now = new Date();
+  const t = await getTranslations('history');
+  const format = await getFormatter();
+  const choices = historyShelters(db, user);
+  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, first(params.shelter));
+  const range = historyRange(params, localDay(now.getTime(), timeZone));
+  if (!scope) {
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <p className="empty">{t('noShelters')}</p>
+      </>
+    );
+  }
+  const days = occupancyHistory(db, scope, range.from, range.to, now);
+  const scopeId = scope === 'network' ? 'network' : scope.shelterId;
+  const scopeName = scope === 'network' ? t('network') : choices.find((choice) => choice.id === scopeId)?.name;
+  const query = new URLSearchParams({ shelter: scopeId, ...(range.preset ? { range: String(range.preset) } : { from: range.from, to: range.to }) });
+  const dayName = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        {user.role === 'admin' ? (
+          <a className="button" href={`/occupancy/export?${query}`} download>
+            {t('export')}
+          </a>
+        ) : null}
+      </div>
+      {unknownShelter || range.problem ? (
+        <div className="form-status error" role="alert">
+          {unknownShelter ? <p>{t('unknownShelter')}</p> : null}
+          {range.problem ? <p>{t(`problem.${range.problem}`)}</p> : null}
+        </div>
+      ) : null}
+      <HistoryFilters
+        choices={choices}
+        allowNetwork={user.role === 'admin'}
+        scopeId={scopeId}
+        range={range}
+        rangeLinks={[7, 30, 90].map((days) => ({ days, href: `/occupancy/history?${new URLSearchParams({ shelter: scopeId, range: String(days) })}` }))}
+      />
+      <p className="muted">
+        {t('showing', { scope: scopeName ?? '', from: dayName(range.from), to: dayName(range.to), zone: timeZone })}
+      </p>
+      <HistorySummaryList summary={summarize(days)} network={scope === 'network'} />
+      <HistoryCharts days={days} network={scope === 'network'} />
+      <p className="muted small">
+        {t('rule')} <Link href="/occupancy">{t('nowLink')}</Link>
+      </p>
+    </>
+  );
+}

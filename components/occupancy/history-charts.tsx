@@ -1,0 +1,63 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/charts/data-table';
+import { LineChart } from '@/components/charts/line-chart';
+import type { DayFigures } from '@/lib/occupancy/maths';
+import { occupancyRate } from '@/lib/occupancy/summary';
+
+const FLOWS = ['registered', 'placed', 'checkedIn', 'checkedOut', 'noShows'] as const;
+
+/** Occupancy and the day's comings and goings, each as a chart with its numbers behind a toggle. */
+export async function HistoryCharts({ days, network }: { days: DayFigures[]; network: boolean }) {
+  const t = await getTranslations('history');
+  const format = await getFormatter();
+  const dayLabel = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' });
+  const labels = days.map((day) => dayLabel(day.day));
+  const percent = (value: number | null) => (value === null ? '–' : format.number(value, { style: 'percent', maximumFractionDigits: 0 }));
+  const rates = days.map((day) => occupancyRate(day));
+  // A shelter's history has no registrations of its own: households are registered with the network.
+  const flows = FLOWS.filter((flow) => network || flow !== 'registered');
+  const range = { from: dayLabel(days[0].day), to: dayLabel(days[days.length - 1].day) };
+  const peak = Math.max(0, ...rates.map((rate) => rate ?? 0));
+  return (
+    <>
+      <section className="card" aria-labelledby="rate-heading">
+        <h2 id="rate-heading">{t('rateTitle')}</h2>
+        <LineChart
+          id="rate"
+          title={t('rateChart', range)}
+          description={t('rateDescription', { peak: percent(peak), days: days.length })}
+          xLabel={t('dayAxis')}
+          yLabel={t('rateAxis')}
+          labels={labels}
+          yMax={1}
+          formatY={(value) => percent(value)}
+          series={[{ name: t('rateTitle'), values: rates, className: 'series-rate' }]}
+        />
+        <DataTable
+          summary={t('showData')}
+          caption={t('rateTable')}
+          columns={[t('day'), t('inService'), t('occupied'), t('reserved'), t('outOfService'), t('rate')]}
+          rows={days.map((day, i) => [labels[i], day.bedsInService, day.occupied, day.reserved, day.outOfService, percent(rates[i])])}
+        />
+      </section>
+      <section className="card" aria-labelledby="flow-heading">
+        <h2 id="flow-heading">{t('flowTitle')}</h2>
+        <LineChart
+          id="flow"
+          title={t('flowChart', range)}
+          description={t('flowDescription', { days: days.length })}
+          xLabel={t('dayAxis')}
+          yLabel={t('flowAxis')}
+          labels={labels}
+          series={flows.map((flow) => ({ name: t(flow), values: days.map((day) => day[flow]), className: `series-${flow}` }))}
+        />
+        <DataTable
+          summary={t('showData')}
+          caption={t('flowTable')}
+          columns={[t('day'), ...flows.map((flow) => t(flow))]}
+          rows={days.map((day, i) => [labels[i], ...flows.map((flow) => day[flow])])}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import type { HistoryRange } from '@/lib/occupancy/range';
+import type { ScopeChoice } from '@/lib/occupancy/scope';
+
+/** A plain GET form: every view of the history is a link that can be shared or bookmarked. */
+export async function HistoryFilters(props: {
+  choices: ScopeChoice[];
+  allowNetwork: boolean;
+  scopeId: string;
+  range: HistoryRange;
+  rangeLinks: { days: number; href: string }[];
+}) {
+  const t = await getTranslations('history');
+  const { range } = props;
+  return (
+    <div className="card filters">
+      <nav aria-label={t('rangeNav')} className="range-links">
+        {props.rangeLinks.map((link) => (
+          <Link key={link.days} href={link.href} aria-current={range.preset === link.days ? 'page' : undefined} className="button">
+            {t('lastDays', { days: link.days })}
+          </Link>
+        ))}
+      </nav>
+      <form method="get" action="/occupancy/history" className="inline-form compact">
+        <div className="field">
+          <label htmlFor="history-shelter">{t('scope')}</label>
+          <select id="history-shelter" name="shelter" defaultValue={props.scopeId}>
+            {props.allowNetwork ? <option value="network">{t('network')}</option> : null}
+            {props.choices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="history-from">{t('from')}</label>
+          <input id="history-from" name="from" type="date" defaultValue={range.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="history-to">{t('to')}</label>
+          <input id="history-to" name="to" type="date" defaultValue={range.to} />
+        </div>
+        <button type="submit" className="button primary">
+          {t('show')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { dayStart, addDays } from '@/lib/occupancy/days';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditFilters = { actor?: string; action?: string; shelter?: string; from?: string; to?: string };
+export type AuditProblem = 'badDate' | 'reversed' | 'badPage' | 'unknownActor' | 'unknownShelter' | 'unknownAction';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day));
+
+type Params = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+export type AuditChoices = { actors: { id: string; label: string }[]; actions: string[]; shelters: { id: string; name: string }[] };
+
+/** What the filters can pick from: staff who acted, actions recorded, shelters. */
+export function auditChoices(db: Db): AuditChoices {
+  return {
+    actors: db.$client.prepare(`select id, name || ' (' || email || ')' as label from users order by name`).all() as AuditChoices['actors'],
+    actions: db.$client.prepare('select distinct action from audit_events order by action').pluck().all() as string[],
+    shelters: db.$client.prepare('select id, name from shelters order by name').all() as AuditChoices['shelters'],
+  };
+}
+
+/** The filters from the query string; what cannot be used is dropped and named, never an error page. */
+export function parseAuditFilters(params: Params, choices: AuditChoices): { filters: AuditFilters; page: number; problems: AuditProblem[] } {
+  const problems: AuditProblem[] = [];
+  const filters: AuditFilters = {};
+  const actor = first(params.actor);
+  if (actor) {
+    if (choices.actors.some((a) => a.id === actor)) filters.actor = actor;
+    else problems.push('unknownActor');
+  }
+  const action = first(params.action);
+  if (action) {
+    if (choices.actions.includes(action)) filters.action = action;
+    else problems.push('unknownAction');
+  }
+  const shelter = first(params.shelter);
+  if (shelter) {
+    if (choices.shelters.some((s) => s.id === shelter)) filters.shelter = shelter;
+    else problems.push('unknownShelter');
+  }
+  const from = first(params.from);
+  const to = first(params.to);
+  const fromOk = !from || isoDay.safeParse(from).success;
+  const toOk = !to || isoDay.safeParse(to).success;
+  if (!fromOk || !toOk) problems.push('badDate');
+  else if (from && to && from > to) problems.push('reversed');
+  else {
+    if (from) filters.from = from;
+    if (to) filters.to = to;
+  }
+  const rawPage = first(params.page);
+  const page = rawPage === undefined ? 1 : Number(rawPage);
+  if (!Number.isInteger(page) || page < 1) problems.push('badPage');
+  return { filters, page: Number.isInteger(page) && page >= 1 ? page : 1, problems };
+}
+
+// Internal ids stay out: a page shows the kind of thing acted on, never its id.
+export type AuditRow = { id: string; at: number; action: string; entity: string; actor: string | null; shelter: string | null };
+
+/** One page of events, newest first, with the total so the page can say "page 2 of 7". */
+export function auditPage(db: Db, filters: AuditFilters, page: number, timeZone: string) {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  const add = (condition: string, key: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(condition);
+    params[key] = value;
+  };
+  add('e.actor_id = @actor', 'actor', filters.actor);
+  add('e.action = @action', 'action', filters.action);
+  add('e.shelter_id = @shelter', 'shelter', filters.shelter);
+  add('e.at >= @from', 'from', filters.from && dayStart(filters.from, timeZone));
+  add('e.at < @to', 'to', filters.to && dayStart(addDays(filters.to, 1), timeZone));
+  const clause = where.length ? `where ${where.join(' and ')}` : '';
+  const total = db.$client.prepare(`select count(*) from audit_events e ${clause}`).pluck().get(params) as number;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const rows = db.$client
+    .prepare(
+      `select e.id, e.at, e.action, e.entity, u.name as actor, s.name as shelter
+         from audit_events e left join users u on u.id = e.actor_id left join shelters s on s.id = e.shelter_id
+        ${clause} order by e.at desc, e.rowid desc limit @limit offset @offset`,
+    )
+    .all({ ...params, limit: AUDIT_PAGE_SIZE, offset: (Math.min(page, pages) - 1) * AUDIT_PAGE_SIZE }) as AuditRow[];
+  return { rows, total, pages, page: Math.min(page, pages), pageOutOfRange: page > pages };
+}

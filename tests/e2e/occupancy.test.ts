@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+
+let browser: Browser;
+const baseURL = inject('baseURL');
+const databasePath = inject('databasePath');
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** The network's beds as the database has them now, counted independently of the app's queries. */
+function bedsInDatabase() {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    const now = Date.now();
+    const count = (sql: string) => db.prepare(sql).pluck().get({ now }) as number;
+    const held = `select count(*) from stay_beds sb join stays s on s.id = sb.stay_id where sb.released_at is null`;
+    const total = count('select count(*) from beds');
+    const outOfService = count('select count(*) from beds where out_of_service_reason is not null');
+    const occupied = count(`${held} and s.status = 'checked_in'`);
+    const reserved = count(`${held} and s.status = 'reserved' and s.hold_until > @now`);
+    return { inService: total - outOfService, outOfService, occupied, reserved, free: total - outOfService - occupied - reserved };
+  } finally {
+    db.close();
+  }
+}
+
+const figure = (page: Page, section: string, term: string) =>
+  page.getByRole('region', { name: section }).locator('.figure', { has: page.getByText(term, { exact: true }) }).locator('dd');
+
+async function signedIn(email: string, viewport?: { width: number; height: number }) {
+  const { context, page } = await newPage(browser, baseURL, viewport);
+  await new SignInPage(page).signInAndWait(email);
+  return { context, page };
+}
+
+describe('occupancy for an admin', () => {
+  it('shows network totals that match the database, then 30 days of history whose CSV agrees with its table', async () => {
+    const { context, page } = await signedIn('admin@waystation.test');
+    await page.getByRole('link', { name: 'Occupancy', exact: true }).click();
+    await page.getByRole('heading', { name: 'Occupancy now' }).waitFor();
+    const expected = bedsInDatabase();
+    const beds = 'Beds across the network';
+    expect(await figure(page, beds, 'Beds in service').textContent()).toBe(String(expected.inService));
+    expect(await figure(page, beds, 'Occupied').textContent()).toBe(String(expected.occupied));
+    expect(await figure(page, beds, 'Reserved').textContent()).toBe(String(expected.reserved));
+    expect(await figure(page, beds, 'Free').textContent()).toBe(String(expected.free));
+    expect(await figure(page, beds, 'Out of service').textContent()).toBe(String(expected.outOfService));
+    expect(await page.getByRole('row').count()).toBe(1 + 4);
+
+    await page.getByRole('link', { name: 'History and export' }).click();
+    await page.getByRole('link', { name: 'Last 30 days' }).click();
+    await page.waitForURL(/range=30/);
+    const chart = page.getByRole('img', { name: /Occupancy rate per day/ });
+    await chart.waitFor();
+    const rateSection = page.getByRole('region', { name: 'Occupancy rate' });
+    await rateSection.getByText('Show data').click();
+    const table = rateSection.getByRole('table', { name: 'Beds per day' });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    expect(rows).toHaveLength(30);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header).toBe('date,shelter,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs');
+    expect(lines).toHaveLength(4 * 30);
+    expect(csv).not.toMatch(/@|Demo Sokak/);
+    // Per shelter per day in the file adds up to the network's day in the table.
+    const occupiedByDay = new Map<string, number>();
+    for (const line of lines) {
+      const cells = line.split(',');
+      occupiedByDay.set(cells[0], (occupiedByDay.get(cells[0]) ?? 0) + Number(cells[4]));
+    }
+    const days = [...occupiedByDay.keys()].sort();
+    expect(days).toHaveLength(30);
+    expect(days.map((day) => occupiedByDay.get(day))).toEqual(rows.map((row) => Number(row[2])));
+    expect(rows.some((row) => Number(row[2]) > 0)).toBe(true);
+
+    await page.goto('/audit?action=occupancy.export');
+    expect(await page.getByRole('row').filter({ hasText: 'occupancy.export' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('refreshes the figures in place every 30 seconds and says when', async () => {
+    const { context, page } = await signedIn('admin@waystation.test');
+    await page.clock.install();
+    await page.goto('/occupancy');
+    const updated = page.getByText(/^Updated at/);
+    const before = await updated.textContent();
+    await page.evaluate(() => Object.assign(window, { untouched: true }));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const refresh = page.waitForRequest((request) => request.url().includes('/occupancy') && !!request.headers()['rsc']);
+    await page.clock.runFor(30_000);
+    await refresh;
+    await expect.poll(() => updated.textContent()).not.toBe(before);
+    expect(await page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    await context.close();
+  });
+
+  it('explains a bad date range and an unknown shelter instead of failing, on a 320 px phone', async () => {
+    const { context, page } = await signedIn('admin@waystation.test', PHONE);
+    await page.goto('/occupancy/history?from=2026-11-20&to=2026-11-01&shelter=nope');
+    const alert = page.getByRole('alert').filter({ hasText: 'start date' });
+    expect(await alert.textContent()).toContain('The start date is after the end date.');
+    expect(await alert.textContent()).toContain('That shelter is not one you can see.');
+    await page.getByRole('img', { name: /Occupancy rate per day/ }).waitFor();
+    await page.goto('/audit?page=999');
+    expect(await page.getByRole('alert').filter({ hasText: 'pages' }).textContent()).toMatch(/There are only \d+ pages; showing the last one./);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+});
+
+describe('occupancy for hosts and guides', () => {
+  it('keeps a host to the history of their own shelter', async () => {
+    const { context, page } = await signedIn('host@waystation.test');
+    expect((await page.goto('/occupancy'))?.status()).toBe(404);
+    await page.goto('/occupancy/history?shelter=network');
+    expect(await page.getByText(/^Fatih Free Shelter, /).count()).toBe(1);
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Fatih Free Shelter']);
+    expect(await page.getByRole('link', { name: 'Download CSV' }).count()).toBe(0);
+    expect((await page.goto('/occupancy/export?range=7'))?.status()).toBe(404);
+    await context.close();
+  });
+
+  it('shows a guide the network now, but no history and no export', async () => {
+    const { context, page } = await signedIn('guide@waystation.test');
+    await page.goto('/occupancy');
+    await page.getByRole('heading', { name: 'Households waiting' }).waitFor();
+    expect(await page.getByRole('link', { name: 'History and export' }).count()).toBe(0);
+    expect((await page.goto('/occupancy/history'))?.status()).toBe(404);
+    const response = await page.request.get('/occupancy/export?range=30');
+    expect(response.status()).toBe(404);
+    expect(await response.text()).not.toContain('date,shelter');
+    await context.close();
+  });
+});
