@@ -18,14 +18,9 @@ export async function register() {
     }
   };
   setInterval(sweep, SWEEP_MS).unref();
-  const { rollUpOccupancy } = await import('./lib/occupancy/rollup');
-  const rollUp = () => {
-    try {
-      rollUpOccupancy(getDb(), new Date());
-    } catch (error) {
-      console.error('[roll-up] storing occupancy days failed:', (error as Error).message);
-    }
-  };
+  const { rollUpOccupancyInBackground } = await import('./lib/occupancy/rollup');
+  const rollUp = () =>
+    rollUpOccupancyInBackground(getDb(), new Date()).catch((error: Error) => console.error('[roll-up] storing occupancy days failed:', error.message));
   // After start-up, so a long first backfill never delays the first request.
   setTimeout(rollUp, 1_000).unref();
   setInterval(rollUp, ROLL_UP_MS).unref();

@@ -1,12 +1,13 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ShelterNow } from '@/lib/occupancy/now';
-import type { ShelterSort, SortDirection } from '@/lib/occupancy/sort';
+import { needsLook, viewHref, type ShelterSort, type TableView } from '@/lib/occupancy/sort';
 
 const COLUMNS: ShelterSort[] = ['name', 'status', 'inService', 'occupied', 'reserved', 'free', 'rate', 'expiring', 'confirmed'];
 
 /** Every shelter's figures; a column header sorts by it (a link, so it works without JavaScript). */
-export async function ShelterTable({ shelters, sort, dir, now }: { shelters: ShelterNow[]; sort: ShelterSort; dir: SortDirection; now: Date }) {
+export async function ShelterTable({ shelters, view, now }: { shelters: ShelterNow[]; view: TableView; now: Date }) {
+  const { sort, dir } = view;
   const t = await getTranslations('occupancy');
   const status = await getTranslations('status');
   const format = await getFormatter();
@@ -16,7 +17,7 @@ export async function ShelterTable({ shelters, sort, dir, now }: { shelters: She
     const next = active && dir === 'asc' ? 'desc' : 'asc';
     return (
       <th key={column} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} className={column === 'name' || column === 'status' ? undefined : 'num'}>
-        <Link href={`/occupancy?sort=${column}&dir=${next}`}>
+        <Link href={viewHref(view, { sort: column, dir: next, page: 1 })}>
           {t(`column.${column}`)}
           {active ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
         </Link>
@@ -32,7 +33,7 @@ export async function ShelterTable({ shelters, sort, dir, now }: { shelters: She
         </thead>
         <tbody>
           {shelters.map((shelter) => (
-            <tr key={shelter.id} className={shelter.stale || shelter.full || shelter.expiringHolds > 0 ? 'attention' : undefined}>
+            <tr key={shelter.id} className={needsLook(shelter) ? 'attention' : undefined}>
               <th scope="row">
                 <Link href={`/shelters/${shelter.id}`}>{shelter.name}</Link>
                 <span className="muted small"> · {shelter.district}</span>

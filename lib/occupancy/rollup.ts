@@ -74,11 +74,32 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
 /**
  * Writes the figures of every day that has ended and is not yet stored: on start, every hour, and
  * idempotent. Each shelter is its own short transaction, so a two-year backfill never holds the write
- * lock for long while guides reserve beds.
+ * lock for long while guides reserve beds. A generator, so the server can yield between shelters.
  */
-export function rollUpOccupancy(db: Db, now: Date): { shelterDays: number; networkDays: number } {
+function* rollUpSteps(db: Db, now: Date): Generator<void, { shelterDays: number; networkDays: number }> {
   const shelters = db.$client.prepare('select id, time_zone, created_at from shelters').all() as ShelterClock[];
   let shelterDays = 0;
-  for (const shelter of shelters) shelterDays += rollUpShelter(db, shelter, now.getTime());
+  for (const shelter of shelters) {
+    shelterDays += rollUpShelter(db, shelter, now.getTime());
+    yield;
+  }
   return { shelterDays, networkDays: rollUpNetwork(db, shelters, now.getTime()) };
+}
+
+export function rollUpOccupancy(db: Db, now: Date): { shelterDays: number; networkDays: number } {
+  const steps = rollUpSteps(db, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, letting the server answer requests between shelters during a long backfill. */
+export async function rollUpOccupancyInBackground(db: Db, now: Date): Promise<{ shelterDays: number; networkDays: number }> {
+  const steps = rollUpSteps(db, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -17,9 +17,38 @@ const keyOf: Record<ShelterSort, (shelter: ShelterNow) => string | number> = {
   confirmed: (s) => s.lastConfirmedAt?.getTime() ?? 0,
 };
 
-export function parseSort(sort: string | undefined, dir: string | undefined): { sort: ShelterSort; dir: SortDirection } {
-  const known = (SHELTER_SORTS as readonly string[]).includes(sort ?? '') ? (sort as ShelterSort) : 'name';
-  return { sort: known, dir: dir === 'desc' ? 'desc' : 'asc' };
+export const SHELTERS_PER_PAGE = 50;
+
+export type TableView = { sort: ShelterSort; dir: SortDirection; page: number; attention: boolean };
+
+/** The table's view from the query string; anything unknown falls back to the default. */
+export function parseTableView(params: { sort?: string; dir?: string; page?: string; attention?: string }): TableView & { badPage: boolean } {
+  const sort = (SHELTER_SORTS as readonly string[]).includes(params.sort ?? '') ? (params.sort as ShelterSort) : 'name';
+  const page = params.page === undefined ? 1 : Number(params.page);
+  const badPage = !Number.isInteger(page) || page < 1;
+  return { sort, dir: params.dir === 'desc' ? 'desc' : 'asc', page: badPage ? 1 : page, attention: params.attention === '1', badPage };
+}
+
+export const needsLook = (shelter: ShelterNow) => shelter.stale || shelter.full || shelter.expiringHolds > 0;
+
+/**
+ * One page of the table. A network of a thousand shelters is read a page at a time: the whole table
+ * would be more than a megabyte of HTML to render and send every 30 seconds.
+ */
+export function tablePage(shelters: ShelterNow[], view: TableView) {
+  const shown = view.attention ? shelters.filter(needsLook) : shelters;
+  const pages = Math.max(1, Math.ceil(shown.length / SHELTERS_PER_PAGE));
+  const page = Math.min(view.page, pages);
+  const rows = sortShelters(shown, view.sort, view.dir).slice((page - 1) * SHELTERS_PER_PAGE, page * SHELTERS_PER_PAGE);
+  return { rows, page, pages, total: shown.length, pageOutOfRange: view.page > pages };
+}
+
+export function viewHref(view: TableView, change: Partial<TableView>): string {
+  const next = { ...view, ...change };
+  const query = new URLSearchParams({ sort: next.sort, dir: next.dir });
+  if (next.attention) query.set('attention', '1');
+  if (next.page > 1) query.set('page', String(next.page));
+  return `/occupancy?${query}`;
 }
 
 /** Sorted by one column, ties by name, so the order never jumps between refreshes. */

@@ -71,7 +71,7 @@ export async function runBench(parts: Part[], smoke: boolean) {
       server.stop();
     }
   }
-  if (parts.includes('scale')) results.scale = benchScale(config.scale);
+  if (parts.includes('scale')) results.scale = await benchScale(config.scale);
   return results;
 }
 
@@ -84,6 +84,9 @@ const GOALS: Record<string, string> = {
   'http.bed_board_p99_ms': '< 100',
   'actions.double_bookings': '0',
   'weight.arrival_page_gzip_bytes': '≤ 14336',
+  'scale.now_page_http_ms': '< 150',
+  'scale.history_90d_network_page_http_ms': '< 150',
+  'scale.history_90d_shelter_page_http_ms': '< 150',
 };
 
 export function markdownTable(results: Record<string, unknown>): string {

@@ -8,10 +8,20 @@ import { waitingQueue } from '@/lib/arrivals/queries';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { networkAvailability } from '@/lib/placement/availability';
 import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
+import { users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { addDays, localDay, NETWORK_TIME_ZONE } from '@/lib/occupancy/days';
+import { occupancyHistory } from '@/lib/occupancy/history';
+import { networkNow } from '@/lib/occupancy/now';
+import { rollUpOccupancy } from '@/lib/occupancy/rollup';
+import { summarize } from '@/lib/occupancy/summary';
+import { startServer } from '../support/next-server';
+import { signInCookie } from './session';
 import { round, spread } from './stats';
 
 const id = () => randomBytes(12).toString('base64url');
 const DAY = 24 * 3600_000;
+const HISTORY = 2 * 365 * DAY;
 
 /**
  * The synthetic network: shelters with a men's, a women's, a mixed and a family room, households
@@ -30,23 +40,24 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
     "insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at) values (?, ?, ?, ?, ?, '[\"ru\"]', ?, ?, ?)",
   );
   const insertStay = sqlite.prepare(
-    "insert into stays (id, arrival_id, shelter_id, status, hold_until, checked_in_at, checked_out_at, ended_at, created_at) values (?, ?, ?, 'checked_out', ?, ?, ?, ?, ?)",
+    'insert into stays (id, arrival_id, shelter_id, status, hold_until, checked_in_at, checked_out_at, ended_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertStayBed = sqlite.prepare('insert into stay_beds (stay_id, bed_id, released_at) values (?, ?, ?)');
+  const insertStayBed = sqlite.prepare('insert into stay_beds (stay_id, bed_id, held_at, released_at) values (?, ?, ?, ?)');
   const kinds = ['men', 'women', 'mixed', 'family'] as const;
   const bedsByShelter: { shelterId: string; bedIds: string[] }[] = [];
   const t = now.getTime();
   sqlite.transaction(() => {
     for (let s = 0; s < size.shelters; s++) {
       const shelterId = id();
-      insertShelter.run(shelterId, `Shelter ${s}`, t - (s % 48) * 3600_000, t);
+      insertShelter.run(shelterId, `Shelter ${s}`, t - (s % 48) * 3600_000, t - HISTORY);
       const bedIds: string[] = [];
       kinds.forEach((kind, k) => {
         const roomId = id();
         insertRoom.run(roomId, shelterId, `${kind} room`, kind, t);
-        for (let b = 0; b < size.bedsPerShelter / kinds.length; b++) {
+        // The shelter's beds shared out between its four rooms, the odd ones to the last rooms.
+        for (let b = 0; b < Math.floor((size.bedsPerShelter + k) / kinds.length); b++) {
           const bedId = id();
-          insertBed.run(bedId, roomId, String(b + 1), t + k);
+          insertBed.run(bedId, roomId, String(b + 1), t - HISTORY + k);
           bedIds.push(bedId);
         }
       });
@@ -54,13 +65,19 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
     }
     for (let i = 0; i < size.pastStays; i++) {
       const arrivalId = id();
-      const start = t - 2 * 365 * DAY + Math.floor((i / size.pastStays) * 2 * 365 * DAY);
-      const end = start + (1 + (i % 5)) * DAY;
+      // Spread evenly over two years, ending before today; a shelter's stays take its beds in turn.
+      const start = t - HISTORY + Math.floor((i / size.pastStays) * (HISTORY - 7 * DAY));
       const { shelterId, bedIds } = bedsByShelter[i % bedsByShelter.length];
-      insertArrival.run(arrivalId, null, 1, 0, 0, start, 'left', start);
+      const bedId = bedIds[Math.floor(i / bedsByShelter.length) % bedIds.length];
+      const registered = start - (i % 240) * 60_000;
+      insertArrival.run(arrivalId, null, 1, 0, 0, registered, 'left', registered);
       const stayId = id();
-      insertStay.run(stayId, arrivalId, shelterId, start + 6 * 3600_000, start + 3600_000, end, end, start);
-      insertStayBed.run(stayId, bedIds[i % bedIds.length], end);
+      const hold = start + 6 * 3600_000;
+      // One in twenty never came: the hold expired.
+      const noShow = i % 20 === 0;
+      const end = noShow ? hold : start + (1 + (i % 5)) * DAY;
+      insertStay.run(stayId, arrivalId, shelterId, noShow ? 'expired' : 'checked_out', hold, noShow ? null : start + 3600_000, noShow ? null : end, end, start);
+      insertStayBed.run(stayId, bedId, start, end);
     }
     for (let w = 0; w < size.waiting; w++) insertArrival.run(id(), `Waiting ${w}`, w % 2, 1 - (w % 2), w % 7 === 0 ? 2 : 0, t - w * 60_000, 'waiting', t);
   })();
@@ -78,13 +95,34 @@ function medianMs(runs: number, fn: () => unknown) {
   return spread(times);
 }
 
-/** Server time of the reads a guide and an admin make, on the synthetic network (in-process, no HTTP). */
-export function benchScale(options: { shelters: number; bedsPerShelter: number; pastStays: number; waiting: number; runs: number }) {
+async function medianHttpMs(runs: number, url: string, cookie: string) {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const response = await fetch(url, { headers: { cookie } });
+    await response.text();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    // The first request warms the route; it is not counted.
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  return spread(times);
+}
+
+const BENCH_ADMIN = { email: 'bench-admin@waystation.test', password: 'bench-admin-password' };
+
+/**
+ * Server time on the synthetic network: the reads a guide and an admin make, in-process, and the
+ * occupancy pages over HTTP (a production server, a signed-in admin, one request at a time). The
+ * 90-day network history is measured twice, side by side: computed from the stays before the roll-up
+ * runs, then read from the roll-up.
+ */
+export async function benchScale(options: { shelters: number; bedsPerShelter: number; pastStays: number; waiting: number; runs: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'waystation-scale-'));
   const now = new Date();
   try {
     const seedStart = performance.now();
-    const { db, sqlite, bedsByShelter } = seedSyntheticNetwork(join(dir, 'scale.db'), options, now);
+    const path = join(dir, 'scale.db');
+    const { db, sqlite, bedsByShelter } = seedSyntheticNetwork(path, options, now);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const family = { adultMen: 1, adultWomen: 1, children: 2, languages: ['ru'], needsWheelchair: false, hasPet: false };
     const admin = { id: 'admin', email: 'a@x.test', name: 'a', role: 'admin' as const, locale: 'en', shelterIds: [] };
@@ -92,7 +130,33 @@ export function benchScale(options: { shelters: number; bedsPerShelter: number; 
     const queue = medianMs(options.runs, () => waitingQueue(db, now));
     const board = medianMs(options.runs, () => shelterBoard(db, bedsByShelter[0].shelterId, now));
     const shelterList = medianMs(options.runs, () => visibleShelters(db, admin, now));
+
+    const today = localDay(now.getTime(), NETWORK_TIME_ZONE);
+    const from = addDays(today, -89);
+    const shelter = { shelterId: bedsByShelter[0].shelterId, timeZone: NETWORK_TIME_ZONE };
+    const networkHistory = () => summarize(occupancyHistory(db, 'network', from, today, now));
+    const liveNetwork = medianMs(Math.min(3, options.runs), networkHistory);
+    const rollUpStart = performance.now();
+    const rolled = rollUpOccupancy(db, now);
+    const rollUpSeconds = (performance.now() - rollUpStart) / 1000;
+    const nowFigures = medianMs(options.runs, () => networkNow(db, now));
+    const storedNetwork = medianMs(options.runs, networkHistory);
+    const storedShelter = medianMs(options.runs, () => summarize(occupancyHistory(db, shelter, from, today, now)));
+    db.insert(users).values({ email: BENCH_ADMIN.email, name: 'Bench admin', role: 'admin', passwordHash: await hashPassword(BENCH_ADMIN.password) }).run();
     sqlite.close();
+
+    const server = await startServer(path);
+    let pages;
+    try {
+      const cookie = await signInCookie(server.baseURL, BENCH_ADMIN.email, BENCH_ADMIN.password);
+      pages = {
+        now: await medianHttpMs(options.runs, `${server.baseURL}/occupancy`, cookie),
+        network: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90`, cookie),
+        shelter: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90&shelter=${shelter.shelterId}`, cookie),
+      };
+    } finally {
+      server.stop();
+    }
     return {
       shelters: options.shelters,
       beds: options.shelters * options.bedsPerShelter,
@@ -104,6 +168,15 @@ export function benchScale(options: { shelters: number; bedsPerShelter: number; 
       waiting_list_ms: round(queue.median),
       bed_board_ms: round(board.median),
       shelter_list_ms: round(shelterList.median),
+      rollup_seconds: round(rollUpSeconds),
+      rollup_shelter_days: rolled.shelterDays,
+      now_figures_ms: round(nowFigures.median),
+      history_90d_network_live_ms: round(liveNetwork.median),
+      history_90d_network_ms: round(storedNetwork.median),
+      history_90d_shelter_ms: round(storedShelter.median),
+      now_page_http_ms: round(pages.now.median),
+      history_90d_network_page_http_ms: round(pages.network.median),
+      history_90d_shelter_page_http_ms: round(pages.shelter.median),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

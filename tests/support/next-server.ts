@@ -52,7 +52,19 @@ export async function startDemoServer(): Promise<{ baseURL: string; databasePath
   migrateDatabase(db);
   await seedDemo(db, { password: DEMO_PASSWORD, now: new Date() });
   sqlite.close();
+  const server = await startServer(databasePath);
+  return {
+    ...server,
+    stop() {
+      server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
+/** `next start` on a free loopback port over an existing, migrated database. */
+export async function startServer(databasePath: string): Promise<{ baseURL: string; databasePath: string; stop: () => void }> {
+  ensureBuild();
   const port = await freePort();
   const server = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
@@ -68,12 +80,5 @@ export async function startDemoServer(): Promise<{ baseURL: string; databasePath
   });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${baseURL}/login`, server);
-  return {
-    baseURL,
-    databasePath,
-    stop() {
-      server.kill('SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { baseURL, databasePath, stop: () => server.kill('SIGTERM') };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
 import { occupancyByDay, type BedGroup, type StayRecord } from '@/lib/occupancy/maths';
 import { csvField, toCsv } from '@/lib/occupancy/csv';
+import type { ShelterNow } from '@/lib/occupancy/now';
 import { historyRange } from '@/lib/occupancy/range';
+import { parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 import { freeBeds, median, occupancyRate, summarize } from '@/lib/occupancy/summary';
 import {
   EXAMPLE_DAYS,
@@ -145,5 +147,39 @@ describe('the CSV export', () => {
   it('leaves numbers and ordinary text alone', () => {
     expect(csvField(12)).toBe('12');
     expect(csvField('Фатих')).toBe('Фатих');
+  });
+});
+
+describe('the table of shelters now', () => {
+  const shelter = (name: string, over: Partial<ShelterNow> = {}): ShelterNow => ({
+    id: name,
+    name,
+    district: 'Fatih',
+    status: 'open',
+    counts: { total: 10, free: 5, reserved: 1, occupied: 4, outOfService: 0 },
+    inService: 10,
+    rate: 0.4,
+    lastConfirmedAt: new Date('2026-11-26T10:00:00Z'),
+    expiringHolds: 0,
+    stale: false,
+    full: false,
+    ...over,
+  });
+  const many = Array.from({ length: 120 }, (_, i) => shelter(`Shelter ${String(i).padStart(3, '0')}`, { rate: (i % 10) / 10, full: i % 40 === 0 }));
+
+  it('pages fifty at a time, sorted by the chosen column with ties by name', () => {
+    const view = parseTableView({ sort: 'rate', dir: 'desc', page: '2' });
+    const page = tablePage(many, view);
+    expect(page).toMatchObject({ page: 2, pages: 3, total: 120, pageOutOfRange: false });
+    expect(page.rows).toHaveLength(50);
+    expect(page.rows[0].rate).toBeLessThanOrEqual(tablePage(many, { ...view, page: 1 }).rows[49].rate!);
+    expect(viewHref(view, { page: 3 })).toBe('/occupancy?sort=rate&dir=desc&page=3');
+  });
+
+  it('narrows to the shelters that need a look, and names a page past the last', () => {
+    const page = tablePage(many, { ...parseTableView({ attention: '1', page: '9' }) });
+    expect(page.rows.map((row) => row.name)).toEqual(['Shelter 000', 'Shelter 040', 'Shelter 080']);
+    expect(page).toMatchObject({ page: 1, pages: 1, pageOutOfRange: true });
+    expect(parseTableView({ page: '-1', sort: 'nonsense' })).toMatchObject({ badPage: true, page: 1, sort: 'name' });
   });
 });

@@ -8,7 +8,7 @@ import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { requireStaff } from '@/lib/auth/current-user';
 import { NETWORK_TIME_ZONE } from '@/lib/occupancy/days';
 import { networkNow } from '@/lib/occupancy/now';
-import { parseSort, sortShelters } from '@/lib/occupancy/sort';
+import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('occupancy'))('title') };
@@ -26,7 +26,8 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations('occupancy');
   const format = await getFormatter();
   const network = networkNow(getDb(), now);
-  const { sort, dir } = parseSort(first(params.sort), first(params.dir));
+  const { badPage, ...view } = parseTableView({ sort: first(params.sort), dir: first(params.dir), page: first(params.page), attention: first(params.attention) });
+  const table = tablePage(network.shelters, view);
   const { totals, waiting } = network;
   const duration = (minutes: number | null) =>
     minutes === null ? '–' : minutes < 60 ? t('minutes', { minutes }) : t('hours', { hours: Math.floor(minutes / 60), minutes: Math.round(minutes % 60) });
@@ -38,7 +39,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     [t('outOfService'), format.number(totals.outOfService)],
     [t('rate'), totals.rate === null ? '–' : format.number(totals.rate, { style: 'percent', maximumFractionDigits: 0 })],
   ];
-  const needsLook = network.shelters.filter((shelter) => shelter.stale || shelter.full || shelter.expiringHolds > 0).length;
+  const attentionCount = network.shelters.filter(needsLook).length;
   return (
     <>
       <AutoRefresh seconds={REFRESH_SECONDS} />
@@ -86,12 +87,33 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
       </section>
       <section aria-labelledby="shelters-heading">
         <h2 id="shelters-heading">{t('sheltersTitle')}</h2>
-        <p className="muted">{needsLook > 0 ? t('needsLook', { count: needsLook }) : t('allGood')}</p>
-        {network.shelters.length === 0 ? (
+        <p className="muted">{attentionCount > 0 ? t('needsLook', { count: attentionCount }) : t('allGood')}</p>
+        {attentionCount > 0 || view.attention ? (
+          <p>
+            {view.attention ? (
+              <Link href={viewHref(view, { attention: false, page: 1 })}>{t('showAll', { count: network.shelters.length })}</Link>
+            ) : (
+              <Link href={viewHref(view, { attention: true, page: 1 })}>{t('showAttention', { count: attentionCount })}</Link>
+            )}
+          </p>
+        ) : null}
+        {badPage || table.pageOutOfRange ? (
+          <p className="form-status error" role="alert">
+            {badPage ? t('badPage') : t('pageOutOfRange', { pages: table.pages })}
+          </p>
+        ) : null}
+        {table.total === 0 ? (
           <p className="empty">{t('noShelters')}</p>
         ) : (
-          <ShelterTable shelters={sortShelters(network.shelters, sort, dir)} sort={sort} dir={dir} now={now} />
+          <ShelterTable shelters={table.rows} view={{ ...view, page: table.page }} now={now} />
         )}
+        {table.pages > 1 ? (
+          <nav aria-label={t('pages')} className="pager">
+            {table.page > 1 ? <Link href={viewHref(view, { page: table.page - 1 })}>{t('previous')}</Link> : null}
+            <span>{t('pageOf', { page: table.page, pages: table.pages })}</span>
+            {table.page < table.pages ? <Link href={viewHref(view, { page: table.page + 1 })}>{t('next')}</Link> : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );
