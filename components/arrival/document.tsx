@@ -24,7 +24,7 @@ nav ul{display:flex;flex-wrap:wrap;gap:0 .8rem;margin:0;padding:0;list-style:non
 nav a{display:inline-block;min-height:44px;padding:.6rem .1rem}
 nav a[aria-current]{font-weight:700;text-decoration:none;color:#14213d}
 .offline-note{display:none;background:#fff4d6;color:#5a3b00;border-color:#8a5a00}
-.offline .offline-note{display:block}
+.offline .offline-note,.saved .offline-note{display:block}
 a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 `.replace(/\n/g, '');
 
