@@ -26,7 +26,7 @@ export async function ShelterTable({ shelters, view, now }: { shelters: ShelterN
   };
   return (
     <div className="table-scroll">
-      <table className="shelter-table">
+      <table className="shelter-table stacks">
         <caption>{t('tableCaption')}</caption>
         <thead>
           <tr>{COLUMNS.map(header)}</tr>
@@ -43,16 +43,18 @@ export async function ShelterTable({ shelters, view, now }: { shelters: ShelterN
                   {shelter.stale ? <span className="badge flag-stale">{t('flag.stale')}</span> : null}
                 </span>
               </th>
-              <td>
+              <td data-label={t('column.status')}>
                 <span className={`badge status-${shelter.status}`}>{status(shelter.status)}</span>
               </td>
-              <td className="num">{shelter.inService}</td>
-              <td className="num">{shelter.counts.occupied}</td>
-              <td className="num">{shelter.counts.reserved}</td>
-              <td className="num">{shelter.counts.free}</td>
-              <td className="num">{percent(shelter.rate)}</td>
-              <td className="num">{shelter.expiringHolds}</td>
-              <td className="num">{shelter.lastConfirmedAt ? format.relativeTime(shelter.lastConfirmedAt, now) : t('never')}</td>
+              <td className="num" data-label={t('column.inService')}>{shelter.inService}</td>
+              <td className="num" data-label={t('column.occupied')}>{shelter.counts.occupied}</td>
+              <td className="num" data-label={t('column.reserved')}>{shelter.counts.reserved}</td>
+              <td className="num" data-label={t('column.free')}>{shelter.counts.free}</td>
+              <td className="num" data-label={t('column.rate')}>{percent(shelter.rate)}</td>
+              <td className="num" data-label={t('column.expiring')}>{shelter.expiringHolds}</td>
+              <td className="num" data-label={t('column.confirmed')}>
+                {shelter.lastConfirmedAt ? format.relativeTime(shelter.lastConfirmedAt, now) : t('never')}
+              </td>
             </tr>
           ))}
         </tbody>
