@@ -87,7 +87,7 @@ type CountRow = [string, number, number, number, number];
  * written as SQL, so a list of a thousand shelters does not load fifty thousand beds.
  * tests/db/bed-counts.test.ts holds the two definitions to the same answer.
  */
-function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): Map<string, BedCounts> {
+export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): Map<string, BedCounts> {
   const rows = db.$client
     .prepare(
       `select r.shelter_id,
