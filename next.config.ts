@@ -8,6 +8,22 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   typedRoutes: false,
+  async rewrites() {
+    return {
+      // /shelters is the staff list for a signed-in session and the public list for everyone else.
+      // Routing only: the staff page checks the caller itself, whatever cookie came with the request.
+      beforeFiles: [
+        {
+          source: '/shelters',
+          missing: [
+            { type: 'cookie', key: 'authjs.session-token' },
+            { type: 'cookie', key: '__Secure-authjs.session-token' },
+          ],
+          destination: '/public/shelters',
+        },
+      ],
+    };
+  },
 };
 
 export default withNextIntl(nextConfig);
