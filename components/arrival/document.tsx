@@ -32,7 +32,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,
 dl{margin:.4rem 0 0;display:grid;grid-template-columns:auto 1fr;gap:.1rem .7rem}
 dt{color:#5c6370}
 dd{margin:0}
-label,legend{display:block;font-weight:600;margin:0 0 .2rem}
+label,legend{display:block;font-weight:600;margin:0 0 .2rem;padding:0}
 fieldset{border:0;margin:0 0 .8rem;padding:0}
 .field{margin:0 0 .9rem}
 input,textarea{font:inherit;width:100%;min-height:48px;padding:.5rem .6rem;border:1px solid #6b7280;border-radius:8px;background:#fff;color:#14213d}

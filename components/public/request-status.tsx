@@ -32,13 +32,21 @@ export function CancelRequest({ locale, t, error }: { locale: ArrivalLocale; t: 
 
 type Props = { locale: ArrivalLocale; t: Translate; contact: NetworkContact };
 
-/** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
-export function WaitingPage({ locale, t, contact, requestedAt, error }: Props & { requestedAt: string; error?: boolean }) {
+function RequestHeading({ locale, t }: { locale: ArrivalLocale; t: Translate }) {
   return (
     <>
       <LanguageLinks locale={locale} t={t} />
       <p className="muted">{t('network')}</p>
       <h1>{t('waiting.title')}</h1>
+    </>
+  );
+}
+
+/** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
+export function WaitingPage({ locale, t, contact, requestedAt, error }: Props & { requestedAt: string; error?: boolean }) {
+  return (
+    <>
+      <RequestHeading locale={locale} t={t} />
       <section className="status" role="status">
         <p>{t('waiting.status')}</p>
         <p className="muted">{t('waiting.requestedAt', { time: requestedAt })}</p>
@@ -56,9 +64,7 @@ export function WaitingPage({ locale, t, contact, requestedAt, error }: Props & 
 export function ClosedRequestPage({ locale, t, contact }: Props) {
   return (
     <>
-      <LanguageLinks locale={locale} t={t} />
-      <p className="muted">{t('network')}</p>
-      <h1>{t('waiting.title')}</h1>
+      <RequestHeading locale={locale} t={t} />
       <section className="status ended" role="status">
         <p>{t('waiting.closed')}</p>
         <p className="muted">{t('waiting.closedHelp')}</p>
