@@ -8,6 +8,24 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   typedRoutes: false,
+  async rewrites() {
+    return {
+      // /shelters is the staff list for a signed-in session and the public list for everyone else.
+      // Routing only: the staff page checks the caller itself, whatever cookie came with the request.
+      // The router's own fetches (RSC) come from staff pages and must never get the HTML page.
+      beforeFiles: [
+        {
+          source: '/shelters',
+          missing: [
+            { type: 'cookie', key: 'authjs.session-token' },
+            { type: 'cookie', key: '__Secure-authjs.session-token' },
+            { type: 'header', key: 'rsc' },
+          ],
+          destination: '/public/shelters',
+        },
+      ],
+    };
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -7,6 +7,7 @@ import { LanguageSwitcher } from './language-switcher';
 export async function StaffHeader({ user }: { user: StaffUser }) {
   const t = await getTranslations('nav');
   const roles = await getTranslations('roles');
+  const settings = await getTranslations('settings');
   return (
     <header className="staff-header">
       <div className="staff-header-row">
@@ -19,6 +20,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
           {user.role !== 'host' ? <Link href="/occupancy">{t('occupancy')}</Link> : <Link href="/occupancy/history">{t('history')}</Link>}
           {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}
           {user.role === 'admin' ? <Link href="/audit">{t('audit')}</Link> : null}
+          {user.role === 'admin' ? <Link href="/settings">{settings('nav')}</Link> : null}
         </nav>
       </div>
       <div className="staff-header-row secondary">

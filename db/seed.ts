@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
-import { arrivals, beds, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
+import { arrivals, beds, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
 import type { RoomKind, ShelterStatus } from './schema';
 
 export const DEMO_LOGINS = [
@@ -24,6 +24,7 @@ type DemoShelter = {
   acceptsFamilies: boolean;
   acceptsPets: boolean;
   wheelchairAccessible: boolean;
+  listedPublicly: boolean;
   telegram?: string;
   phone?: string;
   whatsapp?: string;
@@ -44,6 +45,7 @@ const DEMO_SHELTERS: DemoShelter[] = [
     acceptsFamilies: true,
     acceptsPets: false,
     wheelchairAccessible: false,
+    listedPublicly: true,
     telegram: '@fatih_shelter_demo',
     phone: '+90 555 000 0001',
     rooms: [
@@ -64,6 +66,7 @@ const DEMO_SHELTERS: DemoShelter[] = [
     acceptsFamilies: true,
     acceptsPets: true,
     wheelchairAccessible: true,
+    listedPublicly: true,
     whatsapp: '+90 555 000 0002',
     rooms: [
       { name: 'Hall', kind: 'mixed', accessible: true, beds: 10, outOfService: { 9: 'Mattress missing', 10: 'Mattress missing' } },
@@ -82,6 +85,7 @@ const DEMO_SHELTERS: DemoShelter[] = [
     acceptsFamilies: true,
     acceptsPets: false,
     wheelchairAccessible: false,
+    listedPublicly: false,
     telegram: '@besiktas_flat_demo',
     rooms: [
       { name: 'Bedroom', kind: 'family', beds: 3 },
@@ -100,6 +104,7 @@ const DEMO_SHELTERS: DemoShelter[] = [
     acceptsFamilies: false,
     acceptsPets: false,
     wheelchairAccessible: true,
+    listedPublicly: true,
     phone: '+90 555 000 0004',
     rooms: [
       { name: 'Men', kind: 'men', beds: 4, outOfService: { 4: 'Window repair' } },
@@ -131,11 +136,16 @@ const FATIH_TEXTS = {
   },
 } as const;
 
+// A private flat stays off the public list; a paused shelter is listed but not shown while paused.
+const DEMO_NETWORK_CONTACT = { contactPhone: '+90 555 000 0100', contactTelegram: '@waystation_help_demo', contactWhatsapp: '+90 555 000 0100', requestsPerHour: 60 };
+
 // Fictional households waiting at the airport, so a guide has someone to place right away.
 const DEMO_WAITING = [
   { alias: 'Olga', adultMen: 1, adultWomen: 1, children: 2, languages: ['ru'], minutesAgo: 95, needNote: 'Younger child is 2 years old' },
   { alias: 'Artem', adultMen: 1, adultWomen: 0, children: 0, languages: ['ru', 'en'], minutesAgo: 40 },
   { alias: 'Maria', adultMen: 0, adultWomen: 1, children: 0, languages: ['uk', 'ru'], minutesAgo: 25, needsWheelchair: true },
+  // Asked for a place on the public form.
+  { alias: 'Vera', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru'], minutesAgo: 10, contact: '@vera_demo', selfRegistered: true },
 ];
 
 export function isEmpty(db: Db): boolean {
@@ -192,6 +202,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .values({ ...household, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
         .run();
     }
+    tx.insert(networkSettings).values({ id: 1, ...DEMO_NETWORK_CONTACT, updatedAt: options.now }).run();
     const staffIds: Partial<Record<(typeof DEMO_LOGINS)[number]['role'], string>> = {};
     for (const login of DEMO_LOGINS) {
       const user = tx

@@ -5,11 +5,11 @@ import { statusSentence } from '@/lib/arrival/status';
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
 type TextKey = 'directions' | 'houseRules' | 'whatToBring';
-type Props = { data: ArrivalPageData; locale: ArrivalLocale; t: Translate; format: Format; now: Date };
+type Props = { data: ArrivalPageData; locale: ArrivalLocale; t: Translate; format: Format; now: Date; children?: React.ReactNode };
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 /** "русский" for ru, read in the reader's language; the formatter is built once per language. */
-function languageName(locale: ArrivalLocale, language: string): string {
+export function languageName(locale: ArrivalLocale, language: string): string {
   let names = displayNames.get(locale);
   if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
   return names.of(language) ?? language;
@@ -65,15 +65,42 @@ function HostText({ data, locale, field, heading, t }: { data: ArrivalPageData; 
   );
 }
 
+type Contact = { phone: string | null; telegram: string | null; whatsapp: string | null };
+
+/** Call, Telegram and WhatsApp links for a shelter's or the network's contact, as far as it has them. */
+export function contactLinks(contact: Contact, t: Translate) {
+  const telegram = contact.telegram?.replace(/^@/, '');
+  const whatsapp = contact.whatsapp?.replace(/\D/g, '');
+  const phone = contact.phone?.replace(/[^\d+]/g, '');
+  return [
+    phone ? { label: t('call', { phone: contact.phone! }), href: `tel:${phone}`, primary: true } : null,
+    telegram ? { label: 'Telegram', href: `https://t.me/${encodeURIComponent(telegram)}`, primary: false } : null,
+    whatsapp ? { label: 'WhatsApp', href: `https://wa.me/${whatsapp}`, primary: false } : null,
+  ].filter((link) => link !== null);
+}
+
+export function ContactButtons({ links }: { links: ReturnType<typeof contactLinks> }) {
+  return (
+    <ul className="buttons">
+      {links.map((link) => (
+        <li key={link.href}>
+          <a className={link.primary ? 'primary' : undefined} href={link.href} rel={link.primary ? undefined : 'noopener noreferrer'}>
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Where to go tonight. Host-written strings are rendered by React, so markup in them is only text. */
-export function ArrivalPage({ data, locale, t, format, now }: Props) {
+export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
   const { shelter, status } = data;
   const zone = shelter.timeZone;
   const clock = (d: Date) => format.dateTime(d, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const ended = status.kind === 'ended';
   const languages = shelter.languages.map((l) => languageName(locale, l)).join(', ');
-  const telegram = shelter.telegram?.replace(/^@/, '');
-  const whatsapp = shelter.whatsapp?.replace(/\D/g, '');
+  const contacts = contactLinks(shelter, t);
   return (
     <>
       <LanguageLinks locale={locale} t={t} />
@@ -85,6 +112,7 @@ export function ArrivalPage({ data, locale, t, format, now }: Props) {
         {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
         {ended ? <p>{t('endedHelp')}</p> : <p>{t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>}
       </section>
+      {children}
       <section className="offline-note" role="note">
         <p>{t('offline', { time: clock(now) })}</p>
       </section>
@@ -114,32 +142,10 @@ export function ArrivalPage({ data, locale, t, format, now }: Props) {
           <HostText data={data} locale={locale} field="directions" heading={t('directions')} t={t} />
           <HostText data={data} locale={locale} field="houseRules" heading={t('houseRules')} t={t} />
           <HostText data={data} locale={locale} field="whatToBring" heading={t('whatToBring')} t={t} />
-          {shelter.phone || telegram || whatsapp ? (
+          {contacts.length > 0 ? (
             <section>
               <h2>{t('contact')}</h2>
-              <ul className="buttons">
-                {shelter.phone ? (
-                  <li>
-                    <a className="primary" href={`tel:${shelter.phone.replace(/[^\d+]/g, '')}`}>
-                      {t('call', { phone: shelter.phone })}
-                    </a>
-                  </li>
-                ) : null}
-                {telegram ? (
-                  <li>
-                    <a href={`https://t.me/${encodeURIComponent(telegram)}`} rel="noopener noreferrer">
-                      Telegram
-                    </a>
-                  </li>
-                ) : null}
-                {whatsapp ? (
-                  <li>
-                    <a href={`https://wa.me/${whatsapp}`} rel="noopener noreferrer">
-                      WhatsApp
-                    </a>
-                  </li>
-                ) : null}
-              </ul>
+              <ContactButtons links={contacts} />
               {languages ? <p className="muted">{t('languagesSpoken', { languages })}</p> : null}
             </section>
           ) : null}

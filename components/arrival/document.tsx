@@ -24,8 +24,39 @@ nav ul{display:flex;flex-wrap:wrap;gap:0 .8rem;margin:0;padding:0;list-style:non
 nav a{display:inline-block;min-height:44px;padding:.6rem .1rem}
 nav a[aria-current]{font-weight:700;text-decoration:none;color:#14213d}
 .offline-note{display:none;background:#fff4d6;color:#5a3b00;border-color:#8a5a00}
+<<<<<<< HEAD
 .offline .offline-note,.saved .offline-note{display:block}
 a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+=======
+.offline .offline-note{display:block}
+a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.cards{margin:0;padding:0;list-style:none}
+.free{font-size:1.2rem;font-weight:700;color:#0f5257}
+.full{font-size:1.2rem;font-weight:700;color:#b42318}
+dl{margin:.4rem 0 0;display:grid;grid-template-columns:auto 1fr;gap:.1rem .7rem}
+dt{color:#5c6370}
+dd{margin:0}
+label,legend{display:block;font-weight:600;margin:0 0 .2rem;padding:0}
+fieldset{border:0;margin:0 0 .8rem;padding:0}
+.field{margin:0 0 .9rem}
+input,textarea{font:inherit;width:100%;min-height:48px;padding:.5rem .6rem;border:1px solid #6b7280;border-radius:8px;background:#fff;color:#14213d}
+input[type=checkbox]{width:24px;min-height:24px;height:24px;margin:0 .5rem 0 0;flex:none}
+.check{display:flex;align-items:center;min-height:44px;font-weight:400;margin:0}
+.counts .field{display:flex;align-items:center;flex-wrap:wrap;gap:0 1rem;margin:0 0 .5rem}
+.counts label{flex:1;margin:0}
+.counts input{width:6rem}
+.counts .error{flex-basis:100%}
+.cta{display:flex;align-items:center;justify-content:center;min-height:52px;padding:.6rem 1rem;border-radius:8px;background:#0f5257;color:#fff;font-weight:700;font-size:1.1rem;text-decoration:none}
+.langs{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:0 .6rem}
+[aria-invalid=true]{border:2px solid #b42318}
+.error{color:#b42318;font-weight:600;margin:.2rem 0 0}
+.alert{border:2px solid #b42318;color:#7a1010;font-weight:600}
+.hint{color:#5c6370;font-size:.92rem;margin:0 0 .3rem}
+.hp{display:none}
+button{font:inherit;font-weight:600;min-height:48px;padding:.5rem 1.1rem;border-radius:8px;border:1px solid #0f5257;background:#0f5257;color:#fff;cursor:pointer}
+button.quiet{background:#fff;color:#b42318;border-color:#b42318}
+summary{cursor:pointer;min-height:44px;padding:.6rem 0;color:#b42318;font-weight:600}
+>>>>>>> issue-8
 `.replace(/\n/g, '');
 
 // The one inline script: makes the page available offline once loaded, and says so when offline.
@@ -36,20 +67,34 @@ export const ARRIVAL_SCRIPT =
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Hashes rather than 'unsafe-inline': only this exact style and script may run. */
-export const ARRIVAL_CSP = [
-  "default-src 'none'",
-  `style-src ${sha256(ARRIVAL_CSS)}`,
-  `script-src ${sha256(ARRIVAL_SCRIPT)}`,
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src data:",
-  "manifest-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const csp = (formAction: string) =>
+  [
+    "default-src 'none'",
+    `style-src ${sha256(ARRIVAL_CSS)}`,
+    `script-src ${sha256(ARRIVAL_SCRIPT)}`,
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "img-src data:",
+    "manifest-src 'none'",
+    "base-uri 'none'",
+    `form-action ${formAction}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
 
-export function ArrivalDocument({ lang, title, withScript, children }: { lang: string; title: string; withScript: boolean; children: React.ReactNode }) {
+export const ARRIVAL_CSP = csp("'none'");
+/** For the public pages with a form (the request, cancelling one): posts go to this site only. */
+export const FORM_CSP = csp("'self'");
+
+type DocumentProps = { lang: string; title: string; withScript: boolean; forms?: boolean; children: React.ReactNode };
+
+/**
+ * With a form on the page the referrer policy is same-origin, not no-referrer: under no-referrer a
+ * browser sends "Origin: null" with a post, and the server could not tell it from a forged one.
+ * Either way nothing is ever sent to another site.
+ */
+export const referrerPolicy = (forms: boolean) => (forms ? 'same-origin' : 'no-referrer');
+
+export function ArrivalDocument({ lang, title, withScript, forms = false, children }: DocumentProps) {
   return (
     <html lang={lang}>
       {/* eslint-disable-next-line @next/next/no-head-element -- static HTML from a route handler, not a Next page */}
@@ -57,7 +102,7 @@ export function ArrivalDocument({ lang, title, withScript, children }: { lang: s
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex,nofollow" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content={referrerPolicy(forms)} />
         <meta name="theme-color" content="#0f5257" />
         <meta name="description" content={title} />
         <title>{title}</title>

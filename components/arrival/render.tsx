@@ -6,7 +6,7 @@ import { ArrivalDocument } from './document';
 
 // Built once per language and kept: compiling the messages costs more than rendering the page.
 const translators = new Map<ArrivalLocale, Translate>();
-const translator = (locale: ArrivalLocale) => {
+export const translator = (locale: ArrivalLocale) => {
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = createTranslator({ locale, messages: ARRIVAL_MESSAGES[locale] }) as unknown as Translate));
   return t;
@@ -20,18 +20,24 @@ function formatDate(locale: string, date: Date, options: Intl.DateTimeFormatOpti
   return format.format(date);
 }
 
+export function formatFor(locale: ArrivalLocale, timeZone: string, now: Date): Format {
+  const formatter = createFormatter({ locale, timeZone, now });
+  return { dateTime: (d, o) => formatDate(locale, d, o), relativeTime: (d, at) => formatter.relativeTime(d, at) };
+}
+
 // react-dom/server is imported when first needed: the App Router build refuses a static import.
-async function toHtml(element: React.ReactElement): Promise<string> {
+export async function toHtml(element: React.ReactElement): Promise<string> {
   const { renderToStaticMarkup } = await import('react-dom/server');
   return `<!doctype html>${renderToStaticMarkup(element)}`;
 }
 
-export function renderArrivalPage(data: ArrivalPageData, locale: ArrivalLocale, now: Date): Promise<string> {
-  const formatter = createFormatter({ locale, timeZone: data.shelter.timeZone, now });
-  const format: Format = { dateTime: (d, o) => formatDate(locale, d, o), relativeTime: (d, at) => formatter.relativeTime(d, at) };
+/** The shelter page; `extra` (withdrawing a request) comes after the status and makes it a page with a form. */
+export function renderArrivalPage(data: ArrivalPageData, locale: ArrivalLocale, now: Date, extra?: React.ReactNode): Promise<string> {
   return toHtml(
-    <ArrivalDocument lang={locale} title={`${data.shelter.name} · Waystation`} withScript>
-      <ArrivalPage data={data} locale={locale} t={translator(locale)} format={format} now={now} />
+    <ArrivalDocument lang={locale} title={`${data.shelter.name} · Waystation`} withScript forms={Boolean(extra)}>
+      <ArrivalPage data={data} locale={locale} t={translator(locale)} format={formatFor(locale, data.shelter.timeZone, now)} now={now}>
+        {extra}
+      </ArrivalPage>
     </ArrivalDocument>,
   );
 }

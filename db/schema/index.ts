@@ -4,3 +4,4 @@ export * from './shelters';
 export * from './stays';
 export * from './audit';
 export * from './occupancy';
+export * from './requests';

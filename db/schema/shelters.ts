@@ -30,6 +30,8 @@ export const shelters = sqliteTable(
     timeZone: text('time_zone').notNull().default('Europe/Istanbul'),
     status: text('status', { enum: SHELTER_STATUSES }).notNull().default('open'),
     lastConfirmedAt: timestamp('last_confirmed_at'),
+    // The host's choice to appear on the public list (/shelters): name, district and free beds only.
+    listedPublicly: integer('listed_publicly', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

@@ -3,7 +3,9 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { createdAt, id, timestamp } from './columns';
 import { beds, shelters } from './shelters';
 
-export const ARRIVAL_STATUSES = ['waiting', 'placed', 'left'] as const;
+// A household ends as 'left' (checked out), 'cancelled' (withdrew its own request) or 'not_genuine'
+// (a guide judged the request fake); each ending sets ended_at, from which retention counts.
+export const ARRIVAL_STATUSES = ['waiting', 'placed', 'left', 'cancelled', 'not_genuine'] as const;
 export const STAY_STATUSES = ['reserved', 'checked_in', 'checked_out', 'cancelled', 'expired'] as const;
 
 /**
@@ -26,6 +28,11 @@ export const arrivals = sqliteTable(
     arrivedAt: timestamp('arrived_at').notNull(),
     status: text('status', { enum: ARRIVAL_STATUSES }).notNull().default('waiting'),
     registeredBy: text('registered_by'),
+    // Asked for a place through the public form rather than being registered by a guide.
+    selfRegistered: integer('self_registered', { mode: 'boolean' }).notNull().default(false),
+    // The hash of the link a self-registered household was given; the page follows its stays.
+    requestTokenHash: text('request_token_hash').unique(),
+    endedAt: timestamp('ended_at'),
     erasedAt: timestamp('erased_at'),
     createdAt: createdAt(),
   },
@@ -34,6 +41,7 @@ export const arrivals = sqliteTable(
     check('arrivals_size', sql`${t.adultMen} + ${t.adultWomen} + ${t.children} between 1 and 30`),
     index('arrivals_status').on(t.status, t.arrivedAt),
     index('arrivals_created').on(t.createdAt),
+    index('arrivals_ended').on(t.endedAt),
   ],
 );
 

@@ -2,9 +2,26 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelterTexts, shelters, stayBeds, stays } from '@/db/schema';
 import { hashLinkToken } from '@/lib/placement/links';
+import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
+import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
 import { arrivalStatus } from './status';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
+
+type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil'>;
+
+/** The shelter page for one stay: the shelter, its texts and the stay's status in words. */
+function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
+  const heldBeds =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(stayBeds)
+      .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
+      .get()?.n ?? 0;
+  const texts = db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, shelter.id)).all();
+  return { shelter, texts, status: arrivalStatus(stay, heldBeds, now) };
+}
 
 /**
  * Everything the arrival's page shows for a link, or null for a link that does not work. Unknown,
@@ -16,16 +33,32 @@ export function arrivalPageData(db: Db, token: string, now: Date) {
     .select({ stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, linkExpiresAt: stays.linkExpiresAt }, shelter: shelters })
     .from(stays)
     .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(eq(stays.linkTokenHash, hashLinkToken(TOKEN_SHAPE.test(token) ? token : '-')))
+    .where(eq(stays.linkTokenHash, hashLinkToken(safeToken(token))))
     .get();
   if (!row || !row.stay.linkExpiresAt || row.stay.linkExpiresAt <= now) return null;
-  const heldBeds =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(stayBeds)
-      .where(and(eq(stayBeds.stayId, row.stay.id), isNull(stayBeds.releasedAt)))
-      .get()?.n ?? 0;
-  const texts = db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, row.shelter.id)).all();
-  return { shelter: row.shelter, texts, status: arrivalStatus(row.stay, heldBeds, now) };
+  return stayPage(db, row.stay, row.shelter, now);
 }
 export type ArrivalPageData = NonNullable<ReturnType<typeof arrivalPageData>>;
+
+export type LinkPage =
+  | { kind: 'stay'; data: ArrivalPageData; cancellable: boolean }
+  | { kind: 'waiting'; requestedAt: Date; contact: NetworkContact }
+  | { kind: 'closed'; contact: NetworkContact };
+
+/**
+ * What a link shows: a guide's link shows its stay; the link of a request made on the public form
+ * shows the waiting list until beds are held, then the newest stay's shelter page. A hold that has
+ * passed puts the household back in the queue, so the page says "waiting" again.
+ */
+export function linkPageData(db: Db, token: string, now: Date): LinkPage | null {
+  const placed = arrivalPageData(db, token, now);
+  if (placed) return { kind: 'stay', data: placed, cancellable: false };
+  const request = requestByToken(db, safeToken(token));
+  if (!request) return null;
+  const contact = readNetworkSettings(db).contact;
+  if (request.status === 'cancelled' || request.status === 'not_genuine') return { kind: 'closed', contact };
+  const stay = request.status === 'waiting' ? undefined : latestStayOf(db, request.id);
+  if (!stay || (stay.status === 'reserved' && stay.holdUntil <= now)) return { kind: 'waiting', requestedAt: request.createdAt, contact };
+  const shelter = db.select().from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
+  return { kind: 'stay', data: stayPage(db, stay, shelter, now), cancellable: stay.status === 'reserved' };
+}

@@ -8,14 +8,29 @@ import { zonedWallClockToUtc } from '@/lib/time';
 
 export const NETWORK_TIME_ZONE = 'Europe/Istanbul';
 
-export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, now: Date): string {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** How far from now an arrival time may lie: a guide registers people who are here already. */
+export const GUIDE_ARRIVAL_WINDOW = { ahead: 5 * MINUTE, back: 30 * DAY, code: 'arrivedAtRange' };
+
+/** The arrival time as an instant, refused when a typo would put someone far ahead or back in the queue. */
+export function arrivalTime(input: Pick<ArrivalInput, 'arrivedAt'>, now: Date, window: { ahead: number; back: number; code: string }): Date {
   const arrivedAt = input.arrivedAt ? zonedWallClockToUtc(input.arrivedAt, NETWORK_TIME_ZONE) : now;
-  // A typo should not put someone in the future or years back in the queue.
-  if (arrivedAt.getTime() > now.getTime() + 5 * 60_000 || arrivedAt.getTime() < now.getTime() - 30 * 24 * 3600_000) {
-    throw new DomainError('arrivedAtRange', 'arrivedAt');
+  if (arrivedAt.getTime() > now.getTime() + window.ahead || arrivedAt.getTime() < now.getTime() - window.back) {
+    throw new DomainError(window.code, 'arrivedAt');
   }
-  const arrival = db
+  return arrivedAt;
+}
+
+/** Writes a waiting household; the caller has checked who may do so and when they arrive. */
+export function insertHousehold(
+  db: Db,
+  input: Omit<ArrivalInput, 'arrivedAt'>,
+  extra: { arrivedAt: Date; registeredBy: string | null; selfRegistered?: boolean; requestTokenHash?: string },
+  now: Date,
+): string {
+  return db
     .insert(arrivals)
     .values({
       alias: input.alias,
@@ -27,13 +42,20 @@ export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, no
       hasPet: input.hasPet,
       needNote: input.needNote,
       contact: input.contact,
-      arrivedAt,
+      arrivedAt: extra.arrivedAt,
       status: 'waiting',
-      registeredBy: user.id,
+      registeredBy: extra.registeredBy,
+      selfRegistered: extra.selfRegistered ?? false,
+      requestTokenHash: extra.requestTokenHash ?? null,
       createdAt: now,
     })
     .returning({ id: arrivals.id })
-    .get();
-  recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: arrival.id });
-  return arrival.id;
+    .get().id;
+}
+
+export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, now: Date): string {
+  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  const id = insertHousehold(db, input, { arrivedAt: arrivalTime(input, now, GUIDE_ARRIVAL_WINDOW), registeredBy: user.id }, now);
+  recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: id });
+  return id;
 }

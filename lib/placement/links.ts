@@ -8,9 +8,12 @@ export const LINK_DAYS = 30;
 
 export const hashLinkToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** 256 random bits, URL-safe: a link nobody can guess. */
+export const newLinkToken = () => randomBytes(32).toString('base64url');
+
 /** A new 256-bit link for a stay, replacing any earlier one; only its hash is kept. */
 export function issueLink(db: Db, stay: { id: string; shelterId: string }, actorId: string, now: Date): string {
-  const token = randomBytes(32).toString('base64url');
+  const token = newLinkToken();
   db.update(stays)
     .set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + LINK_DAYS * 24 * 3600_000) })
     .where(eq(stays.id, stay.id))

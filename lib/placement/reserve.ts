@@ -14,9 +14,12 @@ export const isActiveStay = (stay: { status: string }) => (ACTIVE_STAY_STATUSES 
 /** When a reservation made now stops holding its beds. */
 export const holdUntilAt = (shelter: { holdHours: number }, now: Date) => new Date(now.getTime() + shelter.holdHours * 3600_000);
 
+/** A request withdrawn by the person or judged not genuine is out of the queue for good. */
+export const isWithdrawn = (arrival: { status: string }) => arrival.status === 'cancelled' || arrival.status === 'not_genuine';
+
 export function householdOf(db: Db, arrivalId: string) {
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
-  if (!arrival || arrival.erasedAt) throw new DomainError('notFound');
+  if (!arrival || arrival.erasedAt || isWithdrawn(arrival)) throw new DomainError('notFound');
   return arrival;
 }
 

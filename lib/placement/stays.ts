@@ -21,7 +21,7 @@ function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOr
   return stay;
 }
 
-function releaseBeds(db: Db, stayId: string, at: Date) {
+export function releaseBeds(db: Db, stayId: string, at: Date) {
   db.update(stayBeds).set({ releasedAt: at }).where(and(eq(stayBeds.stayId, stayId), isNull(stayBeds.releasedAt))).run();
 }
 
@@ -43,7 +43,7 @@ export function checkOut(db: Db, user: StaffUser, stayId: string, now: Date): St
   if (stay.status !== 'checked_in') throw new DomainError('stayNotCheckedIn');
   db.update(stays).set({ status: 'checked_out', checkedOutAt: now, endedAt: now }).where(eq(stays.id, stay.id)).run();
   releaseBeds(db, stay.id, now);
-  db.update(arrivals).set({ status: 'left' }).where(eq(arrivals.id, stay.arrivalId)).run();
+  db.update(arrivals).set({ status: 'left', endedAt: now }).where(eq(arrivals.id, stay.arrivalId)).run();
   audit(db, user, 'stay.check_out', stay, now);
   return stay;
 }

@@ -27,6 +27,7 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
       acceptsFamilies: input.acceptsFamilies,
       acceptsPets: input.acceptsPets,
       wheelchairAccessible: input.wheelchairAccessible,
+      listedPublicly: input.listedPublicly,
       checkInFrom: input.checkInFrom,
       checkInUntil: input.checkInUntil,
       holdHours: input.holdHours,

@@ -17,25 +17,28 @@ const localDateTime = z
  * The whole intake: a household is an alias and counts, languages and needs. There is deliberately
  * no field for a surname, nationality, document number, birth date or photo.
  */
-export const arrivalSchema = z
-  .object({
-    alias: requiredText(40),
-    adultMen: count,
-    adultWomen: count,
-    children: count,
-    languages: listOf(LANGUAGES, LANGUAGES.length),
-    needsWheelchair: checkbox,
-    hasPet: checkbox,
-    needNote: optionalText(300),
-    contact: contactHandle(100),
-    arrivedAt: localDateTime,
-  })
-  .superRefine((input, context) => {
-    const size = input.adultMen + input.adultWomen + input.children;
-    if (size === 0) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'nobody' });
-    if (size > MAX_HOUSEHOLD) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'tooMany' });
-    if (input.children > 0 && input.adultMen + input.adultWomen === 0) context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
-  });
+export const arrivalFields = z.object({
+  alias: requiredText(40),
+  adultMen: count,
+  adultWomen: count,
+  children: count,
+  languages: listOf(LANGUAGES, LANGUAGES.length),
+  needsWheelchair: checkbox,
+  hasPet: checkbox,
+  needNote: optionalText(300),
+  contact: contactHandle(100),
+  arrivedAt: localDateTime,
+});
+
+/** Rules over the counts together, for the guide's intake and the public request alike. */
+export function householdRules(input: { adultMen: number; adultWomen: number; children: number }, context: z.RefinementCtx) {
+  const size = input.adultMen + input.adultWomen + input.children;
+  if (size === 0) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'nobody' });
+  if (size > MAX_HOUSEHOLD) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'tooMany' });
+  if (input.children > 0 && input.adultMen + input.adultWomen === 0) context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
+}
+
+export const arrivalSchema = arrivalFields.superRefine(householdRules);
 export type ArrivalInput = z.infer<typeof arrivalSchema>;
 
 const bedIdList = z.array(idField).min(1, 'chooseBeds').max(MAX_HOUSEHOLD, 'invalid');

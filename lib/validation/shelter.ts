@@ -28,6 +28,7 @@ export const shelterProfileSchema = z.object({
   acceptsFamilies: checkbox,
   acceptsPets: checkbox,
   wheelchairAccessible: checkbox,
+  listedPublicly: checkbox,
   checkInFrom: clock,
   checkInUntil: clock,
   holdHours: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'holdHoursRange').max(72, 'holdHoursRange'),

@@ -49,10 +49,11 @@ function makeWorld() {
     .get();
   const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
   const waiting = makeArrival(db);
+  const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });
   const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
   const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
   const freeStayBed = stayRoom.beds[2];
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, reserved, checkedIn, freeStayBed };
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -124,6 +125,11 @@ const CASES: Record<string, Case> = {
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.checkedIn.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
+  'app/(staff)/settings/actions.ts#saveNetworkContact': {
+    allowed: ADMINS,
+    form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40' }),
+  },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,
     form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),

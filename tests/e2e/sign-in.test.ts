@@ -66,10 +66,13 @@ describe('signing in', () => {
     await context.close();
   });
 
-  it('a page of the staff area sends a signed-out visitor to sign in', async () => {
+  it('a page of the staff area sends a signed-out visitor to sign in; /shelters shows them the public list', async () => {
     const { context, page } = await newPage(browser, baseURL);
-    await page.goto('/shelters');
+    await page.goto('/arrivals');
     expect(new URL(page.url()).pathname).toBe('/login');
+    await page.goto('/shelters');
+    expect(new URL(page.url()).pathname).toBe('/shelters');
+    await page.getByRole('heading', { name: 'Shelters with room tonight' }).waitFor();
     await context.close();
   });
 });

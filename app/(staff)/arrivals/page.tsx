@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
+import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
 import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
 import { applyExpiry } from '@/lib/placement/read';
@@ -19,6 +20,7 @@ export default async function ArrivalsPage() {
   const now = new Date();
   applyExpiry(db, now);
   const t = await getTranslations('arrivals');
+  const requests = await getTranslations('requests');
   const format = await getFormatter();
   const waiting = waitingQueue(db, now);
   const reserved = pendingReservations(db);
@@ -49,6 +51,12 @@ export default async function ArrivalsPage() {
                 </span>
               </div>
               <HouseholdLine household={household} />
+              {household.selfRegistered ? (
+                <p>
+                  <span className="badge">{requests('selfRegistered')}</span>{' '}
+                  {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }) }) : null}
+                </p>
+              ) : null}
               {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
               <Link href={`/arrivals/${household.id}`} className="button">
                 {t('findPlace')}

@@ -1,52 +1,60 @@
-import { getDb } from '@/db';
-import { ARRIVAL_CSP } from '@/components/arrival/document';
+import { getDb, write } from '@/db';
+import { renderLinkNotWorking } from '@/components/arrival/render';
+import { htmlResponse, requestLocale } from '@/components/arrival/response';
+import { linkPageHasForm, renderLinkPage } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
+import { isSameOriginPost } from '@/lib/auth/origin';
 import { linkThrottle } from '@/lib/arrival/link-throttle';
-import { ARRIVAL_LOCALE_COOKIE, arrivalLocale, isArrivalLocale } from '@/lib/arrival/locale';
-import { arrivalPageData } from '@/lib/arrival/page-data';
-import { renderArrivalPage, renderLinkNotWorking } from '@/components/arrival/render';
+import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { linkPageData } from '@/lib/arrival/page-data';
+import { DomainError } from '@/lib/errors';
+import { formDataToObject } from '@/lib/forms';
+import { cancelOwnRequest } from '@/lib/requests/self-register';
+import { cancelRequestSchema } from '@/lib/validation/request';
 
 export const dynamic = 'force-dynamic';
+type Params = { params: Promise<{ token: string }> };
 
-function html(body: string, status: number, extra: Record<string, string> = {}): Response {
-  return new Response(body, {
-    status,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      // The reservation's status can change at any time, and the page holds an address.
-      'cache-control': 'private, no-store',
-      'content-security-policy': ARRIVAL_CSP,
-      'referrer-policy': 'no-referrer',
-      'x-robots-tag': 'noindex, nofollow',
-      'x-content-type-options': 'nosniff',
-      ...extra,
-    },
-  });
+/** Unknown, revoked and expired links: the same 404 page, slower and then refused for a guesser. */
+async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
+  const delay = linkThrottle.recordMiss(address, now);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  return htmlResponse(await renderLinkNotWorking(locale, false), 404);
 }
 
-const readCookie = (header: string | null, name: string) =>
-  header
-    ?.split(';')
-    .map((part) => part.trim().split('='))
-    .find(([key]) => key === name)?.[1];
-
 /** The arrival's page: one HTML response with inline CSS and no framework JavaScript. */
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: Params) {
   const { token } = await params;
   const now = new Date();
-  const url = new URL(request.url);
-  const chosen = url.searchParams.get('lang');
-  const locale = arrivalLocale(chosen, readCookie(request.headers.get('cookie'), ARRIVAL_LOCALE_COOKIE), request.headers.get('accept-language'));
+  const { locale, remember } = requestLocale(request);
   const address = clientAddress(request.headers);
+  if (linkThrottle.isBlocked(address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
+  const page = linkPageData(getDb(), token, now);
+  if (!page) return notWorking(address, locale, now);
+  return htmlResponse(await renderLinkPage(page, locale, now), 200, { forms: linkPageHasForm(page), headers: remember });
+}
 
-  if (linkThrottle.isBlocked(address, now)) return html(await renderLinkNotWorking(locale, true), 429, { 'retry-after': '900' });
-  const data = arrivalPageData(getDb(), token, now);
-  if (!data) {
-    const delay = linkThrottle.recordMiss(address, now);
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    return html(await renderLinkNotWorking(locale, false), 404);
+/** A person withdraws the request they made on the public form; then the page shows it closed. */
+export async function POST(request: Request, { params }: Params) {
+  const { token } = await params;
+  const now = new Date();
+  const parsed = cancelRequestSchema.safeParse(formDataToObject(await request.formData().catch(() => new FormData())));
+  const { locale } = requestLocale(request, parsed.data?.lang);
+  const address = clientAddress(request.headers);
+  if (linkThrottle.isBlocked(address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
+  const db = getDb();
+  const page = linkPageData(db, token, now);
+  if (!page) return notWorking(address, locale, now);
+  // A post from another site or a malformed one changes nothing: the page is shown as it stands.
+  const sameOrigin = isSameOriginPost(request);
+  if (!sameOrigin || !parsed.success || !linkPageHasForm(page)) {
+    return htmlResponse(await renderLinkPage(page, locale, now), !sameOrigin ? 403 : !parsed.success ? 400 : 409, { forms: linkPageHasForm(page) });
   }
-  const secure = url.protocol === 'https:' ? '; Secure' : '';
-  const remember = isArrivalLocale(chosen) ? { 'set-cookie': `${ARRIVAL_LOCALE_COOKIE}=${chosen}; Path=/s/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}` } : undefined;
-  return html(await renderArrivalPage(data, locale, now), 200, remember);
+  try {
+    if (!write(db, (tx) => cancelOwnRequest(tx, token, now))) return notWorking(address, locale, now);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return htmlResponse(await renderLinkPage(page, locale, now, { cancelRefused: true }), 409, { forms: linkPageHasForm(page) });
+  }
+  return new Response(null, { status: 303, headers: { location: `${new URL(request.url).pathname}?lang=${locale}`, 'cache-control': 'no-store' } });
 }

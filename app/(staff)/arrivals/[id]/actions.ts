@@ -7,7 +7,9 @@ import { DomainError } from '@/lib/errors';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { linkHandover } from '@/lib/placement/share';
 import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
+import { markNotGenuine } from '@/lib/requests/self-register';
 import { moveSchema, reserveSchema, stayIdSchema } from '@/lib/validation/arrival';
+import { arrivalIdSchema } from '@/lib/validation/request';
 
 const guides = ['coordinator', 'admin'] as const;
 const guidesAndHosts = ['coordinator', 'admin', 'host'] as const;
@@ -47,4 +49,10 @@ export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: sta
 export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
   write(db, (tx) => revokeStayLink(tx, user, stayId, now));
   return { message: 'linkRevoked' };
+});
+
+/** A self-registered request that is not genuine leaves the queue; the audit trail records who said so. */
+export const markRequestNotGenuine = staffAction({ roles: guides, schema: arrivalIdSchema }, ({ arrivalId }, { user, db, now }) => {
+  write(db, (tx) => markNotGenuine(tx, user, arrivalId, now));
+  return { revalidate: pages(arrivalId), redirectTo: '/arrivals' };
 });

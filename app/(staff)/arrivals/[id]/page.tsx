@@ -10,7 +10,9 @@ import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { availabilityWithOwnBeds } from '@/lib/placement/availability';
 import { applyExpiry } from '@/lib/placement/read';
-import { cancelReservation, moveHousehold, renewArrivalLink, reservePlace, revokeArrivalLink } from './actions';
+import { isWithdrawn } from '@/lib/placement/reserve';
+import { ActionButton } from '@/components/ui/action-button';
+import { cancelReservation, markRequestNotGenuine, moveHousehold, renewArrivalLink, reservePlace, revokeArrivalLink } from './actions';
 import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,10 +27,11 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
   const now = new Date();
   applyExpiry(db, now);
   const found = arrivalWithStay(db, id);
-  if (!found || found.arrival.erasedAt) notFound();
+  if (!found || found.arrival.erasedAt || isWithdrawn(found.arrival)) notFound();
   const { arrival, current } = found;
   const t = await getTranslations('placement');
   const languageNames = await getTranslations('languages');
+  const requests = await getTranslations('requests');
 
   const network = availabilityWithOwnBeds(db, current?.stay.id ?? null);
   const ranked = suggestPlacements(network, arrival, now);
@@ -62,6 +65,16 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
           <p>
             {t('contact')}: {arrival.contact}
           </p>
+        ) : null}
+        {arrival.selfRegistered ? (
+          <>
+            <p>
+              <span className="badge">{requests('selfRegistered')}</span> {requests('selfRegisteredHint')}
+            </p>
+            {arrival.status === 'waiting' ? (
+              <ActionButton action={markRequestNotGenuine} fields={{ arrivalId: arrival.id }} label={requests('notGenuine')} confirm={requests('notGenuineConfirm')} />
+            ) : null}
+          </>
         ) : null}
       </section>
       <ArrivalWorkspace

@@ -25,6 +25,7 @@ export type ProfileValues = {
   acceptsFamilies: boolean;
   acceptsPets: boolean;
   wheelchairAccessible: boolean;
+  listedPublicly: boolean;
   checkInFrom: string;
   checkInUntil: string;
   holdHours: number;
@@ -38,6 +39,7 @@ export function ProfileForm({ action, shelter }: { action: FormAction; shelter: 
   const statuses = useTranslations('status');
   const languageNames = useTranslations('languages');
   const amenityNames = useTranslations('amenities');
+  const publicList = useTranslations('publicList');
   const [state, formAction] = useFormAction(action);
   return (
     <form action={formAction} className="stack profile-form" noValidate>
@@ -71,6 +73,11 @@ export function ProfileForm({ action, shelter }: { action: FormAction; shelter: 
         <CheckboxField state={state} name="acceptsFamilies" label={t('acceptsFamilies')} stored={shelter.acceptsFamilies} />
         <CheckboxField state={state} name="acceptsPets" label={t('acceptsPets')} stored={shelter.acceptsPets} />
         <CheckboxField state={state} name="wheelchairAccessible" label={t('wheelchairAccessible')} stored={shelter.wheelchairAccessible} />
+      </fieldset>
+      <fieldset>
+        <legend>{publicList('legend')}</legend>
+        <p className="hint">{publicList('hint')}</p>
+        <CheckboxField state={state} name="listedPublicly" label={publicList('listPublicly')} stored={shelter.listedPublicly} />
       </fieldset>
       <fieldset>
         <legend>{t('checkIn')}</legend>

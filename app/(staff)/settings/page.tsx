@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/current-user';
+import { readNetworkSettings } from '@/lib/requests/settings';
+import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
+import { saveNetworkContact } from './actions';
+import { SettingsForm } from './settings-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('title') };
+}
+
+export default async function SettingsPage() {
+  const user = await requireStaff();
+  if (user.role !== 'admin') notFound();
+  const t = await getTranslations('settings');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS })}</p>
+      <section className="card">
+        <SettingsForm action={saveNetworkContact} settings={readNetworkSettings(getDb())} />
+      </section>
+    </>
+  );
+}

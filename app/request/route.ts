@@ -1,0 +1,67 @@
+import { getDb, write } from '@/db';
+import { htmlResponse, requestLocale } from '@/components/arrival/response';
+import { renderRequestForm } from '@/components/public/render';
+import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
+import { clientAddress } from '@/lib/auth/client-address';
+import { isSameOriginPost } from '@/lib/auth/origin';
+import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { DomainError } from '@/lib/errors';
+import { formDataToObject, type FormState } from '@/lib/forms';
+import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
+import { submitRequest } from '@/lib/requests/self-register';
+import { readNetworkSettings } from '@/lib/requests/settings';
+import { utcToZonedWallClock } from '@/lib/time';
+import { fieldErrorsOf } from '@/lib/validation/common';
+import { publicRequestSchema } from '@/lib/validation/request';
+
+export const dynamic = 'force-dynamic';
+
+const FORM_FIELDS = ['stamp', 'website', 'lang'];
+type Shown = { state: FormState; stamp: string; withContact?: boolean };
+
+async function formPage(locale: ArrivalLocale, now: Date, status: number, shown: Shown, headers?: Record<string, string>) {
+  const contact = shown.withContact ? readNetworkSettings(getDb()).contact : null;
+  const html = await renderRequestForm(locale, { state: shown.state, stamp: shown.stamp, arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE), contact });
+  return htmlResponse(html, status, { forms: true, headers });
+}
+
+/** The request form: a plain HTML form, no account, no JavaScript. */
+export async function GET(request: Request) {
+  const now = new Date();
+  const { locale, remember } = requestLocale(request);
+  return formPage(locale, now, 200, { state: { status: 'idle' }, stamp: formStamp(now) }, remember);
+}
+
+/**
+ * A request for a place. Refusals come back as the form with what they typed and a reason in their
+ * language; only a valid request from this site, within the limits, writes anything (one transaction).
+ */
+export async function POST(request: Request) {
+  const now = new Date();
+  const raw = formDataToObject(await request.formData().catch(() => new FormData()));
+  const { locale, remember } = requestLocale(request, raw.lang);
+  // What they typed comes back to them; the form's own bookkeeping fields do not.
+  const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !FORM_FIELDS.includes(name)));
+  const stamp = raw.stamp;
+  // Time already spent on the form counts after a refusal; a bad stamp starts over.
+  const keptStamp = typeof stamp === 'string' && stampTime(stamp) ? stamp : formStamp(now);
+  const refuse = (status: number, state: Omit<FormState, 'status'>, withContact = false, fresh = false) =>
+    formPage(locale, now, status, { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp, withContact }, remember);
+
+  if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });
+  const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(stamp ?? '') }, now);
+  if (bot === 'honeypot') return refuse(400, { message: 'refused', values: {} }, true);
+  if (bot === 'tooFast') return refuse(400, { message: 'tooFast' }, false, true);
+
+  const parsed = publicRequestSchema.safeParse(raw);
+  if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });
+  let outcome: ReturnType<typeof submitRequest>;
+  try {
+    outcome = write(getDb(), (tx) => submitRequest(tx, parsed.data, { address: clientAddress(request.headers) }, now));
+  } catch (error) {
+    if (error instanceof DomainError && error.field) return refuse(422, { message: 'checkFields', fieldErrors: { [error.field]: error.code } });
+    throw error;
+  }
+  if ('refusal' in outcome) return refuse(429, { message: outcome.refusal }, true);
+  return new Response(null, { status: 303, headers: { location: `/s/${outcome.token}?lang=${locale}`, 'cache-control': 'no-store', ...remember } });
+}

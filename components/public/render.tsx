@@ -1,0 +1,63 @@
+import { ArrivalDocument } from '@/components/arrival/document';
+import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
+import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { LinkPage } from '@/lib/arrival/page-data';
+import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
+import type { FormState } from '@/lib/forms';
+import type { PublicShelter } from '@/lib/requests/public-list';
+import type { NetworkContact } from '@/lib/requests/settings';
+import { RequestForm } from './request-form';
+import { CancelRequest, ClosedRequestPage, WaitingPage } from './request-status';
+import { PublicShelterList } from './shelter-list';
+
+export function renderShelterList(shelters: PublicShelter[], contact: NetworkContact, locale: ArrivalLocale, now: Date): Promise<string> {
+  const t = translator(locale);
+  return toHtml(
+    <ArrivalDocument lang={locale} title={t('list.title')} withScript={false}>
+      <PublicShelterList shelters={shelters} contact={contact} locale={locale} t={t} format={formatFor(locale, NETWORK_TIME_ZONE, now)} now={now} timeZone={NETWORK_TIME_ZONE} />
+    </ArrivalDocument>,
+  );
+}
+
+export function renderRequestForm(
+  locale: ArrivalLocale,
+  form: { state: FormState; stamp: string; arrivedAtDefault: string; contact: NetworkContact | null },
+): Promise<string> {
+  const t = translator(locale);
+  return toHtml(
+    <ArrivalDocument lang={locale} title={t('request.title')} withScript={false} forms>
+      <RequestForm locale={locale} t={t} {...form} />
+    </ArrivalDocument>,
+  );
+}
+
+/** A link's page: the shelter once beds are held, else where the request stands. */
+export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: { cancelRefused?: boolean } = {}): Promise<string> {
+  const t = translator(locale);
+  if (page.kind === 'stay') {
+    return renderArrivalPage(page.data, locale, now, page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : undefined);
+  }
+  if (page.kind === 'closed') {
+    return toHtml(
+      <ArrivalDocument lang={locale} title={t('waiting.title')} withScript={false}>
+        <ClosedRequestPage locale={locale} t={t} contact={page.contact} />
+      </ArrivalDocument>,
+    );
+  }
+  const requestedAt = formatFor(locale, NETWORK_TIME_ZONE, now).dateTime(page.requestedAt, {
+    timeZone: NETWORK_TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return toHtml(
+    <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms>
+      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} error={options.cancelRefused} />
+    </ArrivalDocument>,
+  );
+}
+
+/** Pages with a form need the CSP and referrer policy that let it post (see htmlResponse). */
+export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && page.cancellable);

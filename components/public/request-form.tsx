@@ -1,0 +1,124 @@
+import { LanguageLinks, languageName, type Translate } from '@/components/arrival/arrival-page';
+import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { fieldValue, type FormState } from '@/lib/forms';
+import type { NetworkContact } from '@/lib/requests/settings';
+import { MAX_HOUSEHOLD } from '@/lib/validation/arrival';
+import { LANGUAGES } from '@/lib/validation/shelter-options';
+import { HelpBox, localHref } from './help-box';
+
+type Props = {
+  locale: ArrivalLocale;
+  t: Translate;
+  state: FormState;
+  stamp: string;
+  arrivedAtDefault: string;
+  /** Shown with a refusal that leaves the network's contact as the way forward. */
+  contact: NetworkContact | null;
+};
+type FieldProps = { state: FormState; t: Translate; name: string; hint?: boolean } & React.InputHTMLAttributes<HTMLInputElement>;
+
+/** Ties a field to its hint and, after a refusal, to its error in the reader's language. */
+function described(form: FormState, name: string, hint?: boolean) {
+  const error = form.fieldErrors?.[name];
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+function FieldError({ form, t, name }: { form: FormState; t: Translate; name: string }) {
+  const error = form.fieldErrors?.[name];
+  return error ? (
+    <p className="error" id={`${name}-error`}>
+      {t(`errors.${error}`)}
+    </p>
+  ) : null;
+}
+
+function Field({ state: form, t, name, hint, multiline, defaultValue, ...input }: FieldProps & { multiline?: boolean }) {
+  const value = fieldValue(form, name, defaultValue as string | number | undefined);
+  return (
+    <div className="field">
+      <label htmlFor={name}>{t(`request.${name}`)}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {t(`request.${name}Hint`)}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea id={name} name={name} defaultValue={value} rows={3} maxLength={input.maxLength} {...described(form, name, hint)} />
+      ) : (
+        <input id={name} name={name} defaultValue={value} {...input} {...described(form, name, hint)} />
+      )}
+      <FieldError form={form} t={t} name={name} />
+    </div>
+  );
+}
+
+function Check({ form, name, label, value, checked }: { form: FormState; name: string; label: string; value?: string; checked: boolean }) {
+  const id = value ? `${name}-${value}` : name;
+  const typed = form.values?.[name];
+  // After a refusal, what they ticked; on a fresh form, the defaults.
+  const isChecked = form.values ? (value ? [typed ?? []].flat().includes(value) : typed === 'on') : checked;
+  return (
+    <label className="check" htmlFor={id}>
+      <input type="checkbox" id={id} name={value ? `${name}[]` : name} value={value ?? 'on'} defaultChecked={isChecked} />
+      {label}
+    </label>
+  );
+}
+
+/** The request for a place: a plain HTML form that works without JavaScript, posted to /request. */
+export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact }: Props) {
+  const count = (name: string) => <Field state={state} t={t} name={name} type="number" inputMode="numeric" min={0} max={MAX_HOUSEHOLD} defaultValue={0} />;
+  return (
+    <>
+      <LanguageLinks locale={locale} t={t} />
+      <p className="muted">
+        <a href={localHref('/shelters', locale)}>← {t('request.back')}</a>
+      </p>
+      <h1>{t('request.title')}</h1>
+      <p>{t('request.intro')}</p>
+      {state.message ? (
+        <section className="alert" role="alert">
+          <p>{t(`request.${state.message}`)}</p>
+        </section>
+      ) : null}
+      {contact ? <HelpBox contact={contact} t={t} /> : null}
+      <section>
+        <form method="post" action="/request" noValidate>
+          <input type="hidden" name="lang" value={locale} />
+          <input type="hidden" name="stamp" value={stamp} />
+          <div className="hp" aria-hidden="true">
+            <label htmlFor="website">{t('request.honeypot')}</label>
+            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+          <Field state={state} t={t} name="alias" hint maxLength={40} autoComplete="nickname" required />
+          <fieldset>
+            <legend>{t('request.who')}</legend>
+            <div className="counts">
+              {count('adultMen')}
+              {count('adultWomen')}
+              {count('children')}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('request.languages')}</legend>
+            <div className="langs">
+              {LANGUAGES.map((language) => (
+                <Check key={language} form={state} name="languages" value={language} label={languageName(locale, language)} checked={language === locale} />
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('request.needs')}</legend>
+            <Check form={state} name="needsWheelchair" label={t('request.needsWheelchair')} checked={false} />
+            <Check form={state} name="hasPet" label={t('request.hasPet')} checked={false} />
+          </fieldset>
+          <Field state={state} t={t} name="needNote" hint multiline maxLength={300} />
+          <Field state={state} t={t} name="contact" hint maxLength={100} autoComplete="off" required />
+          <Field state={state} t={t} name="arrivedAt" hint type="datetime-local" defaultValue={arrivedAtDefault} />
+          <button type="submit">{t('request.submit')}</button>
+        </form>
+      </section>
+    </>
+  );
+}

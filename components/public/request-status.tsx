@@ -1,0 +1,78 @@
+import { LanguageLinks, type Translate } from '@/components/arrival/arrival-page';
+import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { NetworkContact } from '@/lib/requests/settings';
+import { HelpBox, localHref } from './help-box';
+
+/**
+ * Withdrawing a request: a native disclosure asks before the post, so it takes two deliberate taps
+ * and works without JavaScript. Posts to the page's own URL.
+ */
+export function CancelRequest({ locale, t, error }: { locale: ArrivalLocale; t: Translate; error?: boolean }) {
+  return (
+    <section>
+      <details open={error}>
+        <summary>{t('waiting.cancel')}</summary>
+        <p>{t('waiting.cancelHelp')}</p>
+        <form method="post">
+          <input type="hidden" name="intent" value="cancel" />
+          <input type="hidden" name="lang" value={locale} />
+          <button type="submit" className="quiet">
+            {t('waiting.cancelConfirm')}
+          </button>
+        </form>
+        {error ? (
+          <p className="error" role="alert">
+            {t('waiting.cannotCancel')}
+          </p>
+        ) : null}
+      </details>
+    </section>
+  );
+}
+
+type Props = { locale: ArrivalLocale; t: Translate; contact: NetworkContact };
+
+function RequestHeading({ locale, t }: { locale: ArrivalLocale; t: Translate }) {
+  return (
+    <>
+      <LanguageLinks locale={locale} t={t} />
+      <p className="muted">{t('network')}</p>
+      <h1>{t('waiting.title')}</h1>
+    </>
+  );
+}
+
+/** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
+export function WaitingPage({ locale, t, contact, requestedAt, error }: Props & { requestedAt: string; error?: boolean }) {
+  return (
+    <>
+      <RequestHeading locale={locale} t={t} />
+      <section className="status" role="status">
+        <p>{t('waiting.status')}</p>
+        <p className="muted">{t('waiting.requestedAt', { time: requestedAt })}</p>
+      </section>
+      <section>
+        <p>{t('waiting.keepLink')}</p>
+      </section>
+      <HelpBox contact={contact} t={t} />
+      <CancelRequest locale={locale} t={t} error={error} />
+    </>
+  );
+}
+
+/** A request withdrawn by the person or closed by a guide. It does not say which. */
+export function ClosedRequestPage({ locale, t, contact }: Props) {
+  return (
+    <>
+      <RequestHeading locale={locale} t={t} />
+      <section className="status ended" role="status">
+        <p>{t('waiting.closed')}</p>
+        <p className="muted">{t('waiting.closedHelp')}</p>
+      </section>
+      <HelpBox contact={contact} t={t} />
+      <p>
+        <a href={localHref('/request', locale)}>{t('waiting.newRequest')}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, timestamp } from './columns';
+
+/**
+ * The network's own settings, one row (id 1): how arrivals reach the network, shown on the public
+ * pages, and how many requests for a place the public form takes per hour across the network.
+ */
+export const networkSettings = sqliteTable(
+  'network_settings',
+  {
+    id: integer('id').primaryKey(),
+    contactPhone: text('contact_phone'),
+    contactTelegram: text('contact_telegram'),
+    contactWhatsapp: text('contact_whatsapp'),
+    requestsPerHour: integer('requests_per_hour').notNull().default(30),
+    updatedAt: timestamp('updated_at'),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    check('network_settings_one_row', sql`${t.id} = 1`),
+    check('network_settings_requests_per_hour', sql`${t.requestsPerHour} between 0 and 10000`),
+  ],
+);
+
+/**
+ * One row per request for a place accepted from the public form, for the hourly limits. The client's
+ * address is kept only as a hash, and rows older than the window are deleted as new ones come in.
+ * In SQLite rather than memory so that a restart does not reset the limits.
+ */
+export const requestAttempts = sqliteTable(
+  'request_attempts',
+  {
+    id: id(),
+    clientKey: text('client_key').notNull(),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('request_attempts_client').on(t.clientKey, t.at), index('request_attempts_at').on(t.at)],
+);

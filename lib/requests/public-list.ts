@@ -1,0 +1,55 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { beds, rooms, shelters, ROOM_KINDS, type RoomKind } from '@/db/schema';
+import { countsByShelter } from '@/lib/shelters/board';
+
+/**
+ * What the public list may say about a shelter: never its address, coordinates or contacts, which
+ * only staff and people holding a reservation see.
+ */
+export type PublicShelter = {
+  id: string;
+  name: string;
+  district: string;
+  freeBeds: number;
+  roomKinds: RoomKind[];
+  languages: string[];
+  acceptsFamilies: boolean;
+  acceptsPets: boolean;
+  wheelchairAccessible: boolean;
+  lastConfirmedAt: Date | null;
+};
+
+/** Open shelters whose host chose to be listed, with their free beds tonight; holds past their time count as free. */
+export function publicShelters(db: Db, now: Date): PublicShelter[] {
+  const listed = db
+    .select({
+      id: shelters.id,
+      name: shelters.name,
+      district: shelters.district,
+      languages: shelters.languages,
+      acceptsFamilies: shelters.acceptsFamilies,
+      acceptsPets: shelters.acceptsPets,
+      wheelchairAccessible: shelters.wheelchairAccessible,
+      lastConfirmedAt: shelters.lastConfirmedAt,
+    })
+    .from(shelters)
+    .where(and(eq(shelters.listedPublicly, true), eq(shelters.status, 'open')))
+    .orderBy(asc(shelters.name))
+    .all();
+  if (listed.length === 0) return [];
+  const ids = listed.map((shelter) => shelter.id);
+  const counts = countsByShelter(db, now, ids);
+  // The kinds of room that have a bed in service: an empty or broken room is nothing to offer.
+  const kindRows = db
+    .selectDistinct({ shelterId: rooms.shelterId, kind: rooms.kind })
+    .from(rooms)
+    .innerJoin(beds, eq(beds.roomId, rooms.id))
+    .where(and(inArray(rooms.shelterId, ids), isNull(beds.outOfServiceReason)))
+    .all();
+  return listed.map((shelter) => ({
+    ...shelter,
+    freeBeds: counts.get(shelter.id)?.free ?? 0,
+    roomKinds: ROOM_KINDS.filter((kind) => kindRows.some((row) => row.shelterId === shelter.id && row.kind === kind)),
+  }));
+}

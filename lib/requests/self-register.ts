@@ -1,0 +1,77 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { arrivals, stays } from '@/db/schema';
+import { arrivalTime, insertHousehold } from '@/lib/arrivals/intake';
+import { recordAudit } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/staff';
+import { DomainError, notAllowed, notFound } from '@/lib/errors';
+import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { activeStayOf } from '@/lib/placement/reserve';
+import { releaseBeds } from '@/lib/placement/stays';
+import type { PublicRequestInput } from '@/lib/validation/request';
+import { readNetworkSettings } from './settings';
+import { recordRequest, requestClientKey, requestRefusal, type RequestRefusal } from './throttle';
+
+const DAY = 24 * 3600_000;
+/** People ask before they fly as well as after they land; a week back covers someone sleeping rough. */
+export const REQUEST_ARRIVAL_WINDOW = { ahead: 3 * DAY, back: 7 * DAY, code: 'landingRange' };
+
+/**
+ * A request for a place from the public form, in the caller's write transaction: the limits are
+ * checked and the request counted in the same transaction, so concurrent posts cannot overshoot them.
+ * Returns the person's own link, shown once.
+ */
+export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string }, now: Date): { token: string } | { refusal: RequestRefusal } {
+  const clientKey = requestClientKey(client.address);
+  const refusal = requestRefusal(db, clientKey, readNetworkSettings(db).requestsPerHour, now);
+  if (refusal) return { refusal };
+  const arrivedAt = arrivalTime(input, now, REQUEST_ARRIVAL_WINDOW);
+  const token = newLinkToken();
+  const id = insertHousehold(db, input, { arrivedAt, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) }, now);
+  recordRequest(db, clientKey, now);
+  recordAudit(db, { at: now, actorId: null, action: 'arrival.self_register', entity: 'arrival', entityId: id });
+  return { token };
+}
+
+/** The household behind a request link, or null: unknown and erased links alike. */
+export function requestByToken(db: Db, token: string) {
+  const arrival = db.select().from(arrivals).where(eq(arrivals.requestTokenHash, hashLinkToken(token))).get();
+  return arrival && !arrival.erasedAt ? arrival : null;
+}
+
+/** The household's newest stay: after a move to another shelter, the one that took over. */
+export function latestStayOf(db: Db, arrivalId: string) {
+  return db.select().from(stays).where(eq(stays.arrivalId, arrivalId)).orderBy(desc(stays.createdAt), sql`rowid desc`).limit(1).get();
+}
+
+/**
+ * The person withdraws their own request: while waiting, or while beds are held and they have not
+ * arrived (the beds are then free for someone else at once). Returns false for a link that does not work.
+ */
+export function cancelOwnRequest(db: Db, token: string, now: Date): boolean {
+  const arrival = requestByToken(db, token);
+  if (!arrival) return false;
+  if (arrival.status === 'placed') {
+    const stay = activeStayOf(db, arrival.id);
+    if (stay?.status !== 'reserved') throw new DomainError('cannotCancel');
+    db.update(stays).set({ status: 'cancelled', endedAt: now }).where(eq(stays.id, stay.id)).run();
+    releaseBeds(db, stay.id, now);
+    recordAudit(db, { at: now, actorId: null, action: 'stay.cancel', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
+  } else if (arrival.status !== 'waiting') {
+    throw new DomainError('cannotCancel');
+  }
+  db.update(arrivals).set({ status: 'cancelled', endedAt: now }).where(eq(arrivals.id, arrival.id)).run();
+  recordAudit(db, { at: now, actorId: null, action: 'arrival.cancel_request', entity: 'arrival', entityId: arrival.id });
+  return true;
+}
+
+/** A guide takes a fake request out of the queue; it ends like any household, for retention to erase. */
+export function markNotGenuine(db: Db, user: StaffUser, arrivalId: string, now: Date): void {
+  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  const arrival = db.select().from(arrivals).where(and(eq(arrivals.id, arrivalId), eq(arrivals.selfRegistered, true))).get();
+  if (!arrival || arrival.erasedAt) throw notFound();
+  if (arrival.status === 'placed') throw new DomainError('alreadyPlaced');
+  if (arrival.status !== 'waiting') throw notFound();
+  db.update(arrivals).set({ status: 'not_genuine', endedAt: now }).where(eq(arrivals.id, arrival.id)).run();
+  recordAudit(db, { at: now, actorId: user.id, action: 'arrival.not_genuine', entity: 'arrival', entityId: arrival.id });
+}

@@ -1,0 +1,37 @@
+import type { Db } from '@/db';
+import { networkSettings } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/staff';
+import { notAllowed } from '@/lib/errors';
+import type { NetworkSettingsInput } from '@/lib/validation/request';
+
+export type NetworkContact = { phone: string | null; telegram: string | null; whatsapp: string | null };
+export type NetworkSettings = { contact: NetworkContact; requestsPerHour: number };
+
+/** Until an admin saves the settings: no contact to show, and a modest ceiling on requests. */
+export const DEFAULT_REQUESTS_PER_HOUR = 30;
+
+export function readNetworkSettings(db: Db): NetworkSettings {
+  const row = db.select().from(networkSettings).get();
+  return {
+    contact: { phone: row?.contactPhone ?? null, telegram: row?.contactTelegram ?? null, whatsapp: row?.contactWhatsapp ?? null },
+    requestsPerHour: row?.requestsPerHour ?? DEFAULT_REQUESTS_PER_HOUR,
+  };
+}
+
+export function saveNetworkSettings(db: Db, user: StaffUser, input: NetworkSettingsInput, now: Date): void {
+  if (user.role !== 'admin') throw notAllowed();
+  const values = {
+    contactPhone: input.contactPhone,
+    contactTelegram: input.contactTelegram,
+    contactWhatsapp: input.contactWhatsapp,
+    requestsPerHour: input.requestsPerHour,
+    updatedAt: now,
+    updatedBy: user.id,
+  };
+  db.insert(networkSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: networkSettings.id, set: values })
+    .run();
+  recordAudit(db, { at: now, actorId: user.id, action: 'network.settings', entity: 'network' });
+}

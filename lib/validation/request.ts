@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { arrivalFields, householdRules } from './arrival';
+import { contactHandle, idField } from './common';
+
+/**
+ * A request for a place from the public form: the guide's intake, except that a contact handle is
+ * required (a guide must be able to reach them), plus the two fields that turn naive bots away.
+ */
+export const publicRequestSchema = arrivalFields
+  .extend({
+    contact: contactHandle(100).refine((value) => value !== null, 'required'),
+    // Hidden from people; a bot that fills every field fills this one too.
+    website: z.string().max(200).optional(),
+    // When the form was handed out, signed by the server (see lib/requests/form-guard.ts).
+    stamp: z.string().max(200).optional(),
+  })
+  .superRefine(householdRules);
+export type PublicRequestInput = z.infer<typeof publicRequestSchema>;
+
+export const networkSettingsSchema = z.object({
+  contactPhone: contactHandle(40),
+  contactTelegram: contactHandle(60),
+  contactWhatsapp: contactHandle(40),
+  requestsPerHour: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'invalid').max(10_000, 'invalid'),
+});
+export type NetworkSettingsInput = z.infer<typeof networkSettingsSchema>;
+
+export const arrivalIdSchema = z.object({ arrivalId: idField });
+
+/** The one post a link's page accepts: withdrawing the request. */
+export const cancelRequestSchema = z.object({ intent: z.literal('cancel'), lang: z.string().max(10).optional() });

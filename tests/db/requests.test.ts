@@ -1,0 +1,168 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { write } from '@/db';
+import { arrivals, auditEvents, stays, stayBeds } from '@/db/schema';
+import { renderLinkPage } from '@/components/public/render';
+import { linkPageData } from '@/lib/arrival/page-data';
+import { waitingQueue } from '@/lib/arrivals/queries';
+import { reserveBeds } from '@/lib/placement/reserve';
+import { checkIn, checkOut } from '@/lib/placement/stays';
+import { cancelOwnRequest, markNotGenuine, submitRequest } from '@/lib/requests/self-register';
+import { readNetworkSettings, saveNetworkSettings } from '@/lib/requests/settings';
+import { publicRequestSchema } from '@/lib/validation/request';
+import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { createTestDb } from '../support/test-db';
+
+const test = createTestDb();
+const { db } = test;
+afterAll(test.cleanup);
+
+// 14:00Z is 17:00 in Istanbul.
+const NOW = new Date('2026-10-01T14:00:00Z');
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const guide = asStaff(makeUser(db, 'coordinator'));
+const admin = asStaff(makeUser(db, 'admin'));
+let addressCounter = 0;
+const freshAddress = () => `203.0.113.${++addressCounter}`;
+
+const ALIAS = 'Ostrolenka-Request-7731';
+const CONTACT = '@ostrolenka_private_7731';
+const form = (values: Record<string, string | string[]> = {}) =>
+  publicRequestSchema.parse({ alias: ALIAS, adultMen: '0', adultWomen: '1', children: '0', contact: CONTACT, 'languages': ['ru'], ...values });
+
+function request(values: Record<string, string | string[]> = {}, address = freshAddress(), now = NOW) {
+  const outcome = write(db, (tx) => submitRequest(tx, form(values), { address }, now));
+  if (!('token' in outcome)) throw new Error(`refused: ${outcome.refusal}`);
+  return outcome.token;
+}
+const lastArrival = () => db.select().from(arrivals).all().at(-1)!;
+
+describe('a request for a place from the public form', () => {
+  it('joins the waiting queue as self-registered, and its link says so with the time and the network contact', async () => {
+    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: '+90 555 000 0100', contactTelegram: '@help_net', contactWhatsapp: null, requestsPerHour: 100 }, NOW));
+    const token = request({ arrivedAt: '2026-10-01T15:30' });
+    const queued = waitingQueue(db, later(5)).filter((row) => row.selfRegistered);
+    expect(queued.at(-1)).toMatchObject({ alias: ALIAS, contact: CONTACT, status: 'waiting', registeredBy: null, arrivedAt: new Date('2026-10-01T12:30:00Z') });
+
+    const page = linkPageData(db, token, later(5));
+    expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null } });
+    const html = await renderLinkPage(page!, 'ru', later(5));
+    expect(html).toContain('Вы в листе ожидания; с вами свяжется волонтёр.');
+    expect(html).toContain('Заявка отправлена 1 октября в 17:00 по стамбульскому времени.');
+    expect(html).toContain('href="tel:+905550000100"');
+    expect(html).toContain('href="https://t.me/help_net"');
+    expect(html).not.toContain(ALIAS);
+    expect(html).not.toContain('ostrolenka');
+  });
+
+  it('lands a guide’s reservation on the same link: the shelter, its address and the hold time', async () => {
+    const token = request();
+    const shelter = makeShelter(db, { status: 'open', name: 'Moda Evi', address: 'Moda Cd. 3, Kadıköy', holdHours: 5 });
+    const { beds } = makeRoom(db, shelter.id, 'women', 1);
+    const arrival = lastArrival();
+    write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [beds[0].id] }, NOW));
+
+    const page = linkPageData(db, token, later(1));
+    expect(page).toMatchObject({ kind: 'stay', cancellable: true });
+    const html = await renderLinkPage(page!, 'en', later(1));
+    expect(html).toContain('Moda Evi');
+    expect(html).toContain('Moda Cd. 3, Kadıköy');
+    expect(html).toContain('1 bed is held for you until 22:00');
+    expect(html).toContain('Cancel my request');
+
+    // A hold that passes puts them back on the waiting list, and the page says so.
+    expect(linkPageData(db, token, later(5 * 60 + 1))).toMatchObject({ kind: 'waiting' });
+  });
+
+  it('can be cancelled by the person while waiting: it leaves the queue with an end time, and the link says it is closed', async () => {
+    const token = request();
+    const arrival = lastArrival();
+    expect(write(db, (tx) => cancelOwnRequest(tx, token, later(10)))).toBe(true);
+    expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()).toMatchObject({ status: 'cancelled', endedAt: later(10) });
+    expect(waitingQueue(db, later(11)).map((row) => row.id)).not.toContain(arrival.id);
+    expect(linkPageData(db, token, later(11))).toMatchObject({ kind: 'closed' });
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, arrival.id)).all().map((e) => [e.action, e.actorId])).toEqual([
+      ['arrival.self_register', null],
+      ['arrival.cancel_request', null],
+    ]);
+    expect(() => write(db, (tx) => cancelOwnRequest(tx, token, later(12)))).toThrow('cannotCancel');
+    expect(write(db, (tx) => cancelOwnRequest(tx, `${token.slice(0, -3)}abc`, later(12)))).toBe(false);
+  });
+
+  it('can be cancelled while beds are held: the beds are free at once; not once checked in', () => {
+    const shelter = makeShelter(db, { status: 'open' });
+    const { beds } = makeRoom(db, shelter.id, 'women', 2);
+    const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
+    const [first, second] = [request(), request()];
+    const [a, b] = db.select().from(arrivals).all().slice(-2);
+    const stayA = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: a.id, bedIds: [beds[0].id] }, NOW));
+    const stayB = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: b.id, bedIds: [beds[1].id] }, NOW));
+
+    write(db, (tx) => cancelOwnRequest(tx, first, later(1)));
+    expect(db.select().from(stays).where(eq(stays.id, stayA.stayId)).get()).toMatchObject({ status: 'cancelled', endedAt: later(1) });
+    expect(db.select().from(stayBeds).where(eq(stayBeds.stayId, stayA.stayId)).get()!.releasedAt).toEqual(later(1));
+
+    write(db, (tx) => checkIn(tx, host, stayB.stayId, later(2)));
+    expect(() => write(db, (tx) => cancelOwnRequest(tx, second, later(3)))).toThrow('cannotCancel');
+    expect(linkPageData(db, second, later(3))).toMatchObject({ kind: 'stay', cancellable: false });
+    write(db, (tx) => checkOut(tx, host, stayB.stayId, later(60)));
+    expect(db.select().from(arrivals).where(eq(arrivals.id, b.id)).get()).toMatchObject({ status: 'left', endedAt: later(60) });
+  });
+
+  it('asks for a contact handle, unlike a guide’s intake, and takes a landing time up to three days ahead', () => {
+    const missing = publicRequestSchema.safeParse({ alias: 'A', adultWomen: '1', adultMen: '0', children: '0', contact: '' });
+    expect(missing.success).toBe(false);
+    expect(missing.error!.issues.map((issue) => [issue.path[0], issue.message])).toEqual([['contact', 'required']]);
+    expect(() => request({ arrivedAt: '2026-10-03T23:00' })).not.toThrow();
+    expect(() => request({ arrivedAt: '2026-10-05T12:00' })).toThrow('landingRange');
+  });
+});
+
+describe('a guide marks a request as not genuine', () => {
+  it('takes it out of the queue with an end time, records who did it, and it can no longer be placed', () => {
+    const token = request();
+    const arrival = lastArrival();
+    const host = asStaff(makeUser(db, 'host'));
+    expect(() => write(db, (tx) => markNotGenuine(tx, host, arrival.id, NOW))).toThrow('notAllowed');
+    write(db, (tx) => markNotGenuine(tx, guide, arrival.id, later(3)));
+    expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()).toMatchObject({ status: 'not_genuine', endedAt: later(3) });
+    expect(waitingQueue(db, later(4)).map((row) => row.id)).not.toContain(arrival.id);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'arrival.not_genuine')).all().at(-1)).toMatchObject({ actorId: guide.id, entityId: arrival.id });
+    expect(linkPageData(db, token, later(4))).toMatchObject({ kind: 'closed' });
+
+    const shelter = makeShelter(db, { status: 'open' });
+    const { beds } = makeRoom(db, shelter.id, 'women', 1);
+    expect(() => write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [beds[0].id] }, later(5)))).toThrow('notFound');
+  });
+
+  it('applies only to self-registered requests still waiting', () => {
+    const registered = makeArrival(db);
+    expect(() => write(db, (tx) => markNotGenuine(tx, guide, registered.id, NOW))).toThrow('notFound');
+  });
+});
+
+describe('limits on requests', () => {
+  it('refuses the fourth request in an hour from one address, and takes it again once the hour has passed', () => {
+    const address = freshAddress();
+    for (let i = 0; i < 3; i++) request({}, address, later(i));
+    expect(write(db, (tx) => submitRequest(tx, form(), { address }, later(10)))).toEqual({ refusal: 'tooManyFromYou' });
+    expect(() => request({}, freshAddress(), later(10))).not.toThrow();
+    expect(() => request({}, address, later(61))).not.toThrow();
+  });
+
+  it('refuses past the network’s ceiling per hour, whoever asks; a ceiling of 0 closes the form', () => {
+    const base = later(24 * 60);
+    const settings = readNetworkSettings(db);
+    write(db, (tx) => saveNetworkSettings(tx, admin, { ...settings.contact, contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 2 }, base));
+    request({}, freshAddress(), base);
+    request({}, freshAddress(), base);
+    expect(write(db, (tx) => submitRequest(tx, form(), { address: freshAddress() }, base))).toEqual({ refusal: 'networkBusy' });
+    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 0 }, base));
+    expect(write(db, (tx) => submitRequest(tx, form(), { address: freshAddress() }, later(3 * 24 * 60)))).toEqual({ refusal: 'networkBusy' });
+    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 100 }, base));
+  });
+
+  it('lets only an admin change the network settings', () => {
+    expect(() => write(db, (tx) => saveNetworkSettings(tx, guide, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 5 }, NOW))).toThrow('notAllowed');
+  });
+});

@@ -1,0 +1,147 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { arrivals } from '@/db/schema';
+import { formStamp } from '@/lib/requests/form-guard';
+import { newLinkToken, hashLinkToken } from '@/lib/placement/links';
+import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
+import { createTestDb, snapshot } from '../support/test-db';
+
+// Every route handler of the app, called as an anonymous visitor would: what it shows and what it writes.
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+
+const test = createTestDb();
+process.env.DATABASE_PATH = test.path;
+process.env.AUTH_SECRET = 'routes-test-secret-routes-test-secret';
+const { db, sqlite } = test;
+afterAll(test.cleanup);
+
+const ORIGIN = 'http://localhost:3000';
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const handlers = new Map<string, Handler>();
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return routeFiles(path);
+    return name === 'route.ts' ? [path] : [];
+  });
+}
+
+beforeAll(async () => {
+  const root = join(__dirname, '..', '..');
+  for (const file of routeFiles(join(root, 'app'))) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      if (typeof exported[method] === 'function') handlers.set(`${relative(root, file)}#${method}`, exported[method] as Handler);
+    }
+  }
+});
+
+const call = (key: string, path: string, init: RequestInit & { headers?: Record<string, string> } = {}, params: Record<string, string> = {}) =>
+  handlers.get(key)!(new Request(`${ORIGIN}${path}`, { ...init, headers: { host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9', ...init.headers } }), { params: Promise.resolve(params) });
+const post = (body: Record<string, string>, origin: string | null = ORIGIN) => ({
+  method: 'POST',
+  body: new URLSearchParams(body),
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
+});
+
+const listed = makeShelter(db, { name: 'Listed Hall', address: 'Secret Street 5', listedPublicly: true, status: 'open' });
+makeRoom(db, listed.id, 'mixed', 2);
+makeShelter(db, { name: 'Hidden Flat', listedPublicly: false, status: 'open' });
+const guideStay = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: listed.id, bedIds: [makeRoom(db, listed.id, 'mixed', 1).beds[0].id] });
+const guideToken = newLinkToken();
+sqlite.prepare('update stays set link_token_hash = ? where id = ?').run(hashLinkToken(guideToken), guideStay.id);
+
+function selfRequest() {
+  const token = newLinkToken();
+  const arrival = makeArrival(db, { alias: 'Private Alias 77', contact: '@private77', selfRegistered: true, requestTokenHash: hashLinkToken(token) });
+  return { token, arrival };
+}
+const waitingRequest = selfRequest();
+const requestForm = (extra: Record<string, string> = {}) => ({ alias: 'Lena', adultMen: '0', adultWomen: '1', children: '0', contact: '@lena', lang: 'ru', stamp: formStamp(new Date(Date.now() - 10_000)), ...extra });
+
+/** One entry per exported route handler; a new handler without one fails the enumeration test. */
+const ROUTES: Record<string, () => Promise<void>> = {
+  'app/api/auth/[...nextauth]/route.ts#GET': async () => undefined, // Auth.js itself: tests/e2e/sign-in.test.ts
+  'app/api/auth/[...nextauth]/route.ts#POST': async () => undefined, // Auth.js itself: tests/db/sign-in.test.ts, e2e
+  'app/s/sw.js/route.ts#GET': async () => {
+    const response = await call('app/s/sw.js/route.ts#GET', '/s/sw.js');
+    expect(response.headers.get('content-type')).toContain('javascript');
+  },
+  'app/public/shelters/route.ts#GET': async () => {
+    const response = await call('app/public/shelters/route.ts#GET', '/shelters', { headers: { 'accept-language': 'tr' } });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('Listed Hall');
+    expect(html).not.toContain('Hidden Flat');
+    expect(html).not.toContain('Secret Street');
+    expect(response.headers.get('content-security-policy')).toContain("form-action 'none'");
+  },
+  'app/request/route.ts#GET': async () => {
+    const html = await (await call('app/request/route.ts#GET', '/request?lang=uk')).text();
+    expect(html).toMatch(/<form [^>]*action="\/request" method="post">/);
+    expect(html).toContain('Попросити місце');
+  },
+  'app/request/route.ts#POST': async () => {
+    for (const origin of [null, 'https://elsewhere.example']) {
+      const refused = await call('app/request/route.ts#POST', '/request', post(requestForm(), origin));
+      expect(refused.status).toBe(403);
+    }
+    const response = await call('app/request/route.ts#POST', '/request', post(requestForm()));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/s\/[A-Za-z0-9_-]{43}\?lang=ru$/);
+  },
+  'app/s/[token]/route.ts#GET': async () => {
+    const { token } = waitingRequest;
+    const waiting = await call('app/s/[token]/route.ts#GET', `/s/${token}`, {}, { token });
+    const html = await waiting.text();
+    expect(waiting.status).toBe(200);
+    expect(html).toContain('You are on the waiting list');
+    expect(html).not.toContain('Private Alias 77');
+    expect(html).not.toContain('private77');
+    expect((await call('app/s/[token]/route.ts#GET', `/s/${guideToken}`, {}, { token: guideToken })).status).toBe(200);
+    expect((await call('app/s/[token]/route.ts#GET', '/s/x', {}, { token: 'x'.repeat(43) })).status).toBe(404);
+  },
+  'app/s/[token]/route.ts#POST': async () => {
+    const { token, arrival } = selfRequest();
+    const status = () => db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()!.status;
+    const cancel = (origin: string | null, forToken = token) => call('app/s/[token]/route.ts#POST', `/s/${forToken}`, post({ intent: 'cancel' }, origin), { token: forToken });
+    expect((await cancel('https://elsewhere.example')).status).toBe(403);
+    expect((await cancel(null)).status).toBe(403);
+    expect(status()).toBe('waiting');
+    // A guide's link has nothing to withdraw.
+    expect((await cancel(ORIGIN, guideToken)).status).toBe(409);
+    const done = await cancel(ORIGIN);
+    expect(done.status).toBe(303);
+    expect(status()).toBe('cancelled');
+  },
+};
+
+/** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
+const READ_ONLY = ['app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+
+describe('route handlers', () => {
+  it('each exported route handler has a case here', () => {
+    expect([...handlers.keys()].sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [key, check] of Object.entries(ROUTES)) {
+    it(`${key} answers an anonymous visitor as it should${READ_ONLY.includes(key) ? ' and writes nothing' : ''}`, async () => {
+      const before = snapshot(sqlite);
+      await check();
+      if (READ_ONLY.includes(key)) expect(snapshot(sqlite)).toEqual(before);
+    });
+  }
+
+  it('a refused post to /request writes nothing', async () => {
+    const before = snapshot(sqlite);
+    const tooFast = await call('app/request/route.ts#POST', '/request', post(requestForm({ stamp: formStamp(new Date()) })));
+    const honeypot = await call('app/request/route.ts#POST', '/request', post(requestForm({ website: 'spam' })));
+    const invalid = await call('app/request/route.ts#POST', '/request', post(requestForm({ contact: '' })));
+    expect([tooFast.status, honeypot.status, invalid.status]).toEqual([400, 400, 422]);
+    expect(await invalid.text()).toContain('Заполните это поле.');
+    expect(snapshot(sqlite)).toEqual(before);
+  });
+});
