@@ -24,11 +24,7 @@ nav ul{display:flex;flex-wrap:wrap;gap:0 .8rem;margin:0;padding:0;list-style:non
 nav a{display:inline-block;min-height:44px;padding:.6rem .1rem}
 nav a[aria-current]{font-weight:700;text-decoration:none;color:#14213d}
 .offline-note{display:none;background:#fff4d6;color:#5a3b00;border-color:#8a5a00}
-<<<<<<< HEAD
 .offline .offline-note,.saved .offline-note{display:block}
-a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-=======
-.offline .offline-note{display:block}
 a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .cards{margin:0;padding:0;list-style:none}
 .free{font-size:1.2rem;font-weight:700;color:#0f5257}
@@ -56,7 +52,6 @@ input[type=checkbox]{width:24px;min-height:24px;height:24px;margin:0 .5rem 0 0;f
 button{font:inherit;font-weight:600;min-height:48px;padding:.5rem 1.1rem;border-radius:8px;border:1px solid #0f5257;background:#0f5257;color:#fff;cursor:pointer}
 button.quiet{background:#fff;color:#b42318;border-color:#b42318}
 summary{cursor:pointer;min-height:44px;padding:.6rem 0;color:#b42318;font-weight:600}
->>>>>>> issue-8
 `.replace(/\n/g, '');
 
 // The one inline script: makes the page available offline once loaded, and says so when offline.

@@ -66,6 +66,12 @@ const requestForm = (extra: Record<string, string> = {}) => ({ alias: 'Lena', ad
 const ROUTES: Record<string, () => Promise<void>> = {
   'app/api/auth/[...nextauth]/route.ts#GET': async () => undefined, // Auth.js itself: tests/e2e/sign-in.test.ts
   'app/api/auth/[...nextauth]/route.ts#POST': async () => undefined, // Auth.js itself: tests/db/sign-in.test.ts, e2e
+  'app/(staff)/occupancy/export/route.ts#GET': async () => {
+    // Admins only: signed-in callers of every role are tried in tests/e2e/occupancy.test.ts.
+    const response = await call('app/(staff)/occupancy/export/route.ts#GET', '/occupancy/export?range=90');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('date,shelter');
+  },
   'app/s/sw.js/route.ts#GET': async () => {
     const response = await call('app/s/sw.js/route.ts#GET', '/s/sw.js');
     expect(response.headers.get('content-type')).toContain('javascript');
@@ -120,7 +126,7 @@ const ROUTES: Record<string, () => Promise<void>> = {
 };
 
 /** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
-const READ_ONLY = ['app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+const READ_ONLY = ['app/(staff)/occupancy/export/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
 
 describe('route handlers', () => {
   it('each exported route handler has a case here', () => {
