@@ -14,12 +14,15 @@ export const networkSettings = sqliteTable(
     contactTelegram: text('contact_telegram'),
     contactWhatsapp: text('contact_whatsapp'),
     requestsPerHour: integer('requests_per_hour').notNull().default(30),
+    // Days after a household's stay or request ends until its identifying fields are erased.
+    retentionDays: integer('retention_days').notNull().default(14),
     updatedAt: timestamp('updated_at'),
     updatedBy: text('updated_by'),
   },
   (t) => [
     check('network_settings_one_row', sql`${t.id} = 1`),
     check('network_settings_requests_per_hour', sql`${t.requestsPerHour} between 0 and 10000`),
+    check('network_settings_retention_days', sql`${t.retentionDays} between 1 and 90`),
   ],
 );
 
