@@ -3,10 +3,11 @@ import { networkSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed } from '@/lib/errors';
+import { DEFAULT_RETENTION_DAYS } from '@/lib/privacy/retention';
 import type { NetworkSettingsInput } from '@/lib/validation/request';
 
 export type NetworkContact = { phone: string | null; telegram: string | null; whatsapp: string | null };
-export type NetworkSettings = { contact: NetworkContact; requestsPerHour: number };
+export type NetworkSettings = { contact: NetworkContact; requestsPerHour: number; retentionDays: number };
 
 /** Until an admin saves the settings: no contact to show, and a modest ceiling on requests. */
 export const DEFAULT_REQUESTS_PER_HOUR = 30;
@@ -16,6 +17,7 @@ export function readNetworkSettings(db: Db): NetworkSettings {
   return {
     contact: { phone: row?.contactPhone ?? null, telegram: row?.contactTelegram ?? null, whatsapp: row?.contactWhatsapp ?? null },
     requestsPerHour: row?.requestsPerHour ?? DEFAULT_REQUESTS_PER_HOUR,
+    retentionDays: row?.retentionDays ?? DEFAULT_RETENTION_DAYS,
   };
 }
 
@@ -26,6 +28,7 @@ export function saveNetworkSettings(db: Db, user: StaffUser, input: NetworkSetti
     contactTelegram: input.contactTelegram,
     contactWhatsapp: input.contactWhatsapp,
     requestsPerHour: input.requestsPerHour,
+    retentionDays: input.retentionDays,
     updatedAt: now,
     updatedBy: user.id,
   };

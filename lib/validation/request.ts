@@ -22,6 +22,7 @@ export const networkSettingsSchema = z.object({
   contactTelegram: contactHandle(60),
   contactWhatsapp: contactHandle(40),
   requestsPerHour: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'invalid').max(10_000, 'invalid'),
+  retentionDays: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'retentionRange').max(90, 'retentionRange'),
 });
 export type NetworkSettingsInput = z.infer<typeof networkSettingsSchema>;
 

@@ -128,7 +128,7 @@ const CASES: Record<string, Case> = {
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
     allowed: ADMINS,
-    form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40' }),
+    form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40', retentionDays: '21' }),
   },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,

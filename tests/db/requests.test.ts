@@ -39,7 +39,7 @@ const lastArrival = () => db.select().from(arrivals).all().at(-1)!;
 
 describe('a request for a place from the public form', () => {
   it('joins the waiting queue as self-registered, and its link says so with the time and the network contact', async () => {
-    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: '+90 555 000 0100', contactTelegram: '@help_net', contactWhatsapp: null, requestsPerHour: 100 }, NOW));
+    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: '+90 555 000 0100', contactTelegram: '@help_net', contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 }, NOW));
     const token = request({ arrivedAt: '2026-10-01T15:30' });
     const queued = waitingQueue(db, later(5)).filter((row) => row.selfRegistered);
     expect(queued.at(-1)).toMatchObject({ alias: ALIAS, contact: CONTACT, status: 'waiting', registeredBy: null, arrivedAt: new Date('2026-10-01T12:30:00Z') });
@@ -153,16 +153,16 @@ describe('limits on requests', () => {
   it('refuses past the network’s ceiling per hour, whoever asks; a ceiling of 0 closes the form', () => {
     const base = later(24 * 60);
     const settings = readNetworkSettings(db);
-    write(db, (tx) => saveNetworkSettings(tx, admin, { ...settings.contact, contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 2 }, base));
+    write(db, (tx) => saveNetworkSettings(tx, admin, { ...settings.contact, contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 2, retentionDays: 14 }, base));
     request({}, freshAddress(), base);
     request({}, freshAddress(), base);
     expect(write(db, (tx) => submitRequest(tx, form(), { address: freshAddress() }, base))).toEqual({ refusal: 'networkBusy' });
-    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 0 }, base));
+    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 0, retentionDays: 14 }, base));
     expect(write(db, (tx) => submitRequest(tx, form(), { address: freshAddress() }, later(3 * 24 * 60)))).toEqual({ refusal: 'networkBusy' });
-    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 100 }, base));
+    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 }, base));
   });
 
   it('lets only an admin change the network settings', () => {
-    expect(() => write(db, (tx) => saveNetworkSettings(tx, guide, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 5 }, NOW))).toThrow('notAllowed');
+    expect(() => write(db, (tx) => saveNetworkSettings(tx, guide, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 5, retentionDays: 14 }, NOW))).toThrow('notAllowed');
   });
 });

@@ -34,6 +34,20 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
           inputMode="numeric"
         />
       </fieldset>
+      <fieldset>
+        <legend>{t('retentionLegend')}</legend>
+        <TextField
+          state={state}
+          name="retentionDays"
+          label={t('retentionDays')}
+          hint={t('retentionDaysHint')}
+          stored={settings.retentionDays}
+          type="number"
+          min={1}
+          max={90}
+          inputMode="numeric"
+        />
+      </fieldset>
       <SubmitButton>{t('save')}</SubmitButton>
     </form>
   );

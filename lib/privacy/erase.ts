@@ -1,0 +1,35 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { arrivals, stays } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
+
+/**
+ * Erases what identifies a household: its alias, contact handle, free-text need and request link.
+ * Counts, dates, party size, languages and the shelter stay, so occupancy history is unchanged.
+ * Links of stays that have ended are deleted; an active stay keeps its link so the person can still
+ * find their bed tonight. A household still waiting leaves the queue: nobody could reach it now.
+ * Idempotent: an erased household is left as it is.
+ */
+export function eraseHousehold(db: Db, arrivalId: string, now: Date, actorId: string | null): boolean {
+  const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
+  if (!arrival || arrival.erasedAt) return false;
+  const leavesQueue = arrival.status === 'waiting';
+  db.update(arrivals)
+    .set({
+      alias: null,
+      contact: null,
+      needNote: null,
+      requestTokenHash: null,
+      erasedAt: now,
+      ...(leavesQueue ? { status: 'cancelled' as const, endedAt: arrival.endedAt ?? now } : {}),
+    })
+    .where(eq(arrivals.id, arrivalId))
+    .run();
+  db.update(stays)
+    .set({ linkTokenHash: null, linkExpiresAt: null })
+    .where(and(eq(stays.arrivalId, arrivalId), notInArray(stays.status, [...ACTIVE_STAY_STATUSES])))
+    .run();
+  recordAudit(db, { at: now, actorId, action: 'household.erase', entity: 'arrival', entityId: arrivalId });
+  return true;
+}

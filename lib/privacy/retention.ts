@@ -1,0 +1,42 @@
+import type { Db } from '@/db';
+import { write } from '@/db';
+import { eraseHousehold } from './erase';
+
+export const DEFAULT_RETENTION_DAYS = 14;
+const DAY = 86_400_000;
+
+export function retentionDays(db: Db): number {
+  return (db.$client.prepare('select retention_days from network_settings where id = 1').pluck().get() as number | undefined) ?? DEFAULT_RETENTION_DAYS;
+}
+
+/**
+ * Households whose identifying fields are due for erasure: not erased yet, with no active stay, and
+ * whose end (check-out, cancellation, a request marked not genuine, or the end of their last
+ * reservation) lies at least `days` before now. A household waiting that was never placed has no end
+ * yet and is kept: a guide is still looking for a bed for it.
+ */
+export function householdsDue(db: Db, now: Date, days: number, onlyId?: string): string[] {
+  return db.$client
+    .prepare(
+      `select a.id from arrivals a
+        where a.erased_at is null and a.status <> 'placed' ${onlyId ? 'and a.id = @id' : ''}
+          and not exists (select 1 from stays s where s.arrival_id = a.id and s.status in ('reserved', 'checked_in'))
+          and coalesce(a.ended_at, (select max(coalesce(s.ended_at, s.hold_until)) from stays s where s.arrival_id = a.id)) <= @cutoff`,
+    )
+    .pluck()
+    .all({ cutoff: now.getTime() - days * DAY, ...(onlyId ? { id: onlyId } : {}) }) as string[];
+}
+
+/**
+ * The retention purge: on start, every hour, and `npm run purge`. Idempotent. Each household is
+ * erased in its own short transaction, so a large first purge never holds up a reservation.
+ */
+export function purgeExpiredHouseholds(db: Db, now: Date): { erased: number; retentionDays: number } {
+  const days = retentionDays(db);
+  let erased = 0;
+  for (const id of householdsDue(db, now, days)) {
+    // Checked again inside the transaction: a guide may have placed the household a moment ago.
+    if (write(db, (tx) => householdsDue(tx, now, days, id).length > 0 && eraseHousehold(tx, id, now, null))) erased++;
+  }
+  return { erased, retentionDays: days };
+}
