@@ -6,19 +6,28 @@ import { HouseholdLine } from './household-line';
 
 type Stays = ReturnType<typeof shelterStays>;
 type StayRow = Stays['expected'][number];
-type Props = { stays: Stays; timeZone: string; now: Date; actions: { checkIn: FormAction; checkOut: FormAction; cancel: FormAction } | null };
+type Props = {
+  stays: Stays;
+  /** Whether the viewer may see who this household is (lib/privacy/shares.ts). */
+  visible: (row: StayRow) => boolean;
+  timeZone: string;
+  now: Date;
+  actions: { checkIn: FormAction; checkOut: FormAction; cancel: FormAction } | null;
+};
 
 /** One household at the shelter: who they are, what they need, their beds, and the line under it. */
-async function StayItem({ row, detail, children }: { row: StayRow; detail: string; children: React.ReactNode }) {
+async function StayItem({ row, visible, detail, children }: { row: StayRow; visible: boolean; detail: string; children: React.ReactNode }) {
   const t = await getTranslations('stays');
+  const privacy = await getTranslations('privacy');
   const languageNames = await getTranslations('languages');
   const { arrival, beds } = row;
+  const name = visible ? (arrival.alias ?? t('erased')) : privacy('hidden');
   return (
-    <li aria-label={arrival.alias ?? t('erased')}>
-      <strong className="stay-alias">{arrival.alias ?? t('erased')}</strong>
+    <li aria-label={name}>
+      <strong className="stay-alias">{name}</strong>
       <HouseholdLine household={arrival} />
       {arrival.languages.length > 0 ? <p className="muted">{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
-      {arrival.needNote ? (
+      {visible && arrival.needNote ? (
         <p className="need-note">
           {t('needs')}: {arrival.needNote}
         </p>
@@ -32,7 +41,7 @@ async function StayItem({ row, detail, children }: { row: StayRow; detail: strin
 }
 
 /** Who is expected tonight and who is staying, with check-in and check-out for the shelter's staff. */
-export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
+export async function ShelterStays({ stays, visible, timeZone, now, actions }: Props) {
   const t = await getTranslations('stays');
   const format = await getFormatter();
   const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
@@ -43,7 +52,7 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         {stays.expected.length === 0 ? <p className="empty">{t('noneExpected')}</p> : null}
         <ul className="stay-list">
           {stays.expected.map((row) => (
-            <StayItem key={row.stay.id} row={row} detail={t('heldUntil', { time: time(row.stay.holdUntil), ago: format.relativeTime(row.stay.holdUntil, now) })}>
+            <StayItem key={row.stay.id} row={row} visible={visible(row)} detail={t('heldUntil', { time: time(row.stay.holdUntil), ago: format.relativeTime(row.stay.holdUntil, now) })}>
               {actions ? (
                 <div className="button-row">
                   <ActionButton action={actions.checkIn} fields={{ stayId: row.stay.id }} label={t('checkIn')} className="button primary" />
@@ -59,7 +68,7 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         {stays.staying.length === 0 ? <p className="empty">{t('noneStaying')}</p> : null}
         <ul className="stay-list">
           {stays.staying.map((row) => (
-            <StayItem key={row.stay.id} row={row} detail={t('since', { time: time(row.stay.checkedInAt ?? now) })}>
+            <StayItem key={row.stay.id} row={row} visible={visible(row)} detail={t('since', { time: time(row.stay.checkedInAt ?? now) })}>
               {actions ? (
                 <ActionButton action={actions.checkOut} fields={{ stayId: row.stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
               ) : null}

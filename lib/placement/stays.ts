@@ -12,11 +12,15 @@ import { holdBeds, holdUntilAt, householdOf, isActiveStay } from './reserve';
 type Stay = typeof stays.$inferSelect;
 const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
 
-/** The stay, if the caller may act on it: a guide or admin anywhere, a host at their own shelter. */
+/**
+ * The stay, if the caller may act on it: an admin anywhere, a host at their own shelter, and a guide
+ * on a reservation they made, until check-in (the households a guide sees; lib/privacy/shares.ts).
+ */
 function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
   const stay = db.select().from(stays).where(eq(stays.id, stayId)).get();
   const hostHere = !!stay && canEditShelter(user, stay.shelterId);
-  const allowed = who === 'host' ? hostHere : hostHere || isGuide(user);
+  const guideHere = !!stay && (user.role === 'admin' || (user.role === 'coordinator' && stay.reservedBy === user.id && stay.status === 'reserved'));
+  const allowed = who === 'host' ? hostHere : hostHere || guideHere;
   if (!stay || !allowed) throw notAllowed();
   return stay;
 }

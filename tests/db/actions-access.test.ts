@@ -51,6 +51,8 @@ function makeWorld() {
   const waiting = makeArrival(db);
   const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });
   const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
+  // The guide who made the reservation is the guide who may change it.
+  sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.coordinator.id, reserved.id);
   const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
   const freeStayBed = stayRoom.beds[2];
   return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed };
@@ -126,6 +128,8 @@ const CASES: Record<string, Case> = {
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.checkedIn.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
     allowed: ADMINS,
     form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40', retentionDays: '21' }),

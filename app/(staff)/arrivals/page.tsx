@@ -13,7 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('arrivals'))('title') };
 }
 
-export default async function ArrivalsPage() {
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function ArrivalsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireStaff();
   if (user.role === 'host') notFound();
   const db = getDb();
@@ -22,8 +24,13 @@ export default async function ArrivalsPage() {
   const t = await getTranslations('arrivals');
   const requests = await getTranslations('requests');
   const format = await getFormatter();
+  const privacy = await getTranslations('privacy');
+  const { forgotten } = await searchParams;
   const waiting = waitingQueue(db, now);
-  const reserved = pendingReservations(db);
+  // A guide sees the reservations they made; an admin sees them all, without names.
+  const reserved = pendingReservations(db).filter(({ stay }) => user.role === 'admin' || stay.reservedBy === user.id);
+  const masked = user.role === 'admin';
+  const name = (alias: string | null) => (masked ? privacy('hidden') : (alias ?? t('erased')));
   return (
     <>
       <div className="page-head">
@@ -32,15 +39,21 @@ export default async function ArrivalsPage() {
           {t('register')}
         </Link>
       </div>
+      {forgotten ? (
+        <p className="form-status ok" role="status">
+          {privacy('forgotten')}
+        </p>
+      ) : null}
+      {masked ? <p className="muted">{privacy('adminHint')}</p> : null}
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
         {waiting.length === 0 ? <p className="empty">{t('nobodyWaiting')}</p> : null}
         <ol className="queue">
           {waiting.map((household) => (
-            <li key={household.id} className="card" aria-label={household.alias ?? t('erased')}>
+            <li key={household.id} className="card" aria-label={name(household.alias)}>
               <div className="card-head">
                 <Link href={`/arrivals/${household.id}`} className="queue-alias">
-                  {household.alias ?? t('erased')}
+                  {name(household.alias)}
                 </Link>
                 <span className="muted">
                   {household.waitedMinutes === 0
@@ -57,7 +70,7 @@ export default async function ArrivalsPage() {
                   {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }) }) : null}
                 </p>
               ) : null}
-              {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
+              {household.needNote && !masked ? <p className="need-note">{household.needNote}</p> : null}
               <Link href={`/arrivals/${household.id}`} className="button">
                 {t('findPlace')}
               </Link>
@@ -73,7 +86,7 @@ export default async function ArrivalsPage() {
             <li key={stay.id} className="card">
               <div className="card-head">
                 <Link href={`/arrivals/${arrival.id}`} className="queue-alias">
-                  {arrival.alias ?? t('erased')}
+                  {name(arrival.alias)}
                 </Link>
                 <span>{shelterName}</span>
               </div>

@@ -7,6 +7,8 @@ import { DomainError } from '@/lib/errors';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { linkHandover } from '@/lib/placement/share';
 import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
+import { forgetHousehold } from '@/lib/privacy/forget';
+import { revealHousehold } from '@/lib/privacy/shares';
 import { markNotGenuine } from '@/lib/requests/self-register';
 import { moveSchema, reserveSchema, stayIdSchema } from '@/lib/validation/arrival';
 import { arrivalIdSchema } from '@/lib/validation/request';
@@ -55,4 +57,16 @@ export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: st
 export const markRequestNotGenuine = staffAction({ roles: guides, schema: arrivalIdSchema }, ({ arrivalId }, { user, db, now }) => {
   write(db, (tx) => markNotGenuine(tx, user, arrivalId, now));
   return { revalidate: pages(arrivalId), redirectTo: '/arrivals' };
+});
+
+/** Forget now: the household's alias, contact and note are erased at once; counts stay. */
+export const forgetArrival = staffAction({ roles: guides, schema: arrivalIdSchema }, ({ arrivalId }, { user, db, now }) => {
+  write(db, (tx) => forgetHousehold(tx, user, arrivalId, now));
+  return { revalidate: pages(arrivalId), redirectTo: '/arrivals?forgotten=1' };
+});
+
+/** An admin's look at one household's details, recorded in the audit trail before it is shown. */
+export const revealArrival = staffAction({ roles: ['admin'], schema: arrivalIdSchema }, ({ arrivalId }, { user, db, now }) => {
+  write(db, (tx) => revealHousehold(tx, user, arrivalId, now));
+  return { revalidate: pages(arrivalId) };
 });

@@ -12,7 +12,17 @@ import { availabilityWithOwnBeds } from '@/lib/placement/availability';
 import { applyExpiry } from '@/lib/placement/read';
 import { isWithdrawn } from '@/lib/placement/reserve';
 import { ActionButton } from '@/components/ui/action-button';
-import { cancelReservation, markRequestNotGenuine, moveHousehold, renewArrivalLink, reservePlace, revokeArrivalLink } from './actions';
+import { guideMayOpen, revealedTo, REVEAL_MINUTES, seesHousehold } from '@/lib/privacy/shares';
+import {
+  cancelReservation,
+  forgetArrival,
+  markRequestNotGenuine,
+  moveHousehold,
+  renewArrivalLink,
+  reservePlace,
+  revealArrival,
+  revokeArrivalLink,
+} from './actions';
 import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,6 +39,10 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
   const found = arrivalWithStay(db, id);
   if (!found || found.arrival.erasedAt || isWithdrawn(found.arrival)) notFound();
   const { arrival, current } = found;
+  // A guide opens the waiting list and the households they placed, until check-in; nothing else.
+  if (!guideMayOpen(user, arrival, current?.stay)) notFound();
+  const visible = seesHousehold(user, arrival, current?.stay, revealedTo(db, user, arrival.id, now));
+  const privacy = await getTranslations('privacy');
   const t = await getTranslations('placement');
   const languageNames = await getTranslations('languages');
   const requests = await getTranslations('requests');
@@ -50,7 +64,7 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
         .map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
     ]),
   );
-  const alias = arrival.alias ?? '—';
+  const alias = visible ? (arrival.alias ?? '—') : privacy('hidden');
   return (
     <>
       <p className="breadcrumb">
@@ -60,12 +74,18 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
       <section className="card household" aria-label={t('household')}>
         <HouseholdLine household={arrival} />
         {arrival.languages.length > 0 ? <p>{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
-        {arrival.needNote ? <p className="need-note">{arrival.needNote}</p> : null}
-        {arrival.contact ? (
+        {visible && arrival.needNote ? <p className="need-note">{arrival.needNote}</p> : null}
+        {visible && arrival.contact ? (
           <p>
             {t('contact')}: {arrival.contact}
           </p>
         ) : null}
+        {visible ? null : (
+          <>
+            <p className="muted">{privacy('hiddenHint', { minutes: REVEAL_MINUTES })}</p>
+            <ActionButton action={revealArrival} fields={{ arrivalId: arrival.id }} label={privacy('reveal')} confirm={privacy('revealConfirm')} />
+          </>
+        )}
         {arrival.selfRegistered ? (
           <>
             <p>
@@ -101,6 +121,11 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
         now={now}
         actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink }}
       />
+      <section className="card" aria-labelledby="forget-title">
+        <h2 id="forget-title">{privacy('forgetTitle')}</h2>
+        <p className="muted">{privacy('forgetHint')}</p>
+        <ActionButton action={forgetArrival} fields={{ arrivalId: arrival.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} />
+      </section>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { ActionButton } from '@/components/ui/action-button';
 import { shelterBoard } from '@/lib/shelters/board';
 import { shelterStays } from '@/lib/arrivals/queries';
+import { seesGuestAt } from '@/lib/privacy/shares';
 import { applyExpiry } from '@/lib/placement/read';
 import { ShelterStays } from '@/components/shelter-stays';
 import { cancelReservation } from '../../arrivals/[id]/actions';
@@ -18,12 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ShelterBoardPage({ params }: { params: Promise<{ id: string }> }) {
-  const { db, shelter, editable } = await loadShelter(params);
+  const { db, user, shelter, editable } = await loadShelter(params);
   const t = await getTranslations('board');
   const statuses = await getTranslations('status');
   const now = new Date();
   applyExpiry(db, now);
-  const board = shelterBoard(db, shelter.id, now);
+  const full = shelterBoard(db, shelter.id, now);
+  // Only the shelter's hosts see who holds each bed; everyone else sees the beds' states.
+  const showsHolders = user.role === 'host';
+  const board = showsHolders ? full : { ...full, rooms: full.rooms.map((room) => ({ ...room, beds: room.beds.map((bed) => ({ ...bed, holder: null })) })) };
   const stays = shelterStays(db, shelter.id);
   return (
     <>
@@ -49,6 +53,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       </section>
       <ShelterStays
         stays={stays}
+        visible={(row) => seesGuestAt(user, shelter.id, row.stay)}
         timeZone={shelter.timeZone}
         now={now}
         actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, cancel: cancelReservation } : null}
