@@ -152,7 +152,17 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
         </>
       )}
       <p className="muted">{t('updated', { time: `${format.dateTime(now, { timeZone: zone, day: 'numeric', month: 'short' })}, ${clock(now)}` })}</p>
+      <PrivacyLink locale={locale} t={t} />
     </>
+  );
+}
+
+/** The link at the foot of every page an arrival sees: what we keep about them. */
+export function PrivacyLink({ locale, t }: { locale: ArrivalLocale; t: Translate }) {
+  return (
+    <p className="muted">
+      <a href={`/privacy?lang=${locale}`}>{t('privacy.link')}</a>
+    </p>
   );
 }
 

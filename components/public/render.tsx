@@ -8,6 +8,7 @@ import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { RequestForm } from './request-form';
 import { CancelRequest, ClosedRequestPage, WaitingPage } from './request-status';
+import { PrivacyPage } from './privacy-page';
 import { PublicShelterList } from './shelter-list';
 
 export function renderShelterList(shelters: PublicShelter[], contact: NetworkContact, locale: ArrivalLocale, now: Date): Promise<string> {
@@ -61,3 +62,12 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
 
 /** Pages with a form need the CSP and referrer policy that let it post (see htmlResponse). */
 export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && page.cancellable);
+
+export function renderPrivacyPage(locale: ArrivalLocale, retentionDays: number): Promise<string> {
+  const t = translator(locale);
+  return toHtml(
+    <ArrivalDocument lang={locale} title={t('privacy.title')} withScript={false}>
+      <PrivacyPage locale={locale} t={t} retentionDays={retentionDays} />
+    </ArrivalDocument>,
+  );
+}

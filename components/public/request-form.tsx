@@ -1,4 +1,4 @@
-import { LanguageLinks, languageName, type Translate } from '@/components/arrival/arrival-page';
+import { LanguageLinks, languageName, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
 import type { NetworkContact } from '@/lib/requests/settings';
@@ -119,6 +119,7 @@ export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact
           <button type="submit">{t('request.submit')}</button>
         </form>
       </section>
+      <PrivacyLink locale={locale} t={t} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { LanguageLinks, type Translate } from '@/components/arrival/arrival-page';
+import { LanguageLinks, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { HelpBox, localHref } from './help-box';
@@ -56,6 +56,7 @@ export function WaitingPage({ locale, t, contact, requestedAt, error }: Props & 
       </section>
       <HelpBox contact={contact} t={t} />
       <CancelRequest locale={locale} t={t} error={error} />
+      <PrivacyLink locale={locale} t={t} />
     </>
   );
 }
@@ -73,6 +74,7 @@ export function ClosedRequestPage({ locale, t, contact }: Props) {
       <p>
         <a href={localHref('/request', locale)}>{t('waiting.newRequest')}</a>
       </p>
+      <PrivacyLink locale={locale} t={t} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { LanguageLinks, languageName, type Format, type Translate } from '@/components/arrival/arrival-page';
+import { LanguageLinks, languageName, type Format, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
@@ -62,6 +62,7 @@ export function PublicShelterList({ shelters, contact, locale, t, format, now, t
         </section>
       )}
       <p className="muted">{t('list.asOf', { time: format.dateTime(now, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) })}</p>
+      <PrivacyLink locale={locale} t={t} />
     </>
   );
 }
