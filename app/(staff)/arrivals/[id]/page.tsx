@@ -124,7 +124,7 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
       <section className="card" aria-labelledby="forget-title">
         <h2 id="forget-title">{privacy('forgetTitle')}</h2>
         <p className="muted">{privacy('forgetHint')}</p>
-        <ActionButton action={forgetArrival} fields={{ arrivalId: arrival.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} />
+        <ActionButton action={forgetArrival} fields={{ arrivalId: arrival.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} className="button danger" />
       </section>
     </>
   );
