@@ -348,7 +348,7 @@ function expectOnlyPageMarkup(html: string) {
     for (const { attr, value } of attrs) {
       expect(attr, `event handler attribute ${attr}`).not.toMatch(/^on/);
       expect(['src', 'xlink:href', 'formaction', 'srcdoc', 'http-equiv'], `attribute ${attr}`).not.toContain(attr);
-      if (attr === 'href') expect(value, `href ${value}`).toMatch(/^(https:\/\/|tel:|geo:|\?lang=(ru|uk|tr|en)$|data:,$)/);
+      if (attr === 'href') expect(value, `href ${value}`).toMatch(/^(https:\/\/|tel:|geo:|\?lang=(ru|uk|tr|en)$|\/privacy\?lang=(ru|uk|tr|en)$|data:,$)/);
     }
   }
   expect(count(html.toLowerCase(), '<script')).toBe(1);
