@@ -19,19 +19,19 @@ export const idleState: FormState = { status: 'idle' };
  * groups); files and Next's internal `$ACTION_` fields are dropped.
  */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+  // A Map, not an object: a posted name such as `__proto__[]` or `constructor[]` must stay a plain field.
+  const result = new Map<string, string | string[]>();
   for (const [name, value] of formData.entries()) {
     if (typeof value !== 'string' || name.startsWith('$ACTION')) continue;
     if (name.endsWith('[]')) {
       const key = name.slice(0, -2);
-      const list = (result[key] as string[] | undefined) ?? [];
-      list.push(value);
-      result[key] = list;
+      const list = result.get(key);
+      result.set(key, Array.isArray(list) ? [...list, value] : [value]);
     } else {
-      result[name] = value;
+      result.set(name, value);
     }
   }
-  return result;
+  return Object.fromEntries(result);
 }
 
 /** The value to show in a field: what the user typed last if the form came back, else the stored one. */

@@ -1,0 +1,206 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FormState } from '@/lib/forms';
+import { idleState } from '@/lib/forms';
+import en from '@/lib/i18n/messages/en.json';
+import { createInvitation } from '@/lib/staff/invitations';
+import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
+import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { RequestContext } from '../support/request-context';
+import { createTestDb, snapshot } from '../support/test-db';
+
+// Every server action, sent hundreds of hostile posts by the most powerful caller (an admin, so that
+// validation and not access control refuses them) and by a host: never a crash, never a write, never
+// anything internal in what comes back.
+const context = vi.hoisted(() => ({ current: undefined as unknown as RequestContext }));
+vi.mock('next/headers', () => ({ headers: async () => context.current.headers(), cookies: async () => context.current.cookies() }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const RUNS = 100;
+const test = createTestDb();
+process.env.DATABASE_PATH = test.path;
+process.env.AUTH_SECRET = 'bad-input-secret-bad-input-secret-bad';
+context.current = new RequestContext();
+const { db, sqlite } = test;
+afterAll(test.cleanup);
+
+// One network for the whole file: every post is invalid, so none may change it.
+const shelter = makeShelter(db, { status: 'open' });
+const { room, beds } = makeRoom(db, shelter.id, 'mixed', 3);
+const emptyRoom = makeRoom(db, shelter.id, 'family', 0).room;
+sqlite.prepare("update beds set out_of_service_reason = 'leak' where id = ?").run(beds[2].id);
+const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
+const callers = { admin: makeUser(db, 'admin'), host: makeUser(db, 'host', { shelterIds: [shelter.id] }) };
+const target = makeUser(db, 'coordinator');
+const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
+const invitation = createInvitation(db, asStaff(callers.admin), { email: 'pending@x.test', role: 'coordinator', shelterIds: [] }, new Date());
+const invitationId = (sqlite.prepare("select id from invitations where email = 'pending@x.test'").get() as { id: string }).id;
+const waiting = makeArrival(db);
+const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });
+const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
+const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
+
+const id = (valid: string) => ({ kind: 'id' as const, valid });
+const text = (valid: string) => ({ kind: 'text' as const, valid });
+const number = (valid: string) => ({ kind: 'number' as const, valid });
+const choice = (valid: string) => ({ kind: 'enum' as const, valid });
+const list = (...valid: string[]) => ({ kind: 'list' as const, valid });
+const free = (valid: string) => ({ kind: 'free' as const, valid });
+
+/** Each action's form, valid as sent by its page, with what kind each field is. */
+const FORMS: Record<string, Fields> = {
+  'app/actions.ts#chooseLocale': { locale: choice('tr') },
+  'app/(staff)/actions.ts#signOutEverywhere': {},
+  'app/(staff)/shelters/actions.ts#addShelter': { name: text('New place'), district: text('Şişli') },
+  'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { shelterId: id(shelter.id) },
+  'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': {
+    shelterId: id(shelter.id),
+    name: text('Renamed shelter'),
+    district: text('Fatih'),
+    address: free('Somewhere 1'),
+    latitude: free('41.01'),
+    longitude: free('28.95'),
+    phone: free('+90 555 000 0000'),
+    'languages[]': list('ru', 'tr'),
+    'amenities[]': list('wifi'),
+    acceptsFamilies: free('on'),
+    checkInFrom: { kind: 'clock', valid: '14:00' },
+    checkInUntil: { kind: 'clock', valid: '22:00' },
+    holdHours: number('6'),
+    timeZone: choice('Europe/Istanbul'),
+    status: choice('open'),
+    directions_ru: free('Прямо'),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': { shelterId: id(shelter.id), name: text('Attic'), kind: choice('mixed'), beds: number('2') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': { roomId: id(room.id), name: text('Blue room'), kind: choice('family'), accessible: free('on') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { roomId: id(emptyRoom.id) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { roomId: id(room.id), count: number('2') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { bedId: id(beds[0].id), label: text('A') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#takeBedOutOfService': { bedId: id(beds[0].id), reason: text('Broken') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#putBedBackInService': { bedId: id(beds[2].id) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { bedId: id(beds[1].id) },
+  'app/(staff)/arrivals/new/actions.ts#registerHousehold': {
+    alias: text('Anna'),
+    adultMen: number('0'),
+    adultWomen: number('1'),
+    children: number('0'),
+    'languages[]': list('ru'),
+    needsWheelchair: free('on'),
+    needNote: free('stairs are hard'),
+    contact: free('@anna'),
+    arrivedAt: free('2026-03-01T10:00'),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#reservePlace': { arrivalId: id(waiting.id), 'bedIds[]': list(beds[0].id) },
+  'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': { stayId: id(reserved.id), 'bedIds[]': list(stayRoom.beds[2].id) },
+  'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { stayId: id(reserved.id) },
+  'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { stayId: id(reserved.id) },
+  'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { stayId: id(reserved.id) },
+  'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { stayId: id(reserved.id) },
+  'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { stayId: id(checkedIn.id) },
+  'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { arrivalId: id(request.id) },
+  'app/(staff)/settings/actions.ts#saveNetworkContact': {
+    contactPhone: free('+90 555 000 0100'),
+    contactTelegram: free('@net_help'),
+    contactWhatsapp: free(''),
+    requestsPerHour: number('40'),
+  },
+  'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
+  'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },
+  'app/(staff)/staff/actions.ts#changeStaffRole': { userId: id(target.id), role: choice('host'), 'shelterIds[]': list(shelter.id) },
+  'app/(staff)/staff/actions.ts#disableStaff': { userId: id(target.id) },
+  'app/(staff)/staff/actions.ts#enableStaff': { userId: id(disabledTarget.id) },
+  'app/login/actions.ts#signInWithPassword': { email: { kind: 'email', valid: callers.host.email }, password: text('a wrong but long password') },
+  'app/invite/[token]/actions.ts#acceptInvite': {
+    token: id(invitation.token),
+    name: text('Zeynep'),
+    password: text('a long enough passphrase'),
+    confirmPassword: free('a long enough passphrase'),
+  },
+};
+/** It takes no input: every post is a valid one, which ends the caller's sessions. */
+const TAKES_NO_INPUT = 'app/(staff)/actions.ts#signOutEverywhere';
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+const actions = new Map<string, Action>();
+
+function serverActionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return serverActionFiles(path);
+    return /\.tsx?$/.test(name) && /^\s*['"]use server['"]/.test(readFileSync(path, 'utf8')) ? [path] : [];
+  });
+}
+
+beforeAll(async () => {
+  const root = join(__dirname, '..', '..');
+  for (const file of serverActionFiles(join(root, 'app'))) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
+      if (typeof value === 'function') actions.set(`${relative(root, file)}#${name}`, value as Action);
+    }
+  }
+});
+
+/** Next's control-flow throws (redirect, notFound) are answers; any other throw is a 500. */
+async function call(action: Action, data: FormData): Promise<FormState | { control: string }> {
+  try {
+    return await action(idleState, data);
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === 'string' && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK;404)/.test(digest)) return { control: digest };
+    throw new Error(`500: ${(error as Error)?.stack ?? String(error)}`);
+  }
+}
+
+const messageKeys = new Set([...Object.keys(en.errors), ...Object.keys(en.notices)]);
+const internalIds = () =>
+  (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" text%'").all() as { name: string }[]).flatMap(({ name }) =>
+    (sqlite.prepare(`select id from "${name}"`).all() as { id: string }[]).map((row) => row.id),
+  );
+
+/** What the state says apart from echoing the user's own input: no leak, no id, only message keys. */
+function checkState(state: FormState, data: FormData): void {
+  expect(state.status).toBe('error');
+  const { values, ...said } = state;
+  const text = JSON.stringify(said);
+  expect(leaks(text), text.slice(0, 500)).toEqual([]);
+  expect(internalIds().filter((rowId) => text.includes(rowId))).toEqual([]);
+  if (state.message) expect(messageKeys).toContain(state.message);
+  for (const key of Object.values(state.fieldErrors ?? {})) expect(Object.keys(en.errors)).toContain(key);
+  // The echo only gives back what was sent (possibly cut short), never anything of its own.
+  const sent = [...data.values()].filter((v): v is string => typeof v === 'string');
+  for (const echoed of Object.values(values ?? {}).flat()) expect(echoed === '' || sent.some((v) => v.startsWith(echoed))).toBe(true);
+}
+
+describe('bad input to every server action', () => {
+  it('each exported server action has a form here', () => {
+    expect(actions.size).toBeGreaterThan(10);
+    expect([...actions.keys()].sort()).toEqual(Object.keys(FORMS).sort());
+  });
+
+  for (const [key, fields] of Object.entries(FORMS)) {
+    for (const role of ['admin', 'host'] as const) {
+      it(`${key} as ${role}: ${RUNS} hostile posts, no crash, no write, nothing internal`, async () => {
+        const user = callers[role];
+        let seed = 0;
+        for (const c of `${key}#${role}`) seed = (seed * 31 + c.charCodeAt(0)) | 0;
+        await fc.assert(
+          fc.asyncProperty(badPosts(fields), async ({ entries }) => {
+            sqlite.exec('delete from login_throttles'); // sign-in failures are counted (and slowed down) by design
+            sqlite.prepare('update users set sessions_valid_after = null where id = ?').run(user.id);
+            await context.current.signInAs(user, Date.now() - 1000);
+            const before = snapshot(sqlite, ['login_throttles']);
+            const data = toFormData(entries);
+            const outcome = await call(actions.get(key)!, data);
+            if (key === TAKES_NO_INPUT) return void expect(outcome).toEqual({ control: expect.stringMatching(/^NEXT_REDIRECT;.*\/login;/) });
+            expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
+            if (!('control' in outcome)) checkState(outcome, data);
+          }),
+          { numRuns: RUNS, seed },
+        );
+      }, 60_000);
+    }
+  }
+});
