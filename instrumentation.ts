@@ -22,15 +22,11 @@ export async function register() {
   const { rollUpOccupancyInBackground } = await import('./lib/occupancy/rollup');
   const rollUp = () =>
     rollUpOccupancyInBackground(getDb(), new Date()).catch((error: Error) => console.error('[roll-up] storing occupancy days failed:', error.message));
-  const { purgeExpiredHouseholds } = await import('./lib/privacy/retention');
-  const purge = () => {
-    try {
-      const { erased } = purgeExpiredHouseholds(getDb(), new Date());
-      if (erased > 0) console.log(`[retention] erased the details of ${erased} household(s)`);
-    } catch (error) {
-      console.error('[retention] purge failed:', (error as Error).message);
-    }
-  };
+  const { purgeExpiredHouseholdsInBackground } = await import('./lib/privacy/retention');
+  const purge = () =>
+    purgeExpiredHouseholdsInBackground(getDb(), new Date())
+      .then(({ erased }) => erased > 0 && console.log(`[retention] erased the details of ${erased} household(s)`))
+      .catch((error: Error) => console.error('[retention] purge failed:', error.message));
   purge();
   setInterval(purge, HOUR_MS).unref();
   // After start-up, so a long first backfill never delays the first request.

@@ -27,16 +27,39 @@ export function householdsDue(db: Db, now: Date, days: number, onlyId?: string):
     .all({ cutoff: now.getTime() - days * DAY, ...(onlyId ? { id: onlyId } : {}) }) as string[];
 }
 
+const BATCH = 200;
+
 /**
- * The retention purge: on start, every hour, and `npm run purge`. Idempotent. Each household is
- * erased in its own short transaction, so a large first purge never holds up a reservation.
+ * The retention purge: on start, every hour, and `npm run purge`. Idempotent. Households are erased
+ * a batch per short transaction (each one checked again inside it: a guide may have placed it a
+ * moment ago), so a large first purge never holds up a reservation for long. A generator, so the
+ * server can yield between batches.
  */
-export function purgeExpiredHouseholds(db: Db, now: Date): { erased: number; retentionDays: number } {
+function* purgeSteps(db: Db, now: Date): Generator<void, { erased: number; retentionDays: number }> {
   const days = retentionDays(db);
+  const due = householdsDue(db, now, days);
   let erased = 0;
-  for (const id of householdsDue(db, now, days)) {
-    // Checked again inside the transaction: a guide may have placed the household a moment ago.
-    if (write(db, (tx) => householdsDue(tx, now, days, id).length > 0 && eraseHousehold(tx, id, now, null))) erased++;
+  for (let i = 0; i < due.length; i += BATCH) {
+    erased += write(db, (tx) => due.slice(i, i + BATCH).filter((id) => householdsDue(tx, now, days, id).length > 0 && eraseHousehold(tx, id, now, null)).length);
+    yield;
   }
   return { erased, retentionDays: days };
+}
+
+export function purgeExpiredHouseholds(db: Db, now: Date): { erased: number; retentionDays: number } {
+  const steps = purgeSteps(db, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, letting the server answer requests between batches. */
+export async function purgeExpiredHouseholdsInBackground(db: Db, now: Date): Promise<{ erased: number; retentionDays: number }> {
+  const steps = purgeSteps(db, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

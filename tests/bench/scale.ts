@@ -37,7 +37,7 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
   const insertRoom = sqlite.prepare('insert into rooms (id, shelter_id, name, kind, accessible, created_at) values (?, ?, ?, ?, 0, ?)');
   const insertBed = sqlite.prepare('insert into beds (id, room_id, label, created_at) values (?, ?, ?, ?)');
   const insertArrival = sqlite.prepare(
-    "insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at) values (?, ?, ?, ?, ?, '[\"ru\"]', ?, ?, ?)",
+    "insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at, erased_at) values (?, ?, ?, ?, ?, '[\"ru\"]', ?, ?, ?, ?)",
   );
   const insertStay = sqlite.prepare(
     'insert into stays (id, arrival_id, shelter_id, status, hold_until, checked_in_at, checked_out_at, ended_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -70,7 +70,8 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
       const { shelterId, bedIds } = bedsByShelter[i % bedsByShelter.length];
       const bedId = bedIds[Math.floor(i / bedsByShelter.length) % bedIds.length];
       const registered = start - (i % 240) * 60_000;
-      insertArrival.run(arrivalId, null, 1, 0, 0, registered, 'left', registered);
+      // Long gone: retention erased them two weeks after they left.
+      insertArrival.run(arrivalId, null, 1, 0, 0, registered, 'left', registered, start + 20 * DAY);
       const stayId = id();
       const hold = start + 6 * 3600_000;
       // One in twenty never came: the hold expired.
@@ -79,7 +80,7 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
       insertStay.run(stayId, arrivalId, shelterId, noShow ? 'expired' : 'checked_out', hold, noShow ? null : start + 3600_000, noShow ? null : end, end, start);
       insertStayBed.run(stayId, bedId, start, end);
     }
-    for (let w = 0; w < size.waiting; w++) insertArrival.run(id(), `Waiting ${w}`, w % 2, 1 - (w % 2), w % 7 === 0 ? 2 : 0, t - w * 60_000, 'waiting', t);
+    for (let w = 0; w < size.waiting; w++) insertArrival.run(id(), `Waiting ${w}`, w % 2, 1 - (w % 2), w % 7 === 0 ? 2 : 0, t - w * 60_000, 'waiting', t, null);
   })();
   sqlite.exec('analyze');
   return { db, sqlite, bedsByShelter };
