@@ -5,7 +5,9 @@ import type { ScopeChoice } from '@/lib/occupancy/scope';
 
 /** A plain GET form: every view of the history is a link that can be shared or bookmarked. */
 export async function HistoryFilters(props: {
-  choices: ScopeChoice[];
+  /** Null when there are too many to list: the form then asks for a name. */
+  choices: ScopeChoice[] | null;
+  scopeName: string;
   allowNetwork: boolean;
   scopeId: string;
   range: HistoryRange;
@@ -23,17 +25,27 @@ export async function HistoryFilters(props: {
         ))}
       </nav>
       <form method="get" action="/occupancy/history" className="inline-form compact">
-        <div className="field">
-          <label htmlFor="history-shelter">{t('scope')}</label>
-          <select id="history-shelter" name="shelter" defaultValue={props.scopeId}>
-            {props.allowNetwork ? <option value="network">{t('network')}</option> : null}
-            {props.choices.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {props.choices ? (
+          <div className="field">
+            <label htmlFor="history-shelter">{t('scope')}</label>
+            <select id="history-shelter" name="shelter" defaultValue={props.scopeId}>
+              {props.allowNetwork ? <option value="network">{t('network')}</option> : null}
+              {props.choices.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="history-name">{t('shelterName')}</label>
+            <input id="history-name" name="name" type="search" defaultValue={props.scopeName} aria-describedby="history-name-hint" maxLength={120} />
+            <p className="hint" id="history-name-hint">
+              {t('shelterNameHint')}
+            </p>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="history-from">{t('from')}</label>
           <input id="history-from" name="from" type="date" defaultValue={range.from} />

@@ -31,3 +31,14 @@ export function resolveScope(
     ? { scope: { shelterId: own.id, timeZone: own.timeZone }, timeZone: own.timeZone, unknownShelter }
     : { scope: null, timeZone: NETWORK_TIME_ZONE, unknownShelter };
 }
+
+/** Above this many shelters a drop-down would be kilobytes of options: the form asks for a name. */
+export const PICKER_LIMIT = 60;
+
+/** Shelters whose name contains `name`, ignoring case and accents; an exact name wins outright. */
+export function sheltersNamed(choices: ScopeChoice[], name: string): ScopeChoice[] {
+  const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').trim();
+  const wanted = fold(name);
+  const exact = choices.filter((choice) => fold(choice.name) === wanted);
+  return exact.length > 0 ? exact : choices.filter((choice) => fold(choice.name).includes(wanted));
+}

@@ -4,6 +4,7 @@ import { occupancyByDay, type BedGroup, type StayRecord } from '@/lib/occupancy/
 import { csvField, toCsv } from '@/lib/occupancy/csv';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { historyRange } from '@/lib/occupancy/range';
+import { sheltersNamed } from '@/lib/occupancy/scope';
 import { parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 import { freeBeds, median, occupancyRate, summarize } from '@/lib/occupancy/summary';
 import {
@@ -181,5 +182,15 @@ describe('the table of shelters now', () => {
     expect(page.rows.map((row) => row.name)).toEqual(['Shelter 000', 'Shelter 040', 'Shelter 080']);
     expect(page).toMatchObject({ page: 1, pages: 1, pageOutOfRange: true });
     expect(parseTableView({ page: '-1', sort: 'nonsense' })).toMatchObject({ badPage: true, page: 1, sort: 'name' });
+  });
+});
+
+describe('finding a shelter by name in a large network', () => {
+  const choices = ['Kadıköy Church Hall', 'Fatih Free Shelter', 'Fatih Annex', 'Şişli Centre'].map((name, i) => ({ id: `s${i}`, name, timeZone: 'Europe/Istanbul' }));
+  it('matches part of a name, ignoring case and accents, and an exact name outright', () => {
+    expect(sheltersNamed(choices, 'fatih').map((c) => c.name)).toEqual(['Fatih Free Shelter', 'Fatih Annex']);
+    expect(sheltersNamed(choices, 'sisli').map((c) => c.id)).toEqual(['s3']);
+    expect(sheltersNamed(choices, '  FATIH ANNEX ').map((c) => c.id)).toEqual(['s2']);
+    expect(sheltersNamed(choices, 'Beyoğlu')).toEqual([]);
   });
 });

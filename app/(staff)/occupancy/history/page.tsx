@@ -10,7 +10,7 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { historyRange } from '@/lib/occupancy/range';
-import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
+import { historyShelters, PICKER_LIMIT, resolveScope, sheltersNamed } from '@/lib/occupancy/scope';
 import { summarize } from '@/lib/occupancy/summary';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +29,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('history');
   const format = await getFormatter();
   const choices = historyShelters(db, user);
-  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, first(params.shelter));
+  // A large network's form asks for a name instead of offering a thousand options.
+  const name = first(params.name)?.trim();
+  const named = name ? sheltersNamed(choices, name) : [];
+  const requested = name === undefined ? first(params.shelter) : named.length === 1 ? named[0].id : 'network';
+  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, requested);
   const range = historyRange(params, localDay(now.getTime(), timeZone));
   if (!scope) {
     return (
@@ -54,6 +58,20 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           </a>
         ) : null}
       </div>
+      {name && named.length !== 1 ? (
+        <div className="form-status error" role="alert">
+          <p>{named.length === 0 ? t('noMatch', { name }) : t('manyMatches', { count: named.length, name })}</p>
+          {named.length > 1 ? (
+            <ul>
+              {named.slice(0, 20).map((choice) => (
+                <li key={choice.id}>
+                  <Link href={`/occupancy/history?${new URLSearchParams({ shelter: choice.id, from: range.from, to: range.to })}`}>{choice.name}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
       {unknownShelter || range.problem ? (
         <div className="form-status error" role="alert">
           {unknownShelter ? <p>{t('unknownShelter')}</p> : null}
@@ -61,7 +79,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </div>
       ) : null}
       <HistoryFilters
-        choices={choices}
+        choices={choices.length > PICKER_LIMIT ? null : choices}
+        scopeName={scope === 'network' ? '' : (scopeName ?? '')}
         allowNetwork={user.role === 'admin'}
         scopeId={scopeId}
         range={range}
