@@ -29,8 +29,11 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const { badPage, ...view } = parseTableView({ sort: first(params.sort), dir: first(params.dir), page: first(params.page), attention: first(params.attention) });
   const table = tablePage(network.shelters, view);
   const { totals, waiting } = network;
-  const duration = (minutes: number | null) =>
-    minutes === null ? '–' : minutes < 60 ? t('minutes', { minutes }) : t('hours', { hours: Math.floor(minutes / 60), minutes: Math.round(minutes % 60) });
+  const duration = (exact: number | null) => {
+    if (exact === null) return '–';
+    const minutes = Math.round(exact);
+    return minutes < 60 ? t('minutes', { minutes }) : t('hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  };
   const figures: [string, string, string?][] = [
     [t('inService'), format.number(totals.inService)],
     [t('occupied'), format.number(totals.occupied), 'occupied'],
