@@ -6,7 +6,7 @@ export async function HistorySummaryList({ summary, network }: { summary: Histor
   const t = await getTranslations('history');
   const format = await getFormatter();
   const none = '–';
-  const wait = summary.medianWaitMinutes;
+  const wait = summary.medianWaitMinutes === null ? null : Math.round(summary.medianWaitMinutes);
   const figures: [string, string][] = [
     [t('rate'), summary.occupancyRate === null ? none : format.number(summary.occupancyRate, { style: 'percent', maximumFractionDigits: 0 })],
     ...(network ? [[t('registered'), format.number(summary.registered)] as [string, string]] : []),
@@ -15,7 +15,7 @@ export async function HistorySummaryList({ summary, network }: { summary: Histor
     [t('checkedOut'), format.number(summary.checkedOut)],
     [t('noShows'), format.number(summary.noShows)],
     [t('averageStay'), summary.averageStayDays === null ? none : t('daysValue', { days: format.number(summary.averageStayDays, { maximumFractionDigits: 1 }) })],
-    [t('medianWait'), wait === null ? none : wait < 60 ? t('minutesValue', { minutes: Math.round(wait) }) : t('hoursValue', { hours: Math.floor(wait / 60), minutes: Math.round(wait % 60) })],
+    [t('medianWait'), wait === null ? none : wait < 60 ? t('minutesValue', { minutes: wait }) : t('hoursValue', { hours: Math.floor(wait / 60), minutes: wait % 60 })],
   ];
   return (
     <dl className="figures">
