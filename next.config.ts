@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { MAX_BODY_BYTES } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -8,24 +9,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   typedRoutes: false,
-  async rewrites() {
-    return {
-      // /shelters is the staff list for a signed-in session and the public list for everyone else.
-      // Routing only: the staff page checks the caller itself, whatever cookie came with the request.
-      // The router's own fetches (RSC) come from staff pages and must never get the HTML page.
-      beforeFiles: [
-        {
-          source: '/shelters',
-          missing: [
-            { type: 'cookie', key: 'authjs.session-token' },
-            { type: 'cookie', key: '__Secure-authjs.session-token' },
-            { type: 'header', key: 'rsc' },
-          ],
-          destination: '/public/shelters',
-        },
-      ],
-    };
+  experimental: {
+    // Oversized bodies: the proxy refuses them by Content-Length (413) before anything reads them;
+    // these limits hold too for what gets past it, at the same size.
+    serverActions: { bodySizeLimit: MAX_BODY_BYTES },
+    proxyClientMaxBodySize: MAX_BODY_BYTES,
   },
+  // /shelters is routed in proxy.ts: the staff list for a session, the public list for everyone else.
 };
 
 export default withNextIntl(nextConfig);

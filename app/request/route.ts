@@ -1,5 +1,5 @@
 import { getDb, write } from '@/db';
-import { htmlResponse, requestLocale } from '@/components/arrival/response';
+import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { renderRequestForm } from '@/components/public/render';
 import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
 import { clientAddress } from '@/lib/auth/client-address';
@@ -63,5 +63,5 @@ export async function POST(request: Request) {
     throw error;
   }
   if ('refusal' in outcome) return refuse(429, { message: outcome.refusal }, true);
-  return new Response(null, { status: 303, headers: { location: `/s/${outcome.token}?lang=${locale}`, 'cache-control': 'no-store', ...remember } });
+  return redirectResponse(`/s/${outcome.token}?lang=${locale}`, remember);
 }

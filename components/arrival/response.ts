@@ -1,4 +1,5 @@
 import { ARRIVAL_LOCALE_COOKIE, arrivalLocale, isArrivalLocale, type ArrivalLocale } from '@/lib/arrival/locale';
+import { FILE_CSP, servedOverHttps } from '@/lib/security/headers';
 import { ARRIVAL_CSP, FORM_CSP, referrerPolicy } from './document';
 
 /** The headers every public page carries: its CSP, no referrer to other sites, not framed, not indexed. */
@@ -19,6 +20,14 @@ export function htmlResponse(body: string, status: number, options: { forms?: bo
   });
 }
 
+/** After a post: see the page that now stands. Same guards as a page; the proxy adds the rest. */
+export function redirectResponse(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { location, 'cache-control': 'no-store', 'content-security-policy': FILE_CSP, 'referrer-policy': 'no-referrer', ...headers },
+  });
+}
+
 const readCookie = (header: string | null, name: string) =>
   header
     ?.split(';')
@@ -34,6 +43,6 @@ export function requestLocale(request: Request, posted?: unknown): { locale: Arr
   const chosen = isArrivalLocale(posted) ? posted : url.searchParams.get('lang');
   const locale = arrivalLocale(chosen, readCookie(request.headers.get('cookie'), ARRIVAL_LOCALE_COOKIE), request.headers.get('accept-language'));
   if (!isArrivalLocale(chosen)) return { locale };
-  const secure = url.protocol === 'https:' ? '; Secure' : '';
+  const secure = servedOverHttps(url, request.headers) ? '; Secure' : '';
   return { locale, remember: { 'set-cookie': `${ARRIVAL_LOCALE_COOKIE}=${chosen}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}` } };
 }

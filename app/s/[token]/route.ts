@@ -1,6 +1,6 @@
 import { getDb, write } from '@/db';
 import { renderLinkNotWorking } from '@/components/arrival/render';
-import { htmlResponse, requestLocale } from '@/components/arrival/response';
+import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { linkPageHasForm, renderLinkPage } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
@@ -56,5 +56,5 @@ export async function POST(request: Request, { params }: Params) {
     if (!(error instanceof DomainError)) throw error;
     return htmlResponse(await renderLinkPage(page, locale, now, { cancelRefused: true }), 409, { forms: linkPageHasForm(page) });
   }
-  return new Response(null, { status: 303, headers: { location: `${new URL(request.url).pathname}?lang=${locale}`, 'cache-control': 'no-store' } });
+  return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
 }
