@@ -12,7 +12,7 @@ import { loadStaffUser, type StaffUser } from './staff';
 export const currentUser = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadStaffUser(getDb(), { userId: session.user.id, signedInAt: session.signedInAt });
+  return loadStaffUser(getDb(), { userId: session.user.id, signedInAt: session.signedInAt }, new Date());
 });
 
 /** For pages: the caller, or off to the sign-in page. Every page calls this itself; layouts are not a check. */

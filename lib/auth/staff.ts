@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelterMembers, users, type Role } from '@/db/schema';
+import { sessionExpired } from './config';
 
 export type StaffUser = {
   id: string;
@@ -13,9 +14,11 @@ export type StaffUser = {
 
 /**
  * Loads the caller from the database and refuses a session that no longer stands: an unknown or
- * disabled user, or a session issued before the user's `sessions_valid_after` (sign-out, disable).
+ * disabled user, a session issued before the user's `sessions_valid_after` (sign-out, disabling,
+ * password change), or one signed in 12 hours ago or more.
  */
-export function loadStaffUser(db: Db, session: { userId: string; signedInAt: number }): StaffUser | null {
+export function loadStaffUser(db: Db, session: { userId: string; signedInAt: number }, now: Date): StaffUser | null {
+  if (sessionExpired(session.signedInAt, now.getTime())) return null;
   const user = db.select().from(users).where(eq(users.id, session.userId)).get();
   if (!user || user.disabledAt) return null;
   if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;

@@ -72,31 +72,31 @@ describe('disabling and signing out', () => {
   it('a disabled account is refused at its next request even with a session issued before', () => {
     const host = makeUser(db, 'host');
     const session = { userId: host.id, signedInAt: NOW.getTime() };
-    expect(loadStaffUser(db, session)?.id).toBe(host.id);
+    expect(loadStaffUser(db, session, later(4))?.id).toBe(host.id);
     disableAccount(db, admin, host.id, later(1));
-    expect(loadStaffUser(db, session)).toBeNull();
+    expect(loadStaffUser(db, session, later(4))).toBeNull();
     expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, host.id)).all().map((e) => e.action)).toEqual(['user.disable']);
 
     // Enabled again, the old session stays void: the person signs in afresh.
     enableAccount(db, admin, host.id, later(2));
-    expect(loadStaffUser(db, session)).toBeNull();
-    expect(loadStaffUser(db, { userId: host.id, signedInAt: later(3).getTime() })?.id).toBe(host.id);
+    expect(loadStaffUser(db, session, later(4))).toBeNull();
+    expect(loadStaffUser(db, { userId: host.id, signedInAt: later(3).getTime() }, later(4))?.id).toBe(host.id);
   });
 
   it('signing out voids every session issued before, not later ones', () => {
     const guide = makeUser(db, 'coordinator');
     endSessions(db, guide.id, later(1));
-    expect(loadStaffUser(db, { userId: guide.id, signedInAt: NOW.getTime() })).toBeNull();
-    expect(loadStaffUser(db, { userId: guide.id, signedInAt: later(2).getTime() })?.role).toBe('coordinator');
+    expect(loadStaffUser(db, { userId: guide.id, signedInAt: NOW.getTime() }, later(4))).toBeNull();
+    expect(loadStaffUser(db, { userId: guide.id, signedInAt: later(2).getTime() }, later(4))?.role).toBe('coordinator');
   });
 
   it('a role change takes effect at the next request and resets shelter membership', () => {
     const shelter = makeShelter(db);
     const user = makeUser(db, 'coordinator');
     changeRole(db, admin, { userId: user.id, role: 'host', shelterIds: [shelter.id] }, NOW);
-    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() })).toMatchObject({ role: 'host', shelterIds: [shelter.id] });
+    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({ role: 'host', shelterIds: [shelter.id] });
     changeRole(db, admin, { userId: user.id, role: 'coordinator', shelterIds: [shelter.id] }, NOW);
-    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() })).toMatchObject({ role: 'coordinator', shelterIds: [] });
+    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({ role: 'coordinator', shelterIds: [] });
   });
 
   it('an admin cannot disable or demote themselves', () => {
@@ -112,6 +112,6 @@ describe('a new installation', () => {
     expect(role).toBe('admin');
     expect(db.select().from(invitations).where(eq(invitations.email, 'first-admin@example.test')).get()?.invitedBy).toBeNull();
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'invitation.create')).all().some((e) => e.actorId === null)).toBe(true);
-    expect(loadStaffUser(db, { userId, signedInAt: later(2).getTime() })?.role).toBe('admin');
+    expect(loadStaffUser(db, { userId, signedInAt: later(2).getTime() }, later(4))?.role).toBe('admin');
   });
 });
