@@ -8,6 +8,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
   const t = await getTranslations('nav');
   const roles = await getTranslations('roles');
   const settings = await getTranslations('settings');
+  const account = await getTranslations('account');
   return (
     <header className="staff-header">
       <div className="staff-header-row">
@@ -27,6 +28,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
         <span className="who">
           {user.name} · {roles(user.role)}
         </span>
+        <Link href="/account">{account('nav')}</Link>
         <LanguageSwitcher />
         <form action={signOutEverywhere}>
           <button type="submit" className="link-button">

@@ -1,7 +1,7 @@
 /** What every form action returns to `useActionState`: message keys, never translated text. */
 export type FormState = {
   status: 'idle' | 'ok' | 'error';
-  /** A key under `errors` or `notices` in the message files. */
+  /** A key under `errors` or `notices` in the message files, or the full path of one elsewhere ("account.passwordChanged"). */
   message?: string;
   messageParams?: Record<string, string | number>;
   /** Field name → key under `errors`. */

@@ -6,13 +6,16 @@ import type { FormState } from '@/lib/forms';
 export const errorId = (inputId: string) => `${inputId}-error`;
 export const hintId = (inputId: string) => `${inputId}-hint`;
 
+/** A code is a key under `errors`, or, with a dot, the full path of a message in another namespace. */
+export const messagePath = (code: string, namespace: 'errors' | 'notices') => (code.includes('.') ? code : `${namespace}.${code}`);
+
 export function FieldError({ state, name, inputId }: { state: FormState; name: string; inputId: string }) {
-  const t = useTranslations('errors');
+  const t = useTranslations();
   const code = state.fieldErrors?.[name];
   if (!code) return null;
   return (
     <p className="field-error" id={errorId(inputId)}>
-      {t(code, state.messageParams ?? {})}
+      {t(messagePath(code, 'errors'), state.messageParams ?? {})}
     </p>
   );
 }

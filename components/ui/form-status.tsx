@@ -1,22 +1,22 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms';
+import { messagePath } from './field-error';
 
 /** The form-level outcome, announced to screen readers. */
 export function FormStatus({ state }: { state: FormState }) {
-  const errors = useTranslations('errors');
-  const notices = useTranslations('notices');
+  const t = useTranslations();
   if (state.status === 'idle' || !state.message) return null;
   if (state.status === 'error') {
     return (
       <p role="alert" className="form-status error">
-        {errors(state.message, state.messageParams ?? {})}
+        {t(messagePath(state.message, 'errors'), state.messageParams ?? {})}
       </p>
     );
   }
   return (
     <p role="status" className="form-status ok">
-      {notices(state.message, state.messageParams ?? {})}
+      {t(messagePath(state.message, 'notices'), state.messageParams ?? {})}
     </p>
   );
 }

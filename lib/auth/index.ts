@@ -23,6 +23,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // and, through the request, with the addresses of people trying to sign in.
     error(error) {
       if (error instanceof CredentialsSignin) return;
+      // An expired session (30 idle minutes, 12 hours) is routine too; the person just signs in again.
+      if (error.name === 'JWTSessionError') return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },

@@ -46,6 +46,15 @@ export function endSessions(db: Db, userId: string, now: Date): void {
   db.update(users).set({ sessionsValidAfter: now }).where(eq(users.id, userId)).run();
 }
 
+/**
+ * A staff member's new password. Every session issued until now ends (a thief's copy of the cookie
+ * among them); the caller signs this browser in again afterwards.
+ */
+export function changeOwnPassword(db: Db, userId: string, passwordHash: string, now: Date): void {
+  db.update(users).set({ passwordHash, sessionsValidAfter: now }).where(eq(users.id, userId)).run();
+  recordAudit(db, { at: now, actorId: userId, action: 'user.password', entity: 'user', entityId: userId });
+}
+
 export function setLocale(db: Db, userId: string, locale: string): void {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }

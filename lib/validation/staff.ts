@@ -37,6 +37,10 @@ export const acceptInviteSchema = z
   })
   .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'tooLong'), password: newPasswordField, confirmPassword: z.string() })
+  .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
+
 export const signInSchema = z.object({
   email: emailField,
   password: z.string().min(1, 'required').max(1024, 'tooLong'),

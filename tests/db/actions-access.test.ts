@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { idleState, type FormState } from '@/lib/forms';
-import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -90,6 +90,10 @@ type Case = {
 const CASES: Record<string, Case> = {
   'app/actions.ts#chooseLocale': { allowed: EVERY_SIGNED_IN, form: () => ({ locale: 'tr' }), worksSignedOut: true },
   'app/(staff)/actions.ts#signOutEverywhere': { allowed: EVERY_SIGNED_IN, form: () => ({}) },
+  'app/(staff)/account/actions.ts#changePassword': {
+    allowed: EVERY_SIGNED_IN,
+    form: () => ({ currentPassword: FIXTURE_PASSWORD, password: 'a new passphrase for the night', confirmPassword: 'a new passphrase for the night' }),
+  },
   'app/(staff)/shelters/actions.ts#addShelter': { allowed: ADMINS, form: () => ({ name: 'New place', district: 'Şişli' }) },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },

@@ -1,10 +1,12 @@
+import { scryptSync } from 'node:crypto';
 import type { Db } from '@/db';
 import { eq } from 'drizzle-orm';
 import { arrivals, beds, rooms, shelterMembers, shelters, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 
-// A fixed, cheap hash: fixtures never sign in with a password, and scrypt would slow every test.
-const FIXTURE_HASH = 'scrypt$1024$8$1$c2FsdA$aGFzaA';
+/** Every fixture user's password: a real scrypt hash, with cheap parameters so tests stay fast. */
+export const FIXTURE_PASSWORD = 'fixture passphrase one';
+const FIXTURE_HASH = ['scrypt', 1024, 8, 1, 'c2FsdA', scryptSync(FIXTURE_PASSWORD, Buffer.from('salt'), 32, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
 let counter = 0;
 
 export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { requireStaff } from '@/lib/auth/current-user';
+import { changePassword } from './actions';
+import { PasswordForm } from './password-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
+
+export default async function AccountPage() {
+  const user = await requireStaff();
+  const t = await getTranslations('account');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <section className="card">
+        <PasswordForm action={changePassword} email={user.email} />
+      </section>
+      <p className="muted">{t('sessionNote')}</p>
+    </>
+  );
+}
