@@ -1,45 +1,52 @@
 import { createHash } from 'node:crypto';
+import { and, eq, gte, isNull, lt, lte, or } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { loginThrottles } from '@/db/schema';
 
 /**
- * Slows down and then refuses a client that tries many links that do not work. Kept in memory: one
- * process serves the app, and a restart forgiving a guesser costs nothing (tokens have 256 bits).
+ * Slows down and then refuses a client that tries many links that do not work. Kept in SQLite, in
+ * the sign-in throttle's table under keys of their own (`link:` and a hash of the address), so a
+ * restart does not forgive a guesser and the table never holds an address in the clear.
  */
-export class LinkThrottle {
-  private misses = new Map<string, { count: number; since: number; blockedUntil: number }>();
+export const LINK_LIMITS = { window: 10 * 60_000, slowAfter: 5, blockAfter: 20, block: 15 * 60_000, maxDelay: 1_000 };
+export type LinkLimits = typeof LINK_LIMITS;
 
-  constructor(
-    private readonly limits = { window: 10 * 60_000, slowAfter: 5, blockAfter: 20, block: 15 * 60_000, maxDelay: 1_000, maxClients: 10_000 },
-  ) {}
+const PREFIX = 'link:';
+const keyOf = (address: string) => PREFIX + createHash('sha256').update(address).digest('base64url');
 
-  private key(address: string) {
-    return createHash('sha256').update(address).digest('base64url');
-  }
-
-  isBlocked(address: string, now: Date): boolean {
-    return (this.misses.get(this.key(address))?.blockedUntil ?? 0) > now.getTime();
-  }
-
-  /** Counts a miss and returns how long to wait before answering it. */
-  recordMiss(address: string, now: Date): number {
-    const key = this.key(address);
-    const t = now.getTime();
-    const entry = this.misses.get(key);
-    const fresh = !entry || t - entry.since >= this.limits.window;
-    const count = (fresh ? 0 : entry.count) + 1;
-    const blockedUntil = count >= this.limits.blockAfter ? t + this.limits.block : (entry?.blockedUntil ?? 0);
-    if (this.misses.size >= this.limits.maxClients && !entry) this.prune(t);
-    this.misses.set(key, { count, since: fresh ? t : entry.since, blockedUntil });
-    const over = count - this.limits.slowAfter;
-    return over > 0 ? Math.min(this.limits.maxDelay, 100 * 2 ** (over - 1)) : 0;
-  }
-
-  private prune(t: number) {
-    for (const [key, entry] of this.misses) {
-      if (t - entry.since >= this.limits.window && entry.blockedUntil <= t) this.misses.delete(key);
-    }
-    if (this.misses.size >= this.limits.maxClients) this.misses.clear();
-  }
+export function linkBlocked(db: Db, address: string, now: Date): boolean {
+  const row = db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, keyOf(address))).get();
+  return Boolean(row?.lockedUntil && row.lockedUntil > now);
 }
 
-const cache = globalThis as unknown as { waystationLinkThrottle?: LinkThrottle };
-export const linkThrottle = (cache.waystationLinkThrottle ??= new LinkThrottle());
+/** Counts a miss and returns how long to wait before answering it. Run inside `write()`. */
+export function recordLinkMiss(db: Db, address: string, now: Date, limits: LinkLimits = LINK_LIMITS): number {
+  const key = keyOf(address);
+  const t = now.getTime();
+  const row = db.select().from(loginThrottles).where(eq(loginThrottles.key, key)).get();
+  const fresh = !row || t - row.windowStartedAt.getTime() >= limits.window;
+  const count = (fresh ? 0 : row.failures) + 1;
+  const values = {
+    failures: count,
+    windowStartedAt: fresh ? now : row.windowStartedAt,
+    lockedUntil: count >= limits.blockAfter ? new Date(t + limits.block) : (row?.lockedUntil ?? null),
+  };
+  db.insert(loginThrottles).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottles.key, set: values }).run();
+  forgetStale(db, now, limits);
+  const over = count - limits.slowAfter;
+  return over > 0 ? Math.min(limits.maxDelay, 100 * 2 ** (over - 1)) : 0;
+}
+
+/** Addresses whose window and block are both over count for nothing: their rows go (a key range, so indexed). */
+function forgetStale(db: Db, now: Date, limits: LinkLimits): void {
+  db.delete(loginThrottles)
+    .where(
+      and(
+        gte(loginThrottles.key, PREFIX),
+        lt(loginThrottles.key, 'link;'),
+        lte(loginThrottles.windowStartedAt, new Date(now.getTime() - limits.window)),
+        or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, now)),
+      ),
+    )
+    .run();
+}

@@ -4,7 +4,7 @@ import { htmlResponse, redirectResponse, requestLocale } from '@/components/arri
 import { linkPageHasForm, renderLinkPage } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
-import { linkThrottle } from '@/lib/arrival/link-throttle';
+import { linkBlocked, recordLinkMiss } from '@/lib/arrival/link-throttle';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
@@ -17,7 +17,7 @@ type Params = { params: Promise<{ token: string }> };
 
 /** Unknown, revoked and expired links: the same 404 page, slower and then refused for a guesser. */
 async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
-  const delay = linkThrottle.recordMiss(address, now);
+  const delay = write(getDb(), (tx) => recordLinkMiss(tx, address, now));
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   return htmlResponse(await renderLinkNotWorking(locale, false), 404);
 }
@@ -28,7 +28,7 @@ export async function GET(request: Request, { params }: Params) {
   const now = new Date();
   const { locale, remember } = requestLocale(request);
   const address = clientAddress(request.headers);
-  if (linkThrottle.isBlocked(address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
+  if (linkBlocked(getDb(), address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
   const page = linkPageData(getDb(), token, now);
   if (!page) return notWorking(address, locale, now);
   return htmlResponse(await renderLinkPage(page, locale, now), 200, { forms: linkPageHasForm(page), headers: remember });
@@ -41,7 +41,7 @@ export async function POST(request: Request, { params }: Params) {
   const parsed = cancelRequestSchema.safeParse(formDataToObject(await request.formData().catch(() => new FormData())));
   const { locale } = requestLocale(request, parsed.data?.lang);
   const address = clientAddress(request.headers);
-  if (linkThrottle.isBlocked(address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
+  if (linkBlocked(getDb(), address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
   const db = getDb();
   const page = linkPageData(db, token, now);
   if (!page) return notWorking(address, locale, now);
