@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { MAX_BODY_BYTES } from './lib/security/headers';
+import { PUBLIC_SHELTERS_WHEN_MISSING } from './lib/security/public-shelters';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -15,7 +16,10 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: MAX_BODY_BYTES },
     proxyClientMaxBodySize: MAX_BODY_BYTES,
   },
-  // /shelters is routed in proxy.ts: the staff list for a session, the public list for everyone else.
+  async rewrites() {
+    // See lib/security/public-shelters.ts.
+    return { beforeFiles: [{ source: '/shelters', missing: [...PUBLIC_SHELTERS_WHEN_MISSING], destination: '/public/shelters' }] };
+  },
 };
 
 export default withNextIntl(nextConfig);

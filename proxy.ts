@@ -2,33 +2,27 @@ import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { bodyRefusal, kindOf, securityHeaders, servedOverHttps, type Kind } from '@/lib/security/headers';
+import { servesPublicShelters } from '@/lib/security/public-shelters';
 
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-const hasSession = (request: NextRequest) => SESSION_COOKIES.some((name) => request.cookies.has(name));
+const hasSession = (request: NextRequest) => request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
 
-function withHeaders(response: NextResponse | Response, kind: Kind, https: boolean, nonce?: string) {
+function withHeaders<R extends Response>(response: R, kind: Kind, https: boolean, nonce?: string): R {
   for (const [name, value] of Object.entries(securityHeaders(kind, { https, nonce }))) response.headers.set(name, value);
   return response;
 }
 
 function secured(request: NextRequest): NextResponse {
   const https = servedOverHttps(request.nextUrl, request.headers);
-  // /shelters is the staff list for a signed-in session and the public list for everyone else.
-  // Routing only: the staff page checks the caller itself, whatever cookie came with the request.
-  // The router's own fetches (RSC) come from staff pages and must never get the HTML page.
-  if (request.nextUrl.pathname === '/shelters' && !hasSession(request) && !request.headers.has('rsc')) {
-    const target = request.nextUrl.clone();
-    target.pathname = '/public/shelters';
-    return withHeaders(NextResponse.rewrite(target), 'ownPolicy', https) as NextResponse;
-  }
+  // The public list answers for /shelters then (the rewrite in next.config.ts), with its own policy.
+  if (servesPublicShelters(request.nextUrl.pathname, request)) return withHeaders(NextResponse.next(), 'ownPolicy', https);
   const kind = kindOf(request.nextUrl.pathname);
-  if (kind !== 'page') return withHeaders(NextResponse.next(), kind, https) as NextResponse;
+  if (kind !== 'page') return withHeaders(NextResponse.next(), kind, https);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const requestHeaders = new Headers(request.headers);
   const headers = securityHeaders(kind, { https, nonce });
   requestHeaders.set('content-security-policy', headers['content-security-policy']);
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), kind, https, nonce) as NextResponse;
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), kind, https, nonce);
 }
 
 // Reading the session re-issues its cookie with a fresh expiry: the 30 idle minutes start again.
