@@ -174,7 +174,6 @@ describe('codes returned by the server', () => {
     }
     expect(noticeCodes.has('roomAdded')).toBe(true);
     expect(errorCodes.has('account.wrongPassword')).toBe(true);
-    expect(noticeCodes.has('account.passwordChanged')).toBe(true);
   });
 
   it('each have an English error message', () => {

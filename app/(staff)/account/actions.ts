@@ -26,5 +26,6 @@ export const changePassword = staffAction({ roles: ROLES, schema: changePassword
   write(db, (tx) => changeOwnPassword(tx, user.id, passwordHash, now));
   // Issued after `now` (two scrypt runs later), so this new session outlives the cut-off.
   await signIn('credentials', { email: user.email, password: input.password, redirect: false });
-  return { message: 'account.passwordChanged' };
+  // A fresh request, carrying the new cookie: this one's own cookie was just voided with the rest.
+  return { redirectTo: '/account?changed=1' };
 });

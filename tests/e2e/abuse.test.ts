@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@/db';
+import { MAX_BODY_BYTES } from '@/lib/security/headers';
+import { signInCookie } from '../bench/session';
+import { DEMO_PASSWORD } from '../support/next-server';
+import { snapshot } from '../support/test-db';
+
+// Requests no browser of ours would send: a server action posted from another site, bodies too big
+// to be a form, a body of unknown length. Each is refused and changes nothing in the database.
+const baseURL = inject('baseURL');
+const { sqlite } = openDatabase(inject('databasePath'));
+afterAll(() => sqlite.close());
+const CLIENT = { 'x-forwarded-for': '192.0.2.67' };
+
+// React's own encoder for server action arguments, from Next's compiled copy: what a browser sends.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node') as { encodeReply: (value: unknown) => Promise<FormData | string> };
+
+/** The id the build gave `saveNetworkContact`, the admin's settings form. */
+function settingsActionId(): string {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '.next', 'server', 'server-reference-manifest.json'), 'utf8'));
+  const entries = Object.entries(manifest.node as Record<string, { filename: string; exportedName: string }>);
+  return entries.find(([, e]) => e.filename === 'app/(staff)/settings/actions.ts' && e.exportedName === 'saveNetworkContact')![0];
+}
+
+const settingsRow = () => sqlite.prepare('select contact_telegram as telegram, requests_per_hour as perHour from network_settings').get() as { telegram: string | null; perHour: number } | undefined;
+
+let cookie: string;
+beforeAll(async () => {
+  cookie = await signInCookie(baseURL, 'admin@waystation.test', DEMO_PASSWORD);
+});
+
+async function postSettings(origin: string, telegram: string, padding = '') {
+  const current = settingsRow();
+  const form = new FormData();
+  const fields = { contactPhone: '', contactTelegram: telegram, contactWhatsapp: '', requestsPerHour: String(current?.perHour ?? 40), note: padding };
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return fetch(`${baseURL}/settings`, {
+    method: 'POST',
+    headers: { ...CLIENT, 'next-action': settingsActionId(), accept: 'text/x-component', cookie, origin },
+    body: await encodeReply([{ status: 'idle' }, form]),
+  });
+}
+
+describe('abuse', () => {
+  it('a server action posted from another site is refused and writes nothing, though the session is real', async () => {
+    const before = snapshot(sqlite);
+    const forged = await postSettings('https://elsewhere.example', '@forged_by_elsewhere');
+    expect(forged.ok).toBe(false);
+    expect(snapshot(sqlite)).toEqual(before);
+
+    // The same post from this site goes through, so the refusal above was the origin's doing.
+    const original = settingsRow()?.telegram ?? '';
+    expect((await postSettings(baseURL, '@from_this_site')).status).toBe(200);
+    expect(settingsRow()?.telegram).toBe('@from_this_site');
+    expect((await postSettings(baseURL, original)).status).toBe(200);
+  });
+
+  it('a server action with an oversized body is refused with 413 and writes nothing', async () => {
+    const before = snapshot(sqlite);
+    const response = await postSettings(baseURL, '@too_big', 'x'.repeat(MAX_BODY_BYTES));
+    expect(response.status).toBe(413);
+    expect(snapshot(sqlite)).toEqual(before);
+  });
+
+  it('the public request form refuses an oversized body (413) and a body of unknown length (411)', async () => {
+    const before = snapshot(sqlite);
+    const headers = { ...CLIENT, origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' };
+    const huge = new URLSearchParams({ alias: 'Lena', adultWomen: '1', contact: '@lena', needNote: 'x'.repeat(MAX_BODY_BYTES) });
+    expect((await fetch(`${baseURL}/request`, { method: 'POST', headers, body: huge })).status).toBe(413);
+    const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('alias=Lena')), c.close()) });
+    const chunked = await fetch(`${baseURL}/request`, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(411);
+    expect(snapshot(sqlite)).toEqual(before);
+  });
+});
