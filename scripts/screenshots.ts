@@ -43,6 +43,8 @@ async function main() {
       await shot('host-profile');
       await page.goto(`${base}/occupancy/history?range=30`);
       await shot('host-history');
+      await page.goto(`${base}/account`);
+      await shot('host-account');
       await context.close();
 
       const admin = await browser.newContext({ viewport, locale });
