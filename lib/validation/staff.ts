@@ -38,7 +38,12 @@ export const acceptInviteSchema = z
   .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'tooLong'), password: newPasswordField, confirmPassword: z.string() })
+  .object({
+    // Not trimmed: spaces can be part of a password. Only blanks never are one.
+    currentPassword: z.string({ error: 'required' }).max(1024, 'tooLong').refine((value) => value.trim() !== '', 'required'),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
   .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
 export const signInSchema = z.object({

@@ -7,7 +7,7 @@ import { idleState } from '@/lib/forms';
 import en from '@/lib/i18n/messages/en.json';
 import { createInvitation } from '@/lib/staff/invitations';
 import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
-import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { asStaff, FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -53,6 +53,11 @@ const free = (valid: string) => ({ kind: 'free' as const, valid });
 const FORMS: Record<string, Fields> = {
   'app/actions.ts#chooseLocale': { locale: choice('tr') },
   'app/(staff)/actions.ts#signOutEverywhere': {},
+  'app/(staff)/account/actions.ts#changePassword': {
+    currentPassword: text(FIXTURE_PASSWORD),
+    password: text('a new passphrase for the night'),
+    confirmPassword: free('a new passphrase for the night'),
+  },
   'app/(staff)/shelters/actions.ts#addShelter': { name: text('New place'), district: text('Şişli') },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { shelterId: id(shelter.id) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': {

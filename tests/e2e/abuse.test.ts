@@ -25,7 +25,10 @@ function settingsActionId(): string {
   return entries.find(([, e]) => e.filename === 'app/(staff)/settings/actions.ts' && e.exportedName === 'saveNetworkContact')![0];
 }
 
-const settingsRow = () => sqlite.prepare('select contact_telegram as telegram, requests_per_hour as perHour from network_settings').get() as { telegram: string | null; perHour: number } | undefined;
+const settingsRow = () =>
+  sqlite.prepare('select contact_telegram as telegram, requests_per_hour as perHour, retention_days as retention from network_settings').get() as
+    | { telegram: string | null; perHour: number; retention: number }
+    | undefined;
 
 let cookie: string;
 beforeAll(async () => {
@@ -35,7 +38,7 @@ beforeAll(async () => {
 async function postSettings(origin: string, telegram: string, padding = '') {
   const current = settingsRow();
   const form = new FormData();
-  const fields = { contactPhone: '', contactTelegram: telegram, contactWhatsapp: '', requestsPerHour: String(current?.perHour ?? 40), note: padding };
+  const fields = { contactPhone: '', contactTelegram: telegram, contactWhatsapp: '', requestsPerHour: String(current?.perHour ?? 40), retentionDays: String(current?.retention ?? 14), note: padding };
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return fetch(`${baseURL}/settings`, {
     method: 'POST',

@@ -43,6 +43,7 @@ const VISITS: Record<string, (w: World) => string> = {
   // tests/e2e/occupancy.test.ts counts.
   '/occupancy/export': () => EXPORT_REFUSED,
   '/occupancy/history': () => '/occupancy/history',
+  '/privacy': () => '/privacy',
   '/public/shelters': () => '/public/shelters',
   '/request': () => '/request',
   '/s/[token]': () => `/s/${UNKNOWN_TOKEN}`,
