@@ -1,3 +1,6 @@
+/** The network's own days and times: registrations, the queue, the audit trail (shelters may set their own). */
+export const NETWORK_TIME_ZONE = 'Europe/Istanbul';
+
 // Building a formatter costs far more than using one, and a history of two years asks for thousands.
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,7 +1,6 @@
 import { getDb, write } from '@/db';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { renderRequestForm } from '@/components/public/render';
-import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
@@ -10,7 +9,7 @@ import { formDataToObject, type FormState } from '@/lib/forms';
 import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { readNetworkSettings } from '@/lib/requests/settings';
-import { utcToZonedWallClock } from '@/lib/time';
+import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { publicRequestSchema } from '@/lib/validation/request';
 

@@ -1,8 +1,8 @@
 import { ArrivalDocument } from '@/components/arrival/document';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { LinkPage } from '@/lib/arrival/page-data';
-import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
 import type { FormState } from '@/lib/forms';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';

@@ -4,9 +4,8 @@ import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import type { ArrivalInput } from '@/lib/validation/arrival';
-import { zonedWallClockToUtc } from '@/lib/time';
+import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
 
-export const NETWORK_TIME_ZONE = 'Europe/Istanbul';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -1,5 +1,6 @@
 import 'server-only';
-import { z } from 'zod';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { isoDay } from '@/lib/validation/common';
 import type { Db } from '@/db';
 import { dayStart, addDays } from '@/lib/occupancy/days';
 
@@ -8,10 +9,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export type AuditFilters = { actor?: string; action?: string; shelter?: string; from?: string; to?: string };
 export type AuditProblem = 'badDate' | 'reversed' | 'badPage' | 'unknownActor' | 'unknownShelter' | 'unknownAction';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day));
 
-type Params = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+const first = (value: string | string[] | undefined) => firstParam(value)?.trim() || undefined;
 
 export type AuditChoices = { actors: { id: string; label: string }[]; actions: string[]; shelters: { id: string; name: string }[] };
 
@@ -25,7 +24,7 @@ export function auditChoices(db: Db): AuditChoices {
 }
 
 /** The filters from the query string; what cannot be used is dropped and named, never an error page. */
-export function parseAuditFilters(params: Params, choices: AuditChoices): { filters: AuditFilters; page: number; problems: AuditProblem[] } {
+export function parseAuditFilters(params: SearchParams, choices: AuditChoices): { filters: AuditFilters; page: number; problems: AuditProblem[] } {
   const problems: AuditProblem[] = [];
   const filters: AuditFilters = {};
   const actor = first(params.actor);

@@ -1,7 +1,5 @@
 import { zonedWallClockToUtc, zoneOffsetMinutes } from '@/lib/time';
 
-/** Where a shelter sets no other zone, and for network-wide counts such as registrations. */
-export const NETWORK_TIME_ZONE = 'Europe/Istanbul';
 
 /** A shelter's local calendar day: midnight to midnight, 23 or 25 hours across a clock change. */
 export type DayWindow = {

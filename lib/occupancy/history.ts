@@ -1,6 +1,7 @@
 import 'server-only';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { Db } from '@/db';
-import { addDays, dayWindows, NETWORK_TIME_ZONE, type DayWindow } from './days';
+import { addDays, dayWindows, type DayWindow } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { emptyDay, occupancyByDay, type DayFigures } from './maths';
 import { NETWORK_SCOPE } from './rollup';

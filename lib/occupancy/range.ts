@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { firstParam } from '@/lib/search-params';
+import { isoDay } from '@/lib/validation/common';
 import { addDays, daysBetween } from './days';
 
 export const RANGE_PRESETS = [7, 30, 90] as const;
@@ -8,12 +9,6 @@ export const MAX_RANGE_DAYS = 731;
 export type RangeProblem = 'badDate' | 'reversed' | 'future' | 'tooLong';
 export type HistoryRange = { from: string; to: string; preset: RangePreset | null; problem: RangeProblem | null };
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => {
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
-});
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * The days a history shows, from the query string. A preset counts back from today; explicit dates
@@ -21,10 +16,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * a mistyped link shows a message on the page, never an error page.
  */
 export function historyRange(params: { range?: string | string[]; from?: string | string[]; to?: string | string[] }, today: string): HistoryRange {
-  const preset = (RANGE_PRESETS as readonly number[]).includes(Number(first(params.range))) ? (Number(first(params.range)) as RangePreset) : 7;
+  const preset = (RANGE_PRESETS as readonly number[]).includes(Number(firstParam(params.range))) ? (Number(firstParam(params.range)) as RangePreset) : 7;
   const fallback = (problem: RangeProblem | null): HistoryRange => ({ from: addDays(today, 1 - preset), to: today, preset, problem });
-  const rawFrom = first(params.from)?.trim();
-  const rawTo = first(params.to)?.trim();
+  const rawFrom = firstParam(params.from)?.trim();
+  const rawTo = firstParam(params.to)?.trim();
   if (!rawFrom && !rawTo) return fallback(null);
   const from = isoDay.safeParse(rawFrom);
   const to = isoDay.safeParse(rawTo || today);

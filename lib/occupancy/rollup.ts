@@ -1,6 +1,7 @@
 import 'server-only';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { write, type Db } from '@/db';
-import { addDays, dayWindows, localDay, NETWORK_TIME_ZONE } from './days';
+import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 

@@ -1,7 +1,7 @@
 import 'server-only';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
-import { NETWORK_TIME_ZONE } from './days';
 import type { HistoryScope } from './history';
 
 export type ScopeChoice = { id: string; name: string; timeZone: string };

@@ -50,3 +50,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return fieldErrors;
 }
+
+/** A real calendar day written "YYYY-MM-DD" (2026-02-30 is refused). */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const parsed = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
+  });

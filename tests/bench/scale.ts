@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,7 @@ import { networkAvailability } from '@/lib/placement/availability';
 import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { addDays, localDay, NETWORK_TIME_ZONE } from '@/lib/occupancy/days';
+import { addDays, localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { networkNow } from '@/lib/occupancy/now';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';

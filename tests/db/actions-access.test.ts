@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { idleState, type FormState } from '@/lib/forms';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -154,25 +153,9 @@ const CASES: Record<string, Case> = {
 /** Actions that anyone may call because a secret in the form is the credential; tested on their own below. */
 const PUBLIC_ACTIONS = ['app/login/actions.ts#signInWithPassword', 'app/invite/[token]/actions.ts#acceptInvite'];
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-const actions = new Map<string, Action>();
-
-function serverActionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return serverActionFiles(path);
-    return /\.tsx?$/.test(name) && /^\s*['"]use server['"]/.test(readFileSync(path, 'utf8')) ? [path] : [];
-  });
-}
-
+let actions = new Map<string, Action>();
 beforeAll(async () => {
-  const root = join(__dirname, '..', '..');
-  for (const file of serverActionFiles(join(root, 'app'))) {
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exported)) {
-      if (typeof value === 'function') actions.set(`${relative(root, file)}#${name}`, value as Action);
-    }
-  }
+  actions = await serverActions();
 });
 
 function toFormData(form: Form): FormData {

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FormState } from '@/lib/forms';
@@ -8,6 +6,7 @@ import en from '@/lib/i18n/messages/en.json';
 import { createInvitation } from '@/lib/staff/invitations';
 import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -130,25 +129,9 @@ const FORMS: Record<string, Fields> = {
 /** It takes no input: every post is a valid one, which ends the caller's sessions. */
 const TAKES_NO_INPUT = 'app/(staff)/actions.ts#signOutEverywhere';
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-const actions = new Map<string, Action>();
-
-function serverActionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return serverActionFiles(path);
-    return /\.tsx?$/.test(name) && /^\s*['"]use server['"]/.test(readFileSync(path, 'utf8')) ? [path] : [];
-  });
-}
-
+let actions = new Map<string, Action>();
 beforeAll(async () => {
-  const root = join(__dirname, '..', '..');
-  for (const file of serverActionFiles(join(root, 'app'))) {
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exported)) {
-      if (typeof value === 'function') actions.set(`${relative(root, file)}#${name}`, value as Action);
-    }
-  }
+  actions = await serverActions();
 });
 
 /** Next's control-flow throws (redirect, notFound) are answers; any other throw is a 500. */

@@ -1,11 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { formStamp } from '@/lib/requests/form-guard';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { badPosts, junk, leaks, type Entry, type Fields } from '../support/bad-input';
 import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
+import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every public POST route handler, sent hundreds of hostile bodies: never a 500, never a write,
@@ -49,7 +48,6 @@ const botFields = fc
   .tuple(fc.oneof({ arbitrary: fc.constant(formStamp(new Date(NOW.getTime() - 60_000))), weight: 8 }, junk), fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, junk))
   .map(([stamp, website]): Entry[] => [['stamp', stamp], ['website', website]]);
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Case = { path: fc.Arbitrary<{ path: string; params: Record<string, string> }>; fields: Fields; more?: fc.Arbitrary<Entry[]>; statuses: number[]; ignore?: string[] };
 const anyToken = fc.oneof({ arbitrary: fc.constantFrom(waitingToken, guideToken), weight: 6 }, fc.constantFrom('x'.repeat(43), `${waitingToken.slice(0, -1)}A`), junk);
 
@@ -74,22 +72,9 @@ const CASES: Record<string, Case> = {
   },
 };
 
-const handlers = new Map<string, Handler>();
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return name === 'route.ts' ? [path] : [];
-  });
-}
+let handlers = new Map<string, Handler>();
 beforeAll(async () => {
-  const root = join(__dirname, '..', '..');
-  for (const file of routeFiles(join(root, 'app'))) {
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      if (typeof exported[method] === 'function') handlers.set(`${relative(root, file)}#${method}`, exported[method] as Handler);
-    }
-  }
+  handlers = await routeHandlers(['POST', 'PUT', 'PATCH', 'DELETE']);
 });
 
 const ENCODINGS = ['urlencoded', 'multipart', 'json', 'garbage', 'none'] as const;

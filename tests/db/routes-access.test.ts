@@ -1,11 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { arrivals } from '@/db/schema';
 import { formStamp } from '@/lib/requests/form-guard';
 import { newLinkToken, hashLinkToken } from '@/lib/placement/links';
 import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
+import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every route handler of the app, called as an anonymous visitor would: what it shows and what it writes.
@@ -18,25 +17,9 @@ const { db, sqlite } = test;
 afterAll(test.cleanup);
 
 const ORIGIN = 'http://localhost:3000';
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const handlers = new Map<string, Handler>();
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return name === 'route.ts' ? [path] : [];
-  });
-}
-
+let handlers = new Map<string, Handler>();
 beforeAll(async () => {
-  const root = join(__dirname, '..', '..');
-  for (const file of routeFiles(join(root, 'app'))) {
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-      if (typeof exported[method] === 'function') handlers.set(`${relative(root, file)}#${method}`, exported[method] as Handler);
-    }
-  }
+  handlers = await routeHandlers();
 });
 
 const call = (key: string, path: string, init: RequestInit & { headers?: Record<string, string> } = {}, params: Record<string, string> = {}) =>

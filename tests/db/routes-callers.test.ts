@@ -1,9 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
+import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every route handler of the app, called by every kind of caller with a real session cookie: the
@@ -34,22 +33,9 @@ const CALLERS = {
 };
 type Caller = keyof typeof CALLERS;
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const handlers = new Map<string, Handler>();
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? routeFiles(path) : name === 'route.ts' ? [path] : [];
-  });
-}
+let handlers = new Map<string, Handler>();
 beforeAll(async () => {
-  const root = join(__dirname, '..', '..');
-  for (const file of routeFiles(join(root, 'app'))) {
-    const exported = (await import(file)) as Record<string, unknown>;
-    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-      if (typeof exported[method] === 'function') handlers.set(`${relative(root, file)}#${method}`, exported[method] as Handler);
-    }
-  }
+  handlers = await routeHandlers();
 });
 
 async function callAs(caller: Caller, key: string, path: string, init: RequestInit = {}, params: Record<string, string> = {}) {

@@ -1,21 +1,20 @@
 import type { Metadata } from 'next';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
-import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
 import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
+import type { SearchParams } from '@/lib/search-params';
 import { applyExpiry } from '@/lib/placement/read';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('arrivals'))('title') };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-export default async function ArrivalsPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function ArrivalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
   if (user.role === 'host') notFound();
   const db = getDb();

@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import type { SearchParams } from '@/lib/search-params';
 import { auditChoices, auditPage, parseAuditFilters } from '@/lib/audit/trail';
-import { NETWORK_TIME_ZONE } from '@/lib/occupancy/days';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
   if (user.role !== 'admin') notFound();
   const db = getDb();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -6,7 +7,7 @@ import { getDb } from '@/db';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { requireStaff } from '@/lib/auth/current-user';
-import { NETWORK_TIME_ZONE } from '@/lib/occupancy/days';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 import { networkNow } from '@/lib/occupancy/now';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 
@@ -15,10 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const REFRESH_SECONDS = 30;
-type Params = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function OccupancyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
   if (user.role === 'host') notFound();
   const params = await searchParams;
@@ -26,7 +25,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations('occupancy');
   const format = await getFormatter();
   const network = networkNow(getDb(), now);
-  const { badPage, ...view } = parseTableView({ sort: first(params.sort), dir: first(params.dir), page: first(params.page), attention: first(params.attention) });
+  const { badPage, ...view } = parseTableView({ sort: firstParam(params.sort), dir: firstParam(params.dir), page: firstParam(params.page), attention: firstParam(params.attention) });
   const table = tablePage(network.shelters, view);
   const { totals, waiting } = network;
   const duration = (exact: number | null) => {

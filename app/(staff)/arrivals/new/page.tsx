@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { NETWORK_TIME_ZONE } from '@/lib/arrivals/intake';
 import { requireStaff } from '@/lib/auth/current-user';
-import { utcToZonedWallClock } from '@/lib/time';
+import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { registerHousehold } from './actions';
 import { IntakeForm } from './intake-form';
 

@@ -7,6 +7,7 @@ import { HistoryCharts } from '@/components/occupancy/history-charts';
 import { HistoryFilters } from '@/components/occupancy/history-filters';
 import { HistorySummaryList } from '@/components/occupancy/history-summary';
 import { requireStaff } from '@/lib/auth/current-user';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { historyRange } from '@/lib/occupancy/range';
@@ -17,10 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
   if (user.role === 'coordinator') notFound();
   const params = await searchParams;
@@ -30,9 +29,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const format = await getFormatter();
   const choices = historyShelters(db, user);
   // A large network's form asks for a name instead of offering a thousand options.
-  const name = first(params.name)?.trim();
+  const name = firstParam(params.name)?.trim();
   const named = name ? sheltersNamed(choices, name) : [];
-  const requested = name === undefined ? first(params.shelter) : named.length === 1 ? named[0].id : 'network';
+  const requested = name === undefined ? firstParam(params.shelter) : named.length === 1 ? named[0].id : 'network';
   const { scope, timeZone, unknownShelter } = resolveScope(user, choices, requested);
   const range = historyRange(params, localDay(now.getTime(), timeZone));
   if (!scope) {
