@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { auditEvents } from '@/db/schema';
+import { newId } from '@/db/schema/columns';
 
 export type AuditInput = {
   at: Date;
@@ -10,9 +13,29 @@ export type AuditInput = {
   shelterId?: string | null;
 };
 
-/** Records who did what. Takes ids only: a name or contact has no place in the audit trail. */
+const insertEvent = (db: Db) =>
+  db
+    .insert(auditEvents)
+    .values({
+      id: sql.placeholder('id'),
+      at: sql.placeholder('at'),
+      actorId: sql.placeholder('actorId'),
+      action: sql.placeholder('action'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      shelterId: sql.placeholder('shelterId'),
+    })
+    .prepare();
+
+/**
+ * Records who did what. Takes ids only: a name or contact has no place in the audit trail. Every
+ * write records one or two events, so the insert is compiled once per connection.
+ */
 export function recordAudit(db: Db, event: AuditInput): void {
-  db.insert(auditEvents)
-    .values({ ...event, entityId: event.entityId ?? null, shelterId: event.shelterId ?? null })
-    .run();
+  prepared(db, insertEvent).run({
+    ...event,
+    id: newId(),
+    entityId: event.entityId ?? null,
+    shelterId: event.shelterId ?? null,
+  });
 }

@@ -1,20 +1,22 @@
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared, valueOf } from '@/db/prepared';
 import { arrivals, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 
-const passed = (now: Date) => and(eq(stays.status, 'reserved'), lte(stays.holdUntil, now));
+const passed = () => and(eq(stays.status, 'reserved'), lte(stays.holdUntil, valueOf(stays.holdUntil, 'now')));
+
+// Asked on every reservation and every read of availability: compiled once per connection.
+const dueHolds = (db: Db) =>
+  db.select({ id: stays.id, arrivalId: stays.arrivalId, shelterId: stays.shelterId, holdUntil: stays.holdUntil }).from(stays).where(passed()).prepare();
+const anyHoldDue = (db: Db) => db.select({ id: stays.id }).from(stays).where(passed()).limit(1).prepare();
 
 /**
  * Ends every reservation whose hold has passed: its beds are free again and the household goes back
  * to the waiting queue. Runs inside the caller's write transaction; idempotent.
  */
 export function expireHolds(db: Db, now: Date): number {
-  const due = db
-    .select({ id: stays.id, arrivalId: stays.arrivalId, shelterId: stays.shelterId, holdUntil: stays.holdUntil })
-    .from(stays)
-    .where(passed(now))
-    .all();
+  const due = prepared(db, dueHolds).all({ now });
   for (const stay of due) {
     db.update(stays).set({ status: 'expired', endedAt: stay.holdUntil }).where(eq(stays.id, stay.id)).run();
     db.update(stayBeds).set({ releasedAt: stay.holdUntil }).where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt))).run();
@@ -31,5 +33,5 @@ export function expireHolds(db: Db, now: Date): number {
 
 /** Whether any hold has passed: a cheap read, so that readers take the write lock only when needed. */
 export function holdsDue(db: Db, now: Date): boolean {
-  return !!db.select({ id: stays.id }).from(stays).where(passed(now)).limit(1).get();
+  return !!prepared(db, anyHoldDue).get({ now });
 }
