@@ -1,15 +1,11 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
-import { bodyRefusal, kindOf, securityHeaders, servedOverHttps, type Kind } from '@/lib/security/headers';
+import { refusedBody, withSecurityHeaders as withHeaders } from '@/lib/security/guard';
+import { kindOf, securityHeaders, servedOverHttps } from '@/lib/security/headers';
 import { servesPublicShelters } from '@/lib/security/public-shelters';
 
 const hasSession = (request: NextRequest) => request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
-
-function withHeaders<R extends Response>(response: R, kind: Kind, https: boolean, nonce?: string): R {
-  for (const [name, value] of Object.entries(securityHeaders(kind, { https, nonce }))) response.headers.set(name, value);
-  return response;
-}
 
 function secured(request: NextRequest): NextResponse {
   const https = servedOverHttps(request.nextUrl, request.headers);
@@ -30,15 +26,25 @@ const { auth } = NextAuth(authConfig);
 const securedWithRenewal = auth((request) => secured(request));
 
 /**
- * Runs before every request: refuses oversized bodies, sets the security headers, and renews the
- * session of a staff member who opens a page. Never an access check: pages, actions and route
- * handlers check the caller themselves.
+ * Runs before every request but those `config` leaves out: refuses oversized bodies, sets the
+ * security headers, and renews the session of a staff member who opens a page. Never an access
+ * check: pages, actions and route handlers check the caller themselves.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const refusal = bodyRefusal(request.method, request.headers);
   const https = servedOverHttps(request.nextUrl, request.headers);
-  if (refusal) return withHeaders(new NextResponse(null, { status: refusal, headers: { connection: 'close' } }), 'api', https);
+  const refusal = refusedBody(request, https);
+  if (refusal) return refusal;
   // Only a page view renews: a post (server action, sign-out) writes its own cookie, which must win.
   const renew = kindOf(request.nextUrl.pathname) === 'page' && request.method === 'GET' && hasSession(request);
   return renew ? ((await securedWithRenewal(request, event as never)) as Response) : secured(request);
 }
+
+/**
+ * Left out, because running the proxy cost more than serving them (the README's benchmarks):
+ * - the build's files and robots.txt, whose headers next.config.ts sets;
+ * - the arrival's page, /s/{token}, which cheap phones open over slow networks and which guards
+ *   itself (lib/security/guard.ts). Tokens are base64url, so /s/sw.js is still proxied.
+ */
+export const config = {
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|s/[A-Za-z0-9_-]+$).*)'],
+};

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gte, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { loginThrottles } from '@/db/schema';
 
 /**
@@ -14,8 +15,12 @@ export type LinkLimits = typeof LINK_LIMITS;
 const PREFIX = 'link:';
 const keyOf = (address: string) => PREFIX + createHash('sha256').update(address).digest('base64url');
 
+// Asked before every link is shown: compiled once per connection.
+const lockOf = (db: Db) =>
+  db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, sql.placeholder('key'))).prepare();
+
 export function linkBlocked(db: Db, address: string, now: Date): boolean {
-  const row = db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, keyOf(address))).get();
+  const row = prepared(db, lockOf).get({ key: keyOf(address) });
   return Boolean(row?.lockedUntil && row.lockedUntil > now);
 }
 

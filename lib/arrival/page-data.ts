@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { shelterTexts, shelters, stayBeds, stays } from '@/db/schema';
 import { hashLinkToken } from '@/lib/placement/links';
 import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
@@ -11,15 +12,26 @@ const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
 
 type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil'>;
 
+// The arrival's page is the app's most opened page: its reads are compiled once per connection.
+const stayByLinkHash = (db: Db) =>
+  db
+    .select({ stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, linkExpiresAt: stays.linkExpiresAt }, shelter: shelters })
+    .from(stays)
+    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
+    .where(eq(stays.linkTokenHash, sql.placeholder('hash')))
+    .prepare();
+const heldBedCount = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(stayBeds)
+    .where(and(eq(stayBeds.stayId, sql.placeholder('stayId')), isNull(stayBeds.releasedAt)))
+    .prepare();
+const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, sql.placeholder('shelterId'))).prepare();
+
 /** The shelter page for one stay: the shelter, its texts and the stay's status in words. */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
-  const heldBeds =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(stayBeds)
-      .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
-      .get()?.n ?? 0;
-  const texts = db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, shelter.id)).all();
+  const heldBeds = prepared(db, heldBedCount).get({ stayId: stay.id })?.n ?? 0;
+  const texts = prepared(db, textsOf).all({ shelterId: shelter.id });
   return { shelter, texts, status: arrivalStatus(stay, heldBeds, now) };
 }
 
@@ -29,12 +41,7 @@ function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now
  * Nothing about the household itself is read: no alias, no contact.
  */
 export function arrivalPageData(db: Db, token: string, now: Date) {
-  const row = db
-    .select({ stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, linkExpiresAt: stays.linkExpiresAt }, shelter: shelters })
-    .from(stays)
-    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(eq(stays.linkTokenHash, hashLinkToken(safeToken(token))))
-    .get();
+  const row = prepared(db, stayByLinkHash).get({ hash: hashLinkToken(safeToken(token)) });
   if (!row || !row.stay.linkExpiresAt || row.stay.linkExpiresAt <= now) return null;
   return stayPage(db, row.stay, row.shelter, now);
 }

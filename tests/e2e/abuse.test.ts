@@ -78,4 +78,18 @@ describe('abuse', () => {
     expect(chunked.status).toBe(411);
     expect(snapshot(sqlite)).toEqual(before);
   });
+
+  it("an arrival's link, which the proxy leaves to itself, refuses the same bodies before reading them", async () => {
+    // Any link will do: the refusal comes before the link is looked up, so not even a miss is counted.
+    const link = `${baseURL}/s/${'A'.repeat(43)}`;
+    const before = snapshot(sqlite);
+    const headers = { ...CLIENT, origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' };
+    const huge = await fetch(link, { method: 'POST', headers, body: new URLSearchParams({ lang: 'ru', pad: 'x'.repeat(MAX_BODY_BYTES) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('x-content-type-options')).toBe('nosniff');
+    const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('lang=ru')), c.close()) });
+    const chunked = await fetch(link, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(411);
+    expect(snapshot(sqlite)).toEqual(before);
+  });
 });

@@ -9,6 +9,7 @@ import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
+import { guardedOwnPolicy } from '@/lib/security/guard';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
 import { cancelRequestSchema } from '@/lib/validation/request';
 
@@ -23,7 +24,7 @@ async function notWorking(address: string, locale: ArrivalLocale, now: Date): Pr
 }
 
 /** The arrival's page: one HTML response with inline CSS and no framework JavaScript. */
-export async function GET(request: Request, { params }: Params) {
+async function showPage(request: Request, { params }: Params) {
   const { token } = await params;
   const now = new Date();
   const { locale, remember } = requestLocale(request);
@@ -35,7 +36,7 @@ export async function GET(request: Request, { params }: Params) {
 }
 
 /** A person withdraws the request they made on the public form; then the page shows it closed. */
-export async function POST(request: Request, { params }: Params) {
+async function withdrawRequest(request: Request, { params }: Params) {
   const { token } = await params;
   const now = new Date();
   const parsed = cancelRequestSchema.safeParse(formDataToObject(await request.formData().catch(() => new FormData())));
@@ -58,3 +59,7 @@ export async function POST(request: Request, { params }: Params) {
   }
   return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
 }
+
+// The proxy does not run for this route (proxy.ts): it guards itself.
+export const GET = (request: Request, context: Params) => guardedOwnPolicy(request, () => showPage(request, context));
+export const POST = (request: Request, context: Params) => guardedOwnPolicy(request, () => withdrawRequest(request, context));

@@ -1,0 +1,22 @@
+import { bodyRefusal, securityHeaders, servedOverHttps, type Kind } from './headers';
+
+/** Sets the security headers of `kind` on a response; see headers.ts for what each kind gets. */
+export function withSecurityHeaders<R extends Response>(response: R, kind: Kind, https: boolean, nonce?: string): R {
+  for (const [name, value] of Object.entries(securityHeaders(kind, { https, nonce }))) response.headers.set(name, value);
+  return response;
+}
+
+/** 413 or 411 before anything reads a body that is too large or of unknown length; else null. */
+export function refusedBody(request: Request, https: boolean): Response | null {
+  const refusal = bodyRefusal(request.method, request.headers);
+  return refusal ? withSecurityHeaders(new Response(null, { status: refusal, headers: { connection: 'close' } }), 'api', https) : null;
+}
+
+/**
+ * For a route handler the proxy does not run before (the arrival's page, see proxy.ts): the body
+ * limit and the headers the proxy would have added to a response that carries its own policy.
+ */
+export async function guardedOwnPolicy(request: Request, answer: () => Promise<Response>): Promise<Response> {
+  const https = servedOverHttps(new URL(request.url), request.headers);
+  return refusedBody(request, https) ?? withSecurityHeaders(await answer(), 'ownPolicy', https);
+}
