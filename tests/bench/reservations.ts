@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@/db';
+import { openDatabase, write } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { arrivals, beds, rooms, shelters, users } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
+import { reserveBeds } from '@/lib/placement/reserve';
 import { percentile, round, spread } from './stats';
 
 type WorkerResult = { calls: number; elapsedMs: number; latencies: number[]; busy: number; errorCount: number; errors: string[] };
@@ -61,6 +63,34 @@ function runWorkers(mode: 'reserve' | 'floor', dbPath: string, guideId: string, 
 }
 
 /**
+ * Pages each commit writes to the WAL, a reservation's against the floor's: what a commit costs
+ * beyond its fsync grows with them. One process, checkpoints off, so the WAL only grows.
+ */
+function walPagesPerCommit(template: string, dir: string, guideId: string, pairs: [string, string][], calls: number) {
+  const path = join(dir, 'pages.db');
+  copyFileSync(template, path);
+  const { db, sqlite } = openDatabase(path);
+  try {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    const frame = (sqlite.pragma('page_size', { simple: true }) as number) + 24;
+    const walSize = () => statSync(`${path}-wal`).size;
+    const guide: StaffUser = { id: guideId, email: 'bench@x.test', name: 'bench', role: 'coordinator', locale: 'en', shelterIds: [] };
+    const insert = sqlite.prepare('insert into bench_floor (at) values (?)');
+    write(db, () => insert.run(0));
+    const count = Math.min(calls, pairs.length);
+    let before = walSize();
+    for (const [arrivalId, bedId] of pairs.slice(0, count)) write(db, (tx) => reserveBeds(tx, guide, { arrivalId, bedIds: [bedId] }, new Date()));
+    const reservation = (walSize() - before) / frame / count;
+    before = walSize();
+    for (let i = 0; i < count; i++) write(db, () => insert.run(i));
+    return { reservation: round(reservation, 1), floor: round((walSize() - before) / frame / count, 1) };
+  } finally {
+    sqlite.close();
+    rmSync(path, { force: true });
+  }
+}
+
+/**
  * Reservations per second and latency with 1, 4 and 8 OS processes, each with its own connection,
  * against the SQLite floor (a bare one-row INSERT commit) measured in the same run.
  */
@@ -113,7 +143,8 @@ export async function benchReservations(options: { processes: number[]; runs: nu
         double_bookings: doubleBookings,
       });
     }
-    return results;
+    const pages = walPagesPerCommit(template, dir, guideId, pairs, 200);
+    return results.map((result) => ({ ...result, wal_pages_per_reservation: pages.reservation, wal_pages_per_floor_commit: pages.floor }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
