@@ -4,6 +4,7 @@ import { write, type Db } from '@/db';
 import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
+import { runSteps, runStepsYielding } from '@/lib/steps';
 
 export const NETWORK_SCOPE = 'network';
 
@@ -88,19 +89,10 @@ function* rollUpSteps(db: Db, now: Date): Generator<void, { shelterDays: number;
 }
 
 export function rollUpOccupancy(db: Db, now: Date): { shelterDays: number; networkDays: number } {
-  const steps = rollUpSteps(db, now);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(rollUpSteps(db, now));
 }
 
 /** The same, letting the server answer requests between shelters during a long backfill. */
-export async function rollUpOccupancyInBackground(db: Db, now: Date): Promise<{ shelterDays: number; networkDays: number }> {
-  const steps = rollUpSteps(db, now);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+export function rollUpOccupancyInBackground(db: Db, now: Date): Promise<{ shelterDays: number; networkDays: number }> {
+  return runStepsYielding(rollUpSteps(db, now));
 }

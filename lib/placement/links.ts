@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { prepared, valueOf } from '@/db/prepared';
 import { stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 
@@ -12,13 +11,6 @@ export const hashLinkToken = (token: string) => createHash('sha256').update(toke
 /** 256 random bits, URL-safe: a link nobody can guess. */
 export const newLinkToken = () => randomBytes(32).toString('base64url');
 
-const setLink = (db: Db) =>
-  db
-    .update(stays)
-    .set({ linkTokenHash: valueOf(stays.linkTokenHash, 'hash'), linkExpiresAt: valueOf(stays.linkExpiresAt, 'expiresAt') })
-    .where(eq(stays.id, sql.placeholder('id')))
-    .prepare();
-
 /** A new link: the token for the person, and the hash and expiry that are all the database keeps. */
 export function newLink(now: Date) {
   const token = newLinkToken();
@@ -28,7 +20,7 @@ export function newLink(now: Date) {
 /** A new 256-bit link for a stay, replacing any earlier one; only its hash is kept. */
 export function issueLink(db: Db, stay: { id: string; shelterId: string }, actorId: string, now: Date): string {
   const { token, hash, expiresAt } = newLink(now);
-  prepared(db, setLink).run({ id: stay.id, hash, expiresAt });
+  db.update(stays).set({ linkTokenHash: hash, linkExpiresAt: expiresAt }).where(eq(stays.id, stay.id)).run();
   recordAudit(db, { at: now, actorId, action: 'link.issue', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
   return token;
 }

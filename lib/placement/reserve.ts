@@ -20,13 +20,6 @@ export const holdUntilAt = (shelter: { holdHours: number }, now: Date) => new Da
 export const isWithdrawn = (arrival: { status: string }) => arrival.status === 'cancelled' || arrival.status === 'not_genuine';
 
 // The reservation's own statements, compiled once per connection (db/prepared.ts).
-const arrivalById = (db: Db) => db.select().from(arrivals).where(eq(arrivals.id, sql.placeholder('id'))).prepare();
-const activeStayByArrival = (db: Db) =>
-  db
-    .select()
-    .from(stays)
-    .where(and(eq(stays.arrivalId, sql.placeholder('arrivalId')), inArray(stays.status, [...ACTIVE_STAY_STATUSES])))
-    .prepare();
 // The household with, in the same read, whether it already holds beds.
 const householdToPlace = (db: Db) =>
   db
@@ -58,13 +51,17 @@ const markPlaced = (db: Db) => db.update(arrivals).set({ status: 'placed' }).whe
 const isGone = (arrival: typeof arrivals.$inferSelect) => !!arrival.erasedAt || isWithdrawn(arrival);
 
 export function householdOf(db: Db, arrivalId: string) {
-  const arrival = prepared(db, arrivalById).get({ id: arrivalId });
+  const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   if (!arrival || isGone(arrival)) throw new DomainError('notFound');
   return arrival;
 }
 
 export function activeStayOf(db: Db, arrivalId: string) {
-  return prepared(db, activeStayByArrival).get({ arrivalId });
+  return db
+    .select()
+    .from(stays)
+    .where(and(eq(stays.arrivalId, arrivalId), inArray(stays.status, [...ACTIVE_STAY_STATUSES])))
+    .get();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
 import { write } from '@/db';
+import { runSteps, runStepsYielding } from '@/lib/steps';
 import { eraseHousehold } from './erase';
 
 export const DEFAULT_RETENTION_DAYS = 14;
@@ -47,19 +48,10 @@ function* purgeSteps(db: Db, now: Date): Generator<void, { erased: number; reten
 }
 
 export function purgeExpiredHouseholds(db: Db, now: Date): { erased: number; retentionDays: number } {
-  const steps = purgeSteps(db, now);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(purgeSteps(db, now));
 }
 
 /** The same, letting the server answer requests between batches. */
-export async function purgeExpiredHouseholdsInBackground(db: Db, now: Date): Promise<{ erased: number; retentionDays: number }> {
-  const steps = purgeSteps(db, now);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+export function purgeExpiredHouseholdsInBackground(db: Db, now: Date): Promise<{ erased: number; retentionDays: number }> {
+  return runStepsYielding(purgeSteps(db, now));
 }
