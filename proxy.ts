@@ -43,8 +43,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
  * Left out, because running the proxy cost more than serving them (the README's benchmarks):
  * - the build's files and robots.txt, whose headers next.config.ts sets;
  * - the arrival's page, /s/{token}, which cheap phones open over slow networks and which guards
- *   itself (lib/security/guard.ts). Tokens are base64url, so /s/sw.js is still proxied.
+ *   itself (lib/security/guard.ts). Tokens are base64url, so /s/sw.js is still proxied;
+ * - the health check, /api/health, which monitors poll and which guards itself the same way.
  */
 export const config = {
-  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|s/[A-Za-z0-9_-]+$).*)'],
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|s/[A-Za-z0-9_-]+$|api/health$).*)'],
 };

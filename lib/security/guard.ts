@@ -13,10 +13,11 @@ export function refusedBody(request: Request, https: boolean): Response | null {
 }
 
 /**
- * For a route handler the proxy does not run before (the arrival's page, see proxy.ts): the body
- * limit and the headers the proxy would have added to a response that carries its own policy.
+ * For a route handler the proxy does not run before (see proxy.ts): the body limit, and the headers
+ * the proxy would have added for `kind`. The arrival's page carries its own policy; the health check
+ * gets an API's.
  */
-export async function guardedOwnPolicy(request: Request, answer: () => Promise<Response>): Promise<Response> {
+export async function guarded(request: Request, kind: 'ownPolicy' | 'api', answer: () => Promise<Response>): Promise<Response> {
   const https = servedOverHttps(new URL(request.url), request.headers);
-  return refusedBody(request, https) ?? withSecurityHeaders(await answer(), 'ownPolicy', https);
+  return refusedBody(request, https) ?? withSecurityHeaders(await answer(), kind, https);
 }

@@ -63,31 +63,54 @@ function runWorkers(mode: 'reserve' | 'floor', dbPath: string, guideId: string, 
 }
 
 /**
- * Pages each commit writes to the WAL, a reservation's against the floor's: what a commit costs
- * beyond its fsync grows with them. One process, checkpoints off, so the WAL only grows.
+ * A reservation taken apart, in one process: the pages its commit writes to the WAL and its time
+ * inside and outside the domain call, against the floor's. With checkpoints off the WAL only grows,
+ * so its size counts pages; times are taken with checkpoints on, as the app runs.
  */
-function walPagesPerCommit(template: string, dir: string, guideId: string, pairs: [string, string][], calls: number) {
-  const path = join(dir, 'pages.db');
+function inOneProcess(template: string, path: string, guideId: string, pairs: [string, string][], calls: number, checkpoints: boolean) {
   copyFileSync(template, path);
   const { db, sqlite } = openDatabase(path);
   try {
-    sqlite.pragma('wal_autocheckpoint = 0');
+    if (!checkpoints) sqlite.pragma('wal_autocheckpoint = 0');
     const frame = (sqlite.pragma('page_size', { simple: true }) as number) + 24;
     const walSize = () => statSync(`${path}-wal`).size;
     const guide: StaffUser = { id: guideId, email: 'bench@x.test', name: 'bench', role: 'coordinator', locale: 'en', shelterIds: [] };
     const insert = sqlite.prepare('insert into bench_floor (at) values (?)');
     write(db, () => insert.run(0));
     const count = Math.min(calls, pairs.length);
+    let domainMs = 0;
     let before = walSize();
-    for (const [arrivalId, bedId] of pairs.slice(0, count)) write(db, (tx) => reserveBeds(tx, guide, { arrivalId, bedIds: [bedId] }, new Date()));
-    const reservation = (walSize() - before) / frame / count;
+    let started = performance.now();
+    for (const [arrivalId, bedId] of pairs.slice(0, count)) {
+      write(db, (tx) => {
+        const t0 = performance.now();
+        reserveBeds(tx, guide, { arrivalId, bedIds: [bedId] }, new Date());
+        domainMs += performance.now() - t0;
+      });
+    }
+    const reservation = { pages: (walSize() - before) / frame / count, us: ((performance.now() - started) * 1000) / count, domainUs: (domainMs * 1000) / count };
     before = walSize();
+    started = performance.now();
     for (let i = 0; i < count; i++) write(db, () => insert.run(i));
-    return { reservation: round(reservation, 1), floor: round((walSize() - before) / frame / count, 1) };
+    return { reservation, floor: { pages: (walSize() - before) / frame / count, us: ((performance.now() - started) * 1000) / count } };
   } finally {
     sqlite.close();
     rmSync(path, { force: true });
   }
+}
+
+/** The figures of `inOneProcess`: pages per commit, and microseconds per call split at the domain call. */
+function anatomy(template: string, dir: string, guideId: string, pairs: [string, string][], calls: number) {
+  const pages = inOneProcess(template, join(dir, 'pages.db'), guideId, pairs, calls, false);
+  const times = inOneProcess(template, join(dir, 'times.db'), guideId, pairs, calls, true);
+  return {
+    wal_pages_per_reservation: round(pages.reservation.pages, 1),
+    wal_pages_per_floor_commit: round(pages.floor.pages, 1),
+    one_process_reservation_us: round(times.reservation.us),
+    one_process_domain_us: round(times.reservation.domainUs),
+    one_process_commit_us: round(times.reservation.us - times.reservation.domainUs),
+    one_process_floor_us: round(times.floor.us),
+  };
 }
 
 /**
@@ -143,8 +166,8 @@ export async function benchReservations(options: { processes: number[]; runs: nu
         double_bookings: doubleBookings,
       });
     }
-    const pages = walPagesPerCommit(template, dir, guideId, pairs, 200);
-    return results.map((result) => ({ ...result, wal_pages_per_reservation: pages.reservation, wal_pages_per_floor_commit: pages.floor }));
+    const parts = anatomy(template, dir, guideId, pairs, 2000);
+    return results.map((result) => ({ ...result, ...parts }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -60,6 +60,8 @@ export async function runBench(parts: Part[], smoke: boolean) {
         results.http = await benchHttp(
           server.baseURL,
           [
+            // The cheapest dynamic answer (one read): the most any route handler can reach here.
+            { name: 'health', path: '/api/health' },
             { name: 'arrival_page', path: `/s/${token}` },
             { name: 'bed_board', path: `/shelters/${fatihId}`, cookie: host },
           ],

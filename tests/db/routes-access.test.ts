@@ -62,6 +62,12 @@ const ROUTES: Record<string, () => Promise<void>> = {
     expect(html).toContain('Що ми зберігаємо про вас');
     expect(html).toContain('Через 14 дн.');
   },
+  'app/api/health/route.ts#GET': async () => {
+    const response = await call('app/api/health/route.ts#GET', '/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok\n');
+    expect(response.headers.get('cache-control')).toContain('no-store');
+  },
   'app/s/sw.js/route.ts#GET': async () => {
     const response = await call('app/s/sw.js/route.ts#GET', '/s/sw.js');
     expect(response.headers.get('content-type')).toContain('javascript');
@@ -117,7 +123,7 @@ const ROUTES: Record<string, () => Promise<void>> = {
 };
 
 /** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
-const READ_ONLY = ['app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+const READ_ONLY = ['app/api/health/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
 
 describe('route handlers', () => {
   it('each exported route handler has a case here', () => {

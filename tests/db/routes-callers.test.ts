@@ -54,6 +54,7 @@ const CASES: Record<string, Case | 'auth.js'> = {
   'app/api/auth/[...nextauth]/route.ts#GET': 'auth.js',
   'app/api/auth/[...nextauth]/route.ts#POST': 'auth.js',
   'app/(staff)/occupancy/export/route.ts#GET': { path: '/occupancy/export?range=7', rightful: ['admin'] },
+  'app/api/health/route.ts#GET': { path: '/api/health', rightful: 'everyone' },
   'app/privacy/route.ts#GET': { path: '/privacy?lang=ru', rightful: 'everyone' },
   'app/public/shelters/route.ts#GET': { path: '/shelters', rightful: 'everyone' },
   'app/request/route.ts#GET': { path: '/request', rightful: 'everyone' },

@@ -9,6 +9,9 @@ describe('npm run bench --smoke', () => {
     expect(results.reservations.busy_errors).toBe(0);
     expect(results.reservations.per_second).toBeGreaterThan(0);
     expect(results.reservations.floor_per_second).toBeGreaterThan(0);
+    expect(results.reservations.wal_pages_per_reservation).toBeGreaterThan(results.reservations.wal_pages_per_floor_commit);
+    expect(results.reservations.one_process_domain_us).toBeLessThan(results.reservations.one_process_reservation_us);
+    expect(results.http.health_per_second).toBeGreaterThan(0);
     expect(results.http.arrival_page_per_second).toBeGreaterThan(0);
     expect(results.http.bed_board_per_second).toBeGreaterThan(0);
     expect(results.actions.double_bookings).toBe(0);

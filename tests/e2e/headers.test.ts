@@ -32,6 +32,7 @@ const VISITS: Record<string, (w: World) => string> = {
   '/': () => '/',
   '/account': () => '/account',
   '/api/auth/[...nextauth]': () => '/api/auth/session',
+  '/api/health': () => '/api/health',
   '/arrivals': () => '/arrivals',
   '/arrivals/[id]': (w) => `/arrivals/${w.arrivalId}`,
   '/arrivals/new': () => '/arrivals/new',

@@ -9,7 +9,7 @@ import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
-import { guardedOwnPolicy } from '@/lib/security/guard';
+import { guarded } from '@/lib/security/guard';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
 import { cancelRequestSchema } from '@/lib/validation/request';
 
@@ -61,5 +61,5 @@ async function withdrawRequest(request: Request, { params }: Params) {
 }
 
 // The proxy does not run for this route (proxy.ts): it guards itself.
-export const GET = (request: Request, context: Params) => guardedOwnPolicy(request, () => showPage(request, context));
-export const POST = (request: Request, context: Params) => guardedOwnPolicy(request, () => withdrawRequest(request, context));
+export const GET = (request: Request, context: Params) => guarded(request, 'ownPolicy', () => showPage(request, context));
+export const POST = (request: Request, context: Params) => guarded(request, 'ownPolicy', () => withdrawRequest(request, context));
