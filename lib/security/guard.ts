@@ -1,4 +1,4 @@
-import { bodyRefusal, securityHeaders, servedOverHttps, type Kind } from './headers';
+import { bodyRefusal, kindOf, securityHeaders, servedOverHttps, type Kind } from './headers';
 
 /** Sets the security headers of `kind` on a response; see headers.ts for what each kind gets. */
 export function withSecurityHeaders<R extends Response>(response: R, kind: Kind, https: boolean, nonce?: string): R {
@@ -14,10 +14,11 @@ export function refusedBody(request: Request, https: boolean): Response | null {
 
 /**
  * For a route handler the proxy does not run before (see proxy.ts): the body limit, and the headers
- * the proxy would have added for `kind`. The arrival's page carries its own policy; the health check
- * gets an API's.
+ * the proxy would have added for its path's kind (the arrival's page carries its own policy; the
+ * health check gets an API's).
  */
-export async function guarded(request: Request, kind: 'ownPolicy' | 'api', answer: () => Promise<Response>): Promise<Response> {
-  const https = servedOverHttps(new URL(request.url), request.headers);
-  return refusedBody(request, https) ?? withSecurityHeaders(await answer(), kind, https);
+export async function guarded(request: Request, answer: () => Promise<Response>): Promise<Response> {
+  const url = new URL(request.url);
+  const https = servedOverHttps(url, request.headers);
+  return refusedBody(request, https) ?? withSecurityHeaders(await answer(), kindOf(url.pathname), https);
 }

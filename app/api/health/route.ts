@@ -19,4 +19,4 @@ async function health(): Promise<Response> {
   }
 }
 
-export const GET = (request: Request) => guarded(request, 'api', health);
+export const GET = (request: Request) => guarded(request, health);

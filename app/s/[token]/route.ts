@@ -61,5 +61,5 @@ async function withdrawRequest(request: Request, { params }: Params) {
 }
 
 // The proxy does not run for this route (proxy.ts): it guards itself.
-export const GET = (request: Request, context: Params) => guarded(request, 'ownPolicy', () => showPage(request, context));
-export const POST = (request: Request, context: Params) => guarded(request, 'ownPolicy', () => withdrawRequest(request, context));
+export const GET = (request: Request, context: Params) => guarded(request, () => showPage(request, context));
+export const POST = (request: Request, context: Params) => guarded(request, () => withdrawRequest(request, context));
