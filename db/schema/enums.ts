@@ -8,3 +8,6 @@ export const TEXT_LOCALES = ['ru', 'en', 'tr', 'uk'] as const;
 export type ShelterStatus = (typeof SHELTER_STATUSES)[number];
 export type RoomKind = (typeof ROOM_KINDS)[number];
 export type TextLocale = (typeof TEXT_LOCALES)[number];
+
+export const SECOND_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
+export type SecondFactorPolicy = (typeof SECOND_FACTOR_POLICIES)[number];

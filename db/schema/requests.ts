@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { id, timestamp } from './columns';
+import { SECOND_FACTOR_POLICIES } from './enums';
 
 /**
  * The network's own settings, one row (id 1): how arrivals reach the network, shown on the public
@@ -16,6 +17,8 @@ export const networkSettings = sqliteTable(
     requestsPerHour: integer('requests_per_hour').notNull().default(30),
     // Days after a household's stay or request ends until its identifying fields are erased.
     retentionDays: integer('retention_days').notNull().default(14),
+    // Who must sign in with a second factor: nobody yet, admins, or every staff member.
+    secondFactor: text('second_factor', { enum: SECOND_FACTOR_POLICIES }).notNull().default('off'),
     updatedAt: timestamp('updated_at'),
     updatedBy: text('updated_by'),
   },
@@ -23,6 +26,7 @@ export const networkSettings = sqliteTable(
     check('network_settings_one_row', sql`${t.id} = 1`),
     check('network_settings_requests_per_hour', sql`${t.requestsPerHour} between 0 and 10000`),
     check('network_settings_retention_days', sql`${t.retentionDays} between 1 and 90`),
+    check('network_settings_second_factor', sql`${t.secondFactor} in ('off', 'admins', 'everyone')`),
   ],
 );
 
@@ -36,7 +40,23 @@ export const requestAttempts = sqliteTable(
   {
     id: id(),
     clientKey: text('client_key').notNull(),
+    // A hash of the source network (an IPv4 /24, an IPv6 /48), so one network cannot fill the form for all.
+    networkKey: text('network_key'),
     at: timestamp('at').notNull(),
   },
-  (t) => [index('request_attempts_client').on(t.clientKey, t.at), index('request_attempts_at').on(t.at)],
+  (t) => [
+    index('request_attempts_client').on(t.clientKey, t.at),
+    index('request_attempts_at').on(t.at),
+    index('request_attempts_network').on(t.networkKey, t.at),
+  ],
+);
+
+/** Request-form stamps already spent: each stamp is good for one request. Forgotten once expired. */
+export const usedFormStamps = sqliteTable(
+  'used_form_stamps',
+  {
+    stampHash: text('stamp_hash').primaryKey(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (t) => [index('used_form_stamps_expires').on(t.expiresAt)],
 );

@@ -17,6 +17,12 @@ export const users = sqliteTable(
     disabledAt: timestamp('disabled_at'),
     // A session issued before this instant is void: signing out and disabling bump it.
     sessionsValidAfter: timestamp('sessions_valid_after'),
+    // A second factor (RFC 6238): the shared secret, sealed with a key derived from AUTH_SECRET so a
+    // copy of the database alone does not give it away; set on enrolment, live once confirmed.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at'),
+    // The last time step a code was accepted for: a code is good once, even within its 30 seconds.
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -78,3 +84,18 @@ export const loginThrottles = sqliteTable('login_throttles', {
   windowStartedAt: timestamp('window_started_at').notNull(),
   lockedUntil: timestamp('locked_until'),
 });
+
+/** Single-use recovery codes for the second factor, kept only as hashes. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user').on(t.userId)],
+);
