@@ -1,35 +1,33 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { shelterStays } from '@/lib/arrivals/queries';
+import type { shelterStays, StayView } from '@/lib/arrivals/queries';
 import type { FormAction } from './ui/use-form-action';
 import { ActionButton } from './ui/action-button';
 import { HouseholdLine } from './household-line';
 
 type Stays = ReturnType<typeof shelterStays>;
-type StayRow = Stays['expected'][number];
 type Props = {
+  /** Made for the viewer: a household they may not know comes without name or note. */
   stays: Stays;
-  /** Whether the viewer may see who this household is (lib/privacy/shares.ts). */
-  visible: (row: StayRow) => boolean;
   timeZone: string;
   now: Date;
   actions: { checkIn: FormAction; checkOut: FormAction; cancel: FormAction } | null;
 };
 
 /** One household at the shelter: who they are, what they need, their beds, and the line under it. */
-async function StayItem({ row, visible, detail, children }: { row: StayRow; visible: boolean; detail: string; children: React.ReactNode }) {
+async function StayItem({ row, detail, children }: { row: StayView; detail: string; children: React.ReactNode }) {
   const t = await getTranslations('stays');
   const privacy = await getTranslations('privacy');
   const languageNames = await getTranslations('languages');
-  const { arrival, beds } = row;
-  const name = visible ? (arrival.alias ?? t('erased')) : privacy('hidden');
+  const { household, beds } = row;
+  const name = household.identified ? (household.alias ?? t('erased')) : privacy('hidden');
   return (
     <li aria-label={name}>
       <strong className="stay-alias">{name}</strong>
-      <HouseholdLine household={arrival} />
-      {arrival.languages.length > 0 ? <p className="muted">{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
-      {visible && arrival.needNote ? (
+      <HouseholdLine household={household.composition} />
+      {household.languages.length > 0 ? <p className="muted">{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
+      {household.needNote ? (
         <p className="need-note">
-          {t('needs')}: {arrival.needNote}
+          {t('needs')}: {household.needNote}
         </p>
       ) : null}
       <p className="muted">
@@ -41,7 +39,7 @@ async function StayItem({ row, visible, detail, children }: { row: StayRow; visi
 }
 
 /** Who is expected tonight and who is staying, with check-in and check-out for the shelter's staff. */
-export async function ShelterStays({ stays, visible, timeZone, now, actions }: Props) {
+export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
   const t = await getTranslations('stays');
   const format = await getFormatter();
   const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
@@ -52,11 +50,11 @@ export async function ShelterStays({ stays, visible, timeZone, now, actions }: P
         {stays.expected.length === 0 ? <p className="empty">{t('noneExpected')}</p> : null}
         <ul className="stay-list">
           {stays.expected.map((row) => (
-            <StayItem key={row.stay.id} row={row} visible={visible(row)} detail={t('heldUntil', { time: time(row.stay.holdUntil), ago: format.relativeTime(row.stay.holdUntil, now) })}>
+            <StayItem key={row.id} row={row} detail={t('heldUntil', { time: time(row.holdUntil), ago: format.relativeTime(row.holdUntil, now) })}>
               {actions ? (
                 <div className="button-row">
-                  <ActionButton action={actions.checkIn} fields={{ stayId: row.stay.id }} label={t('checkIn')} className="button primary" />
-                  <ActionButton action={actions.cancel} fields={{ stayId: row.stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
+                  <ActionButton action={actions.checkIn} fields={{ stayId: row.id }} label={t('checkIn')} className="button primary" />
+                  <ActionButton action={actions.cancel} fields={{ stayId: row.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
                 </div>
               ) : null}
             </StayItem>
@@ -68,9 +66,9 @@ export async function ShelterStays({ stays, visible, timeZone, now, actions }: P
         {stays.staying.length === 0 ? <p className="empty">{t('noneStaying')}</p> : null}
         <ul className="stay-list">
           {stays.staying.map((row) => (
-            <StayItem key={row.stay.id} row={row} visible={visible(row)} detail={t('since', { time: time(row.stay.checkedInAt ?? now) })}>
+            <StayItem key={row.id} row={row} detail={t('since', { time: time(row.checkedInAt ?? now) })}>
               {actions ? (
-                <ActionButton action={actions.checkOut} fields={{ stayId: row.stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
+                <ActionButton action={actions.checkOut} fields={{ stayId: row.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
               ) : null}
             </StayItem>
           ))}

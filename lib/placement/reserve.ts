@@ -6,6 +6,7 @@ import { newId } from '@/db/schema/columns';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { expireHolds } from './expiry';
 import { newLink } from './links';
@@ -99,6 +100,8 @@ export function reserveBeds(
   const found = prepared(db, householdToPlace).get({ id: input.arrivalId });
   if (!found || isGone(found.arrival)) throw new DomainError('notFound');
   if (found.activeStayId) throw new DomainError('alreadyPlaced');
+  // A household that has left is no one's to place again (lib/privacy/shares.ts decides for pages too).
+  if (!mayActOn(user, found.arrival, null)) throw new DomainError('notFound');
   const { arrival } = found;
   const shelter = checkBedChoice(db, arrival, input.bedIds);
   const holdUntil = holdUntilAt(shelter, now);

@@ -4,6 +4,7 @@ import { arrivals, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { expireHolds } from './expiry';
 import { issueLink, revokeLink } from './links';
@@ -13,16 +14,19 @@ type Stay = typeof stays.$inferSelect;
 const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
 
 /**
- * The stay, if the caller may act on it: an admin anywhere, a host at their own shelter, and a guide
- * on a reservation they made, until check-in (the households a guide sees; lib/privacy/shares.ts).
+ * The stay, if the caller may act on its household (lib/privacy/shares.ts, the rule the pages use
+ * too); check-in and check-out are for the shelter's own staff. Unknown and forbidden look alike.
  */
 function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
-  const stay = db.select().from(stays).where(eq(stays.id, stayId)).get();
-  const hostHere = !!stay && canEditShelter(user, stay.shelterId);
-  const guideHere = !!stay && (user.role === 'admin' || (user.role === 'coordinator' && stay.reservedBy === user.id && stay.status === 'reserved'));
-  const allowed = who === 'host' ? hostHere : hostHere || guideHere;
-  if (!stay || !allowed) throw notAllowed();
-  return stay;
+  const found = db
+    .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt } })
+    .from(stays)
+    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
+    .where(eq(stays.id, stayId))
+    .get();
+  const allowed = !!found && mayActOn(user, found.household, found.stay) && (who === 'guideOrHost' || canEditShelter(user, found.stay.shelterId));
+  if (!found || !allowed) throw notAllowed();
+  return found.stay;
 }
 
 export function releaseBeds(db: Db, stayId: string, at: Date) {

@@ -1,6 +1,6 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { arrivals, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed, notFound } from '@/lib/errors';
@@ -8,31 +8,68 @@ import { notAllowed, notFound } from '@/lib/errors';
 /** How long an admin's audited look at one household lasts before the details hide again. */
 export const REVEAL_MINUTES = 15;
 
-type Stay = { status: string; reservedBy: string | null } | null | undefined;
+export type HouseholdState = { status: string; erasedAt: Date | null };
+/** The stay concerned: the household's active one, or the one an action names. */
+export type StayState = { status: string; reservedBy: string | null; shelterId: string } | null | undefined;
 
 /**
- * Whether a staff member sees who a household is (alias, contact, note). A guide sees the waiting
- * list and the households they placed, until check-in; from then on the shelter's hosts look after
- * them. An admin sees counts, and a household's details only after asking, which is audited.
+ * What a caller receives of a household: `identity` is its alias and need note, `contact` its
+ * contact handle. Counts (size, children, wheelchair, pets, languages) are nobody's secret.
  */
-export function seesHousehold(user: StaffUser, arrival: { status: string }, stay: Stay, revealed: boolean): boolean {
-  if (user.role === 'admin') return revealed;
+export type Share = { identity: boolean; contact: boolean };
+export const NO_SHARE: Share = { identity: false, contact: false };
+const FULL_SHARE: Share = { identity: true, contact: true };
+// Hosts greet the people in their beds by name and know their needs; reaching them is the guide's job.
+const HOST_SHARE: Share = { identity: true, contact: false };
+
+/** Waiting, or placed: a household that has left, withdrawn or been erased is nobody's to act on. */
+const isLive = (household: HouseholdState) => !household.erasedAt && (household.status === 'waiting' || household.status === 'placed');
+const ACTIVE = ['reserved', 'checked_in'] as const;
+const isActive = (stay: NonNullable<StayState>) => (ACTIVE as readonly string[]).includes(stay.status);
+
+/** What `mayActOn` asks of a household: its state and its active stay, if any; null when unknown. */
+export function householdState(db: Db, arrivalId: string): { household: HouseholdState; stay: StayState } | null {
+  const household = db.select({ status: arrivals.status, erasedAt: arrivals.erasedAt }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
+  if (!household) return null;
+  const stay = db
+    .select({ status: stays.status, reservedBy: stays.reservedBy, shelterId: stays.shelterId })
+    .from(stays)
+    .where(and(eq(stays.arrivalId, arrivalId), inArray(stays.status, [...ACTIVE])))
+    .get();
+  return { household, stay };
+}
+
+/** Whether the caller may act on this household: the same answer as the pages', for the actions. */
+export function mayActOnHousehold(db: Db, user: StaffUser, arrivalId: string): boolean {
+  const state = householdState(db, arrivalId);
+  return !!state && mayActOn(user, state.household, state.stay);
+}
+
+/**
+ * The one rule for what a staff member may open and act on, used by every page and every action on
+ * a household (reserve, move, cancel, renew, revoke, forget, reveal, not genuine, check in and out):
+ * - a guide: the waiting queue, and the households they reserved, until check-in;
+ * - a host: the households holding beds at their own shelters;
+ * - an admin: any household still in the network's care (what they then see is `shareOf`'s say).
+ */
+export function mayActOn(user: StaffUser, household: HouseholdState, stay: StayState): boolean {
+  if (!isLive(household)) return false;
+  if (user.role === 'admin') return true;
+  if (user.role === 'host') return !!stay && isActive(stay) && user.shelterIds.includes(stay.shelterId);
   if (user.role !== 'coordinator') return false;
-  return arrival.status === 'waiting' || (stay?.status === 'reserved' && stay.reservedBy === user.id);
+  return stay ? stay.status === 'reserved' && stay.reservedBy === user.id : household.status === 'waiting';
 }
 
 /**
- * Whether a shelter's page shows who holds its beds: to its hosts, and to the guide who reserved them
- * until check-in. An admin looks at one household at a time, on its own page, audited.
+ * What of the household this caller receives. A guide the whole of what they may act on; a host
+ * who their guests are, never how to reach them; an admin counts, and a household's details only
+ * after asking for them (`revealHousehold`), which is audited and lasts a few minutes.
  */
-export function seesGuestAt(user: StaffUser, shelterId: string, stay: NonNullable<Stay>): boolean {
-  if (user.role === 'host') return user.shelterIds.includes(shelterId);
-  return user.role === 'coordinator' && stay.status === 'reserved' && stay.reservedBy === user.id;
+export function shareOf(user: StaffUser, household: HouseholdState, stay: StayState, revealed: boolean): Share {
+  if (!mayActOn(user, household, stay)) return NO_SHARE;
+  if (user.role === 'admin') return revealed ? FULL_SHARE : NO_SHARE;
+  return user.role === 'host' ? HOST_SHARE : FULL_SHARE;
 }
-
-/** Whether a guide may open the household at all: what they may not see, they may not act on. */
-export const guideMayOpen = (user: StaffUser, arrival: { status: string }, stay: Stay) =>
-  user.role === 'admin' || seesHousehold(user, arrival, stay, false);
 
 /** Whether this admin asked to see this household within the last few minutes. */
 export function revealedTo(db: Db, user: StaffUser, arrivalId: string, now: Date): boolean {
@@ -47,7 +84,6 @@ export function revealedTo(db: Db, user: StaffUser, arrivalId: string, now: Date
 /** An admin's explicit look at a household's details: recorded before anything is shown. */
 export function revealHousehold(db: Db, user: StaffUser, arrivalId: string, now: Date): void {
   if (user.role !== 'admin') throw notAllowed();
-  const arrival = db.select({ erasedAt: arrivals.erasedAt }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
-  if (!arrival || arrival.erasedAt) throw notFound();
+  if (!mayActOnHousehold(db, user, arrivalId)) throw notFound();
   recordAudit(db, { at: now, actorId: user.id, action: 'household.reveal', entity: 'arrival', entityId: arrivalId });
 }

@@ -7,6 +7,7 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { activeStayOf } from '@/lib/placement/reserve';
+import { mayActOnHousehold } from '@/lib/privacy/shares';
 import { releaseBeds } from '@/lib/placement/stays';
 import type { PublicRequestInput } from '@/lib/validation/request';
 import { readNetworkSettings } from './settings';
@@ -69,9 +70,8 @@ export function cancelOwnRequest(db: Db, token: string, now: Date): boolean {
 export function markNotGenuine(db: Db, user: StaffUser, arrivalId: string, now: Date): void {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
   const arrival = db.select().from(arrivals).where(and(eq(arrivals.id, arrivalId), eq(arrivals.selfRegistered, true))).get();
-  if (!arrival || arrival.erasedAt) throw notFound();
+  if (!arrival || !mayActOnHousehold(db, user, arrivalId)) throw notFound();
   if (arrival.status === 'placed') throw new DomainError('alreadyPlaced');
-  if (arrival.status !== 'waiting') throw notFound();
   db.update(arrivals).set({ status: 'not_genuine', endedAt: now }).where(eq(arrivals.id, arrival.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.not_genuine', entity: 'arrival', entityId: arrival.id });
 }

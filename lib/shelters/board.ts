@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
+import { shareOf } from '@/lib/privacy/shares';
 import { addCounts, bedState, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 import { compareLabels } from '@/lib/labels';
 
@@ -11,7 +12,7 @@ export type BoardBed = {
   state: BedState;
   outOfServiceReason: string | null;
   everUsed: boolean;
-  /** The alias of the household holding the bed, shown to the shelter's staff. */
+  /** The alias of the household holding the bed, for a caller whose share includes it; else null. */
   holder: string | null;
 };
 export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: boolean; beds: BoardBed[]; counts: BedCounts };
@@ -27,7 +28,10 @@ function bedsWithHolds(db: Db, shelterIds: string[]) {
       outOfServiceReason: beds.outOfServiceReason,
       holdStatus: stays.status,
       holdUntil: stays.holdUntil,
+      reservedBy: stays.reservedBy,
       holder: arrivals.alias,
+      householdStatus: arrivals.status,
+      erasedAt: arrivals.erasedAt,
     })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
@@ -43,8 +47,19 @@ function stateOf(row: ReturnType<typeof bedsWithHolds>[number], now: Date): BedS
   return bedState(row, hold, now);
 }
 
-/** Every bed of a shelter as a tile, grouped by room, with counts per room and for the shelter. */
-export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: BoardRoom[]; counts: BedCounts } {
+/** Who holds the bed, if `viewer` may know it (lib/privacy/shares.ts); nobody's name without a viewer. */
+function holderFor(row: ReturnType<typeof bedsWithHolds>[number], state: BedState, viewer: StaffUser | undefined): string | null {
+  if (!viewer || (state !== 'reserved' && state !== 'occupied') || !row.holdStatus || !row.householdStatus) return null;
+  const household = { status: row.householdStatus, erasedAt: row.erasedAt };
+  const stay = { status: row.holdStatus, reservedBy: row.reservedBy, shelterId: row.shelterId };
+  return shareOf(viewer, household, stay, false).identity ? row.holder : null;
+}
+
+/**
+ * Every bed of a shelter as a tile, grouped by room, with counts per room and for the shelter; with
+ * `holdersFor`, the names of the households holding beds that this caller may know.
+ */
+export function shelterBoard(db: Db, shelterId: string, now: Date, options: { holdersFor?: StaffUser } = {}): { rooms: BoardRoom[]; counts: BedCounts } {
   const roomRows = db.select().from(rooms).where(eq(rooms.shelterId, shelterId)).orderBy(asc(rooms.createdAt), sql`rooms.rowid`).all();
   const bedRows = bedsWithHolds(db, [shelterId]);
   const used = new Set(
@@ -69,7 +84,7 @@ export function shelterBoard(db: Db, shelterId: string, now: Date): { rooms: Boa
           state,
           outOfServiceReason: row.outOfServiceReason,
           everUsed: used.has(row.bedId),
-          holder: state === 'reserved' || state === 'occupied' ? row.holder : null,
+          holder: holderFor(row, state, options.holdersFor),
         };
       })
       .sort(byLabel);

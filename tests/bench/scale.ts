@@ -129,7 +129,7 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
     const family = { adultMen: 1, adultWomen: 1, children: 2, languages: ['ru'], needsWheelchair: false, hasPet: false };
     const admin = { id: 'admin', email: 'a@x.test', name: 'a', role: 'admin' as const, locale: 'en', shelterIds: [] };
     const suggestions = medianMs(options.runs, () => suggestPlacements(networkAvailability(db), family, now));
-    const queue = medianMs(options.runs, () => waitingQueue(db, now));
+    const queue = medianMs(options.runs, () => waitingQueue(db, admin, now));
     const board = medianMs(options.runs, () => shelterBoard(db, bedsByShelter[0].shelterId, now));
     const shelterList = medianMs(options.runs, () => visibleShelters(db, admin, now));
 

@@ -41,8 +41,8 @@ describe('a request for a place from the public form', () => {
   it('joins the waiting queue as self-registered, and its link says so with the time and the network contact', async () => {
     write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: '+90 555 000 0100', contactTelegram: '@help_net', contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 }, NOW));
     const token = request({ arrivedAt: '2026-10-01T15:30' });
-    const queued = waitingQueue(db, later(5)).filter((row) => row.selfRegistered);
-    expect(queued.at(-1)).toMatchObject({ alias: ALIAS, contact: CONTACT, status: 'waiting', registeredBy: null, arrivedAt: new Date('2026-10-01T12:30:00Z') });
+    const queued = waitingQueue(db, guide, later(5)).filter((row) => row.selfRegistered);
+    expect(queued.at(-1)).toMatchObject({ alias: ALIAS, contact: CONTACT, status: 'waiting', arrivedAt: new Date('2026-10-01T12:30:00Z') });
 
     const page = linkPageData(db, token, later(5));
     expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null } });
@@ -79,7 +79,7 @@ describe('a request for a place from the public form', () => {
     const arrival = lastArrival();
     expect(write(db, (tx) => cancelOwnRequest(tx, token, later(10)))).toBe(true);
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()).toMatchObject({ status: 'cancelled', endedAt: later(10) });
-    expect(waitingQueue(db, later(11)).map((row) => row.id)).not.toContain(arrival.id);
+    expect(waitingQueue(db, guide, later(11)).map((row) => row.id)).not.toContain(arrival.id);
     expect(linkPageData(db, token, later(11))).toMatchObject({ kind: 'closed' });
     expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, arrival.id)).all().map((e) => [e.action, e.actorId])).toEqual([
       ['arrival.self_register', null],
@@ -126,7 +126,7 @@ describe('a guide marks a request as not genuine', () => {
     expect(() => write(db, (tx) => markNotGenuine(tx, host, arrival.id, NOW))).toThrow('notAllowed');
     write(db, (tx) => markNotGenuine(tx, guide, arrival.id, later(3)));
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()).toMatchObject({ status: 'not_genuine', endedAt: later(3) });
-    expect(waitingQueue(db, later(4)).map((row) => row.id)).not.toContain(arrival.id);
+    expect(waitingQueue(db, guide, later(4)).map((row) => row.id)).not.toContain(arrival.id);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'arrival.not_genuine')).all().at(-1)).toMatchObject({ actorId: guide.id, entityId: arrival.id });
     expect(linkPageData(db, token, later(4))).toMatchObject({ kind: 'closed' });
 

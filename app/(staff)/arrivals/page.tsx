@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
+import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
 import type { SearchParams } from '@/lib/search-params';
 import { applyExpiry } from '@/lib/placement/read';
@@ -25,11 +26,11 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const format = await getFormatter();
   const privacy = await getTranslations('privacy');
   const { forgotten } = await searchParams;
-  const waiting = waitingQueue(db, now);
-  // A guide sees the reservations they made; an admin sees them all, without names.
-  const reserved = pendingReservations(db).filter(({ stay }) => user.role === 'admin' || stay.reservedBy === user.id);
+  // Each answer is made for this caller: an admin's households come without names or notes.
+  const waiting = waitingQueue(db, user, now);
+  const reserved = pendingReservations(db, user, now);
   const masked = user.role === 'admin';
-  const name = (alias: string | null) => (masked ? privacy('hidden') : (alias ?? t('erased')));
+  const name = (household: HouseholdView) => (household.identified ? (household.alias ?? t('erased')) : privacy('hidden'));
   return (
     <>
       <div className="page-head">
@@ -49,10 +50,10 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
         {waiting.length === 0 ? <p className="empty">{t('nobodyWaiting')}</p> : null}
         <ol className="queue">
           {waiting.map((household) => (
-            <li key={household.id} className="card" aria-label={name(household.alias)}>
+            <li key={household.id} className="card" aria-label={name(household)}>
               <div className="card-head">
                 <Link href={`/arrivals/${household.id}`} className="queue-alias">
-                  {name(household.alias)}
+                  {name(household)}
                 </Link>
                 <span className="muted">
                   {household.waitedMinutes === 0
@@ -62,14 +63,14 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                     : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
                 </span>
               </div>
-              <HouseholdLine household={household} />
+              <HouseholdLine household={household.composition} />
               {household.selfRegistered ? (
                 <p>
                   <span className="badge">{requests('selfRegistered')}</span>{' '}
                   {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }) }) : null}
                 </p>
               ) : null}
-              {household.needNote && !masked ? <p className="need-note">{household.needNote}</p> : null}
+              {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
               <Link href={`/arrivals/${household.id}`} className="button">
                 {t('findPlace')}
               </Link>
@@ -81,17 +82,17 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
         <h2 id="reserved-title">{t('reservedTitle', { count: reserved.length })}</h2>
         {reserved.length === 0 ? <p className="empty">{t('noneReserved')}</p> : null}
         <ul className="queue">
-          {reserved.map(({ stay, arrival, shelterName, timeZone, beds }) => (
+          {reserved.map((stay) => (
             <li key={stay.id} className="card">
               <div className="card-head">
-                <Link href={`/arrivals/${arrival.id}`} className="queue-alias">
-                  {name(arrival.alias)}
+                <Link href={`/arrivals/${stay.household.id}`} className="queue-alias">
+                  {name(stay.household)}
                 </Link>
-                <span>{shelterName}</span>
+                <span>{stay.shelterName}</span>
               </div>
               <p className="muted">
-                {beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
-                {t('heldUntil', { time: format.dateTime(stay.holdUntil, { timeZone, timeStyle: 'short' }) })}
+                {stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
+                {t('heldUntil', { time: format.dateTime(stay.holdUntil, { timeZone: stay.timeZone, timeStyle: 'short' }) })}
               </p>
             </li>
           ))}

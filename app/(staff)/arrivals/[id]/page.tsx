@@ -4,15 +4,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
-import { arrivalWithStay } from '@/lib/arrivals/queries';
+import { householdForCaller } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { availabilityWithOwnBeds } from '@/lib/placement/availability';
 import { applyExpiry } from '@/lib/placement/read';
-import { isWithdrawn } from '@/lib/placement/reserve';
 import { ActionButton } from '@/components/ui/action-button';
-import { guideMayOpen, revealedTo, REVEAL_MINUTES, seesHousehold } from '@/lib/privacy/shares';
+import { REVEAL_MINUTES } from '@/lib/privacy/shares';
 import {
   cancelReservation,
   forgetArrival,
@@ -36,26 +35,25 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
   const db = getDb();
   const now = new Date();
   applyExpiry(db, now);
-  const found = arrivalWithStay(db, id);
-  if (!found || found.arrival.erasedAt || isWithdrawn(found.arrival)) notFound();
-  const { arrival, current } = found;
-  // A guide opens the waiting list and the households they placed, until check-in; nothing else.
-  if (!guideMayOpen(user, arrival, current?.stay)) notFound();
-  const visible = seesHousehold(user, arrival, current?.stay, revealedTo(db, user, arrival.id, now));
+  // The caller's own view of the household, or nothing: what they may not act on, they may not open.
+  const found = householdForCaller(db, user, id, now);
+  if (!found) notFound();
+  const { household, current } = found;
   const privacy = await getTranslations('privacy');
   const t = await getTranslations('placement');
   const languageNames = await getTranslations('languages');
   const requests = await getTranslations('requests');
 
-  const network = availabilityWithOwnBeds(db, current?.stay.id ?? null);
-  const ranked = suggestPlacements(network, arrival, now);
+  const network = availabilityWithOwnBeds(db, current?.id ?? null);
+  const needs = { ...household.composition, languages: household.languages };
+  const ranked = suggestPlacements(network, needs, now);
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
   const suggestions = ranked.suggestions.filter(
     (s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))),
   );
   const excluded = ranked.excluded;
-  const members = membersOf(arrival);
+  const members = membersOf(needs);
   const freeRooms = Object.fromEntries(
     network.map((shelter) => [
       shelter.id,
@@ -64,7 +62,7 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
         .map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
     ]),
   );
-  const alias = visible ? (arrival.alias ?? '—') : privacy('hidden');
+  const alias = household.identified ? (household.alias ?? '—') : privacy('hidden');
   return (
     <>
       <p className="breadcrumb">
@@ -72,45 +70,45 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{alias}</h1>
       <section className="card household" aria-label={t('household')}>
-        <HouseholdLine household={arrival} />
-        {arrival.languages.length > 0 ? <p>{arrival.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
-        {visible && arrival.needNote ? <p className="need-note">{arrival.needNote}</p> : null}
-        {visible && arrival.contact ? (
+        <HouseholdLine household={household.composition} />
+        {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
+        {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
+        {household.contact ? (
           <p>
-            {t('contact')}: {arrival.contact}
+            {t('contact')}: {household.contact}
           </p>
         ) : null}
-        {visible ? null : (
+        {household.identified ? null : (
           <>
             <p className="muted">{privacy('hiddenHint', { minutes: REVEAL_MINUTES })}</p>
-            <ActionButton action={revealArrival} fields={{ arrivalId: arrival.id }} label={privacy('reveal')} confirm={privacy('revealConfirm')} />
+            <ActionButton action={revealArrival} fields={{ arrivalId: household.id }} label={privacy('reveal')} confirm={privacy('revealConfirm')} />
           </>
         )}
-        {arrival.selfRegistered ? (
+        {household.selfRegistered ? (
           <>
             <p>
               <span className="badge">{requests('selfRegistered')}</span> {requests('selfRegisteredHint')}
             </p>
-            {arrival.status === 'waiting' ? (
-              <ActionButton action={markRequestNotGenuine} fields={{ arrivalId: arrival.id }} label={requests('notGenuine')} confirm={requests('notGenuineConfirm')} />
+            {household.status === 'waiting' ? (
+              <ActionButton action={markRequestNotGenuine} fields={{ arrivalId: household.id }} label={requests('notGenuine')} confirm={requests('notGenuineConfirm')} />
             ) : null}
           </>
         ) : null}
       </section>
       <ArrivalWorkspace
-        arrivalId={arrival.id}
+        arrivalId={household.id}
         alias={alias}
         current={
           current
             ? {
-                stayId: current.stay.id,
-                status: current.stay.status as 'reserved' | 'checked_in',
+                stayId: current.id,
+                status: current.status,
                 shelterName: current.shelterName,
                 district: current.district,
                 timeZone: current.timeZone,
-                holdUntil: current.stay.holdUntil,
-                checkedInAt: current.stay.checkedInAt,
-                hasLink: Boolean(current.stay.linkTokenHash),
+                holdUntil: current.holdUntil,
+                checkedInAt: current.checkedInAt,
+                hasLink: current.hasLink,
                 beds: current.beds,
               }
             : null
@@ -124,7 +122,7 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
       <section className="card" aria-labelledby="forget-title">
         <h2 id="forget-title">{privacy('forgetTitle')}</h2>
         <p className="muted">{privacy('forgetHint')}</p>
-        <ActionButton action={forgetArrival} fields={{ arrivalId: arrival.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} className="button danger" />
+        <ActionButton action={forgetArrival} fields={{ arrivalId: household.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} className="button danger" />
       </section>
     </>
   );

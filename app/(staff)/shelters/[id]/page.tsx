@@ -7,7 +7,6 @@ import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { ActionButton } from '@/components/ui/action-button';
 import { shelterBoard } from '@/lib/shelters/board';
 import { shelterStays } from '@/lib/arrivals/queries';
-import { seesGuestAt } from '@/lib/privacy/shares';
 import { applyExpiry } from '@/lib/placement/read';
 import { ShelterStays } from '@/components/shelter-stays';
 import { cancelReservation } from '../../arrivals/[id]/actions';
@@ -24,11 +23,8 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   const statuses = await getTranslations('status');
   const now = new Date();
   applyExpiry(db, now);
-  const full = shelterBoard(db, shelter.id, now);
-  // Only the shelter's hosts see who holds each bed; everyone else sees the beds' states.
-  const showsHolders = user.role === 'host';
-  const board = showsHolders ? full : { ...full, rooms: full.rooms.map((room) => ({ ...room, beds: room.beds.map((bed) => ({ ...bed, holder: null })) })) };
-  const stays = shelterStays(db, shelter.id);
+  const board = shelterBoard(db, shelter.id, now, { holdersFor: user });
+  const stays = shelterStays(db, user, shelter.id, now);
   return (
     <>
       <div className="page-head">
@@ -53,7 +49,6 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       </section>
       <ShelterStays
         stays={stays}
-        visible={(row) => seesGuestAt(user, shelter.id, row.stay)}
         timeZone={shelter.timeZone}
         now={now}
         actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, cancel: cancelReservation } : null}

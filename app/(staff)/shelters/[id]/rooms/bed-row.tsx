@@ -9,7 +9,10 @@ import type { BoardBed } from '@/lib/shelters/board';
 
 type Actions = { rename: FormAction; outOfService: FormAction; backInService: FormAction; remove: FormAction };
 
-export function BedRow({ bed, roomName, actions }: { bed: BoardBed; roomName: string; actions: Actions }) {
+/** A bed as its editor needs it: no word of who holds it. */
+export type EditableBed = Omit<BoardBed, 'holder'>;
+
+export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName: string; actions: Actions }) {
   const t = useTranslations('rooms');
   const board = useTranslations('board');
   const [renameState, renameAction] = useFormAction(actions.rename);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { BedCountsLine } from '@/components/bed-counts';
-import { shelterBoard } from '@/lib/shelters/board';
+import { shelterBoard, type BoardBed } from '@/lib/shelters/board';
 import {
   addBedsToRoom,
   createRoom,
@@ -14,9 +14,11 @@ import {
   takeBedOutOfService,
 } from './actions';
 import { AddRoomForm } from './add-room-form';
-import { BedRow } from './bed-row';
+import { BedRow, type EditableBed } from './bed-row';
 import { RoomEditor } from './room-editor';
 import { loadShelter } from '../load-shelter';
+
+const editableBed = ({ id, label, state, outOfServiceReason, everUsed }: BoardBed): EditableBed => ({ id, label, state, outOfServiceReason, everUsed });
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rooms'))('title') };
@@ -39,12 +41,12 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
           <h2 id={`room-${room.id}`}>{room.name}</h2>
           <BedCountsLine counts={room.counts} />
           <RoomEditor
-            room={{ ...room, bedCount: room.beds.length }}
+            room={{ id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, bedCount: room.beds.length }}
             actions={{ edit: editRoom, addBeds: addBedsToRoom, remove: deleteRoom }}
           />
           <ul className="bed-rows">
             {room.beds.map((bed) => (
-              <BedRow key={bed.id} bed={bed} roomName={room.name} actions={bedActions} />
+              <BedRow key={bed.id} bed={editableBed(bed)} roomName={room.name} actions={bedActions} />
             ))}
           </ul>
         </section>

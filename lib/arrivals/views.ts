@@ -1,0 +1,54 @@
+import type { arrivals } from '@/db/schema';
+import type { Share } from '@/lib/privacy/shares';
+import { minutesSince } from '@/lib/time';
+
+type ArrivalRow = typeof arrivals.$inferSelect;
+
+/** Who a household is made of: what every staff screen may show, with no name attached. */
+export type Composition = { adultMen: number; adultWomen: number; children: number; needsWheelchair: boolean; hasPet: boolean };
+
+/**
+ * A household as one caller receives it: the data-access layer's answer (a data transfer object),
+ * never a database row. What the caller's share leaves out is not blanked by the page but absent
+ * from the object; token hashes, registration details and timestamps of the row are never in it.
+ */
+export type HouseholdView = {
+  id: string;
+  /** False when the caller may not know who this is: `alias` and `needNote` are then null. */
+  identified: boolean;
+  /** The alias, or null when withheld; an identified household whose alias was erased has none either. */
+  alias: string | null;
+  needNote: string | null;
+  contact: string | null;
+  composition: Composition;
+  size: number;
+  languages: string[];
+  selfRegistered: boolean;
+  status: ArrivalRow['status'];
+  arrivedAt: Date;
+  waitedMinutes: number;
+};
+
+export function householdView(row: ArrivalRow, share: Share, now: Date): HouseholdView {
+  const composition = {
+    adultMen: row.adultMen,
+    adultWomen: row.adultWomen,
+    children: row.children,
+    needsWheelchair: row.needsWheelchair,
+    hasPet: row.hasPet,
+  };
+  return {
+    id: row.id,
+    identified: share.identity,
+    alias: share.identity ? row.alias : null,
+    needNote: share.identity ? row.needNote : null,
+    contact: share.contact ? row.contact : null,
+    composition,
+    size: row.adultMen + row.adultWomen + row.children,
+    languages: row.languages,
+    selfRegistered: row.selfRegistered,
+    status: row.status,
+    arrivedAt: row.arrivedAt,
+    waitedMinutes: minutesSince(row.arrivedAt.getTime(), now),
+  };
+}
