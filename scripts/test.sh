@@ -4,6 +4,7 @@
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 
+echo "== chromium"; bash scripts/ensure-chromium.sh
 echo "== audit"; npx tsx scripts/audit.ts
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint --max-warnings 0 .
