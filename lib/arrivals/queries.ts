@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
@@ -27,48 +28,57 @@ export type StayView = {
 };
 
 /** Households waiting for a place, longest wait first. An admin gets them unnamed; reveal is per household. */
+const waiting = (db: Db) => db.select().from(arrivals).where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt))).orderBy(asc(arrivals.arrivedAt)).prepare();
+
 export function waitingQueue(db: Db, user: StaffUser, now: Date): HouseholdView[] {
-  return db
-    .select()
-    .from(arrivals)
-    .where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt)))
-    .orderBy(asc(arrivals.arrivedAt))
+  return prepared(db, waiting)
     .all()
     .map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now));
 }
 
-/** The beds each stay holds now, as "Family room 3". */
-function heldBeds(db: Db, stayIds: string[]) {
-  if (stayIds.length === 0) return new Map<string, HeldBed[]>();
-  const rows = db
+// Staff pages read these on every view: each form of the query is compiled once per connection
+// (db/prepared.ts), with the stays it concerns in a placeholder.
+const selectStays = (db: Db) =>
+  db
+    .select({ stay: stays, arrival: arrivals, shelterName: shelters.name, district: shelters.district, timeZone: shelters.timeZone })
+    .from(stays)
+    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
+    .innerJoin(shelters, eq(shelters.id, stays.shelterId));
+const active = inArray(stays.status, [...ACTIVE_STAY_STATUSES]);
+const staysAtShelter = (db: Db) => selectStays(db).where(and(active, eq(stays.shelterId, sql.placeholder('id')))).orderBy(asc(stays.holdUntil)).prepare();
+const staysOfHousehold = (db: Db) => selectStays(db).where(and(active, eq(stays.arrivalId, sql.placeholder('id')))).prepare();
+const reservations = (db: Db) => selectStays(db).where(eq(stays.status, 'reserved')).orderBy(asc(stays.holdUntil)).prepare();
+const reservationsBy = (db: Db) =>
+  selectStays(db).where(and(eq(stays.status, 'reserved'), eq(stays.reservedBy, sql.placeholder('id')))).orderBy(asc(stays.holdUntil)).prepare();
+const bedsHeld = (db: Db) =>
+  db
     .select({ stayId: stayBeds.stayId, bedId: beds.id, label: beds.label, roomName: rooms.name })
     .from(stayBeds)
     .innerJoin(beds, eq(beds.id, stayBeds.bedId))
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
-    .where(and(inArray(stayBeds.stayId, stayIds), isNull(stayBeds.releasedAt)))
+    .where(and(inArray(stayBeds.stayId, sql`(select value from json_each(${sql.placeholder('stayIds')}))`), isNull(stayBeds.releasedAt)))
     .orderBy(asc(rooms.name), asc(beds.label))
-    .all();
+    .prepare();
+type StayRow = ReturnType<ReturnType<typeof staysAtShelter>['all']>[number];
+
+/** The beds each stay holds now, as "Family room 3". */
+function heldBeds(db: Db, stayIds: string[]) {
   const byStay = new Map<string, HeldBed[]>();
-  for (const row of rows) byStay.set(row.stayId, [...(byStay.get(row.stayId) ?? []), { bedId: row.bedId, label: row.label, roomName: row.roomName }]);
+  if (stayIds.length === 0) return byStay;
+  for (const row of prepared(db, bedsHeld).all({ stayIds: JSON.stringify(stayIds) })) {
+    byStay.set(row.stayId, [...(byStay.get(row.stayId) ?? []), { bedId: row.bedId, label: row.label, roomName: row.roomName }]);
+  }
   return byStay;
 }
 
 /**
- * Active stays matching `where` that the caller may act on, each with its household as the caller
+ * The stays among `rows` that the caller may act on, each with its household as the caller
  * receives it. `revealed` says which households an admin asked to see.
  */
-function activeStays(db: Db, user: StaffUser, where: SQL | undefined, now: Date, revealed: (arrivalId: string) => boolean = () => false): StayView[] {
-  const rows = db
-    .select({ stay: stays, arrival: arrivals, shelterName: shelters.name, district: shelters.district, timeZone: shelters.timeZone })
-    .from(stays)
-    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
-    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(and(inArray(stays.status, [...ACTIVE_STAY_STATUSES]), where))
-    .orderBy(asc(stays.holdUntil))
-    .all()
-    .filter(({ stay, arrival }) => mayActOn(user, arrival, stay));
-  const byStay = heldBeds(db, rows.map((row) => row.stay.id));
-  return rows.map(({ stay, arrival, shelterName, district, timeZone }) => ({
+function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed: (arrivalId: string) => boolean = () => false): StayView[] {
+  const mine = rows.filter(({ stay, arrival }) => mayActOn(user, arrival, stay));
+  const byStay = heldBeds(db, mine.map((row) => row.stay.id));
+  return mine.map(({ stay, arrival, shelterName, district, timeZone }) => ({
     id: stay.id,
     status: stay.status as StayView['status'],
     shelterId: stay.shelterId,
@@ -88,14 +98,14 @@ function activeStays(db: Db, user: StaffUser, where: SQL | undefined, now: Date,
  * hosts and admins (an admin unnamed), only their own reservations for a guide.
  */
 export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Date) {
-  const all = activeStays(db, user, eq(stays.shelterId, shelterId), now);
+  const all = staysFor(db, user, prepared(db, staysAtShelter).all({ id: shelterId }), now);
   return { expected: all.filter((row) => row.status === 'reserved'), staying: all.filter((row) => row.status === 'checked_in') };
 }
 
 /** Reservations still waiting for their household to arrive: a guide's own, or all of them (unnamed) for an admin. */
 export function pendingReservations(db: Db, user: StaffUser, now: Date): StayView[] {
-  const mine = user.role === 'coordinator' ? eq(stays.reservedBy, user.id) : undefined;
-  return activeStays(db, user, and(eq(stays.status, 'reserved'), mine), now);
+  const rows = user.role === 'coordinator' ? prepared(db, reservationsBy).all({ id: user.id }) : prepared(db, reservations).all();
+  return staysFor(db, user, rows, now);
 }
 
 /** One household with its current stay, or null when the caller may not open it (the same as unknown). */
@@ -105,6 +115,6 @@ export function householdForCaller(db: Db, user: StaffUser, arrivalId: string, n
   if (!arrival || !state || !mayActOn(user, state.household, state.stay)) return null;
   const { stay } = state;
   const revealed = revealedTo(db, user, arrival.id, now);
-  const current = activeStays(db, user, eq(stays.arrivalId, arrivalId), now, () => revealed)[0] ?? null;
+  const current = staysFor(db, user, prepared(db, staysOfHousehold).all({ id: arrivalId }), now, () => revealed)[0] ?? null;
   return { household: householdView(arrival, shareOf(user, arrival, stay, revealed), now), current };
 }

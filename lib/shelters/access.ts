@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { beds, rooms, shelters } from '@/db/schema';
 import { canEditShelter, canViewShelter, type StaffUser } from '@/lib/auth/staff';
 import { notAllowed } from '@/lib/errors';
@@ -12,8 +13,11 @@ export function editableShelter(db: Db, user: StaffUser, shelterId: string) {
   return shelter;
 }
 
+// Every page under /shelters/[id] asks first: compiled once per connection.
+const shelterById = (db: Db) => db.select().from(shelters).where(eq(shelters.id, sql.placeholder('id'))).prepare();
+
 export function viewableShelter(db: Db, user: StaffUser, shelterId: string) {
-  const shelter = db.select().from(shelters).where(eq(shelters.id, shelterId)).get();
+  const shelter = prepared(db, shelterById).get({ id: shelterId });
   if (!shelter || !canViewShelter(user, shelter.id, shelter.status)) return null;
   return shelter;
 }

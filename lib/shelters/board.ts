@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { shareOf } from '@/lib/privacy/shares';
@@ -17,9 +18,11 @@ export type BoardBed = {
 };
 export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: boolean; beds: BoardBed[]; counts: BedCounts };
 
-function bedsWithHolds(db: Db, shelterIds: string[]) {
-  if (shelterIds.length === 0) return [];
-  return db
+// The bed board is the page hosts keep open: its reads are compiled once per connection (db/prepared.ts).
+const shelterRooms = (db: Db) =>
+  db.select().from(rooms).where(eq(rooms.shelterId, sql.placeholder('shelterId'))).orderBy(asc(rooms.createdAt), sql`rooms.rowid`).prepare();
+const bedsWithHolds = (db: Db) =>
+  db
     .select({
       shelterId: rooms.shelterId,
       roomId: rooms.id,
@@ -32,23 +35,25 @@ function bedsWithHolds(db: Db, shelterIds: string[]) {
       holder: arrivals.alias,
       householdStatus: arrivals.status,
       erasedAt: arrivals.erasedAt,
+      // Whether any stay, past or present, ever held the bed: a used bed is taken out of service, never deleted.
+      everUsed: sql<number>`exists (select 1 from stay_beds used where used.bed_id = ${beds.id})`,
     })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
     .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
     .leftJoin(stays, eq(stays.id, stayBeds.stayId))
     .leftJoin(arrivals, eq(arrivals.id, stays.arrivalId))
-    .where(inArray(rooms.shelterId, shelterIds))
-    .all();
-}
+    .where(eq(rooms.shelterId, sql.placeholder('shelterId')))
+    .prepare();
+type BedRow = ReturnType<ReturnType<typeof bedsWithHolds>['all']>[number];
 
-function stateOf(row: ReturnType<typeof bedsWithHolds>[number], now: Date): BedState {
+function stateOf(row: BedRow, now: Date): BedState {
   const hold = row.holdStatus && row.holdUntil ? { status: row.holdStatus, holdUntil: row.holdUntil } : null;
   return bedState(row, hold, now);
 }
 
 /** Who holds the bed, if `viewer` may know it (lib/privacy/shares.ts); nobody's name without a viewer. */
-function holderFor(row: ReturnType<typeof bedsWithHolds>[number], state: BedState, viewer: StaffUser | undefined): string | null {
+function holderFor(row: BedRow, state: BedState, viewer: StaffUser | undefined): string | null {
   if (!viewer || (state !== 'reserved' && state !== 'occupied') || !row.holdStatus || !row.householdStatus) return null;
   const household = { status: row.householdStatus, erasedAt: row.erasedAt };
   const stay = { status: row.holdStatus, reservedBy: row.reservedBy, shelterId: row.shelterId };
@@ -60,18 +65,8 @@ function holderFor(row: ReturnType<typeof bedsWithHolds>[number], state: BedStat
  * `holdersFor`, the names of the households holding beds that this caller may know.
  */
 export function shelterBoard(db: Db, shelterId: string, now: Date, options: { holdersFor?: StaffUser } = {}): { rooms: BoardRoom[]; counts: BedCounts } {
-  const roomRows = db.select().from(rooms).where(eq(rooms.shelterId, shelterId)).orderBy(asc(rooms.createdAt), sql`rooms.rowid`).all();
-  const bedRows = bedsWithHolds(db, [shelterId]);
-  const used = new Set(
-    bedRows.length === 0
-      ? []
-      : db
-          .selectDistinct({ bedId: stayBeds.bedId })
-          .from(stayBeds)
-          .where(inArray(stayBeds.bedId, bedRows.map((row) => row.bedId)))
-          .all()
-          .map((row) => row.bedId),
-  );
+  const roomRows = prepared(db, shelterRooms).all({ shelterId });
+  const bedRows = prepared(db, bedsWithHolds).all({ shelterId });
   const byLabel = (a: { label: string }, b: { label: string }) => compareLabels(a.label, b.label);
   const boardRooms = roomRows.map((room) => {
     const roomBeds = bedRows
@@ -83,7 +78,7 @@ export function shelterBoard(db: Db, shelterId: string, now: Date, options: { ho
           label: row.label,
           state,
           outOfServiceReason: row.outOfServiceReason,
-          everUsed: used.has(row.bedId),
+          everUsed: Boolean(row.everUsed),
           holder: holderFor(row, state, options.holdersFor),
         };
       })
