@@ -1,8 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
+import { routePatterns } from '../support/app-tree';
 import { DEMO_PASSWORD } from '../support/next-server';
 import { launchBrowser, newPage, SignInPage } from './support';
 
@@ -11,19 +10,8 @@ import { launchBrowser, newPage, SignInPage } from './support';
 // without a visit here fails the first test.
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
-const ROOT = join(__dirname, '..', '..');
 // Its own client address, so the link misses below count against no other test's.
 const CLIENT = { 'x-forwarded-for': '192.0.2.66' };
-
-function routePatterns(dir = join(ROOT, 'app')): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return routePatterns(path);
-    if (!/^(page\.tsx|route\.ts)$/.test(name)) return [];
-    const segments = relative(join(ROOT, 'app'), dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s));
-    return [`/${segments.join('/')}`];
-  });
-}
 
 type World = { shelterId: string; arrivalId: string };
 const UNKNOWN_TOKEN = 'x'.repeat(43);

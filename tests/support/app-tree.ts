@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { FormState } from '@/lib/forms';
 
 // The app's entry points found from the source tree, so a new action or route handler without a test
@@ -10,6 +10,15 @@ function filesUnder(dir: string, keep: (path: string, name: string) => boolean):
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path, keep) : keep(path, name) ? [path] : [];
+  });
+}
+
+/** Every page.tsx and route.ts under app/ as the path it answers, route groups left out: "/shelters/[id]". */
+export function routePatterns(): string[] {
+  const app = join(ROOT, 'app');
+  return filesUnder(app, (_path, name) => /^(page\.tsx|route\.ts)$/.test(name)).map((file) => {
+    const segments = relative(app, dirname(file)).split(sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    return `/${segments.join('/')}`;
   });
 }
 

@@ -6,7 +6,7 @@ import type { StaffUser } from '@/lib/auth/staff';
 
 /** Every fixture user's password: a real scrypt hash, with cheap parameters so tests stay fast. */
 export const FIXTURE_PASSWORD = 'fixture passphrase one';
-const FIXTURE_HASH = ['scrypt', 1024, 8, 1, 'c2FsdA', scryptSync(FIXTURE_PASSWORD, Buffer.from('salt'), 32, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
+export const FIXTURE_HASH = ['scrypt', 1024, 8, 1, 'c2FsdA', scryptSync(FIXTURE_PASSWORD, Buffer.from('salt'), 32, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
 let counter = 0;
 
 export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { openDatabase, write, type Db } from '@/db';
+import { arrivals, beds, rooms, shelterMembers, shelters, users, type Role } from '@/db/schema';
+import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { reserveBeds } from '@/lib/placement/reserve';
+import { cancelStay, checkIn, checkOut } from '@/lib/placement/stays';
+import { forgetHousehold } from '@/lib/privacy/forget';
+import { asStaff, FIXTURE_HASH } from '../support/fixtures';
+
+// The households, staff and shelters of tests/e2e/shares.test.ts, each detail of a household a
+// unique marker string, and the share table that says who may receive which. The token hash markers
+// are the real SHA-256 hashes of known tokens, so the households' own links work and are visited too.
+
+export const HOUSEHOLDS = ['W', 'R', 'C'] as const;
+export type Household = (typeof HOUSEHOLDS)[number];
+type Detail = 'alias' | 'contact' | 'note';
+export type Marker = { name: string; value: string; household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' };
+
+export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin'] as const;
+export type StaffKey = (typeof STAFF)[number];
+export type Caller = { name: string; kind: StaffKey | 'anonymous'; revealed: ReadonlySet<Household> };
+
+/**
+ * Issue 14's share table, README "What we keep" made exact: W waits (any guide); R is reserved by
+ * guide A at shelter S (guide A, and S's hosts for alias and note); C is checked in at S (S's hosts,
+ * its contact for nobody but an admin). An admin receives a household's details only after "Show
+ * details" on it. Whatever is not listed, every token hash included, is nobody's.
+ */
+const SHARES: Record<Household, Record<Detail, StaffKey[]>> = {
+  W: { alias: ['guideA', 'guideB', 'admin'], contact: ['guideA', 'guideB', 'admin'], note: ['guideA', 'guideB', 'admin'] },
+  R: { alias: ['guideA', 'hostS', 'admin'], contact: ['guideA', 'admin'], note: ['guideA', 'hostS', 'admin'] },
+  C: { alias: ['hostS', 'admin'], contact: ['admin'], note: ['hostS', 'admin'] },
+};
+
+export function mayReceive(caller: Caller, marker: Marker): boolean {
+  if (marker.field === 'requestTokenHash' || marker.field === 'linkTokenHash' || caller.kind === 'anonymous') return false;
+  if (!SHARES[marker.household][marker.field].includes(caller.kind)) return false;
+  return caller.kind !== 'admin' || caller.revealed.has(marker.household);
+}
+
+export type World = {
+  shelterS: string;
+  shelterT: string;
+  arrivals: Record<Household, string>;
+  /** The links the households hold: each request's, and the stays' of R and C. */
+  links: { name: string; token: string }[];
+  markers: Marker[];
+  staff: Record<StaffKey, { id: string; email: string }>;
+  stays: { R: string; C: string };
+};
+
+const ROLES: Record<StaffKey, Role> = { hostS: 'host', hostT: 'host', guideA: 'coordinator', guideB: 'coordinator', admin: 'admin' };
+
+/**
+ * Builds the world through the domain's own calls, as the app would: shelter S with a women's dorm of
+ * two beds (both held, so S is offered to no other test's household), shelter T (paused, unlisted)
+ * with its own host, and three self-registered households.
+ */
+export function buildWorld(databasePath: string): World {
+  const tag = randomBytes(6).toString('hex');
+  const { db, sqlite } = openDatabase(databasePath);
+  try {
+    return write(db, (tx) => {
+      const now = new Date();
+      const S = tx.insert(shelters).values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now }).returning().get();
+      const T = tx.insert(shelters).values({ name: `Shares T ${tag}`, district: 'Şişli', status: 'paused' }).returning().get();
+      const dorm = tx.insert(rooms).values({ shelterId: S.id, name: 'Dorm', kind: 'women' }).returning().get();
+      const [bedR, bedC] = ['1', '2'].map((label) => tx.insert(beds).values({ roomId: dorm.id, label }).returning().get());
+      const staff = Object.fromEntries(
+        STAFF.map((key) => {
+          const user = tx
+            .insert(users)
+            .values({ email: `shares-${key.toLowerCase()}-${tag}@example.test`, name: `Shares ${key}`, role: ROLES[key], passwordHash: FIXTURE_HASH })
+            .returning()
+            .get();
+          if (key === 'hostS' || key === 'hostT') tx.insert(shelterMembers).values({ userId: user.id, shelterId: key === 'hostS' ? S.id : T.id }).run();
+          return [key, user];
+        }),
+      ) as Record<StaffKey, typeof users.$inferSelect>;
+      const markers: Marker[] = [];
+      const mark = (household: Household, field: Marker['field'], value = `MK${household}-${field}-${tag}`) => {
+        markers.push({ name: `${household}.${field}`, value, household, field });
+        return value;
+      };
+      const links: World['links'] = [];
+      const ids = Object.fromEntries(
+        HOUSEHOLDS.map((household, i) => {
+          const token = newLinkToken();
+          links.push({ name: `${household}'s request`, token });
+          const row = tx
+            .insert(arrivals)
+            .values({
+              alias: mark(household, 'alias'),
+              contact: mark(household, 'contact'),
+              needNote: mark(household, 'note'),
+              adultWomen: 1,
+              languages: ['ru'],
+              selfRegistered: true,
+              requestTokenHash: mark(household, 'requestTokenHash', hashLinkToken(token)),
+              arrivedAt: new Date(now.getTime() - (30 + i) * 60_000),
+              createdAt: now,
+            })
+            .returning()
+            .get();
+          return [household, row.id];
+        }),
+      ) as Record<Household, string>;
+      const guideA = asStaff(staff.guideA);
+      const placed = ([['R', bedR.id], ['C', bedC.id]] as const).map(([household, bedId]) => {
+        const reservation = reserveBeds(tx, guideA, { arrivalId: ids[household], bedIds: [bedId] }, now);
+        links.push({ name: `${household}'s stay`, token: reservation.token });
+        mark(household, 'linkTokenHash', hashLinkToken(reservation.token));
+        return reservation.stayId;
+      });
+      checkIn(tx, asStaff(staff.hostS, [S.id]), placed[1], now);
+      return {
+        shelterS: S.id,
+        shelterT: T.id,
+        arrivals: ids,
+        links,
+        markers,
+        staff: Object.fromEntries(STAFF.map((key) => [key, { id: staff[key].id, email: staff[key].email }])) as World['staff'],
+        stays: { R: placed[0], C: placed[1] },
+      };
+    });
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Ends the stays, erases the households and closes both shelters, so other test files meet none of them. */
+export function endWorld(databasePath: string, world: World): void {
+  const { db, sqlite } = openDatabase(databasePath);
+  const staff = (key: StaffKey, shelterIds: string[] = []) => readStaff(db, world, key, shelterIds);
+  try {
+    write(db, (tx) => {
+      const now = new Date();
+      checkOut(tx, staff('hostS', [world.shelterS]), world.stays.C, now);
+      cancelStay(tx, staff('guideA'), world.stays.R, now);
+      for (const household of HOUSEHOLDS) forgetHousehold(tx, staff('admin'), world.arrivals[household], now);
+      tx.update(shelters).set({ status: 'closed' }).where(inArray(shelters.id, [world.shelterS, world.shelterT])).run();
+    });
+  } finally {
+    sqlite.close();
+  }
+}
+
+function readStaff(db: Db, world: World, key: StaffKey, shelterIds: string[]) {
+  const user = db.select().from(users).where(eq(users.id, world.staff[key].id)).get()!;
+  return asStaff(user, shelterIds);
+}
