@@ -9,6 +9,7 @@ import { placeDemoHousehold } from './fixtures';
 import { benchHttp } from './http';
 import { benchReservations } from './reservations';
 import { benchScale } from './scale';
+import { serverCpuPerRequest } from './server-cpu';
 import { signInCookie } from './session';
 import { benchWeight } from './weight';
 
@@ -18,12 +19,14 @@ type Part = (typeof PARTS)[number];
 const FULL = {
   reservations: { processes: [1, 4, 8], runs: 3, seconds: 2, shelters: 200, bedsPerShelter: 30 },
   http: { connections: 50, seconds: 10 },
+  cpu: { warmUp: 30, batches: 5, perBatch: 60 },
   actions: { guides: 20, seconds: 10, beds: 10 },
   scale: { shelters: 1000, bedsPerShelter: 50, pastStays: 1_000_000, waiting: 2000, runs: 5 },
 };
 const SMOKE = {
   reservations: { processes: [1, 2], runs: 1, seconds: 0.3, shelters: 4, bedsPerShelter: 20 },
   http: { connections: 2, seconds: 1 },
+  cpu: { warmUp: 2, batches: 1, perBatch: 5 },
   actions: { guides: 2, seconds: 1, beds: 3 },
   scale: { shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
 };
@@ -67,6 +70,9 @@ export async function runBench(parts: Part[], smoke: boolean) {
           ],
           config.http,
         );
+        // What one bed board costs the server, apart from how long a busy machine makes it wait.
+        const bedBoardCpu = await serverCpuPerRequest(server.pid, `${server.baseURL}/shelters/${fatihId}`, { cookie: host }, config.cpu);
+        results.http = { ...(results.http as object), bed_board_cpu_ms: bedBoardCpu };
       }
       if (parts.includes('actions')) results.actions = await benchActions(server.baseURL, server.databasePath, config.actions);
     } finally {

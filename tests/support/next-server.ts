@@ -44,7 +44,7 @@ export function ensureBuild(): void {
  * A production server (`next start`) on a free loopback port, with a temporary database holding the
  * demo network. For end-to-end tests and benchmarks; `stop()` ends it and removes the database.
  */
-export async function startDemoServer(): Promise<{ baseURL: string; databasePath: string; stop: () => void }> {
+export async function startDemoServer(): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
   ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), 'waystation-server-'));
   const databasePath = join(dir, 'demo.db');
@@ -63,7 +63,7 @@ export async function startDemoServer(): Promise<{ baseURL: string; databasePath
 }
 
 /** `next start` on a free loopback port over an existing, migrated database. */
-export async function startServer(databasePath: string): Promise<{ baseURL: string; databasePath: string; stop: () => void }> {
+export async function startServer(databasePath: string): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
   ensureBuild();
   const port = await freePort();
   const server = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -80,5 +80,5 @@ export async function startServer(databasePath: string): Promise<{ baseURL: stri
   });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${baseURL}/login`, server);
-  return { baseURL, databasePath, stop: () => server.kill('SIGTERM') };
+  return { baseURL, databasePath, pid: server.pid!, stop: () => server.kill('SIGTERM') };
 }

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { round, spread } from './stats';
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux: clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * The server's own CPU per request for one page, one request at a time after a warm-up: the median
+ * of `batches` batches' means. CPU, unlike latency, does not count the time a busy machine keeps the
+ * server waiting, so it compares runs on a shared machine better.
+ */
+export async function serverCpuPerRequest(pid: number, url: string, headers: Record<string, string>, options = { warmUp: 30, batches: 5, perBatch: 60 }) {
+  const get = async () => {
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  };
+  for (let i = 0; i < options.warmUp; i++) await get();
+  const means: number[] = [];
+  for (let b = 0; b < options.batches; b++) {
+    const before = processCpuMs(pid);
+    for (let i = 0; i < options.perBatch; i++) await get();
+    means.push((processCpuMs(pid) - before) / options.perBatch);
+  }
+  return round(spread(means).median, 2);
+}
