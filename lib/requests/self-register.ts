@@ -10,7 +10,7 @@ import { activeStayOf } from '@/lib/placement/reserve';
 import { releaseBeds } from '@/lib/placement/stays';
 import type { PublicRequestInput } from '@/lib/validation/request';
 import { readNetworkSettings } from './settings';
-import { recordRequest, requestClientKey, requestRefusal, type RequestRefusal } from './throttle';
+import { recordRequest, requestClient, requestRefusal, type RequestRefusal } from './throttle';
 import { spendStamp, stampSpent } from './used-stamps';
 
 const DAY = 24 * 3600_000;
@@ -29,13 +29,13 @@ export type SubmitRefusal = RequestRefusal | 'stampUsed';
  */
 export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string; stamp: string }, now: Date): { token: string } | { refusal: SubmitRefusal } {
   if (stampSpent(db, client.stamp)) return { refusal: 'stampUsed' };
-  const clientKey = requestClientKey(client.address);
-  const refusal = requestRefusal(db, clientKey, readNetworkSettings(db).requestsPerHour, now);
+  const counted = requestClient(client.address);
+  const refusal = requestRefusal(db, counted, readNetworkSettings(db).requestsPerHour, now);
   if (refusal) return { refusal };
   const arrivedAt = arrivalTime(input, now, REQUEST_ARRIVAL_WINDOW);
   const token = newLinkToken();
   const id = insertHousehold(db, input, { arrivedAt, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) }, now);
-  recordRequest(db, clientKey, now);
+  recordRequest(db, counted, now);
   spendStamp(db, client.stamp, now);
   recordAudit(db, { at: now, actorId: null, action: 'arrival.self_register', entity: 'arrival', entityId: id });
   return { token };
