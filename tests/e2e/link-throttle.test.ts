@@ -6,9 +6,9 @@ import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 const baseURL = inject('baseURL');
 const SHARED_WIFI = { 'x-forwarded-for': '198.51.100.230' };
 
-/** A working link of someone's own, from the public form, as a person gets it. */
+/** A working link of someone's own, from the public form, as a person gets it (from a network of its own, apart from the other files' requests). */
 async function requestLink(): Promise<string> {
-  const headers = { 'x-forwarded-for': '198.51.100.231' };
+  const headers = { 'x-forwarded-for': '203.0.113.231' };
   const form = await (await fetch(`${baseURL}/request?lang=en`, { headers })).text();
   const stamp = /name="stamp" value="([^"]+)"/.exec(form)![1];
   await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS + 300));
