@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { malformedActionBody } from '@/lib/security/action-body';
 import { refusedBody, withSecurityHeaders as withHeaders } from '@/lib/security/guard';
 import { kindOf, securityHeaders, servedOverHttps } from '@/lib/security/headers';
 import { servesPublicShelters } from '@/lib/security/public-shelters';
@@ -26,16 +27,21 @@ const { auth } = NextAuth(authConfig);
 const securedWithRenewal = auth((request) => secured(request));
 
 /**
- * Runs before every request but those `config` leaves out: refuses oversized bodies, sets the
- * security headers, and renews the session of a staff member who opens a page. Never an access
+ * Runs before every request but those `config` leaves out: refuses oversized bodies and server-action
+ * bodies Next could not decode, sets the security headers, and renews the session of a staff member who opens a page. Never an access
  * check: pages, actions and route handlers check the caller themselves.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const https = servedOverHttps(request.nextUrl, request.headers);
   const refusal = refusedBody(request, https);
   if (refusal) return refusal;
+  const kind = kindOf(request.nextUrl.pathname);
+  // Server actions are posted to pages; Next would answer a body it cannot decode with a 500.
+  if (kind === 'page' && request.method === 'POST' && (await malformedActionBody(request))) {
+    return withHeaders(new NextResponse(null, { status: 400 }), 'api', https);
+  }
   // Only a page view renews: a post (server action, sign-out) writes its own cookie, which must win.
-  const renew = kindOf(request.nextUrl.pathname) === 'page' && request.method === 'GET' && hasSession(request);
+  const renew = kind === 'page' && request.method === 'GET' && hasSession(request);
   return renew ? ((await securedWithRenewal(request, event as never)) as Response) : secured(request);
 }
 

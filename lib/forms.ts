@@ -19,6 +19,8 @@ export const idleState: FormState = { status: 'idle' };
  * groups); files and Next's internal `$ACTION_` fields are dropped.
  */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  // A hand-made action post can decode to any argument at all: anything but a form is an empty one.
+  if (typeof (formData as Partial<FormData> | null | undefined)?.entries !== 'function') return {};
   // A Map, not an object: a posted name such as `__proto__[]` or `constructor[]` must stay a plain field.
   const result = new Map<string, string | string[]>();
   for (const [name, value] of formData.entries()) {

@@ -56,11 +56,13 @@ export async function POST(request: Request) {
   if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });
   let outcome: ReturnType<typeof submitRequest>;
   try {
-    outcome = write(getDb(), (tx) => submitRequest(tx, parsed.data, { address: clientAddress(request.headers) }, now));
+    outcome = write(getDb(), (tx) => submitRequest(tx, parsed.data, { address: clientAddress(request.headers), stamp: keptStamp }, now));
   } catch (error) {
     if (error instanceof DomainError && error.field) return refuse(422, { message: 'checkFields', fieldErrors: { [error.field]: error.code } });
     throw error;
   }
+  // A form sent twice: what they typed comes back with a fresh stamp, should they mean a second request.
+  if ('refusal' in outcome && outcome.refusal === 'stampUsed') return refuse(409, { message: 'stampUsed' }, false, true);
   if ('refusal' in outcome) return refuse(429, { message: outcome.refusal }, true);
   return redirectResponse(`/s/${outcome.token}?lang=${locale}`, remember);
 }

@@ -6,32 +6,42 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * bot posting at once, or filling every field it finds, is refused; a person never notices.
  */
 export const MIN_FILL_MS = 3_000;
+/**
+ * A stamp is good for one request (lib/requests/used-stamps.ts) and for this long: spent stamps need
+ * remembering only until then. A person left with an older form is asked to send it again, with
+ * what they typed kept and a fresh stamp.
+ */
+export const STAMP_MAX_AGE_MS = 6 * 3600_000;
 
 // Without AUTH_SECRET (a bare dev server) a per-process key works the same until a restart.
 const processKey = randomBytes(32).toString('base64url');
 const key = () => process.env.AUTH_SECRET || processKey;
-const sign = (ms: string) => createHmac('sha256', key()).update(`request-form:${ms}`).digest('base64url');
+const sign = (issued: string) => createHmac('sha256', key()).update(`request-form:${issued}`).digest('base64url');
 
+/** The time it is handed out and a random part, so two people given a form at once get two stamps. */
 export function formStamp(now: Date): string {
-  const ms = String(now.getTime());
-  return `${ms}.${sign(ms)}`;
+  const issued = `${now.getTime()}.${randomBytes(9).toString('base64url')}`;
+  return `${issued}.${sign(issued)}`;
 }
 
 /** When a stamp was issued, or null for a missing, malformed or forged one. */
 export function stampTime(stamp: string | undefined): Date | null {
-  const [ms, signature, extra] = (stamp ?? '').split('.');
-  if (!ms || !signature || extra !== undefined || !/^\d{1,15}$/.test(ms)) return null;
-  const expected = Buffer.from(sign(ms));
+  const [ms, nonce, signature, extra] = (stamp ?? '').split('.');
+  if (!ms || !nonce || !signature || extra !== undefined || !/^\d{1,15}$/.test(ms) || !/^[\w-]{12}$/.test(nonce)) return null;
+  const expected = Buffer.from(sign(`${ms}.${nonce}`));
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected) ? new Date(Number(ms)) : null;
 }
 
 export type BotVerdict = 'honeypot' | 'tooFast' | null;
 
-/** Why a post looks automated, or null. A stamp from the future counts as forged. */
+/**
+ * Why a post looks automated, or null. A stamp from the future counts as forged; one past its age
+ * gets the same answer (check and send again), with a fresh stamp.
+ */
 export function botVerdict(form: { website?: string; stamp?: string }, now: Date): BotVerdict {
   if (form.website?.trim()) return 'honeypot';
   const issued = stampTime(form.stamp);
-  if (!issued || issued.getTime() > now.getTime() || now.getTime() - issued.getTime() < MIN_FILL_MS) return 'tooFast';
-  return null;
+  const age = issued ? now.getTime() - issued.getTime() : -1;
+  return age < MIN_FILL_MS || age > STAMP_MAX_AGE_MS ? 'tooFast' : null;
 }

@@ -11,25 +11,33 @@ import { mayActOnHousehold } from '@/lib/privacy/shares';
 import { releaseBeds } from '@/lib/placement/stays';
 import type { PublicRequestInput } from '@/lib/validation/request';
 import { readNetworkSettings } from './settings';
-import { recordRequest, requestClientKey, requestRefusal, type RequestRefusal } from './throttle';
+import { recordRequest, requestClient, requestRefusal, type RequestRefusal } from './throttle';
+import { spendStamp, stampSpent } from './used-stamps';
 
 const DAY = 24 * 3600_000;
 /** People ask before they fly as well as after they land; a week back covers someone sleeping rough. */
 export const REQUEST_ARRIVAL_WINDOW = { ahead: 3 * DAY, back: 7 * DAY, code: 'landingRange' };
 
+/** A form already sent once: its stamp is spent (a replay, or a second press on a slow connection). */
+export type SubmitRefusal = RequestRefusal | 'stampUsed';
+
 /**
- * A request for a place from the public form, in the caller's write transaction: the limits are
- * checked and the request counted in the same transaction, so concurrent posts cannot overshoot them.
- * Returns the person's own link, shown once.
+ * A request for a place from the public form, in the caller's write transaction: the stamp is
+ * checked and spent, and the limits checked and counted, in the same transaction, so concurrent
+ * posts can neither send one form twice nor overshoot the limits. The stamp is spent only by an
+ * accepted request: after a refusal the same form can be sent again. Returns the person's own link,
+ * shown once.
  */
-export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string }, now: Date): { token: string } | { refusal: RequestRefusal } {
-  const clientKey = requestClientKey(client.address);
-  const refusal = requestRefusal(db, clientKey, readNetworkSettings(db).requestsPerHour, now);
+export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string; stamp: string }, now: Date): { token: string } | { refusal: SubmitRefusal } {
+  if (stampSpent(db, client.stamp)) return { refusal: 'stampUsed' };
+  const counted = requestClient(client.address);
+  const refusal = requestRefusal(db, counted, readNetworkSettings(db).requestsPerHour, now);
   if (refusal) return { refusal };
   const arrivedAt = arrivalTime(input, now, REQUEST_ARRIVAL_WINDOW);
   const token = newLinkToken();
   const id = insertHousehold(db, input, { arrivedAt, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) }, now);
-  recordRequest(db, clientKey, now);
+  recordRequest(db, counted, now);
+  spendStamp(db, client.stamp, now);
   recordAudit(db, { at: now, actorId: null, action: 'arrival.self_register', entity: 'arrival', entityId: id });
   return { token };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
+import { MAX_ARGUMENT_DEPTH } from '@/lib/security/action-body';
 import { MAX_BODY_BYTES } from '@/lib/security/headers';
 import { signInCookie } from '../bench/session';
 import { DEMO_PASSWORD } from '../support/next-server';
@@ -26,9 +27,9 @@ function settingsActionId(): string {
 }
 
 const settingsRow = () =>
-  sqlite.prepare('select contact_telegram as telegram, requests_per_hour as perHour, retention_days as retention from network_settings').get() as
-    | { telegram: string | null; perHour: number; retention: number }
-    | undefined;
+  sqlite
+    .prepare('select contact_phone as phone, contact_telegram as telegram, contact_whatsapp as whatsapp, requests_per_hour as perHour, retention_days as retention from network_settings')
+    .get() as { phone: string | null; telegram: string | null; whatsapp: string | null; perHour: number; retention: number } | undefined;
 
 let cookie: string;
 beforeAll(async () => {
@@ -38,7 +39,15 @@ beforeAll(async () => {
 async function postSettings(origin: string, telegram: string, padding = '') {
   const current = settingsRow();
   const form = new FormData();
-  const fields = { contactPhone: '', contactTelegram: telegram, contactWhatsapp: '', requestsPerHour: String(current?.perHour ?? 40), retentionDays: String(current?.retention ?? 14), note: padding };
+  // The rest of the settings go as they stand: other files (the public pages' contact) read them.
+  const fields = {
+    contactPhone: current?.phone ?? '',
+    contactTelegram: telegram,
+    contactWhatsapp: current?.whatsapp ?? '',
+    requestsPerHour: String(current?.perHour ?? 40),
+    retentionDays: String(current?.retention ?? 14),
+    note: padding,
+  };
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return fetch(`${baseURL}/settings`, {
     method: 'POST',
@@ -90,6 +99,46 @@ describe('abuse', () => {
     const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('lang=ru')), c.close()) });
     const chunked = await fetch(link, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
     expect(chunked.status).toBe(411);
+    expect(snapshot(sqlite)).toEqual(before);
+  });
+
+  it('a server action whose body Next could not decode is refused with 400 before Next reads it, and nothing leaks', async () => {
+    const boundary = '----waystation-test';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const multipart = (rows: string) => ({ type: `multipart/form-data; boundary=${boundary}`, body: `${rows}--${boundary}--\r\n` });
+    const text = (body: string) => ({ type: 'text/plain;charset=UTF-8', body });
+    const whole = multipart(part('1_contactTelegram', '@x') + part('0', '[{"status":"idle"},"$K1"]'));
+    const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    const cases: Record<string, { type: string; body: string; status: number }> = {
+      'truncated multipart': { ...whole, body: whole.body.slice(0, 60), status: 400 },
+      'multipart under another boundary': { ...whole, type: 'multipart/form-data; boundary=another', status: 400 },
+      'multipart without a boundary': { ...whole, type: 'multipart/form-data', status: 400 },
+      'multipart arguments that are not JSON': { ...multipart(part('0', '[{"status":')), status: 400 },
+      'multipart arguments 20,000 levels deep': { ...multipart(part('0', deep(20_000))), status: 400 },
+      'arguments that are not JSON': { ...text('{not json'), status: 400 },
+      'no arguments at all': { ...text(''), status: 400 },
+      'arguments that are not a list': { ...text('"hello"'), status: 400 },
+      'arguments 20,000 levels deep': { ...text(deep(20_000)), status: 400 },
+      'arguments one level deeper than allowed': { ...text(deep(MAX_ARGUMENT_DEPTH + 1)), status: 400 },
+      // Well-formed, but naming parts the body does not carry: React's decoder throws, Next answers
+      // 500 with an opaque digest (see README, Security).
+      'a dangling reference to a part': { ...text('[{"status":"idle"},"$1"]'), status: 500 },
+      'a dangling reference in multipart': { ...multipart(part('0', '["$Q5"]')), status: 500 },
+      // A reference React leaves pending: the action gets no form and says which fields to fill in.
+      'a dangling promise': { ...text('[{"status":"idle"},"$@3"]'), status: 200 },
+    };
+    const before = snapshot(sqlite);
+    const seen: Record<string, number> = {};
+    for (const [name, { type, body }] of Object.entries(cases)) {
+      const response = await fetch(`${baseURL}/settings`, {
+        method: 'POST',
+        headers: { ...CLIENT, 'next-action': settingsActionId(), accept: 'text/x-component', cookie, origin: baseURL, 'content-type': type },
+        body,
+      });
+      seen[name] = response.status;
+      expect(await response.text(), name).not.toMatch(/\bat \S+ \(|\.js:\d+|SyntaxError|RangeError|TypeError/);
+    }
+    expect(seen).toEqual(Object.fromEntries(Object.entries(cases).map(([name, { status }]) => [name, status])));
     expect(snapshot(sqlite)).toEqual(before);
   });
 });

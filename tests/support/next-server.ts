@@ -62,8 +62,8 @@ export async function startDemoServer(): Promise<{ baseURL: string; databasePath
   };
 }
 
-/** `next start` on a free loopback port over an existing, migrated database. */
-export async function startServer(databasePath: string): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
+/** `next start` on a free loopback port over an existing, migrated database; `env` adds to its environment. */
+export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
   ensureBuild();
   const port = await freePort();
   const server = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -75,6 +75,7 @@ export async function startServer(databasePath: string): Promise<{ baseURL: stri
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botVerdict, formStamp, MIN_FILL_MS } from '@/lib/requests/form-guard';
+import { botVerdict, formStamp, MIN_FILL_MS, STAMP_MAX_AGE_MS } from '@/lib/requests/form-guard';
 
 const HANDED_OUT = new Date('2026-10-01T14:00:00Z');
 const after = (ms: number) => new Date(HANDED_OUT.getTime() + ms);
@@ -22,11 +22,17 @@ describe('the request form’s guard against naive bots', () => {
   });
 
   it('refuses a missing, backdated or forged stamp, and one from the future', () => {
-    const [ms, signature] = stamp.split('.');
+    const [ms, nonce, signature] = stamp.split('.');
     expect(botVerdict({}, after(60_000))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${Number(ms) - 60_000}.${signature}` }, after(0))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${ms}.${signature.slice(0, -2)}AA` }, after(60_000))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${ms}.${signature}.x` }, after(60_000))).toBe('tooFast');
+    expect(botVerdict({ stamp: `${Number(ms) - 60_000}.${nonce}.${signature}` }, after(0))).toBe('tooFast');
+    expect(botVerdict({ stamp: `${ms}.${nonce.slice(0, -2)}AA.${signature}` }, after(60_000))).toBe('tooFast');
+    expect(botVerdict({ stamp: `${ms}.${nonce}.${signature.slice(0, -2)}AA` }, after(60_000))).toBe('tooFast');
+    expect(botVerdict({ stamp: `${ms}.${nonce}.${signature}.x` }, after(60_000))).toBe('tooFast');
     expect(botVerdict({ stamp: formStamp(after(60_000)) }, after(0))).toBe('tooFast');
+  });
+
+  it('refuses a stamp past its maximum age, which is as long as a spent one is remembered', () => {
+    expect(botVerdict({ stamp }, after(STAMP_MAX_AGE_MS))).toBeNull();
+    expect(botVerdict({ stamp }, after(STAMP_MAX_AGE_MS + 1))).toBe('tooFast');
   });
 });

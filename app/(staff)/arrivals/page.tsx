@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
+import { RequestFloodNotice } from '@/components/request-flood-notice';
 import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -44,6 +45,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           {privacy('forgotten')}
         </p>
       ) : null}
+      {user.role === 'admin' ? <RequestFloodNotice now={now} /> : null}
       {masked ? <p className="muted">{privacy('adminHint')}</p> : null}
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>

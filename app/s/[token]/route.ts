@@ -16,8 +16,13 @@ import { cancelRequestSchema } from '@/lib/validation/request';
 export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ token: string }> };
 
-/** Unknown, revoked and expired links: the same 404 page, slower and then refused for a guesser. */
+/**
+ * Unknown, revoked and expired links: the same 404 page, slower and then refused (429) for a guesser.
+ * Only misses are held back: a link that works is looked up first and always served, so a guesser on
+ * the same airport Wi-Fi cannot lock everyone behind that address out of their shelter page.
+ */
 async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
+  if (linkBlocked(getDb(), address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
   const delay = write(getDb(), (tx) => recordLinkMiss(tx, address, now));
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   return htmlResponse(await renderLinkNotWorking(locale, false), 404);
@@ -28,10 +33,8 @@ async function showPage(request: Request, { params }: Params) {
   const { token } = await params;
   const now = new Date();
   const { locale, remember } = requestLocale(request);
-  const address = clientAddress(request.headers);
-  if (linkBlocked(getDb(), address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
   const page = linkPageData(getDb(), token, now);
-  if (!page) return notWorking(address, locale, now);
+  if (!page) return notWorking(clientAddress(request.headers), locale, now);
   return htmlResponse(await renderLinkPage(page, locale, now), 200, { forms: linkPageHasForm(page), headers: remember });
 }
 
@@ -42,7 +45,6 @@ async function withdrawRequest(request: Request, { params }: Params) {
   const parsed = cancelRequestSchema.safeParse(formDataToObject(await request.formData().catch(() => new FormData())));
   const { locale } = requestLocale(request, parsed.data?.lang);
   const address = clientAddress(request.headers);
-  if (linkBlocked(getDb(), address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
   const db = getDb();
   const page = linkPageData(db, token, now);
   if (!page) return notWorking(address, locale, now);
