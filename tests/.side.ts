@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemo } from '@/db/seed';
+import { freePort } from './support/next-server';
+import { placeDemoHousehold } from './bench/fixtures';
+import { signInCookie } from './bench/session';
+import { serverCpuPerRequest } from './bench/server-cpu';
+
+async function measure(root: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'side-'));
+  const databasePath = join(dir, 'demo.db');
+  const { db, sqlite } = openDatabase(databasePath);
+  migrateDatabase(db);
+  await seedDemo(db, { password: 'waystation-demo', now: new Date() });
+  sqlite.close();
+  const { fatihId } = placeDemoHousehold(databasePath);
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: databasePath, AUTH_SECRET: 'test-secret-test-secret-test-secret-test', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) { try { if ((await fetch(`${base}/login`)).ok) break; } catch { /* not up */ } await new Promise((r) => setTimeout(r, 200)); }
+  const host = await signInCookie(base, 'host@waystation.test', 'waystation-demo');
+  const cpu = await serverCpuPerRequest(server.pid!, `${base}/shelters/${fatihId}`, { cookie: host });
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  return cpu;
+}
+
+async function main() {
+  const roots = process.argv.slice(2);
+  const results: Record<string, number[]> = {};
+  for (let round = 0; round < 3; round++) for (const root of roots) (results[root] ??= []).push(await measure(root));
+  console.log(JSON.stringify(results));
+}
+main();
