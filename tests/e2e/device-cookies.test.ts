@@ -15,14 +15,16 @@ const HOME = '198.18.14.2';
 const OFFICE = '198.18.14.3';
 
 let browser: Browser;
+// Emails of this file's own: other files add users to the same database.
+let people = 0;
 let rightful: { email: string };
 let colleague: { email: string };
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(inject('databasePath'));
   const passwordHash = await hashPassword(PASSWORD);
-  rightful = makeUser(db, 'coordinator', { passwordHash });
-  colleague = makeUser(db, 'coordinator', { passwordHash });
+  rightful = makeUser(db, 'coordinator', { passwordHash, email: `device-${++people}@example.test` });
+  colleague = makeUser(db, 'coordinator', { passwordHash, email: `device-${++people}@example.test` });
   sqlite.close();
 });
 afterAll(() => browser?.close());

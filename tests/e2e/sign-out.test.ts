@@ -12,12 +12,14 @@ const PASSWORD = 'gulls over the galata bridge';
 const CLIENT = { 'x-forwarded-for': '198.18.15.1' };
 
 let browser: Browser;
+// Emails of this file's own: other files add users to the same database.
+let people = 0;
 const emails: string[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(inject('databasePath'));
   const passwordHash = await hashPassword(PASSWORD);
-  for (let i = 0; i < 2; i++) emails.push(makeUser(db, 'host', { passwordHash }).email);
+  for (let i = 0; i < 2; i++) emails.push(makeUser(db, 'host', { passwordHash, email: `sign-out-${++people}@example.test` }).email);
   sqlite.close();
 });
 afterAll(() => browser?.close());

@@ -39,10 +39,13 @@ export const startSecondFactor = staffAction({ roles: ROLES, schema: z.object({}
   return { revalidate: ['/account'], message: 'account.secondFactorStarted' };
 });
 
-/** Step two: the first code from the app turns it on; the recovery codes come back once, here. */
+/**
+ * Step two: the first code from the app turns it on; the recovery codes come back once, here. No
+ * revalidation: a refreshed page would replace the form showing them before they were written down.
+ */
 export const confirmSecondFactor = staffAction({ roles: ROLES, schema: totpCodeSchema, enrolling: true }, ({ code }, { user, db, now }) => {
   const codes = write(db, (tx) => confirmEnrolment(tx, user, code, now));
-  return { revalidate: ['/account'], message: 'account.secondFactorOn', data: { recoveryCodes: codes.join(' ') } };
+  return { message: 'account.secondFactorOn', data: { recoveryCodes: codes.join(' ') } };
 });
 
 /** Off again, after a current code, a recovery code or the password; every session ends, this one too. */
