@@ -12,7 +12,7 @@ export async function SecondFactorSection({ status, required }: { status: Second
   const format = await getFormatter();
   if (status.on) {
     return (
-      <section className="card stack" aria-labelledby="second-factor-title">
+      <section className="card" aria-labelledby="second-factor-title">
         <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
         <p>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</p>
         <TurnOffForm action={turnOffSecondFactor} />
@@ -21,7 +21,7 @@ export async function SecondFactorSection({ status, required }: { status: Second
   }
   const qrSvg = status.pending ? await QRCode.toString(status.pending.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
   return (
-    <section className="card stack" aria-labelledby="second-factor-title">
+    <section className="card" aria-labelledby="second-factor-title">
       <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
       {required ? (
         <p role="status" className="form-status error">
@@ -31,7 +31,7 @@ export async function SecondFactorSection({ status, required }: { status: Second
       <p>{t('secondFactorIntro')}</p>
       {status.pending && qrSvg ? (
         <>
-          <ol className="stack">
+          <ol>
             <li>
               {t('enrolScan')}
               <div className="qr" role="img" aria-label={t('enrolQr')} dangerouslySetInnerHTML={{ __html: qrSvg }} />
