@@ -1,9 +1,10 @@
 import { StaffHeader } from '@/components/staff-header';
 import { requireStaff } from '@/lib/auth/current-user';
 
-// Convenience only: every page and every action checks the caller again.
+// Convenience only: every page and every action checks the caller again. It lets someone who must
+// enrol a second factor through, as the layout cannot tell /account (where they enrol) from the rest.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireStaff();
+  const user = await requireStaff({ enrolling: true });
   return (
     <>
       <StaffHeader user={user} />

@@ -1,35 +1,48 @@
 'use server';
 import { eq } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { signIn } from '@/lib/auth';
-import { clientAddress } from '@/lib/auth/client-address';
 import { rememberLocale } from '@/lib/auth/locale-cookie';
+import { requestClient } from '@/lib/auth/request-client';
 import { lockedUntil } from '@/lib/auth/sign-in';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { homeOf } from '@/lib/auth/staff';
 import { signInSchema } from '@/lib/validation/staff';
 
+/** Minutes until the lock this browser answers to passes, for the message. */
+async function lockMinutes(email: string): Promise<number> {
+  const now = new Date();
+  const until = lockedUntil(getDb(), { email, ...(await requestClient()), now });
+  return Math.max(1, Math.ceil(((until?.getTime() ?? now.getTime()) - now.getTime()) / 60_000));
+}
+
+/**
+ * One form, two steps: email and password, then (when the account has a second factor) the code,
+ * posted together with what was typed first. `data.step` tells the form which step to show.
+ */
 export async function signInWithPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const raw = formDataToObject(formData);
   const email = typeof raw.email === 'string' ? raw.email.slice(0, 254) : '';
   const parsed = signInSchema.safeParse(raw);
   // One message for every failure, so the form never tells whether an email has an account.
   if (!parsed.success) return { status: 'error', message: 'signInFailed', values: { email } };
+  const codeStep = { values: { email }, data: { step: 'code' } };
 
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
-    if ('code' in error && error.code === 'locked') {
-      const now = new Date();
-      const until = lockedUntil(getDb(), parsed.data.email, clientAddress(await headers()), now);
-      const minutes = Math.max(1, Math.ceil(((until?.getTime() ?? now.getTime()) - now.getTime()) / 60_000));
-      return { status: 'error', message: 'signInLocked', messageParams: { minutes }, values: { email } };
+    const code = 'code' in error ? error.code : undefined;
+    const asked = parsed.data.code !== undefined;
+    if (code === 'locked') {
+      const minutes = await lockMinutes(parsed.data.email);
+      return { status: 'error', message: 'signInLocked', messageParams: { minutes }, ...(asked ? codeStep : { values: { email } }) };
     }
+    if (code === 'code_needed') return { status: asked ? 'error' : 'idle', message: asked ? 'codeRequired' : undefined, ...codeStep };
+    if (code === 'code_rejected') return { status: 'error', message: 'codeWrong', ...codeStep };
     return { status: 'error', message: 'signInFailed', values: { email } };
   }
   const user = getDb().select({ locale: users.locale, role: users.role }).from(users).where(eq(users.email, parsed.data.email)).get();

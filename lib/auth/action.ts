@@ -8,6 +8,7 @@ import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { currentUser } from './current-user';
+import { mustEnrol } from './second-factor';
 import type { StaffUser } from './staff';
 
 export type ActionContext = { user: StaffUser; db: Db; now: Date };
@@ -24,11 +25,16 @@ export type ActionOutcome = {
 
 /**
  * Wraps every staff server action: loads the caller from the database (not from the cookie alone),
- * checks the role, parses the form with zod, then runs the domain call. Refusals come back as
- * message keys; nothing internal reaches the page.
+ * checks the role and that a second factor the network requires is set up, parses the form with
+ * zod, then runs the domain call. Refusals come back as message keys; nothing internal reaches the page.
  */
 export function staffAction<S extends z.ZodType>(
-  config: { roles: readonly Role[]; schema: S },
+  config: {
+    roles: readonly Role[];
+    schema: S;
+    /** Only the steps of enrolling a second factor: what someone who must enrol may still do. */
+    enrolling?: boolean;
+  },
   run: (input: z.infer<S>, context: ActionContext) => ActionOutcome | Promise<ActionOutcome>,
 ) {
   return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -37,6 +43,7 @@ export function staffAction<S extends z.ZodType>(
     const values = formDataToObject(formData);
     const safeValues = Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
     if (!config.roles.includes(user.role)) return { status: 'error', message: 'notAllowed' };
+    if (!config.enrolling && mustEnrol(getDb(), user)) return { status: 'error', message: 'secondFactorRequired' };
 
     const parsed = config.schema.safeParse(values);
     if (!parsed.success) {

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { auth } from './index';
+import { mustEnrol } from './second-factor';
 import { loadStaffUser, type StaffUser } from './staff';
 
 /**
@@ -15,9 +16,14 @@ export const currentUser = cache(async (): Promise<StaffUser | null> => {
   return loadStaffUser(getDb(), { userId: session.user.id, signedInAt: session.signedInAt }, new Date());
 });
 
-/** For pages: the caller, or off to the sign-in page. Every page calls this itself; layouts are not a check. */
-export async function requireStaff(): Promise<StaffUser> {
+/**
+ * For pages: the caller, or off to the sign-in page. Every page calls this itself; layouts are not a
+ * check. Someone the network requires a second factor of, who has none yet, is sent to enrol on
+ * /account (the one page that passes `enrolling`) wherever they go.
+ */
+export async function requireStaff(options: { enrolling?: boolean } = {}): Promise<StaffUser> {
   const user = await currentUser();
   if (!user) redirect('/login');
+  if (!options.enrolling && mustEnrol(getDb(), user)) redirect('/account');
   return user;
 }

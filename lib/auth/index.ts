@@ -1,20 +1,45 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb, write } from '@/db';
+import { servedOverHttps } from '@/lib/security/headers';
+import { endSessions } from '@/lib/staff/accounts';
 import { authConfig } from './config';
 import { clientAddress } from './client-address';
+import { deviceCookieName, deviceCookieOptions } from './device-cookie';
 import { checkCredentials } from './sign-in';
+import { sessionStands } from './staff';
 
-/** Thrown while an email or address is refused after too many failures; the form says until when. */
+/** Thrown while an email, address or device is refused after too many failures; the form says until when. */
 export class SignInLocked extends CredentialsSignin {
   code = 'locked';
+}
+/** The password was right and the account has a second factor: the form asks for the code. */
+export class CodeNeeded extends CredentialsSignin {
+  code = 'code_needed';
+}
+export class CodeRejected extends CredentialsSignin {
+  code = 'code_rejected';
 }
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(1024),
+  code: z.string().max(40).optional(),
+  ticket: z.string().max(200).optional(),
 });
+
+/** A cookie from the request's Cookie header (authorize gets Auth.js's copy of the request). */
+function cookieFrom(headers: Headers, name: string): string | undefined {
+  for (const part of (headers.get('cookie') ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+const claimOf = (token: { uid?: string; signedInAt?: number }) => ({ userId: String(token.uid ?? ''), signedInAt: Number(token.signedInAt ?? 0) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -28,19 +53,47 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
+  callbacks: {
+    ...authConfig.callbacks,
+    // The database decides whether a session stands (disabled, signed out, password changed, 12
+    // hours), so /api/auth/session answers nothing for a session that ended and clears its cookie.
+    // Only here, on the Node side: the proxy's copy of the configuration cannot reach the database.
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (!token || params.user) return token;
+      return sessionStands(getDb(), claimOf(token), new Date()) ? token : null;
+    },
+  },
+  events: {
+    // Every way out (the app's button, Auth.js's own POST /api/auth/signout) ends the session on the
+    // server, so a copy of the cookie made before opens nothing afterwards.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (!token?.uid) return;
+      const now = new Date();
+      const db = getDb();
+      if (sessionStands(db, claimOf(token), now)) write(db, (tx) => endSessions(tx, String(token.uid), now));
+    },
+  },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {}, ticket: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const https = servedOverHttps(new URL(request.url), request.headers);
         const result = await checkCredentials(getDb(), {
           ...parsed.data,
+          code: parsed.data.code?.trim() || undefined,
           address: clientAddress(request.headers),
+          deviceCookie: cookieFrom(request.headers, deviceCookieName(https)),
           now: new Date(),
         });
         if (result.kind === 'locked') throw new SignInLocked();
+        if (result.kind === 'codeNeeded') throw new CodeNeeded();
+        if (result.kind === 'codeRejected') throw new CodeRejected();
         if (result.kind === 'rejected') return null;
+        (await cookies()).set(deviceCookieName(https), result.deviceCookie, deviceCookieOptions(https));
         return { id: result.user.id, role: result.user.role, name: result.user.name, email: result.user.email };
       },
     }),

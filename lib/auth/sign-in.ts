@@ -1,40 +1,100 @@
 import { eq } from 'drizzle-orm';
 import { write, type Db } from '@/db';
 import { users } from '@/db/schema';
+import { renewedDeviceCookie, trustedNonce } from './device-cookie';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { recordLoginFailure, recordLoginSuccess, throttleKeys, throttleState } from './throttle';
+import { hasSecondFactor, useSecondFactorCode, validTicket } from './second-factor';
+import { recordLoginFailure, recordLoginSuccess, throttleKeys, throttleState, type ThrottleKeys } from './throttle';
+
+export type SignInAttempt = {
+  email: string;
+  password: string;
+  /** The second factor: a code from the app or a recovery code, asked for once the password is right. */
+  code?: string;
+  /** From the server only, after a password change: stands in for the code (see secondFactorTicket). */
+  ticket?: string;
+  address: string;
+  /** This browser's device cookie, if it has one. */
+  deviceCookie?: string;
+  now: Date;
+};
 
 export type SignInResult =
-  | { kind: 'ok'; user: typeof users.$inferSelect }
+  | { kind: 'ok'; user: typeof users.$inferSelect; deviceCookie: string }
   | { kind: 'rejected' }
+  | { kind: 'codeNeeded' }
+  | { kind: 'codeRejected' }
   | { kind: 'locked'; until: Date };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Checks an email and password. A wrong email and a wrong password take as long and answer the same;
- * repeated failures are slowed down and then refused until the lock passes.
+ * Which counters this attempt answers to: a browser with a genuine device cookie for the email its
+ * own, unless that cookie is locked itself; then, as OWASP's algorithm says, it is an untrusted
+ * client like any other, held to the email's and the address's counters.
  */
-export async function checkCredentials(
-  db: Db,
-  input: { email: string; password: string; address: string; now: Date },
-  options: { sleep?: (ms: number) => Promise<unknown> } = {},
-): Promise<SignInResult> {
-  const keys = throttleKeys(input.email, input.address);
+export function attemptKeys(db: Db, input: Pick<SignInAttempt, 'email' | 'address' | 'deviceCookie' | 'now'>): ThrottleKeys {
+  const nonce = trustedNonce(input.deviceCookie, input.email, input.now);
+  const trusted = throttleKeys(input.email, input.address, nonce);
+  if (nonce && !throttleState(db, trusted, input.now).lockedUntil) return trusted;
+  return throttleKeys(input.email, input.address);
+}
+
+function failure(db: Db, keys: ThrottleKeys, now: Date, kind: 'rejected' | 'codeRejected'): SignInResult {
+  const after = write(db, (tx) => recordLoginFailure(tx, keys, now));
+  return after.lockedUntil ? { kind: 'locked', until: after.lockedUntil } : { kind };
+}
+
+/**
+ * Checks an email, password and, if the account has one, second factor. A wrong email and a wrong
+ * password take as long and answer the same; a wrong code counts as a failure exactly like a wrong
+ * password. Repeated failures are slowed down and then refused until the lock passes. On success the
+ * browser's device cookie is renewed for this email.
+ */
+export async function checkCredentials(db: Db, input: SignInAttempt, options: { sleep?: (ms: number) => Promise<unknown> } = {}): Promise<SignInResult> {
+  const keys = attemptKeys(db, input);
   const before = throttleState(db, keys, input.now);
   if (before.lockedUntil) return { kind: 'locked', until: before.lockedUntil };
   if (before.delayMs > 0) await (options.sleep ?? sleep)(before.delayMs);
 
   const user = db.select().from(users).where(eq(users.email, input.email)).get();
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (user && matches && !user.disabledAt) {
-    write(db, (tx) => recordLoginSuccess(tx, keys));
-    return { kind: 'ok', user };
+  if (!user || !matches || user.disabledAt) return failure(db, keys, input.now, 'rejected');
+  if (hasSecondFactor(user) && !(input.ticket && validTicket(input.ticket, user.id, input.now))) {
+    if (!input.code) return { kind: 'codeNeeded' };
+    const code = input.code;
+    if (!write(db, (tx) => useSecondFactorCode(tx, user, code, input.now))) return failure(db, keys, input.now, 'codeRejected');
   }
-  const after = write(db, (tx) => recordLoginFailure(tx, keys, input.now));
-  return after.lockedUntil ? { kind: 'locked', until: after.lockedUntil } : { kind: 'rejected' };
+  write(db, (tx) => recordLoginSuccess(tx, keys));
+  return { kind: 'ok', user, deviceCookie: renewedDeviceCookie(input.deviceCookie, user.email, input.now) };
 }
 
-export function lockedUntil(db: Db, email: string, address: string, now: Date): Date | null {
-  return throttleState(db, throttleKeys(email, address), now).lockedUntil;
+export function lockedUntil(db: Db, input: Pick<SignInAttempt, 'email' | 'address' | 'deviceCookie' | 'now'>): Date | null {
+  return throttleState(db, attemptKeys(db, input), input.now).lockedUntil;
+}
+
+const looksLikeCode = (answer: string) => /^(\d{6}|[a-z0-9]{10})$/.test(answer.replace(/[\s-]+/g, '').toLowerCase());
+
+/**
+ * A signed-in person proving again that it is them (to turn their second factor off): their password
+ * or a current code, throttled and counted exactly like a sign-in, so a borrowed session cannot guess.
+ */
+export async function checkPasswordOrCode(
+  db: Db,
+  input: { email: string; answer: string; address: string; deviceCookie?: string; now: Date },
+  options: { sleep?: (ms: number) => Promise<unknown> } = {},
+): Promise<'ok' | 'rejected' | { lockedUntil: Date }> {
+  if (!looksLikeCode(input.answer)) {
+    const result = await checkCredentials(db, { ...input, password: input.answer }, options);
+    if (result.kind === 'locked') return { lockedUntil: result.until };
+    return result.kind === 'ok' || result.kind === 'codeNeeded' ? 'ok' : 'rejected';
+  }
+  const keys = attemptKeys(db, input);
+  const before = throttleState(db, keys, input.now);
+  if (before.lockedUntil) return { lockedUntil: before.lockedUntil };
+  if (before.delayMs > 0) await (options.sleep ?? sleep)(before.delayMs);
+  const user = db.select().from(users).where(eq(users.email, input.email)).get();
+  if (user && write(db, (tx) => useSecondFactorCode(tx, user, input.answer, input.now))) return 'ok';
+  const after = failure(db, keys, input.now, 'codeRejected');
+  return after.kind === 'locked' ? { lockedUntil: after.until } : 'rejected';
 }

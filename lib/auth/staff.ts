@@ -12,16 +12,28 @@ export type StaffUser = {
   shelterIds: string[];
 };
 
-/**
- * Loads the caller from the database and refuses a session that no longer stands: an unknown or
- * disabled user, a session issued before the user's `sessions_valid_after` (sign-out, disabling,
- * password change), or one signed in 12 hours ago or more.
- */
-export function loadStaffUser(db: Db, session: { userId: string; signedInAt: number }, now: Date): StaffUser | null {
+type SessionClaim = { userId: string; signedInAt: number };
+
+/** The account behind a session, if the session still stands (see loadStaffUser). */
+function standingUser(db: Db, session: SessionClaim, now: Date) {
   if (sessionExpired(session.signedInAt, now.getTime())) return null;
   const user = db.select().from(users).where(eq(users.id, session.userId)).get();
   if (!user || user.disabledAt) return null;
   if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;
+  return user;
+}
+
+/** Whether a session still stands, for Auth.js's own callbacks: the session endpoint and sign-out. */
+export const sessionStands = (db: Db, session: SessionClaim, now: Date) => standingUser(db, session, now) !== null;
+
+/**
+ * Loads the caller from the database and refuses a session that no longer stands: an unknown or
+ * disabled user, a session issued before the user's `sessions_valid_after` (sign-out, disabling,
+ * password change, a second factor turned off or reset), or one signed in 12 hours ago or more.
+ */
+export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUser | null {
+  const user = standingUser(db, session, now);
+  if (!user) return null;
   const shelterIds = db
     .select({ id: shelterMembers.shelterId })
     .from(shelterMembers)

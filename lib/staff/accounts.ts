@@ -5,7 +5,8 @@ import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 
-function otherAccount(db: Db, admin: StaffUser, userId: string) {
+/** The account an admin acts on: never their own (they would lock themselves out). */
+export function otherAccount(db: Db, admin: StaffUser, userId: string) {
   if (admin.role !== 'admin') throw notAllowed();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new DomainError('notFound');
@@ -61,7 +62,7 @@ export function setLocale(db: Db, userId: string, locale: string): void {
 
 export function staffList(db: Db) {
   const list = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, secondFactorSince: users.totpEnabledAt })
     .from(users)
     .orderBy(asc(users.name))
     .all();

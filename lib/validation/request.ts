@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECOND_FACTOR_POLICIES } from '@/db/schema/enums';
 import { arrivalFields, householdRules } from './arrival';
 import { contactHandle, idField } from './common';
 
@@ -25,6 +26,8 @@ export const networkSettingsSchema = z.object({
   retentionDays: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'retentionRange').max(90, 'retentionRange'),
 });
 export type NetworkSettingsInput = z.infer<typeof networkSettingsSchema>;
+
+export const secondFactorPolicySchema = z.object({ secondFactor: z.enum(SECOND_FACTOR_POLICIES, { error: 'invalid' }) });
 
 export const arrivalIdSchema = z.object({ arrivalId: idField });
 

@@ -49,6 +49,21 @@ export const changePasswordSchema = z
 export const signInSchema = z.object({
   email: emailField,
   password: z.string().min(1, 'required').max(1024, 'tooLong'),
+  // The second step, once the password was right: a code from the app or a recovery code.
+  code: z.string().trim().max(40, 'tooLong').optional(),
+});
+
+/** Six digits from the authenticator app (spaces allowed, as some apps show "123 456"). */
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: 'required' })
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'codeFormat')),
+});
+
+/** Turning one's own second factor off: a current code, a recovery code or the password. */
+export const secondFactorOffSchema = z.object({
+  answer: z.string({ error: 'required' }).max(1024, 'tooLong').refine((value) => value.trim() !== '', 'required'),
 });
 
 export const localeSchema = z.object({ locale: z.enum(['en', 'ru', 'tr'], { error: 'invalid' }) });

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { invitations, shelterMembers, users } from '@/db/schema';
+import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { sealSecret } from '@/lib/auth/totp';
 import { idleState, type FormState } from '@/lib/forms';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { serverActions, type Action } from '../support/app-tree';
@@ -23,6 +25,12 @@ afterAll(test.cleanup);
 const CALLERS = ['anonymous', 'disabled', 'signedOut', 'otherHost', 'coordinator', 'host', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 type Form = Record<string, string | string[]>;
+
+const ENROLMENT_KEY = new Secret({ size: 20 }).base32;
+/** Enrolment finished at some earlier time, for the actions that need a second factor on. */
+const secondFactorOn = (...people: { id: string }[]) => {
+  for (const person of people) db.update(users).set({ totpEnabledAt: new Date(Date.now() - 60_000) }).where(eq(users.id, person.id)).run();
+};
 
 /** A fresh little network per call, so that one call's writes never decide another's outcome. */
 function makeWorld() {
@@ -54,6 +62,10 @@ function makeWorld() {
   sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.coordinator.id, reserved.id);
   const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
   const freeStayBed = stayRoom.beds[2];
+  // Every caller has begun enrolling a second factor with the same key, so a code confirms it.
+  for (const user of [...Object.values(callers), target]) {
+    db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, user.id) }).where(eq(users.id, user.id)).run();
+  }
   return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed };
 }
 type World = ReturnType<typeof makeWorld>;
@@ -85,6 +97,8 @@ type Case = {
   form: (w: World) => Form;
   /** Switching language works signed out too (the sign-in page has it); it then only sets a cookie. */
   worksSignedOut?: boolean;
+  /** What the world needs beyond makeWorld for this action to have something to do. */
+  setup?: (w: World) => void;
 };
 const CASES: Record<string, Case> = {
   'app/actions.ts#chooseLocale': { allowed: EVERY_SIGNED_IN, form: () => ({ locale: 'tr' }), worksSignedOut: true },
@@ -92,6 +106,16 @@ const CASES: Record<string, Case> = {
   'app/(staff)/account/actions.ts#changePassword': {
     allowed: EVERY_SIGNED_IN,
     form: () => ({ currentPassword: FIXTURE_PASSWORD, password: 'a new passphrase for the night', confirmPassword: 'a new passphrase for the night' }),
+  },
+  'app/(staff)/account/actions.ts#startSecondFactor': { allowed: EVERY_SIGNED_IN, form: () => ({}) },
+  'app/(staff)/account/actions.ts#confirmSecondFactor': {
+    allowed: EVERY_SIGNED_IN,
+    form: () => ({ code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
+  },
+  'app/(staff)/account/actions.ts#turnOffSecondFactor': {
+    allowed: EVERY_SIGNED_IN,
+    form: () => ({ answer: FIXTURE_PASSWORD }),
+    setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
   'app/(staff)/shelters/actions.ts#addShelter': { allowed: ADMINS, form: () => ({ name: 'New place', district: 'Şişli' }) },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
@@ -137,6 +161,9 @@ const CASES: Record<string, Case> = {
     allowed: ADMINS,
     form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40', retentionDays: '21' }),
   },
+  // 'off', as it is: saving records who and when all the same, and the other cases need it off.
+  'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { allowed: ADMINS, form: () => ({ secondFactor: 'off' }) },
+  'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,
     form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),
@@ -196,6 +223,7 @@ describe('server actions', () => {
         const rightful = spec.allowed.includes(caller);
         it(`${rightful ? 'does its work' : 'writes nothing'} for ${caller}`, async () => {
           const world = makeWorld();
+          spec.setup?.(world);
           await actAs(caller, world);
           const before = snapshot(sqlite);
           const outcome = await call(actions.get(key)!, spec.form(world));
@@ -210,6 +238,39 @@ describe('server actions', () => {
             else expect(outcome).toEqual({ redirectedTo: expect.stringMatching(/^(http:\/\/localhost:3000)?\/login$/) });
           }
         });
+      }
+    });
+  }
+});
+
+/** What someone who must enrol may still do: enrol, sign out, and read the screens in their language. */
+const WHILE_ENROLLING = [
+  'app/(staff)/account/actions.ts#startSecondFactor',
+  'app/(staff)/account/actions.ts#confirmSecondFactor',
+  'app/(staff)/actions.ts#signOutEverywhere',
+  'app/actions.ts#chooseLocale',
+];
+
+describe('a staff member the network requires a second factor of, not yet enrolled', () => {
+  const policy = (secondFactor: 'off' | 'everyone') =>
+    db.insert(networkSettings).values({ id: 1, secondFactor }).onConflictDoUpdate({ target: networkSettings.id, set: { secondFactor } }).run();
+
+  for (const [key, spec] of Object.entries(CASES)) {
+    const enrolling = WHILE_ENROLLING.includes(key);
+    it(`${enrolling ? 'may' : 'may not'} call ${key}`, async () => {
+      const world = makeWorld();
+      // The most powerful caller allowed, so that only the missing second factor can refuse.
+      const caller = (['admin', 'host', 'coordinator'] as const).find((c) => spec.allowed.includes(c))!;
+      await actAs(caller, world);
+      policy('everyone');
+      try {
+        const before = snapshot(sqlite);
+        const outcome = await call(actions.get(key)!, spec.form(world));
+        if (enrolling) return void expect(snapshot(sqlite)).not.toEqual(before);
+        expect(outcome).toEqual({ status: 'error', message: 'secondFactorRequired' });
+        expect(snapshot(sqlite)).toEqual(before);
+      } finally {
+        policy('off');
       }
     });
   }

@@ -57,6 +57,9 @@ const FORMS: Record<string, Fields> = {
     password: text('a new passphrase for the night'),
     confirmPassword: free('a new passphrase for the night'),
   },
+  'app/(staff)/account/actions.ts#startSecondFactor': {},
+  'app/(staff)/account/actions.ts#confirmSecondFactor': { code: text('123456') },
+  'app/(staff)/account/actions.ts#turnOffSecondFactor': { answer: text(FIXTURE_PASSWORD) },
   'app/(staff)/shelters/actions.ts#addShelter': { name: text('New place'), district: text('Şişli') },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { shelterId: id(shelter.id) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': {
@@ -113,6 +116,8 @@ const FORMS: Record<string, Fields> = {
     requestsPerHour: number('40'),
     retentionDays: number('21'),
   },
+  'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { secondFactor: choice('admins') },
+  'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
   'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },
   'app/(staff)/staff/actions.ts#changeStaffRole': { userId: id(target.id), role: choice('host'), 'shelterIds[]': list(shelter.id) },
@@ -126,8 +131,11 @@ const FORMS: Record<string, Fields> = {
     confirmPassword: free('a long enough passphrase'),
   },
 };
-/** It takes no input: every post is a valid one, which ends the caller's sessions. */
-const TAKES_NO_INPUT = 'app/(staff)/actions.ts#signOutEverywhere';
+/** They take no input: every post is a valid one, which ends the caller's sessions or begins an enrolment. */
+const TAKES_NO_INPUT: Record<string, (outcome: FormState | { control: string }) => void> = {
+  'app/(staff)/actions.ts#signOutEverywhere': (outcome) => expect(outcome).toEqual({ control: expect.stringMatching(/^NEXT_REDIRECT;.*\/login;/) }),
+  'app/(staff)/account/actions.ts#startSecondFactor': (outcome) => expect(outcome).toMatchObject({ status: 'ok' }),
+};
 
 let actions = new Map<string, Action>();
 beforeAll(async () => {
@@ -185,7 +193,7 @@ describe('bad input to every server action', () => {
             const before = snapshot(sqlite, ['login_throttles']);
             const data = toFormData(entries);
             const outcome = await call(actions.get(key)!, data);
-            if (key === TAKES_NO_INPUT) return void expect(outcome).toEqual({ control: expect.stringMatching(/^NEXT_REDIRECT;.*\/login;/) });
+            if (key in TAKES_NO_INPUT) return void TAKES_NO_INPUT[key](outcome);
             expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
             if (!('control' in outcome)) checkState(outcome, data);
           }),

@@ -87,6 +87,12 @@ async function openPage(browser: RequestContext): Promise<void> {
   }
 }
 
+/** What Auth.js's own session endpoint tells a browser holding this cookie. */
+async function sessionEndpoint(browser: RequestContext): Promise<unknown> {
+  const response = await m.handlers.GET(new Request('http://localhost:3000/api/auth/session', { headers: browser.headers() }) as never);
+  return response.json();
+}
+
 describe('an old session cookie', () => {
   it('opens nothing after its owner signs out', async () => {
     const user = makeUser(db, 'coordinator');
@@ -96,6 +102,21 @@ describe('an old session cookie', () => {
     context.current = browser;
     await settle(() => m.signOutEverywhere());
     expect(await whoIs(thief)).toBeNull();
+  });
+
+  it('gets nothing from /api/auth/session once the database has ended its session', async () => {
+    const admin = makeUser(db, 'admin');
+    const [leaver, disabled] = [makeUser(db, 'coordinator'), makeUser(db, 'host')];
+    const thief = await copyOf(await signedIn(leaver.email));
+    const other = await signedIn(disabled.email);
+    expect(await sessionEndpoint(thief)).toMatchObject({ user: { id: leaver.id, email: leaver.email, role: 'coordinator' } });
+
+    context.current = await signedIn(leaver.email);
+    await settle(() => m.signOutEverywhere());
+    m.disableAccount(db, { ...admin, shelterIds: [] }, disabled.id, new Date());
+    // The same as for no session at all: no name, email, role or id, and the cookie is cleared.
+    expect(await sessionEndpoint(thief)).toBeNull();
+    expect(await sessionEndpoint(other)).toBeNull();
   });
 
   it('opens nothing once an admin disables the account', async () => {

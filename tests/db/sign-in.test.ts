@@ -9,6 +9,8 @@ import { createTestDb } from '../support/test-db';
 
 const test = createTestDb();
 const { db } = test;
+// Device cookies are MAC'd with a key derived from it.
+process.env.AUTH_SECRET = 'sign-in-test-secret-sign-in-test-secret';
 afterAll(test.cleanup);
 
 const RIGHT = 'correct horse battery';
@@ -23,12 +25,10 @@ beforeAll(async () => {
 
 let addressCounter = 0;
 /** Each test signs in from its own address, so address counts never leak between tests. */
-function client() {
-  addressCounter += 1;
-  const address = `203.0.113.${addressCounter}`;
+function client(address = `203.0.113.${++addressCounter}`) {
   const delays: number[] = [];
-  const attempt = (email: string, password: string, now: Date) =>
-    checkCredentials(db, { email, password, address, now }, { sleep: async (ms) => void delays.push(ms) });
+  const attempt = (email: string, password: string, now: Date, deviceCookie?: string) =>
+    checkCredentials(db, { email, password, address, deviceCookie, now }, { sleep: async (ms) => void delays.push(ms) });
   return { address, delays, attempt };
 }
 
@@ -133,5 +133,96 @@ describe('checkCredentials', () => {
       expect(row.key).not.toContain('@');
       expect(row.key).not.toMatch(/\d+\.\d+\.\d+\.\d+/);
     }
+  });
+});
+
+describe('device cookies (OWASP)', () => {
+  /** The cookie a browser holds after signing in as `email` (every factor passed). */
+  async function trustedBrowser(email: string, now: Date): Promise<string> {
+    const result = await client().attempt(email, RIGHT, now);
+    if (result.kind !== 'ok') throw new Error(`could not sign in: ${result.kind}`);
+    return result.deviceCookie;
+  }
+
+  it('lets the owner’s browser in while a stranger has locked the email, from any address', async () => {
+    const user = newUser();
+    const cookie = await trustedBrowser(user.email, START);
+    const attacker = client();
+    for (let i = 0; i < THROTTLE.emailLimit; i++) await attacker.attempt(user.email, WRONG, at(60_000 + i * 1000));
+    const soon = at(120_000);
+    // Strangers are refused, even with the right password: the lock holds for untrusted clients.
+    expect((await client().attempt(user.email, RIGHT, soon)).kind).toBe('locked');
+    expect((await attacker.attempt(user.email, RIGHT, soon)).kind).toBe('locked');
+    // The owner's browser is not, from a new address or from the attacker's own.
+    expect((await client().attempt(user.email, RIGHT, soon, cookie)).kind).toBe('ok');
+    expect((await client(attacker.address).attempt(user.email, RIGHT, soon, cookie)).kind).toBe('ok');
+    // And its success does not lift the lock for the stranger.
+    expect((await client().attempt(user.email, RIGHT, at(121_000))).kind).toBe('locked');
+  });
+
+  it('lets a trusted browser in at an address that twenty made-up emails have locked', async () => {
+    const user = newUser();
+    const cookie = await trustedBrowser(user.email, START);
+    const office = client();
+    for (let i = 0; i < THROTTLE.addressLimit; i++) await office.attempt(`made-up-${i}@example.test`, WRONG, at(i * 1000));
+    const after = at(THROTTLE.addressLimit * 1000);
+    expect((await office.attempt(user.email, RIGHT, after)).kind).toBe('locked');
+    expect((await office.attempt(user.email, RIGHT, after, cookie)).kind).toBe('ok');
+  });
+
+  it('counts a trusted browser’s failures under its own nonce: five lock that cookie, not the email', async () => {
+    const user = newUser();
+    const cookie = await trustedBrowser(user.email, START);
+    const owner = client();
+    const kinds = [];
+    for (let i = 0; i < THROTTLE.emailLimit; i++) kinds.push((await owner.attempt(user.email, WRONG, at(1000 + i * 1000), cookie)).kind);
+    expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('rejected'), 'locked']);
+    // The same slowing down as for an email.
+    expect(owner.delays.length).toBe(THROTTLE.emailLimit - THROTTLE.freeFailures - 1);
+    // Neither the email nor the address took those failures: a browser without the cookie signs in.
+    expect((await client(owner.address).attempt(user.email, RIGHT, at(10_000))).kind).toBe('ok');
+  });
+
+  it('gives a locked cookie no more than an untrusted client: a brute forcer gets no extra tries', async () => {
+    const user = newUser();
+    const cookie = await trustedBrowser(user.email, START);
+    const guesser = client();
+    for (let i = 0; i < THROTTLE.emailLimit; i++) await guesser.attempt(user.email, WRONG, at(1000 + i * 1000), cookie);
+    // The cookie is locked, so the browser answers to the email's counter again: five more, then locked.
+    const kinds = [];
+    for (let i = 0; i < THROTTLE.emailLimit + 1; i++) kinds.push((await guesser.attempt(user.email, WRONG, at(10_000 + i * 1000), cookie)).kind);
+    expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('rejected'), 'locked', 'locked']);
+    expect((await client().attempt(user.email, RIGHT, at(20_000))).kind).toBe('locked');
+  });
+
+  it('trusts no cookie made for another email, forged, or older than 180 days', async () => {
+    const [user, other] = [newUser(), newUser()];
+    const otherCookie = await trustedBrowser(other.email, START);
+    const cookie = await trustedBrowser(user.email, START);
+    for (let i = 0; i < THROTTLE.emailLimit; i++) await client().attempt(user.email, WRONG, at(1000 + i * 1000));
+    const soon = at(10_000);
+    const [nonce, issued, mac] = cookie.split('.');
+    const forged = `${nonce}.${issued}.${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const bad of [otherCookie, forged, `${nonce}.${issued}.`, 'garbage']) {
+      expect((await client().attempt(user.email, RIGHT, soon, bad)).kind, bad).toBe('locked');
+    }
+    const later = new Date(START.getTime() + 180 * 24 * 3600_000);
+    for (let i = 0; i < THROTTLE.emailLimit; i++) await client().attempt(user.email, WRONG, new Date(later.getTime() + i));
+    expect((await client().attempt(user.email, RIGHT, new Date(later.getTime() + 10), cookie)).kind).toBe('locked');
+  });
+
+  it('keeps the cookies of others who share the browser, and a new nonce for each sign-in', async () => {
+    const [first, second] = [newUser(), newUser()];
+    const one = await client().attempt(first.email, RIGHT, START);
+    const both = await client().attempt(second.email, RIGHT, at(1000), one.kind === 'ok' ? one.deviceCookie : undefined);
+    const shared = both.kind === 'ok' ? both.deviceCookie : '';
+    expect(shared.split('~')).toHaveLength(2);
+    for (const email of [first.email, second.email]) {
+      for (let i = 0; i < THROTTLE.emailLimit; i++) await client().attempt(email, WRONG, at(2000 + i));
+      expect((await client().attempt(email, RIGHT, at(3000), shared)).kind).toBe('ok');
+    }
+    const again = await client().attempt(first.email, RIGHT, at(4000), shared);
+    expect(again.kind === 'ok' && again.deviceCookie.split('~')[0]).not.toBe(shared.split('~')[1]);
+    expect(JSON.stringify(db.select().from(loginThrottles).all())).not.toContain(shared.split('~')[0].split('.')[0]);
   });
 });

@@ -142,8 +142,18 @@ describe('security headers on every response', () => {
       expect(flags(line), line).toEqual(expect.arrayContaining(['httponly', 'samesite=lax']));
     }
     expect(plain.setCookies.every((line) => !flags(line).includes('secure'))).toBe(true);
-    expect(secure.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__Host-authjs.csrf-token', '__Secure-authjs.callback-url', '__Secure-authjs.session-token']);
+    expect(secure.setCookies.map((line) => line.split('=')[0]).sort()).toEqual([
+      '__Host-authjs.csrf-token',
+      '__Host-waystation.device',
+      '__Secure-authjs.callback-url',
+      '__Secure-authjs.session-token',
+    ]);
     expect(secure.setCookies.every((line) => flags(line).includes('secure'))).toBe(true);
+    // The device cookie (see lib/auth/device-cookie.ts): __Host- needs Path=/ and no Domain; it lasts 180 days.
+    const device = secure.setCookies.find((line) => line.startsWith('__Host-waystation.device='))!;
+    expect(flags(device)).toEqual(expect.arrayContaining(['path=/', `max-age=${180 * 24 * 3600}`]));
+    expect(flags(device).some((flag) => flag.startsWith('domain='))).toBe(false);
+    expect(plain.setCookies.some((line) => line.startsWith('waystation.device='))).toBe(true);
   });
 });
 

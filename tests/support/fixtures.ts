@@ -23,12 +23,12 @@ export function makeRoom(db: Db, shelterId: string, kind: RoomKind = 'mixed', be
   return { room, beds: roomBeds };
 }
 
-export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; disabled?: boolean; passwordHash?: string } = {}) {
+export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; disabled?: boolean; passwordHash?: string; email?: string } = {}) {
   counter += 1;
   const user = db
     .insert(users)
     .values({
-      email: `${role}${counter}@example.test`,
+      email: options.email ?? `${role}${counter}@example.test`,
       name: `${role} ${counter}`,
       role,
       passwordHash: options.passwordHash ?? FIXTURE_HASH,

@@ -1,29 +1,41 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { mustEnrol } from '@/lib/auth/second-factor';
+import { secondFactorStatus } from '@/lib/staff/second-factor';
 import { changePassword } from './actions';
 import { PasswordForm } from './password-form';
+import { SecondFactorSection } from './second-factor-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
 }
 
+/** The one page someone who must enrol a second factor may open: then it shows only that. */
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
-  const user = await requireStaff();
+  const user = await requireStaff({ enrolling: true });
+  const db = getDb();
+  const enrolFirst = mustEnrol(db, user);
   const t = await getTranslations('account');
   const { changed } = await searchParams;
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
-      <section className="card">
-        {changed === '1' ? (
-          <p role="status" className="form-status ok">
-            {t('passwordChanged')}
-          </p>
-        ) : null}
-        <PasswordForm action={changePassword} email={user.email} />
-      </section>
+      {enrolFirst ? null : (
+        <>
+          <p className="muted">{t('intro')}</p>
+          <section className="card">
+            {changed === '1' ? (
+              <p role="status" className="form-status ok">
+                {t('passwordChanged')}
+              </p>
+            ) : null}
+            <PasswordForm action={changePassword} email={user.email} />
+          </section>
+        </>
+      )}
+      <SecondFactorSection status={secondFactorStatus(db, user.id)} required={enrolFirst} />
       <p className="muted">{t('sessionNote')}</p>
     </>
   );

@@ -5,7 +5,8 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
-import { saveNetworkContact } from './actions';
+import { saveNetworkContact, saveSecondFactorSetting } from './actions';
+import { SecondFactorForm } from './second-factor-form';
 import { SettingsForm } from './settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +17,17 @@ export default async function SettingsPage() {
   const user = await requireStaff();
   if (user.role !== 'admin') notFound();
   const t = await getTranslations('settings');
+  const settings = readNetworkSettings(getDb());
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS })}</p>
       <section className="card">
-        <SettingsForm action={saveNetworkContact} settings={readNetworkSettings(getDb())} />
+        <SettingsForm action={saveNetworkContact} settings={settings} />
+      </section>
+      <section className="card" aria-labelledby="second-factor-title">
+        <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
+        <SecondFactorForm action={saveSecondFactorSetting} policy={settings.secondFactor} />
       </section>
     </>
   );

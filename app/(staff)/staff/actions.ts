@@ -3,6 +3,7 @@ import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { changeRole, disableAccount, enableAccount } from '@/lib/staff/accounts';
 import { createInvitation, revokeInvitation } from '@/lib/staff/invitations';
+import { resetSecondFactor } from '@/lib/staff/second-factor';
 import { changeRoleSchema, invitationIdSchema, inviteSchema, userIdSchema } from '@/lib/validation/staff';
 
 const admins = ['admin'] as const;
@@ -31,4 +32,10 @@ export const disableStaff = staffAction({ roles: admins, schema: userIdSchema },
 export const enableStaff = staffAction({ roles: admins, schema: userIdSchema }, ({ userId }, { user, db, now }) => {
   write(db, (tx) => enableAccount(tx, user, userId, now));
   return { revalidate: staffPage, message: 'accountEnabled' };
+});
+
+/** A lost phone: the person signs in with their password and enrols again; their sessions end now. */
+export const resetStaffSecondFactor = staffAction({ roles: admins, schema: userIdSchema }, ({ userId }, { user, db, now }) => {
+  write(db, (tx) => resetSecondFactor(tx, user, userId, now));
+  return { revalidate: staffPage, message: 'secondFactorReset' };
 });

@@ -8,7 +8,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { requireStaff } from '@/lib/auth/current-user';
 import { staffList } from '@/lib/staff/accounts';
 import { pendingInvitations } from '@/lib/staff/invitations';
-import { changeStaffRole, disableStaff, enableStaff, inviteStaff, revokeStaffInvitation } from './actions';
+import { changeStaffRole, disableStaff, enableStaff, inviteStaff, resetStaffSecondFactor, revokeStaffInvitation } from './actions';
 import { InviteForm } from './invite-form';
 import { RoleForm } from './role-form';
 
@@ -61,6 +61,7 @@ export default async function StaffPage() {
                 <strong>{person.name}</strong>
                 <span className="badge">{roles(person.role)}</span>
                 {person.disabledAt ? <span className="badge status-closed">{t('disabled')}</span> : null}
+                {person.secondFactorSince ? <span className="badge">{t('secondFactorOn')}</span> : null}
               </div>
               <p className="muted">{person.email}</p>
               {person.shelters.length > 0 ? <p>{person.shelters.map((s) => s.shelterName).join(', ')}</p> : null}
@@ -81,6 +82,14 @@ export default async function StaffPage() {
                   ) : (
                     <ActionButton action={disableStaff} fields={{ userId: person.id }} label={t('disable')} confirm={t('disableConfirm', { name: person.name })} />
                   )}
+                  {person.secondFactorSince ? (
+                    <ActionButton
+                      action={resetStaffSecondFactor}
+                      fields={{ userId: person.id }}
+                      label={t('resetSecondFactor')}
+                      confirm={t('resetSecondFactorConfirm', { name: person.name })}
+                    />
+                  ) : null}
                 </>
               )}
             </li>

@@ -1,5 +1,6 @@
 import { getDb, write } from '@/db';
 import { currentUser } from '@/lib/auth/current-user';
+import { mustEnrol } from '@/lib/auth/second-factor';
 import { recordAudit } from '@/lib/audit';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
@@ -17,9 +18,10 @@ const refuse = (status: number, message: string) => new Response(message, { stat
  */
 export async function GET(request: Request) {
   const user = await currentUser();
-  if (!user || user.role !== 'admin') return refuse(404, 'Not found');
-  const params = Object.fromEntries(new URL(request.url).searchParams);
   const db = getDb();
+  // An admin who must first set up a second factor gets nothing but the enrolment page.
+  if (!user || user.role !== 'admin' || mustEnrol(db, user)) return refuse(404, 'Not found');
+  const params = Object.fromEntries(new URL(request.url).searchParams);
   const now = new Date();
   const choices = historyShelters(db, user);
   const { scope, timeZone, unknownShelter } = resolveScope(user, choices, params.shelter);

@@ -1,0 +1,23 @@
+import { createHash, hkdfSync } from 'node:crypto';
+
+const cache = new Map<string, Buffer>();
+
+/**
+ * A 256-bit key for one purpose, derived from AUTH_SECRET with HKDF (RFC 5869). One secret to keep,
+ * and a key that leaks through one use (a device cookie's MAC) says nothing about another (the
+ * sealed second-factor secrets). Read at first use, never at build time.
+ */
+export function derivedKey(purpose: string): Buffer {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET is not set');
+  const id = `${purpose}\0${secret}`;
+  let key = cache.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'waystation', `waystation ${purpose} v1`, 32));
+    cache.set(id, key);
+  }
+  return key;
+}
+
+/** Lower-cased email, hashed: what device cookies and throttle keys bind to, never the address itself. */
+export const emailDigest = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');

@@ -1,0 +1,145 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@/db';
+import { hashPassword } from '@/lib/auth/password';
+import { makeUser } from '../support/fixtures';
+import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+
+// A guide sets up two-step sign-in on a phone, reading the key off the page as someone typing it into
+// an app would; the test is the app, computing codes from that key.
+const baseURL = inject('baseURL');
+const databasePath = inject('databasePath');
+const PASSWORD = 'the last ferry to kadikoy';
+const CLIENT = { 'x-forwarded-for': '198.18.16.1' };
+const SCREENSHOTS = process.env.SCREENSHOT_DIR;
+
+let browser: Browser;
+// Emails of this file's own: other files add users to the same database.
+let people = 0;
+let guide: { email: string };
+let required: { email: string };
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const { db, sqlite } = openDatabase(databasePath);
+  const passwordHash = await hashPassword(PASSWORD);
+  guide = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
+  required = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
+  sqlite.close();
+});
+afterAll(() => browser?.close());
+
+/** The code an authenticator app holding `key` shows `ahead` steps from now (a step is used once). */
+const codeFrom = (key: string, ahead = 0) => TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s+/g, '')), timestamp: Date.now() + ahead * 30_000 });
+
+async function phone() {
+  const { context, page } = await newPage(browser, baseURL, PHONE);
+  await context.setExtraHTTPHeaders(CLIENT);
+  return { context, page };
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/login');
+}
+
+/** Email and password, then the code step of the same form. */
+async function signInWithCode(page: Page, code: string): Promise<SignInPage> {
+  const signIn = new SignInPage(page);
+  await signIn.signIn(guide.email, PASSWORD);
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  return signIn;
+}
+
+describe('two-step sign-in', () => {
+  it('is set up by QR code or key, then asks for a code at sign-in; codes and recovery codes work once', async () => {
+    const { context, page } = await phone();
+    await new SignInPage(page).signInAndWait(guide.email, PASSWORD);
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const key = (await page.locator('.secret-key').textContent())!;
+    expect(key.replace(/\s+/g, '')).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).locator('svg').count()).toBe(1);
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/enrol-320.png`, fullPage: true });
+
+    // A wrong first code does not turn it on.
+    await page.getByLabel('Code from the app').fill('000000');
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByText('That code is not right, or it was already used.').waitFor();
+    await page.getByLabel('Code from the app').fill(codeFrom(key));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/recovery-codes-320.png`, fullPage: true });
+    const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    expect(codes).toHaveLength(10);
+    await page.getByRole('link', { name: 'I have kept them' }).click();
+    await page.getByText(/^On since .*10 recovery codes left\.$/).waitFor();
+    await signOut(page);
+
+    // The password alone is not enough now: the form asks for the code and keeps the email.
+    const signIn = new SignInPage(page);
+    await signIn.signIn(guide.email, PASSWORD);
+    await page.getByText(`Signing in as ${guide.email}.`, { exact: false }).waitFor();
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/code-step-320.png`, fullPage: true });
+    await page.getByLabel('Code', { exact: true }).fill('123456');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await signIn.alertText()).toBe('That code is not right, or it was already used.');
+    // The next step's code: the current one went to turning it on, and a code works once.
+    await page.getByLabel('Code', { exact: true }).fill(codeFrom(key, 1));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.waitForURL('**/arrivals');
+    await signOut(page);
+
+    // A recovery code in the same field, once.
+    await signInWithCode(page, codes[0]);
+    await page.waitForURL('**/arrivals');
+    await signOut(page);
+    const again = await signInWithCode(page, codes[0]);
+    expect(await again.alertText()).toBe('That code is not right, or it was already used.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    // An admin resets it (a lost phone): the guide's session ends, and the password alone signs in.
+    await signInWithCode(page, codes[1]);
+    await page.waitForURL('**/arrivals');
+    const admin = await newPage(browser, baseURL);
+    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await admin.page.goto('/staff');
+    const card = admin.page.getByRole('listitem', { name: guide.email });
+    await card.getByRole('button', { name: 'Reset two-step sign-in' }).click();
+    await card.getByRole('button', { name: 'Yes' }).click();
+    await card.getByRole('button', { name: 'Reset two-step sign-in' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Shelters' }).click();
+    await page.waitForURL('**/login');
+    await new SignInPage(page).signInAndWait(guide.email, PASSWORD);
+    await Promise.all([context.close(), admin.context.close()]);
+  });
+
+  it('when the network requires it, someone without it can only set it up', async () => {
+    const admin = await newPage(browser, baseURL);
+    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await admin.page.goto('/settings');
+    const form = admin.page.getByRole('region', { name: 'Two-step sign-in' });
+    try {
+      await form.getByLabel('Who must sign in with a code from an app').selectOption({ label: 'Everyone' });
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByRole('status').waitFor();
+
+      const { context, page } = await phone();
+      await new SignInPage(page).signIn(required.email, PASSWORD);
+      await page.waitForURL('**/account');
+      await page.getByText('Your network requires two-step sign-in. Set it up here to carry on.').waitFor();
+      for (const path of ['/shelters', '/arrivals', '/arrivals/new']) {
+        await page.goto(path);
+        expect(new URL(page.url()).pathname, path).toBe('/account');
+      }
+      await context.close();
+    } finally {
+      // Back to off for the other test files, whatever happened above.
+      const { sqlite } = openDatabase(databasePath);
+      sqlite.prepare("update network_settings set second_factor = 'off'").run();
+      sqlite.close();
+      await admin.context.close();
+    }
+  });
+});
