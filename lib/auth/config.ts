@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
+import { cachedDecode, cachedEncode } from './jwt-cache';
 
 /** A session ends 12 hours after sign-in whatever happens, and after 30 minutes without a request. */
 export const SESSION_LIMITS = { absoluteMs: 12 * 60 * 60_000, idleSeconds: 30 * 60 } as const;
@@ -18,6 +19,8 @@ export const sessionExpired = (signedInAt: number, now: number) => !(now - signe
 export const authConfig = {
   pages: { signIn: '/login', error: '/login' },
   session: { strategy: 'jwt', maxAge: SESSION_LIMITS.idleSeconds },
+  // The library's own token encode and decode, remembered for a moment (lib/auth/jwt-cache.ts).
+  jwt: { encode: cachedEncode, decode: cachedDecode },
   // Behind HTTPS (an https AUTH_URL) the cookies are always `__Secure-`/`__Host-` and Secure, even if
   // the reverse proxy forgets X-Forwarded-Proto; otherwise Auth.js decides per request.
   useSecureCookies: process.env.AUTH_URL?.startsWith('https://') || undefined,

@@ -5,7 +5,7 @@ import { cachedDecode, cachedEncode } from '@/lib/auth/jwt-cache';
 const secret = 'test-secret-test-secret-test-secret-test';
 const salt = 'authjs.session-token';
 const T0 = new Date('2026-11-30T10:00:00Z');
-const claims = { uid: 'user-1', role: 'host', signedInAt: T0.getTime() };
+const claims = { uid: 'user-1', role: 'host' as const, signedInAt: T0.getTime() };
 
 afterEach(() => vi.useRealTimers());
 
@@ -15,7 +15,7 @@ describe('the session token, remembered for a moment', () => {
     const first = await cachedEncode({ secret, salt, token: claims, maxAge: 1800 });
     vi.setSystemTime(new Date(T0.getTime() + 59_000));
     expect(await cachedEncode({ secret, salt, token: { ...claims, iat: 1, exp: 2 }, maxAge: 1800 })).toBe(first);
-    expect(await cachedEncode({ secret, salt, token: { ...claims, role: 'admin' }, maxAge: 1800 })).not.toBe(first);
+    expect(await cachedEncode({ secret, salt, token: { ...claims, role: 'admin' as const }, maxAge: 1800 })).not.toBe(first);
     vi.setSystemTime(new Date(T0.getTime() + 61_000));
     const renewed = await cachedEncode({ secret, salt, token: claims, maxAge: 1800 });
     expect(renewed).not.toBe(first);
