@@ -24,10 +24,10 @@ const FULL = {
   surge: {
     processes: [...new Set([1, cpus().length])],
     levels: [100, 200, 400, 700, 1000, 1400, 2000, 3000],
-    refine: true,
+    refineSteps: 2,
     warmUpWalkSeconds: 6,
-    warmupSeconds: 6,
-    holdSeconds: 12,
+    warmupSeconds: 5,
+    holdSeconds: 10,
     pause: [5, 15] as [number, number],
     p95LimitMs: 300,
     shelters: 40,
@@ -46,7 +46,7 @@ const SMOKE = {
   surge: {
     processes: [1, 2],
     levels: [6],
-    refine: false,
+    refineSteps: 0,
     warmUpWalkSeconds: 0,
     warmupSeconds: 1,
     holdSeconds: 4,

@@ -15,9 +15,9 @@ import { askForPlace, Recorder, STEPS, surgeActions, walk, type Step, type Surge
 export type SurgeOptions = {
   /** Server processes (WEB_CONCURRENCY) to measure, one fresh server and database each. */
   processes: number[];
-  /** The ramp, in volunteers: it stops at the first level that fails, then tries halfway back once. */
+  /** The ramp, in volunteers: it stops at the first level that fails, then halves the gap `refineSteps` times. */
   levels: number[];
-  refine: boolean;
+  refineSteps: number;
   /** Before the ramp: a few volunteers walking fast, so that no route is loaded inside a window. */
   warmUpWalkSeconds: number;
   /** Each level settles this long before its window opens. */
@@ -122,13 +122,17 @@ async function ramp(surge: Surge, sessions: string[], members: Parameters<typeof
       levels.push(await measure(volunteers, options.warmupSeconds));
       if (!levels[levels.length - 1].passed) break;
     }
-    const passed = levels.filter((l) => l.passed);
-    const last = passed[passed.length - 1];
-    const failed = levels.find((l) => !l.passed);
-    if (options.refine && failed) {
-      const halfway = Math.round(((last?.volunteers ?? 0) + failed.volunteers) / 2 / 10) * 10;
+    // Then halve the gap between the last level that passed (or none) and the first that failed.
+    let low = levels.filter((l) => l.passed).pop()?.volunteers ?? 0;
+    let high = levels.find((l) => !l.passed)?.volunteers;
+    for (let step = 0; high !== undefined && step < options.refineSteps; step++) {
+      const halfway = Math.round((low + high) / 2 / 10) * 10;
+      if (halfway <= low || halfway >= high) break;
       // Stepping down from an overload: the queue it left must drain before the window opens.
-      if (halfway > (last?.volunteers ?? 0) && halfway < failed.volunteers) levels.push(await measure(halfway, options.warmupSeconds * 1.5));
+      const level = await measure(halfway, options.warmupSeconds * 1.5);
+      levels.push(level);
+      if (level.passed) low = halfway;
+      else high = halfway;
     }
   } finally {
     clearInterval(askerTicker);
