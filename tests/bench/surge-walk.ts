@@ -97,6 +97,9 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
   if (!(await wait(surge, between(random, [0, surge.pause[1]]), stopped))) return;
   lastStart = performance.now();
   const checkedIn: string[] = [];
+  // Half the guides begin at a household's page, as if they had read the queue a moment before,
+  // so that volunteers who join together do not all walk the same step at the same time.
+  let skipQueue = random() < 0.5;
   while (!surge.ended.aborted && !stopped()) {
     if (member.role === 'host') {
       const board = `/shelters/${member.shelterId}`;
@@ -117,19 +120,22 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
         else if (answer !== undefined) rec.failures.push(`check_out: refused ${stayId}`);
       }
     } else {
-      await guideOnce(surge, session, random, next);
+      await guideOnce(surge, session, random, next, skipQueue);
+      skipQueue = false;
     }
     if (!(await next())) return;
   }
 }
 
-async function guideOnce(surge: Surge, session: { cookie: string }, random: () => number, next: () => Promise<boolean>) {
+async function guideOnce(surge: Surge, session: { cookie: string }, random: () => number, next: () => Promise<boolean>, skipQueue: boolean) {
   const rec = surge.recorder;
   const arrivalId = surge.supply.next();
-  const queue = await rec.timed('queue', () => getPage(surge, '/arrivals', session));
-  if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`)) rec.failures.push(`queue: household ${arrivalId} not listed`);
+  if (!skipQueue) {
+    const queue = await rec.timed('queue', () => getPage(surge, '/arrivals', session));
+    if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`)) rec.failures.push(`queue: household ${arrivalId} not listed`);
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (!(await next())) return;
+    if ((attempt > 0 || !skipQueue) && !(await next())) return;
     const page = `/arrivals/${arrivalId}`;
     const html = await rec.timed('household', () => getPage(surge, page, session));
     if (html === undefined) return;
