@@ -12,7 +12,7 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
 };
 
 /** The id Next gave a server action at build time, from the build's manifest. */
-function actionId(file: string, exportedName: string): string {
+export function actionId(file: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '.next', 'server', 'server-reference-manifest.json'), 'utf8'));
   for (const [id, entry] of Object.entries(manifest.node as Record<string, { filename: string; exportedName: string }>)) {
     if (entry.filename === file && entry.exportedName === exportedName) return id;
@@ -20,7 +20,7 @@ function actionId(file: string, exportedName: string): string {
   throw new Error(`no server action ${file}#${exportedName} in the build`);
 }
 
-async function callAction(baseURL: string, page: string, id: string, cookie: string, fields: Record<string, string | string[]>) {
+export async function callAction(baseURL: string, page: string, id: string, cookie: string, fields: Record<string, string | string[]>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
   const body = await encodeReply([{ status: 'idle' }, form]);

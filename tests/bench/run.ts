@@ -1,4 +1,4 @@
-// `npm run bench [-- reservations|http|actions|weight|scale …] [--json FILE] [--smoke]`
+// `npm run bench [-- reservations|http|actions|weight|surge|scale …] [--json FILE] [--smoke]`
 // Prints a Markdown table of figures (medians with min–max where runs repeat) and optionally JSON.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -10,10 +10,11 @@ import { benchHttp } from './http';
 import { benchReservations } from './reservations';
 import { benchScale } from './scale';
 import { serverCpuPerRequest } from './server-cpu';
+import { benchSurge } from './surge';
 import { signInCookie } from './session';
 import { benchWeight } from './weight';
 
-const PARTS = ['reservations', 'http', 'actions', 'weight', 'scale'] as const;
+const PARTS = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale'] as const;
 type Part = (typeof PARTS)[number];
 
 const FULL = {
@@ -22,6 +23,22 @@ const FULL = {
   cpu: { warmUp: 30, batches: 5, perBatch: 60 },
   actions: { guides: 20, seconds: 10, beds: 10 },
   scale: { shelters: 1000, bedsPerShelter: 50, pastStays: 1_000_000, waiting: 2000, runs: 5 },
+  surge: {
+    processes: [...new Set([1, cpus().length])],
+    levels: [100, 200, 400, 700, 1000, 1400, 2000, 3000],
+    refineSteps: 2,
+    warmUpWalkSeconds: 6,
+    warmupSeconds: 5,
+    holdSeconds: 10,
+    pause: [5, 15] as [number, number],
+    p95LimitMs: 300,
+    shelters: 40,
+    bedsPerRoom: 10,
+    hostEvery: 4,
+    signedIn: 4,
+    requestsPerVolunteerMinute: 0.02,
+    health: { connections: 50, seconds: 5 },
+  },
 };
 const SMOKE = {
   reservations: { processes: [1, 2], runs: 1, seconds: 0.3, shelters: 4, bedsPerShelter: 20 },
@@ -29,6 +46,23 @@ const SMOKE = {
   cpu: { warmUp: 2, batches: 1, perBatch: 5 },
   actions: { guides: 2, seconds: 1, beds: 3 },
   scale: { shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
+  surge: {
+    processes: [1, 2],
+    levels: [6],
+    refineSteps: 0,
+    warmUpWalkSeconds: 0,
+    warmupSeconds: 1,
+    holdSeconds: 4,
+    pause: [0.3, 0.8] as [number, number],
+    // A cold server's first renders are slow; the smoke run checks the walk, not the figure.
+    p95LimitMs: 10_000,
+    shelters: 2,
+    bedsPerRoom: 4,
+    hostEvery: 2,
+    signedIn: 2,
+    requestsPerVolunteerMinute: 15,
+    health: { connections: 2, seconds: 1 },
+  },
 };
 
 export async function runBench(parts: Part[], smoke: boolean) {
@@ -79,6 +113,7 @@ export async function runBench(parts: Part[], smoke: boolean) {
       server.stop();
     }
   }
+  if (parts.includes('surge')) results.surge = await benchSurge(config.surge);
   if (parts.includes('scale')) results.scale = await benchScale(config.scale);
   return results;
 }
@@ -92,6 +127,8 @@ const GOALS: Record<string, string> = {
   'http.bed_board_p99_ms': '< 100',
   'actions.double_bookings': '0',
   'weight.arrival_page_gzip_bytes': '≤ 14336',
+  'surge.volunteers_at_p95_300ms': '≥ 1000',
+  'surge.double_bookings': '0',
   'scale.now_page_http_ms': '< 150',
   'scale.history_90d_network_page_http_ms': '< 150',
   'scale.history_90d_shelter_page_http_ms': '< 150',
@@ -128,7 +165,7 @@ if (process.argv[1]?.endsWith('run.ts')) {
       console.log(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${Math.round((Date.now() - started) / 1000)} s)\n`);
       console.log(markdownTable(results));
       if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
-      const doubles = [(results.reservations as { double_bookings?: number })?.double_bookings, (results.actions as { double_bookings?: number })?.double_bookings];
+      const doubles = [(results.reservations as { double_bookings?: number })?.double_bookings, (results.actions as { double_bookings?: number })?.double_bookings, (results.surge as { double_bookings?: number })?.double_bookings];
       if (doubles.some((n) => n)) {
         console.error('Double bookings found: the run fails.');
         process.exit(1);

@@ -4,7 +4,7 @@ import { markdownTable, runBench } from '../bench/run';
 // Not a benchmark: a tiny run of every bench part, so `npm run bench` cannot rot unnoticed.
 describe('npm run bench --smoke', () => {
   it('runs every part and reports sane figures', async () => {
-    const results = (await runBench(['reservations', 'http', 'actions', 'weight', 'scale'], true)) as Record<string, Record<string, number>>;
+    const results = (await runBench(['reservations', 'http', 'actions', 'weight', 'surge', 'scale'], true)) as Record<string, Record<string, number>>;
     expect(results.reservations.double_bookings).toBe(0);
     expect(results.reservations.busy_errors).toBe(0);
     expect(results.reservations.per_second).toBeGreaterThan(0);
@@ -19,10 +19,21 @@ describe('npm run bench --smoke', () => {
     expect(results.weight.arrival_page_gzip_bytes).toBeLessThanOrEqual(14 * 1024);
     expect(results.weight.arrival_page_js_bytes).toBe(0);
     expect(results.weight.sign_in_js_gzip_bytes).toBeGreaterThan(0);
+    // A tiny surge, one level of a few volunteers against 1 and 2 server processes.
+    for (const key of ['volunteers_at_p95_300ms', 'volunteers_at_p95_300ms_1_process', 'volunteers_at_p95_300ms_2_processes']) {
+      expect(results.surge[key]).toBeGreaterThan(0);
+    }
+    expect(results.surge.health_per_second_1_process).toBeGreaterThan(0);
+    expect(results.surge.health_per_second_2_processes).toBeGreaterThan(0);
+    expect(results.surge.reservations_1_process + results.surge.reservations_2_processes).toBeGreaterThan(0);
+    expect(results.surge.mix_1_process).toContain('queue');
+    expect(results.surge.failures).toBe(0);
+    expect(results.surge.double_bookings).toBe(0);
     expect(results.scale.beds).toBe(80);
     expect(results.scale.suggestions_ms).toBeGreaterThan(0);
     const table = markdownTable(results);
     expect(table.split('\n')[0]).toBe('| part | figure | value | goal |');
     expect(table).toContain('| actions | double_bookings | 0 | 0 |');
-  }, 180_000);
+    expect(table).toContain('| surge | double_bookings | 0 | 0 |');
+  }, 240_000);
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   migrateDatabase(db);
   await seedDemo(db, { password: DEMO_PASSWORD, now: new Date() });
   sqlite.close();
-  server = await startServer(path, { TRUST_PROXY: '1' });
+  server = await startServer(path, { env: { TRUST_PROXY: '1' } });
   browser = await launchBrowser();
 });
 afterAll(async () => {

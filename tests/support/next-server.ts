@@ -8,6 +8,8 @@ import { migrateDatabase } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
 
 export const DEMO_PASSWORD = 'waystation-demo';
+/** The servers' session secret: a bench may mint sessions with it, as Auth.js does at sign-in. */
+export const AUTH_SECRET = 'test-secret-test-secret-test-secret-test';
 const ROOT = join(__dirname, '..', '..');
 const NEXT = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -62,24 +64,48 @@ export async function startDemoServer(): Promise<{ baseURL: string; databasePath
   };
 }
 
-/** `next start` on a free loopback port over an existing, migrated database; `env` adds to its environment. */
-export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
+/**
+ * `next start` on a free loopback port over an existing, migrated database; `env` adds to its
+ * environment. `pid` is the server's own process (under `webConcurrency`, the start script's). With `webConcurrency`,
+ * the server is started as `npm start` starts it (scripts/start.ts, which takes WEB_CONCURRENCY as its
+ * number of server processes), in a process group of its own so that `stop()` ends every process.
+ */
+export async function startServer(
+  databasePath: string,
+  options: { webConcurrency?: number; env?: Record<string, string> } = {},
+): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
   ensureBuild();
   const port = await freePort();
-  const server = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_PATH: databasePath,
-      AUTH_SECRET: 'test-secret-test-secret-test-secret-test',
-      AUTH_TRUST_HOST: 'true',
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_PATH: databasePath,
+    AUTH_SECRET,
+    AUTH_TRUST_HOST: 'true',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    ...options.env,
+  };
+  const listen = ['-p', String(port), '-H', '127.0.0.1'];
+  const viaStartScript = options.webConcurrency !== undefined;
+  const server: ChildProcess = viaStartScript
+    ? spawn('npx', ['tsx', '--conditions=react-server', 'scripts/start.ts', ...listen], {
+        cwd: ROOT,
+        env: { ...env, WEB_CONCURRENCY: String(options.webConcurrency) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+        detached: true,
+      })
+    : spawn(process.execPath, [NEXT, 'start', ...listen], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${baseURL}/login`, server);
-  return { baseURL, databasePath, pid: server.pid!, stop: () => server.kill('SIGTERM') };
+  const stop = () => {
+    if (server.exitCode !== null) return;
+    if (viaStartScript) process.kill(-server.pid!, 'SIGTERM');
+    else server.kill('SIGTERM');
+  };
+  try {
+    await waitUntilUp(`${baseURL}/login`, server);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { baseURL, databasePath, pid: server.pid!, stop };
 }

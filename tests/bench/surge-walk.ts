@@ -1,0 +1,206 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MIN_FILL_MS } from '@/lib/requests/form-guard';
+import { actionId, callAction } from './actions';
+import { COOKIE_NAME, type HouseholdSupply, type Member } from './surge-network';
+
+/** Every kind of request the surge makes; the p95 of each is held against the limit. */
+export const STEPS = ['queue', 'household', 'reserve', 'board', 'check_in', 'check_out', 'arrival_page', 'request_form', 'request_send'] as const;
+export type Step = (typeof STEPS)[number];
+
+export type Sample = { step: Step; start: number; end: number | null; ok: boolean };
+
+/** What every walker writes to: one sample per request, failures with their reason, and outcomes. */
+export class Recorder {
+  samples: Sample[] = [];
+  failures: string[] = [];
+  counts = { reserved: 0, conflicts: 0, no_place: 0, checked_in: 0, checked_out: 0, public_requests: 0 };
+
+  async timed<T>(step: Step, run: () => Promise<T>): Promise<T | undefined> {
+    const sample: Sample = { step, start: performance.now(), end: null, ok: false };
+    this.samples.push(sample);
+    try {
+      const value = await run();
+      sample.ok = true;
+      return value;
+    } catch (error) {
+      this.failures.push(`${step}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      sample.end = performance.now();
+    }
+  }
+}
+
+export type Surge = {
+  baseURL: string;
+  recorder: Recorder;
+  supply: HouseholdSupply;
+  pause: [number, number];
+  /** Aborted when the run ends: every sleeping walker wakes and leaves. */
+  ended: AbortSignal;
+  actions: { reserve: string; checkIn: string; checkOut: string };
+};
+
+export const surgeActions = () => ({
+  reserve: actionId('app/(staff)/arrivals/[id]/actions.ts', 'reservePlace'),
+  checkIn: actionId('app/(staff)/shelters/[id]/actions.ts', 'checkInHousehold'),
+  checkOut: actionId('app/(staff)/shelters/[id]/actions.ts', 'checkOutHousehold'),
+});
+
+const between = (random: () => number, [low, high]: [number, number]) => (low + (high - low) * random()) * 1000;
+
+/** Sleeps `ms`, or less if the run ends; says whether the walker should go on. */
+async function wait(surge: Surge, ms: number, stopped: () => boolean): Promise<boolean> {
+  if (ms > 0) await sleep(ms, undefined, { signal: surge.ended }).catch(() => undefined);
+  return !surge.ended.aborted && !stopped();
+}
+
+async function getPage(surge: Surge, path: string, session?: { cookie: string }): Promise<string> {
+  const response = await fetch(`${surge.baseURL}${path}`, { headers: session ? { cookie: session.cookie } : {}, redirect: 'manual' });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${path.split('/')[1]} answered ${response.status}`);
+  // A page view renews the session (the proxy re-issues the cookie), as a browser would keep it.
+  const renewed = response.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE_NAME}=`));
+  if (session && renewed) session.cookie = renewed.split(';')[0];
+  return body;
+}
+
+/** The beds each suggestion card has chosen: what a guide sends by pressing "Reserve" on it. */
+export function suggestionsIn(html: string): { shelterId: string; bedIds: string[] }[] {
+  return html
+    .split('name="shelterId" value="')
+    .slice(1)
+    .map((card) => ({ shelterId: card.slice(0, card.indexOf('"')), bedIds: [...card.matchAll(/name="bedIds\[\]" checked="" value="([^"]+)"/g)].map((m) => m[1]) }))
+    .filter((suggestion) => suggestion.bedIds.length > 0);
+}
+
+/** The stays a host can check in from the bed board (the one-click buttons; the others ask first). */
+export const expectedStays = (html: string) => [...html.matchAll(/name="stayId" value="([^"]+)"/g)].map((m) => m[1]);
+
+/**
+ * One volunteer: every step a request, each `pause` seconds (5–15 by default) after the previous
+ * one began, so the offered load does not shrink when answers slow down. A guide takes a household,
+ * opens the queue, then the household's page with its ranked suggestions, reserves one of the first
+ * three (again from a fresh page if the beds were just taken), hands the link over and opens the
+ * shelter's bed board. A host opens their shelter's board, checks in someone expected, and checks
+ * out someone who has stayed a while.
+ */
+export async function walk(surge: Surge, member: Member, session: { cookie: string }, random: () => number, stopped: () => boolean) {
+  const rec = surge.recorder;
+  let lastStart = performance.now();
+  const next = async () => {
+    const go = await wait(surge, lastStart + between(random, surge.pause) - performance.now(), stopped);
+    lastStart = performance.now();
+    return go;
+  };
+  // New volunteers join spread over one pause, not all at once.
+  if (!(await wait(surge, between(random, [0, surge.pause[1]]), stopped))) return;
+  lastStart = performance.now();
+  const checkedIn: string[] = [];
+  // Half the guides begin at a household's page, as if they had read the queue a moment before,
+  // so that volunteers who join together do not all walk the same step at the same time.
+  let skipQueue = random() < 0.5;
+  while (!surge.ended.aborted && !stopped()) {
+    if (member.role === 'host') {
+      const board = `/shelters/${member.shelterId}`;
+      const html = await rec.timed('board', () => getPage(surge, board, session));
+      const expected = html ? expectedStays(html) : [];
+      if (expected.length > 0 && (await next())) {
+        const stayId = expected[Math.floor(random() * expected.length)];
+        const answer = await rec.timed('check_in', () => callAction(surge.baseURL, board, surge.actions.checkIn, session.cookie, { stayId }));
+        if (answer?.includes('"checkedIn"')) {
+          rec.counts.checked_in++;
+          checkedIn.push(stayId);
+        } else if (answer !== undefined) rec.counts.conflicts++;
+      }
+      if (checkedIn.length > 1 && (await next()) && (await rec.timed('board', () => getPage(surge, board, session))) && (await next())) {
+        const stayId = checkedIn.shift()!;
+        const answer = await rec.timed('check_out', () => callAction(surge.baseURL, board, surge.actions.checkOut, session.cookie, { stayId }));
+        if (answer?.includes('"checkedOut"')) rec.counts.checked_out++;
+        else if (answer !== undefined) rec.failures.push(`check_out: refused ${stayId}`);
+      }
+    } else {
+      await guideOnce(surge, session, random, next, skipQueue);
+      skipQueue = false;
+    }
+    if (!(await next())) return;
+  }
+}
+
+async function guideOnce(surge: Surge, session: { cookie: string }, random: () => number, next: () => Promise<boolean>, skipQueue: boolean) {
+  const rec = surge.recorder;
+  const arrivalId = surge.supply.next();
+  if (!skipQueue) {
+    const queue = await rec.timed('queue', () => getPage(surge, '/arrivals', session));
+    if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`)) rec.failures.push(`queue: household ${arrivalId} not listed`);
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((attempt > 0 || !skipQueue) && !(await next())) return;
+    const page = `/arrivals/${arrivalId}`;
+    const html = await rec.timed('household', () => getPage(surge, page, session));
+    if (html === undefined) return;
+    const suggestions = suggestionsIn(html);
+    if (suggestions.length === 0) {
+      rec.counts.no_place++;
+      return;
+    }
+    const { shelterId, bedIds } = suggestions[Math.floor(random() * Math.min(3, suggestions.length))];
+    if (!(await next())) return;
+    const answer = await rec.timed('reserve', () => callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, { arrivalId, 'bedIds[]': bedIds }));
+    if (answer === undefined) return;
+    const token = /\/s\/([A-Za-z0-9_-]{20,})/.exec(answer)?.[1];
+    if (token) {
+      rec.counts.reserved++;
+      arrivalOpens(surge, token, random);
+      if (await next()) await rec.timed('board', () => getPage(surge, `/shelters/${shelterId}`, session));
+      return;
+    }
+    if (!answer.includes('"bedsTaken"')) {
+      rec.failures.push(`reserve: neither a link nor a lost race for ${arrivalId}`);
+      return;
+    }
+    rec.counts.conflicts++;
+  }
+}
+
+/** The household opens its link a few seconds after the guide hands it over, and once more later on the way. */
+function arrivalOpens(surge: Surge, token: string, random: () => number) {
+  for (const after of [between(random, surge.pause), between(random, [30, 90])]) {
+    void wait(surge, after, () => false).then((go) => (go ? surge.recorder.timed('arrival_page', () => getPage(surge, `/s/${token}`)) : undefined));
+  }
+}
+
+/**
+ * Someone asking for a place on the public form: opens it, takes 5–15 s to fill it in (the form
+ * refuses anything faster than its minimum), sends it from their own address, and lands on their
+ * link. `next start` takes the client's X-Forwarded-For as the address when no proxy is in front
+ * (lib/auth/client-address.ts), so each person's few-an-hour limit is their own.
+ */
+export async function askForPlace(surge: Surge, person: number, random: () => number) {
+  const rec = surge.recorder;
+  const form = await rec.timed('request_form', () => getPage(surge, '/request'));
+  const stamp = form && /name="stamp" value="([^"]+)"/.exec(form)?.[1];
+  if (!stamp) {
+    if (form !== undefined) rec.failures.push('request_form: no stamp');
+    return;
+  }
+  if (!(await wait(surge, Math.max(MIN_FILL_MS + 500, between(random, surge.pause)), () => false))) return;
+  const body = new URLSearchParams({ lang: 'en', stamp, website: '', alias: `Asker ${person}`, adultMen: '0', adultWomen: '1', children: '0', contact: `@asker_${person}`, arrivedAt: '' });
+  body.append('languages[]', 'ru');
+  const location = await rec.timed('request_send', async () => {
+    const response = await fetch(`${surge.baseURL}/request`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: surge.baseURL, 'x-forwarded-for': `10.${(person >> 16) & 255}.${(person >> 8) & 255}.${person & 255}` },
+      body,
+    });
+    await response.text();
+    if (response.status !== 303) throw new Error(`request answered ${response.status}`);
+    return response.headers.get('location') ?? '';
+  });
+  const token = location && /\/s\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
+  if (!token) return;
+  rec.counts.public_requests++;
+  surge.supply.requested();
+  await rec.timed('arrival_page', () => getPage(surge, `/s/${token}`));
+}
