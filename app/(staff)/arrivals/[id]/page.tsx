@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { householdForCaller } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { availabilityWithOwnBeds } from '@/lib/placement/availability';
@@ -28,8 +29,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('placement'))('title') };
 }
 
-export default async function ArrivalPage({ params }: { params: Promise<{ id: string }> }) {
+// A guide on a phone chooses among the first few places; the rest are one tap away. Listing every
+// shelter with every free bed made this page half a megabyte at 40 shelters (the surge benchmark).
+const SHOWN_SUGGESTIONS = 5;
+
+export default async function ArrivalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
+  const showAll = firstParam((await searchParams).all) === '1';
   const user = await requireStaff();
   if (user.role === 'host') notFound();
   const db = getDb();
@@ -49,13 +55,15 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
   const ranked = suggestPlacements(network, needs, now);
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
-  const suggestions = ranked.suggestions.filter(
+  const possible = ranked.suggestions.filter(
     (s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))),
   );
+  const suggestions = showAll ? possible : possible.slice(0, SHOWN_SUGGESTIONS);
+  const shown = new Set(suggestions.map((s) => s.shelterId));
   const excluded = ranked.excluded;
   const members = membersOf(needs);
   const freeRooms = Object.fromEntries(
-    network.map((shelter) => [
+    network.filter((shelter) => shown.has(shelter.id)).map((shelter) => [
       shelter.id,
       shelter.rooms
         .filter((room) => room.freeBeds.length > 0 && members.some((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
@@ -116,6 +124,7 @@ export default async function ArrivalPage({ params }: { params: Promise<{ id: st
         suggestions={suggestions}
         excluded={excluded}
         freeRooms={freeRooms}
+        more={suggestions.length < possible.length ? { count: possible.length, href: `/arrivals/${household.id}?all=1` } : null}
         now={now}
         actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink }}
       />

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,6 +12,7 @@ type Props = {
   suggestions: Suggestion[];
   excluded: Excluded[];
   freeRooms: Record<string, FreeRoom[]>;
+  more: { count: number; href: string } | null;
   now: Date;
   state: FormState;
   formAction: (formData: FormData) => void;
@@ -51,7 +53,7 @@ function useReasonText() {
 }
 
 /** Ranked places for one household; each card holds the pre-chosen beds and lets the guide swap them. */
-export function SuggestionList({ suggestions, excluded, freeRooms, now, state, formAction, hidden, submitLabel }: Props) {
+export function SuggestionList({ suggestions, excluded, freeRooms, more, now, state, formAction, hidden, submitLabel }: Props) {
   const t = useTranslations('suggest');
   const errors = useTranslations('errors');
   const text = useReasonText();
@@ -118,6 +120,13 @@ export function SuggestionList({ suggestions, excluded, freeRooms, now, state, f
           );
         })}
       </ol>
+      {more ? (
+        <p>
+          <Link href={more.href} className="button">
+            {t('showAll', { count: more.count })}
+          </Link>
+        </p>
+      ) : null}
       {excluded.length > 0 ? (
         <section aria-labelledby="excluded-title">
           <h3 id="excluded-title">{t('excludedTitle')}</h3>

@@ -29,6 +29,8 @@ type Props = {
   suggestions: Suggestion[];
   excluded: Excluded[];
   freeRooms: Record<string, FreeRoom[]>;
+  /** Where the list of every possible place is, when only the first few are shown. */
+  more: { count: number; href: string } | null;
   now: Date;
   actions: Actions;
 };
@@ -44,7 +46,7 @@ function latestHandover(...states: FormState[]): Handover | null {
  * Everything a guide does for one household. It stays mounted while the page refreshes, so the link
  * from a reservation is still on screen after the page has turned into the reservation's view.
  */
-export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, now, actions }: Props) {
+export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, more, now, actions }: Props) {
   const t = useTranslations('placement');
   const format = useFormatter();
   const [reserveState, reserveAction] = useFormAction(actions.reserve);
@@ -58,6 +60,7 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
       suggestions={suggestions}
       excluded={excluded}
       freeRooms={freeRooms}
+      more={more}
       now={now}
       state={placeState}
       formAction={placeAction}
