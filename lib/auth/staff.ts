@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { shelterMembers, users, type Role } from '@/db/schema';
 import { sessionExpired } from './config';
 
@@ -14,10 +15,15 @@ export type StaffUser = {
 
 type SessionClaim = { userId: string; signedInAt: number };
 
+// Read on every page and action, twice for a page (Auth.js's session callback, then the page's own
+// check): compiled once per connection.
+const userById = (db: Db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+const sheltersOf = (db: Db) => db.select({ id: shelterMembers.shelterId }).from(shelterMembers).where(eq(shelterMembers.userId, sql.placeholder('id'))).prepare();
+
 /** The account behind a session, if the session still stands (see loadStaffUser). */
 function standingUser(db: Db, session: SessionClaim, now: Date) {
   if (sessionExpired(session.signedInAt, now.getTime())) return null;
-  const user = db.select().from(users).where(eq(users.id, session.userId)).get();
+  const user = prepared(db, userById).get({ id: session.userId });
   if (!user || user.disabledAt) return null;
   if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;
   return user;
@@ -34,11 +40,8 @@ export const sessionStands = (db: Db, session: SessionClaim, now: Date) => stand
 export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUser | null {
   const user = standingUser(db, session, now);
   if (!user) return null;
-  const shelterIds = db
-    .select({ id: shelterMembers.shelterId })
-    .from(shelterMembers)
-    .where(eq(shelterMembers.userId, user.id))
-    .all()
+  const shelterIds = prepared(db, sheltersOf)
+    .all({ id: user.id })
     .map((row) => row.id);
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds };
 }
