@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 // `npx tsx scripts/lighthouse.ts URL`: Lighthouse's default mobile audit of one page in Debian's
 // Chromium, printed as category scores (0–100). Lighthouse runs as its own CLI process: its
 // in-browser code must not pass through our TypeScript loader.
-export function lighthouseScores(url: string): Promise<Record<string, number>> {
+export function lighthouseScores(url: string, headers: Record<string, string> = {}): Promise<Record<string, number>> {
   const cli = join(process.cwd(), 'node_modules', 'lighthouse', 'cli', 'index.js');
   const args = [
     cli,
@@ -16,12 +16,18 @@ export function lighthouseScores(url: string): Promise<Record<string, number>> {
     '--output=json',
     '--output-path=stdout',
     '--quiet',
+    // A signed-in page: the session cookie goes with every request Lighthouse makes.
+    ...(Object.keys(headers).length ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
   ];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
       if (error) return reject(error);
-      const categories = JSON.parse(stdout).categories as Record<string, { score: number | null }>;
-      resolve(Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)])));
+      const report = JSON.parse(stdout) as { finalDisplayedUrl: string; categories: Record<string, { score: number | null }> };
+      // A page that sent Lighthouse elsewhere (a sign-in page, say) was not the page audited.
+      if (new URL(report.finalDisplayedUrl).pathname !== new URL(url).pathname) {
+        return reject(new Error(`${url} ended at ${report.finalDisplayedUrl}`));
+      }
+      resolve(Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)])));
     });
   });
 }
