@@ -1,14 +1,24 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
-import { freePort } from './support/next-server';
-import { placeDemoHousehold } from './bench/fixtures';
-import { signInCookie } from './bench/session';
-import { serverCpuPerRequest } from './bench/server-cpu';
+import { freePort } from '../support/next-server';
+import { placeDemoHousehold } from './fixtures';
+import { signInCookie } from './session';
+import { serverCpuPerRequest } from './server-cpu';
+import { spread } from './stats';
+
+// `npx tsx tests/bench/compare-builds.ts DIR …`: the server CPU of one bed board (as
+// `http.bed_board_cpu_ms` measures it) for several checkouts side by side, each already built
+// (`next build`) with its own node_modules, three rounds taken in turn so that the machine's load
+// falls on all alike. Each round starts `next start` from that checkout on a fresh demo database
+// made by this script's own migrations and seed (an older build reads the columns it knows). For
+// "before and after" of a change:
+//   git worktree add /tmp/before <commit> && cp -al node_modules /tmp/before/ && (cd /tmp/before && npx next build)
+//   npx tsx tests/bench/compare-builds.ts /tmp/before .
 
 async function measure(root: string) {
   const dir = mkdtempSync(join(tmpdir(), 'side-'));
@@ -34,9 +44,13 @@ async function measure(root: string) {
 }
 
 async function main() {
-  const roots = process.argv.slice(2);
+  const roots = process.argv.slice(2).map((dir) => resolve(dir));
+  if (roots.length === 0) throw new Error('usage: npx tsx tests/bench/compare-builds.ts DIR [DIR …]');
   const results: Record<string, number[]> = {};
   for (let round = 0; round < 3; round++) for (const root of roots) (results[root] ??= []).push(await measure(root));
-  console.log(JSON.stringify(results));
+  for (const [root, values] of Object.entries(results)) console.log(`${root}: ${values.join(', ')} ms (median ${spread(values).median})`);
 }
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
