@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
-import { householdForCaller } from '@/lib/arrivals/queries';
+import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
@@ -29,6 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('placement'))('title') };
 }
 
+const withoutHousehold = ({ household: _shownAbove, ...stay }: StayView) => stay;
+
 // A guide on a phone chooses among the first few places; the rest are one tap away. Listing every
 // shelter with every free bed made this page half a megabyte at 40 shelters (the surge benchmark).
 const SHOWN_SUGGESTIONS = 5;
@@ -45,6 +47,8 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const found = householdForCaller(db, user, id, now);
   if (!found) notFound();
   const { household, current } = found;
+  // The workspace shows the stay; the household is shown above it already.
+  const stay = current ? withoutHousehold(current) : null;
   const privacy = await getTranslations('privacy');
   const t = await getTranslations('placement');
   const languageNames = await getTranslations('languages');
@@ -106,21 +110,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
       <ArrivalWorkspace
         arrivalId={household.id}
         alias={alias}
-        current={
-          current
-            ? {
-                stayId: current.id,
-                status: current.status,
-                shelterName: current.shelterName,
-                district: current.district,
-                timeZone: current.timeZone,
-                holdUntil: current.holdUntil,
-                checkedInAt: current.checkedInAt,
-                hasLink: current.hasLink,
-                beds: current.beds,
-              }
-            : null
-        }
+        current={stay}
         suggestions={suggestions}
         excluded={excluded}
         freeRooms={freeRooms}

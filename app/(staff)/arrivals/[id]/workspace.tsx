@@ -5,21 +5,13 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import type { FormState } from '@/lib/forms';
+import type { StayView } from '@/lib/arrivals/queries';
 import type { Excluded, Suggestion } from '@/lib/matching/suggest';
 import { LinkPanel, type Handover } from './link-panel';
 import { SuggestionList, type FreeRoom } from './suggestion-list';
 
-export type CurrentStay = {
-  stayId: string;
-  status: 'reserved' | 'checked_in';
-  shelterName: string;
-  district: string;
-  timeZone: string;
-  holdUntil: Date;
-  checkedInAt: Date | null;
-  hasLink: boolean;
-  beds: { bedId: string; label: string; roomName: string }[];
-};
+/** The household's stay as the page received it, less the household itself (shown above it). */
+export type CurrentStay = Omit<StayView, 'household'>;
 
 type Actions = { reserve: FormAction; move: FormAction; cancel: FormAction; renew: FormAction; revoke: FormAction };
 type Props = {
@@ -64,7 +56,7 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
       now={now}
       state={placeState}
       formAction={placeAction}
-      hidden={current ? { stayId: current.stayId } : { arrivalId }}
+      hidden={current ? { stayId: current.id } : { arrivalId }}
       submitLabel={current ? t('moveHere') : t('reserve')}
     />
   );
@@ -87,14 +79,14 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
           </p>
           <div className="button-row">
             <form action={renewAction}>
-              <input type="hidden" name="stayId" value={current.stayId} />
+              <input type="hidden" name="stayId" value={current.id} />
               <SubmitButton className="button">{current.hasLink ? t('newLink') : t('issueLink')}</SubmitButton>
             </form>
             {current.hasLink ? (
-              <ActionButton action={actions.revoke} fields={{ stayId: current.stayId }} label={t('revokeLink')} confirm={t('revokeLinkConfirm')} />
+              <ActionButton action={actions.revoke} fields={{ stayId: current.id }} label={t('revokeLink')} confirm={t('revokeLinkConfirm')} />
             ) : null}
             {current.status === 'reserved' ? (
-              <ActionButton action={actions.cancel} fields={{ stayId: current.stayId }} label={t('cancel')} confirm={t('cancelConfirm', { alias })} />
+              <ActionButton action={actions.cancel} fields={{ stayId: current.id }} label={t('cancel')} confirm={t('cancelConfirm', { alias })} />
             ) : null}
           </div>
           <FormStatus state={renewState} />
