@@ -29,6 +29,10 @@ export async function benchHttp(baseURL: string, targets: Target[], options: { c
     figures[`${target.name}_p50_ms`] = result.latency.p50;
     figures[`${target.name}_p99_ms`] = result.latency.p99;
     figures[`${target.name}_ratio_to_static`] = round(result.requests.average / ceiling.requests.average, 2);
+    // The health check is the cheapest answer Next's pipeline gives: the ceiling of any route handler.
+    if (target.name !== 'health' && figures.health_per_second) {
+      figures[`${target.name}_ratio_to_health`] = round(result.requests.average / figures.health_per_second, 2);
+    }
   }
   return { connections: options.connections, seconds_each: options.seconds, ...figures };
 }

@@ -118,13 +118,12 @@ export async function runBench(parts: Part[], smoke: boolean) {
   return results;
 }
 
+// The surge issue retired the goals on a reservation against a bare insert and on the bed board at 50
+// connections with no pause (both still reported); the arrival page is measured against the health check.
 const GOALS: Record<string, string> = {
-  'reservations.ratio_to_floor': '≥ 0.5 at 8 processes',
-  'reservations.p99_ms': '< 20',
   'reservations.double_bookings': '0',
   'reservations.busy_errors': '0',
-  'http.arrival_page_ratio_to_static': '≥ 0.5',
-  'http.bed_board_p99_ms': '< 100',
+  'http.arrival_page_ratio_to_health': '≥ 0.5',
   'actions.double_bookings': '0',
   'weight.arrival_page_gzip_bytes': '≤ 14336',
   'surge.volunteers_at_p95_300ms': '≥ 1000',
