@@ -30,15 +30,6 @@ const credentialsSchema = z.object({
   ticket: z.string().max(200).optional(),
 });
 
-/** A cookie from the request's Cookie header (authorize gets Auth.js's copy of the request). */
-function cookieFrom(headers: Headers, name: string): string | undefined {
-  for (const part of (headers.get('cookie') ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
-  }
-  return undefined;
-}
-
 const claimOf = (token: { uid?: string; signedInAt?: number }) => ({ userId: String(token.uid ?? ''), signedInAt: Number(token.signedInAt ?? 0) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -86,7 +77,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ...parsed.data,
           code: parsed.data.code?.trim() || undefined,
           address: clientAddress(request.headers),
-          deviceCookie: cookieFrom(request.headers, deviceCookieName(https)),
+          deviceCookie: (await cookies()).get(deviceCookieName(https))?.value,
           now: new Date(),
         });
         if (result.kind === 'locked') throw new SignInLocked();

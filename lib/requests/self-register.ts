@@ -11,7 +11,7 @@ import { mayActOnHousehold } from '@/lib/privacy/shares';
 import { releaseBeds } from '@/lib/placement/stays';
 import type { PublicRequestInput } from '@/lib/validation/request';
 import { readNetworkSettings } from './settings';
-import { recordRequest, requestClient, requestRefusal, type RequestRefusal } from './throttle';
+import { recordRequest, requestCounters, requestRefusal, type RequestRefusal } from './throttle';
 import { spendStamp, stampSpent } from './used-stamps';
 
 const DAY = 24 * 3600_000;
@@ -30,7 +30,7 @@ export type SubmitRefusal = RequestRefusal | 'stampUsed';
  */
 export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string; stamp: string }, now: Date): { token: string } | { refusal: SubmitRefusal } {
   if (stampSpent(db, client.stamp)) return { refusal: 'stampUsed' };
-  const counted = requestClient(client.address);
+  const counted = requestCounters(client.address);
   const refusal = requestRefusal(db, counted, readNetworkSettings(db).requestsPerHour, now);
   if (refusal) return { refusal };
   const arrivedAt = arrivalTime(input, now, REQUEST_ARRIVAL_WINDOW);

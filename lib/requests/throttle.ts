@@ -18,7 +18,7 @@ export type RequestRefusal = 'tooManyFromYou' | 'networkBusy';
 export type RequestClient = { clientKey: string; networkKey: string };
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
-export const requestClient = (address: string): RequestClient => ({ clientKey: hash(`request:${address}`), networkKey: hash(`request-network:${sourceNetwork(address)}`) });
+export const requestCounters = (address: string): RequestClient => ({ clientKey: hash(`request:${address}`), networkKey: hash(`request-network:${sourceNetwork(address)}`) });
 
 const since = (now: Date) => gt(requestAttempts.at, new Date(now.getTime() - REQUEST_WINDOW_MS));
 

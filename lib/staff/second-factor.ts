@@ -6,7 +6,7 @@ import { hasSecondFactor } from '@/lib/auth/second-factor';
 import type { StaffUser } from '@/lib/auth/staff';
 import { groupedKey, newRecoveryCodes, newTotpSecret, openSecret, recoveryCodeHash, sealSecret, totpStep, totpUri } from '@/lib/auth/totp';
 import { DomainError } from '@/lib/errors';
-import { otherAccount } from './accounts';
+import { endSessions, otherAccount } from './accounts';
 
 const userRow = (db: Db, userId: string) => db.select().from(users).where(eq(users.id, userId)).get();
 
@@ -52,8 +52,9 @@ export function confirmEnrolment(db: Db, user: StaffUser, code: string, now: Dat
 
 /** Off, with its recovery codes, and every session of the account ends (a thief's among them). */
 function clearSecondFactor(db: Db, userId: string, now: Date): void {
-  db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionsValidAfter: now }).where(eq(users.id, userId)).run();
+  db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId)).run();
   db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  endSessions(db, userId, now);
 }
 
 /** The caller turns their own second factor off; the action has checked a current code or password. */
