@@ -44,10 +44,32 @@ export const occupancyDays = sqliteTable(
     // Minutes from registration to first reservation of each household placed this day, comma-separated:
     // a median over many days needs every value, not a median of medians.
     waitMinutes: text('wait_minutes').notNull().default(''),
+    // Unmet demand (network rows only): households still waiting without a bed at the day's end, and
+    // households whose suggestions found no fitting shelter that day, by kind. Counts only.
+    unmetWaitedMen: integer('unmet_waited_men').notNull().default(0),
+    unmetWaitedWomen: integer('unmet_waited_women').notNull().default(0),
+    unmetWaitedFamilies: integer('unmet_waited_families').notNull().default(0),
+    noFitMen: integer('no_fit_men').notNull().default(0),
+    noFitWomen: integer('no_fit_women').notNull().default(0),
+    noFitFamilies: integer('no_fit_families').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.scope, t.day] }),
     index('occupancy_days_day').on(t.day),
     check('occupancy_days_counts', sql`${t.bedsInService} >= 0 and ${t.occupied} >= 0 and ${t.reserved} >= 0`),
   ],
+);
+
+/**
+ * Households whose suggestion list found no fitting shelter, once per household per local day, until
+ * the day's rollup counts them into occupancy_days and deletes the rows. Holds no detail of the household.
+ */
+export const noFitSearches = sqliteTable(
+  'no_fit_searches',
+  {
+    day: text('day').notNull(),
+    arrivalId: text('arrival_id').notNull(),
+    kind: text('kind', { enum: ['men', 'women', 'families'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.arrivalId] })],
 );

@@ -27,6 +27,11 @@ export const shelters = sqliteTable(
     checkInFrom: text('check_in_from').notNull().default('14:00'),
     checkInUntil: text('check_in_until').notNull().default('23:00'),
     holdHours: integer('hold_hours').notNull().default(6),
+    // A stay's usual number of nights, offered when a guide reserves, and the longest a stay may be.
+    usualNights: integer('usual_nights').notNull().default(3),
+    longestNights: integer('longest_nights'),
+    // Local wall-clock time "HH:MM" by which a departing guest leaves on the day of departure.
+    checkOutBy: text('check_out_by').notNull().default('11:00'),
     timeZone: text('time_zone').notNull().default('Europe/Istanbul'),
     status: text('status', { enum: SHELTER_STATUSES }).notNull().default('open'),
     lastConfirmedAt: timestamp('last_confirmed_at'),
@@ -90,4 +95,28 @@ export const beds = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [unique('beds_room_label').on(t.roomId, t.label), index('beds_room').on(t.roomId)],
+);
+
+/**
+ * Nights on which a whole shelter (room_id null) or one room takes no one: renovation, the host away.
+ * Nights are the shelter's local calendar days "YYYY-MM-DD", both ends included.
+ */
+export const shelterClosures = sqliteTable(
+  'shelter_closures',
+  {
+    id: id(),
+    shelterId: text('shelter_id')
+      .notNull()
+      .references(() => shelters.id, { onDelete: 'cascade' }),
+    roomId: text('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
+    firstNight: text('first_night').notNull(),
+    lastNight: text('last_night').notNull(),
+    reason: text('reason'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('shelter_closures_order', sql`${t.lastNight} >= ${t.firstNight}`),
+    index('shelter_closures_shelter').on(t.shelterId, t.lastNight),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { beds, shelters } from './shelters';
 
@@ -25,6 +25,9 @@ export const arrivals = sqliteTable(
     hasPet: integer('has_pet', { mode: 'boolean' }).notNull().default(false),
     needNote: text('need_note'),
     contact: text('contact'),
+    // When the household expects to land, if it registered before it did; and how many nights it asks for.
+    expectedAt: timestamp('expected_at'),
+    nightsWanted: integer('nights_wanted'),
     arrivedAt: timestamp('arrived_at').notNull(),
     status: text('status', { enum: ARRIVAL_STATUSES }).notNull().default('waiting'),
     registeredBy: text('registered_by'),
@@ -57,6 +60,10 @@ export const stays = sqliteTable(
       .references(() => shelters.id),
     status: text('status', { enum: STAY_STATUSES }).notNull().default('reserved'),
     holdUntil: timestamp('hold_until').notNull(),
+    // The stay's nights in the shelter's local calendar: from first_night up to, not including, the
+    // departure day ("YYYY-MM-DD"). Null only on rows from before migration 0006 until db/backfill.ts fills them.
+    firstNight: text('first_night'),
+    departure: text('departure'),
     checkedInAt: timestamp('checked_in_at'),
     checkedOutAt: timestamp('checked_out_at'),
     endedAt: timestamp('ended_at'),
@@ -77,6 +84,8 @@ export const stays = sqliteTable(
     // Occupancy history reads the stays that touch a window of days.
     index('stays_created').on(t.createdAt),
     index('stays_ended').on(t.endedAt),
+    index('stays_shelter_first_night').on(t.shelterId, t.firstNight),
+    index('stays_shelter_departure').on(t.shelterId, t.departure),
   ],
 );
 
@@ -95,10 +104,32 @@ export const stayBeds = sqliteTable(
     releasedAt: timestamp('released_at'),
   },
   (t) => [
-    // Invariant 1: the database itself refuses a second active hold on one bed.
-    uniqueIndex('stay_beds_one_active_hold').on(t.bedId).where(sql`released_at is null`),
+    // Which beds a stay holds; since stays have nights, one bed may be held by a stay tonight and by
+    // another from next week. Invariant 1 is bed_nights' primary key.
+    index('stay_beds_active').on(t.bedId).where(sql`released_at is null`),
     index('stay_beds_stay').on(t.stayId),
     // A bed's whole history (has it ever been used?) without scanning every past stay.
     index('stay_beds_bed').on(t.bedId),
   ],
+);
+
+/**
+ * Invariant 1, dated: one row per bed per night a live stay (reserved or checked in) holds it. The
+ * primary key lets SQLite itself refuse a second stay on the same bed for the same night, whatever
+ * any check before it concluded. Rows go when the stay ends or gives the night up; stay_beds keeps
+ * the history of who held which bed when.
+ */
+export const bedNights = sqliteTable(
+  'bed_nights',
+  {
+    bedId: text('bed_id')
+      .notNull()
+      .references(() => beds.id),
+    // The shelter's local calendar day on whose evening the night begins, "YYYY-MM-DD".
+    night: text('night').notNull(),
+    stayId: text('stay_id')
+      .notNull()
+      .references(() => stays.id),
+  },
+  (t) => [primaryKey({ columns: [t.bedId, t.night] }), index('bed_nights_stay').on(t.stayId), index('bed_nights_night').on(t.night)],
 );
