@@ -1,11 +1,14 @@
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { resolve } from 'node:path';
+import { backfillNights } from './backfill-nights';
 import { databasePath, openDatabase, type Db } from './index';
 
 export const MIGRATIONS_FOLDER = resolve(__dirname, 'migrations');
 
-export function migrateDatabase(db: Db): void {
+export function migrateDatabase(db: Db, now = new Date()): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // Data that SQL alone cannot migrate: nights depend on each shelter's time zone.
+  backfillNights(db, now);
 }
 
 // Run directly (`npm run db:migrate`): migrate the configured database.

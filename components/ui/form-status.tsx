@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms';
-import { messagePath } from './field-error';
+import { messagePath, messageValues } from './field-error';
 
 /** The form-level outcome, announced to screen readers. */
 export function FormStatus({ state }: { state: FormState }) {
@@ -10,13 +10,13 @@ export function FormStatus({ state }: { state: FormState }) {
   if (state.status === 'error') {
     return (
       <p role="alert" className="form-status error">
-        {t(messagePath(state.message, 'errors'), state.messageParams ?? {})}
+        {t(messagePath(state.message, 'errors'), messageValues(state.messageParams))}
       </p>
     );
   }
   return (
     <p role="status" className="form-status ok">
-      {t(messagePath(state.message, 'notices'), state.messageParams ?? {})}
+      {t(messagePath(state.message, 'notices'), messageValues(state.messageParams))}
     </p>
   );
 }

@@ -22,6 +22,19 @@ export function arrivalTime(input: Pick<ArrivalInput, 'arrivedAt'>, now: Date, w
   return arrivedAt;
 }
 
+/** How far ahead a household may say it lands: bookings further out are guesses (lib/nights/calendar.ts). */
+export const EXPECTED_WINDOW = { ahead: 90 * DAY, back: DAY };
+
+/** When the household expects to land, read in the network's zone; none when it is here already. */
+export function expectedTime(input: Pick<ArrivalInput, 'expectedAt'>, now: Date): Date | null {
+  if (!input.expectedAt) return null;
+  const expectedAt = zonedWallClockToUtc(input.expectedAt, NETWORK_TIME_ZONE);
+  if (expectedAt.getTime() > now.getTime() + EXPECTED_WINDOW.ahead || expectedAt.getTime() < now.getTime() - EXPECTED_WINDOW.back) {
+    throw new DomainError('expectedAtRange', 'expectedAt');
+  }
+  return expectedAt;
+}
+
 /** Writes a waiting household; the caller has checked who may do so and when they arrive. */
 export function insertHousehold(
   db: Db,
@@ -41,6 +54,8 @@ export function insertHousehold(
       hasPet: input.hasPet,
       needNote: input.needNote,
       contact: input.contact,
+      expectedAt: expectedTime(input, now),
+      nightsWanted: input.nightsWanted ?? null,
       arrivedAt: extra.arrivedAt,
       status: 'waiting',
       registeredBy: extra.registeredBy,

@@ -22,6 +22,10 @@ export type StayView = {
   timeZone: string;
   holdUntil: Date;
   checkedInAt: Date | null;
+  /** The stay's nights, "YYYY-MM-DD" in the shelter's calendar: first night, and the day it leaves. */
+  firstNight: string;
+  departure: string;
+  checkOutBy: string;
   hasLink: boolean;
   beds: HeldBed[];
   household: HouseholdView;
@@ -40,7 +44,7 @@ export function waitingQueue(db: Db, user: StaffUser, now: Date): HouseholdView[
 // (db/prepared.ts), with the stays it concerns in a placeholder.
 const selectStays = (db: Db) =>
   db
-    .select({ stay: stays, arrival: arrivals, shelterName: shelters.name, district: shelters.district, timeZone: shelters.timeZone })
+    .select({ stay: stays, arrival: arrivals, shelterName: shelters.name, district: shelters.district, timeZone: shelters.timeZone, checkOutBy: shelters.checkOutBy })
     .from(stays)
     .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .innerJoin(shelters, eq(shelters.id, stays.shelterId));
@@ -78,7 +82,7 @@ function heldBeds(db: Db, stayIds: string[]) {
 function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed: (arrivalId: string) => boolean = () => false): StayView[] {
   const mine = rows.filter(({ stay, arrival }) => mayActOn(user, arrival, stay));
   const byStay = heldBeds(db, mine.map((row) => row.stay.id));
-  return mine.map(({ stay, arrival, shelterName, district, timeZone }) => ({
+  return mine.map(({ stay, arrival, shelterName, district, timeZone, checkOutBy }) => ({
     id: stay.id,
     status: stay.status as StayView['status'],
     shelterId: stay.shelterId,
@@ -87,6 +91,9 @@ function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed:
     timeZone,
     holdUntil: stay.holdUntil,
     checkedInAt: stay.checkedInAt,
+    firstNight: stay.firstNight ?? '',
+    departure: stay.departure ?? '',
+    checkOutBy,
     hasLink: Boolean(stay.linkTokenHash),
     beds: byStay.get(stay.id) ?? [],
     household: householdView(arrival, shareOf(user, arrival, stay, revealed(arrival.id)), now),

@@ -26,6 +26,9 @@ export type HouseholdView = {
   selfRegistered: boolean;
   status: ArrivalRow['status'];
   arrivedAt: Date;
+  /** When it expects to land, if it registered before it did; and the nights it asked for. */
+  expectedAt: Date | null;
+  nightsWanted: number | null;
   waitedMinutes: number;
 };
 
@@ -49,6 +52,8 @@ export function householdView(row: ArrivalRow, share: Share, now: Date): Househo
     selfRegistered: row.selfRegistered,
     status: row.status,
     arrivedAt: row.arrivedAt,
+    expectedAt: row.expectedAt,
+    nightsWanted: row.nightsWanted,
     waitedMinutes: minutesSince(row.arrivedAt.getTime(), now),
   };
 }

@@ -1,6 +1,8 @@
 import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
 import { isPlan, planPlacement, roomAdmits, type PlanRefusal } from './plan';
 import { householdSize, type Household, type PlannedBed, type ShelterAvailability } from './types';
+import { nightCount, tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { holdUntilFor } from '@/lib/nights/door';
 
 export type Reason =
   | { code: 'oneRoom'; room: string; kind: RoomKind; free: number }
@@ -16,6 +18,9 @@ export type Exclusion =
   | { code: 'notOpen'; status: ShelterStatus }
   | { code: 'noPets' }
   | { code: 'noWheelchair' }
+  | { code: 'stayTooLong'; max: number }
+  | { code: 'checkInClosed' }
+  | { code: 'fullOn'; night: string }
   | PlanRefusal;
 
 export type UnusedRoom = { name: string; why: 'menOnly' | 'womenOnly' | 'noChildren' };
@@ -35,12 +40,24 @@ export type Excluded = { shelterId: string; shelterName: string; district: strin
 // Soft preferences, as points. Their order of magnitude is the order of importance.
 const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5, familyRoomForAdults: -15 };
 
-function hardRuleBreaches(shelter: ShelterAvailability, household: Household): Exclusion[] {
+function hardRuleBreaches(shelter: ShelterAvailability, household: Household, now: Date, nights?: NightRange): Exclusion[] {
   const breaches: Exclusion[] = [];
   if (shelter.status !== 'open') breaches.push({ code: 'notOpen', status: shelter.status });
   if (household.hasPet && !shelter.acceptsPets) breaches.push({ code: 'noPets' });
   if (household.needsWheelchair && !shelter.wheelchairAccessible) breaches.push({ code: 'noWheelchair' });
+  if (nights && shelter.longestNights && nightCount(nights) > shelter.longestNights) breaches.push({ code: 'stayTooLong', max: shelter.longestNights });
+  const door = shelter.door;
+  if (nights && door && nights.firstNight === tonightIn(door.timeZone, now) && holdUntilFor(door, nights.firstNight) <= now) {
+    breaches.push({ code: 'checkInClosed' });
+  }
   return breaches;
+}
+
+/** Short of beds: on which night, if one night has fewer free beds than the household needs. */
+function shortage(shelter: ShelterAvailability, household: Household, refusal: PlanRefusal): Exclusion {
+  if (refusal.code !== 'bedsShort') return refusal;
+  const full = shelter.freeByNight?.find((slot) => slot.free < householdSize(household));
+  return full && (shelter.freeByNight?.length ?? 0) > 1 ? { code: 'fullOn', night: full.night } : refusal;
 }
 
 function confirmationPoints(at: Date | null, now: Date): number {
@@ -64,20 +81,26 @@ function unusedRooms(shelter: ShelterAvailability, household: Household, usedRoo
 }
 
 /**
- * Ranks the shelters that can take the whole household tonight, best first, each with the beds it
- * would use and the reasons in plain words; the others come back with why not. A pure function:
- * the same network, household and clock give the same answer.
+ * Ranks the shelters that can take the whole household for every night asked for (the availability
+ * was read for those nights), best first, each with the beds it would use and the reasons in plain
+ * words; the others come back with why not ("full on 2 Dec"). A pure function: the same network,
+ * household, nights and clock give the same answer.
  */
-export function suggestPlacements(network: ShelterAvailability[], household: Household, now: Date): { suggestions: Suggestion[]; excluded: Excluded[] } {
+export function suggestPlacements(
+  network: ShelterAvailability[],
+  household: Household,
+  now: Date,
+  nights?: NightRange,
+): { suggestions: Suggestion[]; excluded: Excluded[] } {
   const suggestions: Suggestion[] = [];
   const excluded: Excluded[] = [];
   const size = householdSize(household);
   for (const shelter of network) {
     const about = { shelterId: shelter.id, shelterName: shelter.name, district: shelter.district };
-    const breaches = hardRuleBreaches(shelter, household);
+    const breaches = hardRuleBreaches(shelter, household, now, nights);
     const plan = planPlacement(shelter, household);
     if (breaches.length > 0 || !isPlan(plan)) {
-      excluded.push({ ...about, reasons: isPlan(plan) ? breaches : [...breaches, plan] });
+      excluded.push({ ...about, reasons: isPlan(plan) ? breaches : [...breaches, shortage(shelter, household, plan)] });
       continue;
     }
     const reasons: Reason[] = [];

@@ -1,4 +1,5 @@
 import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
+import type { DoorRules } from '@/lib/nights/door';
 
 export type Household = {
   adultMen: number;
@@ -13,7 +14,10 @@ export type FreeBed = { id: string; label: string };
 
 export type RoomAvailability = { id: string; name: string; kind: RoomKind; accessible: boolean; freeBeds: FreeBed[] };
 
-/** What the matcher needs to know of a shelter tonight: its rules and its free in-service beds. */
+/**
+ * What the matcher needs to know of a shelter for the nights asked for: its rules, the in-service beds
+ * free on every one of those nights, and how many beds it has free night by night.
+ */
 export type ShelterAvailability = {
   id: string;
   name: string;
@@ -24,7 +28,12 @@ export type ShelterAvailability = {
   wheelchairAccessible: boolean;
   languages: string[];
   lastConfirmedAt: Date | null;
+  /** The longest stay it allows, in nights (null: no limit of its own). */
+  longestNights?: number | null;
+  /** When it lets people in, to tell whether tonight's door has closed. */
+  door?: DoorRules;
   inServiceBeds: number;
+  freeByNight?: { night: string; free: number }[];
   rooms: RoomAvailability[];
 };
 

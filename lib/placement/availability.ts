@@ -1,21 +1,32 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { beds, shelters, stayBeds } from '@/db/schema';
+import { shelters } from '@/db/schema';
 import type { RoomKind } from '@/db/schema/enums';
 import type { RoomAvailability, ShelterAvailability } from '@/lib/matching/types';
+import { nightsOf, type NightRange } from '@/lib/nights/calendar';
+
+type BedRow = [string, string, string, RoomKind, number, string | null, string | null, number, number];
+type Closure = { shelterId: string; roomId: string | null; firstNight: string; lastNight: string };
+
+export type AvailabilityOptions = {
+  /** The nights the household asks for; a bed is free when no other stay holds it on any of them. */
+  nights: NightRange;
+  shelterId?: string;
+  /** A stay being moved or changed: its own bed-nights count as free. */
+  exceptStayId?: string | null;
+};
 
 /**
- * Every shelter with its free in-service beds, for the matcher. Expects expired holds to have been
- * released already (see expireHolds), so an active stay_beds row means the bed is taken.
- */
-type Row = [string, string, string, RoomKind, number, string | null, string | null, number, number];
-
-/**
- * Every shelter with its free in-service beds, for the matcher. Expects expired holds to have been
- * released already (see expireHolds), so an active stay_beds row means the bed is taken. Read with
+ * Every shelter with the in-service beds free on every night of the range, for the matcher, and how
+ * many beds each has free night by night (so a shelter that cannot take the household can say on which
+ * night it is full). Expects expired holds to have been released already (see expireHolds). Read with
  * plain SQL in array mode: across a large network this is the hot read of every suggestion.
  */
-export function networkAvailability(db: Db, options: { shelterId?: string } = {}): ShelterAvailability[] {
+export function networkAvailability(db: Db, options: AvailabilityOptions): ShelterAvailability[] {
+  const { nights } = options;
+  const only = options.shelterId ? 'where r.shelter_id = ?' : '';
+  const shelterArgs = options.shelterId ? [options.shelterId] : [];
+  const except = options.exceptStayId ?? '';
   const shelterRows = db
     .select()
     .from(shelters)
@@ -25,16 +36,33 @@ export function networkAvailability(db: Db, options: { shelterId?: string } = {}
   const bedRows = db.$client
     .prepare(
       `select r.shelter_id, r.id, r.name, r.kind, r.accessible, b.id, b.label,
-              b.out_of_service_reason is not null, sb.stay_id is not null
+              b.out_of_service_reason is not null,
+              exists (select 1 from bed_nights bn where bn.bed_id = b.id and bn.night >= ? and bn.night < ? and bn.stay_id <> ?)
          from rooms r
          left join beds b on b.room_id = r.id
-         left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
-        ${options.shelterId ? 'where r.shelter_id = ?' : ''}
+        ${only}
         order by r.rowid`,
     )
     .raw()
-    .all(...(options.shelterId ? [options.shelterId] : [])) as Row[];
+    .all(nights.firstNight, nights.departure, except, ...shelterArgs) as BedRow[];
+  const bookedRows = db.$client
+    .prepare(
+      `select r.shelter_id, bn.night, count(*)
+         from bed_nights bn join beds b on b.id = bn.bed_id join rooms r on r.id = b.room_id
+        where bn.night >= ? and bn.night < ? and bn.stay_id <> ? and b.out_of_service_reason is null
+          ${options.shelterId ? 'and r.shelter_id = ?' : ''}
+        group by r.shelter_id, bn.night`,
+    )
+    .raw()
+    .all(nights.firstNight, nights.departure, except, ...shelterArgs) as [string, string, number][];
+  const closures = db.$client
+    .prepare(
+      `select shelter_id as shelterId, room_id as roomId, first_night as firstNight, last_night as lastNight
+         from shelter_closures where last_night >= ? and first_night < ? ${options.shelterId ? 'and shelter_id = ?' : ''}`,
+    )
+    .all(nights.firstNight, nights.departure, ...shelterArgs) as Closure[];
 
+  const rangeNights = nightsOf(nights);
   const byShelter = new Map<string, ShelterAvailability>();
   for (const shelter of shelterRows) {
     byShelter.set(shelter.id, {
@@ -47,12 +75,25 @@ export function networkAvailability(db: Db, options: { shelterId?: string } = {}
       wheelchairAccessible: shelter.wheelchairAccessible,
       languages: shelter.languages,
       lastConfirmedAt: shelter.lastConfirmedAt,
+      longestNights: shelter.longestNights,
+      door: { checkInFrom: shelter.checkInFrom, checkInUntil: shelter.checkInUntil, holdHours: shelter.holdHours, checkOutBy: shelter.checkOutBy, timeZone: shelter.timeZone },
       inServiceBeds: 0,
       rooms: [],
     });
   }
+  const closedRooms = new Map<string, Set<string>>();
+  const closedWhole = new Map<string, Set<string>>();
+  const closedOn = (closure: Closure) => new Set(rangeNights.filter((n) => n >= closure.firstNight && n <= closure.lastNight));
+  for (const closure of closures) {
+    const target = closure.roomId ? closedRooms : closedWhole;
+    const key = closure.roomId ?? closure.shelterId;
+    target.set(key, new Set([...(target.get(key) ?? []), ...closedOn(closure)]));
+  }
+
   const roomsById = new Map<string, RoomAvailability>();
-  for (const [shelterId, roomId, roomName, kind, accessible, bedId, label, outOfService, held] of bedRows) {
+  const inServiceByRoom = new Map<string, number>();
+  const freeByNight = new Map([...byShelter.keys()].map((id) => [id, rangeNights.map((night) => ({ night, free: 0 }))]));
+  for (const [shelterId, roomId, roomName, kind, accessible, bedId, label, outOfService, booked] of bedRows) {
     const shelter = byShelter.get(shelterId);
     if (!shelter) continue;
     let room = roomsById.get(roomId);
@@ -63,28 +104,22 @@ export function networkAvailability(db: Db, options: { shelterId?: string } = {}
     }
     if (!bedId || outOfService) continue;
     shelter.inServiceBeds++;
-    if (!held) room.freeBeds.push({ id: bedId, label: label! });
+    inServiceByRoom.set(roomId, (inServiceByRoom.get(roomId) ?? 0) + 1);
+    const closed = (closedRooms.get(roomId)?.size ?? 0) > 0 || (closedWhole.get(shelterId)?.size ?? 0) > 0;
+    if (!booked && !closed) room.freeBeds.push({ id: bedId, label: label! });
+  }
+  // Night by night: in-service beds, less those in a closed room or shelter, less those booked.
+  for (const shelter of byShelter.values()) {
+    const slots = freeByNight.get(shelter.id)!;
+    for (const slot of slots) {
+      if (closedWhole.get(shelter.id)?.has(slot.night)) continue;
+      for (const room of shelter.rooms) if (!closedRooms.get(room.id)?.has(slot.night)) slot.free += inServiceByRoom.get(room.id) ?? 0;
+    }
+    shelter.freeByNight = slots;
+  }
+  for (const [shelterId, night, count] of bookedRows) {
+    const slot = freeByNight.get(shelterId)?.find((s) => s.night === night);
+    if (slot) slot.free = Math.max(0, slot.free - count);
   }
   return [...byShelter.values()];
-}
-
-/**
- * Availability as a household already holding beds sees it: its own beds count as free, so it can
- * be moved within its shelter as well as elsewhere.
- */
-export function availabilityWithOwnBeds(db: Db, stayId: string | null, options: { shelterId?: string } = {}): ShelterAvailability[] {
-  const network = networkAvailability(db, options);
-  if (!stayId) return network;
-  const own = db
-    .select({ bedId: beds.id, label: beds.label, roomId: beds.roomId })
-    .from(stayBeds)
-    .innerJoin(beds, eq(beds.id, stayBeds.bedId))
-    .where(and(eq(stayBeds.stayId, stayId), isNull(stayBeds.releasedAt)))
-    .all();
-  for (const shelter of network) {
-    for (const room of shelter.rooms) {
-      for (const bed of own.filter((b) => b.roomId === room.id)) room.freeBeds.push({ id: bed.bedId, label: bed.label });
-    }
-  }
-  return network;
 }

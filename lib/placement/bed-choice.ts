@@ -1,14 +1,17 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { beds, rooms, shelters, stayBeds } from '@/db/schema';
+import { beds, rooms, shelters } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { bedsFitHousehold } from '@/lib/matching/plan';
 import { householdSize, type Household, type RoomAvailability } from '@/lib/matching/types';
+import type { NightRange } from '@/lib/nights/calendar';
+import { firstClosedNight } from '@/lib/nights/closures';
+import { firstTakenNight } from '@/lib/nights/ledger';
 
 // The chosen beds come as one JSON array, so that one compiled statement serves any number of them.
-const chosen = (column: typeof beds.id | typeof stayBeds.bedId) => sql`${column} in (select value from json_each(${sql.placeholder('bedIds')}))`;
-// Each chosen bed with its room, its shelter and the stay holding it now, if any: one read.
+const chosen = (column: typeof beds.id) => sql`${column} in (select value from json_each(${sql.placeholder('bedIds')}))`;
+// Each chosen bed with its room and its shelter: one read.
 const chosenBeds = (db: Db) =>
   db
     .select({
@@ -17,22 +20,28 @@ const chosenBeds = (db: Db) =>
       outOfService: beds.outOfServiceReason,
       room: { id: rooms.id, name: rooms.name, kind: rooms.kind, accessible: rooms.accessible, shelterId: rooms.shelterId },
       shelter: shelters,
-      heldBy: stayBeds.stayId,
     })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
     .innerJoin(shelters, eq(shelters.id, rooms.shelterId))
-    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
     .where(chosen(beds.id))
     .prepare();
 
+type Shelter = typeof shelters.$inferSelect;
+
 /**
  * Checks a set of beds for a household, inside the write transaction that will hold them: every bed
- * exists, is in service, is free (or already held by `keepStayId`), lies in one open shelter, and the
- * household can sleep in exactly these beds under the hard rules. Returns that shelter. It reads only
- * the chosen beds, in one statement, so the write lock is held for as short a time as possible.
+ * exists, is in service, lies in one open shelter, the household can sleep in exactly these beds
+ * under the hard rules, and on every night of the stay (which `nightsIn` works out from the shelter's
+ * rules) no room is closed and no bed is booked by another stay than `keepStayId`. Returns the
+ * shelter and the nights. It reads only the chosen beds, so the write lock is held briefly.
  */
-export function checkBedChoice(db: Db, household: Household, bedIds: string[], keepStayId?: string) {
+export function checkBedChoice(
+  db: Db,
+  household: Household,
+  bedIds: string[],
+  options: { keepStayId?: string; nightsIn: (shelter: Shelter) => NightRange },
+): { shelter: Shelter; range: NightRange } {
   const unique = [...new Set(bedIds)];
   if (unique.length !== householdSize(household)) throw new DomainError('bedCountMismatch', 'bedIds', { count: householdSize(household) });
   const rows = prepared(db, chosenBeds).all({ bedIds: JSON.stringify(unique) });
@@ -46,8 +55,6 @@ export function checkBedChoice(db: Db, household: Household, bedIds: string[], k
   if (household.hasPet && !shelter.acceptsPets) throw new DomainError('noPets');
   if (household.needsWheelchair && !shelter.wheelchairAccessible) throw new DomainError('noWheelchair');
 
-  if (rows.some((row) => row.heldBy !== null && row.heldBy !== keepStayId)) throw new DomainError('bedsTaken');
-
   const byRoom = new Map<string, RoomAvailability>();
   for (const row of rows) {
     const room = byRoom.get(row.room.id) ?? { ...row.room, freeBeds: [] };
@@ -57,5 +64,10 @@ export function checkBedChoice(db: Db, household: Household, bedIds: string[], k
   if (!bedsFitHousehold({ acceptsFamilies: shelter.acceptsFamilies, rooms: [...byRoom.values()] }, household, unique)) {
     throw new DomainError('bedsBreakRules', 'bedIds');
   }
-  return shelter;
+  const range = options.nightsIn(shelter);
+  const closed = firstClosedNight(db, shelter.id, [...byRoom.keys()], range);
+  if (closed) throw new DomainError('closedOn', 'firstNight', { night: closed });
+  const taken = firstTakenNight(db, unique, range, options.keepStayId);
+  if (taken) throw new DomainError('bedsTaken', undefined, { night: taken });
+  return { shelter, range };
 }

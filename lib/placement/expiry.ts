@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared, valueOf } from '@/db/prepared';
 import { arrivals, stayBeds, stays } from '@/db/schema';
+import { releaseNights } from '@/lib/nights/ledger';
 import { recordAudit } from '@/lib/audit';
 
 const passed = () => and(eq(stays.status, 'reserved'), lte(stays.holdUntil, valueOf(stays.holdUntil, 'now')));
@@ -13,12 +14,13 @@ const anyHoldDue = (db: Db) => db.select({ id: stays.id }).from(stays).where(pas
 
 /**
  * Ends every reservation whose hold has passed: its beds are free again and the household goes back
- * to the waiting queue. Runs inside the caller's write transaction; idempotent.
+ * to the waiting queue. Every night the reservation held is released. Runs inside the caller's write transaction; idempotent.
  */
 export function expireHolds(db: Db, now: Date): number {
   const due = prepared(db, dueHolds).all({ now });
   for (const stay of due) {
     db.update(stays).set({ status: 'expired', endedAt: stay.holdUntil }).where(eq(stays.id, stay.id)).run();
+    releaseNights(db, stay.id);
     db.update(stayBeds).set({ releasedAt: stay.holdUntil }).where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt))).run();
     recordAudit(db, { at: now, actorId: null, action: 'stay.expire', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
   }

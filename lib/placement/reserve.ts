@@ -10,12 +10,14 @@ import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { expireHolds } from './expiry';
 import { newLink } from './links';
+import type { NightRange } from '@/lib/nights/calendar';
+import { holdUntilFor } from '@/lib/nights/door';
+import { bookNights } from '@/lib/nights/ledger';
+import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 
 export const ACTIVE_STAY_STATUSES = ['reserved', 'checked_in'] as const;
 export const isActiveStay = (stay: { status: string }) => (ACTIVE_STAY_STATUSES as readonly string[]).includes(stay.status);
 
-/** When a reservation made now stops holding its beds. */
-export const holdUntilAt = (shelter: { holdHours: number }, now: Date) => new Date(now.getTime() + shelter.holdHours * 3600_000);
 
 /** A request withdrawn by the person or judged not genuine is out of the queue for good. */
 export const isWithdrawn = (arrival: { status: string }) => arrival.status === 'cancelled' || arrival.status === 'not_genuine';
@@ -38,6 +40,8 @@ const insertStay = (db: Db) =>
       shelterId: sql.placeholder('shelterId'),
       status: 'reserved',
       holdUntil: sql.placeholder('holdUntil'),
+      firstNight: sql.placeholder('firstNight'),
+      departure: sql.placeholder('departure'),
       reservedBy: sql.placeholder('reservedBy'),
       createdAt: sql.placeholder('createdAt'),
       linkTokenHash: sql.placeholder('linkTokenHash'),
@@ -66,22 +70,19 @@ export function activeStayOf(db: Db, arrivalId: string) {
 }
 
 /**
- * Holds the beds for a stay. If another stay holds one already, the unique partial index refuses it
- * and the caller sees "those beds were just taken", even if a check before were ever wrong.
+ * Holds the beds for a stay's nights: stay_beds records which beds it holds from now, bed_nights books
+ * each bed for each night. If another stay holds one of those bed-nights already, the primary key
+ * refuses it and the caller sees "those beds were just taken", even if a check before were ever wrong.
  */
-export function holdBeds(db: Db, stayId: string, bedIds: string[], now: Date): void {
-  try {
-    const hold = prepared(db, insertHold);
-    for (const bedId of new Set(bedIds)) hold.run({ stayId, bedId, heldAt: now });
-  } catch (error) {
-    const code = (error as { code?: string })?.code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('stay_beds')) throw new DomainError('bedsTaken');
-    throw error;
-  }
+export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightRange, now: Date): void {
+  const hold = prepared(db, insertHold);
+  for (const bedId of new Set(bedIds)) hold.run({ stayId, bedId, heldAt: now });
+  bookNights(db, stayId, bedIds, range);
 }
 
 /**
- * Holds beds for a household for the shelter's hold time and issues the arrival's link. Must run in
+ * Holds beds for a household's nights (chosen, or worked out from its expected arrival and the
+ * shelter's usual stay), until the first night's door closes, and issues the arrival's link. Must run in
  * one BEGIN IMMEDIATE transaction: the checks and the insert see the same database, and the unique
  * index on active holds refuses a double booking even if a check were ever wrong.
  *
@@ -92,9 +93,9 @@ export function holdBeds(db: Db, stayId: string, bedIds: string[], now: Date): v
 export function reserveBeds(
   db: Db,
   user: StaffUser,
-  input: { arrivalId: string; bedIds: string[] },
+  input: { arrivalId: string; bedIds: string[]; firstNight?: string | null; departure?: string | null },
   now: Date,
-): { stayId: string; token: string; holdUntil: Date; shelterId: string; languages: string[] } {
+): { stayId: string; token: string; holdUntil: Date; shelterId: string; languages: string[]; range: NightRange } {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
   expireHolds(db, now);
   const found = prepared(db, householdToPlace).get({ id: input.arrivalId });
@@ -103,8 +104,11 @@ export function reserveBeds(
   // A household that has left is no one's to place again (lib/privacy/shares.ts decides for pages too).
   if (!mayActOn(user, found.arrival, null)) throw new DomainError('notFound');
   const { arrival } = found;
-  const shelter = checkBedChoice(db, arrival, input.bedIds);
-  const holdUntil = holdUntilAt(shelter, now);
+  const { shelter, range } = checkBedChoice(db, arrival, input.bedIds, {
+    nightsIn: (shelter) =>
+      checkNights(shelter, defaultNights(shelter, { ...input, nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now),
+  });
+  const holdUntil = holdUntilFor(shelter, range.firstNight);
   const stayId = newId();
   const link = newLink(now);
   prepared(db, insertStay).run({
@@ -112,13 +116,15 @@ export function reserveBeds(
     arrivalId: arrival.id,
     shelterId: shelter.id,
     holdUntil,
+    firstNight: range.firstNight,
+    departure: range.departure,
     reservedBy: user.id,
     createdAt: now,
     linkTokenHash: link.hash,
     linkExpiresAt: link.expiresAt,
   });
-  holdBeds(db, stayId, input.bedIds, now);
+  holdBeds(db, stayId, input.bedIds, range, now);
   prepared(db, markPlaced).run({ id: arrival.id });
   recordAudit(db, { at: now, actorId: user.id, action: 'stay.reserve', entity: 'stay', entityId: stayId, shelterId: shelter.id });
-  return { stayId, token: link.token, holdUntil, shelterId: shelter.id, languages: arrival.languages };
+  return { stayId, token: link.token, holdUntil, shelterId: shelter.id, languages: arrival.languages, range };
 }

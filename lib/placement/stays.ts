@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals, stayBeds, stays } from '@/db/schema';
+import { arrivals, shelters, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
@@ -8,7 +8,11 @@ import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { expireHolds } from './expiry';
 import { issueLink, revokeLink } from './links';
-import { holdBeds, holdUntilAt, householdOf, isActiveStay } from './reserve';
+import { holdBeds, householdOf, isActiveStay } from './reserve';
+import { tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { holdUntilFor } from '@/lib/nights/door';
+import { releaseNights } from '@/lib/nights/ledger';
+import { checkNights, type StayRules } from '@/lib/nights/stay-dates';
 
 type Stay = typeof stays.$inferSelect;
 const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
@@ -17,7 +21,7 @@ const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role ==
  * The stay, if the caller may act on its household (lib/privacy/shares.ts, the rule the pages use
  * too); check-in and check-out are for the shelter's own staff. Unknown and forbidden look alike.
  */
-function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
+export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
   const found = db
     .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt } })
     .from(stays)
@@ -29,23 +33,28 @@ function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOr
   return found.stay;
 }
 
+/** The stay lets go of its beds: every night it held is free again, and stay_beds records when. */
 export function releaseBeds(db: Db, stayId: string, at: Date) {
+  releaseNights(db, stayId);
   db.update(stayBeds).set({ releasedAt: at }).where(and(eq(stayBeds.stayId, stayId), isNull(stayBeds.releasedAt))).run();
 }
 
-const audit = (db: Db, user: StaffUser, action: string, stay: Stay, now: Date) =>
+export const audit = (db: Db, user: StaffUser, action: string, stay: Stay, now: Date) =>
   recordAudit(db, { at: now, actorId: user.id, action, entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
 
 export function checkIn(db: Db, user: StaffUser, stayId: string, now: Date): Stay {
   const stay = stayFor(db, user, stayId, 'host');
   if (stay.status === 'reserved' && stay.holdUntil <= now) throw new DomainError('stayExpired');
   if (stay.status !== 'reserved') throw new DomainError('stayNotReserved');
+  const shelter = db.select({ timeZone: shelters.timeZone }).from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
+  // A booking ahead holds its beds from its first night only; someone early needs another bed tonight.
+  if (stay.firstNight && stay.firstNight > tonightIn(shelter.timeZone, now)) throw new DomainError('notTheirNightYet', undefined, { night: stay.firstNight });
   db.update(stays).set({ status: 'checked_in', checkedInAt: now }).where(eq(stays.id, stay.id)).run();
   audit(db, user, 'stay.check_in', stay, now);
   return stay;
 }
 
-/** Ends a stay: its beds are free again at once. */
+/** Ends a stay: its beds are free again at once, the remaining nights of an early departure too. */
 export function checkOut(db: Db, user: StaffUser, stayId: string, now: Date): Stay {
   const stay = stayFor(db, user, stayId, 'host');
   if (stay.status !== 'checked_in') throw new DomainError('stayNotCheckedIn');
@@ -69,16 +78,32 @@ export function cancelStay(db: Db, user: StaffUser, stayId: string, now: Date): 
 }
 
 /**
- * Moves a household to other beds. Within the shelter the stay keeps its status; to another shelter
- * (guides only) the old stay is cancelled and a new reservation takes over the same link, so the
- * arrival's page keeps working and shows the new place.
+ * The nights a moved stay still needs: from tonight (or its first night, if that is still ahead) to
+ * its departure, checked against the new shelter's rules. A guest already checked in keeps tonight
+ * even after the door has closed.
  */
-export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedIds: string[] }, now: Date): Stay {
+function nightsLeft(shelter: StayRules, stay: Stay, departure: string, now: Date): NightRange {
+  const tonight = tonightIn(shelter.timeZone, now);
+  const firstNight = stay.firstNight! > tonight ? stay.firstNight! : tonight;
+  return checkNights(shelter, { firstNight, departure }, now, { keepFirstNight: stay.status === 'checked_in' ? firstNight : stay.firstNight! });
+}
+
+/**
+ * Moves a household to other beds, for the nights it has left, with a new departure if one is given
+ * (an extension that collided on its own beds). Within the shelter the stay keeps its status; to
+ * another shelter (guides only) the old stay is cancelled and a new reservation takes over the same
+ * link, so the arrival's page keeps working and shows the new place.
+ */
+export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedIds: string[]; departure?: string | null }, now: Date): Stay {
   expireHolds(db, now);
   const stay = stayFor(db, user, input.stayId, 'guideOrHost');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
   const household = householdOf(db, stay.arrivalId);
-  const shelter = checkBedChoice(db, household, input.bedIds, stay.id);
+  const departure = input.departure || stay.departure!;
+  const { shelter, range } = checkBedChoice(db, household, input.bedIds, {
+    keepStayId: stay.id,
+    nightsIn: (shelter) => nightsLeft(shelter, stay, departure, now),
+  });
   const bedIds = [...new Set(input.bedIds)];
   const current = db
     .select({ bedId: stayBeds.bedId })
@@ -86,7 +111,8 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
     .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
     .all()
     .map((row) => row.bedId);
-  if (current.length === bedIds.length && current.every((id) => bedIds.includes(id))) throw new DomainError('sameBeds', 'bedIds');
+  const sameBeds = current.length === bedIds.length && current.every((id) => bedIds.includes(id));
+  if (sameBeds && departure === stay.departure) throw new DomainError('sameBeds', 'bedIds');
   let target = stay;
   if (shelter.id !== stay.shelterId) {
     if (!isGuide(user)) throw notAllowed();
@@ -98,7 +124,10 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
         arrivalId: stay.arrivalId,
         shelterId: shelter.id,
         status: 'reserved',
-        holdUntil: holdUntilAt(shelter, now),
+        // A household sent elsewhere gets at least the shelter's hold hours to get there.
+        holdUntil: new Date(Math.max(holdUntilFor(shelter, range.firstNight).getTime(), now.getTime() + shelter.holdHours * 3600_000)),
+        firstNight: range.firstNight,
+        departure: range.departure,
         linkTokenHash: stay.linkTokenHash,
         linkExpiresAt: stay.linkExpiresAt,
         reservedBy: user.id,
@@ -108,8 +137,9 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
       .get();
   } else {
     releaseBeds(db, stay.id, now);
+    if (departure !== stay.departure) target = db.update(stays).set({ departure }).where(eq(stays.id, stay.id)).returning().get();
   }
-  holdBeds(db, target.id, bedIds, now);
+  holdBeds(db, target.id, bedIds, range, now);
   audit(db, user, 'stay.move', target, now);
   return target;
 }

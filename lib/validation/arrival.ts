@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { LANGUAGES } from './shelter-options';
+import { isNight } from '@/lib/nights/calendar';
 
 export const MAX_HOUSEHOLD = 30;
 
@@ -28,6 +29,12 @@ export const arrivalFields = z.object({
   needNote: optionalText(300),
   contact: contactHandle(100),
   arrivedAt: localDateTime,
+  // Registered before they land: when they expect to, and the nights they ask for (both optional).
+  expectedAt: localDateTime,
+  nightsWanted: z.preprocess(
+    (value) => (value === '' || value === null ? undefined : value),
+    z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'nightsRange').max(90, 'nightsRange').optional(),
+  ),
 });
 
 /** Rules over the counts together, for the guide's intake and the public request alike. */
@@ -43,6 +50,16 @@ export type ArrivalInput = z.infer<typeof arrivalSchema>;
 
 const bedIdList = z.array(idField).min(1, 'chooseBeds').max(MAX_HOUSEHOLD, 'invalid');
 
-export const reserveSchema = z.object({ arrivalId: idField, bedIds: bedIdList });
-export const moveSchema = z.object({ stayId: idField, bedIds: bedIdList });
+/** A night or a departure day from a date input, "YYYY-MM-DD", and a day that exists. */
+const night = z.string({ error: 'invalidDate' }).trim().refine(isNight, 'invalidDate');
+const optionalNight = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || isNight(value), 'invalidDate');
+
+export const reserveSchema = z.object({ arrivalId: idField, bedIds: bedIdList, firstNight: optionalNight, departure: optionalNight });
+export const moveSchema = z.object({ stayId: idField, bedIds: bedIdList, departure: optionalNight });
+export const stayDatesSchema = z.object({ stayId: idField, departure: night, firstNight: optionalNight });
 export const stayIdSchema = z.object({ stayId: idField });

@@ -4,6 +4,7 @@ import { shelters, users } from '@/db/schema';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
+import { nightsToSearch } from '@/lib/nights/wanted';
 import { asStaff, makeArrival } from '../support/fixtures';
 
 /** On a demo database: a placed household's link, and the Fatih shelter's id for its bed board. */
@@ -14,8 +15,9 @@ export function placeDemoHousehold(databasePath: string) {
     const fatih = db.select().from(shelters).where(eq(shelters.name, 'Fatih Free Shelter')).get()!;
     const arrival = makeArrival(db, { adultMen: 0, adultWomen: 1 });
     const now = new Date();
-    const plan = suggestPlacements(networkAvailability(db, { shelterId: fatih.id }), arrival, now).suggestions[0];
-    const { token } = write(db, (tx) => reserveBeds(tx, asStaff(guide), { arrivalId: arrival.id, bedIds: plan.beds.map((b) => b.bedId) }, now));
+    const nights = nightsToSearch(db, arrival, now);
+    const plan = suggestPlacements(networkAvailability(db, { shelterId: fatih.id, nights }), arrival, now, nights).suggestions[0];
+    const { token } = write(db, (tx) => reserveBeds(tx, asStaff(guide), { arrivalId: arrival.id, bedIds: plan.beds.map((b) => b.bedId), ...nights }, now));
     return { token, fatihId: fatih.id };
   } finally {
     sqlite.close();

@@ -30,7 +30,7 @@ describe('npm run bench --smoke', () => {
     expect(results.surge.failures).toBe(0);
     expect(results.surge.double_bookings).toBe(0);
     expect(results.scale.beds).toBe(80);
-    expect(results.scale.suggestions_ms).toBeGreaterThan(0);
+    expect(results.scale.suggestions_3_nights_ms).toBeGreaterThan(0);
     const table = markdownTable(results);
     expect(table.split('\n')[0]).toBe('| part | figure | value | goal |');
     expect(table).toContain('| actions | double_bookings | 0 | 0 |');

@@ -1,7 +1,9 @@
 import { scryptSync } from 'node:crypto';
 import type { Db } from '@/db';
 import { eq } from 'drizzle-orm';
-import { arrivals, beds, rooms, shelterMembers, shelters, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
+import { arrivals, bedNights, beds, rooms, shelterMembers, shelters, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
+import { addNights, nightsOf, tonightIn } from '@/lib/nights/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { StaffUser } from '@/lib/auth/staff';
 
 /** Every fixture user's password: a real scrypt hash, with cheap parameters so tests stay fast. */
@@ -56,9 +58,20 @@ export function makeArrival(db: Db, values: Partial<typeof arrivals.$inferInsert
 /** A stay holding `bedIds`, as a reservation would leave it (or checked in). */
 export function makeStay(
   db: Db,
-  input: { arrivalId: string; shelterId: string; bedIds: string[]; status?: 'reserved' | 'checked_in'; holdUntil?: Date },
+  input: {
+    arrivalId: string;
+    shelterId: string;
+    bedIds: string[];
+    status?: 'reserved' | 'checked_in';
+    holdUntil?: Date;
+    /** The stay's nights; by default three from tonight in Istanbul. */
+    firstNight?: string;
+    departure?: string;
+  },
 ) {
   counter += 1;
+  const firstNight = input.firstNight ?? tonightIn(NETWORK_TIME_ZONE, new Date());
+  const departure = input.departure ?? addNights(firstNight, 3);
   const stay = db
     .insert(stays)
     .values({
@@ -67,12 +80,16 @@ export function makeStay(
       status: input.status ?? 'reserved',
       holdUntil: input.holdUntil ?? new Date(Date.now() + 6 * 3600_000),
       checkedInAt: input.status === 'checked_in' ? new Date() : null,
+      firstNight,
+      departure,
       linkTokenHash: `link-${counter}-${input.arrivalId}`,
       linkExpiresAt: new Date(Date.now() + 30 * 24 * 3600_000),
     })
     .returning()
     .get();
   db.insert(stayBeds).values(input.bedIds.map((bedId) => ({ stayId: stay.id, bedId }))).run();
+  const nights = nightsOf({ firstNight, departure });
+  if (nights.length > 0) db.insert(bedNights).values(input.bedIds.flatMap((bedId) => nights.map((night) => ({ bedId, night, stayId: stay.id })))).run();
   db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, input.arrivalId)).run();
   return stay;
 }

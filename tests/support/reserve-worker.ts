@@ -6,6 +6,8 @@ import { DomainError } from '@/lib/errors';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { networkAvailability } from '@/lib/placement/availability';
 import { householdOf, reserveBeds } from '@/lib/placement/reserve';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 const [dbPath, userId, seedText, idsJson] = process.argv.slice(2);
 const ids: string[] = JSON.parse(idsJson);
@@ -24,7 +26,11 @@ const started = Date.now();
 for (const arrivalId of ids) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const now = new Date();
-    const { suggestions } = suggestPlacements(networkAvailability(db), householdOf(db, arrivalId), now);
+    // Overlapping date ranges: one to three nights, starting tomorrow to three days ahead (never
+    // tonight, whose door may have closed by the time the test runs).
+    const firstNight = addNights(tonightIn(NETWORK_TIME_ZONE, now), 1 + Math.floor(random() * 3));
+    const nights = { firstNight, departure: addNights(firstNight, 1 + Math.floor(random() * 3)) };
+    const { suggestions } = suggestPlacements(networkAvailability(db, { nights }), householdOf(db, arrivalId), now, nights);
     if (suggestions.length === 0) {
       summary.noPlace++;
       break;
@@ -32,7 +38,7 @@ for (const arrivalId of ids) {
     summary.attempts++;
     const t0 = performance.now();
     try {
-      write(db, (tx) => reserveBeds(tx, guide, { arrivalId, bedIds: suggestions[0].beds.map((bed) => bed.bedId) }, now));
+      write(db, (tx) => reserveBeds(tx, guide, { arrivalId, bedIds: suggestions[0].beds.map((bed) => bed.bedId), ...nights }, now));
       summary.successes++;
       summary.latenciesMs.push(performance.now() - t0);
       break;

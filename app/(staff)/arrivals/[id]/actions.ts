@@ -10,7 +10,8 @@ import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/place
 import { forgetHousehold } from '@/lib/privacy/forget';
 import { revealHousehold } from '@/lib/privacy/shares';
 import { markNotGenuine } from '@/lib/requests/self-register';
-import { moveSchema, reserveSchema, stayIdSchema } from '@/lib/validation/arrival';
+import { moveSchema, reserveSchema, stayDatesSchema, stayIdSchema } from '@/lib/validation/arrival';
+import { changeStayDates } from '@/lib/placement/dates';
 import { arrivalIdSchema } from '@/lib/validation/request';
 
 const guides = ['coordinator', 'admin'] as const;
@@ -36,6 +37,12 @@ export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }
 export const moveHousehold = staffAction({ roles: guidesAndHosts, schema: moveSchema }, (input, { user, db, now }) => {
   const stay = refreshOnConflict(() => write(db, (tx) => moveStay(tx, user, input, now)));
   return { revalidate: [...pages(stay.arrivalId, stay.shelterId), '/shelters'], message: 'moved' };
+});
+
+/** New dates for a stay on the beds it holds; a collision comes back with its night, to offer a move. */
+export const changeDates = staffAction({ roles: guidesAndHosts, schema: stayDatesSchema }, (input, { user, db, now }) => {
+  const stay = write(db, (tx) => changeStayDates(tx, user, input, now));
+  return { revalidate: [...pages(stay.arrivalId, stay.shelterId), '/shelters'], message: 'datesChanged' };
 });
 
 export const cancelReservation = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {

@@ -9,12 +9,16 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { suggestPlacements } from '@/lib/matching/suggest';
-import { availabilityWithOwnBeds } from '@/lib/placement/availability';
+import { networkAvailability } from '@/lib/placement/availability';
+import { tonightIn } from '@/lib/nights/calendar';
+import { nightsFromQuery, nightsToSearch } from '@/lib/nights/wanted';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { applyExpiry } from '@/lib/placement/read';
 import { ActionButton } from '@/components/ui/action-button';
 import { REVEAL_MINUTES } from '@/lib/privacy/shares';
 import {
   cancelReservation,
+  changeDates,
   forgetArrival,
   markRequestNotGenuine,
   moveHousehold,
@@ -37,7 +41,8 @@ const SHOWN_SUGGESTIONS = 5;
 
 export default async function ArrivalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
-  const showAll = firstParam((await searchParams).all) === '1';
+  const query = await searchParams;
+  const showAll = firstParam(query.all) === '1';
   const user = await requireStaff();
   if (user.role === 'host') notFound();
   const db = getDb();
@@ -54,9 +59,16 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const languageNames = await getTranslations('languages');
   const requests = await getTranslations('requests');
 
-  const network = availabilityWithOwnBeds(db, current?.id ?? null);
+  // The nights to find beds for: the guide's dates, else the household's own (expected arrival, nights
+  // asked for); a stay being moved needs the nights it has left, to a departure the guide may change.
+  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+  const searched = current
+    ? { firstNight: current.firstNight > tonight ? current.firstNight : tonight, departure: current.departure }
+    : nightsToSearch(db, household, now);
+  const asked = nightsFromQuery(current ? undefined : firstParam(query.from), firstParam(query.to), searched, tonight);
+  const network = networkAvailability(db, { nights: asked.range, exceptStayId: current?.id ?? null });
   const needs = { ...household.composition, languages: household.languages };
-  const ranked = suggestPlacements(network, needs, now);
+  const ranked = suggestPlacements(network, needs, now, asked.range);
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
   const possible = ranked.suggestions.filter(
@@ -114,9 +126,10 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         suggestions={suggestions}
         excluded={excluded}
         freeRooms={freeRooms}
-        more={suggestions.length < possible.length ? { count: possible.length, href: `/arrivals/${household.id}?all=1` } : null}
+        more={suggestions.length < possible.length ? { count: possible.length, href: `/arrivals/${household.id}?${new URLSearchParams({ ...(query.from || query.to ? { from: asked.range.firstNight, to: asked.range.departure } : {}), all: '1' })}` } : null}
+        nights={{ ...asked.range, error: asked.error ?? null, chosen: !!(query.from || query.to) }}
         now={now}
-        actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink }}
+        actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink, dates: changeDates }}
       />
       <section className="card" aria-labelledby="forget-title">
         <h2 id="forget-title">{privacy('forgetTitle')}</h2>

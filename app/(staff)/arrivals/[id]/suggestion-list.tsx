@@ -47,6 +47,8 @@ function useReasonText() {
       if (exclusion.code === 'bedsShort') return t('excluded.bedsShort', { count: exclusion.count });
       if (exclusion.code === 'familyRoomTooSmall') return t('excluded.familyRoomTooSmall', { needed: exclusion.needed });
       if (exclusion.code === 'notOpen') return t(`excluded.${exclusion.status}`);
+      if (exclusion.code === 'stayTooLong') return t('excluded.stayTooLong', { max: exclusion.max });
+      if (exclusion.code === 'fullOn') return t('excluded.fullOn', { night: new Date(`${exclusion.night}T12:00:00Z`) });
       return t(`excluded.${exclusion.code}`);
     },
   };

@@ -8,12 +8,14 @@ import type { FormState } from '@/lib/forms';
 import type { StayView } from '@/lib/arrivals/queries';
 import type { Excluded, Suggestion } from '@/lib/matching/suggest';
 import { LinkPanel, type Handover } from './link-panel';
+import { NightsForm, type AskedNights } from './nights-form';
+import { StayDates } from './stay-dates';
 import { SuggestionList, type FreeRoom } from './suggestion-list';
 
 /** The household's stay as the page received it, less the household itself (shown above it). */
 export type CurrentStay = Omit<StayView, 'household'>;
 
-type Actions = { reserve: FormAction; move: FormAction; cancel: FormAction; renew: FormAction; revoke: FormAction };
+type Actions = { reserve: FormAction; move: FormAction; cancel: FormAction; renew: FormAction; revoke: FormAction; dates: FormAction };
 type Props = {
   arrivalId: string;
   alias: string;
@@ -23,6 +25,8 @@ type Props = {
   freeRooms: Record<string, FreeRoom[]>;
   /** Where the list of every possible place is, when only the first few are shown. */
   more: { count: number; href: string } | null;
+  /** The nights the suggestions are for. */
+  nights: AskedNights;
   now: Date;
   actions: Actions;
 };
@@ -38,7 +42,7 @@ function latestHandover(...states: FormState[]): Handover | null {
  * Everything a guide does for one household. It stays mounted while the page refreshes, so the link
  * from a reservation is still on screen after the page has turned into the reservation's view.
  */
-export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, more, now, actions }: Props) {
+export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, more, nights, now, actions }: Props) {
   const t = useTranslations('placement');
   const format = useFormatter();
   const [reserveState, reserveAction] = useFormAction(actions.reserve);
@@ -56,10 +60,15 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
       now={now}
       state={placeState}
       formAction={placeAction}
-      hidden={current ? { stayId: current.id } : { arrivalId }}
+      hidden={
+        current
+          ? { stayId: current.id, ...(nights.chosen ? { departure: nights.departure } : {}) }
+          : { arrivalId, firstNight: nights.firstNight, departure: nights.departure }
+      }
       submitLabel={current ? t('moveHere') : t('reserve')}
     />
   );
+  const path = `/arrivals/${arrivalId}`;
   const time = (at: Date, timeZone: string) => format.dateTime(at, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -69,6 +78,7 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
         <section className="card" aria-labelledby="stay-title">
           <h2 id="stay-title">{current.status === 'reserved' ? t('reservedAt', { shelter: current.shelterName }) : t('stayingAt', { shelter: current.shelterName })}</h2>
           <p className="muted">{current.district}</p>
+          <StayDates stay={current} path={path} action={actions.dates} />
           <p>
             <strong>{t('beds')}:</strong> {current.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}
           </p>
@@ -95,12 +105,14 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
       ) : null}
       <section aria-labelledby="suggestions-title">
         {current ? (
-          <details className="move">
+          <details className="move" open={nights.chosen}>
             <summary id="suggestions-title">{t('moveTitle')}</summary>
+            <NightsForm nights={nights} path={path} moving />
             {list}
           </details>
         ) : (
           <>
+            <NightsForm nights={nights} path={path} moving={false} />
             <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
             {list}
           </>

@@ -37,6 +37,11 @@ export function IntakeForm({ action, arrivedAtDefault }: { action: FormAction; a
       </fieldset>
       <TextField state={state} name="contact" label={t('contact')} hint={t('contactHint')} maxLength={100} autoComplete="off" />
       <TextField state={state} name="arrivedAt" label={t('arrivedAt')} type="datetime-local" stored={arrivedAtDefault} />
+      <fieldset>
+        <legend>{t('ahead')}</legend>
+        <TextField state={state} name="expectedAt" label={t('expectedAt')} hint={t('expectedAtHint')} type="datetime-local" />
+        <TextField state={state} name="nightsWanted" label={t('nightsWanted')} hint={t('nightsWantedHint')} type="number" min={1} max={90} inputMode="numeric" />
+      </fieldset>
       <SubmitButton>{t('submit')}</SubmitButton>
     </form>
   );

@@ -1,0 +1,44 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { write, type Db } from './index';
+import { shelters, stayBeds, stays } from './schema';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { bookNights } from '@/lib/nights/ledger';
+import { localDay } from '@/lib/occupancy/days';
+
+/**
+ * Gives stays from before migration 0006 their nights, once (README, "Upgrading"). A stay's first night
+ * is the local day it was checked in, else reserved. An ended stay departs the day it ended (at least
+ * the day after its first night). A running stay departs after the shelter's usual stay, but never
+ * before tomorrow, so nobody in a bed tonight loses it; its nights from tonight are booked in bed_nights.
+ */
+export function backfillNights(db: Db, now: Date): number {
+  const rows = db
+    .select({ stay: stays, shelter: { timeZone: shelters.timeZone, usualNights: shelters.usualNights } })
+    .from(stays)
+    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
+    .where(isNull(stays.firstNight))
+    .all();
+  if (rows.length === 0) return 0;
+  write(db, (tx) => {
+    for (const { stay, shelter } of rows) {
+      const firstNight = localDay((stay.checkedInAt ?? stay.createdAt).getTime(), shelter.timeZone);
+      const live = stay.status === 'reserved' || stay.status === 'checked_in';
+      const tonight = tonightIn(shelter.timeZone, now);
+      const ended = stay.endedAt ? localDay(stay.endedAt.getTime(), shelter.timeZone) : null;
+      const planned = addNights(firstNight, shelter.usualNights);
+      const departure = live
+        ? [planned, addNights(tonight, 1)].sort().at(-1)!
+        : [ended ?? planned, addNights(firstNight, 1)].sort().at(-1)!;
+      tx.update(stays).set({ firstNight, departure }).where(eq(stays.id, stay.id)).run();
+      if (!live) continue;
+      const bedIds = tx
+        .select({ bedId: stayBeds.bedId })
+        .from(stayBeds)
+        .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
+        .all()
+        .map((row) => row.bedId);
+      bookNights(tx, stay.id, bedIds, { firstNight: firstNight > tonight ? firstNight : tonight, departure });
+    }
+  });
+  return rows.length;
+}

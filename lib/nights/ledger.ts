@@ -1,0 +1,50 @@
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
+import { bedNights } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { nightsOf, type Night, type NightRange } from './calendar';
+
+const insertNight = (db: Db) =>
+  db.insert(bedNights).values({ bedId: sql.placeholder('bedId'), night: sql.placeholder('night'), stayId: sql.placeholder('stayId') }).prepare();
+
+// The first night on which any of the chosen beds is already booked by another stay, if any.
+const firstTaken = (db: Db) =>
+  db.$client.prepare<[string, string, string, string], { night: string }>(
+    `select min(night) as night from bed_nights
+      where bed_id in (select value from json_each(?)) and night >= ? and night < ? and stay_id <> ?`,
+  );
+
+/**
+ * Books the beds for every night of the range. The primary key (bed_id, night) is invariant 1: if
+ * another stay holds any of these bed-nights, SQLite refuses the row and the caller sees "those beds
+ * were just taken", whatever any check before concluded.
+ */
+export function bookNights(db: Db, stayId: string, bedIds: string[], range: NightRange): void {
+  const insert = prepared(db, insertNight);
+  const nights = nightsOf(range);
+  try {
+    for (const bedId of new Set(bedIds)) for (const night of nights) insert.run({ bedId, night, stayId });
+  } catch (error) {
+    const code = (error as { code?: string })?.code;
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DomainError('bedsTaken');
+    throw error;
+  }
+}
+
+/** Gives up the stay's nights, all of them or from `fromNight` on: those beds are free again on those nights. */
+export function releaseNights(db: Db, stayId: string, fromNight?: Night): void {
+  db.delete(bedNights)
+    .where(fromNight ? and(eq(bedNights.stayId, stayId), gte(bedNights.night, fromNight)) : eq(bedNights.stayId, stayId))
+    .run();
+}
+
+/** The first night of the range on which another stay than `exceptStayId` holds one of these beds. */
+export function firstTakenNight(db: Db, bedIds: string[], range: NightRange, exceptStayId = ''): Night | null {
+  return prepared(db, firstTaken).get(JSON.stringify([...new Set(bedIds)]), range.firstNight, range.departure, exceptStayId)?.night ?? null;
+}
+
+/** The beds a stay holds on its nights, for moving or changing dates. */
+export function bedsBookedBy(db: Db, stayIds: string[]): { stayId: string; bedId: string; night: string }[] {
+  return db.select().from(bedNights).where(inArray(bedNights.stayId, stayIds)).all();
+}
