@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
+import { addNights } from '@/lib/nights/calendar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -66,7 +67,8 @@ function makeWorld() {
   for (const user of [...Object.values(callers), target]) {
     db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, user.id) }).where(eq(users.id, user.id)).run();
   }
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed };
+  const laterDeparture = addNights(reserved.departure!, 1);
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, laterDeparture };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -150,6 +152,7 @@ const CASES: Record<string, Case> = {
     form: (w) => ({ stayId: w.reserved.id, 'bedIds[]': [w.freeStayBed.id] }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#changeDates': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id, departure: w.laterDeparture }) },
   'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },

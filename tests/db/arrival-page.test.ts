@@ -16,7 +16,7 @@ const test = createTestDb();
 const { db } = test;
 afterAll(test.cleanup);
 
-// 14:00Z is 17:00 in Istanbul; a five-hour hold runs to 19:00Z, 22:00 in Istanbul.
+// 14:00Z is 17:00 in Istanbul; a hold runs until tonight's door closes (22:30 for the plain shelter).
 const NOW = new Date('2026-10-01T14:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 const guide = asStaff(makeUser(db, 'coordinator'));
@@ -92,7 +92,7 @@ describe('the arrival’s page for a placed household', () => {
     expect(html).toContain(`<h1>${escapeHtml('Kuzguncuk Dayanışma Evi')}</h1>`);
     expect(html).toContain(escapeHtml('İcadiye Cd. 12, 34674 Üsküdar/İstanbul'));
     expect(html).toContain('<p class="muted">Üsküdar</p>');
-    expect(html).toContain('3 beds are held for you until 22:00 (in 5 hours).');
+    expect(html).toContain('3 beds are held for you until 22:30 (in 6 hours).');
     expect(html).toContain('Check-in between 15:00 and 22:30.');
     expect(html).toContain(`<title>${escapeHtml('Kuzguncuk Dayanışma Evi · Waystation')}</title>`);
   });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addNights } from '@/lib/nights/calendar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FormState } from '@/lib/forms';
 import { idleState } from '@/lib/forms';
@@ -47,6 +48,8 @@ const number = (valid: string) => ({ kind: 'number' as const, valid });
 const choice = (valid: string) => ({ kind: 'enum' as const, valid });
 const list = (...valid: string[]) => ({ kind: 'list' as const, valid });
 const free = (valid: string) => ({ kind: 'free' as const, valid });
+const date = (valid: string) => ({ kind: 'date' as const, valid });
+const optionalDate = (valid: string) => ({ kind: 'optionalDate' as const, valid });
 
 /** Each action's form, valid as sent by its page, with what kind each field is. */
 const FORMS: Record<string, Fields> = {
@@ -98,10 +101,18 @@ const FORMS: Record<string, Fields> = {
     needNote: free('stairs are hard'),
     contact: free('@anna'),
     arrivedAt: free('2026-03-01T10:00'),
+    expectedAt: free(''),
+    nightsWanted: free('3'),
   },
-  'app/(staff)/arrivals/[id]/actions.ts#reservePlace': { arrivalId: id(waiting.id), 'bedIds[]': list(beds[0].id) },
-  'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': { stayId: id(reserved.id), 'bedIds[]': list(stayRoom.beds[2].id) },
+  'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
+    arrivalId: id(waiting.id),
+    'bedIds[]': list(beds[0].id),
+    firstNight: optionalDate(reserved.firstNight!),
+    departure: optionalDate(reserved.departure!),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': { stayId: id(reserved.id), 'bedIds[]': list(stayRoom.beds[2].id), departure: optionalDate(reserved.departure!) },
   'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { stayId: id(reserved.id) },
+  'app/(staff)/arrivals/[id]/actions.ts#changeDates': { stayId: id(reserved.id), departure: date(addNights(reserved.departure!, 1)), firstNight: optionalDate(reserved.firstNight!) },
   'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { stayId: id(reserved.id) },
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { stayId: id(reserved.id) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { stayId: id(reserved.id) },

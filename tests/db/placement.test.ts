@@ -42,11 +42,12 @@ function refusal(fn: () => unknown): string {
 }
 
 describe('reserving', () => {
-  it('holds the beds for the hold time, places the household, and issues a working link', () => {
+  it('holds the beds until tonight’s door closes, places the household, and issues a working link', () => {
     const { shelter, family } = network();
     const arrival = makeArrival(db, { adultMen: 1, adultWomen: 1, children: 2 });
     const result = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: family.beds.map((b) => b.id) }, NOW));
-    expect(result.holdUntil).toEqual(at(6 * 60));
+    // 21:00 in Istanbul: the door closes at 23:00, later than six hours after it opened at 14:00.
+    expect(result.holdUntil).toEqual(new Date('2026-10-01T20:00:00Z'));
     expect(result.token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()?.status).toBe('placed');
     expect(arrivalPageData(db, result.token, at(1))?.shelter.name).toBe(shelter.name);

@@ -71,11 +71,12 @@ describe('a request for a place from the public form', () => {
     const html = await renderLinkPage(page!, 'en', later(1));
     expect(html).toContain('Moda Evi');
     expect(html).toContain('Moda Cd. 3, Kadıköy');
-    expect(html).toContain('1 bed is held for you until 22:00');
+    // Held until tonight's door closes (23:00), not six hours from the reservation.
+    expect(html).toContain('1 bed is held for you until 23:00');
     expect(html).toContain('Cancel my request');
 
     // A hold that passes puts them back on the waiting list, and the page says so.
-    expect(linkPageData(db, token, later(5 * 60 + 1))).toMatchObject({ kind: 'waiting' });
+    expect(linkPageData(db, token, later(6 * 60 + 1))).toMatchObject({ kind: 'waiting' });
   });
 
   it('can be cancelled by the person while waiting: it leaves the queue with an end time, and the link says it is closed', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { arrivals, stayBeds, stays, users } from '@/db/schema';
+import { arrivals, bedNights, stays, users } from '@/db/schema';
 import { createTestDb } from '../support/test-db';
 import { makeRoom, makeShelter, makeUser } from '../support/fixtures';
 
@@ -38,7 +38,7 @@ describe('schema', () => {
     expect(() => db.insert(arrivals).values({ ...base, adultWomen: -1, children: 2 }).run()).toThrow(/CHECK/);
   });
 
-  it('lets the database itself refuse a second active hold on one bed', () => {
+  it('lets the database itself refuse a second stay on one bed for the same night', () => {
     const shelter = makeShelter(db);
     const { beds } = makeRoom(db, shelter.id, 'mixed', 1);
     const stay = () => {
@@ -47,10 +47,12 @@ describe('schema', () => {
     };
     const first = stay();
     const second = stay();
-    db.insert(stayBeds).values({ stayId: first.id, bedId: beds[0].id }).run();
-    expect(() => db.insert(stayBeds).values({ stayId: second.id, bedId: beds[0].id }).run()).toThrow(/UNIQUE/);
-    // Once released, the bed can be held again.
-    sqlite.prepare('update stay_beds set released_at = 1 where stay_id = ?').run(first.id);
-    expect(() => db.insert(stayBeds).values({ stayId: second.id, bedId: beds[0].id }).run()).not.toThrow();
+    db.insert(bedNights).values({ bedId: beds[0].id, night: '2026-12-01', stayId: first.id }).run();
+    expect(() => db.insert(bedNights).values({ bedId: beds[0].id, night: '2026-12-01', stayId: second.id }).run()).toThrow(/UNIQUE|PRIMARY/);
+    // The next night is another night: the same bed may be booked for it.
+    expect(() => db.insert(bedNights).values({ bedId: beds[0].id, night: '2026-12-02', stayId: second.id }).run()).not.toThrow();
+    // Once the first stay gives its night up, the bed can be booked for it again.
+    sqlite.prepare('delete from bed_nights where stay_id = ?').run(first.id);
+    expect(() => db.insert(bedNights).values({ bedId: beds[0].id, night: '2026-12-01', stayId: second.id }).run()).not.toThrow();
   });
 });

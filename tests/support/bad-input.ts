@@ -14,6 +14,8 @@ export type Kind =
   | 'list' // a `name[]` list
   | 'email'
   | 'clock' // HH:MM
+  | 'date' // a calendar day YYYY-MM-DD that exists
+  | 'optionalDate' // the same, or nothing
   | 'free'; // optional: anything may be fine, so never the killer
 export type Field = { kind: Kind; valid: string | string[] };
 export type Fields = Record<string, Field>;
@@ -69,6 +71,11 @@ function killerOf(name: string, field: Field): fc.Arbitrary<Entry[]> {
       return fc.oneof(missing, blank, one(fc.constantFrom('not-an-email', '@x.test', 'a@', 'a b@x.test', '<script>@x.test')), one(huge), asList, one(file));
     case 'clock':
       return fc.oneof(missing, one(fc.constantFrom('24:00', '9:00', '12:60', 'noon', '12:00:00', '-1:00')), one(huge), asList, one(file));
+    case 'date':
+    case 'optionalDate': {
+      const wrong = one(fc.constantFrom('2026-02-30', '2026-13-01', '2026-12-1', 'tomorrow', '01.12.2026', '2026-12-01T10:00', '+2026-12-01', ...SQLISH));
+      return field.kind === 'date' ? fc.oneof(missing, blank, wrong, one(huge), asList, one(file)) : fc.oneof(wrong, one(huge), asList);
+    }
     case 'list': {
       const valid = [field.valid].flat();
       return fc.oneof(
