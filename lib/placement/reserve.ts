@@ -10,7 +10,8 @@ import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { expireHolds } from './expiry';
 import { newLink } from './links';
-import type { NightRange } from '@/lib/nights/calendar';
+import { tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { dayStart } from '@/lib/occupancy/days';
 import { holdUntilFor } from '@/lib/nights/door';
 import { bookNights } from '@/lib/nights/ledger';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
@@ -74,9 +75,9 @@ export function activeStayOf(db: Db, arrivalId: string) {
  * each bed for each night. If another stay holds one of those bed-nights already, the primary key
  * refuses it and the caller sees "those beds were just taken", even if a check before were ever wrong.
  */
-export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightRange, now: Date): void {
+export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightRange, heldAt: Date): void {
   const hold = prepared(db, insertHold);
-  for (const bedId of new Set(bedIds)) hold.run({ stayId, bedId, heldAt: now });
+  for (const bedId of new Set(bedIds)) hold.run({ stayId, bedId, heldAt });
   bookNights(db, stayId, bedIds, range);
 }
 
@@ -123,7 +124,9 @@ export function reserveBeds(
     linkTokenHash: link.hash,
     linkExpiresAt: link.expiresAt,
   });
-  holdBeds(db, stayId, input.bedIds, range, now);
+  // A booking ahead holds its beds, for occupancy history, from the start of its first night's day.
+  const heldAt = range.firstNight > tonightIn(shelter.timeZone, now) ? new Date(dayStart(range.firstNight, shelter.timeZone)) : now;
+  holdBeds(db, stayId, input.bedIds, range, heldAt);
   prepared(db, markPlaced).run({ id: arrival.id });
   recordAudit(db, { at: now, actorId: user.id, action: 'stay.reserve', entity: 'stay', entityId: stayId, shelterId: shelter.id });
   return { stayId, token: link.token, holdUntil, shelterId: shelter.id, languages: arrival.languages, range };

@@ -6,6 +6,8 @@ import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { shareOf } from '@/lib/privacy/shares';
 import { addCounts, bedState, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 import { compareLabels } from '@/lib/labels';
+import { tonightIn } from '@/lib/nights/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 export type BoardBed = {
   id: string;
@@ -17,6 +19,12 @@ export type BoardBed = {
   holder: string | null;
 };
 export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: boolean; beds: BoardBed[]; counts: BedCounts };
+
+/**
+ * The stays that hold their beds now: everyone checked in (an overdue guest is still in the bed), and
+ * reservations whose first night has come. A booking for next week leaves the bed free tonight.
+ */
+const holdingNow = sql`(select id from stays where status = 'checked_in' or (status = 'reserved' and first_night <= ${sql.placeholder('tonight')}))`;
 
 // The bed board is the page hosts keep open: its reads are compiled once per connection (db/prepared.ts).
 const shelterRooms = (db: Db) =>
@@ -40,12 +48,22 @@ const bedsWithHolds = (db: Db) =>
     })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
-    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt)))
+    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt), sql`${stayBeds.stayId} in ${holdingNow}`))
     .leftJoin(stays, eq(stays.id, stayBeds.stayId))
     .leftJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .where(eq(rooms.shelterId, sql.placeholder('shelterId')))
     .prepare();
 type BedRow = ReturnType<ReturnType<typeof bedsWithHolds>['all']>[number];
+
+/** A guest past their departure and tonight's booking may both hold a bed: the one in it counts. */
+function onePerBed(rows: BedRow[]): BedRow[] {
+  const byBed = new Map<string, BedRow>();
+  for (const row of rows) {
+    const seen = byBed.get(row.bedId);
+    if (!seen || (seen.holdStatus !== 'checked_in' && row.holdStatus === 'checked_in')) byBed.set(row.bedId, row);
+  }
+  return [...byBed.values()];
+}
 
 function stateOf(row: BedRow, now: Date): BedState {
   const hold = row.holdStatus && row.holdUntil ? { status: row.holdStatus, holdUntil: row.holdUntil } : null;
@@ -66,7 +84,8 @@ function holderFor(row: BedRow, state: BedState, viewer: StaffUser | undefined):
  */
 export function shelterBoard(db: Db, shelterId: string, now: Date, options: { holdersFor?: StaffUser } = {}): { rooms: BoardRoom[]; counts: BedCounts } {
   const roomRows = prepared(db, shelterRooms).all({ shelterId });
-  const bedRows = prepared(db, bedsWithHolds).all({ shelterId });
+  const timeZone = db.select({ timeZone: shelters.timeZone }).from(shelters).where(eq(shelters.id, shelterId)).get()?.timeZone ?? NETWORK_TIME_ZONE;
+  const bedRows = onePerBed(prepared(db, bedsWithHolds).all({ shelterId, tonight: tonightIn(timeZone, now) }));
   const byLabel = (a: { label: string }, b: { label: string }) => compareLabels(a.label, b.label);
   const boardRooms = roomRows.map((room) => {
     const roomBeds = bedRows
@@ -94,7 +113,8 @@ type CountRow = [string, number, number, number, number];
 
 /**
  * Bed counts of every shelter in one grouped query: the states of bedState (lib/shelters/bed-state.ts)
- * written as SQL, so a list of a thousand shelters does not load fifty thousand beds.
+ * written as SQL, so a list of a thousand shelters does not load fifty thousand beds. "Tonight" is the
+ * network's calendar day here, for every shelter at once.
  * tests/db/bed-counts.test.ts holds the two definitions to the same answer.
  */
 export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): Map<string, BedCounts> {
@@ -109,12 +129,13 @@ export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): M
          from beds b
          join rooms r on r.id = b.room_id
          left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
+              and sb.stay_id in (select id from stays where status = 'checked_in' or (status = 'reserved' and first_night <= @tonight))
          left join stays s on s.id = sb.stay_id
         ${onlyShelterIds ? 'where r.shelter_id in (select value from json_each(@ids))' : ''}
         group by r.shelter_id`,
     )
     .raw()
-    .all({ now: now.getTime(), ...(onlyShelterIds ? { ids: JSON.stringify(onlyShelterIds) } : {}) }) as CountRow[];
+    .all({ now: now.getTime(), tonight: tonightIn(NETWORK_TIME_ZONE, now), ...(onlyShelterIds ? { ids: JSON.stringify(onlyShelterIds) } : {}) }) as CountRow[];
   return new Map(
     rows.map(([shelterId, total, occupied, reserved, outOfService]) => [
       shelterId,

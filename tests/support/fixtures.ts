@@ -64,13 +64,14 @@ export function makeStay(
     bedIds: string[];
     status?: 'reserved' | 'checked_in';
     holdUntil?: Date;
-    /** The stay's nights; by default three from tonight in Istanbul. */
+    /** The stay's nights; by default three from the night its six-hour hold began, in Istanbul. */
     firstNight?: string;
     departure?: string;
   },
 ) {
   counter += 1;
-  const firstNight = input.firstNight ?? tonightIn(NETWORK_TIME_ZONE, new Date());
+  const holdUntil = input.holdUntil ?? new Date(Date.now() + 6 * 3600_000);
+  const firstNight = input.firstNight ?? tonightIn(NETWORK_TIME_ZONE, new Date(holdUntil.getTime() - 6 * 3600_000));
   const departure = input.departure ?? addNights(firstNight, 3);
   const stay = db
     .insert(stays)
@@ -78,7 +79,7 @@ export function makeStay(
       arrivalId: input.arrivalId,
       shelterId: input.shelterId,
       status: input.status ?? 'reserved',
-      holdUntil: input.holdUntil ?? new Date(Date.now() + 6 * 3600_000),
+      holdUntil,
       checkedInAt: input.status === 'checked_in' ? new Date() : null,
       firstNight,
       departure,
