@@ -1,0 +1,25 @@
+import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
+import { nightsOf, type Night, type NightRange } from './calendar';
+
+export type ClosedNight = { roomId: string | null; night: Night };
+
+const overlapping = (db: Db) =>
+  db.$client.prepare<[string, string, string], { roomId: string | null; firstNight: string; lastNight: string }>(
+    `select room_id as roomId, first_night as firstNight, last_night as lastNight from shelter_closures
+      where shelter_id = ? and last_night >= ? and first_night < ?`,
+  );
+
+/**
+ * The nights of `range` on which the shelter (roomId null) or one of its rooms is closed: one entry
+ * per closure per night. Those bed-nights are not offered and cannot be booked.
+ */
+export function closedNights(db: Db, shelterId: string, range: NightRange): ClosedNight[] {
+  const closed: ClosedNight[] = [];
+  for (const closure of prepared(db, overlapping).all(shelterId, range.firstNight, range.departure)) {
+    for (const night of nightsOf(range)) {
+      if (night >= closure.firstNight && night <= closure.lastNight) closed.push({ roomId: closure.roomId, night });
+    }
+  }
+  return closed;
+}
