@@ -25,7 +25,7 @@ const zeroCounts = (): Record<CellState, number> => ({ free: 0, booked: 0, occup
  * since), then a closure of the room or the whole shelter, then the bed being out of service.
  */
 export function buildCalendar(input: CalendarInput): Calendar {
-  const booked = new Map(input.booked.map((row) => [`${row.bedId} ${row.night}`, row.status]));
+  const booked = new Map(input.booked.map((row) => [`${row.bedId} ${row.night}`, row.status] as const));
   const closed = new Set(input.closed.map((row) => `${row.roomId ?? '*'} ${row.night}`));
   const cellOf = (room: CalendarRoomInput, bed: CalendarBed, night: Night): CellState => {
     const status = booked.get(`${bed.id} ${night}`);
@@ -61,13 +61,19 @@ const shelterBeds = (db: Db) =>
        from rooms r left join beds b on b.room_id = r.id
       where r.shelter_id = ? order by r.created_at, r.rowid`,
   );
+// A guest still checked in past their departure holds no night in the ledger, yet sleeps in the bed:
+// tonight, their bed shows occupied.
 const bookedInWindow = (db: Db) =>
-  db.$client.prepare<[string, string, string], BookedNight>(
+  db.$client.prepare<{ shelterId: string; first: string; end: string }, BookedNight>(
     `select bn.bed_id as bedId, bn.night, s.status
        from rooms r join beds b on b.room_id = r.id
-       join bed_nights bn on bn.bed_id = b.id and bn.night >= ? and bn.night < ?
+       join bed_nights bn on bn.bed_id = b.id and bn.night >= @first and bn.night < @end
        join stays s on s.id = bn.stay_id and s.status in ('reserved', 'checked_in')
-      where r.shelter_id = ?`,
+      where r.shelter_id = @shelterId
+     union all
+     select sb.bed_id, @first, s.status
+       from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
+      where s.shelter_id = @shelterId and s.status = 'checked_in' and s.departure <= @first`,
   );
 
 /** The shelter's next `count` nights from `firstNight` (its tonight). */
@@ -79,6 +85,6 @@ export function loadCalendar(db: Db, shelterId: string, firstNight: Night, count
     rooms.set(row.roomId, room);
     if (row.bedId) room.beds.push({ id: row.bedId, label: row.label!, outOfService: Boolean(row.outOfService) });
   }
-  const booked = prepared(db, bookedInWindow).all(range.firstNight, range.departure, shelterId);
+  const booked = prepared(db, bookedInWindow).all({ shelterId, first: range.firstNight, end: range.departure });
   return buildCalendar({ nights: nightsFrom(firstNight, count), rooms: [...rooms.values()], booked, closed: closedNights(db, shelterId, range) });
 }

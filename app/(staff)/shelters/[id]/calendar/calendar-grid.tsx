@@ -44,7 +44,8 @@ export async function CalendarGrid({ calendar }: { calendar: Calendar }) {
               <th scope="col">{t('bed')}</th>
               {calendar.nights.map((night) => (
                 <th key={night} scope="col" className={styles.night}>
-                  {nightDate(format, night)}
+                  <span className={styles.weekday}>{format.dateTime(new Date(`${night}T12:00:00Z`), { timeZone: 'UTC', weekday: 'short' })}</span>{' '}
+                  {format.dateTime(new Date(`${night}T12:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' })}
                 </th>
               ))}
             </tr>
@@ -65,7 +66,10 @@ export async function CalendarGrid({ calendar }: { calendar: Calendar }) {
               ) : null}
               {room.beds.map((bed) => (
                 <tr key={bed.id}>
-                  <th scope="row">{t('bedIn', { room: room.name, bed: bed.label })}</th>
+                  <th scope="row">
+                    <span className="visually-hidden">{room.name}, </span>
+                    {t('bedLabel', { bed: bed.label })}
+                  </th>
                   {bed.cells.map((state, i) => (
                     <Cell key={calendar.nights[i]} state={state} name={stateName(state)} />
                   ))}
@@ -92,11 +96,16 @@ export async function CalendarGrid({ calendar }: { calendar: Calendar }) {
             {summary.freeByRoom.length === 0 ? (
               <p className="empty">{t('noFreeBeds')}</p>
             ) : (
-              <ul className={styles.freeBeds}>
-                {summary.freeByRoom.map((room) => (
-                  <li key={room.roomId}>{t('freeIn', { room: room.roomName, beds: room.labels.join(', ') })}</li>
-                ))}
-              </ul>
+              <>
+                <p className={styles.freeTitle} id={`free-${summary.night}`}>
+                  {t('freeBeds')}
+                </p>
+                <ul className={styles.freeBeds} aria-labelledby={`free-${summary.night}`}>
+                  {summary.freeByRoom.map((room) => (
+                    <li key={room.roomId}>{t('freeIn', { room: room.roomName, beds: room.labels.join(', ') })}</li>
+                  ))}
+                </ul>
+              </>
             )}
           </li>
         ))}

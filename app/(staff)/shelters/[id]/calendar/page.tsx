@@ -11,6 +11,7 @@ import { loadShelter } from '../load-shelter';
 import { closeShelterNights, reopenShelterNights } from './actions';
 import { CalendarGrid } from './calendar-grid';
 import { ClosureForm } from './closure-form';
+import styles from './calendar.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('title') };
@@ -34,7 +35,7 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro', { count: calendar.nights.length, from: nightDate(format, tonight) })}</p>
       {calendar.rooms.length === 0 ? <p className="empty">{t('noRooms')}</p> : <CalendarGrid calendar={calendar} />}
-      <section className="card" aria-labelledby="closures-title">
+      <section className={`card ${styles.closures}`} aria-labelledby="closures-title">
         <h2 id="closures-title">{t('closuresTitle')}</h2>
         {closures.length === 0 ? <p className="empty">{t('noClosures')}</p> : null}
         <ul className="stay-list">
