@@ -12,6 +12,7 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
   if ((input.latitude === null) !== (input.longitude === null)) {
     throw new DomainError('coordinatesPair', input.latitude === null ? 'latitude' : 'longitude');
   }
+  if (input.longestNights !== null && input.longestNights < input.usualNights) throw new DomainError('longestBelowUsual', 'longestNights');
   db.update(shelters)
     .set({
       name: input.name,
@@ -31,6 +32,9 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
       checkInFrom: input.checkInFrom,
       checkInUntil: input.checkInUntil,
       holdHours: input.holdHours,
+      usualNights: input.usualNights,
+      longestNights: input.longestNights,
+      checkOutBy: input.checkOutBy,
       timeZone: input.timeZone,
       status: input.status,
     })

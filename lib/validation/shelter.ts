@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
+import { isNight, MAX_NIGHTS } from '@/lib/nights/calendar';
 import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { AMENITIES, LANGUAGES, TIME_ZONES } from './shelter-options';
 
@@ -12,6 +13,11 @@ const coordinate = (limit: number, message: string) =>
     .transform((value) => (value ? Number(value.replace(',', '.')) : null))
     .refine((value) => value === null || (Number.isFinite(value) && Math.abs(value) <= limit), message);
 const longText = optionalText(2000).transform((value) => value ?? '');
+const stayNights = z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'stayNightsRange').max(MAX_NIGHTS, 'stayNightsRange');
+// Left empty, the longest stay is "no limit of the shelter's own" (the network's 90 nights still hold).
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** A night as the date field sends it, "YYYY-MM-DD", and a day that exists. */
+export const nightField = z.string({ error: 'required' }).trim().min(1, 'required').refine(isNight, 'invalidDate');
 
 export const shelterProfileSchema = z.object({
   shelterId: idField,
@@ -32,6 +38,9 @@ export const shelterProfileSchema = z.object({
   checkInFrom: clock,
   checkInUntil: clock,
   holdHours: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'holdHoursRange').max(72, 'holdHoursRange'),
+  usualNights: stayNights,
+  longestNights: z.preprocess(blankAsMissing, stayNights.optional()).transform((value) => value ?? null),
+  checkOutBy: clock,
   timeZone: z.enum(TIME_ZONES, { error: 'invalid' }),
   status: z.enum(SHELTER_STATUSES, { error: 'invalid' }),
   directions_ru: longText,
@@ -72,3 +81,17 @@ export const addBedsSchema = z.object({
 export const bedIdSchema = z.object({ bedId: idField });
 export const renameBedSchema = bedIdSchema.extend({ label: requiredText(30) });
 export const outOfServiceSchema = bedIdSchema.extend({ reason: requiredText(120) });
+
+/** Closing the whole shelter (no room) or one room, for nights first..last, both included. */
+export const closureSchema = z.object({
+  shelterId: idField,
+  roomId: z.preprocess(blankAsMissing, idField.optional()).transform((value) => value ?? null),
+  firstNight: nightField,
+  lastNight: nightField,
+  reason: optionalText(120),
+});
+export type ClosureInput = z.infer<typeof closureSchema>;
+export const closureIdSchema = z.object({ closureId: idField });
+
+/** "One more night": the departure the host saw, so that a second tap on the same screen adds nothing more. */
+export const oneMoreNightSchema = z.object({ stayId: idField, departure: nightField });

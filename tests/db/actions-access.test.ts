@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { addNights } from '@/lib/nights/calendar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -9,7 +8,9 @@ import { idleState, type FormState } from '@/lib/forms';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
+import { datedStay } from '../support/host-day';
 import { createTestDb, snapshot } from '../support/test-db';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
 
 // Every server action of the app, called as every kind of caller: only the rightful ones change anything.
 const context = vi.hoisted(() => ({ current: undefined as unknown as RequestContext }));
@@ -61,14 +62,19 @@ function makeWorld() {
   const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
   // The guide who made the reservation is the guide who may change it.
   sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.coordinator.id, reserved.id);
-  const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
+  const checkedIn = { ...makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' }), bedId: stayRoom.beds[1].id };
   const freeStayBed = stayRoom.beds[2];
+  const closure = (
+    sqlite
+      .prepare("insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id")
+      .get(shelter.id, room.id) as { id: string }
+  ).id;
   // Every caller has begun enrolling a second factor with the same key, so a code confirms it.
   for (const user of [...Object.values(callers), target]) {
     db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, user.id) }).where(eq(users.id, user.id)).run();
   }
   const laterDeparture = addNights(reserved.departure!, 1);
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, laterDeparture };
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -89,6 +95,9 @@ const profileForm = (w: World): Form => ({
   checkInFrom: '14:00',
   checkInUntil: '22:00',
   holdHours: '6',
+  usualNights: '3',
+  longestNights: '14',
+  checkOutBy: '11:00',
   timeZone: 'Europe/Istanbul',
   status: 'open',
 });
@@ -157,6 +166,22 @@ const CASES: Record<string, Case> = {
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.checkedIn.id }) },
+  'app/(staff)/shelters/[id]/actions.ts#addOneNight': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ stayId: w.checkedIn.id, departure: addNights(tonightIn(w.shelter.timeZone, new Date()), 1) }),
+    setup: (w) => {
+      const tonight = tonightIn(w.shelter.timeZone, new Date());
+      datedStay(db, w.checkedIn.id, [w.checkedIn.bedId], { firstNight: tonight, departure: addNights(tonight, 1) });
+    },
+  },
+  'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => {
+      const tonight = tonightIn(w.shelter.timeZone, new Date());
+      return { shelterId: w.shelter.id, roomId: w.room.id, firstNight: addNights(tonight, 3), lastNight: addNights(tonight, 4), reason: 'Painting' };
+    },
+  },
+  'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { allowed: SHELTER_EDITORS, form: (w) => ({ closureId: w.closure }) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },

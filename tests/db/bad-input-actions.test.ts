@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { addNights } from '@/lib/nights/calendar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FormState } from '@/lib/forms';
 import { idleState } from '@/lib/forms';
@@ -9,7 +8,9 @@ import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
+import { datedStay } from '../support/host-day';
 import { createTestDb, snapshot } from '../support/test-db';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
 
 // Every server action, sent hundreds of hostile posts by the most powerful caller (an admin, so that
 // validation and not access control refuses them) and by a host: never a crash, never a write, never
@@ -41,6 +42,13 @@ const waiting = makeArrival(db);
 const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });
 const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
 const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
+const tonight = tonightIn(shelter.timeZone, new Date());
+datedStay(db, checkedIn.id, [stayRoom.beds[1].id], { firstNight: tonight, departure: addNights(tonight, 1) });
+const closureId = (
+  sqlite
+    .prepare("insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id")
+    .get(shelter.id, room.id) as { id: string }
+).id;
 
 const id = (valid: string) => ({ kind: 'id' as const, valid });
 const text = (valid: string) => ({ kind: 'text' as const, valid });
@@ -79,6 +87,9 @@ const FORMS: Record<string, Fields> = {
     checkInFrom: { kind: 'clock', valid: '14:00' },
     checkInUntil: { kind: 'clock', valid: '22:00' },
     holdHours: number('6'),
+    usualNights: number('3'),
+    longestNights: free('14'),
+    checkOutBy: { kind: 'clock', valid: '11:00' },
     timeZone: choice('Europe/Istanbul'),
     status: choice('open'),
     directions_ru: free('Прямо'),
@@ -117,6 +128,16 @@ const FORMS: Record<string, Fields> = {
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { stayId: id(reserved.id) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { stayId: id(reserved.id) },
   'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { stayId: id(checkedIn.id) },
+  // A departure is a date: 'text' refuses it missing, blank, too long, as a list or a file.
+  'app/(staff)/shelters/[id]/actions.ts#addOneNight': { stayId: id(checkedIn.id), departure: text(addNights(tonight, 1)) },
+  'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {
+    shelterId: id(shelter.id),
+    roomId: free(room.id),
+    firstNight: text(addNights(tonight, 3)),
+    lastNight: text(addNights(tonight, 4)),
+    reason: free('Painting'),
+  },
+  'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { closureId: id(closureId) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { arrivalId: id(request.id) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { arrivalId: id(waiting.id) },
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { arrivalId: id(waiting.id) },

@@ -26,18 +26,22 @@ function hostedShelter(status: 'open' | 'paused' | 'closed' = 'open') {
   return { shelter, host, roomId, board, room, bedId };
 }
 
+/** The profile form as its page posts it, with only the required fields filled. */
+const profileForm = (shelterId: string): Record<string, string> => ({
+  shelterId,
+  name: 'Renamed shelter',
+  district: 'Kadıköy',
+  checkInFrom: '14:00',
+  checkInUntil: '23:00',
+  holdHours: '6',
+  usualNights: '3',
+  checkOutBy: '11:00',
+  timeZone: 'Europe/Istanbul',
+  status: 'open',
+});
+
 function profile(shelterId: string, overrides: Partial<ShelterProfileInput> = {}): ShelterProfileInput {
-  const base = shelterProfileSchema.parse({
-    shelterId,
-    name: 'Renamed shelter',
-    district: 'Kadıköy',
-    checkInFrom: '14:00',
-    checkInUntil: '23:00',
-    holdHours: '6',
-    timeZone: 'Europe/Istanbul',
-    status: 'open',
-  });
-  return { ...base, ...overrides };
+  return { ...shelterProfileSchema.parse(profileForm(shelterId)), ...overrides };
 }
 
 function codeOf(fn: () => unknown): string {
@@ -185,6 +189,32 @@ describe('shelter profile', () => {
       longitude: 28.9784,
       holdHours: 12,
     });
+  });
+
+  it('saves the usual and longest stay and the check-out time; an empty longest stay means no limit of its own', () => {
+    const { shelter, host } = hostedShelter();
+    updateShelterProfile(db, host, profile(shelter.id, { usualNights: 4, longestNights: 10, checkOutBy: '10:30' }), NOW);
+    expect(db.select().from(shelters).where(eq(shelters.id, shelter.id)).get()).toMatchObject({ usualNights: 4, longestNights: 10, checkOutBy: '10:30' });
+    const blank = shelterProfileSchema.parse({ ...profileForm(shelter.id), usualNights: '2', longestNights: ' ', checkOutBy: '12:00' });
+    updateShelterProfile(db, host, blank, NOW);
+    expect(db.select().from(shelters).where(eq(shelters.id, shelter.id)).get()).toMatchObject({ usualNights: 2, longestNights: null, checkOutBy: '12:00' });
+  });
+
+  it('refuses stays out of 1..90 nights, a longest stay below the usual one and a check-out time that is not one, each by its field', () => {
+    const { shelter, host } = hostedShelter();
+    const fieldsOf = (values: Record<string, string>) => {
+      const parsed = shelterProfileSchema.safeParse({ ...profileForm(shelter.id), ...values });
+      return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message]));
+    };
+    expect(fieldsOf({ usualNights: '0' })).toEqual({ usualNights: 'stayNightsRange' });
+    expect(fieldsOf({ usualNights: '91' })).toEqual({ usualNights: 'stayNightsRange' });
+    expect(fieldsOf({ longestNights: '120' })).toEqual({ longestNights: 'stayNightsRange' });
+    expect(fieldsOf({ longestNights: '2.5' })).toEqual({ longestNights: 'invalidNumber' });
+    expect(fieldsOf({ checkOutBy: '25:00' })).toEqual({ checkOutBy: 'invalidTime' });
+
+    const before = snapshot(sqlite);
+    expect(codeOf(() => updateShelterProfile(db, host, profile(shelter.id, { usualNights: 5, longestNights: 4 }), NOW))).toBe('longestBelowUsual');
+    expect(snapshot(sqlite)).toBe(before);
   });
 });
 

@@ -40,6 +40,7 @@ const VISITS: Record<string, (w: World) => string> = {
   '/settings': () => '/settings',
   '/shelters': () => '/shelters',
   '/shelters/[id]': (w) => `/shelters/${w.shelterId}`,
+  '/shelters/[id]/calendar': (w) => `/shelters/${w.shelterId}/calendar`,
   '/shelters/[id]/profile': (w) => `/shelters/${w.shelterId}/profile`,
   '/shelters/[id]/rooms': (w) => `/shelters/${w.shelterId}/rooms`,
   '/staff': () => '/staff',

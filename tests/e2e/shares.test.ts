@@ -39,6 +39,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/settings': () => ['/settings'],
   '/shelters': () => ['/shelters'],
   '/shelters/[id]': (w) => [`/shelters/${w.shelterS}`, `/shelters/${w.shelterT}`],
+  '/shelters/[id]/calendar': (w) => [`/shelters/${w.shelterS}/calendar`, `/shelters/${w.shelterT}/calendar`],
   '/shelters/[id]/profile': (w) => [`/shelters/${w.shelterS}/profile`, `/shelters/${w.shelterT}/profile`],
   '/shelters/[id]/rooms': (w) => [`/shelters/${w.shelterS}/rooms`, `/shelters/${w.shelterT}/rooms`],
   '/staff': () => ['/staff'],

@@ -1,10 +1,12 @@
 'use server';
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
+import { addNights } from '@/lib/nights/calendar';
+import { changeStayDates } from '@/lib/placement/dates';
 import { checkIn, checkOut } from '@/lib/placement/stays';
 import { confirmAvailability } from '@/lib/shelters/profile';
 import { stayIdSchema } from '@/lib/validation/arrival';
-import { shelterIdSchema } from '@/lib/validation/shelter';
+import { oneMoreNightSchema, shelterIdSchema } from '@/lib/validation/shelter';
 
 const pagesOf = (shelterId: string, arrivalId?: string) => ['/shelters', `/shelters/${shelterId}`, '/arrivals', ...(arrivalId ? [`/arrivals/${arrivalId}`] : [])];
 
@@ -24,4 +26,10 @@ export const checkInHousehold = staffAction({ roles: ['admin', 'host'], schema: 
 export const checkOutHousehold = staffAction({ roles: ['admin', 'host'], schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
   const stay = write(db, (tx) => checkOut(tx, user, stayId, now));
   return { revalidate: pagesOf(stay.shelterId, stay.arrivalId), message: 'checkedOut' };
+});
+
+/** The host's "one more night": the departure they saw moves one day on, on the same beds. */
+export const addOneNight = staffAction({ roles: ['admin', 'host'], schema: oneMoreNightSchema }, ({ stayId, departure }, { user, db, now }) => {
+  const stay = write(db, (tx) => changeStayDates(tx, user, { stayId, departure: addNights(departure, 1) }, now));
+  return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightAdded' };
 });

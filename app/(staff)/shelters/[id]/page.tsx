@@ -6,11 +6,13 @@ import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { ActionButton } from '@/components/ui/action-button';
 import { shelterBoard } from '@/lib/shelters/board';
+import { hostDay } from '@/lib/shelters/day';
 import { shelterStays } from '@/lib/arrivals/queries';
 import { applyExpiry } from '@/lib/placement/read';
 import { ShelterStays } from '@/components/shelter-stays';
 import { cancelReservation } from '../../arrivals/[id]/actions';
-import { checkInHousehold, checkOutHousehold, confirmShelterAvailability } from './actions';
+import { addOneNight, checkInHousehold, checkOutHousehold, confirmShelterAvailability } from './actions';
+import { HostDaySection } from './host-day';
 import { loadShelter } from './load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +27,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   applyExpiry(db, now);
   const board = shelterBoard(db, shelter.id, now, { holdersFor: user });
   const stays = shelterStays(db, user, shelter.id, now);
+  const day = hostDay(db, user, shelter, now);
   return (
     <>
       <div className="page-head">
@@ -32,14 +35,17 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
         <span className={`badge status-${shelter.status}`}>{statuses(shelter.status)}</span>
       </div>
       <p className="muted">{shelter.district}</p>
-      {editable ? (
-        <nav className="sub-nav" aria-label={t('manage')}>
-          <Link href={`/shelters/${shelter.id}/rooms`}>{t('manageRooms')}</Link>
-          <Link href={`/shelters/${shelter.id}/profile`}>{t('editProfile')}</Link>
-        </nav>
-      ) : (
-        <p className="notice">{t('readOnly')}</p>
-      )}
+      <nav className="sub-nav" aria-label={t('manage')}>
+        <Link href={`/shelters/${shelter.id}/calendar`}>{t('calendar')}</Link>
+        {editable ? <Link href={`/shelters/${shelter.id}/rooms`}>{t('manageRooms')}</Link> : null}
+        {editable ? <Link href={`/shelters/${shelter.id}/profile`}>{t('editProfile')}</Link> : null}
+      </nav>
+      {editable ? null : <p className="notice">{t('readOnly')}</p>}
+      <HostDaySection
+        day={day}
+        timeZone={shelter.timeZone}
+        actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight } : null}
+      />
       <section className="card summary" aria-label={t('summary')}>
         <BedCountsLine counts={board.counts} />
         <ConfirmedAgo at={shelter.lastConfirmedAt} now={now} timeZone={shelter.timeZone} />

@@ -29,6 +29,9 @@ export type ProfileValues = {
   checkInFrom: string;
   checkInUntil: string;
   holdHours: number;
+  usualNights: number;
+  longestNights: number | null;
+  checkOutBy: string;
   timeZone: string;
   status: string;
   texts: Record<string, { directions: string; houseRules: string; whatToBring: string } | undefined>;
@@ -86,7 +89,15 @@ export function ProfileForm({ action, shelter }: { action: FormAction; shelter: 
           <TextField state={state} name="checkInUntil" label={t('checkInUntil')} stored={shelter.checkInUntil} type="time" />
         </div>
         <TextField state={state} name="holdHours" label={t('holdHours')} hint={t('holdHoursHint')} stored={shelter.holdHours} type="number" min={1} max={72} inputMode="numeric" />
+        <TextField state={state} name="checkOutBy" label={t('checkOutBy')} stored={shelter.checkOutBy} type="time" />
         <SelectField state={state} name="timeZone" label={t('timeZone')} stored={shelter.timeZone} options={TIME_ZONES.map((zone) => ({ value: zone, label: zone }))} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('stays')}</legend>
+        <div className="row">
+          <TextField state={state} name="usualNights" label={t('usualNights')} hint={t('usualNightsHint')} stored={shelter.usualNights} type="number" min={1} max={90} inputMode="numeric" />
+          <TextField state={state} name="longestNights" label={t('longestNights')} hint={t('longestNightsHint')} stored={shelter.longestNights} type="number" min={1} max={90} inputMode="numeric" />
+        </div>
       </fieldset>
       {TEXT_LOCALES.map((locale) => (
         <fieldset key={locale} lang={locale}>

@@ -1,0 +1,34 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+
+type Props = { action: FormAction; shelterId: string; rooms: { id: string; name: string }[]; min: string; max: string };
+
+/** Close the whole shelter or one room for a few nights: renovation, the host away. */
+export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
+  const t = useTranslations('closures');
+  const [state, formAction] = useFormAction(action);
+  return (
+    <form action={formAction} className="stack" noValidate>
+      <input type="hidden" name="shelterId" value={shelterId} />
+      <SelectField
+        state={state}
+        id="closure-room"
+        name="roomId"
+        label={t('what')}
+        options={[{ value: '', label: t('wholeShelter') }, ...rooms.map((room) => ({ value: room.id, label: room.name }))]}
+      />
+      <div className="row">
+        <TextField state={state} id="closure-first" name="firstNight" label={t('firstNight')} type="date" min={min} max={max} required />
+        <TextField state={state} id="closure-last" name="lastNight" label={t('lastNight')} hint={t('lastNightHint')} type="date" min={min} max={max} required />
+      </div>
+      <TextField state={state} id="closure-reason" name="reason" label={t('reason')} hint={t('reasonHint')} maxLength={120} />
+      <FormStatus state={state} />
+      <SubmitButton>{t('submit')}</SubmitButton>
+    </form>
+  );
+}

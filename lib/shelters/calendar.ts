@@ -1,0 +1,90 @@
+import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
+import { compareLabels } from '@/lib/labels';
+import { closedNights, type ClosedNight } from '@/lib/nights/closures';
+import { addNights, nightsFrom, type Night } from '@/lib/nights/calendar';
+
+/** What one bed is on one night. A booking shows as its state only: no household in a cell. */
+export const CELL_STATES = ['free', 'booked', 'occupied', 'out_of_service', 'closed'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+export const CALENDAR_NIGHTS = 14;
+
+export type CalendarBed = { id: string; label: string; outOfService: boolean };
+export type CalendarRoomInput = { id: string; name: string; beds: CalendarBed[] };
+export type BookedNight = { bedId: string; night: Night; status: 'reserved' | 'checked_in' };
+export type CalendarInput = { nights: Night[]; rooms: CalendarRoomInput[]; booked: BookedNight[]; closed: ClosedNight[] };
+
+export type CalendarRoom = { id: string; name: string; beds: { id: string; label: string; cells: CellState[] }[] };
+export type NightSummary = { night: Night; counts: Record<CellState, number>; freeByRoom: { roomId: string; roomName: string; labels: string[] }[] };
+export type Calendar = { nights: Night[]; rooms: CalendarRoom[]; perNight: NightSummary[] };
+
+const zeroCounts = (): Record<CellState, number> => ({ free: 0, booked: 0, occupied: 0, out_of_service: 0, closed: 0 });
+
+/**
+ * Beds by nights. A booking wins over everything (a host must see a guest even on a night closed
+ * since), then a closure of the room or the whole shelter, then the bed being out of service.
+ */
+export function buildCalendar(input: CalendarInput): Calendar {
+  const booked = new Map(input.booked.map((row) => [`${row.bedId} ${row.night}`, row.status] as const));
+  const closed = new Set(input.closed.map((row) => `${row.roomId ?? '*'} ${row.night}`));
+  const cellOf = (room: CalendarRoomInput, bed: CalendarBed, night: Night): CellState => {
+    const status = booked.get(`${bed.id} ${night}`);
+    if (status) return status === 'checked_in' ? 'occupied' : 'booked';
+    if (closed.has(`* ${night}`) || closed.has(`${room.id} ${night}`)) return 'closed';
+    return bed.outOfService ? 'out_of_service' : 'free';
+  };
+  const rooms = input.rooms.map((room) => ({
+    id: room.id,
+    name: room.name,
+    beds: [...room.beds].sort((a, b) => compareLabels(a.label, b.label)).map((bed) => ({ id: bed.id, label: bed.label, cells: input.nights.map((night) => cellOf(room, bed, night)) })),
+  }));
+  const perNight = input.nights.map((night, i) => {
+    const counts = zeroCounts();
+    const freeByRoom: NightSummary['freeByRoom'] = [];
+    for (const room of rooms) {
+      const labels = room.beds.filter((bed) => bed.cells[i] === 'free').map((bed) => bed.label);
+      for (const bed of room.beds) counts[bed.cells[i]] += 1;
+      if (labels.length > 0) freeByRoom.push({ roomId: room.id, roomName: room.name, labels });
+    }
+    return { night, counts, freeByRoom };
+  });
+  return { nights: input.nights, rooms, perNight };
+}
+
+type BedRow = { roomId: string; roomName: string; bedId: string | null; label: string | null; outOfService: number | null };
+
+// Three reads whatever the size of the shelter: its beds, the bed-nights of the window with their
+// stay's status, and the closures that overlap it.
+const shelterBeds = (db: Db) =>
+  db.$client.prepare<[string], BedRow>(
+    `select r.id as roomId, r.name as roomName, b.id as bedId, b.label, b.out_of_service_reason is not null as outOfService
+       from rooms r left join beds b on b.room_id = r.id
+      where r.shelter_id = ? order by r.created_at, r.rowid`,
+  );
+// A guest still checked in past their departure holds no night in the ledger, yet sleeps in the bed:
+// tonight, their bed shows occupied.
+const bookedInWindow = (db: Db) =>
+  db.$client.prepare<{ shelterId: string; first: string; end: string }, BookedNight>(
+    `select bn.bed_id as bedId, bn.night, s.status
+       from rooms r join beds b on b.room_id = r.id
+       join bed_nights bn on bn.bed_id = b.id and bn.night >= @first and bn.night < @end
+       join stays s on s.id = bn.stay_id and s.status in ('reserved', 'checked_in')
+      where r.shelter_id = @shelterId
+     union all
+     select sb.bed_id, @first, s.status
+       from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
+      where s.shelter_id = @shelterId and s.status = 'checked_in' and s.departure <= @first`,
+  );
+
+/** The shelter's next `count` nights from `firstNight` (its tonight). */
+export function loadCalendar(db: Db, shelterId: string, firstNight: Night, count = CALENDAR_NIGHTS): Calendar {
+  const range = { firstNight, departure: addNights(firstNight, count) };
+  const rooms = new Map<string, CalendarRoomInput>();
+  for (const row of prepared(db, shelterBeds).all(shelterId)) {
+    const room = rooms.get(row.roomId) ?? { id: row.roomId, name: row.roomName, beds: [] };
+    rooms.set(row.roomId, room);
+    if (row.bedId) room.beds.push({ id: row.bedId, label: row.label!, outOfService: Boolean(row.outOfService) });
+  }
+  const booked = prepared(db, bookedInWindow).all({ shelterId, first: range.firstNight, end: range.departure });
+  return buildCalendar({ nights: nightsFrom(firstNight, count), rooms: [...rooms.values()], booked, closed: closedNights(db, shelterId, range) });
+}

@@ -1,0 +1,89 @@
+import { and, asc, eq, gte } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { rooms, shelterClosures } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/staff';
+import { DomainError, notAllowed } from '@/lib/errors';
+import { addNights, MAX_DAYS_AHEAD, tonightIn, type Night } from '@/lib/nights/calendar';
+import type { ClosureInput } from '@/lib/validation/shelter';
+import { editableShelter } from './access';
+
+export type ClosureView = { id: string; roomName: string | null; firstNight: Night; lastNight: Night; reason: string | null };
+
+/**
+ * How many live stays (reserved or checked in) hold a bed of the shelter, or of one of its rooms,
+ * on any of the nights first..last: a closure over them would strand people already promised a bed.
+ */
+export function bookingsOn(db: Db, shelterId: string, roomId: string | null, firstNight: Night, lastNight: Night): number {
+  const row = db.$client
+    .prepare(
+      `select count(distinct bn.stay_id) as count
+         from bed_nights bn
+         join beds b on b.id = bn.bed_id
+         join rooms r on r.id = b.room_id
+         join stays s on s.id = bn.stay_id
+        where r.shelter_id = @shelterId and (@roomId is null or r.id = @roomId)
+          and bn.night between @firstNight and @lastNight
+          and s.status in ('reserved', 'checked_in')`,
+    )
+    .get({ shelterId, roomId, firstNight, lastNight }) as { count: number };
+  return row.count;
+}
+
+/** The refusals a closure's dates can meet, each named by the field it is shown next to. */
+function checkClosureDates(input: Pick<ClosureInput, 'firstNight' | 'lastNight'>, tonight: Night): void {
+  if (input.firstNight < tonight) throw new DomainError('firstNightPast', 'firstNight');
+  if (input.lastNight < input.firstNight) throw new DomainError('lastNightBeforeFirst', 'lastNight');
+  if (input.lastNight > addNights(tonight, MAX_DAYS_AHEAD)) throw new DomainError('tooFarAhead', 'lastNight', { days: MAX_DAYS_AHEAD });
+}
+
+/**
+ * Closes the whole shelter (no room) or one of its rooms for nights first..last, both included: a
+ * host of the shelter or an admin. Refused while any live stay holds a bed there on those nights.
+ */
+export function closeNights(db: Db, user: StaffUser, input: ClosureInput, now: Date): string {
+  const shelter = editableShelter(db, user, input.shelterId);
+  if (input.roomId) {
+    const room = db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.shelterId, shelter.id))).get();
+    if (!room) throw notAllowed();
+  }
+  checkClosureDates(input, tonightIn(shelter.timeZone, now));
+  const count = bookingsOn(db, shelter.id, input.roomId, input.firstNight, input.lastNight);
+  if (count > 0) throw new DomainError('closureHasBookings', 'firstNight', { count });
+  const closure = db
+    .insert(shelterClosures)
+    .values({
+      shelterId: shelter.id,
+      roomId: input.roomId,
+      firstNight: input.firstNight,
+      lastNight: input.lastNight,
+      reason: input.reason,
+      createdBy: user.id,
+      createdAt: now,
+    })
+    .returning({ id: shelterClosures.id })
+    .get();
+  recordAudit(db, { at: now, actorId: user.id, action: 'shelter.close', entity: 'closure', entityId: closure.id, shelterId: shelter.id });
+  return closure.id;
+}
+
+/** Reopens: the closure is deleted and its nights can be booked again. Returns the shelter's id. */
+export function reopenClosure(db: Db, user: StaffUser, closureId: string, now: Date): string {
+  const closure = db.select().from(shelterClosures).where(eq(shelterClosures.id, closureId)).get();
+  if (!closure) throw notAllowed();
+  editableShelter(db, user, closure.shelterId);
+  db.delete(shelterClosures).where(eq(shelterClosures.id, closure.id)).run();
+  recordAudit(db, { at: now, actorId: user.id, action: 'shelter.reopen', entity: 'closure', entityId: closure.id, shelterId: closure.shelterId });
+  return closure.shelterId;
+}
+
+/** Closures still running tonight or ahead, soonest first. */
+export function closuresAhead(db: Db, shelterId: string, tonight: Night): ClosureView[] {
+  return db
+    .select({ id: shelterClosures.id, roomName: rooms.name, firstNight: shelterClosures.firstNight, lastNight: shelterClosures.lastNight, reason: shelterClosures.reason })
+    .from(shelterClosures)
+    .leftJoin(rooms, eq(rooms.id, shelterClosures.roomId))
+    .where(and(eq(shelterClosures.shelterId, shelterId), gte(shelterClosures.lastNight, tonight)))
+    .orderBy(asc(shelterClosures.firstNight), asc(shelterClosures.lastNight))
+    .all();
+}

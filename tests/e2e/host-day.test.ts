@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@/db';
+import { addNights } from '@/lib/nights/calendar';
+import { buildHarbourHouse } from '../support/host-day';
+import { launchBrowser, PHONE, SignInPage } from './support';
+
+// A host's day on a 320 px phone: who arrives tonight and leaves tomorrow, one more night for a guest,
+// and a room closed for two nights, seen closed on the calendar; no axe-core violations on either page.
+const baseURL = inject('baseURL');
+const databasePath = inject('databasePath');
+let browser: Browser;
+let world: ReturnType<typeof buildHarbourHouse>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const { db, sqlite } = openDatabase(databasePath);
+  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
+  world = buildHarbourHouse(db, new Date(), hash);
+  sqlite.close();
+});
+afterAll(() => browser?.close());
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+const departureOf = (alias: string) => {
+  const { sqlite } = openDatabase(databasePath);
+  try {
+    return (sqlite.prepare('select s.departure from stays s join arrivals a on a.id = s.arrival_id where a.alias = ?').get(alias) as { departure: string }).departure;
+  } finally {
+    sqlite.close();
+  }
+};
+
+describe("the host's day on a 320 px phone", () => {
+  it('shows who arrives today and leaves tomorrow, adds one more night, and closes a room for two nights on the calendar', async () => {
+    const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await new SignInPage(page).signInAndWait('harbour-host@waystation.test');
+    await page.getByRole('link', { name: 'Harbour House' }).click();
+
+    const arriving = page.getByRole('region', { name: 'Arriving today (1)' });
+    await arriving.waitFor();
+    expect(await arriving.getByRole('listitem', { name: 'Daria' }).getByText('Arrives by the late ferry').isVisible()).toBe(true);
+    expect(await arriving.getByRole('button', { name: 'Check in' }).isVisible()).toBe(true);
+    const leavingTomorrow = page.getByRole('region', { name: 'Leaving tomorrow (1)' });
+    expect(await leavingTomorrow.getByRole('listitem', { name: 'Emre' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Leaving today (0)' }).getByText(/Nobody leaves today/).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Past their departure (1)' }).getByRole('listitem', { name: 'Galina' }).isVisible()).toBe(true);
+    // A host greets guests by name, never with their contact.
+    expect(await page.content()).not.toContain('+90 555 010');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await leavingTomorrow.getByRole('button', { name: 'One more night' }).click();
+    // Emre now leaves the day after tomorrow: off tomorrow's list.
+    await page.getByRole('region', { name: 'Leaving tomorrow (0)' }).waitFor();
+    expect(departureOf('Emre')).toBe(addNights(world.tonight, 2));
+
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+    // Closing over Daria's and Emre's nights is refused, saying how many bookings are in the way.
+    await page.getByLabel('What to close').selectOption({ label: 'Blue room' });
+    await page.getByLabel('First night closed').fill(world.tonight);
+    await page.getByLabel('Last night closed').fill(addNights(world.tonight, 1));
+    await page.getByRole('button', { name: 'Close these nights' }).click();
+    await page.getByText('2 bookings on those nights: move them first.').waitFor();
+    expect(await page.getByLabel('First night closed').getAttribute('aria-invalid')).toBe('true');
+
+    const first = addNights(world.tonight, 4);
+    await page.getByLabel('First night closed').fill(first);
+    await page.getByLabel('Last night closed').fill(addNights(first, 1));
+    await page.getByLabel('Reason (optional)').fill('Painting');
+    await page.getByRole('button', { name: 'Close these nights' }).click();
+    await page.getByText('Those nights are closed.').waitFor();
+
+    // On a phone, night by night: the Blue room's three beds in service and the broken one are closed.
+    const nights = page.getByRole('list', { name: 'Night by night' });
+    const night = nights.locator(':scope > li').nth(4);
+    await night.getByText('4 closed').waitFor();
+    expect(await night.getByText('Blue room:').count()).toBe(0);
+    expect(await nights.locator(':scope > li').nth(3).getByText('Blue room: 1, 2, 3').isVisible()).toBe(true);
+    // The wide grid says the same, cell by cell.
+    const cells = (bed: number) => page.locator('table tbody').first().locator('tr').nth(bed).locator('td');
+    expect(await cells(1).nth(4).getAttribute('data-state')).toBe('closed');
+    expect(await cells(1).nth(5).getAttribute('data-state')).toBe('closed');
+    expect(await cells(1).nth(6).getAttribute('data-state')).toBe('free');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const closure = page.getByRole('listitem', { name: /^Blue room: nights/ });
+    await closure.getByRole('button', { name: 'Reopen' }).click();
+    await closure.getByRole('button', { name: 'Yes' }).click();
+    await page.getByText('No closures ahead.', { exact: false }).waitFor();
+    await context.close();
+  });
+
+  it('gives a host of another shelter no calendar of this one', async () => {
+    const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    await new SignInPage(page).signInAndWait('host@waystation.test');
+    const response = await page.goto(`/shelters/${world.shelter.id}/calendar`);
+    expect(response?.status()).toBe(404);
+    await context.close();
+  });
+});
