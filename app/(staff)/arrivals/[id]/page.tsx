@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb, write } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -11,6 +11,7 @@ import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { availabilityWithOwnBeds } from '@/lib/placement/availability';
 import { applyExpiry } from '@/lib/placement/read';
+import { recordNoFit } from '@/lib/occupancy/unmet';
 import { ActionButton } from '@/components/ui/action-button';
 import { REVEAL_MINUTES } from '@/lib/privacy/shares';
 import {
@@ -57,6 +58,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const network = availabilityWithOwnBeds(db, current?.id ?? null);
   const needs = { ...household.composition, languages: household.languages };
   const ranked = suggestPlacements(network, needs, now);
+  if (household.status === 'waiting' && ranked.suggestions.length === 0) write(db, (tx) => recordNoFit(tx, { id: household.id, ...household.composition }, now));
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
   const possible = ranked.suggestions.filter(
