@@ -5,17 +5,20 @@ import { shelterTexts, shelters, stayBeds, stays } from '@/db/schema';
 import { hashLinkToken } from '@/lib/placement/links';
 import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
-import { arrivalStatus } from './status';
+import { arrivalStatus, stayNights } from './status';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
 
-type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil'>;
+type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure'>;
 
 // The arrival's page is the app's most opened page: its reads are compiled once per connection.
 const stayByLinkHash = (db: Db) =>
   db
-    .select({ stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, linkExpiresAt: stays.linkExpiresAt }, shelter: shelters })
+    .select({
+      stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, firstNight: stays.firstNight, departure: stays.departure, linkExpiresAt: stays.linkExpiresAt },
+      shelter: shelters,
+    })
     .from(stays)
     .innerJoin(shelters, eq(shelters.id, stays.shelterId))
     .where(eq(stays.linkTokenHash, sql.placeholder('hash')))
@@ -28,11 +31,11 @@ const heldBedCount = (db: Db) =>
     .prepare();
 const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, sql.placeholder('shelterId'))).prepare();
 
-/** The shelter page for one stay: the shelter, its texts and the stay's status in words. */
+/** The shelter page for one stay: the shelter, its texts, the stay's status and its nights. */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
   const heldBeds = prepared(db, heldBedCount).get({ stayId: stay.id })?.n ?? 0;
   const texts = prepared(db, textsOf).all({ shelterId: shelter.id });
-  return { shelter, texts, status: arrivalStatus(stay, heldBeds, now) };
+  return { shelter, texts, status: arrivalStatus(stay, heldBeds, now), heldBeds, nights: stayNights(stay, shelter.timeZone, now) };
 }
 
 /**

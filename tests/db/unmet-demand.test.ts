@@ -24,7 +24,6 @@ const exportCsv = async (request: Request) => (await import('@/app/(staff)/occup
 const at = (iso: string) => new Date(iso);
 // Istanbul is UTC+3 all year: its midnights ending the 24th and the 25th of October 2026 are 21:00Z.
 // Berlin leaves summer time at 03:00 on the 25th: its midnights are 22:00Z on the 24th, 23:00Z on the 25th.
-const ISTANBUL_MIDNIGHT_24 = at('2026-10-24T21:00:00Z');
 const NOW = at('2026-10-26T12:00:00Z');
 
 const berlin = makeShelter(db, { name: 'Berlin Hall', district: 'Mitte', timeZone: 'Europe/Berlin', status: 'open', createdAt: at('2026-10-20T10:00:00Z') });
