@@ -45,7 +45,7 @@ function RequestHeading({ locale, t }: { locale: ArrivalLocale; t: Translate }) 
 
 /** "Usually placed within about 4 hours": the expected wait in words, never a place in the queue. */
 export const expectedWaitSentence = (expected: ExpectedWait, t: Translate) =>
-  expected.kind === 'hours' ? t('waiting.expected.hours', { hours: expected.hours }) : t(`waiting.expected.${expected.kind}`);
+  expected.kind === 'hours' ? t('waiting.expected.hours', { count: expected.hours }) : t(`waiting.expected.${expected.kind}`);
 
 /** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
 export function WaitingPage({ locale, t, contact, requestedAt, expected, error }: Props & { requestedAt: string; expected: ExpectedWait; error?: boolean }) {
