@@ -105,14 +105,14 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
   return (
     <>
       <LanguageLinks locale={locale} t={t} />
-      <p className="muted">{t('title')}</p>
+      <p className="muted">{dates?.kept ? t('titleAhead', { date: datesFormat(locale).date(nights!.firstNight) }) : t('title')}</p>
       <h1>{shelter.name}</h1>
       <p className="muted">{shelter.district}</p>
       <section className={ended ? 'status ended' : 'status'} role="status">
         <p>{statusSentence(status, t as never, format, zone, now)}</p>
         {dates ? <p>{dates.stay}</p> : null}
-        {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
         {ended ? <p>{t('endedHelp')}</p> : <p>{dates?.kept ?? t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>}
+        {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
       </section>
       {children}
       <section className="offline-note" role="note">

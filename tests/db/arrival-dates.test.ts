@@ -61,6 +61,7 @@ describe('the arrival’s link shows the stay’s nights', () => {
     const text = await pageText(tonight, 'en');
     expect(text).toContain('2 beds are held for you until 23:00 (in 9 hours).');
     expect(text).toContain('Check-in between 14:00 and 23:00.');
+    expect(text).toContain('Your place tonight');
     expect(text).not.toContain('kept from');
   });
 
@@ -97,6 +98,12 @@ describe('a booking ahead', () => {
     for (const sentence of sentences) expect(text).toContain(sentence);
     // Not today's check-in window: the door opens on the first night.
     expect(text).not.toMatch(/Check-in between|Заселение с 14|Заселення з 14|Giriş saatleri/);
+  });
+
+  it('is headed with the first day, not “tonight”', async () => {
+    expect(await pageText(ahead, 'en')).toContain('Your place from December 2');
+    expect(await pageText(ahead, 'ru')).toContain('Ваше место с 2 декабря');
+    expect(await pageText(ahead, 'en')).not.toContain('Your place tonight');
   });
 
   it('names the hold’s day in the shelter’s zone, across Berlin’s clock change', async () => {

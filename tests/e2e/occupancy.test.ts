@@ -65,6 +65,10 @@ describe('occupancy for an admin', () => {
     await table.waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
     expect(rows).toHaveLength(30);
+    // Unmet demand: counts by kind over the same days, nothing about anyone.
+    const turnedAway = page.getByRole('region', { name: 'Turned away' });
+    expect(await turnedAway.getByRole('columnheader').allTextContents()).toEqual(['Men', 'Women', 'Families']);
+    expect(await turnedAway.getByRole('rowheader').allTextContents()).toEqual(['Waited past midnight without a bed', 'No fitting shelter in the suggestions']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
