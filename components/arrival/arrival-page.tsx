@@ -1,6 +1,6 @@
 import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
-import { statusSentence } from '@/lib/arrival/status';
+import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/status';
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
@@ -95,22 +95,24 @@ export function ContactButtons({ links }: { links: ReturnType<typeof contactLink
 
 /** Where to go tonight. Host-written strings are rendered by React, so markup in them is only text. */
 export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
-  const { shelter, status } = data;
+  const { shelter, status, nights } = data;
   const zone = shelter.timeZone;
   const clock = (d: Date) => format.dateTime(d, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const ended = status.kind === 'ended';
   const languages = shelter.languages.map((l) => languageName(locale, l)).join(', ');
   const contacts = contactLinks(shelter, t);
+  const dates = nights && !ended ? datesSentences(nights, Math.max(1, data.heldBeds), shelter, t as never, datesFormat(locale)) : null;
   return (
     <>
       <LanguageLinks locale={locale} t={t} />
-      <p className="muted">{t('title')}</p>
+      <p className="muted">{dates?.kept ? t('titleAhead', { date: datesFormat(locale).date(nights!.firstNight) }) : t('title')}</p>
       <h1>{shelter.name}</h1>
       <p className="muted">{shelter.district}</p>
       <section className={ended ? 'status ended' : 'status'} role="status">
         <p>{statusSentence(status, t as never, format, zone, now)}</p>
+        {dates ? <p>{dates.stay}</p> : null}
+        {ended ? <p>{t('endedHelp')}</p> : <p>{dates?.kept ?? t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>}
         {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
-        {ended ? <p>{t('endedHelp')}</p> : <p>{t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>}
       </section>
       {children}
       <section className="offline-note" role="note">

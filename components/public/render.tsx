@@ -55,7 +55,7 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
   });
   return toHtml(
     <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms>
-      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} error={options.cancelRefused} />
+      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} expected={page.expected} error={options.cancelRefused} />
     </ArrivalDocument>,
   );
 }

@@ -1,5 +1,6 @@
 import { LanguageLinks, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ExpectedWait } from '@/lib/requests/expected-wait';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { HelpBox, localHref } from './help-box';
 
@@ -42,13 +43,18 @@ function RequestHeading({ locale, t }: { locale: ArrivalLocale; t: Translate }) 
   );
 }
 
+/** "Usually placed within about 4 hours": the expected wait in words, never a place in the queue. */
+export const expectedWaitSentence = (expected: ExpectedWait, t: Translate) =>
+  expected.kind === 'hours' ? t('waiting.expected.hours', { count: expected.hours }) : t(`waiting.expected.${expected.kind}`);
+
 /** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
-export function WaitingPage({ locale, t, contact, requestedAt, error }: Props & { requestedAt: string; error?: boolean }) {
+export function WaitingPage({ locale, t, contact, requestedAt, expected, error }: Props & { requestedAt: string; expected: ExpectedWait; error?: boolean }) {
   return (
     <>
       <RequestHeading locale={locale} t={t} />
       <section className="status" role="status">
         <p>{t('waiting.status')}</p>
+        <p>{expectedWaitSentence(expected, t)}</p>
         <p className="muted">{t('waiting.requestedAt', { time: requestedAt })}</p>
       </section>
       <section>

@@ -4,18 +4,23 @@ import { prepared } from '@/db/prepared';
 import { shelterTexts, shelters, stayBeds, stays } from '@/db/schema';
 import { hashLinkToken } from '@/lib/placement/links';
 import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
+import { expectedWait, type ExpectedWait } from '@/lib/requests/expected-wait';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
-import { arrivalStatus } from './status';
+import { waitInputs } from '@/lib/requests/wait-inputs';
+import { arrivalStatus, stayNights } from './status';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
 
-type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil'>;
+type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure'>;
 
 // The arrival's page is the app's most opened page: its reads are compiled once per connection.
 const stayByLinkHash = (db: Db) =>
   db
-    .select({ stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, linkExpiresAt: stays.linkExpiresAt }, shelter: shelters })
+    .select({
+      stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, firstNight: stays.firstNight, departure: stays.departure, linkExpiresAt: stays.linkExpiresAt },
+      shelter: shelters,
+    })
     .from(stays)
     .innerJoin(shelters, eq(shelters.id, stays.shelterId))
     .where(eq(stays.linkTokenHash, sql.placeholder('hash')))
@@ -28,11 +33,11 @@ const heldBedCount = (db: Db) =>
     .prepare();
 const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, sql.placeholder('shelterId'))).prepare();
 
-/** The shelter page for one stay: the shelter, its texts and the stay's status in words. */
+/** The shelter page for one stay: the shelter, its texts, the stay's status and its nights. */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
   const heldBeds = prepared(db, heldBedCount).get({ stayId: stay.id })?.n ?? 0;
   const texts = prepared(db, textsOf).all({ shelterId: shelter.id });
-  return { shelter, texts, status: arrivalStatus(stay, heldBeds, now) };
+  return { shelter, texts, status: arrivalStatus(stay, heldBeds, now), heldBeds, nights: stayNights(stay, shelter.timeZone, now) };
 }
 
 /**
@@ -49,13 +54,13 @@ export type ArrivalPageData = NonNullable<ReturnType<typeof arrivalPageData>>;
 
 export type LinkPage =
   | { kind: 'stay'; data: ArrivalPageData; cancellable: boolean }
-  | { kind: 'waiting'; requestedAt: Date; contact: NetworkContact }
+  | { kind: 'waiting'; requestedAt: Date; contact: NetworkContact; expected: ExpectedWait }
   | { kind: 'closed'; contact: NetworkContact };
 
 /**
  * What a link shows: a guide's link shows its stay; the link of a request made on the public form
- * shows the waiting list until beds are held, then the newest stay's shelter page. A hold that has
- * passed puts the household back in the queue, so the page says "waiting" again.
+ * shows the waiting list, with the expected wait, until beds are held, then the newest stay's shelter
+ * page. A hold that has passed puts the household back in the queue, so the page says "waiting" again.
  */
 export function linkPageData(db: Db, token: string, now: Date): LinkPage | null {
   const placed = arrivalPageData(db, token, now);
@@ -65,7 +70,9 @@ export function linkPageData(db: Db, token: string, now: Date): LinkPage | null 
   const contact = readNetworkSettings(db).contact;
   if (request.status === 'cancelled' || request.status === 'not_genuine') return { kind: 'closed', contact };
   const stay = request.status === 'waiting' ? undefined : latestStayOf(db, request.id);
-  if (!stay || (stay.status === 'reserved' && stay.holdUntil <= now)) return { kind: 'waiting', requestedAt: request.createdAt, contact };
+  if (!stay || (stay.status === 'reserved' && stay.holdUntil <= now)) {
+    return { kind: 'waiting', requestedAt: request.createdAt, contact, expected: expectedWait(waitInputs(db, request, now)) };
+  }
   const shelter = db.select().from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
   return { kind: 'stay', data: stayPage(db, stay, shelter, now), cancellable: stay.status === 'reserved' };
 }

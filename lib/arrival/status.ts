@@ -1,3 +1,6 @@
+import { addNights, nightCount, tonightIn } from '@/lib/nights/calendar';
+import { localDay } from '@/lib/occupancy/days';
+
 export type ArrivalStatus = { kind: 'held'; beds: number; until: Date } | { kind: 'checkedIn' } | { kind: 'ended' };
 
 /** What the arrival's page says about their reservation at `now`. */
@@ -7,16 +10,61 @@ export function arrivalStatus(stay: { status: string; holdUntil: Date }, heldBed
   return { kind: 'ended' };
 }
 
-type Translate = (key: 'held' | 'checkedIn' | 'ended', values?: Record<string, string | number>) => string;
+type Translate = (key: 'held' | 'heldOn' | 'checkedIn' | 'ended', values?: Record<string, string | number>) => string;
 type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
 
-/** "3 beds are held for you until 22:00 (in 5 hours)", "You are checked in", "This reservation has ended". */
+/**
+ * "3 beds are held for you until 22:00 (in 5 hours)", "You are checked in", "This reservation has ended".
+ * A hold that ends on another day than today in the shelter's zone (a booking ahead) names the day.
+ */
 export function statusSentence(status: ArrivalStatus, t: Translate, format: Format, timeZone: string, now: Date): string {
   if (status.kind === 'checkedIn') return t('checkedIn');
   if (status.kind === 'ended') return t('ended');
-  return t('held', {
+  const values = {
     count: status.beds,
     time: format.dateTime(status.until, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     relative: format.relativeTime(status.until, now),
+  };
+  if (localDay(status.until.getTime(), timeZone) === localDay(now.getTime(), timeZone)) return t('held', values);
+  return t('heldOn', { ...values, date: format.dateTime(status.until, { timeZone, day: 'numeric', month: 'long' }) });
+}
+
+/** A stay's nights as the arrival reads them; null for a stay written before stays had dates. */
+export type StayNights = { firstNight: string; departure: string; nights: number; ahead: boolean };
+
+export function stayNights(stay: { firstNight: string | null; departure: string | null }, timeZone: string, now: Date): StayNights | null {
+  if (!stay.firstNight || !stay.departure || stay.departure <= stay.firstNight) return null;
+  const range = { firstNight: stay.firstNight, departure: stay.departure };
+  return { ...range, nights: nightCount(range), ahead: stay.firstNight > tonightIn(timeZone, now) };
+}
+
+type DatesTranslate = (key: 'nights' | 'keptFrom', values: Record<string, string | number>) => string;
+export type DatesFormat = { date(night: string): string; dateRange(first: string, last: string): string };
+type Door = { checkInFrom: string; checkInUntil: string; checkOutBy: string };
+
+/**
+ * "3 nights, 1–3 December; check out by 11:00 on 4 December." and, for a booking ahead, "Your bed is
+ * kept from 2 December; check in 14:00–23:00 on 2 December." Nights and days are the shelter's calendar.
+ */
+export function datesSentences(nights: StayNights, beds: number, door: Door, t: DatesTranslate, format: DatesFormat) {
+  const last = addNights(nights.departure, -1);
+  const stay = t('nights', {
+    count: nights.nights,
+    range: nights.nights === 1 ? format.date(nights.firstNight) : format.dateRange(nights.firstNight, last),
+    time: door.checkOutBy,
+    departure: format.date(nights.departure),
   });
+  const date = format.date(nights.firstNight);
+  const kept = nights.ahead ? t('keptFrom', { count: beds, date, from: door.checkInFrom, until: door.checkInUntil }) : null;
+  return { stay, kept };
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Calendar days ("YYYY-MM-DD") in the reader's language: "1–3 декабря", "December 1 – 3", "1 – 3 Aralık". */
+export function datesFormat(locale: string): DatesFormat {
+  let format = dayFormats.get(locale);
+  if (!format) dayFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' })));
+  // Noon UTC names the same calendar day in any reading.
+  const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+  return { date: (day) => format.format(noon(day)), dateRange: (first, last) => format.formatRange(noon(first), noon(last)) };
 }

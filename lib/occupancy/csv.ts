@@ -14,3 +14,34 @@ export function csvField(value: string | number): string {
 export function toCsv(rows: (string | number)[][]): string {
   return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+export const UNMET_COLUMNS = ['unmet_waited_men', 'unmet_waited_women', 'unmet_waited_families', 'no_fit_men', 'no_fit_women', 'no_fit_families'];
+
+/** Shelter column of the network's own rows: unmet demand belongs to no shelter. */
+export const NETWORK_ROW = '(network)';
+
+type UnmetDay = { day: string; waited: Record<'men' | 'women' | 'families', number>; noFit: Record<'men' | 'women' | 'families', number> };
+
+/**
+ * One row per network day with its unmet demand. Its bed and household columns stay empty, and the
+ * shelter rows leave the unmet columns empty, so summing any column over the file never counts twice.
+ */
+export function networkUnmetRows(days: UnmetDay[]): (string | number)[][] {
+  return days.map(({ day, waited, noFit }) => [
+    day,
+    NETWORK_ROW,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    waited.men,
+    waited.women,
+    waited.families,
+    noFit.men,
+    noFit.women,
+    noFit.families,
+  ]);
+}

@@ -5,6 +5,7 @@ import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { runSteps, runStepsYielding } from '@/lib/steps';
+import { storeUnmetDays, waitedPastMidnight } from './unmet';
 
 export const NETWORK_SCOPE = 'network';
 
@@ -39,7 +40,11 @@ function rollUpShelter(db: Db, shelter: ShelterClock, now: number): number {
   return days.length;
 }
 
-/** Network rows are the sums of the shelters' rows, plus the households registered that day. */
+/**
+ * Network rows are the sums of the shelters' rows, plus the households registered that day and the
+ * network's unmet demand (households that waited past its midnight without a bed, searches that found
+ * no fitting shelter), on the network's own days.
+ */
 function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
   const zones = new Set([NETWORK_TIME_ZONE, ...shelters.map((shelter) => shelter.time_zone)]);
   const to = [...zones].map((zone) => lastEndedDay(now, zone)).sort()[0];
@@ -55,6 +60,7 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
     registrations: registrationsBetween(db, windows[0].start, windows[windows.length - 1].end),
     now,
   });
+  const waited = waitedPastMidnight(db, windows);
   write(db, (tx) => {
     tx.$client
       .prepare(
@@ -69,6 +75,7 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
       .run({ network: NETWORK_SCOPE, from, to });
     const setRegistered = tx.$client.prepare('update occupancy_days set registered = ? where scope = ? and day = ?');
     for (const day of registered) setRegistered.run(day.registered, NETWORK_SCOPE, day.day);
+    storeUnmetDays(tx, windows, waited);
   });
   return windows.length;
 }

@@ -49,7 +49,8 @@ describe('a request for a place from the public form', () => {
     expect(queued.at(-1)).toMatchObject({ alias: ALIAS, contact: CONTACT, status: 'waiting', arrivedAt: new Date('2026-10-01T12:30:00Z') });
 
     const page = linkPageData(db, token, later(5));
-    expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null } });
+    // No shelter has a bed yet: the expected wait says tomorrow, not a place in the queue.
+    expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null }, expected: { kind: 'tonightFull' } });
     const html = await renderLinkPage(page!, 'ru', later(5));
     expect(html).toContain('Вы в листе ожидания; с вами свяжется волонтёр.');
     expect(html).toContain('Заявка отправлена 1 октября в 17:00 по стамбульскому времени.');

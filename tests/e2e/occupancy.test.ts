@@ -65,17 +65,25 @@ describe('occupancy for an admin', () => {
     await table.waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
     expect(rows).toHaveLength(30);
+    // Unmet demand: counts by kind over the same days, nothing about anyone.
+    const turnedAway = page.getByRole('region', { name: 'Turned away' });
+    expect(await turnedAway.getByRole('columnheader').allTextContents()).toEqual(['Men', 'Women', 'Families']);
+    expect(await turnedAway.getByRole('rowheader').allTextContents()).toEqual(['Waited past midnight without a bed', 'No fitting shelter in the suggestions']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
-    expect(header).toBe('date,shelter,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs');
-    expect(lines).toHaveLength(expected.shelters * 30);
+    expect(header).toBe(
+      'date,shelter,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs,' +
+        'unmet_waited_men,unmet_waited_women,unmet_waited_families,no_fit_men,no_fit_women,no_fit_families',
+    );
+    // Per shelter per day, and the network's unmet demand once a day.
+    expect(lines).toHaveLength(expected.shelters * 30 + 30);
     expect(csv).not.toMatch(/@|Demo Sokak/);
     // Per shelter per day in the file adds up to the network's day in the table.
     const occupiedByDay = new Map<string, number>();
-    for (const line of lines) {
+    for (const line of lines.filter((line) => line.split(',')[1] !== '(network)')) {
       const cells = line.split(',');
       occupiedByDay.set(cells[0], (occupiedByDay.get(cells[0]) ?? 0) + Number(cells[4]));
     }

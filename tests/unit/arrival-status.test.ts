@@ -88,9 +88,19 @@ describe('statusSentence in English', () => {
     expect(sentence(status, 'en', ZONE, new Date('2026-10-01T18:30:00Z'))).toBe('2 beds are held for you until 22:00 (in 30 minutes).');
   });
 
-  it('writes midnight in the shelter’s zone as 00:00, not 24:00', () => {
+  it('writes midnight in the shelter’s zone as 00:00 of the next day, not 24:00', () => {
     const status: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-01T21:00:00Z') };
-    expect(sentence(status)).toBe('2 beds are held for you until 00:00 (in 7 hours).');
+    expect(sentence(status)).toBe('2 beds are held for you until 00:00 on October 2 (in 7 hours).');
+  });
+
+  it('names the day of a hold that ends on another day in the shelter’s zone, and not of one that ends today', () => {
+    const status: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-03T20:00:00Z') };
+    expect(sentence(status)).toBe('2 beds are held for you until 23:00 on October 3 (in 2 days).');
+    expect(sentence(status, 'ru')).toBe('Для вас забронированы 2 кровати до 3 октября, 23:00 (через 2 дня).');
+    // 20:30Z on the 1st is already the 2nd in Tbilisi (UTC+4), still the 1st in Istanbul.
+    const late: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-01T20:30:00Z') };
+    expect(sentence(late, 'en', 'Europe/Istanbul')).toBe('2 beds are held for you until 23:30 (in 7 hours).');
+    expect(sentence(late, 'en', 'Asia/Tbilisi')).toBe('2 beds are held for you until 00:30 on October 2 (in 7 hours).');
   });
 
   it('writes the hour with two digits on a 24-hour clock', () => {

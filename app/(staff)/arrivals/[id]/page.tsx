@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb, write } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -14,6 +14,7 @@ import { tonightIn } from '@/lib/nights/calendar';
 import { nightsFromQuery, nightsToSearch } from '@/lib/nights/wanted';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { applyExpiry } from '@/lib/placement/read';
+import { recordNoFit } from '@/lib/occupancy/unmet';
 import { ActionButton } from '@/components/ui/action-button';
 import { REVEAL_MINUTES } from '@/lib/privacy/shares';
 import {
@@ -69,6 +70,10 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const network = networkAvailability(db, { nights: asked.range, exceptStayId: current?.id ?? null });
   const needs = { ...household.composition, languages: household.languages };
   const ranked = suggestPlacements(network, needs, now, asked.range);
+  // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
+  if (household.status === 'waiting' && !query.from && !query.to && ranked.suggestions.length === 0) {
+    write(db, (tx) => recordNoFit(tx, { id: household.id, ...household.composition }, now));
+  }
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
   const possible = ranked.suggestions.filter(

@@ -4,16 +4,18 @@ import { mustEnrol } from '@/lib/auth/second-factor';
 import { recordAudit } from '@/lib/audit';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
-import { toCsv } from '@/lib/occupancy/csv';
+import { networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
+import { unmetHistory } from '@/lib/occupancy/unmet';
 
-const COLUMNS = ['date', 'shelter', 'district', 'beds_in_service', 'occupied', 'reserved', 'arrivals', 'check_ins', 'check_outs'];
+const COLUMNS = ['date', 'shelter', 'district', 'beds_in_service', 'occupied', 'reserved', 'arrivals', 'check_ins', 'check_outs', ...UNMET_COLUMNS];
 
 const refuse = (status: number, message: string) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
- * The history as CSV, per shelter per day: counts only, never a name or a contact. Admins only; each
+ * The history as CSV, per shelter per day, and for the whole network a row per day of unmet demand:
+ * counts only, never a name or a contact. Admins only; each
  * export is written to the audit trail. Bad parameters get a plain answer, not an error page.
  */
 export async function GET(request: Request) {
@@ -36,8 +38,9 @@ export async function GET(request: Request) {
   const rows: (string | number)[][] = [COLUMNS];
   for (const [id, days] of byShelter) {
     const shelter = names.get(id)!;
-    for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut]);
+    for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut, ...UNMET_COLUMNS.map(() => '')]);
   }
+  if (!shelterId) rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
   write(db, (tx) => recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }));
   const filename = `waystation-occupancy-${shelterId ? 'shelter' : 'network'}-${range.from}-to-${range.to}.csv`;
   return new Response(toCsv(rows), {

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { HistoryCharts } from '@/components/occupancy/history-charts';
 import { HistoryFilters } from '@/components/occupancy/history-filters';
 import { HistorySummaryList } from '@/components/occupancy/history-summary';
+import { TurnedAway } from '@/components/occupancy/turned-away';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { localDay } from '@/lib/occupancy/days';
@@ -13,6 +14,7 @@ import { occupancyHistory } from '@/lib/occupancy/history';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, PICKER_LIMIT, resolveScope, sheltersNamed } from '@/lib/occupancy/scope';
 import { summarize } from '@/lib/occupancy/summary';
+import { totalUnmet, unmetHistory } from '@/lib/occupancy/unmet';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
@@ -90,6 +92,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       </p>
       <HistorySummaryList summary={summarize(days)} network={scope === 'network'} />
       <HistoryCharts days={days} network={scope === 'network'} />
+      {scope === 'network' ? <TurnedAway totals={totalUnmet(unmetHistory(db, range.from, range.to, now))} /> : null}
       <p className="muted small">
         {t('rule')} <Link href="/occupancy">{t('nowLink')}</Link>
       </p>

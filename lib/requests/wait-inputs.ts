@@ -1,0 +1,69 @@
+import type { Db } from '@/db';
+import { arrivals } from '@/db/schema';
+import { householdKind, type HouseholdKind } from '@/lib/occupancy/kind';
+import { membersOf, roomAdmits } from '@/lib/matching/plan';
+import { networkAvailability } from '@/lib/placement/availability';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { minutesSince } from '@/lib/time';
+import type { WaitInputs } from './expected-wait';
+
+const WINDOW_MS = 14 * 86_400_000;
+type Household = Pick<typeof arrivals.$inferSelect, 'id' | 'adultMen' | 'adultWomen' | 'children' | 'createdAt' | 'arrivedAt'>;
+type Row = [number, number, number, number];
+
+/**
+ * Minutes from arrival (or registration, if later) to first reservation of every household first
+ * placed in the 14 days before `now`, by kind. The stays themselves, not occupancy_days.wait_minutes:
+ * the rollup's waits carry no kind. A booking made before landing counts as no wait.
+ */
+function recentWaits(db: Db, now: Date): Record<HouseholdKind, number[]> {
+  const rows = db.$client
+    .prepare(
+      `select a.adult_men, a.adult_women, a.children, max(0, s.created_at - max(a.created_at, a.arrived_at)) / 60000
+         from stays s join arrivals a on a.id = s.arrival_id
+        where s.created_at >= @since and s.created_at <= @now and a.status <> 'not_genuine'
+          and not exists (select 1 from stays f where f.arrival_id = s.arrival_id and f.created_at < s.created_at)`,
+    )
+    .raw()
+    .all({ since: now.getTime() - WINDOW_MS, now: now.getTime() }) as Row[];
+  const waits: Record<HouseholdKind, number[]> = { men: [], women: [], families: [] };
+  for (const [adultMen, adultWomen, children, minutes] of rows) waits[householdKind({ adultMen, adultWomen, children })].push(minutes);
+  return waits;
+}
+
+/** People of the same kind who asked before this household and still wait, and the household itself. */
+function peopleAhead(db: Db, household: Household): number {
+  const kind = householdKind(household);
+  const queue = db.$client
+    .prepare(`select adult_men, adult_women, children from arrivals where status = 'waiting' and erased_at is null and created_at < ? and id <> ?`)
+    .raw()
+    .all(household.createdAt.getTime(), household.id) as [number, number, number][];
+  const size = (men: number, women: number, children: number) => men + women + children;
+  return queue
+    .filter(([adultMen, adultWomen, children]) => householdKind({ adultMen, adultWomen, children }) === kind)
+    .reduce((people, [men, women, children]) => people + size(men, women, children), size(household.adultMen, household.adultWomen, household.children));
+}
+
+/** Free beds tonight in open shelters' rooms that admit someone of this household. */
+function freeFittingBeds(db: Db, household: Household, now: Date): number {
+  const members = membersOf(household);
+  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+  let free = 0;
+  for (const shelter of networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) } })) {
+    if (shelter.status !== 'open') continue;
+    for (const room of shelter.rooms) if (members.some((member) => roomAdmits(room.kind, member, shelter.acceptsFamilies))) free += room.freeBeds.length;
+  }
+  return free;
+}
+
+/** Everything expectedWait needs for one household still waiting. */
+export function waitInputs(db: Db, household: Household, now: Date): WaitInputs {
+  return {
+    waits: recentWaits(db, now),
+    kind: householdKind(household),
+    waitedMinutes: minutesSince(Math.max(household.createdAt.getTime(), household.arrivedAt.getTime()), now),
+    freeFittingBeds: freeFittingBeds(db, household, now),
+    peopleAhead: peopleAhead(db, household),
+  };
+}
