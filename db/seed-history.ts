@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import type { Db } from './index';
 import { arrivals, bedOutages, stayBeds, stays } from './schema';
+import { addDays, localDay } from '@/lib/occupancy/days';
 
 export const DEMO_HISTORY_DAYS = 60;
 const HOUR = 3_600_000;
@@ -66,7 +67,11 @@ export function seedDemoHistory(tx: Db, shelters: { id: string; beds: DemoBed[] 
           })
           .returning({ id: arrivals.id })
           .get();
-        const base = { arrivalId: household.id, shelterId: shelter.id, createdAt: new Date(reservedAt), holdUntil: new Date(reservedAt + 6 * HOUR) };
+        // Nights in Istanbul's calendar (UTC+3 all year): from the night they came to the day they left.
+        const firstNight = localDay(fate < 0.12 ? reservedAt : checkInAt, 'Europe/Istanbul');
+        const leftOn = localDay(checkOutAt, 'Europe/Istanbul');
+        const nights = { firstNight, departure: leftOn > firstNight ? leftOn : addDays(firstNight, 1) };
+        const base = { arrivalId: household.id, shelterId: shelter.id, createdAt: new Date(reservedAt), holdUntil: new Date(reservedAt + 6 * HOUR), ...nights };
         const stay = tx
           .insert(stays)
           .values(

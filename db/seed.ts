@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
+import { seedDemoNow } from './seed-now';
 import { arrivals, beds, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
 import type { RoomKind, ShelterStatus } from './schema';
 
@@ -214,6 +215,15 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       if (login.role === 'host') tx.insert(shelterMembers).values({ userId: user.id, shelterId: shelterIds[0] }).run();
     }
     seedDemoHistory(tx, withBeds, options.now, { guideId: staffIds.coordinator!, hostId: staffIds.host!, adminId: staffIds.admin! });
+    const staff = (role: 'coordinator' | 'host' | 'admin') => ({
+      id: staffIds[role]!,
+      email: DEMO_LOGINS.find((login) => login.role === role)!.email,
+      name: role,
+      role,
+      locale: 'en',
+      shelterIds: role === 'host' ? [shelterIds[0]] : [],
+    });
+    seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
     return true;
   });
 }
