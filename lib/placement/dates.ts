@@ -38,7 +38,7 @@ export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string
     .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
     .all()
     .map((row) => row.bedId);
-  // Only the nights still ahead are booked: the ledger is for what may still collide.
+  // Only the nights still ahead can collide with another stay.
   const ahead: NightRange = { firstNight: range.firstNight > tonight ? range.firstNight : tonight, departure: range.departure };
   if (ahead.departure > ahead.firstNight) {
     const taken = firstTakenNight(db, bedIds, ahead, stay.id);
@@ -50,7 +50,8 @@ export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string
     const closed = firstClosedNight(db, shelter.id, roomIds, ahead);
     if (closed) throw new DomainError('closedOn', 'departure', { night: closed });
   }
-  releaseNights(db, stay.id);
+  // Nights already slept stay on the ledger; every night from tonight is booked afresh.
+  releaseNights(db, stay.id, tonight);
   if (ahead.departure > ahead.firstNight) bookNights(db, stay.id, bedIds, ahead);
   const changed = db
     .update(stays)
