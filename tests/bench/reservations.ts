@@ -7,6 +7,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { arrivals, beds, rooms, shelters, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { reserveBeds } from '@/lib/placement/reserve';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { percentile, round, spread } from './stats';
 
 type WorkerResult = { calls: number; elapsedMs: number; latencies: number[]; busy: number; errorCount: number; errors: string[] };
@@ -78,13 +80,16 @@ function inOneProcess(template: string, path: string, guideId: string, pairs: [s
     const insert = sqlite.prepare('insert into bench_floor (at) values (?)');
     write(db, () => insert.run(0));
     const count = Math.min(calls, pairs.length);
+    // A three-night stay from tomorrow: three bed-night rows in the ledger besides the stay itself.
+    const tomorrow = addNights(tonightIn(NETWORK_TIME_ZONE, new Date()), 1);
+    const threeNights = { firstNight: tomorrow, departure: addNights(tomorrow, 3) };
     let domainMs = 0;
     let before = walSize();
     let started = performance.now();
     for (const [arrivalId, bedId] of pairs.slice(0, count)) {
       write(db, (tx) => {
         const t0 = performance.now();
-        reserveBeds(tx, guide, { arrivalId, bedIds: [bedId] }, new Date());
+        reserveBeds(tx, guide, { arrivalId, bedIds: [bedId], ...threeNights }, new Date());
         domainMs += performance.now() - t0;
       });
     }

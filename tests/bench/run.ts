@@ -130,6 +130,7 @@ const GOALS: Record<string, string> = {
   'surge.double_bookings': '0',
   'scale.now_page_http_ms': '< 150',
   'scale.suggestions_3_nights_ms': '< 150',
+  'scale.calendar_14_nights_ms': '< 150',
   'scale.history_90d_network_page_http_ms': '< 150',
   'scale.history_90d_shelter_page_http_ms': '< 150',
 };
