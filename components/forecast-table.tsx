@@ -14,10 +14,10 @@ function NightLabel({ night, index }: { night: Night; index: number }) {
   const date = format.dateTime(noonOf(night), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   return index === 0 ? (
     <>
-      {t('tonight')} <span className="muted small">{date}</span>
+      {t('tonight')} <span className="muted small night-date">{date}</span>
     </>
   ) : (
-    date
+    <span className="night-date">{date}</span>
   );
 }
 
@@ -45,7 +45,9 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
     <div className="forecast">
       <Scroller labelId={`${id}-caption`}>
         <table className="forecast-table">
-          <caption id={`${id}-caption`}>{t('caption', { count: nights.length })}</caption>
+          <caption id={`${id}-caption`} className="visually-hidden">
+            {t('caption', { count: nights.length })}
+          </caption>
           <colgroup>
             <col />
           </colgroup>
@@ -100,7 +102,9 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
           <summary>{t('byKind')}</summary>
           <Scroller labelId={`${id}-kinds`}>
             <table className="forecast-table">
-              <caption id={`${id}-kinds`}>{t('byKindCaption')}</caption>
+              <caption id={`${id}-kinds`} className="visually-hidden">
+                {t('byKindCaption')}
+              </caption>
               <colgroup>
                 <col />
               </colgroup>
@@ -157,33 +161,42 @@ export function ShelterForecastTable({ nights, shelters }: { nights: Night[]; sh
   const t = useTranslations('forecast');
   const format = useFormatter();
   const id = useId();
+  const caption = t('sheltersCaption', { count: nights.length });
+  // A caption is as wide as its table and would scroll out of sight on a phone: it is shown above instead.
   return (
-    <Scroller labelId={`${id}-caption`}>
-      <table className="forecast-table">
-        <caption id={`${id}-caption`}>{t('sheltersCaption', { count: nights.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('shelter')}</th>
-            {nights.map((night, index) => (
-              <th key={night} scope="col" className="num">
-                <NightLabel night={night} index={index} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shelters.map((shelter) => (
-            <tr key={shelter.id}>
-              <th scope="row">{shelter.name}</th>
-              {shelter.expectedFree.map((value, i) => (
-                <td key={nights[i]} className="num">
-                  {format.number(value)}
-                </td>
+    <>
+      <p className="muted small" aria-hidden="true">
+        {caption}
+      </p>
+      <Scroller labelId={`${id}-caption`}>
+        <table className="forecast-table">
+          <caption id={`${id}-caption`} className="visually-hidden">
+            {caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('shelter')}</th>
+              {nights.map((night, index) => (
+                <th key={night} scope="col" className="num">
+                  <NightLabel night={night} index={index} />
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </Scroller>
+          </thead>
+          <tbody>
+            {shelters.map((shelter) => (
+              <tr key={shelter.id}>
+                <th scope="row">{shelter.name}</th>
+                {shelter.expectedFree.map((value, i) => (
+                  <td key={nights[i]} className="num">
+                    {format.number(value)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
+    </>
   );
 }
