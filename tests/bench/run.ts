@@ -6,6 +6,7 @@ import { startDemoServer } from '../support/next-server';
 import { launchBrowser } from '../e2e/support';
 import { benchActions } from './actions';
 import { placeDemoHousehold } from './fixtures';
+import { benchForecast } from './forecast';
 import { benchHttp } from './http';
 import { benchReservations } from './reservations';
 import { benchScale } from './scale';
@@ -14,7 +15,7 @@ import { benchSurge } from './surge';
 import { signInCookie } from './session';
 import { benchWeight } from './weight';
 
-const PARTS = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale'] as const;
+const PARTS = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale', 'forecast'] as const;
 type Part = (typeof PARTS)[number];
 
 const FULL = {
@@ -23,6 +24,8 @@ const FULL = {
   cpu: { warmUp: 30, batches: 5, perBatch: 60 },
   actions: { guides: 20, seconds: 10, beds: 10 },
   scale: { shelters: 1000, bedsPerShelter: 50, pastStays: 1_000_000, waiting: 2000, runs: 5 },
+  // About two months of a 20-shelter network, after three weeks that only build the history it learns from.
+  forecast: { shelters: 20, days: 84, warmUpDays: 22, arrivalsPerDay: 90, seeds: [1, 2, 3, 4, 5] },
   surge: {
     processes: [...new Set([1, cpus().length])],
     levels: [100, 200, 400, 700, 1000, 1400, 2000, 3000],
@@ -46,6 +49,7 @@ const SMOKE = {
   cpu: { warmUp: 2, batches: 1, perBatch: 5 },
   actions: { guides: 2, seconds: 1, beds: 3 },
   scale: { shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
+  forecast: { shelters: 4, days: 30, warmUpDays: 22, arrivalsPerDay: 20, seeds: [1] },
   surge: {
     processes: [1, 2],
     levels: [6],
@@ -115,6 +119,7 @@ export async function runBench(parts: Part[], smoke: boolean) {
   }
   if (parts.includes('surge')) results.surge = await benchSurge(config.surge);
   if (parts.includes('scale')) results.scale = await benchScale(config.scale);
+  if (parts.includes('forecast')) results.forecast = benchForecast(config.forecast);
   return results;
 }
 
@@ -133,6 +138,7 @@ const GOALS: Record<string, string> = {
   'scale.calendar_14_nights_ms': '< 150',
   'scale.history_90d_network_page_http_ms': '< 150',
   'scale.history_90d_shelter_page_http_ms': '< 150',
+  'forecast.mae_ratio_to_naive': '≤ 0.7',
 };
 
 export function markdownTable(results: Record<string, unknown>): string {

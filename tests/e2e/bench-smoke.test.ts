@@ -4,7 +4,7 @@ import { markdownTable, runBench } from '../bench/run';
 // Not a benchmark: a tiny run of every bench part, so `npm run bench` cannot rot unnoticed.
 describe('npm run bench --smoke', () => {
   it('runs every part and reports sane figures', async () => {
-    const results = (await runBench(['reservations', 'http', 'actions', 'weight', 'surge', 'scale'], true)) as Record<string, Record<string, number>>;
+    const results = (await runBench(['reservations', 'http', 'actions', 'weight', 'surge', 'scale', 'forecast'], true)) as Record<string, Record<string, number>>;
     expect(results.reservations.double_bookings).toBe(0);
     expect(results.reservations.busy_errors).toBe(0);
     expect(results.reservations.per_second).toBeGreaterThan(0);
@@ -31,6 +31,10 @@ describe('npm run bench --smoke', () => {
     expect(results.surge.double_bookings).toBe(0);
     expect(results.scale.beds).toBe(80);
     expect(results.scale.suggestions_3_nights_ms).toBeGreaterThan(0);
+    expect(results.forecast.days_forecast).toBeGreaterThan(0);
+    expect(results.forecast.mae_beds).toBeGreaterThanOrEqual(0);
+    expect(results.forecast.naive_mae_beds).toBeGreaterThan(0);
+    expect(results.forecast.mae_ratio_to_naive).toBeGreaterThan(0);
     const table = markdownTable(results);
     expect(table.split('\n')[0]).toBe('| part | figure | value | goal |');
     expect(table).toContain('| actions | double_bookings | 0 | 0 |');

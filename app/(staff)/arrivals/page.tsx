@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
+import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
 import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import type { HouseholdView } from '@/lib/arrivals/views';
@@ -47,6 +48,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
       ) : null}
       {user.role === 'admin' ? <RequestFloodNotice now={now} /> : null}
       {masked ? <p className="muted">{privacy('adminHint')}</p> : null}
+      <NetworkForecast now={now} />
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
         {waiting.length === 0 ? <p className="empty">{t('nobodyWaiting')}</p> : null}

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
+import { NetworkForecast } from '@/components/network-forecast';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { networkNow } from '@/lib/occupancy/now';
@@ -87,6 +88,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
           <Link href="/arrivals">{t('queueLink')}</Link>
         </p>
       </section>
+      <NetworkForecast now={now} shelters={table.rows} />
       <section aria-labelledby="shelters-heading">
         <h2 id="shelters-heading">{t('sheltersTitle')}</h2>
         <p className="muted">{attentionCount > 0 ? t('needsLook', { count: attentionCount }) : t('allGood')}</p>

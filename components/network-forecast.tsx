@@ -1,0 +1,24 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { ForecastTable, ShelterForecastTable } from '@/components/forecast-table';
+import { loadForecastInput } from '@/lib/forecast/load';
+import { FORECAST_NIGHTS, forecast } from '@/lib/forecast/maths';
+import { networkNights, shelterNights } from '@/lib/forecast/view';
+
+/**
+ * The network's next nights for guides and admins (never hosts: the caller's page decides), with
+ * `shelters` the per-shelter expected free beds of the shelters named.
+ */
+export async function NetworkForecast({ now, shelters }: { now: Date; shelters?: { id: string; name: string }[] }) {
+  const t = await getTranslations('forecast');
+  const result = forecast(loadForecastInput(getDb(), now));
+  const nights = networkNights(result);
+  return (
+    <section aria-labelledby="forecast-title" className="forecast-section">
+      <h2 id="forecast-title">{t('title', { count: FORECAST_NIGHTS })}</h2>
+      <ForecastTable nights={nights} byKind />
+      {shelters && shelters.length > 0 ? <ShelterForecastTable nights={nights.map((n) => n.night)} shelters={shelterNights(result, shelters)} /> : null}
+    </section>
+  );
+}

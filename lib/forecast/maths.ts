@@ -1,0 +1,218 @@
+import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
+import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
+import { dayStart } from '@/lib/occupancy/days';
+
+/** How many nights the forecast looks ahead, tonight included. */
+export const FORECAST_NIGHTS = 7;
+/** Days of no-shows behind a shelter's rate. */
+export const NO_SHOW_DAYS = 30;
+/** Past nights whose fill-up teaches how many beds placements not yet made will take. */
+export const FILL_NIGHTS = 14;
+/** How far back stays are needed: the fill window plus the longest lead time asked about. */
+// Arrivals follow the week (flights bunch at its ends): each of the two past nights on the same weekday
+// weighs as much as six others, so the weekday leads and the other twelve nights steady it.
+const SAME_WEEKDAY = 6;
+const FILL_WEIGHTS = FILL_NIGHTS + (SAME_WEEKDAY - 1) * Math.floor(FILL_NIGHTS / 7);
+export const RECENT_DAYS = FILL_NIGHTS + FORECAST_NIGHTS + 1;
+
+// A shelter with few stays says little about its own no-shows: its rate is blended with the network's
+// as if the network had contributed PRIOR_STAYS stays of its own, so one no-show out of two stays reads
+// as about the network's rate, not 50 %; a shelter with hundreds of stays keeps its own. The network's
+// rate is itself blended with a cautious default the same way, for a network that has just started.
+const PRIOR_STAYS = 10;
+const DEFAULT_NO_SHOW_RATE = 0.15;
+const DEFAULT_OVERSTAY_RATE = 0.05;
+
+export type People = { men: number; women: number; families: number };
+export type KindFigures = { certain: number; likely: number; expectedFree: number };
+export type ByKind = Record<RoomKind, KindFigures>;
+
+/** A stay made recently, as known now: which beds of which kind it took, and when it came and went. */
+export type RecentStay = {
+  kind: RoomKind;
+  beds: number;
+  createdAt: number;
+  firstNight: Night;
+  departure: Night;
+  holdUntil: number;
+  checkedInAt: number | null;
+  /** Checked out, cancelled or expired: when the beds came free; null while still held. */
+  endedAt: number | null;
+};
+
+export type ShelterInput = {
+  id: string;
+  timeZone: string;
+  /** Rooms with their beds in service now. */
+  rooms: { id: string; kind: RoomKind; beds: number }[];
+  closures: { roomId: string | null; firstNight: Night; lastNight: Night }[];
+  /** The booking ledger over the coming nights, per room: beds held by guests checked in and by reservations. */
+  ledger: { roomId: string; night: Night; checkedIn: number; reserved: number }[];
+  /** Beds occupied now by a checked-in guest, by planned departure: from that night on, the ledger no longer holds them. */
+  departing: { roomId: string; departure: Night; beds: number }[];
+  /** Reservations not yet checked in, by first night: the people coming. */
+  arriving: { firstNight: Night; people: People }[];
+  /** Over the last NO_SHOW_DAYS days: holds that expired and stays that checked in. */
+  noShows: { expired: number; checkedIn: number };
+  recent: RecentStay[];
+};
+
+/** A household not yet placed: here already (expectedAt null or past) or expected to land. */
+export type WaitingHousehold = { people: People; expectedAt: number | null };
+
+export type ForecastInput = { now: number; networkZone: string; shelters: ShelterInput[]; waiting: WaitingHousehold[] };
+
+export type NightFigures = { index: number; night: Night; byKind: ByKind; total: KindFigures; ahead: People };
+export type ShelterForecast = { id: string; noShowRate: number; overstayRate: number; nights: NightFigures[] };
+export type NetworkNight = NightFigures & { waiting: People };
+export type Forecast = { noShowRate: number; nights: NetworkNight[]; shelters: ShelterForecast[] };
+
+const noPeople = (): People => ({ men: 0, women: 0, families: 0 });
+const noFigures = (): KindFigures => ({ certain: 0, likely: 0, expectedFree: 0 });
+const noKinds = (): ByKind => ({ men: noFigures(), women: noFigures(), mixed: noFigures(), family: noFigures() });
+const addPeople = (a: People, b: People): People => ({ men: a.men + b.men, women: a.women + b.women, families: a.families + b.families });
+const addFigures = (a: KindFigures, b: KindFigures): KindFigures => ({
+  certain: a.certain + b.certain,
+  likely: a.likely + b.likely,
+  expectedFree: a.expectedFree + b.expectedFree,
+});
+
+/** A household's people by the demand they make: anyone with children counts as a family. */
+export function peopleOf(household: { adultMen: number; adultWomen: number; children: number }): People {
+  if (household.children > 0) return { men: 0, women: 0, families: household.adultMen + household.adultWomen + household.children };
+  return { men: household.adultMen, women: household.adultWomen, families: 0 };
+}
+
+/** Expired / (expired + checked in), blended towards `prior` by PRIOR_STAYS stays' worth. */
+export const blendedRate = (counts: { expired: number; checkedIn: number }, prior: number) =>
+  (counts.expired + PRIOR_STAYS * prior) / (counts.expired + counts.checkedIn + PRIOR_STAYS);
+
+/**
+ * Of the guests due to leave on the recent mornings, how many were still there the midnight after
+ * (expired = stayed on, checkedIn = all due): a departure is likely, not certain.
+ */
+export function overstays(shelter: ShelterInput, tonight: Night) {
+  const counts = { expired: 0, checkedIn: 0 };
+  for (const stay of shelter.recent) {
+    if (stay.checkedInAt === null || stay.departure >= tonight || stay.departure < addNights(tonight, -FILL_NIGHTS)) continue;
+    counts.checkedIn += stay.beds;
+    if (heldAt(stay, stay.departure, dayStart(addNights(stay.departure, 1), shelter.timeZone))) counts.expired += stay.beds;
+  }
+  return counts;
+}
+
+/** Whether a stay kept its beds from anyone else at the midnight `at` that ends night `night`'s evening. */
+export function heldAt(stay: RecentStay, night: Night, at: number): boolean {
+  if (stay.createdAt > at || stay.firstNight > night) return false;
+  if (stay.endedAt !== null && stay.endedAt <= at) return false;
+  return stay.checkedInAt !== null ? true : stay.holdUntil > at;
+}
+
+/**
+ * Beds of each kind that placements made less than `leadMs` before a midnight took at that midnight,
+ * on average over the last FILL_NIGHTS nights: what the stays not yet made will take on a coming night
+ * that far away. Learned from the shelter's own recent nights, so it follows its pace and its full
+ * nights alike (a shelter that was full could not fill more than it had).
+ */
+export function recentFill(shelter: ShelterInput, tonight: Night, night: Night, leadMs: number): Record<RoomKind, number> {
+  const fill: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
+  const weekday = new Date(`${night}T12:00:00Z`).getUTCDay();
+  for (let back = 1; back <= FILL_NIGHTS; back++) {
+    const past = addNights(tonight, -back);
+    const weight = (new Date(`${past}T12:00:00Z`).getUTCDay() === weekday ? SAME_WEEKDAY : 1) / FILL_WEIGHTS;
+    const midnight = dayStart(addNights(past, 1), shelter.timeZone);
+    for (const stay of shelter.recent) {
+      if (midnight - stay.createdAt < leadMs && heldAt(stay, past, midnight)) fill[stay.kind] += stay.beds * weight;
+    }
+  }
+  return fill;
+}
+
+const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Night) =>
+  closures.some((c) => (c.roomId === null || c.roomId === roomId) && c.firstNight <= night && night <= c.lastNight);
+
+/**
+ * One shelter's next FORECAST_NIGHTS nights. Per room and night, a bed in service and not closed is:
+ * booked (the ledger holds it for a guest or a reservation), occupied by a guest due to have left by
+ * then (not in the ledger, not yet gone), or free for certain. Likely to free up: those departing
+ * beds, and each reserved bed-night times the chance the reservation never shows. What is expected
+ * free at the night's midnight: certain plus likely, less what placements not yet made usually take
+ * at that distance (recentFill), never below none nor above the beds open that night.
+ */
+export function shelterForecast(shelter: ShelterInput, now: number, rates: { noShowRate: number; overstayRate: number }): ShelterForecast {
+  const { noShowRate, overstayRate } = rates;
+  const tonight = tonightIn(shelter.timeZone, new Date(now));
+  const ledger = new Map(shelter.ledger.map((row) => [`${row.roomId} ${row.night}`, row]));
+  const nights: NightFigures[] = [];
+  for (let index = 0; index < FORECAST_NIGHTS; index++) {
+    const night = addNights(tonight, index);
+    const byKind = noKinds();
+    const open: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
+    const staying: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
+    for (const room of shelter.rooms) {
+      if (isClosed(shelter.closures, room.id, night)) continue;
+      const booked = ledger.get(`${room.id} ${night}`);
+      const departing = shelter.departing.reduce((sum, d) => (d.roomId === room.id && d.departure <= night ? sum + d.beds : sum), 0);
+      const reserved = booked?.reserved ?? 0;
+      const certain = Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing);
+      byKind[room.kind].certain += certain;
+      byKind[room.kind].likely += departing + reserved * noShowRate;
+      staying[room.kind] += departing * overstayRate;
+      open[room.kind] += room.beds;
+    }
+    const fill = recentFill(shelter, tonight, night, dayStart(addNights(night, 1), shelter.timeZone) - now);
+    let total = noFigures();
+    for (const kind of ROOM_KINDS) {
+      const figures = byKind[kind];
+      figures.expectedFree = Math.min(open[kind], Math.max(0, figures.certain + figures.likely - staying[kind] - fill[kind]));
+      total = addFigures(total, figures);
+    }
+    const ahead = shelter.arriving.filter((a) => a.firstNight === night).reduce((sum, a) => addPeople(sum, a.people), noPeople());
+    nights.push({ index, night, byKind, total, ahead });
+  }
+  return { id: shelter.id, noShowRate, overstayRate, nights };
+}
+
+/**
+ * The network's next FORECAST_NIGHTS nights: each shelter's own (nights counted from each shelter's
+ * tonight), summed night by night, with the demand: households waiting now count on tonight, those
+ * expected to land on the night they land (in the network's calendar).
+ */
+export function forecast(input: ForecastInput): Forecast {
+  const totals = input.shelters.reduce((sum, s) => ({ expired: sum.expired + s.noShows.expired, checkedIn: sum.checkedIn + s.noShows.checkedIn }), { expired: 0, checkedIn: 0 });
+  const networkRate = blendedRate(totals, DEFAULT_NO_SHOW_RATE);
+  const due = input.shelters.map((shelter) => overstays(shelter, tonightIn(shelter.timeZone, new Date(input.now))));
+  const networkOverstays = blendedRate(
+    due.reduce((sum, d) => ({ expired: sum.expired + d.expired, checkedIn: sum.checkedIn + d.checkedIn }), { expired: 0, checkedIn: 0 }),
+    DEFAULT_OVERSTAY_RATE,
+  );
+  const shelters = input.shelters.map((shelter, i) =>
+    shelterForecast(shelter, input.now, { noShowRate: blendedRate(shelter.noShows, networkRate), overstayRate: blendedRate(due[i], networkOverstays) }),
+  );
+  const tonight = tonightIn(input.networkZone, new Date(input.now));
+  const nights: NetworkNight[] = Array.from({ length: FORECAST_NIGHTS }, (_, index) => ({
+    index,
+    night: addNights(tonight, index),
+    byKind: noKinds(),
+    total: noFigures(),
+    ahead: noPeople(),
+    waiting: noPeople(),
+  }));
+  for (const shelter of shelters) {
+    for (const figures of shelter.nights) {
+      const sum = nights[figures.index];
+      for (const kind of ROOM_KINDS) sum.byKind[kind] = addFigures(sum.byKind[kind], figures.byKind[kind]);
+      sum.total = addFigures(sum.total, figures.total);
+      sum.ahead = addPeople(sum.ahead, figures.ahead);
+    }
+  }
+  for (const household of input.waiting) {
+    if (household.expectedAt === null || household.expectedAt <= input.now) {
+      nights[0].waiting = addPeople(nights[0].waiting, household.people);
+      continue;
+    }
+    const index = nights.findIndex((n) => n.night === tonightIn(input.networkZone, new Date(household.expectedAt!)));
+    if (index >= 0) nights[index].ahead = addPeople(nights[index].ahead, household.people);
+  }
+  return { noShowRate: networkRate, nights, shelters };
+}

@@ -1,0 +1,85 @@
+import { render, screen, within } from '@testing-library/react';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ForecastTable, ShelterForecastTable } from '@/components/forecast-table';
+import type { ForecastNightView } from '@/lib/forecast/view';
+import { nightsFrom } from '@/lib/nights/calendar';
+import en from '@/lib/i18n/messages/en.json';
+import ru from '@/lib/i18n/messages/ru.json';
+
+let intlErrors: string[] = [];
+beforeEach(() => {
+  intlErrors = [];
+});
+
+function renderIn(locale: 'en' | 'ru', ui: ReactNode) {
+  return render(
+    <NextIntlClientProvider locale={locale} messages={locale === 'en' ? en : ru} timeZone="Europe/Istanbul" onError={(error) => intlErrors.push(error.message)}>
+      {ui}
+    </NextIntlClientProvider>,
+  );
+}
+
+const kinds = { men: { certain: 0, expectedFree: 0 }, women: { certain: 0, expectedFree: 0 }, mixed: { certain: 0, expectedFree: 0 }, family: { certain: 0, expectedFree: 0 } };
+// Tuesday 1 December 2026 and the six nights after it, with figures a guide can tell apart.
+const nights: ForecastNightView[] = nightsFrom('2026-12-01', 7).map((night, i) => ({
+  night,
+  certain: 10 + i,
+  likely: 20 + i,
+  expectedFree: 30 + i,
+  waiting: i === 0 ? { men: 4, women: 2, families: 5 } : null,
+  ahead: 40 + i,
+  byKind: { ...kinds, women: { certain: 50 + i, expectedFree: 60 + i } },
+}));
+
+/** Each body row as a guide reads it: the night, then its cells. */
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(2)
+    .map((row) => [...row.children].map((cell) => cell.textContent));
+
+describe('ForecastTable', () => {
+  it('shows each of the next 7 nights with its free beds and demand, tonight first', () => {
+    renderIn('en', <ForecastTable nights={nights} byKind />);
+    const table = screen.getByRole('table', { name: /night by night/ });
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'Night',
+      'Beds',
+      'Waiting now (people)',
+      'Booked ahead (people)',
+      'Free for certain',
+      'Likely to free up',
+      'Expected free',
+      'Men',
+      'Women',
+      'In families',
+    ]);
+    expect(rowsOf(table)).toEqual([
+      ['Tonight Tue, Dec 1', '10', '20', '30', '4', '2', '5', '40'],
+      ['Wed, Dec 2', '11', '21', '31', '–', '–', '–', '41'],
+      ['Thu, Dec 3', '12', '22', '32', '–', '–', '–', '42'],
+      ['Fri, Dec 4', '13', '23', '33', '–', '–', '–', '43'],
+      ['Sat, Dec 5', '14', '24', '34', '–', '–', '–', '44'],
+      ['Sun, Dec 6', '15', '25', '35', '–', '–', '–', '45'],
+      ['Mon, Dec 7', '16', '26', '36', '–', '–', '–', '46'],
+    ]);
+    // On a phone the table scrolls inside its own region, reachable by keyboard and named by the caption.
+    const region = screen.getByRole('region', { name: /night by night/ });
+    expect(region.getAttribute('tabindex')).toBe('0');
+    expect(screen.getByText(/^Likely to free up: beds of guests due to leave/)).toBeTruthy();
+    // By kind of room, behind a disclosure.
+    const byKind = screen.getByRole('table', { name: 'Beds free for certain and expected free, by kind of room.' });
+    expect(rowsOf(byKind)[0]).toEqual(['Tonight Tue, Dec 1', '0', '0', '50', '60', '0', '0', '0', '0']);
+    expect(intlErrors).toEqual([]);
+  });
+
+  it('reads in Russian with its weekday and date, and a Russian plural in the shelters caption', () => {
+    renderIn('ru', <ShelterForecastTable nights={nights.map((n) => n.night)} shelters={[{ id: 's1', name: 'Fatih', expectedFree: [3, 2, 1, 0, 5, 6, 7] }]} />);
+    const table = screen.getByRole('table', { name: /на 7 ночей вперёд/ });
+    expect(within(table).getAllByRole('columnheader')[1].textContent).toBe('Сегодня вт, 1 дек.');
+    expect(within(table).getAllByRole('row')[1].textContent).toBe('Fatih3210567');
+    expect(intlErrors).toEqual([]);
+  });
+});
