@@ -136,6 +136,7 @@ const GOALS: Record<string, string> = {
   'scale.now_page_http_ms': '< 150',
   'scale.suggestions_3_nights_ms': '< 150',
   'scale.calendar_14_nights_ms': '< 150',
+  'scale.forecast_network_ms': '< 150',
   'scale.history_90d_network_page_http_ms': '< 150',
   'scale.history_90d_shelter_page_http_ms': '< 150',
   'forecast.mae_ratio_to_naive': '≤ 0.7',

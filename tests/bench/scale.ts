@@ -9,6 +9,8 @@ import { waitingQueue } from '@/lib/arrivals/queries';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { networkAvailability } from '@/lib/placement/availability';
 import { loadCalendar } from '@/lib/shelters/calendar';
+import { loadForecastInput } from '@/lib/forecast/load';
+import { forecast } from '@/lib/forecast/maths';
 import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -157,6 +159,7 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
     const threeNights = { firstNight: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 1), departure: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 4) };
     const suggestions = medianMs(options.runs, () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights));
     const queue = medianMs(options.runs, () => waitingQueue(db, admin, now));
+    const networkForecast = medianMs(options.runs, () => forecast(loadForecastInput(db, now)));
     const calendar = medianMs(options.runs, () => loadCalendar(db, bedsByShelter[0].shelterId, localDay(now.getTime(), NETWORK_TIME_ZONE)));
     const board = medianMs(options.runs, () => shelterBoard(db, bedsByShelter[0].shelterId, now));
     const shelterList = medianMs(options.runs, () => visibleShelters(db, admin, now));
@@ -197,6 +200,7 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
       suggestions_3_nights_ms_max: round(suggestions.max),
       waiting_list_ms: round(queue.median),
       calendar_14_nights_ms: round(calendar.median),
+      forecast_network_ms: round(networkForecast.median),
       bed_board_ms: round(board.median),
       shelter_list_ms: round(shelterList.median),
       rollup_seconds: round(rollUpSeconds),
