@@ -43,7 +43,7 @@ export function seedDemoNow(tx: Db, now: Date, staff: DemoStaff): void {
   const tonight = tonightIn(NETWORK_TIME_ZONE, now);
   const menBeds = bedsOf(tx, 'Fatih Free Shelter', "Men's dorm");
   const womenBeds = bedsOf(tx, 'Fatih Free Shelter', "Women's dorm");
-  const familyBeds = bedsOf(tx, 'Fatih Free Shelter', 'Family room');
+  const sideRoomBeds = bedsOf(tx, 'Kadıköy Church Hall', 'Side room');
   const hallBeds = bedsOf(tx, 'Kadıköy Church Hall', 'Hall');
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
 
@@ -66,9 +66,9 @@ export function seedDemoNow(tx: Db, now: Date, staff: DemoStaff): void {
   // Arriving tonight (or tomorrow, once tonight's door has closed), booked an hour ago.
   const soon = household(tx, { alias: 'Timur', adultMen: 1, at: new Date(now.getTime() - 2 * HOUR) });
   reserveBeds(tx, staff.guide, { arrivalId: soon.id, bedIds: [menBeds[2]] }, now);
-  // Bookings ahead: a family for two nights from the day after tomorrow, a woman at Kadıköy tomorrow.
+  // Bookings ahead at Kadıköy: a family for two nights from the day after tomorrow, a woman from tomorrow.
   const family = household(tx, { alias: 'Kuznetsov family', adultMen: 1, adultWomen: 1, children: 2, at: daysAgo(1) });
-  reserveBeds(tx, staff.guide, { arrivalId: family.id, bedIds: familyBeds.slice(0, 4), firstNight: addNights(tonight, 2), departure: addNights(tonight, 4) }, now);
+  reserveBeds(tx, staff.guide, { arrivalId: family.id, bedIds: sideRoomBeds.slice(0, 4), firstNight: addNights(tonight, 2), departure: addNights(tonight, 4) }, now);
   const anna = household(tx, { alias: 'Anna', adultWomen: 1, at: daysAgo(1) });
   reserveBeds(tx, staff.guide, { arrivalId: anna.id, bedIds: [hallBeds[0]], firstNight: addNights(tonight, 1), departure: addNights(tonight, 4) }, now);
 

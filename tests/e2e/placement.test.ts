@@ -17,7 +17,7 @@ async function registerHousehold(page: Page, alias: string, counts: { men: numbe
   await page.getByLabel('Women', { exact: true }).fill(String(counts.women));
   await page.getByLabel('Children', { exact: true }).fill(String(counts.children));
   await page.getByRole('button', { name: 'Register and find a place' }).click();
-  await page.getByRole('heading', { name: 'Where they can sleep tonight' }).waitFor();
+  await page.getByRole('heading', { name: 'Where they can sleep' }).waitFor();
 }
 
 describe('placing a household', () => {

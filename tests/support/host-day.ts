@@ -6,7 +6,7 @@ import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from './fixtur
 
 /**
  * A stay with nights, as a reservation with dates leaves it: the stay's first night and departure,
- * and one bed_nights row per bed per night. Until makeStay takes dates itself.
+ * and one bed_nights row per bed per night.
  */
 export function makeDatedStay(
   db: Db,
@@ -14,13 +14,21 @@ export function makeDatedStay(
 ) {
   const details = Object.fromEntries(Object.entries({ alias: input.alias, contact: input.contact, needNote: input.needNote }).filter(([, value]) => value !== undefined));
   const arrival = makeArrival(db, details);
-  const stay = makeStay(db, { arrivalId: arrival.id, shelterId: input.shelterId, bedIds: input.bedIds, status: input.status, holdUntil: input.holdUntil });
-  datedStay(db, stay.id, input.bedIds, input);
+  const stay = makeStay(db, {
+    arrivalId: arrival.id,
+    shelterId: input.shelterId,
+    bedIds: input.bedIds,
+    status: input.status,
+    holdUntil: input.holdUntil,
+    firstNight: input.firstNight,
+    departure: input.departure,
+  });
   return { ...stay, firstNight: input.firstNight, departure: input.departure, arrival };
 }
 
-/** Gives an existing stay its nights (and writes them to the ledger, unless already written). */
+/** Gives an existing stay other nights, and the ledger the same. */
 export function datedStay(db: Db, stayId: string, bedIds: string[], range: NightRange) {
+  db.delete(bedNights).where(eq(bedNights.stayId, stayId)).run();
   db.update(stays).set({ firstNight: range.firstNight, departure: range.departure }).where(eq(stays.id, stayId)).run();
   for (const bedId of bedIds) for (const night of nightsOf(range)) db.insert(bedNights).values({ bedId, night, stayId }).onConflictDoNothing().run();
 }
