@@ -41,11 +41,25 @@ async function main() {
       await shot('host-rooms');
       await page.goto(`${boardUrl}/profile`);
       await shot('host-profile');
+      await page.goto(`${boardUrl}/calendar`);
+      await shot('host-calendar');
       await page.goto(`${base}/occupancy/history?range=30`);
       await shot('host-history');
       await page.goto(`${base}/account`);
       await shot('host-account');
       await context.close();
+
+      const guide = await browser.newContext({ viewport, locale });
+      const guidePage = await guide.newPage();
+      await signIn(guidePage, 'guide@waystation.test');
+      await guide.addCookies([{ name: 'waystation-locale', value: locale, url: base }]);
+      await guidePage.goto(`${base}/arrivals`);
+      await guidePage.screenshot({ path: `${out}/guide-arrivals-${size}-${locale}.png`, fullPage: true });
+      // Pavel registered before landing: his page looks for beds from tomorrow.
+      await guidePage.getByRole('link', { name: 'Pavel' }).click();
+      await guidePage.waitForURL(/\/arrivals\/[^/]+$/);
+      await guidePage.screenshot({ path: `${out}/guide-household-${size}-${locale}.png`, fullPage: true });
+      await guide.close();
 
       const admin = await browser.newContext({ viewport, locale });
       const adminPage = await admin.newPage();
