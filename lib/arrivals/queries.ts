@@ -66,7 +66,7 @@ const bedsHeld = (db: Db) =>
 type StayRow = ReturnType<ReturnType<typeof staysAtShelter>['all']>[number];
 
 /** The beds each stay holds now, as "Family room 3". */
-function heldBeds(db: Db, stayIds: string[]) {
+export function heldBeds(db: Db, stayIds: string[]) {
   const byStay = new Map<string, HeldBed[]>();
   if (stayIds.length === 0) return byStay;
   for (const row of prepared(db, bedsHeld).all({ stayIds: JSON.stringify(stayIds) })) {

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { arrivals, beds, rooms, stayBeds, stays } from '@/db/schema';
-import type { HeldBed } from '@/lib/arrivals/queries';
+import { arrivals, stays } from '@/db/schema';
+import { heldBeds, type HeldBed } from '@/lib/arrivals/queries';
 import { householdView, type HouseholdView } from '@/lib/arrivals/views';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
@@ -57,15 +57,6 @@ const liveStays = (db: Db) =>
     .where(and(eq(stays.shelterId, sql.placeholder('shelterId')), inArray(stays.status, ['reserved', 'checked_in'])))
     .orderBy(asc(stays.departure), asc(stays.holdUntil))
     .prepare();
-const bedsHeld = (db: Db) =>
-  db
-    .select({ stayId: stayBeds.stayId, bedId: beds.id, label: beds.label, roomName: rooms.name })
-    .from(stayBeds)
-    .innerJoin(beds, eq(beds.id, stayBeds.bedId))
-    .innerJoin(rooms, eq(rooms.id, beds.roomId))
-    .where(and(inArray(stayBeds.stayId, sql`(select value from json_each(${sql.placeholder('stayIds')}))`), isNull(stayBeds.releasedAt)))
-    .orderBy(asc(rooms.name), asc(beds.label))
-    .prepare();
 
 /** The day at a shelter, as `user` may see it: only the stays they may act on, each made for them. */
 export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: string }, now: Date): HostDay {
@@ -77,10 +68,7 @@ export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: stri
     .map((row) => ({ ...row, list: dayListOf(row.stay, today, now >= out) }))
     .filter((row) => row.list && mayActOn(user, row.arrival, row.stay));
   if (rows.length === 0) return day;
-  const byStay = new Map<string, HeldBed[]>();
-  for (const bed of prepared(db, bedsHeld).all({ stayIds: JSON.stringify(rows.map((row) => row.stay.id)) })) {
-    byStay.set(bed.stayId, [...(byStay.get(bed.stayId) ?? []), { bedId: bed.bedId, label: bed.label, roomName: bed.roomName }]);
-  }
+  const byStay = heldBeds(db, rows.map((row) => row.stay.id));
   for (const { stay, arrival, list } of rows) {
     day[list!].push({
       id: stay.id,

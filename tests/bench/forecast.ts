@@ -7,6 +7,7 @@ import { addNights, type Night } from '@/lib/nights/calendar';
 import { dayStart, localDay } from '@/lib/occupancy/days';
 import { zonedWallClockToUtc } from '@/lib/time';
 import { round } from './stats';
+import { prng } from './surge-network';
 
 export type ForecastConfig = { shelters: number; days: number; warmUpDays: number; arrivalsPerDay: number; seeds: number[] };
 
@@ -16,17 +17,6 @@ const DAY = 24 * HOUR;
 const ZONE = 'Europe/Berlin';
 const FIRST_DAY = '2026-09-01';
 
-/** mulberry32: a small seeded PRNG, so every run replays the same history. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Room = { id: string; shelter: number; kind: RoomKind; beds: number; nights: Map<Night, number>; present: Set<Stay> };
 type Stay = {
