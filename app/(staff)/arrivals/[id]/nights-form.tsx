@@ -29,7 +29,8 @@ export function NightsForm({ nights, path, moving }: { nights: AskedNights; path
   const invalid = (field: 'firstNight' | 'departure') =>
     nights.error?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': `nights-${field}-error` } : {};
   return (
-    <form method="get" action={path} className="card nights-form" aria-labelledby="nights-title">
+    // Keyed by the nights: after a link or a move changes them, the fields show them, not what they first held.
+    <form key={`${nights.firstNight} ${nights.departure}`} method="get" action={path} className="card nights-form" aria-labelledby="nights-title">
       <h2 id="nights-title">{t('nightsTitle')}</h2>
       <p>{t('nightsSummary', { count, range: range(nights.firstNight, addNights(nights.departure, -1)), departure: new Date(`${nights.departure}T12:00:00Z`) })}</p>
       <div className="field-row">

@@ -18,6 +18,8 @@ type Props = {
   formAction: (formData: FormData) => void;
   hidden: Record<string, string>;
   submitLabel: string;
+  /** Moving a placed household: an empty list means no other beds, and they keep theirs. */
+  moving?: boolean;
 };
 
 function useReasonText() {
@@ -55,7 +57,7 @@ function useReasonText() {
 }
 
 /** Ranked places for one household; each card holds the pre-chosen beds and lets the guide swap them. */
-export function SuggestionList({ suggestions, excluded, freeRooms, more, now, state, formAction, hidden, submitLabel }: Props) {
+export function SuggestionList({ suggestions, excluded, freeRooms, more, now, state, formAction, hidden, submitLabel, moving = false }: Props) {
   const t = useTranslations('suggest');
   const errors = useTranslations('errors');
   const text = useReasonText();
@@ -65,7 +67,7 @@ export function SuggestionList({ suggestions, excluded, freeRooms, more, now, st
   return (
     <div className="suggestions">
       {sentFrom && suggestions.some((s) => s.shelterId === sentFrom) ? null : <FormStatus state={state} />}
-      {suggestions.length === 0 ? <p className="empty">{t('none')}</p> : null}
+      {suggestions.length === 0 ? <p className="empty">{t(moving ? 'noneToMove' : 'none')}</p> : null}
       <ol className="suggestion-list">
         {suggestions.map((suggestion, index) => {
           const planned = new Set(suggestion.beds.map((bed) => bed.bedId));

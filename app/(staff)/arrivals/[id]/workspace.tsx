@@ -66,6 +66,7 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
           : { arrivalId, firstNight: nights.firstNight, departure: nights.departure }
       }
       submitLabel={current ? t('moveHere') : t('reserve')}
+      moving={!!current}
     />
   );
   const path = `/arrivals/${arrivalId}`;
@@ -78,7 +79,8 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
         <section className="card" aria-labelledby="stay-title">
           <h2 id="stay-title">{current.status === 'reserved' ? t('reservedAt', { shelter: current.shelterName }) : t('stayingAt', { shelter: current.shelterName })}</h2>
           <p className="muted">{current.district}</p>
-          <StayDates stay={current} path={path} action={actions.dates} />
+          {/* New dates or beds (a move) start the form afresh: a refusal about the old ones would mislead. */}
+          <StayDates key={`${current.firstNight} ${current.departure} ${current.beds.map((bed) => bed.bedId).join()}`} stay={current} path={path} action={actions.dates} />
           <p>
             <strong>{t('beds')}:</strong> {current.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}
           </p>
