@@ -15,7 +15,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel(/email|почта|e-posta/i).fill(email);
   await page.locator('input[name=password]').fill(password);
   await page.locator('form button[type=submit]').last().click();
-  await page.waitForURL(/\/shelters/);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 async function main() {

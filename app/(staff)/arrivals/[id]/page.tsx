@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb, write } from '@/db';
@@ -57,6 +57,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const stay = current ? withoutHousehold(current) : null;
   const privacy = await getTranslations('privacy');
   const t = await getTranslations('placement');
+  const format = await getFormatter();
   const languageNames = await getTranslations('languages');
   const requests = await getTranslations('requests');
 
@@ -102,6 +103,9 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         <HouseholdLine household={household.composition} />
         {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
         {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
+        {household.expectedAt ? (
+          <p>{t('expectedLanding', { time: format.dateTime(household.expectedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+        ) : null}
         {household.contact ? (
           <p>
             {t('contact')}: {household.contact}
