@@ -94,7 +94,8 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
     const tonight = istanbulDay(t);
     bedsByShelter.forEach(({ shelterId, bedIds }, s) => {
       bedIds.forEach((bedId, b) => {
-        for (const start of [(b + s) % 7, 7 + ((b * 3 + s) % 6)]) {
+        // The first booking ends by night 7 (start 0–3, at most four nights), the second starts from it.
+        for (const start of [(b + s) % 4, 7 + ((b * 3 + s) % 6)]) {
           if ((b + start) % 3 === 0) continue;
           const arrivalId = id();
           const stayId = id();
