@@ -10,7 +10,9 @@ const DAY = 86_400_000;
 const filter = (column: string, shelterIds: string[] | null) => (shelterIds ? `and ${column} in (select value from json_each(@ids))` : '');
 
 /**
- * What the forecast needs at `now`, for every shelter (null) or the ones named. Every read is bounded
+ * What the forecast needs at `now`, for every shelter (null) or the ones named. (SQLite's planner
+ * would rather scan a million stays in id order to group them; `indexed by stays_created` keeps the
+ * two reads of recent stays to the weeks they need.) Every read is bounded
  * by an index: the ledger by night (bed_nights_night), live stays by status (stays_shelter_status),
  * the month's no-shows by hold (stays_status_hold), recent stays by creation (stays_created), the queue
  * by status (arrivals_status). Nights are read from the earliest shelter's tonight to the latest's
@@ -90,7 +92,8 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
       .prepare(
         `select shelter_id, sum(status = 'expired' or (status = 'reserved' and hold_until <= @now)) as expired,
                 sum(checked_in_at is not null and checked_in_at >= @since) as checked_in
-           from stays where created_at >= @since - ${RECENT_DAYS} * ${DAY} and (hold_until >= @since or checked_in_at >= @since) ${filter('shelter_id', shelterIds)}
+           from stays indexed by stays_created
+          where created_at >= @since - ${RECENT_DAYS} * ${DAY} and (hold_until >= @since or checked_in_at >= @since) ${filter('shelter_id', shelterIds)}
           group by shelter_id`,
       )
       .all({ now: t, since, ...ids }) as { shelter_id: string; expired: number; checked_in: number }[],
@@ -101,7 +104,7 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
       .prepare(
         `select s.shelter_id, r.kind, count(*) as beds, s.created_at, s.first_night, s.departure, s.hold_until, s.checked_in_at,
                 case when s.status in ('reserved', 'checked_in') then null else coalesce(s.checked_out_at, s.ended_at) end as ended_at
-           from stays s join stay_beds sb on sb.stay_id = s.id join beds b on b.id = sb.bed_id join rooms r on r.id = b.room_id
+           from stays s indexed by stays_created join stay_beds sb on sb.stay_id = s.id join beds b on b.id = sb.bed_id join rooms r on r.id = b.room_id
           where s.created_at >= @from and s.first_night is not null and s.departure is not null ${filter('s.shelter_id', shelterIds)}
           group by s.id, r.kind`,
       )

@@ -109,23 +109,33 @@ export function heldAt(stay: RecentStay, night: Night, at: number): boolean {
 }
 
 /**
- * Beds of each kind that placements made less than `leadMs` before a midnight took at that midnight,
- * on average over the last FILL_NIGHTS nights: what the stays not yet made will take on a coming night
- * that far away. Learned from the shelter's own recent nights, so it follows its pace and its full
- * nights alike (a shelter that was full could not fill more than it had).
+ * Beds of each kind that placements made less than `leadMs[i]` before a midnight took at that
+ * midnight, on average over the last FILL_NIGHTS nights, for each coming night i: what the stays not
+ * yet made will take on a night that far away. Learned from the shelter's own recent nights, so it
+ * follows its pace and its full nights alike (a shelter that was full could not fill more than it had).
+ * All nights in one pass over the recent stays, each past midnight worked out once: at a thousand
+ * shelters this loop is most of the forecast's time (the README's benchmarks).
  */
-export function recentFill(shelter: ShelterInput, tonight: Night, night: Night, leadMs: number): Record<RoomKind, number> {
-  const fill: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
-  const weekday = new Date(`${night}T12:00:00Z`).getUTCDay();
+export function recentFills(shelter: ShelterInput, tonight: Night, nights: Night[], leadMs: number[]): Record<RoomKind, number>[] {
+  const fills = nights.map(() => ({ men: 0, women: 0, mixed: 0, family: 0 }) as Record<RoomKind, number>);
+  const weekdays = nights.map((night) => new Date(`${night}T12:00:00Z`).getUTCDay());
   for (let back = 1; back <= FILL_NIGHTS; back++) {
     const past = addNights(tonight, -back);
-    const weight = (new Date(`${past}T12:00:00Z`).getUTCDay() === weekday ? SAME_WEEKDAY : 1) / FILL_WEIGHTS;
+    const pastWeekday = new Date(`${past}T12:00:00Z`).getUTCDay();
+    const weights = weekdays.map((weekday) => (pastWeekday === weekday ? SAME_WEEKDAY : 1) / FILL_WEIGHTS);
     const midnight = dayStart(addNights(past, 1), shelter.timeZone);
     for (const stay of shelter.recent) {
-      if (midnight - stay.createdAt < leadMs && heldAt(stay, past, midnight)) fill[stay.kind] += stay.beds * weight;
+      if (!heldAt(stay, past, midnight)) continue;
+      const age = midnight - stay.createdAt;
+      for (let i = 0; i < nights.length; i++) if (age < leadMs[i]) fills[i][stay.kind] += stay.beds * weights[i];
     }
   }
-  return fill;
+  return fills;
+}
+
+/** recentFill for one coming night. */
+export function recentFill(shelter: ShelterInput, tonight: Night, night: Night, leadMs: number): Record<RoomKind, number> {
+  return recentFills(shelter, tonight, [night], [leadMs])[0];
 }
 
 const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Night) =>
@@ -143,9 +153,11 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
   const { noShowRate, overstayRate } = rates;
   const tonight = tonightIn(shelter.timeZone, new Date(now));
   const ledger = new Map(shelter.ledger.map((row) => [`${row.roomId} ${row.night}`, row]));
+  const coming = Array.from({ length: FORECAST_NIGHTS }, (_, index) => addNights(tonight, index));
+  const fills = recentFills(shelter, tonight, coming, coming.map((night) => dayStart(addNights(night, 1), shelter.timeZone) - now));
   const nights: NightFigures[] = [];
   for (let index = 0; index < FORECAST_NIGHTS; index++) {
-    const night = addNights(tonight, index);
+    const night = coming[index];
     const byKind = noKinds();
     const open: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
     const staying: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
@@ -160,7 +172,7 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
       staying[room.kind] += departing * overstayRate;
       open[room.kind] += room.beds;
     }
-    const fill = recentFill(shelter, tonight, night, dayStart(addNights(night, 1), shelter.timeZone) - now);
+    const fill = fills[index];
     let total = noFigures();
     for (const kind of ROOM_KINDS) {
       const figures = byKind[kind];

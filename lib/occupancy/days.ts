@@ -26,8 +26,19 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+// Midnights are asked for again and again (a forecast of a thousand shelters, a history of two
+// years): each (day, zone) is worked out once per process. The map is emptied when it grows large.
+const midnights = new Map<string, number>();
+
 export function dayStart(day: string, timeZone: string): number {
-  return zonedWallClockToUtc(`${day}T00:00`, timeZone).getTime();
+  const key = `${day} ${timeZone}`;
+  let start = midnights.get(key);
+  if (start === undefined) {
+    if (midnights.size > 50_000) midnights.clear();
+    start = zonedWallClockToUtc(`${day}T00:00`, timeZone).getTime();
+    midnights.set(key, start);
+  }
+  return start;
 }
 
 /** The local days from `from` to `to` inclusive; a day still running is seen as it stands `now`. */

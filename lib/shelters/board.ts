@@ -24,7 +24,7 @@ export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: 
  * The stays that hold their beds now: everyone checked in (an overdue guest is still in the bed), and
  * reservations whose first night has come. A booking for next week leaves the bed free tonight.
  */
-const holdingNow = sql`(select id from stays where status = 'checked_in' or (status = 'reserved' and first_night <= ${sql.placeholder('tonight')}))`;
+const holdingNow = sql`exists (select 1 from stays h where h.id = ${stayBeds.stayId} and (h.status = 'checked_in' or (h.status = 'reserved' and h.first_night <= ${sql.placeholder('tonight')})))`;
 
 // The bed board is the page hosts keep open: its reads are compiled once per connection (db/prepared.ts).
 const shelterRooms = (db: Db) =>
@@ -48,7 +48,7 @@ const bedsWithHolds = (db: Db) =>
     })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
-    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt), sql`${stayBeds.stayId} in ${holdingNow}`))
+    .leftJoin(stayBeds, and(eq(stayBeds.bedId, beds.id), isNull(stayBeds.releasedAt), holdingNow))
     .leftJoin(stays, eq(stays.id, stayBeds.stayId))
     .leftJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .where(eq(rooms.shelterId, sql.placeholder('shelterId')))
@@ -129,7 +129,7 @@ export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): M
          from beds b
          join rooms r on r.id = b.room_id
          left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
-              and sb.stay_id in (select id from stays where status = 'checked_in' or (status = 'reserved' and first_night <= @tonight))
+              and exists (select 1 from stays h where h.id = sb.stay_id and (h.status = 'checked_in' or (h.status = 'reserved' and h.first_night <= @tonight)))
          left join stays s on s.id = sb.stay_id
         ${onlyShelterIds ? 'where r.shelter_id in (select value from json_each(@ids))' : ''}
         group by r.shelter_id`,
