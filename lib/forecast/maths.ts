@@ -133,11 +133,6 @@ export function recentFills(shelter: ShelterInput, tonight: Night, nights: Night
   return fills;
 }
 
-/** recentFill for one coming night. */
-export function recentFill(shelter: ShelterInput, tonight: Night, night: Night, leadMs: number): Record<RoomKind, number> {
-  return recentFills(shelter, tonight, [night], [leadMs])[0];
-}
-
 const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Night) =>
   closures.some((c) => (c.roomId === null || c.roomId === roomId) && c.firstNight <= night && night <= c.lastNight);
 
@@ -147,7 +142,7 @@ const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Nig
  * then (not in the ledger, not yet gone), or free for certain. Likely to free up: those departing
  * beds, and each reserved bed-night times the chance the reservation never shows. What is expected
  * free at the night's midnight: certain plus likely, less what placements not yet made usually take
- * at that distance (recentFill), never below none nor above the beds open that night.
+ * at that distance (recentFills), never below none nor above the beds open that night.
  */
 export function shelterForecast(shelter: ShelterInput, now: number, rates: { noShowRate: number; overstayRate: number }): ShelterForecast {
   const { noShowRate, overstayRate } = rates;

@@ -41,6 +41,3 @@ export function nightsOf(range: NightRange): Night[] {
 export function nightsFrom(first: Night, count: number): Night[] {
   return nightsOf({ firstNight: first, departure: addDays(first, count) });
 }
-
-/** Whether two stays share at least one night. */
-export const overlaps = (a: NightRange, b: NightRange) => a.firstNight < b.departure && b.firstNight < a.departure;

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { bedNights } from '@/db/schema';
@@ -42,9 +42,4 @@ export function releaseNights(db: Db, stayId: string, fromNight?: Night): void {
 /** The first night of the range on which another stay than `exceptStayId` holds one of these beds. */
 export function firstTakenNight(db: Db, bedIds: string[], range: NightRange, exceptStayId = ''): Night | null {
   return prepared(db, firstTaken).get(JSON.stringify([...new Set(bedIds)]), range.firstNight, range.departure, exceptStayId)?.night ?? null;
-}
-
-/** The beds a stay holds on its nights, for moving or changing dates. */
-export function bedsBookedBy(db: Db, stayIds: string[]): { stayId: string; bedId: string; night: string }[] {
-  return db.select().from(bedNights).where(inArray(bedNights.stayId, stayIds)).all();
 }

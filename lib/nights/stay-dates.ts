@@ -7,6 +7,12 @@ export type DatesWanted = { firstNight?: string | null; departure?: string | nul
 
 export const longestStay = (shelter: StayRules) => shelter.longestNights ?? MAX_NIGHTS;
 
+/** The night a household lands on, in `timeZone`'s calendar, if later than the earliest bookable; else that. */
+export function firstNightFrom(earliest: Night, expectedAt: Date | null | undefined, timeZone: string): Night {
+  const expected = expectedAt ? tonightIn(timeZone, expectedAt) : null;
+  return expected && expected > earliest ? expected : earliest;
+}
+
 /**
  * The nights a stay asks for: the first night the guide chose, else the night of the household's
  * expected arrival, else the first night still open tonight; then its departure as chosen, else
@@ -14,8 +20,7 @@ export const longestStay = (shelter: StayRules) => shelter.longestNights ?? MAX_
  */
 export function defaultNights(shelter: StayRules, wanted: DatesWanted, now: Date): NightRange {
   const earliest = firstBookableNight(shelter, tonightIn(shelter.timeZone, now), now);
-  const expected = wanted.expectedAt ? tonightIn(shelter.timeZone, wanted.expectedAt) : null;
-  const firstNight = wanted.firstNight || (expected && expected > earliest ? expected : earliest);
+  const firstNight = wanted.firstNight || firstNightFrom(earliest, wanted.expectedAt, shelter.timeZone);
   const nights = Math.min(wanted.nights ?? shelter.usualNights, longestStay(shelter));
   return { firstNight, departure: wanted.departure || addNights(firstNight, nights) };
 }

@@ -4,6 +4,7 @@ import { shelters } from '@/db/schema';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { addNights, isNight, MAX_DAYS_AHEAD, MAX_NIGHTS, nightCount, tonightIn, type NightRange } from './calendar';
 import { holdUntilFor } from './door';
+import { firstNightFrom } from './stay-dates';
 
 /** A household that says nothing of its nights is offered this many, the shelters' own default. */
 export const DEFAULT_NIGHTS = 3;
@@ -22,8 +23,7 @@ export function nightsToSearch(db: Db, household: { expectedAt: Date | null; nig
     .all();
   const doorOpen = doors.length === 0 || doors.some((door) => holdUntilFor(door, tonight) > now);
   const earliest = doorOpen ? tonight : addNights(tonight, 1);
-  const expected = household.expectedAt ? tonightIn(NETWORK_TIME_ZONE, household.expectedAt) : null;
-  const firstNight = expected && expected > earliest ? expected : earliest;
+  const firstNight = firstNightFrom(earliest, household.expectedAt, NETWORK_TIME_ZONE);
   return { firstNight, departure: addNights(firstNight, household.nightsWanted ?? DEFAULT_NIGHTS) };
 }
 

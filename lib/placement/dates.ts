@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { prepared } from '@/db/prepared';
 import { shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
@@ -13,6 +14,11 @@ import { isActiveStay } from './reserve';
 import { audit, stayFor } from './stays';
 
 type Stay = typeof stays.$inferSelect;
+
+const roomsHeld = (db: Db) =>
+  db.$client.prepare<[string], { roomId: string }>(
+    'select distinct b.room_id as roomId from stay_beds sb join beds b on b.id = sb.bed_id where sb.stay_id = ? and sb.released_at is null',
+  );
 
 /**
  * Extends or shortens a stay (and, before it starts, moves its first night) on the beds it holds. An
@@ -43,8 +49,7 @@ export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string
   if (ahead.departure > ahead.firstNight) {
     const taken = firstTakenNight(db, bedIds, ahead, stay.id);
     if (taken) throw new DomainError('datesTaken', 'departure', { night: taken });
-    const roomIds = db.$client
-      .prepare<[string], { roomId: string }>(`select distinct b.room_id as roomId from stay_beds sb join beds b on b.id = sb.bed_id where sb.stay_id = ? and sb.released_at is null`)
+    const roomIds = prepared(db, roomsHeld)
       .all(stay.id)
       .map((row) => row.roomId);
     const closed = firstClosedNight(db, shelter.id, roomIds, ahead);

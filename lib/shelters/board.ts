@@ -111,10 +111,16 @@ export type ShelterSummary = typeof shelters.$inferSelect & { counts: BedCounts;
 
 type CountRow = [string, number, number, number, number];
 
+/** Tonight in each time zone the shelters keep: a handful of zones, however many shelters. */
+function tonightsByZone(db: Db, now: Date): Record<string, string> {
+  const zones = db.$client.prepare('select distinct time_zone from shelters').pluck().all() as string[];
+  return Object.fromEntries(zones.map((zone) => [zone, tonightIn(zone, now)]));
+}
+
 /**
  * Bed counts of every shelter in one grouped query: the states of bedState (lib/shelters/bed-state.ts)
- * written as SQL, so a list of a thousand shelters does not load fifty thousand beds. "Tonight" is the
- * network's calendar day here, for every shelter at once.
+ * written as SQL, so a list of a thousand shelters does not load fifty thousand beds. "Tonight" is each
+ * shelter's own calendar day, as on its bed board.
  * tests/db/bed-counts.test.ts holds the two definitions to the same answer.
  */
 export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): Map<string, BedCounts> {
@@ -128,14 +134,16 @@ export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): M
                            and not coalesce(s.status = 'checked_in' or (s.status = 'reserved' and s.hold_until > @now), 0)), 0)
          from beds b
          join rooms r on r.id = b.room_id
+         join shelters sh on sh.id = r.shelter_id
          left join stay_beds sb on sb.bed_id = b.id and sb.released_at is null
-              and exists (select 1 from stays h where h.id = sb.stay_id and (h.status = 'checked_in' or (h.status = 'reserved' and h.first_night <= @tonight)))
+              and exists (select 1 from stays h where h.id = sb.stay_id and (h.status = 'checked_in'
+                          or (h.status = 'reserved' and h.first_night <= json_extract(@tonights, '$."' || sh.time_zone || '"'))))
          left join stays s on s.id = sb.stay_id
         ${onlyShelterIds ? 'where r.shelter_id in (select value from json_each(@ids))' : ''}
         group by r.shelter_id`,
     )
     .raw()
-    .all({ now: now.getTime(), tonight: tonightIn(NETWORK_TIME_ZONE, now), ...(onlyShelterIds ? { ids: JSON.stringify(onlyShelterIds) } : {}) }) as CountRow[];
+    .all({ now: now.getTime(), tonights: JSON.stringify(tonightsByZone(db, now)), ...(onlyShelterIds ? { ids: JSON.stringify(onlyShelterIds) } : {}) }) as CountRow[];
   return new Map(
     rows.map(([shelterId, total, occupied, reserved, outOfService]) => [
       shelterId,

@@ -31,6 +31,16 @@ describe('bed counts of the shelter list', () => {
     expect(hostView.map((s) => [s.id, s.counts])).toEqual([[shelter.id, board]]);
   });
 
+  it('count a reservation on its first night in the shelter’s own calendar, as its board does', () => {
+    // 18:00Z on 1 Oct is 21:00 in Istanbul but already 08:00 on 2 Oct on Kiritimati (UTC+14).
+    const far = makeShelter(db, { status: 'open', timeZone: 'Pacific/Kiritimati' });
+    const { beds } = makeRoom(db, far.id, 'mixed', 2);
+    makeStay(db, { arrivalId: makeArrival(db).id, shelterId: far.id, bedIds: [beds[0].id], holdUntil: at(24 * 60), firstNight: '2026-10-02', departure: '2026-10-03' });
+    const board = shelterBoard(db, far.id, NOW).counts;
+    expect(board).toMatchObject({ reserved: 1, free: 1 });
+    expect(visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === far.id)!.counts).toEqual(board);
+  });
+
   it('gives a shelter with no beds zeros', () => {
     const empty = makeShelter(db, { status: 'open' });
     const listed = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === empty.id)!;

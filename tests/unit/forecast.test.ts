@@ -11,7 +11,7 @@ import { blendedRate, forecast, heldAt, peopleOf, type RecentStay, type ShelterI
  *   - F is closed on the 27th.
  * No-shows over 30 days: 1 expired, 9 checked in. With no other shelter the network's rate is
  * (1 + 10 × 0.15) / (10 + 10) = 0.125, and the shelter's (1 + 10 × 0.125) / (10 + 10) = 0.1125.
- * No recent stays: nothing fills (recentFill 0), and the overstay rate is the default 0.05 blended
+ * No recent stays: nothing fills (recentFills 0), and the overstay rate is the default 0.05 blended
  * with itself, 0.05.
  * Tonight, 24th: M 4 − 1 booked = 3 certain; W 2 − 1 overdue = 1 certain, 1 likely; F 4 certain.
  *   certain 8, likely 1, expected free 8 + 1 − 0.05 = 8.95.
