@@ -19,6 +19,8 @@ export const networkSettings = sqliteTable(
     retentionDays: integer('retention_days').notNull().default(14),
     // Who must sign in with a second factor: nobody yet, admins, or every staff member.
     secondFactor: text('second_factor', { enum: SECOND_FACTOR_POLICIES }).notNull().default('off'),
+    // Minutes a staff session may sit idle before it ends (15 to 240); the 12-hour limit stays.
+    idleMinutes: integer('idle_minutes').notNull().default(30),
     updatedAt: timestamp('updated_at'),
     updatedBy: text('updated_by'),
   },

@@ -98,6 +98,35 @@ export const beds = sqliteTable(
 );
 
 /**
+ * A room's name in each arrival language, written by its host; rooms.name is the fallback (and the
+ * name staff chose first), so a Russian screen shows the Russian name where the host gave one.
+ */
+export const roomNames = sqliteTable(
+  'room_names',
+  {
+    roomId: text('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    locale: text('locale', { enum: TEXT_LOCALES }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.locale] })],
+);
+
+/**
+ * Where guides meet arrivals (the two airports, the bus station): defined by admins, so intake can ask
+ * where a household is now and suggestions can say how far each shelter is, in a straight line.
+ */
+export const meetingPoints = sqliteTable('meeting_points', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  latitude: real('latitude').notNull(),
+  longitude: real('longitude').notNull(),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+});
+
+/**
  * Nights on which a whole shelter (room_id null) or one room takes no one: renovation, the host away.
  * Nights are the shelter's local calendar days "YYYY-MM-DD", both ends included.
  */

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
-import { beds, shelters } from './shelters';
+import { beds, meetingPoints, shelters } from './shelters';
 
 // A household ends as 'left' (checked out), 'cancelled' (withdrew its own request) or 'not_genuine'
 // (a guide judged the request fake); each ending sets ended_at, from which retention counts.
-export const ARRIVAL_STATUSES = ['waiting', 'placed', 'left', 'cancelled', 'not_genuine'] as const;
+// 'mistaken' is a registration a guide made by mistake or twice: it ends at once and is not counted as
+// a registration in history.
+export const ARRIVAL_STATUSES = ['waiting', 'placed', 'left', 'cancelled', 'not_genuine', 'mistaken'] as const;
 export const STAY_STATUSES = ['reserved', 'checked_in', 'checked_out', 'cancelled', 'expired'] as const;
 
 /**
@@ -28,6 +30,11 @@ export const arrivals = sqliteTable(
     // When the household expects to land, if it registered before it did; and how many nights it asks for.
     expectedAt: timestamp('expected_at'),
     nightsWanted: integer('nights_wanted'),
+    // Where the household is now (an airport, the bus station), so suggestions prefer nearer shelters.
+    meetingPointId: text('meeting_point_id').references(() => meetingPoints.id, { onDelete: 'set null' }),
+    // A key the intake form makes once per draft: a send retried after a dropped connection finds the
+    // household the first send already wrote instead of registering it twice.
+    intakeKey: text('intake_key').unique(),
     arrivedAt: timestamp('arrived_at').notNull(),
     status: text('status', { enum: ARRIVAL_STATUSES }).notNull().default('waiting'),
     registeredBy: text('registered_by'),
@@ -70,6 +77,11 @@ export const stays = sqliteTable(
     linkTokenHash: text('link_token_hash').unique(),
     linkExpiresAt: timestamp('link_expires_at'),
     reservedBy: text('reserved_by'),
+    // What the guest last said on their link: 'on_my_way', or 'late' with the time they expect to
+    // come (guest_eta); the host sees it on the expected list.
+    guestSaid: text('guest_said', { enum: ['on_my_way', 'late'] }),
+    guestSaidAt: timestamp('guest_said_at'),
+    guestEta: timestamp('guest_eta'),
     createdAt: createdAt(),
   },
   (t) => [
