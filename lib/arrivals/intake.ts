@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import type { ArrivalInput } from '@/lib/validation/arrival';
+import { meetingPointById } from '@/lib/meeting-points/points';
 import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
 
 
@@ -35,6 +36,13 @@ export function expectedTime(input: Pick<ArrivalInput, 'expectedAt'>, now: Date)
   return expectedAt;
 }
 
+/** The meeting point named by a form, refused when it is not one of the network's. */
+function meetingPointOf(db: Db, id: string | undefined): string | null {
+  if (!id) return null;
+  if (!meetingPointById(db, id)) throw new DomainError('unknownMeetingPoint', 'meetingPointId');
+  return id;
+}
+
 /** Writes a waiting household; the caller has checked who may do so and when they arrive. */
 export function insertHousehold(
   db: Db,
@@ -56,6 +64,7 @@ export function insertHousehold(
       contact: input.contact,
       expectedAt: expectedTime(input, now),
       nightsWanted: input.nightsWanted ?? null,
+      meetingPointId: meetingPointOf(db, input.meetingPointId),
       arrivedAt: extra.arrivedAt,
       status: 'waiting',
       registeredBy: extra.registeredBy,

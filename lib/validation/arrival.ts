@@ -35,6 +35,8 @@ export const arrivalFields = z.object({
     (value) => (value === '' || value === null ? undefined : value),
     z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'nightsRange').max(90, 'nightsRange').optional(),
   ),
+  // Where the household is now: one of the network's meeting points, or none.
+  meetingPointId: z.preprocess((value) => (value === '' || value === null ? undefined : value), idField.optional()),
 });
 
 /** Rules over the counts together, for the guide's intake and the public request alike. */
