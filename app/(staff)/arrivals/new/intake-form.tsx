@@ -65,7 +65,7 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   const failedSend = state !== discarded && state.data?.sendFailed;
   const failure = (
     <div className="send-failure" role="alert">
-      <p className="form-status error">{t(failedSend === 'offline' ? 'sendOffline' : 'sendFailed')}</p>
+      <p className="form-status error">{t(failedSend === 'offline' ? 'sendOffline' : failedSend === 'dropped' ? 'sendDropped' : 'sendFailed')}</p>
       <SubmitButton>{t('sendAgain')}</SubmitButton>
     </div>
   );

@@ -42,8 +42,10 @@ export function sendKeepingValues(action: FormAction, userId: string): FormActio
       }
       const intakeKey = typeof values.intakeKey === 'string' ? values.intakeKey : '';
       if (intakeKey) saveDraft(localStorage, userId, { savedAt: Date.now(), intakeKey, values });
-      const offline = navigator.onLine === false || error instanceof TypeError;
-      const failed: FormState = { status: 'error', values, data: { sendFailed: offline ? 'offline' : 'server', sentFrom } };
+      // Offline: nothing left the phone. A failed fetch while online: the line dropped, perhaps after the
+      // server got it (the intake key makes a resend safe). Anything else: the server answered with an error.
+      const reason = navigator.onLine === false ? 'offline' : error instanceof TypeError ? 'dropped' : 'server';
+      const failed: FormState = { status: 'error', values, data: { sendFailed: reason, sentFrom } };
       return failed;
     }
   };
