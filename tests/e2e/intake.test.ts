@@ -138,16 +138,17 @@ describe('an intake on a dropped connection', () => {
     expect(await page.getByLabel('Men', { exact: true }).inputValue()).toBe('2');
     expect(await page.getByLabel('Anything else (optional)').inputValue()).toBe('arrives with a cat carrier');
 
-    // Another person signed in on the same browser sees none of it; the guide, back, finds it again.
-    await context.clearCookies();
-    await new SignInPage(page).signInAndWait('admin@waystation.test');
-    await page.goto('/arrivals/new');
-    await page.getByRole('heading', { name: 'Register a household' }).waitFor();
-    expect(await page.getByLabel('Alias').inputValue()).toBe('');
-    await context.clearCookies();
-    await new SignInPage(page).signInAndWait('guide@waystation.test');
-    await page.goto('/arrivals/new');
-    await expect.poll(() => page.getByLabel('Alias').inputValue()).toBe('Draft Dmitri');
+    // Another person signed in on the same browser (its storage, without the guide's session) sees none of it.
+    const shared = await context.storageState();
+    const other = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', storageState: { cookies: [], origins: shared.origins } });
+    other.setDefaultTimeout(15_000);
+    const admin = await other.newPage();
+    await new SignInPage(admin).signInAndWait('admin@waystation.test');
+    await admin.goto('/arrivals/new');
+    await admin.getByRole('heading', { name: 'Register a household' }).waitFor();
+    expect(await admin.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(1);
+    expect(await admin.getByLabel('Alias').inputValue()).toBe('');
+    await other.close();
 
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.getByRole('button', { name: 'Yes, discard' }).click();
@@ -225,12 +226,13 @@ describe('intake in seconds', () => {
     expect(await page.locator('details.more-languages input[type=checkbox]').count()).toBe(9);
     await guide.tap(sendButton(page));
     await page.getByRole('heading', { name: 'Sokolov' }).waitFor();
-    expect(await page.getByText('Russian, Ukrainian').isVisible()).toBe(true);
+    expect(await page.getByText('Russian, Ukrainian', { exact: true }).isVisible()).toBe(true);
     await guide.tap(page.locator('.suggestion-list > li').first().getByRole('button', { name: 'Reserve these beds' }));
     await page.getByRole('heading', { name: 'Link for Sokolov' }).waitFor();
     console.log(`[intake figures] family 2+2, ru+uk: ${guide.taps} taps, ${guide.keys} keystrokes`);
     expect(guide.keys).toBe(10);
-    expect(guide.taps).toBeLessThanOrEqual(8);
+    // Six with Ukrainian among the four shown; one more if the network's use has pushed it behind "More languages".
+    expect(guide.taps).toBeLessThanOrEqual(7);
     await context.close();
   });
 });
