@@ -113,6 +113,7 @@ describe('an intake on a dropped connection', () => {
     expect(await page.getByLabel('Where are they now').inputValue()).toBe(airport);
     expect(households('Offline Olga')).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await axeViolations(page)).toEqual([]);
     await shoot(page, 'intake-offline');
 
     await context.setOffline(false);
@@ -233,6 +234,25 @@ describe('intake in seconds', () => {
     expect(guide.keys).toBe(10);
     // Six with Ukrainian among the four shown; one more if the network's use has pushed it behind "More languages".
     expect(guide.taps).toBeLessThanOrEqual(7);
+    await context.close();
+  });
+
+  it('in Russian and Turkish the intake fits 320 px with no axe-core violations', async () => {
+    const { context, page } = await guidePhone();
+    await page.goto('/arrivals/new');
+    for (const [language, code, quick] of [
+      ['Русский', 'ru', 'Один мужчина — найти место'],
+      ['Türkçe', 'tr', 'Bir erkek — yer bul'],
+    ] as const) {
+      await page.getByRole('button', { name: language }).click();
+      await page.getByRole('button', { name: quick }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `intake-${code}-320.png`), fullPage: true });
+    }
+    // The guide's language is theirs again for the other walks.
+    await page.getByRole('button', { name: 'English' }).click();
+    await sendButton(page).waitFor();
     await context.close();
   });
 });
