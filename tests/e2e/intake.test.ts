@@ -158,6 +158,13 @@ describe('an intake on a dropped connection', () => {
     await page.getByRole('heading', { name: 'Register a household' }).waitFor();
     expect(await page.getByLabel('Alias').inputValue()).toBe('');
     expect(households('Draft Dmitri')).toBe(0);
+
+    // Signing out deletes the guide's unsent intake from the device.
+    await page.getByLabel('Alias').fill('Left Behind');
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(0);
     await context.close();
   });
 
