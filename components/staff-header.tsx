@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { signOutEverywhere } from '@/app/(staff)/actions';
 import type { StaffUser } from '@/lib/auth/staff';
 import { LanguageSwitcher } from './language-switcher';
+import { SignOutForm } from './sign-out-form';
 
 export async function StaffHeader({ user }: { user: StaffUser }) {
   const t = await getTranslations('nav');
@@ -30,11 +31,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
         </span>
         <Link href="/account">{account('nav')}</Link>
         <LanguageSwitcher />
-        <form action={signOutEverywhere}>
-          <button type="submit" className="link-button">
-            {t('signOut')}
-          </button>
-        </form>
+        <SignOutForm action={signOutEverywhere} userId={user.id} label={t('signOut')} />
       </div>
     </header>
   );

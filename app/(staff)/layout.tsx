@@ -1,4 +1,5 @@
 import { StaffHeader } from '@/components/staff-header';
+import { StaffRole } from '@/components/staff-role';
 import { requireStaff } from '@/lib/auth/current-user';
 
 // Convenience only: every page and every action checks the caller again. It lets someone who must
@@ -8,7 +9,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <>
       <StaffHeader user={user} />
-      <main className="page">{children}</main>
+      <main className="page">
+        <StaffRole role={user.role}>{children}</StaffRole>
+      </main>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -6,7 +7,6 @@ import { DomainError, notAllowed } from '@/lib/errors';
 import type { ArrivalInput } from '@/lib/validation/arrival';
 import { meetingPointById } from '@/lib/meeting-points/points';
 import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
-
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -47,7 +47,7 @@ function meetingPointOf(db: Db, id: string | undefined): string | null {
 export function insertHousehold(
   db: Db,
   input: Omit<ArrivalInput, 'arrivedAt'>,
-  extra: { arrivedAt: Date; registeredBy: string | null; selfRegistered?: boolean; requestTokenHash?: string },
+  extra: { arrivedAt: Date; registeredBy: string | null; selfRegistered?: boolean; requestTokenHash?: string; intakeKey?: string },
   now: Date,
 ): string {
   return db
@@ -70,15 +70,31 @@ export function insertHousehold(
       registeredBy: extra.registeredBy,
       selfRegistered: extra.selfRegistered ?? false,
       requestTokenHash: extra.requestTokenHash ?? null,
+      intakeKey: extra.intakeKey ?? null,
       createdAt: now,
     })
     .returning({ id: arrivals.id })
     .get().id;
 }
 
+/**
+ * The household an earlier send of this draft wrote, when the same guide sent it. A key another person
+ * used is refused with a message that says nothing about them or their household.
+ */
+function sentBefore(db: Db, user: StaffUser, intakeKey: string | undefined): string | null {
+  if (!intakeKey) return null;
+  const found = db.select({ id: arrivals.id, registeredBy: arrivals.registeredBy }).from(arrivals).where(eq(arrivals.intakeKey, intakeKey)).get();
+  if (!found) return null;
+  if (found.registeredBy !== user.id) throw new DomainError('intakeKeyUsed');
+  return found.id;
+}
+
+/** Registers a household once per intake key: a retried send returns the household the first one wrote. */
 export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, now: Date): string {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
-  const id = insertHousehold(db, input, { arrivedAt: arrivalTime(input, now, GUIDE_ARRIVAL_WINDOW), registeredBy: user.id }, now);
+  const earlier = sentBefore(db, user, input.intakeKey);
+  if (earlier) return earlier;
+  const id = insertHousehold(db, input, { arrivedAt: arrivalTime(input, now, GUIDE_ARRIVAL_WINDOW), registeredBy: user.id, intakeKey: input.intakeKey }, now);
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: id });
   return id;
 }

@@ -47,7 +47,15 @@ export function householdRules(input: { adultMen: number; adultWomen: number; ch
   if (input.children > 0 && input.adultMen + input.adultWomen === 0) context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
 }
 
-export const arrivalSchema = arrivalFields.superRefine(householdRules);
+/**
+ * The guide's intake adds the key its form made once per draft (crypto.randomUUID), so a send retried
+ * after a dropped connection finds the household the first send wrote.
+ */
+export const arrivalSchema = arrivalFields
+  .extend({
+    intakeKey: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.uuid('invalid').optional()),
+  })
+  .superRefine(householdRules);
 export type ArrivalInput = z.infer<typeof arrivalSchema>;
 
 const bedIdList = z.array(idField).min(1, 'chooseBeds').max(MAX_HOUSEHOLD, 'invalid');

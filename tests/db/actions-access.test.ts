@@ -150,7 +150,7 @@ const CASES: Record<string, Case> = {
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[1].id }) },
   'app/(staff)/arrivals/new/actions.ts#registerHousehold': {
     allowed: GUIDES,
-    form: () => ({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', 'languages[]': ['ru'] }),
+    form: () => ({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', 'languages[]': ['ru'], intakeKey: crypto.randomUUID() }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
     allowed: GUIDES,

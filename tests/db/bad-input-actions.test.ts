@@ -114,6 +114,7 @@ const FORMS: Record<string, Fields> = {
     arrivedAt: free('2026-03-01T10:00'),
     expectedAt: free(''),
     nightsWanted: free('3'),
+    intakeKey: free('6f1c2b0e-8a4d-4c3e-9b7a-2d5e8f0a1b3c'),
   },
   'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
     arrivalId: id(waiting.id),

@@ -29,6 +29,7 @@ import {
   revokeArrivalLink,
 } from './actions';
 import { ArrivalWorkspace } from './workspace';
+import { RegisteredBanner } from '../new/registered-banner';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('placement'))('title') };
@@ -99,6 +100,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         <Link href="/arrivals">← {t('back')}</Link>
       </p>
       <h1>{alias}</h1>
+      <RegisteredBanner query={query} waiting={household.status === 'waiting'} />
       <section className="card household" aria-label={t('household')}>
         <HouseholdLine household={household.composition} />
         {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}

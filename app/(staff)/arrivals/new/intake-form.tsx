@@ -1,25 +1,92 @@
 'use client';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { CheckboxField } from '@/components/ui/checkbox-field';
-import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { LANGUAGES } from '@/lib/validation/shelter-options';
+import { formDataToObject, idleState, type FormState } from '@/lib/forms';
+import { clearDraft, newIntakeKey, readDraft, saveDraft } from '@/lib/arrivals/draft';
+import { LanguageBoxes } from './language-boxes';
+import { sendKeepingValues } from './send';
 
-/** Intake in under a minute: an alias, who they are by count, languages and needs. Nothing else. */
-export function IntakeForm({ action, arrivedAtDefault }: { action: FormAction; arrivedAtDefault: string }) {
+type Props = {
+  action: FormAction;
+  arrivedAtDefault: string;
+  /** The guide's own id: drafts on a shared browser are kept apart per person. */
+  userId: string;
+  /** Every language, the ones the network's guides tick most first; the first few are shown at once. */
+  languages: string[];
+  shownLanguages: number;
+  meetingPoints: { id: string; name: string }[];
+};
+
+/**
+ * Intake in seconds: an alias, then one tap for the common single adult, or counts, languages and needs.
+ * A send that fails keeps every value and says why next to the button; a draft survives a reload.
+ */
+export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownLanguages, meetingPoints }: Props) {
   const t = useTranslations('intake');
-  const languageNames = useTranslations('languages');
-  const [state, formAction] = useFormAction(action);
-  const count = (name: string, label: string) => (
-    <TextField state={state} name={name} label={label} type="number" min={0} max={30} stored={0} inputMode="numeric" />
+  const [state, formAction] = useFormAction(useMemo(() => sendKeepingValues(action, userId), [action, userId]));
+  const form = useRef<HTMLFormElement>(null);
+  // The draft restored after a reload, and the state a discard set aside: both decide what the fields show.
+  const [restored, setRestored] = useState<FormState>(idleState);
+  const [discarded, setDiscarded] = useState<FormState | null>(null);
+  const [intakeKey, setIntakeKey] = useState('');
+  const [generation, setGeneration] = useState(0);
+  const [asking, setAsking] = useState(false);
+
+  useEffect(() => {
+    const draft = readDraft(localStorage, userId, Date.now());
+    // Restoring from storage can only happen after mount: the server has no localStorage to render from.
+    /* eslint-disable react-hooks/set-state-in-effect */
+    setIntakeKey(draft?.intakeKey ?? newIntakeKey());
+    if (draft) {
+      setRestored({ status: 'idle', values: draft.values });
+      setGeneration((n) => n + 1);
+    }
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, [userId]);
+
+  const current = state === discarded ? restored : state.values ? state : { ...state, values: restored.values };
+  const keep = () => {
+    if (form.current && intakeKey) saveDraft(localStorage, userId, { savedAt: Date.now(), intakeKey, values: formDataToObject(new FormData(form.current)) });
+  };
+  const discard = () => {
+    clearDraft(localStorage, userId);
+    setIntakeKey(newIntakeKey());
+    setRestored(idleState);
+    setDiscarded(state);
+    setGeneration((n) => n + 1);
+    setAsking(false);
+  };
+  const failedSend = state !== discarded && state.data?.sendFailed;
+  const failure = (
+    <div className="send-failure" role="alert">
+      <p className="form-status error">{t(failedSend === 'offline' ? 'sendOffline' : failedSend === 'dropped' ? 'sendDropped' : 'sendFailed')}</p>
+      <SubmitButton>{t('sendAgain')}</SubmitButton>
+    </div>
   );
+  const count = (name: string, label: string) => (
+    <TextField state={current} name={name} label={label} type="number" min={0} max={30} placeholder="0" inputMode="numeric" />
+  );
+  const sentFromQuick = state.data?.sentFrom === 'quick';
+
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormStatus state={state} />
-      <TextField state={state} name="alias" label={t('alias')} hint={t('aliasHint')} maxLength={40} autoComplete="off" required />
+    <form key={generation} ref={form} action={formAction} onChange={keep} className="stack" noValidate>
+      <input type="hidden" name="intakeKey" value={intakeKey} />
+      <TextField state={current} name="alias" label={t('alias')} hint={t('aliasHint')} maxLength={40} autoComplete="off" required autoFocus />
+      <div className="quick-intake row">
+        <SubmitButton name="composition" value="man" className="button primary">
+          {t('quickMan')}
+        </SubmitButton>
+        <SubmitButton name="composition" value="woman" className="button primary">
+          {t('quickWoman')}
+        </SubmitButton>
+      </div>
+      {failedSend && sentFromQuick ? failure : null}
       <fieldset>
         <legend>{t('who')}</legend>
         <div className="row">
@@ -28,21 +95,41 @@ export function IntakeForm({ action, arrivedAtDefault }: { action: FormAction; a
           {count('children', t('children'))}
         </div>
       </fieldset>
-      <CheckboxGroup state={state} name="languages" legend={t('languages')} stored={['ru']} options={LANGUAGES.map((l) => ({ value: l, label: languageNames(l) }))} />
+      <LanguageBoxes state={current} languages={languages} shown={shownLanguages} />
+      {meetingPoints.length > 0 ? (
+        <SelectField state={current} name="meetingPointId" label={t('meetingPoint')} placeholder={t('meetingPointNone')} options={meetingPoints.map((p) => ({ value: p.id, label: p.name }))} />
+      ) : null}
       <fieldset>
         <legend>{t('needs')}</legend>
-        <CheckboxField state={state} name="needsWheelchair" label={t('needsWheelchair')} />
-        <CheckboxField state={state} name="hasPet" label={t('hasPet')} />
-        <TextField state={state} name="needNote" label={t('needNote')} hint={t('needNoteHint')} maxLength={300} multiline />
+        <CheckboxField state={current} name="needsWheelchair" label={t('needsWheelchair')} />
+        <CheckboxField state={current} name="hasPet" label={t('hasPet')} />
+        <TextField state={current} name="needNote" label={t('needNote')} hint={t('needNoteHint')} maxLength={300} multiline />
       </fieldset>
-      <TextField state={state} name="contact" label={t('contact')} hint={t('contactHint')} maxLength={100} autoComplete="off" />
-      <TextField state={state} name="arrivedAt" label={t('arrivedAt')} type="datetime-local" stored={arrivedAtDefault} />
+      <TextField state={current} name="contact" label={t('contact')} hint={t('contactHint')} maxLength={100} autoComplete="off" />
+      <TextField state={current} name="arrivedAt" label={t('arrivedAt')} type="datetime-local" stored={arrivedAtDefault} />
       <fieldset>
         <legend>{t('ahead')}</legend>
-        <TextField state={state} name="expectedAt" label={t('expectedAt')} hint={t('expectedAtHint')} type="datetime-local" />
-        <TextField state={state} name="nightsWanted" label={t('nightsWanted')} hint={t('nightsWantedHint')} type="number" min={1} max={90} inputMode="numeric" />
+        <TextField state={current} name="expectedAt" label={t('expectedAt')} hint={t('expectedAtHint')} type="datetime-local" />
+        <TextField state={current} name="nightsWanted" label={t('nightsWanted')} hint={t('nightsWantedHint')} type="number" min={1} max={90} inputMode="numeric" />
       </fieldset>
+      {failedSend ? (sentFromQuick ? null : failure) : <FormStatus state={current} />}
       <SubmitButton>{t('submit')}</SubmitButton>
+      <p className="muted">{t('draftKept')}</p>
+      {asking ? (
+        <div className="action-button">
+          <span className="confirm-question">{t('discardConfirm')}</span>
+          <button type="button" className="button danger" onClick={discard}>
+            {t('discardYes')}
+          </button>
+          <button type="button" className="button" onClick={() => setAsking(false)}>
+            {t('keepDraft')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          {t('discardDraft')}
+        </button>
+      )}
     </form>
   );
 }

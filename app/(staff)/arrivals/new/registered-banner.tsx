@@ -1,0 +1,24 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+
+/** Right after an intake: the next household is one tap away, and so are the places for this one. */
+export async function RegisteredBanner({ query, waiting }: { query: SearchParams; waiting: boolean }) {
+  if (firstParam(query.registered) !== '1') return null;
+  const t = await getTranslations('intake');
+  return (
+    <section className="card registered-banner" aria-label={t('registered')}>
+      <p role="status">{t('registered')}</p>
+      <p className="row">
+        <Link href="/arrivals/new" className="button primary">
+          {t('registerAnother')}
+        </Link>
+        {waiting ? (
+          <a href="#suggestions-title" className="button">
+            {t('findPlace')}
+          </a>
+        ) : null}
+      </p>
+    </section>
+  );
+}
