@@ -35,7 +35,7 @@ export function MeetingPointList({ points, save, remove }: { points: MeetingPoin
       {points.map((point) => (
         <li key={point.id} aria-label={point.name}>
           <MeetingPointFields key={`${point.name} ${point.latitude} ${point.longitude}`} action={save} point={point} idPrefix={`point-${point.id}`} />
-          <ActionButton action={remove} fields={{ meetingPointId: point.id }} label={t('delete')} confirm={t('deleteConfirm', { name: point.name })} className="button danger" />
+          <ActionButton action={remove} fields={{ meetingPointId: point.id }} label={t('delete')} confirm={t('deleteConfirm', { name: point.name })} />
         </li>
       ))}
     </ul>
