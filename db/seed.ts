@@ -3,7 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
 import { seedDemoNow } from './seed-now';
-import { arrivals, beds, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
+import { arrivals, beds, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
 import type { RoomKind, ShelterStatus } from './schema';
 
 export const DEMO_LOGINS = [
@@ -149,6 +149,15 @@ const DEMO_WAITING = [
   { alias: 'Vera', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru'], minutesAgo: 10, contact: '@vera_demo', selfRegistered: true },
 ];
 
+// Where guides meet arrivals: the two airports and the main bus station (real public places).
+const DEMO_MEETING_POINTS = [
+  { name: 'Istanbul Airport', latitude: 41.2753, longitude: 28.7519 },
+  { name: 'Sabiha Gökçen Airport', latitude: 40.8986, longitude: 29.3092 },
+  { name: 'Esenler bus station', latitude: 41.0383, longitude: 28.8936 },
+];
+// Who is waiting where, so the suggestions show distances from the first visit.
+const DEMO_WHEREABOUTS: Record<string, string> = { Artem: 'Istanbul Airport', Maria: 'Sabiha Gökçen Airport' };
+
 export function isEmpty(db: Db): boolean {
   return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
 }
@@ -198,9 +207,13 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .values({ shelterId: shelterIds[0], locale: locale as keyof typeof FATIH_TEXTS, ...texts })
         .run();
     }
+    const pointIds = new Map(
+      tx.insert(meetingPoints).values(DEMO_MEETING_POINTS.map((point) => ({ ...point, createdAt: since }))).returning().all().map((point) => [point.name, point.id]),
+    );
     for (const household of DEMO_WAITING) {
+      const meetingPointId = pointIds.get(DEMO_WHEREABOUTS[household.alias]) ?? null;
       tx.insert(arrivals)
-        .values({ ...household, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
+        .values({ ...household, meetingPointId, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
         .run();
     }
     tx.insert(networkSettings).values({ id: 1, ...DEMO_NETWORK_CONTACT, updatedAt: options.now }).run();

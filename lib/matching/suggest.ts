@@ -3,10 +3,12 @@ import { isPlan, planPlacement, roomAdmits, type PlanRefusal } from './plan';
 import { householdSize, type Household, type PlannedBed, type ShelterAvailability } from './types';
 import { nightCount, tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
+import { distanceKm, type Coordinates } from '@/lib/meeting-points/distance';
 
 export type Reason =
   | { code: 'oneRoom'; room: string; kind: RoomKind; free: number }
   | { code: 'severalRooms'; count: number }
+  | { code: 'distance'; km: number; from: string }
   | { code: 'speaks'; languages: string[] }
   | { code: 'wheelchair'; accessibleRoom: boolean }
   | { code: 'petsWelcome' }
@@ -35,10 +37,27 @@ export type Suggestion = {
   unusedRooms: UnusedRoom[];
 };
 
+/** Where the household is now, and where the shelters are (those without coordinates are left out). */
+export type Whereabouts = { from: Coordinates & { name: string }; shelters: ReadonlyMap<string, Coordinates> };
+
 export type Excluded = { shelterId: string; shelterName: string; district: string; reasons: Exclusion[] };
 
 // Soft preferences, as points. Their order of magnitude is the order of importance.
-const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5, familyRoomForAdults: -15 };
+const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5, familyRoomForAdults: -15, perKmNearer: 1 };
+
+/**
+ * Nearness: one point for each kilometre nearer than NEAR_KM, in a straight line from where the
+ * household is now. 10 km nearer (half an hour across Istanbul at night) weighs as much as half the
+ * load spread, more than a fresher confirmation, less than a shared language (25) or one room (40):
+ * a tired man goes to the nearer of two equal dorms, but not to a shelter where nobody understands
+ * him. NEAR_KM spans a city (Istanbul's two airports are 55 km apart); beyond it every shelter, and
+ * every shelter without coordinates, gets nothing: an unknown place is never favoured.
+ */
+export const NEAR_KM = 60;
+
+function nearnessPoints(km: number | null): number {
+  return km === null ? 0 : POINTS.perKmNearer * Math.max(0, NEAR_KM - km);
+}
 
 function hardRuleBreaches(shelter: ShelterAvailability, household: Household, now: Date, nights?: NightRange): Exclusion[] {
   const breaches: Exclusion[] = [];
@@ -83,7 +102,8 @@ function unusedRooms(shelter: ShelterAvailability, household: Household, usedRoo
 /**
  * Ranks the shelters that can take the whole household for every night asked for (the availability
  * was read for those nights), best first, each with the beds it would use and the reasons in plain
- * words; the others come back with why not ("full on 2 Dec"). A pure function: the same network,
+ * words; the others come back with why not ("full on 2 Dec"). Given where the household is now, nearer
+ * shelters are preferred and each says how far it is. A pure function: the same network,
  * household, nights and clock give the same answer.
  */
 export function suggestPlacements(
@@ -91,6 +111,7 @@ export function suggestPlacements(
   household: Household,
   now: Date,
   nights?: NightRange,
+  whereabouts?: Whereabouts,
 ): { suggestions: Suggestion[]; excluded: Excluded[] } {
   const suggestions: Suggestion[] = [];
   const excluded: Excluded[] = [];
@@ -112,6 +133,10 @@ export function suggestPlacements(
     } else {
       reasons.push({ code: 'severalRooms', count: plan.roomIds.length });
     }
+    const at = whereabouts?.shelters.get(shelter.id);
+    const km = whereabouts && at ? distanceKm(whereabouts.from, at) : null;
+    if (km !== null) reasons.push({ code: 'distance', km, from: whereabouts!.from.name });
+    score += nearnessPoints(km);
     const shared = household.languages.filter((language) => shelter.languages.includes(language));
     if (shared.length > 0) {
       reasons.push({ code: 'speaks', languages: shared });

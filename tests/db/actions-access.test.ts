@@ -74,7 +74,8 @@ function makeWorld() {
     db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, user.id) }).where(eq(users.id, user.id)).run();
   }
   const laterDeparture = addNights(reserved.departure!, 1);
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture };
+  const meetingPoint = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, 41.2753, 28.7519, 0) returning id").get(`Airport ${shelter.id}`) as { id: string }).id;
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -191,6 +192,13 @@ const CASES: Record<string, Case> = {
   },
   // 'off', as it is: saving records who and when all the same, and the other cases need it off.
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { allowed: ADMINS, form: () => ({ secondFactor: 'off' }) },
+  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': { allowed: ADMINS, form: (w) => ({ name: `Bus station ${w.shelter.id}`, latitude: '41.0383', longitude: '28.8936' }) },
+  'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
+    allowed: ADMINS,
+    form: (w) => ({ meetingPointId: w.meetingPoint, name: `Moved ${w.shelter.id}`, latitude: '40.8986', longitude: '29.3092' }),
+  },
+  'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
+  'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,

@@ -49,6 +49,9 @@ const closureId = (
     .prepare("insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id")
     .get(shelter.id, room.id) as { id: string }
 ).id;
+const meetingPointId = (
+  sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), 'Istanbul Airport', 41.2753, 28.7519, 0) returning id").get() as { id: string }
+).id;
 
 const id = (valid: string) => ({ kind: 'id' as const, valid });
 const text = (valid: string) => ({ kind: 'text' as const, valid });
@@ -150,6 +153,16 @@ const FORMS: Record<string, Fields> = {
     retentionDays: number('21'),
   },
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { secondFactor: choice('admins') },
+  // Coordinates are free: any number may be fine, so the name or the id is what breaks each post.
+  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': { name: text('Esenler bus station'), latitude: free('41.0383'), longitude: free('28.8936') },
+  'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
+    meetingPointId: id(meetingPointId),
+    name: text('Istanbul Airport (IST)'),
+    latitude: free('41.2753'),
+    longitude: free('28.7519'),
+  },
+  'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { meetingPointId: id(meetingPointId) },
+  'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { arrivalId: id(waiting.id), meetingPointId: free(meetingPointId) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
   'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },

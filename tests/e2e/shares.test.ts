@@ -37,6 +37,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/s/[token]': (w) => w.links.map(({ token }) => `/s/${token}`),
   '/s/sw.js': () => ['/s/sw.js'],
   '/settings': () => ['/settings'],
+  '/settings/meeting-points': () => ['/settings/meeting-points'],
   '/shelters': () => ['/shelters'],
   '/shelters/[id]': (w) => [`/shelters/${w.shelterS}`, `/shelters/${w.shelterT}`],
   '/shelters/[id]/calendar': (w) => [`/shelters/${w.shelterS}/calendar`, `/shelters/${w.shelterT}/calendar`],

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -22,6 +23,9 @@ export default async function SettingsPage() {
     <>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS })}</p>
+      <p>
+        <Link href="/settings/meeting-points">{(await getTranslations('meetingPoints'))('fromSettings')} →</Link>
+      </p>
       <section className="card">
         <SettingsForm action={saveNetworkContact} settings={settings} />
       </section>

@@ -30,6 +30,10 @@ import {
 } from './actions';
 import { ArrivalWorkspace } from './workspace';
 import { RegisteredBanner } from '../new/registered-banner';
+import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { householdMeetingPoint, whereaboutsOf } from '@/lib/meeting-points/household';
+import { chooseMeetingPoint } from './meeting-point-actions';
+import { MeetingPointForm } from './meeting-point-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('placement'))('title') };
@@ -71,7 +75,8 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const asked = nightsFromQuery(current ? undefined : firstParam(query.from), firstParam(query.to), searched, tonight);
   const network = networkAvailability(db, { nights: asked.range, exceptStayId: current?.id ?? null });
   const needs = { ...household.composition, languages: household.languages };
-  const ranked = suggestPlacements(network, needs, now, asked.range);
+  const ranked = suggestPlacements(network, needs, now, asked.range, whereaboutsOf(db, household.id));
+  const meetingPoints = listMeetingPoints(db);
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
   if (household.status === 'waiting' && !query.from && !query.to && ranked.suggestions.length === 0) {
     write(db, (tx) => recordNoFit(tx, { id: household.id, ...household.composition }, now));
@@ -107,6 +112,9 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
         {household.expectedAt ? (
           <p>{t('expectedLanding', { time: format.dateTime(household.expectedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+        ) : null}
+        {meetingPoints.length > 0 ? (
+          <MeetingPointForm action={chooseMeetingPoint} arrivalId={household.id} points={meetingPoints} current={householdMeetingPoint(db, household.id)?.id ?? null} />
         ) : null}
         {household.contact ? (
           <p>

@@ -4,7 +4,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormState } from '@/lib/forms';
+import { cardReasons, type Difference } from '@/lib/matching/differences';
 import type { Excluded, Exclusion, Reason, Suggestion } from '@/lib/matching/suggest';
+import { shownKm } from '@/lib/meeting-points/distance';
 
 export type FreeRoom = { id: string; name: string; beds: { id: string; label: string }[] };
 
@@ -25,16 +27,49 @@ type Props = {
 function useReasonText() {
   const t = useTranslations('suggest');
   const languageNames = useTranslations('languages');
+  const kinds = useTranslations('roomKinds');
   const format = useFormatter();
+  const languages = (list: string[]) => list.map((l) => languageNames(l)).join(', ');
+  const ago = (at: Date, now: Date) => format.relativeTime(at, now);
   return {
+    difference(difference: Difference, now: Date): string {
+      switch (difference.code) {
+        case 'nearer':
+        case 'farther':
+          return t(`differ.${difference.code}`, { km: difference.km });
+        case 'oneRoom':
+          return difference.versus
+            ? t('differ.roomKind', { kind: kinds(difference.kind), versus: kinds(difference.versus) })
+            : t('differ.oneRoomTogether', { kind: kinds(difference.kind) });
+        case 'severalRooms':
+          return t('differ.severalRooms', { count: difference.count });
+        case 'speaks':
+        case 'doesNotSpeak':
+          return t(`differ.${difference.code}`, { languages: languages(difference.languages) });
+        case 'wheelchair':
+          return t(difference.accessibleRoom ? 'differ.wheelchairRoom' : 'differ.wheelchairNoRoom');
+        case 'confirmed':
+          if (!difference.at) return t('differ.neverConfirmed', { versus: difference.versus ? ago(difference.versus, now) : '' });
+          if (!difference.versus) return t('differ.confirmedAboveNever', { ago: ago(difference.at, now) });
+          return t('differ.confirmed', { ago: ago(difference.at, now), versus: ago(difference.versus, now) });
+        case 'freeAfter':
+          return t('differ.freeAfter', { free: difference.free, total: difference.total, versus: difference.versus });
+        default:
+          return t(`differ.${difference.code}`);
+      }
+    },
     reason(reason: Reason, now: Date): string {
       switch (reason.code) {
+        case 'distance': {
+          const km = shownKm(reason.km);
+          return km === 0 ? t('reason.distanceUnder1', { place: reason.from }) : t('reason.distance', { km, place: reason.from });
+        }
         case 'oneRoom':
           return t('reason.oneRoom', { room: reason.room, free: reason.free });
         case 'speaks':
-          return t('reason.speaks', { languages: reason.languages.map((l) => languageNames(l)).join(', ') });
+          return t('reason.speaks', { languages: languages(reason.languages) });
         case 'confirmed':
-          return t('reason.confirmed', { ago: format.relativeTime(reason.at, now) });
+          return t('reason.confirmed', { ago: ago(reason.at, now) });
         case 'severalRooms':
           return t('reason.severalRooms', { count: reason.count });
         case 'wheelchair':
@@ -61,6 +96,7 @@ export function SuggestionList({ suggestions, excluded, freeRooms, more, now, st
   const t = useTranslations('suggest');
   const errors = useTranslations('errors');
   const text = useReasonText();
+  const said = cardReasons(suggestions, now);
   // A lost race concerns the whole list (it was refreshed); any other refusal, the card that was sent.
   const sentFrom = state.status === 'error' && state.message !== 'bedsTaken' ? state.values?.shelterId : undefined;
   const sentBeds = Array.isArray(state.values?.bedIds) ? state.values.bedIds : [];
@@ -82,16 +118,16 @@ export function SuggestionList({ suggestions, excluded, freeRooms, more, now, st
                 </h3>
                 <span className="muted">{suggestion.district}</span>
               </div>
-              <ul className="reasons">
-                {suggestion.reasons.map((reason) => (
-                  <li key={reason.code}>{text.reason(reason, now)}</li>
-                ))}
-                {suggestion.unusedRooms.map((room) => (
-                  <li key={room.name} className="muted">
-                    {t(`unused.${room.why}`, { room: room.name })}
-                  </li>
-                ))}
-              </ul>
+              <CardReasons said={said[index]} reasons={suggestion.reasons} text={text} now={now} />
+              {suggestion.unusedRooms.length > 0 ? (
+                <ul className="reasons">
+                  {suggestion.unusedRooms.map((room) => (
+                    <li key={room.name} className="muted">
+                      {t(`unused.${room.why}`, { room: room.name })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <form action={formAction} className="stack">
                 {Object.entries({ ...hidden, shelterId: suggestion.shelterId }).map(([name, value]) => (
                   <input key={name} type="hidden" name={name} value={value} />
@@ -144,5 +180,39 @@ export function SuggestionList({ suggestions, excluded, freeRooms, more, now, st
         </section>
       ) : null}
     </div>
+  );
+}
+
+type ReasonText = ReturnType<typeof useReasonText>;
+
+/**
+ * The first card's reasons; on the others how far they are and what sets them apart from the card
+ * above, with the full list one tap away.
+ */
+function CardReasons({ said, reasons, text, now }: { said: ReturnType<typeof cardReasons>[number]; reasons: Reason[]; text: ReasonText; now: Date }) {
+  const t = useTranslations('suggest');
+  const list = (items: Reason[]) => (
+    <ul className="reasons">
+      {items.map((reason) => (
+        <li key={reason.code}>{text.reason(reason, now)}</li>
+      ))}
+    </ul>
+  );
+  if (said.kind === 'main') return list(reasons);
+  const distance = reasons.filter((reason) => reason.code === 'distance');
+  return (
+    <>
+      {distance.length > 0 ? list(distance) : null}
+      <p className="differ-title">{t('unlike', { shelter: said.above })}</p>
+      <ul className="reasons differences">
+        {said.differences.map((difference) => (
+          <li key={difference.code}>{text.difference(difference, now)}</li>
+        ))}
+      </ul>
+      <details className="all-reasons">
+        <summary>{t('allReasons')}</summary>
+        {list(reasons.filter((reason) => reason.code !== 'distance'))}
+      </details>
+    </>
   );
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/current-user';
+import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { addMeetingPoint, removeMeetingPoint, saveMeetingPoint } from './actions';
+import { MeetingPointFields, MeetingPointList } from './meeting-point-forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetingPoints'))('title') };
+}
+
+/** Admins define where guides meet arrivals; suggestions measure shelters' distances from these. */
+export default async function MeetingPointsPage() {
+  const user = await requireStaff();
+  if (user.role !== 'admin') notFound();
+  const t = await getTranslations('meetingPoints');
+  const settings = await getTranslations('settings');
+  const points = listMeetingPoints(getDb());
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/settings">← {settings('title')}</Link>
+      </p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <section className="card" aria-label={t('title')}>
+        <MeetingPointList points={points} save={saveMeetingPoint} remove={removeMeetingPoint} />
+      </section>
+      <section className="card" aria-labelledby="add-point-title">
+        <h2 id="add-point-title">{t('addTitle')}</h2>
+        {/* Keyed on the count, so the form empties once a point is added. */}
+        <MeetingPointFields key={points.length} action={addMeetingPoint} idPrefix="new-point" />
+      </section>
+    </>
+  );
+}
