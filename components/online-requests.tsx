@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import styles from './online-requests.module.css';
 
 /** How often an open, visible tab asks: a new request shows within this, at one tiny read per tab. */
@@ -19,9 +19,9 @@ export function OnlineRequests({ initial }: { initial: number }) {
   const t = useTranslations('queue');
   const router = useRouter();
   const pathname = usePathname();
-  const [count, setCount] = useState(initial);
-  const last = useRef(initial);
-  useEffect(() => setCount((last.current = initial)), [initial]);
+  // The count polled since the server last rendered `initial`; a fresh render wins over it.
+  const [polled, setPolled] = useState<{ count: number; since: number } | null>(null);
+  const count = polled && polled.since === initial ? polled.count : initial;
 
   useEffect(() => {
     let stopped = false;
@@ -31,9 +31,8 @@ export function OnlineRequests({ initial }: { initial: number }) {
         const response = await fetch(COUNT_URL, { cache: 'no-store', credentials: 'same-origin' });
         if (!response.ok || stopped) return;
         const { count: fresh } = (await response.json()) as { count: number };
-        if (typeof fresh !== 'number' || fresh === last.current) return;
-        last.current = fresh;
-        setCount(fresh);
+        if (typeof fresh !== 'number' || fresh === count) return;
+        setPolled({ count: fresh, since: initial });
         if (pathname === '/arrivals') router.refresh();
       } catch {
         // Offline for a moment: the next tick tries again.
@@ -46,7 +45,7 @@ export function OnlineRequests({ initial }: { initial: number }) {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', poll);
     };
-  }, [pathname, router]);
+  }, [pathname, router, initial, count]);
 
   return (
     <span aria-live="polite">

@@ -39,12 +39,18 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const [picked, setPicked] = useState({ households: 0, people: 0 });
   const [shelterId, setShelterId] = useState('');
   const recount = useCallback(() => setPicked(ticked()), []);
+  // Ticks change the count; so does the list itself, when placed households leave it with the answer.
   useEffect(() => {
     document.addEventListener('change', recount);
-    return () => document.removeEventListener('change', recount);
+    const observer = new MutationObserver(recount);
+    observer.observe(document.body, { childList: true, subtree: true });
+    const frame = requestAnimationFrame(recount);
+    return () => {
+      document.removeEventListener('change', recount);
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [recount]);
-  // The placed households leave the list with the answer; count what is still ticked.
-  useEffect(recount, [state, recount]);
 
   const outcomes: Outcome[] = state.status === 'ok' && state.data?.outcomes ? JSON.parse(state.data.outcomes) : [];
   const chosen = shelters.find((shelter) => shelter.id === shelterId);
