@@ -157,6 +157,10 @@ describe('the queue in a surge', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 780 });
     await page.screenshot({ path: join(SHOTS, 'queue-ru-360.png'), fullPage: true });
+    // Once something is ticked, the bar to place them stays at the bottom of the screen.
+    await waitingList(page).filter({ hasText: 'Olga' }).getByLabel('Отметить').check();
+    await page.getByRole('form', { name: 'Разместить отмеченных' }).getByText('Отмечено: 1 группа, 1 человек').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'queue-ru-360-ticked.png') });
     // The header's count opens the queue filtered to online requests.
     await header.getByRole('link', { name: '1 заявка с сайта' }).click();
     await page.waitForURL('**/arrivals?kind=online');

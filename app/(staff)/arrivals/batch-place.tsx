@@ -57,7 +57,8 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const shelterName = String(state.messageParams?.shelter ?? '');
   const short = chosen && picked.people > chosen.free;
   return (
-    <form id={FORM_ID} action={formAction} className={styles.batch} aria-labelledby="batch-title">
+    // Sticky at the bottom of the screen only once something is ticked: until then it waits after the list.
+    <form id={FORM_ID} action={formAction} className={picked.households > 0 ? `${styles.batch} ${styles.sticky}` : styles.batch} aria-labelledby="batch-title">
       <h3 id="batch-title">{t('placeTitle')}</h3>
       <p aria-live="polite" className={styles.picked}>
         {picked.households === 0 ? t('tickSome') : t('picked', { households: picked.households, people: picked.people })}
