@@ -1,15 +1,22 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { signOutEverywhere } from '@/app/(staff)/actions';
+import { getDb } from '@/db';
+import { onlineRequestCount } from '@/lib/arrivals/queries';
+import { mustEnrol } from '@/lib/auth/second-factor';
 import type { StaffUser } from '@/lib/auth/staff';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutForm } from './sign-out-form';
+import { OnlineRequests } from './online-requests';
 
 export async function StaffHeader({ user }: { user: StaffUser }) {
   const t = await getTranslations('nav');
   const roles = await getTranslations('roles');
   const settings = await getTranslations('settings');
   const account = await getTranslations('account');
+  // People who asked online and wait: a count for guides and admins, kept fresh by the client.
+  const db = getDb();
+  const online = mustEnrol(db, user) ? null : onlineRequestCount(db, user);
   return (
     <header className="staff-header">
       <div className="staff-header-row">
@@ -18,6 +25,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
         </Link>
         <nav aria-label={t('main')} className="main-nav">
           {user.role !== 'host' ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
+          {online !== null ? <OnlineRequests initial={online} /> : null}
           <Link href="/shelters">{t('shelters')}</Link>
           {user.role !== 'host' ? <Link href="/occupancy">{t('occupancy')}</Link> : <Link href="/occupancy/history">{t('history')}</Link>}
           {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}

@@ -125,3 +125,20 @@ export function householdForCaller(db: Db, user: StaffUser, arrivalId: string, n
   const current = staysFor(db, user, prepared(db, staysOfHousehold).all({ id: arrivalId }), now, () => revealed)[0] ?? null;
   return { household: householdView(arrival, shareOf(user, arrival, stay, revealed), now), current };
 }
+
+const onlineWaiting = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(arrivals)
+    .where(and(eq(arrivals.status, 'waiting'), eq(arrivals.selfRegistered, true), isNull(arrivals.erasedAt)))
+    .prepare();
+
+/**
+ * How many people who asked online are waiting, for the header's count: the households of the waiting
+ * queue that this caller would see there (guides and admins see the whole queue), a number and nothing
+ * else. Hosts have no queue: null.
+ */
+export function onlineRequestCount(db: Db, user: StaffUser): number | null {
+  if (user.role === 'host') return null;
+  return prepared(db, onlineWaiting).get()?.n ?? 0;
+}

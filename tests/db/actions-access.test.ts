@@ -157,6 +157,10 @@ const CASES: Record<string, Case> = {
     allowed: GUIDES,
     form: (w) => ({ arrivalId: w.waiting.id, 'bedIds[]': [w.beds[0].id] }),
   },
+  'app/(staff)/arrivals/actions.ts#placeSelected': {
+    allowed: GUIDES,
+    form: (w) => ({ shelterId: w.shelter.id, 'arrivalIds[]': [w.waiting.id, w.request.id] }),
+  },
   'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': {
     allowed: GUIDES_AND_HOST,
     form: (w) => ({ stayId: w.reserved.id, 'bedIds[]': [w.freeStayBed.id] }),

@@ -125,6 +125,7 @@ const FORMS: Record<string, Fields> = {
     firstNight: optionalDate(reserved.firstNight!),
     departure: optionalDate(reserved.departure!),
   },
+  'app/(staff)/arrivals/actions.ts#placeSelected': { 'arrivalIds[]': list(waiting.id, request.id), shelterId: id(shelter.id) },
   'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': { stayId: id(reserved.id), 'bedIds[]': list(stayRoom.beds[2].id), departure: optionalDate(reserved.departure!) },
   'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { stayId: id(reserved.id) },
   'app/(staff)/arrivals/[id]/actions.ts#changeDates': { stayId: id(reserved.id), departure: date(addNights(reserved.departure!, 1)), firstNight: optionalDate(reserved.firstNight!) },

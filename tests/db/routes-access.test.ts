@@ -49,6 +49,12 @@ const requestForm = (extra: Record<string, string> = {}) => ({ alias: 'Lena', ad
 const ROUTES: Record<string, () => Promise<void>> = {
   'app/api/auth/[...nextauth]/route.ts#GET': async () => undefined, // Auth.js itself: tests/e2e/sign-in.test.ts
   'app/api/auth/[...nextauth]/route.ts#POST': async () => undefined, // Auth.js itself: tests/db/sign-in.test.ts, e2e
+  'app/api/online-requests/route.ts#GET': async () => {
+    // Guides and admins only (tests/db/routes-callers.test.ts): a stranger learns not even a number.
+    const response = await call('app/api/online-requests/route.ts#GET', '/api/online-requests');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toMatch(/count|\d/);
+  },
   'app/(staff)/occupancy/export/route.ts#GET': async () => {
     // Admins only: signed-in callers of every role are tried in tests/e2e/occupancy.test.ts.
     const response = await call('app/(staff)/occupancy/export/route.ts#GET', '/occupancy/export?range=90');
@@ -123,7 +129,7 @@ const ROUTES: Record<string, () => Promise<void>> = {
 };
 
 /** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
-const READ_ONLY = ['app/api/health/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+const READ_ONLY = ['app/api/health/route.ts#GET', 'app/api/online-requests/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
 
 describe('route handlers', () => {
   it('each exported route handler has a case here', () => {

@@ -7,11 +7,16 @@ import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
+import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueHref, queueQuery } from '@/lib/arrivals/filters';
 import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
+import { tonightIn } from '@/lib/nights/calendar';
 import type { SearchParams } from '@/lib/search-params';
+import { freeTonightByShelter } from '@/lib/placement/batch';
 import { applyExpiry } from '@/lib/placement/read';
+import { BatchPlace } from './batch-place';
+import styles from './queue.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('arrivals'))('title') };
@@ -24,15 +29,30 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   applyExpiry(db, now);
   const t = await getTranslations('arrivals');
+  const q = await getTranslations('queuePage');
   const requests = await getTranslations('requests');
   const format = await getFormatter();
   const privacy = await getTranslations('privacy');
-  const { forgotten } = await searchParams;
-  // Each answer is made for this caller: an admin's households come without names or notes.
-  const waiting = waitingQueue(db, user, now);
-  const reserved = pendingReservations(db, user, now);
+  const params = await searchParams;
+  const query = queueQuery(params, user.role);
+  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+  // Each answer is made for this caller: an admin's households come without names or notes, and
+  // the search and filters only ever look at what this caller received.
+  const waiting = filterQueue(waitingQueue(db, user, now), query, now, tonight);
+  const reserved = filterQueue(
+    pendingReservations(db, user, now).map((stay) => ({ ...stay.household, firstNight: stay.firstNight, stay })),
+    query,
+    now,
+    tonight,
+  );
   const masked = user.role === 'admin';
   const name = (household: HouseholdView) => (household.identified ? (household.alias ?? t('erased')) : privacy('hidden'));
+  const shownWaiting = query.view === 'waiting' ? waiting.slice(0, query.shown) : [];
+  const shownReserved = query.view === 'placed' ? reserved.slice(0, query.shown) : [];
+  const total = query.view === 'waiting' ? waiting.length : reserved.length;
+  const shownCount = query.view === 'waiting' ? shownWaiting.length : shownReserved.length;
+  const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, tonight) : [];
+  const filtered = Boolean(query.kind || query.q);
   return (
     <>
       <div className="page-head">
@@ -41,7 +61,15 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           {t('register')}
         </Link>
       </div>
-      {forgotten ? (
+      <nav aria-label={q('views')} className={styles.tabs}>
+        <Link href={queueHref(query, { view: 'waiting', shown: QUEUE_PAGE })} aria-current={query.view === 'waiting' ? 'page' : undefined}>
+          {q('waitingTab', { count: waiting.length })}
+        </Link>
+        <Link href={queueHref(query, { view: 'placed', shown: QUEUE_PAGE })} aria-current={query.view === 'placed' ? 'page' : undefined}>
+          {q('placedTab', { count: reserved.length })}
+        </Link>
+      </nav>
+      {params.forgotten ? (
         <p className="form-status ok" role="status">
           {privacy('forgotten')}
         </p>
@@ -49,59 +77,111 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
       {user.role === 'admin' ? <RequestFloodNotice now={now} /> : null}
       {masked ? <p className="muted">{privacy('adminHint')}</p> : null}
       <NetworkForecast now={now} />
-      <section aria-labelledby="waiting-title">
-        <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
-        {waiting.length === 0 ? <p className="empty">{t('nobodyWaiting')}</p> : null}
-        <ol className="queue">
-          {waiting.map((household) => (
-            <li key={household.id} className="card" aria-label={name(household)}>
-              <div className="card-head">
-                <Link href={`/arrivals/${household.id}`} className="queue-alias">
-                  {name(household)}
-                </Link>
-                <span className="muted">
-                  {household.waitedMinutes === 0
-                    ? t('justArrived')
-                    : household.waitedMinutes < 60
-                    ? t('waitedMinutes', { minutes: household.waitedMinutes })
-                    : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
-                </span>
-              </div>
-              <HouseholdLine household={household.composition} />
-              {household.selfRegistered ? (
-                <p>
-                  <span className="badge">{requests('selfRegistered')}</span>{' '}
-                  {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }) }) : null}
+      <div className={styles.finders}>
+        {user.role === 'coordinator' ? (
+          <form method="get" action="/arrivals" role="search" className={styles.search}>
+            {query.view !== 'waiting' ? <input type="hidden" name="view" value={query.view} /> : null}
+            {query.kind ? <input type="hidden" name="kind" value={query.kind} /> : null}
+            <label htmlFor="queue-search">{q('searchLabel')}</label>
+            <span className={styles.searchRow}>
+              <input id="queue-search" type="search" name="q" defaultValue={query.q} maxLength={40} autoComplete="off" />
+              <button type="submit" className="button">
+                {q('search')}
+              </button>
+            </span>
+          </form>
+        ) : null}
+        <nav aria-label={q('kinds')} className={styles.kinds}>
+          <Link href={queueHref(query, { kind: null, shown: QUEUE_PAGE })} aria-current={query.kind === null ? 'true' : undefined}>
+            {q('kindAll')}
+          </Link>
+          {QUEUE_KINDS.map((kind) => (
+            <Link key={kind} href={queueHref(query, { kind, shown: QUEUE_PAGE })} aria-current={query.kind === kind ? 'true' : undefined}>
+              {q(`kind.${kind}`)}
+            </Link>
+          ))}
+        </nav>
+        {filtered ? (
+          <p className="muted">
+            {q('filtered', { count: total })} <Link href={queueHref(query, { kind: null, q: '', shown: QUEUE_PAGE })}>{q('clear')}</Link>
+          </p>
+        ) : null}
+      </div>
+      {query.view === 'waiting' ? (
+        <section aria-labelledby="waiting-title">
+          <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
+          {waiting.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('nobodyWaiting')}</p> : null}
+          <ol className="queue">
+            {shownWaiting.map((household) => (
+              <li key={household.id} className="card" aria-label={name(household)}>
+                <div className="card-head">
+                  <Link href={`/arrivals/${household.id}`} className="queue-alias">
+                    {name(household)}
+                  </Link>
+                  <span className="muted">
+                    {household.waitedMinutes === 0
+                      ? t('justArrived')
+                      : household.waitedMinutes < 60
+                      ? t('waitedMinutes', { minutes: household.waitedMinutes })
+                      : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
+                  </span>
+                </div>
+                <HouseholdLine household={household.composition} />
+                {household.selfRegistered ? (
+                  <p>
+                    <span className="badge">{requests('selfRegistered')}</span>{' '}
+                    {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }) }) : null}
+                  </p>
+                ) : null}
+                {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
+                <div className={styles.cardActions}>
+                  <Link href={`/arrivals/${household.id}`} className="button">
+                    {t('findPlace')}
+                  </Link>
+                  <label className={styles.pick}>
+                    <input type="checkbox" name="arrivalIds[]" value={household.id} form="batch-place" data-size={household.size} />
+                    <span>{q('select')}</span>
+                  </label>
+                </div>
+              </li>
+            ))}
+          </ol>
+          {shownCount < total ? (
+            <p className={styles.more}>
+              <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
+            </p>
+          ) : null}
+          {shownWaiting.length > 0 ? <BatchPlace shelters={shelters} /> : null}
+        </section>
+      ) : (
+        <section aria-labelledby="reserved-title">
+          <h2 id="reserved-title">{t('reservedTitle', { count: reserved.length })}</h2>
+          {reserved.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('noneReserved')}</p> : null}
+          <ul className="queue">
+            {shownReserved.map(({ stay }) => (
+              <li key={stay.id} className="card" aria-label={name(stay.household)}>
+                <div className="card-head">
+                  <Link href={`/arrivals/${stay.household.id}`} className="queue-alias">
+                    {name(stay.household)}
+                  </Link>
+                  <span>{stay.shelterName}</span>
+                </div>
+                <p className="muted">
+                  {stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
+                  {stay.firstNight > tonight
+                    ? q('from', { night: new Date(`${stay.firstNight}T12:00:00Z`) })
+                    : t('heldUntil', { time: format.dateTime(stay.holdUntil, { timeZone: stay.timeZone, timeStyle: 'short' }) })}
                 </p>
-              ) : null}
-              {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
-              <Link href={`/arrivals/${household.id}`} className="button">
-                {t('findPlace')}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </section>
-      <section aria-labelledby="reserved-title">
-        <h2 id="reserved-title">{t('reservedTitle', { count: reserved.length })}</h2>
-        {reserved.length === 0 ? <p className="empty">{t('noneReserved')}</p> : null}
-        <ul className="queue">
-          {reserved.map((stay) => (
-            <li key={stay.id} className="card">
-              <div className="card-head">
-                <Link href={`/arrivals/${stay.household.id}`} className="queue-alias">
-                  {name(stay.household)}
-                </Link>
-                <span>{stay.shelterName}</span>
-              </div>
-              <p className="muted">
-                {stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
-                {t('heldUntil', { time: format.dateTime(stay.holdUntil, { timeZone: stay.timeZone, timeStyle: 'short' }) })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+              </li>
+            ))}
+          </ul>
+          {shownCount < total ? (
+            <p className={styles.more}>
+              <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
+            </p>
+          ) : null}
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,20 @@
+import { getDb } from '@/db';
+import { onlineRequestCount } from '@/lib/arrivals/queries';
+import { currentUser } from '@/lib/auth/current-user';
+import { mustEnrol } from '@/lib/auth/second-factor';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * How many people who asked online are waiting, for the staff header's count: `{"count": n}` and
+ * nothing else, to guides and admins. Hosts, strangers and anyone who must first set up a second
+ * factor get the same 404 as an unknown path. Polled every ~20 s by an open tab; as an API path it
+ * never renews the session (proxy.ts), so an idle tab still signs out.
+ */
+export async function GET() {
+  const user = await currentUser();
+  const db = getDb();
+  const count = user && !mustEnrol(db, user) ? onlineRequestCount(db, user) : null;
+  if (count === null) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return Response.json({ count }, { headers: { 'cache-control': 'private, no-store' } });
+}
