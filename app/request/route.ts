@@ -50,7 +50,9 @@ export async function POST(request: Request) {
   if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });
   const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(stamp ?? '') }, now);
   if (bot === 'honeypot') return refuse(400, { message: 'refused', values: {} }, true);
-  if (bot === 'tooFast') return refuse(400, { message: 'tooFast' }, false, true);
+  // Too quick: the same stamp is good in a moment (a refused post spends nothing), so it is kept.
+  if (bot === 'tooFast') return refuse(400, { message: 'waitMoment' });
+  if (bot === 'stale') return refuse(400, { message: 'tooFast' }, false, true);
 
   const parsed = publicRequestSchema.safeParse(raw);
   if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });
