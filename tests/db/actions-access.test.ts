@@ -191,6 +191,7 @@ const CASES: Record<string, Case> = {
   },
   // 'off', as it is: saving records who and when all the same, and the other cases need it off.
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { allowed: ADMINS, form: () => ({ secondFactor: 'off' }) },
+  'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: ADMINS, form: () => ({ idleMinutes: '90' }) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,

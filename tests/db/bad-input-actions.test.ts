@@ -149,6 +149,7 @@ const FORMS: Record<string, Fields> = {
     retentionDays: number('21'),
   },
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { secondFactor: choice('admins') },
+  'app/(staff)/settings/actions.ts#saveIdleSetting': { idleMinutes: number('90') },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
   'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },

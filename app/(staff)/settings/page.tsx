@@ -3,9 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { idleMinutesOf } from '@/lib/auth/idle-setting';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
-import { saveNetworkContact, saveSecondFactorSetting } from './actions';
+import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
+import { IdleForm } from './idle-form';
 import { SecondFactorForm } from './second-factor-form';
 import { SettingsForm } from './settings-form';
 
@@ -28,6 +30,10 @@ export default async function SettingsPage() {
       <section className="card" aria-labelledby="second-factor-title">
         <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
         <SecondFactorForm action={saveSecondFactorSetting} policy={settings.secondFactor} />
+      </section>
+      <section className="card" aria-labelledby="idle-title">
+        <h2 id="idle-title">{t('idleTitle')}</h2>
+        <IdleForm action={saveIdleSetting} idleMinutes={idleMinutesOf(getDb())} />
       </section>
     </>
   );
