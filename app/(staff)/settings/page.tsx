@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { idleMinutesOf } from '@/lib/auth/idle-setting';
 import { readNetworkSettings } from '@/lib/requests/settings';
-import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
+import { REQUESTS_PER_ADDRESS, REQUESTS_PER_SHARED_ADDRESS } from '@/lib/requests/throttle';
 import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
 import { IdleForm } from './idle-form';
 import { SecondFactorForm } from './second-factor-form';
@@ -23,7 +23,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS })}</p>
+      <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS, perSharedAddress: REQUESTS_PER_SHARED_ADDRESS })}</p>
       <section className="card">
         <SettingsForm action={saveNetworkContact} settings={settings} />
       </section>
