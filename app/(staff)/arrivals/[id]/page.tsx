@@ -21,6 +21,7 @@ import {
   cancelReservation,
   changeDates,
   forgetArrival,
+  markRegisteredByMistake,
   markRequestNotGenuine,
   moveHousehold,
   renewArrivalLink,
@@ -28,6 +29,7 @@ import {
   revealArrival,
   revokeArrivalLink,
 } from './actions';
+import { EndingActions } from './ending';
 import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -140,11 +142,12 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         now={now}
         actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink, dates: changeDates }}
       />
-      <section className="card" aria-labelledby="forget-title">
-        <h2 id="forget-title">{privacy('forgetTitle')}</h2>
-        <p className="muted">{privacy('forgetHint')}</p>
-        <ActionButton action={forgetArrival} fields={{ arrivalId: household.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} className="button danger" />
-      </section>
+      <EndingActions
+        arrivalId={household.id}
+        mayMarkMistaken={household.status === 'waiting' || current?.status === 'reserved'}
+        checkedIn={current?.status === 'checked_in'}
+        actions={{ mistaken: markRegisteredByMistake, forget: forgetArrival }}
+      />
     </>
   );
 }
