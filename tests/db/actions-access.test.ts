@@ -139,6 +139,10 @@ const CASES: Record<string, Case> = {
     allowed: SHELTER_EDITORS,
     form: (w) => ({ roomId: w.room.id, name: 'Blue room', kind: 'family', accessible: 'on' }),
   },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ roomId: w.room.id, nameRu: 'Синяя комната', nameUk: '', nameTr: 'Mavi oda', nameEn: '' }),
+  },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.emptyRoom.id }) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.room.id, count: '2' }) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[0].id, label: 'A' }) },

@@ -96,6 +96,7 @@ const FORMS: Record<string, Fields> = {
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': { shelterId: id(shelter.id), name: text('Attic'), kind: choice('mixed'), beds: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': { roomId: id(room.id), name: text('Blue room'), kind: choice('family'), accessible: free('on') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': { roomId: id(room.id), nameRu: free('Синяя комната'), nameUk: free(''), nameTr: free('Mavi oda'), nameEn: free('') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { roomId: id(emptyRoom.id) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { roomId: id(room.id), count: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { bedId: id(beds[0].id), label: text('A') },

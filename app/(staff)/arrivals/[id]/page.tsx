@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb, write } from '@/db';
@@ -30,6 +30,7 @@ import {
   revokeArrivalLink,
 } from './actions';
 import { EndingActions } from './ending';
+import { roomNameLookup } from '@/lib/shelters/room-names';
 import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -82,7 +83,12 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const possible = ranked.suggestions.filter(
     (s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))),
   );
-  const suggestions = showAll ? possible : possible.slice(0, SHOWN_SUGGESTIONS);
+  // Rooms named in the screen's language where their host gave them such a name.
+  const roomName = roomNameLookup(db, network.flatMap((shelter) => shelter.rooms), await getLocale());
+  const suggestions = (showAll ? possible : possible.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({
+    ...s,
+    beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })),
+  }));
   const shown = new Set(suggestions.map((s) => s.shelterId));
   const excluded = ranked.excluded;
   const members = membersOf(needs);
@@ -91,7 +97,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
       shelter.id,
       shelter.rooms
         .filter((room) => room.freeBeds.length > 0 && members.some((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
-        .map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
+        .map((room) => ({ id: room.id, name: roomName(room.id, room.name), beds: room.freeBeds })),
     ]),
   );
   const alias = household.identified ? (household.alias ?? '—') : privacy('hidden');
