@@ -51,7 +51,7 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
           />
           <ul className="bed-rows">
             {room.beds.map((bed) => (
-              <BedRow key={bed.id} bed={editableBed(bed)} roomName={room.name} actions={bedActions} />
+              <BedRow key={bed.id} bed={editableBed(bed)} roomName={localRoomName(room, names, locale)} actions={bedActions} />
             ))}
           </ul>
         </section>
