@@ -12,6 +12,6 @@ export async function chooseLocale(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return { status: 'error', message: 'invalid' };
   const user = await currentUser();
   if (user) write(getDb(), (tx) => setLocale(tx, user.id, parsed.data.locale));
-  await rememberLocale(parsed.data.locale);
+  await rememberLocale(parsed.data.locale, { chosenSignedOut: !user });
   return { status: 'ok' };
 }

@@ -2,14 +2,15 @@
 import { eq } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { getDb, write } from '@/db';
 import { users } from '@/db/schema';
 import { signIn } from '@/lib/auth';
-import { rememberLocale } from '@/lib/auth/locale-cookie';
+import { localeAfterSignIn, rememberLocale, takeLocaleChosenSignedOut } from '@/lib/auth/locale-cookie';
 import { requestClient } from '@/lib/auth/request-client';
 import { lockedUntil } from '@/lib/auth/sign-in';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { homeOf } from '@/lib/auth/staff';
+import { setLocale } from '@/lib/staff/accounts';
 import { signInSchema } from '@/lib/validation/staff';
 
 /** Minutes until the lock this browser answers to passes, for the message. */
@@ -45,7 +46,13 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
     if (code === 'code_rejected') return { status: 'error', message: 'codeWrong', ...codeStep };
     return { status: 'error', message: 'signInFailed', values: { email } };
   }
-  const user = getDb().select({ locale: users.locale, role: users.role }).from(users).where(eq(users.email, parsed.data.email)).get();
-  if (user) await rememberLocale(user.locale);
+  const db = getDb();
+  const user = db.select({ id: users.id, locale: users.locale, role: users.role }).from(users).where(eq(users.email, parsed.data.email)).get();
+  if (user) {
+    // Picked on the sign-in page just now: it becomes the account's language.
+    const { locale, changed } = localeAfterSignIn(user.locale, await takeLocaleChosenSignedOut());
+    if (changed) write(db, (tx) => setLocale(tx, user.id, locale));
+    await rememberLocale(locale);
+  }
   redirect(homeOf(user?.role));
 }

@@ -9,6 +9,8 @@ import { formDataToObject, type FormState } from '@/lib/forms';
 import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { readNetworkSettings } from '@/lib/requests/settings';
+import { isRequestDevice, newRequestDevice, REQUEST_DEVICE_COOKIE } from '@/lib/requests/throttle';
+import { servedOverHttps } from '@/lib/security/headers';
 import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { publicRequestSchema } from '@/lib/validation/request';
@@ -18,17 +20,35 @@ export const dynamic = 'force-dynamic';
 const FORM_FIELDS = ['stamp', 'website', 'lang'];
 type Shown = { state: FormState; stamp: string; withContact?: boolean };
 
-async function formPage(locale: ArrivalLocale, now: Date, status: number, shown: Shown, headers?: Record<string, string>) {
+/** This browser's device id for the request limits (lib/requests/throttle.ts), if it sent one. */
+function deviceOf(request: Request): string | null {
+  const value = request.headers
+    .get('cookie')
+    ?.split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === REQUEST_DEVICE_COOKIE)?.[1];
+  return isRequestDevice(value) ? value : null;
+}
+
+/** Hands a browser without one a device id with the form, so people sharing an address are counted apart. */
+function withDevice(response: Response, request: Request): Response {
+  if (deviceOf(request)) return response;
+  const secure = servedOverHttps(new URL(request.url), request.headers) ? '; Secure' : '';
+  response.headers.append('set-cookie', `${REQUEST_DEVICE_COOKIE}=${newRequestDevice()}; Path=/request; Max-Age=2592000; SameSite=Lax; HttpOnly${secure}`);
+  return response;
+}
+
+async function formPage(request: Request, locale: ArrivalLocale, now: Date, status: number, shown: Shown, headers?: Record<string, string>) {
   const contact = shown.withContact ? readNetworkSettings(getDb()).contact : null;
   const html = await renderRequestForm(locale, { state: shown.state, stamp: shown.stamp, arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE), contact });
-  return htmlResponse(html, status, { forms: true, headers });
+  return withDevice(htmlResponse(html, status, { forms: true, headers }), request);
 }
 
 /** The request form: a plain HTML form, no account, no JavaScript. */
 export async function GET(request: Request) {
   const now = new Date();
   const { locale, remember } = requestLocale(request);
-  return formPage(locale, now, 200, { state: { status: 'idle' }, stamp: formStamp(now) }, remember);
+  return formPage(request, locale, now, 200, { state: { status: 'idle' }, stamp: formStamp(now) }, remember);
 }
 
 /**
@@ -45,18 +65,20 @@ export async function POST(request: Request) {
   // Time already spent on the form counts after a refusal; a bad stamp starts over.
   const keptStamp = typeof stamp === 'string' && stampTime(stamp) ? stamp : formStamp(now);
   const refuse = (status: number, state: Omit<FormState, 'status'>, withContact = false, fresh = false) =>
-    formPage(locale, now, status, { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp, withContact }, remember);
+    formPage(request, locale, now, status, { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp, withContact }, remember);
 
   if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });
   const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(stamp ?? '') }, now);
   if (bot === 'honeypot') return refuse(400, { message: 'refused', values: {} }, true);
-  if (bot === 'tooFast') return refuse(400, { message: 'tooFast' }, false, true);
+  // Too quick: the same stamp is good in a moment (a refused post spends nothing), so it is kept.
+  if (bot === 'tooFast') return refuse(400, { message: 'waitMoment' });
+  if (bot === 'stale') return refuse(400, { message: 'tooFast' }, false, true);
 
   const parsed = publicRequestSchema.safeParse(raw);
   if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });
   let outcome: ReturnType<typeof submitRequest>;
   try {
-    outcome = write(getDb(), (tx) => submitRequest(tx, parsed.data, { address: clientAddress(request.headers), stamp: keptStamp }, now));
+    outcome = write(getDb(), (tx) => submitRequest(tx, parsed.data, { address: clientAddress(request.headers), stamp: keptStamp, device: deviceOf(request) }, now));
   } catch (error) {
     if (error instanceof DomainError && error.field) return refuse(422, { message: 'checkFields', fieldErrors: { [error.field]: error.code } });
     throw error;

@@ -68,7 +68,7 @@ export function linkPageData(db: Db, token: string, now: Date): LinkPage | null 
   const request = requestByToken(db, safeToken(token));
   if (!request) return null;
   const contact = readNetworkSettings(db).contact;
-  if (request.status === 'cancelled' || request.status === 'not_genuine') return { kind: 'closed', contact };
+  if (request.status === 'cancelled' || request.status === 'not_genuine' || request.status === 'mistaken') return { kind: 'closed', contact };
   const stay = request.status === 'waiting' ? undefined : latestStayOf(db, request.id);
   if (!stay || (stay.status === 'reserved' && stay.holdUntil <= now)) {
     return { kind: 'waiting', requestedAt: request.createdAt, contact, expected: expectedWait(waitInputs(db, request, now)) };

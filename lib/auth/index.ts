@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { getDb, write } from '@/db';
 import { servedOverHttps } from '@/lib/security/headers';
 import { endSessions } from '@/lib/staff/accounts';
-import { authConfig } from './config';
+import { authConfig, idleClaim } from './config';
 import { clientAddress } from './client-address';
 import { deviceCookieName, deviceCookieOptions } from './device-cookie';
+import { idleMinutesOf } from './idle-setting';
 import { checkCredentials } from './sign-in';
 import { sessionStands } from './staff';
 
@@ -30,7 +31,11 @@ const credentialsSchema = z.object({
   ticket: z.string().max(200).optional(),
 });
 
-const claimOf = (token: { uid?: string; signedInAt?: number }) => ({ userId: String(token.uid ?? ''), signedInAt: Number(token.signedInAt ?? 0) });
+const claimOf = (token: { uid?: string; signedInAt?: number; iat?: number; idleMinutes?: number }) => ({
+  userId: String(token.uid ?? ''),
+  signedInAt: Number(token.signedInAt ?? 0),
+  ...idleClaim(token),
+});
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -51,7 +56,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Only here, on the Node side: the proxy's copy of the configuration cannot reach the database.
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
-      if (!token || params.user) return token;
+      if (!token) return token;
+      // The network's idle limit at sign-in travels in the token, for the proxy to apply as well.
+      if (params.user) return { ...token, idleMinutes: idleMinutesOf(getDb()) };
       return sessionStands(getDb(), claimOf(token), new Date()) ? token : null;
     },
   },

@@ -6,6 +6,8 @@ declare module 'next-auth' {
   }
   interface Session {
     signedInAt: number;
+    lastActiveAt?: number;
+    idleMinutes?: number;
     user: { id: string; role?: Role; name?: string | null; email?: string | null };
   }
 }
@@ -15,5 +17,6 @@ declare module '@auth/core/jwt' {
     uid?: string;
     role?: Role;
     signedInAt?: number;
+    idleMinutes?: number;
   }
 }

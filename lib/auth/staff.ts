@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelterMembers, users, type Role } from '@/db/schema';
 import { sessionExpired } from './config';
+import { idleExpired } from './idle';
 
 export type StaffUser = {
   id: string;
@@ -13,7 +14,7 @@ export type StaffUser = {
   shelterIds: string[];
 };
 
-type SessionClaim = { userId: string; signedInAt: number };
+type SessionClaim = { userId: string; signedInAt: number; lastActiveAt?: number; idleMinutes?: number };
 
 // Read on every page and action, twice for a page (Auth.js's session callback, then the page's own
 // check): compiled once per connection.
@@ -22,7 +23,7 @@ const sheltersOf = (db: Db) => db.select({ id: shelterMembers.shelterId }).from(
 
 /** The account behind a session, if the session still stands (see loadStaffUser). */
 function standingUser(db: Db, session: SessionClaim, now: Date) {
-  if (sessionExpired(session.signedInAt, now.getTime())) return null;
+  if (sessionExpired(session.signedInAt, now.getTime()) || idleExpired(session, now.getTime())) return null;
   const user = prepared(db, userById).get({ id: session.userId });
   if (!user || user.disabledAt) return null;
   if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;
@@ -35,7 +36,8 @@ export const sessionStands = (db: Db, session: SessionClaim, now: Date) => stand
 /**
  * Loads the caller from the database and refuses a session that no longer stands: an unknown or
  * disabled user, a session issued before the user's `sessions_valid_after` (sign-out, disabling,
- * password change, a second factor turned off or reset), or one signed in 12 hours ago or more.
+ * password change, a second factor turned off or reset), one signed in 12 hours ago or more, or one
+ * idle past its limit (lib/auth/idle.ts).
  */
 export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUser | null {
   const user = standingUser(db, session, now);

@@ -121,11 +121,11 @@ export function loadHistoryData(db: Db, start: number, end: number, shelterIds: 
   return byShelter;
 }
 
-/** When households were registered within [start, end): the network counts them, not a shelter; a request marked not genuine never was one. */
+/** When households were registered within [start, end): the network counts them, not a shelter; a request marked not genuine, or one registered by mistake, never was one. */
 export function registrationsBetween(db: Db, start: number, end: number): number[] {
   return (
     db.$client
-      .prepare("select created_at from arrivals where created_at >= ? and created_at < ? and status <> 'not_genuine'")
+      .prepare("select created_at from arrivals where created_at >= ? and created_at < ? and status not in ('not_genuine', 'mistaken')")
       .raw()
       .all(start, end) as [number][]
   ).map(([at]) => at);

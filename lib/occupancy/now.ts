@@ -24,6 +24,11 @@ export type ShelterNow = {
 
 export type NetworkNow = {
   totals: BedCounts & { inService: number; rate: number | null };
+  /**
+   * Free beds a guide can place someone in (open shelters), and those of paused shelters, shown
+   * apart: counted together they promised beds nobody could have. A closed shelter's count in neither.
+   */
+  free: { open: number; paused: number };
   waiting: { households: number; medianMinutes: number | null; longestMinutes: number | null };
   shelters: ShelterNow[];
 };
@@ -67,11 +72,13 @@ export function networkNow(db: Db, now: Date): NetworkNow {
     };
   });
   const totals = shelterList.reduce((sum, shelter) => addCounts(sum, shelter.counts), emptyCounts());
+  const freeIn = (status: ShelterStatus) => shelterList.reduce((sum, shelter) => sum + (shelter.status === status ? shelter.counts.free : 0), 0);
   const waits = (
     db.$client.prepare("select arrived_at from arrivals where status = 'waiting' and erased_at is null").pluck().all() as number[]
   ).map((arrivedAt) => Math.max(0, Math.floor((now.getTime() - arrivedAt) / 60_000)));
   return {
     totals: { ...totals, inService: inServiceOf(totals), rate: rateOf(totals) },
+    free: { open: freeIn('open'), paused: freeIn('paused') },
     waiting: { households: waits.length, medianMinutes: median(waits), longestMinutes: waits.length ? Math.max(...waits) : null },
     shelters: shelterList,
   };

@@ -29,7 +29,7 @@ const CHUNK_DAYS = 31;
 
 /** Households that could have been waiting at some instant in [first, last]: registered before it ends, not ended before it starts. */
 function candidates(db: Db, first: number, last: number): { households: Candidate[]; covers: Map<string, Cover[]> } {
-  const within = `a.status <> 'not_genuine' and a.created_at < @last and (a.ended_at is null or a.ended_at > @first)`;
+  const within = `a.status not in ('not_genuine', 'mistaken') and a.created_at < @last and (a.ended_at is null or a.ended_at > @first)`;
   const households = db.$client
     .prepare(
       // A request may be sent before the flight: the wait starts when the household is here.

@@ -21,7 +21,7 @@ export const isActiveStay = (stay: { status: string }) => (ACTIVE_STAY_STATUSES 
 
 
 /** A request withdrawn by the person or judged not genuine is out of the queue for good. */
-export const isWithdrawn = (arrival: { status: string }) => arrival.status === 'cancelled' || arrival.status === 'not_genuine';
+export const isWithdrawn = (arrival: { status: string }) => arrival.status === 'cancelled' || arrival.status === 'not_genuine' || arrival.status === 'mistaken';
 
 // The reservation's own statements, compiled once per connection (db/prepared.ts).
 // The household with, in the same read, whether it already holds beds.

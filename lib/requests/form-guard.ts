@@ -33,15 +33,18 @@ export function stampTime(stamp: string | undefined): Date | null {
   return given.length === expected.length && timingSafeEqual(given, expected) ? new Date(Number(ms)) : null;
 }
 
-export type BotVerdict = 'honeypot' | 'tooFast' | null;
-
 /**
- * Why a post looks automated, or null. A stamp from the future counts as forged; one past its age
- * gets the same answer (check and send again), with a fresh stamp.
+ * 'tooFast': a good stamp, sent sooner than a person fills the form (a quick typist with autofill
+ * does): the same stamp goes through once the minimum has passed, so it is kept, not replaced.
+ * 'stale': a missing, forged, future or too old stamp: the form comes back with a fresh one.
  */
+export type BotVerdict = 'honeypot' | 'tooFast' | 'stale' | null;
+
+/** Why a post looks automated, or null. */
 export function botVerdict(form: { website?: string; stamp?: string }, now: Date): BotVerdict {
   if (form.website?.trim()) return 'honeypot';
   const issued = stampTime(form.stamp);
   const age = issued ? now.getTime() - issued.getTime() : -1;
-  return age < MIN_FILL_MS || age > STAMP_MAX_AGE_MS ? 'tooFast' : null;
+  if (age < 0 || age > STAMP_MAX_AGE_MS) return 'stale';
+  return age < MIN_FILL_MS ? 'tooFast' : null;
 }

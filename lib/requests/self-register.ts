@@ -28,9 +28,9 @@ export type SubmitRefusal = RequestRefusal | 'stampUsed';
  * accepted request: after a refusal the same form can be sent again. Returns the person's own link,
  * shown once.
  */
-export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string; stamp: string }, now: Date): { token: string } | { refusal: SubmitRefusal } {
+export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string; stamp: string; device?: string | null }, now: Date): { token: string } | { refusal: SubmitRefusal } {
   if (stampSpent(db, client.stamp)) return { refusal: 'stampUsed' };
-  const counted = requestCounters(client.address);
+  const counted = requestCounters(client.address, client.device);
   const refusal = requestRefusal(db, counted, readNetworkSettings(db).requestsPerHour, now);
   if (refusal) return { refusal };
   const arrivedAt = arrivalTime(input, now, REQUEST_ARRIVAL_WINDOW);

@@ -22,7 +22,7 @@ function recentWaits(db: Db, now: Date): Record<HouseholdKind, number[]> {
     .prepare(
       `select a.adult_men, a.adult_women, a.children, max(0, s.created_at - max(a.created_at, a.arrived_at)) / 60000
          from stays s join arrivals a on a.id = s.arrival_id
-        where s.created_at >= @since and s.created_at <= @now and a.status <> 'not_genuine'
+        where s.created_at >= @since and s.created_at <= @now and a.status not in ('not_genuine', 'mistaken')
           and not exists (select 1 from stays f where f.arrival_id = s.arrival_id and f.created_at < s.created_at)`,
     )
     .raw()

@@ -27,6 +27,11 @@ export const networkSettingsSchema = z.object({
 });
 export type NetworkSettingsInput = z.infer<typeof networkSettingsSchema>;
 
+/** The staff idle limit, in minutes (lib/auth/idle.ts): 15 minutes to 4 hours. */
+export const idleLimitSchema = z.object({
+  idleMinutes: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(15, 'idleRange').max(240, 'idleRange'),
+});
+
 export const secondFactorPolicySchema = z.object({ secondFactor: z.enum(SECOND_FACTOR_POLICIES, { error: 'invalid' }) });
 
 export const arrivalIdSchema = z.object({ arrivalId: idField });

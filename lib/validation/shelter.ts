@@ -73,6 +73,11 @@ export const roomSchema = z.object({
 export const roomEditSchema = roomSchema.omit({ shelterId: true, beds: true }).extend({ roomId: idField });
 export const roomIdSchema = z.object({ roomId: idField });
 
+/** A room's name in each arrival language (lib/shelters/room-names.ts), as long as its own name may be; blank falls back. */
+export const roomNamesSchema = z
+  .object({ roomId: idField, nameRu: optionalText(60), nameUk: optionalText(60), nameTr: optionalText(60), nameEn: optionalText(60) })
+  .transform(({ roomId, nameRu, nameUk, nameTr, nameEn }) => ({ roomId, names: { ru: nameRu, uk: nameUk, tr: nameTr, en: nameEn } }));
+
 export const addBedsSchema = z.object({
   roomId: idField,
   count: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'bedCountRange').max(50, 'bedCountRange'),

@@ -140,6 +140,10 @@ const CASES: Record<string, Case> = {
     allowed: SHELTER_EDITORS,
     form: (w) => ({ roomId: w.room.id, name: 'Blue room', kind: 'family', accessible: 'on' }),
   },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ roomId: w.room.id, nameRu: 'Синяя комната', nameUk: '', nameTr: 'Mavi oda', nameEn: '' }),
+  },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.emptyRoom.id }) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.room.id, count: '2' }) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[0].id, label: 'A' }) },
@@ -189,6 +193,7 @@ const CASES: Record<string, Case> = {
   'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { allowed: SHELTER_EDITORS, form: (w) => ({ closureId: w.closure }) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
     allowed: ADMINS,
@@ -203,6 +208,7 @@ const CASES: Record<string, Case> = {
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }) },
+  'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: ADMINS, form: () => ({ idleMinutes: '90' }) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,

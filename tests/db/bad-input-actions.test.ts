@@ -99,6 +99,7 @@ const FORMS: Record<string, Fields> = {
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': { shelterId: id(shelter.id), name: text('Attic'), kind: choice('mixed'), beds: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': { roomId: id(room.id), name: text('Blue room'), kind: choice('family'), accessible: free('on') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': { roomId: id(room.id), nameRu: free('Синяя комната'), nameUk: free(''), nameTr: free('Mavi oda'), nameEn: free('') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { roomId: id(emptyRoom.id) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { roomId: id(room.id), count: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { bedId: id(beds[0].id), label: text('A') },
@@ -145,6 +146,7 @@ const FORMS: Record<string, Fields> = {
   'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { closureId: id(closureId) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { arrivalId: id(request.id) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { arrivalId: id(waiting.id) },
+  'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': { arrivalId: id(waiting.id) },
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { arrivalId: id(waiting.id) },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
     contactPhone: free('+90 555 000 0100'),
@@ -164,6 +166,7 @@ const FORMS: Record<string, Fields> = {
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { meetingPointId: id(meetingPointId) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { arrivalId: id(waiting.id), meetingPointId: free(meetingPointId) },
+  'app/(staff)/settings/actions.ts#saveIdleSetting': { idleMinutes: number('90') },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
   'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },

@@ -62,6 +62,24 @@ describe('a request form’s stamp', () => {
     vi.setSystemTime(NOW);
   });
 
+  it('sent too quickly, asks to wait a moment with what was typed, and the same form goes through once the moment has passed', async () => {
+    const stamp = formStamp(later(-1_000));
+    const refused = await postForm(stamp, '198.51.100.40', 'Quick-Ilya');
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain('Подождите пару секунд');
+    expect(page).not.toContain('Проверьте данные');
+    expect(page).toContain('value="Quick-Ilya"');
+    expect(stampIn(page)).toBe(stamp);
+    const before = households();
+    // Sent again at once: still too soon, still kindly.
+    expect((await postForm(stamp, '198.51.100.40', 'Quick-Ilya')).status).toBe(400);
+    vi.setSystemTime(later(2_000));
+    expect((await postForm(stamp, '198.51.100.40', 'Quick-Ilya')).status).toBe(303);
+    expect(households()).toBe(before + 1);
+    vi.setSystemTime(NOW);
+  });
+
   it('handed out to two people in the same millisecond, is two stamps', () => {
     expect(formStamp(NOW)).not.toBe(formStamp(NOW));
   });

@@ -23,16 +23,16 @@ describe('the request form’s guard against naive bots', () => {
 
   it('refuses a missing, backdated or forged stamp, and one from the future', () => {
     const [ms, nonce, signature] = stamp.split('.');
-    expect(botVerdict({}, after(60_000))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${Number(ms) - 60_000}.${nonce}.${signature}` }, after(0))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${ms}.${nonce.slice(0, -2)}AA.${signature}` }, after(60_000))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${ms}.${nonce}.${signature.slice(0, -2)}AA` }, after(60_000))).toBe('tooFast');
-    expect(botVerdict({ stamp: `${ms}.${nonce}.${signature}.x` }, after(60_000))).toBe('tooFast');
-    expect(botVerdict({ stamp: formStamp(after(60_000)) }, after(0))).toBe('tooFast');
+    expect(botVerdict({}, after(60_000))).toBe('stale');
+    expect(botVerdict({ stamp: `${Number(ms) - 60_000}.${nonce}.${signature}` }, after(0))).toBe('stale');
+    expect(botVerdict({ stamp: `${ms}.${nonce.slice(0, -2)}AA.${signature}` }, after(60_000))).toBe('stale');
+    expect(botVerdict({ stamp: `${ms}.${nonce}.${signature.slice(0, -2)}AA` }, after(60_000))).toBe('stale');
+    expect(botVerdict({ stamp: `${ms}.${nonce}.${signature}.x` }, after(60_000))).toBe('stale');
+    expect(botVerdict({ stamp: formStamp(after(60_000)) }, after(0))).toBe('stale');
   });
 
   it('refuses a stamp past its maximum age, which is as long as a spent one is remembered', () => {
     expect(botVerdict({ stamp }, after(STAMP_MAX_AGE_MS))).toBeNull();
-    expect(botVerdict({ stamp }, after(STAMP_MAX_AGE_MS + 1))).toBe('tooFast');
+    expect(botVerdict({ stamp }, after(STAMP_MAX_AGE_MS + 1))).toBe('stale');
   });
 });

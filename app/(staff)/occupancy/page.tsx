@@ -38,7 +38,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     [t('inService'), format.number(totals.inService)],
     [t('occupied'), format.number(totals.occupied), 'occupied'],
     [t('reserved'), format.number(totals.reserved), 'reserved'],
-    [t('free'), format.number(totals.free), 'free'],
+    [t('free'), format.number(network.free.open), 'free'],
     [t('outOfService'), format.number(totals.outOfService)],
     [t('rate'), totals.rate === null ? '–' : format.number(totals.rate, { style: 'percent', maximumFractionDigits: 0 })],
   ];
@@ -67,6 +67,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
             </div>
           ))}
         </dl>
+        {network.free.paused > 0 ? <p className="muted">{t('freePaused', { count: network.free.paused })}</p> : null}
       </section>
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t('waitingTitle')}</h2>

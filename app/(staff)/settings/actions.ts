@@ -1,8 +1,9 @@
 'use server';
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
+import { saveIdleMinutes } from '@/lib/auth/idle-setting';
 import { saveNetworkSettings, saveSecondFactorPolicy } from '@/lib/requests/settings';
-import { networkSettingsSchema, secondFactorPolicySchema } from '@/lib/validation/request';
+import { idleLimitSchema, networkSettingsSchema, secondFactorPolicySchema } from '@/lib/validation/request';
 
 export const saveNetworkContact = staffAction({ roles: ['admin'], schema: networkSettingsSchema }, (input, { user, db, now }) => {
   write(db, (tx) => saveNetworkSettings(tx, user, input, now));
@@ -12,5 +13,11 @@ export const saveNetworkContact = staffAction({ roles: ['admin'], schema: networ
 /** Who must sign in with a second factor; those without one are sent to enrol at their next request. */
 export const saveSecondFactorSetting = staffAction({ roles: ['admin'], schema: secondFactorPolicySchema }, (input, { user, db, now }) => {
   write(db, (tx) => saveSecondFactorPolicy(tx, user, input.secondFactor, now));
+  return { revalidate: ['/settings'], message: 'saved' };
+});
+
+/** How long staff may sit idle before signing in again; from each person's next sign-in. */
+export const saveIdleSetting = staffAction({ roles: ['admin'], schema: idleLimitSchema }, (input, { user, db, now }) => {
+  write(db, (tx) => saveIdleMinutes(tx, user, input.idleMinutes, now));
   return { revalidate: ['/settings'], message: 'saved' };
 });

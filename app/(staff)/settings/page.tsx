@@ -4,9 +4,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { idleMinutesOf } from '@/lib/auth/idle-setting';
 import { readNetworkSettings } from '@/lib/requests/settings';
-import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
-import { saveNetworkContact, saveSecondFactorSetting } from './actions';
+import { REQUESTS_PER_ADDRESS, REQUESTS_PER_SHARED_ADDRESS } from '@/lib/requests/throttle';
+import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
+import { IdleForm } from './idle-form';
 import { SecondFactorForm } from './second-factor-form';
 import { SettingsForm } from './settings-form';
 
@@ -22,7 +24,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS })}</p>
+      <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS, perSharedAddress: REQUESTS_PER_SHARED_ADDRESS })}</p>
       <p>
         <Link href="/settings/meeting-points">{(await getTranslations('meetingPoints'))('fromSettings')} →</Link>
       </p>
@@ -32,6 +34,10 @@ export default async function SettingsPage() {
       <section className="card" aria-labelledby="second-factor-title">
         <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
         <SecondFactorForm action={saveSecondFactorSetting} policy={settings.secondFactor} />
+      </section>
+      <section className="card" aria-labelledby="idle-title">
+        <h2 id="idle-title">{t('idleTitle')}</h2>
+        <IdleForm action={saveIdleSetting} idleMinutes={idleMinutesOf(getDb())} />
       </section>
     </>
   );

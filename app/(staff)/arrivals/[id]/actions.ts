@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { write } from '@/db';
+import { markMistaken } from '@/lib/arrivals/mistaken';
 import { staffAction } from '@/lib/auth/action';
 import { publicOrigin } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
@@ -64,6 +65,12 @@ export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: st
 export const markRequestNotGenuine = staffAction({ roles: guides, schema: arrivalIdSchema }, ({ arrivalId }, { user, db, now }) => {
   write(db, (tx) => markNotGenuine(tx, user, arrivalId, now));
   return { revalidate: pages(arrivalId), redirectTo: '/arrivals' };
+});
+
+/** Registered by mistake or twice: it ends, frees any beds held for it, and leaves the history's registrations. */
+export const markRegisteredByMistake = staffAction({ roles: guides, schema: arrivalIdSchema }, ({ arrivalId }, { user, db, now }) => {
+  write(db, (tx) => markMistaken(tx, user, arrivalId, now));
+  return { revalidate: [...pages(arrivalId), '/shelters'], redirectTo: '/arrivals' };
 });
 
 /** Forget now: the household's alias, contact and note are erased at once; counts stay. */

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb, write } from '@/db';
@@ -21,6 +21,7 @@ import {
   cancelReservation,
   changeDates,
   forgetArrival,
+  markRegisteredByMistake,
   markRequestNotGenuine,
   moveHousehold,
   renewArrivalLink,
@@ -28,6 +29,8 @@ import {
   revealArrival,
   revokeArrivalLink,
 } from './actions';
+import { EndingActions } from './ending';
+import { roomNameLookup } from '@/lib/shelters/room-names';
 import { ArrivalWorkspace } from './workspace';
 import { RegisteredBanner } from '../new/registered-banner';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
@@ -86,7 +89,12 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const possible = ranked.suggestions.filter(
     (s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))),
   );
-  const suggestions = showAll ? possible : possible.slice(0, SHOWN_SUGGESTIONS);
+  // Rooms named in the screen's language where their host gave them such a name.
+  const roomName = roomNameLookup(db, network.flatMap((shelter) => shelter.rooms), await getLocale());
+  const suggestions = (showAll ? possible : possible.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({
+    ...s,
+    beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })),
+  }));
   const shown = new Set(suggestions.map((s) => s.shelterId));
   const excluded = ranked.excluded;
   const members = membersOf(needs);
@@ -95,7 +103,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
       shelter.id,
       shelter.rooms
         .filter((room) => room.freeBeds.length > 0 && members.some((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
-        .map((room) => ({ id: room.id, name: room.name, beds: room.freeBeds })),
+        .map((room) => ({ id: room.id, name: roomName(room.id, room.name), beds: room.freeBeds })),
     ]),
   );
   const alias = household.identified ? (household.alias ?? '—') : privacy('hidden');
@@ -150,11 +158,12 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         now={now}
         actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink, dates: changeDates }}
       />
-      <section className="card" aria-labelledby="forget-title">
-        <h2 id="forget-title">{privacy('forgetTitle')}</h2>
-        <p className="muted">{privacy('forgetHint')}</p>
-        <ActionButton action={forgetArrival} fields={{ arrivalId: household.id }} label={privacy('forget')} confirm={privacy('forgetConfirm')} className="button danger" />
-      </section>
+      <EndingActions
+        arrivalId={household.id}
+        mayMarkMistaken={household.status === 'waiting' || current?.status === 'reserved'}
+        checkedIn={current?.status === 'checked_in'}
+        actions={{ mistaken: markRegisteredByMistake, forget: forgetArrival }}
+      />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { BedBoard } from '@/components/bed-board';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { ActionButton } from '@/components/ui/action-button';
 import { shelterBoard } from '@/lib/shelters/board';
+import { inLocale } from '@/lib/shelters/room-names';
 import { hostDay } from '@/lib/shelters/day';
 import { shelterStays } from '@/lib/arrivals/queries';
 import { applyExpiry } from '@/lib/placement/read';
@@ -64,7 +65,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
           {t('noRooms')} {editable ? <Link href={`/shelters/${shelter.id}/rooms`}>{t('addRoomsLink')}</Link> : null}
         </p>
       ) : (
-        <BedBoard rooms={board.rooms} />
+        <BedBoard rooms={inLocale(db, board.rooms, await getLocale())} />
       )}
     </>
   );

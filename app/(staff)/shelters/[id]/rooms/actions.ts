@@ -1,6 +1,7 @@
 'use server';
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
+import { saveRoomNames } from '@/lib/shelters/room-names';
 import { addBeds, addRoom, removeBed, removeRoom, renameBed, returnBedToService, setBedOutOfService, updateRoom } from '@/lib/shelters/rooms';
 import {
   addBedsSchema,
@@ -9,6 +10,7 @@ import {
   renameBedSchema,
   roomEditSchema,
   roomIdSchema,
+  roomNamesSchema,
   roomSchema,
 } from '@/lib/validation/shelter';
 
@@ -22,6 +24,12 @@ export const createRoom = staffAction({ roles: editors, schema: roomSchema }, (i
 
 export const editRoom = staffAction({ roles: editors, schema: roomEditSchema }, (input, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => updateRoom(tx, user, input, now))),
+}));
+
+/** A room's name in each language; the shelter's board and the household page show the reader's. */
+export const editRoomNames = staffAction({ roles: editors, schema: roomNamesSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => saveRoomNames(tx, user, input, now))),
+  message: 'saved',
 }));
 
 export const deleteRoom = staffAction({ roles: editors, schema: roomIdSchema }, ({ roomId }, { user, db, now }) => ({

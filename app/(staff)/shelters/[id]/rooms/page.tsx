@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { BedCountsLine } from '@/components/bed-counts';
 import { shelterBoard, type BoardBed } from '@/lib/shelters/board';
+import { localRoomName, roomNamesOf } from '@/lib/shelters/room-names';
 import {
   addBedsToRoom,
   createRoom,
   deleteBed,
   deleteRoom,
   editRoom,
+  editRoomNames,
   putBedBackInService,
   renameBedLabel,
   takeBedOutOfService,
@@ -28,6 +30,8 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
   const { db, shelter } = await loadShelter(params, { edit: true });
   const t = await getTranslations('rooms');
   const board = shelterBoard(db, shelter.id, new Date());
+  const names = roomNamesOf(db, board.rooms.map((room) => room.id));
+  const locale = await getLocale();
   const bedActions = { rename: renameBedLabel, outOfService: takeBedOutOfService, backInService: putBedBackInService, remove: deleteBed };
   return (
     <>
@@ -38,15 +42,16 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
       {board.rooms.length === 0 ? <p className="empty">{t('empty')}</p> : null}
       {board.rooms.map((room) => (
         <section key={room.id} className="card" aria-labelledby={`room-${room.id}`}>
-          <h2 id={`room-${room.id}`}>{room.name}</h2>
+          <h2 id={`room-${room.id}`}>{localRoomName(room, names, locale)}</h2>
           <BedCountsLine counts={room.counts} />
           <RoomEditor
             room={{ id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, bedCount: room.beds.length }}
-            actions={{ edit: editRoom, addBeds: addBedsToRoom, remove: deleteRoom }}
+            names={names.get(room.id) ?? {}}
+            actions={{ edit: editRoom, editNames: editRoomNames, addBeds: addBedsToRoom, remove: deleteRoom }}
           />
           <ul className="bed-rows">
             {room.beds.map((bed) => (
-              <BedRow key={bed.id} bed={editableBed(bed)} roomName={room.name} actions={bedActions} />
+              <BedRow key={bed.id} bed={editableBed(bed)} roomName={localRoomName(room, names, locale)} actions={bedActions} />
             ))}
           </ul>
         </section>

@@ -8,10 +8,14 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
+import type { RoomNames } from '@/lib/shelters/room-names';
+import { RoomNamesForm } from './room-names-form';
 
 type Room = { id: string; name: string; kind: RoomKind; accessible: boolean; bedCount: number };
 
-export function RoomEditor({ room, actions }: { room: Room; actions: { edit: FormAction; addBeds: FormAction; remove: FormAction } }) {
+type Actions = { edit: FormAction; editNames: FormAction; addBeds: FormAction; remove: FormAction };
+
+export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNames; actions: Actions }) {
   const t = useTranslations('rooms');
   const kinds = useTranslations('roomKinds');
   const [editState, editAction] = useFormAction(actions.edit);
@@ -35,6 +39,7 @@ export function RoomEditor({ room, actions }: { room: Room; actions: { edit: For
         <SubmitButton className="button">{t('saveRoom')}</SubmitButton>
         <FormStatus state={editState} />
       </form>
+      <RoomNamesForm room={room} names={names} action={actions.editNames} />
       {room.bedCount === 0 ? (
         <ActionButton action={actions.remove} fields={{ roomId: room.id }} label={t('removeRoom')} confirm={t('removeRoomConfirm', { room: room.name })} />
       ) : null}
