@@ -1,4 +1,5 @@
 import { ArrivalDocument } from '@/components/arrival/document';
+import { GuestSaidForms, type SayRefusal } from '@/components/arrival/guest-said';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
@@ -32,11 +33,22 @@ export function renderRequestForm(
   );
 }
 
+type LinkPageOptions = { cancelRefused?: boolean; say?: SayRefusal; shareUrl?: string };
+
 /** A link's page: the shelter once beds are held, else where the request stands. */
-export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: { cancelRefused?: boolean } = {}): Promise<string> {
+export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: LinkPageOptions = {}): Promise<string> {
   const t = translator(locale);
   if (page.kind === 'stay') {
-    return renderArrivalPage(page.data, locale, now, page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : undefined);
+    const { data } = page;
+    const clock = (at: Date) =>
+      formatFor(locale, data.shelter.timeZone, now).dateTime(at, { timeZone: data.shelter.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const extra = linkPageHasForm(page) ? (
+      <>
+        {data.status.kind === 'held' ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} refusal={options.say} /> : null}
+        {page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : null}
+      </>
+    ) : undefined;
+    return renderArrivalPage(data, locale, now, extra);
   }
   if (page.kind === 'closed') {
     return toHtml(
@@ -61,7 +73,7 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
 }
 
 /** Pages with a form need the CSP and referrer policy that let it post (see htmlResponse). */
-export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && page.cancellable);
+export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && (page.cancellable || page.data.status.kind === 'held'));
 
 export function renderPrivacyPage(locale: ArrivalLocale, retentionDays: number): Promise<string> {
   const t = translator(locale);
