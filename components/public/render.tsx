@@ -3,12 +3,13 @@ import { GuestSaidForms, type SayRefusal } from '@/components/arrival/guest-said
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { shareLinks, shareText } from '@/lib/i18n/share';
 import type { LinkPage } from '@/lib/arrival/page-data';
 import type { FormState } from '@/lib/forms';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { RequestForm } from './request-form';
-import { CancelRequest, ClosedRequestPage, WaitingPage } from './request-status';
+import { CancelRequest, ClosedRequestPage, WaitingPage, type ShareOwnLink } from './request-status';
 import { PrivacyPage } from './privacy-page';
 import { PublicShelterList } from './shelter-list';
 
@@ -34,6 +35,13 @@ export function renderRequestForm(
 }
 
 type LinkPageOptions = { cancelRefused?: boolean; say?: SayRefusal; shareUrl?: string };
+
+/** The page's own address with the share links for it, in the reader's language. */
+function ownLinkShare(url: string | undefined, locale: ArrivalLocale): ShareOwnLink | null {
+  if (!url) return null;
+  const { text } = shareText([locale], 'request');
+  return { url, ...shareLinks(url, text) };
+}
 
 /** A link's page: the shelter once beds are held, else where the request stands. */
 export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: LinkPageOptions = {}): Promise<string> {
@@ -67,7 +75,7 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
   });
   return toHtml(
     <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms>
-      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} expected={page.expected} error={options.cancelRefused} />
+      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
     </ArrivalDocument>,
   );
 }

@@ -3,7 +3,7 @@ import { renderLinkNotWorking } from '@/components/arrival/render';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { linkPageHasForm, renderLinkPage } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
-import { isSameOriginPost } from '@/lib/auth/origin';
+import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { linkBlocked, recordLinkMiss } from '@/lib/arrival/link-throttle';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData, type LinkPage } from '@/lib/arrival/page-data';
@@ -31,6 +31,9 @@ async function notWorking(address: string, locale: ArrivalLocale, now: Date): Pr
   return htmlResponse(await renderLinkNotWorking(locale, false), 404);
 }
 
+/** The page's own address, as the person would share it with themselves (without the language). */
+const ownUrl = (request: Request) => `${originFromHeaders(request.headers)}${new URL(request.url).pathname}`;
+
 /** The arrival's page: one HTML response with inline CSS and no framework JavaScript. */
 async function showPage(request: Request, { params }: Params) {
   const { token } = await params;
@@ -38,7 +41,7 @@ async function showPage(request: Request, { params }: Params) {
   const { locale, remember } = requestLocale(request);
   const page = linkPageData(getDb(), token, now);
   if (!page) return notWorking(clientAddress(request.headers), locale, now);
-  return htmlResponse(await renderLinkPage(page, locale, now), 200, { forms: linkPageHasForm(page), headers: remember });
+  return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request) }), 200, { forms: linkPageHasForm(page), headers: remember });
 }
 
 type Post = { token: string; fields: Record<string, unknown>; locale: ArrivalLocale; address: string; now: Date };

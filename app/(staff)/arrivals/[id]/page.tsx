@@ -24,10 +24,12 @@ import {
   markRequestNotGenuine,
   moveHousehold,
   renewArrivalLink,
+  renewRequestLink,
   reservePlace,
   revealArrival,
   revokeArrivalLink,
 } from './actions';
+import { RequestLink } from './request-link';
 import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -128,6 +130,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
           </>
         ) : null}
       </section>
+      {household.selfRegistered ? <RequestLink arrivalId={household.id} alias={alias} action={renewRequestLink} /> : null}
       <ArrivalWorkspace
         arrivalId={household.id}
         alias={alias}
