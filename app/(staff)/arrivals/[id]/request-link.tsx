@@ -10,17 +10,17 @@ import { LinkPanel, type Handover } from './link-panel';
  * (the old one stops working at once) and hands it over as a stay's link, shown once.
  */
 export function RequestLink({ arrivalId, alias, action }: { arrivalId: string; alias: string; action: FormAction }) {
-  const t = useTranslations('requests');
+  const t = useTranslations('link');
   const [state, formAction] = useFormAction(action);
   const handover = state.status === 'ok' && state.data?.url ? (state.data as unknown as Handover) : null;
   return (
     <>
       <section className="card" aria-labelledby="request-link-title">
-        <h2 id="request-link-title">{t('linkTitle')}</h2>
-        <p className="hint">{t('linkHint')}</p>
+        <h2 id="request-link-title">{t('requestTitle')}</h2>
+        <p className="hint">{t('requestHint')}</p>
         <form action={formAction}>
           <input type="hidden" name="arrivalId" value={arrivalId} />
-          <SubmitButton className="button">{t('newLink')}</SubmitButton>
+          <SubmitButton className="button">{t('newRequestLink')}</SubmitButton>
         </form>
         <FormStatus state={state} />
       </section>
