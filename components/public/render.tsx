@@ -52,7 +52,7 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
       formatFor(locale, data.shelter.timeZone, now).dateTime(at, { timeZone: data.shelter.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     const extra = linkPageHasForm(page) ? (
       <>
-        {data.status.kind === 'held' ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} refusal={options.say} /> : null}
+        {mayTellShelter(page) ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} refusal={options.say} /> : null}
         {page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : null}
       </>
     ) : undefined;
@@ -81,7 +81,10 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
 }
 
 /** Pages with a form need the CSP and referrer policy that let it post (see htmlResponse). */
-export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && (page.cancellable || page.data.status.kind === 'held'));
+export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && (page.cancellable || mayTellShelter(page)));
+
+/** "On my way" and "late" are about tonight: for beds held from tonight, not for a booking ahead. */
+export const mayTellShelter = (page: LinkPage) => page.kind === 'stay' && page.data.status.kind === 'held' && !page.data.nights?.ahead;
 
 export function renderPrivacyPage(locale: ArrivalLocale, retentionDays: number): Promise<string> {
   const t = translator(locale);

@@ -27,10 +27,10 @@ const { beds } = makeRoom(db, shelter.id, 'mixed', 12);
 let nextBed = 0;
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
 
-function linkedStay(status: 'reserved' | 'checked_in' = 'reserved') {
+function linkedStay(status: 'reserved' | 'checked_in' = 'reserved', nights = { firstNight: '2026-11-30', departure: '2026-12-02' }) {
   const bed = nextBed++;
   const arrival = makeArrival(db, { alias: `Guest ${bed}`, contact: '+90 555 000 11 22', expectedAt: new Date('2026-11-30T15:30:00Z') });
-  const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], status, holdUntil: new Date('2026-11-30T21:30:00Z'), firstNight: '2026-11-30', departure: '2026-12-02' });
+  const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], status, holdUntil: new Date('2026-11-30T21:30:00Z'), ...nights });
   const token = newLinkToken();
   sqlite.prepare('update stays set link_token_hash = ?, link_expires_at = ? where id = ?').run(hashLinkToken(token), NOW.getTime() + 86_400_000, stay.id);
   return { stay, token };
@@ -139,12 +139,15 @@ describe('the two forms on a held stay’s link', () => {
     }
   });
 
-  it('offers no forms and accepts no post once the guest is checked in', async () => {
-    const { token } = linkedStay('checked_in');
-    expect(await page(token)).not.toContain('name="intent"');
-    const before = snapshot(sqlite);
-    expect((await say(token, { intent: 'on_my_way' })).status).toBe(409);
-    expect(snapshot(sqlite)).toBe(before);
+  it('offers no forms and accepts no post once the guest is checked in, nor for a booking ahead', async () => {
+    const checkedIn = linkedStay('checked_in').token;
+    const ahead = linkedStay('reserved', { firstNight: '2026-12-03', departure: '2026-12-05' }).token;
+    for (const token of [checkedIn, ahead]) {
+      expect(await page(token)).not.toContain('name="intent"');
+      const before = snapshot(sqlite);
+      expect((await say(token, { intent: 'on_my_way' })).status).toBe(409);
+      expect(snapshot(sqlite)).toBe(before);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { stays, users } from '@/db/schema';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
@@ -28,7 +29,9 @@ function buildWorld(now: Date, passwordHash: string) {
     const holdUntil = new Date(now.getTime() + 20 * 3600_000);
     const stayWithLink = (alias: string, bed: number, expectedAt: Date | null) => {
       const arrival = makeArrival(db, { alias, expectedAt, languages: ['ru'] });
-      const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], holdUntil });
+      // Tonight's, whatever the hour the test runs at: "on my way" is for tonight, not a booking ahead.
+      const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+      const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], holdUntil, firstNight: tonight, departure: addNights(tonight, 2) });
       const token = newLinkToken();
       db.update(stays).set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + 86_400_000) }).where(eq(stays.id, stay.id)).run();
       return { stay, token };

@@ -1,7 +1,7 @@
 import { getDb, write } from '@/db';
 import { renderLinkNotWorking } from '@/components/arrival/render';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
-import { linkPageHasForm, renderLinkPage } from '@/components/public/render';
+import { linkPageHasForm, mayTellShelter, renderLinkPage } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { linkBlocked, recordLinkMiss } from '@/lib/arrival/link-throttle';
@@ -69,7 +69,7 @@ async function withdrawRequest(request: Request, page: LinkPage, { token, fields
  */
 async function tellShelter(request: Request, page: LinkPage, { fields, locale, now }: Post) {
   const refuse = async (status: number, say: SayRefusal) => htmlResponse(await renderLinkPage(page, locale, now, { say }), status, { forms: linkPageHasForm(page) });
-  if (page.kind !== 'stay' || page.data.status.kind !== 'held') return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
+  if (page.kind !== 'stay' || !mayTellShelter(page)) return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
   const typed = typeof fields.eta === 'string' ? fields.eta.slice(0, 10) : undefined;
   const parsed = guestSaidSchema.safeParse(fields);
   if (!parsed.success) return refuse(400, { error: parsed.error.issues[0]?.message === 'lateTime' ? 'lateTime' : 'invalid', eta: typed });
