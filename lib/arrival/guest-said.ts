@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lt, lte } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { loginThrottles, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -27,7 +27,8 @@ export function lateEta(time: string, timeZone: string, now: Date): Date | LateR
 
 // Kept in the sign-in throttle's table under keys of its own, like lib/arrival/link-throttle.ts:
 // a stay's id, hashed, so the table says nothing readable about who is coming where.
-const keyOf = (stayId: string) => 'said:' + createHash('sha256').update(stayId).digest('base64url');
+const PREFIX = 'said:';
+const keyOf = (stayId: string) => PREFIX + createHash('sha256').update(stayId).digest('base64url');
 
 /**
  * Records what the guest said on a held stay, in the caller's write transaction: counted against the
@@ -48,6 +49,9 @@ export function recordGuestSaid(
   if (count >= limits.max) return 'tooMany';
   const values = { failures: count + 1, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil: null };
   db.insert(loginThrottles).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottles.key, set: values }).run();
+  // Counts whose hour is over count for nothing: their rows go (a key range, so indexed).
+  const over = new Date(now.getTime() - limits.window);
+  db.delete(loginThrottles).where(and(gte(loginThrottles.key, PREFIX), lt(loginThrottles.key, 'said;'), lte(loginThrottles.windowStartedAt, over))).run();
   db.update(stays).set({ guestSaid: said.said, guestSaidAt: now, guestEta: said.eta }).where(eq(stays.id, stay.id)).run();
   recordAudit(db, { at: now, actorId: null, action: `stay.guest_${said.said}`, entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
   return 'recorded';

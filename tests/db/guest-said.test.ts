@@ -134,6 +134,8 @@ describe('the two forms on a held stay’s link', () => {
     vi.setSystemTime(new Date(NOW.getTime() + GUEST_SAID_LIMITS.window));
     try {
       expect((await say(token, { intent: 'late', eta: '00:45' })).status).toBe(303);
+      // An hour on, the other stays' counts are gone: only this one's fresh count is left.
+      expect(sqlite.prepare("select count(*) from login_throttles where key like 'said:%'").pluck().get()).toBe(1);
     } finally {
       vi.setSystemTime(NOW);
     }
