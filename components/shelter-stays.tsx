@@ -4,13 +4,13 @@ import type { FormAction } from './ui/use-form-action';
 import { ActionButton } from './ui/action-button';
 import { HouseholdLine } from './household-line';
 
-type Stays = ReturnType<typeof shelterStays>;
+type Stays = Pick<ReturnType<typeof shelterStays>, 'staying'>;
 type Props = {
   /** Made for the viewer: a household they may not know comes without name or note. */
   stays: Stays;
   timeZone: string;
   now: Date;
-  actions: { checkIn: FormAction; checkOut: FormAction; cancel: FormAction } | null;
+  actions: { checkOut: FormAction } | null;
 };
 
 /** One household at the shelter: who they are, what they need, their beds, and the line under it. */
@@ -38,29 +38,16 @@ async function StayItem({ row, detail, children }: { row: StayView; detail: stri
   );
 }
 
-/** Who is expected tonight and who is staying, with check-in and check-out for the shelter's staff. */
+/**
+ * Who is staying now, with check-out for the shelter's staff. Who is expected is the host's day above
+ * it (app/(staff)/shelters/[id]/host-day.tsx): one list, with when each household should come.
+ */
 export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
   const t = await getTranslations('stays');
   const format = await getFormatter();
   const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
   return (
     <div className="stays">
-      <section className="card" aria-labelledby="expected-title">
-        <h2 id="expected-title">{t('expectedTitle', { count: stays.expected.length })}</h2>
-        {stays.expected.length === 0 ? <p className="empty">{t('noneExpected')}</p> : null}
-        <ul className="stay-list">
-          {stays.expected.map((row) => (
-            <StayItem key={row.id} row={row} detail={t('heldUntil', { time: time(row.holdUntil), ago: format.relativeTime(row.holdUntil, now) })}>
-              {actions ? (
-                <div className="button-row">
-                  <ActionButton action={actions.checkIn} fields={{ stayId: row.id }} label={t('checkIn')} className="button primary" />
-                  <ActionButton action={actions.cancel} fields={{ stayId: row.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
-                </div>
-              ) : null}
-            </StayItem>
-          ))}
-        </ul>
-      </section>
       <section className="card" aria-labelledby="staying-title">
         <h2 id="staying-title">{t('stayingTitle', { count: stays.staying.length })}</h2>
         {stays.staying.length === 0 ? <p className="empty">{t('noneStaying')}</p> : null}

@@ -1,13 +1,15 @@
 import { ArrivalDocument } from '@/components/arrival/document';
+import { GuestSaidForms, type SayRefusal } from '@/components/arrival/guest-said';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { shareLinks, shareText } from '@/lib/i18n/share';
 import type { LinkPage } from '@/lib/arrival/page-data';
 import type { FormState } from '@/lib/forms';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { RequestForm } from './request-form';
-import { CancelRequest, ClosedRequestPage, WaitingPage } from './request-status';
+import { CancelRequest, ClosedRequestPage, WaitingPage, type ShareOwnLink } from './request-status';
 import { PrivacyPage } from './privacy-page';
 import { PublicShelterList } from './shelter-list';
 
@@ -32,11 +34,29 @@ export function renderRequestForm(
   );
 }
 
+type LinkPageOptions = { cancelRefused?: boolean; say?: SayRefusal; shareUrl?: string };
+
+/** The page's own address with the share links for it, in the reader's language. */
+function ownLinkShare(url: string | undefined, locale: ArrivalLocale): ShareOwnLink | null {
+  if (!url) return null;
+  const { text } = shareText([locale], 'request');
+  return { url, ...shareLinks(url, text) };
+}
+
 /** A link's page: the shelter once beds are held, else where the request stands. */
-export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: { cancelRefused?: boolean } = {}): Promise<string> {
+export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: LinkPageOptions = {}): Promise<string> {
   const t = translator(locale);
   if (page.kind === 'stay') {
-    return renderArrivalPage(page.data, locale, now, page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : undefined);
+    const { data } = page;
+    const clock = (at: Date) =>
+      formatFor(locale, data.shelter.timeZone, now).dateTime(at, { timeZone: data.shelter.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const extra = linkPageHasForm(page) ? (
+      <>
+        {mayTellShelter(page) ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} refusal={options.say} /> : null}
+        {page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : null}
+      </>
+    ) : undefined;
+    return renderArrivalPage(data, locale, now, extra);
   }
   if (page.kind === 'closed') {
     return toHtml(
@@ -55,13 +75,16 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
   });
   return toHtml(
     <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms>
-      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} expected={page.expected} error={options.cancelRefused} />
+      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
     </ArrivalDocument>,
   );
 }
 
 /** Pages with a form need the CSP and referrer policy that let it post (see htmlResponse). */
-export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && page.cancellable);
+export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && (page.cancellable || mayTellShelter(page)));
+
+/** "On my way" and "late" are about tonight: for beds held from tonight, not for a booking ahead. */
+export const mayTellShelter = (page: LinkPage) => page.kind === 'stay' && page.data.status.kind === 'held' && !page.data.nights?.ahead;
 
 export function renderPrivacyPage(locale: ArrivalLocale, retentionDays: number): Promise<string> {
   const t = translator(locale);

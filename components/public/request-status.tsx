@@ -47,8 +47,45 @@ function RequestHeading({ locale, t }: { locale: ArrivalLocale; t: Translate }) 
 export const expectedWaitSentence = (expected: ExpectedWait, t: Translate) =>
   expected.kind === 'hours' ? t('waiting.expected.hours', { count: expected.hours }) : t(`waiting.expected.${expected.kind}`);
 
+export type ShareOwnLink = { url: string; telegram: string; whatsapp: string };
+
+/**
+ * The person's own link, to keep: a field to select and copy it (no script needed), and Telegram's
+ * and WhatsApp's share links, built as the guide's handover builds them (lib/i18n/share.ts).
+ */
+function KeepLink({ t, share }: { t: Translate; share: ShareOwnLink }) {
+  return (
+    <section aria-labelledby="keep-title">
+      <h2 id="keep-title">{t('waiting.keepTitle')}</h2>
+      <p>{t('waiting.keepLink')}</p>
+      <label htmlFor="own-link">{t('waiting.linkLabel')}</label>
+      <input id="own-link" readOnly value={share.url} />
+      <ul className="buttons">
+        <li>
+          <a href={share.telegram} rel="noopener noreferrer">
+            {t('waiting.sendTelegram')}
+          </a>
+        </li>
+        <li>
+          <a href={share.whatsapp} rel="noopener noreferrer">
+            {t('waiting.sendWhatsapp')}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 /** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
-export function WaitingPage({ locale, t, contact, requestedAt, expected, error }: Props & { requestedAt: string; expected: ExpectedWait; error?: boolean }) {
+export function WaitingPage({
+  locale,
+  t,
+  contact,
+  requestedAt,
+  expected,
+  share,
+  error,
+}: Props & { requestedAt: string; expected: ExpectedWait; share: ShareOwnLink | null; error?: boolean }) {
   return (
     <>
       <RequestHeading locale={locale} t={t} />
@@ -57,9 +94,13 @@ export function WaitingPage({ locale, t, contact, requestedAt, expected, error }
         <p>{expectedWaitSentence(expected, t)}</p>
         <p className="muted">{t('waiting.requestedAt', { time: requestedAt })}</p>
       </section>
-      <section>
-        <p>{t('waiting.keepLink')}</p>
-      </section>
+      {share ? (
+        <KeepLink t={t} share={share} />
+      ) : (
+        <section>
+          <p>{t('waiting.keepLink')}</p>
+        </section>
+      )}
       <HelpBox contact={contact} t={t} />
       <CancelRequest locale={locale} t={t} error={error} />
       <PrivacyLink locale={locale} t={t} />

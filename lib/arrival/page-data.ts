@@ -7,18 +7,29 @@ import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
 import { expectedWait, type ExpectedWait } from '@/lib/requests/expected-wait';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
 import { waitInputs } from '@/lib/requests/wait-inputs';
+import type { GuestSaid } from './guest-said';
 import { arrivalStatus, stayNights } from './status';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
 
-type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure'>;
+type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure' | 'guestSaid' | 'guestSaidAt' | 'guestEta'>;
 
 // The arrival's page is the app's most opened page: its reads are compiled once per connection.
 const stayByLinkHash = (db: Db) =>
   db
     .select({
-      stay: { id: stays.id, status: stays.status, holdUntil: stays.holdUntil, firstNight: stays.firstNight, departure: stays.departure, linkExpiresAt: stays.linkExpiresAt },
+      stay: {
+        id: stays.id,
+        status: stays.status,
+        holdUntil: stays.holdUntil,
+        firstNight: stays.firstNight,
+        departure: stays.departure,
+        linkExpiresAt: stays.linkExpiresAt,
+        guestSaid: stays.guestSaid,
+        guestSaidAt: stays.guestSaidAt,
+        guestEta: stays.guestEta,
+      },
       shelter: shelters,
     })
     .from(stays)
@@ -33,11 +44,23 @@ const heldBedCount = (db: Db) =>
     .prepare();
 const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, sql.placeholder('shelterId'))).prepare();
 
-/** The shelter page for one stay: the shelter, its texts, the stay's status and its nights. */
+/**
+ * The shelter page for one stay: the shelter, its texts, the stay's status and its nights, and what
+ * the guest last told the shelter. The stay's id stays on the server: it says where a post goes.
+ */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
   const heldBeds = prepared(db, heldBedCount).get({ stayId: stay.id })?.n ?? 0;
   const texts = prepared(db, textsOf).all({ shelterId: shelter.id });
-  return { shelter, texts, status: arrivalStatus(stay, heldBeds, now), heldBeds, nights: stayNights(stay, shelter.timeZone, now) };
+  const guestSaid: GuestSaid | null = stay.guestSaid && stay.guestSaidAt ? { said: stay.guestSaid, at: stay.guestSaidAt, eta: stay.guestEta } : null;
+  return {
+    stayId: stay.id,
+    shelter,
+    texts,
+    status: arrivalStatus(stay, heldBeds, now),
+    heldBeds,
+    nights: stayNights(stay, shelter.timeZone, now),
+    guestSaid,
+  };
 }
 
 /**

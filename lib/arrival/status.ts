@@ -11,11 +11,12 @@ export function arrivalStatus(stay: { status: string; holdUntil: Date }, heldBed
 }
 
 type Translate = (key: 'held' | 'heldOn' | 'checkedIn' | 'ended', values?: Record<string, string | number>) => string;
-type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
+type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string };
 
 /**
- * "3 beds are held for you until 22:00 (in 5 hours)", "You are checked in", "This reservation has ended".
+ * "3 beds are held for you until 22:00", "You are checked in", "This reservation has ended".
  * A hold that ends on another day than today in the shelter's zone (a booking ahead) names the day.
+ * Times are absolute: the page is kept offline, and "in 5 hours" would be wrong when the copy is read.
  */
 export function statusSentence(status: ArrivalStatus, t: Translate, format: Format, timeZone: string, now: Date): string {
   if (status.kind === 'checkedIn') return t('checkedIn');
@@ -23,7 +24,6 @@ export function statusSentence(status: ArrivalStatus, t: Translate, format: Form
   const values = {
     count: status.beds,
     time: format.dateTime(status.until, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-    relative: format.relativeTime(status.until, now),
   };
   if (localDay(status.until.getTime(), timeZone) === localDay(now.getTime(), timeZone)) return t('held', values);
   return t('heldOn', { ...values, date: format.dateTime(status.until, { timeZone, day: 'numeric', month: 'long' }) });

@@ -8,8 +8,10 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { checkOutAt, type DoorRules } from '@/lib/nights/door';
 import { mayActOn, shareOf } from '@/lib/privacy/shares';
+import type { GuestSaid } from '@/lib/arrival/guest-said';
 
-// The host's day: who comes tonight, who leaves today or tomorrow, who stayed past their departure.
+// The host's day: who is expected (tonight first, then later nights), who leaves today or tomorrow,
+// who stayed past their departure.
 // Every household in it is made for the caller (lib/privacy/shares.ts): a host gets alias and need
 // note, never the contact; an admin gets counts only.
 
@@ -19,6 +21,10 @@ export type DayStay = {
   firstNight: Night | null;
   departure: Night | null;
   holdUntil: Date;
+  /** A reservation whose first night is tonight (or already began): it can be checked in now. */
+  tonight: boolean;
+  /** What the guest last said on their link ("on my way", "late, about 23:30"). */
+  guestSaid: GuestSaid | null;
   beds: HeldBed[];
   household: HouseholdView;
 };
@@ -27,22 +33,21 @@ export type HostDay = {
   tomorrow: Night;
   /** When a guest leaving today is expected out, in UTC. */
   checkOutAt: Date;
-  arriving: DayStay[];
+  expected: DayStay[];
   leavingToday: DayStay[];
   leavingTomorrow: DayStay[];
   overdue: DayStay[];
 };
 type Dated = { status: string; firstNight: Night | null; departure: Night | null };
-type Lists = 'arriving' | 'leavingToday' | 'leavingTomorrow' | 'overdue';
+type Lists = 'expected' | 'leavingToday' | 'leavingTomorrow' | 'overdue';
 
 /**
- * Which list of the day a live stay belongs in, if any. A reservation is arriving from its first
- * night on for as long as it still holds (a stay from before nights had dates counts as tonight's);
- * a checked-in guest is overdue once their departure day is past, or it is today and the door's
+ * Which list of the day a live stay belongs in, if any. Every reservation still held is expected,
+ * tonight's and later nights' alike (the list says which night); a checked-in guest is overdue once their departure day is past, or it is today and the door's
  * check-out time has gone by.
  */
 export function dayListOf(stay: Dated, today: Night, checkOutPassed: boolean): Lists | null {
-  if (stay.status === 'reserved') return !stay.firstNight || stay.firstNight <= today ? 'arriving' : null;
+  if (stay.status === 'reserved') return 'expected';
   if (stay.status !== 'checked_in' || !stay.departure) return null;
   if (stay.departure < today || (stay.departure === today && checkOutPassed)) return 'overdue';
   if (stay.departure === today) return 'leavingToday';
@@ -62,7 +67,7 @@ const liveStays = (db: Db) =>
 export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: string }, now: Date): HostDay {
   const today = tonightIn(shelter.timeZone, now);
   const out = checkOutAt(shelter, today);
-  const day: HostDay = { today, tomorrow: addNights(today, 1), checkOutAt: out, arriving: [], leavingToday: [], leavingTomorrow: [], overdue: [] };
+  const day: HostDay = { today, tomorrow: addNights(today, 1), checkOutAt: out, expected: [], leavingToday: [], leavingTomorrow: [], overdue: [] };
   const rows = prepared(db, liveStays)
     .all({ shelterId: shelter.id })
     .map((row) => ({ ...row, list: dayListOf(row.stay, today, now >= out) }))
@@ -76,9 +81,19 @@ export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: stri
       firstNight: stay.firstNight,
       departure: stay.departure,
       holdUntil: stay.holdUntil,
+      tonight: !stay.firstNight || stay.firstNight <= today,
+      guestSaid: stay.guestSaid && stay.guestSaidAt ? { said: stay.guestSaid, at: stay.guestSaidAt, eta: stay.guestEta } : null,
       beds: byStay.get(stay.id) ?? [],
       household: householdView(arrival, shareOf(user, arrival, stay, false), now),
     });
   }
+  day.expected.sort(byArrival);
   return day;
+}
+
+/** Tonight's first, then by night; within a night, by when they should come: what they said, else their landing. */
+function byArrival(a: DayStay, b: DayStay): number {
+  const night = (stay: DayStay) => (stay.tonight ? '' : (stay.firstNight ?? ''));
+  const when = (stay: DayStay) => (stay.guestSaid?.eta ?? stay.household.expectedAt ?? stay.household.arrivedAt).getTime();
+  return night(a).localeCompare(night(b)) || when(a) - when(b);
 }

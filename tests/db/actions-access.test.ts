@@ -192,6 +192,7 @@ const CASES: Record<string, Case> = {
   },
   'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { allowed: SHELTER_EDITORS, form: (w) => ({ closureId: w.closure }) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#renewRequestLink': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },

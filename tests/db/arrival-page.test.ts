@@ -92,7 +92,7 @@ describe('the arrival’s page for a placed household', () => {
     expect(html).toContain(`<h1>${escapeHtml('Kuzguncuk Dayanışma Evi')}</h1>`);
     expect(html).toContain(escapeHtml('İcadiye Cd. 12, 34674 Üsküdar/İstanbul'));
     expect(html).toContain('<p class="muted">Üsküdar</p>');
-    expect(html).toContain('3 beds are held for you until 22:30 (in 6 hours).');
+    expect(html).toContain('3 beds are held for you until 22:30.');
     expect(html).toContain('Check-in between 15:00 and 22:30.');
     expect(html).toContain(`<title>${escapeHtml('Kuzguncuk Dayanışma Evi · Waystation')}</title>`);
   });

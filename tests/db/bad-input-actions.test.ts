@@ -145,6 +145,7 @@ const FORMS: Record<string, Fields> = {
   },
   'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { closureId: id(closureId) },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { arrivalId: id(request.id) },
+  'app/(staff)/arrivals/[id]/actions.ts#renewRequestLink': { arrivalId: id(request.id) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { arrivalId: id(waiting.id) },
   'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': { arrivalId: id(waiting.id) },
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { arrivalId: id(waiting.id) },

@@ -22,7 +22,7 @@ function hostedShelter(values: Parameters<typeof makeShelter>[1] = {}) {
   return { shelter, beds, host };
 }
 const aliases = (day: HostDay) => ({
-  arriving: day.arriving.map((s) => s.household.alias),
+  expected: day.expected.map((s) => s.household.alias),
   leavingToday: day.leavingToday.map((s) => s.household.alias),
   leavingTomorrow: day.leavingTomorrow.map((s) => s.household.alias),
   overdue: day.overdue.map((s) => s.household.alias),
@@ -40,9 +40,12 @@ describe("the host's day", () => {
   stay('Stayed', 5, 'checked_in', '2026-03-05', '2026-03-09');
   stay('Staying', 6, 'checked_in', '2026-03-09', '2026-03-15');
 
-  it('sorts the stays into arriving, leaving today, leaving tomorrow and past their departure', () => {
-    expect(aliases(hostDay(db, host, shelter, MORNING))).toEqual({
-      arriving: ['Late', 'Tonight'],
+  it('sorts the stays into expected (tonight first, then later nights), leaving today, leaving tomorrow and past their departure', () => {
+    const day = aliases(hostDay(db, host, shelter, MORNING));
+    // Tonight's two (one since yesterday, still held) in the order they should come, then next week's.
+    expect(day.expected.slice(0, 2).sort()).toEqual(['Late', 'Tonight']);
+    expect(day).toEqual({
+      expected: [...day.expected.slice(0, 2), 'NextWeek'],
       leavingToday: ['GoesToday'],
       leavingTomorrow: ['GoesTomorrow'],
       overdue: ['Stayed'],
@@ -69,15 +72,15 @@ describe("the host's day", () => {
     const text = JSON.stringify(day);
     expect(text).toContain('Tonight needs a low bed');
     expect(text).not.toContain('+90 555');
-    expect(day.arriving[0].beds).toHaveLength(1);
+    expect(day.expected[0].beds).toHaveLength(1);
 
     const other = makeShelter(db);
     const stranger = asStaff(makeUser(db, 'host', { shelterIds: [other.id] }), [other.id]);
-    expect(aliases(hostDay(db, stranger, shelter, MORNING))).toEqual({ arriving: [], leavingToday: [], leavingTomorrow: [], overdue: [] });
+    expect(aliases(hostDay(db, stranger, shelter, MORNING))).toEqual({ expected: [], leavingToday: [], leavingTomorrow: [], overdue: [] });
 
     const admin = asStaff(makeUser(db, 'admin'));
     const adminDay = hostDay(db, admin, shelter, MORNING);
-    expect(adminDay.arriving).toHaveLength(2);
+    expect(adminDay.expected).toHaveLength(3);
     expect(JSON.stringify(adminDay)).not.toMatch(/Tonight|\+90 555|low bed/);
   });
 });
@@ -96,9 +99,9 @@ describe('check-out time across a clock change (Europe/Berlin, 25 Oct 2026)', ()
 });
 
 describe('dayListOf', () => {
-  it('keeps a reservation for a later night off today, and a stay without dates where it can be placed', () => {
-    expect(dayListOf({ status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-12' }, '2026-03-10', false)).toBeNull();
-    expect(dayListOf({ status: 'reserved', firstNight: null, departure: null }, '2026-03-10', false)).toBe('arriving');
+  it('expects a reservation for a later night as well as tonight\'s, and places a stay without dates where it can', () => {
+    expect(dayListOf({ status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-12' }, '2026-03-10', false)).toBe('expected');
+    expect(dayListOf({ status: 'reserved', firstNight: null, departure: null }, '2026-03-10', false)).toBe('expected');
     expect(dayListOf({ status: 'checked_in', firstNight: null, departure: null }, '2026-03-10', true)).toBeNull();
     expect(dayListOf({ status: 'checked_in', firstNight: '2026-03-01', departure: '2026-03-14' }, '2026-03-10', true)).toBeNull();
   });

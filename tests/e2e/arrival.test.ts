@@ -144,7 +144,10 @@ describe("the arrival's page on a 360 px phone", () => {
     const response = await guide.request.get(link);
     const headers = response.headers();
     expect(headers['cache-control']).toBe('private, no-store');
-    expect(headers['referrer-policy']).toBe('no-referrer');
+    // A held stay's page has the guest's two forms ("on my way", "late"): same-origin, so a post
+    // carries its Origin; still nothing is ever sent to another site.
+    expect(headers['referrer-policy']).toBe('same-origin');
+    expect(headers['content-security-policy']).toContain("form-action 'self'");
     expect(headers['x-robots-tag']).toContain('noindex');
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['content-security-policy']).not.toContain('unsafe-inline');

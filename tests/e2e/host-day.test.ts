@@ -47,7 +47,8 @@ describe("the host's day on a 320 px phone", () => {
     await new SignInPage(page).signInAndWait('harbour-host@waystation.test');
     await page.getByRole('link', { name: 'Harbour House' }).click();
 
-    const arriving = page.getByRole('region', { name: 'Arriving today (1)' });
+    // Daria tonight, the Petrov family in two nights: one Expected list.
+    const arriving = page.getByRole('region', { name: 'Expected (2)' });
     await arriving.waitFor();
     expect(await arriving.getByRole('listitem', { name: 'Daria' }).getByText('Arrives by the late ferry').isVisible()).toBe(true);
     expect(await arriving.getByRole('button', { name: 'Check in' }).isVisible()).toBe(true);

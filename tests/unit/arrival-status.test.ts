@@ -1,4 +1,4 @@
-import { createFormatter, createTranslator } from 'next-intl';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { arrivalStatus, statusSentence, type ArrivalStatus } from '@/lib/arrival/status';
 import en from '@/lib/i18n/arrival/en.json';
@@ -11,20 +11,16 @@ const ZONE = 'Europe/Istanbul';
 type Translate = Parameters<typeof statusSentence>[1];
 type Format = Parameters<typeof statusSentence>[2];
 
-/** `t` and `format` as components/arrival/render.tsx builds them, with an injected clock. */
-function tools(locale: 'en' | 'ru', timeZone = ZONE, now = NOW): { t: Translate; format: Format } {
+/** `t` and `format` as components/arrival/render.tsx builds them. */
+function tools(locale: 'en' | 'ru'): { t: Translate; format: Format } {
   const messages = locale === 'en' ? en : ru;
   const t = createTranslator({ locale, messages }) as unknown as Translate;
-  const formatter = createFormatter({ locale, timeZone, now });
-  const format: Format = {
-    dateTime: (d, o) => new Intl.DateTimeFormat(locale, o).format(d),
-    relativeTime: (d, at) => formatter.relativeTime(d, at),
-  };
+  const format: Format = { dateTime: (d, o) => new Intl.DateTimeFormat(locale, o).format(d) };
   return { t, format };
 }
 
 const sentence = (status: ArrivalStatus, locale: 'en' | 'ru' = 'en', timeZone = ZONE, now = NOW) => {
-  const { t, format } = tools(locale, timeZone, now);
+  const { t, format } = tools(locale);
   return statusSentence(status, t, format, timeZone, now);
 };
 
@@ -52,14 +48,14 @@ describe('arrivalStatus', () => {
 });
 
 describe('statusSentence in English', () => {
-  it('says how many beds are held until when, in the shelter’s time, and how long that is from now', () => {
+  it('says how many beds are held until when, in the shelter’s time', () => {
     const status = arrivalStatus({ status: 'reserved', holdUntil: HOLD }, 3, NOW);
-    expect(sentence(status)).toBe('3 beds are held for you until 22:00 (in 5 hours).');
+    expect(sentence(status)).toBe('3 beds are held for you until 22:00.');
   });
 
   it('uses the singular for one bed', () => {
     const status = arrivalStatus({ status: 'reserved', holdUntil: HOLD }, 1, NOW);
-    expect(sentence(status)).toBe('1 bed is held for you until 22:00 (in 5 hours).');
+    expect(sentence(status)).toBe('1 bed is held for you until 22:00.');
   });
 
   it('says the reservation has ended when the hold is in the past', () => {
@@ -77,35 +73,36 @@ describe('statusSentence in English', () => {
 
   it('shows the hold time in the shelter’s zone, not in UTC or the server’s zone', () => {
     const status: ArrivalStatus = { kind: 'held', beds: 2, until: HOLD };
-    expect(sentence(status, 'en', 'Europe/Istanbul')).toContain('until 22:00 ');
-    expect(sentence(status, 'en', 'UTC')).toContain('until 19:00 ');
-    expect(sentence(status, 'en', 'Asia/Tbilisi')).toContain('until 23:00 '); // UTC+4
+    expect(sentence(status, 'en', 'Europe/Istanbul')).toContain('until 22:00.');
+    expect(sentence(status, 'en', 'UTC')).toContain('until 19:00.');
+    expect(sentence(status, 'en', 'Asia/Tbilisi')).toContain('until 23:00.'); // UTC+4
   });
 
-  it('counts the relative time from the injected clock, not the real one', () => {
+  it('says the same absolute time whenever it is read: a saved copy never says "in 5 hours" hours later', () => {
     const status: ArrivalStatus = { kind: 'held', beds: 2, until: HOLD };
-    expect(sentence(status, 'en', ZONE, new Date('2026-10-01T17:00:00Z'))).toBe('2 beds are held for you until 22:00 (in 2 hours).');
-    expect(sentence(status, 'en', ZONE, new Date('2026-10-01T18:30:00Z'))).toBe('2 beds are held for you until 22:00 (in 30 minutes).');
+    expect(sentence(status, 'en', ZONE, new Date('2026-10-01T17:00:00Z'))).toBe('2 beds are held for you until 22:00.');
+    expect(sentence(status, 'en', ZONE, new Date('2026-10-01T18:30:00Z'))).toBe('2 beds are held for you until 22:00.');
+    expect(sentence(status, 'ru', ZONE, new Date('2026-10-01T18:30:00Z'))).not.toMatch(/через|назад/);
   });
 
   it('writes midnight in the shelter’s zone as 00:00 of the next day, not 24:00', () => {
     const status: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-01T21:00:00Z') };
-    expect(sentence(status)).toBe('2 beds are held for you until 00:00 on October 2 (in 7 hours).');
+    expect(sentence(status)).toBe('2 beds are held for you until 00:00 on October 2.');
   });
 
   it('names the day of a hold that ends on another day in the shelter’s zone, and not of one that ends today', () => {
     const status: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-03T20:00:00Z') };
-    expect(sentence(status)).toBe('2 beds are held for you until 23:00 on October 3 (in 2 days).');
-    expect(sentence(status, 'ru')).toBe('Для вас забронированы 2 кровати до 3 октября, 23:00 (через 2 дня).');
+    expect(sentence(status)).toBe('2 beds are held for you until 23:00 on October 3.');
+    expect(sentence(status, 'ru')).toBe('Для вас забронированы 2 кровати до 3 октября, 23:00.');
     // 20:30Z on the 1st is already the 2nd in Tbilisi (UTC+4), still the 1st in Istanbul.
     const late: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-01T20:30:00Z') };
-    expect(sentence(late, 'en', 'Europe/Istanbul')).toBe('2 beds are held for you until 23:30 (in 7 hours).');
-    expect(sentence(late, 'en', 'Asia/Tbilisi')).toBe('2 beds are held for you until 00:30 on October 2 (in 7 hours).');
+    expect(sentence(late, 'en', 'Europe/Istanbul')).toBe('2 beds are held for you until 23:30.');
+    expect(sentence(late, 'en', 'Asia/Tbilisi')).toBe('2 beds are held for you until 00:30 on October 2.');
   });
 
   it('writes the hour with two digits on a 24-hour clock', () => {
     const status: ArrivalStatus = { kind: 'held', beds: 2, until: new Date('2026-10-01T05:05:00Z') };
-    expect(sentence(status, 'en', ZONE, new Date('2026-10-01T01:05:00Z'))).toBe('2 beds are held for you until 08:05 (in 4 hours).');
+    expect(sentence(status, 'en', ZONE, new Date('2026-10-01T01:05:00Z'))).toBe('2 beds are held for you until 08:05.');
   });
 });
 
@@ -131,7 +128,7 @@ describe('statusSentence in Russian', () => {
   });
 
   it('gives the time in the shelter’s zone and the relative time in Russian', () => {
-    expect(held(3)).toBe('Для вас забронированы 3 кровати до 22:00 (через 5 часов).');
+    expect(held(3)).toBe('Для вас забронированы 3 кровати до 22:00.');
   });
 
   it('says checked in and ended in Russian', () => {

@@ -6,6 +6,7 @@ import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
 import tr from '@/lib/i18n/messages/tr.json';
 import publicEn from '@/lib/i18n/public/en.json';
+import arrivalEn from '@/lib/i18n/arrival/en.json';
 
 type Tree = { [key: string]: string | Tree };
 const catalogs = { en, ru, tr } as Record<string, Tree>;
@@ -159,8 +160,8 @@ function codesInSource() {
 }
 
 // The public pages (request form, a request's link) speak from their own catalogue, in four languages.
-const PUBLIC_SOURCES = /^(app\/request\/|app\/s\/|app\/public\/|lib\/requests\/)/;
-const publicCodes = new Set([...Object.keys(publicEn.errors), ...Object.keys(publicEn.request), ...Object.keys(publicEn.waiting)]);
+const PUBLIC_SOURCES = /^(app\/request\/|app\/s\/|app\/public\/|lib\/requests\/|lib\/validation\/guest-said\.ts)/;
+const publicCodes = new Set([...Object.keys(publicEn.errors), ...Object.keys(publicEn.request), ...Object.keys(publicEn.waiting), ...Object.keys(arrivalEn.say)]);
 // A code with a dot is the full path of a message in another namespace ("account.wrongPassword").
 const covered = (code: string, file: string, staff: object) =>
   code.includes('.') ? flat.en.has(code) : code in staff || (PUBLIC_SOURCES.test(file) && publicCodes.has(code));

@@ -1,12 +1,15 @@
 import { getDb, write } from '@/db';
 import { renderLinkNotWorking } from '@/components/arrival/render';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
-import { linkPageHasForm, renderLinkPage } from '@/components/public/render';
+import { linkPageHasForm, mayTellShelter, renderLinkPage } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
-import { isSameOriginPost } from '@/lib/auth/origin';
+import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { linkBlocked, recordLinkMiss } from '@/lib/arrival/link-throttle';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
-import { linkPageData } from '@/lib/arrival/page-data';
+import { linkPageData, type LinkPage } from '@/lib/arrival/page-data';
+import { lateEta, recordGuestSaid } from '@/lib/arrival/guest-said';
+import type { SayRefusal } from '@/components/arrival/guest-said';
+import { guestSaidSchema } from '@/lib/validation/guest-said';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
 import { guarded } from '@/lib/security/guard';
@@ -28,6 +31,9 @@ async function notWorking(address: string, locale: ArrivalLocale, now: Date): Pr
   return htmlResponse(await renderLinkNotWorking(locale, false), 404);
 }
 
+/** The page's own address, as the person would share it with themselves (without the language). */
+const ownUrl = (request: Request) => `${originFromHeaders(request.headers)}${new URL(request.url).pathname}`;
+
 /** The arrival's page: one HTML response with inline CSS and no framework JavaScript. */
 async function showPage(request: Request, { params }: Params) {
   const { token } = await params;
@@ -35,26 +41,21 @@ async function showPage(request: Request, { params }: Params) {
   const { locale, remember } = requestLocale(request);
   const page = linkPageData(getDb(), token, now);
   if (!page) return notWorking(clientAddress(request.headers), locale, now);
-  return htmlResponse(await renderLinkPage(page, locale, now), 200, { forms: linkPageHasForm(page), headers: remember });
+  return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request) }), 200, { forms: linkPageHasForm(page), headers: remember });
 }
 
+type Post = { token: string; fields: Record<string, unknown>; locale: ArrivalLocale; address: string; now: Date };
+
 /** A person withdraws the request they made on the public form; then the page shows it closed. */
-async function withdrawRequest(request: Request, { params }: Params) {
-  const { token } = await params;
-  const now = new Date();
-  const parsed = cancelRequestSchema.safeParse(formDataToObject(await request.formData().catch(() => new FormData())));
-  const { locale } = requestLocale(request, parsed.data?.lang);
-  const address = clientAddress(request.headers);
-  const db = getDb();
-  const page = linkPageData(db, token, now);
-  if (!page) return notWorking(address, locale, now);
-  // A post from another site or a malformed one changes nothing: the page is shown as it stands.
-  const sameOrigin = isSameOriginPost(request);
-  if (!sameOrigin || !parsed.success || !linkPageHasForm(page)) {
-    return htmlResponse(await renderLinkPage(page, locale, now), !sameOrigin ? 403 : !parsed.success ? 400 : 409, { forms: linkPageHasForm(page) });
+async function withdrawRequest(request: Request, page: LinkPage, { token, fields, locale, address, now }: Post) {
+  const parsed = cancelRequestSchema.safeParse(fields);
+  // Only a request's own link withdraws it: a guide's link has nothing to withdraw.
+  const withdrawable = page.kind === 'waiting' || (page.kind === 'stay' && page.cancellable);
+  if (!parsed.success || !withdrawable) {
+    return htmlResponse(await renderLinkPage(page, locale, now), !parsed.success ? 400 : 409, { forms: linkPageHasForm(page) });
   }
   try {
-    if (!write(db, (tx) => cancelOwnRequest(tx, token, now))) return notWorking(address, locale, now);
+    if (!write(getDb(), (tx) => cancelOwnRequest(tx, token, now))) return notWorking(address, locale, now);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return htmlResponse(await renderLinkPage(page, locale, now, { cancelRefused: true }), 409, { forms: linkPageHasForm(page) });
@@ -62,6 +63,38 @@ async function withdrawRequest(request: Request, { params }: Params) {
   return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
 }
 
+/**
+ * The guest tells the shelter "on my way" or "late, about 23:30" while their beds are held. A bad
+ * time comes back next to the field with nothing written; past the hourly limit, "try again later".
+ */
+async function tellShelter(request: Request, page: LinkPage, { fields, locale, now }: Post) {
+  const refuse = async (status: number, say: SayRefusal) => htmlResponse(await renderLinkPage(page, locale, now, { say }), status, { forms: linkPageHasForm(page) });
+  if (page.kind !== 'stay' || !mayTellShelter(page)) return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
+  const typed = typeof fields.eta === 'string' ? fields.eta.slice(0, 10) : undefined;
+  const parsed = guestSaidSchema.safeParse(fields);
+  if (!parsed.success) return refuse(400, { error: parsed.error.issues[0]?.message === 'lateTime' ? 'lateTime' : 'invalid', eta: typed });
+  const eta = parsed.data.intent === 'late' ? lateEta(parsed.data.eta, page.data.shelter.timeZone, now) : null;
+  if (eta === 'lateTooFar') return refuse(400, { error: eta, eta: typed });
+  const stay = { id: page.data.stayId, shelterId: page.data.shelter.id };
+  if (write(getDb(), (tx) => recordGuestSaid(tx, stay, { said: parsed.data.intent, eta }, now)) === 'tooMany') return refuse(429, { error: 'tooMany' });
+  return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
+}
+
+/** The posts a link's page accepts, told apart by their `intent`; each checks its own fields. */
+async function post(request: Request, { params }: Params) {
+  const { token } = await params;
+  const now = new Date();
+  const fields = formDataToObject(await request.formData().catch(() => new FormData()));
+  const { locale } = requestLocale(request, fields.lang);
+  const address = clientAddress(request.headers);
+  const page = linkPageData(getDb(), token, now);
+  if (!page) return notWorking(address, locale, now);
+  // A post from another site changes nothing: the page is shown as it stands.
+  if (!isSameOriginPost(request)) return htmlResponse(await renderLinkPage(page, locale, now), 403, { forms: linkPageHasForm(page) });
+  const input = { token, fields, locale, address, now };
+  return fields.intent === 'cancel' ? withdrawRequest(request, page, input) : tellShelter(request, page, input);
+}
+
 // The proxy does not run for this route (proxy.ts): it guards itself.
 export const GET = (request: Request, context: Params) => guarded(request, () => showPage(request, context));
-export const POST = (request: Request, context: Params) => guarded(request, () => withdrawRequest(request, context));
+export const POST = (request: Request, context: Params) => guarded(request, () => post(request, context));

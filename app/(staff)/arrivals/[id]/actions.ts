@@ -11,6 +11,7 @@ import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/place
 import { forgetHousehold } from '@/lib/privacy/forget';
 import { revealHousehold } from '@/lib/privacy/shares';
 import { markNotGenuine } from '@/lib/requests/self-register';
+import { reissueRequestLink } from '@/lib/requests/request-link';
 import { moveSchema, reserveSchema, stayDatesSchema, stayIdSchema } from '@/lib/validation/arrival';
 import { changeStayDates } from '@/lib/placement/dates';
 import { arrivalIdSchema } from '@/lib/validation/request';
@@ -59,6 +60,12 @@ export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: sta
 export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
   write(db, (tx) => revokeStayLink(tx, user, stayId, now));
   return { message: 'linkRevoked' };
+});
+
+/** A new link for a household that asked online and lost theirs: the old one stops working at once. */
+export const renewRequestLink = staffAction({ roles: guides, schema: arrivalIdSchema }, async ({ arrivalId }, { user, db, now }) => {
+  const { token, languages } = write(db, (tx) => reissueRequestLink(tx, user, arrivalId, now));
+  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now, 'request') };
 });
 
 /** A self-registered request that is not genuine leaves the queue; the audit trail records who said so. */

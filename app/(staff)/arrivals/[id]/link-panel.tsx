@@ -4,16 +4,19 @@ import { useTranslations } from 'next-intl';
 
 export type Handover = { url: string; qrSvg: string; message: string; telegram: string; whatsapp: string; language: string };
 
-/** The arrival's link, shown once: copy it, share it, or let them scan the QR code. */
-export function LinkPanel({ handover, alias }: { handover: Handover; alias: string }) {
+/**
+ * The arrival's link, shown once: copy it, share it, or let them scan the QR code. `id` keeps two
+ * panels on one page (a stay's link and a request's) apart.
+ */
+export function LinkPanel({ handover, alias, id = 'arrival-link' }: { handover: Handover; alias: string; id?: string }) {
   const t = useTranslations('link');
   const languageNames = useTranslations('languages');
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   return (
-    <section className="card link-panel" aria-labelledby="link-title">
-      <h2 id="link-title">{t('title', { alias })}</h2>
-      <label htmlFor="arrival-link">{t('label')}</label>
-      <input id="arrival-link" readOnly value={handover.url} onFocus={(event) => event.currentTarget.select()} />
+    <section className="card link-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('title', { alias })}</h2>
+      <label htmlFor={id}>{t('label')}</label>
+      <input id={id} readOnly value={handover.url} onFocus={(event) => event.currentTarget.select()} />
       <div className="share-buttons">
         <button
           type="button"

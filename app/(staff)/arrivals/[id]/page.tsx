@@ -25,12 +25,14 @@ import {
   markRequestNotGenuine,
   moveHousehold,
   renewArrivalLink,
+  renewRequestLink,
   reservePlace,
   revealArrival,
   revokeArrivalLink,
 } from './actions';
 import { EndingActions } from './ending';
 import { roomNameLookup } from '@/lib/shelters/room-names';
+import { RequestLink } from './request-link';
 import { ArrivalWorkspace } from './workspace';
 import { RegisteredBanner } from '../new/registered-banner';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
@@ -146,6 +148,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
           </>
         ) : null}
       </section>
+      {household.selfRegistered ? <RequestLink arrivalId={household.id} alias={alias} action={renewRequestLink} /> : null}
       <ArrivalWorkspace
         arrivalId={household.id}
         alias={alias}

@@ -1,20 +1,49 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { HouseholdLine } from '@/components/household-line';
+import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ActionButton } from '@/components/ui/action-button';
 import type { FormAction } from '@/components/ui/use-form-action';
 import { nightCount, type Night } from '@/lib/nights/calendar';
 import type { DayStay, HostDay } from '@/lib/shelters/day';
 import styles from './host-day.module.css';
 
-type Actions = { checkIn: FormAction; checkOut: FormAction; oneMoreNight: FormAction };
-type ListName = 'arriving' | 'leavingToday' | 'leavingTomorrow' | 'overdue';
-type Props = { day: HostDay; timeZone: string; actions: Actions | null };
+const REFRESH_SECONDS = 60;
+
+type Actions = { checkIn: FormAction; checkOut: FormAction; oneMoreNight: FormAction; cancel: FormAction };
+type ListName = 'expected' | 'leavingToday' | 'leavingTomorrow' | 'overdue';
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+type Props = { day: HostDay; timeZone: string; now: Date; actions: Actions | null };
 
 /** A night "YYYY-MM-DD" as a short date in the reader's language ("Tue 3 Mar"); it is a calendar day, so UTC. */
-export const nightDate = (format: Awaited<ReturnType<typeof getFormatter>>, night: Night) =>
+export const nightDate = (format: Formatter, night: Night) =>
   format.dateTime(new Date(`${night}T12:00:00Z`), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
 
-async function DayItem({ stay, list, actions }: { stay: DayStay; list: ListName; actions: Actions | null }) {
+/**
+ * When an expected household should come, in the shelter's zone: "Tonight · lands 18:30", "Thu 3 Dec ·
+ * arrived in the city 14:05", and what the guest said on their link, which wins over the landing.
+ */
+async function WhenLine({ stay, timeZone, now, format }: { stay: DayStay; timeZone: string; now: Date; format: Formatter }) {
+  const t = await getTranslations('hostDay');
+  const clock = (at: Date) => format.dateTime(at, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const { expectedAt, arrivedAt } = stay.household;
+  const night = stay.tonight || !stay.firstNight ? t('tonight') : nightDate(format, stay.firstNight);
+  const landing = expectedAt ? t('lands', { time: clock(expectedAt), past: expectedAt <= now ? 'yes' : 'no' }) : t('inCitySince', { time: clock(arrivedAt) });
+  const said = stay.guestSaid;
+  return (
+    <>
+      <p className="stay-when">
+        <strong>{night}</strong> · {landing} · {t('heldUntil', { time: clock(stay.holdUntil) })}
+      </p>
+      {said ? (
+        <p className={styles.said} role="note">
+          {said.said === 'late' && said.eta ? t('late', { time: clock(said.eta), at: clock(said.at) }) : t('onTheWay', { time: clock(said.at) })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+async function DayItem({ stay, list, actions, timeZone, now }: { stay: DayStay; list: ListName; actions: Actions | null; timeZone: string; now: Date }) {
   const t = await getTranslations('hostDay');
   const privacy = await getTranslations('privacy');
   const format = await getFormatter();
@@ -24,18 +53,20 @@ async function DayItem({ stay, list, actions }: { stay: DayStay; list: ListName;
     stay.firstNight && stay.departure
       ? t('dates', { nights: nightCount({ firstNight: stay.firstNight, departure: stay.departure }), from: nightDate(format, stay.firstNight), until: nightDate(format, stay.departure) })
       : null;
-  const oneMore = actions && stay.departure && list !== 'arriving' ? (
+  const oneMore = actions && stay.departure && list !== 'expected' ? (
     <ActionButton action={actions.oneMoreNight} fields={{ stayId: stay.id, departure: stay.departure }} label={t('oneMoreNight')} />
   ) : null;
   return (
     <li aria-label={name}>
       <strong className="stay-alias">{name}</strong>
       <HouseholdLine household={household.composition} />
+      {list === 'expected' ? <WhenLine stay={stay} timeZone={timeZone} now={now} format={format} /> : null}
       {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
       <p className="muted">{[stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', '), dates].filter(Boolean).join(' · ')}</p>
       {actions ? (
         <div className="button-row">
-          {list === 'arriving' ? <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" /> : null}
+          {list === 'expected' && stay.tonight ? <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" /> : null}
+          {list === 'expected' ? <ActionButton action={actions.cancel} fields={{ stayId: stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} /> : null}
           {list === 'leavingToday' || list === 'overdue' ? (
             <ActionButton action={actions.checkOut} fields={{ stayId: stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} className="button primary" />
           ) : null}
@@ -47,21 +78,24 @@ async function DayItem({ stay, list, actions }: { stay: DayStay; list: ListName;
 }
 
 /**
- * The top of the shelter page: who comes tonight, who leaves today and tomorrow, who is past their
- * departure, each with the one tap it needs. Each empty list says what would show there.
+ * The top of the shelter page: who is expected (tonight's first, with when they should come and what
+ * they said on their link), who leaves today and tomorrow, who is past their departure, each with the
+ * one tap it needs. Each empty list says what would show there. It refreshes itself every minute, so
+ * a guest's "I'll be late" reaches a host who keeps the page open.
  */
-export async function HostDaySection({ day, timeZone, actions }: Props) {
+export async function HostDaySection({ day, timeZone, now, actions }: Props) {
   const t = await getTranslations('hostDay');
   const format = await getFormatter();
   const checkOutBy = format.dateTime(day.checkOutAt, { timeZone, timeStyle: 'short' });
   const lists: { name: ListName; title: string; empty: string }[] = [
-    { name: 'arriving', title: t('arriving', { count: day.arriving.length }), empty: t('noneArriving') },
+    { name: 'expected', title: t('expected', { count: day.expected.length }), empty: t('noneExpected') },
     { name: 'leavingToday', title: t('leavingToday', { count: day.leavingToday.length }), empty: t('noneLeavingToday', { time: checkOutBy }) },
     { name: 'leavingTomorrow', title: t('leavingTomorrow', { count: day.leavingTomorrow.length }), empty: t('noneLeavingTomorrow') },
     { name: 'overdue', title: t('overdue', { count: day.overdue.length }), empty: t('noneOverdue', { time: checkOutBy }) },
   ];
   return (
     <section className={styles.day} aria-labelledby="host-day-title">
+      <AutoRefresh seconds={REFRESH_SECONDS} />
       <h2 id="host-day-title">{t('title', { date: nightDate(format, day.today) })}</h2>
       <div className={styles.lists}>
         {lists.map(({ name, title, empty }) => (
@@ -72,7 +106,7 @@ export async function HostDaySection({ day, timeZone, actions }: Props) {
             ) : (
               <ul className="stay-list">
                 {day[name].map((stay) => (
-                  <DayItem key={stay.id} stay={stay} list={name} actions={actions} />
+                  <DayItem key={stay.id} stay={stay} list={name} actions={actions} timeZone={timeZone} now={now} />
                 ))}
               </ul>
             )}

@@ -45,7 +45,8 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       <HostDaySection
         day={day}
         timeZone={shelter.timeZone}
-        actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight } : null}
+        now={now}
+        actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight, cancel: cancelReservation } : null}
       />
       <section className="card summary" aria-label={t('summary')}>
         <BedCountsLine counts={board.counts} />
@@ -58,7 +59,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
         stays={stays}
         timeZone={shelter.timeZone}
         now={now}
-        actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, cancel: cancelReservation } : null}
+        actions={editable ? { checkOut: checkOutHousehold } : null}
       />
       {board.rooms.length === 0 ? (
         <p className="empty">
