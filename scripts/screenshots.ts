@@ -55,6 +55,15 @@ async function main() {
       await guide.addCookies([{ name: 'waystation-locale', value: locale, url: base }]);
       await guidePage.goto(`${base}/arrivals`);
       await guidePage.screenshot({ path: `${out}/guide-arrivals-${size}-${locale}.png`, fullPage: true });
+      await guidePage.goto(`${base}/arrivals?view=placed`);
+      await guidePage.screenshot({ path: `${out}/guide-placed-${size}-${locale}.png`, fullPage: true });
+      await guidePage.goto(`${base}/arrivals/new`);
+      await guidePage.screenshot({ path: `${out}/guide-intake-${size}-${locale}.png`, fullPage: true });
+      // Artem waits at Istanbul Airport: his cards say how far each shelter is and what sets it apart.
+      await guidePage.goto(`${base}/arrivals`);
+      await guidePage.getByRole('link', { name: 'Artem' }).first().click();
+      await guidePage.waitForURL(/\/arrivals\/[^/]+$/);
+      await guidePage.screenshot({ path: `${out}/guide-suggestions-${size}-${locale}.png`, fullPage: true });
       // Pavel registered before landing: his page looks for beds from tomorrow.
       await guidePage.getByRole('link', { name: 'Pavel' }).click();
       await guidePage.waitForURL(/\/arrivals\/[^/]+$/);
@@ -69,7 +78,7 @@ async function main() {
       await adminPage.screenshot({ path: `${out}/admin-staff-${size}-${locale}.png`, fullPage: true });
       await adminPage.goto(`${base}/shelters`);
       await adminPage.screenshot({ path: `${out}/admin-shelters-${size}-${locale}.png`, fullPage: true });
-      for (const [name, path] of [['occupancy', '/occupancy'], ['history', '/occupancy/history?range=30'], ['audit', '/audit']]) {
+      for (const [name, path] of [['occupancy', '/occupancy'], ['history', '/occupancy/history?range=30'], ['audit', '/audit'], ['settings', '/settings'], ['meeting-points', '/settings/meeting-points']]) {
         await adminPage.goto(`${base}${path}`);
         await adminPage.screenshot({ path: `${out}/admin-${name}-${size}-${locale}.png`, fullPage: true });
       }
