@@ -143,5 +143,41 @@ export const bedNights = sqliteTable(
       .notNull()
       .references(() => stays.id),
   },
-  (t) => [primaryKey({ columns: [t.bedId, t.night] }), index('bed_nights_stay').on(t.stayId), index('bed_nights_night').on(t.night)],
+  (t) => [
+    primaryKey({ columns: [t.bedId, t.night] }),
+    index('bed_nights_stay').on(t.stayId),
+    // By night, carrying the bed and the stay: which beds are booked on a range of nights is read from
+    // this index alone, without a lookup per row (suggestions read it across the network).
+    index('bed_nights_by_night').on(t.night, t.bedId, t.stayId),
+  ],
 );
+
+/**
+ * The ledger counted per room and night: how many of the room's beds bed_nights books that night
+ * (booked), and of those how many for a stay now checked in or reserved. Kept by SQLite triggers
+ * (migration 0008) on bed_nights, on stays.status and on beds.room_id, so no write path can forget
+ * it; a row goes when its room has nothing booked that night. The forecast reads these few thousand
+ * rows instead of grouping every bed-night of the week. Declared WITHOUT ROWID in the migration (one
+ * b-tree on the key; drizzle does not model that).
+ */
+export const roomNights = sqliteTable(
+  'room_nights',
+  {
+    roomId: text('room_id').notNull(),
+    night: text('night').notNull(),
+    booked: integer('booked').notNull(),
+    checkedIn: integer('checked_in').notNull(),
+    reserved: integer('reserved').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.night] })],
+);
+
+/**
+ * One row whose stamp changes (a random value, so a rolled-back change cannot reuse it) whenever a
+ * shelter's rooms or beds are added, removed or edited: triggers of migration 0008 set it. Readers
+ * keep the rooms and beds in memory per connection while the stamp is unchanged.
+ */
+export const bedLayout = sqliteTable('bed_layout', {
+  id: integer('id').primaryKey(),
+  stamp: text('stamp').notNull(),
+});

@@ -2,21 +2,22 @@ import 'server-only';
 import type { Db } from '@/db';
 import type { RoomKind } from '@/db/schema/enums';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { bedLayout } from '@/lib/placement/layout';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
-import { FORECAST_NIGHTS, NO_SHOW_DAYS, RECENT_DAYS, peopleOf, type ForecastInput, type RecentStay, type ShelterInput } from './maths';
+import { FORECAST_NIGHTS, NO_SHOW_DAYS, RECENT_DAYS, peopleOf, type ForecastInput, type ShelterInput } from './maths';
 
 const DAY = 86_400_000;
 
 const filter = (column: string, shelterIds: string[] | null) => (shelterIds ? `and ${column} in (select value from json_each(@ids))` : '');
 
 /**
- * What the forecast needs at `now`, for every shelter (null) or the ones named. (SQLite's planner
- * would rather scan a million stays in id order to group them; `indexed by stays_created` keeps the
- * two reads of recent stays to the weeks they need.) Every read is bounded
- * by an index: the ledger by night (bed_nights_night), live stays by status (stays_shelter_status),
- * the month's no-shows by hold (stays_status_hold), recent stays by creation (stays_created), the queue
- * by status (arrivals_status). Nights are read from the earliest shelter's tonight to the latest's
- * seventh night, so shelters in different zones share one pass.
+ * What the forecast needs at `now`, for every shelter (null) or the ones named. Rooms and beds come
+ * from the layout kept per connection (bedLayout), the booking ledger from its running counts per room
+ * and night (room_nights), so no read groups the week's bed-nights. Every other read is bounded by an
+ * index: live stays by status (stays_status_hold), reservations to come by first night
+ * (stays_shelter_first_night), recent stays by creation (stays_created: SQLite's planner would rather
+ * scan a million stays in id order), the queue by status (arrivals_status). Nights are read from the
+ * earliest shelter's tonight to the latest's seventh night, so shelters in different zones share one pass.
  */
 export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null = null): ForecastInput {
   const ids = shelterIds ? { ids: JSON.stringify(shelterIds) } : {};
@@ -35,52 +36,76 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
     }
   };
 
-  each(
-    db.$client
-      .prepare(
-        `select r.shelter_id, r.id, r.kind, count(b.id) as beds from rooms r join beds b on b.room_id = r.id
-          where b.out_of_service_reason is null ${filter('r.shelter_id', shelterIds)} group by r.id`,
-      )
-      .all(ids) as { shelter_id: string; id: string; kind: RoomKind; beds: number }[],
-    (shelter, row) => shelter.rooms.push({ id: row.id, kind: row.kind, beds: row.beds }),
-  );
+  // Rooms with beds in service, in the order of their ids, from the layout kept per connection.
+  const layout = bedLayout(db);
+  for (const room of [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const shelter = byShelter.get(room.shelterId);
+    if (shelter && room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
+  }
   each(
     db.$client
       .prepare(`select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last ${filter('shelter_id', shelterIds)}`)
       .all({ first, last, ...ids }) as { shelter_id: string; room_id: string | null; first_night: string; last_night: string }[],
     (shelter, row) => shelter.closures.push({ roomId: row.room_id, firstNight: row.first_night, lastNight: row.last_night }),
   );
-  // A reservation whose hold has passed is as good as expired, whether or not the sweep has run.
+  // The ledger per room and night, as room_nights keeps it with every booking (migration 0008's
+  // triggers), less what the forecast does not count: bed-nights of beds out of service, and of
+  // reservations whose hold has passed (as good as expired, whether or not the sweep has run). Those
+  // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold).
+  const ledger = new Map<string, { roomId: string; night: string; checkedIn: number; reserved: number }>();
+  for (const [roomId, night, checkedIn, reserved] of db.$client
+    .prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?')
+    .raw()
+    .all(first, last) as [string, string, number, number][]) {
+    if (checkedIn > 0 || reserved > 0) ledger.set(`${roomId} ${night}`, { roomId, night, checkedIn, reserved });
+  }
+  const notCounted = db.$client
+    .prepare(
+      `select bn.bed_id, bn.night, s.status = 'checked_in', s.status = 'reserved' from bed_nights bn join stays s on s.id = bn.stay_id
+        where bn.rowid in (
+          select rowid from bed_nights where bed_id in (select value from json_each(@outOfService)) and night between @first and @last
+          union
+          select bn.rowid from stays s indexed by stays_status_hold join bed_nights bn on bn.stay_id = s.id
+           where s.status = 'reserved' and s.hold_until <= @now and bn.night between @first and @last)`,
+    )
+    .raw()
+    .all({ outOfService: JSON.stringify([...layout.outOfService]), first, last, now: t }) as [string, string, number, number][];
+  for (const [bedId, night, checkedIn, reserved] of notCounted) {
+    const row = ledger.get(`${layout.roomOfBed.get(bedId)?.id} ${night}`);
+    if (!row) continue;
+    row.checkedIn -= checkedIn;
+    row.reserved -= reserved;
+  }
+  for (const row of ledger.values()) {
+    const shelter = byShelter.get(layout.roomById.get(row.roomId)?.shelterId ?? '');
+    if (shelter && (row.checkedIn > 0 || row.reserved > 0)) shelter.ledger.push(row);
+  }
+  // Guests checked in, by room and planned departure (rooms from the layout, not joined in SQL).
+  const departing = new Map<string, { shelterId: string; roomId: string; departure: string; beds: number }>();
+  for (const [shelterId, bedId, departure] of db.$client
+    .prepare(
+      `select s.shelter_id, sb.bed_id, s.departure from stays s indexed by stays_status_hold join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
+        where s.status = 'checked_in' and s.departure is not null and s.departure <= @last ${filter('s.shelter_id', shelterIds)}`,
+    )
+    .raw()
+    .all({ last, ...ids }) as [string, string, string][]) {
+    const roomId = layout.roomOfBed.get(bedId)?.id;
+    if (roomId === undefined) continue;
+    const key = `${roomId} ${departure}`;
+    const row = departing.get(key);
+    if (row) row.beds++;
+    else departing.set(key, { shelterId, roomId, departure, beds: 1 });
+  }
+  for (const row of departing.values()) byShelter.get(row.shelterId)?.departing.push({ roomId: row.roomId, departure: row.departure, beds: row.beds });
+  // Reservations to come, summed per shelter and first night, households with children apart from
+  // those without: peopleOf of each group's sums is the sum of its households' peopleOf.
   each(
     db.$client
       .prepare(
-        `select r.shelter_id, b.room_id, bn.night,
-                sum(s.status = 'checked_in') as checked_in, sum(s.status = 'reserved') as reserved
-           from bed_nights bn join stays s on s.id = bn.stay_id join beds b on b.id = bn.bed_id join rooms r on r.id = b.room_id
-          where bn.night between @first and @last and b.out_of_service_reason is null
-            and (s.status = 'checked_in' or (s.status = 'reserved' and s.hold_until > @now)) ${filter('r.shelter_id', shelterIds)}
-          group by b.room_id, bn.night`,
-      )
-      .all({ first, last, now: t, ...ids }) as { shelter_id: string; room_id: string; night: string; checked_in: number; reserved: number }[],
-    (shelter, row) => shelter.ledger.push({ roomId: row.room_id, night: row.night, checkedIn: row.checked_in, reserved: row.reserved }),
-  );
-  each(
-    db.$client
-      .prepare(
-        `select s.shelter_id, b.room_id, s.departure, count(*) as beds
-           from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null join beds b on b.id = sb.bed_id
-          where s.status = 'checked_in' and s.departure is not null and s.departure <= @last ${filter('s.shelter_id', shelterIds)}
-          group by b.room_id, s.departure`,
-      )
-      .all({ last, ...ids }) as { shelter_id: string; room_id: string; departure: string; beds: number }[],
-    (shelter, row) => shelter.departing.push({ roomId: row.room_id, departure: row.departure, beds: row.beds }),
-  );
-  each(
-    db.$client
-      .prepare(
-        `select s.shelter_id, s.first_night, a.adult_men, a.adult_women, a.children
+        `select s.shelter_id, s.first_night, sum(a.adult_men) as adult_men, sum(a.adult_women) as adult_women, sum(a.children) as children
            from stays s join arrivals a on a.id = s.arrival_id
-          where s.status = 'reserved' and s.hold_until > @now and s.first_night between @first and @last ${filter('s.shelter_id', shelterIds)}`,
+          where s.status = 'reserved' and s.hold_until > @now and s.first_night between @first and @last ${filter('s.shelter_id', shelterIds)}
+          group by s.shelter_id, s.first_night, a.children > 0`,
       )
       .all({ now: t, first, last, ...ids }) as { shelter_id: string; first_night: string; adult_men: number; adult_women: number; children: number }[],
     (shelter, row) => shelter.arriving.push({ firstNight: row.first_night, people: peopleOf({ adultMen: row.adult_men, adultWomen: row.adult_women, children: row.children }) }),
@@ -99,35 +124,32 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
       .all({ now: t, since, ...ids }) as { shelter_id: string; expired: number; checked_in: number }[],
     (shelter, row) => (shelter.noShows = { expired: row.expired, checkedIn: row.checked_in }),
   );
-  each(
-    db.$client
-      .prepare(
-        `select s.shelter_id, r.kind, count(*) as beds, s.created_at, s.first_night, s.departure, s.hold_until, s.checked_in_at,
-                case when s.status in ('reserved', 'checked_in') then null else coalesce(s.checked_out_at, s.ended_at) end as ended_at
-           from stays s indexed by stays_created join stay_beds sb on sb.stay_id = s.id join beds b on b.id = sb.bed_id join rooms r on r.id = b.room_id
-          where s.created_at >= @from and s.first_night is not null and s.departure is not null ${filter('s.shelter_id', shelterIds)}
-          group by s.id, r.kind`,
-      )
-      .all({ from: t - RECENT_DAYS * DAY, ...ids }) as (Omit<RecentStay, 'createdAt' | 'firstNight' | 'holdUntil' | 'checkedInAt' | 'endedAt'> & {
-      shelter_id: string;
-      created_at: number;
-      first_night: string;
-      hold_until: number;
-      checked_in_at: number | null;
-      ended_at: number | null;
-    })[],
-    (shelter, row) =>
-      shelter.recent.push({
-        kind: row.kind,
-        beds: row.beds,
-        createdAt: row.created_at,
-        firstNight: row.first_night,
-        departure: row.departure,
-        holdUntil: row.hold_until,
-        checkedInAt: row.checked_in_at,
-        endedAt: row.ended_at,
-      }),
-  );
+  // Stays made in the last RECENT_DAYS days, by the kind of room of their beds. Only those whose first
+  // night came before tonight: a stay starting tonight or later was held at none of the past midnights
+  // recentFills looks at, nor due to leave on a past morning (overstays), so it changes no figure. At a
+  // thousand shelters that leaves out the week's bookings ahead; beds' rooms come from the layout.
+  const latestTonight = tonights[tonights.length - 1] ?? first;
+  const recentRows = db.$client
+    .prepare(
+      `select s.id, s.shelter_id, sb.bed_id, s.created_at, s.first_night, s.departure, s.hold_until, s.checked_in_at,
+              case when s.status in ('reserved', 'checked_in') then null else coalesce(s.checked_out_at, s.ended_at) end as ended_at
+         from stays s indexed by stays_created join stay_beds sb on sb.stay_id = s.id
+        where s.created_at >= @from and s.first_night < @latestTonight and s.departure is not null ${filter('s.shelter_id', shelterIds)}
+        order by s.id`,
+    )
+    .raw()
+    .all({ from: t - RECENT_DAYS * DAY, latestTonight, ...ids }) as [string, string, string, number, string, string, number, number | null, number | null][];
+  for (let i = 0; i < recentRows.length; ) {
+    const [stayId, shelterId, , createdAt, firstNight, departure, holdUntil, checkedInAt, endedAt] = recentRows[i];
+    const beds = new Map<RoomKind, number>();
+    for (; i < recentRows.length && recentRows[i][0] === stayId; i++) {
+      const kind = layout.roomOfBed.get(recentRows[i][2])?.kind;
+      if (kind) beds.set(kind, (beds.get(kind) ?? 0) + 1);
+    }
+    const shelter = byShelter.get(shelterId);
+    if (!shelter) continue;
+    for (const kind of [...beds.keys()].sort()) shelter.recent.push({ kind, beds: beds.get(kind)!, createdAt, firstNight, departure, holdUntil, checkedInAt, endedAt });
+  }
   const waiting = (
     db.$client
       .prepare("select adult_men, adult_women, children, expected_at from arrivals where status = 'waiting' and erased_at is null")

@@ -12,13 +12,33 @@ export type DayWindow = {
 
 const DAY_MS = 86_400_000;
 
+// A forecast of a thousand shelters asks for the same days tens of thousands of times (each
+// shelter's tonight at the same instant, the same nights before and after): each answer is worked out
+// once per process. The maps are emptied when they grow large.
+const localDays = new Map<string, string>();
+const shiftedDays = new Map<string, string>();
+
 /** "YYYY-MM-DD" of the instant in `timeZone`. */
 export function localDay(instant: number, timeZone: string): string {
-  return new Date(instant + zoneOffsetMinutes(new Date(instant), timeZone) * 60_000).toISOString().slice(0, 10);
+  const key = `${instant} ${timeZone}`;
+  let day = localDays.get(key);
+  if (day === undefined) {
+    if (localDays.size > 10_000) localDays.clear();
+    day = new Date(instant + zoneOffsetMinutes(new Date(instant), timeZone) * 60_000).toISOString().slice(0, 10);
+    localDays.set(key, day);
+  }
+  return day;
 }
 
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${day} ${days}`;
+  let shifted = shiftedDays.get(key);
+  if (shifted === undefined) {
+    if (shiftedDays.size > 50_000) shiftedDays.clear();
+    shifted = new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    shiftedDays.set(key, shifted);
+  }
+  return shifted;
 }
 
 /** Whole days from `from` to `to`, both included (0 when they are the same day). */

@@ -1,11 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
-import type { RoomKind } from '@/db/schema/enums';
-import type { RoomAvailability, ShelterAvailability } from '@/lib/matching/types';
+import type { ShelterAvailability } from '@/lib/matching/types';
 import { nightsOf, type NightRange } from '@/lib/nights/calendar';
+import { bedLayout } from './layout';
 
-type BedRow = [string, string, string, RoomKind, number, string | null, string | null, number];
 type Closure = { shelterId: string; roomId: string | null; firstNight: string; lastNight: string };
 
 export type AvailabilityOptions = {
@@ -24,7 +23,6 @@ export type AvailabilityOptions = {
  */
 export function networkAvailability(db: Db, options: AvailabilityOptions): ShelterAvailability[] {
   const { nights } = options;
-  const only = options.shelterId ? 'where r.shelter_id = ?' : '';
   const shelterArgs = options.shelterId ? [options.shelterId] : [];
   const except = options.exceptStayId ?? '';
   const shelterRows = db
@@ -33,22 +31,30 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
     .where(options.shelterId ? eq(shelters.id, options.shelterId) : undefined)
     .orderBy(asc(shelters.name))
     .all();
-  // The beds, and apart from them the bed-nights of the range: one index range over bed_nights instead
-  // of a lookup per bed (at 50,000 beds, half the time of a suggestion went to those lookups).
-  const bedRows = db.$client
+  // The rooms and beds as kept per connection (bedLayout); the beds booked on any night of the range,
+  // from bed_nights' index by night alone; and the bookings per room and night from room_nights, less
+  // the few bed-nights it counts that do not take a bed here: those of beds out of service and those
+  // of the stay being moved (found by bed_nights' key and by stay).
+  const layout = bedLayout(db);
+  const bookedBeds = new Set(
+    db.$client
+      .prepare('select distinct bed_id from bed_nights where night >= ? and night < ? and stay_id <> ?')
+      .pluck()
+      .all(nights.firstNight, nights.departure, except) as string[],
+  );
+  const bookedRooms = db.$client
+    .prepare('select room_id, night, booked from room_nights where night >= ? and night < ?')
+    .raw()
+    .all(nights.firstNight, nights.departure) as [string, string, number][];
+  const notTaking = db.$client
     .prepare(
-      `select r.shelter_id, r.id, r.name, r.kind, r.accessible, b.id, b.label, b.out_of_service_reason is not null
-         from rooms r
-         left join beds b on b.room_id = r.id
-        ${only}
-        order by r.rowid`,
+      `select bed_id, night from bed_nights where bed_id in (select value from json_each(@outOfService)) and night >= @first and night < @departure
+       union all
+       select bed_id, night from bed_nights
+        where stay_id = @except and night >= @first and night < @departure and bed_id not in (select value from json_each(@outOfService))`,
     )
     .raw()
-    .all(...shelterArgs) as BedRow[];
-  const bookedRows = db.$client
-    .prepare('select bed_id, night from bed_nights where night >= ? and night < ? and stay_id <> ?')
-    .raw()
-    .all(nights.firstNight, nights.departure, except) as [string, string][];
+    .all({ outOfService: JSON.stringify([...layout.outOfService]), first: nights.firstNight, departure: nights.departure, except }) as [string, string][];
   const closures = db.$client
     .prepare(
       `select shelter_id as shelterId, room_id as roomId, first_night as firstNight, last_night as lastNight
@@ -84,26 +90,17 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
     target.set(key, new Set([...(target.get(key) ?? []), ...closedOn(closure)]));
   }
 
-  const roomsById = new Map<string, RoomAvailability>();
   const inServiceByRoom = new Map<string, number>();
   const freeByNight = new Map([...byShelter.keys()].map((id) => [id, rangeNights.map((night) => ({ night, free: 0 }))]));
-  const bookedBeds = new Set(bookedRows.map(([bedId]) => bedId));
-  const shelterOfBed = new Map<string, string>();
-  for (const [shelterId, roomId, roomName, kind, accessible, bedId, label, outOfService] of bedRows) {
-    const shelter = byShelter.get(shelterId);
+  for (const room of layout.rooms) {
+    const shelter = byShelter.get(room.shelterId);
     if (!shelter) continue;
-    let room = roomsById.get(roomId);
-    if (!room) {
-      room = { id: roomId, name: roomName, kind, accessible: accessible === 1, freeBeds: [] };
-      roomsById.set(roomId, room);
-      shelter.rooms.push(room);
-    }
-    if (!bedId || outOfService) continue;
-    shelterOfBed.set(bedId, shelterId);
-    shelter.inServiceBeds++;
-    inServiceByRoom.set(roomId, (inServiceByRoom.get(roomId) ?? 0) + 1);
-    const closed = (closedRooms.get(roomId)?.size ?? 0) > 0 || (closedWhole.get(shelterId)?.size ?? 0) > 0;
-    if (!bookedBeds.has(bedId) && !closed) room.freeBeds.push({ id: bedId, label: label! });
+    const beds = room.inServiceBeds;
+    shelter.inServiceBeds += beds.length;
+    if (beds.length > 0) inServiceByRoom.set(room.id, beds.length);
+    const closed = (closedRooms.get(room.id)?.size ?? 0) > 0 || (closedWhole.get(room.shelterId)?.size ?? 0) > 0;
+    const freeBeds = closed ? [] : beds.filter((bed) => !bookedBeds.has(bed.id));
+    shelter.rooms.push({ id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, freeBeds });
   }
   // Night by night: in-service beds, less those in a closed room or shelter, less those booked.
   for (const shelter of byShelter.values()) {
@@ -116,10 +113,18 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   }
   // Each booked bed-night of an in-service bed takes one from its shelter's night.
   const nightIndex = new Map(rangeNights.map((night, index) => [night, index]));
-  for (const [bedId, night] of bookedRows) {
-    const shelterId = shelterOfBed.get(bedId);
-    const slot = shelterId === undefined ? undefined : freeByNight.get(shelterId)?.[nightIndex.get(night)!];
-    if (slot) slot.free = Math.max(0, slot.free - 1);
+  const booked = new Map<string, number[]>();
+  const count = (shelterId: string | undefined, night: string, n: number) => {
+    if (shelterId === undefined || !byShelter.has(shelterId)) return;
+    let counts = booked.get(shelterId);
+    if (!counts) booked.set(shelterId, (counts = rangeNights.map(() => 0)));
+    counts[nightIndex.get(night)!] += n;
+  };
+  for (const [roomId, night, n] of bookedRooms) count(layout.roomById.get(roomId)?.shelterId, night, n);
+  for (const [bedId, night] of notTaking) count(layout.roomOfBed.get(bedId)?.shelterId, night, -1);
+  for (const [shelterId, counts] of booked) {
+    const slots = freeByNight.get(shelterId)!;
+    counts.forEach((n, i) => (slots[i].free = Math.max(0, slots[i].free - n)));
   }
   return [...byShelter.values()];
 }

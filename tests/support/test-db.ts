@@ -29,7 +29,9 @@ export function snapshot(sqlite: ReturnType<typeof openDatabase>['sqlite'], igno
   const dump: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     if (ignore.includes(name)) continue;
-    dump[name] = sqlite.prepare(`select * from "${name}" order by rowid`).all();
+    // A WITHOUT ROWID table (room_nights) has no rowid; its own scan follows its primary key.
+    const withoutRowid = (sqlite.prepare('select "wr" from pragma_table_list where name = ?').pluck().get(name) ?? 0) === 1;
+    dump[name] = sqlite.prepare(`select * from "${name}"${withoutRowid ? '' : ' order by rowid'}`).all();
   }
   return JSON.stringify(dump);
 }
