@@ -1,5 +1,6 @@
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { resolve } from 'node:path';
+import { backfillCities } from './backfill-cities';
 import { backfillNights } from './backfill-nights';
 import { databasePath, openDatabase, type Db } from './index';
 
@@ -9,6 +10,8 @@ export function migrateDatabase(db: Db, now = new Date()): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   // Data that SQL alone cannot migrate: nights depend on each shelter's time zone.
   backfillNights(db, now);
+  // Shelters and households from before cities join the default city (migration 0009).
+  backfillCities(db, now);
 }
 
 // Run directly (`npm run db:migrate`): migrate the configured database.

@@ -5,3 +5,5 @@ export * from './stays';
 export * from './audit';
 export * from './occupancy';
 export * from './requests';
+export * from './cities';
+export * from './notices';

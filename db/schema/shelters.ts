@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { cities } from './cities';
 import { createdAt, id, timestamp } from './columns';
 
 import { ROOM_KINDS, SHELTER_STATUSES, TEXT_LOCALES } from './enums';
@@ -9,6 +10,9 @@ export const shelters = sqliteTable(
   {
     id: id(),
     name: text('name').notNull(),
+    // The city it belongs to. Null only on rows from before migration 0009 until db/backfill-cities.ts
+    // gives them the default city.
+    cityId: text('city_id').references(() => cities.id),
     // Public: the district may be shown to anyone.
     district: text('district').notNull(),
     // Private until a stay exists: only staff and arrivals holding a link see these.
@@ -41,6 +45,7 @@ export const shelters = sqliteTable(
   },
   (t) => [
     check('shelters_status', sql`${t.status} in ('open', 'paused', 'closed')`),
+    index('shelters_city').on(t.cityId),
     check('shelters_hold_hours', sql`${t.holdHours} between 1 and 72`),
     check('shelters_latitude', sql`${t.latitude} is null or ${t.latitude} between -90 and 90`),
     check('shelters_longitude', sql`${t.longitude} is null or ${t.longitude} between -180 and 180`),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
+import { cities } from './cities';
 import { beds, meetingPoints, shelters } from './shelters';
 
 // A household ends as 'left' (checked out), 'cancelled' (withdrew its own request) or 'not_genuine'
@@ -35,6 +36,9 @@ export const arrivals = sqliteTable(
     // A key the intake form makes once per draft: a send retried after a dropped connection finds the
     // household the first send already wrote instead of registering it twice.
     intakeKey: text('intake_key').unique(),
+    // The city the household is in now, whose queue it joins, and the one it wants to reach, if any.
+    cityId: text('city_id').references(() => cities.id, { onDelete: 'set null' }),
+    destinationCityId: text('destination_city_id').references(() => cities.id, { onDelete: 'set null' }),
     arrivedAt: timestamp('arrived_at').notNull(),
     status: text('status', { enum: ARRIVAL_STATUSES }).notNull().default('waiting'),
     registeredBy: text('registered_by'),
@@ -52,6 +56,7 @@ export const arrivals = sqliteTable(
     index('arrivals_status').on(t.status, t.arrivedAt),
     index('arrivals_created').on(t.createdAt),
     index('arrivals_ended').on(t.endedAt),
+    index('arrivals_city_status').on(t.cityId, t.status),
   ],
 );
 

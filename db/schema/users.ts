@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
+import { cities } from './cities';
 import { shelters } from './shelters';
 
 import { ROLES } from './enums';
@@ -98,4 +99,32 @@ export const recoveryCodes = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('recovery_codes_user').on(t.userId)],
+);
+
+/** Which cities a staff member holds. A guide or admin with no row holds every city. */
+export const staffCities = sqliteTable(
+  'staff_cities',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cityId: text('city_id')
+      .notNull()
+      .references(() => cities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.cityId] })],
+);
+
+/** The cities an invitation will give, copied to staff_cities when it is accepted. */
+export const invitationCities = sqliteTable(
+  'invitation_cities',
+  {
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    cityId: text('city_id')
+      .notNull()
+      .references(() => cities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.cityId] })],
 );

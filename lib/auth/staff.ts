@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { shelterMembers, users, type Role } from '@/db/schema';
+import { shelterMembers, staffCities, users, type Role } from '@/db/schema';
 import { sessionExpired } from './config';
 import { idleExpired } from './idle';
 
@@ -12,6 +12,11 @@ export type StaffUser = {
   role: Role;
   locale: string;
   shelterIds: string[];
+  /**
+   * The cities a guide or admin holds (lib/cities/scope.ts); null or absent: every city. Hosts are
+   * scoped by their shelters instead.
+   */
+  cityIds?: string[] | null;
 };
 
 type SessionClaim = { userId: string; signedInAt: number; lastActiveAt?: number; idleMinutes?: number };
@@ -19,6 +24,7 @@ type SessionClaim = { userId: string; signedInAt: number; lastActiveAt?: number;
 // Read on every page and action, twice for a page (Auth.js's session callback, then the page's own
 // check): compiled once per connection.
 const userById = (db: Db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+const citiesOf = (db: Db) => db.select({ id: staffCities.cityId }).from(staffCities).where(eq(staffCities.userId, sql.placeholder('id'))).prepare();
 const sheltersOf = (db: Db) => db.select({ id: shelterMembers.shelterId }).from(shelterMembers).where(eq(shelterMembers.userId, sql.placeholder('id'))).prepare();
 
 /** The account behind a session, if the session still stands (see loadStaffUser). */
@@ -45,7 +51,10 @@ export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUs
   const shelterIds = prepared(db, sheltersOf)
     .all({ id: user.id })
     .map((row) => row.id);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds };
+  const cityIds = prepared(db, citiesOf)
+    .all({ id: user.id })
+    .map((row) => row.id);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds, cityIds: cityIds.length > 0 ? cityIds : null };
 }
 
 export const canEditShelter = (user: StaffUser, shelterId: string) =>

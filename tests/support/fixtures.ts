@@ -1,7 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import type { Db } from '@/db';
 import { eq } from 'drizzle-orm';
-import { arrivals, bedNights, beds, rooms, shelterMembers, shelters, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
+import { arrivals, bedNights, beds, cities, cityNames, rooms, shelterMembers, shelters, staffCities, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
 import { addNights, nightsOf, tonightIn } from '@/lib/nights/calendar';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { StaffUser } from '@/lib/auth/staff';
@@ -11,9 +11,32 @@ export const FIXTURE_PASSWORD = 'fixture passphrase one';
 export const FIXTURE_HASH = ['scrypt', 1024, 8, 1, 'c2FsdA', scryptSync(FIXTURE_PASSWORD, Buffer.from('salt'), 32, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
 let counter = 0;
 
+/** A city with an English name; `slug` defaults to one made from the name. */
+export function makeCity(db: Db, name = `City ${++counter}`, values: Partial<typeof cities.$inferInsert> = {}) {
+  const city = db
+    .insert(cities)
+    .values({ slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), timeZone: NETWORK_TIME_ZONE, ...values })
+    .returning()
+    .get();
+  db.insert(cityNames).values({ cityId: city.id, locale: 'en', name }).run();
+  return city;
+}
+
+// Each test database's first shelter creates its city ("Istanbul"); later shelters join it unless told.
+const defaultCities = new WeakMap<Db, string>();
+export function defaultCityOf(db: Db): string {
+  let id = defaultCities.get(db);
+  if (!id) {
+    id = makeCity(db, 'Istanbul', { slug: `istanbul-${++counter}` }).id;
+    defaultCities.set(db, id);
+  }
+  return id;
+}
+
 export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {
   counter += 1;
-  return db.insert(shelters).values({ name: `Shelter ${counter}`, district: 'Fatih', ...values }).returning().get();
+  const cityId = values.cityId === undefined ? defaultCityOf(db) : values.cityId;
+  return db.insert(shelters).values({ name: `Shelter ${counter}`, district: 'Fatih', ...values, cityId }).returning().get();
 }
 
 export function makeRoom(db: Db, shelterId: string, kind: RoomKind = 'mixed', bedCount = 2) {
@@ -25,7 +48,7 @@ export function makeRoom(db: Db, shelterId: string, kind: RoomKind = 'mixed', be
   return { room, beds: roomBeds };
 }
 
-export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; disabled?: boolean; passwordHash?: string; email?: string } = {}) {
+export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; cityIds?: string[]; disabled?: boolean; passwordHash?: string; email?: string } = {}) {
   counter += 1;
   const user = db
     .insert(users)
@@ -39,11 +62,12 @@ export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; d
     .returning()
     .get();
   for (const shelterId of options.shelterIds ?? []) db.insert(shelterMembers).values({ userId: user.id, shelterId }).run();
+  for (const cityId of options.cityIds ?? []) db.insert(staffCities).values({ userId: user.id, cityId }).run();
   return user;
 }
 
-export function asStaff(user: typeof users.$inferSelect, shelterIds: string[] = []): StaffUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds };
+export function asStaff(user: typeof users.$inferSelect, shelterIds: string[] = [], cityIds: string[] | null = null): StaffUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds, cityIds };
 }
 
 export function makeArrival(db: Db, values: Partial<typeof arrivals.$inferInsert> = {}) {
