@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, timestamp } from './columns';
+import { createdAt, id } from './columns';
 import { TEXT_LOCALES } from './enums';
 
 /**
