@@ -122,7 +122,10 @@ describe('room_nights, the ledger counted per room and night', () => {
       migrate(old.db, { migrationsFolder: folder });
       expect(old.sqlite.prepare("select count(*) from sqlite_master where name = 'room_nights'").pluck().get()).toBe(0);
 
-      const { room, beds: roomBeds } = makeRoom(old.db, makeShelter(old.db).id, 'mixed', 3);
+      // Rows written by hand: the fixtures write today's columns, which a database at 0007 lacks.
+      old.sqlite.prepare("insert into shelters (id, name, district, created_at) values ('sh1', 'Old shelter', 'Fatih', 0)").run();
+      const { room, beds: roomBeds } = makeRoom(old.db, 'sh1', 'mixed', 3);
+      const household = old.sqlite.prepare('insert into arrivals (id, adult_women, arrived_at, created_at) values (?, 1, 0, 0)');
       const now = Date.parse('2026-12-01T09:00:00Z');
       const insertStay = old.sqlite.prepare(
         'insert into stays (id, arrival_id, shelter_id, status, hold_until, created_at, first_night, departure) values (?, ?, (select shelter_id from rooms where id = ?), ?, ?, ?, ?, ?)',
@@ -132,7 +135,8 @@ describe('room_nights, the ledger counted per room and night', () => {
         { id: 's1', status: 'checked_in', bed: roomBeds[0].id, nights: ['2026-12-01', '2026-12-02'] },
         { id: 's2', status: 'reserved', bed: roomBeds[1].id, nights: ['2026-12-02', '2026-12-03'] },
       ].forEach((stay) => {
-        insertStay.run(stay.id, makeArrival(old.db).id, room.id, stay.status, now + 3600_000, now, stay.nights[0], '2026-12-04');
+        household.run(`a-${stay.id}`);
+        insertStay.run(stay.id, `a-${stay.id}`, room.id, stay.status, now + 3600_000, now, stay.nights[0], '2026-12-04');
         for (const night of stay.nights) book.run(stay.bed, night, stay.id);
       });
 

@@ -2,20 +2,25 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
-import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { startDemoServer } from '../support/next-server';
+import { DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
 // The guide's night at the airport on a 320 px phone: a send that fails keeps the intake and retries
 // with one tap, a draft survives a reload, a retried send registers once, and the common intakes are
 // a few taps. Taps and keystrokes are counted as the test performs them.
-const baseURL = inject('baseURL');
-const databasePath = inject('databasePath');
-const SHOTS = '/work/shots-intake';
+// A demo server of its own: these intakes place households, which must not change what other files see.
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let baseURL: string;
+let databasePath: string;
+const SHOTS = shotsDir('intake');
 let browser: Browser;
 let airport: string;
 
 beforeAll(async () => {
+  server = await startDemoServer();
+  ({ baseURL, databasePath } = server);
   browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
   const { sqlite } = openDatabase(databasePath);
@@ -23,7 +28,10 @@ beforeAll(async () => {
   airport = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values ('test-airport', 'Test Airport', 40.9, 29.3, ?) returning id").get(Date.now()) as { id: string }).id;
   sqlite.close();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
 
 /** Signed in on a phone; CSP bypassed so axe-core can be added to the page as a script. */
 async function guidePhone(email = 'guide@waystation.test') {

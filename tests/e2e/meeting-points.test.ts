@@ -10,14 +10,14 @@ import { migrateDatabase } from '@/db/migrate';
 import { meetingPoints, rooms, users } from '@/db/schema';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
 // Issue 16 point 5 in Chromium: Elmar, one man, waits at Istanbul Airport. Fatih has free men's beds
 // 33 km away; Kadıköy, across the Bosphorus, more free beds 39 km away. An admin adds the airport as a
 // meeting point; the guide says Elmar is there and sees Fatih first, "33 km from Istanbul Airport", and
 // Kadıköy below it saying what differs ("6.1 km farther", a mixed dorm, not a men's dorm). At Sabiha
 // Gökçen the order turns. A server of its own over a network of two shelters, so the figures are known.
-const SHOTS = '/work/shots-suggest';
+const SHOTS = shotsDir('suggest');
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
 let browser: Browser;

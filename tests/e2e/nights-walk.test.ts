@@ -12,7 +12,7 @@ import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { dayStart } from '@/lib/occupancy/days';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
 // Issue 15's walk, end to end in Chromium against a production build on the real clock: a household
 // expected tomorrow is booked two nights ahead, the host sees it on the calendar, a longer stay that
@@ -22,7 +22,7 @@ import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
 // checked in from tonight for three nights (who will leave early).
 
 const ZONE = 'Europe/Istanbul';
-const SHOTS = '/work/shots-walk';
+const SHOTS = shotsDir('walk');
 const ROOM = 'Garden dorm';
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;

@@ -10,12 +10,12 @@ import { migrateDatabase } from '@/db/migrate';
 import { arrivals, rooms } from '@/db/schema';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { DESKTOP, launchBrowser, newPage, PHONE, shotsDir, SignInPage } from './support';
 
 // The guide's queue in a surge, on a network of its own: find people by alias and kind, tick six
 // single men and place them in one shelter in one go, see who got which bed, and watch a request
 // made online appear in the header and the list without a reload.
-const SHOTS = '/work/shots-queue';
+const SHOTS = shotsDir('queue');
 const MEN = ['Anton', 'Boris', 'Cem', 'Deniz', 'Emre', 'Farid', 'Gleb'];
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;

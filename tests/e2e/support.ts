@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/next-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
@@ -60,4 +63,14 @@ export async function acceptInvitation(page: Page, link: string, name: string, p
   await page.getByLabel('Password again').fill(password);
   await page.getByRole('button', { name: 'Create my account' }).click();
   await page.waitForURL(/\/(shelters|arrivals)$/);
+}
+
+/**
+ * Where an end-to-end test leaves the screenshots it takes along the way, for people to look at: a
+ * folder under the system's temporary directory (WAYSTATION_SHOTS overrides it), never the checkout.
+ */
+export function shotsDir(name: string): string {
+  const dir = join(process.env.WAYSTATION_SHOTS ?? tmpdir(), `waystation-shots-${name}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }

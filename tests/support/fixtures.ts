@@ -1,6 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import type { Db } from '@/db';
 import { eq } from 'drizzle-orm';
+import { newId } from '@/db/schema/columns';
 import { arrivals, bedNights, beds, cities, cityNames, rooms, shelterMembers, shelters, staffCities, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
 import { addNights, nightsOf, tonightIn } from '@/lib/nights/calendar';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
@@ -22,15 +23,13 @@ export function makeCity(db: Db, name = `City ${++counter}`, values: Partial<typ
   return city;
 }
 
-// Each test database's first shelter creates its city ("Istanbul"); later shelters join it unless told.
-const defaultCities = new WeakMap<Db, string>();
+/**
+ * The city a shelter joins unless told: the database's oldest city (the demo's Istanbul in the
+ * end-to-end database), else a new "Istanbul" made for it.
+ */
 export function defaultCityOf(db: Db): string {
-  let id = defaultCities.get(db);
-  if (!id) {
-    id = makeCity(db, 'Istanbul', { slug: `istanbul-${++counter}` }).id;
-    defaultCities.set(db, id);
-  }
-  return id;
+  const oldest = db.select({ id: cities.id }).from(cities).orderBy(cities.createdAt).limit(1).get();
+  return oldest?.id ?? makeCity(db, 'Istanbul', { slug: `istanbul-${newId().toLowerCase().replace(/[^a-z0-9]/g, '')}` }).id;
 }
 
 export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {
