@@ -39,7 +39,7 @@ write(db, (tx) => checkIn(tx, host, left.stayId, later(1)));
 write(db, (tx) => checkOut(tx, host, left.stayId, later(2)));
 
 const stateOf = (arrivalId: string) => {
-  const household = sqlite.prepare('select status, erased_at as erasedAt from arrivals where id = ?').get(arrivalId) as { status: string; erasedAt: Date | null };
+  const household = sqlite.prepare('select status, erased_at as erasedAt, city_id as cityId from arrivals where id = ?').get(arrivalId) as { status: string; erasedAt: Date | null; cityId: string | null };
   const stay = sqlite
     .prepare("select status, reserved_by as reservedBy, shelter_id as shelterId from stays where arrival_id = ? and status in ('reserved', 'checked_in')")
     .get(arrivalId) as { status: string; reservedBy: string | null; shelterId: string } | undefined;
