@@ -7,7 +7,7 @@ import { planPlacement } from '@/lib/matching/plan';
 import type { RoomAvailability } from '@/lib/matching/types';
 import { addNights, type NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
-import { shareOf } from '@/lib/privacy/shares';
+import { mayActOn, shareOf } from '@/lib/privacy/shares';
 import { networkAvailability } from './availability';
 import { checkPlacementCity } from './city-rule';
 import { reserveBeds } from './reserve';
@@ -88,7 +88,7 @@ export function reserveBatch(
       return isolated(db, () => {
         // The single reservation's city rule, never a deliberate choice: another city's shelter is chosen
         // on the household's own page. Its outcome says why; the others go on.
-        checkPlacementCity(user, arrival, shelter.cityId, false);
+        if (mayActOn(user, arrival, null)) checkPlacementCity(user, arrival, shelter.cityId, false);
         const range =
           input.nights ?? checkNights(shelter, defaultNights(shelter, { nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now);
         const plan = planPlacement({ acceptsFamilies: shelter.acceptsFamilies, rooms: roomsFor(range) }, arrival);
