@@ -99,7 +99,7 @@ describe('a guide scoped to Yerevan', () => {
     expect(await suggestions.locator('.suggestion').evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label')))).toEqual(['Kentron House']);
     expect(await page.getByText('Fatih Hostel').count()).toBe(0);
     await suggestions.getByRole('listitem', { name: 'Kentron House' }).getByRole('button', { name: 'Reserve these beds' }).click();
-    await page.getByText('Beds reserved. Hand over the link below.').waitFor();
+    await page.getByRole('heading', { name: 'Link for Anna' }).waitFor();
     await page.getByRole('heading', { name: 'Reserved at Kentron House' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
