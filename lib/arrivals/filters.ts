@@ -1,4 +1,7 @@
 import type { Role } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
+import type { CityView } from '@/lib/cities/cities';
+import { cityScopeOf } from '@/lib/cities/scope';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import type { Composition } from './views';
 
@@ -14,8 +17,10 @@ export type QueueView = (typeof QUEUE_VIEWS)[number];
 export const QUEUE_PAGE = 50;
 const MAX_SHOWN = 5_000;
 const MAX_SEARCH = 40;
+const MAX_SLUG = 60;
 
-export type QueueQuery = { view: QueueView; kind: QueueKind | null; q: string; shown: number };
+/** `city`: a city's slug, as asked for; queueCities says whether it is one the caller may look at. */
+export type QueueQuery = { view: QueueView; kind: QueueKind | null; q: string; shown: number; city: string | null };
 
 /** What the filters look at: a household as the caller receives it, and for a reservation its first night. */
 export type Filterable = {
@@ -41,7 +46,25 @@ export function queueQuery(params: SearchParams, role: Role): QueueQuery {
   const q = role === 'coordinator' ? (firstParam(params.q) ?? '').trim().slice(0, MAX_SEARCH) : '';
   const asked = Number.parseInt(firstParam(params.shown) ?? '', 10);
   const shown = Number.isFinite(asked) && asked > QUEUE_PAGE ? Math.min(MAX_SHOWN, Math.ceil(asked / QUEUE_PAGE) * QUEUE_PAGE) : QUEUE_PAGE;
-  return { view, kind, q, shown };
+  const city = (firstParam(params.city) ?? '').trim().slice(0, MAX_SLUG) || null;
+  return { view, kind, q, shown, city };
+}
+
+export type QueueCities = {
+  /** The cities the caller may narrow the queue to, when they hold more than one; else none. */
+  choices: CityView[];
+  /** The city chosen, if it is one of the caller's. */
+  chosen: CityView | null;
+  /** A city was asked for that is unknown or not the caller's: ignored, and the page says so. */
+  ignored: boolean;
+};
+
+/** The caller's cities and the one the query string chose of them; anything else is ignored. */
+export function queueCities(user: Pick<StaffUser, 'role' | 'cityIds'>, cities: CityView[], slug: string | null): QueueCities {
+  const scope = cityScopeOf(user);
+  const held = scope === 'all' ? cities : cities.filter((city) => scope.includes(city.id));
+  const chosen = slug ? (held.find((city) => city.slug === slug) ?? null) : null;
+  return { choices: held.length > 1 ? held : [], chosen, ignored: !!slug && !chosen };
 }
 
 /**
@@ -105,6 +128,7 @@ export function queueHref(query: QueueQuery, change: Partial<QueueQuery>): strin
   if (next.kind) params.set('kind', next.kind);
   if (next.q) params.set('q', next.q);
   if (next.shown > QUEUE_PAGE) params.set('shown', String(next.shown));
+  if (next.city) params.set('city', next.city);
   const text = params.toString();
   return text ? `/arrivals?${text}` : '/arrivals';
 }

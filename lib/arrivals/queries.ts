@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
+import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
 import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 import { householdView, type HouseholdView } from './views';
@@ -31,13 +32,25 @@ export type StayView = {
   household: HouseholdView;
 };
 
+/**
+ * The cities whose queue the caller looks at: those they hold, or of those the one they chose
+ * (`cityId`, already checked to be theirs by lib/arrivals/filters.ts queueCities).
+ */
+export function queueScope(user: StaffUser, cityId?: string | null): CityScope {
+  return cityId ? [cityId] : cityScopeOf(user);
+}
+const inCities = sql`${arrivals.cityId} in (select value from json_each(${sql.placeholder('cityIds')}))`;
+
 /** Households waiting for a place, longest wait first. An admin gets them unnamed; reveal is per household. */
 const waiting = (db: Db) => db.select().from(arrivals).where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt))).orderBy(asc(arrivals.arrivedAt)).prepare();
+const waitingIn = (db: Db) =>
+  db.select().from(arrivals).where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt), inCities)).orderBy(asc(arrivals.arrivedAt)).prepare();
 
-export function waitingQueue(db: Db, user: StaffUser, now: Date): HouseholdView[] {
-  return prepared(db, waiting)
-    .all()
-    .map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now));
+/** The waiting queue of the caller's cities (or the one city chosen of them); `mayActOn` has the last word. */
+export function waitingQueue(db: Db, user: StaffUser, now: Date, cityId?: string | null): HouseholdView[] {
+  const scope = queueScope(user, cityId);
+  const rows = scope === 'all' ? prepared(db, waiting).all() : prepared(db, waitingIn).all({ cityIds: JSON.stringify(scope) });
+  return rows.filter((arrival) => mayActOn(user, arrival, null)).map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now));
 }
 
 // Staff pages read these on every view: each form of the query is compiled once per connection
@@ -109,10 +122,13 @@ export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Da
   return { expected: all.filter((row) => row.status === 'reserved'), staying: all.filter((row) => row.status === 'checked_in') };
 }
 
-/** Reservations still waiting for their household to arrive: a guide's own, or all of them (unnamed) for an admin. */
-export function pendingReservations(db: Db, user: StaffUser, now: Date): StayView[] {
+/**
+ * Reservations still waiting for their household to arrive: a guide's own, or all of them (unnamed) for
+ * an admin; of the households of the caller's cities (or the one chosen), wherever they were placed.
+ */
+export function pendingReservations(db: Db, user: StaffUser, now: Date, cityId?: string | null): StayView[] {
   const rows = user.role === 'coordinator' ? prepared(db, reservationsBy).all({ id: user.id }) : prepared(db, reservations).all();
-  return staysFor(db, user, rows, now);
+  return staysFor(db, user, cityId ? rows.filter((row) => row.arrival.cityId === cityId) : rows, now);
 }
 
 /** One household with its current stay, or null when the caller may not open it (the same as unknown). */
@@ -132,13 +148,21 @@ const onlineWaiting = (db: Db) =>
     .from(arrivals)
     .where(and(eq(arrivals.status, 'waiting'), eq(arrivals.selfRegistered, true), isNull(arrivals.erasedAt)))
     .prepare();
+const onlineWaitingIn = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(arrivals)
+    .where(and(eq(arrivals.status, 'waiting'), eq(arrivals.selfRegistered, true), isNull(arrivals.erasedAt), inCities))
+    .prepare();
 
 /**
  * How many people who asked online are waiting, for the header's count: the households of the waiting
- * queue that this caller would see there (guides and admins see the whole queue), a number and nothing
- * else. Hosts have no queue: null.
+ * queue that this caller would see there (of the cities they hold), a number and nothing else. Hosts
+ * have no queue: null.
  */
 export function onlineRequestCount(db: Db, user: StaffUser): number | null {
   if (user.role === 'host') return null;
-  return prepared(db, onlineWaiting).get()?.n ?? 0;
+  const scope = cityScopeOf(user);
+  const row = scope === 'all' ? prepared(db, onlineWaiting).get() : prepared(db, onlineWaitingIn).get({ cityIds: JSON.stringify(scope) });
+  return row?.n ?? 0;
 }

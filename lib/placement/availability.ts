@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
 import type { ShelterAvailability } from '@/lib/matching/types';
@@ -11,6 +11,8 @@ export type AvailabilityOptions = {
   /** The nights the household asks for; a bed is free when no other stay holds it on any of them. */
   nights: NightRange;
   shelterId?: string;
+  /** Only the shelters of these cities (a scoped guide's, or a household's own); absent: every city. */
+  cityIds?: readonly string[];
   /** A stay being moved or changed: its own bed-nights count as free. */
   exceptStayId?: string | null;
 };
@@ -28,7 +30,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   const shelterRows = db
     .select()
     .from(shelters)
-    .where(options.shelterId ? eq(shelters.id, options.shelterId) : undefined)
+    .where(and(options.shelterId ? eq(shelters.id, options.shelterId) : undefined, options.cityIds ? inArray(shelters.cityId, [...options.cityIds]) : undefined))
     .orderBy(asc(shelters.name))
     .all();
   // The rooms and beds as kept per connection (bedLayout); the beds booked on any night of the range,

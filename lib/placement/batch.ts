@@ -7,8 +7,9 @@ import { planPlacement } from '@/lib/matching/plan';
 import type { RoomAvailability } from '@/lib/matching/types';
 import { addNights, type NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
-import { shareOf } from '@/lib/privacy/shares';
+import { mayActOn, shareOf } from '@/lib/privacy/shares';
 import { networkAvailability } from './availability';
+import { checkPlacementCity } from './city-rule';
 import { reserveBeds } from './reserve';
 
 /** The most households one batch places: a bus-load, and a write lock still held for milliseconds. */
@@ -85,6 +86,9 @@ export function reserveBatch(
     const alias = shareOf(user, arrival, null, false).identity ? arrival.alias : null;
     try {
       return isolated(db, () => {
+        // The single reservation's city rule, never a deliberate choice: another city's shelter is chosen
+        // on the household's own page. Its outcome says why; the others go on.
+        if (mayActOn(user, arrival, null)) checkPlacementCity(user, arrival, shelter.cityId, false);
         const range =
           input.nights ?? checkNights(shelter, defaultNights(shelter, { nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now);
         const plan = planPlacement({ acceptsFamilies: shelter.acceptsFamilies, rooms: roomsFor(range) }, arrival);
@@ -106,11 +110,11 @@ export type ShelterChoice = { id: string; name: string; district: string; free: 
 
 /**
  * The open shelters with a bed free tonight and how many, most first: what the queue offers to place
- * a selection in. One read of the network's beds for one night, made only when the queue has
- * households to place.
+ * a selection in, in the cities the queue shows (absent: every city). One read of the beds for one
+ * night, made only when the queue has households to place.
  */
-export function freeTonightByShelter(db: Db, tonight: string): ShelterChoice[] {
-  return networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) } })
+export function freeTonightByShelter(db: Db, tonight: string, cityIds?: readonly string[]): ShelterChoice[] {
+  return networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, cityIds })
     .filter((shelter) => shelter.status === 'open')
     .map((shelter) => ({ id: shelter.id, name: shelter.name, district: shelter.district, free: shelter.rooms.reduce((n, room) => n + room.freeBeds.length, 0) }))
     .filter((shelter) => shelter.free > 0)

@@ -8,6 +8,7 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
+import { auditActionFor, checkPlacementCity } from './city-rule';
 import { expireHolds } from './expiry';
 import { newLink } from './links';
 import { tonightIn, type NightRange } from '@/lib/nights/calendar';
@@ -94,7 +95,7 @@ export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightR
 export function reserveBeds(
   db: Db,
   user: StaffUser,
-  input: { arrivalId: string; bedIds: string[]; firstNight?: string | null; departure?: string | null },
+  input: { arrivalId: string; bedIds: string[]; firstNight?: string | null; departure?: string | null; elsewhere?: boolean },
   now: Date,
 ): { stayId: string; token: string; holdUntil: Date; shelterId: string; languages: string[]; range: NightRange } {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
@@ -109,6 +110,8 @@ export function reserveBeds(
     nightsIn: (shelter) =>
       checkNights(shelter, defaultNights(shelter, { ...input, nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now),
   });
+  // Another city's shelter is a deliberate choice, and only where the household is going or the caller works.
+  const kind = checkPlacementCity(user, arrival, shelter.cityId, !!input.elsewhere);
   const holdUntil = holdUntilFor(shelter, range.firstNight);
   const stayId = newId();
   const link = newLink(now);
@@ -128,6 +131,6 @@ export function reserveBeds(
   const heldAt = range.firstNight > tonightIn(shelter.timeZone, now) ? new Date(dayStart(range.firstNight, shelter.timeZone)) : now;
   holdBeds(db, stayId, input.bedIds, range, heldAt);
   prepared(db, markPlaced).run({ id: arrival.id });
-  recordAudit(db, { at: now, actorId: user.id, action: 'stay.reserve', entity: 'stay', entityId: stayId, shelterId: shelter.id });
+  recordAudit(db, { at: now, actorId: user.id, action: auditActionFor(kind), entity: 'stay', entityId: stayId, shelterId: shelter.id });
   return { stayId, token: link.token, holdUntil, shelterId: shelter.id, languages: arrival.languages, range };
 }

@@ -6,6 +6,7 @@ import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
+import { checkPlacementCity, type PlacementKind } from './city-rule';
 import { expireHolds } from './expiry';
 import { issueLink, revokeLink } from './links';
 import { holdBeds, householdOf, isActiveStay } from './reserve';
@@ -23,7 +24,7 @@ const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role ==
  */
 export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
   const found = db
-    .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt } })
+    .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId } })
     .from(stays)
     .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .where(eq(stays.id, stayId))
@@ -94,7 +95,7 @@ function nightsLeft(shelter: StayRules, stay: Stay, departure: string, now: Date
  * another shelter (guides only) the old stay is cancelled and a new reservation takes over the same
  * link, so the arrival's page keeps working and shows the new place.
  */
-export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedIds: string[]; departure?: string | null }, now: Date): Stay {
+export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedIds: string[]; departure?: string | null; elsewhere?: boolean }, now: Date): Stay {
   expireHolds(db, now);
   const stay = stayFor(db, user, input.stayId, 'guideOrHost');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
@@ -114,8 +115,11 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   const sameBeds = current.length === bedIds.length && current.every((id) => bedIds.includes(id));
   if (sameBeds && departure === stay.departure) throw new DomainError('sameBeds', 'bedIds');
   let target = stay;
+  let placement: PlacementKind = 'home';
   if (shelter.id !== stay.shelterId) {
     if (!isGuide(user)) throw notAllowed();
+    // The reservation's city rule: another city's shelter only on purpose, where they go or the guide works.
+    placement = checkPlacementCity(user, household, shelter.cityId, !!input.elsewhere);
     db.update(stays).set({ status: 'cancelled', endedAt: now, linkTokenHash: null, linkExpiresAt: null }).where(eq(stays.id, stay.id)).run();
     releaseBeds(db, stay.id, now);
     target = db
@@ -141,6 +145,7 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   }
   holdBeds(db, target.id, bedIds, range, now);
   audit(db, user, 'stay.move', target, now);
+  if (placement !== 'home') audit(db, user, 'stay.reserve_elsewhere', target, now);
   return target;
 }
 

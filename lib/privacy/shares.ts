@@ -3,12 +3,14 @@ import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
+import { holdsCity } from '@/lib/cities/scope';
 import { notAllowed, notFound } from '@/lib/errors';
 
 /** How long an admin's audited look at one household lasts before the details hide again. */
 export const REVEAL_MINUTES = 15;
 
-export type HouseholdState = { status: string; erasedAt: Date | null };
+/** `cityId`: where the household is now, whose queue it is in (a guide or admin holds it, or not). */
+export type HouseholdState = { status: string; erasedAt: Date | null; cityId: string | null };
 /** The stay concerned: the household's active one, or the one an action names. */
 export type StayState = { status: string; reservedBy: string | null; shelterId: string } | null | undefined;
 
@@ -29,7 +31,7 @@ const isActive = (stay: NonNullable<StayState>) => (ACTIVE as readonly string[])
 
 /** What `mayActOn` asks of a household: its state and its active stay, if any; null when unknown. */
 export function householdState(db: Db, arrivalId: string): { household: HouseholdState; stay: StayState } | null {
-  const household = db.select({ status: arrivals.status, erasedAt: arrivals.erasedAt }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
+  const household = db.select({ status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   if (!household) return null;
   const stay = db
     .select({ status: stays.status, reservedBy: stays.reservedBy, shelterId: stays.shelterId })
@@ -50,10 +52,13 @@ export function mayActOnHousehold(db: Db, user: StaffUser, arrivalId: string): b
  * a household (reserve, move, cancel, renew, revoke, forget, reveal, not genuine, check in and out):
  * - a guide: the waiting queue, and the households they reserved, until check-in;
  * - a host: the households holding beds at their own shelters;
- * - an admin: any household still in the network's care (what they then see is `shareOf`'s say).
+ * - an admin: any household still in the network's care (what they then see is `shareOf`'s say);
+ * - a guide or an admin scoped to cities: only households of a city they hold (where the household is
+ *   now, even once placed in another city's shelter); one with no city, all-city staff only.
  */
 export function mayActOn(user: StaffUser, household: HouseholdState, stay: StayState): boolean {
   if (!isLive(household)) return false;
+  if (user.role !== 'host' && !holdsCity(user, household.cityId)) return false;
   if (user.role === 'admin') return true;
   if (user.role === 'host') return !!stay && isActive(stay) && user.shelterIds.includes(stay.shelterId);
   if (user.role !== 'coordinator') return false;

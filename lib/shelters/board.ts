@@ -43,6 +43,7 @@ const bedsWithHolds = (db: Db) =>
       holder: arrivals.alias,
       householdStatus: arrivals.status,
       erasedAt: arrivals.erasedAt,
+      householdCityId: arrivals.cityId,
       // Whether any stay, past or present, ever held the bed: a used bed is taken out of service, never deleted.
       everUsed: sql<number>`exists (select 1 from stay_beds used where used.bed_id = ${beds.id})`,
     })
@@ -73,7 +74,7 @@ function stateOf(row: BedRow, now: Date): BedState {
 /** Who holds the bed, if `viewer` may know it (lib/privacy/shares.ts); nobody's name without a viewer. */
 function holderFor(row: BedRow, state: BedState, viewer: StaffUser | undefined): string | null {
   if (!viewer || (state !== 'reserved' && state !== 'occupied') || !row.holdStatus || !row.householdStatus) return null;
-  const household = { status: row.householdStatus, erasedAt: row.erasedAt };
+  const household = { status: row.householdStatus, erasedAt: row.erasedAt, cityId: row.householdCityId };
   const stay = { status: row.holdStatus, reservedBy: row.reservedBy, shelterId: row.shelterId };
   return shareOf(viewer, household, stay, false).identity ? row.holder : null;
 }

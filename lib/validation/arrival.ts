@@ -69,7 +69,8 @@ const optionalNight = z
   .transform((value) => value || undefined)
   .refine((value) => value === undefined || isNight(value), 'invalidDate');
 
-export const reserveSchema = z.object({ arrivalId: idField, bedIds: bedIdList, firstNight: optionalNight, departure: optionalNight });
-export const moveSchema = z.object({ stayId: idField, bedIds: bedIdList, departure: optionalNight });
+// `elsewhere`: the guide chose a shelter outside the household's city on purpose (lib/placement/city-rule.ts).
+export const reserveSchema = z.object({ arrivalId: idField, bedIds: bedIdList, firstNight: optionalNight, departure: optionalNight, elsewhere: checkbox });
+export const moveSchema = z.object({ stayId: idField, bedIds: bedIdList, departure: optionalNight, elsewhere: checkbox });
 export const stayDatesSchema = z.object({ stayId: idField, departure: night, firstNight: optionalNight });
 export const stayIdSchema = z.object({ stayId: idField });

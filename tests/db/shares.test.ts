@@ -8,7 +8,7 @@ import { forgetHousehold } from '@/lib/privacy/forget';
 import { mayActOn, revealedTo, revealHousehold, shareOf } from '@/lib/privacy/shares';
 import { markNotGenuine } from '@/lib/requests/self-register';
 import { shelterBoard } from '@/lib/shelters/board';
-import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { asStaff, defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
 
 const { db, sqlite, cleanup } = createTestDb();
@@ -23,10 +23,16 @@ const guideB = asStaff(makeUser(db, 'coordinator'));
 const admin = asStaff(makeUser(db, 'admin'));
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
 const otherHost = asStaff(makeUser(db, 'host'), []);
+// The households are of the shelter's city; a guide and an admin of another city are strangers to them.
+const city = defaultCityOf(db);
+const elsewhere = makeCity(db, 'Yerevan').id;
+const cityGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [city] }), [], [city]);
+const strangerGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [elsewhere] }), [], [elsewhere]);
+const strangerAdmin = asStaff(makeUser(db, 'admin', { cityIds: [elsewhere] }), [], [elsewhere]);
 
 // Marker strings in every identifying field, and a token hash that must never leave the server.
 const marked = (name: string, values: Record<string, unknown> = {}) =>
-  makeArrival(db, { alias: `${name}-alias`, contact: `${name}-contact`, needNote: `${name}-note`, requestTokenHash: `${name}-HASH`, selfRegistered: true, ...values });
+  makeArrival(db, { alias: `${name}-alias`, contact: `${name}-contact`, needNote: `${name}-note`, requestTokenHash: `${name}-HASH`, selfRegistered: true, cityId: city, ...values });
 const placedByA = marked('MK-reserved');
 const reservation = write(db, (tx) => reserveBeds(tx, guideA, { arrivalId: placedByA.id, bedIds: [beds[0].id] }, NOW));
 const waiting = marked('MK-waiting');
@@ -39,7 +45,7 @@ write(db, (tx) => checkIn(tx, host, left.stayId, later(1)));
 write(db, (tx) => checkOut(tx, host, left.stayId, later(2)));
 
 const stateOf = (arrivalId: string) => {
-  const household = sqlite.prepare('select status, erased_at as erasedAt from arrivals where id = ?').get(arrivalId) as { status: string; erasedAt: Date | null };
+  const household = sqlite.prepare('select status, erased_at as erasedAt, city_id as cityId from arrivals where id = ?').get(arrivalId) as { status: string; erasedAt: Date | null; cityId: string | null };
   const stay = sqlite
     .prepare("select status, reserved_by as reservedBy, shelter_id as shelterId from stays where arrival_id = ? and status in ('reserved', 'checked_in')")
     .get(arrivalId) as { status: string; reservedBy: string | null; shelterId: string } | undefined;
@@ -81,6 +87,23 @@ describe('one rule decides what each caller may open and act on, and what of it 
     expect(mayActOn(admin, ...stateOf(stayingRow.id))).toBe(true);
     expect(share(admin, stayingRow.id)).toEqual(SHARES.none);
     expect(share(admin, stayingRow.id, true)).toEqual(SHARES.full);
+  });
+
+  it('a guide or admin of another city: nothing of this city\u2019s households, and every attempt writes nothing', () => {
+    for (const row of [placedByA, waiting, stayingRow]) {
+      expect(mayActOn(strangerGuide, ...stateOf(row.id))).toBe(false);
+      expect(mayActOn(strangerAdmin, ...stateOf(row.id))).toBe(false);
+      expect(householdForCaller(db, strangerGuide, row.id, NOW)).toBeNull();
+    }
+    expect(share(cityGuide, waiting.id)).toEqual(SHARES.full);
+    expect(mayActOn(strangerAdmin, ...stateOf(stayingRow.id))).toBe(false);
+    const before = snapshot(sqlite);
+    expect(() => write(db, (tx) => reserveBeds(tx, strangerGuide, { arrivalId: waiting.id, bedIds: [beds[3].id] }, NOW))).toThrow('notFound');
+    expect(() => write(db, (tx) => forgetHousehold(tx, strangerGuide, waiting.id, NOW))).toThrow('notFound');
+    expect(() => write(db, (tx) => markNotGenuine(tx, strangerGuide, waiting.id, NOW))).toThrow('notFound');
+    expect(() => write(db, (tx) => revealHousehold(tx, strangerAdmin, stayingRow.id, NOW))).toThrow('notFound');
+    expect(() => write(db, (tx) => cancelStay(tx, strangerAdmin, reservation.stayId, NOW))).toThrow('notAllowed');
+    expect(snapshot(sqlite)).toBe(before);
   });
 
   it('a household that has left is nobody\u2019s to open or act on, and every attempt writes nothing', () => {
@@ -130,6 +153,9 @@ describe('the data-access layer answers each caller with its share only', () => 
     expect(markersIn(everythingFor(host, at))).toEqual(['MK-reserved-alias', 'MK-reserved-note', 'MK-staying-alias', 'MK-staying-note']);
     expect(markersIn(everythingFor(otherHost, at))).toEqual([]);
     expect(markersIn(everythingFor(admin, at))).toEqual([]);
+    expect(markersIn(everythingFor(cityGuide, at))).toEqual(['MK-waiting-alias', 'MK-waiting-contact', 'MK-waiting-note']);
+    expect(markersIn(everythingFor(strangerGuide, at))).toEqual([]);
+    expect(JSON.stringify([waitingQueue(db, strangerGuide, at), waitingQueue(db, strangerAdmin, at)])).toBe('[[],[]]');
   });
 
   it('an admin who reveals one household receives that one, for fifteen minutes, and it is audited', () => {

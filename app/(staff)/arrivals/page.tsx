@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
-import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueHref, queueQuery } from '@/lib/arrivals/filters';
-import { pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
+import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
+import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
+import { listCities } from '@/lib/cities/cities';
 import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
 import { tonightIn } from '@/lib/nights/calendar';
@@ -34,13 +35,17 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const format = await getFormatter();
   const privacy = await getTranslations('privacy');
   const params = await searchParams;
-  const query = queueQuery(params, user.role);
+  const asked = queueQuery(params, user.role);
+  // The caller's cities, and the one they chose of them; a city that is not theirs (or none) is ignored.
+  const cities = queueCities(user, listCities(db, await getLocale()), asked.city);
+  const query = { ...asked, city: cities.chosen?.slug ?? null };
+  const cityId = cities.chosen?.id ?? null;
   const tonight = tonightIn(NETWORK_TIME_ZONE, now);
   // Each answer is made for this caller: an admin's households come without names or notes, and
   // the search and filters only ever look at what this caller received.
-  const waiting = filterQueue(waitingQueue(db, user, now), query, now, tonight);
+  const waiting = filterQueue(waitingQueue(db, user, now, cityId), query, now, tonight);
   const reserved = filterQueue(
-    pendingReservations(db, user, now).map((stay) => ({ ...stay.household, firstNight: stay.firstNight, stay })),
+    pendingReservations(db, user, now, cityId).map((stay) => ({ ...stay.household, firstNight: stay.firstNight, stay })),
     query,
     now,
     tonight,
@@ -51,7 +56,8 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const shownReserved = query.view === 'placed' ? reserved.slice(0, query.shown) : [];
   const total = query.view === 'waiting' ? waiting.length : reserved.length;
   const shownCount = query.view === 'waiting' ? shownWaiting.length : shownReserved.length;
-  const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, tonight) : [];
+  const scope = queueScope(user, cityId);
+  const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, tonight, scope === 'all' ? undefined : scope) : [];
   const filtered = Boolean(query.kind || query.q);
   return (
     <>
@@ -69,6 +75,23 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           {q('placedTab', { count: reserved.length })}
         </Link>
       </nav>
+      {cities.ignored ? (
+        <p className="form-status error" role="status">
+          {q('unknownCity')}
+        </p>
+      ) : null}
+      {cities.choices.length > 0 ? (
+        <nav aria-label={q('cities')} className={styles.kinds}>
+          <Link href={queueHref(query, { city: null, shown: QUEUE_PAGE })} aria-current={cityId === null ? 'true' : undefined}>
+            {q('allCities')}
+          </Link>
+          {cities.choices.map((city) => (
+            <Link key={city.id} href={queueHref(query, { city: city.slug, shown: QUEUE_PAGE })} aria-current={cityId === city.id ? 'true' : undefined}>
+              {city.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
       {params.forgotten ? (
         <p className="form-status ok" role="status">
           {privacy('forgotten')}
@@ -82,6 +105,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           <form method="get" action="/arrivals" role="search" className={styles.search}>
             {query.view !== 'waiting' ? <input type="hidden" name="view" value={query.view} /> : null}
             {query.kind ? <input type="hidden" name="kind" value={query.kind} /> : null}
+            {query.city ? <input type="hidden" name="city" value={query.city} /> : null}
             <label htmlFor="queue-search">{q('searchLabel')}</label>
             <span className={styles.searchRow}>
               <input id="queue-search" type="search" name="q" defaultValue={query.q} maxLength={40} autoComplete="off" />

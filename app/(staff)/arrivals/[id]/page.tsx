@@ -8,8 +8,10 @@ import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
-import { suggestPlacements } from '@/lib/matching/suggest';
-import { networkAvailability } from '@/lib/placement/availability';
+import { suggestPlacements, type Suggestion } from '@/lib/matching/suggest';
+import { listCities } from '@/lib/cities/cities';
+import { householdCities, placeGroups } from '@/lib/placement/city-places';
+import { elsewhereCities } from '@/lib/placement/city-rule';
 import { tonightIn } from '@/lib/nights/calendar';
 import { nightsFromQuery, nightsToSearch } from '@/lib/nights/wanted';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
@@ -78,26 +80,34 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
     ? { firstNight: current.firstNight > tonight ? current.firstNight : tonight, departure: current.departure }
     : nightsToSearch(db, household, now);
   const asked = nightsFromQuery(current ? undefined : firstParam(query.from), firstParam(query.to), searched, tonight);
-  const network = networkAvailability(db, { nights: asked.range, exceptStayId: current?.id ?? null });
+  // Its own city's shelters, where it is going, and other cities' only when the guide asks (?elsewhere=1).
+  const cityOf = householdCities(db, household.id);
+  const cityList = listCities(db, await getLocale());
+  const elsewhereIds = cityOf.cityId ? elsewhereCities(user, cityOf, cityList.map((city) => city.id)) : [];
+  const showElsewhere = firstParam(query.elsewhere) === '1' && elsewhereIds.length > 0;
+  const groups = placeGroups(db, cityOf, { nights: asked.range, exceptStayId: current?.id ?? null, elsewhere: showElsewhere ? elsewhereIds : [] });
+  const network = groups.flatMap((group) => group.network);
   const needs = { ...household.composition, languages: household.languages };
-  const ranked = suggestPlacements(network, needs, now, asked.range, whereaboutsOf(db, household.id));
+  const whereabouts = whereaboutsOf(db, household.id);
+  const [ranked, ...otherRanked] = groups.map((group) => ({ ...group, ...suggestPlacements(group.network, needs, now, asked.range, whereabouts) }));
   const meetingPoints = listMeetingPoints(db);
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
-  if (household.status === 'waiting' && !query.from && !query.to && ranked.suggestions.length === 0) {
+  if (household.status === 'waiting' && !query.from && !query.to && [ranked, ...otherRanked].every((group) => group.kind === 'elsewhere' || group.suggestions.length === 0)) {
     write(db, (tx) => recordNoFit(tx, { id: household.id, ...household.composition }, now));
   }
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);
-  const possible = ranked.suggestions.filter(
-    (s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))),
-  );
+  const possibleOf = (list: Suggestion[]) =>
+    list.filter((s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))));
+  const possible = possibleOf(ranked.suggestions);
   // Rooms named in the screen's language where their host gave them such a name.
   const roomName = roomNameLookup(db, network.flatMap((shelter) => shelter.rooms), await getLocale());
-  const suggestions = (showAll ? possible : possible.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({
-    ...s,
-    beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })),
-  }));
-  const shown = new Set(suggestions.map((s) => s.shelterId));
+  const named = (list: Suggestion[]) =>
+    (showAll ? list : list.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({ ...s, beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })) }));
+  const suggestions = named(possible);
+  const cityName = (cityId: string | null) => cityList.find((city) => city.id === cityId)?.name ?? null;
+  const otherPlaces = otherRanked.map((group) => ({ kind: group.kind, city: cityName(group.cityId), suggestions: named(possibleOf(group.suggestions)) }));
+  const shown = new Set([...suggestions, ...otherPlaces.flatMap((group) => group.suggestions)].map((s) => s.shelterId));
   const excluded = ranked.excluded;
   const members = membersOf(needs);
   const freeRooms = Object.fromEntries(
@@ -108,6 +118,8 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         .map((room) => ({ id: room.id, name: roomName(room.id, room.name), beds: room.freeBeds })),
     ]),
   );
+  const dates: Record<string, string> = query.from || query.to ? { from: asked.range.firstNight, to: asked.range.departure } : {};
+  const elsewhereHref = elsewhereIds.length > 0 && !showElsewhere ? `/arrivals/${household.id}?${new URLSearchParams({ ...dates, elsewhere: '1' })}#elsewhere-title` : null;
   const alias = household.identified ? (household.alias ?? '—') : privacy('hidden');
   return (
     <>
@@ -156,7 +168,9 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         suggestions={suggestions}
         excluded={excluded}
         freeRooms={freeRooms}
-        more={suggestions.length < possible.length ? { count: possible.length, href: `/arrivals/${household.id}?${new URLSearchParams({ ...(query.from || query.to ? { from: asked.range.firstNight, to: asked.range.departure } : {}), all: '1' })}` } : null}
+        more={suggestions.length < possible.length ? { count: possible.length, href: `/arrivals/${household.id}?${new URLSearchParams({ ...dates, ...(showElsewhere ? { elsewhere: '1' } : {}), all: '1' })}` } : null}
+        otherPlaces={otherPlaces}
+        elsewhereHref={elsewhereHref}
         nights={{ ...asked.range, error: asked.error ?? null, chosen: !!(query.from || query.to) }}
         now={now}
         actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink, dates: changeDates }}

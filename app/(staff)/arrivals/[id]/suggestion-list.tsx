@@ -22,6 +22,9 @@ type Props = {
   submitLabel: string;
   /** Moving a placed household: an empty list means no other beds, and they keep theirs. */
   moving?: boolean;
+  /** Shelters listed under another heading, whose refusals their own cards show; `quiet`: this list says nothing of others'. */
+  shownElsewhere?: ReadonlySet<string>;
+  quiet?: boolean;
 };
 
 function useReasonText() {
@@ -92,17 +95,18 @@ function useReasonText() {
 }
 
 /** Ranked places for one household; each card holds the pre-chosen beds and lets the guide swap them. */
-export function SuggestionList({ suggestions, excluded, freeRooms, more, now, state, formAction, hidden, submitLabel, moving = false }: Props) {
+export function SuggestionList({ suggestions, excluded, freeRooms, more, now, state, formAction, hidden, submitLabel, moving = false, shownElsewhere, quiet = false }: Props) {
   const t = useTranslations('suggest');
   const errors = useTranslations('errors');
   const text = useReasonText();
   const said = cardReasons(suggestions, now);
   // A lost race concerns the whole list (it was refreshed); any other refusal, the card that was sent.
-  const sentFrom = state.status === 'error' && state.message !== 'bedsTaken' ? state.values?.shelterId : undefined;
+  const sent = state.status === 'error' && state.message !== 'bedsTaken' ? state.values?.shelterId : undefined;
+  const sentFrom = Array.isArray(sent) ? sent[0] : sent;
   const sentBeds = Array.isArray(state.values?.bedIds) ? state.values.bedIds : [];
   return (
     <div className="suggestions">
-      {sentFrom && suggestions.some((s) => s.shelterId === sentFrom) ? null : <FormStatus state={state} />}
+      {quiet || (sentFrom && (suggestions.some((s) => s.shelterId === sentFrom) || shownElsewhere?.has(sentFrom))) ? null : <FormStatus state={state} />}
       {suggestions.length === 0 ? <p className="empty">{t(moving ? 'noneToMove' : 'none')}</p> : null}
       <ol className="suggestion-list">
         {suggestions.map((suggestion, index) => {

@@ -10,6 +10,7 @@ import type { Excluded, Suggestion } from '@/lib/matching/suggest';
 import { LinkPanel, type Handover } from './link-panel';
 import { NightsForm, type AskedNights } from './nights-form';
 import { StayDates } from './stay-dates';
+import { OtherPlaces, type OtherPlace } from './other-places';
 import { SuggestionList, type FreeRoom } from './suggestion-list';
 
 /** The household's stay as the page received it, less the household itself (shown above it). */
@@ -27,6 +28,10 @@ type Props = {
   more: { count: number; href: string } | null;
   /** The nights the suggestions are for. */
   nights: AskedNights;
+  /** Places in the city the household is going to, and in other cities when the guide asked for them. */
+  otherPlaces: OtherPlace[];
+  /** "Show shelters in other cities", when there are some the caller may choose and they are not shown. */
+  elsewhereHref: string | null;
   now: Date;
   actions: Actions;
 };
@@ -42,7 +47,7 @@ function latestHandover(...states: FormState[]): Handover | null {
  * Everything a guide does for one household. It stays mounted while the page refreshes, so the link
  * from a reservation is still on screen after the page has turned into the reservation's view.
  */
-export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, more, nights, now, actions }: Props) {
+export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, more, nights, otherPlaces, elsewhereHref, now, actions }: Props) {
   const t = useTranslations('placement');
   const format = useFormatter();
   const [reserveState, reserveAction] = useFormAction(actions.reserve);
@@ -51,7 +56,12 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
   const handover = latestHandover(reserveState, renewState);
   // The same ranked list either reserves beds for a waiting household or moves a placed one.
   const [placeState, placeAction] = current ? [moveState, moveAction] : [reserveState, reserveAction];
+  const hidden: Record<string, string> = current
+    ? { stayId: current.id, ...(nights.chosen ? { departure: nights.departure } : {}) }
+    : { arrivalId, firstNight: nights.firstNight, departure: nights.departure };
+  const submitLabel = current ? t('moveHere') : t('reserve');
   const list = (
+    <>
     <SuggestionList
       suggestions={suggestions}
       excluded={excluded}
@@ -60,14 +70,13 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
       now={now}
       state={placeState}
       formAction={placeAction}
-      hidden={
-        current
-          ? { stayId: current.id, ...(nights.chosen ? { departure: nights.departure } : {}) }
-          : { arrivalId, firstNight: nights.firstNight, departure: nights.departure }
-      }
-      submitLabel={current ? t('moveHere') : t('reserve')}
+      hidden={hidden}
+      submitLabel={submitLabel}
       moving={!!current}
+      shownElsewhere={new Set(otherPlaces.flatMap((place) => place.suggestions.map((s) => s.shelterId)))}
     />
+    <OtherPlaces places={otherPlaces} elsewhereHref={elsewhereHref} freeRooms={freeRooms} now={now} state={placeState} formAction={placeAction} hidden={hidden} submitLabel={submitLabel} />
+    </>
   );
   const path = `/arrivals/${arrivalId}`;
   const time = (at: Date, timeZone: string) => format.dateTime(at, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
