@@ -91,7 +91,7 @@ describe('staff of an admin of some cities', () => {
 
   it('gives only cities they hold, never every city, and a host only their cities’ shelters', () => {
     const guide = makeUser(db, 'coordinator', { cityIds: [istanbul.id] });
-    const change = (cityIds: string[], role: 'coordinator' | 'host' = 'coordinator', shelterIds: string[] = []) => () =>
+    const change = (cityIds: string[], role: 'coordinator' | 'host' | 'admin' = 'coordinator', shelterIds: string[] = []) => () =>
       changeRole(db, istanbulAdmin, { userId: guide.id, role, shelterIds, cityIds }, NOW);
     expect(refusedWithoutWriting(change([]))).toBe('allCitiesNotYours@cityIds');
     expect(refusedWithoutWriting(change([istanbul.id, yerevan.id]))).toBe('cityNotYours@cityIds');
