@@ -49,6 +49,8 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     [t('rate'), totals.rate === null ? '–' : format.number(totals.rate, { style: 'percent', maximumFractionDigits: 0 })],
   ];
   const attentionCount = network.shelters.filter(needsLook).length;
+  const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
+  const bedsTitle = !area.cityIds ? t('bedsTitle') : onlyCity ? t('bedsIn', { city: onlyCity.name }) : t('bedsInMyCities');
   return (
     <>
       <AutoRefresh seconds={REFRESH_SECONDS} />
@@ -66,8 +68,8 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
         {t('updated', { time: format.dateTime(now, { timeZone: NETWORK_TIME_ZONE, timeStyle: 'medium' }), seconds: REFRESH_SECONDS })}
       </p>
       <section aria-labelledby="beds-heading">
-        <h2 id="beds-heading">{t('bedsTitle')}</h2>
-        <dl className="figures" aria-label={t('bedsTitle')}>
+        <h2 id="beds-heading">{bedsTitle}</h2>
+        <dl className="figures" aria-label={bedsTitle}>
           {figures.map(([term, value, tone]) => (
             <div key={term} className={tone ? `figure tone-${tone}` : 'figure'}>
               <dt>{term}</dt>

@@ -52,7 +52,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   // Totals over several shelters: the network's, or (for a city or an admin of some cities) the cities'.
   const overall = scope === 'network' || 'cityIds' in scope;
   const scopeId = overall ? 'network' : scope.shelterId;
-  const scopeName = scope === 'network' ? t('network') : 'cityIds' in scope ? (area.city?.name ?? t('myCities')) : choices.find((choice) => choice.id === scopeId)?.name;
+  const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
+  const scopeName = scope === 'network' ? t('network') : 'cityIds' in scope ? (onlyCity?.name ?? t('myCities')) : choices.find((choice) => choice.id === scopeId)?.name;
   const cityQuery: Record<string, string> = area.city ? { city: area.city.slug } : {};
   const rangeQuery: Record<string, string> = range.preset ? { range: String(range.preset) } : { from: range.from, to: range.to };
   const query = new URLSearchParams({ shelter: scopeId, ...cityQuery, ...rangeQuery });
