@@ -85,7 +85,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result.rows.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('title')}>
           <table className="audit-table">
             <caption className="visually-hidden">{t('title')}</caption>
             <thead>
