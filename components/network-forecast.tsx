@@ -8,11 +8,12 @@ import { networkNights, shelterNights } from '@/lib/forecast/view';
 
 /**
  * The network's next nights for guides and admins (never hosts: the caller's page decides), with
- * `shelters` the per-shelter expected free beds of the shelters named.
+ * `shelters` the per-shelter expected free beds of the shelters named; `shelterIds` narrows the whole
+ * forecast to those shelters (a city's), null or absent for the network.
  */
-export async function NetworkForecast({ now, shelters }: { now: Date; shelters?: { id: string; name: string }[] }) {
+export async function NetworkForecast({ now, shelters, shelterIds = null }: { now: Date; shelters?: { id: string; name: string }[]; shelterIds?: string[] | null }) {
   const t = await getTranslations('forecast');
-  const result = forecast(loadForecastInput(getDb(), now));
+  const result = forecast(loadForecastInput(getDb(), now, shelterIds));
   const nights = networkNights(result);
   return (
     <section aria-labelledby="forecast-title" className="forecast-section">

@@ -3,6 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
 import { seedDemoNow } from './seed-now';
+import { seedCityStaff } from './seed-city-staff';
 import { arrivals, beds, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
 import type { RoomKind, ShelterStatus } from './schema';
 
@@ -237,6 +238,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       shelterIds: role === 'host' ? [shelterIds[0]] : [],
     });
     seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
+    seedCityStaff(tx, passwordHash, since);
     return true;
   });
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { databasePath, openDatabase } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_LOGINS, seedDemo } from '../db/seed';
+import { DEMO_CITY_LOGINS } from '../db/seed-city-staff';
 import { demoAuthSecret } from './env';
 
 // `npm run demo`: build, migrate, seed once, then serve with a secret of its own.
@@ -32,6 +33,7 @@ async function main() {
     console.log(`Database: ${path}`);
     console.log(`Sign in with any of these; password: ${seeded ? password : 'as set when the demo data was first created'}`);
     for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email}`);
+    for (const login of DEMO_CITY_LOGINS) console.log(`  ${`${login.role}, ${login.city}`.padEnd(12)} ${login.email}`);
     console.log('Press Ctrl+C to stop.\n');
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -9,6 +9,10 @@ export async function HistoryFilters(props: {
   choices: ScopeChoice[] | null;
   scopeName: string;
   allowNetwork: boolean;
+  /** What the first option reads: the network, a city, or the admin's cities. */
+  overallLabel: string;
+  /** The one city the page shows, kept when the form is sent. */
+  city?: string;
   scopeId: string;
   range: HistoryRange;
   rangeLinks: { days: number; href: string }[];
@@ -25,11 +29,12 @@ export async function HistoryFilters(props: {
         ))}
       </nav>
       <form method="get" action="/occupancy/history" className="inline-form compact">
+        {props.city ? <input type="hidden" name="city" value={props.city} /> : null}
         {props.choices ? (
           <div className="field">
             <label htmlFor="history-shelter">{t('scope')}</label>
             <select id="history-shelter" name="shelter" defaultValue={props.scopeId}>
-              {props.allowNetwork ? <option value="network">{t('network')}</option> : null}
+              {props.allowNetwork ? <option value="network">{props.overallLabel}</option> : null}
               {props.choices.map((choice) => (
                 <option key={choice.id} value={choice.id}>
                   {choice.name}

@@ -2,7 +2,10 @@ import 'server-only';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { isoDay } from '@/lib/validation/common';
 import type { Db } from '@/db';
+import type { StaffUser } from '@/lib/auth/staff';
+import { cityScopeOf } from '@/lib/cities/scope';
 import { dayStart, addDays } from '@/lib/occupancy/days';
+import { invitationReach, staffReach, withinScope } from '@/lib/staff/scope';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -14,12 +17,46 @@ const first = (value: string | string[] | undefined) => firstParam(value)?.trim(
 
 export type AuditChoices = { actors: { id: string; label: string }[]; actions: string[]; shelters: { id: string; name: string }[] };
 
-/** What the filters can pick from: staff who acted, actions recorded, shelters. */
-export function auditChoices(db: Db): AuditChoices {
+/**
+ * Which events an admin reads. An admin of all cities: every one. An admin of some cities: events
+ * about a shelter in those cities; about a household whose queue is theirs; about staff, or an
+ * invitation, within their cities (lib/staff/scope.ts). An event about none of these (network
+ * settings, meeting points, a network-wide export) or about something with no city is for all-city
+ * admins only: the trail would otherwise tell of other cities.
+ */
+export type AuditReach = 'all' | { cityIds: string[]; userIds: string[]; invitationIds: string[] };
+
+export function auditReach(db: Db, admin: StaffUser): AuditReach {
+  const scope = cityScopeOf(admin);
+  if (scope === 'all') return 'all';
+  const within = (reach: Map<string, 'all' | string[]>) => [...reach].filter(([, cities]) => withinScope(scope, cities)).map(([id]) => id);
+  return { cityIds: [...scope], userIds: [...new Set([admin.id, ...within(staffReach(db))])], invitationIds: within(invitationReach(db)) };
+}
+
+const REACH_CLAUSE = `(
+  e.shelter_id in (select id from shelters where city_id in (select value from json_each(@reachCities)))
+  or (e.shelter_id is null and e.entity = 'arrival'
+      and e.entity_id in (select id from arrivals where city_id in (select value from json_each(@reachCities))))
+  or (e.shelter_id is null and e.entity = 'user' and e.entity_id in (select value from json_each(@reachUsers)))
+  or (e.shelter_id is null and e.entity = 'invitation' and e.entity_id in (select value from json_each(@reachInvitations))))`;
+
+const reachParams = (reach: Exclude<AuditReach, 'all'>) => ({
+  reachCities: JSON.stringify(reach.cityIds),
+  reachUsers: JSON.stringify(reach.userIds),
+  reachInvitations: JSON.stringify(reach.invitationIds),
+});
+
+/** What the filters can pick from: staff who acted, actions recorded, shelters; within the admin's reach. */
+export function auditChoices(db: Db, reach: AuditReach = 'all'): AuditChoices {
+  const actors = db.$client.prepare(`select id, name || ' (' || email || ')' as label from users order by name`).all() as AuditChoices['actors'];
+  const shelters = db.$client.prepare('select id, name, city_id as cityId from shelters order by name').all() as (AuditChoices['shelters'][number] & { cityId: string | null })[];
+  if (reach === 'all') {
+    return { actors, actions: db.$client.prepare('select distinct action from audit_events order by action').pluck().all() as string[], shelters: shelters.map(({ id, name }) => ({ id, name })) };
+  }
   return {
-    actors: db.$client.prepare(`select id, name || ' (' || email || ')' as label from users order by name`).all() as AuditChoices['actors'],
-    actions: db.$client.prepare('select distinct action from audit_events order by action').pluck().all() as string[],
-    shelters: db.$client.prepare('select id, name from shelters order by name').all() as AuditChoices['shelters'],
+    actors: actors.filter((actor) => reach.userIds.includes(actor.id)),
+    actions: db.$client.prepare(`select distinct e.action from audit_events e where ${REACH_CLAUSE} order by e.action`).pluck().all(reachParams(reach)) as string[],
+    shelters: shelters.filter((shelter) => shelter.cityId !== null && reach.cityIds.includes(shelter.cityId)).map(({ id, name }) => ({ id, name })),
   };
 }
 
@@ -62,9 +99,9 @@ export function parseAuditFilters(params: SearchParams, choices: AuditChoices): 
 export type AuditRow = { id: string; at: number; action: string; entity: string; actor: string | null; shelter: string | null };
 
 /** One page of events, newest first, with the total so the page can say "page 2 of 7". */
-export function auditPage(db: Db, filters: AuditFilters, page: number, timeZone: string) {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
+export function auditPage(db: Db, filters: AuditFilters, page: number, timeZone: string, reach: AuditReach = 'all') {
+  const where: string[] = reach === 'all' ? [] : [REACH_CLAUSE];
+  const params: Record<string, string | number> = reach === 'all' ? {} : reachParams(reach);
   const add = (condition: string, key: string, value: string | number | undefined) => {
     if (value === undefined) return;
     where.push(condition);

@@ -7,21 +7,26 @@ import { emptyDay, occupancyByDay, type DayFigures } from './maths';
 import { NETWORK_SCOPE } from './rollup';
 import { addDayFigures } from './summary';
 
-export type HistoryScope = { shelterId: string; timeZone: string } | 'network';
+/**
+ * One shelter, the network, or some cities: their shelters' figures added up, and the households
+ * registered into their queue, on the days of `timeZone`.
+ */
+export type HistoryScope = { shelterId: string; timeZone: string } | 'network' | { cityIds: string[]; timeZone: string };
 
 type StoredDay = Omit<DayFigures, 'waitMinutes'> & { scope: string; waitMinutes: string };
 
-/** Stored days of one scope, or of every shelter (scope null). */
-function storedDays(db: Db, scope: string | null, from: string, to: string): (DayFigures & { scope: string })[] {
+/** Stored days of one scope, of some shelters (a list), or of every shelter (scope null). */
+function storedDays(db: Db, scope: string | string[] | null, from: string, to: string): (DayFigures & { scope: string })[] {
+  const which = scope === null ? 'scope <> @network' : Array.isArray(scope) ? 'scope in (select value from json_each(@scopes))' : 'scope = @scope';
   const rows = db.$client
     .prepare(
       `select scope, day, beds_in_service as bedsInService, out_of_service as outOfService, occupied, reserved, registered,
               placed, checked_in as checkedIn, checked_out as checkedOut, no_shows as noShows,
               stays_completed as staysCompleted, stay_ms_total as stayMsTotal, wait_minutes as waitMinutes
-         from occupancy_days where ${scope === null ? 'scope <> @network' : 'scope = @scope'} and day between @from and @to
+         from occupancy_days where ${which} and day between @from and @to
         order by day`,
     )
-    .all({ scope, network: NETWORK_SCOPE, from, to }) as StoredDay[];
+    .all({ scope: Array.isArray(scope) ? null : scope, scopes: JSON.stringify(Array.isArray(scope) ? scope : []), network: NETWORK_SCOPE, from, to }) as StoredDay[];
   return rows.map((row) => ({ ...row, waitMinutes: row.waitMinutes ? row.waitMinutes.split(',').map(Number) : [] }));
 }
 
@@ -60,6 +65,7 @@ const liveFrom = (stored: DayFigures[], from: string) => (stored.length > 0 ? ad
  * stored days from the roll-up, the rest computed from the stays themselves by the same maths.
  */
 export function occupancyHistory(db: Db, scope: HistoryScope, from: string, to: string, now: Date): DayFigures[] {
+  if (scope !== 'network' && 'cityIds' in scope) return citiesHistory(db, scope, from, to, now);
   const stored = storedDays(db, scope === 'network' ? NETWORK_SCOPE : scope.shelterId, from, to).map(({ scope, ...day }) => day);
   const start = liveFrom(stored, from);
   const live: DayFigures[] = [];
@@ -82,17 +88,37 @@ export function occupancyHistory(db: Db, scope: HistoryScope, from: string, to: 
   return daysFrom(from, to, new Map([...stored, ...live].map((day) => [day.day, day])));
 }
 
-/** Every shelter's days (or one shelter's), for the export: per shelter per day. */
-export function occupancyByShelter(db: Db, shelterId: string | null, from: string, to: string, now: Date): Map<string, DayFigures[]> {
-  const shelters = allShelters(db).filter((shelter) => shelterId === null || shelter.id === shelterId);
-  const stored = storedDays(db, shelterId, from, to);
+/**
+ * Some cities' days: the network keeps no rows per city, so their shelters' rows (stored, then live)
+ * are added up here, with the households registered into those cities' queue on the scope's days.
+ */
+function citiesHistory(db: Db, scope: { cityIds: string[]; timeZone: string }, from: string, to: string, now: Date): DayFigures[] {
+  const shelterIds = db.$client.prepare('select id from shelters where city_id in (select value from json_each(?))').pluck().all(JSON.stringify(scope.cityIds)) as string[];
+  const windows = dayWindows(from, to, scope.timeZone, now.getTime());
+  let total = occupancyByDay({
+    windows,
+    beds: [],
+    stays: [],
+    registrations: registrationsBetween(db, windows[0].start, windows[windows.length - 1].end, scope.cityIds),
+    now: now.getTime(),
+  });
+  for (const days of occupancyByShelter(db, shelterIds, from, to, now).values()) total = total.map((day, i) => addDayFigures(day, days[i]));
+  return total;
+}
+
+/** Every shelter's days (or those of the shelters named), for the export: per shelter per day. */
+export function occupancyByShelter(db: Db, shelterIds: string[] | null, from: string, to: string, now: Date): Map<string, DayFigures[]> {
+  const named = shelterIds ? new Set(shelterIds) : null;
+  const shelters = allShelters(db).filter((shelter) => !named || named.has(shelter.id));
+  if (shelters.length === 0) return new Map();
+  const stored = storedDays(db, shelterIds, from, to);
   const storedOf = new Map<string, DayFigures[]>();
   for (const { scope, ...day } of stored) {
     if (!storedOf.has(scope)) storedOf.set(scope, []);
     storedOf.get(scope)!.push(day);
   }
   const start = shelters.map((shelter) => liveFrom(storedOf.get(shelter.id) ?? [], from)).sort()[0];
-  const live = start && start <= to ? liveDaysByShelter(db, shelters, start, to, now.getTime(), shelterId === null) : new Map<string, DayFigures[]>();
+  const live = start && start <= to ? liveDaysByShelter(db, shelters, start, to, now.getTime(), shelterIds === null) : new Map<string, DayFigures[]>();
   const result = new Map<string, DayFigures[]>();
   for (const shelter of shelters) {
     const own = storedOf.get(shelter.id) ?? [];

@@ -121,12 +121,17 @@ export function loadHistoryData(db: Db, start: number, end: number, shelterIds: 
   return byShelter;
 }
 
-/** When households were registered within [start, end): the network counts them, not a shelter; a request marked not genuine, or one registered by mistake, never was one. */
-export function registrationsBetween(db: Db, start: number, end: number): number[] {
+/**
+ * When households were registered within [start, end): the network counts them, not a shelter, or a
+ * city those whose queue is theirs (cityIds). A request marked not genuine, or one registered by
+ * mistake, never was one.
+ */
+export function registrationsBetween(db: Db, start: number, end: number, cityIds: string[] | null = null): number[] {
+  const inCities = cityIds ? 'and city_id in (select value from json_each(@cities))' : '';
   return (
     db.$client
-      .prepare("select created_at from arrivals where created_at >= ? and created_at < ? and status not in ('not_genuine', 'mistaken')")
+      .prepare(`select created_at from arrivals where created_at >= @start and created_at < @end and status not in ('not_genuine', 'mistaken') ${inCities}`)
       .raw()
-      .all(start, end) as [number][]
+      .all({ start, end, ...(cityIds ? { cities: JSON.stringify(cityIds) } : {}) }) as [number][]
   ).map(([at]) => at);
 }

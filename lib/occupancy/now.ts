@@ -36,8 +36,14 @@ export type NetworkNow = {
 const inServiceOf = (counts: BedCounts) => counts.total - counts.outOfService;
 const rateOf = (counts: BedCounts) => (inServiceOf(counts) > 0 ? counts.occupied / inServiceOf(counts) : null);
 
-/** The network as it stands: bed counts per shelter, what needs a look, and who is still waiting. */
-export function networkNow(db: Db, now: Date): NetworkNow {
+const inCities = (column: string, cityIds: string[] | null) => (cityIds ? `${column} in (select value from json_each(@cities))` : '1');
+
+/**
+ * The network as it stands: bed counts per shelter, what needs a look, and who is still waiting; or
+ * the same over some cities only (their shelters, and the households whose queue is theirs).
+ */
+export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): NetworkNow {
+  const cities = cityIds ? { cities: JSON.stringify(cityIds) } : {};
   const counts = countsByShelter(db, now);
   const expiring = new Map(
     db.$client
@@ -48,7 +54,9 @@ export function networkNow(db: Db, now: Date): NetworkNow {
       .raw()
       .all({ now: now.getTime(), soon: now.getTime() + HOUR }) as [string, number][],
   );
-  const rows = db.$client.prepare('select id, name, district, status, last_confirmed_at from shelters order by name').all() as {
+  const rows = db.$client
+    .prepare(`select id, name, district, status, last_confirmed_at from shelters where ${inCities('city_id', cityIds)} order by name`)
+    .all(cities) as {
     id: string;
     name: string;
     district: string;
@@ -74,7 +82,10 @@ export function networkNow(db: Db, now: Date): NetworkNow {
   const totals = shelterList.reduce((sum, shelter) => addCounts(sum, shelter.counts), emptyCounts());
   const freeIn = (status: ShelterStatus) => shelterList.reduce((sum, shelter) => sum + (shelter.status === status ? shelter.counts.free : 0), 0);
   const waits = (
-    db.$client.prepare("select arrived_at from arrivals where status = 'waiting' and erased_at is null").pluck().all() as number[]
+    db.$client
+      .prepare(`select arrived_at from arrivals where status = 'waiting' and erased_at is null and ${inCities('city_id', cityIds)}`)
+      .pluck()
+      .all(cities) as number[]
   ).map((arrivedAt) => Math.max(0, Math.floor((now.getTime() - arrivedAt) / 60_000)));
   return {
     totals: { ...totals, inService: inServiceOf(totals), rate: rateOf(totals) },

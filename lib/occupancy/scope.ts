@@ -2,15 +2,23 @@ import 'server-only';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { holdsCity } from '@/lib/cities/scope';
+import type { OccupancyArea } from './area';
 import type { HistoryScope } from './history';
 
 export type ScopeChoice = { id: string; name: string; timeZone: string };
 
-/** The shelters whose history the caller may read: an admin every one, a host their own, a guide none. */
-export function historyShelters(db: Db, user: StaffUser): ScopeChoice[] {
+/**
+ * The shelters whose history the caller may read: an admin every one (an admin of some cities, those
+ * cities' shelters), a host their own, a guide none; and of those, only the ones in `cityIds` if given.
+ */
+export function historyShelters(db: Db, user: StaffUser, cityIds: string[] | null = null): ScopeChoice[] {
   if (user.role === 'coordinator') return [];
-  const all = db.$client.prepare('select id, name, time_zone as timeZone from shelters order by name').all() as ScopeChoice[];
-  return user.role === 'admin' ? all : all.filter((shelter) => user.shelterIds.includes(shelter.id));
+  const all = db.$client.prepare('select id, name, time_zone as timeZone, city_id as cityId from shelters order by name').all() as (ScopeChoice & { cityId: string | null })[];
+  return all
+    .filter((shelter) => (user.role === 'admin' ? holdsCity(user, shelter.cityId) : user.shelterIds.includes(shelter.id)))
+    .filter((shelter) => !cityIds || (shelter.cityId !== null && cityIds.includes(shelter.cityId)))
+    .map(({ id, name, timeZone }) => ({ id, name, timeZone }));
 }
 
 /**
@@ -21,10 +29,18 @@ export function resolveScope(
   user: StaffUser,
   choices: ScopeChoice[],
   requested: string | undefined,
+  area: Pick<OccupancyArea, 'cityIds' | 'city' | 'cities'> = { cityIds: null, city: null, cities: [] },
 ): { scope: HistoryScope | null; timeZone: string; unknownShelter: boolean } {
   const shelter = requested && requested !== 'network' ? choices.find((choice) => choice.id === requested) : undefined;
   const unknownShelter = !!requested && requested !== 'network' && !shelter;
   if (shelter) return { scope: { shelterId: shelter.id, timeZone: shelter.timeZone }, timeZone: shelter.timeZone, unknownShelter };
+  // Without a shelter, an admin reads the network, or (one city picked, or an admin of some cities) their cities.
+  if (user.role === 'admin' && area.cityIds) {
+    // One city's days are its own; several cities' are the network's.
+    const only = area.city ?? (area.cityIds.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
+    const timeZone = only?.timeZone ?? NETWORK_TIME_ZONE;
+    return { scope: { cityIds: area.cityIds, timeZone }, timeZone, unknownShelter };
+  }
   if (user.role === 'admin') return { scope: 'network', timeZone: NETWORK_TIME_ZONE, unknownShelter };
   const own = choices[0];
   return own

@@ -19,7 +19,8 @@ const keyOf: Record<ShelterSort, (shelter: ShelterNow) => string | number> = {
 
 export const SHELTERS_PER_PAGE = 50;
 
-export type TableView = { sort: ShelterSort; dir: SortDirection; page: number; attention: boolean };
+/** `city`: the slug of the one city shown, kept across sorting and paging. */
+export type TableView = { sort: ShelterSort; dir: SortDirection; page: number; attention: boolean; city?: string };
 
 /** The table's view from the query string; anything unknown falls back to the default. */
 export function parseTableView(params: { sort?: string; dir?: string; page?: string; attention?: string }): TableView & { badPage: boolean } {
@@ -48,6 +49,7 @@ export function viewHref(view: TableView, change: Partial<TableView>): string {
   const query = new URLSearchParams({ sort: next.sort, dir: next.dir });
   if (next.attention) query.set('attention', '1');
   if (next.page > 1) query.set('page', String(next.page));
+  if (next.city) query.set('city', next.city);
   return `/occupancy?${query}`;
 }
 

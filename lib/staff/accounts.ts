@@ -1,32 +1,52 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { shelterMembers, shelters, users, type Role } from '@/db/schema';
+import { shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
+import { cityScopeOf } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { assertGivableCities, assertGivableShelters, staffReach, withinScope, type Reach } from './scope';
 
-/** The account an admin acts on: never their own (they would lock themselves out). */
+/**
+ * The account an admin acts on: never their own (they would lock themselves out), and for an admin
+ * of some cities only someone within those cities; anyone else looks as if they did not exist.
+ */
 export function otherAccount(db: Db, admin: StaffUser, userId: string) {
   if (admin.role !== 'admin') throw notAllowed();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new DomainError('notFound');
   if (user.id === admin.id) throw new DomainError('notYourself');
+  if (!withinScope(cityScopeOf(admin), staffReach(db).get(user.id))) throw new DomainError('notFound');
   return user;
 }
 
-export function changeRole(db: Db, admin: StaffUser, input: { userId: string; role: Role; shelterIds: string[] }, now: Date): void {
+const heldCities = (db: Db, userId: string) =>
+  db.select({ id: staffCities.cityId }).from(staffCities).where(eq(staffCities.userId, userId)).all().map((row) => row.id).sort();
+
+/**
+ * A new role, with a host's shelters or a guide's or admin's cities (none: every city). A change of
+ * cities is its own audit event, so the trail shows who widened or narrowed someone's reach.
+ */
+export function changeRole(db: Db, admin: StaffUser, input: { userId: string; role: Role; shelterIds: string[]; cityIds?: string[] }, now: Date): void {
   const user = otherAccount(db, admin, input.userId);
   const shelterIds = input.role === 'host' ? input.shelterIds : [];
+  const cityIds = input.role === 'host' ? [] : [...(input.cityIds ?? [])].sort();
   if (shelterIds.length > 0) {
     const found = db.select({ id: shelters.id }).from(shelters).where(inArray(shelters.id, shelterIds)).all();
     if (found.length !== shelterIds.length) throw new DomainError('invalid', 'shelterIds');
+    assertGivableShelters(db, admin, shelterIds);
   }
+  if (input.role !== 'host') assertGivableCities(db, admin, cityIds);
+  const citiesBefore = heldCities(db, user.id);
   db.update(users).set({ role: input.role }).where(eq(users.id, user.id)).run();
   db.delete(shelterMembers).where(eq(shelterMembers.userId, user.id)).run();
   if (shelterIds.length > 0) {
     db.insert(shelterMembers).values(shelterIds.map((shelterId) => ({ userId: user.id, shelterId }))).run();
   }
+  db.delete(staffCities).where(eq(staffCities.userId, user.id)).run();
+  if (cityIds.length > 0) db.insert(staffCities).values(cityIds.map((cityId) => ({ userId: user.id, cityId }))).run();
   recordAudit(db, { at: now, actorId: admin.id, action: 'user.role', entity: 'user', entityId: user.id });
+  if (citiesBefore.join() !== cityIds.join()) recordAudit(db, { at: now, actorId: admin.id, action: 'user.cities', entity: 'user', entityId: user.id });
 }
 
 /** Cuts the account off at its very next request: the session check reads `disabled_at`. */
@@ -60,7 +80,10 @@ export function setLocale(db: Db, userId: string, locale: string): void {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-export function staffList(db: Db) {
+/** The staff an admin may see: everyone for an all-city admin, else those within the admin's cities (and the admin). */
+export function staffList(db: Db, admin: StaffUser) {
+  const scope = cityScopeOf(admin);
+  const reach = staffReach(db);
   const list = db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, secondFactorSince: users.totpEnabledAt })
     .from(users)
@@ -71,5 +94,7 @@ export function staffList(db: Db) {
     .from(shelterMembers)
     .innerJoin(shelters, eq(shelters.id, shelterMembers.shelterId))
     .all();
-  return list.map((user) => ({ ...user, shelters: memberships.filter((m) => m.userId === user.id) }));
+  return list
+    .filter((user) => user.id === admin.id || withinScope(scope, reach.get(user.id)))
+    .map((user) => ({ ...user, cities: (user.role === 'host' ? [] : reach.get(user.id)) as Reach, shelters: memberships.filter((m) => m.userId === user.id) }));
 }

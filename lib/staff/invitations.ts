@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { invitationShelters, invitations, shelterMembers, shelters, users, type Role } from '@/db/schema';
+import { invitationCities, invitationShelters, invitations, shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
+import { cityScopeOf } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { assertGivableCities, assertGivableShelters, invitationReach, withinScope } from './scope';
 
 export const INVITATION_DAYS = 7;
 
@@ -19,12 +21,13 @@ function assertShelters(db: Db, shelterIds: string[]) {
 /**
  * Creates a one-time invitation and returns its token: only its hash is stored. The inviter is an
  * admin, or 'operator' for whoever runs the server (`npm run invite-admin`), which is how a new
- * installation gets its first admin.
+ * installation gets its first admin. A guide or admin is invited for some cities or (none) all of
+ * them; an admin of some cities invites only into those.
  */
 export function createInvitation(
   db: Db,
   inviter: StaffUser | 'operator',
-  input: { email: string; role: Role; shelterIds: string[] },
+  input: { email: string; role: Role; shelterIds: string[]; cityIds?: string[] },
   now: Date,
 ): { token: string; expiresAt: Date } {
   if (inviter !== 'operator' && inviter.role !== 'admin') throw notAllowed();
@@ -33,7 +36,12 @@ export function createInvitation(
     throw new DomainError('emailTaken', 'email');
   }
   const shelterIds = input.role === 'host' ? input.shelterIds : [];
+  const cityIds = input.role === 'host' ? [] : (input.cityIds ?? []);
   assertShelters(db, shelterIds);
+  if (inviter !== 'operator') {
+    assertGivableShelters(db, inviter, shelterIds);
+    if (input.role !== 'host') assertGivableCities(db, inviter, cityIds);
+  }
   // A new invitation replaces any earlier one still open for the same email.
   db.update(invitations)
     .set({ revokedAt: now })
@@ -49,6 +57,7 @@ export function createInvitation(
   if (shelterIds.length > 0) {
     db.insert(invitationShelters).values(shelterIds.map((shelterId) => ({ invitationId: invitation.id, shelterId }))).run();
   }
+  if (cityIds.length > 0) db.insert(invitationCities).values(cityIds.map((cityId) => ({ invitationId: invitation.id, cityId }))).run();
   recordAudit(db, { at: now, actorId: inviterId, action: 'invitation.create', entity: 'invitation', entityId: invitation.id });
   return { token, expiresAt };
 }
@@ -92,6 +101,10 @@ export function acceptInvitation(
   if (shelterIds.length > 0) {
     db.insert(shelterMembers).values(shelterIds.map(({ shelterId }) => ({ userId: user.id, shelterId }))).run();
   }
+  const cityIds = db.select({ cityId: invitationCities.cityId }).from(invitationCities).where(eq(invitationCities.invitationId, invitation.id)).all();
+  if (cityIds.length > 0 && user.role !== 'host') {
+    db.insert(staffCities).values(cityIds.map(({ cityId }) => ({ userId: user.id, cityId }))).run();
+  }
   db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'invitation.accept', entity: 'invitation', entityId: invitation.id });
   return { userId: user.id, email: user.email, role: user.role };
@@ -99,6 +112,7 @@ export function acceptInvitation(
 
 export function revokeInvitation(db: Db, admin: StaffUser, invitationId: string, now: Date): void {
   if (admin.role !== 'admin') throw notAllowed();
+  if (!withinScope(cityScopeOf(admin), invitationReach(db).get(invitationId))) throw new DomainError('notFound');
   const result = db
     .update(invitations)
     .set({ revokedAt: now })
@@ -108,10 +122,19 @@ export function revokeInvitation(db: Db, admin: StaffUser, invitationId: string,
   recordAudit(db, { at: now, actorId: admin.id, action: 'invitation.revoke', entity: 'invitation', entityId: invitationId });
 }
 
-export function pendingInvitations(db: Db, now: Date) {
+/** Open invitations the admin may see: those into the admin's cities only, for an admin of some cities. */
+export function pendingInvitations(db: Db, admin: StaffUser, now: Date) {
+  const scope = cityScopeOf(admin);
+  const reach = invitationReach(db);
   return db
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
-    .all();
+    .all()
+    .filter((invitation) => withinScope(scope, reach.get(invitation.id)))
+    .map((invitation) => ({ ...invitation, cities: invitation.role === 'host' ? [] : (reach.get(invitation.id) ?? 'all') }));
 }
+
+/** The cities an open invitation gives (none: every city), for the invitation page. */
+export const invitationCityIds = (db: Db, invitationId: string) =>
+  db.select({ id: invitationCities.cityId }).from(invitationCities).where(eq(invitationCities.invitationId, invitationId)).all().map((row) => row.id);

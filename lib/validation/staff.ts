@@ -17,12 +17,15 @@ const shelterIdList = z
   .optional()
   .transform((list) => [...new Set(list ?? [])]);
 
+// The cities a guide or admin holds; none ticked means every city (lib/staff/scope.ts decides who may give that).
+const cityIdList = shelterIdList;
+
 export const inviteSchema = z
-  .object({ email: emailField, role: z.enum(ROLES, { error: 'required' }), shelterIds: shelterIdList })
+  .object({ email: emailField, role: z.enum(ROLES, { error: 'required' }), shelterIds: shelterIdList, cityIds: cityIdList })
   .refine((input) => input.role !== 'host' || input.shelterIds.length > 0, { path: ['shelterIds'], message: 'hostNeedsShelter' });
 
 export const changeRoleSchema = z
-  .object({ userId: idField, role: z.enum(ROLES, { error: 'required' }), shelterIds: shelterIdList })
+  .object({ userId: idField, role: z.enum(ROLES, { error: 'required' }), shelterIds: shelterIdList, cityIds: cityIdList })
   .refine((input) => input.role !== 'host' || input.shelterIds.length > 0, { path: ['shelterIds'], message: 'hostNeedsShelter' });
 
 export const userIdSchema = z.object({ userId: idField });

@@ -5,7 +5,7 @@ import { invitations, networkSettings, shelterMembers, users } from '@/db/schema
 import { hashPassword } from '@/lib/auth/password';
 import { sealSecret } from '@/lib/auth/totp';
 import { idleState, type FormState } from '@/lib/forms';
-import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
@@ -320,6 +320,61 @@ describe('a staff member the network requires a second factor of, not yet enroll
         policy('off');
       }
     });
+  }
+});
+
+/**
+ * The staff actions as an admin of one city: on staff, invitations and shelters of that city they
+ * work; on another city's, or on an all-city account, they write nothing.
+ */
+describe('staff actions × an admin in or out of the city', () => {
+  function cityWorld() {
+    const [here, there] = [makeCity(db), makeCity(db)];
+    const shelterHere = makeShelter(db, { cityId: here.id });
+    const shelterThere = makeShelter(db, { cityId: there.id });
+    const admin = makeUser(db, 'admin', { cityIds: [here.id] });
+    const guide = (cityId: string, disabled = false) => makeUser(db, 'coordinator', { cityIds: [cityId], disabled });
+    const invitation = (cityId: string) => {
+      const row = db.insert(invitations).values({ tokenHash: `hash-${cityId}`, email: `pending-${cityId.toLowerCase()}@x.test`, role: 'coordinator', expiresAt: new Date(Date.now() + 86_400_000) }).returning().get();
+      sqlite.prepare('insert into invitation_cities (invitation_id, city_id) values (?, ?)').run(row.id, cityId);
+      return row.id;
+    };
+    return { here, there, shelterHere, shelterThere, admin, guide, invitation };
+  }
+  type CityWorld = ReturnType<typeof cityWorld>;
+  const side = (w: CityWorld, inside: boolean) => ({ city: inside ? w.here : w.there, shelter: inside ? w.shelterHere : w.shelterThere });
+  const CITY_CASES: Record<string, (w: CityWorld, inside: boolean) => Form> = {
+    inviteStaff: (w, inside) => ({ email: `new-${w.here.id.toLowerCase()}@x.test`, role: 'coordinator', 'cityIds[]': [side(w, inside).city.id] }),
+    inviteHost: (w, inside) => ({ email: `host-${w.here.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [side(w, inside).shelter.id] }),
+    revokeStaffInvitation: (w, inside) => ({ invitationId: w.invitation(side(w, inside).city.id) }),
+    changeStaffRole: (w, inside) => ({ userId: w.guide(side(w, inside).city.id).id, role: 'admin', 'cityIds[]': [w.here.id] }),
+    disableStaff: (w, inside) => ({ userId: w.guide(side(w, inside).city.id).id }),
+    enableStaff: (w, inside) => ({ userId: w.guide(side(w, inside).city.id, true).id }),
+    resetStaffSecondFactor: (w, inside) => {
+      const target = w.guide(side(w, inside).city.id);
+      db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, target.id) }).where(eq(users.id, target.id)).run();
+      secondFactorOn(target);
+      return { userId: target.id };
+    },
+  };
+  for (const [name, form] of Object.entries(CITY_CASES)) {
+    for (const inside of [true, false]) {
+      it(`${name} ${inside ? 'works on its own city' : 'writes nothing for another city'}`, async () => {
+        const w = cityWorld();
+        const values = form(w, inside);
+        await context.current.signInAs(w.admin, Date.now() - 1000);
+        const before = snapshot(sqlite);
+        const action = name === 'inviteHost' ? 'inviteStaff' : name;
+        const outcome = await call(actions.get(`app/(staff)/staff/actions.ts#${action}`)!, values);
+        if (inside) {
+          expect(outcome).not.toMatchObject({ status: 'error' });
+          expect(snapshot(sqlite)).not.toEqual(before);
+        } else {
+          expect(outcome).toMatchObject({ status: 'error' });
+          expect(snapshot(sqlite)).toEqual(before);
+        }
+      });
+    }
   }
 });
 

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import type { SearchParams } from '@/lib/search-params';
-import { auditChoices, auditPage, parseAuditFilters } from '@/lib/audit/trail';
+import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -18,9 +18,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = getDb();
   const t = await getTranslations('audit');
   const format = await getFormatter();
-  const choices = auditChoices(db);
+  // An admin of some cities reads only the events about their cities (lib/audit/trail.ts auditReach).
+  const reach = auditReach(db, user);
+  const choices = auditChoices(db, reach);
   const { filters, page, problems } = parseAuditFilters(await searchParams, choices);
-  const result = auditPage(db, filters, page, NETWORK_TIME_ZONE);
+  const result = auditPage(db, filters, page, NETWORK_TIME_ZONE, reach);
   const pageHref = (n: number) => `/audit?${new URLSearchParams({ ...(filters as Record<string, string>), page: String(n) })}`;
   const allProblems = result.pageOutOfRange ? [...problems, 'pageOutOfRange' as const] : problems;
   return (
@@ -83,7 +85,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result.rows.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('title')}>
           <table className="audit-table">
             <caption className="visually-hidden">{t('title')}</caption>
             <thead>

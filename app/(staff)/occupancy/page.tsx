@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
+import { CityLinks } from '@/components/occupancy/city-links';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { NetworkForecast } from '@/components/network-forecast';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
+import { occupancyArea, sheltersIn } from '@/lib/occupancy/area';
 import { networkNow } from '@/lib/occupancy/now';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 
@@ -25,8 +27,12 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const t = await getTranslations('occupancy');
   const format = await getFormatter();
-  const network = networkNow(getDb(), now);
-  const { badPage, ...view } = parseTableView({ sort: firstParam(params.sort), dir: firstParam(params.dir), page: firstParam(params.page), attention: firstParam(params.attention) });
+  const db = getDb();
+  // A guide or admin of some cities sees those cities' shelters and totals; the network's, only one of all.
+  const area = occupancyArea(db, user, firstParam(params.city), await getLocale());
+  const network = networkNow(db, now, area.cityIds);
+  const { badPage, ...parsed } = parseTableView({ sort: firstParam(params.sort), dir: firstParam(params.dir), page: firstParam(params.page), attention: firstParam(params.attention) });
+  const view = { ...parsed, city: area.city?.slug };
   const table = tablePage(network.shelters, view);
   const { totals, waiting } = network;
   const duration = (exact: number | null) => {
@@ -43,23 +49,27 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     [t('rate'), totals.rate === null ? '–' : format.number(totals.rate, { style: 'percent', maximumFractionDigits: 0 })],
   ];
   const attentionCount = network.shelters.filter(needsLook).length;
+  const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
+  const bedsTitle = !area.cityIds ? t('bedsTitle') : onlyCity ? t('bedsIn', { city: onlyCity.name }) : t('bedsInMyCities');
   return (
     <>
       <AutoRefresh seconds={REFRESH_SECONDS} />
       <div className="page-head">
         <h1>{t('title')}</h1>
         {user.role === 'admin' ? (
-          <Link href="/occupancy/history" className="button">
+          <Link href={area.city ? `/occupancy/history?city=${area.city.slug}` : '/occupancy/history'} className="button">
             {t('historyLink')}
           </Link>
         ) : null}
       </div>
+      <CityLinks area={area} hrefOf={(slug) => viewHref({ ...view, city: slug ?? undefined }, { page: 1 })} />
+      {area.city ? <p className="muted">{t('inCity', { city: area.city.name })}</p> : null}
       <p className="muted small" id="updated">
         {t('updated', { time: format.dateTime(now, { timeZone: NETWORK_TIME_ZONE, timeStyle: 'medium' }), seconds: REFRESH_SECONDS })}
       </p>
       <section aria-labelledby="beds-heading">
-        <h2 id="beds-heading">{t('bedsTitle')}</h2>
-        <dl className="figures" aria-label={t('bedsTitle')}>
+        <h2 id="beds-heading">{bedsTitle}</h2>
+        <dl className="figures" aria-label={bedsTitle}>
           {figures.map(([term, value, tone]) => (
             <div key={term} className={tone ? `figure tone-${tone}` : 'figure'}>
               <dt>{term}</dt>
@@ -89,7 +99,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
           <Link href="/arrivals">{t('queueLink')}</Link>
         </p>
       </section>
-      <NetworkForecast now={now} shelters={table.rows} />
+      <NetworkForecast now={now} shelters={table.rows} shelterIds={sheltersIn(db, area.cityIds)} />
       <section aria-labelledby="shelters-heading">
         <h2 id="shelters-heading">{t('sheltersTitle')}</h2>
         <p className="muted">{attentionCount > 0 ? t('needsLook', { count: attentionCount }) : t('allGood')}</p>

@@ -9,7 +9,10 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ROLES } from '@/db/schema/enums';
 
-export function InviteForm({ action, shelters }: { action: FormAction; shelters: { id: string; name: string }[] }) {
+type Option = { id: string; name: string };
+
+/** `allCities`: whether the inviter may leave every city box empty (an admin of all cities). */
+export function InviteForm({ action, shelters, cities, allCities }: { action: FormAction; shelters: Option[]; cities: Option[]; allCities: boolean }) {
   const t = useTranslations('staff');
   const roles = useTranslations('roles');
   const [state, formAction] = useFormAction(action);
@@ -20,6 +23,13 @@ export function InviteForm({ action, shelters }: { action: FormAction; shelters:
       <TextField state={state} id="invite-email" name="email" label={t('email')} type="email" autoComplete="off" maxLength={254} required />
       <SelectField state={state} id="invite-role" name="role" label={t('role')} stored="host" options={ROLES.map((role) => ({ value: role, label: roles(role) }))} />
       <CheckboxGroup state={state} name="shelterIds" legend={t('hostShelters')} stored={[]} options={shelters.map((s) => ({ value: s.id, label: s.name }))} />
+      <CheckboxGroup
+        state={state}
+        name="cityIds"
+        legend={allCities ? t('citiesNoneIsAll') : t('citiesPickYours')}
+        stored={[]}
+        options={cities.map((c) => ({ value: c.id, label: c.name }))}
+      />
       <SubmitButton>{t('invite')}</SubmitButton>
       <FormStatus state={state} />
       {link ? (

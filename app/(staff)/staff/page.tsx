@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { asc } from 'drizzle-orm';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { shelters } from '@/db/schema';
 import { ActionButton } from '@/components/ui/action-button';
 import { requireStaff } from '@/lib/auth/current-user';
+import { listCities } from '@/lib/cities/cities';
+import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
 import { staffList } from '@/lib/staff/accounts';
 import { pendingInvitations } from '@/lib/staff/invitations';
 import { changeStaffRole, disableStaff, enableStaff, inviteStaff, resetStaffSecondFactor, revokeStaffInvitation } from './actions';
@@ -24,15 +26,26 @@ export default async function StaffPage() {
   const t = await getTranslations('staff');
   const roles = await getTranslations('roles');
   const format = await getFormatter();
-  const shelterOptions = db.select({ id: shelters.id, name: shelters.name }).from(shelters).orderBy(asc(shelters.name)).all();
-  const people = staffList(db);
-  const invitations = pendingInvitations(db, now);
+  // An admin of some cities offers only their own cities, and their cities' shelters to a host.
+  const cityOptions = listCities(db, await getLocale()).filter((city) => holdsCity(user, city.id));
+  const cityName = new Map(cityOptions.map((city) => [city.id, city.name]));
+  const allCities = cityScopeOf(user) === 'all';
+  const shelterOptions = db
+    .select({ id: shelters.id, name: shelters.name, cityId: shelters.cityId })
+    .from(shelters)
+    .orderBy(asc(shelters.name))
+    .all()
+    .filter((shelter) => holdsCity(user, shelter.cityId))
+    .map(({ id, name }) => ({ id, name }));
+  const citiesText = (cities: 'all' | string[]) => (cities === 'all' ? t('allCities') : cities.map((id) => cityName.get(id) ?? '—').join(', '));
+  const people = staffList(db, user);
+  const invitations = pendingInvitations(db, user, now);
   return (
     <>
       <h1>{t('title')}</h1>
       <section className="card" aria-labelledby="invite-title">
         <h2 id="invite-title">{t('inviteTitle')}</h2>
-        <InviteForm action={inviteStaff} shelters={shelterOptions} />
+        <InviteForm action={inviteStaff} shelters={shelterOptions} cities={cityOptions} allCities={allCities} />
       </section>
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">{t('pendingTitle')}</h2>
@@ -41,6 +54,7 @@ export default async function StaffPage() {
           {invitations.map((invitation) => (
             <li key={invitation.id} className="card">
               <strong>{invitation.email}</strong> · {roles(invitation.role)}
+              {invitation.role === 'host' ? null : <> · {citiesText(invitation.cities)}</>}
               <p className="muted">{t('expires', { when: format.relativeTime(invitation.expiresAt, now) })}</p>
               <ActionButton
                 action={revokeStaffInvitation}
@@ -65,6 +79,7 @@ export default async function StaffPage() {
               </div>
               <p className="muted">{person.email}</p>
               {person.shelters.length > 0 ? <p>{person.shelters.map((s) => s.shelterName).join(', ')}</p> : null}
+              {person.role === 'host' ? null : <p>{t('citiesOf', { cities: citiesText(person.cities) })}</p>}
               {person.id === user.id ? (
                 <p className="muted">{t('thisIsYou')}</p>
               ) : (
@@ -73,8 +88,15 @@ export default async function StaffPage() {
                     <summary>{t('changeRole')}</summary>
                     <RoleForm
                       action={changeStaffRole}
-                      user={{ id: person.id, role: person.role, shelterIds: person.shelters.map((s) => s.shelterId) }}
+                      user={{
+                        id: person.id,
+                        role: person.role,
+                        shelterIds: person.shelters.map((s) => s.shelterId),
+                        cityIds: person.cities === 'all' ? [] : person.cities,
+                      }}
                       shelters={shelterOptions}
+                      cities={cityOptions}
+                      allCities={allCities}
                     />
                   </details>
                   {person.disabledAt ? (

@@ -7,9 +7,17 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ROLES, type Role } from '@/db/schema/enums';
 
-type Props = { action: FormAction; user: { id: string; role: Role; shelterIds: string[] }; shelters: { id: string; name: string }[] };
+type Option = { id: string; name: string };
+type Props = {
+  action: FormAction;
+  user: { id: string; role: Role; shelterIds: string[]; cityIds: string[] };
+  shelters: Option[];
+  cities: Option[];
+  /** Whether the admin may leave every city box empty (an admin of all cities). */
+  allCities: boolean;
+};
 
-export function RoleForm({ action, user, shelters }: Props) {
+export function RoleForm({ action, user, shelters, cities, allCities }: Props) {
   const t = useTranslations('staff');
   const roles = useTranslations('roles');
   const [state, formAction] = useFormAction(action);
@@ -18,6 +26,14 @@ export function RoleForm({ action, user, shelters }: Props) {
       <input type="hidden" name="userId" value={user.id} />
       <SelectField state={state} id={`role-${user.id}`} name="role" label={t('role')} stored={user.role} options={ROLES.map((role) => ({ value: role, label: roles(role) }))} />
       <CheckboxGroup state={state} name="shelterIds" idPrefix={`shelters-${user.id}`} legend={t('hostShelters')} stored={user.shelterIds} options={shelters.map((s) => ({ value: s.id, label: s.name }))} />
+      <CheckboxGroup
+        state={state}
+        name="cityIds"
+        idPrefix={`cities-${user.id}`}
+        legend={allCities ? t('citiesNoneIsAll') : t('citiesPickYours')}
+        stored={user.cityIds}
+        options={cities.map((c) => ({ value: c.id, label: c.name }))}
+      />
       <SubmitButton className="button">{t('saveRole')}</SubmitButton>
       <FormStatus state={state} />
     </form>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { LanguageSwitcher } from '@/components/language-switcher';
-import { openInvitation } from '@/lib/staff/invitations';
+import { listCities } from '@/lib/cities/cities';
+import { invitationCityIds, openInvitation } from '@/lib/staff/invitations';
 import { acceptInvite } from './actions';
 import { AcceptForm } from './accept-form';
 
@@ -15,7 +16,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const t = await getTranslations('invite');
   const roles = await getTranslations('roles');
-  const invitation = token.length <= 100 ? openInvitation(getDb(), token, new Date()) : undefined;
+  const db = getDb();
+  const invitation = token.length <= 100 ? openInvitation(db, token, new Date()) : undefined;
+  const cityIds = invitation && invitation.role !== 'host' ? invitationCityIds(db, invitation.id) : [];
+  const cities = listCities(db, await getLocale()).filter((city) => cityIds.includes(city.id));
   return (
     <main className="narrow">
       <LanguageSwitcher />
@@ -24,6 +28,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <section className="card">
           <h2>{t('title')}</h2>
           <p>{t('intro', { email: invitation.email, role: roles(invitation.role) })}</p>
+          {invitation.role === 'host' ? null : <p>{cities.length > 0 ? t('cities', { cities: cities.map((city) => city.name).join(', ') }) : t('allCities')}</p>}
           <AcceptForm action={acceptInvite} token={token} />
         </section>
       ) : (

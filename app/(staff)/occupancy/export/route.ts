@@ -2,6 +2,7 @@ import { getDb, write } from '@/db';
 import { currentUser } from '@/lib/auth/current-user';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import { recordAudit } from '@/lib/audit';
+import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
 import { networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
@@ -25,13 +26,16 @@ export async function GET(request: Request) {
   if (!user || user.role !== 'admin' || mustEnrol(db, user)) return refuse(404, 'Not found');
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const now = new Date();
-  const choices = historyShelters(db, user);
-  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, params.shelter);
+  // An admin of some cities exports only their cities' shelters; ?city= narrows to one of them.
+  const area = occupancyArea(db, user, params.city, 'en');
+  if (area.unknownCity) return refuse(400, 'Unknown city: choose one from the history page.');
+  const choices = historyShelters(db, user, area.cityIds);
+  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, params.shelter, area);
   if (unknownShelter || !scope) return refuse(400, 'Unknown shelter: choose one from the history page.');
   const range = historyRange(params, localDay(now.getTime(), timeZone));
   if (range.problem) return refuse(400, `Invalid date range (${range.problem}): dates are YYYY-MM-DD, from before to, not in the future, at most two years.`);
-  const shelterId = scope === 'network' ? null : scope.shelterId;
-  const byShelter = occupancyByShelter(db, shelterId, range.from, range.to, now);
+  const shelterId = scope !== 'network' && 'shelterId' in scope ? scope.shelterId : null;
+  const byShelter = occupancyByShelter(db, shelterId ? [shelterId] : scope === 'network' ? null : choices.map((c) => c.id), range.from, range.to, now);
   const names = new Map(
     (db.$client.prepare('select id, name, district from shelters').all() as { id: string; name: string; district: string }[]).map((s) => [s.id, s]),
   );
@@ -40,9 +44,11 @@ export async function GET(request: Request) {
     const shelter = names.get(id)!;
     for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut, ...UNMET_COLUMNS.map(() => '')]);
   }
-  if (!shelterId) rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
+  // Unmet demand is counted for the network only (no-fit searches carry no city): a city's file has none.
+  if (scope === 'network') rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
   write(db, (tx) => recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }));
-  const filename = `waystation-occupancy-${shelterId ? 'shelter' : 'network'}-${range.from}-to-${range.to}.csv`;
+  const what = shelterId ? 'shelter' : scope === 'network' ? 'network' : (area.city?.slug ?? 'cities');
+  const filename = `waystation-occupancy-${what}-${range.from}-to-${range.to}.csv`;
   return new Response(toCsv(rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { CityLinks } from '@/components/occupancy/city-links';
 import { HistoryCharts } from '@/components/occupancy/history-charts';
 import { HistoryFilters } from '@/components/occupancy/history-filters';
 import { HistorySummaryList } from '@/components/occupancy/history-summary';
 import { TurnedAway } from '@/components/occupancy/turned-away';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
+import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { historyRange } from '@/lib/occupancy/range';
@@ -29,12 +31,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const now = new Date();
   const t = await getTranslations('history');
   const format = await getFormatter();
-  const choices = historyShelters(db, user);
+  // An admin of some cities reads only their cities' shelters and totals; ?city= narrows to one.
+  const area = occupancyArea(db, user, firstParam(params.city), await getLocale());
+  const choices = historyShelters(db, user, area.cityIds);
   // A large network's form asks for a name instead of offering a thousand options.
   const name = firstParam(params.name)?.trim();
   const named = name ? sheltersNamed(choices, name) : [];
   const requested = name === undefined ? firstParam(params.shelter) : named.length === 1 ? named[0].id : 'network';
-  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, requested);
+  const { scope, timeZone, unknownShelter } = resolveScope(user, choices, requested, area);
   const range = historyRange(params, localDay(now.getTime(), timeZone));
   if (!scope) {
     return (
@@ -45,9 +49,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     );
   }
   const days = occupancyHistory(db, scope, range.from, range.to, now);
-  const scopeId = scope === 'network' ? 'network' : scope.shelterId;
-  const scopeName = scope === 'network' ? t('network') : choices.find((choice) => choice.id === scopeId)?.name;
-  const query = new URLSearchParams({ shelter: scopeId, ...(range.preset ? { range: String(range.preset) } : { from: range.from, to: range.to }) });
+  // Totals over several shelters: the network's, or (for a city or an admin of some cities) the cities'.
+  const overall = scope === 'network' || 'cityIds' in scope;
+  const scopeId = overall ? 'network' : scope.shelterId;
+  const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
+  const scopeName = scope === 'network' ? t('network') : 'cityIds' in scope ? (onlyCity?.name ?? t('myCities')) : choices.find((choice) => choice.id === scopeId)?.name;
+  const cityQuery: Record<string, string> = area.city ? { city: area.city.slug } : {};
+  const rangeQuery: Record<string, string> = range.preset ? { range: String(range.preset) } : { from: range.from, to: range.to };
+  const query = new URLSearchParams({ shelter: scopeId, ...cityQuery, ...rangeQuery });
   const dayName = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   return (
     <>
@@ -59,6 +68,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           </a>
         ) : null}
       </div>
+      <CityLinks area={area} hrefOf={(slug) => `/occupancy/history?${new URLSearchParams(slug ? { city: slug, ...rangeQuery } : rangeQuery)}`} />
       {name && named.length !== 1 ? (
         <div className="form-status error" role="alert">
           <p>{named.length === 0 ? t('noMatch', { name }) : t('manyMatches', { count: named.length, name })}</p>
@@ -66,7 +76,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             <ul>
               {named.slice(0, 20).map((choice) => (
                 <li key={choice.id}>
-                  <Link href={`/occupancy/history?${new URLSearchParams({ shelter: choice.id, from: range.from, to: range.to })}`}>{choice.name}</Link>
+                  <Link href={`/occupancy/history?${new URLSearchParams({ shelter: choice.id, ...cityQuery, from: range.from, to: range.to })}`}>{choice.name}</Link>
                 </li>
               ))}
             </ul>
@@ -81,18 +91,21 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       ) : null}
       <HistoryFilters
         choices={choices.length > PICKER_LIMIT ? null : choices}
-        scopeName={scope === 'network' ? '' : (scopeName ?? '')}
+        scopeName={overall ? '' : (scopeName ?? '')}
         allowNetwork={user.role === 'admin'}
+        overallLabel={scope === 'network' ? t('network') : (scopeName ?? '')}
+        city={area.city?.slug}
         scopeId={scopeId}
         range={range}
-        rangeLinks={[7, 30, 90].map((days) => ({ days, href: `/occupancy/history?${new URLSearchParams({ shelter: scopeId, range: String(days) })}` }))}
+        rangeLinks={[7, 30, 90].map((days) => ({ days, href: `/occupancy/history?${new URLSearchParams({ shelter: scopeId, ...cityQuery, range: String(days) })}` }))}
       />
       <p className="muted">
         {t('showing', { scope: scopeName ?? '', from: dayName(range.from), to: dayName(range.to), zone: timeZone })}
       </p>
-      <HistorySummaryList summary={summarize(days)} network={scope === 'network'} />
-      <HistoryCharts days={days} network={scope === 'network'} />
+      <HistorySummaryList summary={summarize(days)} network={overall} />
+      <HistoryCharts days={days} network={overall} />
       {scope === 'network' ? <TurnedAway totals={totalUnmet(unmetHistory(db, range.from, range.to, now))} /> : null}
+      {overall && scope !== 'network' ? <p className="muted">{t('unmetNetworkOnly')}</p> : null}
       <p className="muted small">
         {t('rule')} <Link href="/occupancy">{t('nowLink')}</Link>
       </p>

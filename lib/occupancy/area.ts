@@ -1,0 +1,33 @@
+import 'server-only';
+import type { Db } from '@/db';
+import type { StaffUser } from '@/lib/auth/staff';
+import { listCities, type CityView } from '@/lib/cities/cities';
+import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
+
+/**
+ * Which cities' figures a page shows: one city picked from the query string (?city=<id or slug>),
+ * else every city the caller holds. `cityIds` null means the whole network, which only all-city
+ * callers ever get; an unknown city, or one the caller does not hold, is named and never shown.
+ */
+export type OccupancyArea = {
+  cities: CityView[];
+  city: CityView | null;
+  cityIds: string[] | null;
+  unknownCity: boolean;
+  /** Whether the caller holds every city (and so may see the network's own figures). */
+  allCities: boolean;
+};
+
+export function occupancyArea(db: Db, user: StaffUser, requested: string | undefined, locale: string): OccupancyArea {
+  const cities = listCities(db, locale).filter((city) => holdsCity(user, city.id));
+  const wanted = requested?.trim();
+  const city = wanted ? (cities.find((c) => c.id === wanted || c.slug === wanted.toLowerCase()) ?? null) : null;
+  const scope = cityScopeOf(user);
+  return { cities, city, cityIds: city ? [city.id] : scope === 'all' ? null : [...scope], unknownCity: !!wanted && !city, allCities: scope === 'all' };
+}
+
+/** The ids of the shelters in those cities (null: every shelter). */
+export function sheltersIn(db: Db, cityIds: string[] | null): string[] | null {
+  if (!cityIds) return null;
+  return db.$client.prepare('select id from shelters where city_id in (select value from json_each(?))').pluck().all(JSON.stringify(cityIds)) as string[];
+}
