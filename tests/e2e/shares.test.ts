@@ -28,6 +28,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/audit': () => ['/audit'],
   '/invite/[token]': () => [`/invite/${UNKNOWN_TOKEN}`],
   '/login': () => ['/login'],
+  '/notices': () => ['/notices'],
   '/occupancy': () => ['/occupancy'],
   // Refused before it is written to the audit trail, which tests/e2e/occupancy.test.ts counts.
   '/occupancy/export': () => ['/occupancy/export?from=2099-01-01&to=2099-01-02'],
