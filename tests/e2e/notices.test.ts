@@ -117,7 +117,8 @@ describe('notices to guests', () => {
     const item = page.getByRole('listitem').filter({ hasText: 'Паромы сегодня не ходят' });
     await item.getByRole('button', { name: 'Take down' }).click();
     await item.getByRole('button', { name: 'Yes' }).click();
-    await page.getByText('Notice taken down.').waitFor();
+    // The notice leaves the live list (and its button with it).
+    await item.waitFor({ state: 'detached' });
     await context.close();
 
     const oak = await guestPhone(links.oak);
