@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
@@ -175,6 +176,24 @@ describe('taking a shelter notice down', () => {
       const id = post();
       write(db, (tx) => withdrawNotice(tx, caller, id, NOW));
       expect(liveNotices(db, { shelterId: shelter.id, cityId: null }, NOW).map((n) => n.id)).not.toContain(id);
+    }
+  });
+});
+
+describe('the page with notices', () => {
+  it('stays within 14 KB gzip with a shelter and a city notice of 200 characters in all four languages', async () => {
+    const city = makeCity(db, 'Notice Budget', { timeZone: 'Europe/Istanbul' });
+    const { shelter, host, token } = shelterWithGuest(city.id);
+    // Text that barely compresses: letters picked by a fixed pseudo-random sequence, not a repeated word.
+    let state = 7;
+    const noise = (alphabet: string) => Array.from({ length: 200 }, () => alphabet[(state = (state * 48271) % 2147483647) % alphabet.length]).join('');
+    const full = () => ({ textRu: noise('абвгдеёжзийклмнопрстуфхцчшщыэюя .,'), textEn: noise('abcdefghijklmnopqrstuvwxyz .,'), textTr: noise('abcçdefgğhıijklmnoöprsştuüvyz .,'), textUk: noise('абвгґдеєжзиіїйклмнопрстуфхцчшщьюя .,'), endsAt: '2026-12-01T20:00' });
+    write(db, (tx) => postShelterNotice(tx, host, { shelterId: shelter.id, ...full() }, NOW));
+    write(db, (tx) => postCityNotice(tx, admin, { cityId: city.id, ...full() }, NOW));
+    for (const locale of ['ru', 'uk', 'tr', 'en'] as const) {
+      const html = await page(token, locale);
+      expect(html.split('class="notice"').length - 1).toBe(2);
+      expect(gzipSync(html).length, locale).toBeLessThanOrEqual(14 * 1024);
     }
   });
 });
