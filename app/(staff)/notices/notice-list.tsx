@@ -28,16 +28,11 @@ export async function NoticeList({ notices, zoneOf, sourceOf }: Props) {
               end: format.dateTime(notice.endsAt, { timeZone: zoneOf(notice), day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
             })}
           </p>
-          <dl>
-            {notice.texts.map((text) => (
-              <div key={text.locale}>
-                <dt>{t(FIELD_OF[text.locale])}</dt>
-                <dd lang={text.locale} className="notice-text">
-                  {text.text}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          {notice.texts.map((text) => (
+            <p key={text.locale}>
+              <span className="muted">{t(FIELD_OF[text.locale])}:</span> <span lang={text.locale}>{text.text}</span>
+            </p>
+          ))}
           {notice.mayWithdraw ? <ActionButton action={withdrawNoticeAction} fields={{ noticeId: notice.id }} label={t('takeDown')} confirm={t('takeDownConfirm')} /> : null}
         </li>
       ))}
