@@ -30,6 +30,7 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
           {user.role !== 'host' ? <Link href="/occupancy">{t('occupancy')}</Link> : <Link href="/occupancy/history">{t('history')}</Link>}
           {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}
           {user.role === 'admin' ? <Link href="/audit">{t('audit')}</Link> : null}
+          {user.role === 'admin' ? <Link href="/notices">{t('guestNotices')}</Link> : null}
           {user.role === 'admin' ? <Link href="/settings">{settings('nav')}</Link> : null}
         </nav>
       </div>

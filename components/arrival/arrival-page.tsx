@@ -1,6 +1,7 @@
 import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
 import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/status';
+import { GuestNotices } from './notices';
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
@@ -105,6 +106,7 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
   return (
     <>
       <LanguageLinks locale={locale} t={t} />
+      {ended ? null : <GuestNotices notices={data.notices} locale={locale} t={t} format={format} timeZone={zone} />}
       <p className="muted">{dates?.kept ? t('titleAhead', { date: datesFormat(locale).date(nights!.firstNight) }) : t('title')}</p>
       <h1>{shelter.name}</h1>
       <p className="muted">{shelter.district}</p>

@@ -12,6 +12,7 @@ a{color:#0f5257}
 section{background:#fff;border:1px solid #d6d9de;border-radius:10px;padding:.9rem 1rem;margin:0 0 .9rem}
 p{margin:.3rem 0}
 .status{border:2px solid #0f5257;font-weight:600}
+.notice{border:2px solid #8a5a00;background:#fff4d6}
 .status.ended{border-color:#b42318}
 .status .muted{font-weight:400}
 .muted{color:#5c6370;font-size:.92rem}

@@ -7,6 +7,7 @@ import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
 import { expectedWait, type ExpectedWait } from '@/lib/requests/expected-wait';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
 import { waitInputs } from '@/lib/requests/wait-inputs';
+import { liveNotices } from '@/lib/notices/live';
 import type { GuestSaid } from './guest-said';
 import { arrivalStatus, stayNights } from './status';
 
@@ -46,7 +47,8 @@ const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts
 
 /**
  * The shelter page for one stay: the shelter, its texts, the stay's status and its nights, and what
- * the guest last told the shelter. The stay's id stays on the server: it says where a post goes.
+ * the guest last told the shelter, and the notices live for its guests (the shelter's and its city's).
+ * The stay's id stays on the server: it says where a post goes.
  */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
   const heldBeds = prepared(db, heldBedCount).get({ stayId: stay.id })?.n ?? 0;
@@ -60,6 +62,7 @@ function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now
     heldBeds,
     nights: stayNights(stay, shelter.timeZone, now),
     guestSaid,
+    notices: liveNotices(db, { shelterId: shelter.id, cityId: shelter.cityId }, now),
   };
 }
 

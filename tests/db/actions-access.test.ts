@@ -11,6 +11,7 @@ import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
 import { createTestDb, snapshot } from '../support/test-db';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { utcToZonedWallClock } from '@/lib/time';
 
 // Every server action of the app, called as every kind of caller: only the rightful ones change anything.
 const context = vi.hoisted(() => ({ current: undefined as unknown as RequestContext }));
@@ -75,7 +76,8 @@ function makeWorld() {
   }
   const laterDeparture = addNights(reserved.departure!, 1);
   const meetingPoint = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, 41.2753, 28.7519, 0) returning id").get(`Airport ${shelter.id}`) as { id: string }).id;
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint };
+  const notice = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint, notice };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -210,6 +212,15 @@ const CASES: Record<string, Case> = {
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }) },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: ADMINS, form: () => ({ idleMinutes: '90' }) },
+  'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ shelterId: w.shelter.id, textEn: 'Water is off until 18:00', endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone) }),
+  },
+  'app/(staff)/notices/actions.ts#postCityNoticeAction': {
+    allowed: ADMINS,
+    form: (w) => ({ cityId: w.shelter.cityId!, textRu: 'Паромы не ходят', endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone) }),
+  },
+  'app/(staff)/notices/actions.ts#withdrawNoticeAction': { allowed: SHELTER_EDITORS, form: (w) => ({ noticeId: w.notice }) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: ADMINS,

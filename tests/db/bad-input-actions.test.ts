@@ -11,6 +11,7 @@ import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
 import { createTestDb, snapshot } from '../support/test-db';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { utcToZonedWallClock } from '@/lib/time';
 
 // Every server action, sent hundreds of hostile posts by the most powerful caller (an admin, so that
 // validation and not access control refuses them) and by a host: never a crash, never a write, never
@@ -52,6 +53,10 @@ const closureId = (
 const meetingPointId = (
   sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), 'Istanbul Airport', 41.2753, 28.7519, 0) returning id").get() as { id: string }
 ).id;
+
+const noticeId = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
+// An end two hours ahead, in the shelter's zone, as the datetime-local field sends it.
+const noticeEnd = utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), shelter.timeZone);
 
 const id = (valid: string) => ({ kind: 'id' as const, valid });
 const text = (valid: string) => ({ kind: 'text' as const, valid });
@@ -168,6 +173,10 @@ const FORMS: Record<string, Fields> = {
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { meetingPointId: id(meetingPointId) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { arrivalId: id(waiting.id), meetingPointId: free(meetingPointId) },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { idleMinutes: number('90') },
+  // One text only: with a second one free, a post whose first text is blanked would still be a notice.
+  'app/(staff)/notices/actions.ts#postShelterNoticeAction': { shelterId: id(shelter.id), textEn: text('Water is off until 18:00'), endsAt: { kind: 'clock', valid: noticeEnd } },
+  'app/(staff)/notices/actions.ts#postCityNoticeAction': { cityId: id(shelter.cityId!), textEn: text('Ferries are not running'), endsAt: { kind: 'clock', valid: noticeEnd } },
+  'app/(staff)/notices/actions.ts#withdrawNoticeAction': { noticeId: id(noticeId) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
   'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },

@@ -28,6 +28,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/audit': () => ['/audit'],
   '/invite/[token]': () => [`/invite/${UNKNOWN_TOKEN}`],
   '/login': () => ['/login'],
+  '/notices': () => ['/notices'],
   '/occupancy': () => ['/occupancy'],
   // Refused before it is written to the audit trail, which tests/e2e/occupancy.test.ts counts.
   '/occupancy/export': () => ['/occupancy/export?from=2099-01-01&to=2099-01-02'],
@@ -223,7 +224,7 @@ describe("what each caller receives is the caller's share", () => {
     // Shelter T's host sends T's form with S's id in it: refused, and the refusal tells nothing of S.
     const hostT = await signedInPage('hostT');
     await hostT.page.goto(`/shelters/${world.shelterT}`);
-    await hostT.page.locator('input[name=shelterId]').evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
+    await hostT.page.getByRole('region', { name: 'Availability' }).locator('input[name=shelterId]').evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
     await hostT.page.getByRole('button', { name: 'Availability is correct' }).click();
     await hostT.page.getByText('You are not allowed to do this.').waitFor();
     const refusal = hostT.take();

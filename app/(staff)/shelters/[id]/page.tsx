@@ -14,6 +14,8 @@ import { ShelterStays } from '@/components/shelter-stays';
 import { cancelReservation } from '../../arrivals/[id]/actions';
 import { addOneNight, checkInHousehold, checkOutHousehold, confirmShelterAvailability } from './actions';
 import { HostDaySection } from './host-day';
+import { GuestNoticesSection } from './guest-notices';
+import { mayManageShelterNotices } from '@/lib/notices/access';
 import { loadShelter } from './load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,6 +57,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
           <ActionButton action={confirmShelterAvailability} fields={{ shelterId: shelter.id }} label={t('confirm')} className="button primary" />
         ) : null}
       </section>
+      {mayManageShelterNotices(user, shelter) ? <GuestNoticesSection db={db} user={user} shelter={shelter} now={now} /> : null}
       <ShelterStays
         stays={stays}
         timeZone={shelter.timeZone}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/current-user';
+import { listCities } from '@/lib/cities/cities';
+import { holdsCity } from '@/lib/cities/scope';
+import { cityNoticesFor } from '@/lib/notices/live';
+import { postCityNoticeAction } from './actions';
+import { NoticeForm } from './notice-form';
+import { NoticeList } from './notice-list';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('guestNotices'))('cityTitle') };
+}
+
+/** An admin's notices to the guests of whole cities: the ones live in the cities they hold, and a form. */
+export default async function CityNoticesPage() {
+  const user = await requireStaff();
+  if (user.role !== 'admin') notFound();
+  const db = getDb();
+  const t = await getTranslations('guestNotices');
+  const cities = listCities(db, await getLocale()).filter((city) => holdsCity(user, city.id));
+  const byId = new Map(cities.map((city) => [city.id, city]));
+  const notices = cityNoticesFor(db, user, new Date());
+  return (
+    <>
+      <h1>{t('cityTitle')}</h1>
+      <p className="muted">{t('cityIntro')}</p>
+      <section className="card" aria-labelledby="live-notices-title">
+        <h2 id="live-notices-title">{t('live')}</h2>
+        <NoticeList
+          notices={notices}
+          zoneOf={(notice) => byId.get(notice.cityId ?? '')?.timeZone ?? 'UTC'}
+          sourceOf={(notice) => t('fromCity', { city: byId.get(notice.cityId ?? '')?.name ?? '—' })}
+        />
+      </section>
+      <section className="card" aria-labelledby="new-notice-title">
+        <h2 id="new-notice-title">{t('newTitle')}</h2>
+        {cities.length === 0 ? (
+          <p className="empty">{t('noCities')}</p>
+        ) : (
+          <NoticeForm action={postCityNoticeAction} place={{ cities: cities.map((city) => ({ value: city.id, label: city.name })) }} idPrefix="city-notice" />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server';
+import type { Db } from '@/db';
+import type { StaffUser } from '@/lib/auth/staff';
+import { shelterNoticesFor } from '@/lib/notices/live';
+import { postShelterNoticeAction } from '../../notices/actions';
+import { NoticeForm } from '../../notices/notice-form';
+import { NoticeList } from '../../notices/notice-list';
+
+type Props = { db: Db; user: StaffUser; shelter: { id: string; cityId: string | null; timeZone: string }; now: Date };
+
+/** "Notices to guests" on a shelter's page, for those who may post them: what guests see now, and a form. */
+export async function GuestNoticesSection({ db, user, shelter, now }: Props) {
+  const t = await getTranslations('guestNotices');
+  const notices = shelterNoticesFor(db, user, shelter, now);
+  return (
+    <section className="card" aria-labelledby="guest-notices-title">
+      <h2 id="guest-notices-title">{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      <h3>{t('live')}</h3>
+      <NoticeList notices={notices} zoneOf={() => shelter.timeZone} sourceOf={(notice) => t(notice.scope === 'city' ? 'fromCityNetwork' : 'fromShelter')} />
+      <details>
+        <summary>{t('newTitle')}</summary>
+        <NoticeForm action={postShelterNoticeAction} place={{ shelterId: shelter.id, timeZone: shelter.timeZone }} idPrefix="shelter-notice" />
+      </details>
+    </section>
+  );
+}
