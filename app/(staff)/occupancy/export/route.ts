@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
 import { networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
+import { hxlRow, wantsHxl } from '@/lib/occupancy/hxl';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
 import { unmetHistory } from '@/lib/occupancy/unmet';
@@ -41,6 +42,7 @@ export async function GET(request: Request) {
     for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut, ...UNMET_COLUMNS.map(() => '')]);
   }
   if (!shelterId) rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
+  if (wantsHxl(params)) rows.splice(1, 0, hxlRow(COLUMNS));
   write(db, (tx) => recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }));
   const filename = `waystation-occupancy-${shelterId ? 'shelter' : 'network'}-${range.from}-to-${range.to}.csv`;
   return new Response(toCsv(rows), {
