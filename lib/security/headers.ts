@@ -13,7 +13,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * - page: Next's pages (staff screens, sign-in, invitations), with a nonce-based CSP.
  * - ownPolicy: route handlers that render their own HTML (the arrival's page, the public pages, what
  *   we keep) and
- *   set their own hash-based CSP, referrer policy and caching; the proxy must not override them,
+ *   set their own hash-based CSP, referrer policy and caching (so does the open data feed, /open/);
+ *   the proxy must not override them,
  *   because a header the proxy sets wins over the handler's.
  * - api: Auth.js's endpoints: JSON and redirects, never cached.
  * - file: the build's static files and `public/`, cached as Next decides.
@@ -25,7 +26,7 @@ export function kindOf(pathname: string): Kind {
   if (pathname === '/s/sw.js') return 'worker';
   if (/^\/(_next\/static\/|_next\/image|favicon\.ico$|robots\.txt$)/.test(pathname)) return 'file';
   if (pathname.startsWith('/api/')) return 'api';
-  if (/^\/(s\/[^/]+$|request$|privacy$|public\/)/.test(pathname)) return 'ownPolicy';
+  if (/^\/(s\/[^/]+$|request$|privacy$|public\/|open\/)/.test(pathname)) return 'ownPolicy';
   return 'page';
 }
 

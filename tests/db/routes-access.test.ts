@@ -87,6 +87,15 @@ const ROUTES: Record<string, () => Promise<void>> = {
     expect(html).not.toContain('Secret Street');
     expect(response.headers.get('content-security-policy')).toContain("form-action 'none'");
   },
+  'app/open/hsds.json/route.ts#GET': async () => {
+    // The public list as open data: no more than /shelters shows (tests/db/hsds-feed.test.ts).
+    const response = await call('app/open/hsds.json/route.ts#GET', '/open/hsds.json');
+    const json = await response.text();
+    expect(response.status).toBe(200);
+    expect(json).toContain('"name":"Listed Hall"');
+    expect(json).not.toMatch(/Hidden Flat|Secret Street|Private Alias|private77/);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  },
   'app/request/route.ts#GET': async () => {
     const html = await (await call('app/request/route.ts#GET', '/request?lang=uk')).text();
     expect(html).toMatch(/<form [^>]*action="\/request" method="post">/);
@@ -129,7 +138,7 @@ const ROUTES: Record<string, () => Promise<void>> = {
 };
 
 /** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
-const READ_ONLY = ['app/api/health/route.ts#GET', 'app/api/online-requests/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+const READ_ONLY = ['app/api/health/route.ts#GET', 'app/api/online-requests/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/open/hsds.json/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
 
 describe('route handlers', () => {
   it('each exported route handler has a case here', () => {

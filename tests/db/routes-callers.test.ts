@@ -58,6 +58,7 @@ const CASES: Record<string, Case | 'auth.js'> = {
   'app/api/online-requests/route.ts#GET': { path: '/api/online-requests', rightful: ['coordinator', 'admin'], readOnly: true },
   'app/privacy/route.ts#GET': { path: '/privacy?lang=ru', rightful: 'everyone' },
   'app/public/shelters/route.ts#GET': { path: '/shelters', rightful: 'everyone' },
+  'app/open/hsds.json/route.ts#GET': { path: '/open/hsds.json', rightful: 'everyone' },
   'app/request/route.ts#GET': { path: '/request', rightful: 'everyone' },
   // A post without a valid form is refused alike for everyone; the form itself: tests/db/requests.test.ts.
   'app/request/route.ts#POST': { path: '/request', init: { method: 'POST', body: new URLSearchParams({ alias: '' }), headers: { origin: 'http://localhost:3000' } }, rightful: 'everyone' },

@@ -34,6 +34,7 @@ const VISITS: Record<string, (w: World) => string> = {
   '/occupancy/export': () => EXPORT_REFUSED,
   '/occupancy/history': () => '/occupancy/history',
   '/privacy': () => '/privacy',
+  '/open/hsds.json': () => '/open/hsds.json',
   '/public/shelters': () => '/public/shelters',
   '/request': () => '/request',
   '/s/[token]': () => `/s/${UNKNOWN_TOKEN}`,

@@ -34,6 +34,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/occupancy/export': () => ['/occupancy/export?from=2099-01-01&to=2099-01-02'],
   '/occupancy/history': () => ['/occupancy/history'],
   '/privacy': () => ['/privacy'],
+  '/open/hsds.json': () => ['/open/hsds.json'],
   '/public/shelters': () => ['/public/shelters'],
   '/request': () => ['/request'],
   '/s/[token]': (w) => w.links.map(({ token }) => `/s/${token}`),

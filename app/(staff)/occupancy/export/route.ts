@@ -6,6 +6,7 @@ import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
 import { networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
+import { hxlRow, wantsHxl } from '@/lib/occupancy/hxl';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
 import { unmetHistory } from '@/lib/occupancy/unmet';
@@ -46,6 +47,7 @@ export async function GET(request: Request) {
   }
   // Unmet demand is counted for the network only (no-fit searches carry no city): a city's file has none.
   if (scope === 'network') rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
+  if (wantsHxl(params)) rows.splice(1, 0, hxlRow(COLUMNS));
   write(db, (tx) => recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }));
   const what = shelterId ? 'shelter' : scope === 'network' ? 'network' : (area.city?.slug ?? 'cities');
   const filename = `waystation-occupancy-${what}-${range.from}-to-${range.to}.csv`;
