@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { write } from '@/db';
+import { write, type Db } from '@/db';
 import { registerArrival } from '@/lib/arrivals/intake';
 import { createCity, deleteCity, updateCity } from '@/lib/cities/manage';
 import { DomainError } from '@/lib/errors';
@@ -31,7 +31,7 @@ function refusal(fn: () => unknown): string {
   return 'ok';
 }
 /** A call that is refused writes nothing at all. */
-function refusedWritingNothing(fn: () => unknown): string {
+function refusedWritingNothing(fn: (tx: Db) => unknown): string {
   const before = snapshot(sqlite);
   const code = refusal(() => write(db, fn));
   expect(snapshot(sqlite)).toBe(before);
