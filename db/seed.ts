@@ -3,7 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
 import { seedDemoNow } from './seed-now';
-import { arrivals, beds, cities, cityNames, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
+import { arrivals, beds, cities, cityNames, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, staffCities, users } from './schema';
 import type { RoomKind, ShelterStatus, TextLocale } from './schema';
 
 export const DEMO_LOGINS = [
@@ -297,6 +297,8 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .get();
       staffIds[login.role] = user.id;
       if (login.role === 'host') tx.insert(shelterMembers).values({ userId: user.id, shelterId: shelterIds[0] }).run();
+      // The demo guide works at Istanbul's airports: their intake puts households in Istanbul without asking.
+      if (login.role === 'coordinator') tx.insert(staffCities).values({ userId: user.id, cityId: cityIds.istanbul }).run();
     }
     seedDemoHistory(tx, withBeds, options.now, { guideId: staffIds.coordinator!, hostId: staffIds.host!, adminId: staffIds.admin! });
     const staff = (role: 'coordinator' | 'host' | 'admin') => ({
@@ -306,6 +308,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       role,
       locale: 'en',
       shelterIds: role === 'host' ? [shelterIds[0]] : [],
+      cityIds: role === 'coordinator' ? [cityIds.istanbul] : null,
     });
     seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
     // Households of the history and of tonight were in the city of the shelter they stayed at.
