@@ -131,10 +131,16 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
     await page.goto('/request');
     // Three forms, each sent once: a stamp is good for one request.
     const stamps: string[] = [];
-    for (let i = 0; i < 3; i++) stamps.push(/name="stamp" value="([^"]+)"/.exec(await (await page.request.get('/request')).text())![1]);
+    let cityId = '';
+    for (let i = 0; i < 3; i++) {
+      const html = await (await page.request.get('/request')).text();
+      stamps.push(/name="stamp" value="([^"]+)"/.exec(html)![1]);
+      // The demo network has two cities: a request says which one it is in.
+      cityId = /<option value="([^"]+)">(?:Стамбул|Istanbul)<\/option>/.exec(html)![1];
+    }
     await page.waitForTimeout(MIN_FILL_MS + 300);
     for (const stamp of stamps) {
-      const form = { alias: 'Повтор', adultMen: '1', adultWomen: '0', children: '0', contact: '@again', lang: 'ru', stamp };
+      const form = { alias: 'Повтор', adultMen: '1', adultWomen: '0', children: '0', contact: '@again', lang: 'ru', stamp, cityId };
       const sent = await page.request.post('/request', { form, headers: { origin: baseURL }, maxRedirects: 0 });
       expect(sent.status()).toBe(303);
     }
