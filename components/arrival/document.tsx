@@ -7,7 +7,8 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;font:17px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#14213d;background:#f4f5f7}
 main{max-width:36rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0}
-h2{font-size:1.1rem;margin:0 0 .4rem}
+h2,h3{font-size:1.1rem;margin:0 0 .4rem}
+.city>h2{font-size:1.3rem;margin:1.2rem 0 .5rem}
 a{color:#0f5257}
 section{background:#fff;border:1px solid #d6d9de;border-radius:10px;padding:.9rem 1rem;margin:0 0 .9rem}
 p{margin:.3rem 0}

@@ -67,7 +67,7 @@ function CityGroup({ group, ...rest }: { group: PublicCityGroup; locale: Arrival
   const titleId = `city-${group.slug}`;
   const links = contactLinks(group.contact as NetworkContact, t).map((link) => ({ ...link, primary: false }));
   return (
-    <div aria-labelledby={titleId} role="region">
+    <div className="city" aria-labelledby={titleId} role="region">
       <h2 id={titleId}>{group.name}</h2>
       <section aria-label={t('help.title')}>
         <p>
