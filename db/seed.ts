@@ -4,8 +4,8 @@ import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
 import { seedDemoNow } from './seed-now';
 import { seedCityStaff } from './seed-city-staff';
-import { arrivals, beds, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, users } from './schema';
-import type { RoomKind, ShelterStatus } from './schema';
+import { arrivals, beds, cities, cityNames, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, staffCities, users } from './schema';
+import type { RoomKind, ShelterStatus, TextLocale } from './schema';
 
 export const DEMO_LOGINS = [
   { email: 'admin@waystation.test', name: 'Aylin (admin)', role: 'admin' },
@@ -15,6 +15,8 @@ export const DEMO_LOGINS = [
 
 type DemoRoom = { name: string; kind: RoomKind; accessible?: boolean; beds: number; outOfService?: Record<number, string> };
 type DemoShelter = {
+  /** The demo city it belongs to (DEMO_CITIES): Istanbul unless said. */
+  city?: DemoCitySlug;
   name: string;
   district: string;
   address: string;
@@ -32,6 +34,18 @@ type DemoShelter = {
   whatsapp?: string;
   rooms: DemoRoom[];
 };
+
+// Two cities, as the networks of 2022 had: Istanbul keeps the network's contact, Yerevan has its own.
+const DEMO_CITIES = [
+  { slug: 'istanbul', timeZone: 'Europe/Istanbul', names: { en: 'Istanbul', ru: 'Стамбул', tr: 'İstanbul', uk: 'Стамбул' }, contact: {} },
+  {
+    slug: 'yerevan',
+    timeZone: 'Asia/Yerevan',
+    names: { en: 'Yerevan', ru: 'Ереван', tr: 'Erivan', uk: 'Єреван' },
+    contact: { contactPhone: '+374 55 000 0100', contactTelegram: '@waystation_yerevan_demo' },
+  },
+] as const;
+type DemoCitySlug = (typeof DEMO_CITIES)[number]['slug'];
 
 // Fictional places and contacts: the demo must never point at a real shelter.
 const DEMO_SHELTERS: DemoShelter[] = [
@@ -113,6 +127,46 @@ const DEMO_SHELTERS: DemoShelter[] = [
       { name: 'Women', kind: 'women', beds: 4 },
     ],
   },
+  {
+    city: 'yerevan',
+    name: 'Kentron Volunteer Flat',
+    district: 'Kentron',
+    address: 'Demo Poghots 7, Kentron, Yerevan',
+    latitude: 40.1792,
+    longitude: 44.5133,
+    status: 'open',
+    languages: ['ru', 'hy', 'en'],
+    amenities: ['wifi', 'shower', 'kitchen', 'heating'],
+    acceptsFamilies: true,
+    acceptsPets: false,
+    wheelchairAccessible: false,
+    listedPublicly: true,
+    telegram: '@kentron_flat_demo',
+    rooms: [
+      { name: 'Big room', kind: 'mixed', beds: 5 },
+      { name: 'Family room', kind: 'family', beds: 3 },
+    ],
+  },
+  {
+    city: 'yerevan',
+    name: 'Arabkir Community Hall',
+    district: 'Arabkir',
+    address: 'Orinak Street 21, Arabkir, Yerevan',
+    latitude: 40.2041,
+    longitude: 44.5019,
+    status: 'open',
+    languages: ['ru', 'hy'],
+    amenities: ['shower', 'meals', 'charging'],
+    acceptsFamilies: true,
+    acceptsPets: true,
+    wheelchairAccessible: true,
+    listedPublicly: true,
+    phone: '+374 55 000 0002',
+    rooms: [
+      { name: "Men's room", kind: 'men', beds: 4 },
+      { name: "Women's room", kind: 'women', accessible: true, beds: 4 },
+    ],
+  },
 ];
 
 const FATIH_TEXTS = {
@@ -148,6 +202,9 @@ const DEMO_WAITING = [
   { alias: 'Maria', adultMen: 0, adultWomen: 1, children: 0, languages: ['uk', 'ru'], minutesAgo: 25, needsWheelchair: true },
   // Asked for a place on the public form.
   { alias: 'Vera', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru'], minutesAgo: 10, contact: '@vera_demo', selfRegistered: true },
+  // Waiting in Yerevan: one landed at Zvartnots, one asked on the public form and wants to go on to Istanbul.
+  { alias: 'Gleb', adultMen: 1, adultWomen: 0, children: 0, languages: ['ru'], minutesAgo: 50, city: 'yerevan' as const },
+  { alias: 'Yana', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru', 'uk'], minutesAgo: 15, contact: '@yana_demo', selfRegistered: true, city: 'yerevan' as const, destination: 'istanbul' as const },
 ];
 
 // Where guides meet arrivals: the two airports and the main bus station (real public places).
@@ -155,9 +212,20 @@ const DEMO_MEETING_POINTS = [
   { name: 'Istanbul Airport', latitude: 41.2753, longitude: 28.7519 },
   { name: 'Sabiha Gökçen Airport', latitude: 40.8986, longitude: 29.3092 },
   { name: 'Esenler bus station', latitude: 41.0383, longitude: 28.8936 },
+  { name: 'Zvartnots Airport', latitude: 40.1473, longitude: 44.3959 },
 ];
 // Who is waiting where, so the suggestions show distances from the first visit.
-const DEMO_WHEREABOUTS: Record<string, string> = { Artem: 'Istanbul Airport', Maria: 'Sabiha Gökçen Airport' };
+const DEMO_WHEREABOUTS: Record<string, string> = { Artem: 'Istanbul Airport', Maria: 'Sabiha Gökçen Airport', Gleb: 'Zvartnots Airport' };
+
+function seedDemoCities(tx: Db, since: Date): Record<DemoCitySlug, string> {
+  const ids = {} as Record<DemoCitySlug, string>;
+  for (const city of DEMO_CITIES) {
+    const row = tx.insert(cities).values({ slug: city.slug, timeZone: city.timeZone, ...city.contact, createdAt: since }).returning({ id: cities.id }).get();
+    tx.insert(cityNames).values(Object.entries(city.names).map(([locale, name]) => ({ cityId: row.id, locale: locale as TextLocale, name }))).run();
+    ids[city.slug] = row.id;
+  }
+  return ids;
+}
 
 export function isEmpty(db: Db): boolean {
   return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
@@ -173,11 +241,13 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     const withBeds: { id: string; beds: { id: string; outOfService: boolean }[] }[] = [];
     // The network has been running for a while: its shelters and beds predate the demo's history.
     const since = new Date(options.now.getTime() - (DEMO_HISTORY_DAYS + 1) * 24 * 3600_000);
+    const cityIds = seedDemoCities(tx, since);
     for (const demo of DEMO_SHELTERS) {
-      const { rooms: demoRooms, ...profile } = demo;
+      const { rooms: demoRooms, city = 'istanbul', ...profile } = demo;
+      const timeZone = DEMO_CITIES.find((c) => c.slug === city)!.timeZone;
       const shelter = tx
         .insert(shelters)
-        .values({ ...profile, lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000), createdAt: since })
+        .values({ ...profile, cityId: cityIds[city], timeZone, lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000), createdAt: since })
         .returning()
         .get();
       shelterIds.push(shelter.id);
@@ -211,10 +281,11 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     const pointIds = new Map(
       tx.insert(meetingPoints).values(DEMO_MEETING_POINTS.map((point) => ({ ...point, createdAt: since }))).returning().all().map((point) => [point.name, point.id]),
     );
-    for (const household of DEMO_WAITING) {
+    for (const { city = 'istanbul', destination, ...household } of DEMO_WAITING) {
       const meetingPointId = pointIds.get(DEMO_WHEREABOUTS[household.alias]) ?? null;
+      const cities = { cityId: cityIds[city], destinationCityId: destination ? cityIds[destination] : null };
       tx.insert(arrivals)
-        .values({ ...household, meetingPointId, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
+        .values({ ...household, ...cities, meetingPointId, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
         .run();
     }
     tx.insert(networkSettings).values({ id: 1, ...DEMO_NETWORK_CONTACT, updatedAt: options.now }).run();
@@ -227,6 +298,8 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .get();
       staffIds[login.role] = user.id;
       if (login.role === 'host') tx.insert(shelterMembers).values({ userId: user.id, shelterId: shelterIds[0] }).run();
+      // The demo guide works at Istanbul's airports: their intake puts households in Istanbul without asking.
+      if (login.role === 'coordinator') tx.insert(staffCities).values({ userId: user.id, cityId: cityIds.istanbul }).run();
     }
     seedDemoHistory(tx, withBeds, options.now, { guideId: staffIds.coordinator!, hostId: staffIds.host!, adminId: staffIds.admin! });
     const staff = (role: 'coordinator' | 'host' | 'admin') => ({
@@ -236,9 +309,13 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       role,
       locale: 'en',
       shelterIds: role === 'host' ? [shelterIds[0]] : [],
+      cityIds: role === 'coordinator' ? [cityIds.istanbul] : null,
     });
     seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
-    seedCityStaff(tx, passwordHash, since);
+    // Households of the history and of tonight were in the city of the shelter they stayed at.
+    tx.run(sql`update arrivals set city_id = (select sh.city_id from stays s join shelters sh on sh.id = s.shelter_id where s.arrival_id = arrivals.id order by s.created_at desc limit 1) where city_id is null`);
+    tx.run(sql`update arrivals set city_id = ${cityIds.istanbul} where city_id is null`);
+    seedCityStaff(tx, passwordHash, since, cityIds);
     return true;
   });
 }

@@ -4,6 +4,7 @@ import { renderRequestForm } from '@/components/public/render';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { cityBySlug, listCities } from '@/lib/cities/cities';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
@@ -18,7 +19,7 @@ import { publicRequestSchema } from '@/lib/validation/request';
 export const dynamic = 'force-dynamic';
 
 const FORM_FIELDS = ['stamp', 'website', 'lang'];
-type Shown = { state: FormState; stamp: string; withContact?: boolean };
+type Shown = { state: FormState; stamp: string; withContact?: boolean; city?: string };
 
 /** This browser's device id for the request limits (lib/requests/throttle.ts), if it sent one. */
 function deviceOf(request: Request): string | null {
@@ -39,16 +40,21 @@ function withDevice(response: Response, request: Request): Response {
 }
 
 async function formPage(request: Request, locale: ArrivalLocale, now: Date, status: number, shown: Shown, headers?: Record<string, string>) {
-  const contact = shown.withContact ? readNetworkSettings(getDb()).contact : null;
-  const html = await renderRequestForm(locale, { state: shown.state, stamp: shown.stamp, arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE), contact });
+  const db = getDb();
+  const contact = shown.withContact ? readNetworkSettings(db).contact : null;
+  const cities = listCities(db, locale).map(({ id, name }) => ({ id, name }));
+  const html = await renderRequestForm(locale, { state: shown.state, stamp: shown.stamp, arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE), contact, cities, city: shown.city });
   return withDevice(htmlResponse(html, status, { forms: true, headers }), request);
 }
 
-/** The request form: a plain HTML form, no account, no JavaScript. */
+/** The request form: a plain HTML form, no account, no JavaScript. `?city=yerevan` preselects that city. */
 export async function GET(request: Request) {
   const now = new Date();
   const { locale, remember } = requestLocale(request);
-  return formPage(request, locale, now, 200, { state: { status: 'idle' }, stamp: formStamp(now) }, remember);
+  const slug = new URL(request.url).searchParams.get('city');
+  // An unknown city preselects nothing: the form asks, as it does without one.
+  const city = slug ? (cityBySlug(getDb(), slug.slice(0, 40))?.id ?? undefined) : undefined;
+  return formPage(request, locale, now, 200, { state: { status: 'idle' }, stamp: formStamp(now), city }, remember);
 }
 
 /**

@@ -7,7 +7,8 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;font:17px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#14213d;background:#f4f5f7}
 main{max-width:36rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0}
-h2{font-size:1.1rem;margin:0 0 .4rem}
+h2,h3{font-size:1.1rem;margin:0 0 .4rem}
+.city>h2{font-size:1.3rem;margin:1.2rem 0 .5rem}
 a{color:#0f5257}
 section{background:#fff;border:1px solid #d6d9de;border-radius:10px;padding:.9rem 1rem;margin:0 0 .9rem}
 p{margin:.3rem 0}
@@ -36,7 +37,7 @@ dd{margin:0}
 label,legend{display:block;font-weight:600;margin:0 0 .2rem;padding:0}
 fieldset{border:0;margin:0 0 .8rem;padding:0}
 .field{margin:0 0 .9rem}
-input,textarea{font:inherit;width:100%;min-height:48px;padding:.5rem .6rem;border:1px solid #6b7280;border-radius:8px;background:#fff;color:#14213d}
+input,textarea,select{font:inherit;width:100%;min-height:48px;padding:.5rem .6rem;border:1px solid #6b7280;border-radius:8px;background:#fff;color:#14213d}
 input[type=checkbox]{width:24px;min-height:24px;height:24px;margin:0 .5rem 0 0;flex:none}
 .check{display:flex;align-items:center;min-height:44px;font-weight:400;margin:0}
 .counts .field{display:flex;align-items:center;flex-wrap:wrap;gap:0 1rem;margin:0 0 .5rem}

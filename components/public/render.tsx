@@ -6,25 +6,25 @@ import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { shareLinks, shareText } from '@/lib/i18n/share';
 import type { LinkPage } from '@/lib/arrival/page-data';
 import type { FormState } from '@/lib/forms';
-import type { PublicShelter } from '@/lib/requests/public-list';
+import type { PublicList } from '@/lib/cities/public';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { RequestForm } from './request-form';
 import { CancelRequest, ClosedRequestPage, WaitingPage, type ShareOwnLink } from './request-status';
 import { PrivacyPage } from './privacy-page';
 import { PublicShelterList } from './shelter-list';
 
-export function renderShelterList(shelters: PublicShelter[], contact: NetworkContact, locale: ArrivalLocale, now: Date): Promise<string> {
+export function renderShelterList(list: PublicList, locale: ArrivalLocale, now: Date): Promise<string> {
   const t = translator(locale);
   return toHtml(
     <ArrivalDocument lang={locale} title={t('list.title')} withScript={false}>
-      <PublicShelterList shelters={shelters} contact={contact} locale={locale} t={t} format={formatFor(locale, NETWORK_TIME_ZONE, now)} now={now} timeZone={NETWORK_TIME_ZONE} />
+      <PublicShelterList list={list} locale={locale} t={t} format={formatFor(locale, NETWORK_TIME_ZONE, now)} now={now} timeZone={NETWORK_TIME_ZONE} />
     </ArrivalDocument>,
   );
 }
 
 export function renderRequestForm(
   locale: ArrivalLocale,
-  form: { state: FormState; stamp: string; arrivedAtDefault: string; contact: NetworkContact | null },
+  form: { state: FormState; stamp: string; arrivedAtDefault: string; contact: NetworkContact | null; cities: { id: string; name: string }[]; city?: string },
 ): Promise<string> {
   const t = translator(locale);
   return toHtml(

@@ -14,6 +14,9 @@ type Props = {
   arrivedAtDefault: string;
   /** Shown with a refusal that leaves the network's contact as the way forward. */
   contact: NetworkContact | null;
+  /** The network's cities, and the one the link named (/request?city=yerevan). */
+  cities: { id: string; name: string }[];
+  city?: string;
 };
 type FieldProps = { state: FormState; t: Translate; name: string; hint?: boolean } & React.InputHTMLAttributes<HTMLInputElement>;
 
@@ -66,8 +69,27 @@ function Check({ form, name, label, value, checked }: { form: FormState; name: s
   );
 }
 
+/** A choice of city; with one city there is nothing to choose, so it is not asked. */
+function CityChoice({ form, t, name, cities, chosen, optional }: { form: FormState; t: Translate; name: string; cities: Props['cities']; chosen?: string; optional?: boolean }) {
+  const value = fieldValue(form, name, chosen);
+  return (
+    <div className="field">
+      <label htmlFor={name}>{t(`request.${name}`)}</label>
+      <select id={name} name={name} defaultValue={value} {...described(form, name)}>
+        {optional || !value ? <option value="">{t(optional ? 'request.destinationNone' : 'request.chooseCity')}</option> : null}
+        {cities.map((city) => (
+          <option key={city.id} value={city.id}>
+            {city.name}
+          </option>
+        ))}
+      </select>
+      <FieldError form={form} t={t} name={name} />
+    </div>
+  );
+}
+
 /** The request for a place: a plain HTML form that works without JavaScript, posted to /request. */
-export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact }: Props) {
+export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact, cities, city }: Props) {
   const count = (name: string) => <Field state={state} t={t} name={name} type="number" inputMode="numeric" min={0} max={MAX_HOUSEHOLD} defaultValue={0} />;
   return (
     <>
@@ -92,6 +114,12 @@ export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact
             <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
           <Field state={state} t={t} name="alias" hint maxLength={40} autoComplete="nickname" required />
+          {cities.length > 1 ? (
+            <>
+              <CityChoice form={state} t={t} name="cityId" cities={cities} chosen={city} />
+              <CityChoice form={state} t={t} name="destinationCityId" cities={cities} optional />
+            </>
+          ) : null}
           <fieldset>
             <legend>{t('request.who')}</legend>
             <div className="counts">

@@ -1,18 +1,24 @@
 import { LanguageLinks, languageName, type Format, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
+import { ContactButtons, contactLinks } from '@/components/arrival/arrival-page';
+import type { PublicCityGroup, PublicList } from '@/lib/cities/public';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { HelpBox, localHref } from './help-box';
 
-type Props = { shelters: PublicShelter[]; contact: NetworkContact; locale: ArrivalLocale; t: Translate; format: Format; now: Date; timeZone: string };
+type Props = { list: PublicList; locale: ArrivalLocale; t: Translate; format: Format; now: Date; timeZone: string };
 
-function ShelterCard({ shelter, locale, t, format, now }: { shelter: PublicShelter; locale: ArrivalLocale; t: Translate; format: Format; now: Date }) {
+/** A link within the public pages for one city: the reader's language, and the city when there is one. */
+const cityHref = (path: string, locale: ArrivalLocale, slug: string | null) => `${localHref(path, locale)}${slug ? `&city=${encodeURIComponent(slug)}` : ''}`;
+
+function ShelterCard({ shelter, locale, t, format, now, level = 2 }: { shelter: PublicShelter; locale: ArrivalLocale; t: Translate; format: Format; now: Date; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const yesNo = (value: boolean) => t(value ? 'list.yes' : 'list.no');
   const id = `shelter-${shelter.id}`;
   return (
     <li>
       <section aria-labelledby={id}>
-        <h2 id={id}>{shelter.name}</h2>
+        <Heading id={id}>{shelter.name}</Heading>
         <p className="muted">{shelter.district}</p>
         <p className={shelter.freeBeds > 0 ? 'free' : 'full'}>{shelter.freeBeds > 0 ? t('list.freeBeds', { count: shelter.freeBeds }) : t('list.full')}</p>
         {shelter.roomKinds.length > 0 ? (
@@ -41,25 +47,86 @@ function ShelterCard({ shelter, locale, t, format, now }: { shelter: PublicShelt
   );
 }
 
-/** The public list: listed open shelters by district and free beds, never an address. */
-export function PublicShelterList({ shelters, contact, locale, t, format, now, timeZone }: Props) {
+function Cards({ shelters, level, ...rest }: { shelters: PublicShelter[]; level: 2 | 3; locale: ArrivalLocale; t: Translate; format: Format; now: Date }) {
+  return shelters.length > 0 ? (
+    <ol className="cards">
+      {shelters.map((shelter) => (
+        <ShelterCard key={shelter.id} shelter={shelter} level={level} {...rest} />
+      ))}
+    </ol>
+  ) : (
+    <section>
+      <p>{rest.t('list.none')}</p>
+    </section>
+  );
+}
+
+/** One city's part of the list: its name, the way to ask for a place there and its own contact, its shelters. */
+function CityGroup({ group, ...rest }: { group: PublicCityGroup; locale: ArrivalLocale; t: Translate; format: Format; now: Date }) {
+  const { t, locale } = rest;
+  const titleId = `city-${group.slug}`;
+  const links = contactLinks(group.contact as NetworkContact, t).map((link) => ({ ...link, primary: false }));
+  return (
+    <div className="city" aria-labelledby={titleId} role="region">
+      <h2 id={titleId}>{group.name}</h2>
+      <section aria-label={t('help.title')}>
+        <p>
+          <a className="cta" href={cityHref('/request', locale, group.slug)}>
+            {t('help.ask')}
+          </a>
+        </p>
+        <p>{links.length > 0 ? t('help.body') : t('help.none')}</p>
+        {links.length > 0 ? <ContactButtons links={links} /> : null}
+      </section>
+      <Cards shelters={group.shelters} level={3} {...rest} />
+    </div>
+  );
+}
+
+/**
+ * The public list: listed open shelters by district and free beds, never an address. With several
+ * cities, city by city, each with its own contact; `?city=` shows one.
+ */
+export function PublicShelterList({ list, locale, t, format, now, timeZone }: Props) {
+  const rest = { locale, t, format, now };
+  const byCity = list.cities.length > 1;
+  const only = list.groups.length === 1 ? list.groups[0] : null;
   return (
     <>
       <LanguageLinks locale={locale} t={t} />
       <p className="muted">{t('network')}</p>
       <h1>{t('list.title')}</h1>
-      <HelpBox contact={contact} t={t} ask={localHref('/request', locale)} />
-      <p className="muted">{t('list.intro')}</p>
-      {shelters.length > 0 ? (
-        <ol className="cards">
-          {shelters.map((shelter) => (
-            <ShelterCard key={shelter.id} shelter={shelter} locale={locale} t={t} format={format} now={now} />
-          ))}
-        </ol>
-      ) : (
-        <section>
-          <p>{t('list.none')}</p>
+      {list.unknownCity ? (
+        <section className="alert" role="status">
+          <p>{t('list.unknownCity')}</p>
         </section>
+      ) : null}
+      {byCity ? (
+        <nav aria-label={t('list.cities')}>
+          <p>
+            {list.cities.map((city) => (
+              <span key={city.slug}>
+                {city.slug === list.picked ? <strong>{city.name}</strong> : <a href={cityHref('/shelters', locale, city.slug)}>{city.name}</a>}
+                {' · '}
+              </span>
+            ))}
+            {list.picked ? <a href={localHref('/shelters', locale)}>{t('list.allCities')}</a> : <strong>{t('list.allCities')}</strong>}
+          </p>
+        </nav>
+      ) : null}
+      {byCity ? (
+        <>
+          <p className="muted">{t('list.introCities')}</p>
+          {list.groups.map((group) => (
+            <CityGroup key={group.slug} group={group} {...rest} />
+          ))}
+        </>
+      ) : (
+        <>
+          <HelpBox contact={only!.contact} t={t} ask={cityHref('/request', locale, only!.slug)} />
+          <p className="muted">{t('list.intro')}</p>
+          <Cards shelters={only!.shelters} level={2} {...rest} />
+        </>
       )}
       <p className="muted">{t('list.asOf', { time: format.dateTime(now, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) })}</p>
       <PrivacyLink locale={locale} t={t} />

@@ -6,6 +6,7 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import type { ArrivalInput } from '@/lib/validation/arrival';
 import { meetingPointById } from '@/lib/meeting-points/points';
+import { heldCity, impliedCity, knownCity } from '@/lib/cities/choice';
 import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
 
 const MINUTE = 60_000;
@@ -43,6 +44,14 @@ function meetingPointOf(db: Db, id: string | undefined): string | null {
   return id;
 }
 
+/** Where the household is now and where it is going, refused next to the field when a city is unknown. */
+function citiesOf(db: Db, input: Pick<ArrivalInput, 'cityId' | 'destinationCityId'>) {
+  return {
+    cityId: input.cityId ? knownCity(db, input.cityId, 'cityId').id : impliedCity(db, 'cityId'),
+    destinationCityId: input.destinationCityId ? knownCity(db, input.destinationCityId, 'destinationCityId').id : null,
+  };
+}
+
 /** Writes a waiting household; the caller has checked who may do so and when they arrive. */
 export function insertHousehold(
   db: Db,
@@ -65,6 +74,7 @@ export function insertHousehold(
       expectedAt: expectedTime(input, now),
       nightsWanted: input.nightsWanted ?? null,
       meetingPointId: meetingPointOf(db, input.meetingPointId),
+      ...citiesOf(db, input),
       arrivedAt: extra.arrivedAt,
       status: 'waiting',
       registeredBy: extra.registeredBy,
@@ -94,7 +104,10 @@ export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, no
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
   const earlier = sentBefore(db, user, input.intakeKey);
   if (earlier) return earlier;
-  const id = insertHousehold(db, input, { arrivedAt: arrivalTime(input, now, GUIDE_ARRIVAL_WINDOW), registeredBy: user.id, intakeKey: input.intakeKey }, now);
+  // A guide of one city registers people in it, unless the form says otherwise; never in a city they do not hold.
+  const cityId = input.cityId ?? (user.cityIds?.length === 1 ? user.cityIds[0] : undefined);
+  if (cityId) heldCity(db, user, cityId, 'cityId');
+  const id = insertHousehold(db, { ...input, cityId }, { arrivedAt: arrivalTime(input, now, GUIDE_ARRIVAL_WINDOW), registeredBy: user.id, intakeKey: input.intakeKey }, now);
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: id });
   return id;
 }

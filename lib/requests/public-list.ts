@@ -11,6 +11,8 @@ export type PublicShelter = {
   id: string;
   name: string;
   district: string;
+  /** The city whose group it is listed in (lib/cities/public.ts). */
+  cityId: string | null;
   freeBeds: number;
   roomKinds: RoomKind[];
   languages: string[];
@@ -27,6 +29,7 @@ export function publicShelters(db: Db, now: Date): PublicShelter[] {
       id: shelters.id,
       name: shelters.name,
       district: shelters.district,
+      cityId: shelters.cityId,
       languages: shelters.languages,
       acceptsFamilies: shelters.acceptsFamilies,
       acceptsPets: shelters.acceptsPets,

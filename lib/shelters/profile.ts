@@ -4,11 +4,13 @@ import { shelterTexts, shelters, TEXT_LOCALES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
-import type { ShelterProfileInput } from '@/lib/validation/shelter';
+import type { NewShelterInput, ShelterProfileInput } from '@/lib/validation/shelter';
+import { heldCity } from '@/lib/cities/choice';
 import { editableShelter } from './access';
 
 export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProfileInput, now: Date): void {
   const shelter = editableShelter(db, user, input.shelterId);
+  const cityId = cityAfterEdit(db, user, shelter.cityId, input.cityId);
   if ((input.latitude === null) !== (input.longitude === null)) {
     throw new DomainError('coordinatesPair', input.latitude === null ? 'latitude' : 'longitude');
   }
@@ -37,6 +39,7 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
       checkOutBy: input.checkOutBy,
       timeZone: input.timeZone,
       status: input.status,
+      cityId,
     })
     .where(eq(shelters.id, shelter.id))
     .run();
@@ -54,9 +57,25 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
   recordAudit(db, { at: now, actorId: user.id, action: 'shelter.update', entity: 'shelter', entityId: shelter.id, shelterId: shelter.id });
 }
 
-export function createShelter(db: Db, user: StaffUser, input: { name: string; district: string }, now: Date): string {
+/**
+ * The shelter's city after a profile save: unchanged when the form named none or the same one; moving
+ * it is for admins, into a city they hold.
+ */
+function cityAfterEdit(db: Db, user: StaffUser, current: string | null, asked: string | undefined): string | null {
+  if (asked === undefined || asked === current) return current;
+  if (user.role !== 'admin') throw new DomainError('notAllowed', 'cityId');
+  return heldCity(db, user, asked, 'cityId').id;
+}
+
+/** A new shelter, paused until its host fills it in, in the caller's chosen city and that city's time zone. */
+export function createShelter(db: Db, user: StaffUser, input: NewShelterInput, now: Date): string {
   if (user.role !== 'admin') throw notAllowed();
-  const shelter = db.insert(shelters).values({ name: input.name, district: input.district, status: 'paused' }).returning().get();
+  const city = heldCity(db, user, input.cityId, 'cityId');
+  const shelter = db
+    .insert(shelters)
+    .values({ name: input.name, district: input.district, status: 'paused', cityId: city.id, timeZone: city.timeZone })
+    .returning()
+    .get();
   recordAudit(db, { at: now, actorId: user.id, action: 'shelter.create', entity: 'shelter', entityId: shelter.id, shelterId: shelter.id });
   return shelter.id;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
+import { optionalCityChoice } from './city';
 import { LANGUAGES } from './shelter-options';
 import { isNight } from '@/lib/nights/calendar';
 
@@ -37,6 +38,10 @@ export const arrivalFields = z.object({
   ),
   // Where the household is now: one of the network's meeting points, or none.
   meetingPointId: z.preprocess((value) => (value === '' || value === null ? undefined : value), idField.optional()),
+  // The city the household is in now (whose queue it joins), and the one it wants to reach, if any.
+  // Blank current city: the network's only one; with several cities the domain call asks for it.
+  cityId: optionalCityChoice,
+  destinationCityId: optionalCityChoice,
 });
 
 /** Rules over the counts together, for the guide's intake and the public request alike. */

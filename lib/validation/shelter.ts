@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
 import { isNight, MAX_NIGHTS } from '@/lib/nights/calendar';
 import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
-import { AMENITIES, LANGUAGES, TIME_ZONES } from './shelter-options';
+import { cityChoice, optionalCityChoice, timeZoneField } from './city';
+import { AMENITIES, LANGUAGES } from './shelter-options';
 
 const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
 const coordinate = (limit: number, message: string) =>
@@ -41,7 +42,10 @@ export const shelterProfileSchema = z.object({
   usualNights: stayNights,
   longestNights: z.preprocess(blankAsMissing, stayNights.optional()).transform((value) => value ?? null),
   checkOutBy: clock,
-  timeZone: z.enum(TIME_ZONES, { error: 'invalid' }),
+  // Any zone the runtime knows: a city may keep one that is not in the usual list (TIME_ZONES).
+  timeZone: timeZoneField,
+  // Absent when the form offers no city (a host's): the shelter stays where it is.
+  cityId: optionalCityChoice,
   status: z.enum(SHELTER_STATUSES, { error: 'invalid' }),
   directions_ru: longText,
   directions_en: longText,
@@ -58,7 +62,8 @@ export const shelterProfileSchema = z.object({
 });
 export type ShelterProfileInput = z.infer<typeof shelterProfileSchema>;
 
-export const newShelterSchema = z.object({ name: requiredText(100), district: requiredText(60) });
+export const newShelterSchema = z.object({ name: requiredText(100), district: requiredText(60), cityId: cityChoice });
+export type NewShelterInput = z.infer<typeof newShelterSchema>;
 
 export const shelterIdSchema = z.object({ shelterId: idField });
 

@@ -77,7 +77,9 @@ function makeWorld() {
   const laterDeparture = addNights(reserved.departure!, 1);
   const meetingPoint = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, 41.2753, 28.7519, 0) returning id").get(`Airport ${shelter.id}`) as { id: string }).id;
   const notice = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint, notice };
+  const city = makeCity(db, `City ${shelter.id}`, { slug: `city-${shelter.id.toLowerCase()}` });
+  const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: `empty-${shelter.id.toLowerCase()}` });
+  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint, notice, city, emptyCity };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -131,7 +133,7 @@ const CASES: Record<string, Case> = {
     form: () => ({ answer: FIXTURE_PASSWORD }),
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
-  'app/(staff)/shelters/actions.ts#addShelter': { allowed: ADMINS, form: () => ({ name: 'New place', district: 'Şişli' }) },
+  'app/(staff)/shelters/actions.ts#addShelter': { allowed: ADMINS, form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }) },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
@@ -157,7 +159,7 @@ const CASES: Record<string, Case> = {
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[1].id }) },
   'app/(staff)/arrivals/new/actions.ts#registerHousehold': {
     allowed: GUIDES,
-    form: () => ({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', 'languages[]': ['ru'], intakeKey: crypto.randomUUID() }),
+    form: (w) => ({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', 'languages[]': ['ru'], intakeKey: crypto.randomUUID(), cityId: w.shelter.cityId! }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
     allowed: GUIDES,
@@ -210,6 +212,9 @@ const CASES: Record<string, Case> = {
     form: (w) => ({ meetingPointId: w.meetingPoint, name: `Moved ${w.shelter.id}`, latitude: '40.8986', longitude: '29.3092' }),
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
+  'app/(staff)/settings/cities/actions.ts#addCity': { allowed: ADMINS, form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }) },
+  'app/(staff)/settings/cities/actions.ts#saveCity': { allowed: ADMINS, form: (w) => ({ cityId: w.city.id, nameEn: `Renamed ${w.shelter.id}`, slug: w.city.slug, timeZone: 'Asia/Tbilisi' }) },
+  'app/(staff)/settings/cities/actions.ts#removeCity': { allowed: ADMINS, form: (w) => ({ cityId: w.emptyCity.id }) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }) },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: ADMINS, form: () => ({ idleMinutes: '90' }) },
   'app/(staff)/notices/actions.ts#postShelterNoticeAction': {

@@ -5,7 +5,7 @@ import { idleState } from '@/lib/forms';
 import en from '@/lib/i18n/messages/en.json';
 import { createInvitation } from '@/lib/staff/invitations';
 import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
-import { asStaff, FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
@@ -50,6 +50,7 @@ const closureId = (
     .prepare("insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id")
     .get(shelter.id, room.id) as { id: string }
 ).id;
+const emptyCityId = makeCity(db, 'Kars', { slug: 'kars' }).id;
 const meetingPointId = (
   sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), 'Istanbul Airport', 41.2753, 28.7519, 0) returning id").get() as { id: string }
 ).id;
@@ -79,7 +80,7 @@ const FORMS: Record<string, Fields> = {
   'app/(staff)/account/actions.ts#startSecondFactor': {},
   'app/(staff)/account/actions.ts#confirmSecondFactor': { code: text('123456') },
   'app/(staff)/account/actions.ts#turnOffSecondFactor': { answer: text(FIXTURE_PASSWORD) },
-  'app/(staff)/shelters/actions.ts#addShelter': { name: text('New place'), district: text('Şişli') },
+  'app/(staff)/shelters/actions.ts#addShelter': { name: text('New place'), district: text('Şişli'), cityId: id(shelter.cityId!) },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { shelterId: id(shelter.id) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': {
     shelterId: id(shelter.id),
@@ -98,9 +99,11 @@ const FORMS: Record<string, Fields> = {
     usualNights: number('3'),
     longestNights: free('14'),
     checkOutBy: { kind: 'clock', valid: '11:00' },
-    timeZone: choice('Europe/Istanbul'),
+    // Any zone the runtime knows is fine ("Europe/London" too): a required text that must name one.
+    timeZone: text('Europe/Istanbul'),
     status: choice('open'),
     directions_ru: free('Прямо'),
+    cityId: free(shelter.cityId!),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': { shelterId: id(shelter.id), name: text('Attic'), kind: choice('mixed'), beds: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': { roomId: id(room.id), name: text('Blue room'), kind: choice('family'), accessible: free('on') },
@@ -123,6 +126,8 @@ const FORMS: Record<string, Fields> = {
     arrivedAt: free('2026-03-01T10:00'),
     expectedAt: free(''),
     nightsWanted: free('3'),
+    cityId: free(shelter.cityId!),
+    destinationCityId: free(''),
     intakeKey: free('6f1c2b0e-8a4d-4c3e-9b7a-2d5e8f0a1b3c'),
   },
   'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
@@ -171,6 +176,9 @@ const FORMS: Record<string, Fields> = {
     longitude: free('28.7519'),
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { meetingPointId: id(meetingPointId) },
+  'app/(staff)/settings/cities/actions.ts#addCity': { nameEn: text('Yerevan'), nameRu: free('Ереван'), slug: free(''), timeZone: text('Asia/Yerevan'), contactPhone: free('+374 55 000 0100') },
+  'app/(staff)/settings/cities/actions.ts#saveCity': { cityId: id(shelter.cityId!), nameEn: text('Istanbul'), nameTr: free('İstanbul'), slug: free(''), timeZone: text('Europe/Istanbul'), contactTelegram: free('@ist') },
+  'app/(staff)/settings/cities/actions.ts#removeCity': { cityId: id(emptyCityId) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { arrivalId: id(waiting.id), meetingPointId: free(meetingPointId) },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { idleMinutes: number('90') },
   // One text only: with a second one free, a post whose first text is blanked would still be a notice.

@@ -45,8 +45,9 @@ describe('the public list of shelters', () => {
 
   it('never carries the address, coordinates or contacts, and the page says "full" in words', async () => {
     const list = publicShelters(db, NOW);
-    expect(Object.keys(list[0]).sort()).toEqual(['acceptsFamilies', 'acceptsPets', 'district', 'freeBeds', 'id', 'languages', 'lastConfirmedAt', 'name', 'roomKinds', 'wheelchairAccessible']);
-    const html = await renderShelterList(list, { phone: null, telegram: null, whatsapp: null }, 'ru', new Date(NOW.getTime() + 60_000));
+    expect(Object.keys(list[0]).sort()).toEqual(['acceptsFamilies', 'acceptsPets', 'cityId', 'district', 'freeBeds', 'id', 'languages', 'lastConfirmedAt', 'name', 'roomKinds', 'wheelchairAccessible']);
+    const oneGroup = { groups: [{ slug: null, name: null, timeZone: null, contact: { phone: null, telegram: null, whatsapp: null }, shelters: list }], cities: [], picked: null, unknownCity: false };
+    const html = await renderShelterList(oneGroup, 'ru', new Date(NOW.getTime() + 60_000));
     expect(html).not.toContain('Gizli');
     expect(html).not.toContain('41.01');
     expect(html).not.toContain('555 123');

@@ -32,6 +32,8 @@ async function phone(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean
 /** The request form by its Russian labels; waits as long as a person would at least take, since the server refuses faster posts. */
 async function fillRequest(page: Page, values: { alias: string; women: string; contact: string }) {
   await page.getByLabel('Ваше имя или ник').fill(values.alias);
+  // The demo network has two cities: the form asks which one they are in.
+  await page.getByLabel('Город, где вы сейчас').selectOption({ label: 'Стамбул' });
   await page.getByLabel('Женщины').fill(values.women);
   await page.getByLabel('Telegram, WhatsApp или телефон').fill(values.contact);
   await page.waitForTimeout(MIN_FILL_MS + 300);
@@ -66,15 +68,17 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
     const { context, page } = await phone();
     await page.goto('/shelters');
     await page.getByRole('heading', { name: 'Приюты со свободными местами на эту ночь' }).waitFor();
-    const names = await page.locator('.cards h2').allTextContents();
+    // The demo has two cities: the list runs city by city, Istanbul's shelters under its own heading.
+    const istanbul = page.getByRole('region', { name: 'Стамбул' });
+    const names = await istanbul.locator('.cards h3').allTextContents();
     expect(names).toEqual(['Fatih Free Shelter', 'Kadıköy Church Hall']);
     expect(await kadikoy(page).getByText('12 свободных кроватей на эту ночь').isVisible()).toBe(true);
     const listText = await page.locator('body').innerText();
     for (const secret of ['Demo Sokak', 'Örnek Caddesi', 'Beşiktaş Flat', 'Şişli']) expect(listText).not.toContain(secret);
-    expect(await page.getByRole('link', { name: 'Позвонить: +90 555 000 0100' }).isVisible()).toBe(true);
+    expect(await istanbul.getByRole('link', { name: 'Позвонить: +90 555 000 0100' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    await page.getByRole('link', { name: 'Попросить место' }).click();
+    await istanbul.getByRole('link', { name: 'Попросить место' }).click();
     await fillRequest(page, { alias: 'Лена', women: '1', contact: '' });
     const contact = page.getByLabel('Telegram, WhatsApp или телефон');
     expect(await page.getByRole('alert').innerText()).toBe('Проверьте отмеченные ниже поля.');
@@ -127,10 +131,16 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
     await page.goto('/request');
     // Three forms, each sent once: a stamp is good for one request.
     const stamps: string[] = [];
-    for (let i = 0; i < 3; i++) stamps.push(/name="stamp" value="([^"]+)"/.exec(await (await page.request.get('/request')).text())![1]);
+    let cityId = '';
+    for (let i = 0; i < 3; i++) {
+      const html = await (await page.request.get('/request')).text();
+      stamps.push(/name="stamp" value="([^"]+)"/.exec(html)![1]);
+      // The demo network has two cities: a request says which one it is in.
+      cityId = /<option value="([^"]+)">(?:Стамбул|Istanbul)<\/option>/.exec(html)![1];
+    }
     await page.waitForTimeout(MIN_FILL_MS + 300);
     for (const stamp of stamps) {
-      const form = { alias: 'Повтор', adultMen: '1', adultWomen: '0', children: '0', contact: '@again', lang: 'ru', stamp };
+      const form = { alias: 'Повтор', adultMen: '1', adultWomen: '0', children: '0', contact: '@again', lang: 'ru', stamp, cityId };
       const sent = await page.request.post('/request', { form, headers: { origin: baseURL }, maxRedirects: 0 });
       expect(sent.status()).toBe(303);
     }

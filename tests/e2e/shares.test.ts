@@ -41,6 +41,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/s/sw.js': () => ['/s/sw.js'],
   '/settings': () => ['/settings'],
   '/settings/meeting-points': () => ['/settings/meeting-points'],
+  '/settings/cities': () => ['/settings/cities'],
   '/shelters': () => ['/shelters'],
   '/shelters/[id]': (w) => [`/shelters/${w.shelterS}`, `/shelters/${w.shelterT}`],
   '/shelters/[id]/calendar': (w) => [`/shelters/${w.shelterS}/calendar`, `/shelters/${w.shelterT}/calendar`],

@@ -28,6 +28,9 @@ export default async function SettingsPage() {
       <p>
         <Link href="/settings/meeting-points">{(await getTranslations('meetingPoints'))('fromSettings')} →</Link>
       </p>
+      <p>
+        <Link href="/settings/cities">{(await getTranslations('cities'))('fromSettings')} →</Link>
+      </p>
       <section className="card">
         <SettingsForm action={saveNetworkContact} settings={settings} />
       </section>

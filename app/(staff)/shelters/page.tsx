@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import { requireStaff } from '@/lib/auth/current-user';
+import { listCities } from '@/lib/cities/cities';
+import { preselectedCity } from '@/lib/cities/choice';
+import { holdsCity } from '@/lib/cities/scope';
 import { visibleShelters } from '@/lib/shelters/board';
 import { addShelter } from './actions';
 import { NewShelterForm } from './new-shelter-form';
@@ -18,7 +21,14 @@ export default async function SheltersPage() {
   const t = await getTranslations('shelters');
   const statuses = await getTranslations('status');
   const now = new Date();
-  const list = visibleShelters(getDb(), user, now);
+  const db = getDb();
+  const cities = listCities(db, await getLocale());
+  // With more than one city, each shelter says its city, and the list runs city by city.
+  const cityName = new Map(cities.map((city) => [city.id, city.name]));
+  const byCity = cities.length > 1;
+  const list = visibleShelters(db, user, now);
+  if (byCity) list.sort((a, b) => (cityName.get(a.cityId ?? '') ?? '').localeCompare(cityName.get(b.cityId ?? '') ?? '') || a.name.localeCompare(b.name));
+  const ownCities = cities.filter((city) => holdsCity(user, city.id));
   return (
     <>
       <h1>{user.role === 'host' ? t('yourShelters') : t('title')}</h1>
@@ -32,7 +42,7 @@ export default async function SheltersPage() {
               </h2>
               <span className={`badge status-${shelter.status}`}>{statuses(shelter.status)}</span>
             </div>
-            <p className="muted">{shelter.district}</p>
+            <p className="muted">{byCity ? `${shelter.district} · ${cityName.get(shelter.cityId ?? '') ?? t('noCity')}` : shelter.district}</p>
             <BedCountsLine counts={shelter.counts} />
             <ConfirmedAgo at={shelter.lastConfirmedAt} now={now} timeZone={shelter.timeZone} />
           </li>
@@ -41,7 +51,13 @@ export default async function SheltersPage() {
       {user.role === 'admin' ? (
         <section className="card">
           <h2>{t('newTitle')}</h2>
-          <NewShelterForm action={addShelter} />
+          {ownCities.length > 0 ? (
+            <NewShelterForm action={addShelter} cities={ownCities.map(({ id, name }) => ({ id, name }))} preselected={preselectedCity(ownCities, user)} />
+          ) : (
+            <p className="empty">
+              {t('addCityFirst')} <Link href="/settings/cities">{t('citiesLink')}</Link>
+            </p>
+          )}
         </section>
       ) : null}
     </>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { HouseholdCityLine } from '@/components/household-city-line';
+import { householdCityNames } from '@/lib/cities/household';
 import { notFound } from 'next/navigation';
 import { getDb, write } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
@@ -130,6 +132,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
       <RegisteredBanner query={query} waiting={household.status === 'waiting'} />
       <section className="card household" aria-label={t('household')}>
         <HouseholdLine household={household.composition} />
+        <HouseholdCityLine cities={householdCityNames(db, household.id, await getLocale())} />
         {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
         {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
         {household.expectedAt ? (

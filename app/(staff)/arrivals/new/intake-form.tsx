@@ -21,13 +21,15 @@ type Props = {
   languages: string[];
   shownLanguages: number;
   meetingPoints: { id: string; name: string }[];
+  /** Cities the guide may register people in, every city as a destination, and the one to preselect. */
+  cities: { here: { id: string; name: string }[]; there: { id: string; name: string }[]; preselected?: string };
 };
 
 /**
  * Intake in seconds: an alias, then one tap for the common single adult, or counts, languages and needs.
  * A send that fails keeps every value and says why next to the button; a draft survives a reload.
  */
-export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownLanguages, meetingPoints }: Props) {
+export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownLanguages, meetingPoints, cities }: Props) {
   const t = useTranslations('intake');
   const [state, formAction] = useFormAction(useMemo(() => sendKeepingValues(action, userId), [action, userId]));
   const form = useRef<HTMLFormElement>(null);
@@ -96,6 +98,19 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
         </div>
       </fieldset>
       <LanguageBoxes state={current} languages={languages} shown={shownLanguages} />
+      {cities.there.length > 1 ? (
+        <div className="row">
+          <SelectField
+            state={current}
+            name="cityId"
+            label={t('city')}
+            stored={cities.preselected}
+            placeholder={cities.preselected ? undefined : t('chooseCity')}
+            options={cities.here.map((city) => ({ value: city.id, label: city.name }))}
+          />
+          <SelectField state={current} name="destinationCityId" label={t('destinationCity')} placeholder={t('destinationNone')} options={cities.there.map((city) => ({ value: city.id, label: city.name }))} />
+        </div>
+      ) : null}
       {meetingPoints.length > 0 ? (
         <SelectField state={current} name="meetingPointId" label={t('meetingPoint')} placeholder={t('meetingPointNone')} options={meetingPoints.map((p) => ({ value: p.id, label: p.name }))} />
       ) : null}

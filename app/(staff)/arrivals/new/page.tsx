@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { listCities } from '@/lib/cities/cities';
+import { preselectedCity } from '@/lib/cities/choice';
+import { holdsCity } from '@/lib/cities/scope';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { languagesByUse, SHOWN_LANGUAGES } from '@/lib/arrivals/languages';
@@ -19,6 +22,9 @@ export default async function NewArrivalPage() {
   const t = await getTranslations('intake');
   const db = getDb();
   const now = new Date();
+  const cities = listCities(db, await getLocale()).map(({ id, name }) => ({ id, name }));
+  // Where they are now: a city the guide holds; where they are going: any city of the network.
+  const here = cities.filter((city) => holdsCity(user, city.id));
   return (
     <>
       <h1>{t('title')}</h1>
@@ -31,6 +37,7 @@ export default async function NewArrivalPage() {
           languages={languagesByUse(db, now)}
           shownLanguages={SHOWN_LANGUAGES}
           meetingPoints={listMeetingPoints(db).map(({ id, name }) => ({ id, name }))}
+          cities={{ here, there: cities, preselected: preselectedCity(here, user) }}
         />
       </section>
     </>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { listCities } from '@/lib/cities/cities';
+import { holdsCity } from '@/lib/cities/scope';
 import Link from 'next/link';
 import { shelterTextsByLocale } from '@/lib/shelters/profile';
 import { saveShelterProfile } from './actions';
@@ -11,15 +13,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { db, shelter } = await loadShelter(params, { edit: true });
+  const { db, shelter, user } = await loadShelter(params, { edit: true });
   const t = await getTranslations('profile');
+  // Admins move a shelter between the cities they hold; a host sees its city but does not choose it.
+  const cities = listCities(db, await getLocale()).filter((city) => city.id === shelter.cityId || (user.role === 'admin' && holdsCity(user, city.id)));
   return (
     <>
       <p className="breadcrumb">
         <Link href={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
       </p>
       <h1>{t('title')}</h1>
-      <ProfileForm action={saveShelterProfile} shelter={{ ...shelter, texts: shelterTextsByLocale(db, shelter.id) }} />
+      <ProfileForm
+        action={saveShelterProfile}
+        shelter={{ ...shelter, texts: shelterTextsByLocale(db, shelter.id) }}
+        cities={cities.map(({ id, name, timeZone }) => ({ id, name, timeZone }))}
+        chooseCity={user.role === 'admin'}
+      />
     </>
   );
 }

@@ -34,10 +34,16 @@ export type ProfileValues = {
   checkOutBy: string;
   timeZone: string;
   status: string;
+  cityId: string | null;
   texts: Record<string, { directions: string; houseRules: string; whatToBring: string } | undefined>;
 };
 
-export function ProfileForm({ action, shelter }: { action: FormAction; shelter: ProfileValues }) {
+type CityOption = { id: string; name: string; timeZone: string };
+
+/** The usual zones, the shelter's own and its cities': a city may keep a zone outside the usual list. */
+const zonesFor = (shelter: ProfileValues, cities: CityOption[]) => [...new Set([...TIME_ZONES, shelter.timeZone, ...cities.map((city) => city.timeZone)])];
+
+export function ProfileForm({ action, shelter, cities, chooseCity }: { action: FormAction; shelter: ProfileValues; cities: CityOption[]; chooseCity: boolean }) {
   const t = useTranslations('profile');
   const statuses = useTranslations('status');
   const languageNames = useTranslations('languages');
@@ -53,6 +59,13 @@ export function ProfileForm({ action, shelter }: { action: FormAction; shelter: 
         <TextField state={state} name="name" label={t('name')} stored={shelter.name} maxLength={100} required />
         <TextField state={state} name="district" label={t('district')} hint={t('districtHint')} stored={shelter.district} maxLength={60} required />
         <SelectField state={state} name="status" label={t('status')} stored={shelter.status} options={SHELTER_STATUSES.map((s) => ({ value: s, label: statuses(s) }))} />
+        {chooseCity ? (
+          <SelectField state={state} name="cityId" label={t('city')} stored={shelter.cityId} placeholder={shelter.cityId ? undefined : t('cityNone')} options={cities.map((city) => ({ value: city.id, label: city.name }))} />
+        ) : (
+          <p>
+            <span className="muted">{t('city')}:</span> {cities.find((city) => city.id === shelter.cityId)?.name ?? t('cityNone')}
+          </p>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('location')}</legend>
@@ -90,7 +103,7 @@ export function ProfileForm({ action, shelter }: { action: FormAction; shelter: 
         </div>
         <TextField state={state} name="holdHours" label={t('holdHours')} hint={t('holdHoursHint')} stored={shelter.holdHours} type="number" min={1} max={72} inputMode="numeric" />
         <TextField state={state} name="checkOutBy" label={t('checkOutBy')} stored={shelter.checkOutBy} type="time" />
-        <SelectField state={state} name="timeZone" label={t('timeZone')} stored={shelter.timeZone} options={TIME_ZONES.map((zone) => ({ value: zone, label: zone }))} />
+        <SelectField state={state} name="timeZone" label={t('timeZone')} stored={shelter.timeZone} options={zonesFor(shelter, cities).map((zone) => ({ value: zone, label: zone }))} />
       </fieldset>
       <fieldset>
         <legend>{t('stays')}</legend>

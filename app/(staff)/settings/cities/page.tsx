@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/current-user';
+import { citiesToManage, mayCreateCities } from '@/lib/cities/manage';
+import { addCity, removeCity, saveCity } from './actions';
+import { CityFields, CityList } from './city-forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('cities'))('title') };
+}
+
+/** Admins keep the network's cities: names, time zone, the contact the public page shows for each. */
+export default async function CitiesPage() {
+  const user = await requireStaff();
+  if (user.role !== 'admin') notFound();
+  const t = await getTranslations('cities');
+  const settings = await getTranslations('settings');
+  const cities = citiesToManage(getDb(), user);
+  const allCities = mayCreateCities(user);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/settings">← {settings('title')}</Link>
+      </p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{allCities ? t('intro') : t('introScoped')}</p>
+      <CityList cities={cities} save={saveCity} remove={allCities ? removeCity : undefined} />
+      {allCities ? (
+        <section className="card" aria-labelledby="add-city-title">
+          <h2 id="add-city-title">{t('addTitle')}</h2>
+          {/* Keyed on the count, so the form empties once a city is added. */}
+          <CityFields key={cities.length} action={addCity} idPrefix="new-city" />
+        </section>
+      ) : null}
+    </>
+  );
+}

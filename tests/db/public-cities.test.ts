@@ -1,0 +1,72 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderRequestForm, renderShelterList } from '@/components/public/render';
+import { ARRIVAL_LOCALES } from '@/lib/arrival/locale';
+import { publicList } from '@/lib/cities/public';
+import { makeCity, makeRoom, makeShelter } from '../support/fixtures';
+import { createTestDb } from '../support/test-db';
+
+const test = createTestDb();
+const { db, sqlite } = test;
+afterAll(test.cleanup);
+
+const NOW = new Date('2026-10-01T14:00:00Z');
+sqlite.prepare("insert into network_settings (id, contact_phone, contact_telegram) values (1, '+90 555 000 0100', '@network_help')").run();
+const istanbul = makeCity(db, 'Istanbul', { slug: 'istanbul' });
+const yerevan = makeCity(db, 'Yerevan', { slug: 'yerevan', timeZone: 'Asia/Yerevan', contactPhone: '+374 55 000 0100', contactTelegram: '@yerevan_help' });
+sqlite.prepare("insert into city_names (city_id, locale, name) values (?, 'ru', 'Ереван')").run(yerevan.id);
+const listed = { listedPublicly: true, status: 'open' as const };
+makeRoom(db, makeShelter(db, { ...listed, name: 'Fatih Hall', district: 'Fatih', address: 'Gizli Sokak 9', cityId: istanbul.id }).id, 'mixed', 3);
+makeRoom(db, makeShelter(db, { ...listed, name: 'Kentron Flat', district: 'Kentron', address: 'Secret Street 1', cityId: yerevan.id }).id, 'family', 2);
+makeRoom(db, makeShelter(db, { ...listed, name: 'Arabkir Hall', district: 'Arabkir', cityId: yerevan.id }).id, 'men', 4);
+
+describe('the public list, city by city', () => {
+  it('groups listed shelters by city, each with its own contact or else the network’s', () => {
+    const list = publicList(db, 'en', NOW);
+    expect(list.groups.map((g) => [g.name, g.shelters.map((s) => s.name), g.contact.phone])).toEqual([
+      ['Istanbul', ['Fatih Hall'], '+90 555 000 0100'],
+      ['Yerevan', ['Arabkir Hall', 'Kentron Flat'], '+374 55 000 0100'],
+    ]);
+    expect(list.unknownCity).toBe(false);
+  });
+
+  it('shows one city for ?city=, and every city with a note for a city it does not know', async () => {
+    const one = await renderShelterList(publicList(db, 'ru', NOW, 'yerevan'), 'ru', NOW);
+    expect(one).toContain('Kentron Flat');
+    expect(one).not.toContain('Fatih Hall');
+    expect(one).toContain('<h2 id="city-yerevan">Ереван</h2>');
+    expect(one).toContain('href="/request?lang=ru&amp;city=yerevan"');
+    expect(one).toContain('tel:+37455000010');
+    expect(one).not.toContain('Secret Street');
+
+    const unknown = await renderShelterList(publicList(db, 'ru', NOW, '<b>atlantis</b>'), 'ru', NOW);
+    expect(unknown).toContain('Такого города здесь нет; показаны все города.');
+    expect(unknown).not.toContain('atlantis');
+    expect(unknown).toContain('Fatih Hall');
+    expect(unknown).toContain('Kentron Flat');
+    // Each city's "ask for a place" carries the city, and Istanbul (no contact of its own) shows the network's.
+    expect(unknown).toContain('href="/request?lang=ru&amp;city=istanbul"');
+    expect(unknown).toContain('tel:+905550000100');
+  });
+
+  it('stays within 14 KB gzipped in every language, with two cities, and carries no script', async () => {
+    for (const locale of ARRIVAL_LOCALES) {
+      const html = await renderShelterList(publicList(db, locale, NOW), locale, NOW);
+      expect(html).not.toContain('<script');
+      expect(gzipSync(html).length).toBeLessThanOrEqual(14 * 1024);
+    }
+  });
+
+  it('the request form asks for the city, preselecting the one its link named', async () => {
+    const cities = [
+      { id: istanbul.id, name: 'Istanbul' },
+      { id: yerevan.id, name: 'Yerevan' },
+    ];
+    const html = await renderRequestForm('en', { state: { status: 'idle' }, stamp: 's', arrivedAtDefault: '2026-10-01T17:00', contact: null, cities, city: yerevan.id });
+    expect(html).toContain('<label for="cityId">City you are in now</label>');
+    expect(html).toMatch(new RegExp(`<option value="${yerevan.id}" selected="">Yerevan</option>`));
+    expect(html).toMatch(/<option value=""( selected="")?>Not decided<\/option>/);
+    const refused = await renderRequestForm('uk', { state: { status: 'error', values: {}, fieldErrors: { cityId: 'chooseCity' } }, stamp: 's', arrivedAtDefault: '2026-10-01T17:00', contact: null, cities });
+    expect(refused).toContain('Оберіть місто, де ви зараз.');
+  });
+});
