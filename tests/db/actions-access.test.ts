@@ -77,8 +77,8 @@ function makeWorld() {
   const laterDeparture = addNights(reserved.departure!, 1);
   const meetingPoint = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, 41.2753, 28.7519, 0) returning id").get(`Airport ${shelter.id}`) as { id: string }).id;
   const notice = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
-  const city = makeCity(db, `City ${shelter.id}`, { slug: `city-${shelter.id.toLowerCase()}` });
-  const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: `empty-${shelter.id.toLowerCase()}` });
+  const city = makeCity(db, `City ${shelter.id}`, { slug: `city-${shelter.id.toLowerCase().replace(/[^a-z0-9]/g, '')}` });
+  const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: `empty-${shelter.id.toLowerCase().replace(/[^a-z0-9]/g, '')}` });
   return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint, notice, city, emptyCity };
 }
 type World = ReturnType<typeof makeWorld>;

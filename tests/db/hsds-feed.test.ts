@@ -20,11 +20,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const validate = servicesPageValidator();
 
 // Two cities; in each a listed open shelter, and shelters the public list leaves out.
+const istanbul = makeCity(db, 'Istanbul');
 const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
 const PRIVATE = { address: 'Gizli Sokak 9', latitude: 41.0123, longitude: 28.9456, phone: '+90 555 765 43 21', telegram: '@hidden_host', whatsapp: '+90 555 000 11 22' };
-const fatih = makeShelter(db, { name: 'Fatih Hall', district: 'Fatih', ...PRIVATE, listedPublicly: true, status: 'open', languages: ['ru', 'tr'], acceptsPets: true, lastConfirmedAt: CONFIRMED });
+const fatih = makeShelter(db, { name: 'Fatih Hall', district: 'Fatih', cityId: istanbul.id, ...PRIVATE, listedPublicly: true, status: 'open', languages: ['ru', 'tr'], acceptsPets: true, lastConfirmedAt: CONFIRMED });
 const kentron = makeShelter(db, { name: 'Kentron Flat', district: 'Kentron', cityId: yerevan.id, address: 'Abovyan 1', latitude: 40.18, longitude: 44.51, listedPublicly: true, status: 'open', languages: ['hy', 'ru'] });
-const unlisted = makeShelter(db, { name: 'Unlisted Church', listedPublicly: false, status: 'open' });
+const unlisted = makeShelter(db, { name: 'Unlisted Church', cityId: istanbul.id, listedPublicly: false, status: 'open' });
 const paused = makeShelter(db, { name: 'Paused Listed', cityId: yerevan.id, listedPublicly: true, status: 'paused' });
 const women = makeRoom(db, fatih.id, 'women', 3);
 makeRoom(db, fatih.id, 'family', 2);

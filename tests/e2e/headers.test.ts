@@ -41,6 +41,8 @@ const VISITS: Record<string, (w: World) => string> = {
   '/s/sw.js': () => '/s/sw.js',
   '/settings': () => '/settings',
   '/settings/meeting-points': () => '/settings/meeting-points',
+  '/settings/cities': () => '/settings/cities',
+  '/notices': () => '/notices',
   '/shelters': () => '/shelters',
   '/shelters/[id]': (w) => `/shelters/${w.shelterId}`,
   '/shelters/[id]/calendar': (w) => `/shelters/${w.shelterId}/calendar`,

@@ -28,7 +28,7 @@ function buildWorld(now: Date, passwordHash: string) {
     db.update(users).set({ locale: 'tr' }).where(eq(users.id, trHost.id)).run();
     const holdUntil = new Date(now.getTime() + 20 * 3600_000);
     const stayWithLink = (alias: string, bed: number, expectedAt: Date | null) => {
-      const arrival = makeArrival(db, { alias, expectedAt, languages: ['ru'] });
+      const arrival = makeArrival(db, { alias, expectedAt, languages: ['ru'], cityId: shelter.cityId });
       // Tonight's, whatever the hour the test runs at: "on my way" is for tonight, not a booking ahead.
       const tonight = tonightIn(NETWORK_TIME_ZONE, now);
       const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], holdUntil, firstNight: tonight, departure: addNights(tonight, 2) });
@@ -41,7 +41,7 @@ function buildWorld(now: Date, passwordHash: string) {
     // Oleg is on his way already: the host's list shows it with the time he said it.
     db.update(stays).set({ guestSaid: 'on_my_way', guestSaidAt: new Date(now.getTime() - 20 * 60_000) }).where(eq(stays.id, other.stay.id)).run();
     const requestToken = newLinkToken();
-    const request = makeArrival(db, { alias: 'Mykola', contact: '@mykola_lost', selfRegistered: true, requestTokenHash: hashLinkToken(requestToken), languages: ['uk'] });
+    const request = makeArrival(db, { alias: 'Mykola', contact: '@mykola_lost', selfRegistered: true, requestTokenHash: hashLinkToken(requestToken), languages: ['uk'], cityId: shelter.cityId });
     return { shelter, guest, request, requestToken };
   } finally {
     sqlite.close();

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
+import { firstCityOffered } from './support';
 
 // Many people share one address (an airport's Wi-Fi, a mobile carrier's NAT): a guesser among them
 // may be refused, but nobody's working link may be.
@@ -12,7 +13,7 @@ async function requestLink(): Promise<string> {
   const form = await (await fetch(`${baseURL}/request?lang=en`, { headers })).text();
   const stamp = /name="stamp" value="([^"]+)"/.exec(form)![1];
   await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS + 300));
-  const body = new URLSearchParams({ alias: 'Shared Wi-Fi', adultMen: '1', adultWomen: '0', children: '0', contact: '@shared_wifi', lang: 'en', stamp });
+  const body = new URLSearchParams({ alias: 'Shared Wi-Fi', adultMen: '1', adultWomen: '0', children: '0', contact: '@shared_wifi', lang: 'en', stamp, ...firstCityOffered(form) });
   const sent = await fetch(`${baseURL}/request`, { method: 'POST', body, headers: { ...headers, origin: baseURL }, redirect: 'manual' });
   expect(sent.status).toBe(303);
   return new URL(sent.headers.get('location')!, baseURL).pathname;

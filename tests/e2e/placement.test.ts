@@ -62,6 +62,7 @@ describe('placing a household', () => {
     await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
     await admin.page.getByLabel('Name').fill('Last Bed Inn');
     await admin.page.getByLabel('District').fill('Eminönü');
+    await admin.page.getByLabel('City').selectOption({ label: 'Istanbul' });
     await admin.page.getByRole('button', { name: 'Add shelter' }).click();
     await admin.page.getByRole('heading', { name: 'Shelter profile' }).waitFor();
     await admin.page.getByLabel('Status').selectOption({ label: 'Open' });

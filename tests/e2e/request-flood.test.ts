@@ -9,7 +9,7 @@ import { seedDemo } from '@/db/seed';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
 import { DEMO_PASSWORD, startServer } from '../support/next-server';
-import { launchBrowser, newPage, SignInPage } from './support';
+import { firstCityOffered, launchBrowser, newPage, SignInPage } from './support';
 
 // A flood of requests from many sources, each at its own limit, must not close the public form for
 // the next person, and an admin must see it. A server of its own: its own database to fill, and
@@ -36,13 +36,13 @@ afterAll(async () => {
 });
 
 /** One form as a person gets it: its stamp, which is good for one request. */
-async function handOut(address: string): Promise<string> {
+async function handOut(address: string): Promise<{ stamp: string; city: Record<string, string> }> {
   const html = await (await fetch(`${server.baseURL}/request?lang=en`, { headers: { 'x-forwarded-for': address } })).text();
-  return /name="stamp" value="([^"]+)"/.exec(html)![1];
+  return { stamp: /name="stamp" value="([^"]+)"/.exec(html)![1], city: firstCityOffered(html) };
 }
 
-async function send(address: string, stamp: string): Promise<number> {
-  const body = new URLSearchParams({ alias: 'Flood', adultMen: '1', adultWomen: '0', children: '0', contact: '@flood', lang: 'en', stamp });
+async function send(address: string, { stamp, city }: { stamp: string; city: Record<string, string> }): Promise<number> {
+  const body = new URLSearchParams({ alias: 'Flood', adultMen: '1', adultWomen: '0', children: '0', contact: '@flood', lang: 'en', stamp, ...city });
   const response = await fetch(`${server.baseURL}/request`, { method: 'POST', body, headers: { 'x-forwarded-for': address, origin: server.baseURL }, redirect: 'manual' });
   return response.status;
 }

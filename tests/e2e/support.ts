@@ -74,3 +74,10 @@ export function shotsDir(name: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** The first city the public request form offers (its id), to post the form as a person choosing it would; none with one city. */
+export function firstCityOffered(formHtml: string): Record<string, string> {
+  const select = /<select[^>]*name="cityId"[^>]*>([\s\S]*?)<\/select>/.exec(formHtml)?.[1];
+  const id = select ? /<option value="([^"]+)"/.exec(select)?.[1] : undefined;
+  return id ? { cityId: id } : {};
+}

@@ -131,7 +131,7 @@ export function toFormData(list: Entry[]): FormData {
 }
 
 /** Signs of an internal error reaching the user: a stack frame, a source path, SQL or a driver code. */
-export const LEAK_PATTERNS = [/\n\s+at /, /\bat \S+ \(/, /\.[jt]sx?:\d+/, /node_modules/, /SQLITE/i, /\bselect\b[\s\S]*\bfrom\b/i, /\binsert into\b/i, /\bupdate \S+ set\b/i, /constraint failed/i, /no such (table|column)/i, /Failed query/i, /TypeError|ReferenceError|RangeError|ZodError/];
+export const LEAK_PATTERNS = [/\n\s+at /, /\bat \S+ \(/, /\.[jt]sx?:\d+/, /node_modules/, /SQLITE/i, /\bselect\s[^<>]{0,200}?\bfrom\s/i, /\binsert into\b/i, /\bupdate \S+ set\b/i, /constraint failed/i, /no such (table|column)/i, /Failed query/i, /TypeError|ReferenceError|RangeError|ZodError/];
 
 export function leaks(text: string): RegExp[] {
   return LEAK_PATTERNS.filter((pattern) => pattern.test(text));

@@ -27,9 +27,10 @@ export function makeCity(db: Db, name = `City ${++counter}`, values: Partial<typ
  * The city a shelter joins unless told: the database's oldest city (the demo's Istanbul in the
  * end-to-end database), else a new "Istanbul" made for it.
  */
+const oldestCity = (db: Db) => db.select({ id: cities.id }).from(cities).orderBy(cities.createdAt).limit(1).get()?.id ?? null;
+
 export function defaultCityOf(db: Db): string {
-  const oldest = db.select({ id: cities.id }).from(cities).orderBy(cities.createdAt).limit(1).get();
-  return oldest?.id ?? makeCity(db, 'Istanbul', { slug: `istanbul-${newId().toLowerCase().replace(/[^a-z0-9]/g, '')}` }).id;
+  return oldestCity(db) ?? makeCity(db, 'Istanbul', { slug: `istanbul-${newId().toLowerCase().replace(/[^a-z0-9]/g, '')}` }).id;
 }
 
 export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {
@@ -69,11 +70,13 @@ export function asStaff(user: typeof users.$inferSelect, shelterIds: string[] = 
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds, cityIds };
 }
 
+/** A waiting household; it is in the database's oldest city unless told (none while there is no city). */
 export function makeArrival(db: Db, values: Partial<typeof arrivals.$inferInsert> = {}) {
   counter += 1;
+  const cityId = values.cityId === undefined ? oldestCity(db) : values.cityId;
   return db
     .insert(arrivals)
-    .values({ alias: `Guest ${counter}`, adultWomen: 1, arrivedAt: new Date(), languages: ['ru'], ...values })
+    .values({ alias: `Guest ${counter}`, adultWomen: 1, arrivedAt: new Date(), languages: ['ru'], ...values, cityId })
     .returning()
     .get();
 }
