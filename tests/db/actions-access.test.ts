@@ -99,7 +99,7 @@ const SCOPED: Caller[] = ['cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'];
 const SHELTER_EDITORS: Caller[] = ['host', 'admin', 'cityAdmin'];
 /** What only an admin of every city does: the cities themselves, and staff who hold every city. */
 const ALL_CITY_ADMINS: Caller[] = ['admin'];
-/** The network's own settings, which no city has: any admin (see the report of the city-access work). */
+/** The network's own settings and meeting points, which belong to no city: any admin changes them, as before cities. */
 const ADMINS: Caller[] = ['admin', 'cityAdmin', 'outAdmin'];
 /** An admin who holds the world's city: its households, shelters, notices and staff. */
 const CITY_ADMINS: Caller[] = ['admin', 'cityAdmin'];
