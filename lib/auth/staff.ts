@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelterMembers, staffCities, users, type Role } from '@/db/schema';
+import { holdsCity } from '@/lib/cities/scope';
 import { sessionExpired } from './config';
 import { idleExpired } from './idle';
 
@@ -57,11 +58,18 @@ export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUs
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds, cityIds: cityIds.length > 0 ? cityIds : null };
 }
 
-export const canEditShelter = (user: StaffUser, shelterId: string) =>
-  user.role === 'admin' || (user.role === 'host' && user.shelterIds.includes(shelterId));
+/** The shelter as the checks below need it: an admin of some cities edits only their cities' shelters. */
+export type ShelterRef = { id: string; cityId: string | null };
 
-export const canViewShelter = (user: StaffUser, shelterId: string, status: string) =>
-  canEditShelter(user, shelterId) || (user.role === 'coordinator' && status === 'open');
+export const canEditShelter = (user: StaffUser, shelter: ShelterRef) =>
+  (user.role === 'admin' && holdsCity(user, shelter.cityId)) || (user.role === 'host' && user.shelterIds.includes(shelter.id));
+
+/**
+ * A guide opens any open shelter, of another city too (a household moving there may be placed in it);
+ * lists keep them to their own cities (lib/shelters/board.ts visibleShelters).
+ */
+export const canViewShelter = (user: StaffUser, shelter: ShelterRef & { status: string }) =>
+  canEditShelter(user, shelter) || (user.role === 'coordinator' && shelter.status === 'open');
 
 /** Where each role starts: guides at the arrivals queue, everyone else at the shelters. */
 export const homeOf = (role: string | undefined) => (role === 'coordinator' ? '/arrivals' : '/shelters');

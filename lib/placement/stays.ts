@@ -24,12 +24,13 @@ const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role ==
  */
 export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
   const found = db
-    .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId } })
+    .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId }, shelterCityId: shelters.cityId })
     .from(stays)
     .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
+    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
     .where(eq(stays.id, stayId))
     .get();
-  const allowed = !!found && mayActOn(user, found.household, found.stay) && (who === 'guideOrHost' || canEditShelter(user, found.stay.shelterId));
+  const allowed = !!found && mayActOn(user, found.household, found.stay) && (who === 'guideOrHost' || canEditShelter(user, { id: found.stay.shelterId, cityId: found.shelterCityId }));
   if (!found || !allowed) throw notAllowed();
   return found.stay;
 }

@@ -9,7 +9,7 @@ import { notAllowed } from '@/lib/errors';
 
 export function editableShelter(db: Db, user: StaffUser, shelterId: string) {
   const shelter = db.select().from(shelters).where(eq(shelters.id, shelterId)).get();
-  if (!shelter || !canEditShelter(user, shelter.id)) throw notAllowed();
+  if (!shelter || !canEditShelter(user, shelter)) throw notAllowed();
   return shelter;
 }
 
@@ -18,23 +18,24 @@ const shelterById = (db: Db) => db.select().from(shelters).where(eq(shelters.id,
 
 export function viewableShelter(db: Db, user: StaffUser, shelterId: string) {
   const shelter = prepared(db, shelterById).get({ id: shelterId });
-  if (!shelter || !canViewShelter(user, shelter.id, shelter.status)) return null;
+  if (!shelter || !canViewShelter(user, shelter)) return null;
   return shelter;
 }
 
 export function editableRoom(db: Db, user: StaffUser, roomId: string) {
-  const room = db.select().from(rooms).where(eq(rooms.id, roomId)).get();
-  if (!room || !canEditShelter(user, room.shelterId)) throw notAllowed();
-  return room;
+  const row = db.select({ room: rooms, cityId: shelters.cityId }).from(rooms).innerJoin(shelters, eq(shelters.id, rooms.shelterId)).where(eq(rooms.id, roomId)).get();
+  if (!row || !canEditShelter(user, { id: row.room.shelterId, cityId: row.cityId })) throw notAllowed();
+  return row.room;
 }
 
 export function editableBed(db: Db, user: StaffUser, bedId: string) {
   const row = db
-    .select({ bed: beds, shelterId: rooms.shelterId })
+    .select({ bed: beds, shelterId: rooms.shelterId, cityId: shelters.cityId })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
+    .innerJoin(shelters, eq(shelters.id, rooms.shelterId))
     .where(eq(beds.id, bedId))
     .get();
-  if (!row || !canEditShelter(user, row.shelterId)) throw notAllowed();
-  return row;
+  if (!row || !canEditShelter(user, { id: row.shelterId, cityId: row.cityId })) throw notAllowed();
+  return { bed: row.bed, shelterId: row.shelterId };
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
+import { holdsCity } from '@/lib/cities/scope';
 import { shareOf } from '@/lib/privacy/shares';
 import { addCounts, bedState, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 import { compareLabels } from '@/lib/labels';
@@ -153,13 +154,16 @@ export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): M
   );
 }
 
-/** The shelters a staff member may see: a host their own, a coordinator the open ones, an admin all. */
+/**
+ * The shelters listed to a staff member: a host their own; a guide the open ones and an admin all,
+ * of the cities they hold (a scoped guide opens another city's shelter only from a household moving there).
+ */
 export function visibleShelters(db: Db, user: StaffUser, now: Date): ShelterSummary[] {
   const all = db.select().from(shelters).orderBy(asc(shelters.name)).all();
   const visible = all.filter((shelter) =>
-    user.role === 'admin' ? true : user.role === 'host' ? user.shelterIds.includes(shelter.id) : shelter.status === 'open',
+    user.role === 'host' ? user.shelterIds.includes(shelter.id) : holdsCity(user, shelter.cityId) && (user.role === 'admin' || shelter.status === 'open'),
   );
   // A host sees a shelter or two: counting the whole network for them would be wasted work.
   const counts = countsByShelter(db, now, user.role === 'host' ? visible.map((shelter) => shelter.id) : undefined);
-  return visible.map((shelter) => ({ ...shelter, counts: counts.get(shelter.id) ?? emptyCounts(), editable: canEditShelter(user, shelter.id) }));
+  return visible.map((shelter) => ({ ...shelter, counts: counts.get(shelter.id) ?? emptyCounts(), editable: canEditShelter(user, shelter) }));
 }

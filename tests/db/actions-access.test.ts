@@ -11,6 +11,7 @@ import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
 import { createTestDb, snapshot } from '../support/test-db';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { slugOf } from '@/lib/cities/slug';
 import { utcToZonedWallClock } from '@/lib/time';
 
 // Every server action of the app, called as every kind of caller: only the rightful ones change anything.
@@ -25,7 +26,9 @@ context.current = new RequestContext();
 const { db, sqlite } = test;
 afterAll(test.cleanup);
 
-const CALLERS = ['anonymous', 'disabled', 'signedOut', 'otherHost', 'coordinator', 'host', 'admin'] as const;
+// cityGuide and cityAdmin hold the world's city (its shelter's, its households'); outGuide and
+// outAdmin hold another city only, so whatever they are refused, only the city refuses.
+const CALLERS = ['anonymous', 'disabled', 'signedOut', 'otherHost', 'coordinator', 'host', 'admin', 'cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'] as const;
 type Caller = (typeof CALLERS)[number];
 type Form = Record<string, string | string[]>;
 
@@ -39,6 +42,10 @@ const secondFactorOn = (...people: { id: string }[]) => {
 function makeWorld() {
   const shelter = makeShelter(db, { status: 'open' });
   const other = makeShelter(db, { status: 'open' });
+  const here = shelter.cityId!;
+  // Address words made from the random ids as the app makes them ("_" and "--" are no part of one).
+  const citySlug = (word: string) => slugOf(`${word} ${shelter.id}`);
+  const elsewhere = makeCity(db, `Elsewhere ${shelter.id}`, { slug: citySlug('elsewhere') }).id;
   const { room, beds } = makeRoom(db, shelter.id, 'mixed', 3);
   const emptyRoom = makeRoom(db, shelter.id, 'family', 0).room;
   sqlite.prepare("update beds set out_of_service_reason = 'leak' where id = ?").run(beds[2].id);
@@ -49,6 +56,10 @@ function makeWorld() {
     coordinator: makeUser(db, 'coordinator'),
     host: makeUser(db, 'host', { shelterIds: [shelter.id] }),
     admin: makeUser(db, 'admin'),
+    cityGuide: makeUser(db, 'coordinator', { cityIds: [here] }),
+    outGuide: makeUser(db, 'coordinator', { cityIds: [elsewhere] }),
+    cityAdmin: makeUser(db, 'admin', { cityIds: [here] }),
+    outAdmin: makeUser(db, 'admin', { cityIds: [elsewhere] }),
   };
   const target = makeUser(db, 'coordinator');
   const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
@@ -58,12 +69,13 @@ function makeWorld() {
     .returning()
     .get();
   const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
-  const waiting = makeArrival(db);
-  const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });
-  const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
+  // Every household is in the shelter's city, where it waits or was placed.
+  const waiting = makeArrival(db, { cityId: here });
+  const request = makeArrival(db, { selfRegistered: true, contact: '@someone', cityId: here });
+  const reserved = makeStay(db, { arrivalId: makeArrival(db, { cityId: here }).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
   // The guide who made the reservation is the guide who may change it.
   sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.coordinator.id, reserved.id);
-  const checkedIn = { ...makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' }), bedId: stayRoom.beds[1].id };
+  const checkedIn = { ...makeStay(db, { arrivalId: makeArrival(db, { cityId: here }).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' }), bedId: stayRoom.beds[1].id };
   const freeStayBed = stayRoom.beds[2];
   const closure = (
     sqlite
@@ -77,17 +89,23 @@ function makeWorld() {
   const laterDeparture = addNights(reserved.departure!, 1);
   const meetingPoint = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, 41.2753, 28.7519, 0) returning id").get(`Airport ${shelter.id}`) as { id: string }).id;
   const notice = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
-  const city = makeCity(db, `City ${shelter.id}`, { slug: `city-${shelter.id.toLowerCase().replace(/[^a-z0-9]/g, '')}` });
-  const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: `empty-${shelter.id.toLowerCase().replace(/[^a-z0-9]/g, '')}` });
+  const city = makeCity(db, `City ${shelter.id}`, { slug: citySlug('city') });
+  const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: citySlug('empty') });
   return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint, notice, city, emptyCity };
 }
 type World = ReturnType<typeof makeWorld>;
 
-const SHELTER_EDITORS: Caller[] = ['host', 'admin'];
-const ADMINS: Caller[] = ['admin'];
-const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin'];
-const GUIDES: Caller[] = ['coordinator', 'admin'];
-const GUIDES_AND_HOST: Caller[] = ['coordinator', 'host', 'admin'];
+const SCOPED: Caller[] = ['cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'];
+const SHELTER_EDITORS: Caller[] = ['host', 'admin', 'cityAdmin'];
+/** What only an admin of every city does: the cities themselves, and staff who hold every city. */
+const ALL_CITY_ADMINS: Caller[] = ['admin'];
+/** The network's own settings and meeting points, which belong to no city: any admin changes them, as before cities. */
+const ADMINS: Caller[] = ['admin', 'cityAdmin', 'outAdmin'];
+/** An admin who holds the world's city: its households, shelters, notices and staff. */
+const CITY_ADMINS: Caller[] = ['admin', 'cityAdmin'];
+const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin', ...SCOPED];
+const GUIDES: Caller[] = ['coordinator', 'admin', 'cityGuide', 'cityAdmin'];
+const GUIDES_AND_HOST: Caller[] = ['coordinator', 'host', 'admin', 'cityGuide', 'cityAdmin'];
 
 const profileForm = (w: World): Form => ({
   shelterId: w.shelter.id,
@@ -115,6 +133,8 @@ type Case = {
   worksSignedOut?: boolean;
   /** What the world needs beyond makeWorld for this action to have something to do. */
   setup?: (w: World) => void;
+  /** A batch answers with each household's outcome: out of the city, every one refused and none named. */
+  refusesEach?: boolean;
 };
 const CASES: Record<string, Case> = {
   'app/actions.ts#chooseLocale': { allowed: EVERY_SIGNED_IN, form: () => ({ locale: 'tr' }), worksSignedOut: true },
@@ -133,7 +153,7 @@ const CASES: Record<string, Case> = {
     form: () => ({ answer: FIXTURE_PASSWORD }),
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
-  'app/(staff)/shelters/actions.ts#addShelter': { allowed: ADMINS, form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }) },
+  'app/(staff)/shelters/actions.ts#addShelter': { allowed: CITY_ADMINS, form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }) },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
@@ -167,6 +187,7 @@ const CASES: Record<string, Case> = {
   },
   'app/(staff)/arrivals/actions.ts#placeSelected': {
     allowed: GUIDES,
+    refusesEach: true,
     form: (w) => ({ shelterId: w.shelter.id, 'arrivalIds[]': [w.waiting.id, w.request.id] }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': {
@@ -199,7 +220,7 @@ const CASES: Record<string, Case> = {
   'app/(staff)/arrivals/[id]/actions.ts#renewRequestLink': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: CITY_ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
     allowed: ADMINS,
     form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40', retentionDays: '21' }),
@@ -212,9 +233,9 @@ const CASES: Record<string, Case> = {
     form: (w) => ({ meetingPointId: w.meetingPoint, name: `Moved ${w.shelter.id}`, latitude: '40.8986', longitude: '29.3092' }),
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
-  'app/(staff)/settings/cities/actions.ts#addCity': { allowed: ADMINS, form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }) },
-  'app/(staff)/settings/cities/actions.ts#saveCity': { allowed: ADMINS, form: (w) => ({ cityId: w.city.id, nameEn: `Renamed ${w.shelter.id}`, slug: w.city.slug, timeZone: 'Asia/Tbilisi' }) },
-  'app/(staff)/settings/cities/actions.ts#removeCity': { allowed: ADMINS, form: (w) => ({ cityId: w.emptyCity.id }) },
+  'app/(staff)/settings/cities/actions.ts#addCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }) },
+  'app/(staff)/settings/cities/actions.ts#saveCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ cityId: w.city.id, nameEn: `Renamed ${w.shelter.id}`, slug: w.city.slug, timeZone: 'Asia/Tbilisi' }) },
+  'app/(staff)/settings/cities/actions.ts#removeCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ cityId: w.emptyCity.id }) },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }) },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: ADMINS, form: () => ({ idleMinutes: '90' }) },
   'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
@@ -222,22 +243,22 @@ const CASES: Record<string, Case> = {
     form: (w) => ({ shelterId: w.shelter.id, textEn: 'Water is off until 18:00', endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone) }),
   },
   'app/(staff)/notices/actions.ts#postCityNoticeAction': {
-    allowed: ADMINS,
+    allowed: CITY_ADMINS,
     form: (w) => ({ cityId: w.shelter.cityId!, textRu: 'Паромы не ходят', endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone) }),
   },
   'app/(staff)/notices/actions.ts#withdrawNoticeAction': { allowed: SHELTER_EDITORS, form: (w) => ({ noticeId: w.notice }) },
-  'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
+  'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ALL_CITY_ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
-    allowed: ADMINS,
+    allowed: CITY_ADMINS,
     form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),
   },
-  'app/(staff)/staff/actions.ts#revokeStaffInvitation': { allowed: ADMINS, form: (w) => ({ invitationId: w.invitation.id }) },
+  'app/(staff)/staff/actions.ts#revokeStaffInvitation': { allowed: ALL_CITY_ADMINS, form: (w) => ({ invitationId: w.invitation.id }) },
   'app/(staff)/staff/actions.ts#changeStaffRole': {
-    allowed: ADMINS,
+    allowed: ALL_CITY_ADMINS,
     form: (w) => ({ userId: w.target.id, role: 'host', 'shelterIds[]': [w.shelter.id] }),
   },
-  'app/(staff)/staff/actions.ts#disableStaff': { allowed: ADMINS, form: (w) => ({ userId: w.target.id }) },
-  'app/(staff)/staff/actions.ts#enableStaff': { allowed: ADMINS, form: (w) => ({ userId: w.disabledTarget.id }) },
+  'app/(staff)/staff/actions.ts#disableStaff': { allowed: ALL_CITY_ADMINS, form: (w) => ({ userId: w.target.id }) },
+  'app/(staff)/staff/actions.ts#enableStaff': { allowed: ALL_CITY_ADMINS, form: (w) => ({ userId: w.disabledTarget.id }) },
 };
 
 /** Actions that anyone may call because a secret in the form is the credential; tested on their own below. */
@@ -269,6 +290,8 @@ async function actAs(caller: Caller, world: World): Promise<void> {
   if (caller === 'anonymous') return context.current.clear();
   const user = world.callers[caller];
   await context.current.signInAs(user, Date.now() - 1000);
+  // A guide of either city made the reservation, so that only the city can refuse them.
+  if (caller === 'cityGuide' || caller === 'outGuide') sqlite.prepare('update stays set reserved_by = ? where id = ?').run(user.id, world.reserved.id);
   // A session from before the user signed out elsewhere.
   if (caller === 'signedOut') db.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, user.id)).run();
 }
@@ -296,7 +319,15 @@ describe('server actions', () => {
             expect(after).not.toEqual(before);
           } else {
             expect(after).toEqual(before);
-            if (EVERY_SIGNED_IN.includes(caller)) expect(outcome).toMatchObject({ status: 'error', message: 'notAllowed' });
+            // Out of their city, a thing is refused as if it did not exist, or the city is named (next to its field) as not theirs.
+            if (SCOPED.includes(caller) && spec.refusesEach) {
+              expect(outcome).toMatchObject({ status: 'ok', messageParams: { placed: 0 } });
+              expect(JSON.stringify(outcome)).not.toMatch(new RegExp([world.waiting, world.request].map((h) => h.alias).join('|')));
+            } else if (SCOPED.includes(caller)) {
+              expect(outcome).toMatchObject({ status: 'error', message: expect.stringMatching(/^(notAllowed|notFound|checkFields)$/) });
+              // A refusal next to a field says the city, or the shelter, is not the caller's.
+              if ((outcome as FormState).message === 'checkFields') expect(Object.values((outcome as FormState).fieldErrors ?? {})).toEqual([expect.stringMatching(/^(cityNotHeld|noticeCityNotHeld|shelterNotYours)$/)]);
+            } else if (EVERY_SIGNED_IN.includes(caller)) expect(outcome).toMatchObject({ status: 'error', message: 'notAllowed' });
             else if (spec.worksSignedOut) expect(outcome).toEqual({ status: 'ok' });
             else expect(outcome).toEqual({ redirectedTo: expect.stringMatching(/^(http:\/\/localhost:3000)?\/login$/) });
           }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
-import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
 import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
@@ -97,4 +97,69 @@ describe('route handlers, by caller', () => {
       }
     });
   }
+});
+
+/**
+ * The JSON and CSV routes for staff who hold one city: the header's count and the occupancy export
+ * count and list only their cities; another city named in the query string is refused, not shown.
+ */
+describe('route handlers, for staff of one city', () => {
+  const here = shelter.cityId!;
+  const there = makeCity(db, 'Yerevan', { slug: 'yerevan' });
+  const kentron = makeShelter(db, { name: 'Kentron Flat', cityId: there.id, status: 'open' });
+  makeRoom(db, kentron.id, 'mixed', 3);
+  const online = (cityId: string | null, count: number) => {
+    for (let i = 0; i < count; i++) makeArrival(db, { selfRegistered: true, cityId });
+  };
+  const waitingOnlineIn = (cityId: string | null) =>
+    sqlite.prepare("select count(*) from arrivals where status = 'waiting' and self_registered = 1 and erased_at is null and city_id is ?").pluck().get(cityId) as number;
+  online(here, 2);
+  online(there.id, 3);
+  online(null, 1);
+  const SCOPED = {
+    guideThere: makeUser(db, 'coordinator', { cityIds: [there.id] }),
+    adminThere: makeUser(db, 'admin', { cityIds: [there.id] }),
+    guideHere: makeUser(db, 'coordinator', { cityIds: [here] }),
+    adminHere: makeUser(db, 'admin', { cityIds: [here] }),
+  };
+  async function as(user: (typeof SCOPED)[keyof typeof SCOPED], key: string, path: string) {
+    await context.current.signInAs(user, Date.now() - 1000);
+    const response = await handlers.get(key)!(new Request(`http://localhost:3000${path}`, { headers: context.current.headers() }), { params: Promise.resolve({}) });
+    return { status: response.status, body: await response.text() };
+  }
+  const COUNT = 'app/api/online-requests/route.ts#GET';
+  const EXPORT = 'app/(staff)/occupancy/export/route.ts#GET';
+  /** The shelters named in a CSV's rows (its second column), header and HXL row left out. */
+  const sheltersIn = (csv: string) => [...new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]).filter((name) => !name.startsWith('#')))].sort();
+
+  it('the header count is of their cities’ queue, a household with no city for all-city staff only', async () => {
+    expect(JSON.parse((await as(SCOPED.guideThere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(there.id) });
+    expect(JSON.parse((await as(SCOPED.adminThere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(there.id) });
+    expect(JSON.parse((await as(SCOPED.guideHere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(here) });
+    expect(waitingOnlineIn(there.id)).toBe(3);
+    const everyone = JSON.parse((await callAs('coordinator', COUNT, '/api/online-requests')).body).count;
+    expect(everyone).toBe(waitingOnlineIn(here) + waitingOnlineIn(there.id) + waitingOnlineIn(null));
+  });
+
+  it('the occupancy CSV holds rows of their cities’ shelters only, whatever ?city= says', async () => {
+    const all = await callAs('admin', EXPORT, '/occupancy/export?range=7');
+    expect(sheltersIn(all.body)).toEqual(expect.arrayContaining(['Kentron Flat', 'Listed Hall', 'Other Hall']));
+
+    const theirs = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7');
+    expect(theirs.status).toBe(200);
+    expect(sheltersIn(theirs.body)).toEqual(['Kentron Flat']);
+    const named = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7&city=yerevan&hxl=1');
+    expect(sheltersIn(named.body)).toEqual(['Kentron Flat']);
+    expect(sheltersIn((await as(SCOPED.adminHere, EXPORT, '/occupancy/export?range=7')).body)).toEqual(['Listed Hall', 'Other Hall']);
+
+    // Another city, by address word or id, and one of its shelters: refused, nothing of it sent or written.
+    const before = snapshot(sqlite);
+    for (const path of [`/occupancy/export?range=7&city=${here}`, '/occupancy/export?range=7&city=istanbul', `/occupancy/export?range=7&shelter=${shelter.id}`]) {
+      const refused = await as(SCOPED.adminThere, EXPORT, path);
+      expect(refused.status, path).toBe(400);
+      expect(refused.body, path).not.toMatch(/Listed Hall|Other Hall|date,shelter/);
+    }
+    expect((await as(SCOPED.guideThere, EXPORT, '/occupancy/export?range=7')).status).toBe(404);
+    expect(snapshot(sqlite)).toEqual(before);
+  });
 });

@@ -1,24 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { openDatabase, write, type Db } from '@/db';
-import { arrivals, beds, rooms, shelterMembers, shelters, users, type Role } from '@/db/schema';
+import { arrivals, beds, cities, rooms, shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut } from '@/lib/placement/stays';
 import { eraseHousehold } from '@/lib/privacy/erase';
-import { asStaff, FIXTURE_HASH } from '../support/fixtures';
+import { asStaff, defaultCityOf, FIXTURE_HASH, makeCity } from '../support/fixtures';
 
 // The households, staff and shelters of tests/e2e/shares.test.ts, each detail of a household a
 // unique marker string, and the share table that says who may receive which. The token hash markers
 // are the real SHA-256 hashes of known tokens, so the households' own links work and are visited too.
+// Two cities: S, T, W, R and C are Istanbul's (the demo's); Y waits in Yerevan, whose guide and admin
+// hold Yerevan alone. Each staff member's name and email are markers too, for those scoped callers.
 
-export const HOUSEHOLDS = ['W', 'R', 'C'] as const;
+export const HOUSEHOLDS = ['W', 'R', 'C', 'Y'] as const;
 export type Household = (typeof HOUSEHOLDS)[number];
 type Detail = 'alias' | 'contact' | 'note';
-export type Marker = { name: string; value: string; household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' };
+export type Marker = { name: string; value: string } & (
+  | { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' }
+  | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
+);
 
-export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin'] as const;
+export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY'] as const;
 export type StaffKey = (typeof STAFF)[number];
+/** The staff who hold Yerevan alone, and whose reach (lib/staff/scope.ts) is Yerevan's: the rest hold Istanbul or every city. */
+const YEREVAN: StaffKey[] = ['guideY', 'adminY'];
 export type Caller = { name: string; kind: StaffKey | 'anonymous'; revealed: ReadonlySet<Household> };
 
 /**
@@ -31,17 +38,25 @@ const SHARES: Record<Household, Record<Detail, StaffKey[]>> = {
   W: { alias: ['guideA', 'guideB', 'admin'], contact: ['guideA', 'guideB', 'admin'], note: ['guideA', 'guideB', 'admin'] },
   R: { alias: ['guideA', 'hostS', 'admin'], contact: ['guideA', 'admin'], note: ['guideA', 'hostS', 'admin'] },
   C: { alias: ['hostS', 'admin'], contact: ['admin'], note: ['hostS', 'admin'] },
+  // Issue 17: Yerevan's queue is any all-city guide's and Yerevan's guide's; its admin's after "Show details".
+  Y: { alias: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'], contact: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'], note: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'] },
 };
 
 export function mayReceive(caller: Caller, marker: Marker): boolean {
-  if (marker.field === 'requestTokenHash' || marker.field === 'linkTokenHash' || caller.kind === 'anonymous') return false;
+  if (caller.kind === 'anonymous') return false;
+  // Staff names and emails are checked for the callers of one city only: no other city's staff reaches them.
+  if ('staff' in marker) return !YEREVAN.includes(caller.kind) || YEREVAN.includes(marker.staff);
+  if (marker.field === 'requestTokenHash' || marker.field === 'linkTokenHash') return false;
   if (!SHARES[marker.household][marker.field].includes(caller.kind)) return false;
-  return caller.kind !== 'admin' || caller.revealed.has(marker.household);
+  return (caller.kind !== 'admin' && caller.kind !== 'adminY') || caller.revealed.has(marker.household);
 }
 
 export type World = {
   shelterS: string;
   shelterT: string;
+  /** One of the demo's Yerevan shelters, which Yerevan's admin keeps and no Istanbul-only caller should. */
+  shelterYerevan: { id: string; name: string };
+  shelterNames: { S: string; T: string };
   arrivals: Record<Household, string>;
   /** The links the households hold: each request's, and the stays' of R and C. */
   links: { name: string; token: string }[];
@@ -50,12 +65,17 @@ export type World = {
   stays: { R: string; C: string };
 };
 
-const ROLES: Record<StaffKey, Role> = { hostS: 'host', hostT: 'host', guideA: 'coordinator', guideB: 'coordinator', admin: 'admin' };
+const ROLES: Record<StaffKey, Role> = { hostS: 'host', hostT: 'host', guideA: 'coordinator', guideB: 'coordinator', admin: 'admin', guideY: 'coordinator', adminY: 'admin' };
+
+/** The demo's city by its address word; a database without it gets one. */
+function cityOf(db: Db, slug: string, name: string): string {
+  return db.select({ id: cities.id }).from(cities).where(eq(cities.slug, slug)).get()?.id ?? makeCity(db, name, { slug }).id;
+}
 
 /**
  * Builds the world through the domain's own calls, as the app would: shelter S with a women's dorm of
  * two beds (both held, so S is offered to no other test's household), shelter T (paused, unlisted)
- * with its own host, and three self-registered households.
+ * with its own host, three self-registered households in Istanbul and a fourth waiting in Yerevan.
  */
 export function buildWorld(databasePath: string): World {
   const tag = randomBytes(6).toString('hex');
@@ -63,23 +83,28 @@ export function buildWorld(databasePath: string): World {
   try {
     return write(db, (tx) => {
       const now = new Date();
-      const S = tx.insert(shelters).values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now }).returning().get();
-      const T = tx.insert(shelters).values({ name: `Shares T ${tag}`, district: 'Şişli', status: 'paused' }).returning().get();
+      const istanbul = tx.select({ id: cities.id }).from(cities).where(eq(cities.slug, 'istanbul')).get()?.id ?? defaultCityOf(tx);
+      const yerevan = cityOf(tx, 'yerevan', 'Yerevan');
+      const cityOfHousehold = (household: Household) => (household === 'Y' ? yerevan : istanbul);
+      const S = tx.insert(shelters).values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now, cityId: istanbul }).returning().get();
+      const T = tx.insert(shelters).values({ name: `Shares T ${tag}`, district: 'Şişli', status: 'paused', cityId: istanbul }).returning().get();
+      const inYerevan =
+        tx.select({ id: shelters.id, name: shelters.name }).from(shelters).where(eq(shelters.cityId, yerevan)).orderBy(shelters.name).limit(1).get() ??
+        tx.insert(shelters).values({ name: `Shares Yerevan ${tag}`, district: 'Kentron', cityId: yerevan }).returning({ id: shelters.id, name: shelters.name }).get();
       const dorm = tx.insert(rooms).values({ shelterId: S.id, name: 'Dorm', kind: 'women' }).returning().get();
       const [bedR, bedC] = ['1', '2'].map((label) => tx.insert(beds).values({ roomId: dorm.id, label }).returning().get());
+      const markers: Marker[] = [];
       const staff = Object.fromEntries(
         STAFF.map((key) => {
-          const user = tx
-            .insert(users)
-            .values({ email: `shares-${key.toLowerCase()}-${tag}@example.test`, name: `Shares ${key}`, role: ROLES[key], passwordHash: FIXTURE_HASH })
-            .returning()
-            .get();
+          const [name, email] = [`Shares ${key} ${tag}`, `shares-${key.toLowerCase()}-${tag}@example.test`];
+          markers.push({ name: `${key}.name`, value: name, staff: key, field: 'staffName' }, { name: `${key}.email`, value: email, staff: key, field: 'staffEmail' });
+          const user = tx.insert(users).values({ email, name, role: ROLES[key], passwordHash: FIXTURE_HASH }).returning().get();
           if (key === 'hostS' || key === 'hostT') tx.insert(shelterMembers).values({ userId: user.id, shelterId: key === 'hostS' ? S.id : T.id }).run();
+          if (YEREVAN.includes(key)) tx.insert(staffCities).values({ userId: user.id, cityId: yerevan }).run();
           return [key, user];
         }),
       ) as Record<StaffKey, typeof users.$inferSelect>;
-      const markers: Marker[] = [];
-      const mark = (household: Household, field: Marker['field'], value = `MK${household}-${field}-${tag}`) => {
+      const mark = (household: Household, field: Detail | 'requestTokenHash' | 'linkTokenHash', value = `MK${household}-${field}-${tag}`) => {
         markers.push({ name: `${household}.${field}`, value, household, field });
         return value;
       };
@@ -100,6 +125,7 @@ export function buildWorld(databasePath: string): World {
               requestTokenHash: mark(household, 'requestTokenHash', hashLinkToken(token)),
               arrivedAt: new Date(now.getTime() - (30 + i) * 60_000),
               createdAt: now,
+              cityId: cityOfHousehold(household),
             })
             .returning()
             .get();
@@ -117,6 +143,8 @@ export function buildWorld(databasePath: string): World {
       return {
         shelterS: S.id,
         shelterT: T.id,
+        shelterYerevan: inYerevan,
+        shelterNames: { S: S.name, T: T.name },
         arrivals: ids,
         links,
         markers,

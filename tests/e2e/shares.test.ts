@@ -43,7 +43,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/settings/meeting-points': () => ['/settings/meeting-points'],
   '/settings/cities': () => ['/settings/cities'],
   '/shelters': () => ['/shelters'],
-  '/shelters/[id]': (w) => [`/shelters/${w.shelterS}`, `/shelters/${w.shelterT}`],
+  '/shelters/[id]': (w) => [`/shelters/${w.shelterS}`, `/shelters/${w.shelterT}`, `/shelters/${w.shelterYerevan.id}`],
   '/shelters/[id]/calendar': (w) => [`/shelters/${w.shelterS}/calendar`, `/shelters/${w.shelterT}/calendar`],
   '/shelters/[id]/profile': (w) => [`/shelters/${w.shelterS}/profile`, `/shelters/${w.shelterT}/profile`],
   '/shelters/[id]/rooms': (w) => [`/shelters/${w.shelterS}/rooms`, `/shelters/${w.shelterT}/rooms`],
@@ -74,7 +74,7 @@ async function signIn(email: string): Promise<string> {
 const caller = (kind: Caller['kind'], revealed: Household[] = []): Caller => ({
   kind,
   revealed: new Set(revealed),
-  name: kind === 'admin' ? `admin (${revealed.length ? `after Show details on ${revealed.join(', ')}` : 'before Show details'})` : kind,
+  name: kind === 'admin' || kind === 'adminY' ? `${kind} (${revealed.length ? `after Show details on ${revealed.join(', ')}` : 'before Show details'})` : kind,
 });
 
 const marker = (name: string) => world.markers.find((m) => m.name === name)!;
@@ -85,6 +85,7 @@ function named(where: string): string {
   const names: [string, string][] = [
     [world.shelterS, 'S'],
     [world.shelterT, 'T'],
+    [world.shelterYerevan.id, 'Yerevan shelter'],
     ...HOUSEHOLDS.map((h): [string, string] => [world.arrivals[h], h]),
     ...world.links.map(({ name, token }): [string, string] => [token, name]),
   ];
@@ -199,17 +200,36 @@ describe("what each caller receives is the caller's share", () => {
 
   it('no page, as HTML or as flight data, carries a detail or token hash to a caller outside its share', async () => {
     // Anonymous also stands for the arrival, who opens the households' own links (/s/{token}).
-    const callers = [caller('anonymous'), caller('hostS'), caller('hostT'), caller('guideA'), caller('guideB'), caller('admin')];
+    // guideY and adminY hold Yerevan alone: Istanbul's households and staff are not theirs.
+    const callers = [caller('anonymous'), caller('hostS'), caller('hostT'), caller('guideA'), caller('guideB'), caller('admin'), caller('guideY'), caller('adminY')];
     const crawls = await Promise.all(callers.map((who) => crawl(who)));
-    const [, hostS, , guideA, guideB] = crawls.map((c) => c.answers);
+    const [, hostS, , guideA, guideB, , guideY] = crawls.map((c) => c.answers);
     // The pages have not been broken into passing: each still sends what its screen shows.
     expect([
       ...missing(guideA, `/arrivals/${world.arrivals.R}`, details('R')),
       ...missing(guideB, `/arrivals/${world.arrivals.W}`, details('W')),
+      ...missing(guideB, `/arrivals/${world.arrivals.Y}`, details('Y')),
+      ...missing(guideY, `/arrivals/${world.arrivals.Y}`, details('Y')),
+      ...missing(guideY, '/arrivals', ['Y.alias']),
       ...missing(guideA, `/shelters/${world.shelterS}`, ['R.alias', 'R.note']),
       ...missing(hostS, `/shelters/${world.shelterS}`, ['R.alias', 'R.note', 'C.alias', 'C.note']),
     ]).toEqual([]);
     expect(crawls.flatMap((c) => c.problems)).toEqual([]);
+  });
+
+  it('a guide or admin of one city is listed that city’s shelters; the admin opens no other city’s', async () => {
+    const [guideY, adminY, guideA] = await Promise.all([caller('guideY'), caller('adminY'), caller('guideA')].map(async (who) => (await crawl(who)).answers));
+    const page = (answers: Answer[], path: string) => answers.find((a) => a.path === path && a.format === 'html')!;
+    const listed = (answers: Answer[]) => [world.shelterNames.S, world.shelterYerevan.name].filter((name) => page(answers, '/shelters').body.includes(name));
+    expect(listed(guideY)).toEqual([world.shelterYerevan.name]);
+    expect(listed(adminY)).toEqual([world.shelterYerevan.name]);
+    expect(listed(guideA)).toEqual([world.shelterNames.S, world.shelterYerevan.name]);
+    // A guide may place a household moving to Istanbul there, so Istanbul's open shelter still opens for them.
+    expect([`/shelters/${world.shelterS}`, `/shelters/${world.shelterYerevan.id}`].map((path) => [page(guideY, path).status, page(adminY, path).status])).toEqual([
+      [200, 404],
+      [200, 200],
+    ]);
+    expect(page(adminY, `/shelters/${world.shelterS}/profile`).status).toBe(404);
   });
 
   it('the answers of actions that re-render a page carry only the caller’s share, refused ones too', async () => {
@@ -233,6 +253,16 @@ describe("what each caller receives is the caller's share", () => {
     problems.push(...scan(caller('hostT'), refusal));
     expect(actionAnswer(refusal)).toContain('notAllowed');
 
+    // Yerevan's admin sends their own shelter's form with Istanbul's S in it: refused alike.
+    const adminY = await signedInPage('adminY');
+    await adminY.page.goto(`/shelters/${world.shelterYerevan.id}`);
+    await adminY.page.getByRole('region', { name: 'Availability' }).locator('input[name=shelterId]').evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
+    await adminY.page.getByRole('button', { name: 'Availability is correct' }).click();
+    await adminY.page.getByText('You are not allowed to do this.').waitFor();
+    const elsewhere = adminY.take();
+    problems.push(...scan(caller('adminY'), elsewhere));
+    expect(actionAnswer(elsewhere)).toContain('notAllowed');
+
     const admin = await signedInPage('admin');
     await admin.page.goto(`/shelters/${world.shelterS}`);
     await admin.page.getByRole('button', { name: 'Availability is correct' }).click();
@@ -240,7 +270,7 @@ describe("what each caller receives is the caller's share", () => {
     const adminAnswers = admin.take();
     problems.push(...scan(caller('admin'), adminAnswers));
     expect(actionAnswer(adminAnswers)).toContain('availabilityConfirmed');
-    await Promise.all([hostS.close(), hostT.close(), admin.close()]);
+    await Promise.all([hostS.close(), hostT.close(), adminY.close(), admin.close()]);
     expect(problems).toEqual([]);
   });
 
@@ -274,7 +304,8 @@ describe("what each caller receives is the caller's share", () => {
 // The share table itself, so that a wrong table cannot make the scan pass.
 describe('the share table', () => {
   it('gives each detail to the callers README "What we keep" names, and token hashes to nobody', () => {
-    const m = (household: Household, field: Marker['field']): Marker => ({ name: '', value: '', household, field });
+    const m = (household: Household, field: 'alias' | 'contact' | 'note' | 'requestTokenHash' | 'linkTokenHash'): Marker => ({ name: '', value: '', household, field });
+    const staffMarker = (staff: StaffKey): Marker => ({ name: '', value: '', staff, field: 'staffEmail' });
     const who = (kind: Caller['kind'], revealed: Household[] = []) => caller(kind, revealed);
     expect(mayReceive(who('guideB'), m('W', 'contact'))).toBe(true);
     expect(mayReceive(who('guideB'), m('R', 'alias'))).toBe(false);
@@ -286,5 +317,16 @@ describe('the share table', () => {
     expect(mayReceive(who('admin', ['W']), m('C', 'alias'))).toBe(false);
     expect(mayReceive(who('admin', ['W', 'R', 'C']), m('R', 'linkTokenHash'))).toBe(false);
     expect(mayReceive(who('guideA'), m('W', 'requestTokenHash'))).toBe(false);
+    // Issue 17: one city's guide and admin, and the other city's households and staff.
+    expect(mayReceive(who('guideY'), m('Y', 'contact'))).toBe(true);
+    expect(mayReceive(who('guideY'), m('W', 'alias'))).toBe(false);
+    expect(mayReceive(who('guideB'), m('Y', 'alias'))).toBe(true);
+    expect(mayReceive(who('adminY'), m('Y', 'alias'))).toBe(false);
+    expect(mayReceive(who('adminY', ['Y']), m('Y', 'alias'))).toBe(true);
+    expect(mayReceive(who('adminY', ['Y', 'W']), m('W', 'alias'))).toBe(false);
+    expect(mayReceive(who('adminY'), staffMarker('hostS'))).toBe(false);
+    expect(mayReceive(who('adminY'), staffMarker('admin'))).toBe(false);
+    expect(mayReceive(who('adminY'), staffMarker('guideY'))).toBe(true);
+    expect(mayReceive(who('anonymous'), staffMarker('guideY'))).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export async function loadShelter(params: Promise<{ id: string }>, options: { ed
   const user = await requireStaff();
   const db = getDb();
   const shelter = viewableShelter(db, user, id);
-  const editable = Boolean(shelter) && canEditShelter(user, id);
+  const editable = Boolean(shelter) && canEditShelter(user, shelter!);
   if (!shelter || (options.edit && !editable)) notFound();
   return { user, db, shelter, editable };
 }
