@@ -42,6 +42,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function axeViolations(page: Page): Promise<string[]> {
+  // After a client-side navigation or an action, Next streams the page's <title> in a moment later.
+  await page.waitForFunction(() => document.title !== '');
   await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

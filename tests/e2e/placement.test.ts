@@ -16,6 +16,9 @@ async function registerHousehold(page: Page, alias: string, counts: { men: numbe
   await page.getByLabel('Men', { exact: true }).fill(String(counts.men));
   await page.getByLabel('Women', { exact: true }).fill(String(counts.women));
   await page.getByLabel('Children', { exact: true }).fill(String(counts.children));
+  // An admin of every city says which city the household is in; a guide holding Istanbul is not asked.
+  const city = page.getByLabel('City they are in now');
+  if (await city.count()) await city.selectOption({ label: 'Istanbul' });
   await page.getByRole('button', { name: 'Register and find a place' }).click();
   await page.getByRole('heading', { name: 'Where they can sleep' }).waitFor();
 }
