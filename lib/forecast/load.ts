@@ -53,9 +53,12 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
 
   // Rooms with beds in service, in the order of their ids, from the layout kept per connection.
   const layout = bedLayout(db);
+  const ownRooms: string[] = [];
   for (const room of [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const shelter = byShelter.get(room.shelterId);
-    if (shelter && room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
+    if (!shelter) continue;
+    ownRooms.push(room.id);
+    if (room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
   }
   each(
     db.$client
@@ -66,12 +69,18 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   // The ledger per room and night, as room_nights keeps it with every booking (migration 0008's
   // triggers), less what the forecast does not count: bed-nights of beds out of service, and of
   // reservations whose hold has passed (as good as expired, whether or not the sweep has run). Those
-  // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold).
+  // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold). A city's forecast
+  // reads its own rooms' rows by room_nights' key rather than the whole network's nights.
   const ledger = new Map<string, { roomId: string; night: string; checkedIn: number; reserved: number }>();
-  for (const [roomId, night, checkedIn, reserved] of db.$client
-    .prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?')
-    .raw()
-    .all(first, last) as [string, string, number, number][]) {
+  const ledgerRows = (
+    shelterIds
+      ? db.$client
+          .prepare('select room_id, night, checked_in, reserved from room_nights where room_id in (select value from json_each(?)) and night between ? and ?')
+          .raw()
+          .all(JSON.stringify(ownRooms), first, last)
+      : db.$client.prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?').raw().all(first, last)
+  ) as [string, string, number, number][];
+  for (const [roomId, night, checkedIn, reserved] of ledgerRows) {
     if (checkedIn > 0 || reserved > 0) ledger.set(`${roomId} ${night}`, { roomId, night, checkedIn, reserved });
   }
   const notCounted = db.$client
@@ -95,11 +104,12 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     const shelter = byShelter.get(layout.roomById.get(row.roomId)?.shelterId ?? '');
     if (shelter && (row.checkedIn > 0 || row.reserved > 0)) shelter.ledger.push(row);
   }
-  // Guests checked in, by room and planned departure (rooms from the layout, not joined in SQL).
+  // Guests checked in, by room and planned departure (rooms from the layout, not joined in SQL); a
+  // city's by its shelters (stays_shelter_status), the network's by status.
   const departing = new Map<string, { shelterId: string; roomId: string; departure: string; beds: number }>();
   for (const [shelterId, bedId, departure] of db.$client
     .prepare(
-      `select s.shelter_id, sb.bed_id, s.departure from stays s indexed by stays_status_hold join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
+      `select s.shelter_id, sb.bed_id, s.departure from stays s indexed by ${shelterIds ? 'stays_shelter_status' : 'stays_status_hold'} join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
         where s.status = 'checked_in' and s.departure is not null and s.departure <= @last ${filter('s.shelter_id', shelterIds !== null)}`,
     )
     .raw()
