@@ -23,7 +23,7 @@ describe('free beds of one city', () => {
 
   const freeOf = (list: ReturnType<typeof networkAvailability>, id: string) => {
     const shelter = list.find((s) => s.id === id)!;
-    return { beds: shelter.rooms.flatMap((room) => room.freeBeds.map((bed) => bed.id)).sort(), byNight: shelter.freeByNight };
+    return { beds: shelter.rooms.flatMap((room) => room.freeBeds.map((bed) => bed.id)).sort(), byNight: shelter.freeByNight ?? [] };
   };
 
   it('offers only the city’s shelters, with the same free beds night by night as the whole network', () => {
