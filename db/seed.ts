@@ -4,6 +4,7 @@ import { write, type Db } from './index';
 import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
 import { seedDemoNow } from './seed-now';
 import { seedCityStaff } from './seed-city-staff';
+import { seedDemoNotices } from './seed-notices';
 import { arrivals, beds, cities, cityNames, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, staffCities, users } from './schema';
 import type { RoomKind, ShelterStatus, TextLocale } from './schema';
 
@@ -309,13 +310,15 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       role,
       locale: 'en',
       shelterIds: role === 'host' ? [shelterIds[0]] : [],
-      cityIds: role === 'coordinator' ? [cityIds.istanbul] : null,
+      // The seed acts for every city: tonight's households get their city from their stay just below.
+      cityIds: null,
     });
     seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
     // Households of the history and of tonight were in the city of the shelter they stayed at.
     tx.run(sql`update arrivals set city_id = (select sh.city_id from stays s join shelters sh on sh.id = s.shelter_id where s.arrival_id = arrivals.id order by s.created_at desc limit 1) where city_id is null`);
     tx.run(sql`update arrivals set city_id = ${cityIds.istanbul} where city_id is null`);
     seedCityStaff(tx, passwordHash, since, cityIds);
+    seedDemoNotices(tx, options.now, { fatih: shelterIds[0], yerevan: cityIds.yerevan }, staffIds.host!);
     return true;
   });
 }
