@@ -7,13 +7,14 @@ import { FORECAST_NIGHTS, forecast } from '@/lib/forecast/maths';
 import { networkNights, shelterNights } from '@/lib/forecast/view';
 
 /**
- * The network's next nights for guides and admins (never hosts: the caller's page decides), with
- * `shelters` the per-shelter expected free beds of the shelters named; `shelterIds` narrows the whole
- * forecast to those shelters (a city's), null or absent for the network.
+ * The next nights for guides and admins (never hosts: the caller's page decides), with `shelters` the
+ * per-shelter expected free beds of the shelters named. `cityIds` narrows the whole forecast, beds and
+ * demand, to those cities (the caller's, or the one chosen on the page); null or absent: the network,
+ * for all-city staff only.
  */
-export async function NetworkForecast({ now, shelters, shelterIds = null }: { now: Date; shelters?: { id: string; name: string }[]; shelterIds?: string[] | null }) {
+export async function NetworkForecast({ now, shelters, cityIds = null }: { now: Date; shelters?: { id: string; name: string }[]; cityIds?: readonly string[] | null }) {
   const t = await getTranslations('forecast');
-  const result = forecast(loadForecastInput(getDb(), now, shelterIds));
+  const result = forecast(loadForecastInput(getDb(), now, { cityIds }));
   const nights = networkNights(result);
   return (
     <section aria-labelledby="forecast-title" className="forecast-section">

@@ -8,20 +8,35 @@ import { FORECAST_NIGHTS, NO_SHOW_DAYS, RECENT_DAYS, peopleOf, type ForecastInpu
 
 const DAY = 86_400_000;
 
-const filter = (column: string, shelterIds: string[] | null) => (shelterIds ? `and ${column} in (select value from json_each(@ids))` : '');
+/** `and <column> in @ids`, when the shelters are narrowed to those named in @ids. */
+const filter = (column: string, narrowed: boolean) => (narrowed ? `and ${column} in (select value from json_each(@ids))` : '');
 
 /**
- * What the forecast needs at `now`, for every shelter (null) or the ones named. Rooms and beds come
- * from the layout kept per connection (bedLayout), the booking ledger from its running counts per room
- * and night (room_nights), so no read groups the week's bed-nights. Every other read is bounded by an
+ * Whose nights the forecast counts: `cityIds` the cities' shelters and the households waiting in them
+ * (arrivals.city_id: a household with no city is in no city's queue), `shelterIds` only the shelters
+ * named (within those cities). Either null or absent: no narrowing, the whole network.
+ */
+export type ForecastArea = { shelterIds?: readonly string[] | null; cityIds?: readonly string[] | null };
+
+/**
+ * What the forecast needs at `now`, for the whole network or the area named (a scoped guide's or
+ * admin's cities, or the city chosen on the page). Rooms and beds come from the layout kept per
+ * connection (bedLayout), the booking ledger from its running counts per room and night
+ * (room_nights), so no read groups the week's bed-nights. Every other read is bounded by an
  * index: live stays by status (stays_status_hold), reservations to come by first night
  * (stays_shelter_first_night), recent stays by creation (stays_created: SQLite's planner would rather
  * scan a million stays in id order), the queue by status (arrivals_status). Nights are read from the
  * earliest shelter's tonight to the latest's seventh night, so shelters in different zones share one pass.
  */
-export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null = null): ForecastInput {
+export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): ForecastInput {
+  const cityIds = area.cityIds ? JSON.stringify(area.cityIds) : null;
+  const named = area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {};
+  const shelterRows = db.$client
+    .prepare(`select id, time_zone from shelters where status <> 'closed' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`)
+    .all({ ...named, ...(cityIds ? { cities: cityIds } : {}) }) as { id: string; time_zone: string }[];
+  // Every later read is narrowed to the shelters found, whenever the area is narrower than the network.
+  const shelterIds = area.shelterIds || cityIds ? shelterRows.map((row) => row.id) : null;
   const ids = shelterIds ? { ids: JSON.stringify(shelterIds) } : {};
-  const shelterRows = db.$client.prepare(`select id, time_zone from shelters where status <> 'closed' ${filter('id', shelterIds)}`).all(ids) as { id: string; time_zone: string }[];
   const tonights = shelterRows.map((row) => tonightIn(row.time_zone, now)).sort();
   const first = tonights[0] ?? tonightIn(NETWORK_TIME_ZONE, now);
   const last = addNights(tonights[tonights.length - 1] ?? first, FORECAST_NIGHTS - 1);
@@ -38,25 +53,34 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
 
   // Rooms with beds in service, in the order of their ids, from the layout kept per connection.
   const layout = bedLayout(db);
+  const ownRooms: string[] = [];
   for (const room of [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const shelter = byShelter.get(room.shelterId);
-    if (shelter && room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
+    if (!shelter) continue;
+    ownRooms.push(room.id);
+    if (room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
   }
   each(
     db.$client
-      .prepare(`select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last ${filter('shelter_id', shelterIds)}`)
+      .prepare(`select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last ${filter('shelter_id', shelterIds !== null)}`)
       .all({ first, last, ...ids }) as { shelter_id: string; room_id: string | null; first_night: string; last_night: string }[],
     (shelter, row) => shelter.closures.push({ roomId: row.room_id, firstNight: row.first_night, lastNight: row.last_night }),
   );
   // The ledger per room and night, as room_nights keeps it with every booking (migration 0008's
   // triggers), less what the forecast does not count: bed-nights of beds out of service, and of
   // reservations whose hold has passed (as good as expired, whether or not the sweep has run). Those
-  // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold).
+  // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold). A city's forecast
+  // reads its own rooms' rows by room_nights' key rather than the whole network's nights.
   const ledger = new Map<string, { roomId: string; night: string; checkedIn: number; reserved: number }>();
-  for (const [roomId, night, checkedIn, reserved] of db.$client
-    .prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?')
-    .raw()
-    .all(first, last) as [string, string, number, number][]) {
+  const ledgerRows = (
+    shelterIds
+      ? db.$client
+          .prepare('select room_id, night, checked_in, reserved from room_nights where room_id in (select value from json_each(?)) and night between ? and ?')
+          .raw()
+          .all(JSON.stringify(ownRooms), first, last)
+      : db.$client.prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?').raw().all(first, last)
+  ) as [string, string, number, number][];
+  for (const [roomId, night, checkedIn, reserved] of ledgerRows) {
     if (checkedIn > 0 || reserved > 0) ledger.set(`${roomId} ${night}`, { roomId, night, checkedIn, reserved });
   }
   const notCounted = db.$client
@@ -80,12 +104,13 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
     const shelter = byShelter.get(layout.roomById.get(row.roomId)?.shelterId ?? '');
     if (shelter && (row.checkedIn > 0 || row.reserved > 0)) shelter.ledger.push(row);
   }
-  // Guests checked in, by room and planned departure (rooms from the layout, not joined in SQL).
+  // Guests checked in, by room and planned departure (rooms from the layout, not joined in SQL); a
+  // city's by its shelters (stays_shelter_status), the network's by status.
   const departing = new Map<string, { shelterId: string; roomId: string; departure: string; beds: number }>();
   for (const [shelterId, bedId, departure] of db.$client
     .prepare(
-      `select s.shelter_id, sb.bed_id, s.departure from stays s indexed by stays_status_hold join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
-        where s.status = 'checked_in' and s.departure is not null and s.departure <= @last ${filter('s.shelter_id', shelterIds)}`,
+      `select s.shelter_id, sb.bed_id, s.departure from stays s indexed by ${shelterIds ? 'stays_shelter_status' : 'stays_status_hold'} join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
+        where s.status = 'checked_in' and s.departure is not null and s.departure <= @last ${filter('s.shelter_id', shelterIds !== null)}`,
     )
     .raw()
     .all({ last, ...ids }) as [string, string, string][]) {
@@ -104,7 +129,7 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
       .prepare(
         `select s.shelter_id, s.first_night, sum(a.adult_men) as adult_men, sum(a.adult_women) as adult_women, sum(a.children) as children
            from stays s join arrivals a on a.id = s.arrival_id
-          where s.status = 'reserved' and s.hold_until > @now and s.first_night between @first and @last ${filter('s.shelter_id', shelterIds)}
+          where s.status = 'reserved' and s.hold_until > @now and s.first_night between @first and @last ${filter('s.shelter_id', shelterIds !== null)}
           group by s.shelter_id, s.first_night, a.children > 0`,
       )
       .all({ now: t, first, last, ...ids }) as { shelter_id: string; first_night: string; adult_men: number; adult_women: number; children: number }[],
@@ -118,7 +143,7 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
         `select shelter_id, sum(status = 'expired' or (status = 'reserved' and hold_until <= @now)) as expired,
                 sum(checked_in_at is not null and checked_in_at >= @since) as checked_in
            from stays indexed by stays_created
-          where created_at >= @since - ${RECENT_DAYS} * ${DAY} and (hold_until >= @since or checked_in_at >= @since) ${filter('shelter_id', shelterIds)}
+          where created_at >= @since - ${RECENT_DAYS} * ${DAY} and (hold_until >= @since or checked_in_at >= @since) ${filter('shelter_id', shelterIds !== null)}
           group by shelter_id`,
       )
       .all({ now: t, since, ...ids }) as { shelter_id: string; expired: number; checked_in: number }[],
@@ -134,7 +159,7 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
       `select s.id, s.shelter_id, sb.bed_id, s.created_at, s.first_night, s.departure, s.hold_until, s.checked_in_at,
               case when s.status in ('reserved', 'checked_in') then null else coalesce(s.checked_out_at, s.ended_at) end as ended_at
          from stays s indexed by stays_created join stay_beds sb on sb.stay_id = s.id
-        where s.created_at >= @from and s.first_night < @latestTonight and s.departure is not null ${filter('s.shelter_id', shelterIds)}
+        where s.created_at >= @from and s.first_night < @latestTonight and s.departure is not null ${filter('s.shelter_id', shelterIds !== null)}
         order by s.id`,
     )
     .raw()
@@ -150,10 +175,11 @@ export function loadForecastInput(db: Db, now: Date, shelterIds: string[] | null
     if (!shelter) continue;
     for (const kind of [...beds.keys()].sort()) shelter.recent.push({ kind, beds: beds.get(kind)!, createdAt, firstNight, departure, holdUntil, checkedInAt, endedAt });
   }
+  // The queue: of the area's cities only (by where the household is now), as waitingQueue reads it.
   const waiting = (
     db.$client
-      .prepare("select adult_men, adult_women, children, expected_at from arrivals where status = 'waiting' and erased_at is null")
-      .all() as { adult_men: number; adult_women: number; children: number; expected_at: number | null }[]
+      .prepare(`select adult_men, adult_women, children, expected_at from arrivals where status = 'waiting' and erased_at is null ${cityIds ? 'and city_id in (select value from json_each(?))' : ''}`)
+      .all(...(cityIds ? [cityIds] : [])) as { adult_men: number; adult_women: number; children: number; expected_at: number | null }[]
   ).map((row) => ({ people: peopleOf({ adultMen: row.adult_men, adultWomen: row.adult_women, children: row.children }), expectedAt: row.expected_at }));
   return { now: t, networkZone: NETWORK_TIME_ZONE, shelters: [...byShelter.values()], waiting };
 }

@@ -44,7 +44,6 @@ const inCities = (column: string, cityIds: string[] | null) => (cityIds ? `${col
  */
 export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): NetworkNow {
   const cities = cityIds ? { cities: JSON.stringify(cityIds) } : {};
-  const counts = countsByShelter(db, now);
   const expiring = new Map(
     db.$client
       .prepare(
@@ -63,6 +62,8 @@ export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): 
     status: ShelterStatus;
     last_confirmed_at: number | null;
   }[];
+  // Some cities' beds are counted for their shelters only, not the whole network's.
+  const counts = countsByShelter(db, now, cityIds ? rows.map((row) => row.id) : undefined);
   const shelterList = rows.map((row): ShelterNow => {
     const shelterCounts = counts.get(row.id) ?? emptyCounts();
     return {

@@ -37,17 +37,28 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   // from bed_nights' index by night alone; and the bookings per room and night from room_nights, less
   // the few bed-nights it counts that do not take a bed here: those of beds out of service and those
   // of the stay being moved (found by bed_nights' key and by stay).
+  // A city's or a shelter's read looks up its own rooms and beds by key (bed_nights' and room_nights'
+  // primary keys), rather than every bed booked across the network on those nights.
   const layout = bedLayout(db);
+  const narrowed = options.shelterId !== undefined || options.cityIds !== undefined;
+  const ownIds = new Set(shelterRows.map((shelter) => shelter.id));
+  const ownRooms = narrowed ? layout.rooms.filter((room) => ownIds.has(room.shelterId)) : [];
   const bookedBeds = new Set(
-    db.$client
-      .prepare('select distinct bed_id from bed_nights where night >= ? and night < ? and stay_id <> ?')
-      .pluck()
-      .all(nights.firstNight, nights.departure, except) as string[],
+    (narrowed
+      ? db.$client
+          .prepare('select distinct bed_id from bed_nights where bed_id in (select value from json_each(?)) and night >= ? and night < ? and stay_id <> ?')
+          .pluck()
+          .all(JSON.stringify(ownRooms.flatMap((room) => room.inServiceBeds.map((bed) => bed.id))), nights.firstNight, nights.departure, except)
+      : db.$client.prepare('select distinct bed_id from bed_nights where night >= ? and night < ? and stay_id <> ?').pluck().all(nights.firstNight, nights.departure, except)) as string[],
   );
-  const bookedRooms = db.$client
-    .prepare('select room_id, night, booked from room_nights where night >= ? and night < ?')
-    .raw()
-    .all(nights.firstNight, nights.departure) as [string, string, number][];
+  const bookedRooms = (
+    narrowed
+      ? db.$client
+          .prepare('select room_id, night, booked from room_nights where room_id in (select value from json_each(?)) and night >= ? and night < ?')
+          .raw()
+          .all(JSON.stringify(ownRooms.map((room) => room.id)), nights.firstNight, nights.departure)
+      : db.$client.prepare('select room_id, night, booked from room_nights where night >= ? and night < ?').raw().all(nights.firstNight, nights.departure)
+  ) as [string, string, number][];
   const notTaking = db.$client
     .prepare(
       `select bed_id, night from bed_nights where bed_id in (select value from json_each(@outOfService)) and night >= @first and night < @departure

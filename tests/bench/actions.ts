@@ -38,10 +38,16 @@ export async function benchActions(baseURL: string, databasePath: string, option
   const { db, sqlite } = openDatabase(databasePath);
   const reserve = actionId('app/(staff)/arrivals/[id]/actions.ts', 'reservePlace');
   const cancel = actionId('app/(staff)/arrivals/[id]/actions.ts', 'cancelReservation');
-  const bedIds = (sqlite.prepare("select b.id from beds b join rooms r on r.id = b.room_id join shelters s on s.id = r.shelter_id where s.status = 'open' and r.kind = 'mixed' and b.out_of_service_reason is null").all() as { id: string }[])
+  // The demo guide holds Istanbul: households waiting there, beds in its shelters.
+  const istanbul = sqlite.prepare("select id from cities where slug = 'istanbul'").pluck().get() as string;
+  const bedIds = (
+    sqlite
+      .prepare("select b.id from beds b join rooms r on r.id = b.room_id join shelters s on s.id = r.shelter_id where s.status = 'open' and s.city_id = ? and r.kind = 'mixed' and b.out_of_service_reason is null")
+      .all(istanbul) as { id: string }[]
+  )
     .map((row) => row.id)
     .slice(0, options.beds);
-  const households = Array.from({ length: options.guides }, () => makeArrival(db, { adultMen: 1, adultWomen: 0 }).id);
+  const households = Array.from({ length: options.guides }, () => makeArrival(db, { adultMen: 1, adultWomen: 0, cityId: istanbul }).id);
   const cookies = await Promise.all(households.map(() => signInCookie(baseURL, 'guide@waystation.test', process.env.DEMO_PASSWORD || 'waystation-demo')));
   const activeStay = sqlite.prepare("select id from stays where arrival_id = ? and status in ('reserved', 'checked_in')");
 

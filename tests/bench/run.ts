@@ -23,7 +23,7 @@ const FULL = {
   http: { connections: 50, seconds: 10 },
   cpu: { warmUp: 30, batches: 5, perBatch: 60 },
   actions: { guides: 20, seconds: 10, beds: 10 },
-  scale: { shelters: 1000, bedsPerShelter: 50, pastStays: 1_000_000, waiting: 2000, runs: 5 },
+  scale: { cities: 20, shelters: 1000, bedsPerShelter: 50, pastStays: 1_000_000, waiting: 2000, runs: 5 },
   // About two months of a 20-shelter network, after three weeks that only build the history it learns from.
   forecast: { shelters: 20, days: 84, warmUpDays: 22, arrivalsPerDay: 90, seeds: [1, 2, 3, 4, 5] },
   surge: {
@@ -48,7 +48,7 @@ const SMOKE = {
   http: { connections: 2, seconds: 1 },
   cpu: { warmUp: 2, batches: 1, perBatch: 5 },
   actions: { guides: 2, seconds: 1, beds: 3 },
-  scale: { shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
+  scale: { cities: 2, shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
   forecast: { shelters: 4, days: 30, warmUpDays: 22, arrivalsPerDay: 20, seeds: [1] },
   surge: {
     processes: [1, 2],
@@ -134,6 +134,8 @@ const GOALS: Record<string, string> = {
   'surge.volunteers_at_p95_300ms': '≥ 1000',
   'surge.double_bookings': '0',
   'scale.now_page_http_ms': '< 150',
+  'scale.suggestions_ms': '< 50',
+  'scale.city_occupancy_page_http_ms': '< 150',
   'scale.suggestions_3_nights_ms': '< 150',
   'scale.calendar_14_nights_ms': '< 150',
   'scale.forecast_network_ms': '< 150',

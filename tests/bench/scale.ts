@@ -8,11 +8,12 @@ import { migrateDatabase } from '@/db/migrate';
 import { waitingQueue } from '@/lib/arrivals/queries';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { networkAvailability } from '@/lib/placement/availability';
+import { placeGroups } from '@/lib/placement/city-places';
 import { loadCalendar } from '@/lib/shelters/calendar';
 import { loadForecastInput } from '@/lib/forecast/load';
 import { forecast } from '@/lib/forecast/maths';
 import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
-import { users } from '@/db/schema';
+import { staffCities, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
@@ -28,20 +29,23 @@ const DAY = 24 * 3600_000;
 const HISTORY = 2 * 365 * DAY;
 
 /**
- * The synthetic network: shelters with a men's, a women's, a mixed and a family room, households
- * waiting now, and past stays over two years, each with its released beds. Raw SQL in one
- * transaction, because the ORM would take minutes for a million rows.
+ * The synthetic network: `cities` cities (City 1 … City n, slugs city-1 …), their shelters in turn,
+ * each with a men's, a women's, a mixed and a family room, households waiting now in the cities in
+ * turn, and past stays over two years, each with its released beds. Raw SQL in one transaction,
+ * because the ORM would take minutes for a million rows.
  */
-export function seedSyntheticNetwork(path: string, size: { shelters: number; bedsPerShelter: number; pastStays: number; waiting: number }, now: Date) {
+export function seedSyntheticNetwork(path: string, size: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number }, now: Date) {
   const { db, sqlite } = openDatabase(path);
   migrateDatabase(db);
+  const insertCity = sqlite.prepare('insert into cities (id, slug, time_zone, created_at) values (?, ?, ?, ?)');
+  const insertCityName = sqlite.prepare("insert into city_names (city_id, locale, name) values (?, 'en', ?)");
   const insertShelter = sqlite.prepare(
-    "insert into shelters (id, name, district, status, languages, accepts_families, last_confirmed_at, created_at) values (?, ?, 'Fatih', 'open', '[\"ru\",\"en\"]', 1, ?, ?)",
+    "insert into shelters (id, name, district, status, languages, accepts_families, last_confirmed_at, created_at, city_id) values (?, ?, 'Fatih', 'open', '[\"ru\",\"en\"]', 1, ?, ?, ?)",
   );
   const insertRoom = sqlite.prepare('insert into rooms (id, shelter_id, name, kind, accessible, created_at) values (?, ?, ?, ?, 0, ?)');
   const insertBed = sqlite.prepare('insert into beds (id, room_id, label, created_at) values (?, ?, ?, ?)');
   const insertArrival = sqlite.prepare(
-    "insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at, erased_at) values (?, ?, ?, ?, ?, '[\"ru\"]', ?, ?, ?, ?)",
+    "insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at, erased_at, city_id) values (?, ?, ?, ?, ?, '[\"ru\"]', ?, ?, ?, ?, ?)",
   );
   const insertStay = sqlite.prepare(
     'insert into stays (id, arrival_id, shelter_id, status, hold_until, checked_in_at, checked_out_at, ended_at, created_at, first_night, departure) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -51,12 +55,20 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
   const istanbulDay = (ms: number) => new Date(ms + 3 * 3600_000).toISOString().slice(0, 10);
   const insertStayBed = sqlite.prepare('insert into stay_beds (stay_id, bed_id, held_at, released_at) values (?, ?, ?, ?)');
   const kinds = ['men', 'women', 'mixed', 'family'] as const;
-  const bedsByShelter: { shelterId: string; bedIds: string[] }[] = [];
+  const bedsByShelter: { shelterId: string; cityId: string; bedIds: string[] }[] = [];
+  const cityIds: string[] = [];
   const t = now.getTime();
   sqlite.transaction(() => {
+    for (let c = 0; c < size.cities; c++) {
+      const cityId = id();
+      insertCity.run(cityId, `city-${c + 1}`, NETWORK_TIME_ZONE, t - HISTORY + c);
+      insertCityName.run(cityId, `City ${c + 1}`);
+      cityIds.push(cityId);
+    }
     for (let s = 0; s < size.shelters; s++) {
       const shelterId = id();
-      insertShelter.run(shelterId, `Shelter ${s}`, t - (s % 48) * 3600_000, t - HISTORY);
+      const cityId = cityIds[s % cityIds.length];
+      insertShelter.run(shelterId, `Shelter ${s}`, t - (s % 48) * 3600_000, t - HISTORY, cityId);
       const bedIds: string[] = [];
       kinds.forEach((kind, k) => {
         const roomId = id();
@@ -68,17 +80,17 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
           bedIds.push(bedId);
         }
       });
-      bedsByShelter.push({ shelterId, bedIds });
+      bedsByShelter.push({ shelterId, cityId, bedIds });
     }
     for (let i = 0; i < size.pastStays; i++) {
       const arrivalId = id();
       // Spread evenly over two years, ending before today; a shelter's stays take its beds in turn.
       const start = t - HISTORY + Math.floor((i / size.pastStays) * (HISTORY - 7 * DAY));
-      const { shelterId, bedIds } = bedsByShelter[i % bedsByShelter.length];
+      const { shelterId, cityId, bedIds } = bedsByShelter[i % bedsByShelter.length];
       const bedId = bedIds[Math.floor(i / bedsByShelter.length) % bedIds.length];
       const registered = start - (i % 240) * 60_000;
       // Long gone: retention erased them two weeks after they left.
-      insertArrival.run(arrivalId, null, 1, 0, 0, registered, 'left', registered, start + 20 * DAY);
+      insertArrival.run(arrivalId, null, 1, 0, 0, registered, 'left', registered, start + 20 * DAY, cityId);
       const stayId = id();
       const hold = start + 6 * 3600_000;
       // One in twenty never came: the hold expired.
@@ -92,7 +104,7 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
     // The nights ahead: each bed booked once or twice over the next fortnight, one to four nights at a
     // time, so that about half of every night's beds are taken and suggestions must look night by night.
     const tonight = istanbulDay(t);
-    bedsByShelter.forEach(({ shelterId, bedIds }, s) => {
+    bedsByShelter.forEach(({ shelterId, cityId, bedIds }, s) => {
       bedIds.forEach((bedId, b) => {
         // The first booking ends by night 7 (start 0–3, at most four nights), the second starts from it.
         for (const start of [(b + s) % 4, 7 + ((b * 3 + s) % 6)]) {
@@ -102,17 +114,17 @@ export function seedSyntheticNetwork(path: string, size: { shelters: number; bed
           const firstNight = addDays(tonight, start);
           const nights = 1 + ((b + s + start) % 4);
           const checkedIn = start === 0;
-          insertArrival.run(arrivalId, `Booked ${s}-${b}-${start}`, 1, 0, 0, t - DAY, 'placed', t - DAY, null);
+          insertArrival.run(arrivalId, `Booked ${s}-${b}-${start}`, 1, 0, 0, t - DAY, 'placed', t - DAY, null, cityId);
           insertStay.run(stayId, arrivalId, shelterId, checkedIn ? 'checked_in' : 'reserved', t + (start + 1) * DAY, checkedIn ? t - 3600_000 : null, null, null, t - DAY, firstNight, addDays(firstNight, nights));
           insertStayBed.run(stayId, bedId, t - DAY, null);
           for (let n = 0; n < nights; n++) insertBedNight.run(bedId, addDays(firstNight, n), stayId);
         }
       });
     });
-    for (let w = 0; w < size.waiting; w++) insertArrival.run(id(), `Waiting ${w}`, w % 2, 1 - (w % 2), w % 7 === 0 ? 2 : 0, t - w * 60_000, 'waiting', t, null);
+    for (let w = 0; w < size.waiting; w++) insertArrival.run(id(), `Waiting ${w}`, w % 2, 1 - (w % 2), w % 7 === 0 ? 2 : 0, t - w * 60_000, 'waiting', t, null, cityIds[w % cityIds.length]);
   })();
   sqlite.exec('analyze');
-  return { db, sqlite, bedsByShelter };
+  return { db, sqlite, bedsByShelter, cityIds };
 }
 
 function medianMs(runs: number, fn: () => unknown) {
@@ -139,31 +151,51 @@ async function medianHttpMs(runs: number, url: string, cookie: string) {
 }
 
 const BENCH_ADMIN = { email: 'bench-admin@waystation.test', password: 'bench-admin-password' };
+const BENCH_CITY_ADMIN = { email: 'bench-city-admin@waystation.test', password: 'bench-city-admin-password' };
 
 /**
  * Server time on the synthetic network: the reads a guide and an admin make, in-process, and the
  * occupancy pages over HTTP (a production server, a signed-in admin, one request at a time). The
  * 90-day network history is measured twice, side by side: computed from the stays before the roll-up
- * runs, then read from the roll-up.
+ * runs, then read from the roll-up. The network is split into cities: a household in the first city
+ * gets suggestions from its city's shelters (as placeGroups reads them) beside the whole network's, a
+ * guide and an admin of that city read its queue, forecast and occupancy page.
  */
-export async function benchScale(options: { shelters: number; bedsPerShelter: number; pastStays: number; waiting: number; runs: number }) {
+export async function benchScale(options: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number; runs: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'waystation-scale-'));
   const now = new Date();
   try {
     const seedStart = performance.now();
     const path = join(dir, 'scale.db');
-    const { db, sqlite, bedsByShelter } = seedSyntheticNetwork(path, options, now);
+    const { db, sqlite, bedsByShelter, cityIds } = seedSyntheticNetwork(path, options, now);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const family = { adultMen: 1, adultWomen: 1, children: 2, languages: ['ru'], needsWheelchair: false, hasPet: false };
     const admin = { id: 'admin', email: 'a@x.test', name: 'a', role: 'admin' as const, locale: 'en', shelterIds: [] };
+    const city = cityIds[0];
+    const cityGuide = { id: 'guide', email: 'g@x.test', name: 'g', role: 'coordinator' as const, locale: 'en', shelterIds: [], cityIds: [city] };
     // A family asking for three nights from tomorrow: every bed checked on each night.
     const threeNights = { firstNight: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 1), departure: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 4) };
     const suggestions = medianMs(options.runs, () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights));
     // The first suggestions after a host changed a room or a bed read the rooms and beds again (bedLayout).
     sqlite.prepare('update beds set label = label where id = ?').run(bedsByShelter[0].bedIds[0]);
     const suggestionsCold = medianMs(1, () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights));
+    // The same family, in the first city: its city's shelters only, beside the whole network's, run for run.
+    const household = { cityId: city, destinationCityId: null };
+    const inCity = () => suggestPlacements(placeGroups(db, household, { nights: threeNights, elsewhere: [] })[0].network, family, now, threeNights);
+    const inNetwork = () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights);
+    const [cityTimes, networkTimes] = [[] as number[], [] as number[]];
+    for (let i = 0; i < options.runs; i++) {
+      for (const [fn, times] of [[inCity, cityTimes], [inNetwork, networkTimes]] as const) {
+        const t0 = performance.now();
+        fn();
+        times.push(performance.now() - t0);
+      }
+    }
+    const [suggestionsCity, suggestionsNetwork] = [spread(cityTimes), spread(networkTimes)];
     const queue = medianMs(options.runs, () => waitingQueue(db, admin, now));
+    const scopedQueue = medianMs(options.runs, () => waitingQueue(db, cityGuide, now));
     const networkForecast = medianMs(options.runs, () => forecast(loadForecastInput(db, now)));
+    const cityForecast = medianMs(options.runs, () => forecast(loadForecastInput(db, now, { cityIds: [city] })));
     const calendar = medianMs(options.runs, () => loadCalendar(db, bedsByShelter[0].shelterId, localDay(now.getTime(), NETWORK_TIME_ZONE)));
     const board = medianMs(options.runs, () => shelterBoard(db, bedsByShelter[0].shelterId, now));
     const shelterList = medianMs(options.runs, () => visibleShelters(db, admin, now));
@@ -180,6 +212,8 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
     const storedNetwork = medianMs(options.runs, networkHistory);
     const storedShelter = medianMs(options.runs, () => summarize(occupancyHistory(db, shelter, from, today, now)));
     db.insert(users).values({ email: BENCH_ADMIN.email, name: 'Bench admin', role: 'admin', passwordHash: await hashPassword(BENCH_ADMIN.password) }).run();
+    const cityAdmin = db.insert(users).values({ email: BENCH_CITY_ADMIN.email, name: 'Bench city admin', role: 'admin', passwordHash: await hashPassword(BENCH_CITY_ADMIN.password) }).returning().get();
+    db.insert(staffCities).values({ userId: cityAdmin.id, cityId: city }).run();
     sqlite.close();
 
     const server = await startServer(path);
@@ -190,11 +224,14 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
         now: await medianHttpMs(options.runs, `${server.baseURL}/occupancy`, cookie),
         network: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90`, cookie),
         shelter: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90&shelter=${shelter.shelterId}`, cookie),
+        // The first city's page, as an admin who holds only that city.
+        city: await medianHttpMs(options.runs, `${server.baseURL}/occupancy?city=city-1`, await signInCookie(server.baseURL, BENCH_CITY_ADMIN.email, BENCH_CITY_ADMIN.password)),
       };
     } finally {
       server.stop();
     }
     return {
+      cities: options.cities,
       shelters: options.shelters,
       beds: options.shelters * options.bedsPerShelter,
       past_stays: options.pastStays,
@@ -203,9 +240,15 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
       suggestions_3_nights_ms: round(suggestions.median),
       suggestions_3_nights_ms_max: round(suggestions.max),
       suggestions_3_nights_after_bed_change_ms: round(suggestionsCold.median),
+      suggestions_ms: round(suggestionsCity.median),
+      suggestions_ms_max: round(suggestionsCity.max),
+      suggestions_network_ms: round(suggestionsNetwork.median),
+      suggestions_city_to_network_ratio: round(suggestionsCity.median / suggestionsNetwork.median, 2),
       waiting_list_ms: round(queue.median),
+      scoped_queue_ms: round(scopedQueue.median),
       calendar_14_nights_ms: round(calendar.median),
       forecast_network_ms: round(networkForecast.median),
+      forecast_city_ms: round(cityForecast.median),
       bed_board_ms: round(board.median),
       shelter_list_ms: round(shelterList.median),
       rollup_seconds: round(rollUpSeconds),
@@ -217,6 +260,7 @@ export async function benchScale(options: { shelters: number; bedsPerShelter: nu
       now_page_http_ms: round(pages.now.median),
       history_90d_network_page_http_ms: round(pages.network.median),
       history_90d_shelter_page_http_ms: round(pages.shelter.median),
+      city_occupancy_page_http_ms: round(pages.city.median),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

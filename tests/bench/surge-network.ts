@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { write, type Db } from '@/db';
-import { arrivals, beds, networkSettings, rooms, shelterMembers, shelters, users } from '@/db/schema';
+import { arrivals, beds, cities, networkSettings, rooms, shelterMembers, shelters, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { signInCookie } from './session';
 
@@ -34,6 +34,8 @@ const DISTRICTS = ['Fatih', 'Kadıköy', 'Beşiktaş', 'Şişli', 'Üsküdar', '
 export async function seedSurgeNetwork(db: Db, options: { shelters: number; bedsPerRoom: number; volunteers: number; hostEvery: number }): Promise<Member[]> {
   const passwordHash = await hashPassword(SURGE_PASSWORD);
   const now = new Date();
+  // The demo guide holds Istanbul: the surge's shelters and households are all there.
+  const cityId = istanbulOf(db);
   return write(db, (tx) => {
     const shelterIds: string[] = [];
     for (let s = 0; s < options.shelters; s++) {
@@ -46,6 +48,7 @@ export async function seedSurgeNetwork(db: Db, options: { shelters: number; beds
           languages: ['ru', 'en', 'tr'],
           acceptsFamilies: true,
           lastConfirmedAt: now,
+          cityId,
         })
         .returning({ id: shelters.id })
         .get();
@@ -88,6 +91,9 @@ export async function seedSurgeNetwork(db: Db, options: { shelters: number; beds
   });
 }
 
+/** The demo's Istanbul, where the surge happens. */
+const istanbulOf = (db: Db) => db.select({ id: cities.id }).from(cities).where(eq(cities.slug, 'istanbul')).get()!.id;
+
 const pick = (user: typeof users.$inferSelect) => ({ id: user.id, email: user.email, name: user.name });
 
 /**
@@ -127,7 +133,12 @@ export class HouseholdSupply {
   private selfRegistered = 0;
   private counter = 0;
 
-  constructor(private db: Db, private random: () => number) {}
+  /** The city the households wait in (the demo's Istanbul), for the queue and the public form. */
+  readonly cityId: string;
+
+  constructor(private db: Db, private random: () => number) {
+    this.cityId = istanbulOf(db);
+  }
 
   /** A public request was accepted: its household is waiting in the queue for a guide. */
   requested() {
@@ -160,6 +171,7 @@ export class HouseholdSupply {
         children: composition.children,
         languages: this.random() < 0.7 ? ['ru'] : ['uk', 'ru'],
         arrivedAt: new Date(),
+        cityId: this.cityId,
       })
       .returning({ id: arrivals.id })
       .get().id;

@@ -185,7 +185,7 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
     return;
   }
   if (!(await wait(surge, Math.max(MIN_FILL_MS + 500, between(random, surge.pause)), () => false))) return;
-  const body = new URLSearchParams({ lang: 'en', stamp, website: '', alias: `Asker ${person}`, adultMen: '0', adultWomen: '1', children: '0', contact: `@asker_${person}`, arrivedAt: '' });
+  const body = new URLSearchParams({ lang: 'en', stamp, website: '', alias: `Asker ${person}`, adultMen: '0', adultWomen: '1', children: '0', contact: `@asker_${person}`, arrivedAt: '', cityId: surge.supply.cityId });
   body.append('languages[]', 'ru');
   const location = await rec.timed('request_send', async () => {
     const response = await fetch(`${surge.baseURL}/request`, {

@@ -43,7 +43,7 @@ describe('the forecast read from the database', () => {
   makeArrival(db, { adultMen: 1, adultWomen: 0, status: 'waiting', expectedAt: new Date('2026-10-26T10:00:00Z') });
 
   it('reads the ledger, departures, closures, arrivals ahead and the queue', () => {
-    const input = loadForecastInput(db, now, [shelter.id]);
+    const input = loadForecastInput(db, now, { shelterIds: [shelter.id] });
     expect(input.shelters).toHaveLength(1);
     const [mine] = input.shelters;
     expect(mine.rooms.map((r) => [r.kind, r.beds]).sort()).toEqual([['family', 4], ['men', 4]]);
@@ -78,7 +78,7 @@ describe('the forecast read from the database', () => {
 
   it('forgets a reservation whose hold has passed, even before the sweep', () => {
     const later = new Date(now.getTime() + 6 * hour);
-    const mine = forecast(loadForecastInput(db, later, [shelter.id])).shelters[0];
+    const mine = forecast(loadForecastInput(db, later, { shelterIds: [shelter.id] })).shelters[0];
     expect(mine.nights.find((n) => n.night === '2026-10-25')!.total.certain).toBe(7);
   });
 });

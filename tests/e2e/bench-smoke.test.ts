@@ -31,6 +31,11 @@ describe('npm run bench --smoke', () => {
     expect(results.surge.double_bookings).toBe(0);
     expect(results.scale.beds).toBe(80);
     expect(results.scale.suggestions_3_nights_ms).toBeGreaterThan(0);
+    // Split into cities: one city's suggestions, queue and occupancy page beside the network's.
+    expect(results.scale.cities).toBe(2);
+    for (const key of ['suggestions_ms', 'suggestions_network_ms', 'scoped_queue_ms', 'forecast_city_ms', 'city_occupancy_page_http_ms']) {
+      expect(results.scale[key]).toBeGreaterThan(0);
+    }
     expect(results.forecast.days_forecast).toBeGreaterThan(0);
     expect(results.forecast.mae_beds).toBeGreaterThanOrEqual(0);
     expect(results.forecast.naive_mae_beds).toBeGreaterThan(0);

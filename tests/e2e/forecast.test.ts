@@ -13,15 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Shelters of the city with this slug, in SQL. */
+const inCity = "sh.city_id = (select id from cities where slug = @city)";
+
 /**
- * Beds free for certain tonight across the network, counted bed by bed from the database: in service,
+ * Beds free for certain tonight in a city's shelters, counted bed by bed from the database: in service,
  * in an open shelter and room, not booked tonight by a live stay, not held by a guest due to have left.
  */
-function certainTonight(): number {
+function certainTonight(city: string): number {
   const db = new Database(databasePath, { readonly: true });
   try {
     const now = Date.now();
-    const shelters = db.prepare("select id, time_zone from shelters where status <> 'closed'").all() as { id: string; time_zone: string }[];
+    const shelters = db.prepare(`select id, time_zone from shelters sh where status <> 'closed' and ${inCity}`).all({ city }) as { id: string; time_zone: string }[];
     const free = db.prepare(
       `select count(*) from beds b join rooms r on r.id = b.room_id
         where r.shelter_id = @shelter and b.out_of_service_reason is null
@@ -38,16 +41,16 @@ function certainTonight(): number {
   }
 }
 
-/** Closes, for tonight only, a room with beds in service (as a host closing it would); returns an undo. */
-function closeARoomTonight(): () => void {
+/** Closes, for tonight only, a city's room with beds in service (as a host closing it would); returns an undo. */
+function closeARoomTonight(city: string): () => void {
   const db = new Database(databasePath);
   try {
     const room = db
       .prepare(
         `select r.id, r.shelter_id, sh.time_zone from rooms r join shelters sh on sh.id = r.shelter_id join beds b on b.room_id = r.id
-          where sh.status <> 'closed' and b.out_of_service_reason is null group by r.id order by count(*) desc limit 1`,
+          where sh.status <> 'closed' and ${inCity} and b.out_of_service_reason is null group by r.id order by count(*) desc limit 1`,
       )
-      .get() as { id: string; shelter_id: string; time_zone: string };
+      .get({ city }) as { id: string; shelter_id: string; time_zone: string };
     const night = tonightIn(room.time_zone, new Date());
     const id = `e2e-forecast-${Date.now()}`;
     db.prepare('insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)').run(
@@ -88,11 +91,12 @@ const forecastOf = (page: Page) => page.getByRole('region', { name: 'Free beds, 
 const tonightRow = (page: Page) => forecastOf(page).getByRole('table', { name: /night by night/ }).getByRole('row', { name: /^Tonight/ });
 
 describe('the forecast of free beds', () => {
-  it('shows a guide, above the queue, tonight’s beds free for certain, and follows a room closed tonight', async () => {
+  it('shows a guide, above the queue, tonight’s beds free for certain in their city, and follows a room closed tonight', async () => {
+    // The demo guide holds Istanbul: the forecast counts Istanbul's beds, not Yerevan's.
     const { context, page } = await signedIn('guide@waystation.test');
     await page.goto('/arrivals');
     const certain = () => tonightRow(page).getByRole('cell').first().textContent();
-    expect(await certain()).toBe(String(certainTonight()));
+    expect(await certain()).toBe(String(certainTonight('istanbul')));
     // Above the queue: the forecast's heading comes before the waiting list's.
     expect(
       await page.evaluate(() => document.getElementById('forecast-title')!.compareDocumentPosition(document.getElementById('waiting-title')!) & Node.DOCUMENT_POSITION_FOLLOWING),
@@ -102,16 +106,30 @@ describe('the forecast of free beds', () => {
 
     // A room closed tonight takes its free beds out of tonight's certain ones, and the page follows.
     const before = Number(await certain());
-    const reopen = closeARoomTonight();
+    const reopen = closeARoomTonight('istanbul');
     try {
       await page.reload();
-      const after = certainTonight();
+      const after = certainTonight('istanbul');
       expect(after).toBeLessThan(before);
       expect(await certain()).toBe(String(after));
     } finally {
       reopen();
     }
     await context.close();
+  });
+
+  it('shows a guide of Yerevan only Yerevan’s beds, and a city chosen on the queue only that city’s', async () => {
+    const { context, page } = await signedIn('guide.yerevan@waystation.test');
+    await page.goto('/arrivals');
+    const yerevan = certainTonight('yerevan');
+    expect(yerevan).toBeGreaterThan(0);
+    expect(await tonightRow(page).getByRole('cell').first().textContent()).toBe(String(yerevan));
+    await context.close();
+    // An admin of every city picks Yerevan on the queue.
+    const admin = await signedIn('admin@waystation.test');
+    await admin.page.goto('/arrivals?city=yerevan');
+    expect(await tonightRow(admin.page).getByRole('cell').first().textContent()).toBe(String(yerevan));
+    await admin.context.close();
   });
 
   it('fits a 320 px phone and passes axe, on the queue and on the occupancy page with its shelters', async () => {

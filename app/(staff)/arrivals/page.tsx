@@ -99,7 +99,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
       ) : null}
       {user.role === 'admin' ? <RequestFloodNotice now={now} /> : null}
       {masked ? <p className="muted">{privacy('adminHint')}</p> : null}
-      <NetworkForecast now={now} />
+      <NetworkForecast now={now} cityIds={scope === 'all' ? null : scope} />
       <div className={styles.finders}>
         {user.role === 'coordinator' ? (
           <form method="get" action="/arrivals" role="search" className={styles.search}>

@@ -10,7 +10,7 @@ import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { NetworkForecast } from '@/components/network-forecast';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
-import { occupancyArea, sheltersIn } from '@/lib/occupancy/area';
+import { occupancyArea } from '@/lib/occupancy/area';
 import { networkNow } from '@/lib/occupancy/now';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 
@@ -99,7 +99,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
           <Link href="/arrivals">{t('queueLink')}</Link>
         </p>
       </section>
-      <NetworkForecast now={now} shelters={table.rows} shelterIds={sheltersIn(db, area.cityIds)} />
+      <NetworkForecast now={now} shelters={table.rows} cityIds={area.cityIds} />
       <section aria-labelledby="shelters-heading">
         <h2 id="shelters-heading">{t('sheltersTitle')}</h2>
         <p className="muted">{attentionCount > 0 ? t('needsLook', { count: attentionCount }) : t('allGood')}</p>
