@@ -51,7 +51,7 @@ makeStay(db, {
 // The queues: three men in Istanbul, a woman in Yerevan, and a man with no city yet (no city's queue).
 for (let i = 0; i < 3; i++) makeArrival(db, { adultMen: 1, adultWomen: 0, status: 'waiting', cityId: istanbul.id });
 makeArrival(db, { adultMen: 0, adultWomen: 1, status: 'waiting', cityId: yerevan.id });
-makeArrival(db, { adultMen: 1, adultWomen: 0, status: 'waiting' });
+makeArrival(db, { adultMen: 1, adultWomen: 0, status: 'waiting', cityId: null });
 
 /** Tonight and tomorrow as the forecast above the queue shows them, for the cities given (null: the network). */
 function shown(cityIds: readonly string[] | null) {
