@@ -103,6 +103,8 @@ export const stays = sqliteTable(
     index('stays_ended').on(t.endedAt),
     index('stays_shelter_first_night').on(t.shelterId, t.firstNight),
     index('stays_shelter_departure').on(t.shelterId, t.departure),
+    // A city's forecast and a shelter's kept stays read one shelter's recent stays, not the network's.
+    index('stays_shelter_created').on(t.shelterId, t.createdAt),
   ],
 );
 
@@ -184,5 +186,19 @@ export const roomNights = sqliteTable(
  */
 export const bedLayout = sqliteTable('bed_layout', {
   id: integer('id').primaryKey(),
+  stamp: text('stamp').notNull(),
+});
+
+/**
+ * A stamp per shelter that changes (a random value, as bed_layout's) whenever any of its stays, their
+ * beds, their bed-nights or their households' head counts change: triggers of migration 0010 set it.
+ * The forecast keeps each shelter's stays in memory per connection while its stamp stands still, so a
+ * booking makes the next forecast read that one shelter again, not the network. A shelter with no row
+ * has had no stay written since the migration.
+ */
+export const shelterStayStamps = sqliteTable('shelter_stay_stamps', {
+  shelterId: text('shelter_id')
+    .primaryKey()
+    .references(() => shelters.id, { onDelete: 'cascade' }),
   stamp: text('stamp').notNull(),
 });
