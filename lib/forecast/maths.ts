@@ -92,13 +92,63 @@ export const blendedRate = (counts: { expired: number; checkedIn: number }, prio
  * (expired = stayed on, checkedIn = all due): a departure is likely, not certain.
  */
 export function overstays(shelter: ShelterInput, tonight: Night) {
+  const around = nightsAround(tonight, shelter.timeZone);
   const counts = { expired: 0, checkedIn: 0 };
   for (const stay of shelter.recent) {
-    if (stay.checkedInAt === null || stay.departure >= tonight || stay.departure < addNights(tonight, -FILL_NIGHTS)) continue;
+    if (stay.checkedInAt === null || stay.departure >= tonight || stay.departure < around.fillFloor) continue;
     counts.checkedIn += stay.beds;
-    if (heldAt(stay, stay.departure, dayStart(addNights(stay.departure, 1), shelter.timeZone))) counts.expired += stay.beds;
+    if (heldAt(stay, stay.departure, around.endOf(stay.departure))) counts.expired += stay.beds;
   }
   return counts;
+}
+
+/**
+ * The calendar around one tonight in one zone, the same for every shelter there: the coming nights
+ * and the past FILL_NIGHTS nights, the midnight that ends each, and their weekdays. A forecast of a
+ * thousand shelters asks for these tens of thousands of times; each is worked out once.
+ */
+type NightsAround = {
+  coming: Night[];
+  comingEnds: number[];
+  comingWeekdays: number[];
+  /** past[b - 1] is the night b nights before tonight. */
+  past: Night[];
+  pastEnds: number[];
+  pastWeekdays: number[];
+  /** The earliest departure overstays looks at. */
+  fillFloor: Night;
+  /** The midnight that ends a night, remembered. */
+  endOf: (night: Night) => number;
+};
+
+const around = new Map<string, NightsAround>();
+const weekdayOf = (night: Night) => new Date(`${night}T12:00:00Z`).getUTCDay();
+
+function nightsAround(tonight: Night, timeZone: string): NightsAround {
+  const key = `${timeZone} ${tonight}`;
+  const known = around.get(key);
+  if (known) return known;
+  if (around.size > 1_000) around.clear();
+  const ends = new Map<Night, number>();
+  const endOf = (night: Night) => {
+    let end = ends.get(night);
+    if (end === undefined) ends.set(night, (end = dayStart(addNights(night, 1), timeZone)));
+    return end;
+  };
+  const coming = Array.from({ length: FORECAST_NIGHTS }, (_, index) => addNights(tonight, index));
+  const past = Array.from({ length: FILL_NIGHTS }, (_, b) => addNights(tonight, -(b + 1)));
+  const made = {
+    coming,
+    comingEnds: coming.map(endOf),
+    comingWeekdays: coming.map(weekdayOf),
+    past,
+    pastEnds: past.map(endOf),
+    pastWeekdays: past.map(weekdayOf),
+    fillFloor: addNights(tonight, -FILL_NIGHTS),
+    endOf,
+  };
+  around.set(key, made);
+  return made;
 }
 
 /** Whether a stay kept its beds from anyone else at the midnight `at` that ends night `night`'s evening. */
@@ -116,18 +166,17 @@ export function heldAt(stay: RecentStay, night: Night, at: number): boolean {
  * All nights in one pass over the recent stays, each past midnight worked out once: at a thousand
  * shelters this loop is most of the forecast's time (the README's benchmarks).
  */
-export function recentFills(shelter: ShelterInput, tonight: Night, nights: Night[], leadMs: number[]): Record<RoomKind, number>[] {
-  const fills = nights.map(() => ({ men: 0, women: 0, mixed: 0, family: 0 }) as Record<RoomKind, number>);
-  const weekdays = nights.map((night) => new Date(`${night}T12:00:00Z`).getUTCDay());
+export function recentFills(shelter: ShelterInput, tonight: Night, leadMs: number[]): Record<RoomKind, number>[] {
+  const { comingWeekdays, past, pastEnds, pastWeekdays } = nightsAround(tonight, shelter.timeZone);
+  const fills = comingWeekdays.map(() => ({ men: 0, women: 0, mixed: 0, family: 0 }) as Record<RoomKind, number>);
   for (let back = 1; back <= FILL_NIGHTS; back++) {
-    const past = addNights(tonight, -back);
-    const pastWeekday = new Date(`${past}T12:00:00Z`).getUTCDay();
-    const weights = weekdays.map((weekday) => (pastWeekday === weekday ? SAME_WEEKDAY : 1) / FILL_WEIGHTS);
-    const midnight = dayStart(addNights(past, 1), shelter.timeZone);
+    const night = past[back - 1];
+    const midnight = pastEnds[back - 1];
+    const weights = comingWeekdays.map((weekday) => (pastWeekdays[back - 1] === weekday ? SAME_WEEKDAY : 1) / FILL_WEIGHTS);
     for (const stay of shelter.recent) {
-      if (!heldAt(stay, past, midnight)) continue;
+      if (!heldAt(stay, night, midnight)) continue;
       const age = midnight - stay.createdAt;
-      for (let i = 0; i < nights.length; i++) if (age < leadMs[i]) fills[i][stay.kind] += stay.beds * weights[i];
+      for (let i = 0; i < FORECAST_NIGHTS; i++) if (age < leadMs[i]) fills[i][stay.kind] += stay.beds * weights[i];
     }
   }
   return fills;
@@ -147,9 +196,19 @@ const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Nig
 export function shelterForecast(shelter: ShelterInput, now: number, rates: { noShowRate: number; overstayRate: number }): ShelterForecast {
   const { noShowRate, overstayRate } = rates;
   const tonight = tonightIn(shelter.timeZone, new Date(now));
-  const ledger = new Map(shelter.ledger.map((row) => [`${row.roomId} ${row.night}`, row]));
-  const coming = Array.from({ length: FORECAST_NIGHTS }, (_, index) => addNights(tonight, index));
-  const fills = recentFills(shelter, tonight, coming, coming.map((night) => dayStart(addNights(night, 1), shelter.timeZone) - now));
+  const { coming, comingEnds } = nightsAround(tonight, shelter.timeZone);
+  // Per room: the ledger's row for each coming night, and its guests' departures.
+  const ledger = new Map<string, (ShelterInput['ledger'][number] | undefined)[]>();
+  for (const row of shelter.ledger) {
+    const index = coming.indexOf(row.night);
+    if (index < 0) continue;
+    const rows = ledger.get(row.roomId) ?? [];
+    rows[index] = row;
+    ledger.set(row.roomId, rows);
+  }
+  const departures = new Map<string, ShelterInput['departing']>();
+  for (const row of shelter.departing) departures.set(row.roomId, [...(departures.get(row.roomId) ?? []), row]);
+  const fills = recentFills(shelter, tonight, comingEnds.map((end) => end - now));
   const nights: NightFigures[] = [];
   for (let index = 0; index < FORECAST_NIGHTS; index++) {
     const night = coming[index];
@@ -158,8 +217,8 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
     const staying: Record<RoomKind, number> = { men: 0, women: 0, mixed: 0, family: 0 };
     for (const room of shelter.rooms) {
       if (isClosed(shelter.closures, room.id, night)) continue;
-      const booked = ledger.get(`${room.id} ${night}`);
-      const departing = shelter.departing.reduce((sum, d) => (d.roomId === room.id && d.departure <= night ? sum + d.beds : sum), 0);
+      const booked = ledger.get(room.id)?.[index];
+      const departing = (departures.get(room.id) ?? []).reduce((sum, d) => (d.departure <= night ? sum + d.beds : sum), 0);
       const reserved = booked?.reserved ?? 0;
       const certain = Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing);
       byKind[room.kind].certain += certain;
