@@ -194,7 +194,24 @@ export async function benchScale(options: { cities: number; shelters: number; be
     const [suggestionsCity, suggestionsNetwork] = [spread(cityTimes), spread(networkTimes)];
     const queue = medianMs(options.runs, () => waitingQueue(db, admin, now));
     const scopedQueue = medianMs(options.runs, () => waitingQueue(db, cityGuide, now));
+    // The network forecast: the first on this connection reads every shelter's stays (cold); then each
+    // shelter's are kept while its stamp stands still (warm); then, before each run, a guest says
+    // "on my way" on one reservation (in 1, then 20, shelters), so those shelters are read again.
+    const coldForecast = medianMs(1, () => forecast(loadForecastInput(db, now)));
     const networkForecast = medianMs(options.runs, () => forecast(loadForecastInput(db, now)));
+    const onMyWay = sqlite.prepare("update stays set guest_said = 'on_my_way', guest_said_at = ? where id = (select id from stays where shelter_id = ? and status = 'reserved' limit 1)");
+    const afterChanges = (shelters: number) => {
+      const times: number[] = [];
+      for (let run = 0; run < options.runs; run++) {
+        for (let i = 0; i < shelters; i++) onMyWay.run(now.getTime(), bedsByShelter[(run * 97 + i * 13) % bedsByShelter.length].shelterId);
+        const t0 = performance.now();
+        forecast(loadForecastInput(db, now));
+        times.push(performance.now() - t0);
+      }
+      return spread(times);
+    };
+    const afterOne = afterChanges(1);
+    const afterTwenty = afterChanges(20);
     const cityForecast = medianMs(options.runs, () => forecast(loadForecastInput(db, now, { cityIds: [city] })));
     const calendar = medianMs(options.runs, () => loadCalendar(db, bedsByShelter[0].shelterId, localDay(now.getTime(), NETWORK_TIME_ZONE)));
     const board = medianMs(options.runs, () => shelterBoard(db, bedsByShelter[0].shelterId, now));
@@ -247,7 +264,10 @@ export async function benchScale(options: { cities: number; shelters: number; be
       waiting_list_ms: round(queue.median),
       scoped_queue_ms: round(scopedQueue.median),
       calendar_14_nights_ms: round(calendar.median),
+      forecast_network_cold_ms: round(coldForecast.median),
       forecast_network_ms: round(networkForecast.median),
+      forecast_network_after_1_change_ms: round(afterOne.median),
+      forecast_network_after_20_changes_ms: round(afterTwenty.median),
       forecast_city_ms: round(cityForecast.median),
       bed_board_ms: round(board.median),
       shelter_list_ms: round(shelterList.median),
