@@ -281,12 +281,15 @@ export function keptShelters(db: Db, layout: BedLayout, shelters: readonly { id:
     const stamps = new Map(client.prepare('select shelter_id, stamp from shelter_stay_stamps').raw().all() as [string, string][]);
     const staleStays: string[] = [];
     const staleLedger: { id: string; from: Night; to: Night }[] = [];
+    // A shelter with no stamp has had no stay written since migration 0010: '' stands for that.
+    const isFresh = (id: string) => {
+      const entry = kept.get(id);
+      return entry !== undefined && entry.stamp === (stamps.get(id) ?? '') && entry.from <= from;
+    };
     for (const shelter of shelters) {
-      const entry = kept.get(shelter.id);
-      // A shelter with no stamp has had no stay written since migration 0010: '' stands for that.
-      const fresh = entry !== undefined && entry.stamp === (stamps.get(shelter.id) ?? '') && entry.from <= from;
+      const fresh = isFresh(shelter.id);
       if (!fresh) staleStays.push(shelter.id);
-      const ledger = fresh ? entry.ledger : null;
+      const ledger = fresh ? kept.get(shelter.id)!.ledger : null;
       const tonight = tonightIn(shelter.timeZone, now);
       if (!ledger || ledger.layout !== layout || tonight < ledger.from || addNights(tonight, FORECAST_NIGHTS - 1) > ledger.to) {
         staleLedger.push({ id: shelter.id, from: tonight, to: addNights(tonight, LEDGER_NIGHTS - 1) });
@@ -296,7 +299,7 @@ export function keptShelters(db: Db, layout: BedLayout, shelters: readonly { id:
       // A read of the whole network keeps every shelter it read, asked for or not.
       const whole = networkRead(staleStays.length, stamps.size);
       const stays = readStays(client, whole ? null : staleStays, from);
-      for (const id of whole ? new Set([...staleStays, ...stamps.keys()]) : staleStays) {
+      for (const id of whole ? [...new Set([...staleStays, ...stamps.keys()])].filter((id) => !isFresh(id)) : staleStays) {
         kept.set(id, { stamp: stamps.get(id) ?? '', from, stays: stays.get(id) ?? emptyStays(), kinds: null, ledger: null });
       }
     }

@@ -99,11 +99,26 @@ describe('the stays the forecast keeps per connection', () => {
     agrees();
   });
 
+  it('reads the whole network at once when most of it is stale, keeping what was fresh', () => {
+    const third = makeShelter(db, { timeZone: 'Europe/Istanbul' });
+    makeRoom(db, third.id, 'mixed', 2);
+    const connection = openDatabase(path);
+    try {
+      // Only the first shelter is kept on this connection; the other two are read at the next forecast.
+      loadForecastInput(connection.db, now, { shelterIds: [first.id] });
+      expect(forecast(loadForecastInput(connection.db, now))).toEqual(fresh(now));
+      place([women.beds[1].id], { adultMen: 0, adultWomen: 1, children: 0 });
+      expect(forecast(loadForecastInput(connection.db, now))).toEqual(fresh(now));
+    } finally {
+      connection.sqlite.close();
+    }
+  });
+
   it('keeps a connection whose transaction rolled back from trusting what it read inside it', () => {
     agrees();
     try {
       db.transaction(() => {
-        place([women.beds[1].id], { adultMen: 0, adultWomen: 1, children: 0 });
+        place([women.beds[2].id], { adultMen: 0, adultWomen: 1, children: 0 });
         forecast(loadForecastInput(db, now));
         throw new Error('rolled back');
       });
