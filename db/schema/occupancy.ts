@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { id, timestamp } from './columns';
 import { beds } from './shelters';
+import { cities } from './cities';
 
 /** When a bed was out of service: occupancy history counts beds in service night by night. */
 export const bedOutages = sqliteTable(
@@ -70,6 +71,31 @@ export const noFitSearches = sqliteTable(
     day: text('day').notNull(),
     arrivalId: text('arrival_id').notNull(),
     kind: text('kind', { enum: ['men', 'women', 'families'] }).notNull(),
+    // The city whose queue the household was in: kept when erasure unties the search from the household.
+    cityId: text('city_id').references(() => cities.id, { onDelete: 'set null' }),
   },
   (t) => [primaryKey({ columns: [t.day, t.arrivalId] })],
+);
+
+/**
+ * Unmet demand per city and network day: the counts of occupancy_days' network rows for the households
+ * whose queue is the city's (arrivals.city_id), so an admin of one city sees how many their city turned
+ * away. Written by the rollup with the network rows, from migration 0011 on (the days rolled up before
+ * it cannot be split: their households are erased). Counts only.
+ */
+export const unmetCityDays = sqliteTable(
+  'unmet_city_days',
+  {
+    cityId: text('city_id')
+      .notNull()
+      .references(() => cities.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    waitedMen: integer('waited_men').notNull().default(0),
+    waitedWomen: integer('waited_women').notNull().default(0),
+    waitedFamilies: integer('waited_families').notNull().default(0),
+    noFitMen: integer('no_fit_men').notNull().default(0),
+    noFitWomen: integer('no_fit_women').notNull().default(0),
+    noFitFamilies: integer('no_fit_families').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.day] })],
 );
