@@ -19,17 +19,20 @@ export const UNMET_COLUMNS = ['unmet_waited_men', 'unmet_waited_women', 'unmet_w
 
 /** Shelter column of the network's own rows: unmet demand belongs to no shelter. */
 export const NETWORK_ROW = '(network)';
+/** Shelter column of a city's own rows, in a city's file. */
+export const cityRow = (cityName: string) => `(city: ${cityName})`;
 
 type UnmetDay = { day: string; waited: Record<'men' | 'women' | 'families', number>; noFit: Record<'men' | 'women' | 'families', number> };
 
 /**
- * One row per network day with its unmet demand. Its bed and household columns stay empty, and the
- * shelter rows leave the unmet columns empty, so summing any column over the file never counts twice.
+ * One row per network day with its unmet demand, the network's or (labelled cityRow) a city's. Its bed
+ * and household columns stay empty, and the shelter rows leave the unmet columns empty, so summing any
+ * column over the file never counts twice.
  */
-export function networkUnmetRows(days: UnmetDay[]): (string | number)[][] {
+export function networkUnmetRows(days: UnmetDay[], label = NETWORK_ROW): (string | number)[][] {
   return days.map(({ day, waited, noFit }) => [
     day,
-    NETWORK_ROW,
+    label,
     '',
     '',
     '',

@@ -5,7 +5,7 @@ import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { runSteps, runStepsYielding } from '@/lib/steps';
-import { storeUnmetDays, waitedPastMidnight } from './unmet';
+import { storeUnmetDays, waitedInNetworkAndCities } from './unmet';
 
 export const NETWORK_SCOPE = 'network';
 
@@ -60,7 +60,7 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
     registrations: registrationsBetween(db, windows[0].start, windows[windows.length - 1].end),
     now,
   });
-  const waited = waitedPastMidnight(db, windows);
+  const waited = waitedInNetworkAndCities(db, windows);
   write(db, (tx) => {
     tx.$client
       .prepare(

@@ -95,7 +95,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const meetingPoints = listMeetingPoints(db);
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
   if (household.status === 'waiting' && !query.from && !query.to && [ranked, ...otherRanked].every((group) => group.kind === 'elsewhere' || group.suggestions.length === 0)) {
-    write(db, (tx) => recordNoFit(tx, { id: household.id, ...household.composition }, now));
+    write(db, (tx) => recordNoFit(tx, { id: household.id, cityId: cityOf.cityId, ...household.composition }, now));
   }
   // When moving, the plan that keeps them where they are is no move at all.
   const currentBeds = new Set(current?.beds.map((bed) => bed.bedId) ?? []);

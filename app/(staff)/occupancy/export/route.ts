@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
-import { networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
+import { cityRow, networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
 import { hxlRow, wantsHxl } from '@/lib/occupancy/hxl';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
@@ -16,7 +16,7 @@ const COLUMNS = ['date', 'shelter', 'district', 'beds_in_service', 'occupied', '
 const refuse = (status: number, message: string) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
- * The history as CSV, per shelter per day, and for the whole network a row per day of unmet demand:
+ * The history as CSV, per shelter per day, and for the whole network (or each city of a city's file) a row per day of unmet demand:
  * counts only, never a name or a contact. Admins only; each
  * export is written to the audit trail. Bad parameters get a plain answer, not an error page.
  */
@@ -45,8 +45,13 @@ export async function GET(request: Request) {
     const shelter = names.get(id)!;
     for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut, ...UNMET_COLUMNS.map(() => '')]);
   }
-  // Unmet demand is counted for the network only (no-fit searches carry no city): a city's file has none.
+  // Unmet demand: the network's rows, or a row per day for each city of the file (never a shelter's).
   if (scope === 'network') rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
+  else if ('cityIds' in scope) {
+    for (const city of area.cities.filter((c) => scope.cityIds.includes(c.id))) {
+      rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now, [city.id]), cityRow(city.name)));
+    }
+  }
   if (wantsHxl(params)) rows.splice(1, 0, hxlRow(COLUMNS));
   write(db, (tx) => recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }));
   const what = shelterId ? 'shelter' : scope === 'network' ? 'network' : (area.city?.slug ?? 'cities');

@@ -16,7 +16,7 @@ import { occupancyHistory } from '@/lib/occupancy/history';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, PICKER_LIMIT, resolveScope, sheltersNamed } from '@/lib/occupancy/scope';
 import { summarize } from '@/lib/occupancy/summary';
-import { totalUnmet, unmetHistory } from '@/lib/occupancy/unmet';
+import { totalUnmet, unmetByCityFrom, unmetHistory } from '@/lib/occupancy/unmet';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
@@ -57,6 +57,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const cityQuery: Record<string, string> = area.city ? { city: area.city.slug } : {};
   const rangeQuery: Record<string, string> = range.preset ? { range: String(range.preset) } : { from: range.from, to: range.to };
   const query = new URLSearchParams({ shelter: scopeId, ...cityQuery, ...rangeQuery });
+  // Households turned away: the network's, or the cities' (counted city by city since migration 0011).
+  const cityIds = scope !== 'network' && 'cityIds' in scope ? scope.cityIds : null;
+  const countedFrom = cityIds ? unmetByCityFrom(db, range.from, range.to) : null;
   const dayName = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   return (
     <>
@@ -104,8 +107,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       </p>
       <HistorySummaryList summary={summarize(days)} network={overall} />
       <HistoryCharts days={days} network={overall} />
-      {scope === 'network' ? <TurnedAway totals={totalUnmet(unmetHistory(db, range.from, range.to, now))} /> : null}
-      {overall && scope !== 'network' ? <p className="muted">{t('unmetNetworkOnly')}</p> : null}
+      {overall ? <TurnedAway totals={totalUnmet(unmetHistory(db, range.from, range.to, now, cityIds))} /> : null}
+      {countedFrom ? <p className="muted">{t('unmetByCityFrom', { day: dayName(countedFrom) })}</p> : null}
       <p className="muted small">
         {t('rule')} <Link href="/occupancy">{t('nowLink')}</Link>
       </p>
