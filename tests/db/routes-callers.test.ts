@@ -130,7 +130,10 @@ describe('route handlers, for staff of one city', () => {
   const COUNT = 'app/api/online-requests/route.ts#GET';
   const EXPORT = 'app/(staff)/occupancy/export/route.ts#GET';
   /** The shelters named in a CSV's rows (its second column), header and HXL row left out. */
-  const sheltersIn = (csv: string) => [...new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]).filter((name) => !name.startsWith('#')))].sort();
+  const namesIn = (csv: string) => [...new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]).filter((name) => !name.startsWith('#')))].sort();
+  // Shelter rows; the unmet-demand rows are named in brackets: "(network)", "(city: Yerevan)".
+  const sheltersIn = (csv: string) => namesIn(csv).filter((name) => !name.startsWith('('));
+  const ownRowsIn = (csv: string) => namesIn(csv).filter((name) => name.startsWith('('));
 
   it('the header count is of their cities’ queue, a household with no city for all-city staff only', async () => {
     expect(JSON.parse((await as(SCOPED.guideThere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(there.id) });
@@ -148,6 +151,9 @@ describe('route handlers, for staff of one city', () => {
     const theirs = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7');
     expect(theirs.status).toBe(200);
     expect(sheltersIn(theirs.body)).toEqual(['Kentron Flat']);
+    // Households turned away: their city's rows, never the network's.
+    expect(ownRowsIn(theirs.body)).toEqual(['(city: Yerevan)']);
+    expect(ownRowsIn(all.body)).toEqual(['(network)']);
     const named = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7&city=yerevan&hxl=1');
     expect(sheltersIn(named.body)).toEqual(['Kentron Flat']);
     expect(sheltersIn((await as(SCOPED.adminHere, EXPORT, '/occupancy/export?range=7')).body)).toEqual(['Listed Hall', 'Other Hall']);

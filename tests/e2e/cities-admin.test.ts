@@ -129,7 +129,9 @@ describe('an admin of Istanbul', () => {
     await page.goto('/occupancy/history');
     const options = await page.getByLabel('Shelter', { exact: true }).locator('option').allTextContents();
     expect(options).toEqual(['Istanbul', ISTANBUL_SHELTER]);
-    expect(await page.getByText(/Households turned away are counted for the whole network only/).count()).toBe(1);
+    // Istanbul's households turned away, counted city by city since the demo's first day.
+    expect(await page.getByRole('heading', { name: 'Turned away' }).count()).toBe(1);
+    expect(await page.getByText(/counted city by city from/).count()).toBe(0);
     const history = await bodies(context, '/occupancy/history?shelter=network');
     expect(history).not.toContain(YEREVAN_SHELTER);
     await fitsAPhone(page, 'history-istanbul-admin');
@@ -140,6 +142,8 @@ describe('an admin of Istanbul', () => {
     expect(text).toContain(ISTANBUL_SHELTER);
     expect(text).not.toContain(YEREVAN_SHELTER);
     expect(text).not.toContain('(network)');
+    expect(text).toContain('(city: Istanbul)');
+    expect(text).not.toContain('(city: Yerevan)');
     // Another city's shelter, or another city, is refused plainly.
     expect((await context.request.get('/occupancy/export?city=yerevan')).status()).toBe(400);
   });
