@@ -2,44 +2,36 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { HOUSEHOLD_KINDS } from '@/lib/occupancy/kind';
 import type { totalUnmet } from '@/lib/occupancy/unmet';
 
-/** How many the network turned away over the chosen days: counts by household kind, nothing else. */
+/** How many the network, or the cities shown, turned away over the chosen days: counts by household kind, nothing else. */
 export async function TurnedAway({ totals }: { totals: ReturnType<typeof totalUnmet> }) {
   const t = await getTranslations('history');
   const format = await getFormatter();
-  const rows: [string, Record<(typeof HOUSEHOLD_KINDS)[number], number>][] = [
+  const measures: [string, Record<(typeof HOUSEHOLD_KINDS)[number], number>][] = [
     [t('unmet.waited'), totals.waited],
     [t('unmet.noFit'), totals.noFit],
   ];
+  // A short list rather than a table: its two measures are sentences, which a 320 px phone could
+  // only fit in table columns by breaking them letter by letter.
   return (
     <section className="card" aria-labelledby="turned-away-title">
       <h2 id="turned-away-title">{t('unmet.title')}</h2>
-      <div className="table-scroll" tabIndex={0}>
-        <table>
-          <caption className="muted">{t('unmet.caption')}</caption>
-          <thead>
-            <tr>
-              <td />
-              {HOUSEHOLD_KINDS.map((kind) => (
-                <th key={kind} scope="col" className="num">
-                  {t(`unmet.${kind}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, counts]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
+      <p className="muted">{t('unmet.caption')}</p>
+      <dl className="unmet-list">
+        {measures.map(([label, counts]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>
+              <ul>
                 {HOUSEHOLD_KINDS.map((kind) => (
-                  <td key={kind} className="num">
-                    {format.number(counts[kind])}
-                  </td>
+                  <li key={kind}>
+                    {t(`unmet.${kind}`)} <strong>{format.number(counts[kind])}</strong>
+                  </li>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              </ul>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <p className="muted small">{t('unmet.rule')}</p>
     </section>
   );
