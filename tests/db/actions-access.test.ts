@@ -9,7 +9,7 @@ import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeSta
 import { serverActions, type Action } from '../support/app-tree';
 import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
-import { createTestDb, snapshot } from '../support/test-db';
+import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { slugOf } from '@/lib/cities/slug';
 import { utcToZonedWallClock } from '@/lib/time';
@@ -311,9 +311,9 @@ describe('server actions', () => {
           const world = makeWorld();
           spec.setup?.(world);
           await actAs(caller, world);
-          const before = snapshot(sqlite);
+          const before = commitsSeen(sqlite);
           const outcome = await call(actions.get(key)!, spec.form(world));
-          const after = snapshot(sqlite);
+          const after = commitsSeen(sqlite);
           if (rightful) {
             expect(outcome).not.toMatchObject({ status: 'error' });
             expect(after).not.toEqual(before);
@@ -358,11 +358,11 @@ describe('a staff member the network requires a second factor of, not yet enroll
       await actAs(caller, world);
       policy('everyone');
       try {
-        const before = snapshot(sqlite);
+        const before = commitsSeen(sqlite);
         const outcome = await call(actions.get(key)!, spec.form(world));
-        if (enrolling) return void expect(snapshot(sqlite)).not.toEqual(before);
+        if (enrolling) return void expect(commitsSeen(sqlite)).not.toEqual(before);
         expect(outcome).toEqual({ status: 'error', message: 'secondFactorRequired' });
-        expect(snapshot(sqlite)).toEqual(before);
+        expect(commitsSeen(sqlite)).toEqual(before);
       } finally {
         policy('off');
       }
@@ -410,15 +410,15 @@ describe('staff actions × an admin in or out of the city', () => {
         const w = cityWorld();
         const values = form(w, inside);
         await context.current.signInAs(w.admin, Date.now() - 1000);
-        const before = snapshot(sqlite);
+        const before = commitsSeen(sqlite);
         const action = name === 'inviteHost' ? 'inviteStaff' : name;
         const outcome = await call(actions.get(`app/(staff)/staff/actions.ts#${action}`)!, values);
         if (inside) {
           expect(outcome).not.toMatchObject({ status: 'error' });
-          expect(snapshot(sqlite)).not.toEqual(before);
+          expect(commitsSeen(sqlite)).not.toEqual(before);
         } else {
           expect(outcome).toMatchObject({ status: 'error' });
-          expect(snapshot(sqlite)).toEqual(before);
+          expect(commitsSeen(sqlite)).toEqual(before);
         }
       });
     }

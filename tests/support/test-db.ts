@@ -35,3 +35,13 @@ export function snapshot(sqlite: ReturnType<typeof openDatabase>['sqlite'], igno
   }
   return JSON.stringify(dump);
 }
+
+/**
+ * How many transactions other connections have committed to the file since `sqlite` opened it
+ * (SQLite's data_version): the same before and after a server action (which writes through the app's
+ * own connection) means the action committed nothing at all, a stricter test than comparing every
+ * row, and one that costs nothing however many rows earlier tests left behind.
+ */
+export function commitsSeen(sqlite: ReturnType<typeof openDatabase>['sqlite']): number {
+  return sqlite.pragma('data_version', { simple: true }) as number;
+}
