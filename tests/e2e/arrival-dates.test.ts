@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
@@ -9,7 +8,7 @@ import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival } from '../support/fixtures';
-import { launchBrowser, PHONE } from './support';
+import { axeViolations, launchBrowser, PHONE } from './support';
 
 // The arrival's link for a booking ahead, and the page of a request still waiting, on a 320 px phone.
 const baseURL = inject('baseURL');
@@ -70,12 +69,7 @@ async function phone(locale: string, url: string): Promise<{ page: Page; close: 
 
 async function looksRight(page: Page, shot: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
-    return (await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map((v) => v.id);
-  });
-  expect(violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   if (shotsDir) {
     mkdirSync(shotsDir, { recursive: true });
     await page.screenshot({ path: join(shotsDir, `${shot}.png`), fullPage: true });

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,7 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { recordAudit } from '@/lib/audit';
 import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
 
 // Issue 17, the admin's side: an admin of Istanbul sees Istanbul's shelters and totals on /occupancy,
 // its history and CSV, the audit trail without Yerevan's events, and the staff page without Yerevan's
@@ -57,14 +56,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** At 320 px: nothing wider than the phone, no axe-core violations; screenshots at 320 and 1280 px. */
 async function fitsAPhone(page: Page, name: string) {

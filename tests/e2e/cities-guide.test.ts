@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { cities } from '@/db/schema';
 import { FIXTURE_PASSWORD, defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, SignInPage } from './support';
 
 // A guide who works in Yerevan only, on a network of two cities: Yerevan's queue, a bed in Yerevan,
 // no door into Istanbul's households or shelters, except for a household that is moving to Istanbul.
@@ -60,14 +59,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => v.id);
-  });
-}
 
 async function signedIn(viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);

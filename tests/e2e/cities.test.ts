@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { FIXTURE_PASSWORD, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
 
 // Issue 17 points 1, 2, 3 and 5 in Chromium: a network that has only Istanbul. An admin adds Yerevan
 // with its own phone, moves the Kentron flat into it, and cannot delete Yerevan while the flat is there.
@@ -48,14 +47,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const yerevanId = () => sqlite.prepare("select id from cities where slug = 'yerevan'").pluck().get() as string | undefined;

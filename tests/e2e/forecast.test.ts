@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tonightIn } from '@/lib/nights/calendar';
-import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, newPage, PHONE, SignInPage } from './support';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -72,14 +71,6 @@ function closeARoomTonight(city: string): () => void {
   }
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => v.id);
-  });
-}
 
 async function signedIn(email: string, viewport?: { width: number; height: number }) {
   const { context, page } = await newPage(browser, baseURL, viewport);

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
@@ -8,7 +7,7 @@ import { openDatabase } from '@/db';
 import { arrivals, networkSettings, roomNames, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
-import { launchBrowser, newPage, PHONE } from './support';
+import { axeViolations, launchBrowser, newPage, PHONE } from './support';
 
 // The smaller frictions of a surge night (issue 16), walked as the person who met each one.
 let browser: Browser;
@@ -29,12 +28,7 @@ const shotsDir = process.env.FRICTIONS_SHOTS;
 /** Fits 320 px, has no axe-core violations (WCAG 2.1 A and AA), and is kept as a screenshot when asked. */
 async function looksRight(page: Page, shot: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
-    return (await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map((v) => v.id);
-  });
-  expect(violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   if (shotsDir) {
     mkdirSync(shotsDir, { recursive: true });
     await page.screenshot({ path: join(shotsDir, `${shot}.png`), fullPage: true });

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { addNights } from '@/lib/nights/calendar';
 import { buildHarbourHouse } from '../support/host-day';
-import { launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, PHONE, SignInPage } from './support';
 
 // A host's day on a 320 px phone: who arrives tonight and leaves tomorrow, one more night for a guest,
 // and a room closed for two nights, seen closed on the calendar; no axe-core violations on either page.
@@ -22,14 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 const departureOf = (alias: string) => {
   const { sqlite } = openDatabase(databasePath);
   try {

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { stays, users } from '@/db/schema';
@@ -8,7 +7,7 @@ import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
 
 // Points 6 and 7 of issue 16 in Chromium: the guest says "I'll be late, about …" on their link with
 // JavaScript off and the host sees it; a guide reissues a lost request link, the old one stops.
@@ -57,14 +56,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 /** A wall-clock time two hours from now in Istanbul, "HH:MM", as the guest would type it. */
 const inTwoHours = () => utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), NETWORK_TIME_ZONE).slice(11, 16);
 

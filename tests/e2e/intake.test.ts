@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { startDemoServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
 // The guide's night at the airport on a 320 px phone: a send that fails keeps the intake and retries
 // with one tap, a draft survives a reload, a retried send registers once, and the common intakes are
@@ -42,14 +41,6 @@ async function guidePhone(email = 'guide@waystation.test') {
   return { context, page };
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function shoot(page: Page, name: string) {
   for (const viewport of [PHONE, { width: 360, height: 740 }, DESKTOP]) {

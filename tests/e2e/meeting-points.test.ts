@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,7 +9,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { meetingPoints, rooms, users } from '@/db/schema';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
 // Issue 16 point 5 in Chromium: Elmar, one man, waits at Istanbul Airport. Fatih has free men's beds
 // 33 km away; Kadıköy, across the Bosphorus, more free beds 39 km away. An admin adds the airport as a
@@ -50,14 +49,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** At 320 px: nothing wider than the phone, and no axe-core violations. */
 async function fitsAPhone(page: Page) {

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,7 +11,7 @@ import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { dayStart } from '@/lib/occupancy/days';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
 // Issue 15's walk, end to end in Chromium against a production build on the real clock: a household
 // expected tomorrow is booked two nights ahead, the host sees it on the calendar, a longer stay that
@@ -71,14 +70,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** At 320 px: nothing wider than the phone, and no axe-core violations. */
 async function fitsAPhone(page: Page) {

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, write } from '@/db';
 import { issueLink } from '@/lib/placement/links';
 import { utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, PHONE, SignInPage } from './support';
 
 // A host tells their guests the water is off; an admin tells a whole city the ferries stop; the
 // guests' phones (JavaScript off, 320 px) show it at the top, only in that city, until taken down.
@@ -41,16 +40,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // After a client-side navigation or an action, Next streams the page's <title> in a moment later.
-  await page.waitForFunction(() => document.title !== '');
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function staff(email: string) {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,7 +9,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { arrivals, rooms } from '@/db/schema';
 import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { DESKTOP, launchBrowser, newPage, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, shotsDir, SignInPage } from './support';
 
 // The guide's queue in a surge, on a network of its own: find people by alias and kind, tick six
 // single men and place them in one shelter in one go, see who got which bed, and watch a request
@@ -60,14 +59,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => v.id);
-  });
-}
 
 async function signedIn(email: string, viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);

@@ -1,9 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
-import { launchBrowser, newPage, SignInPage } from './support';
+import { axeViolations, launchBrowser, newPage, SignInPage } from './support';
 
 const PHONE_360 = { width: 360, height: 740 };
 const baseURL = inject('baseURL');
@@ -52,14 +51,6 @@ function gzipBytes(path: string): Promise<number> {
   });
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => v.id);
-  });
-}
 
 const kadikoy = (page: Page) => page.getByRole('region', { name: 'Kadıköy Church Hall' });
 

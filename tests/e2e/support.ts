@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -80,4 +81,19 @@ export function firstCityOffered(formHtml: string): Record<string, string> {
   const select = /<select[^>]*name="cityId"[^>]*>([\s\S]*?)<\/select>/.exec(formHtml)?.[1];
   const id = select ? /<option value="([^"]+)"/.exec(select)?.[1] : undefined;
   return id ? { cityId: id } : {};
+}
+
+/**
+ * axe-core's WCAG 2.1 A and AA violations on the page as it stands, each with the elements it names.
+ * After a client-side navigation or an action, Next streams the page's <title> in a moment later:
+ * waiting for it keeps axe from reporting a title that is on its way.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.title !== '');
+  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
