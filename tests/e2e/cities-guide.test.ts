@@ -103,9 +103,17 @@ describe('a guide scoped to Yerevan', () => {
   it('is refused a bed in Istanbul for a household that is not moving there, and nothing is written', async () => {
     const { context, page } = await signedIn();
     await page.goto(`/arrivals/${ids.vera}`);
+    // The form must be React's before the hand-made post: on a loaded machine a click before the page's
+    // scripts have run sends the form the browser's way, and its answer is not shown in the card.
+    await page.waitForLoadState('networkidle');
     // No way to Istanbul on the page: the guide has no other city, and Vera is not going there.
     expect(await page.getByRole('link', { name: 'Show shelters in other cities' }).count()).toBe(0);
     const card = page.getByRole('listitem', { name: 'Kentron House' });
+    await card.locator('form').evaluate((form) => new Promise<void>((resolve) => {
+      const hydrated = () => Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+      const check = () => (hydrated() ? resolve() : setTimeout(check, 50));
+      check();
+    }));
     const stays = () => withDb((_db, sqlite) => (sqlite.prepare('select count(*) as n from stays').get() as { n: number }).n);
     const before = stays();
     // A hand-made post: the card's bed swapped for a bed in Istanbul, marked as chosen on purpose.
