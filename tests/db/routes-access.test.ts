@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { arrivals } from '@/db/schema';
 import { formStamp } from '@/lib/requests/form-guard';
 import { newLinkToken, hashLinkToken } from '@/lib/placement/links';
+import { uuidV5 } from '@/lib/exports/uuid';
 import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
 import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
@@ -32,7 +33,7 @@ const post = (body: Record<string, string>, origin: string | null = ORIGIN) => (
 
 const listed = makeShelter(db, { name: 'Listed Hall', address: 'Secret Street 5', listedPublicly: true, status: 'open' });
 makeRoom(db, listed.id, 'mixed', 2);
-makeShelter(db, { name: 'Hidden Flat', listedPublicly: false, status: 'open' });
+const hiddenFlat = makeShelter(db, { name: 'Hidden Flat', listedPublicly: false, status: 'open' });
 const guideStay = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: listed.id, bedIds: [makeRoom(db, listed.id, 'mixed', 1).beds[0].id] });
 const guideToken = newLinkToken();
 sqlite.prepare('update stays set link_token_hash = ? where id = ?').run(hashLinkToken(guideToken), guideStay.id);
@@ -96,6 +97,26 @@ const ROUTES: Record<string, () => Promise<void>> = {
     expect(json).not.toMatch(/Hidden Flat|Secret Street|Private Alias|private77/);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   },
+  'app/open/route.ts#GET': async () => {
+    const response = await call('app/open/route.ts#GET', '/open');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ version: '3.1' });
+  },
+  'app/open/services/route.ts#GET': async () => {
+    // The Open Referral API: the same listed shelters as the file (tests/db/open-api.test.ts).
+    const json = await (await call('app/open/services/route.ts#GET', '/open/services?per_page=10')).text();
+    expect(json).toContain('"name":"Listed Hall"');
+    expect(json).not.toMatch(/Hidden Flat|Secret Street|Private Alias|private77/);
+    expect((await call('app/open/services/route.ts#GET', '/open/services?page=0')).status).toBe(400);
+  },
+  'app/open/services/[id]/route.ts#GET': async () => {
+    const id = uuidV5(`service:${listed.id}`);
+    const response = await call('app/open/services/[id]/route.ts#GET', `/open/services/${id}`, {}, { id });
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain('Secret Street');
+    const hidden = uuidV5(`service:${hiddenFlat.id}`);
+    expect((await call('app/open/services/[id]/route.ts#GET', `/open/services/${hidden}`, {}, { id: hidden })).status).toBe(404);
+  },
   'app/request/route.ts#GET': async () => {
     const html = await (await call('app/request/route.ts#GET', '/request?lang=uk')).text();
     expect(html).toMatch(/<form [^>]*action="\/request" method="post">/);
@@ -138,7 +159,7 @@ const ROUTES: Record<string, () => Promise<void>> = {
 };
 
 /** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
-const READ_ONLY = ['app/api/health/route.ts#GET', 'app/api/online-requests/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/open/hsds.json/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+const READ_ONLY = ['app/api/health/route.ts#GET', 'app/api/online-requests/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/open/hsds.json/route.ts#GET', 'app/open/route.ts#GET', 'app/open/services/route.ts#GET', 'app/open/services/[id]/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
 
 describe('route handlers', () => {
   it('each exported route handler has a case here', () => {

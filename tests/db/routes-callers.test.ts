@@ -59,6 +59,9 @@ const CASES: Record<string, Case | 'auth.js'> = {
   'app/privacy/route.ts#GET': { path: '/privacy?lang=ru', rightful: 'everyone' },
   'app/public/shelters/route.ts#GET': { path: '/shelters', rightful: 'everyone' },
   'app/open/hsds.json/route.ts#GET': { path: '/open/hsds.json', rightful: 'everyone' },
+  'app/open/route.ts#GET': { path: '/open', rightful: 'everyone' },
+  'app/open/services/route.ts#GET': { path: '/open/services', rightful: 'everyone' },
+  'app/open/services/[id]/route.ts#GET': { path: '/open/services/00000000-0000-5000-8000-000000000000', params: { id: '00000000-0000-5000-8000-000000000000' }, rightful: 'everyone' },
   'app/request/route.ts#GET': { path: '/request', rightful: 'everyone' },
   // A post without a valid form is refused alike for everyone; the form itself: tests/db/requests.test.ts.
   'app/request/route.ts#POST': { path: '/request', init: { method: 'POST', body: new URLSearchParams({ alias: '' }), headers: { origin: 'http://localhost:3000' } }, rightful: 'everyone' },

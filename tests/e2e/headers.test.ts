@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
+import { uuidV5 } from '@/lib/exports/uuid';
 import { routePatterns } from '../support/app-tree';
 import { DEMO_PASSWORD } from '../support/next-server';
 import { launchBrowser, newPage, SignInPage } from './support';
@@ -35,6 +36,9 @@ const VISITS: Record<string, (w: World) => string> = {
   '/occupancy/history': () => '/occupancy/history',
   '/privacy': () => '/privacy',
   '/open/hsds.json': () => '/open/hsds.json',
+  '/open': () => '/open',
+  '/open/services': () => '/open/services?per_page=5',
+  '/open/services/[id]': (w) => `/open/services/${uuidV5(`service:${w.shelterId}`)}`,
   '/public/shelters': () => '/public/shelters',
   '/request': () => '/request',
   '/s/[token]': () => `/s/${UNKNOWN_TOKEN}`,

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { uuidV5 } from '@/lib/exports/uuid';
 import { routePatterns } from '../support/app-tree';
 import { FIXTURE_PASSWORD } from '../support/fixtures';
 import { buildWorld, endWorld, HOUSEHOLDS, mayReceive, STAFF, type Caller, type Household, type Marker, type StaffKey, type World } from './shares-world';
@@ -35,6 +36,9 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/occupancy/history': () => ['/occupancy/history'],
   '/privacy': () => ['/privacy'],
   '/open/hsds.json': () => ['/open/hsds.json'],
+  '/open': () => ['/open'],
+  '/open/services': () => ['/open/services'],
+  '/open/services/[id]': (w) => [`/open/services/${uuidV5(`service:${w.shelterS}`)}`, `/open/services/${uuidV5(`service:${w.shelterYerevan.id}`)}`],
   '/public/shelters': () => ['/public/shelters'],
   '/request': () => ['/request'],
   '/s/[token]': (w) => w.links.map(({ token }) => `/s/${token}`),

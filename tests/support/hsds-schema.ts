@@ -14,25 +14,44 @@ const HSDS_ANNOTATIONS = ['name', 'path', 'core', 'constraints', 'example', 'dat
 
 const read = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, unknown>;
 
-/**
- * A validator for a page of fully nested services, as HSDS's API answers `GET /services?full=true`:
- * openapi.json's `Page` with `contents` made of service.json objects. Strict mode stays on, so a
- * schema keyword Ajv did not understand would fail the test rather than pass silently.
- */
-export function servicesPageValidator(): (data: unknown) => ErrorObject[] {
+function hsdsAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   ajv.addVocabulary(HSDS_ANNOTATIONS);
   for (const file of readdirSync(DIR).filter((name) => name.endsWith('.json') && name !== 'openapi.json')) {
     ajv.addSchema({ ...read(file), $id: `${BASE}${file}` });
   }
-  const page = (read('openapi.json') as { components: { schemas: { Page: object } } }).components.schemas.Page;
-  const validate = ajv.compile({
-    $id: `${BASE}services-page.json`,
-    allOf: [page],
-    type: 'object',
-    required: ['total_items', 'contents'],
-    properties: { contents: { type: 'array', items: { $ref: 'service.json' } } },
-  });
-  return (data) => (validate(data) ? [] : (validate.errors ?? []));
+  return ajv;
+}
+
+type OpenApi = { components: { schemas: { Page: object } }; paths: Record<string, { get: { responses: { 200: { content: { 'application/json': { schema: object } } } } } }> };
+const openapi = () => read('openapi.json') as unknown as OpenApi;
+const errorsOf = (validate: ReturnType<Ajv2020['compile']>) => (data: unknown) => (validate(data) ? [] : (validate.errors ?? []));
+
+/**
+ * A validator for a page of fully nested services, as HSDS's API answers `GET /services?full=true`:
+ * openapi.json's `Page` with `contents` made of service.json objects. Strict mode stays on, so a
+ * schema keyword Ajv did not understand would fail the test rather than pass silently.
+ */
+export function servicesPageValidator(): (data: unknown) => ErrorObject[] {
+  return errorsOf(
+    hsdsAjv().compile({
+      $id: `${BASE}services-page.json`,
+      allOf: [openapi().components.schemas.Page],
+      type: 'object',
+      required: ['total_items', 'contents'],
+      properties: { contents: { type: 'array', items: { $ref: 'service.json' } } },
+    }),
+  );
+}
+
+/** A validator for one fully nested service, as the API answers `GET /services/{id}`. */
+export function serviceValidator(): (data: unknown) => ErrorObject[] {
+  return errorsOf(hsdsAjv().compile({ $id: `${BASE}one-service.json`, $ref: 'service.json' }));
+}
+
+/** A validator for the API's root (`GET /`), from openapi.json's own answer schema, with `version` required. */
+export function apiRootValidator(): (data: unknown) => ErrorObject[] {
+  const schema = openapi().paths['/'].get.responses[200].content['application/json'].schema;
+  return errorsOf(hsdsAjv().compile({ $id: `${BASE}api-root.json`, type: 'object', allOf: [schema], required: ['version'] }));
 }

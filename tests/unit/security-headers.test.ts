@@ -4,7 +4,8 @@ import { bodyRefusal, kindOf, MAX_BODY_BYTES, securityHeaders, servedOverHttps }
 describe('security headers', () => {
   it('sorts paths into pages, handlers with their own policy, Auth.js, files and the worker', () => {
     expect(['/login', '/shelters', '/shelters/abc/rooms', '/staff', '/', '/nope'].map(kindOf)).toEqual(Array(6).fill('page'));
-    expect(['/s/abc', '/request', '/privacy', '/public/shelters', '/open/hsds.json'].map(kindOf)).toEqual(Array(5).fill('ownPolicy'));
+    expect(['/s/abc', '/request', '/privacy', '/public/shelters', '/open/hsds.json', '/open', '/open/services', '/open/services/abc'].map(kindOf)).toEqual(Array(8).fill('ownPolicy'));
+    expect(kindOf('/opening')).toBe('page');
     expect(['/_next/static/chunks/a.js', '/robots.txt', '/favicon.ico'].map(kindOf)).toEqual(Array(3).fill('file'));
     expect(kindOf('/api/auth/session')).toBe('api');
     expect(kindOf('/s/sw.js')).toBe('worker');
