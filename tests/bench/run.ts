@@ -40,6 +40,7 @@ const FULL = {
     hostEvery: 4,
     signedIn: 4,
     requestsPerVolunteerMinute: 0.02,
+    queueBacklog: 0,
     health: { connections: 50, seconds: 5 },
   },
 };
@@ -52,19 +53,22 @@ const SMOKE = {
   forecast: { shelters: 4, days: 30, warmUpDays: 22, arrivalsPerDay: 20, seeds: [1] },
   surge: {
     processes: [1, 2],
-    levels: [6],
+    // Enough volunteers, over a queue already longer than a page, that a guide must find their own
+    // household as a guide does (by its alias), not on the first page.
+    levels: [60],
     refineSteps: 0,
     warmUpWalkSeconds: 0,
-    warmupSeconds: 1,
-    holdSeconds: 4,
-    pause: [0.3, 0.8] as [number, number],
-    // A cold server's first renders are slow; the smoke run checks the walk, not the figure.
-    p95LimitMs: 10_000,
+    warmupSeconds: 3,
+    holdSeconds: 10,
+    pause: [1.5, 3] as [number, number],
+    // The smoke run checks the walk (every step finds what it expects), never a time.
+    p95LimitMs: 60_000,
     shelters: 2,
     bedsPerRoom: 4,
     hostEvery: 2,
     signedIn: 2,
-    requestsPerVolunteerMinute: 15,
+    requestsPerVolunteerMinute: 2,
+    queueBacklog: 60,
     health: { connections: 2, seconds: 1 },
   },
 };

@@ -136,8 +136,17 @@ export class HouseholdSupply {
   /** The city the households wait in (the demo's Istanbul), for the queue and the public form. */
   readonly cityId: string;
 
-  constructor(private db: Db, private random: () => number) {
+  constructor(
+    private db: Db,
+    private random: () => number,
+    backlog = 0,
+  ) {
     this.cityId = istanbulOf(db);
+    // Households who landed an hour ago and wait still: the queue lists them first, longest waiting first.
+    const landed = new Date(Date.now() - 3600_000);
+    for (let n = 1; n <= backlog; n++) {
+      db.insert(arrivals).values({ alias: `Backlog #${n}.`, adultMen: 1, adultWomen: 0, children: 0, languages: ['ru'], arrivedAt: landed, cityId: this.cityId }).run();
+    }
   }
 
   /** A public request was accepted: its household is waiting in the queue for a guide. */
@@ -145,10 +154,11 @@ export class HouseholdSupply {
     this.selfRegistered++;
   }
 
-  next(): string {
+  /** The next household for a guide, with the alias the guide searches the queue for. */
+  next(): { id: string; alias: string } {
     if (this.selfRegistered > 0) {
       const waiting = this.db
-        .select({ id: arrivals.id })
+        .select({ id: arrivals.id, alias: arrivals.alias })
         .from(arrivals)
         .where(sql`${arrivals.selfRegistered} = 1 and ${arrivals.status} = 'waiting'`)
         .all()
@@ -156,16 +166,18 @@ export class HouseholdSupply {
       if (waiting) {
         this.selfRegistered--;
         this.claimed.add(waiting.id);
-        return waiting.id;
+        return { id: waiting.id, alias: waiting.alias ?? '' };
       }
     }
     let roll = this.random() * 100;
     const composition = COMPOSITIONS.find((c) => (roll -= c.weight) < 0) ?? COMPOSITIONS[0];
     this.counter++;
-    return this.db
+    // "#12." never contains "#1.": a search for one alias finds that household alone.
+    const alias = `Surge #${this.counter}.`;
+    const id = this.db
       .insert(arrivals)
       .values({
-        alias: `Surge ${this.counter}`,
+        alias,
         adultMen: composition.adultMen,
         adultWomen: composition.adultWomen,
         children: composition.children,
@@ -175,5 +187,6 @@ export class HouseholdSupply {
       })
       .returning({ id: arrivals.id })
       .get().id;
+    return { id, alias };
   }
 }

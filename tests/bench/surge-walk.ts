@@ -129,10 +129,11 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
 
 async function guideOnce(surge: Surge, session: { cookie: string }, random: () => number, next: () => Promise<boolean>, skipQueue: boolean) {
   const rec = surge.recorder;
-  const arrivalId = surge.supply.next();
+  const { id: arrivalId, alias } = surge.supply.next();
   if (!skipQueue) {
-    const queue = await rec.timed('queue', () => getPage(surge, '/arrivals', session));
-    if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`)) rec.failures.push(`queue: household ${arrivalId} not listed`);
+    // In a long queue a guide finds the household they met by its alias, as the search box offers.
+    const queue = await rec.timed('queue', () => getPage(surge, `/arrivals?q=${encodeURIComponent(alias)}`, session));
+    if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`)) rec.failures.push(`queue: household ${arrivalId} not found by its alias`);
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((attempt > 0 || !skipQueue) && !(await next())) return;
@@ -185,7 +186,7 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
     return;
   }
   if (!(await wait(surge, Math.max(MIN_FILL_MS + 500, between(random, surge.pause)), () => false))) return;
-  const body = new URLSearchParams({ lang: 'en', stamp, website: '', alias: `Asker ${person}`, adultMen: '0', adultWomen: '1', children: '0', contact: `@asker_${person}`, arrivedAt: '', cityId: surge.supply.cityId });
+  const body = new URLSearchParams({ lang: 'en', stamp, website: '', alias: `Asker #${person}.`, adultMen: '0', adultWomen: '1', children: '0', contact: `@asker_${person}`, arrivedAt: '', cityId: surge.supply.cityId });
   body.append('languages[]', 'ru');
   const location = await rec.timed('request_send', async () => {
     const response = await fetch(`${surge.baseURL}/request`, {

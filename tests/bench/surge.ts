@@ -33,6 +33,8 @@ export type SurgeOptions = {
   signedIn: number;
   /** People sending the public form, per volunteer per minute. */
   requestsPerVolunteerMinute: number;
+  /** Households already waiting longest before the run, so each guide's own is past the queue's first page. */
+  queueBacklog: number;
   health: { connections: number; seconds: number };
 };
 
@@ -188,7 +190,7 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
     const surge: Surge = {
       baseURL: server.baseURL,
       recorder: new Recorder(),
-      supply: new HouseholdSupply(db, prng(processes)),
+      supply: new HouseholdSupply(db, prng(processes), options.queueBacklog),
       pause: options.pause,
       ended: ended.signal,
       actions: surgeActions(),
