@@ -31,9 +31,10 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
   // One message for every failure, so the form never tells whether an email has an account.
   if (!parsed.success) return { status: 'error', message: 'signInFailed', values: { email } };
   const codeStep = { values: { email }, data: { step: 'code' } };
+  const { shownLocale, ...credentials } = parsed.data;
 
   try {
-    await signIn('credentials', { ...parsed.data, redirect: false });
+    await signIn('credentials', { ...credentials, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const code = 'code' in error ? error.code : undefined;
@@ -49,8 +50,8 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
   const db = getDb();
   const user = db.select({ id: users.id, locale: users.locale, role: users.role }).from(users).where(eq(users.email, parsed.data.email)).get();
   if (user) {
-    // Picked on the sign-in page just now: it becomes the account's language.
-    const { locale, changed } = localeAfterSignIn(user.locale, await takeLocaleChosenSignedOut());
+    // The page's language carries on; picked there by a tap, it becomes the account's language too.
+    const { locale, changed } = localeAfterSignIn(user.locale, await takeLocaleChosenSignedOut(), shownLocale);
     if (changed) write(db, (tx) => setLocale(tx, user.id, locale));
     await rememberLocale(locale);
   }

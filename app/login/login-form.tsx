@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -13,6 +13,8 @@ import { useFormAction, type FormAction } from '@/components/ui/use-form-action'
  */
 export function LoginForm({ action }: { action: FormAction }) {
   const t = useTranslations('login');
+  // The language this page is shown in, posted with the form: the language after sign-in.
+  const shown = <input type="hidden" name="shownLocale" value={useLocale()} />;
   const [state, formAction] = useFormAction(action);
   const [typed, setTyped] = useState({ email: '', password: '' });
   const codeStep = state.data?.step === 'code';
@@ -27,6 +29,7 @@ export function LoginForm({ action }: { action: FormAction }) {
         <p>{t('codeIntro', { email: typed.email })}</p>
         <input type="hidden" name="email" value={typed.email} />
         <input type="hidden" name="password" value={typed.password} />
+        {shown}
         <TextField
           state={state}
           name="code"
@@ -49,6 +52,7 @@ export function LoginForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} className="stack" noValidate onSubmit={(event) => remember(event.currentTarget)}>
       <FormStatus state={state} />
+      {shown}
       <TextField state={state} name="email" label={t('email')} type="email" autoComplete="username" required inputMode="email" />
       <TextField state={state} name="password" label={t('password')} type="password" autoComplete="current-password" required />
       <SubmitButton>{t('submit')}</SubmitButton>

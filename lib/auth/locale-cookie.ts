@@ -32,6 +32,12 @@ export async function takeLocaleChosenSignedOut(): Promise<Locale | null> {
   return isLocale(chosen) ? chosen : null;
 }
 
-/** The language a sign-in leaves: the one just picked on the sign-in page, else the account's own. */
-export const localeAfterSignIn = (stored: string, chosen: Locale | null): { locale: string; changed: boolean } =>
-  chosen && chosen !== stored ? { locale: chosen, changed: true } : { locale: stored, changed: false };
+/**
+ * The language a sign-in leaves: the one the sign-in page showed, so nobody who read the page in
+ * Turkish lands on an English screen. A language picked there by a tap also becomes the account's
+ * (`changed`); one the page took from the phone's settings holds for this browser only.
+ */
+export function localeAfterSignIn(stored: string, chosen: Locale | null, shown?: Locale | null): { locale: string; changed: boolean } {
+  if (chosen) return { locale: chosen, changed: chosen !== stored };
+  return { locale: shown ?? stored, changed: false };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { LOCALES } from '@/lib/i18n/locales';
 import { emailField, idField, requiredText } from './common';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -54,6 +55,9 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'required').max(1024, 'tooLong'),
   // The second step, once the password was right: a code from the app or a recovery code.
   code: z.string().trim().max(40, 'tooLong').optional(),
+  // The language the sign-in page was shown in (from the phone or a tap): the language after sign-in.
+  // Anything else is ignored rather than refused: it must never cost a sign-in.
+  shownLocale: z.enum(LOCALES).optional().catch(undefined),
 });
 
 /** Six digits from the authenticator app (spaces allowed, as some apps show "123 456"). */

@@ -61,18 +61,38 @@ describe('the language picked on the sign-in page', () => {
     expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, guide.id)).get()?.locale).toBe('ru');
     await context.close();
 
-    // A fresh browser (English), no choice made: the account's own language, now Russian, wins.
+    // A fresh browser in English, no tap: the page was English, so English after sign-in; the account keeps Russian.
     const other = await newPage(browser, baseURL);
     await other.page.goto('/login');
     await other.page.getByLabel('Email').fill(guide.email);
     await other.page.getByLabel('Password').fill(PASSWORD);
     await other.page.getByRole('button', { name: 'Sign in' }).click();
     await other.page.waitForURL(/\/arrivals$/);
-    expect(await other.page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await other.page.locator('html').getAttribute('lang')).toBe('en');
+    expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, guide.id)).get()?.locale).toBe('ru');
     await other.context.close();
   });
 
-  it('is not taken from a language cookie left by an earlier session: an account never chosen for keeps its own', async () => {
+  it('is the language the page took from the phone: a Turkish phone signs in to Turkish screens, the account unchanged', async () => {
+    const guide = makeUser(db, 'coordinator', { email: 'frictions-locale-phone@example.test', passwordHash: await hashPassword(PASSWORD) });
+    expect(guide.locale).toBe('en');
+    const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'tr-TR' });
+    const page = await context.newPage();
+    await page.goto('/login');
+    expect(await page.locator('html').getAttribute('lang')).toBe('tr');
+    await page.getByLabel('E-posta').fill(guide.email);
+    await page.getByLabel('Şifre').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.waitForURL(/\/arrivals$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('tr');
+    await page.goto('/arrivals/new');
+    expect(await page.locator('html').getAttribute('lang')).toBe('tr');
+    await looksRight(page, 'signed-in-from-turkish-phone-320');
+    expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, guide.id)).get()?.locale).toBe('en');
+    await context.close();
+  });
+
+  it('from a language cookie left by an earlier session: the page’s language after sign-in, but the account keeps its own', async () => {
     const host = makeUser(db, 'host', { email: 'frictions-locale-kept@example.test', passwordHash: await hashPassword(PASSWORD) });
     db.update(users).set({ locale: 'tr' }).where(eq(users.id, host.id)).run();
     const { context, page } = await newPage(browser, baseURL);
@@ -82,7 +102,7 @@ describe('the language picked on the sign-in page', () => {
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL(/\/shelters$/);
-    expect(await page.locator('html').getAttribute('lang')).toBe('tr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, host.id)).get()?.locale).toBe('tr');
     await context.close();
   });
