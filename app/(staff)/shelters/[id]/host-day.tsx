@@ -105,15 +105,17 @@ async function TwoInOneBedNotice({ conflicts, isHost }: { conflicts: TwoInOneBed
                 from: nightDate(format, conflict.otherFrom),
               })}
             </p>
-            <p className="button-row">
-              {[conflict.staying, conflict.other].map((guest) =>
-                guest.moveHref ? (
-                  <Link key={guest.moveHref} href={guest.moveHref} className="button">
-                    {t('move', { name: nameOf(guest) })}
-                  </Link>
-                ) : null,
-              )}
-            </p>
+            {conflict.staying.moveHref || conflict.other.moveHref ? (
+              <p className="button-row">
+                {[conflict.staying, conflict.other].map((guest) =>
+                  guest.moveHref ? (
+                    <Link key={guest.moveHref} href={guest.moveHref} className="button">
+                      {t('move', { name: nameOf(guest) })}
+                    </Link>
+                  ) : null,
+                )}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
