@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Db } from '@/db';
+import { openDatabase, write, type Db } from '@/db';
+import { checkOut } from '@/lib/placement/stays';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
-import { makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { asStaff, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
 
@@ -19,25 +20,32 @@ const shots = shotsDir('two-in-one-bed');
 function anchorHouse(db: Db, name: string, hostEmail: string, passwordHash: string) {
   const shelter = makeShelter(db, { name, district: 'Fatih', status: 'paused', timeZone: 'Europe/Istanbul', checkOutBy: '11:00' });
   const { beds } = makeRoom(db, shelter.id, 'mixed', 3);
-  makeUser(db, 'host', { shelterIds: [shelter.id], email: hostEmail, passwordHash });
+  const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id], email: hostEmail, passwordHash }), [shelter.id]);
   const tonight = tonightIn(shelter.timeZone, new Date());
   const holdUntil = new Date(Date.now() + 24 * 3600_000);
   makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'reserved', firstNight: tonight, departure: addNights(tonight, 2), alias: 'Vitaly', holdUntil });
   const nikolai = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'reserved', firstNight: addNights(tonight, -3), departure: addNights(tonight, -1), alias: 'Nikolai', holdUntil });
   db.$client.prepare("update stays set status = 'checked_in', checked_in_at = ? where id = ?").run(Date.now() - 3 * 24 * 3600_000, nikolai.id);
-  return shelter;
+  return { shelter, host, nikolaiId: nikolai.id };
 }
 
 let hostShelter: { id: string };
+let lantern: ReturnType<typeof anchorHouse>;
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
   const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
-  hostShelter = anchorHouse(db, 'Anchor House', 'anchor-host@waystation.test', hash);
-  anchorHouse(db, 'Lantern House', 'lantern-host@waystation.test', hash);
+  hostShelter = anchorHouse(db, 'Anchor House', 'anchor-host@waystation.test', hash).shelter;
+  lantern = anchorHouse(db, 'Lantern House', 'lantern-host@waystation.test', hash);
   sqlite.close();
 });
-afterAll(() => browser?.close());
+// The demo database is shared by every e2e file: leave no bed with two guests behind for their counts.
+afterAll(async () => {
+  const { db, sqlite } = openDatabase(databasePath);
+  write(db, (tx) => checkOut(tx, lantern.host, lantern.nikolaiId, new Date()));
+  sqlite.close();
+  await browser?.close();
+});
 
 const setLocale = (email: string, locale: string) => {
   const { sqlite } = openDatabase(databasePath);
