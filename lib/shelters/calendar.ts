@@ -2,7 +2,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { compareLabels } from '@/lib/labels';
 import { closedNights, type ClosedNight } from '@/lib/nights/closures';
-import { addNights, nightsFrom, nightsOf, type Night } from '@/lib/nights/calendar';
+import { addNights, nightsFrom, type Night } from '@/lib/nights/calendar';
 
 /** What one bed is on one night. A booking shows as its state only: no household in a cell. */
 export const CELL_STATES = ['free', 'booked', 'occupied', 'out_of_service', 'closed'] as const;
@@ -61,20 +61,17 @@ const shelterBeds = (db: Db) =>
        from rooms r left join beds b on b.room_id = r.id
       where r.shelter_id = ? order by r.created_at, r.rowid`,
   );
-// A guest still checked in past their departure holds no night in the ledger, yet keeps the bed until
-// checked out (lib/nights/overdue.ts): their bed shows occupied on every night of the window, as
-// nobody else can have it. A guest not yet due out shows their planned nights.
+// A guest still checked in past their departure holds no night in the ledger, yet sleeps in the bed:
+// tonight, their bed shows occupied.
 const bookedInWindow = (db: Db) =>
   db.$client.prepare<{ shelterId: string; first: string; end: string }, BookedNight>(
     `select bn.bed_id as bedId, bn.night, s.status
        from rooms r join beds b on b.room_id = r.id
        join bed_nights bn on bn.bed_id = b.id and bn.night >= @first and bn.night < @end
        join stays s on s.id = bn.stay_id and s.status in ('reserved', 'checked_in')
-      where r.shelter_id = @shelterId`,
-  );
-const keptPastDeparture = (db: Db) =>
-  db.$client.prepare<{ shelterId: string; first: string }, { bedId: string }>(
-    `select sb.bed_id as bedId
+      where r.shelter_id = @shelterId
+     union all
+     select sb.bed_id, @first, s.status
        from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
       where s.shelter_id = @shelterId and s.status = 'checked_in' and s.departure <= @first`,
   );
@@ -89,8 +86,5 @@ export function loadCalendar(db: Db, shelterId: string, firstNight: Night, count
     if (row.bedId) room.beds.push({ id: row.bedId, label: row.label!, outOfService: Boolean(row.outOfService) });
   }
   const booked = prepared(db, bookedInWindow).all({ shelterId, first: range.firstNight, end: range.departure });
-  for (const { bedId } of prepared(db, keptPastDeparture).all({ shelterId, first: range.firstNight })) {
-    for (const night of nightsOf(range)) booked.push({ bedId, night, status: 'checked_in' });
-  }
   return buildCalendar({ nights: nightsFrom(firstNight, count), rooms: [...rooms.values()], booked, closed: closedNights(db, shelterId, range) });
 }
