@@ -4,6 +4,7 @@ import { prepared } from '@/db/prepared';
 import { bedNights } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { nightsOf, type Night, type NightRange } from './calendar';
+import { isGuestInBedRefusal } from './overdue';
 
 const insertNight = (db: Db) =>
   db.insert(bedNights).values({ bedId: sql.placeholder('bedId'), night: sql.placeholder('night'), stayId: sql.placeholder('stayId') }).prepare();
@@ -18,7 +19,8 @@ const firstTaken = (db: Db) =>
 /**
  * Books the beds for every night of the range. The primary key (bed_id, night) is invariant 1: if
  * another stay holds any of these bed-nights, SQLite refuses the row and the caller sees "those beds
- * were just taken", whatever any check before concluded.
+ * were just taken", whatever any check before concluded; a bed a checked-in guest still holds past
+ * their departure is refused by migration 0012's trigger the same way.
  */
 export function bookNights(db: Db, stayId: string, bedIds: string[], range: NightRange): void {
   const insert = prepared(db, insertNight);
@@ -28,6 +30,7 @@ export function bookNights(db: Db, stayId: string, bedIds: string[], range: Nigh
   } catch (error) {
     const code = (error as { code?: string })?.code;
     if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DomainError('bedsTaken');
+    if (isGuestInBedRefusal(error)) throw new DomainError('guestStillInBed', 'bedIds');
     throw error;
   }
 }

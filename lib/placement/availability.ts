@@ -3,12 +3,16 @@ import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
 import type { ShelterAvailability } from '@/lib/matching/types';
 import { nightsOf, type NightRange } from '@/lib/nights/calendar';
+import { nightsHeldPastDeparture } from '@/lib/nights/overdue';
 import { bedLayout } from './layout';
 
 type Closure = { shelterId: string; roomId: string | null; firstNight: string; lastNight: string };
 
 export type AvailabilityOptions = {
-  /** The nights the household asks for; a bed is free when no other stay holds it on any of them. */
+  /**
+   * The nights the household asks for; a bed is free when no other stay holds it on any of them, and
+   * no guest is still checked in to it (lib/nights/overdue.ts).
+   */
   nights: NightRange;
   shelterId?: string;
   /** Only the shelters of these cities (a scoped guide's, or a household's own); absent: every city. */
@@ -70,6 +74,9 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
     )
     .raw()
     .all({ outOfService: JSON.stringify([...layout.outOfService]), first: nights.firstNight, departure: nights.departure, except }) as [string, string][];
+  // Beds a checked-in guest keeps past their planned departure: not free, and one fewer each such night.
+  const keptByGuests = nightsHeldPastDeparture(db, nights, except);
+  for (const { bedId } of keptByGuests) bookedBeds.add(bedId);
   const closures = db.$client
     .prepare(
       `select shelter_id as shelterId, room_id as roomId, first_night as firstNight, last_night as lastNight
@@ -137,6 +144,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   };
   for (const [roomId, night, n] of bookedRooms) count(layout.roomById.get(roomId)?.shelterId, night, n);
   for (const [bedId, night] of notTaking) count(layout.roomOfBed.get(bedId)?.shelterId, night, -1);
+  for (const { bedId, night } of keptByGuests) if (!layout.outOfService.has(bedId)) count(layout.roomOfBed.get(bedId)?.shelterId, night, 1);
   for (const [shelterId, counts] of booked) {
     const slots = freeByNight.get(shelterId)!;
     counts.forEach((n, i) => (slots[i].free = Math.max(0, slots[i].free - n)));

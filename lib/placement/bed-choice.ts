@@ -8,6 +8,7 @@ import { householdSize, type Household, type RoomAvailability } from '@/lib/matc
 import type { NightRange } from '@/lib/nights/calendar';
 import { firstClosedNight } from '@/lib/nights/closures';
 import { firstTakenNight } from '@/lib/nights/ledger';
+import { refuseBedsWithGuest } from '@/lib/nights/overdue';
 
 // The chosen beds come as one JSON array, so that one compiled statement serves any number of them.
 const chosen = (column: typeof beds.id) => sql`${column} in (select value from json_each(${sql.placeholder('bedIds')}))`;
@@ -33,7 +34,8 @@ type Shelter = typeof shelters.$inferSelect;
  * Checks a set of beds for a household, inside the write transaction that will hold them: every bed
  * exists, is in service, lies in one open shelter, the household can sleep in exactly these beds
  * under the hard rules, and on every night of the stay (which `nightsIn` works out from the shelter's
- * rules) no room is closed and no bed is booked by another stay than `keepStayId`. Returns the
+ * rules) no room is closed, no bed is booked by another stay than `keepStayId`, and no other guest is
+ * still checked in to a bed (lib/nights/overdue.ts). Returns the
  * shelter and the nights. It reads only the chosen beds, so the write lock is held briefly.
  */
 export function checkBedChoice(
@@ -69,5 +71,6 @@ export function checkBedChoice(
   if (closed) throw new DomainError('closedOn', 'firstNight', { night: closed });
   const taken = firstTakenNight(db, unique, range, options.keepStayId);
   if (taken) throw new DomainError('bedsTaken', undefined, { night: taken });
+  refuseBedsWithGuest(db, unique, range, options.keepStayId);
   return { shelter, range };
 }

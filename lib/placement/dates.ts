@@ -3,11 +3,12 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import { DomainError } from '@/lib/errors';
-import { tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { DomainError, notAllowed } from '@/lib/errors';
+import { addNights, tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { firstClosedNight } from '@/lib/nights/closures';
 import { holdUntilFor } from '@/lib/nights/door';
 import { bookNights, firstTakenNight, releaseNights } from '@/lib/nights/ledger';
+import { refuseBedsWithGuest } from '@/lib/nights/overdue';
 import { checkNights } from '@/lib/nights/stay-dates';
 import { expireHolds } from './expiry';
 import { isActiveStay } from './reserve';
@@ -49,6 +50,7 @@ export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string
   if (ahead.departure > ahead.firstNight) {
     const taken = firstTakenNight(db, bedIds, ahead, stay.id);
     if (taken) throw new DomainError('datesTaken', 'departure', { night: taken });
+    refuseBedsWithGuest(db, bedIds, ahead, stay.id, 'departure');
     const roomIds = prepared(db, roomsHeld)
       .all(stay.id)
       .map((row) => row.roomId);
@@ -70,4 +72,16 @@ export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string
     .get();
   audit(db, user, 'stay.dates', changed, now);
   return changed;
+}
+
+/**
+ * The host's "one more night": the guest sleeps here tonight too and leaves the day after the later of
+ * the departure the host saw and today. A guest past their departure thus stays tonight, rather than
+ * getting a departure that is still behind them.
+ */
+export function oneMoreNight(db: Db, user: StaffUser, input: { stayId: string; departure: string }, now: Date): Stay {
+  const found = db.select({ timeZone: shelters.timeZone }).from(stays).innerJoin(shelters, eq(shelters.id, stays.shelterId)).where(eq(stays.id, input.stayId)).get();
+  if (!found) throw notAllowed();
+  const tonight = tonightIn(found.timeZone, now);
+  return changeStayDates(db, user, { stayId: input.stayId, departure: addNights(input.departure > tonight ? input.departure : tonight, 1) }, now);
 }

@@ -15,6 +15,7 @@ import { tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { dayStart } from '@/lib/occupancy/days';
 import { holdUntilFor } from '@/lib/nights/door';
 import { bookNights } from '@/lib/nights/ledger';
+import { isGuestInBedRefusal } from '@/lib/nights/overdue';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 
 export const ACTIVE_STAY_STATUSES = ['reserved', 'checked_in'] as const;
@@ -74,11 +75,17 @@ export function activeStayOf(db: Db, arrivalId: string) {
 /**
  * Holds the beds for a stay's nights: stay_beds records which beds it holds from now, bed_nights books
  * each bed for each night. If another stay holds one of those bed-nights already, the primary key
- * refuses it and the caller sees "those beds were just taken", even if a check before were ever wrong.
+ * refuses it and the caller sees "those beds were just taken", even if a check before were ever wrong;
+ * a bed a checked-in guest still holds is refused by migration 0012's triggers.
  */
 export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightRange, heldAt: Date): void {
   const hold = prepared(db, insertHold);
-  for (const bedId of new Set(bedIds)) hold.run({ stayId, bedId, heldAt });
+  try {
+    for (const bedId of new Set(bedIds)) hold.run({ stayId, bedId, heldAt });
+  } catch (error) {
+    if (isGuestInBedRefusal(error)) throw new DomainError('guestStillInBed', 'bedIds');
+    throw error;
+  }
   bookNights(db, stayId, bedIds, range);
 }
 

@@ -13,6 +13,7 @@ import { holdBeds, householdOf, isActiveStay } from './reserve';
 import { tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
 import { releaseNights } from '@/lib/nights/ledger';
+import { guestInBeds } from '@/lib/nights/overdue';
 import { checkNights, type StayRules } from '@/lib/nights/stay-dates';
 
 type Stay = typeof stays.$inferSelect;
@@ -51,6 +52,10 @@ export function checkIn(db: Db, user: StaffUser, stayId: string, now: Date): Sta
   const shelter = db.select({ timeZone: shelters.timeZone }).from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
   // A booking ahead holds its beds from its first night only; someone early needs another bed tonight.
   if (stay.firstNight && stay.firstNight > tonightIn(shelter.timeZone, now)) throw new DomainError('notTheirNightYet', undefined, { night: stay.firstNight });
+  // Someone still checked in to one of its beds (past their departure) is checked out or moved first;
+  // the database refuses the check-in too (migration 0012).
+  const beds = db.select({ bedId: stayBeds.bedId }).from(stayBeds).where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt))).all();
+  if (guestInBeds(db, beds.map((bed) => bed.bedId), stay.id)) throw new DomainError('bedStillOccupied');
   db.update(stays).set({ status: 'checked_in', checkedInAt: now }).where(eq(stays.id, stay.id)).run();
   audit(db, user, 'stay.check_in', stay, now);
   return stay;

@@ -119,7 +119,11 @@ describe('one more night (the stand-in changeStayDates)', () => {
   });
 
   it('refuses a night another stay holds, naming it, and writes nothing', () => {
+    // A bed with a guest checked in takes no other booking (migration 0012): "Next" was booked before they checked in.
+    const status = (value: string) => sqlite.prepare('update stays set status = ? where id = ?').run(value, guest.id);
+    status('reserved');
     makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-13', alias: 'Next', holdUntil: FAR });
+    status('checked_in');
     const before = snapshot(sqlite);
     let error: unknown;
     try {

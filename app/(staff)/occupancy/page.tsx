@@ -7,11 +7,13 @@ import { getDb } from '@/db';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
+import { TwoInOneBedLine } from '@/components/occupancy/two-in-one-bed';
 import { NetworkForecast } from '@/components/network-forecast';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { networkNow } from '@/lib/occupancy/now';
+import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -78,6 +80,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
           ))}
         </dl>
         {network.free.paused > 0 ? <p className="muted">{t('freePaused', { count: network.free.paused })}</p> : null}
+        <TwoInOneBedLine shelters={twoInOneBedByShelter(db, area.cityIds, now)} />
       </section>
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t('waitingTitle')}</h2>

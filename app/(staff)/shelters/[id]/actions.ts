@@ -1,8 +1,7 @@
 'use server';
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
-import { addNights } from '@/lib/nights/calendar';
-import { changeStayDates } from '@/lib/placement/dates';
+import { oneMoreNight } from '@/lib/placement/dates';
 import { checkIn, checkOut } from '@/lib/placement/stays';
 import { confirmAvailability } from '@/lib/shelters/profile';
 import { stayIdSchema } from '@/lib/validation/arrival';
@@ -28,8 +27,8 @@ export const checkOutHousehold = staffAction({ roles: ['admin', 'host'], schema:
   return { revalidate: pagesOf(stay.shelterId, stay.arrivalId), message: 'checkedOut' };
 });
 
-/** The host's "one more night": the departure they saw moves one day on, on the same beds. */
+/** The host's "one more night": on the same beds, the guest stays tonight and one day past the departure they saw. */
 export const addOneNight = staffAction({ roles: ['admin', 'host'], schema: oneMoreNightSchema }, ({ stayId, departure }, { user, db, now }) => {
-  const stay = write(db, (tx) => changeStayDates(tx, user, { stayId, departure: addNights(departure, 1) }, now));
+  const stay = write(db, (tx) => oneMoreNight(tx, user, { stayId, departure }, now));
   return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightAdded' };
 });

@@ -2,8 +2,10 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { HouseholdLine } from '@/components/household-line';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ActionButton } from '@/components/ui/action-button';
+import Link from 'next/link';
 import type { FormAction } from '@/components/ui/use-form-action';
 import { nightCount, type Night } from '@/lib/nights/calendar';
+import type { TwoInOneBed } from '@/lib/shelters/bed-conflicts';
 import type { DayStay, HostDay } from '@/lib/shelters/day';
 import styles from './host-day.module.css';
 
@@ -12,7 +14,7 @@ const REFRESH_SECONDS = 60;
 type Actions = { checkIn: FormAction; checkOut: FormAction; oneMoreNight: FormAction; cancel: FormAction };
 type ListName = 'expected' | 'leavingToday' | 'leavingTomorrow' | 'overdue';
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
-type Props = { day: HostDay; timeZone: string; now: Date; actions: Actions | null };
+type Props = { day: HostDay; twoInOneBed: TwoInOneBed[]; timeZone: string; now: Date; actions: Actions | null };
 
 /** A night "YYYY-MM-DD" as a short date in the reader's language ("Tue 3 Mar"); it is a calendar day, so UTC. */
 export const nightDate = (format: Formatter, night: Night) =>
@@ -78,12 +80,57 @@ async function DayItem({ stay, list, actions, timeZone, now }: { stay: DayStay; 
 }
 
 /**
+ * Beds with two guests: the guest past their departure and the other one, and what resolves it (check
+ * the first out, or move one of them). Nothing here is dropped by the app; it stays until resolved.
+ */
+async function TwoInOneBedNotice({ conflicts, isHost }: { conflicts: TwoInOneBed[]; isHost: boolean }) {
+  const t = await getTranslations('hostDay');
+  const privacy = await getTranslations('privacy');
+  const format = await getFormatter();
+  const nameOf = (guest: TwoInOneBed['staying']) => (guest.household.identified ? (guest.household.alias ?? t('erased')) : privacy('hidden'));
+  return (
+    <section className={`card ${styles.attention}`} role="alert" aria-labelledby="two-in-one-bed">
+      <h3 id="two-in-one-bed">{t('twoInOneBedTitle', { count: conflicts.length })}</h3>
+      <ul className="stay-list">
+        {conflicts.map((conflict) => (
+          <li key={`${conflict.staying.household.id} ${conflict.other.household.id}`}>
+            <p>
+              {t('twoInOneBed', {
+                room: conflict.roomName,
+                bed: conflict.bedLabel,
+                staying: nameOf(conflict.staying),
+                departure: nightDate(format, conflict.departure),
+                other: nameOf(conflict.other),
+                status: conflict.otherStatus,
+                from: nightDate(format, conflict.otherFrom),
+              })}
+            </p>
+            {conflict.staying.moveHref || conflict.other.moveHref ? (
+              <p className="button-row">
+                {[conflict.staying, conflict.other].map((guest) =>
+                  guest.moveHref ? (
+                    <Link key={guest.moveHref} href={guest.moveHref} className="button">
+                      {t('move', { name: nameOf(guest) })}
+                    </Link>
+                  ) : null,
+                )}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {isHost ? <p className="muted">{t('askGuideToMove')}</p> : null}
+    </section>
+  );
+}
+
+/**
  * The top of the shelter page: who is expected (tonight's first, with when they should come and what
  * they said on their link), who leaves today and tomorrow, who is past their departure, each with the
  * one tap it needs. Each empty list says what would show there. It refreshes itself every minute, so
  * a guest's "I'll be late" reaches a host who keeps the page open.
  */
-export async function HostDaySection({ day, timeZone, now, actions }: Props) {
+export async function HostDaySection({ day, twoInOneBed, isHost, timeZone, now, actions }: Props & { isHost: boolean }) {
   const t = await getTranslations('hostDay');
   const format = await getFormatter();
   const checkOutBy = format.dateTime(day.checkOutAt, { timeZone, timeStyle: 'short' });
@@ -97,6 +144,7 @@ export async function HostDaySection({ day, timeZone, now, actions }: Props) {
     <section className={styles.day} aria-labelledby="host-day-title">
       <AutoRefresh seconds={REFRESH_SECONDS} />
       <h2 id="host-day-title">{t('title', { date: nightDate(format, day.today) })}</h2>
+      {twoInOneBed.length > 0 ? <TwoInOneBedNotice conflicts={twoInOneBed} isHost={isHost} /> : null}
       <div className={styles.lists}>
         {lists.map(({ name, title, empty }) => (
           <section key={name} className={`card ${name === 'overdue' && day.overdue.length > 0 ? styles.attention : ''}`} aria-labelledby={`day-${name}`}>

@@ -8,6 +8,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { shelterBoard } from '@/lib/shelters/board';
 import { inLocale } from '@/lib/shelters/room-names';
 import { hostDay } from '@/lib/shelters/day';
+import { twoInOneBed } from '@/lib/shelters/bed-conflicts';
 import { shelterStays } from '@/lib/arrivals/queries';
 import { applyExpiry } from '@/lib/placement/read';
 import { ShelterStays } from '@/components/shelter-stays';
@@ -31,6 +32,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   const board = shelterBoard(db, shelter.id, now, { holdersFor: user });
   const stays = shelterStays(db, user, shelter.id, now);
   const day = hostDay(db, user, shelter, now);
+  const conflicts = twoInOneBed(db, user, shelter.id, now);
   return (
     <>
       <div className="page-head">
@@ -46,6 +48,8 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       {editable ? null : <p className="notice">{t('readOnly')}</p>}
       <HostDaySection
         day={day}
+        twoInOneBed={conflicts}
+        isHost={user.role === 'host'}
         timeZone={shelter.timeZone}
         now={now}
         actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight, cancel: cancelReservation } : null}
