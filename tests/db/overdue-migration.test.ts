@@ -10,7 +10,8 @@ import { bedConflicts } from '@/lib/nights/overdue';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { moveStay } from '@/lib/placement/stays';
 import { twoInOneBed, twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
-import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { newId } from '@/db/schema/columns';
+import { asStaff, defaultCityOf, makeArrival, makeRoom, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 
 // A database as it stood at migration 0011, where the demo's Fatih shelter had Nikolai (checked in,
@@ -36,7 +37,9 @@ const FAR = new Date('2027-01-01T00:00:00Z');
 function upgradedWithConflict(name: string) {
   const { db, sqlite } = openDatabase(join(dir, `${name}.db`));
   migrate(db, { migrationsFolder: migrationsUpTo('0011_unmet_by_city') });
-  const shelter = makeShelter(db, { name: 'Fatih Free Shelter', status: 'open', timeZone: 'Europe/Istanbul' });
+  // Written as SQL of 0011's schema: the fixtures write today's columns, which a database at 0011 lacks.
+  const shelter = { id: newId(), name: 'Fatih Free Shelter' };
+  sqlite.prepare("insert into shelters (id, name, district, city_id, status, time_zone, created_at) values (?, ?, 'Fatih', ?, 'open', 'Europe/Istanbul', ?)").run(shelter.id, shelter.name, defaultCityOf(db), Date.parse('2026-11-01T00:00:00Z'));
   const { beds } = makeRoom(db, shelter.id, 'mixed', 5);
   const nikolai = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-12-04', departure: '2026-12-06', alias: 'Nikolai', holdUntil: FAR });
   const vitaly = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-12-07', departure: '2026-12-09', alias: 'Vitaly', holdUntil: FAR });
