@@ -7,15 +7,16 @@ export type LateRules = DoorRules & { lateGraceMinutes: number; latestArrival: s
 export type LateRefusal = 'latePast' | 'lateAfterLatest' | 'lateNoSuchTime' | 'lateAgain';
 export type HeldStay = { firstNight: Night | null; holdUntil: Date; guestSaid: string | null };
 
-/**
- * A wall-clock "HH:MM" of the night that begins on `night`, in the shelter's zone: a time before the
- * door opens is after midnight. `exists` is false for a time the clocks skip that night (02:30 when
- * they go forward at 02:00): nobody can arrive at it.
- */
+/** "HH:MM" on `day` in the shelter's zone; `exists` is false for a time the clocks skip (02:30 when they go forward at 02:00). */
+function wallClock(timeZone: string, day: Night, time: string): { at: Date; exists: boolean } {
+  const local = `${day}T${time}`;
+  const at = zonedWallClockToUtc(local, timeZone);
+  return { at, exists: utcToZonedWallClock(at, timeZone) === local };
+}
+
+/** A wall-clock "HH:MM" of the night that begins on `night`: a time before the door opens is after midnight. */
 export function nightClock(rules: Pick<DoorRules, 'checkInFrom' | 'timeZone'>, night: Night, time: string): { at: Date; exists: boolean } {
-  const local = `${time < rules.checkInFrom ? addNights(night, 1) : night}T${time}`;
-  const at = zonedWallClockToUtc(local, rules.timeZone);
-  return { at, exists: utcToZonedWallClock(at, rules.timeZone) === local };
+  return wallClock(rules.timeZone, time < rules.checkInFrom ? addNights(night, 1) : night, time);
 }
 
 /**
@@ -44,7 +45,13 @@ export function lateHold(
   const night = stay.firstNight ?? tonightIn(rules.timeZone, now);
   const latest = latestArrivalFor(rules, night, stay.holdUntil);
   if (stay.guestSaid === 'late') return { refused: 'lateAgain', latest };
-  const eta = nightClock(rules, night, time);
+  // Before the door opens, the time is after midnight, unless that day's is still to come (said in
+  // the morning of a night booked at 03:00, "12:00" is noon, not tomorrow's).
+  let eta = nightClock(rules, night, time);
+  if (time < rules.checkInFrom) {
+    const sameDay = wallClock(rules.timeZone, night, time);
+    if (sameDay.at > now) eta = sameDay;
+  }
   if (!eta.exists) return { refused: 'lateNoSuchTime', latest };
   if (eta.at <= now) return { refused: 'latePast', latest };
   if (eta.at > latest) return { refused: 'lateAfterLatest', latest };

@@ -43,6 +43,13 @@ describe('lateHold in Istanbul, said at 21:00 with the bed held until 22:00', ()
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '00:30', NOW)).toMatchObject({ refused: 'lateAfterLatest', latest: new Date('2026-11-30T20:00:00Z') });
   });
 
+  it('reads a morning time as that morning while it is still to come (a night booked at 03:00)', () => {
+    const morning = new Date('2026-11-30T07:00:00Z');
+    const booked = held('2026-11-30T20:00:00Z');
+    expect(lateHold(rules(), booked, '12:00', morning)).toMatchObject({ eta: new Date('2026-11-30T09:00:00Z'), holdUntil: new Date('2026-11-30T20:00:00Z') });
+    expect(lateHold(rules(), booked, '09:00', morning)).toMatchObject({ refused: 'lateAfterLatest' });
+  });
+
   it('refuses a time already past, one after the latest arrival, and a second "late"', () => {
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '20:59', NOW)).toMatchObject({ refused: 'latePast' });
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '21:00', NOW)).toMatchObject({ refused: 'latePast' });
