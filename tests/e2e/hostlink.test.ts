@@ -60,7 +60,7 @@ afterAll(() => browser?.close());
 const inTwoHours = () => utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), NETWORK_TIME_ZONE).slice(11, 16);
 
 describe('the guest tells the shelter, the host sees it', () => {
-  it('takes "I\'ll be late, about …" on a 320 px phone with JavaScript off, refuses a far-off time next to the field, and shows it on the host\'s Expected list', async () => {
+  it('takes "I\'ll be late, about …" on a 320 px phone with JavaScript off, refuses a time the shelter does not take next to the field, and shows it on the host\'s Expected list', async () => {
     const guest = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', javaScriptEnabled: false });
     guest.setDefaultTimeout(15_000);
     const page = await guest.newPage();

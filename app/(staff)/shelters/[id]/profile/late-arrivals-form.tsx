@@ -18,27 +18,25 @@ export function LateArrivalsForm({ action, shelter }: { action: FormAction; shel
       <fieldset>
         <legend>{t('lateArrivals')}</legend>
         <p className="hint">{t('lateArrivalsHint')}</p>
-        <div className="row">
-          <TextField
-            state={state}
-            name="lateGraceMinutes"
-            label={t('lateGraceMinutes')}
-            hint={t('lateGraceMinutesHint')}
-            stored={shelter.lateGraceMinutes}
-            type="number"
-            min={0}
-            max={180}
-            inputMode="numeric"
-          />
-          <TextField
-            state={state}
-            name="latestArrival"
-            label={t('latestArrival')}
-            hint={t('latestArrivalHint', { closes: shelter.checkInUntil })}
-            stored={shelter.latestArrival}
-            type="time"
-          />
-        </div>
+        <TextField
+          state={state}
+          name="lateGraceMinutes"
+          label={t('lateGraceMinutes')}
+          hint={t('lateGraceMinutesHint')}
+          stored={shelter.lateGraceMinutes}
+          type="number"
+          min={0}
+          max={180}
+          inputMode="numeric"
+        />
+        <TextField
+          state={state}
+          name="latestArrival"
+          label={t('latestArrival')}
+          hint={t('latestArrivalHint', { closes: shelter.checkInUntil })}
+          stored={shelter.latestArrival}
+          type="time"
+        />
       </fieldset>
       <SubmitButton>{t('lateArrivalsSave')}</SubmitButton>
     </form>
