@@ -30,7 +30,10 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         cities={cities.map(({ id, name, timeZone }) => ({ id, name, timeZone }))}
         chooseCity={user.role === 'admin'}
       />
-      <LateArrivalsForm action={saveLateArrivals} shelter={shelter} />
+      <LateArrivalsForm
+        action={saveLateArrivals}
+        shelter={{ id: shelter.id, lateGraceMinutes: shelter.lateGraceMinutes, latestArrival: shelter.latestArrival, checkInUntil: shelter.checkInUntil }}
+      />
     </>
   );
 }
