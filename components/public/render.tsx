@@ -1,10 +1,12 @@
 import { ArrivalDocument } from '@/components/arrival/document';
-import { GuestSaidForms, type SayRefusal } from '@/components/arrival/guest-said';
+import { GuestSaidForms, refusalText, type LateTerms, type SayRefusal } from '@/components/arrival/guest-said';
+import { latestArrivalFor } from '@/lib/arrival/late-hold';
+import { tonightIn } from '@/lib/nights/calendar';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { shareLinks, shareText } from '@/lib/i18n/share';
-import type { LinkPage } from '@/lib/arrival/page-data';
+import type { ArrivalPageData, LinkPage } from '@/lib/arrival/page-data';
 import type { FormState } from '@/lib/forms';
 import type { PublicList } from '@/lib/cities/public';
 import type { NetworkContact } from '@/lib/requests/settings';
@@ -43,6 +45,13 @@ function ownLinkShare(url: string | undefined, locale: ArrivalLocale): ShareOwnL
   return { url, ...shareLinks(url, text) };
 }
 
+/** What "late" does at the stay's shelter, for its first night, in the shelter's clock. */
+function lateTerms({ shelter, status, nights }: ArrivalPageData, clock: (at: Date) => string, now: Date): LateTerms {
+  const hold = status.kind === 'held' ? status.until : now;
+  const night = nights?.firstNight ?? tonightIn(shelter.timeZone, now);
+  return { graceMinutes: shelter.lateGraceMinutes, latest: clock(latestArrivalFor(shelter, night, hold)), phone: shelter.phone };
+}
+
 /** A link's page: the shelter once beds are held, else where the request stands. */
 export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date, options: LinkPageOptions = {}): Promise<string> {
   const t = translator(locale);
@@ -50,11 +59,16 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
     const { data } = page;
     const clock = (at: Date) =>
       formatFor(locale, data.shelter.timeZone, now).dateTime(at, { timeZone: data.shelter.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const terms = lateTerms(data, clock, now);
     const extra = linkPageHasForm(page) ? (
       <>
-        {mayTellShelter(page) ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} refusal={options.say} /> : null}
+        {mayTellShelter(page) ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} terms={terms} refusal={options.say} /> : null}
         {page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : null}
       </>
+    ) : options.say ? (
+      <p className="error" role="alert">
+        {refusalText(t, options.say, terms)}
+      </p>
     ) : undefined;
     return renderArrivalPage(data, locale, now, extra);
   }

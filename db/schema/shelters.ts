@@ -31,6 +31,11 @@ export const shelters = sqliteTable(
     checkInFrom: text('check_in_from').notNull().default('14:00'),
     checkInUntil: text('check_in_until').notNull().default('23:00'),
     holdHours: integer('hold_hours').notNull().default(6),
+    // A guest who says "late, about 23:30" keeps the bed until that time plus these minutes...
+    lateGraceMinutes: integer('late_grace_minutes').notNull().default(30),
+    // ...but never past this local "HH:MM" (after midnight when it is before check-in opens); null:
+    // the door's closing is the latest.
+    latestArrival: text('latest_arrival'),
     // A stay's usual number of nights, offered when a guide reserves, and the longest a stay may be.
     usualNights: integer('usual_nights').notNull().default(3),
     longestNights: integer('longest_nights'),
@@ -50,6 +55,7 @@ export const shelters = sqliteTable(
     check('shelters_status', sql`${t.status} in ('open', 'paused', 'closed')`),
     index('shelters_city').on(t.cityId),
     check('shelters_hold_hours', sql`${t.holdHours} between 1 and 72`),
+    check('shelters_late_grace', sql`${t.lateGraceMinutes} between 0 and 180`),
     check('shelters_latitude', sql`${t.latitude} is null or ${t.latitude} between -90 and 90`),
     check('shelters_longitude', sql`${t.longitude} is null or ${t.longitude} between -180 and 180`),
   ],

@@ -62,6 +62,14 @@ export const shelterProfileSchema = z.object({
 });
 export type ShelterProfileInput = z.infer<typeof shelterProfileSchema>;
 
+/** What "late, about 23:30" does at a shelter: minutes of grace, and the latest hour it lets anyone in (blank: the door's closing). */
+export const lateArrivalsSchema = z.object({
+  shelterId: idField,
+  lateGraceMinutes: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'lateGraceRange').max(180, 'lateGraceRange'),
+  latestArrival: z.preprocess(blankAsMissing, clock.optional()).transform((value) => value ?? null),
+});
+export type LateArrivalsInput = z.infer<typeof lateArrivalsSchema>;
+
 export const newShelterSchema = z.object({ name: requiredText(100), district: requiredText(60), cityId: cityChoice });
 export type NewShelterInput = z.infer<typeof newShelterSchema>;
 

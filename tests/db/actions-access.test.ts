@@ -156,6 +156,10 @@ const CASES: Record<string, Case> = {
   'app/(staff)/shelters/actions.ts#addShelter': { allowed: CITY_ADMINS, form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }) },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },
+  'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ shelterId: w.shelter.id, lateGraceMinutes: '45', latestArrival: '01:00' }),
+  },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
     allowed: SHELTER_EDITORS,
     form: (w) => ({ shelterId: w.shelter.id, name: 'Attic', kind: 'mixed', beds: '2' }),

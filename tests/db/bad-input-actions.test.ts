@@ -105,6 +105,7 @@ const FORMS: Record<string, Fields> = {
     directions_ru: free('Прямо'),
     cityId: free(shelter.cityId!),
   },
+  'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': { shelterId: id(shelter.id), lateGraceMinutes: number('45'), latestArrival: free('01:00') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': { shelterId: id(shelter.id), name: text('Attic'), kind: choice('mixed'), beds: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': { roomId: id(room.id), name: text('Blue room'), kind: choice('family'), accessible: free('on') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': { roomId: id(room.id), nameRu: free('Синяя комната'), nameUk: free(''), nameTr: free('Mavi oda'), nameEn: free('') },

@@ -4,7 +4,7 @@ import { write } from '@/db';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
 import { shareLinks, shareText } from '@/lib/i18n/share';
-import { linkHandover } from '@/lib/placement/share';
+import { linkHandover, liveHandoverStay } from '@/lib/placement/share';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reissueRequestLink } from '@/lib/requests/request-link';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
@@ -80,11 +80,20 @@ describe('a new link for a self-registered household', () => {
     expect(write(db, (tx) => reissueRequestLink(tx, otherGuide, arrival.id, NOW)).token).toBeTruthy();
   });
 
-  it('is handed over with a message about the request, not about a bed for tonight', async () => {
-    const handover = await linkHandover(ORIGIN, 'T0KEN', ['uk'], NOW, 'request');
+  it('is handed over with a message about the request while it waits, not about a bed', async () => {
+    const { arrival } = request();
+    const handover = await linkHandover(ORIGIN, 'T0KEN', ['uk'], NOW, 'request', liveHandoverStay(db, arrival.id));
     expect(handover.message).toBe(`${shareText(['uk'], 'request').text} ${ORIGIN}/s/T0KEN`);
     expect(handover.message).toContain('заявка');
-    expect((await linkHandover(ORIGIN, 'T0KEN', ['uk'], NOW)).message).toContain('на цю ніч');
+  });
+
+  it('once placed, is handed over naming the first night and its door hours, as the link then shows the shelter', async () => {
+    const { arrival } = request();
+    // Booked from 2 December; it is 23:00 on 30 November in Istanbul.
+    makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [makeRoom(db, shelter.id, 'mixed', 1).beds[0].id], firstNight: '2026-12-02', departure: '2026-12-05' });
+    const handover = await linkHandover(ORIGIN, 'T0KEN', ['uk'], NOW, 'request', liveHandoverStay(db, arrival.id));
+    expect(handover.message).toBe(`Для вас є місце з 2 грудня (ср): заселення цього дня 14:00–23:00, 3 ночі. Адреса, як дістатися та контакти — за посиланням: ${ORIGIN}/s/T0KEN`);
+    expect(new URL(handover.whatsapp).searchParams.get('text')).toBe(handover.message);
   });
 });
 

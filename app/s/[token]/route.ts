@@ -7,7 +7,7 @@ import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { linkBlocked, recordLinkMiss } from '@/lib/arrival/link-throttle';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData, type LinkPage } from '@/lib/arrival/page-data';
-import { lateEta, recordGuestSaid } from '@/lib/arrival/guest-said';
+import { tellShelter } from '@/lib/arrival/guest-said';
 import type { SayRefusal } from '@/components/arrival/guest-said';
 import { guestSaidSchema } from '@/lib/validation/guest-said';
 import { DomainError } from '@/lib/errors';
@@ -64,19 +64,22 @@ async function withdrawRequest(request: Request, page: LinkPage, { token, fields
 }
 
 /**
- * The guest tells the shelter "on my way" or "late, about 23:30" while their beds are held. A bad
- * time comes back next to the field with nothing written; past the hourly limit, "try again later".
+ * The guest tells the shelter "on my way" or "late, about 23:30" while their beds are held. A time the
+ * shelter does not take comes back next to the field, with the latest time and the shelter's phone,
+ * and nothing is written; a hold that has ended says so; past the hourly limit, "try again later".
  */
-async function tellShelter(request: Request, page: LinkPage, { fields, locale, now }: Post) {
+async function tellShelterPost(request: Request, page: LinkPage, { fields, locale, now }: Post) {
   const refuse = async (status: number, say: SayRefusal) => htmlResponse(await renderLinkPage(page, locale, now, { say }), status, { forms: linkPageHasForm(page) });
+  if (page.kind === 'stay' && page.data.status.kind === 'ended') return refuse(409, { error: 'holdEnded' });
   if (page.kind !== 'stay' || !mayTellShelter(page)) return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
   const typed = typeof fields.eta === 'string' ? fields.eta.slice(0, 10) : undefined;
   const parsed = guestSaidSchema.safeParse(fields);
   if (!parsed.success) return refuse(400, { error: parsed.error.issues[0]?.message === 'lateTime' ? 'lateTime' : 'invalid', eta: typed });
-  const eta = parsed.data.intent === 'late' ? lateEta(parsed.data.eta, page.data.shelter.timeZone, now) : null;
-  if (eta === 'lateTooFar') return refuse(400, { error: eta, eta: typed });
-  const stay = { id: page.data.stayId, shelterId: page.data.shelter.id };
-  if (write(getDb(), (tx) => recordGuestSaid(tx, stay, { said: parsed.data.intent, eta }, now)) === 'tooMany') return refuse(429, { error: 'tooMany' });
+  const said = parsed.data.intent === 'late' ? { intent: 'late' as const, time: parsed.data.eta } : { intent: 'on_my_way' as const };
+  const outcome = write(getDb(), (tx) => tellShelter(tx, page.data.stayId, said, now));
+  if (outcome === 'tooMany') return refuse(429, { error: 'tooMany' });
+  if (outcome === 'holdEnded') return refuse(409, { error: 'holdEnded' });
+  if (outcome !== 'recorded') return refuse(400, { error: outcome, eta: typed });
   return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
 }
 
@@ -92,7 +95,7 @@ async function post(request: Request, { params }: Params) {
   // A post from another site changes nothing: the page is shown as it stands.
   if (!isSameOriginPost(request)) return htmlResponse(await renderLinkPage(page, locale, now), 403, { forms: linkPageHasForm(page) });
   const input = { token, fields, locale, address, now };
-  return fields.intent === 'cancel' ? withdrawRequest(request, page, input) : tellShelter(request, page, input);
+  return fields.intent === 'cancel' ? withdrawRequest(request, page, input) : tellShelterPost(request, page, input);
 }
 
 // The proxy does not run for this route (proxy.ts): it guards itself.

@@ -6,7 +6,7 @@ import { staffAction } from '@/lib/auth/action';
 import { publicOrigin } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
 import { reserveBeds } from '@/lib/placement/reserve';
-import { linkHandover } from '@/lib/placement/share';
+import { handoverStay, linkHandover, liveHandoverStay } from '@/lib/placement/share';
 import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { forgetHousehold } from '@/lib/privacy/forget';
 import { revealHousehold } from '@/lib/privacy/shares';
@@ -32,7 +32,7 @@ function refreshOnConflict<T>(run: () => T): T {
 
 export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }, async (input, { user, db, now }) => {
   const reservation = refreshOnConflict(() => write(db, (tx) => reserveBeds(tx, user, input, now)));
-  const handover = await linkHandover(await publicOrigin(), reservation.token, reservation.languages, now);
+  const handover = await linkHandover(await publicOrigin(), reservation.token, reservation.languages, now, 'stay', handoverStay(db, reservation.stayId));
   return { revalidate: pages(input.arrivalId, reservation.shelterId), message: 'reserved', data: handover };
 });
 
@@ -54,7 +54,7 @@ export const cancelReservation = staffAction({ roles: guidesAndHosts, schema: st
 
 export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, async ({ stayId }, { user, db, now }) => {
   const { token, languages } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
-  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now) };
+  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now, 'stay', handoverStay(db, stayId)) };
 });
 
 export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
@@ -62,10 +62,13 @@ export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: st
   return { message: 'linkRevoked' };
 });
 
-/** A new link for a household that asked online and lost theirs: the old one stops working at once. */
+/**
+ * A new link for a household that asked online and lost theirs: the old one stops working at once.
+ * Once placed, its message names the stay's dates, as the link then shows the shelter.
+ */
 export const renewRequestLink = staffAction({ roles: guides, schema: arrivalIdSchema }, async ({ arrivalId }, { user, db, now }) => {
   const { token, languages } = write(db, (tx) => reissueRequestLink(tx, user, arrivalId, now));
-  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now, 'request') };
+  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now, 'request', liveHandoverStay(db, arrivalId)) };
 });
 
 /** A self-registered request that is not genuine leaves the queue; the audit trail records who said so. */

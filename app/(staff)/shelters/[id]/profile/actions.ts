@@ -2,9 +2,15 @@
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { updateShelterProfile } from '@/lib/shelters/profile';
-import { shelterProfileSchema } from '@/lib/validation/shelter';
+import { updateLateArrivals } from '@/lib/shelters/late-arrivals';
+import { lateArrivalsSchema, shelterProfileSchema } from '@/lib/validation/shelter';
 
 export const saveShelterProfile = staffAction({ roles: ['admin', 'host'], schema: shelterProfileSchema }, (input, { user, db, now }) => {
   write(db, (tx) => updateShelterProfile(tx, user, input, now));
   return { revalidate: ['/shelters', `/shelters/${input.shelterId}`, `/shelters/${input.shelterId}/profile`], message: 'profileSaved' };
+});
+
+export const saveLateArrivals = staffAction({ roles: ['admin', 'host'], schema: lateArrivalsSchema }, (input, { user, db, now }) => {
+  write(db, (tx) => updateLateArrivals(tx, user, input, now));
+  return { revalidate: [`/shelters/${input.shelterId}`, `/shelters/${input.shelterId}/profile`], message: 'lateArrivalsSaved' };
 });

@@ -4,7 +4,8 @@ import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
 import Link from 'next/link';
 import { shelterTextsByLocale } from '@/lib/shelters/profile';
-import { saveShelterProfile } from './actions';
+import { saveLateArrivals, saveShelterProfile } from './actions';
+import { LateArrivalsForm } from './late-arrivals-form';
 import { ProfileForm } from './profile-form';
 import { loadShelter } from '../load-shelter';
 
@@ -28,6 +29,10 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         shelter={{ ...shelter, texts: shelterTextsByLocale(db, shelter.id) }}
         cities={cities.map(({ id, name, timeZone }) => ({ id, name, timeZone }))}
         chooseCity={user.role === 'admin'}
+      />
+      <LateArrivalsForm
+        action={saveLateArrivals}
+        shelter={{ id: shelter.id, lateGraceMinutes: shelter.lateGraceMinutes, latestArrival: shelter.latestArrival, checkInUntil: shelter.checkInUntil }}
       />
     </>
   );
