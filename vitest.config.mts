@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -10,9 +9,6 @@ const alias = {
 };
 // next-auth imports `next/server` without an extension; let Vite resolve it instead of Node's ESM loader.
 const server = { deps: { inline: ['next-auth', '@auth/core', 'next-intl'] } };
-// Vitest's default on two cores is one file at a time; the database tests spend much of theirs waiting
-// on processes they start, so two run side by side (the end-to-end projects keep one at a time).
-const maxWorkers = Math.max(2, availableParallelism() - 1);
 // End-to-end files that start a server (and a database) of their own: the flood limits, the cluster,
 // and worlds built city by city. Nothing they do touches the shared server's data, so `npm test` runs
 // them as a project of their own beside the files that share it (scripts/test.sh).
@@ -31,7 +27,6 @@ const e2e = { environment: 'node' as const, fileParallelism: false, testTimeout:
 
 export default defineConfig({
   test: {
-    maxWorkers,
     projects: [
       {
         resolve: { alias },
