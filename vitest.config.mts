@@ -9,6 +9,21 @@ const alias = {
 };
 // next-auth imports `next/server` without an extension; let Vite resolve it instead of Node's ESM loader.
 const server = { deps: { inline: ['next-auth', '@auth/core', 'next-intl'] } };
+// End-to-end files that start a server (and a database) of their own: the flood limits, the cluster,
+// and worlds built city by city. Nothing they do touches the shared server's data, so `npm test` runs
+// them as a project of their own beside the files that share it (scripts/test.sh).
+const ownServer = [
+  'tests/e2e/cities.test.ts',
+  'tests/e2e/cities-admin.test.ts',
+  'tests/e2e/cities-guide.test.ts',
+  'tests/e2e/cluster.test.ts',
+  'tests/e2e/intake.test.ts',
+  'tests/e2e/meeting-points.test.ts',
+  'tests/e2e/nights-walk.test.ts',
+  'tests/e2e/queue.test.ts',
+  'tests/e2e/request-flood.test.ts',
+];
+const e2e = { environment: 'node' as const, fileParallelism: false, testTimeout: 90_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
@@ -24,14 +39,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          ...e2e,
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
+          exclude: ownServer,
+          globalSetup: ['tests/e2e/global-setup.ts', 'tests/e2e/browser-setup.ts'],
         },
+      },
+      {
+        resolve: { alias },
+        test: { ...e2e, name: 'e2e-own-server', include: ownServer, globalSetup: ['tests/e2e/browser-setup.ts'] },
       },
     ],
   },

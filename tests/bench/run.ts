@@ -1,5 +1,7 @@
 // `npm run bench [-- reservations|http|actions|weight|surge|scale …] [--json FILE] [--smoke]`
 // Prints a Markdown table of figures (medians with min–max where runs repeat) and optionally JSON.
+// `--smoke` is a tiny run of every part that fails when a figure is missing or makes no sense
+// (tests/bench/smoke-checks.ts): CI runs it after `npm test` so a bench cannot rot unnoticed.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { startDemoServer } from '../support/next-server';
@@ -13,6 +15,7 @@ import { benchScale } from './scale';
 import { serverCpuPerRequest } from './server-cpu';
 import { benchSurge } from './surge';
 import { signInCookie } from './session';
+import { smokeFailures } from './smoke-checks';
 import { benchWeight } from './weight';
 
 const PARTS = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale', 'forecast'] as const;
@@ -177,13 +180,20 @@ if (process.argv[1]?.endsWith('run.ts')) {
       const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
       console.log(`\n## Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
       console.log(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${Math.round((Date.now() - started) / 1000)} s)\n`);
-      console.log(markdownTable(results));
+      const table = markdownTable(results);
+      console.log(table);
       if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
       const doubles = [(results.reservations as { double_bookings?: number })?.double_bookings, (results.actions as { double_bookings?: number })?.double_bookings, (results.surge as { double_bookings?: number })?.double_bookings];
       if (doubles.some((n) => n)) {
         console.error('Double bookings found: the run fails.');
         process.exit(1);
       }
+      const failures = smoke ? smokeFailures(parts, results, table) : [];
+      if (failures.length > 0) {
+        console.error(`The smoke run fails; expected:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+        process.exit(1);
+      }
+      if (smoke) console.log('\nbench smoke: every check holds');
     })
     .catch((error) => {
       console.error(error);

@@ -2,7 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, SignInPage } from './support';
+import { launchBrowser, newPage } from './support';
+import { openSignedIn } from './signed-in';
 
 const PHONE_360 = { width: 360, height: 740 };
 let browser: Browser;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const session = await newPage(browser, baseURL);
   guide = session.page;
-  await new SignInPage(guide).signInAndWait('guide@waystation.test');
+  await openSignedIn(guide, 'guide@waystation.test');
   await guide.goto('/arrivals/new');
   await guide.getByLabel('Alias').fill('Secret Alias Zhenya');
   await guide.getByLabel('Women', { exact: true }).fill('1');

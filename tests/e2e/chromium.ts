@@ -11,3 +11,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--no-first-run',
 ];
+
+/** Where the end-to-end run's one shared Chromium listens (tests/e2e/browser-setup.ts), when it runs. */
+export const BROWSER_ENDPOINT_VARIABLE = 'WAYSTATION_BROWSER_ENDPOINT';

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { recordAudit } from '@/lib/audit';
-import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE } from './support';
+import { openSignedIn } from './signed-in';
 
 // Issue 17, the admin's side: an admin of Istanbul sees Istanbul's shelters and totals on /occupancy,
 // its history and CSV, the audit trail without Yerevan's events, and the staff page without Yerevan's
@@ -71,7 +72,7 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; page:
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await new SignInPage(page).signInAndWait(email, FIXTURE_PASSWORD);
+  await openSignedIn(page, email, server);
   return { context, page };
 }
 

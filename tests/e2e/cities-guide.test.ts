@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { cities } from '@/db/schema';
-import { FIXTURE_PASSWORD, defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
+import { openSignedIn } from './signed-in';
 
 // A guide who works in Yerevan only, on a network of two cities: Yerevan's queue, a bed in Yerevan,
 // no door into Istanbul's households or shelters, except for a household that is moving to Istanbul.
@@ -62,7 +63,7 @@ afterAll(async () => {
 
 async function signedIn(viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);
-  await new SignInPage(session.page).signInAndWait('yerevan-guide@waystation.test', FIXTURE_PASSWORD);
+  await openSignedIn(session.page, 'yerevan-guide@waystation.test', server);
   return session;
 }
 

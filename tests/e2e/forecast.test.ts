@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tonightIn } from '@/lib/nights/calendar';
-import { axeViolations, launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, newPage, PHONE } from './support';
+import { openSignedIn } from './signed-in';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -74,7 +75,7 @@ function closeARoomTonight(city: string): () => void {
 
 async function signedIn(email: string, viewport?: { width: number; height: number }) {
   const { context, page } = await newPage(browser, baseURL, viewport);
-  await new SignInPage(page).signInAndWait(email);
+  await openSignedIn(page, email);
   return { context, page };
 }
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { addNights } from '@/lib/nights/calendar';
 import { buildHarbourHouse } from '../support/host-day';
-import { axeViolations, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, PHONE } from './support';
+import { openSignedIn } from './signed-in';
 
 // A host's day on a 320 px phone: who arrives tonight and leaves tomorrow, one more night for a guest,
 // and a room closed for two nights, seen closed on the calendar; no axe-core violations on either page.
@@ -35,7 +36,7 @@ describe("the host's day on a 320 px phone", () => {
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await new SignInPage(page).signInAndWait('harbour-host@waystation.test');
+    await openSignedIn(page, 'harbour-host@waystation.test');
     await page.getByRole('link', { name: 'Harbour House' }).click();
 
     // Daria tonight, the Petrov family in two nights: one Expected list.
@@ -98,7 +99,7 @@ describe("the host's day on a 320 px phone", () => {
   it('gives a host of another shelter no calendar of this one', async () => {
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB' });
     const page = await context.newPage();
-    await new SignInPage(page).signInAndWait('host@waystation.test');
+    await openSignedIn(page, 'host@waystation.test');
     const response = await page.goto(`/shelters/${world.shelter.id}/calendar`);
     expect(response?.status()).toBe(404);
     await context.close();

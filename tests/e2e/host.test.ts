@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { openSignedIn } from './signed-in';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -12,7 +13,7 @@ afterAll(() => browser?.close());
 describe('a host on a 320 px phone', () => {
   it('adds a room with four beds, takes one out of service, and the board shows 3 free', async () => {
     const { context, page } = await newPage(browser, baseURL, PHONE);
-    await new SignInPage(page).signInAndWait('host@waystation.test');
+    await openSignedIn(page, 'host@waystation.test');
     await page.getByRole('link', { name: 'Fatih Free Shelter' }).click();
     await page.getByRole('link', { name: 'Rooms and beds' }).click();
 
@@ -43,7 +44,7 @@ describe('a host on a 320 px phone', () => {
 
   it('refuses an absurd number of beds with a message next to the field', async () => {
     const { context, page } = await newPage(browser, baseURL, PHONE);
-    await new SignInPage(page).signInAndWait('host@waystation.test');
+    await openSignedIn(page, 'host@waystation.test');
     await page.getByRole('link', { name: 'Fatih Free Shelter' }).click();
     await page.getByRole('link', { name: 'Rooms and beds' }).click();
     await page.getByLabel('Room name').last().fill('Warehouse');

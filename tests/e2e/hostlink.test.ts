@@ -8,6 +8,7 @@ import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { openSignedIn } from './signed-in';
 
 // Points 6 and 7 of issue 16 in Chromium: the guest says "I'll be late, about …" on their link with
 // JavaScript off and the host sees it; a guide reissues a lost request link, the old one stops.
@@ -86,7 +87,7 @@ describe('the guest tells the shelter, the host sees it', () => {
     const host = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
     host.setDefaultTimeout(15_000);
     const hostPage = await host.newPage();
-    await new SignInPage(hostPage).signInAndWait('rest-host@waystation.test');
+    await openSignedIn(hostPage, 'rest-host@waystation.test');
     await hostPage.getByRole('link', { name: 'Bosphorus Rest' }).click();
     const expected = hostPage.getByRole('region', { name: 'Expected (2)' });
     await expected.waitFor();
@@ -135,7 +136,7 @@ describe('a lost request link', () => {
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await new SignInPage(page).signInAndWait('guide@waystation.test');
+    await openSignedIn(page, 'guide@waystation.test');
     await page.goto(`/arrivals/${world.request.id}`);
     await page.getByRole('region', { name: 'Their request link' }).getByRole('button', { name: 'New request link' }).click();
     const link = page.getByRole('region', { name: 'Link for Mykola' }).getByLabel('Their link');

@@ -4,7 +4,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { startDemoServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
+import { openSignedIn } from './signed-in';
 
 // The guide's night at the airport on a 320 px phone: a send that fails keeps the intake and retries
 // with one tap, a draft survives a reload, a retried send registers once, and the common intakes are
@@ -37,7 +38,7 @@ async function guidePhone(email = 'guide@waystation.test') {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true, hasTouch: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await new SignInPage(page).signInAndWait(email);
+  await openSignedIn(page, email, server);
   return { context, page };
 }
 
@@ -143,7 +144,7 @@ describe('an intake on a dropped connection', () => {
     const other = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', storageState: { cookies: [], origins: shared.origins } });
     other.setDefaultTimeout(15_000);
     const admin = await other.newPage();
-    await new SignInPage(admin).signInAndWait('admin@waystation.test');
+    await openSignedIn(admin, 'admin@waystation.test', server);
     await admin.goto('/arrivals/new');
     await admin.getByRole('heading', { name: 'Register a household' }).waitFor();
     expect(await admin.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(1);

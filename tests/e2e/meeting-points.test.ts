@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { meetingPoints, rooms, users } from '@/db/schema';
-import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
+import { openSignedIn } from './signed-in';
 
 // Issue 16 point 5 in Chromium: Elmar, one man, waits at Istanbul Airport. Fatih has free men's beds
 // 33 km away; Kadıköy, across the Bosphorus, more free beds 39 km away. An admin adds the airport as a
@@ -62,7 +63,7 @@ async function signedIn(email: string, viewport = DESKTOP) {
   const context = await browser.newContext({ baseURL: server.baseURL, viewport, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await new SignInPage(page).signInAndWait(email, FIXTURE_PASSWORD);
+  await openSignedIn(page, email, server);
   return { context, page };
 }
 

@@ -9,9 +9,10 @@ import { migrateDatabase } from '@/db/migrate';
 import { rooms } from '@/db/schema';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { dayStart } from '@/lib/occupancy/days';
-import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
+import { openSignedIn } from './signed-in';
 
 // Issue 15's walk, end to end in Chromium against a production build on the real clock: a household
 // expected tomorrow is booked two nights ahead, the host sees it on the calendar, a longer stay that
@@ -91,7 +92,7 @@ async function signedIn(email: string) {
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await new SignInPage(page).signInAndWait(email, FIXTURE_PASSWORD);
+  await openSignedIn(page, email, server);
   return { context, page };
 }
 

@@ -4,7 +4,8 @@ import { openDatabase, write } from '@/db';
 import { issueLink } from '@/lib/placement/links';
 import { utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { axeViolations, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, PHONE } from './support';
+import { openSignedIn } from './signed-in';
 
 // A host tells their guests the water is off; an admin tells a whole city the ferries stop; the
 // guests' phones (JavaScript off, 320 px) show it at the top, only in that city, until taken down.
@@ -45,7 +46,7 @@ async function staff(email: string) {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await new SignInPage(page).signInAndWait(email);
+  await openSignedIn(page, email);
   return { context, page };
 }
 

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { launchBrowser, newPage, PHONE } from './support';
+import { openSignedIn } from './signed-in';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -44,7 +45,7 @@ const figure = (page: Page, section: string, term: string) =>
 
 async function signedIn(email: string, viewport?: { width: number; height: number }) {
   const { context, page } = await newPage(browser, baseURL, viewport);
-  await new SignInPage(page).signInAndWait(email);
+  await openSignedIn(page, email);
   return { context, page };
 }
 

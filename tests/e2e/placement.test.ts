@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, SignInPage } from './support';
+import { launchBrowser, newPage } from './support';
+import { openSignedIn } from './signed-in';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -27,13 +28,13 @@ describe('placing a household', () => {
   it('a family is offered the Fatih family room first, reserved with a link and QR code, then checked in by the host', async () => {
     // The Fatih host has just confirmed their availability, as hosts do at the start of an evening.
     const host = await newPage(browser, baseURL);
-    await new SignInPage(host.page).signInAndWait('host@waystation.test');
+    await openSignedIn(host.page, 'host@waystation.test');
     await host.page.getByRole('link', { name: 'Fatih Free Shelter' }).click();
     await host.page.getByRole('button', { name: 'Availability is correct' }).click();
     await host.page.getByText('Thank you. Availability confirmed.').waitFor();
 
     const guide = await newPage(browser, baseURL);
-    await new SignInPage(guide.page).signInAndWait('guide@waystation.test');
+    await openSignedIn(guide.page, 'guide@waystation.test');
     await registerHousehold(guide.page, 'Sokolov family', { men: 1, women: 1, children: 2 });
 
     const first = guide.page.locator('.suggestion-list > li').first();
@@ -62,7 +63,7 @@ describe('placing a household', () => {
 
   it('two guides reserve the last free bed at the same moment: one gets it, the other is told it was just taken', async () => {
     const admin = await newPage(browser, baseURL);
-    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test');
     await admin.page.getByLabel('Name').fill('Last Bed Inn');
     await admin.page.getByLabel('District').fill('Eminönü');
     await admin.page.getByLabel('City').selectOption({ label: 'Istanbul' });
@@ -80,7 +81,7 @@ describe('placing a household', () => {
     await admin.page.getByText('Room added.').waitFor();
 
     const guide = await newPage(browser, baseURL);
-    await new SignInPage(guide.page).signInAndWait('guide@waystation.test');
+    await openSignedIn(guide.page, 'guide@waystation.test');
     await registerHousehold(guide.page, 'Racer one', { men: 1, women: 0, children: 0 });
     await registerHousehold(admin.page, 'Racer two', { men: 1, women: 0, children: 0 });
 

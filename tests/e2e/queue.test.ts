@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { arrivals, rooms } from '@/db/schema';
-import { FIXTURE_PASSWORD, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, shotsDir } from './support';
+import { openSignedIn } from './signed-in';
 
 // The guide's queue in a surge, on a network of its own: find people by alias and kind, tick six
 // single men and place them in one shelter in one go, see who got which bed, and watch a request
@@ -62,7 +63,7 @@ afterAll(async () => {
 
 async function signedIn(email: string, viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);
-  await new SignInPage(session.page).signInAndWait(email, FIXTURE_PASSWORD);
+  await openSignedIn(session.page, email, server);
   return session;
 }
 

@@ -9,7 +9,8 @@ import { seedDemo } from '@/db/seed';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
 import { DEMO_PASSWORD, startServer } from '../support/next-server';
-import { firstCityOffered, launchBrowser, newPage, SignInPage } from './support';
+import { firstCityOffered, launchBrowser, newPage } from './support';
+import { openSignedIn } from './signed-in';
 
 // A flood of requests from many sources, each at its own limit, must not close the public form for
 // the next person, and an admin must see it. A server of its own: its own database to fill, and
@@ -67,7 +68,7 @@ describe('a flood of requests', () => {
     expect(await send(newcomer, newcomerStamp)).toBe(303);
 
     const { context, page } = await newPage(browser, server.baseURL);
-    await new SignInPage(page).signInAndWait('admin@waystation.test');
+    await openSignedIn(page, 'admin@waystation.test', server);
     await page.goto('/arrivals');
     const notice = page.getByRole('status').filter({ hasText: 'The public request form is being flooded.' });
     const total = SOURCES * REQUESTS_PER_ADDRESS + 1;

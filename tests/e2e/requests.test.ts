@@ -2,7 +2,8 @@ import { request as httpRequest } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
-import { axeViolations, launchBrowser, newPage, SignInPage } from './support';
+import { axeViolations, launchBrowser, newPage } from './support';
+import { openSignedIn } from './signed-in';
 
 const PHONE_360 = { width: 360, height: 740 };
 const baseURL = inject('baseURL');
@@ -88,7 +89,7 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
 
     // A guide finds the request in the queue, marked as self-registered, and reserves a bed in Kadıköy.
     const guide = await newPage(browser, baseURL);
-    await new SignInPage(guide.page).signInAndWait('guide@waystation.test');
+    await openSignedIn(guide.page, 'guide@waystation.test');
     const card = guide.page.getByRole('listitem', { name: 'Лена' });
     expect(await card.getByText('Asked online').isVisible()).toBe(true);
     await card.getByRole('link', { name: 'Find a place' }).click();

@@ -5,6 +5,7 @@ import { openDatabase } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import { makeUser } from '../support/fixtures';
 import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { openSignedIn } from './signed-in';
 
 // A guide sets up two-step sign-in on a phone, reading the key off the page as someone typing it into
 // an app would; the test is the app, computing codes from that key.
@@ -103,7 +104,7 @@ describe('two-step sign-in', () => {
     await signInWithCode(page, codes[1]);
     await page.waitForURL('**/arrivals');
     const admin = await newPage(browser, baseURL);
-    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test');
     await admin.page.goto('/staff');
     const card = admin.page.getByRole('listitem', { name: guide.email });
     await card.getByRole('button', { name: 'Reset two-step sign-in' }).click();
@@ -117,7 +118,7 @@ describe('two-step sign-in', () => {
 
   it('when the network requires it, someone without it can only set it up', async () => {
     const admin = await newPage(browser, baseURL);
-    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test');
     await admin.page.goto('/settings');
     const form = admin.page.getByRole('region', { name: 'Two-step sign-in' });
     try {

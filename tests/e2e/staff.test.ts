@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { acceptInvitation, inviteThroughUi, launchBrowser, newPage, SignInPage } from './support';
+import { openSignedIn } from './signed-in';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -12,7 +13,7 @@ afterAll(() => browser?.close());
 describe('staff accounts', () => {
   it('an admin invites a host, who sets a password, is signed in and can sign in again', async () => {
     const admin = await newPage(browser, baseURL);
-    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test');
     const link = await inviteThroughUi(admin.page, 'zeynep@example.test', 'host', 'Kadıköy Church Hall');
     expect(link).toMatch(new RegExp(`^${baseURL}/invite/[A-Za-z0-9_-]{40,}$`));
 
@@ -43,7 +44,7 @@ describe('staff accounts', () => {
 
   it('a disabled host is thrown out at the next click, though their cookie is still valid', async () => {
     const admin = await newPage(browser, baseURL);
-    await new SignInPage(admin.page).signInAndWait('admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test');
     const link = await inviteThroughUi(admin.page, 'leaving-host@example.test', 'host', 'Beşiktaş Flat');
     const host = await newPage(browser, baseURL);
     await acceptInvitation(host.page, link, 'Mehmet', 'a kettle on the balcony');

@@ -1,0 +1,59 @@
+// What `npm run bench -- --smoke` checks after its tiny run of every part, so a bench that rots fails
+// CI (which runs it after `npm test`). Sanity, never speed: a figure is there and makes sense.
+
+type Results = Record<string, Record<string, unknown> | undefined>;
+type Check = [part: string, figure: string, holds: (r: Results) => boolean];
+
+const num = (r: Results, part: string, key: string): number => {
+  const value = r[part]?.[key];
+  return typeof value === 'number' ? value : NaN;
+};
+const positive = (part: string, key: string): Check => [part, `${part}.${key} > 0`, (r) => num(r, part, key) > 0];
+const zero = (part: string, key: string): Check => [part, `${part}.${key} = 0`, (r) => num(r, part, key) === 0];
+
+const CHECKS: Check[] = [
+  zero('reservations', 'double_bookings'),
+  zero('reservations', 'busy_errors'),
+  positive('reservations', 'per_second'),
+  positive('reservations', 'floor_per_second'),
+  ['reservations', 'reservations: a reservation writes more WAL pages than a bare commit', (r) => num(r, 'reservations', 'wal_pages_per_reservation') > num(r, 'reservations', 'wal_pages_per_floor_commit')],
+  ['reservations', 'reservations: the domain call takes less than the whole reservation', (r) => num(r, 'reservations', 'one_process_domain_us') < num(r, 'reservations', 'one_process_reservation_us')],
+  positive('http', 'health_per_second'),
+  positive('http', 'arrival_page_per_second'),
+  positive('http', 'bed_board_per_second'),
+  zero('actions', 'double_bookings'),
+  positive('actions', 'reservations'),
+  ['weight', 'weight.arrival_page_gzip_bytes ≤ 14336', (r) => num(r, 'weight', 'arrival_page_gzip_bytes') <= 14 * 1024],
+  zero('weight', 'arrival_page_js_bytes'),
+  positive('weight', 'sign_in_js_gzip_bytes'),
+  // A tiny surge, one level of a few volunteers against 1 and 2 server processes.
+  positive('surge', 'volunteers_at_p95_300ms'),
+  positive('surge', 'volunteers_at_p95_300ms_1_process'),
+  positive('surge', 'volunteers_at_p95_300ms_2_processes'),
+  positive('surge', 'health_per_second_1_process'),
+  positive('surge', 'health_per_second_2_processes'),
+  ['surge', 'surge: some reservations were made', (r) => num(r, 'surge', 'reservations_1_process') + num(r, 'surge', 'reservations_2_processes') > 0],
+  ['surge', 'surge.mix_1_process contains the queue', (r) => String(r.surge?.mix_1_process ?? '').includes('queue')],
+  zero('surge', 'failures'),
+  zero('surge', 'double_bookings'),
+  ['scale', 'scale.beds = 80', (r) => num(r, 'scale', 'beds') === 80],
+  positive('scale', 'suggestions_3_nights_ms'),
+  // Split into cities: one city's suggestions, queue and occupancy page beside the network's.
+  ['scale', 'scale.cities = 2', (r) => num(r, 'scale', 'cities') === 2],
+  ...['suggestions_ms', 'suggestions_network_ms', 'scoped_queue_ms', 'forecast_city_ms', 'city_occupancy_page_http_ms'].map((key) => positive('scale', key)),
+  positive('forecast', 'days_forecast'),
+  ['forecast', 'forecast.mae_beds ≥ 0', (r) => num(r, 'forecast', 'mae_beds') >= 0],
+  positive('forecast', 'naive_mae_beds'),
+  positive('forecast', 'mae_ratio_to_naive'),
+];
+
+/** The checks of the parts that ran that fail on their results and table, each named by what it expected. */
+export function smokeFailures(parts: readonly string[], results: Record<string, unknown>, table: string): string[] {
+  const failures = CHECKS.filter(([part, , holds]) => parts.includes(part) && !holds(results as Results)).map(([, figure]) => figure);
+  const lines = table.split('\n');
+  if (lines[0] !== '| part | figure | value | goal |') failures.push('the table starts with its header');
+  for (const part of ['actions', 'surge'].filter((p) => parts.includes(p))) {
+    if (!lines.includes(`| ${part} | double_bookings | 0 | 0 |`)) failures.push(`the table shows ${part}: double_bookings 0 against a goal of 0`);
+  }
+  return failures;
+}

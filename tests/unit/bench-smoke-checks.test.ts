@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { markdownTable } from '../bench/run';
+import { smokeFailures } from '../bench/smoke-checks';
+
+const EVERY_PART = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale', 'forecast'];
+
+/** Figures as a healthy smoke run reports them. */
+function healthyRun(): Record<string, Record<string, unknown>> {
+  return {
+    reservations: { double_bookings: 0, busy_errors: 0, per_second: 900, floor_per_second: 4000, wal_pages_per_reservation: 6, wal_pages_per_floor_commit: 1, one_process_domain_us: 200, one_process_reservation_us: 900 },
+    http: { health_per_second: 800, arrival_page_per_second: 300, bed_board_per_second: 40 },
+    actions: { double_bookings: 0, reservations: 12 },
+    weight: { arrival_page_gzip_bytes: 6000, arrival_page_js_bytes: 0, sign_in_js_gzip_bytes: 140_000 },
+    surge: {
+      volunteers_at_p95_300ms: 6,
+      volunteers_at_p95_300ms_1_process: 6,
+      volunteers_at_p95_300ms_2_processes: 6,
+      health_per_second_1_process: 500,
+      health_per_second_2_processes: 700,
+      reservations_1_process: 3,
+      reservations_2_processes: 2,
+      mix_1_process: 'queue 40%, board 60%',
+      failures: 0,
+      double_bookings: 0,
+    },
+    scale: { beds: 80, cities: 2, suggestions_3_nights_ms: 4, suggestions_ms: 2, suggestions_network_ms: 3, scoped_queue_ms: 1, forecast_city_ms: 5, city_occupancy_page_http_ms: 30 },
+    forecast: { days_forecast: 8, mae_beds: 1.5, naive_mae_beds: 2.5, mae_ratio_to_naive: 0.6 },
+  };
+}
+
+describe('npm run bench -- --smoke: its checks', () => {
+  it('pass a healthy run of every part', () => {
+    const results = healthyRun();
+    expect(smokeFailures(EVERY_PART, results, markdownTable(results))).toEqual([]);
+  });
+
+  it('name each figure that went missing or stopped making sense', () => {
+    const results = healthyRun();
+    delete results.http.bed_board_per_second;
+    results.surge.double_bookings = 1;
+    results.weight.arrival_page_gzip_bytes = 20_000;
+    delete results.forecast;
+    expect(smokeFailures(EVERY_PART, results, markdownTable(results))).toEqual([
+      'http.bed_board_per_second > 0',
+      'weight.arrival_page_gzip_bytes ≤ 14336',
+      'surge.double_bookings = 0',
+      'forecast.days_forecast > 0',
+      'forecast.mae_beds ≥ 0',
+      'forecast.naive_mae_beds > 0',
+      'forecast.mae_ratio_to_naive > 0',
+      'the table shows surge: double_bookings 0 against a goal of 0',
+    ]);
+  });
+
+  it('check only the parts that ran', () => {
+    const { scale } = healthyRun();
+    expect(smokeFailures(['scale'], { scale }, markdownTable({ scale }))).toEqual([]);
+  });
+});
