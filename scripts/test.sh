@@ -36,7 +36,7 @@ echo "== chromium"; bash scripts/ensure-chromium.sh || exit 1
 echo "== audit"; npx tsx scripts/audit.ts || failed+=(audit)
 
 echo "== typecheck, lint, build, unit and component tests (side by side)"
-background build npx next build
+background build env WAYSTATION_TYPECHECKED_APART=1 npx next build
 background tests "${vitest[@]}" --project unit --project components
 background typecheck nice -n 10 npx tsc --noEmit
 background lint nice -n 10 npx eslint --max-warnings 0 .
