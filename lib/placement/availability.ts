@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
 import type { ShelterAvailability } from '@/lib/matching/types';
 import { nightsOf, type NightRange } from '@/lib/nights/calendar';
+import { overdueBeds } from '@/lib/occupancy/free-tonight';
 import { bedLayout } from './layout';
 
 type Closure = { shelterId: string; roomId: string | null; firstNight: string; lastNight: string };
@@ -15,6 +16,11 @@ export type AvailabilityOptions = {
   cityIds?: readonly string[];
   /** A stay being moved or changed: its own bed-nights count as free. */
   exceptStayId?: string | null;
+  /**
+   * The time of the read: a guest checked in past their departure as of now keeps their bed on every
+   * night until checked out, though the ledger no longer books it for them.
+   */
+  now?: Date;
 };
 
 /**
@@ -45,6 +51,9 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   const narrowed = options.shelterId !== undefined || options.cityIds !== undefined;
   const ownIds = new Set(shelterRows.map((shelter) => shelter.id));
   const ownRooms = narrowed ? layout.rooms.filter((room) => ownIds.has(room.shelterId)) : [];
+  const overdue = [...(options.now ? overdueBeds(db, options.now, { shelterIds: options.shelterId ? [options.shelterId] : null, cityIds: options.cityIds }) : [])]
+    .filter(([bedId, stayId]) => stayId !== except && !layout.outOfService.has(bedId))
+    .map(([bedId]) => bedId);
   const bookedBeds = new Set(
     (narrowed
       ? db.$client
@@ -61,6 +70,16 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
           .all(JSON.stringify(ownRooms.map((room) => room.id)), nights.firstNight, nights.departure)
       : db.$client.prepare('select room_id, night, booked from room_nights where night >= ? and night < ?').raw().all(nights.firstNight, nights.departure)
   ) as [string, string, number][];
+  for (const bedId of overdue) bookedBeds.add(bedId);
+  // The nights the ledger still books an overdue guest's bed (to anyone) are counted from it already.
+  const overdueBooked = new Set(
+    (
+      db.$client
+        .prepare('select bed_id, night from bed_nights where bed_id in (select value from json_each(?)) and night >= ? and night < ?')
+        .raw()
+        .all(JSON.stringify(overdue), nights.firstNight, nights.departure) as [string, string][]
+    ).map(([bedId, night]) => `${bedId} ${night}`),
+  );
   const notTaking = db.$client
     .prepare(
       `select bed_id, night from bed_nights where bed_id in (select value from json_each(@outOfService)) and night >= @first and night < @departure
@@ -137,6 +156,13 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   };
   for (const [roomId, night, n] of bookedRooms) count(layout.roomById.get(roomId)?.shelterId, night, n);
   for (const [bedId, night] of notTaking) count(layout.roomOfBed.get(bedId)?.shelterId, night, -1);
+  for (const bedId of overdue) {
+    const room = layout.roomOfBed.get(bedId)!;
+    for (const night of rangeNights) {
+      const closed = closedWhole.get(room.shelterId)?.has(night) || closedRooms.get(room.id)?.has(night);
+      if (!closed && !overdueBooked.has(`${bedId} ${night}`)) count(room.shelterId, night, 1);
+    }
+  }
   for (const [shelterId, counts] of booked) {
     const slots = freeByNight.get(shelterId)!;
     counts.forEach((n, i) => (slots[i].free = Math.max(0, slots[i].free - n)));

@@ -1,0 +1,91 @@
+import type { Db } from '@/db';
+import type { StaffUser } from '@/lib/auth/staff';
+import { publicList } from '@/lib/cities/public';
+import { loadForecastInput } from '@/lib/forecast/load';
+import { forecast } from '@/lib/forecast/maths';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { networkNow } from '@/lib/occupancy/now';
+import { networkAvailability } from '@/lib/placement/availability';
+import { freeTonightByShelter } from '@/lib/placement/batch';
+import { applyExpiry } from '@/lib/placement/read';
+import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
+
+/**
+ * Free beds tonight worked out straight from the tables, apart from lib/occupancy/free-tonight.ts:
+ * for each shelter, its beds in service less those of a room or shelter closed tonight, less those a
+ * live stay holds tonight. A stay holds a bed tonight when the bed is among its unreleased beds and
+ * either it is checked in and tonight is one of its nights or past its departure (an overdue guest),
+ * or it is a reservation whose hold has not passed and tonight is one of its nights. `beds` counts
+ * the beds whatever the shelter's status; `offered` only an open shelter's.
+ */
+export function freeFromLedger(db: Db, now: Date): Map<string, { cityId: string | null; status: string; beds: number; offered: number }> {
+  const shelters = db.$client.prepare('select id, city_id, status, time_zone from shelters').all() as { id: string; city_id: string | null; status: string; time_zone: string }[];
+  const result = new Map<string, { cityId: string | null; status: string; beds: number; offered: number }>();
+  for (const shelter of shelters) {
+    const tonight = tonightIn(shelter.time_zone, now);
+    const free = (
+      db.$client
+        .prepare(
+          `select count(*) from beds b join rooms r on r.id = b.room_id
+            where r.shelter_id = @shelter and b.out_of_service_reason is null
+              and not exists (select 1 from shelter_closures c where c.shelter_id = @shelter and (c.room_id is null or c.room_id = r.id)
+                                and c.first_night <= @tonight and c.last_night >= @tonight)
+              and not exists (select 1 from stay_beds sb join stays s on s.id = sb.stay_id
+                               where sb.bed_id = b.id and sb.released_at is null and s.first_night <= @tonight
+                                 and ((s.status = 'checked_in')
+                                   or (s.status = 'reserved' and s.hold_until > @now and s.departure > @tonight)))`,
+        )
+        .pluck()
+        .get({ shelter: shelter.id, tonight, now: now.getTime() }) as number
+    );
+    result.set(shelter.id, { cityId: shelter.city_id, status: shelter.status, beds: free, offered: shelter.status === 'open' ? free : 0 });
+  }
+  return result;
+}
+
+export type ScreenFigure = { screen: string; shelterId?: string; cityId?: string; free: number };
+
+/**
+ * Every figure of free beds tonight the app shows, read through each screen's own loader, as its page
+ * reads it: per shelter (bed board, the staff list of shelters, the admin's now, /shelters, the
+ * place-several list, the suggestions' read of tonight, the forecast's first night) and per city
+ * (the admin's now for that city, open and paused apart).
+ */
+export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: string[]): ScreenFigure[] {
+  applyExpiry(db, now);
+  const figures: ScreenFigure[] = [];
+  const shelterIds = db.$client.prepare('select id from shelters').pluck().all() as string[];
+  for (const shelterId of shelterIds) figures.push({ screen: 'board', shelterId, free: shelterBoard(db, shelterId, now).counts.free });
+  for (const shelter of visibleShelters(db, admin, now)) figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
+  for (const cityId of cityIds) {
+    const city = networkNow(db, now, [cityId]);
+    for (const shelter of city.shelters) figures.push({ screen: 'now', shelterId: shelter.id, free: shelter.counts.free });
+    figures.push({ screen: 'now: open', cityId, free: city.free.open }, { screen: 'now: paused', cityId, free: city.free.paused });
+    const listed = new Map(freeTonightByShelter(db, now, [cityId]).map((shelter) => [shelter.id, shelter.free]));
+    const offered = networkAvailability(db, { nights: { firstNight: tonightIn('Europe/Istanbul', now), departure: addNights(tonightIn('Europe/Istanbul', now), 1) }, cityIds: [cityId], now });
+    for (const shelter of offered) {
+      figures.push({ screen: 'place several', shelterId: shelter.id, free: listed.get(shelter.id) ?? 0 });
+      // A shelter's tonight may be another day than Istanbul's: the suggestions read its own night.
+      const own = networkAvailability(db, { nights: { firstNight: tonightIn(shelter.door!.timeZone, now), departure: addNights(tonightIn(shelter.door!.timeZone, now), 1) }, shelterId: shelter.id, now })[0];
+      const usable = own.status === 'open';
+      figures.push({ screen: 'suggestions: beds', shelterId: shelter.id, free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0 });
+      figures.push({ screen: 'suggestions: night', shelterId: shelter.id, free: usable ? own.freeByNight![0].free : 0 });
+    }
+    for (const shelter of forecast(loadForecastInput(db, now, { cityIds: [cityId] })).shelters) {
+      figures.push({ screen: 'forecast tonight', shelterId: shelter.id, free: shelter.nights[0].total.certain });
+    }
+  }
+  for (const group of publicList(db, 'en', now).groups) for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
+  return figures;
+}
+
+/** What each figure should be by the ledger: the board and the staff list count beds, the rest what can be offered. */
+export function expectedFigure(ledger: ReturnType<typeof freeFromLedger>, figure: ScreenFigure): number {
+  if (figure.shelterId) {
+    const shelter = ledger.get(figure.shelterId)!;
+    return figure.screen === 'board' || figure.screen === 'shelter list' || figure.screen === 'now' ? shelter.beds : shelter.offered;
+  }
+  const inCity = [...ledger.values()].filter((shelter) => shelter.cityId === figure.cityId);
+  if (figure.screen === 'now: paused') return inCity.reduce((sum, shelter) => sum + (shelter.status === 'paused' ? shelter.beds : 0), 0);
+  return inCity.reduce((sum, shelter) => sum + shelter.offered, 0);
+}
