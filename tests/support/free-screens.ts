@@ -49,33 +49,37 @@ export type ScreenFigure = { screen: string; shelterId?: string; cityId?: string
  * Every figure of free beds tonight the app shows, read through each screen's own loader, as its page
  * reads it: per shelter (bed board, the staff list of shelters, the admin's now, /shelters, the
  * place-several list, the suggestions' read of tonight, the forecast's first night) and per city
- * (the admin's now for that city, open and paused apart).
+ * (the admin's now for that city, open and paused apart). The pages that release holds past their
+ * time before reading (lib/placement/read.ts applyExpiry) are read after it, the others before, so
+ * a hold past its time that nobody has swept yet is seen as those pages see it.
  */
 export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: string[]): ScreenFigure[] {
-  applyExpiry(db, now);
   const figures: ScreenFigure[] = [];
-  const shelterIds = db.$client.prepare('select id from shelters').pluck().all() as string[];
-  for (const shelterId of shelterIds) figures.push({ screen: 'board', shelterId, free: shelterBoard(db, shelterId, now).counts.free });
+  const shelters = db.$client.prepare('select id, city_id, time_zone from shelters').all() as { id: string; city_id: string; time_zone: string }[];
   for (const shelter of visibleShelters(db, admin, now)) figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
+  for (const group of publicList(db, 'en', now).groups) for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
   for (const cityId of cityIds) {
     const city = networkNow(db, now, [cityId]);
     for (const shelter of city.shelters) figures.push({ screen: 'now', shelterId: shelter.id, free: shelter.counts.free });
     figures.push({ screen: 'now: open', cityId, free: city.free.open }, { screen: 'now: paused', cityId, free: city.free.paused });
-    const listed = new Map(freeTonightByShelter(db, now, [cityId]).map((shelter) => [shelter.id, shelter.free]));
-    const offered = networkAvailability(db, { nights: { firstNight: tonightIn('Europe/Istanbul', now), departure: addNights(tonightIn('Europe/Istanbul', now), 1) }, cityIds: [cityId], now });
-    for (const shelter of offered) {
-      figures.push({ screen: 'place several', shelterId: shelter.id, free: listed.get(shelter.id) ?? 0 });
-      // A shelter's tonight may be another day than Istanbul's: the suggestions read its own night.
-      const own = networkAvailability(db, { nights: { firstNight: tonightIn(shelter.door!.timeZone, now), departure: addNights(tonightIn(shelter.door!.timeZone, now), 1) }, shelterId: shelter.id, now })[0];
-      const usable = own.status === 'open';
-      figures.push({ screen: 'suggestions: beds', shelterId: shelter.id, free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0 });
-      figures.push({ screen: 'suggestions: night', shelterId: shelter.id, free: usable ? own.freeByNight![0].free : 0 });
-    }
     for (const shelter of forecast(loadForecastInput(db, now, { cityIds: [cityId] })).shelters) {
       figures.push({ screen: 'forecast tonight', shelterId: shelter.id, free: shelter.nights[0].total.certain });
     }
   }
-  for (const group of publicList(db, 'en', now).groups) for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
+  applyExpiry(db, now);
+  for (const { id } of shelters) figures.push({ screen: 'board', shelterId: id, free: shelterBoard(db, id, now).counts.free });
+  for (const cityId of cityIds) {
+    const listed = new Map(freeTonightByShelter(db, now, [cityId]).map((shelter) => [shelter.id, shelter.free]));
+    for (const shelter of shelters.filter((s) => s.city_id === cityId)) figures.push({ screen: 'place several', shelterId: shelter.id, free: listed.get(shelter.id) ?? 0 });
+  }
+  // The suggestions read the nights asked for, here each shelter's own tonight.
+  for (const shelter of shelters) {
+    const tonight = tonightIn(shelter.time_zone, now);
+    const [own] = networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, shelterId: shelter.id, now });
+    const usable = own.status === 'open';
+    figures.push({ screen: 'suggestions: beds', shelterId: shelter.id, free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0 });
+    figures.push({ screen: 'suggestions: night', shelterId: shelter.id, free: usable ? own.freeByNight![0].free : 0 });
+  }
   return figures;
 }
 
