@@ -12,7 +12,7 @@ import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelte
  * Tonight is each shelter's own calendar day. A bed is, in this order:
  * - occupied: a guest checked in holds its bed-night tonight, or a guest checked in past their planned
  *   departure has not been checked out (an overdue guest is still in the bed; the ledger no longer
- *   books it for them, so it is read from the stay's unreleased beds);
+ *   books it for them, so it is read from the stay's unreleased beds, as for a stay with no dates);
  * - reserved: a reservation holds its bed-night tonight and its hold has not passed (a hold past its
  *   time is as good as expired, whether or not the sweep has run);
  * - out of service;
@@ -56,20 +56,23 @@ function sheltersOf(db: Db, area: TonightArea): ShelterRow[] {
 
 const tonightsOf = (shelters: ShelterRow[], now: Date) => new Map(shelters.map((shelter) => [shelter.id, tonightIn(shelter.time_zone, now)]));
 
-/** The beds held by guests checked in past their departure and not checked out, on their shelter's tonight. */
+/**
+ * The beds held by guests checked in past their departure and not checked out (or with no departure
+ * on record), on their shelter's tonight: the ledger no longer books those beds for them.
+ */
 function overdueHolds(db: Db, tonightOf: Map<string, Night>): Map<string, string> {
   const latest = [...tonightOf.values()].sort().pop() ?? '';
   const rows = db.$client
     .prepare(
       `select sb.bed_id, s.id, s.shelter_id, s.departure from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
-        where s.status = 'checked_in' and s.departure <= @latest`,
+        where s.status = 'checked_in' and (s.departure is null or s.departure <= @latest)`,
     )
     .raw()
-    .all({ latest }) as [string, string, string, Night][];
+    .all({ latest }) as [string, string, string, Night | null][];
   const held = new Map<string, string>();
   for (const [bedId, stayId, shelterId, departure] of rows) {
     const tonight = tonightOf.get(shelterId);
-    if (tonight !== undefined && departure <= tonight) held.set(bedId, stayId);
+    if (tonight !== undefined && (departure === null || departure <= tonight)) held.set(bedId, stayId);
   }
   return held;
 }

@@ -14,9 +14,10 @@ import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
  * Free beds tonight worked out straight from the tables, apart from lib/occupancy/free-tonight.ts:
  * for each shelter, its beds in service less those of a room or shelter closed tonight, less those a
  * live stay holds tonight. A stay holds a bed tonight when the bed is among its unreleased beds and
- * either it is checked in and tonight is one of its nights or past its departure (an overdue guest),
- * or it is a reservation whose hold has not passed and tonight is one of its nights. `beds` counts
- * the beds whatever the shelter's status; `offered` only an open shelter's.
+ * either it is checked in (a guest is in their bed until checked out: check-in comes on the first
+ * night, and a move releases the old beds), or it is a reservation whose hold has not passed and
+ * tonight is one of its nights. `beds` counts the beds whatever the shelter's status; `offered` only
+ * an open shelter's.
  */
 export function freeFromLedger(db: Db, now: Date): Map<string, { cityId: string | null; status: string; beds: number; offered: number }> {
   const shelters = db.$client.prepare('select id, city_id, status, time_zone from shelters').all() as { id: string; city_id: string | null; status: string; time_zone: string }[];
@@ -31,9 +32,9 @@ export function freeFromLedger(db: Db, now: Date): Map<string, { cityId: string 
               and not exists (select 1 from shelter_closures c where c.shelter_id = @shelter and (c.room_id is null or c.room_id = r.id)
                                 and c.first_night <= @tonight and c.last_night >= @tonight)
               and not exists (select 1 from stay_beds sb join stays s on s.id = sb.stay_id
-                               where sb.bed_id = b.id and sb.released_at is null and s.first_night <= @tonight
-                                 and ((s.status = 'checked_in')
-                                   or (s.status = 'reserved' and s.hold_until > @now and s.departure > @tonight)))`,
+                               where sb.bed_id = b.id and sb.released_at is null
+                                 and (s.status = 'checked_in'
+                                   or (s.status = 'reserved' and s.hold_until > @now and s.first_night <= @tonight and s.departure > @tonight)))`,
         )
         .pluck()
         .get({ shelter: shelter.id, tonight, now: now.getTime() }) as number
