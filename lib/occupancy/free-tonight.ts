@@ -60,15 +60,16 @@ const tonightsOf = (shelters: ShelterRow[], now: Date) => new Map(shelters.map((
  * The beds held by guests checked in past their departure and not checked out (or with no departure
  * on record), on their shelter's tonight: the ledger no longer books those beds for them.
  */
-function overdueHolds(db: Db, tonightOf: Map<string, Night>): Map<string, string> {
+function overdueHolds(db: Db, tonightOf: Map<string, Night>, narrowed: boolean): Map<string, string> {
   const latest = [...tonightOf.values()].sort().pop() ?? '';
   const rows = db.$client
     .prepare(
       `select sb.bed_id, s.id, s.shelter_id, s.departure from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
-        where s.status = 'checked_in' and (s.departure is null or s.departure <= @latest)`,
+        where s.status = 'checked_in' and (s.departure is null or s.departure <= @latest)
+          ${narrowed ? 'and s.shelter_id in (select value from json_each(@ids))' : ''}`,
     )
     .raw()
-    .all({ latest }) as [string, string, string, Night | null][];
+    .all({ latest, ...(narrowed ? { ids: JSON.stringify([...tonightOf.keys()]) } : {}) }) as [string, string, string, Night | null][];
   const held = new Map<string, string>();
   for (const [bedId, stayId, shelterId, departure] of rows) {
     const tonight = tonightOf.get(shelterId);
@@ -79,22 +80,24 @@ function overdueHolds(db: Db, tonightOf: Map<string, Night>): Map<string, string
 
 /**
  * Who holds each bed tonight: the ledger's bed-nights of live stays on their shelter's tonight, then
- * the overdue guests, who come first (they are in the bed).
+ * the overdue guests, who come first (they are in the bed). Some shelters' beds (`areaBeds`) are
+ * looked up by bed_nights' key, the network's by night.
  */
-function holdsTonight(db: Db, tonightOf: Map<string, Night>, shelterOfBed: (bedId: string) => string | undefined): Map<string, Hold> {
+function holdsTonight(db: Db, tonightOf: Map<string, Night>, shelterOfBed: (bedId: string) => string | undefined, areaBeds: string[] | null): Map<string, Hold> {
   const booked = db.$client
     .prepare(
       `select bn.bed_id, bn.night, bn.stay_id, s.status, s.hold_until from bed_nights bn join stays s on s.id = bn.stay_id
-        where bn.night in (select value from json_each(@nights)) and s.status in ('checked_in', 'reserved')`,
+        where bn.night in (select value from json_each(@nights)) and s.status in ('checked_in', 'reserved')
+          ${areaBeds ? 'and bn.bed_id in (select value from json_each(@beds))' : ''}`,
     )
     .raw()
-    .all({ nights: JSON.stringify([...new Set(tonightOf.values())]) }) as [string, Night, string, string, number][];
+    .all({ nights: JSON.stringify([...new Set(tonightOf.values())]), ...(areaBeds ? { beds: JSON.stringify(areaBeds) } : {}) }) as [string, Night, string, string, number][];
   const held = new Map<string, Hold>();
   for (const [bedId, night, stayId, status, holdUntil] of booked) {
     const shelterId = shelterOfBed(bedId);
     if (shelterId !== undefined && tonightOf.get(shelterId) === night) held.set(bedId, { stayId, status, holdUntil: new Date(holdUntil) });
   }
-  for (const [bedId, stayId] of overdueHolds(db, tonightOf)) held.set(bedId, { stayId, status: 'checked_in', holdUntil: new Date(0) });
+  for (const [bedId, stayId] of overdueHolds(db, tonightOf, areaBeds !== null)) held.set(bedId, { stayId, status: 'checked_in', holdUntil: new Date(0) });
   return held;
 }
 
@@ -119,7 +122,9 @@ export function bedsTonight(db: Db, now: Date, area: TonightArea = {}): { shelte
   const shelters = sheltersOf(db, area);
   const tonightOf = tonightsOf(shelters, now);
   const layout = bedLayout(db);
-  const held = holdsTonight(db, tonightOf, (bedId) => layout.roomOfBed.get(bedId)?.shelterId);
+  const narrowed = Boolean(area.shelterIds || area.cityIds);
+  const areaBeds = narrowed ? [...layout.roomOfBed].filter(([, room]) => tonightOf.has(room.shelterId)).map(([bedId]) => bedId) : null;
+  const held = holdsTonight(db, tonightOf, (bedId) => layout.roomOfBed.get(bedId)?.shelterId, areaBeds);
   const closed = closedTonight(db, tonightOf);
   const beds = new Map<string, BedTonight[]>(shelters.map((shelter) => [shelter.id, []]));
   for (const [bedId, room] of layout.roomOfBed) {
@@ -154,5 +159,5 @@ export function sheltersTonight(db: Db, now: Date, area: TonightArea = {}): Shel
 
 /** The beds held tonight by overdue guests (checked in, past their departure, not checked out), with their stays. */
 export function overdueBeds(db: Db, now: Date, area: TonightArea = {}): Map<string, string> {
-  return overdueHolds(db, tonightsOf(sheltersOf(db, area), now));
+  return overdueHolds(db, tonightsOf(sheltersOf(db, area), now), Boolean(area.shelterIds || area.cityIds));
 }

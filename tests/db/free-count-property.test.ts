@@ -24,8 +24,8 @@ import { createTestDb } from '../support/test-db';
  * and after every step every screen's count of free beds tonight, for every shelter and city, is
  * held to the count worked out from the ledger. Fixed seeds: a failure is the same on every run.
  */
-const SEEDS = [20261206, 7, 424242];
-const RUNS_PER_SEED = 3;
+const SEEDS = [20261206, 7, 424242, 31];
+const RUNS_PER_SEED = 2;
 const STEPS = { minLength: 16, maxLength: 26 };
 
 // 09:00 in Istanbul (UTC+3), 10:00 in Yerevan (UTC+4): the day begins with both doors still to open.
@@ -64,12 +64,19 @@ function makeWorld(db: Db): World {
     shelter('Arabkir', yerevan, 'Asia/Yerevan', [['men', 2], ['family', 2]]),
   ];
   const world = { db, admin: asStaff(makeUser(db, 'admin')), cityIds: [istanbul, yerevan], shelterIds, now: START };
-  // A queue to start from in each city: a man, a woman, a couple with a child.
-  for (const cityId of world.cityIds) {
-    for (const [men, women, children] of [[1, 0, 0], [0, 1, 0], [1, 1, 1]]) {
+  // A queue to start from in each city (a man, a woman, a couple with a child), and in the first
+  // shelter of each a man checked in for one night, who overstays if nobody checks him out.
+  for (const [index, cityId] of world.cityIds.entries()) {
+    const households = [[1, 0, 0], [0, 1, 0], [1, 1, 1]].map(([men, women, children]) => {
       const form = { alias: 'Guest', adultMen: String(men), adultWomen: String(women), children: String(children), cityId };
-      write(db, (tx) => registerArrival(tx, world.admin, arrivalSchema.parse(form), START));
-    }
+      return write(db, (tx) => registerArrival(tx, world.admin, arrivalSchema.parse(form), START));
+    });
+    const shelterId = shelterIds[index * 2];
+    const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(shelterId) as string;
+    const bed = ids(db, "select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? and r.kind in ('men', 'mixed') order by b.rowid limit 1", shelterId);
+    const firstNight = tonightIn(zone, START);
+    const { stayId } = write(db, (tx) => reserveBeds(tx, world.admin, { arrivalId: households[0], bedIds: bed, firstNight, departure: addNights(firstNight, 1) }, START));
+    write(db, (tx) => checkIn(tx, world.admin, stayId, START));
   }
   return world;
 }
@@ -87,14 +94,16 @@ function apply(world: World, s: Step): void {
       if (!(error instanceof DomainError)) throw error;
     }
   };
-  const live = (status: string) => ids(db, `select id from stays where status ${status} order by created_at, id`);
+  const live = (status: string) => ids(db, `select id from stays where status ${status} order by rowid`);
   switch (s.kind) {
-    case 'intake':
-      return act((tx) =>
-        registerArrival(tx, admin, arrivalSchema.parse({ alias: 'Guest', adultMen: String(Math.max(s.men, s.children ? 1 : 0)), adultWomen: String(s.women), children: String(s.children), cityId: world.cityIds[s.city] }), world.now),
-      );
+    case 'intake': {
+      // A form the action would refuse (nobody in the household) writes nothing, as there.
+      const form = arrivalSchema.safeParse({ alias: 'Guest', adultMen: String(s.men), adultWomen: String(s.women), children: String(s.children), cityId: world.cityIds[s.city] });
+      if (form.success) act((tx) => registerArrival(tx, admin, form.data, world.now));
+      return;
+    }
     case 'reserve': {
-      const household = pick(ids(db, "select id from arrivals where status = 'waiting' order by created_at, id"), s.household);
+      const household = pick(ids(db, "select id from arrivals where status = 'waiting' order by rowid"), s.household);
       const shelterId = pick(world.shelterIds, s.shelter);
       if (!household || !shelterId) return;
       const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(shelterId) as string;
@@ -104,7 +113,7 @@ function apply(world: World, s: Step): void {
       const [available] = networkAvailability(db, { nights: range, shelterId, now: world.now });
       // Now and then beds chosen blindly, as a stale page might send them: the domain's checks decide.
       const bedIds = s.anyBeds
-        ? ids(db, 'select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? order by b.id limit ?', shelterId, who.adultMen + who.adultWomen + who.children)
+        ? ids(db, 'select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? order by b.rowid limit ?', shelterId, who.adultMen + who.adultWomen + who.children)
         : (() => {
             const plan = planPlacement({ acceptsFamilies: true, rooms: available.rooms }, { ...who, languages: [], needsWheelchair: false, hasPet: false });
             return 'beds' in plan ? plan.beds.map((bed) => bed.bedId) : [];
@@ -139,7 +148,7 @@ function apply(world: World, s: Step): void {
     case 'checkIn': {
       // Among the reservations whose first night has come in their shelter's calendar, as the host's Expected list shows them.
       const reserved = db.$client
-        .prepare("select s.id, s.first_night, sh.time_zone from stays s join shelters sh on sh.id = s.shelter_id where s.status = 'reserved' order by s.created_at, s.id")
+        .prepare("select s.id, s.first_night, sh.time_zone from stays s join shelters sh on sh.id = s.shelter_id where s.status = 'reserved' order by s.rowid")
         .raw()
         .all() as [string, string, string][];
       const stayId = pick(reserved.filter(([, firstNight, zone]) => firstNight <= tonightIn(zone, world.now)).map(([id]) => id), s.stay);
@@ -157,14 +166,14 @@ function apply(world: World, s: Step): void {
     case 'close': {
       const shelterId = pick(world.shelterIds, s.shelter)!;
       const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(shelterId) as string;
-      const rooms = ids(db, 'select id from rooms where shelter_id = ? order by id', shelterId);
+      const rooms = ids(db, 'select id from rooms where shelter_id = ? order by rowid', shelterId);
       const firstNight = addNights(tonightIn(zone, world.now), s.ahead);
       // Room 0 stands for the whole shelter.
       const roomId = s.room === 0 ? '' : (pick(rooms, s.room) ?? '');
       return act((tx) => closeNights(tx, admin, closureSchema.parse({ shelterId, roomId, firstNight, lastNight: addNights(firstNight, 1) }), world.now));
     }
     case 'reopen': {
-      const closureId = pick(ids(db, 'select id from shelter_closures order by created_at, id'), s.closure);
+      const closureId = pick(ids(db, 'select id from shelter_closures order by rowid'), s.closure);
       if (closureId) act((tx) => reopenClosure(tx, admin, closureId, world.now));
       return;
     }
@@ -198,6 +207,7 @@ function disagreements(world: World): string[] {
 }
 
 describe('free tonight across random days of two cities', () => {
+  // A few seconds per seed on an idle machine; the time limit leaves room for a machine busy with other work.
   it.each(SEEDS)('is the ledger’s number on every screen after every step (seed %i)', (seed) => {
     let steps = 0;
     const wrote: Record<string, number> = {};
@@ -223,5 +233,5 @@ describe('free tonight across random days of two cities', () => {
     );
     expect(steps).toBeGreaterThanOrEqual(RUNS_PER_SEED * STEPS.minLength);
     console.log(`seed ${seed}: ${steps} steps, wrote ${JSON.stringify(wrote)}, overdue guest-steps ${overdueSeen}`);
-  });
+  }, 90_000);
 });
