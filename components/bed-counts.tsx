@@ -8,6 +8,7 @@ export async function BedCountsLine({ counts }: { counts: BedCounts }) {
       <strong>{t('freeOf', { free: counts.free, total: counts.total - counts.outOfService })}</strong>
       {counts.reserved > 0 ? <span>{t('countReserved', { count: counts.reserved })}</span> : null}
       {counts.occupied > 0 ? <span>{t('countOccupied', { count: counts.occupied })}</span> : null}
+      {counts.closed > 0 ? <span>{t('countClosed', { count: counts.closed })}</span> : null}
       {counts.outOfService > 0 ? <span>{t('countOutOfService', { count: counts.outOfService })}</span> : null}
     </p>
   );

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { bedsTonight } from '@/lib/occupancy/free-tonight';
 import { bedLayout } from '@/lib/placement/layout';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { keptShelters, peopleHeldAt, recentStays } from './kept';
@@ -44,6 +45,13 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     shelterRows.map((row) => [row.id, { id: row.id, timeZone: row.time_zone, rooms: [], closures: [], ledger: [], departing: [], arriving: [], noShows: { expired: 0, checkedIn: 0 }, recent: [] }]),
   );
 
+  // Tonight's free beds per room, as every screen counts them: none in a shelter that is not open.
+  const tonight = bedsTonight(db, now, { shelterIds: shelterRows.map((row) => row.id) });
+  for (const { id, status } of tonight.shelters) {
+    const free = new Map<string, number>();
+    for (const bed of status === 'open' ? tonight.beds.get(id)! : []) if (bed.state === 'free') free.set(bed.roomId, (free.get(bed.roomId) ?? 0) + 1);
+    byShelter.get(id)!.freeTonight = free;
+  }
   // Rooms with beds in service, in the order of their ids.
   for (const room of [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const shelter = byShelter.get(room.shelterId);

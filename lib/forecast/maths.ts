@@ -50,6 +50,11 @@ export type ShelterInput = {
   ledger: { roomId: string; night: Night; checkedIn: number; reserved: number }[];
   /** Beds occupied now by a checked-in guest, by planned departure: from that night on, the ledger no longer holds them. */
   departing: { roomId: string; departure: Night; beds: number }[];
+  /**
+   * Free beds tonight per room, as every screen counts them (lib/occupancy/free-tonight.ts): the first
+   * night's "free for certain". A room not named has none; absent, tonight is worked out like the others.
+   */
+  freeTonight?: Map<string, number>;
   /** Reservations not yet checked in, by first night: the people coming. */
   arriving: { firstNight: Night; people: People }[];
   /** Over the last NO_SHOW_DAYS days: holds that expired and stays that checked in. */
@@ -220,7 +225,8 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
       const booked = ledger.get(room.id)?.[index];
       const departing = (departures.get(room.id) ?? []).reduce((sum, d) => (d.departure <= night ? sum + d.beds : sum), 0);
       const reserved = booked?.reserved ?? 0;
-      const certain = Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing);
+      const certain =
+        index === 0 && shelter.freeTonight ? (shelter.freeTonight.get(room.id) ?? 0) : Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing);
       byKind[room.kind].certain += certain;
       byKind[room.kind].likely += departing + reserved * noShowRate;
       staying[room.kind] += departing * overstayRate;

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { ShelterStatus } from '@/db/schema';
-import { countsByShelter } from '@/lib/shelters/board';
 import { addCounts, emptyCounts, type BedCounts } from '@/lib/shelters/bed-state';
+import { sheltersTonight } from './free-tonight';
 import { median } from './summary';
 
 const HOUR = 3_600_000;
@@ -63,9 +63,9 @@ export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): 
     last_confirmed_at: number | null;
   }[];
   // Some cities' beds are counted for their shelters only, not the whole network's.
-  const counts = countsByShelter(db, now, cityIds ? rows.map((row) => row.id) : undefined);
+  const tonight = new Map(sheltersTonight(db, now, { cityIds }).map((shelter) => [shelter.id, shelter]));
   const shelterList = rows.map((row): ShelterNow => {
-    const shelterCounts = counts.get(row.id) ?? emptyCounts();
+    const shelterCounts = tonight.get(row.id)?.counts ?? emptyCounts();
     return {
       id: row.id,
       name: row.name,
@@ -81,7 +81,6 @@ export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): 
     };
   });
   const totals = shelterList.reduce((sum, shelter) => addCounts(sum, shelter.counts), emptyCounts());
-  const freeIn = (status: ShelterStatus) => shelterList.reduce((sum, shelter) => sum + (shelter.status === status ? shelter.counts.free : 0), 0);
   const waits = (
     db.$client
       .prepare(`select arrived_at from arrivals where status = 'waiting' and erased_at is null and ${inCities('city_id', cityIds)}`)
@@ -90,7 +89,7 @@ export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): 
   ).map((arrivedAt) => Math.max(0, Math.floor((now.getTime() - arrivedAt) / 60_000)));
   return {
     totals: { ...totals, inService: inServiceOf(totals), rate: rateOf(totals) },
-    free: { open: freeIn('open'), paused: freeIn('paused') },
+    free: [...tonight.values()].reduce((sum, shelter) => ({ open: sum.open + shelter.free, paused: sum.paused + shelter.idle }), { open: 0, paused: 0 }),
     waiting: { households: waits.length, medianMinutes: median(waits), longestMinutes: waits.length ? Math.max(...waits) : null },
     shelters: shelterList,
   };

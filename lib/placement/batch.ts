@@ -5,8 +5,9 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { planPlacement } from '@/lib/matching/plan';
 import type { RoomAvailability } from '@/lib/matching/types';
-import { addNights, type NightRange } from '@/lib/nights/calendar';
+import type { NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
+import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { mayActOn, shareOf } from '@/lib/privacy/shares';
 import { networkAvailability } from './availability';
 import { checkPlacementCity } from './city-rule';
@@ -76,7 +77,7 @@ export function reserveBatch(
   const roomsFor = (range: NightRange) => {
     const key = `${range.firstNight}/${range.departure}`;
     let rooms = freeFor.get(key);
-    if (!rooms) freeFor.set(key, (rooms = networkAvailability(db, { nights: range, shelterId: shelter.id })[0]?.rooms ?? []));
+    if (!rooms) freeFor.set(key, (rooms = networkAvailability(db, { nights: range, shelterId: shelter.id, now })[0]?.rooms ?? []));
     const gone = new Set(taken.filter((t) => overlaps(t.range, range)).flatMap((t) => [...t.bedIds]));
     return rooms.map((room) => ({ ...room, freeBeds: room.freeBeds.filter((bed) => !gone.has(bed.id)) }));
   };
@@ -109,14 +110,13 @@ export function reserveBatch(
 export type ShelterChoice = { id: string; name: string; district: string; free: number };
 
 /**
- * The open shelters with a bed free tonight and how many, most first: what the queue offers to place
- * a selection in, in the cities the queue shows (absent: every city). One read of the beds for one
- * night, made only when the queue has households to place.
+ * The open shelters with a bed free tonight (each in its own calendar) and how many, most first: what
+ * the queue offers to place a selection in, in the cities the queue shows (absent: every city). The
+ * count is the one every screen shows (lib/occupancy/free-tonight.ts).
  */
-export function freeTonightByShelter(db: Db, tonight: string, cityIds?: readonly string[]): ShelterChoice[] {
-  return networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, cityIds })
-    .filter((shelter) => shelter.status === 'open')
-    .map((shelter) => ({ id: shelter.id, name: shelter.name, district: shelter.district, free: shelter.rooms.reduce((n, room) => n + room.freeBeds.length, 0) }))
+export function freeTonightByShelter(db: Db, now: Date, cityIds?: readonly string[]): ShelterChoice[] {
+  return sheltersTonight(db, now, { cityIds })
     .filter((shelter) => shelter.free > 0)
+    .map(({ id, name, district, free }) => ({ id, name, district, free }))
     .sort((a, b) => b.free - a.free || a.name.localeCompare(b.name));
 }

@@ -21,9 +21,9 @@ export function householdCities(db: Db, arrivalId: string): HouseholdCities {
 export function placeGroups(
   db: Db,
   household: HouseholdCities,
-  options: { nights: NightRange; exceptStayId?: string | null; elsewhere: string[] },
+  options: { nights: NightRange; exceptStayId?: string | null; elsewhere: string[]; now: Date },
 ): PlaceGroup[] {
-  const read = (cityIds?: string[]) => networkAvailability(db, { nights: options.nights, exceptStayId: options.exceptStayId, cityIds });
+  const read = (cityIds?: string[]) => networkAvailability(db, { nights: options.nights, exceptStayId: options.exceptStayId, cityIds, now: options.now });
   const home = household.cityId;
   const groups: PlaceGroup[] = [{ kind: 'home', cityId: home, network: read(home ? [home] : undefined) }];
   if (!home) return groups;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beds, rooms, shelters, ROOM_KINDS, type RoomKind } from '@/db/schema';
-import { countsByShelter } from '@/lib/shelters/board';
+import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 
 /**
  * What the public list may say about a shelter: never its address, coordinates or contacts, which
@@ -22,7 +22,7 @@ export type PublicShelter = {
   lastConfirmedAt: Date | null;
 };
 
-/** Open shelters whose host chose to be listed, with their free beds tonight; holds past their time count as free. */
+/** Open shelters whose host chose to be listed, with their free beds tonight (lib/occupancy/free-tonight.ts). */
 export function publicShelters(db: Db, now: Date): PublicShelter[] {
   const listed = db
     .select({
@@ -42,7 +42,7 @@ export function publicShelters(db: Db, now: Date): PublicShelter[] {
     .all();
   if (listed.length === 0) return [];
   const ids = listed.map((shelter) => shelter.id);
-  const counts = countsByShelter(db, now, ids);
+  const free = new Map(sheltersTonight(db, now, { shelterIds: ids }).map((shelter) => [shelter.id, shelter.free]));
   // The kinds of room that have a bed in service: an empty or broken room is nothing to offer.
   const kindRows = db
     .selectDistinct({ shelterId: rooms.shelterId, kind: rooms.kind })
@@ -52,7 +52,7 @@ export function publicShelters(db: Db, now: Date): PublicShelter[] {
     .all();
   return listed.map((shelter) => ({
     ...shelter,
-    freeBeds: counts.get(shelter.id)?.free ?? 0,
+    freeBeds: free.get(shelter.id) ?? 0,
     roomKinds: ROOM_KINDS.filter((kind) => kindRows.some((row) => row.shelterId === shelter.id && row.kind === kind)),
   }));
 }

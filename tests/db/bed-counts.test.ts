@@ -16,14 +16,14 @@ describe('bed counts of the shelter list', () => {
     const { beds } = makeRoom(db, shelter.id, 'mixed', 8);
     sqlite.prepare("update beds set out_of_service_reason = 'broken' where id in (?, ?)").run(beds[0].id, beds[1].id);
     makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[2].id], holdUntil: at(60) });
-    makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[3].id, beds[4].id], status: 'checked_in' });
+    makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[3].id, beds[4].id], status: 'checked_in', holdUntil: at(-60) });
     // A hold already past its time counts as free, as expiry applies on read.
     makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[5].id], holdUntil: at(-1) });
     // An out-of-service bed that someone still occupies counts as occupied.
     sqlite.prepare("update beds set out_of_service_reason = 'leak' where id = ?").run(beds[3].id);
 
     const board = shelterBoard(db, shelter.id, NOW).counts;
-    expect(board).toEqual({ total: 8, free: 3, reserved: 1, occupied: 2, outOfService: 2 });
+    expect(board).toEqual({ total: 8, free: 3, reserved: 1, occupied: 2, outOfService: 2, closed: 0 });
     const listed = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === shelter.id)!;
     expect(listed.counts).toEqual(board);
     // A host's list counts only their own shelters, with the same answer.
@@ -44,6 +44,6 @@ describe('bed counts of the shelter list', () => {
   it('gives a shelter with no beds zeros', () => {
     const empty = makeShelter(db, { status: 'open' });
     const listed = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === empty.id)!;
-    expect(listed.counts).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0 });
+    expect(listed.counts).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0 });
   });
 });

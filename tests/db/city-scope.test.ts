@@ -93,7 +93,7 @@ describe('a guide scoped to cities', () => {
 
   it('is offered its own city’s shelters, and where the household is going under its own heading', () => {
     const goingToIstanbul = household('Boris', yerevan, { destinationCityId: istanbul });
-    const groups = placeGroups(db, householdCities(db, goingToIstanbul.id), { nights: NIGHTS, elsewhere: [] });
+    const groups = placeGroups(db, householdCities(db, goingToIstanbul.id), { nights: NIGHTS, elsewhere: [], now: NOW });
     expect(groups.map((g) => [g.kind, g.network.map((s) => s.name)])).toEqual([
       ['home', ['Kentron']],
       ['destination', ['Fatih']],
@@ -102,7 +102,7 @@ describe('a guide scoped to cities', () => {
     expect(elsewhereCities(yerevanGuide, householdCities(db, anna.id), [istanbul, yerevan, tbilisi])).toEqual([]);
     expect(elsewhereCities(twoCityGuide, householdCities(db, anna.id), [istanbul, yerevan, tbilisi])).toEqual([tbilisi]);
     expect(networkAvailability(db, { nights: NIGHTS, cityIds: [tbilisi] }).map((s) => s.name)).toEqual(['Vake']);
-    expect(freeTonightByShelter(db, NIGHTS.firstNight, [yerevan]).map((s) => s.name)).toEqual(['Kentron']);
+    expect(freeTonightByShelter(db, NOW, [yerevan]).map((s) => s.name)).toEqual(['Kentron']);
   });
 
   it('places in their city; another city only on purpose, where the household goes or the guide works, and it is recorded', () => {

@@ -4,8 +4,9 @@ import { addCounts, bedState, countBeds, emptyCounts } from '@/lib/shelters/bed-
 const NOW = new Date('2026-03-01T20:00:00Z');
 const later = new Date(NOW.getTime() + 60 * 60_000);
 const earlier = new Date(NOW.getTime() - 60_000);
-const inService = { outOfServiceReason: null };
-const broken = { outOfServiceReason: 'Broken frame' };
+const inService = { outOfService: false };
+const broken = { outOfService: true };
+const closed = { outOfService: false, closed: true };
 
 describe('bedState', () => {
   it('shows a free bed with no hold as free', () => {
@@ -33,6 +34,12 @@ describe('bedState', () => {
     expect(bedState(broken, null, NOW)).toBe('out_of_service');
   });
 
+  it('shows a bed of a room or shelter closed tonight as closed, unless someone holds it', () => {
+    expect(bedState(closed, null, NOW)).toBe('closed');
+    expect(bedState(closed, { status: 'reserved', holdUntil: later }, NOW)).toBe('reserved');
+    expect(bedState({ outOfService: true, closed: true }, null, NOW)).toBe('out_of_service');
+  });
+
   it('does not count a finished stay as a hold', () => {
     expect(bedState(inService, { status: 'checked_out', holdUntil: later }, NOW)).toBe('free');
     expect(bedState(inService, { status: 'cancelled', holdUntil: later }, NOW)).toBe('free');
@@ -41,20 +48,21 @@ describe('bedState', () => {
 
 describe('countBeds and addCounts', () => {
   it('counts each state and the total', () => {
-    expect(countBeds(['free', 'free', 'reserved', 'occupied', 'out_of_service', 'free'])).toEqual({
-      total: 6,
+    expect(countBeds(['free', 'free', 'reserved', 'occupied', 'out_of_service', 'free', 'closed'])).toEqual({
+      total: 7,
       free: 3,
       reserved: 1,
       occupied: 1,
       outOfService: 1,
+      closed: 1,
     });
-    expect(countBeds([])).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0 });
+    expect(countBeds([])).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0 });
   });
 
   it('adds two rooms into a shelter total', () => {
     const a = countBeds(['free', 'reserved', 'out_of_service']);
     const b = countBeds(['occupied', 'occupied', 'free', 'free']);
-    expect(addCounts(a, b)).toEqual({ total: 7, free: 3, reserved: 1, occupied: 2, outOfService: 1 });
+    expect(addCounts(a, b)).toEqual({ total: 7, free: 3, reserved: 1, occupied: 2, outOfService: 1, closed: 0 });
     expect(addCounts(emptyCounts(), a)).toEqual(a);
   });
 });

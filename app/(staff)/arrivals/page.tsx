@@ -57,7 +57,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const total = query.view === 'waiting' ? waiting.length : reserved.length;
   const shownCount = query.view === 'waiting' ? shownWaiting.length : shownReserved.length;
   const scope = queueScope(user, cityId);
-  const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, tonight, scope === 'all' ? undefined : scope) : [];
+  const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, now, scope === 'all' ? undefined : scope) : [];
   const filtered = Boolean(query.kind || query.q);
   return (
     <>

@@ -87,7 +87,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const cityList = listCities(db, await getLocale());
   const elsewhereIds = cityOf.cityId ? elsewhereCities(user, cityOf, cityList.map((city) => city.id)) : [];
   const showElsewhere = firstParam(query.elsewhere) === '1' && elsewhereIds.length > 0;
-  const groups = placeGroups(db, cityOf, { nights: asked.range, exceptStayId: current?.id ?? null, elsewhere: showElsewhere ? elsewhereIds : [] });
+  const groups = placeGroups(db, cityOf, { nights: asked.range, exceptStayId: current?.id ?? null, elsewhere: showElsewhere ? elsewhereIds : [], now });
   const network = groups.flatMap((group) => group.network);
   const needs = { ...household.composition, languages: household.languages };
   const whereabouts = whereaboutsOf(db, household.id);

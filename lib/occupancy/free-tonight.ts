@@ -1,0 +1,163 @@
+import type { Db } from '@/db';
+import type { ShelterStatus } from '@/db/schema';
+import { tonightIn, type Night } from '@/lib/nights/calendar';
+import { bedLayout } from '@/lib/placement/layout';
+import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelters/bed-state';
+
+/**
+ * "Free tonight", defined once: every screen that shows a count of free beds (the bed board, the
+ * admin's now, /shelters, the place-several list, the forecast's first night) reads it from here, so
+ * the same bed is never free on one screen and taken on another.
+ *
+ * Tonight is each shelter's own calendar day. A bed is, in this order:
+ * - occupied: a guest checked in holds its bed-night tonight, or a guest checked in past their planned
+ *   departure has not been checked out (an overdue guest is still in the bed; the ledger no longer
+ *   books it for them, so it is read from the stay's unreleased beds, as for a stay with no dates);
+ * - reserved: a reservation holds its bed-night tonight and its hold has not passed (a hold past its
+ *   time is as good as expired, whether or not the sweep has run);
+ * - out of service;
+ * - closed: the shelter or the room is closed tonight;
+ * - free.
+ * Only an open shelter's free beds can be offered: a paused shelter's are counted apart (`idle`).
+ */
+export type BedTonight = { bedId: string; roomId: string; state: BedState; stayId: string | null };
+
+export type ShelterTonight = {
+  id: string;
+  name: string;
+  district: string;
+  cityId: string | null;
+  status: ShelterStatus;
+  tonight: Night;
+  counts: BedCounts;
+  /** Beds a guide can give tonight: the free beds of an open shelter, none of any other. */
+  free: number;
+  /** The free beds of a paused shelter, nobody can be sent to them; none of an open or closed one. */
+  idle: number;
+};
+
+/** Whose shelters: `shelterIds` only those, `cityIds` those of these cities; absent, the network's. */
+export type TonightArea = { shelterIds?: readonly string[] | null; cityIds?: readonly string[] | null };
+
+type ShelterRow = { id: string; name: string; district: string; city_id: string | null; status: ShelterStatus; time_zone: string };
+type Hold = { stayId: string; status: string; holdUntil: Date };
+
+function sheltersOf(db: Db, area: TonightArea): ShelterRow[] {
+  const where: string[] = [];
+  if (area.shelterIds) where.push('id in (select value from json_each(@ids))');
+  if (area.cityIds) where.push('city_id in (select value from json_each(@cities))');
+  return db.$client
+    .prepare(`select id, name, district, city_id, status, time_zone from shelters ${where.length ? `where ${where.join(' and ')}` : ''} order by name`)
+    .all({
+      ...(area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {}),
+      ...(area.cityIds ? { cities: JSON.stringify(area.cityIds) } : {}),
+    }) as ShelterRow[];
+}
+
+const tonightsOf = (shelters: ShelterRow[], now: Date) => new Map(shelters.map((shelter) => [shelter.id, tonightIn(shelter.time_zone, now)]));
+
+/**
+ * The beds held by guests checked in past their departure and not checked out (or with no departure
+ * on record), on their shelter's tonight: the ledger no longer books those beds for them.
+ */
+function overdueHolds(db: Db, tonightOf: Map<string, Night>, narrowed: boolean): Map<string, string> {
+  const latest = [...tonightOf.values()].sort().pop() ?? '';
+  const rows = db.$client
+    .prepare(
+      `select sb.bed_id, s.id, s.shelter_id, s.departure from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
+        where s.status = 'checked_in' and (s.departure is null or s.departure <= @latest)
+          ${narrowed ? 'and s.shelter_id in (select value from json_each(@ids))' : ''}`,
+    )
+    .raw()
+    .all({ latest, ...(narrowed ? { ids: JSON.stringify([...tonightOf.keys()]) } : {}) }) as [string, string, string, Night | null][];
+  const held = new Map<string, string>();
+  for (const [bedId, stayId, shelterId, departure] of rows) {
+    const tonight = tonightOf.get(shelterId);
+    if (tonight !== undefined && (departure === null || departure <= tonight)) held.set(bedId, stayId);
+  }
+  return held;
+}
+
+/**
+ * Who holds each bed tonight: the ledger's bed-nights of live stays on their shelter's tonight, then
+ * the overdue guests, who come first (they are in the bed). Some shelters' beds (`areaBeds`) are
+ * looked up by bed_nights' key, the network's by night.
+ */
+function holdsTonight(db: Db, tonightOf: Map<string, Night>, shelterOfBed: (bedId: string) => string | undefined, areaBeds: string[] | null): Map<string, Hold> {
+  const booked = db.$client
+    .prepare(
+      `select bn.bed_id, bn.night, bn.stay_id, s.status, s.hold_until from bed_nights bn join stays s on s.id = bn.stay_id
+        where bn.night in (select value from json_each(@nights)) and s.status in ('checked_in', 'reserved')
+          ${areaBeds ? 'and bn.bed_id in (select value from json_each(@beds))' : ''}`,
+    )
+    .raw()
+    .all({ nights: JSON.stringify([...new Set(tonightOf.values())]), ...(areaBeds ? { beds: JSON.stringify(areaBeds) } : {}) }) as [string, Night, string, string, number][];
+  const held = new Map<string, Hold>();
+  for (const [bedId, night, stayId, status, holdUntil] of booked) {
+    const shelterId = shelterOfBed(bedId);
+    if (shelterId !== undefined && tonightOf.get(shelterId) === night) held.set(bedId, { stayId, status, holdUntil: new Date(holdUntil) });
+  }
+  for (const [bedId, stayId] of overdueHolds(db, tonightOf, areaBeds !== null)) held.set(bedId, { stayId, status: 'checked_in', holdUntil: new Date(0) });
+  return held;
+}
+
+/** The rooms (by id) and whole shelters (by id) closed on their shelter's tonight. */
+function closedTonight(db: Db, tonightOf: Map<string, Night>): Set<string> {
+  const nights = [...new Set(tonightOf.values())].sort();
+  if (nights.length === 0) return new Set();
+  const rows = db.$client
+    .prepare('select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last')
+    .raw()
+    .all({ first: nights[0], last: nights[nights.length - 1] }) as [string, string | null, Night, Night][];
+  const closed = new Set<string>();
+  for (const [shelterId, roomId, firstNight, lastNight] of rows) {
+    const tonight = tonightOf.get(shelterId);
+    if (tonight !== undefined && firstNight <= tonight && tonight <= lastNight) closed.add(roomId ?? shelterId);
+  }
+  return closed;
+}
+
+/** Every bed of the area's shelters as it stands tonight, by shelter. */
+export function bedsTonight(db: Db, now: Date, area: TonightArea = {}): { shelters: ShelterRow[]; tonightOf: Map<string, Night>; beds: Map<string, BedTonight[]> } {
+  const shelters = sheltersOf(db, area);
+  const tonightOf = tonightsOf(shelters, now);
+  const layout = bedLayout(db);
+  const narrowed = Boolean(area.shelterIds || area.cityIds);
+  const areaBeds = narrowed ? [...layout.roomOfBed].filter(([, room]) => tonightOf.has(room.shelterId)).map(([bedId]) => bedId) : null;
+  const held = holdsTonight(db, tonightOf, (bedId) => layout.roomOfBed.get(bedId)?.shelterId, areaBeds);
+  const closed = closedTonight(db, tonightOf);
+  const beds = new Map<string, BedTonight[]>(shelters.map((shelter) => [shelter.id, []]));
+  for (const [bedId, room] of layout.roomOfBed) {
+    const list = beds.get(room.shelterId);
+    if (!list) continue;
+    const hold = held.get(bedId);
+    const state = bedState({ outOfService: layout.outOfService.has(bedId), closed: closed.has(room.id) || closed.has(room.shelterId) }, hold, now);
+    // A hold past its time names nobody: the bed is free (or closed, or out of service) again.
+    list.push({ bedId, roomId: room.id, state, stayId: state === 'occupied' || state === 'reserved' ? hold!.stayId : null });
+  }
+  return { shelters, tonightOf, beds };
+}
+
+/** Each shelter of the area tonight: its beds counted by state, and the free beds that can be offered. */
+export function sheltersTonight(db: Db, now: Date, area: TonightArea = {}): ShelterTonight[] {
+  const { shelters, tonightOf, beds } = bedsTonight(db, now, area);
+  return shelters.map((shelter) => {
+    const counts = countBeds(beds.get(shelter.id)!.map((bed) => bed.state));
+    return {
+      id: shelter.id,
+      name: shelter.name,
+      district: shelter.district,
+      cityId: shelter.city_id,
+      status: shelter.status,
+      tonight: tonightOf.get(shelter.id)!,
+      counts,
+      free: shelter.status === 'open' ? counts.free : 0,
+      idle: shelter.status === 'paused' ? counts.free : 0,
+    };
+  });
+}
+
+/** The beds held tonight by overdue guests (checked in, past their departure, not checked out), with their stays. */
+export function overdueBeds(db: Db, now: Date, area: TonightArea = {}): Map<string, string> {
+  return overdueHolds(db, tonightsOf(sheltersOf(db, area), now), Boolean(area.shelterIds || area.cityIds));
+}
