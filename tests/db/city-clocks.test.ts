@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
 import { registerArrival } from '@/lib/arrivals/intake';
@@ -106,6 +107,16 @@ describe('meeting points belong to a city', () => {
     write(db, (tx) => moveHouseholdTo(tx, twoCityGuide, waiting.id, zvartnots, NOW));
     expect(sqlite.prepare('select meeting_point_id from arrivals where id = ?').pluck().get(waiting.id)).toBe(zvartnots);
     expect(before).not.toEqual(withIt);
+  });
+
+  it('migration 0014 puts each existing point in the city of its nearest shelter', () => {
+    makeShelter(db, { cityId: istanbul.id, latitude: 41.01, longitude: 28.97 });
+    makeShelter(db, { cityId: yerevan.id, latitude: 40.18, longitude: 44.51 });
+    sqlite.prepare('update meeting_points set city_id = null').run();
+    const [, backfill] = readFileSync('db/migrations/0014_meeting_point_cities.sql', 'utf8').split('--> statement-breakpoint');
+    sqlite.exec(backfill);
+    const cityOf = (id: string) => sqlite.prepare('select city_id from meeting_points where id = ?').pluck().get(id);
+    expect([cityOf(airport), cityOf(zvartnots)]).toEqual([istanbul.id, yerevan.id]);
   });
 
   it('with several cities, a new point must say its city', () => {

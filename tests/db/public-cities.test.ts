@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderRequestForm, renderShelterList } from '@/components/public/render';
+import { renderLinkPage, renderRequestForm, renderShelterList } from '@/components/public/render';
 import { ARRIVAL_LOCALES } from '@/lib/arrival/locale';
 import { publicList } from '@/lib/cities/public';
 import { makeCity, makeRoom, makeShelter } from '../support/fixtures';
@@ -99,5 +99,13 @@ describe('each city on its own clock, on the public pages', () => {
     const unchosen = await renderRequestForm('tr', base);
     expect(unchosen).toContain('yukarıda seçeceğiniz şehrin saati');
     expect(unchosen).toMatch(/name="arrivedAt"[^>]*value=""/);
+  });
+
+  it('the waiting page says when the request was sent in the household’s city time, in the reader’s language', async () => {
+    const page = { kind: 'waiting' as const, requestedAt: LATE, clock: { timeZone: 'Asia/Yerevan', names: { en: 'Yerevan', ru: 'Ереван' } }, contact: { phone: null, telegram: null, whatsapp: null }, expected: { kind: 'unknown' as const } };
+    const ru = await renderLinkPage(page, 'ru', LATE);
+    expect(ru).toContain('Заявка отправлена 2 октября в 00:30 (местное время, Ереван).');
+    // Without a Ukrainian name the city is named in English.
+    expect(await renderLinkPage(page, 'uk', LATE)).toContain('(місцевий час, Yerevan)');
   });
 });
