@@ -208,12 +208,12 @@ const DEMO_WAITING = [
   { alias: 'Yana', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru', 'uk'], minutesAgo: 15, contact: '@yana_demo', selfRegistered: true, city: 'yerevan' as const, destination: 'istanbul' as const },
 ];
 
-// Where guides meet arrivals: the two airports and the main bus station (real public places).
-const DEMO_MEETING_POINTS = [
-  { name: 'Istanbul Airport', latitude: 41.2753, longitude: 28.7519 },
-  { name: 'Sabiha Gökçen Airport', latitude: 40.8986, longitude: 29.3092 },
-  { name: 'Esenler bus station', latitude: 41.0383, longitude: 28.8936 },
-  { name: 'Zvartnots Airport', latitude: 40.1473, longitude: 44.3959 },
+// Where guides meet arrivals, city by city: the airports and the main bus station (real public places).
+const DEMO_MEETING_POINTS: { name: string; city: DemoCitySlug; latitude: number; longitude: number }[] = [
+  { name: 'Istanbul Airport', city: 'istanbul', latitude: 41.2753, longitude: 28.7519 },
+  { name: 'Sabiha Gökçen Airport', city: 'istanbul', latitude: 40.8986, longitude: 29.3092 },
+  { name: 'Esenler bus station', city: 'istanbul', latitude: 41.0383, longitude: 28.8936 },
+  { name: 'Zvartnots Airport', city: 'yerevan', latitude: 40.1473, longitude: 44.3959 },
 ];
 // Who is waiting where, so the suggestions show distances from the first visit.
 const DEMO_WHEREABOUTS: Record<string, string> = { Artem: 'Istanbul Airport', Maria: 'Sabiha Gökçen Airport', Gleb: 'Zvartnots Airport' };
@@ -280,7 +280,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .run();
     }
     const pointIds = new Map(
-      tx.insert(meetingPoints).values(DEMO_MEETING_POINTS.map((point) => ({ ...point, createdAt: since }))).returning().all().map((point) => [point.name, point.id]),
+      tx.insert(meetingPoints).values(DEMO_MEETING_POINTS.map(({ city, ...point }) => ({ ...point, cityId: cityIds[city], createdAt: since }))).returning().all().map((point) => [point.name, point.id]),
     );
     for (const { city = 'istanbul', destination, ...household } of DEMO_WAITING) {
       const meetingPointId = pointIds.get(DEMO_WHEREABOUTS[household.alias]) ?? null;

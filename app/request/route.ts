@@ -42,7 +42,7 @@ function withDevice(response: Response, request: Request): Response {
 async function formPage(request: Request, locale: ArrivalLocale, now: Date, status: number, shown: Shown, headers?: Record<string, string>) {
   const db = getDb();
   const contact = shown.withContact ? readNetworkSettings(db).contact : null;
-  const cities = listCities(db, locale).map(({ id, name }) => ({ id, name }));
+  const cities = listCities(db, locale).map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
   const html = await renderRequestForm(locale, { state: shown.state, stamp: shown.stamp, arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE), contact, cities, city: shown.city });
   return withDevice(htmlResponse(html, status, { forms: true, headers }), request);
 }

@@ -9,6 +9,7 @@ import { shareLinks, shareText } from '@/lib/i18n/share';
 import type { ArrivalPageData, LinkPage } from '@/lib/arrival/page-data';
 import type { FormState } from '@/lib/forms';
 import type { PublicList } from '@/lib/cities/public';
+import { clockCityName } from '@/lib/cities/clock';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { RequestForm } from './request-form';
 import { CancelRequest, ClosedRequestPage, WaitingPage, type ShareOwnLink } from './request-status';
@@ -19,14 +20,14 @@ export function renderShelterList(list: PublicList, locale: ArrivalLocale, now: 
   const t = translator(locale);
   return toHtml(
     <ArrivalDocument lang={locale} title={t('list.title')} withScript={false}>
-      <PublicShelterList list={list} locale={locale} t={t} format={formatFor(locale, NETWORK_TIME_ZONE, now)} now={now} timeZone={NETWORK_TIME_ZONE} />
+      <PublicShelterList list={list} locale={locale} t={t} format={formatFor(locale, NETWORK_TIME_ZONE, now)} now={now} />
     </ArrivalDocument>,
   );
 }
 
 export function renderRequestForm(
   locale: ArrivalLocale,
-  form: { state: FormState; stamp: string; arrivedAtDefault: string; contact: NetworkContact | null; cities: { id: string; name: string }[]; city?: string },
+  form: { state: FormState; stamp: string; arrivedAtDefault: string; contact: NetworkContact | null; cities: { id: string; name: string; now: string }[]; city?: string },
 ): Promise<string> {
   const t = translator(locale);
   return toHtml(
@@ -79,8 +80,8 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
       </ArrivalDocument>,
     );
   }
-  const requestedAt = formatFor(locale, NETWORK_TIME_ZONE, now).dateTime(page.requestedAt, {
-    timeZone: NETWORK_TIME_ZONE,
+  const requestedAt = formatFor(locale, page.clock.timeZone, now).dateTime(page.requestedAt, {
+    timeZone: page.clock.timeZone,
     day: 'numeric',
     month: 'long',
     hour: '2-digit',
@@ -89,7 +90,7 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
   });
   return toHtml(
     <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms>
-      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
+      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} city={clockCityName(page.clock, locale)} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
     </ArrivalDocument>,
   );
 }

@@ -11,11 +11,12 @@ type Props = {
   t: Translate;
   state: FormState;
   stamp: string;
+  /** Now on the network's clock, for a network that has no city yet. */
   arrivedAtDefault: string;
   /** Shown with a refusal that leaves the network's contact as the way forward. */
   contact: NetworkContact | null;
-  /** The network's cities, and the one the link named (/request?city=yerevan). */
-  cities: { id: string; name: string }[];
+  /** The network's cities, each with now on its clock, and the one the link named (/request?city=yerevan). */
+  cities: { id: string; name: string; now: string }[];
   city?: string;
 };
 type FieldProps = { state: FormState; t: Translate; name: string; hint?: boolean } & React.InputHTMLAttributes<HTMLInputElement>;
@@ -36,11 +37,11 @@ function FieldError({ form, t, name }: { form: FormState; t: Translate; name: st
   ) : null;
 }
 
-function Field({ state: form, t, name, hint, multiline, defaultValue, ...input }: FieldProps & { multiline?: boolean }) {
+function Field({ state: form, t, name, label, hint, multiline, defaultValue, ...input }: FieldProps & { label?: string; multiline?: boolean }) {
   const value = fieldValue(form, name, defaultValue as string | number | undefined);
   return (
     <div className="field">
-      <label htmlFor={name}>{t(`request.${name}`)}</label>
+      <label htmlFor={name}>{label ?? t(`request.${name}`)}</label>
       {hint ? (
         <p className="hint" id={`${name}-hint`}>
           {t(`request.${name}Hint`)}
@@ -90,6 +91,12 @@ function CityChoice({ form, t, name, cities, chosen, optional }: { form: FormSta
 
 /** The request for a place: a plain HTML form that works without JavaScript, posted to /request. */
 export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact, cities, city }: Props) {
+  // The landing time is read on the chosen city's clock. Without script the label cannot follow the
+  // choice, so until a city is chosen the field is left empty (empty means "now" wherever they are).
+  const chosen = cities.find((option) => option.id === (state.values?.cityId ?? city)) ?? (cities.length === 1 ? cities[0] : undefined);
+  const arrivedAt = chosen
+    ? { label: t('request.arrivedAt', { city: chosen.name }), now: chosen.now }
+    : { label: t(cities.length > 0 ? 'request.arrivedAtUnchosen' : 'request.arrivedAtLocal'), now: cities.length > 0 ? '' : arrivedAtDefault };
   const count = (name: string) => <Field state={state} t={t} name={name} type="number" inputMode="numeric" min={0} max={MAX_HOUSEHOLD} defaultValue={0} />;
   return (
     <>
@@ -143,7 +150,7 @@ export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact
           </fieldset>
           <Field state={state} t={t} name="needNote" hint multiline maxLength={300} />
           <Field state={state} t={t} name="contact" hint maxLength={100} autoComplete="off" required />
-          <Field state={state} t={t} name="arrivedAt" hint type="datetime-local" defaultValue={arrivedAtDefault} />
+          <Field state={state} t={t} name="arrivedAt" label={arrivedAt.label} hint type="datetime-local" defaultValue={arrivedAt.now} />
           <button type="submit">{t('request.submit')}</button>
         </form>
       </section>

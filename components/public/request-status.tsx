@@ -82,17 +82,18 @@ export function WaitingPage({
   t,
   contact,
   requestedAt,
+  city,
   expected,
   share,
   error,
-}: Props & { requestedAt: string; expected: ExpectedWait; share: ShareOwnLink | null; error?: boolean }) {
+}: Props & { requestedAt: string; city: string | null; expected: ExpectedWait; share: ShareOwnLink | null; error?: boolean }) {
   return (
     <>
       <RequestHeading locale={locale} t={t} />
       <section className="status" role="status">
         <p>{t('waiting.status')}</p>
         <p>{expectedWaitSentence(expected, t)}</p>
-        <p className="muted">{t('waiting.requestedAt', { time: requestedAt })}</p>
+        <p className="muted">{city ? t('waiting.requestedAt', { time: requestedAt, city }) : t('waiting.requestedAtLocal', { time: requestedAt })}</p>
       </section>
       {share ? (
         <KeepLink t={t} share={share} />

@@ -4,9 +4,10 @@ import { ContactButtons, contactLinks } from '@/components/arrival/arrival-page'
 import type { PublicCityGroup, PublicList } from '@/lib/cities/public';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { HelpBox, localHref } from './help-box';
 
-type Props = { list: PublicList; locale: ArrivalLocale; t: Translate; format: Format; now: Date; timeZone: string };
+type Props = { list: PublicList; locale: ArrivalLocale; t: Translate; format: Format; now: Date };
 
 /** A link within the public pages for one city: the reader's language, and the city when there is one. */
 const cityHref = (path: string, locale: ArrivalLocale, slug: string | null) => `${localHref(path, locale)}${slug ? `&city=${encodeURIComponent(slug)}` : ''}`;
@@ -61,6 +62,12 @@ function Cards({ shelters, level, ...rest }: { shelters: PublicShelter[]; level:
   );
 }
 
+/** When the figures were read, on the city's own clock (the network's while it has no city). */
+function AsOf({ group, t, format, now }: { group: PublicCityGroup; t: Translate; format: Format; now: Date }) {
+  const time = format.dateTime(now, { timeZone: group.timeZone ?? NETWORK_TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return <p className="muted">{group.name ? t('list.asOf', { time, city: group.name }) : t('list.asOfLocal', { time })}</p>;
+}
+
 /** One city's part of the list: its name, the way to ask for a place there and its own contact, its shelters. */
 function CityGroup({ group, ...rest }: { group: PublicCityGroup; locale: ArrivalLocale; t: Translate; format: Format; now: Date }) {
   const { t, locale } = rest;
@@ -79,6 +86,7 @@ function CityGroup({ group, ...rest }: { group: PublicCityGroup; locale: Arrival
         {links.length > 0 ? <ContactButtons links={links} /> : null}
       </section>
       <Cards shelters={group.shelters} level={3} {...rest} />
+      <AsOf group={group} {...rest} />
     </div>
   );
 }
@@ -87,7 +95,7 @@ function CityGroup({ group, ...rest }: { group: PublicCityGroup; locale: Arrival
  * The public list: listed open shelters by district and free beds, never an address. With several
  * cities, city by city, each with its own contact; `?city=` shows one.
  */
-export function PublicShelterList({ list, locale, t, format, now, timeZone }: Props) {
+export function PublicShelterList({ list, locale, t, format, now }: Props) {
   const rest = { locale, t, format, now };
   const byCity = list.cities.length > 1;
   const only = list.groups.length === 1 ? list.groups[0] : null;
@@ -126,9 +134,9 @@ export function PublicShelterList({ list, locale, t, format, now, timeZone }: Pr
           <HelpBox contact={only!.contact} t={t} ask={cityHref('/request', locale, only!.slug)} />
           <p className="muted">{t('list.intro')}</p>
           <Cards shelters={only!.shelters} level={2} {...rest} />
+          <AsOf group={only!} {...rest} />
         </>
       )}
-      <p className="muted">{t('list.asOf', { time: format.dateTime(now, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) })}</p>
       <PrivacyLink locale={locale} t={t} />
     </>
   );

@@ -129,11 +129,13 @@ export const roomNames = sqliteTable(
 
 /**
  * Where guides meet arrivals (the two airports, the bus station): defined by admins, so intake can ask
- * where a household is now and suggestions can say how far each shelter is, in a straight line.
+ * where a household is now and suggestions can say how far each shelter is, in a straight line. Each is
+ * in a city: a guide is offered their own cities' points only.
  */
 export const meetingPoints = sqliteTable('meeting_points', {
   id: id(),
   name: text('name').notNull().unique(),
+  cityId: text('city_id').references(() => cities.id, { onDelete: 'set null' }),
   latitude: real('latitude').notNull(),
   longitude: real('longitude').notNull(),
   createdBy: text('created_by'),

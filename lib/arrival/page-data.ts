@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { cityClock, type CityClock } from '@/lib/cities/clock';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelterTexts, shelters, stayBeds, stays } from '@/db/schema';
@@ -80,7 +81,7 @@ export type ArrivalPageData = NonNullable<ReturnType<typeof arrivalPageData>>;
 
 export type LinkPage =
   | { kind: 'stay'; data: ArrivalPageData; cancellable: boolean }
-  | { kind: 'waiting'; requestedAt: Date; contact: NetworkContact; expected: ExpectedWait }
+  | { kind: 'waiting'; requestedAt: Date; clock: CityClock; contact: NetworkContact; expected: ExpectedWait }
   | { kind: 'closed'; contact: NetworkContact };
 
 /**
@@ -97,7 +98,7 @@ export function linkPageData(db: Db, token: string, now: Date): LinkPage | null 
   if (request.status === 'cancelled' || request.status === 'not_genuine' || request.status === 'mistaken') return { kind: 'closed', contact };
   const stay = request.status === 'waiting' ? undefined : latestStayOf(db, request.id);
   if (!stay || (stay.status === 'reserved' && stay.holdUntil <= now)) {
-    return { kind: 'waiting', requestedAt: request.createdAt, contact, expected: expectedWait(waitInputs(db, request, now)) };
+    return { kind: 'waiting', requestedAt: request.createdAt, clock: cityClock(db, request.cityId), contact, expected: expectedWait(waitInputs(db, request, now)) };
   }
   const shelter = db.select().from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
   return { kind: 'stay', data: stayPage(db, stay, shelter, now), cancellable: stay.status === 'reserved' };

@@ -5,19 +5,26 @@ import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import type { ArrivalInput } from '@/lib/validation/arrival';
-import { meetingPointById } from '@/lib/meeting-points/points';
+import { meetingPointFor } from '@/lib/meeting-points/points';
 import { heldCity, impliedCity, knownCity } from '@/lib/cities/choice';
-import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
+import { cityTimeZone } from '@/lib/cities/clock';
+import { zonedWallClockToUtc } from '@/lib/time';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** How far from now an arrival time may lie: a guide registers people who are here already. */
-export const GUIDE_ARRIVAL_WINDOW = { ahead: 5 * MINUTE, back: 30 * DAY, code: 'arrivedAtRange' };
+/** How far from now an arrival time may lie, and the refusal when it lies further. */
+export type ArrivalWindow = { ahead: number; back: number; code: string };
 
-/** The arrival time as an instant, refused when a typo would put someone far ahead or back in the queue. */
-export function arrivalTime(input: Pick<ArrivalInput, 'arrivedAt'>, now: Date, window: { ahead: number; back: number; code: string }): Date {
-  const arrivedAt = input.arrivedAt ? zonedWallClockToUtc(input.arrivedAt, NETWORK_TIME_ZONE) : now;
+/** A guide registers people who are here already. */
+export const GUIDE_ARRIVAL_WINDOW: ArrivalWindow = { ahead: 5 * MINUTE, back: 30 * DAY, code: 'arrivedAtRange' };
+
+/**
+ * The arrival time as an instant, read on the clock of the household's city (`timeZone`), refused when
+ * a typo would put someone far ahead or back in the queue.
+ */
+export function arrivalTime(input: Pick<ArrivalInput, 'arrivedAt'>, now: Date, window: ArrivalWindow, timeZone: string): Date {
+  const arrivedAt = input.arrivedAt ? zonedWallClockToUtc(input.arrivedAt, timeZone) : now;
   if (arrivedAt.getTime() > now.getTime() + window.ahead || arrivedAt.getTime() < now.getTime() - window.back) {
     throw new DomainError(window.code, 'arrivedAt');
   }
@@ -27,21 +34,19 @@ export function arrivalTime(input: Pick<ArrivalInput, 'arrivedAt'>, now: Date, w
 /** How far ahead a household may say it lands: bookings further out are guesses (lib/nights/calendar.ts). */
 export const EXPECTED_WINDOW = { ahead: 90 * DAY, back: DAY };
 
-/** When the household expects to land, read in the network's zone; none when it is here already. */
-export function expectedTime(input: Pick<ArrivalInput, 'expectedAt'>, now: Date): Date | null {
+/** When the household expects to land, read on its city's clock; none when it is here already. */
+export function expectedTime(input: Pick<ArrivalInput, 'expectedAt'>, now: Date, timeZone: string): Date | null {
   if (!input.expectedAt) return null;
-  const expectedAt = zonedWallClockToUtc(input.expectedAt, NETWORK_TIME_ZONE);
+  const expectedAt = zonedWallClockToUtc(input.expectedAt, timeZone);
   if (expectedAt.getTime() > now.getTime() + EXPECTED_WINDOW.ahead || expectedAt.getTime() < now.getTime() - EXPECTED_WINDOW.back) {
     throw new DomainError('expectedAtRange', 'expectedAt');
   }
   return expectedAt;
 }
 
-/** The meeting point named by a form, refused when it is not one of the network's. */
-function meetingPointOf(db: Db, id: string | undefined): string | null {
-  if (!id) return null;
-  if (!meetingPointById(db, id)) throw new DomainError('unknownMeetingPoint', 'meetingPointId');
-  return id;
+/** The meeting point named by a form, refused when it is not one of the network's or not in the household's city. */
+function meetingPointOf(db: Db, id: string | undefined, cityId: string | null): string | null {
+  return id ? meetingPointFor(db, id, cityId).id : null;
 }
 
 /** Where the household is now and where it is going, refused next to the field when a city is unknown. */
@@ -52,13 +57,20 @@ function citiesOf(db: Db, input: Pick<ArrivalInput, 'cityId' | 'destinationCityI
   };
 }
 
-/** Writes a waiting household; the caller has checked who may do so and when they arrive. */
+/**
+ * Writes a waiting household; the caller has checked who may do so. Its times are read on the clock of
+ * the city it is in, and refused outside `extra.window`.
+ */
 export function insertHousehold(
   db: Db,
-  input: Omit<ArrivalInput, 'arrivedAt'>,
-  extra: { arrivedAt: Date; registeredBy: string | null; selfRegistered?: boolean; requestTokenHash?: string; intakeKey?: string },
+  input: ArrivalInput,
+  extra: { window: ArrivalWindow; registeredBy: string | null; selfRegistered?: boolean; requestTokenHash?: string; intakeKey?: string },
   now: Date,
 ): string {
+  const where = citiesOf(db, input);
+  const timeZone = cityTimeZone(db, where.cityId);
+  const arrivedAt = arrivalTime(input, now, extra.window, timeZone);
+  const expectedAt = expectedTime(input, now, timeZone);
   return db
     .insert(arrivals)
     .values({
@@ -71,11 +83,11 @@ export function insertHousehold(
       hasPet: input.hasPet,
       needNote: input.needNote,
       contact: input.contact,
-      expectedAt: expectedTime(input, now),
+      expectedAt,
       nightsWanted: input.nightsWanted ?? null,
-      meetingPointId: meetingPointOf(db, input.meetingPointId),
-      ...citiesOf(db, input),
-      arrivedAt: extra.arrivedAt,
+      meetingPointId: meetingPointOf(db, input.meetingPointId, where.cityId),
+      ...where,
+      arrivedAt,
       status: 'waiting',
       registeredBy: extra.registeredBy,
       selfRegistered: extra.selfRegistered ?? false,
@@ -107,7 +119,7 @@ export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, no
   // A guide of one city registers people in it, unless the form says otherwise; never in a city they do not hold.
   const cityId = input.cityId ?? (user.cityIds?.length === 1 ? user.cityIds[0] : undefined);
   if (cityId) heldCity(db, user, cityId, 'cityId');
-  const id = insertHousehold(db, { ...input, cityId }, { arrivedAt: arrivalTime(input, now, GUIDE_ARRIVAL_WINDOW), registeredBy: user.id, intakeKey: input.intakeKey }, now);
+  const id = insertHousehold(db, { ...input, cityId }, { window: GUIDE_ARRIVAL_WINDOW, registeredBy: user.id, intakeKey: input.intakeKey }, now);
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: id });
   return id;
 }

@@ -89,8 +89,15 @@ function editableCity(db: Db, user: StaffUser, cityId: string) {
   return city;
 }
 
-/** Renames a city, moves its address word or changes its zone and contact. Its shelters keep their own zones. */
-export function updateCity(db: Db, user: StaffUser, input: CityInput & { cityId: string }, now: Date): void {
+/** What a new clock changed: the shelters that moved with it, and the households whose times now read in it. */
+export type ClockChange = { timeZone: string; shelters: number; households: number };
+
+/**
+ * Renames a city, moves its address word or changes its zone and contact. Shelters on the city's old
+ * clock move to the new one (a shelter given a zone of its own keeps it). Times already given are
+ * moments, kept as they are: an arrival at 14:00 on the old clock reads 15:00 on one an hour ahead.
+ */
+export function updateCity(db: Db, user: StaffUser, input: CityInput & { cityId: string }, now: Date): ClockChange | null {
   const city = editableCity(db, user, input.cityId);
   const slug = freeSlug(db, input, city.id);
   db.update(cities)
@@ -99,6 +106,14 @@ export function updateCity(db: Db, user: StaffUser, input: CityInput & { cityId:
     .run();
   writeNames(db, city.id, input);
   recordAudit(db, { at: now, actorId: user.id, action: 'city.update', entity: 'city', entityId: city.id });
+  if (input.timeZone === city.timeZone) return null;
+  const moved = db
+    .update(shelters)
+    .set({ timeZone: input.timeZone })
+    .where(and(eq(shelters.cityId, city.id), eq(shelters.timeZone, city.timeZone)))
+    .run().changes;
+  const households = db.select({ n: count() }).from(arrivals).where(and(eq(arrivals.cityId, city.id), inArray(arrivals.status, ['waiting', 'placed']))).get()?.n ?? 0;
+  return { timeZone: input.timeZone, shelters: moved, households };
 }
 
 /**

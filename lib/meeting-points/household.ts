@@ -3,11 +3,11 @@ import type { Db } from '@/db';
 import { arrivals, shelters } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
-import { DomainError, notAllowed } from '@/lib/errors';
+import { notAllowed } from '@/lib/errors';
 import { mayActOnHousehold } from '@/lib/privacy/shares';
 import type { Whereabouts } from '@/lib/matching/suggest';
 import type { Coordinates } from './distance';
-import { meetingPointById, type MeetingPoint } from './points';
+import { meetingPointById, meetingPointFor, type MeetingPoint } from './points';
 
 /** Where the household is now (a meeting point), for a caller the page has already let in. */
 export function householdMeetingPoint(db: Db, arrivalId: string): MeetingPoint | null {
@@ -18,7 +18,10 @@ export function householdMeetingPoint(db: Db, arrivalId: string): MeetingPoint |
 /** A guide says where the household is now (they moved from the airport to the bus station), or nowhere. */
 export function moveHouseholdTo(db: Db, user: StaffUser, arrivalId: string, meetingPointId: string | undefined, now: Date): void {
   if (user.role === 'host' || !mayActOnHousehold(db, user, arrivalId)) throw notAllowed();
-  if (meetingPointId && !meetingPointById(db, meetingPointId)) throw new DomainError('unknownMeetingPoint', 'meetingPointId');
+  if (meetingPointId) {
+    const household = db.select({ cityId: arrivals.cityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
+    meetingPointFor(db, meetingPointId, household?.cityId);
+  }
   db.update(arrivals).set({ meetingPointId: meetingPointId ?? null }).where(eq(arrivals.id, arrivalId)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.meetingPoint', entity: 'arrival', entityId: arrivalId });
 }

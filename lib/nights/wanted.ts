@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { cityTimeZone } from '@/lib/cities/clock';
 import { addNights, isNight, MAX_DAYS_AHEAD, MAX_NIGHTS, nightCount, tonightIn, type NightRange } from './calendar';
 import { holdUntilFor } from './door';
 import { firstNightFrom } from './stay-dates';
@@ -12,10 +12,11 @@ export const DEFAULT_NIGHTS = 3;
 /**
  * The nights to look for beds for a household, before a shelter is chosen: from its expected arrival
  * (or tonight, while some open shelter still lets people in tonight; otherwise tomorrow), for the
- * nights it asked for. Dates are the network's calendar; each shelter reads them as its own.
+ * nights it asked for. Dates are the calendar of the household's city; each shelter reads them as its own.
  */
-export function nightsToSearch(db: Db, household: { expectedAt: Date | null; nightsWanted: number | null }, now: Date): NightRange {
-  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+export function nightsToSearch(db: Db, household: { expectedAt: Date | null; nightsWanted: number | null; cityId?: string | null }, now: Date): NightRange {
+  const timeZone = cityTimeZone(db, household.cityId);
+  const tonight = tonightIn(timeZone, now);
   const doors = db
     .select({ checkInFrom: shelters.checkInFrom, checkInUntil: shelters.checkInUntil, holdHours: shelters.holdHours, checkOutBy: shelters.checkOutBy, timeZone: shelters.timeZone })
     .from(shelters)
@@ -23,7 +24,7 @@ export function nightsToSearch(db: Db, household: { expectedAt: Date | null; nig
     .all();
   const doorOpen = doors.length === 0 || doors.some((door) => holdUntilFor(door, tonight) > now);
   const earliest = doorOpen ? tonight : addNights(tonight, 1);
-  const firstNight = firstNightFrom(earliest, household.expectedAt, NETWORK_TIME_ZONE);
+  const firstNight = firstNightFrom(earliest, household.expectedAt, timeZone);
   return { firstNight, departure: addNights(firstNight, household.nightsWanted ?? DEFAULT_NIGHTS) };
 }
 

@@ -5,7 +5,7 @@ import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { runSteps, runStepsYielding } from '@/lib/steps';
-import { storeUnmetDays, waitedInNetworkAndCities } from './unmet';
+import { storeUnmetDays, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 
 export const NETWORK_SCOPE = 'network';
 
@@ -43,10 +43,11 @@ function rollUpShelter(db: Db, shelter: ShelterClock, now: number): number {
 /**
  * Network rows are the sums of the shelters' rows, plus the households registered that day and the
  * network's unmet demand (households that waited past its midnight without a bed, searches that found
- * no fitting shelter), on the network's own days.
+ * no fitting shelter), on the network's own days; each city's unmet demand on its own days.
  */
 function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
-  const zones = new Set([NETWORK_TIME_ZONE, ...shelters.map((shelter) => shelter.time_zone)]);
+  const cities = db.$client.prepare('select id, time_zone from cities').all() as { id: string; time_zone: string }[];
+  const zones = new Set([NETWORK_TIME_ZONE, ...shelters.map((shelter) => shelter.time_zone), ...cities.map((city) => city.time_zone)]);
   const to = [...zones].map((zone) => lastEndedDay(now, zone)).sort()[0];
   const last = lastRolledDay(db, NETWORK_SCOPE);
   const firstShelterDay = db.$client.prepare(`select min(day) from occupancy_days where scope <> ?`).pluck().get(NETWORK_SCOPE) as string | null;
@@ -61,6 +62,10 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
     now,
   });
   const waited = waitedInNetworkAndCities(db, windows);
+  // A city's "past midnight" is its own midnight: a city on another clock is counted on its own days.
+  for (const city of cities) {
+    if (city.time_zone !== NETWORK_TIME_ZONE) waited.cities.set(city.id, waitedPastMidnight(db, dayWindows(from, to, city.time_zone, now), [city.id]));
+  }
   write(db, (tx) => {
     tx.$client
       .prepare(

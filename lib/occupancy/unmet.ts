@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { cityTimeZone } from '@/lib/cities/clock';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { addDays, dayWindows, localDay, type DayWindow } from './days';
 import { householdKind, noKinds, type HouseholdKind, type KindCounts } from './kind';
@@ -19,7 +20,7 @@ type Household = { adultMen: number; adultWomen: number; children: number };
 export function recordNoFit(db: Db, arrival: Household & { id: string; cityId: string | null }, now: Date): void {
   db.$client
     .prepare('insert or ignore into no_fit_searches (day, arrival_id, kind, city_id) values (?, ?, ?, ?)')
-    .run(localDay(now.getTime(), NETWORK_TIME_ZONE), arrival.id, householdKind(arrival), arrival.cityId);
+    .run(localDay(now.getTime(), cityTimeZone(db, arrival.cityId)), arrival.id, householdKind(arrival), arrival.cityId);
 }
 
 type Candidate = Household & { id: string; cityId: string | null; since: number; endedAt: number | null };
@@ -196,7 +197,9 @@ export function unmetHistory(db: Db, from: string, to: string, now: Date, cityId
   );
   const liveFrom = lastStored ? addDays(lastStored, 1) : from;
   if (liveFrom <= to) {
-    const windows = dayWindows(liveFrom, to, NETWORK_TIME_ZONE, now.getTime()).filter((window) => window.start <= now.getTime());
+    // One city's midnights are its own; the network's (and several cities') are the network's.
+    const zone = cityIds?.length === 1 ? cityTimeZone(db, cityIds[0]) : NETWORK_TIME_ZONE;
+    const windows = dayWindows(liveFrom, to, zone, now.getTime()).filter((window) => window.start <= now.getTime());
     const ended = windows.filter((window) => window.end <= now.getTime());
     const waited = ended.length > 0 ? waitedPastMidnight(db, ended, cityIds) : [];
     const noFit = noFitByDay(db, liveFrom, to, cityIds);

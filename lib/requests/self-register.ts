@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
-import { arrivalTime, insertHousehold } from '@/lib/arrivals/intake';
+import { insertHousehold, type ArrivalWindow } from '@/lib/arrivals/intake';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
@@ -16,7 +16,7 @@ import { spendStamp, stampSpent } from './used-stamps';
 
 const DAY = 24 * 3600_000;
 /** People ask before they fly as well as after they land; a week back covers someone sleeping rough. */
-export const REQUEST_ARRIVAL_WINDOW = { ahead: 3 * DAY, back: 7 * DAY, code: 'landingRange' };
+export const REQUEST_ARRIVAL_WINDOW: ArrivalWindow = { ahead: 3 * DAY, back: 7 * DAY, code: 'landingRange' };
 
 /** A form already sent once: its stamp is spent (a replay, or a second press on a slow connection). */
 export type SubmitRefusal = RequestRefusal | 'stampUsed';
@@ -33,9 +33,8 @@ export function submitRequest(db: Db, input: PublicRequestInput, client: { addre
   const counted = requestCounters(client.address, client.device);
   const refusal = requestRefusal(db, counted, readNetworkSettings(db).requestsPerHour, now);
   if (refusal) return { refusal };
-  const arrivedAt = arrivalTime(input, now, REQUEST_ARRIVAL_WINDOW);
   const token = newLinkToken();
-  const id = insertHousehold(db, input, { arrivedAt, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) }, now);
+  const id = insertHousehold(db, input, { window: REQUEST_ARRIVAL_WINDOW, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) }, now);
   recordRequest(db, counted, now);
   spendStamp(db, client.stamp, now);
   recordAudit(db, { at: now, actorId: null, action: 'arrival.self_register', entity: 'arrival', entityId: id });

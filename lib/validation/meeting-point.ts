@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalCityChoice } from './city';
 import { idField, requiredText } from './common';
 
 /** A required coordinate as a form sends it ("41.2753", or "41,2753" from a comma keyboard). */
@@ -15,6 +16,8 @@ export const meetingPointFields = {
   name: requiredText(60),
   latitude: coordinate(90, 'invalidLatitude'),
   longitude: coordinate(180, 'invalidLongitude'),
+  // Required once the network has several cities (checked by the domain call, lib/meeting-points/manage.ts).
+  cityId: optionalCityChoice,
 };
 
 export const createMeetingPointSchema = z.object(meetingPointFields);

@@ -231,10 +231,10 @@ const CASES: Record<string, Case> = {
   },
   // 'off', as it is: saving records who and when all the same, and the other cases need it off.
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { allowed: ADMINS, form: () => ({ secondFactor: 'off' }) },
-  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': { allowed: ADMINS, form: (w) => ({ name: `Bus station ${w.shelter.id}`, latitude: '41.0383', longitude: '28.8936' }) },
+  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': { allowed: ADMINS, form: (w) => ({ name: `Bus station ${w.shelter.id}`, cityId: w.city.id, latitude: '41.0383', longitude: '28.8936' }) },
   'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
     allowed: ADMINS,
-    form: (w) => ({ meetingPointId: w.meetingPoint, name: `Moved ${w.shelter.id}`, latitude: '40.8986', longitude: '29.3092' }),
+    form: (w) => ({ meetingPointId: w.meetingPoint, name: `Moved ${w.shelter.id}`, cityId: w.city.id, latitude: '40.8986', longitude: '29.3092' }),
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
   'app/(staff)/settings/cities/actions.ts#addCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }) },

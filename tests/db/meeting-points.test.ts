@@ -34,7 +34,7 @@ describe('meeting points, as an admin keeps them', () => {
   it('adds, renames and moves a point, each change in the audit trail', () => {
     const id = write(db, (tx) => createMeetingPoint(tx, admin, SABIHA, NOW));
     write(db, (tx) => updateMeetingPoint(tx, admin, { meetingPointId: id, name: 'SAW airport', latitude: 40.9, longitude: 29.31 }, NOW));
-    expect(listMeetingPoints(db).find((p) => p.id === id)).toEqual({ id, name: 'SAW airport', latitude: 40.9, longitude: 29.31 });
+    expect(listMeetingPoints(db).find((p) => p.id === id)).toEqual({ id, name: 'SAW airport', cityId: null, latitude: 40.9, longitude: 29.31 });
     expect(auditOf(id)).toEqual([
       { action: 'meetingPoint.create', actorId: admin.id },
       { action: 'meetingPoint.update', actorId: admin.id },

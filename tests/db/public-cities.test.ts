@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderRequestForm, renderShelterList } from '@/components/public/render';
+import { renderLinkPage, renderRequestForm, renderShelterList } from '@/components/public/render';
 import { ARRIVAL_LOCALES } from '@/lib/arrival/locale';
 import { publicList } from '@/lib/cities/public';
 import { makeCity, makeRoom, makeShelter } from '../support/fixtures';
@@ -59,8 +59,8 @@ describe('the public list, city by city', () => {
 
   it('the request form asks for the city, preselecting the one its link named', async () => {
     const cities = [
-      { id: istanbul.id, name: 'Istanbul' },
-      { id: yerevan.id, name: 'Yerevan' },
+      { id: istanbul.id, name: 'Istanbul', now: '2026-10-01T17:00' },
+      { id: yerevan.id, name: 'Yerevan', now: '2026-10-01T18:00' },
     ];
     const html = await renderRequestForm('en', { state: { status: 'idle' }, stamp: 's', arrivedAtDefault: '2026-10-01T17:00', contact: null, cities, city: yerevan.id });
     expect(html).toContain('<label for="cityId">City you are in now</label>');
@@ -68,5 +68,44 @@ describe('the public list, city by city', () => {
     expect(html).toMatch(/<option value=""( selected="")?>Not decided<\/option>/);
     const refused = await renderRequestForm('uk', { state: { status: 'error', values: {}, fieldErrors: { cityId: 'chooseCity' } }, stamp: 's', arrivedAtDefault: '2026-10-01T17:00', contact: null, cities });
     expect(refused).toContain('Оберіть місто, де ви зараз.');
+  });
+});
+
+describe('each city on its own clock, on the public pages', () => {
+  // 20:30 UTC: 23:30 in Istanbul (UTC+3), already 00:30 the next day in Yerevan (UTC+4).
+  const LATE = new Date('2026-10-01T20:30:00Z');
+
+  it('the list says when its figures were read in each city’s own time', async () => {
+    const html = await renderShelterList(publicList(db, 'en', LATE), 'en', LATE);
+    expect(html).toContain('As of Oct 1, 23:30, Istanbul time.');
+    expect(html).toContain('As of Oct 2, 00:30, Yerevan time.');
+    expect(html).not.toContain('As of Oct 1, 23:30, Yerevan time.');
+    const yerevanOnly = await renderShelterList(publicList(db, 'ru', LATE, 'yerevan'), 'ru', LATE);
+    expect(yerevanOnly).toContain('(местное время, Ереван)');
+    expect(yerevanOnly).toContain('00:30');
+    expect(yerevanOnly).not.toContain('Стамбул');
+  });
+
+  it('the request form names the chosen city’s clock and prefills its time; with no city chosen it prefills nothing', async () => {
+    const cities = [
+      { id: istanbul.id, name: 'Istanbul', now: '2026-10-01T23:30' },
+      { id: yerevan.id, name: 'Yerevan', now: '2026-10-02T00:30' },
+    ];
+    const base = { state: { status: 'idle' as const }, stamp: 's', arrivedAtDefault: '2026-10-01T23:30', contact: null, cities };
+    const inYerevan = await renderRequestForm('en', { ...base, city: yerevan.id });
+    expect(inYerevan).toContain('When you land or landed (Yerevan time)');
+    expect(inYerevan).toMatch(/name="arrivedAt"[^>]*value="2026-10-02T00:30"/);
+    expect(inYerevan).not.toContain('Istanbul time');
+    const unchosen = await renderRequestForm('tr', base);
+    expect(unchosen).toContain('yukarıda seçeceğiniz şehrin saati');
+    expect(unchosen).toMatch(/name="arrivedAt"[^>]*value=""/);
+  });
+
+  it('the waiting page says when the request was sent in the household’s city time, in the reader’s language', async () => {
+    const page = { kind: 'waiting' as const, requestedAt: LATE, clock: { timeZone: 'Asia/Yerevan', names: { en: 'Yerevan', ru: 'Ереван' } }, contact: { phone: null, telegram: null, whatsapp: null }, expected: { kind: 'unknown' as const } };
+    const ru = await renderLinkPage(page, 'ru', LATE);
+    expect(ru).toContain('Заявка отправлена 2 октября в 00:30 (местное время, Ереван).');
+    // Without a Ukrainian name the city is named in English.
+    expect(await renderLinkPage(page, 'uk', LATE)).toContain('(місцевий час, Yerevan)');
   });
 });

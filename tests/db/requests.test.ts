@@ -50,10 +50,10 @@ describe('a request for a place from the public form', () => {
 
     const page = linkPageData(db, token, later(5));
     // No shelter has a bed yet: the expected wait says tomorrow, not a place in the queue.
-    expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null }, expected: { kind: 'tonightFull' } });
+    expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, clock: { timeZone: 'Europe/Istanbul', names: {} }, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null }, expected: { kind: 'tonightFull' } });
     const html = await renderLinkPage(page!, 'ru', later(5));
     expect(html).toContain('Вы в листе ожидания; с вами свяжется волонтёр.');
-    expect(html).toContain('Заявка отправлена 1 октября в 17:00 по стамбульскому времени.');
+    expect(html).toContain('Заявка отправлена 1 октября в 17:00 по местному времени.');
     expect(html).toContain('href="tel:+905550000100"');
     expect(html).toContain('href="https://t.me/help_net"');
     expect(html).not.toContain(ALIAS);

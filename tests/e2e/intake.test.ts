@@ -25,7 +25,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const { sqlite } = openDatabase(databasePath);
   // The network's meeting points: the intake asks where the household is now only when there are some.
-  airport = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values ('test-airport', 'Test Airport', 40.9, 29.3, ?) returning id").get(Date.now()) as { id: string }).id;
+  airport = (sqlite.prepare("insert into meeting_points (id, name, city_id, latitude, longitude, created_at) values ('test-airport', 'Test Airport', (select id from cities where slug = 'istanbul'), 40.9, 29.3, ?) returning id").get(Date.now()) as { id: string }).id;
   sqlite.close();
 });
 afterAll(async () => {

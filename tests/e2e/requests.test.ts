@@ -84,7 +84,7 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]{43}/);
     const link = page.url();
     expect(await page.getByRole('status').innerText()).toContain('Вы в листе ожидания; с вами свяжется волонтёр.');
-    expect(await page.getByText(/Заявка отправлена \d+ \S+ в \d\d:\d\d по стамбульскому времени\./).isVisible()).toBe(true);
+    expect(await page.getByText(/Заявка отправлена \d+ \S+ в \d\d:\d\d \(местное время, Стамбул\)\./).isVisible()).toBe(true);
     expect(await page.locator('body').innerText()).not.toContain('lena_e2e');
 
     // A guide finds the request in the queue, marked as self-registered, and reserves a bed in Kadıköy.

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { cityTimeZone } from '@/lib/cities/clock';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -40,7 +40,9 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const cities = queueCities(user, listCities(db, await getLocale()), asked.city);
   const query = { ...asked, city: cities.chosen?.slug ?? null };
   const cityId = cities.chosen?.id ?? null;
-  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+  // The queue's nights and times are on the clock of the city shown: the chosen one, or the guide's only one.
+  const timeZone = cityTimeZone(db, cityId ?? (user.cityIds?.length === 1 ? user.cityIds[0] : null));
+  const tonight = tonightIn(timeZone, now);
   // Each answer is made for this caller: an admin's households come without names or notes, and
   // the search and filters only ever look at what this caller received.
   const waiting = filterQueue(waitingQueue(db, user, now, cityId), query, now, tonight);
@@ -154,7 +156,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                 {household.selfRegistered ? (
                   <p>
                     <span className="badge">{requests('selfRegistered')}</span>{' '}
-                    {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }) }) : null}
+                    {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone, dateStyle: 'short', timeStyle: 'short' }) }) : null}
                   </p>
                 ) : null}
                 {household.needNote ? <p className="need-note">{household.needNote}</p> : null}

@@ -16,7 +16,7 @@ import { householdCities, placeGroups } from '@/lib/placement/city-places';
 import { elsewhereCities } from '@/lib/placement/city-rule';
 import { tonightIn } from '@/lib/nights/calendar';
 import { nightsFromQuery, nightsToSearch } from '@/lib/nights/wanted';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { cityTimeZone } from '@/lib/cities/clock';
 import { applyExpiry } from '@/lib/placement/read';
 import { recordNoFit } from '@/lib/occupancy/unmet';
 import { ActionButton } from '@/components/ui/action-button';
@@ -39,7 +39,7 @@ import { roomNameLookup } from '@/lib/shelters/room-names';
 import { RequestLink } from './request-link';
 import { ArrivalWorkspace } from './workspace';
 import { RegisteredBanner } from '../new/registered-banner';
-import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { listMeetingPoints, pointIsIn } from '@/lib/meeting-points/points';
 import { householdMeetingPoint, whereaboutsOf } from '@/lib/meeting-points/household';
 import { chooseMeetingPoint } from './meeting-point-actions';
 import { MeetingPointForm } from './meeting-point-form';
@@ -74,16 +74,19 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const format = await getFormatter();
   const languageNames = await getTranslations('languages');
   const requests = await getTranslations('requests');
+  const intake = await getTranslations('intake');
+  const clockName = (city: string | null) => (city ? intake('clockOf', { city }) : intake('clockLocal'));
 
   // The nights to find beds for: the guide's dates, else the household's own (expected arrival, nights
   // asked for); a stay being moved needs the nights it has left, to a departure the guide may change.
-  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+  const cityOf = householdCities(db, household.id);
+  const timeZone = cityTimeZone(db, cityOf.cityId);
+  const tonight = tonightIn(timeZone, now);
   const searched = current
     ? { firstNight: current.firstNight > tonight ? current.firstNight : tonight, departure: current.departure }
-    : nightsToSearch(db, household, now);
+    : nightsToSearch(db, { ...household, cityId: cityOf.cityId }, now);
   const asked = nightsFromQuery(current ? undefined : firstParam(query.from), firstParam(query.to), searched, tonight);
   // Its own city's shelters, where it is going, and other cities' only when the guide asks (?elsewhere=1).
-  const cityOf = householdCities(db, household.id);
   const cityList = listCities(db, await getLocale());
   const elsewhereIds = cityOf.cityId ? elsewhereCities(user, cityOf, cityList.map((city) => city.id)) : [];
   const showElsewhere = firstParam(query.elsewhere) === '1' && elsewhereIds.length > 0;
@@ -92,7 +95,8 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const needs = { ...household.composition, languages: household.languages };
   const whereabouts = whereaboutsOf(db, household.id);
   const [ranked, ...otherRanked] = groups.map((group) => ({ ...group, ...suggestPlacements(group.network, needs, now, asked.range, whereabouts) }));
-  const meetingPoints = listMeetingPoints(db);
+  // Where they may be now: the points of the household's own city (that the guide holds).
+  const meetingPoints = listMeetingPoints(db, user).filter((point) => pointIsIn(point, cityOf.cityId));
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
   if (household.status === 'waiting' && !query.from && !query.to && [ranked, ...otherRanked].every((group) => group.kind === 'elsewhere' || group.suggestions.length === 0)) {
     write(db, (tx) => recordNoFit(tx, { id: household.id, cityId: cityOf.cityId, ...household.composition }, now));
@@ -136,7 +140,7 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
         {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
         {household.expectedAt ? (
-          <p>{t('expectedLanding', { time: format.dateTime(household.expectedAt, { timeZone: NETWORK_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+          <p>{t('expectedLanding', { time: format.dateTime(household.expectedAt, { timeZone, dateStyle: 'medium', timeStyle: 'short' }), clock: clockName(cityName(cityOf.cityId)) })}</p>
         ) : null}
         {meetingPoints.length > 0 ? (
           <MeetingPointForm action={chooseMeetingPoint} arrivalId={household.id} points={meetingPoints} current={householdMeetingPoint(db, household.id)?.id ?? null} />

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
@@ -14,15 +14,17 @@ import { sendKeepingValues } from './send';
 
 type Props = {
   action: FormAction;
+  /** Now on the clock of the preselected city (the network's when there is none): the arrival time's prefill. */
   arrivedAtDefault: string;
   /** The guide's own id: drafts on a shared browser are kept apart per person. */
   userId: string;
   /** Every language, the ones the network's guides tick most first; the first few are shown at once. */
   languages: string[];
   shownLanguages: number;
-  meetingPoints: { id: string; name: string }[];
-  /** Cities the guide may register people in, every city as a destination, and the one to preselect. */
-  cities: { here: { id: string; name: string }[]; there: { id: string; name: string }[]; preselected?: string };
+  /** The points in the guide's cities; the form offers those of the city chosen. */
+  meetingPoints: { id: string; name: string; cityId: string | null }[];
+  /** Cities the guide may register people in (each with now on its clock), every city as a destination, and the one to preselect. */
+  cities: { here: { id: string; name: string; now: string }[]; there: { id: string; name: string }[]; preselected?: string };
 };
 
 /**
@@ -39,6 +41,8 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   const [intakeKey, setIntakeKey] = useState('');
   const [generation, setGeneration] = useState(0);
   const [asking, setAsking] = useState(false);
+  // The city picked on the form: its clock names and prefills the times below.
+  const [pickedCity, setPickedCity] = useState<string | undefined>();
 
   useEffect(() => {
     const draft = readDraft(localStorage, userId, Date.now());
@@ -53,14 +57,30 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   }, [userId]);
 
   const current = state === discarded ? restored : state.values ? state : { ...state, values: restored.values };
+  const cityOf = (id: unknown) => cities.here.find((city) => city.id === id);
+  const city = cityOf(pickedCity ?? current.values?.cityId ?? cities.preselected);
+  const points = city ? meetingPoints.filter((point) => point.cityId === null || point.cityId === city.id) : meetingPoints;
+  const clock = city ? t('clockOf', { city: city.name }) : cities.here.length > 0 ? t('clockUnchosen') : t('clockLocal');
   const keep = () => {
     if (form.current && intakeKey) saveDraft(localStorage, userId, { savedAt: Date.now(), intakeKey, values: formDataToObject(new FormData(form.current)) });
+  };
+  const changed = (event: FormEvent<HTMLFormElement>) => {
+    const field = event.target as HTMLSelectElement;
+    if (field.name === 'cityId') {
+      // A prefilled time left as it was becomes now on the new city's clock; a time the guide typed stays.
+      const arrivedAt = form.current?.elements.namedItem('arrivedAt') as HTMLInputElement | null;
+      const next = cityOf(field.value);
+      if (arrivedAt && next && arrivedAt.value === (city?.now ?? arrivedAtDefault)) arrivedAt.value = next.now;
+      setPickedCity(field.value);
+    }
+    keep();
   };
   const discard = () => {
     clearDraft(localStorage, userId);
     setIntakeKey(newIntakeKey());
     setRestored(idleState);
     setDiscarded(state);
+    setPickedCity(undefined);
     setGeneration((n) => n + 1);
     setAsking(false);
   };
@@ -77,7 +97,7 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   const sentFromQuick = state.data?.sentFrom === 'quick';
 
   return (
-    <form key={generation} ref={form} action={formAction} onChange={keep} className="stack" noValidate>
+    <form key={generation} ref={form} action={formAction} onChange={changed} className="stack" noValidate>
       <input type="hidden" name="intakeKey" value={intakeKey} />
       <TextField state={current} name="alias" label={t('alias')} hint={t('aliasHint')} maxLength={40} autoComplete="off" required autoFocus />
       <div className="quick-intake row">
@@ -111,8 +131,8 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
           <SelectField state={current} name="destinationCityId" label={t('destinationCity')} placeholder={t('destinationNone')} options={cities.there.map((city) => ({ value: city.id, label: city.name }))} />
         </div>
       ) : null}
-      {meetingPoints.length > 0 ? (
-        <SelectField state={current} name="meetingPointId" label={t('meetingPoint')} placeholder={t('meetingPointNone')} options={meetingPoints.map((p) => ({ value: p.id, label: p.name }))} />
+      {points.length > 0 ? (
+        <SelectField state={current} name="meetingPointId" label={t('meetingPoint')} placeholder={t('meetingPointNone')} options={points.map((p) => ({ value: p.id, label: p.name }))} />
       ) : null}
       <fieldset>
         <legend>{t('needs')}</legend>
@@ -121,10 +141,10 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
         <TextField state={current} name="needNote" label={t('needNote')} hint={t('needNoteHint')} maxLength={300} multiline />
       </fieldset>
       <TextField state={current} name="contact" label={t('contact')} hint={t('contactHint')} maxLength={100} autoComplete="off" />
-      <TextField state={current} name="arrivedAt" label={t('arrivedAt')} type="datetime-local" stored={arrivedAtDefault} />
+      <TextField state={current} name="arrivedAt" label={t('arrivedAt', { clock })} type="datetime-local" stored={arrivedAtDefault} />
       <fieldset>
         <legend>{t('ahead')}</legend>
-        <TextField state={current} name="expectedAt" label={t('expectedAt')} hint={t('expectedAtHint')} type="datetime-local" />
+        <TextField state={current} name="expectedAt" label={t('expectedAt', { clock })} hint={t('expectedAtHint')} type="datetime-local" />
         <TextField state={current} name="nightsWanted" label={t('nightsWanted')} hint={t('nightsWantedHint')} type="number" min={1} max={90} inputMode="numeric" />
       </fieldset>
       {failedSend ? (sentFromQuick ? null : failure) : <FormStatus state={current} />}

@@ -8,7 +8,8 @@ import { getDb } from '@/db';
 import { languagesByUse, SHOWN_LANGUAGES } from '@/lib/arrivals/languages';
 import { requireStaff } from '@/lib/auth/current-user';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
-import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
+import { cityTimeZone } from '@/lib/cities/clock';
+import { utcToZonedWallClock } from '@/lib/time';
 import { registerHousehold } from './actions';
 import { IntakeForm } from './intake-form';
 
@@ -22,9 +23,11 @@ export default async function NewArrivalPage() {
   const t = await getTranslations('intake');
   const db = getDb();
   const now = new Date();
-  const cities = listCities(db, await getLocale()).map(({ id, name }) => ({ id, name }));
-  // Where they are now: a city the guide holds; where they are going: any city of the network.
-  const here = cities.filter((city) => holdsCity(user, city.id));
+  const all = listCities(db, await getLocale());
+  const cities = all.map(({ id, name }) => ({ id, name }));
+  // Where they are now: a city the guide holds, with its clock now (the arrival time is typed on it); where they are going: any city.
+  const here = all.filter((city) => holdsCity(user, city.id)).map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
+  const preselected = preselectedCity(here, user);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -32,12 +35,12 @@ export default async function NewArrivalPage() {
       <section className="card">
         <IntakeForm
           action={registerHousehold}
-          arrivedAtDefault={utcToZonedWallClock(now, NETWORK_TIME_ZONE)}
+          arrivedAtDefault={utcToZonedWallClock(now, cityTimeZone(db, preselected))}
           userId={user.id}
           languages={languagesByUse(db, now)}
           shownLanguages={SHOWN_LANGUAGES}
-          meetingPoints={listMeetingPoints(db).map(({ id, name }) => ({ id, name }))}
-          cities={{ here, there: cities, preselected: preselectedCity(here, user) }}
+          meetingPoints={listMeetingPoints(db, user).map(({ id, name, cityId }) => ({ id, name, cityId }))}
+          cities={{ here, there: cities, preselected }}
         />
       </section>
     </>

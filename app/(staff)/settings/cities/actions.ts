@@ -14,8 +14,9 @@ export const addCity = staffAction({ roles: admins, schema: createCitySchema }, 
 });
 
 export const saveCity = staffAction({ roles: admins, schema: updateCitySchema }, (input, { user, db, now }) => {
-  write(db, (tx) => updateCity(tx, user, input, now));
-  return { revalidate: STALE, message: 'saved' };
+  const changed = write(db, (tx) => updateCity(tx, user, input, now));
+  // A new clock says what it moved and what it kept, so nobody is surprised by times that now read differently.
+  return changed ? { revalidate: STALE, message: 'cityClockChanged', messageParams: changed } : { revalidate: STALE, message: 'saved' };
 });
 
 /** Refused, with the reason, while shelters, households or staff are still in the city. */

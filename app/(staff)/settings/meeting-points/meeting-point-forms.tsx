@@ -2,19 +2,33 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
+import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import type { MeetingPoint } from '@/lib/meeting-points/points';
 
-/** Name and coordinates of one point: empty to add one, filled to rename or move it. */
-export function MeetingPointFields({ action, point, idPrefix }: { action: FormAction; point?: MeetingPoint; idPrefix: string }) {
+type Cities = { id: string; name: string }[];
+
+/** Name, city and coordinates of one point: empty to add one, filled to rename or move it. */
+export function MeetingPointFields({ action, point, idPrefix, cities }: { action: FormAction; point?: MeetingPoint; idPrefix: string; cities: Cities }) {
   const t = useTranslations('meetingPoints');
   const [state, formAction] = useFormAction(action);
   return (
     <form action={formAction} className="stack" noValidate>
       {point ? <input type="hidden" name="meetingPointId" value={point.id} /> : null}
       <TextField state={state} id={`${idPrefix}-name`} name="name" label={t('name')} stored={point?.name} maxLength={60} required />
+      {cities.length > 1 ? (
+        <SelectField
+          state={state}
+          id={`${idPrefix}-city`}
+          name="cityId"
+          label={t('city')}
+          stored={point?.cityId ?? ''}
+          placeholder={t('chooseCity')}
+          options={cities.map((city) => ({ value: city.id, label: city.name }))}
+        />
+      ) : null}
       <div className="coordinates">
         <TextField state={state} id={`${idPrefix}-latitude`} name="latitude" label={t('latitude')} stored={point?.latitude} inputMode="decimal" required />
         <TextField state={state} id={`${idPrefix}-longitude`} name="longitude" label={t('longitude')} stored={point?.longitude} inputMode="decimal" required />
@@ -27,14 +41,14 @@ export function MeetingPointFields({ action, point, idPrefix }: { action: FormAc
 }
 
 /** Each point with its own form, and a delete that asks first. */
-export function MeetingPointList({ points, save, remove }: { points: MeetingPoint[]; save: FormAction; remove: FormAction }) {
+export function MeetingPointList({ points, save, remove, cities }: { points: MeetingPoint[]; save: FormAction; remove: FormAction; cities: Cities }) {
   const t = useTranslations('meetingPoints');
   if (points.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
     <ul className="stay-list meeting-points">
       {points.map((point) => (
         <li key={point.id} aria-label={point.name}>
-          <MeetingPointFields key={`${point.name} ${point.latitude} ${point.longitude}`} action={save} point={point} idPrefix={`point-${point.id}`} />
+          <MeetingPointFields key={`${point.name} ${point.cityId} ${point.latitude} ${point.longitude}`} action={save} point={point} idPrefix={`point-${point.id}`} cities={cities} />
           <ActionButton action={remove} fields={{ meetingPointId: point.id }} label={t('delete')} confirm={t('deleteConfirm', { name: point.name })} />
         </li>
       ))}

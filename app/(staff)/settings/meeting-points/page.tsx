@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { listCities } from '@/lib/cities/cities';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { addMeetingPoint, removeMeetingPoint, saveMeetingPoint } from './actions';
 import { MeetingPointFields, MeetingPointList } from './meeting-point-forms';
@@ -18,7 +19,9 @@ export default async function MeetingPointsPage() {
   if (user.role !== 'admin') notFound();
   const t = await getTranslations('meetingPoints');
   const settings = await getTranslations('settings');
-  const points = listMeetingPoints(getDb());
+  const db = getDb();
+  const points = listMeetingPoints(db);
+  const cities = listCities(db, await getLocale()).map(({ id, name }) => ({ id, name }));
   return (
     <>
       <p className="breadcrumb">
@@ -27,12 +30,12 @@ export default async function MeetingPointsPage() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <section className="card" aria-label={t('title')}>
-        <MeetingPointList points={points} save={saveMeetingPoint} remove={removeMeetingPoint} />
+        <MeetingPointList points={points} save={saveMeetingPoint} remove={removeMeetingPoint} cities={cities} />
       </section>
       <section className="card" aria-labelledby="add-point-title">
         <h2 id="add-point-title">{t('addTitle')}</h2>
         {/* Keyed on the count, so the form empties once a point is added. */}
-        <MeetingPointFields key={points.length} action={addMeetingPoint} idPrefix="new-point" />
+        <MeetingPointFields key={points.length} action={addMeetingPoint} idPrefix="new-point" cities={cities} />
       </section>
     </>
   );
