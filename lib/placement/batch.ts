@@ -77,7 +77,7 @@ export function reserveBatch(
   const roomsFor = (range: NightRange) => {
     const key = `${range.firstNight}/${range.departure}`;
     let rooms = freeFor.get(key);
-    if (!rooms) freeFor.set(key, (rooms = networkAvailability(db, { nights: range, shelterId: shelter.id, now })[0]?.rooms ?? []));
+    if (!rooms) freeFor.set(key, (rooms = networkAvailability(db, { nights: range, shelterId: shelter.id })[0]?.rooms ?? []));
     const gone = new Set(taken.filter((t) => overlaps(t.range, range)).flatMap((t) => [...t.bedIds]));
     return rooms.map((room) => ({ ...room, freeBeds: room.freeBeds.filter((bed) => !gone.has(bed.id)) }));
   };

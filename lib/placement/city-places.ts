@@ -23,7 +23,7 @@ export function placeGroups(
   household: HouseholdCities,
   options: { nights: NightRange; exceptStayId?: string | null; elsewhere: string[]; now: Date },
 ): PlaceGroup[] {
-  const read = (cityIds?: string[]) => networkAvailability(db, { nights: options.nights, exceptStayId: options.exceptStayId, cityIds, now: options.now });
+  const read = (cityIds?: string[]) => networkAvailability(db, { nights: options.nights, exceptStayId: options.exceptStayId, cityIds });
   const home = household.cityId;
   const groups: PlaceGroup[] = [{ kind: 'home', cityId: home, network: read(home ? [home] : undefined) }];
   if (!home) return groups;

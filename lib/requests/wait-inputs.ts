@@ -50,7 +50,7 @@ function freeFittingBeds(db: Db, household: Household, now: Date): number {
   const members = membersOf(household);
   const tonight = tonightIn(NETWORK_TIME_ZONE, now);
   let free = 0;
-  for (const shelter of networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, now })) {
+  for (const shelter of networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) } })) {
     if (shelter.status !== 'open') continue;
     for (const room of shelter.rooms) if (members.some((member) => roomAdmits(room.kind, member, shelter.acceptsFamilies))) free += room.freeBeds.length;
   }

@@ -140,7 +140,8 @@ describe('LoginForm', () => {
 
     expect((await screen.findByRole('alert')).textContent).toBe('Too many failed attempts. Try again in 15 minutes.');
     expect(valueOf('Email')).toBe('host@example.org');
-    expect(formDataToObject(posted[0])).toEqual({ email: 'host@example.org', password: 'not the password' });
+    // The page's language goes with the form: the language after sign-in.
+    expect(formDataToObject(posted[0])).toEqual({ shownLocale: 'en', email: 'host@example.org', password: 'not the password' });
     expect(intlErrors).toEqual([]);
   });
 

@@ -110,7 +110,7 @@ function apply(world: World, s: Step): void {
       const firstNight = addNights(tonightIn(zone, world.now), s.ahead);
       const range = { firstNight, departure: addNights(firstNight, s.nights) };
       const who = db.$client.prepare('select adult_men as adultMen, adult_women as adultWomen, children from arrivals where id = ?').get(household) as { adultMen: number; adultWomen: number; children: number };
-      const [available] = networkAvailability(db, { nights: range, shelterId, now: world.now });
+      const [available] = networkAvailability(db, { nights: range, shelterId });
       // Now and then beds chosen blindly, as a stale page might send them: the domain's checks decide.
       const bedIds = s.anyBeds
         ? ids(db, 'select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? order by b.rowid limit ?', shelterId, who.adultMen + who.adultWomen + who.children)
@@ -130,7 +130,7 @@ function apply(world: World, s: Step): void {
       const tonight = tonightIn(zone, world.now);
       const first = stay.firstNight > tonight ? stay.firstNight : tonight;
       if (stay.departure <= first) return;
-      const [available] = networkAvailability(db, { nights: { firstNight: first, departure: stay.departure }, shelterId: stay.shelterId, exceptStayId: stayId, now: world.now });
+      const [available] = networkAvailability(db, { nights: { firstNight: first, departure: stay.departure }, shelterId: stay.shelterId, exceptStayId: stayId });
       const free = available.rooms.flatMap((room) => room.freeBeds.map((bed) => bed.id)).reverse();
       if (free.length < size) return;
       return act((tx) => moveStay(tx, admin, { stayId, bedIds: free.slice(0, size) }, world.now));

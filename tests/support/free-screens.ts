@@ -76,7 +76,7 @@ export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: stri
   // The suggestions read the nights asked for, here each shelter's own tonight.
   for (const shelter of shelters) {
     const tonight = tonightIn(shelter.time_zone, now);
-    const [own] = networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, shelterId: shelter.id, now });
+    const [own] = networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, shelterId: shelter.id });
     const usable = own.status === 'open';
     figures.push({ screen: 'suggestions: beds', shelterId: shelter.id, free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0 });
     figures.push({ screen: 'suggestions: night', shelterId: shelter.id, free: usable ? own.freeByNight![0].free : 0 });
