@@ -155,7 +155,8 @@ describe('a guide scoped to cities', () => {
     const scoped = write(db, (tx) => reserveBatch(tx, yerevanGuide, { arrivalIds: [moving.id, theirs.id], shelterId: fatih.id }, NOW));
     expect(scoped.outcomes.map((o) => [o.alias, o.refusal?.code])).toEqual([
       // Placed by another guide, and Oleg of Istanbul: neither is this guide's, and neither is named.
-      [null, 'alreadyPlaced'],
+      // The city rule answers before the household's or the shelter's state (order-of-checks.test.ts).
+      [null, 'elsewhereNotChosen'],
       [null, 'notFound'],
     ]);
   });
