@@ -86,9 +86,12 @@ describe('a lone woman', () => {
     ];
     expect(order(network, lena)).toEqual(['Charlie', 'Bravo', 'Alpha']);
     expect(menLines(network, lena)).toEqual([[], [], [{ code: 'menBooked', roomId: 'Hall', room: 'Hall', men: 2 }]]);
-    // The line is said on its own card, not as a difference from the card above: it is in the reasons.
+    // Below a card with no man booked, the first difference says why ("fits as well" would be false).
     const said = cardReasons(ranked(network, lena), NOW);
     expect(said[2]).toMatchObject({ kind: 'differences', above: 'Bravo' });
+    expect(said[2].kind === 'differences' && said[2].differences[0]).toEqual({ code: 'menBooked' });
+    const bothMixed = [shelter('Alpha', [room('Hall', 'mixed', 4, 1)]), shelter('Bravo', [room('Hall', 'mixed', 4, 0)])];
+    expect(cardReasons(ranked(bothMixed, lena), NOW)[1]).toEqual({ kind: 'differences', above: 'Bravo', differences: [{ code: 'menBooked' }] });
   });
 
   it('is still offered a mixed room with a man booked when nothing else is free, with the line', () => {
