@@ -12,6 +12,7 @@ export type Difference =
   | { code: 'wheelchair'; accessibleRoom: boolean }
   | { code: 'confirmed'; at: Date | null; versus: Date | null }
   | { code: 'freeAfter'; free: number; total: number; versus: number }
+  | { code: 'menBooked' }
   | { code: 'same' };
 
 /** The first card says why it is first; each card after it, how it differs from the one above. */
@@ -61,6 +62,8 @@ function languageDifference(card: Reason[], above: Reason[]): Difference[] {
 /** The differences of one card from the card above it, most telling first. */
 export function differencesFrom(card: Suggestion, above: Suggestion, now: Date): Difference[] {
   const differences: Difference[] = [
+    // Why a household of women finds this card below the one above (safe-rooms.ts).
+    ...(find(card.reasons, 'menBooked') && !find(above.reasons, 'menBooked') ? [{ code: 'menBooked' as const }] : []),
     ...distanceDifference(card.reasons, above.reasons),
     ...roomDifference(card.reasons, above.reasons),
     ...languageDifference(card.reasons, above.reasons),

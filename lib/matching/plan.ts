@@ -1,4 +1,5 @@
 import type { RoomKind } from '@/db/schema/enums';
+import { asksSafeRoom, roomSafety } from './safe-rooms';
 import { householdSize, type Household, type PlannedBed, type RoomAvailability } from './types';
 import { compareLabels } from '@/lib/labels';
 
@@ -34,10 +35,17 @@ export type Plan = { beds: PlannedBed[]; roomIds: string[] };
 
 type Shelter = { acceptsFamilies: boolean; rooms: RoomAvailability[] };
 
-/** Lower is better: a dorm for one sex, then a mixed room, and a family room last unless there are children. */
-export function kindFit(kind: RoomKind, household: Pick<Household, 'children'>): number {
-  if (household.children > 0) return kind === 'family' ? 0 : 1;
-  return { men: 0, women: 0, mixed: 1, family: 2 }[kind];
+type Sexes = Pick<Household, 'adultMen' | 'adultWomen' | 'children'>;
+
+/**
+ * Lower is better: a dorm for one sex, then a mixed room, and a family room last unless there are
+ * children. A household of women (safe-rooms.ts) takes a women's or a family room before any mixed
+ * room, and a mixed room with a man booked last.
+ */
+export function kindFit(room: Pick<RoomAvailability, 'kind' | 'menBooked'>, household: Sexes): number {
+  if (asksSafeRoom(household)) return 2 * roomSafety(room) + (household.children === 0 && room.kind === 'family' ? 1 : 0);
+  if (household.children > 0) return room.kind === 'family' ? 0 : 1;
+  return { men: 0, women: 0, mixed: 1, family: 2 }[room.kind];
 }
 type Counts = Map<string, number>;
 
@@ -47,9 +55,10 @@ const byFreeDesc = (free: Counts) => (a: RoomAvailability, b: RoomAvailability) 
 /**
  * Seats adults into what is left. Men's and women's dorms are used first, because only one sex can
  * use them; the shared rooms (mixed, family) then take the rest in any order. That makes the fill
- * exact: it fails only when no seating exists.
+ * exact: it fails only when no seating exists. A household of women fills the shared rooms safest
+ * first (safe-rooms.ts).
  */
-function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, prefer: string[]): Map<string, number> | null {
+function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, prefer: string[], safeFirst: boolean): Map<string, number> | null {
   const seated = new Map<string, number>();
   const take = (room: RoomAvailability, wanted: number) => {
     const n = Math.min(wanted, free.get(room.id) ?? 0);
@@ -68,6 +77,7 @@ function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, 
     .sort(
       (a, b) =>
         Number(prefer.includes(b.id)) - Number(prefer.includes(a.id)) ||
+        (safeFirst ? roomSafety(a) - roomSafety(b) : 0) ||
         Number(a.kind === 'family') - Number(b.kind === 'family') ||
         byFreeDesc(free)(a, b),
     );
@@ -80,27 +90,43 @@ function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, 
 
 /** Rooms and beds for a whole household in one shelter, or the reason it cannot be done. */
 export function planPlacement(shelter: Shelter, household: Household): Plan | PlanRefusal {
-  const size = householdSize(household);
-  const { adultMen: men, adultWomen: women, children } = household;
-  if (children > 0 && men + women === 0) return { code: 'needsAdult' };
-  const present = membersOf(household);
-  const freeOf = () => new Map(shelter.rooms.map((room) => [room.id, room.freeBeds.length]));
+  if (household.children > 0 && household.adultMen + household.adultWomen === 0) return { code: 'needsAdult' };
+  const whole = wholeRoom(shelter, household);
+  if (!whole) return splitPlan(shelter, household);
+  const together = toPlan(shelter, new Map([[whole.id, householdSize(household)]]));
+  if (!asksSafeRoom(household) || roomSafety(whole) === 0) return together;
+  // A household of women shares a mixed room only where splitting it up would not be safer.
+  const split = splitPlan(shelter, household);
+  return isPlan(split) && safetyOf(shelter, split) < roomSafety(whole) ? split : together;
+}
 
-  // Best: the whole household in one room: the most fitting kind (family rooms are kept for
-  // families), accessible first for wheelchair users, then the tightest fit.
-  const whole = shelter.rooms
+/**
+ * Best: the whole household in one room: the most fitting kind (family rooms are kept for
+ * families), accessible first for wheelchair users, then the tightest fit.
+ */
+function wholeRoom(shelter: Shelter, household: Household): RoomAvailability | undefined {
+  const size = householdSize(household);
+  const present = membersOf(household);
+  return shelter.rooms
     .filter((room) => room.freeBeds.length >= size && present.every((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
     .sort(
       (a, b) =>
-        kindFit(a.kind, household) - kindFit(b.kind, household) ||
+        kindFit(a, household) - kindFit(b, household) ||
         Number(household.needsWheelchair && b.accessible) - Number(household.needsWheelchair && a.accessible) ||
         a.freeBeds.length - b.freeBeds.length ||
         a.name.localeCompare(b.name),
     )[0];
-  if (whole) return toPlan(shelter, new Map([[whole.id, size]]));
+}
 
+const safetyOf = (shelter: Shelter, plan: Plan) => Math.max(0, ...shelter.rooms.filter((room) => plan.roomIds.includes(room.id)).map(roomSafety));
+
+/** The household over several rooms of the shelter. */
+function splitPlan(shelter: Shelter, household: Household): Plan | PlanRefusal {
+  const { adultMen: men, adultWomen: women, children } = household;
+  const freeOf = () => new Map(shelter.rooms.map((room) => [room.id, room.freeBeds.length]));
+  const safeFirst = asksSafeRoom(household);
   if (children === 0) {
-    const seated = seatAdults(shelter, freeOf(), men, women, []);
+    const seated = seatAdults(shelter, freeOf(), men, women, [], safeFirst);
     return seated ? toPlan(shelter, seated) : { code: 'bedsShort', count: bedsShort(shelter, household) };
   }
 
@@ -108,13 +134,15 @@ export function planPlacement(shelter: Shelter, household: Household): Plan | Pl
   const childRooms = shelter.rooms.filter((room) => roomAdmits(room.kind, 'child', shelter.acceptsFamilies));
   if (childRooms.length === 0) return { code: 'noFamilyRoom' };
   const companions: Member[] = [...(women ? ['woman' as const] : []), ...(men ? ['man' as const] : [])];
-  const roomy = childRooms.filter((room) => room.freeBeds.length >= children + 1).sort(byFreeDesc(freeOf()));
+  const roomy = childRooms
+    .filter((room) => room.freeBeds.length >= children + 1)
+    .sort((a, b) => (safeFirst ? roomSafety(a) - roomSafety(b) : 0) || byFreeDesc(freeOf())(a, b));
   for (const room of roomy) {
     for (const companion of companions) {
       if (!roomAdmits(room.kind, companion, shelter.acceptsFamilies)) continue;
       const free = freeOf();
       free.set(room.id, room.freeBeds.length - children - 1);
-      const seated = seatAdults(shelter, free, men - Number(companion === 'man'), women - Number(companion === 'woman'), [room.id]);
+      const seated = seatAdults(shelter, free, men - Number(companion === 'man'), women - Number(companion === 'woman'), [room.id], safeFirst);
       if (seated) {
         seated.set(room.id, (seated.get(room.id) ?? 0) + children + 1);
         return toPlan(shelter, seated);

@@ -1,5 +1,6 @@
 import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
 import { isPlan, planPlacement, roomAdmits, type PlanRefusal } from './plan';
+import { asksSafeRoom, planSafety } from './safe-rooms';
 import { householdSize, type Household, type PlannedBed, type ShelterAvailability } from './types';
 import { nightCount, tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
@@ -7,6 +8,8 @@ import { distanceKm, type Coordinates } from '@/lib/meeting-points/distance';
 
 export type Reason =
   | { code: 'oneRoom'; room: string; kind: RoomKind; free: number }
+  /** A mixed room of the plan where men are booked or staying those nights: how many, never who. */
+  | { code: 'menBooked'; roomId: string; room: string; men: number }
   | { code: 'severalRooms'; count: number }
   | { code: 'distance'; km: number; from: string }
   | { code: 'speaks'; languages: string[] }
@@ -115,6 +118,7 @@ export function suggestPlacements(
 ): { suggestions: Suggestion[]; excluded: Excluded[] } {
   const suggestions: Suggestion[] = [];
   const excluded: Excluded[] = [];
+  const safety = new Map<Suggestion, number>();
   const size = householdSize(household);
   for (const shelter of network) {
     const about = { shelterId: shelter.id, shelterName: shelter.name, district: shelter.district };
@@ -126,6 +130,10 @@ export function suggestPlacements(
     }
     const reasons: Reason[] = [];
     let score = 0;
+    const planRooms = plan.roomIds.map((id) => shelter.rooms.find((r) => r.id === id)!);
+    if (asksSafeRoom(household)) {
+      for (const room of planRooms) if (room.menBooked) reasons.push({ code: 'menBooked', roomId: room.id, room: room.name, men: room.menBooked });
+    }
     if (plan.roomIds.length === 1) {
       const room = shelter.rooms.find((r) => r.id === plan.roomIds[0])!;
       reasons.push({ code: 'oneRoom', room: room.name, kind: room.kind, free: room.freeBeds.length });
@@ -158,9 +166,13 @@ export function suggestPlacements(
     score += shelter.inServiceBeds > 0 ? (POINTS.load * (free - size)) / shelter.inServiceBeds : 0;
     reasons.push(shelter.lastConfirmedAt ? { code: 'confirmed', at: shelter.lastConfirmedAt } : { code: 'notConfirmed' });
     score += confirmationPoints(shelter.lastConfirmedAt, now);
-    suggestions.push({ ...about, score, beds: plan.beds, reasons, unusedRooms: unusedRooms(shelter, household, plan.roomIds) });
+    const suggestion = { ...about, score, beds: plan.beds, reasons, unusedRooms: unusedRooms(shelter, household, plan.roomIds) };
+    safety.set(suggestion, planSafety(planRooms, household));
+    suggestions.push(suggestion);
   }
-  suggestions.sort((a, b) => b.score - a.score || a.shelterName.localeCompare(b.shelterName));
+  // Safety before every preference: a household of women is offered every place with a women's or a
+  // family room before any mixed room, and a mixed room with a man booked last (safe-rooms.ts).
+  suggestions.sort((a, b) => safety.get(a)! - safety.get(b)! || b.score - a.score || a.shelterName.localeCompare(b.shelterName));
   excluded.sort((a, b) => a.shelterName.localeCompare(b.shelterName));
   return { suggestions, excluded };
 }

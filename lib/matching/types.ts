@@ -12,7 +12,18 @@ export type Household = {
 
 export type FreeBed = { id: string; label: string };
 
-export type RoomAvailability = { id: string; name: string; kind: RoomKind; accessible: boolean; freeBeds: FreeBed[] };
+export type RoomAvailability = {
+  id: string;
+  name: string;
+  kind: RoomKind;
+  accessible: boolean;
+  freeBeds: FreeBed[];
+  /**
+   * Of a mixed room: how many men are booked or staying in it on the nights asked for (read when a
+   * household of women asks, lib/placement/room-company.ts); absent when not read.
+   */
+  menBooked?: number;
+};
 
 /**
  * What the matcher needs to know of a shelter for the nights asked for: its rules, the in-service beds

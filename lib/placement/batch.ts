@@ -2,13 +2,14 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
+import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { planPlacement } from '@/lib/matching/plan';
 import type { RoomAvailability } from '@/lib/matching/types';
 import type { NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
-import { mayActOn, shareOf } from '@/lib/privacy/shares';
+import { shareOf } from '@/lib/privacy/shares';
 import { networkAvailability } from './availability';
 import { checkPlacementCity } from './city-rule';
 import { reserveBeds } from './reserve';
@@ -67,7 +68,8 @@ export function reserveBatch(
   if (ids.length === 0 || ids.length > MAX_BATCH) throw new DomainError('chooseHouseholds', 'arrivalIds');
   const shelter = db.select().from(shelters).where(eq(shelters.id, input.shelterId)).get();
   if (!shelter) throw new DomainError('notFound', 'shelterId');
-  if (shelter.status !== 'open') throw new DomainError('shelterNotOpen', 'shelterId');
+  // Of a shelter in a city the caller does not hold nothing is said: the city rule below refuses each household.
+  if (shelter.status !== 'open' && holdsCity(user, shelter.cityId)) throw new DomainError('shelterNotOpen', 'shelterId');
   const rows = new Map(db.select().from(arrivals).where(inArray(arrivals.id, ids)).all().map((row) => [row.id, row]));
   if (rows.size !== ids.length) throw new DomainError('notFound', 'arrivalIds');
 
@@ -87,9 +89,11 @@ export function reserveBatch(
     const alias = shareOf(user, arrival, null, false).identity ? arrival.alias : null;
     try {
       return isolated(db, () => {
-        // The single reservation's city rule, never a deliberate choice: another city's shelter is chosen
-        // on the household's own page. Its outcome says why; the others go on.
-        if (mayActOn(user, arrival, null)) checkPlacementCity(user, arrival, shelter.cityId, false);
+        // The caller's rights before any state: another city's household looks unknown; then the single
+        // reservation's city rule, never a deliberate choice (another city's shelter is chosen on the
+        // household's own page). Its outcome says why; the others go on.
+        if (!holdsCity(user, arrival.cityId)) throw new DomainError('notFound');
+        checkPlacementCity(user, arrival, shelter.cityId, false);
         const range =
           input.nights ?? checkNights(shelter, defaultNights(shelter, { nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now);
         const plan = planPlacement({ acceptsFamilies: shelter.acceptsFamilies, rooms: roomsFor(range) }, arrival);

@@ -31,22 +31,27 @@ const chosenBeds = (db: Db) =>
 type Shelter = typeof shelters.$inferSelect;
 
 /**
- * Checks a set of beds for a household, inside the write transaction that will hold them: every bed
+ * Checks a set of beds for a household, inside the write transaction that will hold them. First the
+ * caller's rights: `mayPlaceIn` is asked about every shelter the chosen beds lie in, and throws if the
+ * caller may not place the household there, before anything is said about the beds' state, so a
+ * refusal never tells an outsider whether a bed is taken, closed or out of service. Then: every bed
  * exists, is in service, lies in one open shelter, the household can sleep in exactly these beds
  * under the hard rules, and on every night of the stay (which `nightsIn` works out from the shelter's
  * rules) no room is closed, no bed is booked by another stay than `keepStayId`, and no other guest is
- * still checked in to a bed (lib/nights/overdue.ts). Returns the
- * shelter and the nights. It reads only the chosen beds, so the write lock is held briefly.
+ * still checked in to a bed (lib/nights/overdue.ts). Returns the shelter, the nights and what
+ * `mayPlaceIn` said of it. It reads only the chosen beds, so the write lock is held briefly.
  */
-export function checkBedChoice(
+export function checkBedChoice<Placement>(
   db: Db,
   household: Household,
   bedIds: string[],
-  options: { keepStayId?: string; nightsIn: (shelter: Shelter) => NightRange },
-): { shelter: Shelter; range: NightRange } {
+  options: { keepStayId?: string; mayPlaceIn: (shelter: Shelter) => Placement; nightsIn: (shelter: Shelter) => NightRange },
+): { shelter: Shelter; range: NightRange; placement: Placement } {
   const unique = [...new Set(bedIds)];
   if (unique.length !== householdSize(household)) throw new DomainError('bedCountMismatch', 'bedIds', { count: householdSize(household) });
   const rows = prepared(db, chosenBeds).all({ bedIds: JSON.stringify(unique) });
+  const placements = new Map<string, Placement>();
+  for (const { shelter } of rows) if (!placements.has(shelter.id)) placements.set(shelter.id, options.mayPlaceIn(shelter));
   if (rows.length !== unique.length) throw new DomainError('unknownBeds', 'bedIds');
   const shelterIds = new Set(rows.map((row) => row.room.shelterId));
   if (shelterIds.size !== 1) throw new DomainError('bedsInSeveralShelters', 'bedIds');
@@ -72,5 +77,5 @@ export function checkBedChoice(
   const taken = firstTakenNight(db, unique, range, options.keepStayId);
   if (taken) throw new DomainError('bedsTaken', undefined, { night: taken });
   refuseBedsWithGuest(db, unique, range, options.keepStayId);
-  return { shelter, range };
+  return { shelter, range, placement: placements.get(shelter.id)! };
 }

@@ -6,6 +6,7 @@ import { newId } from '@/db/schema/columns';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { holdsCity } from '@/lib/cities/scope';
 import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { auditActionFor, checkPlacementCity } from './city-rule';
@@ -108,17 +109,18 @@ export function reserveBeds(
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
   expireHolds(db, now);
   const found = prepared(db, householdToPlace).get({ id: input.arrivalId });
-  if (!found || isGone(found.arrival)) throw new DomainError('notFound');
+  // Another city's household looks unknown, whatever its state.
+  if (!found || isGone(found.arrival) || !holdsCity(user, found.arrival.cityId)) throw new DomainError('notFound');
   if (found.activeStayId) throw new DomainError('alreadyPlaced');
   // A household that has left is no one's to place again (lib/privacy/shares.ts decides for pages too).
   if (!mayActOn(user, found.arrival, null)) throw new DomainError('notFound');
   const { arrival } = found;
-  const { shelter, range } = checkBedChoice(db, arrival, input.bedIds, {
+  const { shelter, range, placement: kind } = checkBedChoice(db, arrival, input.bedIds, {
+    // Another city's shelter is a deliberate choice, and only where the household is going or the caller works.
+    mayPlaceIn: (shelter) => checkPlacementCity(user, arrival, shelter.cityId, !!input.elsewhere),
     nightsIn: (shelter) =>
       checkNights(shelter, defaultNights(shelter, { ...input, nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now),
   });
-  // Another city's shelter is a deliberate choice, and only where the household is going or the caller works.
-  const kind = checkPlacementCity(user, arrival, shelter.cityId, !!input.elsewhere);
   const holdUntil = holdUntilFor(shelter, range.firstNight);
   const stayId = newId();
   const link = newLink(now);

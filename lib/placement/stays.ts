@@ -107,8 +107,15 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
   const household = householdOf(db, stay.arrivalId);
   const departure = input.departure || stay.departure!;
-  const { shelter, range } = checkBedChoice(db, household, input.bedIds, {
+  const { shelter, range, placement } = checkBedChoice(db, household, input.bedIds, {
     keepStayId: stay.id,
+    // Another shelter is for guides only, by the reservation's city rule: another city's shelter only
+    // on purpose, where they go or the guide works.
+    mayPlaceIn: (target): PlacementKind => {
+      if (target.id === stay.shelterId) return 'home';
+      if (!isGuide(user)) throw notAllowed();
+      return checkPlacementCity(user, household, target.cityId, !!input.elsewhere);
+    },
     nightsIn: (shelter) => nightsLeft(shelter, stay, departure, now),
   });
   const bedIds = [...new Set(input.bedIds)];
@@ -121,11 +128,7 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   const sameBeds = current.length === bedIds.length && current.every((id) => bedIds.includes(id));
   if (sameBeds && departure === stay.departure) throw new DomainError('sameBeds', 'bedIds');
   let target = stay;
-  let placement: PlacementKind = 'home';
   if (shelter.id !== stay.shelterId) {
-    if (!isGuide(user)) throw notAllowed();
-    // The reservation's city rule: another city's shelter only on purpose, where they go or the guide works.
-    placement = checkPlacementCity(user, household, shelter.cityId, !!input.elsewhere);
     db.update(stays).set({ status: 'cancelled', endedAt: now, linkTokenHash: null, linkExpiresAt: null }).where(eq(stays.id, stay.id)).run();
     releaseBeds(db, stay.id, now);
     target = db

@@ -188,7 +188,7 @@ export async function benchScale(options: { cities: number; shelters: number; be
     const suggestionsCold = medianMs(1, () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights), { cold: true });
     // The same family, in the first city: its city's shelters only, beside the whole network's, run for run.
     const household = { cityId: city, destinationCityId: null };
-    const inCity = () => suggestPlacements(placeGroups(db, household, { nights: threeNights, elsewhere: [], now })[0].network, family, now, threeNights);
+    const inCity = () => suggestPlacements(placeGroups(db, household, { nights: threeNights, elsewhere: [] })[0].network, family, now, threeNights);
     const inNetwork = () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights);
     const [cityTimes, networkTimes] = [[] as number[], [] as number[]];
     for (let i = 0; i < options.runs; i++) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
 import { bedsFitHousehold, isPlan, planPlacement } from '@/lib/matching/plan';
+import { planSafety } from '@/lib/matching/safe-rooms';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import type { Household, RoomAvailability, ShelterAvailability } from '@/lib/matching/types';
 
@@ -213,7 +214,7 @@ const policyOk = (s: ShelterAvailability, h: Household) => s.status === 'open' &
 // ---------- Generators ----------
 
 const LANGS = ['en', 'uk', 'ru', 'tr'];
-const roomArb = fc.record({ kind: fc.constantFrom<RoomKind>('men', 'women', 'mixed', 'family'), free: fc.integer({ min: 0, max: 6 }), accessible: fc.boolean() });
+const roomArb = fc.record({ kind: fc.constantFrom<RoomKind>('men', 'women', 'mixed', 'family'), free: fc.integer({ min: 0, max: 6 }), accessible: fc.boolean(), menBooked: fc.integer({ min: 0, max: 2 }) });
 const shelterArb = fc.record({
   name: fc.constantFrom('Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot'),
   status: fc.oneof({ arbitrary: fc.constant<ShelterStatus>('open'), weight: 4 }, { arbitrary: fc.constantFrom<ShelterStatus>('paused', 'closed'), weight: 1 }),
@@ -233,6 +234,7 @@ const networkArb = fc.array(shelterArb, { minLength: 1, maxLength: 5 }).map((lis
       kind: r.kind,
       accessible: r.accessible,
       freeBeds: Array.from({ length: r.free }, (_, b) => ({ id: `s${i}r${j}b${b}`, label: String(r.free - b) })),
+      ...(r.kind === 'mixed' ? { menBooked: r.menBooked } : {}),
     }));
     return {
       ...s,
@@ -292,13 +294,20 @@ describe('suggestPlacements: properties', () => {
     );
   });
 
-  it('is deterministic and sorted by score, best first', () => {
+  it('is deterministic and sorted by score, best first, within each step of safety (safe-rooms.test.ts)', () => {
     fc.assert(
       fc.property(networkArb, householdArb, (network, h) => {
         const first = suggest(network, h);
         expect(suggest(structuredClone(network), { ...h })).toEqual(first);
+        const safety = first.suggestions.map((s) => {
+          const rooms = network.find((n) => n.id === s.shelterId)!.rooms;
+          return planSafety(rooms.filter((r) => s.beds.some((b) => b.roomId === r.id)), h);
+        });
         const scores = first.suggestions.map((s) => s.score);
-        for (let i = 1; i < scores.length; i++) expect(scores[i - 1]).toBeGreaterThanOrEqual(scores[i]);
+        for (let i = 1; i < scores.length; i++) {
+          expect(safety[i - 1]).toBeLessThanOrEqual(safety[i]);
+          if (safety[i - 1] === safety[i]) expect(scores[i - 1]).toBeGreaterThanOrEqual(scores[i]);
+        }
       }),
       { numRuns: RUNS },
     );

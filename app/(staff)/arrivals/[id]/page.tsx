@@ -10,6 +10,7 @@ import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
+import { asksSafeRoom } from '@/lib/matching/safe-rooms';
 import { suggestPlacements, type Suggestion } from '@/lib/matching/suggest';
 import { listCities } from '@/lib/cities/cities';
 import { householdCities, placeGroups } from '@/lib/placement/city-places';
@@ -90,9 +91,14 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const cityList = listCities(db, await getLocale());
   const elsewhereIds = cityOf.cityId ? elsewhereCities(user, cityOf, cityList.map((city) => city.id)) : [];
   const showElsewhere = firstParam(query.elsewhere) === '1' && elsewhereIds.length > 0;
-  const groups = placeGroups(db, cityOf, { nights: asked.range, exceptStayId: current?.id ?? null, elsewhere: showElsewhere ? elsewhereIds : [], now });
-  const network = groups.flatMap((group) => group.network);
   const needs = { ...household.composition, languages: household.languages };
+  const groups = placeGroups(db, cityOf, {
+    nights: asked.range,
+    exceptStayId: current?.id ?? null,
+    elsewhere: showElsewhere ? elsewhereIds : [],
+    menBookedAt: asksSafeRoom(needs) ? now : undefined,
+  });
+  const network = groups.flatMap((group) => group.network);
   const whereabouts = whereaboutsOf(db, household.id);
   const [ranked, ...otherRanked] = groups.map((group) => ({ ...group, ...suggestPlacements(group.network, needs, now, asked.range, whereabouts) }));
   // Where they may be now: the points of the household's own city (that the guide holds).
@@ -109,7 +115,11 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   // Rooms named in the screen's language where their host gave them such a name.
   const roomName = roomNameLookup(db, network.flatMap((shelter) => shelter.rooms), await getLocale());
   const named = (list: Suggestion[]) =>
-    (showAll ? list : list.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({ ...s, beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })) }));
+    (showAll ? list : list.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({
+      ...s,
+      beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })),
+      reasons: s.reasons.map((reason) => (reason.code === 'menBooked' ? { ...reason, room: roomName(reason.roomId, reason.room) } : reason)),
+    }));
   const suggestions = named(possible);
   const cityName = (cityId: string | null) => cityList.find((city) => city.id === cityId)?.name ?? null;
   const otherPlaces = otherRanked.map((group) => ({ kind: group.kind, city: cityName(group.cityId), suggestions: named(possibleOf(group.suggestions)) }));

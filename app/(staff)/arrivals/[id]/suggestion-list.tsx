@@ -69,6 +69,8 @@ function useReasonText() {
         }
         case 'oneRoom':
           return t('reason.oneRoom', { room: reason.room, free: reason.free });
+        case 'menBooked':
+          return t('reason.menBooked', { room: reason.room, men: reason.men });
         case 'speaks':
           return t('reason.speaks', { languages: languages(reason.languages) });
         case 'confirmed':
@@ -189,24 +191,29 @@ export function SuggestionList({ suggestions, excluded, freeRooms, more, now, st
 
 type ReasonText = ReturnType<typeof useReasonText>;
 
+// Said on every card, not only as a difference: how far it is, and that a man is booked in a room of the plan.
+const alwaysSaid = (reason: Reason) => reason.code === 'distance' || reason.code === 'menBooked';
+
 /**
- * The first card's reasons; on the others how far they are and what sets them apart from the card
- * above, with the full list one tap away.
+ * The first card's reasons; on the others how far they are, any man booked in its rooms, and what
+ * sets them apart from the card above, with the full list one tap away.
  */
 function CardReasons({ said, reasons, text, now }: { said: ReturnType<typeof cardReasons>[number]; reasons: Reason[]; text: ReasonText; now: Date }) {
   const t = useTranslations('suggest');
   const list = (items: Reason[]) => (
     <ul className="reasons">
       {items.map((reason) => (
-        <li key={reason.code}>{text.reason(reason, now)}</li>
+        <li key={reason.code === 'menBooked' ? `menBooked:${reason.roomId}` : reason.code} className={reason.code === 'menBooked' ? 'men-booked' : undefined}>
+          {text.reason(reason, now)}
+        </li>
       ))}
     </ul>
   );
   if (said.kind === 'main') return list(reasons);
-  const distance = reasons.filter((reason) => reason.code === 'distance');
+  const always = reasons.filter(alwaysSaid);
   return (
     <>
-      {distance.length > 0 ? list(distance) : null}
+      {always.length > 0 ? list(always) : null}
       <p className="differ-title">{t('unlike', { shelter: said.above })}</p>
       <ul className="reasons differences">
         {said.differences.map((difference) => (
@@ -215,7 +222,7 @@ function CardReasons({ said, reasons, text, now }: { said: ReturnType<typeof car
       </ul>
       <details className="all-reasons">
         <summary>{t('allReasons')}</summary>
-        {list(reasons.filter((reason) => reason.code !== 'distance'))}
+        {list(reasons.filter((reason) => !alwaysSaid(reason)))}
       </details>
     </>
   );

@@ -1,0 +1,41 @@
+import type { Db } from '@/db';
+import type { ShelterAvailability } from '@/lib/matching/types';
+import { tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
+
+type Holding = { roomId: string; beds: number; men: number; status: string; firstNight: string | null; departure: string | null };
+
+// The active stays of households with a man that hold beds in these rooms, each with how many of
+// its beds lie in the room. Counts only: nobody's alias or contact is read.
+const MEN_HOLDING = `
+  select b.room_id as roomId, count(*) as beds, a.adult_men as men, s.status, s.first_night as firstNight, s.departure
+    from stay_beds sb
+    join beds b on b.id = sb.bed_id
+    join stays s on s.id = sb.stay_id
+    join arrivals a on a.id = s.arrival_id
+   where sb.released_at is null and b.room_id in (select value from json_each(?))
+     and s.status in ('reserved', 'checked_in') and a.adult_men > 0 and s.id <> ?
+   group by b.room_id, s.id`;
+
+/**
+ * The network with each mixed room's `menBooked`: the men booked in it on any of the nights asked
+ * for, or staying in it past their departure (in the bed until checked out). Which bed of a
+ * household's sleeps a man is not recorded, so a household counts as many men as it has, up to the
+ * beds it holds in the room: the line errs towards warning. `exceptStayId`: the stay being moved.
+ */
+export function withMenBooked(db: Db, network: ShelterAvailability[], nights: NightRange, now: Date, exceptStayId?: string | null): ShelterAvailability[] {
+  const zoneOf = new Map<string, string>();
+  for (const shelter of network) for (const room of shelter.rooms) if (room.kind === 'mixed') zoneOf.set(room.id, shelter.door?.timeZone ?? NETWORK_TIME_ZONE);
+  if (zoneOf.size === 0) return network;
+  const holdings = db.$client.prepare(MEN_HOLDING).all(JSON.stringify([...zoneOf.keys()]), exceptStayId ?? '') as Holding[];
+  const men = new Map<string, number>();
+  for (const held of holdings) {
+    const onThoseNights = (held.firstNight ?? '') < nights.departure && (held.departure ?? '9999-12-31') > nights.firstNight;
+    const overdue = held.status === 'checked_in' && held.departure !== null && held.departure <= tonightIn(zoneOf.get(held.roomId)!, now);
+    if (onThoseNights || overdue) men.set(held.roomId, (men.get(held.roomId) ?? 0) + Math.min(held.men, held.beds));
+  }
+  return network.map((shelter) => ({
+    ...shelter,
+    rooms: shelter.rooms.map((room) => (room.kind === 'mixed' ? { ...room, menBooked: men.get(room.id) ?? 0 } : room)),
+  }));
+}
