@@ -9,22 +9,6 @@ import { nightsOf, tonightIn, type Night, type NightRange } from './calendar';
 // checked into it for a night from the guest's first night on. The reads below say the same to pages,
 // so that a guide is never offered a bed the database would refuse.
 
-/**
- * SQL: the beds held on night `@night` by a checked-in guest past their planned departure
- * (columns bed_id, stay_id). They hold no bed-night in the ledger, yet nobody else may have them:
- * every count of free beds takes them as taken on that night.
- */
-export const BEDS_HELD_PAST_DEPARTURE_SQL = `select sb.bed_id as bed_id, s.id as stay_id
-  from stay_beds sb join stays s on s.id = sb.stay_id
- where sb.released_at is null and s.status = 'checked_in' and s.departure <= @night and s.first_night <= @night`;
-
-const heldPastDeparture = (db: Db) => db.$client.prepare<{ night: Night }, { bed_id: string; stay_id: string }>(BEDS_HELD_PAST_DEPARTURE_SQL);
-
-/** The beds a checked-in guest still holds on `night` past their departure, each with that guest's stay. */
-export function bedsHeldPastDeparture(db: Db, night: Night): Map<string, string> {
-  return new Map(prepared(db, heldPastDeparture).all({ night }).map((row) => [row.bed_id, row.stay_id]));
-}
-
 // Whether a checked-in guest (another stay than the one asking) holds any of the given beds on a night
 // before `departure`: from their first night on, the bed is theirs until they are checked out.
 const guestIn = (db: Db) =>

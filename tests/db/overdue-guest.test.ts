@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
 import { DomainError } from '@/lib/errors';
-import { bedConflicts, bedsHeldPastDeparture } from '@/lib/nights/overdue';
+import { bedConflicts } from '@/lib/nights/overdue';
+import { overdueBeds } from '@/lib/occupancy/free-tonight';
 import { networkAvailability } from '@/lib/placement/availability';
 import { changeStayDates, oneMoreNight } from '@/lib/placement/dates';
 import { reserveBeds } from '@/lib/placement/reserve';
@@ -59,7 +60,7 @@ describe('a guest past their departure keeps their bed', () => {
       const [mine] = networkAvailability(db, { nights: { firstNight: night, departure: '2026-03-31' }, shelterId: shelter.id });
       expect(mine.rooms[0].freeBeds.map((bed) => bed.label), `${now.toISOString()}`).toEqual(['2', '3', '4']);
       expect(mine.freeByNight?.map((slot) => slot.free)).toEqual(night === '2026-03-28' ? [3, 3, 3] : [3, 3]);
-      expect([...bedsHeldPastDeparture(db, night).keys()]).toContain(beds[0].id);
+      expect([...overdueBeds(db, now).keys()]).toContain(beds[0].id);
     }
   });
 
