@@ -62,7 +62,9 @@ export function seedDemoHistory(tx: Db, shelters: { id: string; beds: DemoBed[] 
             languages: ['ru'],
             arrivedAt: registeredAt,
             createdAt: registeredAt,
+            // Every household of the past has gone, at the moment its last reservation ended.
             status: 'left',
+            endedAt: new Date(ended),
             erasedAt: erased ? new Date(ended + 14 * DAY) : null,
           })
           .returning({ id: arrivals.id })
