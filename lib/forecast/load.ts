@@ -30,7 +30,7 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   const cityIds = area.cityIds ? JSON.stringify(area.cityIds) : null;
   const named = area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {};
   const shelterRows = db.$client
-    .prepare(`select id, time_zone from shelters where status <> 'closed' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`)
+    .prepare(`select id, time_zone from shelters where status = 'open' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`)
     .all({ ...named, ...(cityIds ? { cities: cityIds } : {}) }) as { id: string; time_zone: string }[];
   const shelterIds = area.shelterIds || cityIds ? shelterRows.map((row) => row.id) : null;
   const tonights = shelterRows.map((row) => tonightIn(row.time_zone, now)).sort();

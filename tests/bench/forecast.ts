@@ -1,8 +1,11 @@
 // The forecast against what happened: a synthetic network's two months replayed hour by hour; each day
-// at 18:00 the pure forecast (lib/forecast/maths.ts) is asked for tomorrow night's free beds from what
-// was known then, and compared at the midnight that starts the day after tomorrow with the beds free.
+// at 18:00 the pure forecast (lib/forecast/maths.ts) is asked for each of its nights' beds likely still
+// free at midnight from what was known then, and each is compared, at that night's midnight, with the
+// beds free then. Horizon h is the night whose midnight is the h-th from the asking: h1 is tonight (six
+// hours ahead), h2 tomorrow night, up to h7, the forecast's last night. The naive forecast for every
+// horizon is the beds free at the asking.
 import type { RoomKind } from '@/db/schema/enums';
-import { forecast, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
+import { FORECAST_NIGHTS, forecast, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
 import { addNights, type Night } from '@/lib/nights/calendar';
 import { dayStart, localDay } from '@/lib/occupancy/days';
 import { zonedWallClockToUtc } from '@/lib/time';
@@ -190,10 +193,11 @@ function replay(config: ForecastConfig, seed: number) {
   };
   const freeBeds = (night: Night) => rooms.reduce((sum, room) => sum + Math.max(0, freeIn(room, night, night)), 0);
 
-  const errors: number[] = [];
-  const naiveErrors: number[] = [];
-  const actuals: number[] = [];
-  const pending: { measureAt: number; night: Night; forecast: number; naive: number }[] = [];
+  // Per horizon (index h - 1): the forecast's and the naive forecast's absolute errors, and the beds free.
+  const errors: number[][] = Array.from({ length: FORECAST_NIGHTS }, () => []);
+  const naiveErrors: number[][] = Array.from({ length: FORECAST_NIGHTS }, () => []);
+  const actuals: number[][] = Array.from({ length: FORECAST_NIGHTS }, () => []);
+  const pending: { measureAt: number; night: Night; horizon: number; forecast: number; naive: number }[] = [];
   const end = dayStart(lastDay, ZONE);
   for (let tick = 0, now = start; now < end; tick++, now += HOUR) {
     current = tick;
@@ -204,14 +208,16 @@ function replay(config: ForecastConfig, seed: number) {
     for (const household of queue.splice(0)) if (household.firstNight === today && !place(household, now)) queue.push(household);
     for (const waiting of pending.filter((p) => p.measureAt === now)) {
       const actual = freeBeds(waiting.night);
-      actuals.push(actual);
-      errors.push(Math.abs(waiting.forecast - actual));
-      naiveErrors.push(Math.abs(waiting.naive - actual));
+      actuals[waiting.horizon].push(actual);
+      errors[waiting.horizon].push(Math.abs(waiting.forecast - actual));
+      naiveErrors[waiting.horizon].push(Math.abs(waiting.naive - actual));
     }
-    if (now === at(today, '18:00') && today >= addNights(FIRST_DAY, config.warmUpDays) && addNights(today, 2) < lastDay) {
+    if (now === at(today, '18:00') && today >= addNights(FIRST_DAY, config.warmUpDays) && addNights(today, FORECAST_NIGHTS) < lastDay) {
       const input: ForecastInput = { now, networkZone: ZONE, shelters: shelterInputs(now), waiting: [] };
-      const tomorrow = forecast(input).nights[1];
-      pending.push({ measureAt: dayStart(addNights(today, 2), ZONE), night: tomorrow.night, forecast: tomorrow.total.expectedFree, naive: freeBeds(today) });
+      const naive = freeBeds(today);
+      for (const night of forecast(input).nights) {
+        pending.push({ measureAt: dayStart(addNights(night.night, 1), ZONE), night: night.night, horizon: night.index, forecast: night.total.expectedFree, naive });
+      }
     }
   }
   return { errors, naiveErrors, actuals, beds: rooms.reduce((sum, room) => sum + room.beds, 0) };
@@ -223,15 +229,23 @@ const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(
 export function benchForecast(config: ForecastConfig) {
   const runs = config.seeds.map((seed) => replay(config, seed));
   const all = (pick: (run: (typeof runs)[number]) => number[]) => runs.flatMap(pick);
-  const ratios = runs.map((run) => mean(run.errors) / mean(run.naiveErrors));
+  // Tomorrow night (h2), the figure the forecast was first judged by, keeps its own names.
+  const ratios = runs.map((run) => mean(run.errors[1]) / mean(run.naiveErrors[1]));
+  const perHorizon = Object.fromEntries(
+    Array.from({ length: FORECAST_NIGHTS }, (_, i) => [
+      `mae_ratio_to_naive_h${i + 1}`,
+      round(mean(all((run) => run.errors[i])) / mean(all((run) => run.naiveErrors[i])), 2),
+    ]),
+  );
   return {
     histories: runs.length,
-    days_forecast: all((run) => run.errors).length,
+    days_forecast: all((run) => run.errors[1]).length,
     beds: runs[0].beds,
-    mean_free_beds: round(mean(all((run) => run.actuals)), 1),
-    mae_beds: round(mean(all((run) => run.errors)), 2),
-    naive_mae_beds: round(mean(all((run) => run.naiveErrors)), 2),
-    mae_ratio_to_naive: round(mean(all((run) => run.errors)) / mean(all((run) => run.naiveErrors)), 2),
+    mean_free_beds: round(mean(all((run) => run.actuals[1])), 1),
+    mae_beds: round(mean(all((run) => run.errors[1])), 2),
+    naive_mae_beds: round(mean(all((run) => run.naiveErrors[1])), 2),
+    mae_ratio_to_naive: round(mean(all((run) => run.errors[1])) / mean(all((run) => run.naiveErrors[1])), 2),
     mae_ratio_per_history: `${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}`,
+    ...perHorizon,
   };
 }
