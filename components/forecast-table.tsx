@@ -8,19 +8,41 @@ import type { ForecastNightView, ShelterForecastView } from '@/lib/forecast/view
 const noonOf = (night: Night) => new Date(`${night}T12:00:00Z`);
 
 /**
- * "Tonight Tue 1 Dec" for the first night, "Wed 2 Dec" after it, in the reader's locale; `short`
- * drops the month ("Wed 2"), for a table with a column per night.
+ * "Tonight Tue Dec 1" for the first night, "Wed Dec 2" after it, in the reader's locale: the weekday
+ * and the date each kept whole, so a narrow column puts one over the other.
  */
-function NightLabel({ night, index, short = false }: { night: Night; index: number; short?: boolean }) {
+function NightLabel({ night, index }: { night: Night; index: number }) {
   const t = useTranslations('forecast');
   const format = useFormatter();
-  const date = format.dateTime(noonOf(night), { weekday: 'short', day: 'numeric', ...(short ? {} : { month: 'short' }), timeZone: 'UTC' });
+  const weekday = format.dateTime(noonOf(night), { weekday: 'short', timeZone: 'UTC' });
+  const date = format.dateTime(noonOf(night), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const label = (
+    <>
+      <span className="night-date">{weekday}</span> <span className="night-date">{date}</span>
+    </>
+  );
   return index === 0 ? (
     <>
-      {t('tonight')} <span className="muted small night-date">{date}</span>
+      {t('tonight')} <span className="muted small">{label}</span>
     </>
   ) : (
-    <span className="night-date">{date}</span>
+    label
+  );
+}
+
+/**
+ * A night as a row heading or, `narrow`, as one of seven column headings on a phone: the weekday over
+ * the day ("Tue" over "1", "T" over "1"); tonight's named for a screen reader (it comes first).
+ */
+function NightColumn({ night, index, narrow = false }: { night: Night; index: number; narrow?: boolean }) {
+  const t = useTranslations('forecast');
+  const format = useFormatter();
+  return (
+    <>
+      {index === 0 ? <span className="visually-hidden">{t('tonight')} </span> : null}
+      <span className="night-weekday">{format.dateTime(noonOf(night), { weekday: narrow ? 'narrow' : 'short', timeZone: 'UTC' })}</span>{' '}
+      <span className="night-day">{format.dateTime(noonOf(night), { day: 'numeric', timeZone: 'UTC' })}</span>
+    </>
   );
 }
 
@@ -96,7 +118,7 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
                   <th scope="col">{t('night')}</th>
                   {ROOM_KINDS.map((kind) => (
                     <th key={kind} scope="col" className="num">
-                      {kinds(kind)}
+                      <abbr title={kinds(kind)}>{t(`kindShort.${kind}`)}</abbr>
                     </th>
                   ))}
                 </tr>
@@ -104,9 +126,9 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
               <tbody>
                 {nights.map((night, index) => (
                   <tr key={night.night}>
-                    <th scope="row"><NightLabel night={night.night} index={index} /></th>
+                    <th scope="row"><NightColumn night={night.night} index={index} /></th>
                     {ROOM_KINDS.map((kind) => (
-                      <td key={kind} className="num">
+                      <td key={kind} className="num pair">
                         {n(night.byKind[kind].certain)} / {n(night.byKind[kind].expectedFree)}
                       </td>
                     ))}
@@ -143,7 +165,7 @@ export function ShelterForecastTable({ nights, shelters }: { nights: Night[]; sh
               <th scope="col">{t('shelter')}</th>
               {nights.map((night, index) => (
                 <th key={night} scope="col" className="num">
-                  <NightLabel night={night} index={index} short />
+                  <NightColumn night={night} index={index} narrow />
                 </th>
               ))}
             </tr>
@@ -152,11 +174,17 @@ export function ShelterForecastTable({ nights, shelters }: { nights: Night[]; sh
             {shelters.map((shelter) => (
               <tr key={shelter.id}>
                 <th scope="row">{shelter.name}</th>
-                {shelter.expectedFree.map((value, i) => (
-                  <td key={nights[i]} className="num">
-                    {format.number(value)}
+                {shelter.expectedFree ? (
+                  shelter.expectedFree.map((value, i) => (
+                    <td key={nights[i]} className="num">
+                      {format.number(value)}
+                    </td>
+                  ))
+                ) : (
+                  <td colSpan={nights.length} className="muted">
+                    {t('outOfForecast')}
                   </td>
-                ))}
+                )}
               </tr>
             ))}
           </tbody>

@@ -51,20 +51,21 @@ describe('ForecastTable', () => {
       'Booked ahead (people)',
     ]);
     expect(rowsOf(table)).toEqual([
-      ['Tonight Tue, Dec 1', '10', '30', '40'],
-      ['Wed, Dec 2', '11', '31', '41'],
-      ['Thu, Dec 3', '12', '32', '42'],
-      ['Fri, Dec 4', '13', '33', '43'],
-      ['Sat, Dec 5', '14', '34', '44'],
-      ['Sun, Dec 6', '15', '35', '45'],
-      ['Mon, Dec 7', '16', '36', '46'],
+      ['Tonight Tue Dec 1', '10', '30', '40'],
+      ['Wed Dec 2', '11', '31', '41'],
+      ['Thu Dec 3', '12', '32', '42'],
+      ['Fri Dec 4', '13', '33', '43'],
+      ['Sat Dec 5', '14', '34', '44'],
+      ['Sun Dec 6', '15', '35', '45'],
+      ['Mon Dec 7', '16', '36', '46'],
     ]);
     expect(screen.getByText(/^Waiting now \(people\)/).textContent).toBe('Waiting now (people): Men 4 · Women 2 · In families 5');
     // The page says why the second figure can be below the first.
     expect(screen.getByText(/^Free for sure: beds nobody holds/).textContent).toContain('So it can be lower than “free for sure”');
     // By kind of room, behind a disclosure: one column per kind, both figures in each cell.
     const byKind = screen.getByRole('table', { name: 'By kind of room: free for sure / likely still free at midnight.' });
-    expect(rowsOf(byKind)[0]).toEqual(['Tonight Tue, Dec 1', '0 / 0', '50 / 60', '0 / 0', '0 / 0']);
+    expect(within(byKind).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Night', "Men's", "Women's", 'Mixed', 'Family']);
+    expect(rowsOf(byKind)[0]).toEqual(['Tonight Tue 1', '0 / 0', '50 / 60', '0 / 0', '0 / 0']);
     expect(intlErrors).toEqual([]);
   });
 
@@ -73,11 +74,16 @@ describe('ForecastTable', () => {
     for (const table of screen.getAllByRole('table')) expect(within(table).getAllByRole('row')[0].children.length).toBeLessThanOrEqual(5);
   });
 
-  it('reads in Russian with its weekday and date, and a Russian plural in the shelters caption', () => {
-    renderIn('ru', <ShelterForecastTable nights={nights.map((n) => n.night)} shelters={[{ id: 's1', name: 'Fatih', expectedFree: [3, 2, 1, 0, 5, 6, 7] }]} />);
+  it('reads in Russian with its weekday and day, a Russian plural in the shelters caption, and a paused shelter apart', () => {
+    const shelters = [
+      { id: 's1', name: 'Fatih', expectedFree: [3, 2, 1, 0, 5, 6, 7] },
+      { id: 's2', name: 'Şişli', expectedFree: null },
+    ];
+    renderIn('ru', <ShelterForecastTable nights={nights.map((n) => n.night)} shelters={shelters} />);
     const table = screen.getByRole('table', { name: /на 7 ночей вперёд/ });
-    expect(within(table).getAllByRole('columnheader')[1].textContent).toBe('Сегодня вт, 1');
+    expect(within(table).getAllByRole('columnheader')[1].textContent).toBe('Сегодня В 1');
     expect(within(table).getAllByRole('row')[1].textContent).toBe('Fatih3210567');
+    expect(within(table).getAllByRole('row')[2].textContent).toBe('ŞişliСейчас никого не принимает (на паузе): вне прогноза');
     expect(intlErrors).toEqual([]);
   });
 });
