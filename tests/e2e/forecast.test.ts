@@ -128,7 +128,7 @@ describe('the forecast of free beds', () => {
     await page.goto('/arrivals');
     await tonightRow(page).waitFor();
     await forecastOf(page).getByText('By kind of room', { exact: true }).click();
-    await forecastOf(page).getByRole('table', { name: /by kind of room/ }).waitFor();
+    await forecastOf(page).getByRole('table', { name: /^By kind of room:/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // No column hidden in a sideways scroll: every table fits its box.
     const hidden = () => page.evaluate(() => [...document.querySelectorAll('.forecast-section .table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).length);
