@@ -20,13 +20,30 @@ function random(seed: number) {
 }
 
 type DemoBed = { id: string; outOfService: boolean };
+/** A shelter whose past the demo makes up: its clock, and how busy its beds were against Istanbul's (1). */
+export type DemoHistoryShelter = { id: string; timeZone: string; pace: number; beds: DemoBed[] };
+
+/** Stays last 1 to 6 nights: 3.5 on average. */
+const MEAN_STAY_DAYS = 3.5;
+
+/**
+ * The share of a bed's days with a guest, `ago` days before now: a surge that built up over the
+ * first weeks, peaked three weeks ago and has eased since to the few guests of today's demo.
+ */
+function busyShare(ago: number): number {
+  const PEAK_AGO = 21;
+  if (ago >= PEAK_AGO) return 0.85 - ((ago - PEAK_AGO) / (DEMO_HISTORY_DAYS - PEAK_AGO)) * 0.55;
+  return 0.15 + (ago / PEAK_AGO) * 0.7;
+}
 
 /**
  * Two months of past stays, bed by bed, so the history pages have something to show. Every stay has
- * ended an hour before `now`, so today's boards are exactly the demo's; households whose stay ended more
- * than two weeks ago are already erased, as retention would have left them.
+ * ended an hour before `now`, so today's boards are exactly the demo's, and every household of the
+ * past has gone, at the moment its stay ended; households whose stay ended more than two weeks ago
+ * are already erased, as retention would have left them. Beds stand empty between guests as often as
+ * the surge's curve says; at its peak people waited hours, some past midnight, for a bed.
  */
-export function seedDemoHistory(tx: Db, shelters: { id: string; beds: DemoBed[] }[], now: Date, staff: { guideId: string; hostId: string; adminId: string }): void {
+export function seedDemoHistory(tx: Db, shelters: DemoHistoryShelter[], now: Date, staff: { guideId: string; hostId: string; adminId: string }): void {
   const next = random(2022_09_21);
   const between = (min: number, max: number) => min + next() * (max - min);
   const start = now.getTime() - DEMO_HISTORY_DAYS * DAY;
@@ -39,18 +56,18 @@ export function seedDemoHistory(tx: Db, shelters: { id: string; beds: DemoBed[] 
         tx.insert(bedOutages).values({ bedId: bed.id, startedAt: new Date(now.getTime() - between(3, 20) * DAY) }).run();
         continue;
       }
-      // Busier towards the present, as in a surge.
       for (let t = start + between(0, 2) * DAY; ; ) {
-        const quiet = (1 - (t - start) / (stopBy - start)) * 2;
-        const reservedAt = t + between(0, quiet + 0.3) * DAY;
+        const busy = busyShare((now.getTime() - t) / DAY) * shelter.pace;
+        // The empty days between two guests that keep the bed busy `busy` of the time.
+        const reservedAt = t + between(0.5, 1.5) * MEAN_STAY_DAYS * ((1 - busy) / busy) * DAY;
         const checkInAt = reservedAt + between(0.5, 5) * HOUR;
         let checkOutAt = checkInAt + Math.round(between(1, 6)) * DAY;
         if (checkInAt >= stopBy - 12 * HOUR) break;
-        // The last guest of a bed left this morning, so last night's figures look like a busy night.
         const last = checkOutAt >= stopBy;
         if (last) checkOutAt = stopBy - between(0, 6) * HOUR;
         const fate = next();
-        const registeredAt = new Date(reservedAt - between(0.2, 8) * HOUR);
+        // A guide finds a bed within the hour while beds are free; at the surge's peak, hours later.
+        const registeredAt = new Date(reservedAt - (busy > 0.7 ? between(0.5, 14) : between(0.1, 1)) * HOUR);
         const ended = fate < 0.08 ? reservedAt + 6 * HOUR : fate < 0.12 ? reservedAt + HOUR : checkOutAt;
         const erased = now.getTime() - ended > 14 * DAY;
         const household = tx
@@ -62,14 +79,16 @@ export function seedDemoHistory(tx: Db, shelters: { id: string; beds: DemoBed[] 
             languages: ['ru'],
             arrivedAt: registeredAt,
             createdAt: registeredAt,
+            // Every household of the past has gone, at the moment its last reservation ended.
             status: 'left',
+            endedAt: new Date(ended),
             erasedAt: erased ? new Date(ended + 14 * DAY) : null,
           })
           .returning({ id: arrivals.id })
           .get();
-        // Nights in Istanbul's calendar (UTC+3 all year): from the night they came to the day they left.
-        const firstNight = localDay(fate < 0.12 ? reservedAt : checkInAt, 'Europe/Istanbul');
-        const leftOn = localDay(checkOutAt, 'Europe/Istanbul');
+        // Nights in the shelter's calendar: from the night they came to the day they left.
+        const firstNight = localDay(fate < 0.12 ? reservedAt : checkInAt, shelter.timeZone);
+        const leftOn = localDay(checkOutAt, shelter.timeZone);
         const nights = { firstNight, departure: leftOn > firstNight ? leftOn : addDays(firstNight, 1) };
         const base = { arrivalId: household.id, shelterId: shelter.id, createdAt: new Date(reservedAt), holdUntil: new Date(reservedAt + 6 * HOUR), ...nights };
         const stay = tx

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
-import { DEMO_HISTORY_DAYS, seedDemoHistory } from './seed-history';
+import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './seed-history';
 import { seedDemoNow } from './seed-now';
 import { seedCityStaff } from './seed-city-staff';
 import { seedDemoNotices } from './seed-notices';
@@ -239,7 +239,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
   return write(db, (tx) => {
     if (!isEmpty(tx)) return false;
     const shelterIds: string[] = [];
-    const withBeds: { id: string; beds: { id: string; outOfService: boolean }[] }[] = [];
+    const withBeds: DemoHistoryShelter[] = [];
     // The network has been running for a while: its shelters and beds predate the demo's history.
     const since = new Date(options.now.getTime() - (DEMO_HISTORY_DAYS + 1) * 24 * 3600_000);
     const cityIds = seedDemoCities(tx, since);
@@ -252,7 +252,8 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .returning()
         .get();
       shelterIds.push(shelter.id);
-      withBeds.push({ id: shelter.id, beds: [] });
+      // Yerevan took fewer people than Istanbul in 2022: its beds were busy half as often.
+      withBeds.push({ id: shelter.id, timeZone, pace: city === 'yerevan' ? 0.5 : 1, beds: [] });
       for (const demoRoom of demoRooms) {
         const room = tx
           .insert(rooms)

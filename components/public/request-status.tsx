@@ -43,9 +43,8 @@ function RequestHeading({ locale, t }: { locale: ArrivalLocale; t: Translate }) 
   );
 }
 
-/** "Usually placed within about 4 hours": the expected wait in words, never a place in the queue. */
-export const expectedWaitSentence = (expected: ExpectedWait, t: Translate) =>
-  expected.kind === 'hours' ? t('waiting.expected.hours', { count: expected.hours }) : t(`waiting.expected.${expected.kind}`);
+/** "Usually placed within an hour": the expected wait in words, never a place in the queue. */
+export const expectedWaitSentence = (expected: ExpectedWait, t: Translate) => t(`waiting.expected.${expected.kind}`);
 
 export type ShareOwnLink = { url: string; telegram: string; whatsapp: string };
 

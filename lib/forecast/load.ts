@@ -31,8 +31,8 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   const cityIds = area.cityIds ? JSON.stringify(area.cityIds) : null;
   const named = area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {};
   const shelterRows = db.$client
-    .prepare(`select id, time_zone from shelters where status <> 'closed' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`)
-    .all({ ...named, ...(cityIds ? { cities: cityIds } : {}) }) as { id: string; time_zone: string }[];
+    .prepare(`select id, time_zone, check_out_by from shelters where status = 'open' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`)
+    .all({ ...named, ...(cityIds ? { cities: cityIds } : {}) }) as { id: string; time_zone: string; check_out_by: string }[];
   const shelterIds = area.shelterIds || cityIds ? shelterRows.map((row) => row.id) : null;
   const tonights = shelterRows.map((row) => tonightIn(row.time_zone, now)).sort();
   const first = tonights[0] ?? tonightIn(NETWORK_TIME_ZONE, now);
@@ -42,7 +42,7 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   const layout = bedLayout(db);
   const kept = keptShelters(db, layout, shelterRows.map((row) => ({ id: row.id, timeZone: row.time_zone })), now);
   const byShelter = new Map<string, ShelterInput>(
-    shelterRows.map((row) => [row.id, { id: row.id, timeZone: row.time_zone, rooms: [], closures: [], ledger: [], departing: [], arriving: [], noShows: { expired: 0, checkedIn: 0 }, recent: [] }]),
+    shelterRows.map((row) => [row.id, { id: row.id, timeZone: row.time_zone, checkOutBy: row.check_out_by, rooms: [], closures: [], ledger: [], departing: [], arriving: [], noShows: { expired: 0, checkedIn: 0 }, recent: [] }]),
   );
 
   // Tonight's free beds per room, as every screen counts them: none in a shelter that is not open.

@@ -1,6 +1,7 @@
 import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { dayStart } from '@/lib/occupancy/days';
+import { zonedWallClockToUtc } from '@/lib/time';
 
 /** How many nights the forecast looks ahead, tonight included. */
 export const FORECAST_NIGHTS = 7;
@@ -43,6 +44,8 @@ export type RecentStay = {
 export type ShelterInput = {
   id: string;
   timeZone: string;
+  /** Local "HH:MM" by which a departing guest leaves on the day of departure. */
+  checkOutBy: string;
   /** Rooms with their beds in service now. */
   rooms: { id: string; kind: RoomKind; beds: number }[];
   closures: { roomId: string | null; firstNight: Night; lastNight: Night }[];
@@ -187,6 +190,28 @@ export function recentFills(shelter: ShelterInput, tonight: Night, leadMs: numbe
   return fills;
 }
 
+/**
+ * Of the guests who came for their first night over the recent nights, the share who came later in
+ * the day than `now` is in tonight's: a reservation not yet checked in this evening is one of those
+ * late comers or a no-show, so the later it is, the likelier a no-show. Blended towards 1 (saying
+ * nothing) by PRIOR_STAYS check-ins' worth, for a shelter with few.
+ */
+export function lateShare(shelter: ShelterInput, tonight: Night, now: number): number {
+  const { fillFloor } = nightsAround(tonight, shelter.timeZone);
+  const sinceDayStart = now - dayStart(tonight, shelter.timeZone);
+  let came = 0;
+  let later = 0;
+  for (const stay of shelter.recent) {
+    if (stay.checkedInAt === null || stay.firstNight >= tonight || stay.firstNight < fillFloor) continue;
+    came += stay.beds;
+    if (stay.checkedInAt - dayStart(stay.firstNight, shelter.timeZone) > sinceDayStart) later += stay.beds;
+  }
+  return (later + PRIOR_STAYS) / (came + PRIOR_STAYS);
+}
+
+/** The chance a reservation for tonight not checked in by now never comes: Bayes on the no-show rate and the late share. */
+const noShowTonight = (noShowRate: number, late: number) => noShowRate / (noShowRate + (1 - noShowRate) * late);
+
 const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Night) =>
   closures.some((c) => (c.roomId === null || c.roomId === roomId) && c.firstNight <= night && night <= c.lastNight);
 
@@ -194,7 +219,9 @@ const isClosed = (closures: ShelterInput['closures'], roomId: string, night: Nig
  * One shelter's next FORECAST_NIGHTS nights. Per room and night, a bed in service and not closed is:
  * booked (the ledger holds it for a guest or a reservation), occupied by a guest due to have left by
  * then (not in the ledger, not yet gone), or free for certain. Likely to free up: those departing
- * beds, and each reserved bed-night times the chance the reservation never shows. What is expected
+ * beds, and each reserved bed-night times the chance the reservation never shows. A guest still here
+ * after the check-out hour of their departure day is overdue and keeps the bed tonight (they leave on
+ * a later morning, if at all): their bed is likely free from tomorrow, not tonight. What is expected
  * free at the night's midnight: certain plus likely, less what placements not yet made usually take
  * at that distance (recentFills), never below none nor above the beds open that night.
  */
@@ -214,6 +241,9 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
   const departures = new Map<string, ShelterInput['departing']>();
   for (const row of shelter.departing) departures.set(row.roomId, [...(departures.get(row.roomId) ?? []), row]);
   const fills = recentFills(shelter, tonight, comingEnds.map((end) => end - now));
+  // Departures on or before this day whose hour has passed: those guests are overdue tonight.
+  const pendingNoShow = noShowTonight(noShowRate, lateShare(shelter, tonight, now));
+  const overdueUpTo = now >= zonedWallClockToUtc(`${tonight}T${shelter.checkOutBy}`, shelter.timeZone).getTime() ? tonight : addNights(tonight, -1);
   const nights: NightFigures[] = [];
   for (let index = 0; index < FORECAST_NIGHTS; index++) {
     const night = coming[index];
@@ -223,12 +253,18 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
     for (const room of shelter.rooms) {
       if (isClosed(shelter.closures, room.id, night)) continue;
       const booked = ledger.get(room.id)?.[index];
-      const departing = (departures.get(room.id) ?? []).reduce((sum, d) => (d.departure <= night ? sum + d.beds : sum), 0);
+      let departing = 0;
+      let overdue = 0;
+      for (const d of departures.get(room.id) ?? []) {
+        if (d.departure > night) continue;
+        if (index === 0 && d.departure <= overdueUpTo) overdue += d.beds;
+        else departing += d.beds;
+      }
       const reserved = booked?.reserved ?? 0;
       const certain =
-        index === 0 && shelter.freeTonight ? (shelter.freeTonight.get(room.id) ?? 0) : Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing);
+        index === 0 && shelter.freeTonight ? (shelter.freeTonight.get(room.id) ?? 0) : Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing - overdue);
       byKind[room.kind].certain += certain;
-      byKind[room.kind].likely += departing + reserved * noShowRate;
+      byKind[room.kind].likely += departing + reserved * (index === 0 ? pendingNoShow : noShowRate);
       staying[room.kind] += departing * overstayRate;
       open[room.kind] += room.beds;
     }

@@ -16,7 +16,8 @@ export type ForecastNightView = {
   byKind: Record<RoomKind, { certain: number; expectedFree: number }>;
 };
 
-export type ShelterForecastView = { id: string; name: string; expectedFree: number[] };
+/** A shelter's beds likely still free at each night's midnight; null for a shelter out of the forecast (paused or closed). */
+export type ShelterForecastView = { id: string; name: string; expectedFree: number[] | null };
 
 // Likely and expected beds are chances summed over many beds: shown as whole beds, never below none.
 const beds = (n: number) => Math.max(0, Math.round(n));
@@ -35,12 +36,11 @@ export function networkNights(result: Forecast): ForecastNightView[] {
   }));
 }
 
-/** Expected free beds per night for the shelters named, in their order (a closed shelter has none). */
+/** Beds likely still free per night for the shelters named, in their order; none for a shelter taking nobody. */
 export function shelterNights(result: Forecast, shelters: { id: string; name: string }[]): ShelterForecastView[] {
   const byId = new Map(result.shelters.map((s) => [s.id, s]));
-  return shelters.map(({ id, name }) => ({
-    id,
-    name,
-    expectedFree: result.nights.map((_, i) => beds(byId.get(id)?.nights[i]?.total.expectedFree ?? 0)),
-  }));
+  return shelters.map(({ id, name }) => {
+    const own = byId.get(id);
+    return { id, name, expectedFree: own ? result.nights.map((_, i) => beds(own.nights[i]?.total.expectedFree ?? 0)) : null };
+  });
 }

@@ -5,6 +5,7 @@ import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { runSteps, runStepsYielding } from '@/lib/steps';
+import { recountUnendedHouseholds } from './recount';
 import { storeUnmetDays, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 
 export const NETWORK_SCOPE = 'network';
@@ -91,6 +92,7 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
  * lock for long while guides reserve beds. A generator, so the server can yield between shelters.
  */
 function* rollUpSteps(db: Db, now: Date): Generator<void, { shelterDays: number; networkDays: number }> {
+  recountUnendedHouseholds(db, now.getTime());
   const shelters = db.$client.prepare('select id, time_zone, created_at from shelters').all() as ShelterClock[];
   let shelterDays = 0;
   for (const shelter of shelters) {

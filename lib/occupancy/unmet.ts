@@ -29,14 +29,22 @@ type Cover = { from: number; until: number };
 // A backfill of two years reads its households a month at a time, not all at once.
 const CHUNK_DAYS = 31;
 
+/**
+ * When a household stopped waiting for good. A household that left, withdrew or was judged not
+ * genuine is never waiting again, even if its row lacks the moment (rows written before every ending
+ * stamped it): it ended when its last stay did, or, with none, when it registered.
+ */
+export const HOUSEHOLD_END = `coalesce(a.ended_at, case when a.status in ('left', 'cancelled', 'not_genuine', 'mistaken')
+  then coalesce((select max(coalesce(s.ended_at, s.hold_until)) from stays s where s.arrival_id = a.id), a.created_at) end)`;
+
 /** Households that could have been waiting at some instant in [first, last]: registered before it ends, not ended before it starts. */
 function candidates(db: Db, first: number, last: number): { households: Candidate[]; covers: Map<string, Cover[]> } {
-  const within = `a.status not in ('not_genuine', 'mistaken') and a.created_at < @last and (a.ended_at is null or a.ended_at > @first)`;
+  const within = `a.status not in ('not_genuine', 'mistaken') and a.created_at < @last and (${HOUSEHOLD_END} is null or ${HOUSEHOLD_END} > @first)`;
   const households = db.$client
     .prepare(
       // A request may be sent before the flight: the wait starts when the household is here.
       `select a.id, a.city_id as cityId, a.adult_men as adultMen, a.adult_women as adultWomen, a.children,
-              max(a.created_at, a.arrived_at, coalesce(a.expected_at, 0)) as since, a.ended_at as endedAt
+              max(a.created_at, a.arrived_at, coalesce(a.expected_at, 0)) as since, ${HOUSEHOLD_END} as endedAt
          from arrivals a where ${within}`,
     )
     .all({ first, last }) as Candidate[];

@@ -9,7 +9,7 @@ import { minutesSince } from '@/lib/time';
 import type { WaitInputs } from './expected-wait';
 
 const WINDOW_MS = 14 * 86_400_000;
-type Household = Pick<typeof arrivals.$inferSelect, 'id' | 'adultMen' | 'adultWomen' | 'children' | 'createdAt' | 'arrivedAt'>;
+type Household = Pick<typeof arrivals.$inferSelect, 'id' | 'adultMen' | 'adultWomen' | 'children' | 'createdAt' | 'arrivedAt' | 'cityId'>;
 type Row = [number, number, number, number];
 
 /**
@@ -32,25 +32,30 @@ function recentWaits(db: Db, now: Date): Record<HouseholdKind, number[]> {
   return waits;
 }
 
-/** People of the same kind who asked before this household and still wait, and the household itself. */
+/** People of the same kind who asked before this household in its city's queue and still wait, and the household itself. */
 function peopleAhead(db: Db, household: Household): number {
   const kind = householdKind(household);
   const queue = db.$client
-    .prepare(`select adult_men, adult_women, children from arrivals where status = 'waiting' and erased_at is null and created_at < ? and id <> ?`)
+    .prepare(
+      `select adult_men, adult_women, children from arrivals
+        where status = 'waiting' and erased_at is null and created_at < ? and id <> ? and (? is null or city_id = ?)`,
+    )
     .raw()
-    .all(household.createdAt.getTime(), household.id) as [number, number, number][];
+    .all(household.createdAt.getTime(), household.id, household.cityId, household.cityId) as [number, number, number][];
   const size = (men: number, women: number, children: number) => men + women + children;
   return queue
     .filter(([adultMen, adultWomen, children]) => householdKind({ adultMen, adultWomen, children }) === kind)
     .reduce((people, [men, women, children]) => people + size(men, women, children), size(household.adultMen, household.adultWomen, household.children));
 }
 
-/** Free beds tonight in open shelters' rooms that admit someone of this household. */
+/** Free beds tonight, in its city (on the city's calendar) when it has one, in open shelters' rooms that admit someone of this household. */
 function freeFittingBeds(db: Db, household: Household, now: Date): number {
   const members = membersOf(household);
-  const tonight = tonightIn(NETWORK_TIME_ZONE, now);
+  const zone = household.cityId ? (db.$client.prepare('select time_zone from cities where id = ?').pluck().get(household.cityId) as string | undefined) : undefined;
+  const tonight = tonightIn(zone ?? NETWORK_TIME_ZONE, now);
+  const cityIds = household.cityId ? [household.cityId] : undefined;
   let free = 0;
-  for (const shelter of networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) } })) {
+  for (const shelter of networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, cityIds })) {
     if (shelter.status !== 'open') continue;
     for (const room of shelter.rooms) if (members.some((member) => roomAdmits(room.kind, member, shelter.acceptsFamilies))) free += room.freeBeds.length;
   }

@@ -1,8 +1,12 @@
 // The forecast against what happened: a synthetic network's two months replayed hour by hour; each day
-// at 18:00 the pure forecast (lib/forecast/maths.ts) is asked for tomorrow night's free beds from what
-// was known then, and compared at the midnight that starts the day after tomorrow with the beds free.
+// at 01:00 the pure forecast (lib/forecast/maths.ts) is asked for each of its seven nights' beds likely
+// still free at midnight from what was known then, and each is compared, at that night's midnight,
+// with the beds free then. Horizon h is the night whose midnight is the h-th to come, 23 + 24 × (h − 1)
+// hours ahead: h1 is the night that starts that evening, h7 the forecast's last. The naive forecast for
+// every horizon is the beds free at the asking. The same is asked at 18:00 (evening_…): h1 is then six
+// hours ahead, and "free now" is hardest to beat, with the day's departures and most arrivals behind.
 import type { RoomKind } from '@/db/schema/enums';
-import { forecast, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
+import { FORECAST_NIGHTS, forecast, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
 import { addNights, type Night } from '@/lib/nights/calendar';
 import { dayStart, localDay } from '@/lib/occupancy/days';
 import { zonedWallClockToUtc } from '@/lib/time';
@@ -178,6 +182,8 @@ function replay(config: ForecastConfig, seed: number) {
       return {
         id: String(s),
         timeZone: ZONE,
+        // The replay's guests leave at 10:00.
+        checkOutBy: '10:00',
         rooms: own.map((room) => ({ id: room.id, kind: room.kind, beds: room.beds })),
         closures: [],
         ledger,
@@ -190,10 +196,12 @@ function replay(config: ForecastConfig, seed: number) {
   };
   const freeBeds = (night: Night) => rooms.reduce((sum, room) => sum + Math.max(0, freeIn(room, night, night)), 0);
 
-  const errors: number[] = [];
-  const naiveErrors: number[] = [];
-  const actuals: number[] = [];
-  const pending: { measureAt: number; night: Night; forecast: number; naive: number }[] = [];
+  // Per asking hour and horizon (index h - 1): the forecast's and the naive forecast's absolute errors, and the beds free.
+  const perHorizon = () => Array.from({ length: FORECAST_NIGHTS }, () => [] as number[]);
+  const errors = ASK_AT.map(perHorizon);
+  const naiveErrors = ASK_AT.map(perHorizon);
+  const actuals = ASK_AT.map(perHorizon);
+  const pending: { measureAt: number; night: Night; ask: number; horizon: number; forecast: number; naive: number }[] = [];
   const end = dayStart(lastDay, ZONE);
   for (let tick = 0, now = start; now < end; tick++, now += HOUR) {
     current = tick;
@@ -204,14 +212,17 @@ function replay(config: ForecastConfig, seed: number) {
     for (const household of queue.splice(0)) if (household.firstNight === today && !place(household, now)) queue.push(household);
     for (const waiting of pending.filter((p) => p.measureAt === now)) {
       const actual = freeBeds(waiting.night);
-      actuals.push(actual);
-      errors.push(Math.abs(waiting.forecast - actual));
-      naiveErrors.push(Math.abs(waiting.naive - actual));
+      actuals[waiting.ask][waiting.horizon].push(actual);
+      errors[waiting.ask][waiting.horizon].push(Math.abs(waiting.forecast - actual));
+      naiveErrors[waiting.ask][waiting.horizon].push(Math.abs(waiting.naive - actual));
     }
-    if (now === at(today, '18:00') && today >= addNights(FIRST_DAY, config.warmUpDays) && addNights(today, 2) < lastDay) {
+    const ask = ASK_AT.findIndex((time) => now === at(today, time));
+    if (ask >= 0 && today >= addNights(FIRST_DAY, config.warmUpDays) && addNights(today, FORECAST_NIGHTS) < lastDay) {
       const input: ForecastInput = { now, networkZone: ZONE, shelters: shelterInputs(now), waiting: [] };
-      const tomorrow = forecast(input).nights[1];
-      pending.push({ measureAt: dayStart(addNights(today, 2), ZONE), night: tomorrow.night, forecast: tomorrow.total.expectedFree, naive: freeBeds(today) });
+      const naive = freeBeds(today);
+      for (const night of forecast(input).nights) {
+        pending.push({ measureAt: dayStart(addNights(night.night, 1), ZONE), night: night.night, ask, horizon: night.index, forecast: night.total.expectedFree, naive });
+      }
     }
   }
   return { errors, naiveErrors, actuals, beds: rooms.reduce((sum, room) => sum + room.beds, 0) };
@@ -219,19 +230,32 @@ function replay(config: ForecastConfig, seed: number) {
 
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
 
+/** The hours the forecast is asked at, each day: just after midnight (whole days ahead) and in the evening. */
+const ASK_AT = ['01:00', '18:00'];
+
 /** Several histories (one per seed), pooled: one seed's two months are too few days to judge by. */
 export function benchForecast(config: ForecastConfig) {
   const runs = config.seeds.map((seed) => replay(config, seed));
   const all = (pick: (run: (typeof runs)[number]) => number[]) => runs.flatMap(pick);
-  const ratios = runs.map((run) => mean(run.errors) / mean(run.naiveErrors));
+  // One night ahead (h1), asked at 01:00, keeps the names the forecast was first judged by.
+  const ratios = runs.map((run) => mean(run.errors[0][0]) / mean(run.naiveErrors[0][0]));
+  const ratioAt = (ask: number, prefix: string) =>
+    Object.fromEntries(
+      Array.from({ length: FORECAST_NIGHTS }, (_, i) => [
+        `${prefix}mae_ratio_to_naive_h${i + 1}`,
+        round(mean(all((run) => run.errors[ask][i])) / mean(all((run) => run.naiveErrors[ask][i])), 2),
+      ]),
+    );
   return {
     histories: runs.length,
-    days_forecast: all((run) => run.errors).length,
+    days_forecast: all((run) => run.errors[0][0]).length,
     beds: runs[0].beds,
-    mean_free_beds: round(mean(all((run) => run.actuals)), 1),
-    mae_beds: round(mean(all((run) => run.errors)), 2),
-    naive_mae_beds: round(mean(all((run) => run.naiveErrors)), 2),
-    mae_ratio_to_naive: round(mean(all((run) => run.errors)) / mean(all((run) => run.naiveErrors)), 2),
+    mean_free_beds: round(mean(all((run) => run.actuals[0][0])), 1),
+    mae_beds: round(mean(all((run) => run.errors[0][0])), 2),
+    naive_mae_beds: round(mean(all((run) => run.naiveErrors[0][0])), 2),
+    mae_ratio_to_naive: round(mean(all((run) => run.errors[0][0])) / mean(all((run) => run.naiveErrors[0][0])), 2),
     mae_ratio_per_history: `${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}`,
+    ...ratioAt(0, ''),
+    ...ratioAt(1, 'evening_'),
   };
 }

@@ -149,6 +149,13 @@ const GOALS: Record<string, string> = {
   'scale.history_90d_network_page_http_ms': '< 150',
   'scale.history_90d_shelter_page_http_ms': '< 150',
   'forecast.mae_ratio_to_naive': '≤ 0.7',
+  'forecast.mae_ratio_to_naive_h1': '≤ 0.7',
+  'forecast.mae_ratio_to_naive_h2': '< 1.0',
+  'forecast.mae_ratio_to_naive_h3': '< 1.0',
+  'forecast.mae_ratio_to_naive_h4': '< 1.0',
+  'forecast.mae_ratio_to_naive_h5': '< 1.0',
+  'forecast.mae_ratio_to_naive_h6': '< 1.0',
+  'forecast.mae_ratio_to_naive_h7': '< 1.0',
 };
 
 export function markdownTable(results: Record<string, unknown>): string {

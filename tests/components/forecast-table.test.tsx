@@ -37,49 +37,54 @@ const nights: ForecastNightView[] = nightsFrom('2026-12-01', 7).map((night, i) =
 const rowsOf = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
-    .slice(2)
+    .slice(1)
     .map((row) => [...row.children].map((cell) => cell.textContent));
 
 describe('ForecastTable', () => {
-  it('shows each of the next 7 nights with its free beds and demand, tonight first', () => {
+  it('shows each of the next 7 nights with beds free for sure, likely still free at midnight and booked ahead, tonight first', () => {
     renderIn('en', <ForecastTable nights={nights} byKind />);
     const table = screen.getByRole('table', { name: /night by night/ });
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'Night',
-      'Beds',
-      'Waiting now (people)',
+      'Free for sure',
+      'Likely still free at midnight',
       'Booked ahead (people)',
-      'Free for certain',
-      'Likely to free up',
-      'Expected free',
-      'Men',
-      'Women',
-      'In families',
     ]);
     expect(rowsOf(table)).toEqual([
-      ['Tonight Tue, Dec 1', '10', '20', '30', '4', '2', '5', '40'],
-      ['Wed, Dec 2', '11', '21', '31', '–', '–', '–', '41'],
-      ['Thu, Dec 3', '12', '22', '32', '–', '–', '–', '42'],
-      ['Fri, Dec 4', '13', '23', '33', '–', '–', '–', '43'],
-      ['Sat, Dec 5', '14', '24', '34', '–', '–', '–', '44'],
-      ['Sun, Dec 6', '15', '25', '35', '–', '–', '–', '45'],
-      ['Mon, Dec 7', '16', '26', '36', '–', '–', '–', '46'],
+      ['Tonight Tue Dec 1', '10', '30', '40'],
+      ['Wed Dec 2', '11', '31', '41'],
+      ['Thu Dec 3', '12', '32', '42'],
+      ['Fri Dec 4', '13', '33', '43'],
+      ['Sat Dec 5', '14', '34', '44'],
+      ['Sun Dec 6', '15', '35', '45'],
+      ['Mon Dec 7', '16', '36', '46'],
     ]);
-    // On a phone the table scrolls inside its own region, reachable by keyboard and named by the caption.
-    const region = screen.getByRole('region', { name: /night by night/ });
-    expect(region.getAttribute('tabindex')).toBe('0');
-    expect(screen.getByText(/^Likely to free up: beds of guests due to leave/)).toBeTruthy();
-    // By kind of room, behind a disclosure.
-    const byKind = screen.getByRole('table', { name: 'Beds free for certain and expected free, by kind of room.' });
-    expect(rowsOf(byKind)[0]).toEqual(['Tonight Tue, Dec 1', '0', '0', '50', '60', '0', '0', '0', '0']);
+    expect(screen.getByText(/^Waiting now \(people\)/).textContent).toBe('Waiting now (people): Men 4 · Women 2 · In families 5');
+    // The page says why the second figure can be below the first.
+    expect(screen.getByText(/^Free for sure: beds nobody holds/).textContent).toContain('So it can be lower than “free for sure”');
+    // By kind of room, behind a disclosure: one column per kind, both figures in each cell.
+    const byKind = screen.getByRole('table', { name: 'By kind of room: free for sure / likely still free at midnight.' });
+    expect(within(byKind).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Night', "Men's", "Women's", 'Mixed', 'Family']);
+    expect(rowsOf(byKind)[0]).toEqual(['Tonight Tue 1', '0 / 0', '50 / 60', '0 / 0', '0 / 0']);
     expect(intlErrors).toEqual([]);
   });
 
-  it('reads in Russian with its weekday and date, and a Russian plural in the shelters caption', () => {
-    renderIn('ru', <ShelterForecastTable nights={nights.map((n) => n.night)} shelters={[{ id: 's1', name: 'Fatih', expectedFree: [3, 2, 1, 0, 5, 6, 7] }]} />);
+  it('keeps every table at five columns or fewer, so a 320 px phone shows them without scrolling sideways', () => {
+    renderIn('ru', <ForecastTable nights={nights} byKind />);
+    // Counted on a night's row: the cells a phone must fit side by side.
+    for (const table of screen.getAllByRole('table')) expect(within(table).getAllByRole('row').at(-1)!.children.length).toBeLessThanOrEqual(5);
+  });
+
+  it('reads in Russian with its weekday and day, a Russian plural in the shelters caption, and a paused shelter apart', () => {
+    const shelters = [
+      { id: 's1', name: 'Fatih', expectedFree: [3, 2, 1, 0, 5, 6, 7] },
+      { id: 's2', name: 'Şişli', expectedFree: null },
+    ];
+    renderIn('ru', <ShelterForecastTable nights={nights.map((n) => n.night)} shelters={shelters} />);
     const table = screen.getByRole('table', { name: /на 7 ночей вперёд/ });
-    expect(within(table).getAllByRole('columnheader')[1].textContent).toBe('Сегодня вт, 1 дек.');
+    expect(within(table).getAllByRole('columnheader')[1].textContent).toBe('Сегодня В 1');
     expect(within(table).getAllByRole('row')[1].textContent).toBe('Fatih3210567');
+    expect(within(table).getAllByRole('row')[2].textContent).toBe('ŞişliСейчас никого не принимает (на паузе): вне прогноза');
     expect(intlErrors).toEqual([]);
   });
 });

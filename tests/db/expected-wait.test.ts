@@ -4,7 +4,7 @@ import { renderLinkPage } from '@/components/public/render';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
-import { makeArrival, makeRoom, makeShelter } from '../support/fixtures';
+import { makeArrival, makeCity, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
 const test = createTestDb();
@@ -45,12 +45,12 @@ describe('the expected wait on the link of a request still waiting', () => {
   for (let i = 0; i < 10; i++) request({ adultMen: 1, adultWomen: 0, children: 0 }, 30);
 
   it.each([
-    ['en', 'People are usually placed within about 3 hours.'],
-    ['ru', 'Обычно место находится примерно за 3 часа.'],
-    ['uk', 'Зазвичай місце знаходиться приблизно за 3 години.'],
-    ['tr', 'Genellikle yaklaşık 3 saat içinde yer bulunuyor.'],
-  ] as const)('in %s: from the last fortnight’s waits of women', async (locale, sentence) => {
-    expect(linkPageData(db, mine, NOW)).toMatchObject({ kind: 'waiting', expected: { kind: 'hours', hours: 3 } });
+    ['en', 'People are usually placed within an hour.'],
+    ['ru', 'Обычно место находится в течение часа.'],
+    ['uk', 'Зазвичай місце знаходиться протягом години.'],
+    ['tr', 'Genellikle bir saat içinde yer bulunuyor.'],
+  ] as const)('in %s: within the hour while a women’s bed is free for her, though women once waited up to 5 hours', async (locale, sentence) => {
+    expect(linkPageData(db, mine, NOW)).toMatchObject({ kind: 'waiting', expected: { kind: 'underHour' } });
     expect(await text(mine, locale)).toContain(sentence);
   });
 
@@ -63,10 +63,12 @@ describe('the expected wait on the link of a request still waiting', () => {
     expect(en).not.toMatch(/position|place \d|\d+(st|nd|rd|th) in/i);
   });
 
-  it('falls back to the network’s waits for a family, with too few of its own', async () => {
-    const family = request({ adultWomen: 1, adultMen: 0, children: 2 }, 0);
-    // Women's and men's waits together: 1, 2, 2, 3, 5 h and five of 2000 min; the upper quartile is 2000 min.
-    expect(linkPageData(db, family, NOW)).toMatchObject({ expected: { kind: 'tomorrow' } });
-    expect(await text(family, 'en')).toContain('People are usually placed within about a day.');
+  it('counts only beds in her own city: a free bed in another city is no bed tonight', async () => {
+    const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
+    const token = newLinkToken();
+    makeArrival(db, { adultWomen: 1, cityId: yerevan.id, selfRegistered: true, requestTokenHash: hashLinkToken(token), createdAt: NOW, arrivedAt: NOW });
+    expect(linkPageData(db, token, NOW)).toMatchObject({ expected: { kind: 'tonightFull' } });
+    makeRoom(db, makeShelter(db, { status: 'open', cityId: yerevan.id, timeZone: 'Asia/Yerevan' }).id, 'women', 1);
+    expect(linkPageData(db, token, NOW)).toMatchObject({ expected: { kind: 'underHour' } });
   });
 });

@@ -103,7 +103,7 @@ const day = (night: Night) => dayFormat.format(asDate(night));
 const range = (first: Night, last: Night) => plain(dayFormat.formatRange(asDate(first), asDate(last)));
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** The network forecast above the queue, one night: beds free for certain, and people due that night. */
+/** The network forecast above the queue, one night: beds free for sure, and people due that night. */
 async function forecastFor(page: Page, index: number) {
   await page.goto('/arrivals');
   const row = page
@@ -112,7 +112,7 @@ async function forecastFor(page: Page, index: number) {
     .locator('tbody tr')
     .nth(index);
   const cells = row.getByRole('cell');
-  return { certain: Number(await cells.nth(0).textContent()), ahead: Number(await cells.nth(6).textContent()) };
+  return { certain: Number(await cells.nth(0).textContent()), ahead: Number(await cells.nth(2).textContent()) };
 }
 
 /** Which beds a stay holds on which nights, from the booking ledger. */
@@ -133,7 +133,7 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     const g = guide.page;
     const h = host.page;
 
-    // Before anything: three beds, bed 3 held tomorrow by the guest checked in. Free for certain: 2.
+    // Before anything: three beds, bed 3 held tomorrow by the guest checked in. Free for sure: 2.
     const before = await forecastFor(g, 1);
     expect(before).toEqual({ certain: 2, ahead: 0 });
 

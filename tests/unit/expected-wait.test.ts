@@ -14,46 +14,35 @@ describe('quantile', () => {
 });
 
 describe('expectedWait', () => {
-  it('takes the upper quartile of the household’s own kind, rounded up to whole hours', () => {
-    // Women waited 1, 2, 2, 3 and 5 hours: three in four within 3 hours.
-    expect(wait({ waits: { men: hours(20, 20, 20, 20, 20), women: hours(1, 2, 2, 3, 5), families: [] } })).toEqual({ kind: 'hours', hours: 3 });
-  });
-
-  it('falls back to the whole network when the kind has fewer than five waits', () => {
-    // Women: two waits only; the network's nine (2×1 h, 4 h, 6×10 h) give an upper quartile of 10 h.
-    expect(wait({ waits: { men: hours(10, 10, 10, 10, 10, 10), women: hours(1, 1), families: hours(4) } })).toEqual({ kind: 'hours', hours: 10 });
-  });
-
-  it('says nothing it cannot know: fewer than five waits in the whole network', () => {
-    expect(wait({ waits: { men: hours(1), women: hours(1, 2), families: hours(3) } })).toEqual({ kind: 'unknown' });
-  });
-
-  it('counts only waits longer than this household’s own, and what remains of them', () => {
-    const waits = { men: [], women: hours(1, 1, 1, 1, 1, 5, 6, 6, 7, 8), families: [] };
-    // Already 4 h: the longer waits are 5, 6, 6, 7, 8 h; their upper quartile 7 h is 3 h from now.
-    expect(wait({ waits, waitedMinutes: 240 })).toEqual({ kind: 'hours', hours: 3 });
-    // Longer than almost everyone: too few to say.
-    expect(wait({ waits, waitedMinutes: 7 * 60 + 30 })).toEqual({ kind: 'unknown' });
+  it('says within the hour when a fitting bed is free for her and everyone of her kind ahead, however long people once waited', () => {
+    // Women waited 6 to 10 hours this fortnight, on nights with no bed; tonight has beds.
+    const waits = { men: [], women: hours(6, 8, 8, 9, 10), families: [] };
+    expect(wait({ waits, freeFittingBeds: 28, peopleAhead: 1 })).toEqual({ kind: 'underHour' });
+    expect(wait({ waits, freeFittingBeds: 4, peopleAhead: 4 })).toEqual({ kind: 'underHour' });
+    expect(wait({ freeFittingBeds: 1, peopleAhead: 1 })).toEqual({ kind: 'underHour' });
   });
 
   it('says probably tomorrow when tonight’s fitting beds are fewer than the people of the kind waiting', () => {
     const waits = { men: [], women: [30, 30, 30, 30, 30], families: [] };
     expect(wait({ waits, freeFittingBeds: 3, peopleAhead: 4 })).toEqual({ kind: 'tonightFull' });
-    expect(wait({ waits, freeFittingBeds: 4, peopleAhead: 4 })).toEqual({ kind: 'underHour' });
     // Even with no history: no bed tonight is no bed tonight.
     expect(wait({ freeFittingBeds: 0, peopleAhead: 1 })).toEqual({ kind: 'tonightFull' });
   });
 
-  it.each([
-    [[10, 20, 30, 40, 50], { kind: 'underHour' }],
-    [[60, 60, 60, 60, 61], { kind: 'hours', hours: 1 }],
-    [hours(5, 5, 5, 6, 6), { kind: 'hours', hours: 6 }],
-    [hours(7, 7, 7, 7, 7), { kind: 'hours', hours: 8 }],
-    [hours(11, 11, 11, 11, 11), { kind: 'hours', hours: 12 }],
-    [hours(13, 13, 13, 13, 13), { kind: 'hours', hours: 18 }],
-    [hours(20, 20, 20, 20, 20), { kind: 'tomorrow' }],
-    [hours(40, 40, 40, 40, 40), { kind: 'days' }],
-  ])('rounds %j minutes to a friendly figure', (minutes, expected) => {
-    expect(wait({ waits: { men: [], women: minutes as number[], families: [] } })).toEqual(expected);
+  it('says a few days when tonight is full and three in four who had waited as long waited 36 hours more', () => {
+    const full = { freeFittingBeds: 0, peopleAhead: 1 };
+    expect(wait({ ...full, waits: { men: [], women: hours(40, 40, 40, 40, 40), families: [] } })).toEqual({ kind: 'days' });
+    // 36 hours exactly is still tomorrow.
+    expect(wait({ ...full, waits: { men: [], women: hours(36, 36, 36, 36, 36), families: [] } })).toEqual({ kind: 'tonightFull' });
+  });
+
+  it('falls back to the whole network’s waits when the kind has fewer than five, and counts only what remains of longer waits', () => {
+    const full = { freeFittingBeds: 0, peopleAhead: 1 };
+    // Women: two waits only; the network's (men's 50 h) say days.
+    expect(wait({ ...full, waits: { men: hours(50, 50, 50, 50, 50), women: hours(1, 1), families: [] } })).toEqual({ kind: 'days' });
+    // Already 20 h of 50: 30 h remain, so tomorrow.
+    expect(wait({ ...full, waitedMinutes: 20 * 60, waits: { men: hours(50, 50, 50, 50, 50), women: [], families: [] } })).toEqual({ kind: 'tonightFull' });
+    // Fewer than five anywhere: no claim of days.
+    expect(wait({ ...full, waits: { men: hours(90), women: hours(90), families: [] } })).toEqual({ kind: 'tonightFull' });
   });
 });

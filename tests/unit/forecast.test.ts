@@ -6,15 +6,17 @@ import { blendedRate, forecast, heldAt, peopleOf, type RecentStay, type ShelterI
  * (21:30Z, CEST +2), just before midnight; the clocks go back in the night of the 25th (25 hours).
  * Rooms: men M (4 beds), women W (2 beds), family F (4 beds); 10 beds in service.
  *   - Guest g1 in M, checked in, departure 25th: booked tonight (24th), departing from the 25th.
- *   - Guest g2 in W, checked in, overdue (departure was the 24th): not in the ledger, still in bed.
+ *   - Guest g2 in W, checked in, overdue (departure was the 24th, check-out by 10:00): not in the
+ *     ledger, still in bed, and keeps it tonight.
+ *   - Both rooms' check-out hour is 10:00.
  *   - Reservation r1, 2 beds in F for the 25th and 26th (a family of 2 booked ahead).
  *   - F is closed on the 27th.
  * No-shows over 30 days: 1 expired, 9 checked in. With no other shelter the network's rate is
  * (1 + 10 × 0.15) / (10 + 10) = 0.125, and the shelter's (1 + 10 × 0.125) / (10 + 10) = 0.1125.
  * No recent stays: nothing fills (recentFills 0), and the overstay rate is the default 0.05 blended
  * with itself, 0.05.
- * Tonight, 24th: M 4 − 1 booked = 3 certain; W 2 − 1 overdue = 1 certain, 1 likely; F 4 certain.
- *   certain 8, likely 1, expected free 8 + 1 − 0.05 = 8.95.
+ * Tonight, 24th: M 4 − 1 booked = 3 certain; W 2 − 1 overdue = 1 certain, 0 likely; F 4 certain.
+ *   certain 8, likely 0, likely still free at midnight 8.
  * 25th (a 25-hour night): M 4 − 1 departing = 3 certain, 1 likely; W 1 certain, 1 likely;
  *   F 4 − 2 reserved = 2 certain, 2 × 0.1125 = 0.225 likely. certain 6, likely 2.225.
  * 27th: F closed; M 3 + 1, W 1 + 1: certain 4, likely 2.
@@ -24,6 +26,7 @@ const now = Date.parse('2026-10-24T21:30:00Z');
 const shelter: ShelterInput = {
   id: 's1',
   timeZone: ZONE,
+  checkOutBy: '10:00',
   rooms: [
     { id: 'M', kind: 'men', beds: 4 },
     { id: 'W', kind: 'women', beds: 2 },
@@ -53,11 +56,22 @@ describe('the forecast, on the hand-worked network', () => {
     expect(mine.noShowRate).toBeCloseTo(0.1125);
   });
 
-  it('counts tonight before midnight as the 24th, with the overdue guest likely, not certain', () => {
+  it('counts tonight before midnight as the 24th, the overdue guest in their bed: neither free for sure nor likely', () => {
     expect(mine.nights[0].night).toBe('2026-10-24');
     expect(mine.nights[0].total.certain).toBe(8);
-    expect(mine.nights[0].byKind.women).toMatchObject({ certain: 1, likely: 1 });
-    expect(mine.nights[0].total.expectedFree).toBeCloseTo(8.95);
+    expect(mine.nights[0].byKind.women).toMatchObject({ certain: 1, likely: 0 });
+    expect(mine.nights[0].total.expectedFree).toBeCloseTo(8);
+    // From the 25th the overdue guest's bed is likely free: they may leave in the morning.
+    expect(mine.nights[1].byKind.women).toMatchObject({ certain: 1, likely: 1 });
+  });
+
+  it('takes a guest due out this morning as likely gone tonight until the check-out hour passes', () => {
+    const dueToday = { ...shelter, ledger: [], departing: [{ roomId: 'W', departure: '2026-10-24', beds: 1 }], closures: [] };
+    const at = (iso: string) => forecast({ now: Date.parse(iso), networkZone: ZONE, shelters: [dueToday], waiting: [] }).shelters[0].nights[0].byKind.women;
+    // 09:30 in Berlin: before 10:00.
+    expect(at('2026-10-24T07:30:00Z')).toMatchObject({ certain: 1, likely: 1 });
+    // 10:30: still here after the hour, so in the bed tonight.
+    expect(at('2026-10-24T08:30:00Z')).toMatchObject({ certain: 1, likely: 0 });
   });
 
   it('frees the departing guest across the clock change and weighs the booked family by its no-show rate', () => {
