@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { mayKeepMeetingPoints } from '@/lib/meeting-points/manage';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { addMeetingPoint, removeMeetingPoint, saveMeetingPoint } from './actions';
 import { MeetingPointFields, MeetingPointList } from './meeting-point-forms';
@@ -12,10 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetingPoints'))('title') };
 }
 
-/** Admins define where guides meet arrivals; suggestions measure shelters' distances from these. */
+/** Admins of every city define where guides meet arrivals; suggestions measure shelters' distances from these. */
 export default async function MeetingPointsPage() {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!mayKeepMeetingPoints(user)) notFound();
   const t = await getTranslations('meetingPoints');
   const settings = await getTranslations('settings');
   const points = listMeetingPoints(getDb());
