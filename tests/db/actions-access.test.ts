@@ -143,14 +143,19 @@ const CASES: Record<string, Case> = {
     allowed: EVERY_SIGNED_IN,
     form: () => ({ currentPassword: FIXTURE_PASSWORD, password: 'a new passphrase for the night', confirmPassword: 'a new passphrase for the night' }),
   },
-  'app/(staff)/account/actions.ts#startSecondFactor': { allowed: EVERY_SIGNED_IN, form: () => ({}) },
+  'app/(staff)/account/actions.ts#startSecondFactor': { allowed: EVERY_SIGNED_IN, form: () => ({ currentPassword: FIXTURE_PASSWORD }) },
   'app/(staff)/account/actions.ts#confirmSecondFactor': {
     allowed: EVERY_SIGNED_IN,
     form: () => ({ code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
   },
   'app/(staff)/account/actions.ts#turnOffSecondFactor': {
     allowed: EVERY_SIGNED_IN,
-    form: () => ({ answer: FIXTURE_PASSWORD }),
+    form: () => ({ currentPassword: FIXTURE_PASSWORD, code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
+    setup: (w) => secondFactorOn(...Object.values(w.callers)),
+  },
+  'app/(staff)/account/actions.ts#newRecoveryCodes': {
+    allowed: EVERY_SIGNED_IN,
+    form: () => ({ currentPassword: FIXTURE_PASSWORD, code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
   'app/(staff)/shelters/actions.ts#addShelter': { allowed: CITY_ADMINS, form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }) },
