@@ -9,7 +9,6 @@ import { authConfig, idleClaim } from './config';
 import { clientAddress } from './client-address';
 import { deviceCookieName, deviceCookieOptions } from './device-cookie';
 import { idleMinutesOf } from './idle-setting';
-import { renewedSignInAt } from './renewal';
 import { checkCredentials } from './sign-in';
 import { sessionStands } from './staff';
 
@@ -38,7 +37,7 @@ const claimOf = (token: { uid?: string; signedInAt?: number; iat?: number; idleM
   ...idleClaim(token),
 });
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
+export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
     // A failed sign-in is routine, not an error: logging it would fill the log with stack traces
@@ -60,10 +59,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       if (!token) return token;
       // The network's idle limit at sign-in travels in the token, for the proxy to apply as well.
       if (params.user) return { ...token, idleMinutes: idleMinutesOf(getDb()) };
-      // The browser that just ended its account's other sessions (lib/auth/renewal.ts) is dated past the cut-off.
-      const renewed = params.trigger === 'update' ? renewedSignInAt((params.session as { renewal?: unknown } | undefined)?.renewal, String(token.uid ?? ''), new Date()) : null;
-      const standing = renewed === null ? token : { ...token, signedInAt: renewed };
-      return sessionStands(getDb(), claimOf(standing), new Date()) ? standing : null;
+      return sessionStands(getDb(), claimOf(token), new Date()) ? token : null;
     },
   },
   events: {

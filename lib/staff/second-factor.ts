@@ -36,7 +36,7 @@ export function startEnrolment(db: Db, user: StaffUser): void {
 /**
  * The first code from the app proves the app holds the secret; only then is the factor live, and every
  * session of the account issued until now ends: one opened with a stolen password must not outlive
- * the factor that would have stopped it (the action keeps the enrolling browser signed in). Returns
+ * the factor that would have stopped it (the enrolling browser signs in again, with a code). Returns
  * ten recovery codes, shown once: only their keyed hashes are kept.
  */
 export function confirmEnrolment(db: Db, user: StaffUser, code: string, now: Date): string[] {

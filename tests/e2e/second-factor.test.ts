@@ -80,15 +80,19 @@ describe('two-step sign-in', () => {
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/recovery-codes-320.png`, fullPage: true });
-    await page.getByText('Two-step sign-in is on. You were signed out on every other device.').waitFor();
+    await page.getByText(/^Two-step sign-in is on\. You are signed out on every device, this one too/).waitFor();
     const first = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
     expect(first).toHaveLength(10);
-    await page.getByRole('link', { name: 'I have kept them' }).click();
-    // This device is still signed in; the other one is not.
-    await page.getByText(/^On since .*10 recovery codes left\.$/).waitFor();
+    // Every session ended with enrolment: the other device's, and this one's once the codes are kept.
     await elsewhere.page.getByRole('link', { name: 'Shelters' }).click();
     await elsewhere.page.waitForURL('**/login');
     await elsewhere.context.close();
+    await page.getByRole('link', { name: 'I have kept them' }).click();
+    await page.waitForURL('**/login');
+    await signInWithCode(page, codeFrom(key, 1));
+    await page.waitForURL('**/arrivals');
+    await page.goto('/account');
+    await page.getByText(/^On since .*10 recovery codes left\.$/).waitFor();
 
     // New recovery codes ask for the password and a code; a recovery code will do, and the old ones stop working.
     await section.getByText('New recovery codes').click();
@@ -118,8 +122,8 @@ describe('two-step sign-in', () => {
     await page.getByLabel('Code', { exact: true }).fill('123456');
     await page.getByRole('button', { name: 'Verify' }).click();
     expect(await signIn.alertText()).toBe('That code is not right, or it was already used.');
-    // The next step's code: the current one went to turning it on, and a code works once.
-    await page.getByLabel('Code', { exact: true }).fill(codeFrom(key, 1));
+    // The app's codes so far went to turning it on and signing in again (a code works once): a recovery code.
+    await page.getByLabel('Code', { exact: true }).fill(codes[5]);
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL('**/arrivals');
     await signOut(page);

@@ -1,10 +1,9 @@
 'use server';
 import { write, type Db } from '@/db';
 import { ROLES } from '@/db/schema';
-import { signIn, updateSession } from '@/lib/auth';
+import { signIn } from '@/lib/auth';
 import { staffAction } from '@/lib/auth/action';
 import { hashPassword } from '@/lib/auth/password';
-import { renewalTicket } from '@/lib/auth/renewal';
 import { requestClient } from '@/lib/auth/request-client';
 import { secondFactorTicket } from '@/lib/auth/second-factor';
 import { checkCredentials } from '@/lib/auth/sign-in';
@@ -55,12 +54,12 @@ export const startSecondFactor = staffAction({ roles: ROLES, schema: startSecond
 });
 
 /**
- * Step two: the first code from the app turns it on and ends every other session of the account; this
- * browser's own is renewed past the cut-off. The recovery codes come back once, here.
+ * Step two: the first code from the app turns it on and ends every session of the account, this one
+ * too once the page is left: the recovery codes come back once, here, and the person then signs in
+ * again with a code. No revalidation: a refreshed page would replace the codes before they were kept.
  */
-export const confirmSecondFactor = staffAction({ roles: ROLES, schema: totpCodeSchema, enrolling: true }, async ({ code }, { user, db, now }) => {
+export const confirmSecondFactor = staffAction({ roles: ROLES, schema: totpCodeSchema, enrolling: true }, ({ code }, { user, db, now }) => {
   const codes = write(db, (tx) => confirmEnrolment(tx, user, code, now));
-  await updateSession({ renewal: renewalTicket(user.id, now) } as never);
   return { message: 'account.secondFactorOn', data: { recoveryCodes: codes.join(' ') } };
 });
 

@@ -8,8 +8,7 @@ const ShowCodes = createContext<(made: FormState) => void>(() => undefined);
 
 /**
  * Holds recovery codes just made (on enrolment, or new ones) and shows them in place of the section's
- * forms until the person says they have kept them. It sits at the same place whether the factor is on
- * or off, so the codes stay when the page re-renders after enrolment renewed this browser's session.
+ * forms until the person says they have kept them.
  */
 export function RecoveryCodesPanel({ children }: { children: React.ReactNode }) {
   const t = useTranslations('account');
