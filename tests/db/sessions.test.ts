@@ -1,8 +1,9 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { idleState } from '@/lib/forms';
-import { secondFactorStatus } from '@/lib/staff/second-factor';
-import { FIXTURE_PASSWORD, makeUser } from '../support/fixtures';
+import { write } from '@/db';
+import { confirmEnrolment, secondFactorStatus, startEnrolment } from '@/lib/staff/second-factor';
+import { asStaff, FIXTURE_PASSWORD, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -235,12 +236,14 @@ describe('a change to how an account signs in, from a borrowed session', () => {
 
   it('cannot turn the factor off or make new recovery codes without both the password and a code', async () => {
     const user = makeUser(db, 'host');
-    await signedIn(user.email);
-    await m.startSecondFactor(idleState, form({ currentPassword: FIXTURE_PASSWORD }));
+    write(db, (tx) => startEnrolment(tx, asStaff(user)));
     const status = secondFactorStatus(db, user.id);
     const key = status.on ? '' : status.pending!.key.replace(/\s+/g, '');
     const codeAt = (ms: number) => TOTP.generate({ secret: Secret.fromBase32(key), timestamp: ms });
-    await m.confirmSecondFactor(idleState, form({ code: codeAt(Date.now()) }));
+    write(db, (tx) => confirmEnrolment(tx, asStaff(user), codeAt(Date.now()), new Date()));
+    // Signed in with both factors, after enrolment ended the sessions before it.
+    context.current = new RequestContext();
+    await context.current.signInAs(user, Date.now() + 1000);
     const before = snapshot(sqlite, ['login_throttles']);
     for (const action of [m.newRecoveryCodes, m.turnOffSecondFactor]) {
       expect(await action(idleState, form({ ...wrong, code: codeAt(Date.now() + 30_000) }))).toMatchObject({ fieldErrors: { currentPassword: 'account.wrongPassword' } });
