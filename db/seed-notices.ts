@@ -3,7 +3,7 @@ import { notices, noticeTexts, type TextLocale } from './schema';
 
 const HOUR = 3600_000;
 
-/** The demo's live notices: one from the Fatih host to its guests, one from the admins to all of Yerevan. */
+/** The demo's live notices: one from the Fatih host to its guests, one from the admin to all of Yerevan. */
 const DEMO_NOTICES: { place: 'fatih' | 'yerevan'; hoursLeft: number; texts: Record<TextLocale, string> }[] = [
   {
     place: 'fatih',
@@ -27,10 +27,14 @@ const DEMO_NOTICES: { place: 'fatih' | 'yerevan'; hoursLeft: number; texts: Reco
   },
 ];
 
-/** In the seed's transaction: notices live from `now`, each with its text in the four languages. */
-export function seedDemoNotices(tx: Db, now: Date, where: { fatih: string; yerevan: string }, authorId: string): void {
+/**
+ * In the seed's transaction: notices live from `now`, each with its text in the four languages. Each
+ * author may post there now (the host at Fatih, the admin of every city in Yerevan), as the app requires.
+ */
+export function seedDemoNotices(tx: Db, now: Date, where: { fatih: string; yerevan: string }, authors: { host: string; admin: string }): void {
   for (const notice of DEMO_NOTICES) {
     const place = notice.place === 'fatih' ? { shelterId: where.fatih } : { cityId: where.yerevan };
+    const authorId = notice.place === 'fatih' ? authors.host : authors.admin;
     const row = tx
       .insert(notices)
       .values({ ...place, endsAt: new Date(now.getTime() + notice.hoursLeft * HOUR), createdBy: authorId, createdAt: now })

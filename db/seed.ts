@@ -319,7 +319,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     tx.run(sql`update arrivals set city_id = (select sh.city_id from stays s join shelters sh on sh.id = s.shelter_id where s.arrival_id = arrivals.id order by s.created_at desc limit 1) where city_id is null`);
     tx.run(sql`update arrivals set city_id = ${cityIds.istanbul} where city_id is null`);
     seedCityStaff(tx, passwordHash, since, cityIds);
-    seedDemoNotices(tx, options.now, { fatih: shelterIds[0], yerevan: cityIds.yerevan }, staffIds.host!);
+    seedDemoNotices(tx, options.now, { fatih: shelterIds[0], yerevan: cityIds.yerevan }, { host: staffIds.host!, admin: staffIds.admin! });
     return true;
   });
 }

@@ -72,29 +72,3 @@ export async function checkCredentials(db: Db, input: SignInAttempt, options: { 
 export function lockedUntil(db: Db, input: Pick<SignInAttempt, 'email' | 'address' | 'deviceCookie' | 'now'>): Date | null {
   return throttleState(db, attemptKeys(db, input), input.now).lockedUntil;
 }
-
-const looksLikeCode = (answer: string) => /^(\d{6}|[a-z0-9]{10})$/.test(answer.replace(/[\s-]+/g, '').toLowerCase());
-
-/**
- * A signed-in person proving again that it is them (to turn their second factor off): their password
- * or a current code, throttled and counted exactly like a sign-in, so a borrowed session cannot guess.
- */
-export async function checkPasswordOrCode(
-  db: Db,
-  input: { email: string; answer: string; address: string; deviceCookie?: string; now: Date },
-  options: { sleep?: (ms: number) => Promise<unknown> } = {},
-): Promise<'ok' | 'rejected' | { lockedUntil: Date }> {
-  if (!looksLikeCode(input.answer)) {
-    const result = await checkCredentials(db, { ...input, password: input.answer }, options);
-    if (result.kind === 'locked') return { lockedUntil: result.until };
-    return result.kind === 'ok' || result.kind === 'codeNeeded' ? 'ok' : 'rejected';
-  }
-  const keys = attemptKeys(db, input);
-  const before = throttleState(db, keys, input.now);
-  if (before.lockedUntil) return { lockedUntil: before.lockedUntil };
-  if (before.delayMs > 0) await (options.sleep ?? sleep)(before.delayMs);
-  const user = db.select().from(users).where(eq(users.email, input.email)).get();
-  if (user && write(db, (tx) => useSecondFactorCode(tx, user, input.answer, input.now))) return 'ok';
-  const after = failure(db, keys, input.now, 'codeRejected');
-  return after.kind === 'locked' ? { lockedUntil: after.until } : 'rejected';
-}

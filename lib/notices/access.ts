@@ -8,14 +8,16 @@ export const mayManageShelterNotices = (user: StaffUser, shelter: { id: string; 
 /** A city's notices are its admins'. */
 export const mayManageCityNotices = (user: StaffUser, cityId: string) => user.role === 'admin' && holdsCity(user, cityId);
 
-/** Who may take a notice down: its author, or whoever may post one for the same place. */
+/**
+ * Who may take a notice down: whoever may post one for the same place now. Having written it gives no
+ * right of its own, so a host who has left the shelter (or an admin who no longer holds the city)
+ * cannot take down what the place's people say to its guests.
+ */
 export function mayWithdrawNotice(
   user: StaffUser,
-  notice: { createdBy: string | null; shelterId: string | null; cityId: string | null },
+  notice: { shelterId: string | null; cityId: string | null },
   shelter: { id: string; cityId: string | null } | null,
 ): boolean {
-  if (user.role === 'coordinator') return false;
-  if (notice.createdBy === user.id) return true;
   if (shelter) return mayManageShelterNotices(user, shelter);
   return notice.cityId !== null && mayManageCityNotices(user, notice.cityId);
 }

@@ -1,3 +1,6 @@
+import type { DayFigures } from './maths';
+import { addDayFigures } from './summary';
+
 /**
  * The HXL (Humanitarian Exchange Language, hxlstandard.org) hashtag row that `?hxl=1` puts under the
  * occupancy CSV's header, so humanitarian tools (HDX, HXL Proxy, Kobo) read the columns without a
@@ -37,3 +40,25 @@ export function hxlRow(columns: readonly string[]): string[] {
 
 /** `?hxl=1` asks for the row; anything else leaves the CSV as it was. */
 export const wantsHxl = (params: Record<string, string>) => params.hxl === '1';
+
+/** Shelter column of the published file's row adding up the shelters that are not on the public list. */
+export const OTHER_SHELTERS_ROW = '(other shelters)';
+
+type ShelterLabel = { name: string; district: string; listedPublicly: boolean };
+export type ShelterDays = { name: string; district: string; days: DayFigures[] };
+
+/**
+ * The shelter rows of a file made for publishing: a shelter that chose to be on the public list by its
+ * name and district; the others, which chose not to be, added up day by day into one unnamed row, so
+ * that the totals still count their beds and households without telling where they are.
+ */
+export function publishedShelterDays(byShelter: Map<string, DayFigures[]>, labels: Map<string, ShelterLabel>): ShelterDays[] {
+  const listed: ShelterDays[] = [];
+  let others: DayFigures[] | null = null;
+  for (const [id, days] of byShelter) {
+    const { name, district, listedPublicly } = labels.get(id)!;
+    if (listedPublicly) listed.push({ name, district, days });
+    else others = others ? others.map((day, i) => addDayFigures(day, days[i])) : days;
+  }
+  return others ? [...listed, { name: OTHER_SHELTERS_ROW, district: '', days: others }] : listed;
+}

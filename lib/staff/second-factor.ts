@@ -34,7 +34,9 @@ export function startEnrolment(db: Db, user: StaffUser): void {
 }
 
 /**
- * The first code from the app proves the app holds the secret; only then is the factor live. Returns
+ * The first code from the app proves the app holds the secret; only then is the factor live, and every
+ * session of the account issued until now ends: one opened with a stolen password must not outlive
+ * the factor that would have stopped it (the enrolling browser signs in again, with a code). Returns
  * ten recovery codes, shown once: only their keyed hashes are kept.
  */
 export function confirmEnrolment(db: Db, user: StaffUser, code: string, now: Date): string[] {
@@ -43,11 +45,25 @@ export function confirmEnrolment(db: Db, user: StaffUser, code: string, now: Dat
   const step = totpStep(openSecret(row.totpSecret, row.id), code, now);
   if (step === null) throw new DomainError('codeWrong', 'code');
   db.update(users).set({ totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, user.id)).run();
-  const codes = newRecoveryCodes();
-  db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)).run();
-  db.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: recoveryCodeHash(c), createdAt: now }))).run();
+  endSessions(db, user.id, now);
   recordAudit(db, { at: now, actorId: user.id, action: 'user.second_factor.on', entity: 'user', entityId: user.id });
+  return replaceRecoveryCodes(db, user.id, now);
+}
+
+/** Ten new recovery codes in place of all the old ones, used or not; returned once, kept only as keyed hashes. */
+function replaceRecoveryCodes(db: Db, userId: string, now: Date): string[] {
+  const codes = newRecoveryCodes();
+  db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  db.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: recoveryCodeHash(c), createdAt: now }))).run();
   return codes;
+}
+
+/** New recovery codes while the factor stays on (the old ones run out or were seen); the action has checked password and code. */
+export function renewRecoveryCodes(db: Db, user: StaffUser, now: Date): string[] {
+  const row = userRow(db, user.id);
+  if (!row || !hasSecondFactor(row)) throw new DomainError('secondFactorNotOn');
+  recordAudit(db, { at: now, actorId: user.id, action: 'user.second_factor.recovery_codes', entity: 'user', entityId: user.id });
+  return replaceRecoveryCodes(db, user.id, now);
 }
 
 /** Off, with its recovery codes, and every session of the account ends (a thief's among them). */
@@ -57,7 +73,7 @@ function clearSecondFactor(db: Db, userId: string, now: Date): void {
   endSessions(db, userId, now);
 }
 
-/** The caller turns their own second factor off; the action has checked a current code or password. */
+/** The caller turns their own second factor off; the action has checked the password and a current code. */
 export function turnOffOwnSecondFactor(db: Db, user: StaffUser, now: Date): void {
   const row = userRow(db, user.id);
   if (!row || !hasSecondFactor(row)) throw new DomainError('secondFactorNotOn');

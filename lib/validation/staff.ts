@@ -41,10 +41,12 @@ export const acceptInviteSchema = z
   })
   .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
+// Not trimmed: spaces can be part of a password. Only blanks never are one.
+const currentPasswordField = z.string({ error: 'required' }).max(1024, 'tooLong').refine((value) => value.trim() !== '', 'required');
+
 export const changePasswordSchema = z
   .object({
-    // Not trimmed: spaces can be part of a password. Only blanks never are one.
-    currentPassword: z.string({ error: 'required' }).max(1024, 'tooLong').refine((value) => value.trim() !== '', 'required'),
+    currentPassword: currentPasswordField,
     password: newPasswordField,
     confirmPassword: z.string(),
   })
@@ -68,9 +70,13 @@ export const totpCodeSchema = z.object({
     .pipe(z.string().regex(/^\d{6}$/, 'codeFormat')),
 });
 
-/** Turning one's own second factor off: a current code, a recovery code or the password. */
-export const secondFactorOffSchema = z.object({
-  answer: z.string({ error: 'required' }).max(1024, 'tooLong').refine((value) => value.trim() !== '', 'required'),
+/** Starting to enrol a second factor: the password first, so a borrowed session cannot enrol a thief's phone. */
+export const startSecondFactorSchema = z.object({ currentPassword: currentPasswordField });
+
+/** Turning one's own second factor off, or new recovery codes: the password and a current code or a recovery code. */
+export const passwordAndCodeSchema = z.object({
+  currentPassword: currentPasswordField,
+  code: z.string({ error: 'codeRequired' }).trim().min(1, 'codeRequired').max(40, 'tooLong'),
 });
 
 export const localeSchema = z.object({ locale: z.enum(['en', 'ru', 'tr'], { error: 'invalid' }) });

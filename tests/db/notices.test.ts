@@ -165,7 +165,7 @@ describe("an admin's city notice", () => {
 });
 
 describe('taking a shelter notice down', () => {
-  it("is for its author, the shelter's other hosts and an admin holding the city; not another shelter's host", () => {
+  it("is for the shelter's hosts (its author among them) and an admin holding the city; not another shelter's host", () => {
     const { shelter, host } = shelterWithGuest(istanbul.id);
     const coHost = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
     const stranger = shelterWithGuest(istanbul.id).host;
@@ -177,6 +177,29 @@ describe('taking a shelter notice down', () => {
       write(db, (tx) => withdrawNotice(tx, caller, id, NOW));
       expect(liveNotices(db, { shelterId: shelter.id, cityId: null }, NOW).map((n) => n.id)).not.toContain(id);
     }
+  });
+});
+
+describe('a notice whose author may no longer post there', () => {
+  it('stays up against a host who has left the shelter', () => {
+    const { shelter, host } = shelterWithGuest(istanbul.id);
+    const id = write(db, (tx) => postShelterNotice(tx, host, { shelterId: shelter.id, ...water }, NOW)).id;
+    sqlite.prepare('delete from shelter_members where user_id = ? and shelter_id = ?').run(host.id, shelter.id);
+    const former = { ...host, shelterIds: [] };
+    expect(refusal(() => withdrawNotice(db, former, id, NOW)).code).toBe('notAllowed');
+    expect(liveNotices(db, { shelterId: shelter.id, cityId: null }, NOW).map((n) => n.id)).toContain(id);
+  });
+
+  it("stays up against an admin who no longer holds the city; the city's admins take it down", () => {
+    const author = asStaff(makeUser(db, 'admin', { cityIds: [yerevan.id] }), [], [yerevan.id]);
+    const id = write(db, (tx) => postCityNotice(tx, author, { cityId: yerevan.id, ...water, endsAt: '2026-12-01T23:00' }, NOW)).id;
+    const movedToIstanbul = { ...author, cityIds: [istanbul.id] };
+    expect(cityNoticesFor(db, movedToIstanbul, NOW).map((n) => n.id)).not.toContain(id);
+    expect(refusal(() => withdrawNotice(db, movedToIstanbul, id, NOW)).code).toBe('notAllowed');
+    const yerevanAdmin = asStaff(makeUser(db, 'admin', { cityIds: [yerevan.id] }), [], [yerevan.id]);
+    expect(cityNoticesFor(db, yerevanAdmin, NOW)).toEqual(expect.arrayContaining([expect.objectContaining({ id, mayWithdraw: true })]));
+    write(db, (tx) => withdrawNotice(tx, yerevanAdmin, id, NOW));
+    expect(liveNotices(db, { shelterId: null, cityId: yerevan.id }, NOW).map((n) => n.id)).not.toContain(id);
   });
 });
 

@@ -19,8 +19,16 @@ afterEach(() => vi.useRealTimers());
 const exportCsv = async (request: Request) => (await import('@/app/(staff)/occupancy/export/route')).GET(request);
 
 const NOW = new Date('2026-10-26T12:00:00Z');
-const shelter = makeShelter(db, { name: 'Fatih House', district: 'Fatih', status: 'open', createdAt: new Date('2026-10-20T10:00:00Z') });
+const since = new Date('2026-10-20T10:00:00Z');
+const shelter = makeShelter(db, { name: 'Fatih House', district: 'Fatih', status: 'open', listedPublicly: true, createdAt: since });
 makeRoom(db, shelter.id, 'mixed', 2);
+// Two shelters that chose not to be on the public list.
+const quiet = makeShelter(db, { name: 'Quiet Flat', district: 'Kadıköy', status: 'open', createdAt: since });
+makeRoom(db, quiet.id, 'women', 3);
+const back = makeShelter(db, { name: 'Back Room', district: 'Üsküdar', status: 'open', createdAt: since });
+makeRoom(db, back.id, 'mixed', 1);
+// Every bed was there before the file's days, so each day counts it in service.
+db.$client.prepare('update beds set created_at = ?').run(since.getTime());
 const admin = makeUser(db, 'admin');
 // HXL 1.1: a hashtag, then attributes, each a lower-case letter followed by letters, digits or _.
 const HASHTAG = /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/;
@@ -46,14 +54,25 @@ describe('the occupancy CSV with HXL hashtags', () => {
         '#reached+hh+placed,#reached+hh+checked_in,#reached+hh+checked_out,' +
         '#inneed+hh+m+waited,#inneed+hh+f+waited,#inneed+hh+families+waited,#inneed+hh+m+no_fit,#inneed+hh+f+no_fit,#inneed+hh+families+no_fit',
     );
-    expect(rows[0]).toMatch(/^2026-10-24,Fatih House,Fatih,\d+,/);
+    expect(rows[0]).toMatch(/^2026-10-24,Fatih House,Fatih,2,/);
   });
 
-  it('without it, or with any other value, leaves the CSV as it was', async () => {
+  it('without it, or with any other value, leaves the CSV for staff as it was, every shelter by name', async () => {
     const plain = await lines('');
-    expect(plain[1]).toMatch(/^2026-10-24,Fatih House,Fatih,\d+,/);
+    expect(plain.filter((line) => line.startsWith('2026-10-24,Fatih House,Fatih,'))).toHaveLength(1);
+    expect(plain.filter((line) => /^2026-10-24,(Quiet Flat,Kadıköy|Back Room,Üsküdar),/.test(line))).toHaveLength(2);
     expect(await lines('&hxl=0')).toEqual(plain);
-    expect((await lines('&hxl=1')).filter((_, i) => i !== 1)).toEqual(plain);
+  });
+
+  it('with ?hxl=1, names only shelters on the public list; the others are one unnamed row that keeps the totals', async () => {
+    const [, , ...rows] = await lines('&hxl=1');
+    const published = rows.join('\n');
+    expect(published).not.toMatch(/Quiet Flat|Kadıköy|Back Room|Üsküdar/);
+    const day = (name: string) => rows.find((line) => line.startsWith(`2026-10-24,${name},`))!.split(',');
+    expect(day('Fatih House').slice(1, 4)).toEqual(['Fatih House', 'Fatih', '2']);
+    // Their beds in service, 3 and 1, are counted; where they are is not said.
+    expect(day('(other shelters)').slice(1, 4)).toEqual(['(other shelters)', '', '4']);
+    expect(rows.filter((line) => line.split(',')[1] === '(other shelters)').map((line) => line.split(',')[0])).toEqual(['2026-10-24', '2026-10-25']);
   });
 
   it('writes every hashtag in HXL syntax, and leaves a column it does not know untagged', () => {

@@ -9,9 +9,9 @@ import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn, checkOut } from '@/lib/placement/stays';
 import { cancelOwnRequest, markNotGenuine, submitRequest } from '@/lib/requests/self-register';
 import { formStamp } from '@/lib/requests/form-guard';
-import { saveNetworkSettings } from '@/lib/requests/settings';
+import { readNetworkSettings, saveNetworkSettings } from '@/lib/requests/settings';
 import { publicRequestSchema } from '@/lib/validation/request';
-import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
 const test = createTestDb();
@@ -165,7 +165,14 @@ describe('limits on requests', () => {
     expect(write(db, (tx) => submitRequest(tx, form(), client(freshAddress(), base), base))).toHaveProperty('token');
   });
 
-  it('lets only an admin change the network settings', () => {
-    expect(() => write(db, (tx) => saveNetworkSettings(tx, guide, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 5, retentionDays: 14 }, NOW))).toThrow('notAllowed');
+  it('lets only an admin of every city change the network settings: one city’s admin cannot close the form for all', () => {
+    const closed = { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 0, retentionDays: 14 };
+    expect(() => write(db, (tx) => saveNetworkSettings(tx, guide, closed, NOW))).toThrow('notAllowed');
+    const istanbul = makeCity(db, 'Settings Istanbul');
+    const istanbulAdmin = asStaff(makeUser(db, 'admin', { cityIds: [istanbul.id] }), [], [istanbul.id]);
+    const ceiling = readNetworkSettings(db).requestsPerHour;
+    expect(() => write(db, (tx) => saveNetworkSettings(tx, istanbulAdmin, closed, NOW))).toThrow('notAllowed');
+    expect(readNetworkSettings(db).requestsPerHour).toBe(ceiling);
+    expect(ceiling).toBeGreaterThan(0);
   });
 });

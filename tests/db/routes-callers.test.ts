@@ -157,8 +157,13 @@ describe('route handlers, for staff of one city', () => {
     // Households turned away: their city's rows, never the network's.
     expect(ownRowsIn(theirs.body)).toEqual(['(city: Yerevan)']);
     expect(ownRowsIn(all.body)).toEqual(['(network)']);
-    const named = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7&city=yerevan&hxl=1');
+    const named = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7&city=yerevan');
     expect(sheltersIn(named.body)).toEqual(['Kentron Flat']);
+    // The HXL file is for publishing: Kentron Flat, not on the public list, is counted but not named.
+    const published = await as(SCOPED.adminThere, EXPORT, '/occupancy/export?range=7&city=yerevan&hxl=1');
+    expect(sheltersIn(published.body)).toEqual([]);
+    expect(ownRowsIn(published.body)).toEqual(['(city: Yerevan)', '(other shelters)']);
+    expect(sheltersIn((await callAs('admin', EXPORT, '/occupancy/export?range=7&hxl=1')).body)).toEqual(['Listed Hall']);
     expect(sheltersIn((await as(SCOPED.adminHere, EXPORT, '/occupancy/export?range=7')).body)).toEqual(['Listed Hall', 'Other Hall']);
 
     // Another city, by address word or id, and one of its shelters: refused, nothing of it sent or written.

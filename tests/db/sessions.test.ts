@@ -1,8 +1,11 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { idleState } from '@/lib/forms';
-import { FIXTURE_PASSWORD, makeUser } from '../support/fixtures';
+import { write } from '@/db';
+import { confirmEnrolment, secondFactorStatus, startEnrolment } from '@/lib/staff/second-factor';
+import { asStaff, FIXTURE_PASSWORD, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
-import { createTestDb } from '../support/test-db';
+import { createTestDb, snapshot } from '../support/test-db';
 
 // Real Auth.js session cookies, issued by the real sign-in action, reused the way a thief or a
 // forgotten browser tab would: each must stop opening anything at the moment it should.
@@ -13,7 +16,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 const test = createTestDb();
 process.env.DATABASE_PATH = test.path;
 process.env.AUTH_SECRET = 'sessions-test-secret-sessions-test-secret';
-const { db } = test;
+const { db, sqlite } = test;
 afterAll(test.cleanup);
 afterEach(() => vi.useRealTimers());
 
@@ -23,6 +26,10 @@ type Modules = {
   signInWithPassword: typeof import('@/app/login/actions').signInWithPassword;
   signOutEverywhere: typeof import('@/app/(staff)/actions').signOutEverywhere;
   changePassword: typeof import('@/app/(staff)/account/actions').changePassword;
+  startSecondFactor: typeof import('@/app/(staff)/account/actions').startSecondFactor;
+  confirmSecondFactor: typeof import('@/app/(staff)/account/actions').confirmSecondFactor;
+  newRecoveryCodes: typeof import('@/app/(staff)/account/actions').newRecoveryCodes;
+  turnOffSecondFactor: typeof import('@/app/(staff)/account/actions').turnOffSecondFactor;
   disableAccount: typeof import('@/lib/staff/accounts').disableAccount;
 };
 let m: Modules;
@@ -154,6 +161,21 @@ describe('an old session cookie', () => {
     await signedIn(user.email);
   });
 
+  it('opens nothing after a second factor is enrolled, on any device; the codes come back once', async () => {
+    const user = makeUser(db, 'host');
+    const other = await signedIn(user.email);
+    const browser = await signedIn(user.email);
+    const before = await copyOf(browser);
+    expect(await m.startSecondFactor(idleState, form({ currentPassword: FIXTURE_PASSWORD }))).toMatchObject({ status: 'ok' });
+    const status = secondFactorStatus(db, user.id);
+    const key = status.on ? '' : status.pending!.key.replace(/\s+/g, '');
+    const code = TOTP.generate({ secret: Secret.fromBase32(key), timestamp: Date.now() });
+    expect(await m.confirmSecondFactor(idleState, form({ code }))).toMatchObject({ status: 'ok', message: 'account.secondFactorOn', data: { recoveryCodes: expect.any(String) } });
+    expect(await whoIs(other)).toBeNull();
+    expect(await whoIs(before)).toBeNull();
+    expect(await whoIs(browser)).toBeNull();
+  });
+
   it('ends after 30 minutes without a page opened, not while the person keeps working', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);
@@ -186,5 +208,51 @@ describe('an old session cookie', () => {
     // And the proxy's renewal now clears the cookie instead of renewing it.
     await openPage(browser);
     expect(browser.cookie(COOKIE)).toBeUndefined();
+  });
+});
+
+describe('a change to how an account signs in, from a borrowed session', () => {
+  const wrong = { currentPassword: 'not my password at all' };
+
+  it('cannot start enrolling a second factor without the password; it writes nothing but the failure', async () => {
+    const user = makeUser(db, 'host');
+    const browser = await signedIn(user.email);
+    const before = snapshot(sqlite, ['login_throttles']);
+    expect(await m.startSecondFactor(idleState, form(wrong))).toMatchObject({ status: 'error', fieldErrors: { currentPassword: 'account.wrongPassword' } });
+    expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
+    expect(secondFactorStatus(db, user.id)).toEqual({ on: false, pending: null });
+    expect(await whoIs(browser)).toBe(user.id);
+  });
+
+  it('counts each wrong password toward the sign-in lockout, on the same counter as the sign-in form', async () => {
+    const user = makeUser(db, 'coordinator');
+    await signedIn(user.email);
+    const answers: string[] = [];
+    for (let i = 0; i < 4; i++) answers.push(((await m.startSecondFactor(idleState, form(wrong))) as { message: string }).message);
+    expect(answers).toEqual(['checkFields', 'checkFields', 'checkFields', 'checkFields']);
+    // The fifth failure, at the sign-in form of the same browser, locks it.
+    expect(await m.signInWithPassword(idleState, form({ email: user.email, password: wrong.currentPassword }))).toMatchObject({ status: 'error', message: 'signInLocked' });
+  });
+
+  it('cannot turn the factor off or make new recovery codes without both the password and a code', async () => {
+    const user = makeUser(db, 'host');
+    write(db, (tx) => startEnrolment(tx, asStaff(user)));
+    const status = secondFactorStatus(db, user.id);
+    const key = status.on ? '' : status.pending!.key.replace(/\s+/g, '');
+    const codeAt = (ms: number) => TOTP.generate({ secret: Secret.fromBase32(key), timestamp: ms });
+    write(db, (tx) => confirmEnrolment(tx, asStaff(user), codeAt(Date.now()), new Date()));
+    // Signed in with both factors, after enrolment ended the sessions before it.
+    context.current = new RequestContext();
+    await context.current.signInAs(user, Date.now() + 1000);
+    const before = snapshot(sqlite, ['login_throttles']);
+    for (const action of [m.newRecoveryCodes, m.turnOffSecondFactor]) {
+      expect(await action(idleState, form({ ...wrong, code: codeAt(Date.now() + 30_000) }))).toMatchObject({ fieldErrors: { currentPassword: 'account.wrongPassword' } });
+      expect(await action(idleState, form({ currentPassword: FIXTURE_PASSWORD, code: '000000' }))).toMatchObject({ fieldErrors: { code: 'codeWrong' } });
+      expect(await action(idleState, form({ currentPassword: FIXTURE_PASSWORD }))).toMatchObject({ fieldErrors: { code: 'codeRequired' } });
+    }
+    expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
+    const renewed = await m.newRecoveryCodes(idleState, form({ currentPassword: FIXTURE_PASSWORD, code: codeAt(Date.now() + 30_000) }));
+    expect(renewed).toMatchObject({ status: 'ok', message: 'account.recoveryCodesRenewed', data: { recoveryCodes: expect.stringMatching(/^(\S+ ){9}\S+$/) } });
+    expect(secondFactorStatus(db, user.id)).toMatchObject({ on: true, recoveryCodesLeft: 10 });
   });
 });

@@ -27,13 +27,13 @@ describe('changing one’s password', () => {
     await phone.page.getByRole('link', { name: 'Password' }).click();
     await phone.page.getByRole('heading', { name: 'Change password' }).waitFor();
     // A wrong current password is refused next to its field; nothing changes.
-    await phone.page.getByLabel('Current password').fill('not the password at all');
+    await phone.page.locator('#field-currentPassword').fill('not the password at all');
     await phone.page.getByLabel('New password', { exact: true }).fill('simit and tea at the pier');
     await phone.page.getByLabel('New password again').fill('simit and tea at the pier');
     await phone.page.getByRole('button', { name: 'Change password' }).click();
     await phone.page.getByText('This is not your current password.').waitFor();
 
-    await phone.page.getByLabel('Current password').fill('lanterns over the bosphorus');
+    await phone.page.locator('#field-currentPassword').fill('lanterns over the bosphorus');
     await phone.page.getByLabel('New password', { exact: true }).fill('simit and tea at the pier');
     await phone.page.getByLabel('New password again').fill('simit and tea at the pier');
     await phone.page.getByRole('button', { name: 'Change password' }).click();

@@ -57,8 +57,17 @@ describe('two-step sign-in', () => {
   it('is set up by QR code or key, then asks for a code at sign-in; codes and recovery codes work once', async () => {
     const { context, page } = await phone();
     await new SignInPage(page).signInAndWait(guide.email, PASSWORD);
+    // The same guide signed in on another device, before enrolling.
+    const elsewhere = await phone();
+    await new SignInPage(elsewhere.page).signInAndWait(guide.email, PASSWORD);
     await page.goto('/account');
-    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const section = page.getByRole('region', { name: 'Two-step sign-in' });
+    // A session alone does not start it: the password first.
+    await section.getByLabel('Current password').fill('not my password');
+    await section.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    await section.getByText('This is not your current password.').waitFor();
+    await section.getByLabel('Current password').fill(PASSWORD);
+    await section.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     const key = (await page.locator('.secret-key').textContent())!;
     expect(key.replace(/\s+/g, '')).toMatch(/^[A-Z2-7]{32}$/);
     expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).locator('svg').count()).toBe(1);
@@ -72,11 +81,41 @@ describe('two-step sign-in', () => {
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/recovery-codes-320.png`, fullPage: true });
+    await page.getByText(/^Two-step sign-in is on\. You are signed out on every device, this one too/).waitFor();
+    const first = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    expect(first).toHaveLength(10);
+    // Every session ended with enrolment: the other device's, and this one's once the codes are kept.
+    await elsewhere.page.getByRole('link', { name: 'Shelters' }).click();
+    await elsewhere.page.waitForURL('**/login');
+    await elsewhere.context.close();
+    await page.getByRole('link', { name: 'I have kept them' }).click();
+    await page.waitForURL('**/login');
+    await signInWithCode(page, codeFrom(key, 1));
+    await page.waitForURL('**/arrivals');
+    await page.goto('/account');
+    await page.getByText(/^On since .*10 recovery codes left\.$/).waitFor();
+
+    // New recovery codes ask for the password and a code; a recovery code will do, and the old ones stop working.
+    await section.locator('summary', { hasText: 'New recovery codes' }).click();
+    const renew = section.locator('details', { hasText: 'New recovery codes' });
+    await renew.getByLabel('Current password').fill(PASSWORD);
+    await renew.getByLabel('Code from the app, or a recovery code').fill('123456');
+    await renew.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await renew.getByText('That code is not right, or it was already used.').waitFor();
+    // A refused form never echoes a password: it is typed again.
+    await renew.getByLabel('Current password').fill(PASSWORD);
+    await renew.getByLabel('Code from the app, or a recovery code').fill(first[9]);
+    await renew.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await page.getByText('New recovery codes made. The old ones no longer work.').waitFor();
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/new-recovery-codes-320.png`, fullPage: true });
     const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
     expect(codes).toHaveLength(10);
+    expect(codes.filter((code) => first.includes(code))).toEqual([]);
     await page.getByRole('link', { name: 'I have kept them' }).click();
     await page.getByText(/^On since .*10 recovery codes left\.$/).waitFor();
     await signOut(page);
+    const stale = await signInWithCode(page, first[0]);
+    expect(await stale.alertText()).toBe('That code is not right, or it was already used.');
 
     // The password alone is not enough now: the form asks for the code and keeps the email.
     const signIn = new SignInPage(page);
@@ -86,8 +125,8 @@ describe('two-step sign-in', () => {
     await page.getByLabel('Code', { exact: true }).fill('123456');
     await page.getByRole('button', { name: 'Verify' }).click();
     expect(await signIn.alertText()).toBe('That code is not right, or it was already used.');
-    // The next step's code: the current one went to turning it on, and a code works once.
-    await page.getByLabel('Code', { exact: true }).fill(codeFrom(key, 1));
+    // The app's codes so far went to turning it on and signing in again (a code works once): a recovery code.
+    await page.getByLabel('Code', { exact: true }).fill(codes[5]);
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL('**/arrivals');
     await signOut(page);

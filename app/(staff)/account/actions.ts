@@ -1,17 +1,17 @@
 'use server';
-import { write } from '@/db';
+import { write, type Db } from '@/db';
 import { ROLES } from '@/db/schema';
 import { signIn } from '@/lib/auth';
 import { staffAction } from '@/lib/auth/action';
 import { hashPassword } from '@/lib/auth/password';
 import { requestClient } from '@/lib/auth/request-client';
 import { secondFactorTicket } from '@/lib/auth/second-factor';
-import { checkCredentials, checkPasswordOrCode } from '@/lib/auth/sign-in';
+import { checkCredentials } from '@/lib/auth/sign-in';
+import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
 import { changeOwnPassword } from '@/lib/staff/accounts';
-import { confirmEnrolment, startEnrolment, turnOffOwnSecondFactor } from '@/lib/staff/second-factor';
-import { changePasswordSchema, secondFactorOffSchema, totpCodeSchema } from '@/lib/validation/staff';
-import { z } from 'zod';
+import { confirmEnrolment, renewRecoveryCodes, startEnrolment, turnOffOwnSecondFactor } from '@/lib/staff/second-factor';
+import { changePasswordSchema, passwordAndCodeSchema, startSecondFactorSchema, totpCodeSchema } from '@/lib/validation/staff';
 
 const lockedError = (until: Date, now: Date) =>
   new DomainError('signInLocked', undefined, { minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)) });
@@ -33,26 +33,46 @@ export const changePassword = staffAction({ roles: ROLES, schema: changePassword
   return { redirectTo: '/account?changed=1' };
 });
 
-/** Step one of enrolling: a new secret, shown on /account as a QR code and as text. */
-export const startSecondFactor = staffAction({ roles: ROLES, schema: z.object({}), enrolling: true }, (_input, { user, db }) => {
+/**
+ * The person at the keyboard proves they own the account, as at sign-in and throttled alike, so a
+ * borrowed session can neither guess nor change how the account signs in: the current password, and,
+ * once a second factor is on, a current code or a recovery code.
+ */
+async function proveOwner(db: Db, user: StaffUser, now: Date, password: string, code?: string): Promise<void> {
+  const check = await checkCredentials(db, { email: user.email, password, code, ...(await requestClient()), now });
+  if (check.kind === 'locked') throw lockedError(check.until, now);
+  if (check.kind === 'rejected') throw new DomainError('account.wrongPassword', 'currentPassword');
+  if (check.kind === 'codeNeeded') throw new DomainError('codeRequired', 'code');
+  if (check.kind === 'codeRejected') throw new DomainError('codeWrong', 'code');
+}
+
+/** Step one of enrolling, after the password: a new secret, shown on /account as a QR code and as text. */
+export const startSecondFactor = staffAction({ roles: ROLES, schema: startSecondFactorSchema, enrolling: true }, async ({ currentPassword }, { user, db, now }) => {
+  await proveOwner(db, user, now, currentPassword);
   write(db, (tx) => startEnrolment(tx, user));
   return { revalidate: ['/account'], message: 'account.secondFactorStarted' };
 });
 
 /**
- * Step two: the first code from the app turns it on; the recovery codes come back once, here. No
- * revalidation: a refreshed page would replace the form showing them before they were written down.
+ * Step two: the first code from the app turns it on and ends every session of the account, this one
+ * too once the page is left: the recovery codes come back once, here, and the person then signs in
+ * again with a code. No revalidation: a refreshed page would replace the codes before they were kept.
  */
 export const confirmSecondFactor = staffAction({ roles: ROLES, schema: totpCodeSchema, enrolling: true }, ({ code }, { user, db, now }) => {
   const codes = write(db, (tx) => confirmEnrolment(tx, user, code, now));
   return { message: 'account.secondFactorOn', data: { recoveryCodes: codes.join(' ') } };
 });
 
-/** Off again, after a current code, a recovery code or the password; every session ends, this one too. */
-export const turnOffSecondFactor = staffAction({ roles: ROLES, schema: secondFactorOffSchema }, async ({ answer }, { user, db, now }) => {
-  const check = await checkPasswordOrCode(db, { email: user.email, answer, ...(await requestClient()), now });
-  if (check === 'rejected') throw new DomainError('account.wrongPasswordOrCode', 'answer');
-  if (check !== 'ok') throw lockedError(check.lockedUntil, now);
+/** New recovery codes in place of the old, the factor staying on; shown once, like the first ones. */
+export const newRecoveryCodes = staffAction({ roles: ROLES, schema: passwordAndCodeSchema }, async ({ currentPassword, code }, { user, db, now }) => {
+  await proveOwner(db, user, now, currentPassword, code);
+  const codes = write(db, (tx) => renewRecoveryCodes(tx, user, now));
+  return { message: 'account.recoveryCodesRenewed', data: { recoveryCodes: codes.join(' ') } };
+});
+
+/** Off again, after the password and a current code or recovery code; every session ends, this one too. */
+export const turnOffSecondFactor = staffAction({ roles: ROLES, schema: passwordAndCodeSchema }, async ({ currentPassword, code }, { user, db, now }) => {
+  await proveOwner(db, user, now, currentPassword, code);
   write(db, (tx) => turnOffOwnSecondFactor(tx, user, now));
   return { redirectTo: '/login' };
 });

@@ -4,34 +4,13 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { useShowRecoveryCodes } from './recovery-codes';
 
-/**
- * The first code from the app turns the second factor on; the recovery codes then appear here once.
- * The action does not refresh the page, so they stay until the person says they have kept them.
- */
+/** The first code from the app turns the second factor on; the recovery codes then appear once. */
 export function EnrolForm({ action }: { action: FormAction }) {
   const t = useTranslations('account');
   const [state, formAction] = useFormAction(action);
-  const codes = state.status === 'ok' ? state.data?.recoveryCodes?.split(' ') : undefined;
-  if (codes) {
-    return (
-      <div className="stack">
-        <FormStatus state={state} />
-        <h3>{t('recoveryTitle')}</h3>
-        <p>{t('recoveryIntro')}</p>
-        <ul className="recovery-codes" aria-label={t('recoveryTitle')}>
-          {codes.map((code) => (
-            <li key={code}>
-              <code>{code}</code>
-            </li>
-          ))}
-        </ul>
-        <a href="/account" className="button primary">
-          {t('recoveryDone')}
-        </a>
-      </div>
-    );
-  }
+  useShowRecoveryCodes(state);
   return (
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />

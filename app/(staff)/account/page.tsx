@@ -35,7 +35,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </section>
         </>
       )}
-      <SecondFactorSection status={secondFactorStatus(db, user.id)} required={enrolFirst} />
+      <SecondFactorSection status={secondFactorStatus(db, user.id)} required={enrolFirst} email={user.email} />
       <p className="muted">{t('sessionNote')}</p>
     </>
   );

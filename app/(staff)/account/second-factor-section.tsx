@@ -1,28 +1,52 @@
 import QRCode from 'qrcode';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/components/ui/action-button';
 import type { SecondFactorStatus } from '@/lib/staff/second-factor';
-import { confirmSecondFactor, startSecondFactor, turnOffSecondFactor } from './actions';
+import { confirmSecondFactor, newRecoveryCodes, startSecondFactor, turnOffSecondFactor } from './actions';
 import { EnrolForm } from './enrol-form';
-import { TurnOffForm } from './turn-off-form';
+import { OwnerCheckForm } from './owner-check-form';
+import { RecoveryCodesPanel } from './recovery-codes';
+import { StartForm } from './start-form';
 
-/** Two-step sign-in on /account: set it up (QR code or key, then a first code), or turn it off. */
-export async function SecondFactorSection({ status, required }: { status: SecondFactorStatus; required: boolean }) {
+type Props = { status: SecondFactorStatus; required: boolean; email: string };
+
+/**
+ * Two-step sign-in on /account: set it up (password, then QR code or key, then a first code), new
+ * recovery codes, or turn it off. Every branch keeps the codes panel in the same place (see it).
+ */
+export async function SecondFactorSection({ status, required, email }: Props) {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  if (status.on) {
-    return (
-      <section className="card" aria-labelledby="second-factor-title">
-        <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
-        <p>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</p>
-        <TurnOffForm action={turnOffSecondFactor} />
-      </section>
-    );
-  }
-  const qrSvg = status.pending ? await QRCode.toString(status.pending.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
   return (
     <section className="card" aria-labelledby="second-factor-title">
       <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
+      <RecoveryCodesPanel>{status.on ? await WhileOn({ status, email }) : await WhileOff({ status, required, email })}</RecoveryCodesPanel>
+    </section>
+  );
+}
+
+async function WhileOn({ status, email }: { status: Extract<SecondFactorStatus, { on: true }>; email: string }) {
+  const t = await getTranslations('account');
+  const format = await getFormatter();
+  return (
+    <div className="stack">
+      <p>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</p>
+      <OwnerCheckForm
+        action={newRecoveryCodes}
+        email={email}
+        idPrefix="new-codes"
+        summary={t('newCodes')}
+        hint={t('newCodesHint')}
+        submit={t('newCodesSubmit')}
+      />
+      <OwnerCheckForm action={turnOffSecondFactor} email={email} idPrefix="turn-off" summary={t('turnOff')} hint={t('turnOffHint')} submit={t('turnOffSubmit')} danger />
+    </div>
+  );
+}
+
+async function WhileOff({ status, required, email }: { status: Extract<SecondFactorStatus, { on: false }>; required: boolean; email: string }) {
+  const t = await getTranslations('account');
+  const qrSvg = status.pending ? await QRCode.toString(status.pending.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
+  return (
+    <div className="stack">
       {required ? (
         <p role="status" className="form-status error">
           {t('secondFactorRequired')}
@@ -44,8 +68,8 @@ export async function SecondFactorSection({ status, required }: { status: Second
           <EnrolForm action={confirmSecondFactor} />
         </>
       ) : (
-        <ActionButton action={startSecondFactor} fields={{}} label={t('enrolStart')} className="button primary" />
+        <StartForm action={startSecondFactor} email={email} />
       )}
-    </section>
+    </div>
   );
 }

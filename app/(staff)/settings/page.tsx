@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { idleMinutesOf } from '@/lib/auth/idle-setting';
+import { isNetworkAdmin } from '@/lib/auth/network-admin';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { REQUESTS_PER_ADDRESS, REQUESTS_PER_SHARED_ADDRESS } from '@/lib/requests/throttle';
 import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
@@ -20,6 +21,24 @@ export default async function SettingsPage() {
   const user = await requireStaff();
   if (user.role !== 'admin') notFound();
   const t = await getTranslations('settings');
+  const citiesLink = (
+    <p>
+      <Link href="/settings/cities">{(await getTranslations('cities'))('fromSettings')} →</Link>
+    </p>
+  );
+  // An admin of some cities keeps only their cities' own settings; what every city lives by is not theirs.
+  if (!isNetworkAdmin(user)) {
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('introScoped')}</p>
+        <p>
+          <Link href="/settings/meeting-points">{(await getTranslations('meetingPoints'))('fromSettings')} →</Link>
+        </p>
+        {citiesLink}
+      </>
+    );
+  }
   const settings = readNetworkSettings(getDb());
   return (
     <>
@@ -28,9 +47,7 @@ export default async function SettingsPage() {
       <p>
         <Link href="/settings/meeting-points">{(await getTranslations('meetingPoints'))('fromSettings')} →</Link>
       </p>
-      <p>
-        <Link href="/settings/cities">{(await getTranslations('cities'))('fromSettings')} →</Link>
-      </p>
+      {citiesLink}
       <section className="card">
         <SettingsForm action={saveNetworkContact} settings={settings} />
       </section>

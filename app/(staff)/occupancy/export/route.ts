@@ -6,7 +6,7 @@ import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyByShelter } from '@/lib/occupancy/history';
 import { cityRow, networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
-import { hxlRow, wantsHxl } from '@/lib/occupancy/hxl';
+import { hxlRow, publishedShelterDays, wantsHxl } from '@/lib/occupancy/hxl';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
 import { unmetHistory } from '@/lib/occupancy/unmet';
@@ -37,13 +37,16 @@ export async function GET(request: Request) {
   if (range.problem) return refuse(400, `Invalid date range (${range.problem}): dates are YYYY-MM-DD, from before to, not in the future, at most two years.`);
   const shelterId = scope !== 'network' && 'shelterId' in scope ? scope.shelterId : null;
   const byShelter = occupancyByShelter(db, shelterId ? [shelterId] : scope === 'network' ? null : choices.map((c) => c.id), range.from, range.to, now);
-  const names = new Map(
-    (db.$client.prepare('select id, name, district from shelters').all() as { id: string; name: string; district: string }[]).map((s) => [s.id, s]),
+  const labels = new Map(
+    (db.$client.prepare('select id, name, district, listed_publicly as listed from shelters').all() as { id: string; name: string; district: string; listed: number }[]).map(
+      (s) => [s.id, { name: s.name, district: s.district, listedPublicly: s.listed === 1 }],
+    ),
   );
+  // The HXL file is made for publishing: it names only the shelters on the public list.
+  const shelterDays = wantsHxl(params) ? publishedShelterDays(byShelter, labels) : [...byShelter].map(([id, days]) => ({ ...labels.get(id)!, days }));
   const rows: (string | number)[][] = [COLUMNS];
-  for (const [id, days] of byShelter) {
-    const shelter = names.get(id)!;
-    for (const day of days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut, ...UNMET_COLUMNS.map(() => '')]);
+  for (const shelter of shelterDays) {
+    for (const day of shelter.days) rows.push([day.day, shelter.name, shelter.district, day.bedsInService, day.occupied, day.reserved, day.placed, day.checkedIn, day.checkedOut, ...UNMET_COLUMNS.map(() => '')]);
   }
   // Unmet demand: the network's rows, or a row per day for each city of the file (never a shelter's).
   if (scope === 'network') rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));

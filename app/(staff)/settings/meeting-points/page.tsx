@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { listCities } from '@/lib/cities/cities';
+import { holdsCity } from '@/lib/cities/scope';
+import { mayKeepMeetingPoints } from '@/lib/meeting-points/manage';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { addMeetingPoint, removeMeetingPoint, saveMeetingPoint } from './actions';
 import { MeetingPointFields, MeetingPointList } from './meeting-point-forms';
@@ -13,15 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetingPoints'))('title') };
 }
 
-/** Admins define where guides meet arrivals; suggestions measure shelters' distances from these. */
+/** Admins define where guides meet arrivals, each in their own cities; suggestions measure shelters' distances from these. */
 export default async function MeetingPointsPage() {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!mayKeepMeetingPoints(user)) notFound();
   const t = await getTranslations('meetingPoints');
   const settings = await getTranslations('settings');
   const db = getDb();
-  const points = listMeetingPoints(db);
-  const cities = listCities(db, await getLocale()).map(({ id, name }) => ({ id, name }));
+  const points = listMeetingPoints(db, user);
+  const cities = listCities(db, await getLocale())
+    .filter((city) => holdsCity(user, city.id))
+    .map(({ id, name }) => ({ id, name }));
   return (
     <>
       <p className="breadcrumb">
