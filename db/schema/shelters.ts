@@ -47,7 +47,7 @@ export const shelters = sqliteTable(
     // The host's choice to appear on the public list (/shelters): name, district and free beds only.
     listedPublicly: integer('listed_publicly', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
-    // When its profile, rooms or beds last changed, kept by triggers (migration 0017): the open data's
+    // When its profile, rooms or beds last changed, kept by triggers (migration 0015): the open data's
     // `last_modified`. Null only between an insert and its first change.
     updatedAt: timestamp('updated_at'),
   },
