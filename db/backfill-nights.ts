@@ -6,7 +6,7 @@ import { bookNights } from '@/lib/nights/ledger';
 import { localDay } from '@/lib/occupancy/days';
 
 /**
- * Gives stays from before migration 0006 their nights, once (README, "Upgrading"). A stay's first night
+ * Gives stays from before migration 0006 their nights, once (docs/operations.md, "Upgrades"). A stay's first night
  * is the local day it was checked in, else reserved. An ended stay departs the day it ended (at least
  * the day after its first night). A running stay departs after the shelter's usual stay, but never
  * before tomorrow, so nobody in a bed tonight loses it; its nights from tonight are booked in bed_nights.

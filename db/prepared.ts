@@ -10,7 +10,7 @@ const byConnection = new WeakMap<Database.Database, Map<Build<unknown>, unknown>
 /**
  * A query built and compiled once per connection, then run with fresh values through its
  * `sql.placeholder`s. Building Drizzle's SQL text and compiling it again took most of a
- * reservation's time (see the README's benchmarks), and the write lock is held all the while.
+ * reservation's time (the reservations bench, docs/benchmarks.md), and the write lock is held all the while.
  *
  * `build` is the cache key, so it must be a module-level function, never a closure made per call.
  */

@@ -3,7 +3,7 @@
  * the request has none, and each proxy appends the address it saw, so the last hop is the one the
  * nearest trusted machine vouches for. With TRUST_PROXY=N proxies of ours in front, the address N
  * hops from the end is the client's. A client talking to `next start` directly can forge the
- * header; run behind a reverse proxy in production (see README).
+ * header; run behind a reverse proxy in production (docs/operations.md).
  */
 export function clientAddress(headers: Headers): string {
   const hops = (headers.get('x-forwarded-for') ?? '')

@@ -3,8 +3,8 @@ import { decode, encode, type JWT, type JWTDecodeParams, type JWTEncodeParams } 
 /**
  * Auth.js's own session-token encode and decode, remembered for a moment. Auth.js reads the session
  * twice for every page a staff member opens (the proxy renews it, the page checks it), and each read
- * decrypts the cookie and encrypts a fresh one: four key derivations and cipher runs, about 3 ms of
- * a bed board's CPU (the README's benchmarks). The same cookie decrypts to the same token, so a
+ * decrypts the cookie and encrypts a fresh one: four key derivations and cipher runs, a measurable
+ * share of a bed board's CPU (docs/benchmarks.md). The same cookie decrypts to the same token, so a
  * decrypted one is kept by its exact text until it expires; and a token re-encrypted within the last
  * minute is handed out again instead of a new one, so a session's idle limit counts from its last
  * renewal give or take that minute. No crypto of ours: both call the library.

@@ -15,9 +15,8 @@ const KEPT_DAYS = NO_SHOW_DAYS + RECENT_DAYS;
 /** Nights of the ledger kept from the shelter's tonight at the read; read again once the week passes its end. */
 const LEDGER_NIGHTS = 3 * FORECAST_NIGHTS;
 /**
- * One pass over the network's recent and live stays costs about what reading each shelter's does
- * (at a thousand shelters, 2.3 s against 2.3 ms a shelter: the rows are spread over the whole
- * table either way), so shelters are read one by one unless most of the network's are stale.
+ * One pass over the network's recent and live stays costs about what reading every shelter's one by
+ * one does (the rows are spread over the whole table either way; decision 0004), so shelters are read one by one unless most of the network's are stale.
  */
 const networkRead = (stale: number, network: number) => stale > network / 2;
 

@@ -172,7 +172,7 @@ export function heldAt(stay: RecentStay, night: Night, at: number): boolean {
  * yet made will take on a night that far away. Learned from the shelter's own recent nights, so it
  * follows its pace and its full nights alike (a shelter that was full could not fill more than it had).
  * All nights in one pass over the recent stays, each past midnight worked out once: at a thousand
- * shelters this loop is most of the forecast's time (the README's benchmarks).
+ * shelters this loop is most of the forecast's time (the scale bench, docs/benchmarks.md).
  */
 export function recentFills(shelter: ShelterInput, tonight: Night, leadMs: number[]): Record<RoomKind, number>[] {
   const { comingWeekdays, past, pastEnds, pastWeekdays } = nightsAround(tonight, shelter.timeZone);

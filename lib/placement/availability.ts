@@ -43,8 +43,8 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   // of the stay being moved (found by bed_nights' key and by stay).
   // A city's or a shelter's read looks up its own rooms and beds by key (bed_nights' and room_nights'
   // primary keys), rather than every bed booked across the network on those nights. A bed booked on
-  // several of the nights comes once per night: the Set drops the repeats in a third of the time SQL's
-  // DISTINCT takes to sort 50,000 beds (64 ms against 26 at a thousand shelters).
+  // several of the nights comes once per night: the Set drops the repeats faster than SQL's DISTINCT,
+  // which sorts every bed of a large network (the scale bench, docs/benchmarks.md).
   const layout = bedLayout(db);
   const narrowed = options.shelterId !== undefined || options.cityIds !== undefined;
   const ownIds = new Set(shelterRows.map((shelter) => shelter.id));

@@ -97,7 +97,7 @@ export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightR
  * index on active holds refuses a double booking even if a check were ever wrong.
  *
  * Every writer waits for this transaction, so it is kept to as few statements and as few touched
- * pages as it can be (the README's benchmarks): three reads, one row per table written, and one
+ * pages as it can be (decision 0001, docs/decisions/): three reads, one row per table written, and one
  * audit event, as the link comes with the reservation.
  */
 export function reserveBeds(

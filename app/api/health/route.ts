@@ -8,7 +8,7 @@ const answer = (status: number, body: string) => new Response(`${body}\n`, { sta
 /**
  * For a load balancer or a monitor: 200 when this process can read its database, 503 when it
  * cannot. It says nothing else, as anyone may ask. Cheap enough to poll every few seconds, and the
- * cheapest dynamic answer the server gives (the README's benchmarks compare pages with it).
+ * cheapest dynamic answer the server gives (the http bench compares pages with it, docs/benchmarks.md).
  */
 async function health(): Promise<Response> {
   try {

@@ -52,7 +52,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const withoutHousehold = ({ household: _shownAbove, ...stay }: StayView) => stay;
 
 // A guide on a phone chooses among the first few places; the rest are one tap away. Listing every
-// shelter with every free bed made this page half a megabyte at 40 shelters (the surge benchmark).
+// shelter with every free bed made this page too heavy for a surge (the surge bench, docs/benchmarks.md).
 const SHOWN_SUGGESTIONS = 5;
 
 export default async function ArrivalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
