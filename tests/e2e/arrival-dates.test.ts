@@ -28,6 +28,9 @@ beforeAll(async () => {
       `select b.id from beds b join rooms r on r.id = b.room_id
         where r.shelter_id = ? and r.kind in ('women', 'mixed') and b.out_of_service_reason is null
           and not exists (select 1 from bed_nights n where n.bed_id = b.id and n.night between ? and ?)
+          -- A checked-in guest keeps their bed until checked out, past their departure too.
+          and not exists (select 1 from stay_beds sb join stays s on s.id = sb.stay_id
+                           where sb.bed_id = b.id and sb.released_at is null and s.status = 'checked_in')
         limit 1`,
     )
     .pluck()

@@ -139,7 +139,8 @@ describe('rooms’ names per language', () => {
     const { room } = makeRoom(db, shelter.id, 'men', 2);
     const host = makeUser(db, 'host', { email: 'frictions-rooms@example.test', shelterIds: [shelter.id], passwordHash: await hashPassword(PASSWORD) });
     db.update(users).set({ locale: 'ru' }).where(eq(users.id, host.id)).run();
-    const { context, page } = await newPage(browser, baseURL, PHONE);
+    // A phone in Russian: the sign-in page, and so the screens after it, are in Russian.
+    const { context, page } = await newPage(browser, baseURL, PHONE, 'ru-RU');
     await signIn(page, host.email);
     await page.goto(`/shelters/${shelter.id}/rooms`);
     await page.getByRole('heading', { name: room.name }).waitFor();

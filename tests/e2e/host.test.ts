@@ -57,7 +57,7 @@ describe('a host on a 320 px phone', () => {
     await context.close();
   });
 
-  it('switches to Russian and sees Russian labels, remembered at the next sign-in', async () => {
+  it('switches to Russian and sees Russian labels; a fresh browser signs in to the language its sign-in page showed', async () => {
     const { context, page } = await newPage(browser, baseURL, PHONE);
     await new SignInPage(page).signInAndWait('host@waystation.test');
     await page.getByRole('button', { name: 'Русский' }).click();
@@ -65,10 +65,11 @@ describe('a host on a 320 px phone', () => {
     expect(await page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
 
-    // A new browser, signed in fresh, follows the account's choice.
-    const fresh = await newPage(browser, baseURL, PHONE);
+    // A new browser in Turkish shows the sign-in page in Turkish, and the screens after it follow.
+    const fresh = await newPage(browser, baseURL, PHONE, 'tr-TR');
     await new SignInPage(fresh.page).signInAndWait('host@waystation.test');
-    await fresh.page.getByRole('heading', { name: 'Ваши приюты' }).waitFor();
+    await fresh.page.getByRole('heading', { name: 'Barınaklarınız' }).waitFor();
+    expect(await fresh.page.locator('html').getAttribute('lang')).toBe('tr');
     await fresh.page.getByRole('button', { name: 'English' }).click();
     await fresh.page.getByRole('heading', { name: 'Your shelters' }).waitFor();
     await Promise.all([context.close(), fresh.context.close()]);

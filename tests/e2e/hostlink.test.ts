@@ -115,8 +115,8 @@ describe('the guest tells the shelter, the host sees it', () => {
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/link-forms-${lang}-320.png`, fullPage: true });
       await context.close();
     }
-    // Signed in from an English browser: the account's own language, Turkish, then wins.
-    const host = await browser.newContext({ baseURL, viewport: DESKTOP, locale: 'en-GB', bypassCSP: true });
+    // Signed in from a Turkish browser: the sign-in page's language, Turkish, carries on.
+    const host = await browser.newContext({ baseURL, viewport: DESKTOP, locale: 'tr-TR', bypassCSP: true });
     host.setDefaultTimeout(15_000);
     const page = await host.newPage();
     await new SignInPage(page).signIn('rest-host-tr@waystation.test');

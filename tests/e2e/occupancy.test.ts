@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, PHONE } from './support';
@@ -85,7 +87,10 @@ describe('occupancy for an admin', () => {
     for (const counts of await turnedAway.locator('dd').allTextContents()) expect(counts).toMatch(/^Men [\d,]+Women [\d,]+Families [\d,]+$/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    // The browser is shared over a connection, so the file is saved here rather than read where it landed.
+    const saved = join(mkdtempSync(join(tmpdir(), 'waystation-csv-')), 'occupancy.csv');
+    await download.saveAs(saved);
+    const csv = readFileSync(saved, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
     expect(header).toBe(

@@ -19,21 +19,22 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-export async function newPage(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
+/** A fresh browser context; `locale` is the phone's language, which the sign-in page shows. */
+export async function newPage(browser: Browser, baseURL: string, viewport = DESKTOP, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport, locale });
   context.setDefaultTimeout(15_000);
   return { context, page: await context.newPage() };
 }
 
-/** The sign-in page, driven by its visible labels as a person would. */
+/** The sign-in page, driven by its visible labels as a person would, in whichever staff language it shows. */
 export class SignInPage {
   constructor(private readonly page: Page) {}
 
   async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
     await this.page.goto('/login');
-    await this.page.getByLabel('Email').fill(email);
-    await this.page.getByLabel('Password').fill(password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByLabel(/^(Email|Эл\. почта|E-posta)$/).fill(email);
+    await this.page.getByLabel(/^(Password|Пароль|Şifre)$/).fill(password);
+    await this.page.getByRole('button', { name: /^(Sign in|Войти|Giriş yap)$/ }).click();
   }
 
   /** The form's own alert; Next's route announcer is an alert too, so look inside the form. */
