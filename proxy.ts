@@ -6,7 +6,8 @@ import { refusedBody, withSecurityHeaders as withHeaders } from '@/lib/security/
 import { kindOf, securityHeaders, servedOverHttps } from '@/lib/security/headers';
 import { servesPublicShelters } from '@/lib/security/public-shelters';
 
-const hasSession = (request: NextRequest) => request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+const hasSession = (request: NextRequest) =>
+  request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
 
 function secured(request: NextRequest): NextResponse {
   const https = servedOverHttps(request.nextUrl, request.headers);

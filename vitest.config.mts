@@ -30,11 +30,23 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'], environment: 'node', server, testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          environment: 'node',
+          server,
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },
-        test: { name: 'components', include: ['tests/components/**/*.test.tsx'], environment: 'jsdom', server, setupFiles: ['tests/support/dom-setup.ts'] },
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.tsx'],
+          environment: 'jsdom',
+          server,
+          setupFiles: ['tests/support/dom-setup.ts'],
+        },
       },
       {
         resolve: { alias },

@@ -1,8 +1,9 @@
 'use server';
-import { write, getDb } from '@/db';
+
+import { getDb, write } from '@/db';
 import { currentUser } from '@/lib/auth/current-user';
-import { formDataToObject, type FormState } from '@/lib/forms';
 import { rememberLocale } from '@/lib/auth/locale-cookie';
+import { formDataToObject, type FormState } from '@/lib/forms';
 import { setLocale } from '@/lib/staff/accounts';
 import { localeSchema } from '@/lib/validation/staff';
 

@@ -20,12 +20,7 @@ export async function BedBoard({ rooms }: { rooms: BoardRoom[] }) {
           ) : (
             <ul className="tiles" aria-label={t('bedsIn', { room: room.name })}>
               {room.beds.map((bed) => (
-                <li
-                  key={bed.id}
-                  className={`tile tile-${bed.state}`}
-                  title={bed.outOfServiceReason ?? undefined}
-                  data-state={bed.state}
-                >
+                <li key={bed.id} className={`tile tile-${bed.state}`} title={bed.outOfServiceReason ?? undefined} data-state={bed.state}>
                   <span className="tile-label">{bed.label}</span>
                   <span className="tile-state">{t(`state.${bed.state}`)}</span>
                   {bed.holder ? <span className="tile-holder">{bed.holder}</span> : null}

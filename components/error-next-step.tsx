@@ -1,7 +1,8 @@
 'use client';
-import { useSyncExternalStore } from 'react';
-import Link from 'next/link';
+
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useSyncExternalStore } from 'react';
 import type { Role } from '@/db/schema/enums';
 import { anyDraft } from '@/lib/arrivals/draft';
 
@@ -42,8 +43,13 @@ export function ErrorNextStep({ role, reset }: { role: Role | null; reset: () =>
       </>
     );
   }
-  const step = role === 'coordinator' ? 'guide' : role ?? 'signedOut';
-  const back = { guide: ['/arrivals', 'backToArrivals'], host: ['/shelters', 'backToShelters'], admin: ['/occupancy', 'backToOverview'], signedOut: ['/login', 'signIn'] }[step];
+  const step = role === 'coordinator' ? 'guide' : (role ?? 'signedOut');
+  const back = {
+    guide: ['/arrivals', 'backToArrivals'],
+    host: ['/shelters', 'backToShelters'],
+    admin: ['/occupancy', 'backToOverview'],
+    signedOut: ['/login', 'signIn'],
+  }[step];
   return (
     <>
       <p>{t(`next.${step}`)}</p>

@@ -1,8 +1,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { ROOM_KINDS } from '@/db/schema/enums';
-import type { Night } from '@/lib/nights/calendar';
 import type { ForecastNightView, ShelterForecastView } from '@/lib/forecast/view';
+import type { Night } from '@/lib/nights/calendar';
 
 // A night is a calendar date: read at noon UTC and shown in UTC, it is the same day in every zone.
 const noonOf = (night: Night) => new Date(`${night}T12:00:00Z`);
@@ -40,7 +40,9 @@ function NightColumn({ night, index, narrow = false }: { night: Night; index: nu
   return (
     <>
       {index === 0 ? <span className="visually-hidden">{t('tonight')} </span> : null}
-      <span className="night-weekday">{format.dateTime(noonOf(night), { weekday: narrow ? 'narrow' : 'short', timeZone: 'UTC' })}</span>{' '}
+      <span className="night-weekday">
+        {format.dateTime(noonOf(night), { weekday: narrow ? 'narrow' : 'short', timeZone: 'UTC' })}
+      </span>{' '}
       <span className="night-day">{format.dateTime(noonOf(night), { day: 'numeric', timeZone: 'UTC' })}</span>
     </>
   );
@@ -72,8 +74,8 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
     <div className="forecast">
       {waiting ? (
         <p className="forecast-waiting">
-          {t('waitingNow')}: {t('men')} <strong>{n(waiting.men)}</strong> · {t('women')} <strong>{n(waiting.women)}</strong> · {t('families')}{' '}
-          <strong>{n(waiting.families)}</strong>
+          {t('waitingNow')}: {t('men')} <strong>{n(waiting.men)}</strong> · {t('women')} <strong>{n(waiting.women)}</strong> ·{' '}
+          {t('families')} <strong>{n(waiting.families)}</strong>
         </p>
       ) : null}
       <Scroller labelId={`${id}-caption`}>
@@ -84,15 +86,23 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
           <thead>
             <tr>
               <th scope="col">{t('night')}</th>
-              <th scope="col" className="num">{t('certain')}</th>
-              <th scope="col" className="num">{t('expected')}</th>
-              <th scope="col" className="num">{t('ahead')}</th>
+              <th scope="col" className="num">
+                {t('certain')}
+              </th>
+              <th scope="col" className="num">
+                {t('expected')}
+              </th>
+              <th scope="col" className="num">
+                {t('ahead')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {nights.map((night, index) => (
               <tr key={night.night}>
-                <th scope="row"><NightLabel night={night.night} index={index} /></th>
+                <th scope="row">
+                  <NightLabel night={night.night} index={index} />
+                </th>
                 <td className="num strong tone-free">{n(night.certain)}</td>
                 <td className="num strong">{n(night.expectedFree)}</td>
                 <td className="num">{n(night.ahead)}</td>
@@ -126,7 +136,9 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
               <tbody>
                 {nights.map((night, index) => (
                   <tr key={night.night}>
-                    <th scope="row"><NightColumn night={night.night} index={index} /></th>
+                    <th scope="row">
+                      <NightColumn night={night.night} index={index} />
+                    </th>
                     {ROOM_KINDS.map((kind) => (
                       <td key={kind} className="num pair">
                         {n(night.byKind[kind].certain)} / {n(night.byKind[kind].expectedFree)}

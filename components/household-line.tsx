@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 
 type Household = { adultMen: number; adultWomen: number; children: number; needsWheelchair: boolean; hasPet: boolean };

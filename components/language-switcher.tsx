@@ -1,4 +1,5 @@
 'use client';
+
 import { useLocale, useTranslations } from 'next-intl';
 import { chooseLocale } from '@/app/actions';
 import { LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';

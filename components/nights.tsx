@@ -1,4 +1,5 @@
 'use client';
+
 import { useFormatter } from 'next-intl';
 
 // A night is a calendar day, not an instant: formatted at noon UTC it reads as the same day everywhere.

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { readNetworkSettings } from '@/lib/requests/settings';
-import { REQUESTS_PER_ADDRESS, requestFlood } from '@/lib/requests/throttle';
+import { requestFlood, REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
 
 /**
  * Tells an admin on the queue page that the public form is being flooded: past the ceiling the form
@@ -17,7 +17,9 @@ export async function RequestFloodNotice({ now }: { now: Date }) {
   return (
     <section className="form-status error" role="status" aria-labelledby="flood-title">
       <p id="flood-title">{t('floodTitle')}</p>
-      <p>{t('flood', { requests: flood.requests, networks: flood.networks, ceiling: requestsPerHour, perNetwork: REQUESTS_PER_ADDRESS })}</p>
+      <p>
+        {t('flood', { requests: flood.requests, networks: flood.networks, ceiling: requestsPerHour, perNetwork: REQUESTS_PER_ADDRESS })}
+      </p>
       <p>
         <Link href="/settings">{t('floodSettings')}</Link>
       </p>

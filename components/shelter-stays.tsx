@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { shelterStays, StayView } from '@/lib/arrivals/queries';
-import type { FormAction } from './ui/use-form-action';
-import { ActionButton } from './ui/action-button';
 import { HouseholdLine } from './household-line';
+import { ActionButton } from './ui/action-button';
+import type { FormAction } from './ui/use-form-action';
 
 type Stays = Pick<ReturnType<typeof shelterStays>, 'staying'>;
 type Props = {

@@ -1,4 +1,5 @@
 'use client';
+
 import { clearDraft } from '@/lib/arrivals/draft';
 
 /** Signing out also deletes this person's unsent intake from the device: a household's details stay no longer than needed. */

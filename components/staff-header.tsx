@@ -6,8 +6,8 @@ import { onlineRequestCount } from '@/lib/arrivals/queries';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import type { StaffUser } from '@/lib/auth/staff';
 import { LanguageSwitcher } from './language-switcher';
-import { SignOutForm } from './sign-out-form';
 import { OnlineRequests } from './online-requests';
+import { SignOutForm } from './sign-out-form';
 
 export async function StaffHeader({ user }: { user: StaffUser }) {
   const t = await getTranslations('nav');

@@ -1,4 +1,5 @@
 'use client';
+
 import { createContext, useContext } from 'react';
 import type { Role } from '@/db/schema/enums';
 

@@ -1,7 +1,7 @@
 import { count, desc, eq, isNull } from 'drizzle-orm';
+import { slugOf } from '@/lib/cities/slug';
 import { write, type Db } from './index';
 import { arrivals, cities, cityNames, networkSettings, shelters } from './schema';
-import { slugOf } from '@/lib/cities/slug';
 
 /** The name the default city gets when shelters from before cities are given one (docs/operations.md, "Upgrades"). */
 export const defaultCityName = () => process.env.WAYSTATION_DEFAULT_CITY?.trim() || 'Istanbul';

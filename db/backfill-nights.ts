@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { write, type Db } from './index';
-import { shelters, stayBeds, stays } from './schema';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { bookNights } from '@/lib/nights/ledger';
 import { localDay } from '@/lib/occupancy/days';
+import { write, type Db } from './index';
+import { shelters, stayBeds, stays } from './schema';
 
 /**
  * Gives stays from before migration 0006 their nights, once (docs/operations.md, "Upgrades"). A stay's first night

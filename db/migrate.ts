@@ -1,5 +1,5 @@
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { resolve } from 'node:path';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { backfillCities } from './backfill-cities';
 import { backfillNights } from './backfill-nights';
 import { databasePath, openDatabase, type Db } from './index';

@@ -10,7 +10,11 @@ export const DEMO_CITY_LOGINS = [
 /** In the seed's transaction, once the demo's cities exist: the two logins that hold one city each. */
 export function seedCityStaff(tx: Db, passwordHash: string, since: Date, cityIds: Record<'istanbul' | 'yerevan', string>): void {
   for (const login of DEMO_CITY_LOGINS) {
-    const user = tx.insert(users).values({ email: login.email, name: login.name, role: login.role, passwordHash, createdAt: since }).returning({ id: users.id }).get();
+    const user = tx
+      .insert(users)
+      .values({ email: login.email, name: login.name, role: login.role, passwordHash, createdAt: since })
+      .returning({ id: users.id })
+      .get();
     tx.insert(staffCities).values({ userId: user.id, cityId: cityIds[login.city] }).run();
   }
 }

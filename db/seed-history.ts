@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit';
+import { addDays, localDay } from '@/lib/occupancy/days';
 import type { Db } from './index';
 import { arrivals, bedOutages, stayBeds, stays } from './schema';
-import { addDays, localDay } from '@/lib/occupancy/days';
 
 export const DEMO_HISTORY_DAYS = 60;
 const HOUR = 3_600_000;
@@ -43,7 +43,12 @@ function busyShare(ago: number): number {
  * are already erased, as retention would have left them. Beds stand empty between guests as often as
  * the surge's curve says; at its peak people waited hours, some past midnight, for a bed.
  */
-export function seedDemoHistory(tx: Db, shelters: DemoHistoryShelter[], now: Date, staff: { guideId: string; hostId: string; adminId: string }): void {
+export function seedDemoHistory(
+  tx: Db,
+  shelters: DemoHistoryShelter[],
+  now: Date,
+  staff: { guideId: string; hostId: string; adminId: string },
+): void {
   const next = random(2022_09_21);
   const between = (min: number, max: number) => min + next() * (max - min);
   const start = now.getTime() - DEMO_HISTORY_DAYS * DAY;
@@ -53,10 +58,12 @@ export function seedDemoHistory(tx: Db, shelters: DemoHistoryShelter[], now: Dat
     const hostId = shelter === shelters[0] ? staff.hostId : staff.adminId;
     for (const bed of shelter.beds) {
       if (bed.outOfService) {
-        tx.insert(bedOutages).values({ bedId: bed.id, startedAt: new Date(now.getTime() - between(3, 20) * DAY) }).run();
+        tx.insert(bedOutages)
+          .values({ bedId: bed.id, startedAt: new Date(now.getTime() - between(3, 20) * DAY) })
+          .run();
         continue;
       }
-      for (let t = start + between(0, 2) * DAY; ; ) {
+      for (let t = start + between(0, 2) * DAY; ;) {
         const busy = busyShare((now.getTime() - t) / DAY) * shelter.pace;
         // The empty days between two guests that keep the bed busy `busy` of the time.
         const reservedAt = t + between(0.5, 1.5) * MEAN_STAY_DAYS * ((1 - busy) / busy) * DAY;
@@ -90,7 +97,13 @@ export function seedDemoHistory(tx: Db, shelters: DemoHistoryShelter[], now: Dat
         const firstNight = localDay(fate < 0.12 ? reservedAt : checkInAt, shelter.timeZone);
         const leftOn = localDay(checkOutAt, shelter.timeZone);
         const nights = { firstNight, departure: leftOn > firstNight ? leftOn : addDays(firstNight, 1) };
-        const base = { arrivalId: household.id, shelterId: shelter.id, createdAt: new Date(reservedAt), holdUntil: new Date(reservedAt + 6 * HOUR), ...nights };
+        const base = {
+          arrivalId: household.id,
+          shelterId: shelter.id,
+          createdAt: new Date(reservedAt),
+          holdUntil: new Date(reservedAt + 6 * HOUR),
+          ...nights,
+        };
         const stay = tx
           .insert(stays)
           .values(
@@ -98,11 +111,19 @@ export function seedDemoHistory(tx: Db, shelters: DemoHistoryShelter[], now: Dat
               ? { ...base, status: 'expired', endedAt: new Date(ended) }
               : fate < 0.12
                 ? { ...base, status: 'cancelled', endedAt: new Date(ended) }
-                : { ...base, status: 'checked_out', checkedInAt: new Date(checkInAt), checkedOutAt: new Date(ended), endedAt: new Date(ended) },
+                : {
+                    ...base,
+                    status: 'checked_out',
+                    checkedInAt: new Date(checkInAt),
+                    checkedOutAt: new Date(ended),
+                    endedAt: new Date(ended),
+                  },
           )
           .returning({ id: stays.id })
           .get();
-        tx.insert(stayBeds).values({ stayId: stay.id, bedId: bed.id, heldAt: new Date(reservedAt), releasedAt: new Date(ended) }).run();
+        tx.insert(stayBeds)
+          .values({ stayId: stay.id, bedId: bed.id, heldAt: new Date(reservedAt), releasedAt: new Date(ended) })
+          .run();
         const audit = (at: number, actorId: string | null, action: string) =>
           recordAudit(tx, { at: new Date(at), actorId, action, entity: 'stay', entityId: stay.id, shelterId: shelter.id });
         audit(reservedAt, staff.guideId, 'stay.reserve');

@@ -31,7 +31,12 @@ const DEMO_NOTICES: { place: 'fatih' | 'yerevan'; hoursLeft: number; texts: Reco
  * In the seed's transaction: notices live from `now`, each with its text in the four languages. Each
  * author may post there now (the host at Fatih, the admin of every city in Yerevan), as the app requires.
  */
-export function seedDemoNotices(tx: Db, now: Date, where: { fatih: string; yerevan: string }, authors: { host: string; admin: string }): void {
+export function seedDemoNotices(
+  tx: Db,
+  now: Date,
+  where: { fatih: string; yerevan: string },
+  authors: { host: string; admin: string },
+): void {
   for (const notice of DEMO_NOTICES) {
     const place = notice.place === 'fatih' ? { shelterId: where.fatih } : { cityId: where.yerevan };
     const authorId = notice.place === 'fatih' ? authors.host : authors.admin;
@@ -40,6 +45,9 @@ export function seedDemoNotices(tx: Db, now: Date, where: { fatih: string; yerev
       .values({ ...place, endsAt: new Date(now.getTime() + notice.hoursLeft * HOUR), createdBy: authorId, createdAt: now })
       .returning({ id: notices.id })
       .get();
-    for (const [locale, text] of Object.entries(notice.texts)) tx.insert(noticeTexts).values({ noticeId: row.id, locale: locale as TextLocale, text }).run();
+    for (const [locale, text] of Object.entries(notice.texts))
+      tx.insert(noticeTexts)
+        .values({ noticeId: row.id, locale: locale as TextLocale, text })
+        .run();
   }
 }

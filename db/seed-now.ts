@@ -28,7 +28,15 @@ function bedsOf(tx: Db, shelterName: string, roomName: string): string[] {
 function household(tx: Db, values: { alias: string; adultMen?: number; adultWomen?: number; children?: number; at: Date }) {
   return tx
     .insert(arrivals)
-    .values({ alias: values.alias, adultMen: values.adultMen ?? 0, adultWomen: values.adultWomen ?? 0, children: values.children ?? 0, languages: ['ru'], arrivedAt: values.at, createdAt: values.at })
+    .values({
+      alias: values.alias,
+      adultMen: values.adultMen ?? 0,
+      adultWomen: values.adultWomen ?? 0,
+      children: values.children ?? 0,
+      languages: ['ru'],
+      arrivedAt: values.at,
+      createdAt: values.at,
+    })
     .returning()
     .get();
 }
@@ -59,7 +67,12 @@ export function seedDemoNow(tx: Db, now: Date, staff: DemoStaff): void {
     // Reserved at 15:00 on their first day, checked in at 17:00.
     const reservedAt = zonedWallClockToUtc(`${firstNight}T15:00`, NETWORK_TIME_ZONE);
     const arrival = household(tx, { ...guest, at: new Date(Math.min(at.getTime(), reservedAt.getTime()) - HOUR) });
-    const { stayId } = reserveBeds(tx, staff.guide, { arrivalId: arrival.id, bedIds: [guest.bed], firstNight, departure: addNights(firstNight, guest.nights) }, reservedAt);
+    const { stayId } = reserveBeds(
+      tx,
+      staff.guide,
+      { arrivalId: arrival.id, bedIds: [guest.bed], firstNight, departure: addNights(firstNight, guest.nights) },
+      reservedAt,
+    );
     checkIn(tx, staff.host, stayId, new Date(reservedAt.getTime() + 2 * HOUR));
   }
 
@@ -68,9 +81,19 @@ export function seedDemoNow(tx: Db, now: Date, staff: DemoStaff): void {
   reserveBeds(tx, staff.guide, { arrivalId: soon.id, bedIds: [menBeds[2]] }, now);
   // Bookings ahead at Kadıköy: a family for two nights from the day after tomorrow, a woman from tomorrow.
   const family = household(tx, { alias: 'Kuznetsov family', adultMen: 1, adultWomen: 1, children: 2, at: daysAgo(1) });
-  reserveBeds(tx, staff.guide, { arrivalId: family.id, bedIds: sideRoomBeds.slice(0, 4), firstNight: addNights(tonight, 2), departure: addNights(tonight, 4) }, now);
+  reserveBeds(
+    tx,
+    staff.guide,
+    { arrivalId: family.id, bedIds: sideRoomBeds.slice(0, 4), firstNight: addNights(tonight, 2), departure: addNights(tonight, 4) },
+    now,
+  );
   const anna = household(tx, { alias: 'Anna', adultWomen: 1, at: daysAgo(1) });
-  reserveBeds(tx, staff.guide, { arrivalId: anna.id, bedIds: [hallBeds[0]], firstNight: addNights(tonight, 1), departure: addNights(tonight, 4) }, now);
+  reserveBeds(
+    tx,
+    staff.guide,
+    { arrivalId: anna.id, bedIds: [hallBeds[0]], firstNight: addNights(tonight, 1), departure: addNights(tonight, 4) },
+    now,
+  );
 
   // Registered before landing: expected tomorrow at 14:00, for three nights.
   tx.insert(arrivals)
@@ -90,6 +113,14 @@ export function seedDemoNow(tx: Db, now: Date, staff: DemoStaff): void {
   const besiktas = tx.select().from(shelters).where(eq(shelters.name, 'Beşiktaş Flat')).get()!;
   const livingRoom = tx.select().from(rooms).where(eq(rooms.name, 'Living room')).get()!;
   tx.insert(shelterClosures)
-    .values({ shelterId: besiktas.id, roomId: livingRoom.id, firstNight: addNights(tonight, 5), lastNight: addNights(tonight, 7), reason: 'Host away', createdBy: staff.admin.id, createdAt: now })
+    .values({
+      shelterId: besiktas.id,
+      roomId: livingRoom.id,
+      firstNight: addNights(tonight, 5),
+      lastNight: addNights(tonight, 7),
+      reason: 'Host away',
+      createdBy: staff.admin.id,
+      createdAt: now,
+    })
     .run();
 }

@@ -1,12 +1,27 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { write, type Db } from './index';
-import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './seed-history';
-import { seedDemoNow } from './seed-now';
+import {
+  arrivals,
+  beds,
+  cities,
+  cityNames,
+  meetingPoints,
+  networkSettings,
+  rooms,
+  shelterMembers,
+  shelters,
+  shelterTexts,
+  staffCities,
+  users,
+  type RoomKind,
+  type ShelterStatus,
+  type TextLocale,
+} from './schema';
 import { seedCityStaff } from './seed-city-staff';
+import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './seed-history';
 import { seedDemoNotices } from './seed-notices';
-import { arrivals, beds, cities, cityNames, meetingPoints, networkSettings, rooms, shelterMembers, shelterTexts, shelters, staffCities, users } from './schema';
-import type { RoomKind, ShelterStatus, TextLocale } from './schema';
+import { seedDemoNow } from './seed-now';
 
 export const DEMO_LOGINS = [
   { email: 'admin@waystation.test', name: 'Aylin (admin)', role: 'admin' },
@@ -194,7 +209,12 @@ const FATIH_TEXTS = {
 } as const;
 
 // A private flat stays off the public list; a paused shelter is listed but not shown while paused.
-const DEMO_NETWORK_CONTACT = { contactPhone: '+90 555 000 0100', contactTelegram: '@waystation_help_demo', contactWhatsapp: '+90 555 000 0100', requestsPerHour: 60 };
+const DEMO_NETWORK_CONTACT = {
+  contactPhone: '+90 555 000 0100',
+  contactTelegram: '@waystation_help_demo',
+  contactWhatsapp: '+90 555 000 0100',
+  requestsPerHour: 60,
+};
 
 // Fictional households waiting at the airport, so a guide has someone to place right away.
 const DEMO_WAITING = [
@@ -202,10 +222,30 @@ const DEMO_WAITING = [
   { alias: 'Artem', adultMen: 1, adultWomen: 0, children: 0, languages: ['ru', 'en'], minutesAgo: 40 },
   { alias: 'Maria', adultMen: 0, adultWomen: 1, children: 0, languages: ['uk', 'ru'], minutesAgo: 25, needsWheelchair: true },
   // Asked for a place on the public form.
-  { alias: 'Vera', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru'], minutesAgo: 10, contact: '@vera_demo', selfRegistered: true },
+  {
+    alias: 'Vera',
+    adultMen: 0,
+    adultWomen: 1,
+    children: 1,
+    languages: ['ru'],
+    minutesAgo: 10,
+    contact: '@vera_demo',
+    selfRegistered: true,
+  },
   // Waiting in Yerevan: one landed at Zvartnots, one asked on the public form and wants to go on to Istanbul.
   { alias: 'Gleb', adultMen: 1, adultWomen: 0, children: 0, languages: ['ru'], minutesAgo: 50, city: 'yerevan' as const },
-  { alias: 'Yana', adultMen: 0, adultWomen: 1, children: 1, languages: ['ru', 'uk'], minutesAgo: 15, contact: '@yana_demo', selfRegistered: true, city: 'yerevan' as const, destination: 'istanbul' as const },
+  {
+    alias: 'Yana',
+    adultMen: 0,
+    adultWomen: 1,
+    children: 1,
+    languages: ['ru', 'uk'],
+    minutesAgo: 15,
+    contact: '@yana_demo',
+    selfRegistered: true,
+    city: 'yerevan' as const,
+    destination: 'istanbul' as const,
+  },
 ];
 
 // Where guides meet arrivals, city by city: the airports and the main bus station (real public places).
@@ -221,15 +261,26 @@ const DEMO_WHEREABOUTS: Record<string, string> = { Artem: 'Istanbul Airport', Ma
 function seedDemoCities(tx: Db, since: Date): Record<DemoCitySlug, string> {
   const ids = {} as Record<DemoCitySlug, string>;
   for (const city of DEMO_CITIES) {
-    const row = tx.insert(cities).values({ slug: city.slug, timeZone: city.timeZone, ...city.contact, createdAt: since }).returning({ id: cities.id }).get();
-    tx.insert(cityNames).values(Object.entries(city.names).map(([locale, name]) => ({ cityId: row.id, locale: locale as TextLocale, name }))).run();
+    const row = tx
+      .insert(cities)
+      .values({ slug: city.slug, timeZone: city.timeZone, ...city.contact, createdAt: since })
+      .returning({ id: cities.id })
+      .get();
+    tx.insert(cityNames)
+      .values(Object.entries(city.names).map(([locale, name]) => ({ cityId: row.id, locale: locale as TextLocale, name })))
+      .run();
     ids[city.slug] = row.id;
   }
   return ids;
 }
 
 export function isEmpty(db: Db): boolean {
-  return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0;
+  return (
+    (db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0) === 0
+  );
 }
 
 /** Seeds the demo network once: it does nothing when any user exists, so data survives restarts. */
@@ -248,7 +299,13 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       const timeZone = DEMO_CITIES.find((c) => c.slug === city)!.timeZone;
       const shelter = tx
         .insert(shelters)
-        .values({ ...profile, cityId: cityIds[city], timeZone, lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000), createdAt: since })
+        .values({
+          ...profile,
+          cityId: cityIds[city],
+          timeZone,
+          lastConfirmedAt: new Date(options.now.getTime() - 2 * 3600_000),
+          createdAt: since,
+        })
         .returning()
         .get();
       shelterIds.push(shelter.id);
@@ -281,16 +338,29 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
         .run();
     }
     const pointIds = new Map(
-      tx.insert(meetingPoints).values(DEMO_MEETING_POINTS.map(({ city, ...point }) => ({ ...point, cityId: cityIds[city], createdAt: since }))).returning().all().map((point) => [point.name, point.id]),
+      tx
+        .insert(meetingPoints)
+        .values(DEMO_MEETING_POINTS.map(({ city, ...point }) => ({ ...point, cityId: cityIds[city], createdAt: since })))
+        .returning()
+        .all()
+        .map((point) => [point.name, point.id]),
     );
     for (const { city = 'istanbul', destination, ...household } of DEMO_WAITING) {
       const meetingPointId = pointIds.get(DEMO_WHEREABOUTS[household.alias]) ?? null;
       const cities = { cityId: cityIds[city], destinationCityId: destination ? cityIds[destination] : null };
       tx.insert(arrivals)
-        .values({ ...household, ...cities, meetingPointId, arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000), createdAt: options.now })
+        .values({
+          ...household,
+          ...cities,
+          meetingPointId,
+          arrivedAt: new Date(options.now.getTime() - household.minutesAgo * 60_000),
+          createdAt: options.now,
+        })
         .run();
     }
-    tx.insert(networkSettings).values({ id: 1, ...DEMO_NETWORK_CONTACT, updatedAt: options.now }).run();
+    tx.insert(networkSettings)
+      .values({ id: 1, ...DEMO_NETWORK_CONTACT, updatedAt: options.now })
+      .run();
     const staffIds: Partial<Record<(typeof DEMO_LOGINS)[number]['role'], string>> = {};
     for (const login of DEMO_LOGINS) {
       const user = tx
@@ -316,7 +386,9 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     });
     seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
     // Households of the history and of tonight were in the city of the shelter they stayed at.
-    tx.run(sql`update arrivals set city_id = (select sh.city_id from stays s join shelters sh on sh.id = s.shelter_id where s.arrival_id = arrivals.id order by s.created_at desc limit 1) where city_id is null`);
+    tx.run(
+      sql`update arrivals set city_id = (select sh.city_id from stays s join shelters sh on sh.id = s.shelter_id where s.arrival_id = arrivals.id order by s.created_at desc limit 1) where city_id is null`,
+    );
     tx.run(sql`update arrivals set city_id = ${cityIds.istanbul} where city_id is null`);
     seedCityStaff(tx, passwordHash, since, cityIds);
     seedDemoNotices(tx, options.now, { fatih: shelterIds[0], yerevan: cityIds.yerevan }, { host: staffIds.host!, admin: staffIds.admin! });

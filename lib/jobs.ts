@@ -26,7 +26,9 @@ export function startBackgroundJobs(getDb: () => Db, log: Pick<Console, 'log' | 
     }
   };
   const rollUp = () =>
-    rollUpOccupancyInBackground(getDb(), new Date()).catch((error: Error) => log.error('[roll-up] storing occupancy days failed:', error.message));
+    rollUpOccupancyInBackground(getDb(), new Date()).catch((error: Error) =>
+      log.error('[roll-up] storing occupancy days failed:', error.message),
+    );
   const purge = () =>
     purgeExpiredHouseholdsInBackground(getDb(), new Date())
       .then(({ erased }) => erased > 0 && log.log(`[retention] erased the details of ${erased} household(s)`))

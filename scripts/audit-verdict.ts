@@ -25,14 +25,22 @@ export function auditVerdict(output: string, options: { strict: boolean }): Audi
   const counts = report.metadata?.vulnerabilities;
   if (!counts) return unchecked(report.message ?? 'npm audit gave no figures', options);
   const serious = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => SERIOUS.includes(v.severity));
-  if (serious.length === 0) return { ok: true, message: `npm audit: no known high or critical vulnerability in runtime dependencies (${counts.total ?? 0} lower).` };
+  if (serious.length === 0)
+    return {
+      ok: true,
+      message: `npm audit: no known high or critical vulnerability in runtime dependencies (${counts.total ?? 0} lower).`,
+    };
   const lines = serious.map(([name, v]) => {
     const advisories = v.via.filter((via): via is Advisory => typeof via === 'object').map((a) => `${a.title} ${a.url}`);
     return `  - ${name} (${v.severity})${advisories.length ? `: ${advisories.join('; ')}` : ` (through ${v.via.join(', ')})`}`;
   });
   return {
     ok: false,
-    message: [`npm audit: ${serious.length} runtime ${serious.length === 1 ? 'dependency has' : 'dependencies have'} a known high or critical vulnerability:`, ...lines, 'Upgrade them (npm audit fix, or a newer pinned version) before merging.'].join('\n'),
+    message: [
+      `npm audit: ${serious.length} runtime ${serious.length === 1 ? 'dependency has' : 'dependencies have'} a known high or critical vulnerability:`,
+      ...lines,
+      'Upgrade them (npm audit fix, or a newer pinned version) before merging.',
+    ].join('\n'),
   };
 }
 

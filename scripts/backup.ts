@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { databasePath } from '../db';
 
 // `npm run backup [-- path]`: a consistent copy of DATABASE_PATH while the app keeps serving, made
@@ -8,7 +8,12 @@ import { databasePath } from '../db';
 // then checked with PRAGMA integrity_check. Without a path, or with a directory, the copy is named
 // waystation-YYYYMMDD-HHMMSS.db (UTC) under ./backups or that directory.
 
-const stamp = (now: Date) => now.toISOString().replace(/\.\d+Z$/, '').replace(/-|:/g, '').replace('T', '-');
+const stamp = (now: Date) =>
+  now
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/-|:/g, '')
+    .replace('T', '-');
 
 export function backupPath(argument: string | undefined, now: Date): string {
   const name = `waystation-${stamp(now)}.db`;

@@ -6,7 +6,18 @@ export function demoLogins(): { who: string; email: string }[] {
   const role = (name: string) => (name === 'coordinator' ? 'guide' : name);
   const cityName = (slug: string) => slug[0].toUpperCase() + slug.slice(1);
   return [
-    ...DEMO_LOGINS.map((login) => ({ who: login.role === 'admin' ? 'admin of every city' : login.role === 'host' ? 'host of the Fatih shelter' : `${role(login.role)} in Istanbul`, email: login.email })),
-    ...DEMO_CITY_LOGINS.map((login) => ({ who: login.role === 'admin' ? `admin of ${cityName(login.city)}` : `${role(login.role)} in ${cityName(login.city)}`, email: login.email })),
+    ...DEMO_LOGINS.map((login) => ({
+      who:
+        login.role === 'admin'
+          ? 'admin of every city'
+          : login.role === 'host'
+            ? 'host of the Fatih shelter'
+            : `${role(login.role)} in Istanbul`,
+      email: login.email,
+    })),
+    ...DEMO_CITY_LOGINS.map((login) => ({
+      who: login.role === 'admin' ? `admin of ${cityName(login.city)}` : `${role(login.role)} in ${cityName(login.city)}`,
+      email: login.email,
+    })),
   ];
 }

@@ -1,4 +1,4 @@
-import { write, databasePath, openDatabase } from '../db';
+import { databasePath, openDatabase, write } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { createInvitation } from '../lib/staff/invitations';
 import { emailField } from '../lib/validation/common';
@@ -13,7 +13,9 @@ if (!parsed.success) {
 const { db, sqlite } = openDatabase(databasePath());
 migrateDatabase(db);
 try {
-  const { token, expiresAt } = write(db, (tx) => createInvitation(tx, 'operator', { email: parsed.data, role: 'admin', shelterIds: [] }, new Date()));
+  const { token, expiresAt } = write(db, (tx) =>
+    createInvitation(tx, 'operator', { email: parsed.data, role: 'admin', shelterIds: [] }, new Date()),
+  );
   const origin = process.env.AUTH_URL ? new URL(process.env.AUTH_URL).origin : `http://localhost:${process.env.PORT || 3000}`;
   console.log(`Invitation for ${parsed.data} (admin), valid until ${expiresAt.toISOString()}:\n${origin}/invite/${token}`);
 } catch (error) {

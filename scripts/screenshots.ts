@@ -78,7 +78,13 @@ async function main() {
       await adminPage.screenshot({ path: `${out}/admin-staff-${size}-${locale}.png`, fullPage: true });
       await adminPage.goto(`${base}/shelters`);
       await adminPage.screenshot({ path: `${out}/admin-shelters-${size}-${locale}.png`, fullPage: true });
-      for (const [name, path] of [['occupancy', '/occupancy'], ['history', '/occupancy/history?range=30'], ['audit', '/audit'], ['settings', '/settings'], ['meeting-points', '/settings/meeting-points']]) {
+      for (const [name, path] of [
+        ['occupancy', '/occupancy'],
+        ['history', '/occupancy/history?range=30'],
+        ['audit', '/audit'],
+        ['settings', '/settings'],
+        ['meeting-points', '/settings/meeting-points'],
+      ]) {
         await adminPage.goto(`${base}${path}`);
         await adminPage.screenshot({ path: `${out}/admin-${name}-${size}-${locale}.png`, fullPage: true });
       }

@@ -39,7 +39,7 @@ echo "== typecheck, lint, build, unit and component tests (side by side)"
 background build env WAYSTATION_TYPECHECKED_APART=1 npx next build
 background tests "${vitest[@]}" --project unit --project components
 background typecheck nice -n 10 npx tsc --noEmit
-background lint nice -n 10 npx eslint --max-warnings 0 .
+background lint nice -n 10 npm run -s lint
 
 if collect build; then
   echo "== end-to-end tests (those with a server of their own side by side, printed after)"

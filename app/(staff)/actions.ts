@@ -1,4 +1,5 @@
 'use server';
+
 import { getDb, write } from '@/db';
 import { signOut } from '@/lib/auth';
 import { currentUser } from '@/lib/auth/current-user';

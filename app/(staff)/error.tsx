@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { ErrorNextStep } from '@/components/error-next-step';
 import { useStaffRole } from '@/components/staff-role';

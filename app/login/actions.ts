@@ -1,4 +1,5 @@
 'use server';
+
 import { eq } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
@@ -8,8 +9,8 @@ import { signIn } from '@/lib/auth';
 import { localeAfterSignIn, rememberLocale, takeLocaleChosenSignedOut } from '@/lib/auth/locale-cookie';
 import { requestClient } from '@/lib/auth/request-client';
 import { lockedUntil } from '@/lib/auth/sign-in';
-import { formDataToObject, type FormState } from '@/lib/forms';
 import { homeOf } from '@/lib/auth/staff';
+import { formDataToObject, type FormState } from '@/lib/forms';
 import { setLocale } from '@/lib/staff/accounts';
 import { signInSchema } from '@/lib/validation/staff';
 
@@ -48,7 +49,11 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
     return { status: 'error', message: 'signInFailed', values: { email } };
   }
   const db = getDb();
-  const user = db.select({ id: users.id, locale: users.locale, role: users.role }).from(users).where(eq(users.email, parsed.data.email)).get();
+  const user = db
+    .select({ id: users.id, locale: users.locale, role: users.role })
+    .from(users)
+    .where(eq(users.email, parsed.data.email))
+    .get();
   if (user) {
     // The page's language carries on; picked there by a tap, it becomes the account's language too.
     const { locale, changed } = localeAfterSignIn(user.locale, await takeLocaleChosenSignedOut(), shownLocale);

@@ -1,6 +1,7 @@
 'use client';
-import { useState } from 'react';
+
 import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';

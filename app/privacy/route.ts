@@ -1,6 +1,6 @@
-import { getDb } from '@/db';
 import { htmlResponse, requestLocale } from '@/components/arrival/response';
 import { renderPrivacyPage } from '@/components/public/render';
+import { getDb } from '@/db';
 import { retentionDays } from '@/lib/privacy/retention';
 
 export const dynamic = 'force-dynamic';

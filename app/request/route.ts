@@ -1,9 +1,9 @@
-import { getDb, write } from '@/db';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { renderRequestForm } from '@/components/public/render';
+import { getDb, write } from '@/db';
+import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { cityBySlug, listCities } from '@/lib/cities/cities';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
@@ -35,15 +35,32 @@ function deviceOf(request: Request): string | null {
 function withDevice(response: Response, request: Request): Response {
   if (deviceOf(request)) return response;
   const secure = servedOverHttps(new URL(request.url), request.headers) ? '; Secure' : '';
-  response.headers.append('set-cookie', `${REQUEST_DEVICE_COOKIE}=${newRequestDevice()}; Path=/request; Max-Age=2592000; SameSite=Lax; HttpOnly${secure}`);
+  response.headers.append(
+    'set-cookie',
+    `${REQUEST_DEVICE_COOKIE}=${newRequestDevice()}; Path=/request; Max-Age=2592000; SameSite=Lax; HttpOnly${secure}`,
+  );
   return response;
 }
 
-async function formPage(request: Request, locale: ArrivalLocale, now: Date, status: number, shown: Shown, headers?: Record<string, string>) {
+async function formPage(
+  request: Request,
+  locale: ArrivalLocale,
+  now: Date,
+  status: number,
+  shown: Shown,
+  headers?: Record<string, string>,
+) {
   const db = getDb();
   const contact = shown.withContact ? readNetworkSettings(db).contact : null;
   const cities = listCities(db, locale).map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
-  const html = await renderRequestForm(locale, { state: shown.state, stamp: shown.stamp, arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE), contact, cities, city: shown.city });
+  const html = await renderRequestForm(locale, {
+    state: shown.state,
+    stamp: shown.stamp,
+    arrivedAtDefault: utcToZonedWallClock(now, NETWORK_TIME_ZONE),
+    contact,
+    cities,
+    city: shown.city,
+  });
   return withDevice(htmlResponse(html, status, { forms: true, headers }), request);
 }
 
@@ -71,7 +88,14 @@ export async function POST(request: Request) {
   // Time already spent on the form counts after a refusal; a bad stamp starts over.
   const keptStamp = typeof stamp === 'string' && stampTime(stamp) ? stamp : formStamp(now);
   const refuse = (status: number, state: Omit<FormState, 'status'>, withContact = false, fresh = false) =>
-    formPage(request, locale, now, status, { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp, withContact }, remember);
+    formPage(
+      request,
+      locale,
+      now,
+      status,
+      { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp, withContact },
+      remember,
+    );
 
   if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });
   const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(stamp ?? '') }, now);
@@ -84,9 +108,12 @@ export async function POST(request: Request) {
   if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });
   let outcome: ReturnType<typeof submitRequest>;
   try {
-    outcome = write(getDb(), (tx) => submitRequest(tx, parsed.data, { address: clientAddress(request.headers), stamp: keptStamp, device: deviceOf(request) }, now));
+    outcome = write(getDb(), (tx) =>
+      submitRequest(tx, parsed.data, { address: clientAddress(request.headers), stamp: keptStamp, device: deviceOf(request) }, now),
+    );
   } catch (error) {
-    if (error instanceof DomainError && error.field) return refuse(422, { message: 'checkFields', fieldErrors: { [error.field]: error.code } });
+    if (error instanceof DomainError && error.field)
+      return refuse(422, { message: 'checkFields', fieldErrors: { [error.field]: error.code } });
     throw error;
   }
   // A form sent twice: what they typed comes back with a fresh stamp, should they mean a second request.

@@ -1,5 +1,5 @@
-import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/status';
 import { GuestNotices } from './notices';
 
@@ -51,7 +51,19 @@ export function LanguageLinks({ locale, t }: { locale: ArrivalLocale; t: Transla
   );
 }
 
-function HostText({ data, locale, field, heading, t }: { data: ArrivalPageData; locale: ArrivalLocale; field: TextKey; heading: string; t: Translate }) {
+function HostText({
+  data,
+  locale,
+  field,
+  heading,
+  t,
+}: {
+  data: ArrivalPageData;
+  locale: ArrivalLocale;
+  field: TextKey;
+  heading: string;
+  t: Translate;
+}) {
   const picked = pickText(data.texts, field, locale);
   if (!picked) return null;
   const name = languageName(locale, picked.language);
@@ -113,7 +125,11 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
       <section className={ended ? 'status ended' : 'status'} role="status">
         <p>{statusSentence(status, t as never, format, zone, now)}</p>
         {dates ? <p>{dates.stay}</p> : null}
-        {ended ? <p>{t('endedHelp')}</p> : <p>{dates?.kept ?? t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>}
+        {ended ? (
+          <p>{t('endedHelp')}</p>
+        ) : (
+          <p>{dates?.kept ?? t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>
+        )}
         {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
       </section>
       {children}
@@ -155,7 +171,9 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
           ) : null}
         </>
       )}
-      <p className="muted">{t('updated', { time: `${format.dateTime(now, { timeZone: zone, day: 'numeric', month: 'short' })}, ${clock(now)}` })}</p>
+      <p className="muted">
+        {t('updated', { time: `${format.dateTime(now, { timeZone: zone, day: 'numeric', month: 'short' })}, ${clock(now)}` })}
+      </p>
       <PrivacyLink locale={locale} t={t} />
     </>
   );
@@ -171,7 +189,15 @@ export function PrivacyLink({ locale, t }: { locale: ArrivalLocale; t: Translate
 }
 
 /** The same page for unknown, revoked and expired links: in all four languages, the reader's first. */
-export function LinkNotWorking({ locale, messages, tooMany }: { locale: ArrivalLocale; messages: Record<ArrivalLocale, Translate>; tooMany: boolean }) {
+export function LinkNotWorking({
+  locale,
+  messages,
+  tooMany,
+}: {
+  locale: ArrivalLocale;
+  messages: Record<ArrivalLocale, Translate>;
+  tooMany: boolean;
+}) {
   const order = [locale, ...ARRIVAL_LOCALES.filter((l) => l !== locale)];
   return (
     <>

@@ -71,7 +71,7 @@ const csp = (formAction: string) =>
     `script-src ${sha256(ARRIVAL_SCRIPT)}`,
     "worker-src 'self'",
     "connect-src 'self'",
-    "img-src data:",
+    'img-src data:',
     "manifest-src 'none'",
     "base-uri 'none'",
     `form-action ${formAction}`,

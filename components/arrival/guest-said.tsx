@@ -12,7 +12,14 @@ const CALL_ERRORS = new Set<SayRefusal['error']>(['lateAfterLatest', 'lateAgain'
 /** What "late" does at this shelter, as the page promises it: the grace, the latest time (shelter clock), the phone. */
 export type LateTerms = { graceMinutes: number; latest: string; phone: string | null };
 
-type Props = { locale: ArrivalLocale; t: Translate; said: GuestSaid | null; clock: (at: Date) => string; terms: LateTerms; refusal?: SayRefusal };
+type Props = {
+  locale: ArrivalLocale;
+  t: Translate;
+  said: GuestSaid | null;
+  clock: (at: Date) => string;
+  terms: LateTerms;
+  refusal?: SayRefusal;
+};
 
 /** "Please call the shelter: +90 …", when the shelter has a phone; else the page's contact buttons are the way. */
 export function refusalText(t: Translate, refusal: SayRefusal, terms: LateTerms): string {
@@ -34,7 +41,11 @@ export function GuestSaidForms({ locale, t, said, clock, terms, refusal }: Props
     <section aria-labelledby="say-title">
       <h2 id="say-title">{t('say.title')}</h2>
       {said ? (
-        <p role="status">{said.said === 'late' && said.eta ? t('say.saidLate', { time: clock(said.eta), at: clock(said.at) }) : t('say.saidOnMyWay', { at: clock(said.at) })}</p>
+        <p role="status">
+          {said.said === 'late' && said.eta
+            ? t('say.saidLate', { time: clock(said.eta), at: clock(said.at) })
+            : t('say.saidOnMyWay', { at: clock(said.at) })}
+        </p>
       ) : null}
       {saidLate ? null : <p className="hint">{t('say.help', { grace: terms.graceMinutes, latest: terms.latest })}</p>}
       {pageError ? (

@@ -29,7 +29,9 @@ export function GuestNotices({ notices, locale, t, format, timeZone }: Props) {
         return (
           <section key={notice.id} className="notice" aria-label={t(notice.scope === 'city' ? 'notices.fromCity' : 'notices.fromShelter')}>
             <p className="muted">{t(notice.scope === 'city' ? 'notices.fromCity' : 'notices.fromShelter')}</p>
-            {picked.language !== locale ? <p className="muted">{t('notices.otherLanguage', { language: languageName(locale, picked.language) })}</p> : null}
+            {picked.language !== locale ? (
+              <p className="muted">{t('notices.otherLanguage', { language: languageName(locale, picked.language) })}</p>
+            ) : null}
             <p className="text" lang={picked.language}>
               {picked.text}
             </p>

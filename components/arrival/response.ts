@@ -41,8 +41,15 @@ const readCookie = (header: string | null, name: string) =>
 export function requestLocale(request: Request, posted?: unknown): { locale: ArrivalLocale; remember?: Record<string, string> } {
   const url = new URL(request.url);
   const chosen = isArrivalLocale(posted) ? posted : url.searchParams.get('lang');
-  const locale = arrivalLocale(chosen, readCookie(request.headers.get('cookie'), ARRIVAL_LOCALE_COOKIE), request.headers.get('accept-language'));
+  const locale = arrivalLocale(
+    chosen,
+    readCookie(request.headers.get('cookie'), ARRIVAL_LOCALE_COOKIE),
+    request.headers.get('accept-language'),
+  );
   if (!isArrivalLocale(chosen)) return { locale };
   const secure = servedOverHttps(url, request.headers) ? '; Secure' : '';
-  return { locale, remember: { 'set-cookie': `${ARRIVAL_LOCALE_COOKIE}=${chosen}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}` } };
+  return {
+    locale,
+    remember: { 'set-cookie': `${ARRIVAL_LOCALE_COOKIE}=${chosen}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}` },
+  };
 }

@@ -1,5 +1,15 @@
 /** The numbers behind a chart, behind a "show data" toggle that works without JavaScript. */
-export function DataTable({ summary, caption, columns, rows }: { summary: string; caption: string; columns: string[]; rows: (string | number)[][] }) {
+export function DataTable({
+  summary,
+  caption,
+  columns,
+  rows,
+}: {
+  summary: string;
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}) {
   return (
     <details className="data-table">
       <summary>{summary}</summary>

@@ -55,42 +55,40 @@ export function LineChart(props: {
         </ul>
       ) : null}
       <div className="chart-scroll" tabIndex={0}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
-        <title id={`${id}-title`}>{props.title}</title>
-        <desc id={`${id}-desc`}>{props.description}</desc>
-        <g className="chart-grid">
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
-              <text x={PAD.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-                {formatY(tick)}
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
+          <title id={`${id}-title`}>{props.title}</title>
+          <desc id={`${id}-desc`}>{props.description}</desc>
+          <g className="chart-grid">
+            {ticks.map((tick) => (
+              <g key={tick}>
+                <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+                <text x={PAD.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
+                  {formatY(tick)}
+                </text>
+              </g>
+            ))}
+          </g>
+          <g className="chart-axis">
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} />
+            {labelledIndexes(labels.length).map((i) => (
+              <text key={i} x={x(i)} y={PAD.top + plotH + 16} textAnchor={i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle'}>
+                {labels[i]}
               </text>
+            ))}
+            <text x={PAD.left + plotW / 2} y={HEIGHT - 6} textAnchor="middle" className="chart-axis-label">
+              {props.xLabel}
+            </text>
+            <text transform={`translate(12 ${PAD.top + plotH / 2}) rotate(-90)`} textAnchor="middle" className="chart-axis-label">
+              {props.yLabel}
+            </text>
+          </g>
+          {series.map((s) => (
+            <g key={s.name} className={`chart-series ${s.className}`}>
+              <path d={path(s.values)} />
+              {showPoints ? s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r="3" />)) : null}
             </g>
           ))}
-        </g>
-        <g className="chart-axis">
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} />
-          {labelledIndexes(labels.length).map((i) => (
-            <text key={i} x={x(i)} y={PAD.top + plotH + 16} textAnchor={i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle'}>
-              {labels[i]}
-            </text>
-          ))}
-          <text x={PAD.left + plotW / 2} y={HEIGHT - 6} textAnchor="middle" className="chart-axis-label">
-            {props.xLabel}
-          </text>
-          <text transform={`translate(12 ${PAD.top + plotH / 2}) rotate(-90)`} textAnchor="middle" className="chart-axis-label">
-            {props.yLabel}
-          </text>
-        </g>
-        {series.map((s) => (
-          <g key={s.name} className={`chart-series ${s.className}`}>
-            <path d={path(s.values)} />
-            {showPoints
-              ? s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r="3" />))
-              : null}
-          </g>
-        ))}
-      </svg>
+        </svg>
       </div>
     </figure>
   );

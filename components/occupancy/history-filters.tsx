@@ -45,7 +45,14 @@ export async function HistoryFilters(props: {
         ) : (
           <div className="field">
             <label htmlFor="history-name">{t('shelterName')}</label>
-            <input id="history-name" name="name" type="search" defaultValue={props.scopeName} aria-describedby="history-name-hint" maxLength={120} />
+            <input
+              id="history-name"
+              name="name"
+              type="search"
+              defaultValue={props.scopeName}
+              aria-describedby="history-name-hint"
+              maxLength={120}
+            />
             <p className="hint" id="history-name-hint">
               {t('shelterNameHint')}
             </p>

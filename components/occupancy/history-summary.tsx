@@ -8,14 +8,29 @@ export async function HistorySummaryList({ summary, network }: { summary: Histor
   const none = '–';
   const wait = summary.medianWaitMinutes === null ? null : Math.round(summary.medianWaitMinutes);
   const figures: [string, string][] = [
-    [t('rate'), summary.occupancyRate === null ? none : format.number(summary.occupancyRate, { style: 'percent', maximumFractionDigits: 0 })],
+    [
+      t('rate'),
+      summary.occupancyRate === null ? none : format.number(summary.occupancyRate, { style: 'percent', maximumFractionDigits: 0 }),
+    ],
     ...(network ? [[t('registered'), format.number(summary.registered)] as [string, string]] : []),
     [t('placed'), format.number(summary.placed)],
     [t('checkedIn'), format.number(summary.checkedIn)],
     [t('checkedOut'), format.number(summary.checkedOut)],
     [t('noShows'), format.number(summary.noShows)],
-    [t('averageStay'), summary.averageStayDays === null ? none : t('daysValue', { days: format.number(summary.averageStayDays, { maximumFractionDigits: 1 }) })],
-    [t('medianWait'), wait === null ? none : wait < 60 ? t('minutesValue', { minutes: wait }) : t('hoursValue', { hours: Math.floor(wait / 60), minutes: wait % 60 })],
+    [
+      t('averageStay'),
+      summary.averageStayDays === null
+        ? none
+        : t('daysValue', { days: format.number(summary.averageStayDays, { maximumFractionDigits: 1 }) }),
+    ],
+    [
+      t('medianWait'),
+      wait === null
+        ? none
+        : wait < 60
+          ? t('minutesValue', { minutes: wait })
+          : t('hoursValue', { hours: Math.floor(wait / 60), minutes: wait % 60 }),
+    ],
   ];
   return (
     <dl className="figures">

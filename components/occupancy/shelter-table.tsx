@@ -16,7 +16,12 @@ export async function ShelterTable({ shelters, view, now }: { shelters: ShelterN
     const active = column === sort;
     const next = active && dir === 'asc' ? 'desc' : 'asc';
     return (
-      <th key={column} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} className={column === 'name' || column === 'status' ? undefined : 'num'}>
+      <th
+        key={column}
+        scope="col"
+        aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        className={column === 'name' || column === 'status' ? undefined : 'num'}
+      >
         <Link href={viewHref(view, { sort: column, dir: next, page: 1 })}>
           {t(`column.${column}`)}
           {active ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
@@ -39,19 +44,33 @@ export async function ShelterTable({ shelters, view, now }: { shelters: ShelterN
                 <span className="muted small"> · {shelter.district}</span>
                 <span className="flags">
                   {shelter.full ? <span className="badge flag-full">{t('flag.full')}</span> : null}
-                  {shelter.expiringHolds > 0 ? <span className="badge flag-expiring">{t('flag.expiring', { count: shelter.expiringHolds })}</span> : null}
+                  {shelter.expiringHolds > 0 ? (
+                    <span className="badge flag-expiring">{t('flag.expiring', { count: shelter.expiringHolds })}</span>
+                  ) : null}
                   {shelter.stale ? <span className="badge flag-stale">{t('flag.stale')}</span> : null}
                 </span>
               </th>
               <td data-label={t('column.status')}>
                 <span className={`badge status-${shelter.status}`}>{status(shelter.status)}</span>
               </td>
-              <td className="num" data-label={t('column.inService')}>{shelter.inService}</td>
-              <td className="num" data-label={t('column.occupied')}>{shelter.counts.occupied}</td>
-              <td className="num" data-label={t('column.reserved')}>{shelter.counts.reserved}</td>
-              <td className="num" data-label={t('column.free')}>{shelter.counts.free}</td>
-              <td className="num" data-label={t('column.rate')}>{percent(shelter.rate)}</td>
-              <td className="num" data-label={t('column.expiring')}>{shelter.expiringHolds}</td>
+              <td className="num" data-label={t('column.inService')}>
+                {shelter.inService}
+              </td>
+              <td className="num" data-label={t('column.occupied')}>
+                {shelter.counts.occupied}
+              </td>
+              <td className="num" data-label={t('column.reserved')}>
+                {shelter.counts.reserved}
+              </td>
+              <td className="num" data-label={t('column.free')}>
+                {shelter.counts.free}
+              </td>
+              <td className="num" data-label={t('column.rate')}>
+                {percent(shelter.rate)}
+              </td>
+              <td className="num" data-label={t('column.expiring')}>
+                {shelter.expiringHolds}
+              </td>
               <td className="num" data-label={t('column.confirmed')}>
                 {shelter.lastConfirmedAt ? format.relativeTime(shelter.lastConfirmedAt, now) : t('never')}
               </td>

@@ -1,6 +1,7 @@
 'use client';
-import { useState } from 'react';
+
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { FormStatus } from './form-status';
 import { SubmitButton } from './submit-button';
 import { useFormAction, type FormAction } from './use-form-action';

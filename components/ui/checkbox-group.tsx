@@ -1,8 +1,16 @@
 'use client';
+
 import type { FormState } from '@/lib/forms';
 import { FieldError } from './field-error';
 
-type Props = { state: FormState; name: string; legend: string; options: { value: string; label: string }[]; stored: string[]; idPrefix?: string };
+type Props = {
+  state: FormState;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  stored: string[];
+  idPrefix?: string;
+};
 
 /** Posted as `name[]`, so the action receives a list even when one box is ticked. */
 export function CheckboxGroup({ state, name, legend, options, stored, idPrefix = name }: Props) {
@@ -13,7 +21,13 @@ export function CheckboxGroup({ state, name, legend, options, stored, idPrefix =
       <legend>{legend}</legend>
       {options.map((option) => (
         <div className="checkbox" key={option.value}>
-          <input type="checkbox" id={`${idPrefix}-${option.value}`} name={`${name}[]`} value={option.value} defaultChecked={chosen.includes(option.value)} />
+          <input
+            type="checkbox"
+            id={`${idPrefix}-${option.value}`}
+            name={`${name}[]`}
+            value={option.value}
+            defaultChecked={chosen.includes(option.value)}
+          />
           <label htmlFor={`${idPrefix}-${option.value}`}>{option.label}</label>
         </div>
       ))}

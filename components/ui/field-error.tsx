@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms';
 
@@ -14,7 +15,12 @@ export const messagePath = (code: string, namespace: 'errors' | 'notices') => (c
  * message can say "full on 2 Dec" in the reader's language. Noon UTC is the same day in every zone we serve.
  */
 export function messageValues(params: Record<string, string | number> | undefined): Record<string, string | number | Date> {
-  return Object.fromEntries(Object.entries(params ?? {}).map(([key, value]) => [key, typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : value]));
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([key, value]) => [
+      key,
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : value,
+    ]),
+  );
 }
 
 export function FieldError({ state, name, inputId }: { state: FormState; name: string; inputId: string }) {

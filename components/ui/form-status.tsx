@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms';
 import { messagePath, messageValues } from './field-error';

@@ -1,4 +1,5 @@
 'use client';
+
 import { fieldValue, type FormState } from '@/lib/forms';
 import { describedBy, FieldError } from './field-error';
 

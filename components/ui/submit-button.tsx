@@ -1,4 +1,5 @@
 'use client';
+
 import { useFormStatus } from 'react-dom';
 
 export function SubmitButton({ children, className = 'button primary', ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement>) {

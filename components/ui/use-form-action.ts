@@ -1,4 +1,5 @@
 'use client';
+
 import { useActionState } from 'react';
 import { idleState, type FormState } from '@/lib/forms';
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { cities } from './cities';
 import { id, timestamp } from './columns';
 import { beds } from './shelters';
-import { cities } from './cities';
 
 /** When a bed was out of service: occupancy history counts beds in service night by night. */
 export const bedOutages = sqliteTable(

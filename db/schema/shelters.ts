@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { cities } from './cities';
 import { createdAt, id, timestamp } from './columns';
-
 import { ROOM_KINDS, SHELTER_STATUSES, TEXT_LOCALES } from './enums';
 
 export const shelters = sqliteTable(
@@ -22,8 +21,14 @@ export const shelters = sqliteTable(
     phone: text('phone'),
     telegram: text('telegram'),
     whatsapp: text('whatsapp'),
-    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    amenities: text('amenities', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    languages: text('languages', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    amenities: text('amenities', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     acceptsFamilies: integer('accepts_families', { mode: 'boolean' }).notNull().default(true),
     acceptsPets: integer('accepts_pets', { mode: 'boolean' }).notNull().default(false),
     wheelchairAccessible: integer('wheelchair_accessible', { mode: 'boolean' }).notNull().default(false),
@@ -72,10 +77,7 @@ export const shelterTexts = sqliteTable(
     houseRules: text('house_rules').notNull().default(''),
     whatToBring: text('what_to_bring').notNull().default(''),
   },
-  (t) => [
-    primaryKey({ columns: [t.shelterId, t.locale] }),
-    check('shelter_texts_locale', sql`${t.locale} in ('ru', 'en', 'tr', 'uk')`),
-  ],
+  (t) => [primaryKey({ columns: [t.shelterId, t.locale] }), check('shelter_texts_locale', sql`${t.locale} in ('ru', 'en', 'tr', 'uk')`)],
 );
 
 export const rooms = sqliteTable(
@@ -90,10 +92,7 @@ export const rooms = sqliteTable(
     accessible: integer('accessible', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [
-    unique('rooms_shelter_name').on(t.shelterId, t.name),
-    check('rooms_kind', sql`${t.kind} in ('men', 'women', 'mixed', 'family')`),
-  ],
+  (t) => [unique('rooms_shelter_name').on(t.shelterId, t.name), check('rooms_kind', sql`${t.kind} in ('men', 'women', 'mixed', 'family')`)],
 );
 
 export const beds = sqliteTable(

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, timestamp } from './columns';
 import { cities } from './cities';
+import { createdAt, id, timestamp } from './columns';
 import { beds, meetingPoints, shelters } from './shelters';
 
 // A household ends as 'left' (checked out), 'cancelled' (withdrew its own request) or 'not_genuine'
@@ -23,7 +23,10 @@ export const arrivals = sqliteTable(
     adultMen: integer('adult_men').notNull().default(0),
     adultWomen: integer('adult_women').notNull().default(0),
     children: integer('children').notNull().default(0),
-    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    languages: text('languages', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     needsWheelchair: integer('needs_wheelchair', { mode: 'boolean' }).notNull().default(false),
     hasPet: integer('has_pet', { mode: 'boolean' }).notNull().default(false),
     needNote: text('need_note'),
@@ -90,10 +93,7 @@ export const stays = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check(
-      'stays_status',
-      sql`${t.status} in ('reserved', 'checked_in', 'checked_out', 'cancelled', 'expired')`,
-    ),
+    check('stays_status', sql`${t.status} in ('reserved', 'checked_in', 'checked_out', 'cancelled', 'expired')`),
     index('stays_shelter_status').on(t.shelterId, t.status),
     // Expiry looks for reservations past their hold on every reservation and read of availability.
     index('stays_status_hold').on(t.status, t.holdUntil),
@@ -125,7 +125,9 @@ export const stayBeds = sqliteTable(
   (t) => [
     // Which beds a stay holds; since stays have nights, one bed may be held by a stay tonight and by
     // another from next week. Invariant 1 is bed_nights' primary key.
-    index('stay_beds_active').on(t.bedId).where(sql`released_at is null`),
+    index('stay_beds_active')
+      .on(t.bedId)
+      .where(sql`released_at is null`),
     index('stay_beds_stay').on(t.stayId),
     // A bed's whole history (has it ever been used?) without scanning every past stay.
     index('stay_beds_bed').on(t.bedId),

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, timestamp } from './columns';
 import { cities } from './cities';
-import { shelters } from './shelters';
-
+import { createdAt, id, timestamp } from './columns';
 import { ROLES } from './enums';
+import { shelters } from './shelters';
 
 export const users = sqliteTable(
   'users',

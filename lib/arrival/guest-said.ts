@@ -20,15 +20,31 @@ const keyOf = (stayId: string) => PREFIX + createHash('sha256').update(stayId).d
  * a hold that has ended takes nothing; "late, about 23:30" moves the hold as lateHold says, or is
  * refused with nothing written; every message counts against the hourly limit.
  */
-export function tellShelter(db: Db, stayId: string, said: { intent: 'on_my_way' } | { intent: 'late'; time: string }, now: Date): SayOutcome {
+export function tellShelter(
+  db: Db,
+  stayId: string,
+  said: { intent: 'on_my_way' } | { intent: 'late'; time: string },
+  now: Date,
+): SayOutcome {
   const row = db
-    .select({ stay: { id: stays.id, shelterId: stays.shelterId, status: stays.status, holdUntil: stays.holdUntil, firstNight: stays.firstNight, guestSaid: stays.guestSaid }, shelter: shelters })
+    .select({
+      stay: {
+        id: stays.id,
+        shelterId: stays.shelterId,
+        status: stays.status,
+        holdUntil: stays.holdUntil,
+        firstNight: stays.firstNight,
+        guestSaid: stays.guestSaid,
+      },
+      shelter: shelters,
+    })
     .from(stays)
     .innerJoin(shelters, eq(shelters.id, stays.shelterId))
     .where(eq(stays.id, stayId))
     .get();
   if (!row || row.stay.status !== 'reserved' || row.stay.holdUntil <= now) return 'holdEnded';
-  if (said.intent === 'on_my_way') return recordGuestSaid(db, row.stay, { said: 'on_my_way', eta: null, holdUntil: row.stay.holdUntil }, now);
+  if (said.intent === 'on_my_way')
+    return recordGuestSaid(db, row.stay, { said: 'on_my_way', eta: null, holdUntil: row.stay.holdUntil }, now);
   const late = lateHold(row.shelter, row.stay, said.time, now);
   if ('refused' in late) return late.refused;
   return recordGuestSaid(db, row.stay, { said: 'late', eta: late.eta, holdUntil: late.holdUntil }, now);
@@ -52,11 +68,26 @@ function recordGuestSaid(
   const count = fresh ? 0 : row.failures;
   if (count >= limits.max) return 'tooMany';
   const values = { failures: count + 1, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil: null };
-  db.insert(loginThrottles).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottles.key, set: values }).run();
+  db.insert(loginThrottles)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottles.key, set: values })
+    .run();
   // Counts whose hour is over count for nothing: their rows go (a key range, so indexed).
   const over = new Date(now.getTime() - limits.window);
-  db.delete(loginThrottles).where(and(gte(loginThrottles.key, PREFIX), lt(loginThrottles.key, 'said;'), lte(loginThrottles.windowStartedAt, over))).run();
-  db.update(stays).set({ guestSaid: said.said, guestSaidAt: now, guestEta: said.eta, holdUntil: said.holdUntil }).where(eq(stays.id, stay.id)).run();
-  recordAudit(db, { at: now, actorId: null, action: `stay.guest_${said.said}`, entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
+  db.delete(loginThrottles)
+    .where(and(gte(loginThrottles.key, PREFIX), lt(loginThrottles.key, 'said;'), lte(loginThrottles.windowStartedAt, over)))
+    .run();
+  db.update(stays)
+    .set({ guestSaid: said.said, guestSaidAt: now, guestEta: said.eta, holdUntil: said.holdUntil })
+    .where(eq(stays.id, stay.id))
+    .run();
+  recordAudit(db, {
+    at: now,
+    actorId: null,
+    action: `stay.guest_${said.said}`,
+    entity: 'stay',
+    entityId: stay.id,
+    shelterId: stay.shelterId,
+  });
   return 'recorded';
 }

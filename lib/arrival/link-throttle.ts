@@ -17,7 +17,11 @@ const keyOf = (address: string) => PREFIX + createHash('sha256').update(address)
 
 // Asked before every link is shown: compiled once per connection.
 const lockOf = (db: Db) =>
-  db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, sql.placeholder('key'))).prepare();
+  db
+    .select({ lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(eq(loginThrottles.key, sql.placeholder('key')))
+    .prepare();
 
 export function linkBlocked(db: Db, address: string, now: Date): boolean {
   const row = prepared(db, lockOf).get({ key: keyOf(address) });
@@ -36,7 +40,10 @@ export function recordLinkMiss(db: Db, address: string, now: Date, limits: LinkL
     windowStartedAt: fresh ? now : row.windowStartedAt,
     lockedUntil: count >= limits.blockAfter ? new Date(t + limits.block) : (row?.lockedUntil ?? null),
   };
-  db.insert(loginThrottles).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottles.key, set: values }).run();
+  db.insert(loginThrottles)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottles.key, set: values })
+    .run();
   forgetStale(db, now, limits);
   const over = count - limits.slowAfter;
   return over > 0 ? Math.min(limits.maxDelay, 100 * 2 ** (over - 1)) : 0;

@@ -1,3 +1,4 @@
+import { rankedLanguages } from '@/lib/i18n/accept-language';
 import en from '@/lib/i18n/arrival/en.json';
 import ru from '@/lib/i18n/arrival/ru.json';
 import tr from '@/lib/i18n/arrival/tr.json';
@@ -6,7 +7,6 @@ import publicEn from '@/lib/i18n/public/en.json';
 import publicRu from '@/lib/i18n/public/ru.json';
 import publicTr from '@/lib/i18n/public/tr.json';
 import publicUk from '@/lib/i18n/public/uk.json';
-import { rankedLanguages } from '@/lib/i18n/accept-language';
 
 /** The arrival's page speaks four languages; the staff screens three. */
 export const ARRIVAL_LOCALES = ['ru', 'uk', 'tr', 'en'] as const;

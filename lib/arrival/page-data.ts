@@ -1,21 +1,24 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { cityClock, type CityClock } from '@/lib/cities/clock';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { shelterTexts, shelters, stayBeds, stays } from '@/db/schema';
+import { shelters, shelterTexts, stayBeds, stays } from '@/db/schema';
+import { cityClock, type CityClock } from '@/lib/cities/clock';
+import { liveNotices } from '@/lib/notices/live';
 import { hashLinkToken } from '@/lib/placement/links';
-import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
 import { expectedWait, type ExpectedWait } from '@/lib/requests/expected-wait';
+import { latestStayOf, requestByToken } from '@/lib/requests/self-register';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
 import { waitInputs } from '@/lib/requests/wait-inputs';
-import { liveNotices } from '@/lib/notices/live';
 import type { GuestSaid } from './guest-said';
 import { arrivalStatus, stayNights } from './status';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
 
-type Stay = Pick<typeof stays.$inferSelect, 'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure' | 'guestSaid' | 'guestSaidAt' | 'guestEta'>;
+type Stay = Pick<
+  typeof stays.$inferSelect,
+  'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure' | 'guestSaid' | 'guestSaidAt' | 'guestEta'
+>;
 
 // The arrival's page is the app's most opened page: its reads are compiled once per connection.
 const stayByLinkHash = (db: Db) =>
@@ -44,7 +47,12 @@ const heldBedCount = (db: Db) =>
     .from(stayBeds)
     .where(and(eq(stayBeds.stayId, sql.placeholder('stayId')), isNull(stayBeds.releasedAt)))
     .prepare();
-const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts.shelterId, sql.placeholder('shelterId'))).prepare();
+const textsOf = (db: Db) =>
+  db
+    .select()
+    .from(shelterTexts)
+    .where(eq(shelterTexts.shelterId, sql.placeholder('shelterId')))
+    .prepare();
 
 /**
  * The shelter page for one stay: the shelter, its texts, the stay's status and its nights, and what
@@ -54,7 +62,8 @@ const textsOf = (db: Db) => db.select().from(shelterTexts).where(eq(shelterTexts
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
   const heldBeds = prepared(db, heldBedCount).get({ stayId: stay.id })?.n ?? 0;
   const texts = prepared(db, textsOf).all({ shelterId: shelter.id });
-  const guestSaid: GuestSaid | null = stay.guestSaid && stay.guestSaidAt ? { said: stay.guestSaid, at: stay.guestSaidAt, eta: stay.guestEta } : null;
+  const guestSaid: GuestSaid | null =
+    stay.guestSaid && stay.guestSaidAt ? { said: stay.guestSaid, at: stay.guestSaidAt, eta: stay.guestEta } : null;
   return {
     stayId: stay.id,
     shelter,
@@ -95,10 +104,17 @@ export function linkPageData(db: Db, token: string, now: Date): LinkPage | null 
   const request = requestByToken(db, safeToken(token));
   if (!request) return null;
   const contact = readNetworkSettings(db).contact;
-  if (request.status === 'cancelled' || request.status === 'not_genuine' || request.status === 'mistaken') return { kind: 'closed', contact };
+  if (request.status === 'cancelled' || request.status === 'not_genuine' || request.status === 'mistaken')
+    return { kind: 'closed', contact };
   const stay = request.status === 'waiting' ? undefined : latestStayOf(db, request.id);
   if (!stay || (stay.status === 'reserved' && stay.holdUntil <= now)) {
-    return { kind: 'waiting', requestedAt: request.createdAt, clock: cityClock(db, request.cityId), contact, expected: expectedWait(waitInputs(db, request, now)) };
+    return {
+      kind: 'waiting',
+      requestedAt: request.createdAt,
+      clock: cityClock(db, request.cityId),
+      contact,
+      expected: expectedWait(waitInputs(db, request, now)),
+    };
   }
   const shelter = db.select().from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
   return { kind: 'stay', data: stayPage(db, stay, shelter, now), cancellable: stay.status === 'reserved' };

@@ -27,7 +27,8 @@ export function readDraft(store: Store, userId: string, now: number): Draft | nu
   if (!raw) return null;
   try {
     const draft = JSON.parse(raw) as Draft;
-    if (typeof draft.savedAt === 'number' && now - draft.savedAt <= DRAFT_MAX_AGE_MS && typeof draft.intakeKey === 'string' && draft.values) return draft;
+    if (typeof draft.savedAt === 'number' && now - draft.savedAt <= DRAFT_MAX_AGE_MS && typeof draft.intakeKey === 'string' && draft.values)
+      return draft;
   } catch {
     // Unreadable: dropped below like an expired one.
   }

@@ -98,11 +98,7 @@ export function isKind(household: Filterable, kind: QueueKind, now: Date, tonigh
 }
 
 /** Letters compared without case or accents: "ömer" finds "Ömer", "elif" finds "Elİf". */
-const folded = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Whether the alias contains what was typed; an unnamed household (erased, or withheld) matches no search. */
 export function aliasMatches(alias: string | null, q: string): boolean {
@@ -116,7 +112,8 @@ export function filterQueue<T extends Filterable>(entries: T[], query: Pick<Queu
   const needle = folded(query.q);
   return entries.filter(
     (entry) =>
-      (!query.kind || isKind(entry, query.kind, now, tonight)) && (!needle || (entry.alias !== null && folded(entry.alias).includes(needle))),
+      (!query.kind || isKind(entry, query.kind, now, tonight)) &&
+      (!needle || (entry.alias !== null && folded(entry.alias).includes(needle))),
   );
 }
 

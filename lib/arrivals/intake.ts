@@ -3,12 +3,12 @@ import type { Db } from '@/db';
 import { arrivals } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
-import { DomainError, notAllowed } from '@/lib/errors';
-import type { ArrivalInput } from '@/lib/validation/arrival';
-import { meetingPointFor } from '@/lib/meeting-points/points';
 import { heldCity, impliedCity, knownCity } from '@/lib/cities/choice';
 import { cityTimeZone } from '@/lib/cities/clock';
+import { DomainError, notAllowed } from '@/lib/errors';
+import { meetingPointFor } from '@/lib/meeting-points/points';
 import { zonedWallClockToUtc } from '@/lib/time';
+import type { ArrivalInput } from '@/lib/validation/arrival';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -105,7 +105,11 @@ export function insertHousehold(
  */
 function sentBefore(db: Db, user: StaffUser, intakeKey: string | undefined): string | null {
   if (!intakeKey) return null;
-  const found = db.select({ id: arrivals.id, registeredBy: arrivals.registeredBy }).from(arrivals).where(eq(arrivals.intakeKey, intakeKey)).get();
+  const found = db
+    .select({ id: arrivals.id, registeredBy: arrivals.registeredBy })
+    .from(arrivals)
+    .where(eq(arrivals.intakeKey, intakeKey))
+    .get();
   if (!found) return null;
   if (found.registeredBy !== user.id) throw new DomainError('intakeKeyUsed');
   return found.id;
@@ -119,7 +123,12 @@ export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, no
   // A guide of one city registers people in it, unless the form says otherwise; never in a city they do not hold.
   const cityId = input.cityId ?? (user.cityIds?.length === 1 ? user.cityIds[0] : undefined);
   if (cityId) heldCity(db, user, cityId, 'cityId');
-  const id = insertHousehold(db, { ...input, cityId }, { window: GUIDE_ARRIVAL_WINDOW, registeredBy: user.id, intakeKey: input.intakeKey }, now);
+  const id = insertHousehold(
+    db,
+    { ...input, cityId },
+    { window: GUIDE_ARRIVAL_WINDOW, registeredBy: user.id, intakeKey: input.intakeKey },
+    now,
+  );
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: id });
   return id;
 }

@@ -23,7 +23,13 @@ export function languagesByUse(db: Db, now: Date): Language[] {
   const rows = db
     .select({ languages: arrivals.languages })
     .from(arrivals)
-    .where(and(isNotNull(arrivals.registeredBy), eq(arrivals.selfRegistered, false), gte(arrivals.createdAt, new Date(now.getTime() - LANGUAGE_WINDOW_MS))))
+    .where(
+      and(
+        isNotNull(arrivals.registeredBy),
+        eq(arrivals.selfRegistered, false),
+        gte(arrivals.createdAt, new Date(now.getTime() - LANGUAGE_WINDOW_MS)),
+      ),
+    )
     .all();
   const counts: Record<string, number> = {};
   for (const row of rows) for (const language of row.languages) counts[language] = (counts[language] ?? 0) + 1;

@@ -4,8 +4,8 @@ import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
-import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
+import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
 import { householdView, type HouseholdView } from './views';
 
 // The data-access layer for households: every answer is made for its caller (lib/privacy/shares.ts),
@@ -42,31 +42,61 @@ export function queueScope(user: StaffUser, cityId?: string | null): CityScope {
 const inCities = sql`${arrivals.cityId} in (select value from json_each(${sql.placeholder('cityIds')}))`;
 
 /** Households waiting for a place, longest wait first. An admin gets them unnamed; reveal is per household. */
-const waiting = (db: Db) => db.select().from(arrivals).where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt))).orderBy(asc(arrivals.arrivedAt)).prepare();
+const waiting = (db: Db) =>
+  db
+    .select()
+    .from(arrivals)
+    .where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt)))
+    .orderBy(asc(arrivals.arrivedAt))
+    .prepare();
 const waitingIn = (db: Db) =>
-  db.select().from(arrivals).where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt), inCities)).orderBy(asc(arrivals.arrivedAt)).prepare();
+  db
+    .select()
+    .from(arrivals)
+    .where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt), inCities))
+    .orderBy(asc(arrivals.arrivedAt))
+    .prepare();
 
 /** The waiting queue of the caller's cities (or the one city chosen of them); `mayActOn` has the last word. */
 export function waitingQueue(db: Db, user: StaffUser, now: Date, cityId?: string | null): HouseholdView[] {
   const scope = queueScope(user, cityId);
   const rows = scope === 'all' ? prepared(db, waiting).all() : prepared(db, waitingIn).all({ cityIds: JSON.stringify(scope) });
-  return rows.filter((arrival) => mayActOn(user, arrival, null)).map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now));
+  return rows
+    .filter((arrival) => mayActOn(user, arrival, null))
+    .map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now));
 }
 
 // Staff pages read these on every view: each form of the query is compiled once per connection
 // (db/prepared.ts), with the stays it concerns in a placeholder.
 const selectStays = (db: Db) =>
   db
-    .select({ stay: stays, arrival: arrivals, shelterName: shelters.name, district: shelters.district, timeZone: shelters.timeZone, checkOutBy: shelters.checkOutBy })
+    .select({
+      stay: stays,
+      arrival: arrivals,
+      shelterName: shelters.name,
+      district: shelters.district,
+      timeZone: shelters.timeZone,
+      checkOutBy: shelters.checkOutBy,
+    })
     .from(stays)
     .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .innerJoin(shelters, eq(shelters.id, stays.shelterId));
 const active = inArray(stays.status, [...ACTIVE_STAY_STATUSES]);
-const staysAtShelter = (db: Db) => selectStays(db).where(and(active, eq(stays.shelterId, sql.placeholder('id')))).orderBy(asc(stays.holdUntil)).prepare();
-const staysOfHousehold = (db: Db) => selectStays(db).where(and(active, eq(stays.arrivalId, sql.placeholder('id')))).prepare();
+const staysAtShelter = (db: Db) =>
+  selectStays(db)
+    .where(and(active, eq(stays.shelterId, sql.placeholder('id'))))
+    .orderBy(asc(stays.holdUntil))
+    .prepare();
+const staysOfHousehold = (db: Db) =>
+  selectStays(db)
+    .where(and(active, eq(stays.arrivalId, sql.placeholder('id'))))
+    .prepare();
 const reservations = (db: Db) => selectStays(db).where(eq(stays.status, 'reserved')).orderBy(asc(stays.holdUntil)).prepare();
 const reservationsBy = (db: Db) =>
-  selectStays(db).where(and(eq(stays.status, 'reserved'), eq(stays.reservedBy, sql.placeholder('id')))).orderBy(asc(stays.holdUntil)).prepare();
+  selectStays(db)
+    .where(and(eq(stays.status, 'reserved'), eq(stays.reservedBy, sql.placeholder('id'))))
+    .orderBy(asc(stays.holdUntil))
+    .prepare();
 const bedsHeld = (db: Db) =>
   db
     .select({ stayId: stayBeds.stayId, bedId: beds.id, label: beds.label, roomName: rooms.name })
@@ -94,7 +124,10 @@ export function heldBeds(db: Db, stayIds: string[]) {
  */
 function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed: (arrivalId: string) => boolean = () => false): StayView[] {
   const mine = rows.filter(({ stay, arrival }) => mayActOn(user, arrival, stay));
-  const byStay = heldBeds(db, mine.map((row) => row.stay.id));
+  const byStay = heldBeds(
+    db,
+    mine.map((row) => row.stay.id),
+  );
   return mine.map(({ stay, arrival, shelterName, district, timeZone, checkOutBy }) => ({
     id: stay.id,
     status: stay.status as StayView['status'],
@@ -132,7 +165,12 @@ export function pendingReservations(db: Db, user: StaffUser, now: Date, cityId?:
 }
 
 /** One household with its current stay, or null when the caller may not open it (the same as unknown). */
-export function householdForCaller(db: Db, user: StaffUser, arrivalId: string, now: Date): { household: HouseholdView; current: StayView | null } | null {
+export function householdForCaller(
+  db: Db,
+  user: StaffUser,
+  arrivalId: string,
+  now: Date,
+): { household: HouseholdView; current: StayView | null } | null {
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   const state = householdState(db, arrivalId);
   if (!arrival || !state || !mayActOn(user, state.household, state.stay)) return null;

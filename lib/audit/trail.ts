@@ -1,17 +1,16 @@
 import 'server-only';
-import { firstParam, type SearchParams } from '@/lib/search-params';
-import { isoDay } from '@/lib/validation/common';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf } from '@/lib/cities/scope';
-import { dayStart, addDays } from '@/lib/occupancy/days';
+import { addDays, dayStart } from '@/lib/occupancy/days';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 import { invitationReach, staffReach, withinScope } from '@/lib/staff/scope';
+import { isoDay } from '@/lib/validation/common';
 
 export const AUDIT_PAGE_SIZE = 50;
 
 export type AuditFilters = { actor?: string; action?: string; shelter?: string; from?: string; to?: string };
 export type AuditProblem = 'badDate' | 'reversed' | 'badPage' | 'unknownActor' | 'unknownShelter' | 'unknownAction';
-
 
 const first = (value: string | string[] | undefined) => firstParam(value)?.trim() || undefined;
 
@@ -48,20 +47,36 @@ const reachParams = (reach: Exclude<AuditReach, 'all'>) => ({
 
 /** What the filters can pick from: staff who acted, actions recorded, shelters; within the admin's reach. */
 export function auditChoices(db: Db, reach: AuditReach = 'all'): AuditChoices {
-  const actors = db.$client.prepare(`select id, name || ' (' || email || ')' as label from users order by name`).all() as AuditChoices['actors'];
-  const shelters = db.$client.prepare('select id, name, city_id as cityId from shelters order by name').all() as (AuditChoices['shelters'][number] & { cityId: string | null })[];
+  const actors = db.$client
+    .prepare(`select id, name || ' (' || email || ')' as label from users order by name`)
+    .all() as AuditChoices['actors'];
+  const shelters = db.$client
+    .prepare('select id, name, city_id as cityId from shelters order by name')
+    .all() as (AuditChoices['shelters'][number] & { cityId: string | null })[];
   if (reach === 'all') {
-    return { actors, actions: db.$client.prepare('select distinct action from audit_events order by action').pluck().all() as string[], shelters: shelters.map(({ id, name }) => ({ id, name })) };
+    return {
+      actors,
+      actions: db.$client.prepare('select distinct action from audit_events order by action').pluck().all() as string[],
+      shelters: shelters.map(({ id, name }) => ({ id, name })),
+    };
   }
   return {
     actors: actors.filter((actor) => reach.userIds.includes(actor.id)),
-    actions: db.$client.prepare(`select distinct e.action from audit_events e where ${REACH_CLAUSE} order by e.action`).pluck().all(reachParams(reach)) as string[],
-    shelters: shelters.filter((shelter) => shelter.cityId !== null && reach.cityIds.includes(shelter.cityId)).map(({ id, name }) => ({ id, name })),
+    actions: db.$client
+      .prepare(`select distinct e.action from audit_events e where ${REACH_CLAUSE} order by e.action`)
+      .pluck()
+      .all(reachParams(reach)) as string[],
+    shelters: shelters
+      .filter((shelter) => shelter.cityId !== null && reach.cityIds.includes(shelter.cityId))
+      .map(({ id, name }) => ({ id, name })),
   };
 }
 
 /** The filters from the query string; what cannot be used is dropped and named, never an error page. */
-export function parseAuditFilters(params: SearchParams, choices: AuditChoices): { filters: AuditFilters; page: number; problems: AuditProblem[] } {
+export function parseAuditFilters(
+  params: SearchParams,
+  choices: AuditChoices,
+): { filters: AuditFilters; page: number; problems: AuditProblem[] } {
   const problems: AuditProblem[] = [];
   const filters: AuditFilters = {};
   const actor = first(params.actor);

@@ -12,5 +12,11 @@ export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   // "password1234" or "qwertyuiop!!" are as weak as their stem.
   const stem = lower.replace(/[\d\W_]+$/u, '');
-  return common.has(lower) || (stem.length >= 6 && common.has(stem)) || /^(.)\1+$/u.test(lower) || isSequence(lower) || (stem.length >= 8 && isSequence(stem));
+  return (
+    common.has(lower) ||
+    (stem.length >= 6 && common.has(stem)) ||
+    /^(.)\1+$/u.test(lower) ||
+    isSequence(lower) ||
+    (stem.length >= 8 && isSequence(stem))
+  );
 }

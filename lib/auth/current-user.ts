@@ -13,7 +13,11 @@ import { loadStaffUser, type StaffUser } from './staff';
 export const currentUser = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadStaffUser(getDb(), { userId: session.user.id, signedInAt: session.signedInAt, lastActiveAt: session.lastActiveAt, idleMinutes: session.idleMinutes }, new Date());
+  return loadStaffUser(
+    getDb(),
+    { userId: session.user.id, signedInAt: session.signedInAt, lastActiveAt: session.lastActiveAt, idleMinutes: session.idleMinutes },
+    new Date(),
+  );
 });
 
 /**

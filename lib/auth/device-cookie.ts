@@ -21,7 +21,9 @@ export function deviceCookieOptions(https: boolean) {
 const TOKEN_SHAPE = /^[\w-]{1,64}\.[0-9a-z]{1,12}\.[\w-]{43}$/;
 
 const mac = (nonce: string, issuedAt: string, email: string) =>
-  createHmac('sha256', derivedKey('device cookie')).update(`${nonce}.${issuedAt}.${emailDigest(email)}`).digest();
+  createHmac('sha256', derivedKey('device cookie'))
+    .update(`${nonce}.${issuedAt}.${emailDigest(email)}`)
+    .digest();
 
 function issue(email: string, now: Date): string {
   const nonce = randomBytes(16).toString('base64url');

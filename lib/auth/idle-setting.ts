@@ -15,6 +15,9 @@ export function idleMinutesOf(db: Db): number {
 export function saveIdleMinutes(db: Db, user: StaffUser, idleMinutes: number, now: Date): void {
   if (!isNetworkAdmin(user)) throw notAllowed();
   const values = { idleMinutes, updatedAt: now, updatedBy: user.id };
-  db.insert(networkSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: networkSettings.id, set: values }).run();
+  db.insert(networkSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: networkSettings.id, set: values })
+    .run();
   recordAudit(db, { at: now, actorId: user.id, action: 'network.idle_limit', entity: 'network' });
 }

@@ -34,7 +34,8 @@ export async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null>
   if (hit && hit.expiresAtMs > Date.now()) return structuredClone(hit.token);
   decoded.delete(key);
   const token = await decode(params);
-  if (token && params.token && typeof token.exp === 'number') remember(decoded, key, { token: structuredClone(token), expiresAtMs: token.exp * 1000 });
+  if (token && params.token && typeof token.exp === 'number')
+    remember(decoded, key, { token: structuredClone(token), expiresAtMs: token.exp * 1000 });
   return token;
 }
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { servedOverHttps } from '@/lib/security/headers';
 import { clientAddress } from './client-address';
 import { deviceCookieName } from './device-cookie';
 import { originFromHeaders } from './origin';
-import { servedOverHttps } from '@/lib/security/headers';
 
 /** Who is asking, as the sign-in throttle counts them: the client's address and this browser's device cookie. */
 export async function requestClient(): Promise<{ address: string; deviceCookie: string | undefined }> {

@@ -41,12 +41,17 @@ export function secondFactorRequired(db: Db, role: Role): boolean {
 /** A staff member the network requires a second factor of, who has none yet: they may only enrol. */
 export function mustEnrol(db: Db, user: { id: string; role: Role }): boolean {
   if (!secondFactorRequired(db, user.role)) return false;
-  const row = db.select({ totpSecret: users.totpSecret, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id)).get();
+  const row = db
+    .select({ totpSecret: users.totpSecret, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, user.id))
+    .get();
   return !row || !hasSecondFactor(row);
 }
 
 const TICKET_MS = 60_000;
-const ticketMac = (userId: string, issuedAt: string) => createHmac('sha256', derivedKey('second factor ticket')).update(`${userId}.${issuedAt}`).digest();
+const ticketMac = (userId: string, issuedAt: string) =>
+  createHmac('sha256', derivedKey('second factor ticket')).update(`${userId}.${issuedAt}`).digest();
 
 /**
  * Stands in for the code when the server itself signs a person in again right after they proved who

@@ -51,7 +51,11 @@ function failure(db: Db, keys: ThrottleKeys, now: Date, kind: 'rejected' | 'code
  * password. Repeated failures are slowed down and then refused until the lock passes. On success the
  * browser's device cookie is renewed for this email.
  */
-export async function checkCredentials(db: Db, input: SignInAttempt, options: { sleep?: (ms: number) => Promise<unknown> } = {}): Promise<SignInResult> {
+export async function checkCredentials(
+  db: Db,
+  input: SignInAttempt,
+  options: { sleep?: (ms: number) => Promise<unknown> } = {},
+): Promise<SignInResult> {
   const keys = attemptKeys(db, input);
   const before = throttleState(db, keys, input.now);
   if (before.lockedUntil) return { kind: 'locked', until: before.lockedUntil };

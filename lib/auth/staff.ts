@@ -24,9 +24,24 @@ type SessionClaim = { userId: string; signedInAt: number; lastActiveAt?: number;
 
 // Read on every page and action, twice for a page (Auth.js's session callback, then the page's own
 // check): compiled once per connection.
-const userById = (db: Db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
-const citiesOf = (db: Db) => db.select({ id: staffCities.cityId }).from(staffCities).where(eq(staffCities.userId, sql.placeholder('id'))).prepare();
-const sheltersOf = (db: Db) => db.select({ id: shelterMembers.shelterId }).from(shelterMembers).where(eq(shelterMembers.userId, sql.placeholder('id'))).prepare();
+const userById = (db: Db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
+const citiesOf = (db: Db) =>
+  db
+    .select({ id: staffCities.cityId })
+    .from(staffCities)
+    .where(eq(staffCities.userId, sql.placeholder('id')))
+    .prepare();
+const sheltersOf = (db: Db) =>
+  db
+    .select({ id: shelterMembers.shelterId })
+    .from(shelterMembers)
+    .where(eq(shelterMembers.userId, sql.placeholder('id')))
+    .prepare();
 
 /** The account behind a session, if the session still stands (see loadStaffUser). */
 function standingUser(db: Db, session: SessionClaim, now: Date) {
@@ -55,7 +70,15 @@ export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUs
   const cityIds = prepared(db, citiesOf)
     .all({ id: user.id })
     .map((row) => row.id);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, shelterIds, cityIds: cityIds.length > 0 ? cityIds : null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    shelterIds,
+    cityIds: cityIds.length > 0 ? cityIds : null,
+  };
 }
 
 /** The shelter as the checks below need it: an admin of some cities edits only their cities' shelters. */

@@ -24,7 +24,11 @@ const hash = (value: string) => createHash('sha256').update(value).digest('base6
 
 /** Keys are hashed so that the table holds no email, IP address or cookie nonce in the clear. */
 export function throttleKeys(email: string, address: string, deviceNonce: string | null = null): ThrottleKeys {
-  return { email: `email:${hash(email.trim().toLowerCase())}`, address: `addr:${hash(address)}`, device: deviceNonce ? `device:${hash(deviceNonce)}` : null };
+  return {
+    email: `email:${hash(email.trim().toLowerCase())}`,
+    address: `addr:${hash(address)}`,
+    device: deviceNonce ? `device:${hash(deviceNonce)}` : null,
+  };
 }
 
 /** The first counter is the one whose failures slow the next attempt down. */
@@ -84,5 +88,7 @@ export function recordLoginFailure(db: Db, keys: ThrottleKeys, now: Date): Throt
  * the email's lock for untrusted clients in place: a stranger still guessing stays locked out.
  */
 export function recordLoginSuccess(db: Db, keys: ThrottleKeys): void {
-  db.delete(loginThrottles).where(eq(loginThrottles.key, keys.device ?? keys.email)).run();
+  db.delete(loginThrottles)
+    .where(eq(loginThrottles.key, keys.device ?? keys.email))
+    .run();
 }

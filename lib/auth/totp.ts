@@ -63,4 +63,5 @@ export function newRecoveryCodes(): string[] {
 }
 
 /** Keyed, so the stored hashes cannot be tried offline from a copy of the database alone. */
-export const recoveryCodeHash = (code: string) => createHmac('sha256', derivedKey('recovery code')).update(normalizeCode(code)).digest('base64url');
+export const recoveryCodeHash = (code: string) =>
+  createHmac('sha256', derivedKey('recovery code')).update(normalizeCode(code)).digest('base64url');

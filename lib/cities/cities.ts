@@ -18,7 +18,9 @@ export function listCities(db: Db, locale: string): CityView[] {
   const names = db.select().from(cityNames).all();
   const nameOf = (cityId: string) => {
     const own = names.filter((row) => row.cityId === cityId);
-    return (own.find((row) => row.locale === locale) ?? FALLBACK.map((l) => own.find((row) => row.locale === l)).find(Boolean))?.name ?? '—';
+    return (
+      (own.find((row) => row.locale === locale) ?? FALLBACK.map((l) => own.find((row) => row.locale === l)).find(Boolean))?.name ?? '—'
+    );
   };
   return rows
     .map((city) => ({

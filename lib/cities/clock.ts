@@ -16,7 +16,9 @@ export function cityTimeZone(db: Db, cityId: string | null | undefined): string 
 export type CityClock = { timeZone: string; names: Partial<Record<string, string>> };
 
 export function cityClock(db: Db, cityId: string | null | undefined): CityClock {
-  const names = cityId ? db.select({ locale: cityNames.locale, name: cityNames.name }).from(cityNames).where(eq(cityNames.cityId, cityId)).all() : [];
+  const names = cityId
+    ? db.select({ locale: cityNames.locale, name: cityNames.name }).from(cityNames).where(eq(cityNames.cityId, cityId)).all()
+    : [];
   return { timeZone: cityTimeZone(db, cityId), names: Object.fromEntries(names.map((row) => [row.locale, row.name])) };
 }
 

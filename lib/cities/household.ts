@@ -10,8 +10,15 @@ import { listCities } from './cities';
 export function householdCityNames(db: Db, arrivalId: string, locale: string): { here: string | null; going: string | null } | null {
   const cities = listCities(db, locale);
   if (cities.length < 2) return null;
-  const row = db.select({ cityId: arrivals.cityId, destinationCityId: arrivals.destinationCityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
+  const row = db
+    .select({ cityId: arrivals.cityId, destinationCityId: arrivals.destinationCityId })
+    .from(arrivals)
+    .where(eq(arrivals.id, arrivalId))
+    .get();
   if (!row) return null;
   const nameOf = (id: string | null) => (id ? (cities.find((city) => city.id === id)?.name ?? null) : null);
-  return { here: nameOf(row.cityId), going: row.destinationCityId && row.destinationCityId !== row.cityId ? nameOf(row.destinationCityId) : null };
+  return {
+    here: nameOf(row.cityId),
+    going: row.destinationCityId && row.destinationCityId !== row.cityId ? nameOf(row.destinationCityId) : null,
+  };
 }

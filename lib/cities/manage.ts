@@ -33,9 +33,21 @@ export type CityForm = {
 /** The cities this admin may edit, oldest first. */
 export function citiesToManage(db: Db, user: StaffUser): CityForm[] {
   if (user.role !== 'admin') return [];
-  const rows = db.select().from(cities).orderBy(cities.createdAt).all().filter((city) => holdsCity(user, city.id));
+  const rows = db
+    .select()
+    .from(cities)
+    .orderBy(cities.createdAt)
+    .all()
+    .filter((city) => holdsCity(user, city.id));
   const names = db.select().from(cityNames).all();
-  const counts = new Map(db.select({ cityId: shelters.cityId, n: count() }).from(shelters).groupBy(shelters.cityId).all().map((row) => [row.cityId, row.n]));
+  const counts = new Map(
+    db
+      .select({ cityId: shelters.cityId, n: count() })
+      .from(shelters)
+      .groupBy(shelters.cityId)
+      .all()
+      .map((row) => [row.cityId, row.n]),
+  );
   return rows.map((city) => ({
     id: city.id,
     slug: city.slug,
@@ -60,14 +72,23 @@ function writeNames(db: Db, cityId: string, input: CityInput) {
   for (const [locale, field] of Object.entries(NAME_FIELDS) as [TextLocale, keyof CityInput][]) {
     const name = input[field] as string | null;
     if (name) {
-      db.insert(cityNames).values({ cityId, locale, name }).onConflictDoUpdate({ target: [cityNames.cityId, cityNames.locale], set: { name } }).run();
+      db.insert(cityNames)
+        .values({ cityId, locale, name })
+        .onConflictDoUpdate({ target: [cityNames.cityId, cityNames.locale], set: { name } })
+        .run();
     } else {
-      db.delete(cityNames).where(and(eq(cityNames.cityId, cityId), eq(cityNames.locale, locale))).run();
+      db.delete(cityNames)
+        .where(and(eq(cityNames.cityId, cityId), eq(cityNames.locale, locale)))
+        .run();
     }
   }
 }
 
-const contactOf = (input: CityInput) => ({ contactPhone: input.contactPhone, contactTelegram: input.contactTelegram, contactWhatsapp: input.contactWhatsapp });
+const contactOf = (input: CityInput) => ({
+  contactPhone: input.contactPhone,
+  contactTelegram: input.contactTelegram,
+  contactWhatsapp: input.contactWhatsapp,
+});
 
 export function createCity(db: Db, user: StaffUser, input: CityInput, now: Date): string {
   if (!mayCreateCities(user)) throw notAllowed();
@@ -112,7 +133,12 @@ export function updateCity(db: Db, user: StaffUser, input: CityInput & { cityId:
     .set({ timeZone: input.timeZone })
     .where(and(eq(shelters.cityId, city.id), eq(shelters.timeZone, city.timeZone)))
     .run().changes;
-  const households = db.select({ n: count() }).from(arrivals).where(and(eq(arrivals.cityId, city.id), inArray(arrivals.status, ['waiting', 'placed']))).get()?.n ?? 0;
+  const households =
+    db
+      .select({ n: count() })
+      .from(arrivals)
+      .where(and(eq(arrivals.cityId, city.id), inArray(arrivals.status, ['waiting', 'placed'])))
+      .get()?.n ?? 0;
   return { timeZone: input.timeZone, shelters: moved, households };
 }
 
@@ -125,7 +151,12 @@ export function deleteCity(db: Db, user: StaffUser, cityId: string, now: Date): 
   const city = editableCity(db, user, cityId);
   const shelterCount = db.select({ n: count() }).from(shelters).where(eq(shelters.cityId, city.id)).get()?.n ?? 0;
   if (shelterCount > 0) throw new DomainError('cityHasShelters', undefined, { count: shelterCount });
-  const waiting = db.select({ n: count() }).from(arrivals).where(and(eq(arrivals.cityId, city.id), inArray(arrivals.status, ['waiting', 'placed']))).get()?.n ?? 0;
+  const waiting =
+    db
+      .select({ n: count() })
+      .from(arrivals)
+      .where(and(eq(arrivals.cityId, city.id), inArray(arrivals.status, ['waiting', 'placed'])))
+      .get()?.n ?? 0;
   if (waiting > 0) throw new DomainError('cityHasHouseholds', undefined, { count: waiting });
   const staff =
     (db.select({ n: count() }).from(staffCities).where(eq(staffCities.cityId, city.id)).get()?.n ?? 0) +

@@ -5,7 +5,13 @@ import { readNetworkSettings, type NetworkContact } from '@/lib/requests/setting
 import { listCities } from './cities';
 
 /** A city on the public list: its name, address word and contact (the network's when it has none), and its shelters. */
-export type PublicCityGroup = { slug: string | null; name: string | null; timeZone: string | null; contact: NetworkContact; shelters: PublicShelter[] };
+export type PublicCityGroup = {
+  slug: string | null;
+  name: string | null;
+  timeZone: string | null;
+  contact: NetworkContact;
+  shelters: PublicShelter[];
+};
 
 export type PublicList = {
   /** One group per city when the network has several (or when one was asked for); else one group without a name. */
@@ -30,7 +36,13 @@ export function publicList(db: Db, locale: ArrivalLocale, now: Date, slug?: stri
   const shelters = publicShelters(db, now);
   const known = slug ? cities.find((city) => city.slug === slug) : undefined;
   const cityLinks = cities.map((city) => ({ slug: city.slug, name: city.name }));
-  if (cities.length === 0) return { groups: [{ slug: null, name: null, timeZone: null, contact: networkContact, shelters }], cities: [], picked: null, unknownCity: Boolean(slug) };
+  if (cities.length === 0)
+    return {
+      groups: [{ slug: null, name: null, timeZone: null, contact: networkContact, shelters }],
+      cities: [],
+      picked: null,
+      unknownCity: Boolean(slug),
+    };
   const groups = cities.map((city) => ({
     slug: city.slug,
     name: city.name,

@@ -32,12 +32,36 @@ export type FeedShelter = PublicShelter & {
 
 type Language = { id: string; service_id: string; name: string; code: string };
 type Location = { id: string; location_type: 'physical'; organization_id: string; name: string; description: string };
-type Capacity = { id: string; service_id: string; unit_id: string; unit: { id: string; name: string }; available: number; description: string; updated: string };
+type Capacity = {
+  id: string;
+  service_id: string;
+  unit_id: string;
+  unit: { id: string; name: string };
+  available: number;
+  description: string;
+  updated: string;
+};
 type Phone = { id: string; service_id: string; number: string; type: 'voice' | 'text'; description: string };
 type Url = { id: string; service_id: string; label: string; url: string };
-type Schedule = { id: string; service_id: string; freq: 'WEEKLY'; wkst: 'MO'; byday: string; opens_at: string; closes_at: string; description: string };
+type Schedule = {
+  id: string;
+  service_id: string;
+  freq: 'WEEKLY';
+  wkst: 'MO';
+  byday: string;
+  opens_at: string;
+  closes_at: string;
+  description: string;
+};
 type ServiceArea = { id: string; service_id: string; name: string; extent_type: string; description: string };
-type Attribute = { id: string; link_id: string; link_type: string; link_entity: 'service'; taxonomy_term_id: string; taxonomy_term: TaxonomyTerm };
+type Attribute = {
+  id: string;
+  link_id: string;
+  link_type: string;
+  link_entity: 'service';
+  taxonomy_term_id: string;
+  taxonomy_term: TaxonomyTerm;
+};
 export type HsdsService = {
   id: string;
   organization_id: string;
@@ -115,7 +139,11 @@ const digits = (phone: string) => phone.replace(/[^0-9]/g, '');
 /** How to ask for a place: the public form (no account), else the city's volunteers. */
 function howToAsk(shelter: FeedShelter, askUrl: string | undefined): string {
   const { phone, telegram, whatsapp } = shelter.contact;
-  const channels = [phone && `call ${phone}`, telegram && `write on Telegram to ${telegram}`, whatsapp && `write on WhatsApp to ${whatsapp}`].filter(Boolean);
+  const channels = [
+    phone && `call ${phone}`,
+    telegram && `write on Telegram to ${telegram}`,
+    whatsapp && `write on WhatsApp to ${whatsapp}`,
+  ].filter(Boolean);
   const volunteers = shelter.city ? `the volunteers in ${shelter.city}` : 'the volunteers';
   return [
     askUrl ? `Ask for a place at ${askUrl}: no account is needed, and volunteers find a bed.` : null,
@@ -158,14 +186,48 @@ function service(shelter: FeedShelter, organization: HsdsService['organization']
     ],
     // The city as a structured field: HSDS's address needs a street, which stays private, so the city
     // is the area the service covers, by name, beside the location's description.
-    service_areas: shelter.city ? [{ id: id.serviceArea, service_id: id.service, name: shelter.city, extent_type: 'city', description: `${shelter.city}: people in transit in this city may ask for a place here.` }] : [],
+    service_areas: shelter.city
+      ? [
+          {
+            id: id.serviceArea,
+            service_id: id.service,
+            name: shelter.city,
+            extent_type: 'city',
+            description: `${shelter.city}: people in transit in this city may ask for a place here.`,
+          },
+        ]
+      : [],
     phones: [
-      ...(phone ? [{ id: id.phone('voice'), service_id: id.service, number: phone, type: 'voice' as const, description: `${shelter.city ?? 'The network'}'s volunteers, who place people in this shelter.` }] : []),
-      ...(whatsapp ? [{ id: id.phone('text'), service_id: id.service, number: whatsapp, type: 'text' as const, description: 'WhatsApp messages to the same volunteers.' }] : []),
+      ...(phone
+        ? [
+            {
+              id: id.phone('voice'),
+              service_id: id.service,
+              number: phone,
+              type: 'voice' as const,
+              description: `${shelter.city ?? 'The network'}'s volunteers, who place people in this shelter.`,
+            },
+          ]
+        : []),
+      ...(whatsapp
+        ? [
+            {
+              id: id.phone('text'),
+              service_id: id.service,
+              number: whatsapp,
+              type: 'text' as const,
+              description: 'WhatsApp messages to the same volunteers.',
+            },
+          ]
+        : []),
     ],
     additional_urls: [
-      ...(handle && /^[A-Za-z0-9_]{3,64}$/.test(handle) ? [{ id: id.url('telegram'), service_id: id.service, label: 'Telegram', url: `https://t.me/${handle}` }] : []),
-      ...(whatsapp && digits(whatsapp).length >= 6 ? [{ id: id.url('whatsapp'), service_id: id.service, label: 'WhatsApp', url: `https://wa.me/${digits(whatsapp)}` }] : []),
+      ...(handle && /^[A-Za-z0-9_]{3,64}$/.test(handle)
+        ? [{ id: id.url('telegram'), service_id: id.service, label: 'Telegram', url: `https://t.me/${handle}` }]
+        : []),
+      ...(whatsapp && digits(whatsapp).length >= 6
+        ? [{ id: id.url('whatsapp'), service_id: id.service, label: 'WhatsApp', url: `https://wa.me/${digits(whatsapp)}` }]
+        : []),
     ],
     schedules: [
       {
@@ -196,7 +258,14 @@ function service(shelter: FeedShelter, organization: HsdsService['organization']
       : [],
     attributes: featuresOf(shelter).map((code) => {
       const term = termOf(code);
-      return { id: id.attribute(code), link_id: id.service, link_type: 'service_feature', link_entity: 'service', taxonomy_term_id: term.id, taxonomy_term: term };
+      return {
+        id: id.attribute(code),
+        link_id: id.service,
+        link_type: 'service_feature',
+        link_entity: 'service',
+        taxonomy_term_id: term.id,
+        taxonomy_term: term,
+      };
     }),
   };
 }

@@ -15,9 +15,21 @@ export function feedShelters(db: Db, now: Date): FeedShelter[] {
   if (listed.length === 0) return [];
   const details = new Map(
     db
-      .select({ id: shelters.id, checkInFrom: shelters.checkInFrom, checkInUntil: shelters.checkInUntil, timeZone: shelters.timeZone, createdAt: shelters.createdAt, updatedAt: shelters.updatedAt })
+      .select({
+        id: shelters.id,
+        checkInFrom: shelters.checkInFrom,
+        checkInUntil: shelters.checkInUntil,
+        timeZone: shelters.timeZone,
+        createdAt: shelters.createdAt,
+        updatedAt: shelters.updatedAt,
+      })
       .from(shelters)
-      .where(inArray(shelters.id, listed.map(({ shelter }) => shelter.id)))
+      .where(
+        inArray(
+          shelters.id,
+          listed.map(({ shelter }) => shelter.id),
+        ),
+      )
       .all()
       .map((row) => [row.id, row]),
   );
@@ -30,7 +42,10 @@ export function feedShelters(db: Db, now: Date): FeedShelter[] {
         citySlug: group.slug,
         contact: group.contact,
         checkIn: { from: own.checkInFrom, until: own.checkInUntil, timeZone: own.timeZone },
-        modifiedAt: [own.updatedAt ?? own.createdAt, shelter.lastConfirmedAt].reduce<Date>((latest, at) => (at && at > latest ? at : latest), own.createdAt),
+        modifiedAt: [own.updatedAt ?? own.createdAt, shelter.lastConfirmedAt].reduce<Date>(
+          (latest, at) => (at && at > latest ? at : latest),
+          own.createdAt,
+        ),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));

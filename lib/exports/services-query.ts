@@ -11,14 +11,19 @@ const whole = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((value) => value >= min && value <= max, `${name} must be from ${min} to ${max}`);
 
-const uuid = (name: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `${name} must be a UUID`);
+const uuid = (name: string) =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `${name} must be a UUID`);
 
 const QUERY = z.object({
   page: whole('page', 1, 100_000).default(1),
   per_page: whole('per_page', 1, PER_PAGE_MAX).default(PER_PAGE_DEFAULT),
   modified_after: z
     .string()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value)), 'modified_after must be an ISO 8601 date-time, such as 2026-12-01T00:00:00Z')
+    .refine(
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value)),
+      'modified_after must be an ISO 8601 date-time, such as 2026-12-01T00:00:00Z',
+    )
     .transform((value) => new Date(value))
     .optional(),
   taxonomy_term_id: uuid('taxonomy_term_id').optional(),
@@ -42,7 +47,9 @@ export function parseServicesQuery(params: URLSearchParams): { ok: true; query: 
     if (values.length === 1) raw[name] = values[0];
   }
   const parsed = QUERY.safeParse(raw);
-  return parsed.success ? { ok: true, query: parsed.data } : { ok: false, error: parsed.error.issues.map((issue) => issue.message).join('; ') };
+  return parsed.success
+    ? { ok: true, query: parsed.data }
+    : { ok: false, error: parsed.error.issues.map((issue) => issue.message).join('; ') };
 }
 
 /** The services that pass every filter asked for, in the feed's order. */

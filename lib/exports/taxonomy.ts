@@ -37,7 +37,15 @@ export type TaxonomyTerm = {
 
 export function termOf(code: FeatureCode): TaxonomyTerm {
   const [name, description] = TERM_TEXT[code];
-  return { id: uuidV5(`taxonomy_term:${code}`), code, name, description, taxonomy: TAXONOMY.name, taxonomy_id: TAXONOMY.id, language: 'en' };
+  return {
+    id: uuidV5(`taxonomy_term:${code}`),
+    code,
+    name,
+    description,
+    taxonomy: TAXONOMY.name,
+    taxonomy_id: TAXONOMY.id,
+    language: 'en',
+  };
 }
 
 export const ALL_TERMS = (Object.keys(TERM_TEXT) as FeatureCode[]).map(termOf);

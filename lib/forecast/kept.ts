@@ -5,7 +5,7 @@ import type { RoomKind } from '@/db/schema/enums';
 import type { STAY_STATUSES } from '@/db/schema/stays';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import type { BedLayout } from '@/lib/placement/layout';
-import { FORECAST_NIGHTS, NO_SHOW_DAYS, RECENT_DAYS, peopleOf, type People, type RecentStay } from './maths';
+import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type People, type RecentStay } from './maths';
 
 const DAY = 86_400_000;
 type StayStatus = (typeof STAY_STATUSES)[number];
@@ -81,13 +81,31 @@ type Kept = {
 
 const byConnection = new WeakMap<Database.Database, Map<string, Kept>>();
 
-type StayRow = [string, string, StayStatus, number, Night | null, Night | null, number, number | null, number | null, number, number, number];
+type StayRow = [
+  string,
+  string,
+  StayStatus,
+  number,
+  Night | null,
+  Night | null,
+  number,
+  number | null,
+  number | null,
+  number,
+  number,
+  number,
+];
 
 const orNaN = (value: number | null) => value ?? NaN;
 
 function holdsOfNight(holds: { holdUntil: number; people: People }[]): HoldsOfNight {
   holds.sort((a, b) => b.holdUntil - a.holdUntil);
-  const shaped = { holdUntil: new Float64Array(holds.length), men: new Int32Array(holds.length), women: new Int32Array(holds.length), families: new Int32Array(holds.length) };
+  const shaped = {
+    holdUntil: new Float64Array(holds.length),
+    men: new Int32Array(holds.length),
+    women: new Int32Array(holds.length),
+    families: new Int32Array(holds.length),
+  };
   holds.forEach(({ holdUntil, people }, i) => {
     shaped.holdUntil[i] = holdUntil;
     shaped.men[i] = (i > 0 ? shaped.men[i - 1] : 0) + people.men;
@@ -116,7 +134,13 @@ function emptyStays(): KeptStays {
 function shapeStays(rows: StayRow[], beds: Map<string, [string, number][]>): KeptStays {
   rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const n = rows.length;
-  const holds = { createdAt: new Float64Array(n), holdUntil: new Float64Array(n), checkedInAt: new Float64Array(n), expired: new Uint8Array(n), reserved: new Uint8Array(n) };
+  const holds = {
+    createdAt: new Float64Array(n),
+    holdUntil: new Float64Array(n),
+    checkedInAt: new Float64Array(n),
+    expired: new Uint8Array(n),
+    reserved: new Uint8Array(n),
+  };
   const datedRows = rows.filter((row) => row[4] !== null && row[5] !== null);
   const m = datedRows.length;
   const dated = {
@@ -182,7 +206,9 @@ function readStays(client: Database.Database, shelterIds: string[] | null, from:
     .all(params) as StayRow[];
   const beds = new Map<string, [string, number][]>();
   for (const [stayId, bedId, held] of client
-    .prepare(`select sb.stay_id, sb.bed_id, sb.released_at is null from stays s join stay_beds sb on sb.stay_id = s.id where s.rowid in ${which}`)
+    .prepare(
+      `select sb.stay_id, sb.bed_id, sb.released_at is null from stays s join stay_beds sb on sb.stay_id = s.id where s.rowid in ${which}`,
+    )
     .raw()
     .all(params) as [string, string, number][]) {
     const list = beds.get(stayId);
@@ -198,10 +224,21 @@ function readStays(client: Database.Database, shelterIds: string[] | null, from:
   return new Map([...byShelter].map(([shelterId, list]) => [shelterId, shapeStays(list, beds)]));
 }
 
-function readLedger(client: Database.Database, layout: BedLayout, roomIds: string[] | null, from: Night, to: Night): Map<string, LedgerRow[]> {
+function readLedger(
+  client: Database.Database,
+  layout: BedLayout,
+  roomIds: string[] | null,
+  from: Night,
+  to: Night,
+): Map<string, LedgerRow[]> {
   const rows = (
     roomIds
-      ? client.prepare('select room_id, night, checked_in, reserved from room_nights where room_id in (select value from json_each(?)) and night between ? and ?').raw().all(JSON.stringify(roomIds), from, to)
+      ? client
+          .prepare(
+            'select room_id, night, checked_in, reserved from room_nights where room_id in (select value from json_each(?)) and night between ? and ?',
+          )
+          .raw()
+          .all(JSON.stringify(roomIds), from, to)
       : client.prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?').raw().all(from, to)
   ) as [string, Night, number, number][];
   const ledger = new Map<string, LedgerRow[]>();
@@ -270,7 +307,12 @@ export type KeptShelter = {
  * are many. Stamps and rows are read in one snapshot, so what is kept is what the stamp stood for.
  * Callers must not change what they get.
  */
-export function keptShelters(db: Db, layout: BedLayout, shelters: readonly { id: string; timeZone: string }[], now: Date): Map<string, KeptShelter> {
+export function keptShelters(
+  db: Db,
+  layout: BedLayout,
+  shelters: readonly { id: string; timeZone: string }[],
+  now: Date,
+): Map<string, KeptShelter> {
   const client = db.$client;
   let cache = byConnection.get(client);
   if (!cache) byConnection.set(client, (cache = new Map()));
@@ -307,7 +349,9 @@ export function keptShelters(db: Db, layout: BedLayout, shelters: readonly { id:
       const first = staleLedger.reduce((min, s) => (s.from < min ? s.from : min), staleLedger[0].from);
       const last = staleLedger.reduce((max, s) => (s.to > max ? s.to : max), staleLedger[0].to);
       const stale = new Set(staleLedger.map((s) => s.id));
-      const roomIds = networkRead(staleLedger.length, stamps.size) ? null : layout.rooms.filter((room) => stale.has(room.shelterId)).map((room) => room.id);
+      const roomIds = networkRead(staleLedger.length, stamps.size)
+        ? null
+        : layout.rooms.filter((room) => stale.has(room.shelterId)).map((room) => room.id);
       const ledger = readLedger(client, layout, roomIds, first, last);
       for (const { id, from: own, to } of staleLedger) {
         kept.get(id)!.ledger = { layout, from: own, to, rows: (ledger.get(id) ?? []).filter((row) => own <= row.night && row.night <= to) };

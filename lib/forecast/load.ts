@@ -5,7 +5,7 @@ import { bedsTonight } from '@/lib/occupancy/free-tonight';
 import { bedLayout } from '@/lib/placement/layout';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { keptShelters, peopleHeldAt, recentStays } from './kept';
-import { FORECAST_NIGHTS, NO_SHOW_DAYS, RECENT_DAYS, peopleOf, type ForecastInput, type People, type ShelterInput } from './maths';
+import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type ForecastInput, type People, type ShelterInput } from './maths';
 
 const DAY = 86_400_000;
 
@@ -31,7 +31,9 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   const cityIds = area.cityIds ? JSON.stringify(area.cityIds) : null;
   const named = area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {};
   const shelterRows = db.$client
-    .prepare(`select id, time_zone, check_out_by from shelters where status = 'open' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`)
+    .prepare(
+      `select id, time_zone, check_out_by from shelters where status = 'open' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`,
+    )
     .all({ ...named, ...(cityIds ? { cities: cityIds } : {}) }) as { id: string; time_zone: string; check_out_by: string }[];
   const shelterIds = area.shelterIds || cityIds ? shelterRows.map((row) => row.id) : null;
   const tonights = shelterRows.map((row) => tonightIn(row.time_zone, now)).sort();
@@ -40,16 +42,36 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   const latestTonight = tonights[tonights.length - 1] ?? first;
   const t = now.getTime();
   const layout = bedLayout(db);
-  const kept = keptShelters(db, layout, shelterRows.map((row) => ({ id: row.id, timeZone: row.time_zone })), now);
+  const kept = keptShelters(
+    db,
+    layout,
+    shelterRows.map((row) => ({ id: row.id, timeZone: row.time_zone })),
+    now,
+  );
   const byShelter = new Map<string, ShelterInput>(
-    shelterRows.map((row) => [row.id, { id: row.id, timeZone: row.time_zone, checkOutBy: row.check_out_by, rooms: [], closures: [], ledger: [], departing: [], arriving: [], noShows: { expired: 0, checkedIn: 0 }, recent: [] }]),
+    shelterRows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        timeZone: row.time_zone,
+        checkOutBy: row.check_out_by,
+        rooms: [],
+        closures: [],
+        ledger: [],
+        departing: [],
+        arriving: [],
+        noShows: { expired: 0, checkedIn: 0 },
+        recent: [],
+      },
+    ]),
   );
 
   // Tonight's free beds per room, as every screen counts them: none in a shelter that is not open.
   const tonight = bedsTonight(db, now, { shelterIds: shelterRows.map((row) => row.id) });
   for (const { id, status } of tonight.shelters) {
     const free = new Map<string, number>();
-    for (const bed of status === 'open' ? tonight.beds.get(id)! : []) if (bed.state === 'free') free.set(bed.roomId, (free.get(bed.roomId) ?? 0) + 1);
+    for (const bed of status === 'open' ? tonight.beds.get(id)! : [])
+      if (bed.state === 'free') free.set(bed.roomId, (free.get(bed.roomId) ?? 0) + 1);
     byShelter.get(id)!.freeTonight = free;
   }
   // Rooms with beds in service, in the order of their ids.
@@ -58,8 +80,15 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     if (shelter && room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
   }
   for (const row of db.$client
-    .prepare(`select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last ${filter('shelter_id', shelterIds !== null)}`)
-    .all({ first, last, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) }) as { shelter_id: string; room_id: string | null; first_night: string; last_night: string }[]) {
+    .prepare(
+      `select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last ${filter('shelter_id', shelterIds !== null)}`,
+    )
+    .all({ first, last, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) }) as {
+    shelter_id: string;
+    room_id: string | null;
+    first_night: string;
+    last_night: string;
+  }[]) {
     byShelter.get(row.shelter_id)?.closures.push({ roomId: row.room_id, firstNight: row.first_night, lastNight: row.last_night });
   }
   // Bed-nights the ledger keeps but the forecast does not count: of beds out of service, and of
@@ -132,8 +161,13 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   // The queue: of the area's cities only (by where the household is now), as waitingQueue reads it.
   const waiting = (
     db.$client
-      .prepare(`select adult_men, adult_women, children, expected_at from arrivals where status = 'waiting' and erased_at is null ${cityIds ? 'and city_id in (select value from json_each(?))' : ''}`)
+      .prepare(
+        `select adult_men, adult_women, children, expected_at from arrivals where status = 'waiting' and erased_at is null ${cityIds ? 'and city_id in (select value from json_each(?))' : ''}`,
+      )
       .all(...(cityIds ? [cityIds] : [])) as { adult_men: number; adult_women: number; children: number; expected_at: number | null }[]
-  ).map((row) => ({ people: peopleOf({ adultMen: row.adult_men, adultWomen: row.adult_women, children: row.children }), expectedAt: row.expected_at }));
+  ).map((row) => ({
+    people: peopleOf({ adultMen: row.adult_men, adultWomen: row.adult_women, children: row.children }),
+    expectedAt: row.expected_at,
+  }));
   return { now: t, networkZone: NETWORK_TIME_ZONE, shelters: [...byShelter.values()], waiting };
 }

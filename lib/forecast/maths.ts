@@ -240,10 +240,15 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
   }
   const departures = new Map<string, ShelterInput['departing']>();
   for (const row of shelter.departing) departures.set(row.roomId, [...(departures.get(row.roomId) ?? []), row]);
-  const fills = recentFills(shelter, tonight, comingEnds.map((end) => end - now));
+  const fills = recentFills(
+    shelter,
+    tonight,
+    comingEnds.map((end) => end - now),
+  );
   // Departures on or before this day whose hour has passed: those guests are overdue tonight.
   const pendingNoShow = noShowTonight(noShowRate, lateShare(shelter, tonight, now));
-  const overdueUpTo = now >= zonedWallClockToUtc(`${tonight}T${shelter.checkOutBy}`, shelter.timeZone).getTime() ? tonight : addNights(tonight, -1);
+  const overdueUpTo =
+    now >= zonedWallClockToUtc(`${tonight}T${shelter.checkOutBy}`, shelter.timeZone).getTime() ? tonight : addNights(tonight, -1);
   const nights: NightFigures[] = [];
   for (let index = 0; index < FORECAST_NIGHTS; index++) {
     const night = coming[index];
@@ -262,7 +267,9 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
       }
       const reserved = booked?.reserved ?? 0;
       const certain =
-        index === 0 && shelter.freeTonight ? (shelter.freeTonight.get(room.id) ?? 0) : Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing - overdue);
+        index === 0 && shelter.freeTonight
+          ? (shelter.freeTonight.get(room.id) ?? 0)
+          : Math.max(0, room.beds - (booked?.checkedIn ?? 0) - reserved - departing - overdue);
       byKind[room.kind].certain += certain;
       byKind[room.kind].likely += departing + reserved * (index === 0 ? pendingNoShow : noShowRate);
       staying[room.kind] += departing * overstayRate;
@@ -287,7 +294,10 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
  * expected to land on the night they land (in the network's calendar).
  */
 export function forecast(input: ForecastInput): Forecast {
-  const totals = input.shelters.reduce((sum, s) => ({ expired: sum.expired + s.noShows.expired, checkedIn: sum.checkedIn + s.noShows.checkedIn }), { expired: 0, checkedIn: 0 });
+  const totals = input.shelters.reduce(
+    (sum, s) => ({ expired: sum.expired + s.noShows.expired, checkedIn: sum.checkedIn + s.noShows.checkedIn }),
+    { expired: 0, checkedIn: 0 },
+  );
   const networkRate = blendedRate(totals, DEFAULT_NO_SHOW_RATE);
   const due = input.shelters.map((shelter) => overstays(shelter, tonightIn(shelter.timeZone, new Date(input.now))));
   const networkOverstays = blendedRate(
@@ -295,7 +305,10 @@ export function forecast(input: ForecastInput): Forecast {
     DEFAULT_OVERSTAY_RATE,
   );
   const shelters = input.shelters.map((shelter, i) =>
-    shelterForecast(shelter, input.now, { noShowRate: blendedRate(shelter.noShows, networkRate), overstayRate: blendedRate(due[i], networkOverstays) }),
+    shelterForecast(shelter, input.now, {
+      noShowRate: blendedRate(shelter.noShows, networkRate),
+      overstayRate: blendedRate(due[i], networkOverstays),
+    }),
   );
   const tonight = tonightIn(input.networkZone, new Date(input.now));
   const nights: NetworkNight[] = Array.from({ length: FORECAST_NIGHTS }, (_, index) => ({

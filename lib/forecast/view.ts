@@ -1,5 +1,4 @@
-import type { RoomKind } from '@/db/schema/enums';
-import { ROOM_KINDS } from '@/db/schema/enums';
+import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
 import type { Night } from '@/lib/nights/calendar';
 import type { Forecast, KindFigures, People } from './maths';
 

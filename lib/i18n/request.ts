@@ -1,7 +1,6 @@
 import { getRequestConfig } from 'next-intl/server';
 import { cookies, headers } from 'next/headers';
-import { isLocale, negotiateLocale, type Locale } from './locales';
-import { LOCALE_COOKIE } from './locales';
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from './locales';
 
 /** A signed-in user's choice travels in a cookie set at sign-in and on switching; else the browser's. */
 export async function requestLocale(): Promise<Locale> {

@@ -56,8 +56,10 @@ const dayFormat = (locale: string, options: Intl.DateTimeFormatOptions) => new I
 /** A first night as each language writes it: "Mon 7 Dec", "7 декабря (пн)", "7 грудня (пн)", "7 Aralık Pazartesi". */
 const DAY_NAMES: Record<ShareLanguage, (night: Night) => string> = {
   en: (night) => dayFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }).format(noon(night)),
-  ru: (night) => `${dayFormat('ru', { day: 'numeric', month: 'long' }).format(noon(night))} (${dayFormat('ru', { weekday: 'short' }).format(noon(night))})`,
-  uk: (night) => `${dayFormat('uk', { day: 'numeric', month: 'long' }).format(noon(night))} (${dayFormat('uk', { weekday: 'short' }).format(noon(night))})`,
+  ru: (night) =>
+    `${dayFormat('ru', { day: 'numeric', month: 'long' }).format(noon(night))} (${dayFormat('ru', { weekday: 'short' }).format(noon(night))})`,
+  uk: (night) =>
+    `${dayFormat('uk', { day: 'numeric', month: 'long' }).format(noon(night))} (${dayFormat('uk', { weekday: 'short' }).format(noon(night))})`,
   tr: (night) => dayFormat('tr', { weekday: 'long', day: 'numeric', month: 'long' }).format(noon(night)),
 };
 
@@ -82,7 +84,11 @@ function stayText(language: ShareLanguage, stay: HandoverStay, now: Date): strin
  * once beds are held too), the request's text while it waits. A stay without dates names none.
  * A link renewed during a stay names the stay's own first night, as the page does.
  */
-export function shareText(languages: string[], kind: ShareKind = 'stay', dated?: { stay: HandoverStay | null; now: Date }): { language: ShareLanguage; text: string } {
+export function shareText(
+  languages: string[],
+  kind: ShareKind = 'stay',
+  dated?: { stay: HandoverStay | null; now: Date },
+): { language: ShareLanguage; text: string } {
   const language = shareLanguage(languages);
   const stay = dated?.stay;
   if (stay) return { language, text: stayText(language, stay, dated.now) };

@@ -77,7 +77,8 @@ export function differencesFrom(card: Suggestion, above: Suggestion, now: Date):
   // Only the number of free beds left: say so, rather than repeat the same list with one number changed.
   const free = find(card.reasons, 'freeAfter');
   const freeAbove = find(above.reasons, 'freeAfter');
-  if (free && freeAbove && free.free !== freeAbove.free) return [{ code: 'freeAfter', free: free.free, total: free.total, versus: freeAbove.free }];
+  if (free && freeAbove && free.free !== freeAbove.free)
+    return [{ code: 'freeAfter', free: free.free, total: free.total, versus: freeAbove.free }];
   return [{ code: 'same' }];
 }
 

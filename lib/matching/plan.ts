@@ -1,7 +1,7 @@
 import type { RoomKind } from '@/db/schema/enums';
+import { compareLabels } from '@/lib/labels';
 import { asksSafeRoom, roomSafety } from './safe-rooms';
 import { householdSize, type Household, type PlannedBed, type RoomAvailability } from './types';
-import { compareLabels } from '@/lib/labels';
 
 type Member = 'man' | 'woman' | 'child';
 
@@ -26,10 +26,7 @@ export function membersOf(household: Pick<Household, 'adultMen' | 'adultWomen' |
 }
 
 export type PlanRefusal =
-  | { code: 'needsAdult' }
-  | { code: 'noFamilyRoom' }
-  | { code: 'familyRoomTooSmall'; needed: number }
-  | { code: 'bedsShort'; count: number };
+  { code: 'needsAdult' } | { code: 'noFamilyRoom' } | { code: 'familyRoomTooSmall'; needed: number } | { code: 'bedsShort'; count: number };
 
 export type Plan = { beds: PlannedBed[]; roomIds: string[] };
 
@@ -58,7 +55,14 @@ const byFreeDesc = (free: Counts) => (a: RoomAvailability, b: RoomAvailability) 
  * exact: it fails only when no seating exists. A household of women fills the shared rooms safest
  * first (safe-rooms.ts).
  */
-function seatAdults(shelter: Shelter, free: Counts, men: number, women: number, prefer: string[], safeFirst: boolean): Map<string, number> | null {
+function seatAdults(
+  shelter: Shelter,
+  free: Counts,
+  men: number,
+  women: number,
+  prefer: string[],
+  safeFirst: boolean,
+): Map<string, number> | null {
   const seated = new Map<string, number>();
   const take = (room: RoomAvailability, wanted: number) => {
     const n = Math.min(wanted, free.get(room.id) ?? 0);
@@ -118,7 +122,8 @@ function wholeRoom(shelter: Shelter, household: Household): RoomAvailability | u
     )[0];
 }
 
-const safetyOf = (shelter: Shelter, plan: Plan) => Math.max(0, ...shelter.rooms.filter((room) => plan.roomIds.includes(room.id)).map(roomSafety));
+const safetyOf = (shelter: Shelter, plan: Plan) =>
+  Math.max(0, ...shelter.rooms.filter((room) => plan.roomIds.includes(room.id)).map(roomSafety));
 
 /** The household over several rooms of the shelter. */
 function splitPlan(shelter: Shelter, household: Household): Plan | PlanRefusal {
@@ -142,7 +147,14 @@ function splitPlan(shelter: Shelter, household: Household): Plan | PlanRefusal {
       if (!roomAdmits(room.kind, companion, shelter.acceptsFamilies)) continue;
       const free = freeOf();
       free.set(room.id, room.freeBeds.length - children - 1);
-      const seated = seatAdults(shelter, free, men - Number(companion === 'man'), women - Number(companion === 'woman'), [room.id], safeFirst);
+      const seated = seatAdults(
+        shelter,
+        free,
+        men - Number(companion === 'man'),
+        women - Number(companion === 'woman'),
+        [room.id],
+        safeFirst,
+      );
       if (seated) {
         seated.set(room.id, (seated.get(room.id) ?? 0) + children + 1);
         return toPlan(shelter, seated);

@@ -17,6 +17,9 @@ export function roomSafety(room: Pick<RoomAvailability, 'kind' | 'menBooked'>): 
 }
 
 /** The least safe room a plan uses, for such a household; every plan stands at 0 for anyone else. */
-export function planSafety(rooms: Pick<RoomAvailability, 'kind' | 'menBooked'>[], household: Pick<Household, 'adultMen' | 'adultWomen'>): number {
+export function planSafety(
+  rooms: Pick<RoomAvailability, 'kind' | 'menBooked'>[],
+  household: Pick<Household, 'adultMen' | 'adultWomen'>,
+): number {
   return asksSafeRoom(household) ? Math.max(0, ...rooms.map(roomSafety)) : 0;
 }

@@ -1,10 +1,10 @@
 import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
+import { distanceKm, type Coordinates } from '@/lib/meeting-points/distance';
+import { nightCount, tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { holdUntilFor } from '@/lib/nights/door';
 import { isPlan, planPlacement, roomAdmits, type PlanRefusal } from './plan';
 import { asksSafeRoom, planSafety } from './safe-rooms';
 import { householdSize, type Household, type PlannedBed, type ShelterAvailability } from './types';
-import { nightCount, tonightIn, type NightRange } from '@/lib/nights/calendar';
-import { holdUntilFor } from '@/lib/nights/door';
-import { distanceKm, type Coordinates } from '@/lib/meeting-points/distance';
 
 export type Reason =
   | { code: 'oneRoom'; room: string; kind: RoomKind; free: number }
@@ -46,7 +46,17 @@ export type Whereabouts = { from: Coordinates & { name: string }; shelters: Read
 export type Excluded = { shelterId: string; shelterName: string; district: string; reasons: Exclusion[] };
 
 // Soft preferences, as points. Their order of magnitude is the order of importance.
-const POINTS = { oneRoom: 40, language: 25, load: 20, accessibleRoom: 10, confirmedHour: 15, confirmedSixHours: 10, confirmedDay: 5, familyRoomForAdults: -15, perKmNearer: 1 };
+const POINTS = {
+  oneRoom: 40,
+  language: 25,
+  load: 20,
+  accessibleRoom: 10,
+  confirmedHour: 15,
+  confirmedSixHours: 10,
+  confirmedDay: 5,
+  familyRoomForAdults: -15,
+  perKmNearer: 1,
+};
 
 /**
  * Nearness: one point for each kilometre nearer than NEAR_KM, in a straight line from where the
@@ -67,7 +77,8 @@ function hardRuleBreaches(shelter: ShelterAvailability, household: Household, no
   if (shelter.status !== 'open') breaches.push({ code: 'notOpen', status: shelter.status });
   if (household.hasPet && !shelter.acceptsPets) breaches.push({ code: 'noPets' });
   if (household.needsWheelchair && !shelter.wheelchairAccessible) breaches.push({ code: 'noWheelchair' });
-  if (nights && shelter.longestNights && nightCount(nights) > shelter.longestNights) breaches.push({ code: 'stayTooLong', max: shelter.longestNights });
+  if (nights && shelter.longestNights && nightCount(nights) > shelter.longestNights)
+    breaches.push({ code: 'stayTooLong', max: shelter.longestNights });
   const door = shelter.door;
   if (nights && door && nights.firstNight === tonightIn(door.timeZone, now) && holdUntilFor(door, nights.firstNight) <= now) {
     breaches.push({ code: 'checkInClosed' });
@@ -97,7 +108,8 @@ function unusedRooms(shelter: ShelterAvailability, household: Household, usedRoo
     if (usedRoomIds.includes(room.id) || room.freeBeds.length === 0) continue;
     if (room.kind === 'men' && household.adultWomen + household.children > 0) result.push({ name: room.name, why: 'menOnly' });
     else if (room.kind === 'women' && household.adultMen + household.children > 0) result.push({ name: room.name, why: 'womenOnly' });
-    else if (household.children > 0 && !roomAdmits(room.kind, 'child', shelter.acceptsFamilies)) result.push({ name: room.name, why: 'noChildren' });
+    else if (household.children > 0 && !roomAdmits(room.kind, 'child', shelter.acceptsFamilies))
+      result.push({ name: room.name, why: 'noChildren' });
   }
   return result;
 }
@@ -132,7 +144,8 @@ export function suggestPlacements(
     let score = 0;
     const planRooms = plan.roomIds.map((id) => shelter.rooms.find((r) => r.id === id)!);
     if (asksSafeRoom(household)) {
-      for (const room of planRooms) if (room.menBooked) reasons.push({ code: 'menBooked', roomId: room.id, room: room.name, men: room.menBooked });
+      for (const room of planRooms)
+        if (room.menBooked) reasons.push({ code: 'menBooked', roomId: room.id, room: room.name, men: room.menBooked });
     }
     if (plan.roomIds.length === 1) {
       const room = shelter.rooms.find((r) => r.id === plan.roomIds[0])!;

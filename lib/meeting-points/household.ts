@@ -4,8 +4,8 @@ import { arrivals, shelters } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed } from '@/lib/errors';
-import { mayActOnHousehold } from '@/lib/privacy/shares';
 import type { Whereabouts } from '@/lib/matching/suggest';
+import { mayActOnHousehold } from '@/lib/privacy/shares';
 import type { Coordinates } from './distance';
 import { meetingPointById, meetingPointFor, type MeetingPoint } from './points';
 
@@ -22,7 +22,10 @@ export function moveHouseholdTo(db: Db, user: StaffUser, arrivalId: string, meet
     const household = db.select({ cityId: arrivals.cityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
     meetingPointFor(db, meetingPointId, household?.cityId);
   }
-  db.update(arrivals).set({ meetingPointId: meetingPointId ?? null }).where(eq(arrivals.id, arrivalId)).run();
+  db.update(arrivals)
+    .set({ meetingPointId: meetingPointId ?? null })
+    .where(eq(arrivals.id, arrivalId))
+    .run();
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.meetingPoint', entity: 'arrival', entityId: arrivalId });
 }
 

@@ -3,10 +3,10 @@ import type { Db } from '@/db';
 import { meetingPoints } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
+import { impliedCity, knownCity } from '@/lib/cities/choice';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import type { MeetingPointInput } from '@/lib/validation/meeting-point';
-import { impliedCity, knownCity } from '@/lib/cities/choice';
 
 /** Admins keep meeting points: an admin of every city all of them, an admin of some cities their cities' own. */
 export const mayKeepMeetingPoints = (user: StaffUser) => user.role === 'admin';
@@ -21,7 +21,11 @@ function assertMayKeep(user: StaffUser) {
 
 /** Names are unique regardless of case: "Esenler" and "esenler" would be the same place to a guide. */
 function assertNameFree(db: Db, name: string, exceptId?: string) {
-  const clash = db.select({ id: meetingPoints.id }).from(meetingPoints).where(sql`lower(${meetingPoints.name}) = lower(${name})`).get();
+  const clash = db
+    .select({ id: meetingPoints.id })
+    .from(meetingPoints)
+    .where(sql`lower(${meetingPoints.name}) = lower(${name})`)
+    .get();
   if (clash && clash.id !== exceptId) throw new DomainError('meetingPointNameTaken', 'name');
 }
 
@@ -61,7 +65,10 @@ export function updateMeetingPoint(db: Db, user: StaffUser, input: MeetingPointI
   const point = keptPoint(db, user, input.meetingPointId);
   const cityId = keptCity(db, user, input);
   assertNameFree(db, input.name, point.id);
-  db.update(meetingPoints).set({ name: input.name, cityId, latitude: input.latitude, longitude: input.longitude }).where(eq(meetingPoints.id, point.id)).run();
+  db.update(meetingPoints)
+    .set({ name: input.name, cityId, latitude: input.latitude, longitude: input.longitude })
+    .where(eq(meetingPoints.id, point.id))
+    .run();
   recordAudit(db, { at: now, actorId: user.id, action: 'meetingPoint.update', entity: 'meetingPoint', entityId: point.id });
 }
 

@@ -8,7 +8,13 @@ import { DomainError } from '@/lib/errors';
 /** A meeting point as anyone on staff may see it: a public place (an airport) in a city, never a household's. */
 export type MeetingPoint = { id: string; name: string; cityId: string | null; latitude: number; longitude: number };
 
-const columns = { id: meetingPoints.id, name: meetingPoints.name, cityId: meetingPoints.cityId, latitude: meetingPoints.latitude, longitude: meetingPoints.longitude };
+const columns = {
+  id: meetingPoints.id,
+  name: meetingPoints.name,
+  cityId: meetingPoints.cityId,
+  latitude: meetingPoints.latitude,
+  longitude: meetingPoints.longitude,
+};
 
 /** Every point, or with `caller` only those in the caller's cities: a Yerevan guide is not offered Istanbul's airports. */
 export function listMeetingPoints(db: Db, caller?: Pick<StaffUser, 'role' | 'cityIds'>): MeetingPoint[] {
@@ -22,7 +28,8 @@ export function meetingPointById(db: Db, id: string | null | undefined): Meeting
 }
 
 /** Whether a household in `cityId` can be at this point: one in its city, or one the network has not placed in any. */
-export const pointIsIn = (point: Pick<MeetingPoint, 'cityId'>, cityId: string | null | undefined) => point.cityId === null || point.cityId === (cityId ?? null);
+export const pointIsIn = (point: Pick<MeetingPoint, 'cityId'>, cityId: string | null | undefined) =>
+  point.cityId === null || point.cityId === (cityId ?? null);
 
 /**
  * The point a form names for a household in `cityId`: refused as unknown when the network has no such

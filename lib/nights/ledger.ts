@@ -7,7 +7,10 @@ import { nightsOf, type Night, type NightRange } from './calendar';
 import { isGuestInBedRefusal } from './overdue';
 
 const insertNight = (db: Db) =>
-  db.insert(bedNights).values({ bedId: sql.placeholder('bedId'), night: sql.placeholder('night'), stayId: sql.placeholder('stayId') }).prepare();
+  db
+    .insert(bedNights)
+    .values({ bedId: sql.placeholder('bedId'), night: sql.placeholder('night'), stayId: sql.placeholder('stayId') })
+    .prepare();
 
 // The first night on which any of the chosen beds is already booked by another stay, if any.
 const firstTaken = (db: Db) =>

@@ -31,7 +31,11 @@ export function guestInBeds(db: Db, bedIds: string[], exceptStayId: string): boo
  */
 export function refuseBedsWithGuest(db: Db, bedIds: string[], range: NightRange, exceptStayId = '', field = 'bedIds'): void {
   if (bedIds.length === 0 || range.departure <= range.firstNight) return;
-  const found = prepared(db, guestIn).get({ bedIds: JSON.stringify([...new Set(bedIds)]), departure: range.departure, except: exceptStayId });
+  const found = prepared(db, guestIn).get({
+    bedIds: JSON.stringify([...new Set(bedIds)]),
+    departure: range.departure,
+    except: exceptStayId,
+  });
   if (found) throw new DomainError('guestStillInBed', field);
 }
 
@@ -58,7 +62,12 @@ export function nightsHeldPastDeparture(db: Db, range: NightRange, exceptStayId 
   if (held.length === 0) return [];
   const booked = new Set(
     prepared(db, bookedOn)
-      .all({ bedIds: JSON.stringify(held.map((row) => row.bedId)), first: range.firstNight, departure: range.departure, except: exceptStayId })
+      .all({
+        bedIds: JSON.stringify(held.map((row) => row.bedId)),
+        first: range.firstNight,
+        departure: range.departure,
+        except: exceptStayId,
+      })
       .map((row) => `${row.bedId} ${row.night}`),
   );
   return held.flatMap(({ bedId, departure }) =>

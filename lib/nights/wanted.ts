@@ -14,11 +14,21 @@ export const DEFAULT_NIGHTS = 3;
  * (or tonight, while some open shelter still lets people in tonight; otherwise tomorrow), for the
  * nights it asked for. Dates are the calendar of the household's city; each shelter reads them as its own.
  */
-export function nightsToSearch(db: Db, household: { expectedAt: Date | null; nightsWanted: number | null; cityId?: string | null }, now: Date): NightRange {
+export function nightsToSearch(
+  db: Db,
+  household: { expectedAt: Date | null; nightsWanted: number | null; cityId?: string | null },
+  now: Date,
+): NightRange {
   const timeZone = cityTimeZone(db, household.cityId);
   const tonight = tonightIn(timeZone, now);
   const doors = db
-    .select({ checkInFrom: shelters.checkInFrom, checkInUntil: shelters.checkInUntil, holdHours: shelters.holdHours, checkOutBy: shelters.checkOutBy, timeZone: shelters.timeZone })
+    .select({
+      checkInFrom: shelters.checkInFrom,
+      checkInUntil: shelters.checkInUntil,
+      holdHours: shelters.holdHours,
+      checkOutBy: shelters.checkOutBy,
+      timeZone: shelters.timeZone,
+    })
     .from(shelters)
     .where(eq(shelters.status, 'open'))
     .all();

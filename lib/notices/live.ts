@@ -73,12 +73,22 @@ export function cityNoticesFor(db: Db, user: StaffUser, now: Date): ManagedNotic
   return withPermissions(db, user, grouped(rows), null);
 }
 
-function withPermissions(db: Db, user: StaffUser, live: LiveNotice[], shelter: { id: string; cityId: string | null } | null): ManagedNotice[] {
+function withPermissions(
+  db: Db,
+  user: StaffUser,
+  live: LiveNotice[],
+  shelter: { id: string; cityId: string | null } | null,
+): ManagedNotice[] {
   if (live.length === 0) return [];
   const meta = db
     .select({ id: notices.id, createdBy: notices.createdBy, shelterId: notices.shelterId, cityId: notices.cityId })
     .from(notices)
-    .where(inArray(notices.id, live.map((n) => n.id)))
+    .where(
+      inArray(
+        notices.id,
+        live.map((n) => n.id),
+      ),
+    )
     .all();
   const byId = new Map(meta.map((row) => [row.id, row]));
   return live.map((notice) => {
@@ -86,4 +96,3 @@ function withPermissions(db: Db, user: StaffUser, live: LiveNotice[], shelter: {
     return { ...notice, cityId: row.cityId, mayWithdraw: mayWithdrawNotice(user, row, row.shelterId ? shelter : null) };
   });
 }
-

@@ -18,7 +18,14 @@ function endOf(input: NoticeInput, timeZone: string, now: Date): Date {
   return endsAt;
 }
 
-function insertNotice(db: Db, user: StaffUser, place: { shelterId: string } | { cityId: string }, input: NoticeInput, endsAt: Date, now: Date) {
+function insertNotice(
+  db: Db,
+  user: StaffUser,
+  place: { shelterId: string } | { cityId: string },
+  input: NoticeInput,
+  endsAt: Date,
+  now: Date,
+) {
   const notice = db
     .insert(notices)
     .values({ ...place, endsAt, createdBy: user.id, createdAt: now })
@@ -37,7 +44,11 @@ function insertNotice(db: Db, user: StaffUser, place: { shelterId: string } | { 
  * change and one that does not exist are refused alike, so ids cannot be probed.
  */
 export function postShelterNotice(db: Db, user: StaffUser, input: NoticeInput & { shelterId: string }, now: Date) {
-  const shelter = db.select({ id: shelters.id, cityId: shelters.cityId, timeZone: shelters.timeZone }).from(shelters).where(eq(shelters.id, input.shelterId)).get();
+  const shelter = db
+    .select({ id: shelters.id, cityId: shelters.cityId, timeZone: shelters.timeZone })
+    .from(shelters)
+    .where(eq(shelters.id, input.shelterId))
+    .get();
   if (!shelter || !mayManageShelterNotices(user, shelter)) throw notAllowed();
   return insertNotice(db, user, { shelterId: shelter.id }, input, endOf(input, shelter.timeZone, now), now);
 }

@@ -14,10 +14,19 @@ import { mayWithdrawNotice } from './access';
 export function withdrawNotice(db: Db, user: StaffUser, noticeId: string, now: Date) {
   const notice = db.select().from(notices).where(eq(notices.id, noticeId)).get();
   if (!notice) throw notAllowed();
-  const shelter = notice.shelterId ? (db.select({ id: shelters.id, cityId: shelters.cityId }).from(shelters).where(eq(shelters.id, notice.shelterId)).get() ?? null) : null;
+  const shelter = notice.shelterId
+    ? (db.select({ id: shelters.id, cityId: shelters.cityId }).from(shelters).where(eq(shelters.id, notice.shelterId)).get() ?? null)
+    : null;
   if (!mayWithdrawNotice(user, notice, shelter)) throw notAllowed();
   if (notice.withdrawnAt || notice.endsAt <= now) throw new DomainError('noticeAlreadyDown');
   db.update(notices).set({ withdrawnAt: now }).where(eq(notices.id, notice.id)).run();
-  recordAudit(db, { at: now, actorId: user.id, action: 'notice.withdrawn', entity: 'notice', entityId: notice.id, shelterId: notice.shelterId });
+  recordAudit(db, {
+    at: now,
+    actorId: user.id,
+    action: 'notice.withdrawn',
+    entity: 'notice',
+    entityId: notice.id,
+    shelterId: notice.shelterId,
+  });
   return { id: notice.id, shelterId: notice.shelterId, cityId: notice.cityId };
 }

@@ -23,11 +23,20 @@ export function occupancyArea(db: Db, user: StaffUser, requested: string | undef
   const wanted = requested?.trim();
   const city = wanted ? (cities.find((c) => c.id === wanted || c.slug === wanted.toLowerCase()) ?? null) : null;
   const scope = cityScopeOf(user);
-  return { cities, city, cityIds: city ? [city.id] : scope === 'all' ? null : [...scope], unknownCity: !!wanted && !city, allCities: scope === 'all' };
+  return {
+    cities,
+    city,
+    cityIds: city ? [city.id] : scope === 'all' ? null : [...scope],
+    unknownCity: !!wanted && !city,
+    allCities: scope === 'all',
+  };
 }
 
 /** The ids of the shelters in those cities (null: every shelter). */
 export function sheltersIn(db: Db, cityIds: string[] | null): string[] | null {
   if (!cityIds) return null;
-  return db.$client.prepare('select id from shelters where city_id in (select value from json_each(?))').pluck().all(JSON.stringify(cityIds)) as string[];
+  return db.$client
+    .prepare('select id from shelters where city_id in (select value from json_each(?))')
+    .pluck()
+    .all(JSON.stringify(cityIds)) as string[];
 }

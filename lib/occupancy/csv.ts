@@ -15,7 +15,14 @@ export function toCsv(rows: (string | number)[][]): string {
   return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const UNMET_COLUMNS = ['unmet_waited_men', 'unmet_waited_women', 'unmet_waited_families', 'no_fit_men', 'no_fit_women', 'no_fit_families'];
+export const UNMET_COLUMNS = [
+  'unmet_waited_men',
+  'unmet_waited_women',
+  'unmet_waited_families',
+  'no_fit_men',
+  'no_fit_women',
+  'no_fit_families',
+];
 
 /** Shelter column of the network's own rows: unmet demand belongs to no shelter. */
 export const NETWORK_ROW = '(network)';

@@ -1,6 +1,5 @@
 import { zonedWallClockToUtc, zoneOffsetMinutes } from '@/lib/time';
 
-
 /** A shelter's local calendar day: midnight to midnight, 23 or 25 hours across a clock change. */
 export type DayWindow = {
   day: string;

@@ -47,14 +47,17 @@ function sheltersOf(db: Db, area: TonightArea): ShelterRow[] {
   if (area.shelterIds) where.push('id in (select value from json_each(@ids))');
   if (area.cityIds) where.push('city_id in (select value from json_each(@cities))');
   return db.$client
-    .prepare(`select id, name, district, city_id, status, time_zone from shelters ${where.length ? `where ${where.join(' and ')}` : ''} order by name`)
+    .prepare(
+      `select id, name, district, city_id, status, time_zone from shelters ${where.length ? `where ${where.join(' and ')}` : ''} order by name`,
+    )
     .all({
       ...(area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {}),
       ...(area.cityIds ? { cities: JSON.stringify(area.cityIds) } : {}),
     }) as ShelterRow[];
 }
 
-const tonightsOf = (shelters: ShelterRow[], now: Date) => new Map(shelters.map((shelter) => [shelter.id, tonightIn(shelter.time_zone, now)]));
+const tonightsOf = (shelters: ShelterRow[], now: Date) =>
+  new Map(shelters.map((shelter) => [shelter.id, tonightIn(shelter.time_zone, now)]));
 
 /**
  * The beds held by guests checked in past their departure and not checked out (or with no departure
@@ -83,7 +86,12 @@ function overdueHolds(db: Db, tonightOf: Map<string, Night>, narrowed: boolean):
  * the overdue guests, who come first (they are in the bed). Some shelters' beds (`areaBeds`) are
  * looked up by bed_nights' key, the network's by night.
  */
-function holdsTonight(db: Db, tonightOf: Map<string, Night>, shelterOfBed: (bedId: string) => string | undefined, areaBeds: string[] | null): Map<string, Hold> {
+function holdsTonight(
+  db: Db,
+  tonightOf: Map<string, Night>,
+  shelterOfBed: (bedId: string) => string | undefined,
+  areaBeds: string[] | null,
+): Map<string, Hold> {
   const booked = db.$client
     .prepare(
       `select bn.bed_id, bn.night, bn.stay_id, s.status, s.hold_until from bed_nights bn join stays s on s.id = bn.stay_id
@@ -91,13 +99,20 @@ function holdsTonight(db: Db, tonightOf: Map<string, Night>, shelterOfBed: (bedI
           ${areaBeds ? 'and bn.bed_id in (select value from json_each(@beds))' : ''}`,
     )
     .raw()
-    .all({ nights: JSON.stringify([...new Set(tonightOf.values())]), ...(areaBeds ? { beds: JSON.stringify(areaBeds) } : {}) }) as [string, Night, string, string, number][];
+    .all({ nights: JSON.stringify([...new Set(tonightOf.values())]), ...(areaBeds ? { beds: JSON.stringify(areaBeds) } : {}) }) as [
+    string,
+    Night,
+    string,
+    string,
+    number,
+  ][];
   const held = new Map<string, Hold>();
   for (const [bedId, night, stayId, status, holdUntil] of booked) {
     const shelterId = shelterOfBed(bedId);
     if (shelterId !== undefined && tonightOf.get(shelterId) === night) held.set(bedId, { stayId, status, holdUntil: new Date(holdUntil) });
   }
-  for (const [bedId, stayId] of overdueHolds(db, tonightOf, areaBeds !== null)) held.set(bedId, { stayId, status: 'checked_in', holdUntil: new Date(0) });
+  for (const [bedId, stayId] of overdueHolds(db, tonightOf, areaBeds !== null))
+    held.set(bedId, { stayId, status: 'checked_in', holdUntil: new Date(0) });
   return held;
 }
 
@@ -106,7 +121,9 @@ function closedTonight(db: Db, tonightOf: Map<string, Night>): Set<string> {
   const nights = [...new Set(tonightOf.values())].sort();
   if (nights.length === 0) return new Set();
   const rows = db.$client
-    .prepare('select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last')
+    .prepare(
+      'select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last',
+    )
     .raw()
     .all({ first: nights[0], last: nights[nights.length - 1] }) as [string, string | null, Night, Night][];
   const closed = new Set<string>();
@@ -118,7 +135,11 @@ function closedTonight(db: Db, tonightOf: Map<string, Night>): Set<string> {
 }
 
 /** Every bed of the area's shelters as it stands tonight, by shelter. */
-export function bedsTonight(db: Db, now: Date, area: TonightArea = {}): { shelters: ShelterRow[]; tonightOf: Map<string, Night>; beds: Map<string, BedTonight[]> } {
+export function bedsTonight(
+  db: Db,
+  now: Date,
+  area: TonightArea = {},
+): { shelters: ShelterRow[]; tonightOf: Map<string, Night>; beds: Map<string, BedTonight[]> } {
   const shelters = sheltersOf(db, area);
   const tonightOf = tonightsOf(shelters, now);
   const layout = bedLayout(db);
@@ -131,7 +152,11 @@ export function bedsTonight(db: Db, now: Date, area: TonightArea = {}): { shelte
     const list = beds.get(room.shelterId);
     if (!list) continue;
     const hold = held.get(bedId);
-    const state = bedState({ outOfService: layout.outOfService.has(bedId), closed: closed.has(room.id) || closed.has(room.shelterId) }, hold, now);
+    const state = bedState(
+      { outOfService: layout.outOfService.has(bedId), closed: closed.has(room.id) || closed.has(room.shelterId) },
+      hold,
+      now,
+    );
     // A hold past its time names nobody: the bed is free (or closed, or out of service) again.
     list.push({ bedId, roomId: room.id, state, stayId: state === 'occupied' || state === 'reserved' ? hold!.stayId : null });
   }

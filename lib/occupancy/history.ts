@@ -1,6 +1,6 @@
 import 'server-only';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { Db } from '@/db';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { addDays, dayWindows, type DayWindow } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { emptyDay, occupancyByDay, type DayFigures } from './maths';
@@ -17,7 +17,8 @@ type StoredDay = Omit<DayFigures, 'waitMinutes'> & { scope: string; waitMinutes:
 
 /** Stored days of one scope, of some shelters (a list), or of every shelter (scope null). */
 function storedDays(db: Db, scope: string | string[] | null, from: string, to: string): (DayFigures & { scope: string })[] {
-  const which = scope === null ? 'scope <> @network' : Array.isArray(scope) ? 'scope in (select value from json_each(@scopes))' : 'scope = @scope';
+  const which =
+    scope === null ? 'scope <> @network' : Array.isArray(scope) ? 'scope in (select value from json_each(@scopes))' : 'scope = @scope';
   const rows = db.$client
     .prepare(
       `select scope, day, beds_in_service as bedsInService, out_of_service as outOfService, occupied, reserved, registered,
@@ -26,14 +27,27 @@ function storedDays(db: Db, scope: string | string[] | null, from: string, to: s
          from occupancy_days where ${which} and day between @from and @to
         order by day`,
     )
-    .all({ scope: Array.isArray(scope) ? null : scope, scopes: JSON.stringify(Array.isArray(scope) ? scope : []), network: NETWORK_SCOPE, from, to }) as StoredDay[];
+    .all({
+      scope: Array.isArray(scope) ? null : scope,
+      scopes: JSON.stringify(Array.isArray(scope) ? scope : []),
+      network: NETWORK_SCOPE,
+      from,
+      to,
+    }) as StoredDay[];
   return rows.map((row) => ({ ...row, waitMinutes: row.waitMinutes ? row.waitMinutes.split(',').map(Number) : [] }));
 }
 
 type ShelterZone = { id: string; timeZone: string };
 
 /** Days computed from the stays themselves, per shelter, each on its own local days. */
-function liveDaysByShelter(db: Db, shelters: ShelterZone[], from: string, to: string, now: number, all: boolean): Map<string, DayFigures[]> {
+function liveDaysByShelter(
+  db: Db,
+  shelters: ShelterZone[],
+  from: string,
+  to: string,
+  now: number,
+  all: boolean,
+): Map<string, DayFigures[]> {
   const windowsIn = new Map<string, DayWindow[]>();
   for (const zone of new Set(shelters.map((shelter) => shelter.timeZone))) windowsIn.set(zone, dayWindows(from, to, zone, now));
   const spans = [...windowsIn.values()];
@@ -44,7 +58,10 @@ function liveDaysByShelter(db: Db, shelters: ShelterZone[], from: string, to: st
   const result = new Map<string, DayFigures[]>();
   for (const shelter of shelters) {
     const own = data.get(shelter.id);
-    result.set(shelter.id, occupancyByDay({ windows: windowsIn.get(shelter.timeZone)!, beds: own?.beds ?? [], stays: own?.stays ?? [], now }));
+    result.set(
+      shelter.id,
+      occupancyByDay({ windows: windowsIn.get(shelter.timeZone)!, beds: own?.beds ?? [], stays: own?.stays ?? [], now }),
+    );
   }
   return result;
 }
@@ -70,7 +87,9 @@ export function occupancyHistory(db: Db, scope: HistoryScope, from: string, to: 
   const start = liveFrom(stored, from);
   const live: DayFigures[] = [];
   if (start <= to && scope !== 'network') {
-    live.push(...liveDaysByShelter(db, [{ id: scope.shelterId, timeZone: scope.timeZone }], start, to, now.getTime(), false).get(scope.shelterId)!);
+    live.push(
+      ...liveDaysByShelter(db, [{ id: scope.shelterId, timeZone: scope.timeZone }], start, to, now.getTime(), false).get(scope.shelterId)!,
+    );
   } else if (start <= to) {
     const network = dayWindows(start, to, NETWORK_TIME_ZONE, now.getTime());
     let total = occupancyByDay({
@@ -93,7 +112,10 @@ export function occupancyHistory(db: Db, scope: HistoryScope, from: string, to: 
  * are added up here, with the households registered into those cities' queue on the scope's days.
  */
 function citiesHistory(db: Db, scope: { cityIds: string[]; timeZone: string }, from: string, to: string, now: Date): DayFigures[] {
-  const shelterIds = db.$client.prepare('select id from shelters where city_id in (select value from json_each(?))').pluck().all(JSON.stringify(scope.cityIds)) as string[];
+  const shelterIds = db.$client
+    .prepare('select id from shelters where city_id in (select value from json_each(?))')
+    .pluck()
+    .all(JSON.stringify(scope.cityIds)) as string[];
   const windows = dayWindows(from, to, scope.timeZone, now.getTime());
   let total = occupancyByDay({
     windows,
@@ -118,7 +140,8 @@ export function occupancyByShelter(db: Db, shelterIds: string[] | null, from: st
     storedOf.get(scope)!.push(day);
   }
   const start = shelters.map((shelter) => liveFrom(storedOf.get(shelter.id) ?? [], from)).sort()[0];
-  const live = start && start <= to ? liveDaysByShelter(db, shelters, start, to, now.getTime(), shelterIds === null) : new Map<string, DayFigures[]>();
+  const live =
+    start && start <= to ? liveDaysByShelter(db, shelters, start, to, now.getTime(), shelterIds === null) : new Map<string, DayFigures[]>();
   const result = new Map<string, DayFigures[]>();
   for (const shelter of shelters) {
     const own = storedOf.get(shelter.id) ?? [];

@@ -130,7 +130,9 @@ export function registrationsBetween(db: Db, start: number, end: number, cityIds
   const inCities = cityIds ? 'and city_id in (select value from json_each(@cities))' : '';
   return (
     db.$client
-      .prepare(`select created_at from arrivals where created_at >= @start and created_at < @end and status not in ('not_genuine', 'mistaken') ${inCities}`)
+      .prepare(
+        `select created_at from arrivals where created_at >= @start and created_at < @end and status not in ('not_genuine', 'mistaken') ${inCities}`,
+      )
       .raw()
       .all({ start, end, ...(cityIds ? { cities: JSON.stringify(cityIds) } : {}) }) as [number][]
   ).map(([at]) => at);

@@ -157,7 +157,8 @@ export function occupancyByDay(input: {
     }
     const placedOn = dayIndexOf(windows, stay.createdAt);
     if (placedOn >= 0 && !stay.movedIn) days[placedOn].placed++;
-    if (placedOn >= 0 && stay.firstForHousehold) days[placedOn].waitMinutes.push(Math.max(0, Math.round((stay.createdAt - stay.registeredAt) / 60_000)));
+    if (placedOn >= 0 && stay.firstForHousehold)
+      days[placedOn].waitMinutes.push(Math.max(0, Math.round((stay.createdAt - stay.registeredAt) / 60_000)));
     const inOn = dayIndexOf(windows, stay.checkedInAt);
     if (inOn >= 0) days[inOn].checkedIn++;
     const outOn = dayIndexOf(windows, stay.checkedOutAt);

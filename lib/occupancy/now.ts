@@ -89,7 +89,10 @@ export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): 
   ).map((arrivedAt) => Math.max(0, Math.floor((now.getTime() - arrivedAt) / 60_000)));
   return {
     totals: { ...totals, inService: inServiceOf(totals), rate: rateOf(totals) },
-    free: [...tonight.values()].reduce((sum, shelter) => ({ open: sum.open + shelter.free, paused: sum.paused + shelter.idle }), { open: 0, paused: 0 }),
+    free: [...tonight.values()].reduce((sum, shelter) => ({ open: sum.open + shelter.free, paused: sum.paused + shelter.idle }), {
+      open: 0,
+      paused: 0,
+    }),
     waiting: { households: waits.length, medianMinutes: median(waits), longestMinutes: waits.length ? Math.max(...waits) : null },
     shelters: shelterList,
   };

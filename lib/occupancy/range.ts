@@ -9,14 +9,18 @@ export const MAX_RANGE_DAYS = 731;
 export type RangeProblem = 'badDate' | 'reversed' | 'future' | 'tooLong';
 export type HistoryRange = { from: string; to: string; preset: RangePreset | null; problem: RangeProblem | null };
 
-
 /**
  * The days a history shows, from the query string. A preset counts back from today; explicit dates
  * win when both are given. Anything unusable falls back to the last 7 days and names the problem, so
  * a mistyped link shows a message on the page, never an error page.
  */
-export function historyRange(params: { range?: string | string[]; from?: string | string[]; to?: string | string[] }, today: string): HistoryRange {
-  const preset = (RANGE_PRESETS as readonly number[]).includes(Number(firstParam(params.range))) ? (Number(firstParam(params.range)) as RangePreset) : 7;
+export function historyRange(
+  params: { range?: string | string[]; from?: string | string[]; to?: string | string[] },
+  today: string,
+): HistoryRange {
+  const preset = (RANGE_PRESETS as readonly number[]).includes(Number(firstParam(params.range)))
+    ? (Number(firstParam(params.range)) as RangePreset)
+    : 7;
   const fallback = (problem: RangeProblem | null): HistoryRange => ({ from: addDays(today, 1 - preset), to: today, preset, problem });
   const rawFrom = firstParam(params.from)?.trim();
   const rawTo = firstParam(params.to)?.trim();

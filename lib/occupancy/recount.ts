@@ -1,6 +1,5 @@
 import 'server-only';
-import type { Db } from '@/db';
-import { write } from '@/db';
+import { write, type Db } from '@/db';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { dayWindows, localDay } from './days';
 import { NETWORK_SCOPE } from './rollup';
@@ -17,7 +16,10 @@ const ENDED_WITHOUT_END = `a.ended_at is null and a.status in ('left', 'cancelle
  * look when there is nothing to do; run before each roll-up.
  */
 export function recountUnendedHouseholds(db: Db, now: number): number {
-  const [count, firstRegistered] = db.$client.prepare(`select count(*), min(a.created_at) from arrivals a where ${ENDED_WITHOUT_END}`).raw().get() as [number, number | null];
+  const [count, firstRegistered] = db.$client
+    .prepare(`select count(*), min(a.created_at) from arrivals a where ${ENDED_WITHOUT_END}`)
+    .raw()
+    .get() as [number, number | null];
   if (count === 0 || firstRegistered === null) return 0;
   return write(db, (tx) => {
     tx.$client.prepare(`update arrivals as a set ended_at = ${HOUSEHOLD_END} where ${ENDED_WITHOUT_END}`).run();
@@ -31,7 +33,9 @@ export function recountUnendedHouseholds(db: Db, now: number): number {
     const network = tx.$client.prepare(
       'update occupancy_days set unmet_waited_men = ?, unmet_waited_women = ?, unmet_waited_families = ? where scope = ? and day = ?',
     );
-    const city = tx.$client.prepare('update unmet_city_days set waited_men = ?, waited_women = ?, waited_families = ? where city_id = ? and day = ?');
+    const city = tx.$client.prepare(
+      'update unmet_city_days set waited_men = ?, waited_women = ?, waited_families = ? where city_id = ? and day = ?',
+    );
     windows.forEach((window, i) => {
       const { men, women, families } = waited.network[i];
       network.run(men, women, families, NETWORK_SCOPE, window.day);

@@ -1,10 +1,10 @@
 import 'server-only';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { write, type Db } from '@/db';
+import { runSteps, runStepsYielding } from '@/lib/steps';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
-import { runSteps, runStepsYielding } from '@/lib/steps';
 import { recountUnendedHouseholds } from './recount';
 import { storeUnmetDays, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 
@@ -51,7 +51,8 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
   const zones = new Set([NETWORK_TIME_ZONE, ...shelters.map((shelter) => shelter.time_zone), ...cities.map((city) => city.time_zone)]);
   const to = [...zones].map((zone) => lastEndedDay(now, zone)).sort()[0];
   const last = lastRolledDay(db, NETWORK_SCOPE);
-  const firstShelterDay = db.$client.prepare(`select min(day) from occupancy_days where scope <> ?`).pluck().get(NETWORK_SCOPE) as string | null;
+  const firstShelterDay = db.$client.prepare(`select min(day) from occupancy_days where scope <> ?`).pluck().get(NETWORK_SCOPE) as
+    string | null;
   const from = last ? addDays(last, 1) : firstShelterDay;
   if (!from || from > to) return 0;
   const windows = dayWindows(from, to, NETWORK_TIME_ZONE, now);
@@ -65,7 +66,8 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
   const waited = waitedInNetworkAndCities(db, windows);
   // A city's "past midnight" is its own midnight: a city on another clock is counted on its own days.
   for (const city of cities) {
-    if (city.time_zone !== NETWORK_TIME_ZONE) waited.cities.set(city.id, waitedPastMidnight(db, dayWindows(from, to, city.time_zone, now), [city.id]));
+    if (city.time_zone !== NETWORK_TIME_ZONE)
+      waited.cities.set(city.id, waitedPastMidnight(db, dayWindows(from, to, city.time_zone, now), [city.id]));
   }
   write(db, (tx) => {
     tx.$client

@@ -1,8 +1,8 @@
 import 'server-only';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { OccupancyArea } from './area';
 import type { HistoryScope } from './history';
 
@@ -14,7 +14,9 @@ export type ScopeChoice = { id: string; name: string; timeZone: string };
  */
 export function historyShelters(db: Db, user: StaffUser, cityIds: string[] | null = null): ScopeChoice[] {
   if (user.role === 'coordinator') return [];
-  const all = db.$client.prepare('select id, name, time_zone as timeZone, city_id as cityId from shelters order by name').all() as (ScopeChoice & { cityId: string | null })[];
+  const all = db.$client
+    .prepare('select id, name, time_zone as timeZone, city_id as cityId from shelters order by name')
+    .all() as (ScopeChoice & { cityId: string | null })[];
   return all
     .filter((shelter) => (user.role === 'admin' ? holdsCity(user, shelter.cityId) : user.shelterIds.includes(shelter.id)))
     .filter((shelter) => !cityIds || (shelter.cityId !== null && cityIds.includes(shelter.cityId)))

@@ -23,7 +23,12 @@ export const SHELTERS_PER_PAGE = 50;
 export type TableView = { sort: ShelterSort; dir: SortDirection; page: number; attention: boolean; city?: string };
 
 /** The table's view from the query string; anything unknown falls back to the default. */
-export function parseTableView(params: { sort?: string; dir?: string; page?: string; attention?: string }): TableView & { badPage: boolean } {
+export function parseTableView(params: {
+  sort?: string;
+  dir?: string;
+  page?: string;
+  attention?: string;
+}): TableView & { badPage: boolean } {
   const sort = (SHELTER_SORTS as readonly string[]).includes(params.sort ?? '') ? (params.sort as ShelterSort) : 'name';
   const page = params.page === undefined ? 1 : Number(params.page);
   const badPage = !Number.isInteger(page) || page < 1;

@@ -106,8 +106,12 @@ export function waitedPastMidnight(db: Db, windows: DayWindow[], cityIds: readon
 
 /** The same for the network and, in one pass, for each city (a household with no city is in the network's only). */
 export function waitedInNetworkAndCities(db: Db, windows: DayWindow[]): { network: KindCounts[]; cities: Map<string, KindCounts[]> } {
-  const groups = waitedBy(db, windows, (household) => (household.cityId === null ? [NETWORK_SCOPE] : [NETWORK_SCOPE, `city ${household.cityId}`]));
-  const cities = new Map([...groups].filter(([group]) => group.startsWith('city ')).map(([group, counts]) => [group.slice('city '.length), counts]));
+  const groups = waitedBy(db, windows, (household) =>
+    household.cityId === null ? [NETWORK_SCOPE] : [NETWORK_SCOPE, `city ${household.cityId}`],
+  );
+  const cities = new Map(
+    [...groups].filter(([group]) => group.startsWith('city ')).map(([group, counts]) => [group.slice('city '.length), counts]),
+  );
   return { network: groups.get(NETWORK_SCOPE) ?? windows.map(noKinds), cities };
 }
 
@@ -156,7 +160,9 @@ export function storeUnmetDays(tx: Db, windows: DayWindow[], waitedThere: Return
     noFitWomen: searched.women,
     noFitFamilies: searched.families,
   });
-  windows.forEach((window, i) => update.run({ scope: NETWORK_SCOPE, ...counts(window.day, waited[i], noFit.get(window.day) ?? noKinds()) }));
+  windows.forEach((window, i) =>
+    update.run({ scope: NETWORK_SCOPE, ...counts(window.day, waited[i], noFit.get(window.day) ?? noKinds()) }),
+  );
   const insertCity = tx.$client.prepare(
     `insert or replace into unmet_city_days (city_id, day, waited_men, waited_women, waited_families, no_fit_men, no_fit_women, no_fit_families)
      values (@cityId, @day, @waitedMen, @waitedWomen, @waitedFamilies, @noFitMen, @noFitWomen, @noFitFamilies)`,
@@ -164,7 +170,9 @@ export function storeUnmetDays(tx: Db, windows: DayWindow[], waitedThere: Return
   for (const cityId of tx.$client.prepare('select id from cities').pluck().all() as string[]) {
     const searched = noFitByDay(tx, from, to, [cityId]);
     const waitedHere = waitedThere.cities.get(cityId);
-    windows.forEach((window, i) => insertCity.run({ cityId, ...counts(window.day, waitedHere?.[i] ?? noKinds(), searched.get(window.day) ?? noKinds()) }));
+    windows.forEach((window, i) =>
+      insertCity.run({ cityId, ...counts(window.day, waitedHere?.[i] ?? noKinds(), searched.get(window.day) ?? noKinds()) }),
+    );
   }
   tx.$client.prepare('delete from no_fit_searches where day <= ?').run(to);
 }
@@ -201,7 +209,10 @@ export function unmetHistory(db: Db, from: string, to: string, now: Date, cityId
           .all(NETWORK_SCOPE, from, to)
   ) as StoredUnmet[];
   const byDay = new Map<string, UnmetDay>(
-    stored.map(([day, wm, ww, wf, nm, nw, nf]) => [day, { day, waited: { men: wm, women: ww, families: wf }, noFit: { men: nm, women: nw, families: nf } }]),
+    stored.map(([day, wm, ww, wf, nm, nw, nf]) => [
+      day,
+      { day, waited: { men: wm, women: ww, families: wf }, noFit: { men: nm, women: nw, families: nf } },
+    ]),
   );
   const liveFrom = lastStored ? addDays(lastStored, 1) : from;
   if (liveFrom <= to) {
@@ -211,7 +222,9 @@ export function unmetHistory(db: Db, from: string, to: string, now: Date, cityId
     const ended = windows.filter((window) => window.end <= now.getTime());
     const waited = ended.length > 0 ? waitedPastMidnight(db, ended, cityIds) : [];
     const noFit = noFitByDay(db, liveFrom, to, cityIds);
-    windows.forEach((window, i) => byDay.set(window.day, { day: window.day, waited: waited[i] ?? noKinds(), noFit: noFit.get(window.day) ?? noKinds() }));
+    windows.forEach((window, i) =>
+      byDay.set(window.day, { day: window.day, waited: waited[i] ?? noKinds(), noFit: noFit.get(window.day) ?? noKinds() }),
+    );
   }
   const days: UnmetDay[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(byDay.get(day) ?? { day, waited: noKinds(), noFit: noKinds() });

@@ -34,7 +34,12 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   const shelterRows = db
     .select()
     .from(shelters)
-    .where(and(options.shelterId ? eq(shelters.id, options.shelterId) : undefined, options.cityIds ? inArray(shelters.cityId, [...options.cityIds]) : undefined))
+    .where(
+      and(
+        options.shelterId ? eq(shelters.id, options.shelterId) : undefined,
+        options.cityIds ? inArray(shelters.cityId, [...options.cityIds]) : undefined,
+      ),
+    )
     .orderBy(asc(shelters.name))
     .all();
   // The rooms and beds as kept per connection (bedLayout); the beds booked on any night of the range,
@@ -52,18 +57,33 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   const bookedBeds = new Set(
     (narrowed
       ? db.$client
-          .prepare('select bed_id from bed_nights where bed_id in (select value from json_each(?)) and night >= ? and night < ? and stay_id <> ?')
+          .prepare(
+            'select bed_id from bed_nights where bed_id in (select value from json_each(?)) and night >= ? and night < ? and stay_id <> ?',
+          )
           .pluck()
-          .all(JSON.stringify(ownRooms.flatMap((room) => room.inServiceBeds.map((bed) => bed.id))), nights.firstNight, nights.departure, except)
-      : db.$client.prepare('select bed_id from bed_nights where night >= ? and night < ? and stay_id <> ?').pluck().all(nights.firstNight, nights.departure, except)) as string[],
+          .all(
+            JSON.stringify(ownRooms.flatMap((room) => room.inServiceBeds.map((bed) => bed.id))),
+            nights.firstNight,
+            nights.departure,
+            except,
+          )
+      : db.$client
+          .prepare('select bed_id from bed_nights where night >= ? and night < ? and stay_id <> ?')
+          .pluck()
+          .all(nights.firstNight, nights.departure, except)) as string[],
   );
   const bookedRooms = (
     narrowed
       ? db.$client
-          .prepare('select room_id, night, booked from room_nights where room_id in (select value from json_each(?)) and night >= ? and night < ?')
+          .prepare(
+            'select room_id, night, booked from room_nights where room_id in (select value from json_each(?)) and night >= ? and night < ?',
+          )
           .raw()
           .all(JSON.stringify(ownRooms.map((room) => room.id)), nights.firstNight, nights.departure)
-      : db.$client.prepare('select room_id, night, booked from room_nights where night >= ? and night < ?').raw().all(nights.firstNight, nights.departure)
+      : db.$client
+          .prepare('select room_id, night, booked from room_nights where night >= ? and night < ?')
+          .raw()
+          .all(nights.firstNight, nights.departure)
   ) as [string, string, number][];
   const notTaking = db.$client
     .prepare(
@@ -73,7 +93,10 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
         where stay_id = @except and night >= @first and night < @departure and bed_id not in (select value from json_each(@outOfService))`,
     )
     .raw()
-    .all({ outOfService: JSON.stringify([...layout.outOfService]), first: nights.firstNight, departure: nights.departure, except }) as [string, string][];
+    .all({ outOfService: JSON.stringify([...layout.outOfService]), first: nights.firstNight, departure: nights.departure, except }) as [
+    string,
+    string,
+  ][];
   // Beds a checked-in guest keeps past their planned departure: not free, and one fewer each such night.
   const keptByGuests = nightsHeldPastDeparture(db, nights, except);
   for (const { bedId } of keptByGuests) bookedBeds.add(bedId);
@@ -98,7 +121,13 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
       languages: shelter.languages,
       lastConfirmedAt: shelter.lastConfirmedAt,
       longestNights: shelter.longestNights,
-      door: { checkInFrom: shelter.checkInFrom, checkInUntil: shelter.checkInUntil, holdHours: shelter.holdHours, checkOutBy: shelter.checkOutBy, timeZone: shelter.timeZone },
+      door: {
+        checkInFrom: shelter.checkInFrom,
+        checkInUntil: shelter.checkInUntil,
+        holdHours: shelter.holdHours,
+        checkOutBy: shelter.checkOutBy,
+        timeZone: shelter.timeZone,
+      },
       inServiceBeds: 0,
       rooms: [],
     });

@@ -70,7 +70,14 @@ export function reserveBatch(
   if (!shelter) throw new DomainError('notFound', 'shelterId');
   // Of a shelter in a city the caller does not hold nothing is said: the city rule below refuses each household.
   if (shelter.status !== 'open' && holdsCity(user, shelter.cityId)) throw new DomainError('shelterNotOpen', 'shelterId');
-  const rows = new Map(db.select().from(arrivals).where(inArray(arrivals.id, ids)).all().map((row) => [row.id, row]));
+  const rows = new Map(
+    db
+      .select()
+      .from(arrivals)
+      .where(inArray(arrivals.id, ids))
+      .all()
+      .map((row) => [row.id, row]),
+  );
   if (rows.size !== ids.length) throw new DomainError('notFound', 'arrivalIds');
 
   const freeFor = new Map<string, RoomAvailability[]>();
@@ -95,7 +102,8 @@ export function reserveBatch(
         if (!holdsCity(user, arrival.cityId)) throw new DomainError('notFound');
         checkPlacementCity(user, arrival, shelter.cityId, false);
         const range =
-          input.nights ?? checkNights(shelter, defaultNights(shelter, { nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now);
+          input.nights ??
+          checkNights(shelter, defaultNights(shelter, { nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now);
         const plan = planPlacement({ acceptsFamilies: shelter.acceptsFamilies, rooms: roomsFor(range) }, arrival);
         if ('code' in plan) throw new DomainError('noBedFitting');
         const bedIds = plan.beds.map((bed) => bed.bedId);

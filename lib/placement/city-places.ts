@@ -11,7 +11,13 @@ import { withMenBooked } from './room-company';
 export type PlaceGroup = { kind: PlacementKind; cityId: string | null; network: ShelterAvailability[] };
 
 export function householdCities(db: Db, arrivalId: string): HouseholdCities {
-  return db.select({ cityId: arrivals.cityId, destinationCityId: arrivals.destinationCityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get() ?? { cityId: null, destinationCityId: null };
+  return (
+    db
+      .select({ cityId: arrivals.cityId, destinationCityId: arrivals.destinationCityId })
+      .from(arrivals)
+      .where(eq(arrivals.id, arrivalId))
+      .get() ?? { cityId: null, destinationCityId: null }
+  );
 }
 
 /**

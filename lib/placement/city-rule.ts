@@ -26,7 +26,12 @@ export function placementKind(household: HouseholdCities, shelterCityId: string 
  * - any other city: a deliberate choice, and only in a city the caller holds.
  * Refusals are checked before anything is written.
  */
-export function checkPlacementCity(user: Pick<StaffUser, 'role' | 'cityIds'>, household: HouseholdCities, shelterCityId: string | null, elsewhere: boolean): PlacementKind {
+export function checkPlacementCity(
+  user: Pick<StaffUser, 'role' | 'cityIds'>,
+  household: HouseholdCities,
+  shelterCityId: string | null,
+  elsewhere: boolean,
+): PlacementKind {
   const kind = placementKind(household, shelterCityId);
   if (kind === 'home') return kind;
   if (kind === 'elsewhere' && !holdsCity(user, shelterCityId)) throw new DomainError('cityNotYours');

@@ -27,7 +27,12 @@ const roomsHeld = (db: Db) =>
  * offer other beds in the shelter or a move; shortening frees the nights given up at once. The same
  * rule as every other action decides who may do it (a guide, or the shelter's host).
  */
-export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string; departure: string; firstNight?: string | null }, now: Date): Stay {
+export function changeStayDates(
+  db: Db,
+  user: StaffUser,
+  input: { stayId: string; departure: string; firstNight?: string | null },
+  now: Date,
+): Stay {
   expireHolds(db, now);
   const stay = stayFor(db, user, input.stayId, 'guideOrHost');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
@@ -80,8 +85,18 @@ export function changeStayDates(db: Db, user: StaffUser, input: { stayId: string
  * getting a departure that is still behind them.
  */
 export function oneMoreNight(db: Db, user: StaffUser, input: { stayId: string; departure: string }, now: Date): Stay {
-  const found = db.select({ timeZone: shelters.timeZone }).from(stays).innerJoin(shelters, eq(shelters.id, stays.shelterId)).where(eq(stays.id, input.stayId)).get();
+  const found = db
+    .select({ timeZone: shelters.timeZone })
+    .from(stays)
+    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
+    .where(eq(stays.id, input.stayId))
+    .get();
   if (!found) throw notAllowed();
   const tonight = tonightIn(found.timeZone, now);
-  return changeStayDates(db, user, { stayId: input.stayId, departure: addNights(input.departure > tonight ? input.departure : tonight, 1) }, now);
+  return changeStayDates(
+    db,
+    user,
+    { stayId: input.stayId, departure: addNights(input.departure > tonight ? input.departure : tonight, 1) },
+    now,
+  );
 }

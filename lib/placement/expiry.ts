@@ -2,14 +2,18 @@ import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared, valueOf } from '@/db/prepared';
 import { arrivals, stayBeds, stays } from '@/db/schema';
-import { releaseNights } from '@/lib/nights/ledger';
 import { recordAudit } from '@/lib/audit';
+import { releaseNights } from '@/lib/nights/ledger';
 
 const passed = () => and(eq(stays.status, 'reserved'), lte(stays.holdUntil, valueOf(stays.holdUntil, 'now')));
 
 // Asked on every reservation and every read of availability: compiled once per connection.
 const dueHolds = (db: Db) =>
-  db.select({ id: stays.id, arrivalId: stays.arrivalId, shelterId: stays.shelterId, holdUntil: stays.holdUntil }).from(stays).where(passed()).prepare();
+  db
+    .select({ id: stays.id, arrivalId: stays.arrivalId, shelterId: stays.shelterId, holdUntil: stays.holdUntil })
+    .from(stays)
+    .where(passed())
+    .prepare();
 const anyHoldDue = (db: Db) => db.select({ id: stays.id }).from(stays).where(passed()).limit(1).prepare();
 
 /**
@@ -21,13 +25,24 @@ export function expireHolds(db: Db, now: Date): number {
   for (const stay of due) {
     db.update(stays).set({ status: 'expired', endedAt: stay.holdUntil }).where(eq(stays.id, stay.id)).run();
     releaseNights(db, stay.id);
-    db.update(stayBeds).set({ releasedAt: stay.holdUntil }).where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt))).run();
+    db.update(stayBeds)
+      .set({ releasedAt: stay.holdUntil })
+      .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
+      .run();
     recordAudit(db, { at: now, actorId: null, action: 'stay.expire', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
   }
   if (due.length > 0) {
     db.update(arrivals)
       .set({ status: 'waiting' })
-      .where(and(inArray(arrivals.id, due.map((stay) => stay.arrivalId)), eq(arrivals.status, 'placed')))
+      .where(
+        and(
+          inArray(
+            arrivals.id,
+            due.map((stay) => stay.arrivalId),
+          ),
+          eq(arrivals.status, 'placed'),
+        ),
+      )
       .run();
   }
   return due.length;

@@ -29,10 +29,13 @@ type Cached = { stamp: string; layout: BedLayout };
 const byConnection = new WeakMap<Database.Database, Cached>();
 
 function readLayout(client: Database.Database): BedLayout {
-  const roomRows = client
-    .prepare('select shelter_id, id, name, kind, accessible from rooms order by rowid')
-    .raw()
-    .all() as [string, string, string, RoomKind, number][];
+  const roomRows = client.prepare('select shelter_id, id, name, kind, accessible from rooms order by rowid').raw().all() as [
+    string,
+    string,
+    string,
+    RoomKind,
+    number,
+  ][];
   const rooms: LayoutRoom[] = [];
   const roomById = new Map<string, LayoutRoom & { inServiceBeds: FreeBed[] }>();
   for (const [shelterId, id, name, kind, accessible] of roomRows) {
@@ -42,7 +45,12 @@ function readLayout(client: Database.Database): BedLayout {
   }
   // One pass over the beds table in its own order (each room's beds as added), grouped here: at 50,000
   // beds this is a quarter of the time of joining them to their rooms in SQL.
-  const bedRows = client.prepare('select room_id, id, label, out_of_service_reason is not null from beds order by rowid').raw().all() as [string, string, string, number][];
+  const bedRows = client.prepare('select room_id, id, label, out_of_service_reason is not null from beds order by rowid').raw().all() as [
+    string,
+    string,
+    string,
+    number,
+  ][];
   const roomOfBed = new Map<string, LayoutRoom>();
   const outOfService = new Set<string>();
   for (const [roomId, id, label, out] of bedRows) {

@@ -5,26 +5,26 @@ import { arrivals, stayBeds, stays } from '@/db/schema';
 import { newId } from '@/db/schema/columns';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
-import { DomainError, notAllowed } from '@/lib/errors';
 import { holdsCity } from '@/lib/cities/scope';
+import { DomainError, notAllowed } from '@/lib/errors';
+import { tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { holdUntilFor } from '@/lib/nights/door';
+import { bookNights } from '@/lib/nights/ledger';
+import { isGuestInBedRefusal } from '@/lib/nights/overdue';
+import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
+import { dayStart } from '@/lib/occupancy/days';
 import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { auditActionFor, checkPlacementCity } from './city-rule';
 import { expireHolds } from './expiry';
 import { newLink } from './links';
-import { tonightIn, type NightRange } from '@/lib/nights/calendar';
-import { dayStart } from '@/lib/occupancy/days';
-import { holdUntilFor } from '@/lib/nights/door';
-import { bookNights } from '@/lib/nights/ledger';
-import { isGuestInBedRefusal } from '@/lib/nights/overdue';
-import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 
 export const ACTIVE_STAY_STATUSES = ['reserved', 'checked_in'] as const;
 export const isActiveStay = (stay: { status: string }) => (ACTIVE_STAY_STATUSES as readonly string[]).includes(stay.status);
 
-
 /** A request withdrawn by the person or judged not genuine is out of the queue for good. */
-export const isWithdrawn = (arrival: { status: string }) => arrival.status === 'cancelled' || arrival.status === 'not_genuine' || arrival.status === 'mistaken';
+export const isWithdrawn = (arrival: { status: string }) =>
+  arrival.status === 'cancelled' || arrival.status === 'not_genuine' || arrival.status === 'mistaken';
 
 // The reservation's own statements, compiled once per connection (db/prepared.ts).
 // The household with, in the same read, whether it already holds beds.
@@ -53,8 +53,16 @@ const insertStay = (db: Db) =>
     })
     .prepare();
 const insertHold = (db: Db) =>
-  db.insert(stayBeds).values({ stayId: sql.placeholder('stayId'), bedId: sql.placeholder('bedId'), heldAt: sql.placeholder('heldAt') }).prepare();
-const markPlaced = (db: Db) => db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, sql.placeholder('id'))).prepare();
+  db
+    .insert(stayBeds)
+    .values({ stayId: sql.placeholder('stayId'), bedId: sql.placeholder('bedId'), heldAt: sql.placeholder('heldAt') })
+    .prepare();
+const markPlaced = (db: Db) =>
+  db
+    .update(arrivals)
+    .set({ status: 'placed' })
+    .where(eq(arrivals.id, sql.placeholder('id')))
+    .prepare();
 
 /** Erased, or withdrawn from the queue: not a household anyone can act on. */
 const isGone = (arrival: typeof arrivals.$inferSelect) => !!arrival.erasedAt || isWithdrawn(arrival);
@@ -115,7 +123,11 @@ export function reserveBeds(
   // A household that has left is no one's to place again (lib/privacy/shares.ts decides for pages too).
   if (!mayActOn(user, found.arrival, null)) throw new DomainError('notFound');
   const { arrival } = found;
-  const { shelter, range, placement: kind } = checkBedChoice(db, arrival, input.bedIds, {
+  const {
+    shelter,
+    range,
+    placement: kind,
+  } = checkBedChoice(db, arrival, input.bedIds, {
     // Another city's shelter is a deliberate choice, and only where the household is going or the caller works.
     mayPlaceIn: (shelter) => checkPlacementCity(user, arrival, shelter.cityId, !!input.elsewhere),
     nightsIn: (shelter) =>

@@ -23,9 +23,16 @@ const MEN_HOLDING = `
  * household's sleeps a man is not recorded, so a household counts as many men as it has, up to the
  * beds it holds in the room: the line errs towards warning. `exceptStayId`: the stay being moved.
  */
-export function withMenBooked(db: Db, network: ShelterAvailability[], nights: NightRange, now: Date, exceptStayId?: string | null): ShelterAvailability[] {
+export function withMenBooked(
+  db: Db,
+  network: ShelterAvailability[],
+  nights: NightRange,
+  now: Date,
+  exceptStayId?: string | null,
+): ShelterAvailability[] {
   const zoneOf = new Map<string, string>();
-  for (const shelter of network) for (const room of shelter.rooms) if (room.kind === 'mixed') zoneOf.set(room.id, shelter.door?.timeZone ?? NETWORK_TIME_ZONE);
+  for (const shelter of network)
+    for (const room of shelter.rooms) if (room.kind === 'mixed') zoneOf.set(room.id, shelter.door?.timeZone ?? NETWORK_TIME_ZONE);
   if (zoneOf.size === 0) return network;
   const holdings = db.$client.prepare(MEN_HOLDING).all(JSON.stringify([...zoneOf.keys()]), exceptStayId ?? '') as Holding[];
   const men = new Map<string, number>();

@@ -12,12 +12,15 @@ const handoverColumns = {
   checkInUntil: shelters.checkInUntil,
   timeZone: shelters.timeZone,
 };
-const dated = (row: { firstNight: string | null; departure: string | null } & Omit<HandoverStay, 'firstNight' | 'departure'> | undefined): HandoverStay | null =>
-  row?.firstNight && row.departure ? { ...row, firstNight: row.firstNight, departure: row.departure } : null;
+const dated = (
+  row: ({ firstNight: string | null; departure: string | null } & Omit<HandoverStay, 'firstNight' | 'departure'>) | undefined,
+): HandoverStay | null => (row?.firstNight && row.departure ? { ...row, firstNight: row.firstNight, departure: row.departure } : null);
 
 /** The nights and door a stay's hand-over names. */
 export function handoverStay(db: Db, stayId: string): HandoverStay | null {
-  return dated(db.select(handoverColumns).from(stays).innerJoin(shelters, eq(shelters.id, stays.shelterId)).where(eq(stays.id, stayId)).get());
+  return dated(
+    db.select(handoverColumns).from(stays).innerJoin(shelters, eq(shelters.id, stays.shelterId)).where(eq(stays.id, stayId)).get(),
+  );
 }
 
 /** The same for a household's live stay (held or checked in), if it has one: a request's link once placed. */
@@ -36,7 +39,14 @@ export function liveHandoverStay(db: Db, arrivalId: string): HandoverStay | null
  * Everything the guide needs to hand a link over: the URL, a QR code as SVG, and share texts that name
  * the stay's first night and door hours, as of `issuedAt`.
  */
-export async function linkHandover(origin: string, token: string, languages: string[], issuedAt: Date, kind: ShareKind = 'stay', stay: HandoverStay | null = null) {
+export async function linkHandover(
+  origin: string,
+  token: string,
+  languages: string[],
+  issuedAt: Date,
+  kind: ShareKind = 'stay',
+  stay: HandoverStay | null = null,
+) {
   const url = `${origin}/s/${token}`;
   const { language, text } = shareText(languages, kind, { stay, now: issuedAt });
   const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

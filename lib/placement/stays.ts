@@ -4,17 +4,17 @@ import { arrivals, shelters, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { holdUntilFor } from '@/lib/nights/door';
+import { releaseNights } from '@/lib/nights/ledger';
+import { guestInBeds } from '@/lib/nights/overdue';
+import { checkNights, type StayRules } from '@/lib/nights/stay-dates';
 import { mayActOn } from '@/lib/privacy/shares';
 import { checkBedChoice } from './bed-choice';
 import { checkPlacementCity, type PlacementKind } from './city-rule';
 import { expireHolds } from './expiry';
 import { issueLink, revokeLink } from './links';
 import { holdBeds, householdOf, isActiveStay } from './reserve';
-import { tonightIn, type NightRange } from '@/lib/nights/calendar';
-import { holdUntilFor } from '@/lib/nights/door';
-import { releaseNights } from '@/lib/nights/ledger';
-import { guestInBeds } from '@/lib/nights/overdue';
-import { checkNights, type StayRules } from '@/lib/nights/stay-dates';
 
 type Stay = typeof stays.$inferSelect;
 const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
@@ -25,13 +25,20 @@ const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role ==
  */
 export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
   const found = db
-    .select({ stay: stays, household: { status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId }, shelterCityId: shelters.cityId })
+    .select({
+      stay: stays,
+      household: { status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId },
+      shelterCityId: shelters.cityId,
+    })
     .from(stays)
     .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
     .innerJoin(shelters, eq(shelters.id, stays.shelterId))
     .where(eq(stays.id, stayId))
     .get();
-  const allowed = !!found && mayActOn(user, found.household, found.stay) && (who === 'guideOrHost' || canEditShelter(user, { id: found.stay.shelterId, cityId: found.shelterCityId }));
+  const allowed =
+    !!found &&
+    mayActOn(user, found.household, found.stay) &&
+    (who === 'guideOrHost' || canEditShelter(user, { id: found.stay.shelterId, cityId: found.shelterCityId }));
   if (!found || !allowed) throw notAllowed();
   return found.stay;
 }
@@ -39,7 +46,10 @@ export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | '
 /** The stay lets go of its beds: every night it held is free again, and stay_beds records when. */
 export function releaseBeds(db: Db, stayId: string, at: Date) {
   releaseNights(db, stayId);
-  db.update(stayBeds).set({ releasedAt: at }).where(and(eq(stayBeds.stayId, stayId), isNull(stayBeds.releasedAt))).run();
+  db.update(stayBeds)
+    .set({ releasedAt: at })
+    .where(and(eq(stayBeds.stayId, stayId), isNull(stayBeds.releasedAt)))
+    .run();
 }
 
 export const audit = (db: Db, user: StaffUser, action: string, stay: Stay, now: Date) =>
@@ -51,11 +61,23 @@ export function checkIn(db: Db, user: StaffUser, stayId: string, now: Date): Sta
   if (stay.status !== 'reserved') throw new DomainError('stayNotReserved');
   const shelter = db.select({ timeZone: shelters.timeZone }).from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
   // A booking ahead holds its beds from its first night only; someone early needs another bed tonight.
-  if (stay.firstNight && stay.firstNight > tonightIn(shelter.timeZone, now)) throw new DomainError('notTheirNightYet', undefined, { night: stay.firstNight });
+  if (stay.firstNight && stay.firstNight > tonightIn(shelter.timeZone, now))
+    throw new DomainError('notTheirNightYet', undefined, { night: stay.firstNight });
   // Someone still checked in to one of its beds (past their departure) is checked out or moved first;
   // the database refuses the check-in too (migration 0012).
-  const beds = db.select({ bedId: stayBeds.bedId }).from(stayBeds).where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt))).all();
-  if (guestInBeds(db, beds.map((bed) => bed.bedId), stay.id)) throw new DomainError('bedStillOccupied');
+  const beds = db
+    .select({ bedId: stayBeds.bedId })
+    .from(stayBeds)
+    .where(and(eq(stayBeds.stayId, stay.id), isNull(stayBeds.releasedAt)))
+    .all();
+  if (
+    guestInBeds(
+      db,
+      beds.map((bed) => bed.bedId),
+      stay.id,
+    )
+  )
+    throw new DomainError('bedStillOccupied');
   db.update(stays).set({ status: 'checked_in', checkedInAt: now }).where(eq(stays.id, stay.id)).run();
   audit(db, user, 'stay.check_in', stay, now);
   return stay;
@@ -92,7 +114,9 @@ export function cancelStay(db: Db, user: StaffUser, stayId: string, now: Date): 
 function nightsLeft(shelter: StayRules, stay: Stay, departure: string, now: Date): NightRange {
   const tonight = tonightIn(shelter.timeZone, now);
   const firstNight = stay.firstNight! > tonight ? stay.firstNight! : tonight;
-  return checkNights(shelter, { firstNight, departure }, now, { keepFirstNight: stay.status === 'checked_in' ? firstNight : stay.firstNight! });
+  return checkNights(shelter, { firstNight, departure }, now, {
+    keepFirstNight: stay.status === 'checked_in' ? firstNight : stay.firstNight!,
+  });
 }
 
 /**
@@ -101,7 +125,12 @@ function nightsLeft(shelter: StayRules, stay: Stay, departure: string, now: Date
  * another shelter (guides only) the old stay is cancelled and a new reservation takes over the same
  * link, so the arrival's page keeps working and shows the new place.
  */
-export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedIds: string[]; departure?: string | null; elsewhere?: boolean }, now: Date): Stay {
+export function moveStay(
+  db: Db,
+  user: StaffUser,
+  input: { stayId: string; bedIds: string[]; departure?: string | null; elsewhere?: boolean },
+  now: Date,
+): Stay {
   expireHolds(db, now);
   const stay = stayFor(db, user, input.stayId, 'guideOrHost');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
@@ -129,7 +158,10 @@ export function moveStay(db: Db, user: StaffUser, input: { stayId: string; bedId
   if (sameBeds && departure === stay.departure) throw new DomainError('sameBeds', 'bedIds');
   let target = stay;
   if (shelter.id !== stay.shelterId) {
-    db.update(stays).set({ status: 'cancelled', endedAt: now, linkTokenHash: null, linkExpiresAt: null }).where(eq(stays.id, stay.id)).run();
+    db.update(stays)
+      .set({ status: 'cancelled', endedAt: now, linkTokenHash: null, linkExpiresAt: null })
+      .where(eq(stays.id, stay.id))
+      .run();
     releaseBeds(db, stay.id, now);
     target = db
       .insert(stays)

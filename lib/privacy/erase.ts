@@ -32,7 +32,10 @@ export function eraseHousehold(db: Db, arrivalId: string, now: Date, actorId: st
     .set({ linkTokenHash: null, linkExpiresAt: null })
     .where(and(eq(stays.arrivalId, arrivalId), notInArray(stays.status, [...ACTIVE_STAY_STATUSES])))
     .run();
-  db.update(noFitSearches).set({ arrivalId: sql`lower(hex(randomblob(16)))` }).where(eq(noFitSearches.arrivalId, arrivalId)).run();
+  db.update(noFitSearches)
+    .set({ arrivalId: sql`lower(hex(randomblob(16)))` })
+    .where(eq(noFitSearches.arrivalId, arrivalId))
+    .run();
   recordAudit(db, { at: now, actorId, action: 'household.erase', entity: 'arrival', entityId: arrivalId });
   return true;
 }

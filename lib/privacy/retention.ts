@@ -1,5 +1,4 @@
-import type { Db } from '@/db';
-import { write } from '@/db';
+import { write, type Db } from '@/db';
 import { runSteps, runStepsYielding } from '@/lib/steps';
 import { eraseHousehold } from './erase';
 
@@ -7,7 +6,10 @@ export const DEFAULT_RETENTION_DAYS = 14;
 const DAY = 86_400_000;
 
 export function retentionDays(db: Db): number {
-  return (db.$client.prepare('select retention_days from network_settings where id = 1').pluck().get() as number | undefined) ?? DEFAULT_RETENTION_DAYS;
+  return (
+    (db.$client.prepare('select retention_days from network_settings where id = 1').pluck().get() as number | undefined) ??
+    DEFAULT_RETENTION_DAYS
+  );
 }
 
 /**
@@ -41,7 +43,11 @@ function* purgeSteps(db: Db, now: Date): Generator<void, { erased: number; reten
   const due = householdsDue(db, now, days);
   let erased = 0;
   for (let i = 0; i < due.length; i += BATCH) {
-    erased += write(db, (tx) => due.slice(i, i + BATCH).filter((id) => householdsDue(tx, now, days, id).length > 0 && eraseHousehold(tx, id, now, null)).length);
+    erased += write(
+      db,
+      (tx) =>
+        due.slice(i, i + BATCH).filter((id) => householdsDue(tx, now, days, id).length > 0 && eraseHousehold(tx, id, now, null)).length,
+    );
     yield;
   }
   return { erased, retentionDays: days };

@@ -31,7 +31,11 @@ const isActive = (stay: NonNullable<StayState>) => (ACTIVE as readonly string[])
 
 /** What `mayActOn` asks of a household: its state and its active stay, if any; null when unknown. */
 export function householdState(db: Db, arrivalId: string): { household: HouseholdState; stay: StayState } | null {
-  const household = db.select({ status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
+  const household = db
+    .select({ status: arrivals.status, erasedAt: arrivals.erasedAt, cityId: arrivals.cityId })
+    .from(arrivals)
+    .where(eq(arrivals.id, arrivalId))
+    .get();
   if (!household) return null;
   const stay = db
     .select({ status: stays.status, reservedBy: stays.reservedBy, shelterId: stays.shelterId })
@@ -80,9 +84,7 @@ export function shareOf(user: StaffUser, household: HouseholdState, stay: StaySt
 export function revealedTo(db: Db, user: StaffUser, arrivalId: string, now: Date): boolean {
   if (user.role !== 'admin') return false;
   return !!db.$client
-    .prepare(
-      `select 1 from audit_events where action = 'household.reveal' and actor_id = ? and entity_id = ? and at > ? limit 1`,
-    )
+    .prepare(`select 1 from audit_events where action = 'household.reveal' and actor_id = ? and entity_id = ? and at > ? limit 1`)
     .get(user.id, arrivalId, now.getTime() - REVEAL_MINUTES * 60_000);
 }
 

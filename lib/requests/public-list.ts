@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { beds, rooms, shelters, ROOM_KINDS, type RoomKind } from '@/db/schema';
+import { beds, ROOM_KINDS, rooms, shelters, type RoomKind } from '@/db/schema';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 
 /**

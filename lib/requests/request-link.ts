@@ -17,7 +17,10 @@ export function reissueRequestLink(db: Db, user: StaffUser, arrivalId: string, n
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   if (!arrival || !arrival.selfRegistered || arrival.erasedAt || !mayActOnHousehold(db, user, arrivalId)) throw notFound();
   const token = newLinkToken();
-  db.update(arrivals).set({ requestTokenHash: hashLinkToken(token) }).where(eq(arrivals.id, arrival.id)).run();
+  db.update(arrivals)
+    .set({ requestTokenHash: hashLinkToken(token) })
+    .where(eq(arrivals.id, arrival.id))
+    .run();
   recordAudit(db, { at: now, actorId: user.id, action: 'request_link.issue', entity: 'arrival', entityId: arrival.id });
   return { token, languages: arrival.languages };
 }

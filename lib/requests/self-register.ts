@@ -7,8 +7,8 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { activeStayOf } from '@/lib/placement/reserve';
-import { mayActOnHousehold } from '@/lib/privacy/shares';
 import { releaseBeds } from '@/lib/placement/stays';
+import { mayActOnHousehold } from '@/lib/privacy/shares';
 import type { PublicRequestInput } from '@/lib/validation/request';
 import { readNetworkSettings } from './settings';
 import { recordRequest, requestCounters, requestRefusal, type RequestRefusal } from './throttle';
@@ -28,13 +28,23 @@ export type SubmitRefusal = RequestRefusal | 'stampUsed';
  * accepted request: after a refusal the same form can be sent again. Returns the person's own link,
  * shown once.
  */
-export function submitRequest(db: Db, input: PublicRequestInput, client: { address: string; stamp: string; device?: string | null }, now: Date): { token: string } | { refusal: SubmitRefusal } {
+export function submitRequest(
+  db: Db,
+  input: PublicRequestInput,
+  client: { address: string; stamp: string; device?: string | null },
+  now: Date,
+): { token: string } | { refusal: SubmitRefusal } {
   if (stampSpent(db, client.stamp)) return { refusal: 'stampUsed' };
   const counted = requestCounters(client.address, client.device);
   const refusal = requestRefusal(db, counted, readNetworkSettings(db).requestsPerHour, now);
   if (refusal) return { refusal };
   const token = newLinkToken();
-  const id = insertHousehold(db, input, { window: REQUEST_ARRIVAL_WINDOW, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) }, now);
+  const id = insertHousehold(
+    db,
+    input,
+    { window: REQUEST_ARRIVAL_WINDOW, registeredBy: null, selfRegistered: true, requestTokenHash: hashLinkToken(token) },
+    now,
+  );
   recordRequest(db, counted, now);
   spendStamp(db, client.stamp, now);
   recordAudit(db, { at: now, actorId: null, action: 'arrival.self_register', entity: 'arrival', entityId: id });
@@ -43,13 +53,23 @@ export function submitRequest(db: Db, input: PublicRequestInput, client: { addre
 
 /** The household behind a request link, or null: unknown and erased links alike. */
 export function requestByToken(db: Db, token: string) {
-  const arrival = db.select().from(arrivals).where(eq(arrivals.requestTokenHash, hashLinkToken(token))).get();
+  const arrival = db
+    .select()
+    .from(arrivals)
+    .where(eq(arrivals.requestTokenHash, hashLinkToken(token)))
+    .get();
   return arrival && !arrival.erasedAt ? arrival : null;
 }
 
 /** The household's newest stay: after a move to another shelter, the one that took over. */
 export function latestStayOf(db: Db, arrivalId: string) {
-  return db.select().from(stays).where(eq(stays.arrivalId, arrivalId)).orderBy(desc(stays.createdAt), sql`rowid desc`).limit(1).get();
+  return db
+    .select()
+    .from(stays)
+    .where(eq(stays.arrivalId, arrivalId))
+    .orderBy(desc(stays.createdAt), sql`rowid desc`)
+    .limit(1)
+    .get();
 }
 
 /**
@@ -76,7 +96,11 @@ export function cancelOwnRequest(db: Db, token: string, now: Date): boolean {
 /** A guide takes a fake request out of the queue; it ends like any household, for retention to erase. */
 export function markNotGenuine(db: Db, user: StaffUser, arrivalId: string, now: Date): void {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
-  const arrival = db.select().from(arrivals).where(and(eq(arrivals.id, arrivalId), eq(arrivals.selfRegistered, true))).get();
+  const arrival = db
+    .select()
+    .from(arrivals)
+    .where(and(eq(arrivals.id, arrivalId), eq(arrivals.selfRegistered, true)))
+    .get();
   if (!arrival || !mayActOnHousehold(db, user, arrivalId)) throw notFound();
   if (arrival.status === 'placed') throw new DomainError('alreadyPlaced');
   db.update(arrivals).set({ status: 'not_genuine', endedAt: now }).where(eq(arrivals.id, arrival.id)).run();

@@ -6,7 +6,11 @@ import { isIPv4, isIPv6 } from 'node:net';
  * not one per address. Anything else (`unknown`, a forged header's junk) is a network of its own.
  */
 export function sourceNetwork(address: string): string {
-  const bare = address.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').toLowerCase();
+  const bare = address
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   const ipv4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare)?.[1] ?? bare;
   if (isIPv4(ipv4)) return `${ipv4.split('.').slice(0, 3).join('.')}.0/24`;
   if (!isIPv6(bare)) return bare;
@@ -17,7 +21,8 @@ export function sourceNetwork(address: string): string {
 function ipv6Groups(address: string): string[] {
   const [head, tail] = address.split('::');
   // An embedded IPv4 address at the end counts as two groups.
-  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const groups = (part: string | undefined) =>
+    part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
   const [before, after] = [groups(head), groups(tail)];
   const filled = tail === undefined ? before : [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
   return filled.map((group) => parseInt(group, 16).toString(16));

@@ -42,7 +42,11 @@ export const requestCounters = (address: string, device?: string | null): Reques
 const since = (now: Date) => gt(requestAttempts.at, new Date(now.getTime() - REQUEST_WINDOW_MS));
 // Hashes are base64url: no GLOB wildcard in them.
 const recentFrom = (db: Db, pattern: string, now: Date) =>
-  db.select({ n: count() }).from(requestAttempts).where(and(sql`${requestAttempts.clientKey} glob ${pattern}`, since(now))).get()!.n;
+  db
+    .select({ n: count() })
+    .from(requestAttempts)
+    .where(and(sql`${requestAttempts.clientKey} glob ${pattern}`, since(now)))
+    .get()!.n;
 
 /** 'tooManyFromYou' when this device, or this address for a client without one, has asked enough; 'networkBusy' past the address's ceiling. */
 function clientRefusal(db: Db, client: RequestClient, now: Date): RequestRefusal | null {
@@ -65,7 +69,11 @@ export function requestRefusal(db: Db, client: RequestClient, ceilingPerHour: nu
   if (ceilingPerHour === 0) return 'networkBusy';
   const refusal = clientRefusal(db, client, now);
   if (refusal) return refusal;
-  const fromNetwork = db.select({ n: count() }).from(requestAttempts).where(and(eq(requestAttempts.networkKey, client.networkKey), since(now))).get()!.n;
+  const fromNetwork = db
+    .select({ n: count() })
+    .from(requestAttempts)
+    .where(and(eq(requestAttempts.networkKey, client.networkKey), since(now)))
+    .get()!.n;
   if (fromNetwork < REQUESTS_PER_ADDRESS) return null;
   const total = db.select({ n: count() }).from(requestAttempts).where(since(now)).get()!.n;
   return fromNetwork >= (total >= ceilingPerHour ? REQUESTS_PER_ADDRESS : REQUESTS_PER_NETWORK) ? 'networkBusy' : null;
@@ -73,13 +81,21 @@ export function requestRefusal(db: Db, client: RequestClient, ceilingPerHour: nu
 
 /** Counts an accepted request, and forgets those older than the window. */
 export function recordRequest(db: Db, client: RequestClient, now: Date): void {
-  db.delete(requestAttempts).where(lte(requestAttempts.at, new Date(now.getTime() - REQUEST_WINDOW_MS))).run();
-  db.insert(requestAttempts).values({ ...client, at: now }).run();
+  db.delete(requestAttempts)
+    .where(lte(requestAttempts.at, new Date(now.getTime() - REQUEST_WINDOW_MS)))
+    .run();
+  db.insert(requestAttempts)
+    .values({ ...client, at: now })
+    .run();
 }
 
 /** The last hour's requests and the source networks they came from, once they reach the admin's ceiling; else null. */
 export function requestFlood(db: Db, ceilingPerHour: number, now: Date): { requests: number; networks: number } | null {
   if (ceilingPerHour === 0) return null;
-  const row = db.select({ requests: count(), networks: countDistinct(requestAttempts.networkKey) }).from(requestAttempts).where(since(now)).get()!;
+  const row = db
+    .select({ requests: count(), networks: countDistinct(requestAttempts.networkKey) })
+    .from(requestAttempts)
+    .where(since(now))
+    .get()!;
   return row.requests >= ceilingPerHour ? row : null;
 }

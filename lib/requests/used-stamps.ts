@@ -11,7 +11,13 @@ import { STAMP_MAX_AGE_MS, stampTime } from './form-guard';
 const hashOf = (stamp: string) => createHash('sha256').update(`stamp:${stamp}`).digest('base64url');
 
 export function stampSpent(db: Db, stamp: string): boolean {
-  return db.select({ hash: usedFormStamps.stampHash }).from(usedFormStamps).where(eq(usedFormStamps.stampHash, hashOf(stamp))).get() !== undefined;
+  return (
+    db
+      .select({ hash: usedFormStamps.stampHash })
+      .from(usedFormStamps)
+      .where(eq(usedFormStamps.stampHash, hashOf(stamp)))
+      .get() !== undefined
+  );
 }
 
 /**
@@ -21,5 +27,7 @@ export function stampSpent(db: Db, stamp: string): boolean {
 export function spendStamp(db: Db, stamp: string, now: Date): void {
   const issued = stampTime(stamp) ?? now;
   db.delete(usedFormStamps).where(lte(usedFormStamps.expiresAt, now)).run();
-  db.insert(usedFormStamps).values({ stampHash: hashOf(stamp), expiresAt: new Date(issued.getTime() + STAMP_MAX_AGE_MS) }).run();
+  db.insert(usedFormStamps)
+    .values({ stampHash: hashOf(stamp), expiresAt: new Date(issued.getTime() + STAMP_MAX_AGE_MS) })
+    .run();
 }

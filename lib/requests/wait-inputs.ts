@@ -1,11 +1,10 @@
 import type { Db } from '@/db';
 import { arrivals } from '@/db/schema';
-import { householdKind, type HouseholdKind } from '@/lib/occupancy/kind';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
-import { networkAvailability } from '@/lib/placement/availability';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
-import { minutesSince } from '@/lib/time';
+import { householdKind, type HouseholdKind } from '@/lib/occupancy/kind';
+import { networkAvailability } from '@/lib/placement/availability';
+import { minutesSince, NETWORK_TIME_ZONE } from '@/lib/time';
 import type { WaitInputs } from './expected-wait';
 
 const WINDOW_MS = 14 * 86_400_000;
@@ -45,19 +44,25 @@ function peopleAhead(db: Db, household: Household): number {
   const size = (men: number, women: number, children: number) => men + women + children;
   return queue
     .filter(([adultMen, adultWomen, children]) => householdKind({ adultMen, adultWomen, children }) === kind)
-    .reduce((people, [men, women, children]) => people + size(men, women, children), size(household.adultMen, household.adultWomen, household.children));
+    .reduce(
+      (people, [men, women, children]) => people + size(men, women, children),
+      size(household.adultMen, household.adultWomen, household.children),
+    );
 }
 
 /** Free beds tonight, in its city (on the city's calendar) when it has one, in open shelters' rooms that admit someone of this household. */
 function freeFittingBeds(db: Db, household: Household, now: Date): number {
   const members = membersOf(household);
-  const zone = household.cityId ? (db.$client.prepare('select time_zone from cities where id = ?').pluck().get(household.cityId) as string | undefined) : undefined;
+  const zone = household.cityId
+    ? (db.$client.prepare('select time_zone from cities where id = ?').pluck().get(household.cityId) as string | undefined)
+    : undefined;
   const tonight = tonightIn(zone ?? NETWORK_TIME_ZONE, now);
   const cityIds = household.cityId ? [household.cityId] : undefined;
   let free = 0;
   for (const shelter of networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, cityIds })) {
     if (shelter.status !== 'open') continue;
-    for (const room of shelter.rooms) if (members.some((member) => roomAdmits(room.kind, member, shelter.acceptsFamilies))) free += room.freeBeds.length;
+    for (const room of shelter.rooms)
+      if (members.some((member) => roomAdmits(room.kind, member, shelter.acceptsFamilies))) free += room.freeBeds.length;
   }
   return free;
 }

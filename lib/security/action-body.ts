@@ -24,7 +24,10 @@ export async function malformedActionBody(request: Request): Promise<boolean> {
       .catch(() => null);
     if (!form) return true;
     // A fetch action's numbered fields are the rows of its arguments, JSON each (React's encodeReply).
-    return fetchAction && [...form].some(([name, value]) => /^\d+$/.test(name) && typeof value === 'string' && !wellFormedRow(value, name === '0'));
+    return (
+      fetchAction &&
+      [...form].some(([name, value]) => /^\d+$/.test(name) && typeof value === 'string' && !wellFormedRow(value, name === '0'))
+    );
   }
   return fetchAction && !wellFormedRow(await request.clone().text(), true);
 }

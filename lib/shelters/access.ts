@@ -14,7 +14,12 @@ export function editableShelter(db: Db, user: StaffUser, shelterId: string) {
 }
 
 // Every page under /shelters/[id] asks first: compiled once per connection.
-const shelterById = (db: Db) => db.select().from(shelters).where(eq(shelters.id, sql.placeholder('id'))).prepare();
+const shelterById = (db: Db) =>
+  db
+    .select()
+    .from(shelters)
+    .where(eq(shelters.id, sql.placeholder('id')))
+    .prepare();
 
 export function viewableShelter(db: Db, user: StaffUser, shelterId: string) {
   const shelter = prepared(db, shelterById).get({ id: shelterId });
@@ -23,7 +28,12 @@ export function viewableShelter(db: Db, user: StaffUser, shelterId: string) {
 }
 
 export function editableRoom(db: Db, user: StaffUser, roomId: string) {
-  const row = db.select({ room: rooms, cityId: shelters.cityId }).from(rooms).innerJoin(shelters, eq(shelters.id, rooms.shelterId)).where(eq(rooms.id, roomId)).get();
+  const row = db
+    .select({ room: rooms, cityId: shelters.cityId })
+    .from(rooms)
+    .innerJoin(shelters, eq(shelters.id, rooms.shelterId))
+    .where(eq(rooms.id, roomId))
+    .get();
   if (!row || !canEditShelter(user, { id: row.room.shelterId, cityId: row.cityId })) throw notAllowed();
   return row.room;
 }

@@ -34,13 +34,21 @@ export function twoInOneBed(db: Db, user: StaffUser, shelterId: string, now: Dat
   const conflicts = bedConflicts(db, [shelterId], now);
   if (conflicts.length === 0) return [];
   const stayIds = [...new Set(conflicts.flatMap((c) => [c.stayingId, c.otherId]))];
-  const rows = db.select({ stay: stays, arrival: arrivals }).from(stays).innerJoin(arrivals, eq(arrivals.id, stays.arrivalId)).where(inArray(stays.id, stayIds)).all();
+  const rows = db
+    .select({ stay: stays, arrival: arrivals })
+    .from(stays)
+    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
+    .where(inArray(stays.id, stayIds))
+    .all();
   const byStay = new Map(rows.map((row) => [row.stay.id, row]));
   const bedsByStay = heldBeds(db, stayIds);
   const guest = (stayId: string): ConflictGuest => {
     const { stay, arrival } = byStay.get(stayId)!;
     const mayMove = user.role !== 'host' && mayActOn(user, arrival, stay);
-    return { moveHref: mayMove ? `/arrivals/${arrival.id}` : null, household: householdView(arrival, shareOf(user, arrival, stay, false), now) };
+    return {
+      moveHref: mayMove ? `/arrivals/${arrival.id}` : null,
+      household: householdView(arrival, shareOf(user, arrival, stay, false), now),
+    };
   };
   return conflicts.map((conflict) => {
     const bed = bedsByStay.get(conflict.stayingId)?.find((held) => held.bedId === conflict.bedId);
@@ -57,7 +65,11 @@ export function twoInOneBed(db: Db, user: StaffUser, shelterId: string, now: Dat
 }
 
 /** How many beds have two guests, shelter by shelter, in these cities (null: every city): counts only. */
-export function twoInOneBedByShelter(db: Db, cityIds: readonly string[] | null, now: Date): { shelterId: string; name: string; beds: number }[] {
+export function twoInOneBedByShelter(
+  db: Db,
+  cityIds: readonly string[] | null,
+  now: Date,
+): { shelterId: string; name: string; beds: number }[] {
   const conflicts = bedConflicts(db, null, now);
   if (conflicts.length === 0) return [];
   const found = db

@@ -4,10 +4,10 @@ import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stays, type RoomKind } from '@/db/schema';
 import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
-import { shareOf } from '@/lib/privacy/shares';
-import { bedsTonight, sheltersTonight } from '@/lib/occupancy/free-tonight';
-import { addCounts, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 import { compareLabels } from '@/lib/labels';
+import { bedsTonight, sheltersTonight } from '@/lib/occupancy/free-tonight';
+import { shareOf } from '@/lib/privacy/shares';
+import { addCounts, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 
 export type BoardBed = {
   id: string;
@@ -22,7 +22,12 @@ export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: 
 
 // The bed board is the page hosts keep open: its reads are compiled once per connection (db/prepared.ts).
 const shelterRooms = (db: Db) =>
-  db.select().from(rooms).where(eq(rooms.shelterId, sql.placeholder('shelterId'))).orderBy(asc(rooms.createdAt), sql`rooms.rowid`).prepare();
+  db
+    .select()
+    .from(rooms)
+    .where(eq(rooms.shelterId, sql.placeholder('shelterId')))
+    .orderBy(asc(rooms.createdAt), sql`rooms.rowid`)
+    .prepare();
 const shelterBeds = (db: Db) =>
   db
     .select({
@@ -66,13 +71,22 @@ function holderFor(holder: Holder | undefined, viewer: StaffUser | undefined): s
  * Every bed of a shelter as a tile, grouped by room, with counts per room and for the shelter; with
  * `holdersFor`, the names of the households holding beds that this caller may know.
  */
-export function shelterBoard(db: Db, shelterId: string, now: Date, options: { holdersFor?: StaffUser } = {}): { rooms: BoardRoom[]; counts: BedCounts } {
+export function shelterBoard(
+  db: Db,
+  shelterId: string,
+  now: Date,
+  options: { holdersFor?: StaffUser } = {},
+): { rooms: BoardRoom[]; counts: BedCounts } {
   const roomRows = prepared(db, shelterRooms).all({ shelterId });
   // Each bed's state tonight is the one definition every count of free beds uses.
   const tonight = new Map((bedsTonight(db, now, { shelterIds: [shelterId] }).beds.get(shelterId) ?? []).map((bed) => [bed.bedId, bed]));
   const stayIds = [...new Set([...tonight.values()].flatMap((bed) => (bed.stayId ? [bed.stayId] : [])))];
   const holderOf = new Map(
-    options.holdersFor && stayIds.length > 0 ? prepared(db, holders).all({ stayIds: JSON.stringify(stayIds) }).map((row) => [row.stayId, row]) : [],
+    options.holdersFor && stayIds.length > 0
+      ? prepared(db, holders)
+          .all({ stayIds: JSON.stringify(stayIds) })
+          .map((row) => [row.stayId, row])
+      : [],
   );
   const bedRows = prepared(db, shelterBeds).all({ shelterId });
   const byLabel = (a: { label: string }, b: { label: string }) => compareLabels(a.label, b.label);
@@ -91,7 +105,14 @@ export function shelterBoard(db: Db, shelterId: string, now: Date, options: { ho
         };
       })
       .sort(byLabel);
-    return { id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, beds: roomBeds, counts: countBeds(roomBeds.map((bed) => bed.state)) };
+    return {
+      id: room.id,
+      name: room.name,
+      kind: room.kind,
+      accessible: room.accessible,
+      beds: roomBeds,
+      counts: countBeds(roomBeds.map((bed) => bed.state)),
+    };
   });
   return { rooms: boardRooms, counts: boardRooms.reduce((sum, room) => addCounts(sum, room.counts), emptyCounts()) };
 }
@@ -110,9 +131,15 @@ export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): M
 export function visibleShelters(db: Db, user: StaffUser, now: Date): ShelterSummary[] {
   const all = db.select().from(shelters).orderBy(asc(shelters.name)).all();
   const visible = all.filter((shelter) =>
-    user.role === 'host' ? user.shelterIds.includes(shelter.id) : holdsCity(user, shelter.cityId) && (user.role === 'admin' || shelter.status === 'open'),
+    user.role === 'host'
+      ? user.shelterIds.includes(shelter.id)
+      : holdsCity(user, shelter.cityId) && (user.role === 'admin' || shelter.status === 'open'),
   );
   // A host sees a shelter or two: counting the whole network for them would be wasted work.
   const counts = countsByShelter(db, now, user.role === 'host' ? visible.map((shelter) => shelter.id) : undefined);
-  return visible.map((shelter) => ({ ...shelter, counts: counts.get(shelter.id) ?? emptyCounts(), editable: canEditShelter(user, shelter) }));
+  return visible.map((shelter) => ({
+    ...shelter,
+    counts: counts.get(shelter.id) ?? emptyCounts(),
+    editable: canEditShelter(user, shelter),
+  }));
 }

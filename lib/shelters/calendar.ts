@@ -1,8 +1,8 @@
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { compareLabels } from '@/lib/labels';
-import { closedNights, type ClosedNight } from '@/lib/nights/closures';
 import { addNights, nightsFrom, type Night } from '@/lib/nights/calendar';
+import { closedNights, type ClosedNight } from '@/lib/nights/closures';
 
 /** What one bed is on one night. A booking shows as its state only: no household in a cell. */
 export const CELL_STATES = ['free', 'booked', 'occupied', 'out_of_service', 'closed'] as const;
@@ -15,7 +15,11 @@ export type BookedNight = { bedId: string; night: Night; status: 'reserved' | 'c
 export type CalendarInput = { nights: Night[]; rooms: CalendarRoomInput[]; booked: BookedNight[]; closed: ClosedNight[] };
 
 export type CalendarRoom = { id: string; name: string; beds: { id: string; label: string; cells: CellState[] }[] };
-export type NightSummary = { night: Night; counts: Record<CellState, number>; freeByRoom: { roomId: string; roomName: string; labels: string[] }[] };
+export type NightSummary = {
+  night: Night;
+  counts: Record<CellState, number>;
+  freeByRoom: { roomId: string; roomName: string; labels: string[] }[];
+};
 export type Calendar = { nights: Night[]; rooms: CalendarRoom[]; perNight: NightSummary[] };
 
 const zeroCounts = (): Record<CellState, number> => ({ free: 0, booked: 0, occupied: 0, out_of_service: 0, closed: 0 });
@@ -36,7 +40,9 @@ export function buildCalendar(input: CalendarInput): Calendar {
   const rooms = input.rooms.map((room) => ({
     id: room.id,
     name: room.name,
-    beds: [...room.beds].sort((a, b) => compareLabels(a.label, b.label)).map((bed) => ({ id: bed.id, label: bed.label, cells: input.nights.map((night) => cellOf(room, bed, night)) })),
+    beds: [...room.beds]
+      .sort((a, b) => compareLabels(a.label, b.label))
+      .map((bed) => ({ id: bed.id, label: bed.label, cells: input.nights.map((night) => cellOf(room, bed, night)) })),
   }));
   const perNight = input.nights.map((night, i) => {
     const counts = zeroCounts();
@@ -86,5 +92,10 @@ export function loadCalendar(db: Db, shelterId: string, firstNight: Night, count
     if (row.bedId) room.beds.push({ id: row.bedId, label: row.label!, outOfService: Boolean(row.outOfService) });
   }
   const booked = prepared(db, bookedInWindow).all({ shelterId, first: range.firstNight, end: range.departure });
-  return buildCalendar({ nights: nightsFrom(firstNight, count), rooms: [...rooms.values()], booked, closed: closedNights(db, shelterId, range) });
+  return buildCalendar({
+    nights: nightsFrom(firstNight, count),
+    rooms: [...rooms.values()],
+    booked,
+    closed: closedNights(db, shelterId, range),
+  });
 }

@@ -44,7 +44,11 @@ function checkClosureDates(input: Pick<ClosureInput, 'firstNight' | 'lastNight'>
 export function closeNights(db: Db, user: StaffUser, input: ClosureInput, now: Date): string {
   const shelter = editableShelter(db, user, input.shelterId);
   if (input.roomId) {
-    const room = db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.shelterId, shelter.id))).get();
+    const room = db
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.id, input.roomId), eq(rooms.shelterId, shelter.id)))
+      .get();
     if (!room) throw notAllowed();
   }
   checkClosureDates(input, tonightIn(shelter.timeZone, now));
@@ -73,14 +77,27 @@ export function reopenClosure(db: Db, user: StaffUser, closureId: string, now: D
   if (!closure) throw notAllowed();
   editableShelter(db, user, closure.shelterId);
   db.delete(shelterClosures).where(eq(shelterClosures.id, closure.id)).run();
-  recordAudit(db, { at: now, actorId: user.id, action: 'shelter.reopen', entity: 'closure', entityId: closure.id, shelterId: closure.shelterId });
+  recordAudit(db, {
+    at: now,
+    actorId: user.id,
+    action: 'shelter.reopen',
+    entity: 'closure',
+    entityId: closure.id,
+    shelterId: closure.shelterId,
+  });
   return closure.shelterId;
 }
 
 /** Closures still running tonight or ahead, soonest first. */
 export function closuresAhead(db: Db, shelterId: string, tonight: Night): ClosureView[] {
   return db
-    .select({ id: shelterClosures.id, roomName: rooms.name, firstNight: shelterClosures.firstNight, lastNight: shelterClosures.lastNight, reason: shelterClosures.reason })
+    .select({
+      id: shelterClosures.id,
+      roomName: rooms.name,
+      firstNight: shelterClosures.firstNight,
+      lastNight: shelterClosures.lastNight,
+      reason: shelterClosures.reason,
+    })
     .from(shelterClosures)
     .leftJoin(rooms, eq(rooms.id, shelterClosures.roomId))
     .where(and(eq(shelterClosures.shelterId, shelterId), gte(shelterClosures.lastNight, tonight)))

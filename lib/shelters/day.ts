@@ -2,13 +2,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { arrivals, stays } from '@/db/schema';
+import type { GuestSaid } from '@/lib/arrival/guest-said';
 import { heldBeds, type HeldBed } from '@/lib/arrivals/queries';
 import { householdView, type HouseholdView } from '@/lib/arrivals/views';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { checkOutAt, type DoorRules } from '@/lib/nights/door';
 import { mayActOn, shareOf } from '@/lib/privacy/shares';
-import type { GuestSaid } from '@/lib/arrival/guest-said';
 
 // The host's day: who is expected (tonight first, then later nights), who leaves today or tomorrow,
 // who stayed past their departure.
@@ -67,13 +67,24 @@ const liveStays = (db: Db) =>
 export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: string }, now: Date): HostDay {
   const today = tonightIn(shelter.timeZone, now);
   const out = checkOutAt(shelter, today);
-  const day: HostDay = { today, tomorrow: addNights(today, 1), checkOutAt: out, expected: [], leavingToday: [], leavingTomorrow: [], overdue: [] };
+  const day: HostDay = {
+    today,
+    tomorrow: addNights(today, 1),
+    checkOutAt: out,
+    expected: [],
+    leavingToday: [],
+    leavingTomorrow: [],
+    overdue: [],
+  };
   const rows = prepared(db, liveStays)
     .all({ shelterId: shelter.id })
     .map((row) => ({ ...row, list: dayListOf(row.stay, today, now >= out) }))
     .filter((row) => row.list && mayActOn(user, row.arrival, row.stay));
   if (rows.length === 0) return day;
-  const byStay = heldBeds(db, rows.map((row) => row.stay.id));
+  const byStay = heldBeds(
+    db,
+    rows.map((row) => row.stay.id),
+  );
   for (const { stay, arrival, list } of rows) {
     day[list!].push({
       id: stay.id,

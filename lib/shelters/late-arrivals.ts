@@ -24,6 +24,9 @@ export function updateLateArrivals(db: Db, user: StaffUser, input: LateArrivalsI
   if (input.latestArrival !== null && intoNight(input.latestArrival, shelter.checkInFrom) < closes) {
     throw new DomainError('latestBeforeClosing', 'latestArrival');
   }
-  db.update(shelters).set({ lateGraceMinutes: input.lateGraceMinutes, latestArrival: input.latestArrival }).where(eq(shelters.id, shelter.id)).run();
+  db.update(shelters)
+    .set({ lateGraceMinutes: input.lateGraceMinutes, latestArrival: input.latestArrival })
+    .where(eq(shelters.id, shelter.id))
+    .run();
   recordAudit(db, { at: now, actorId: user.id, action: 'shelter.update', entity: 'shelter', entityId: shelter.id, shelterId: shelter.id });
 }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { shelterTexts, shelters, TEXT_LOCALES } from '@/db/schema';
+import { shelters, shelterTexts, TEXT_LOCALES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
+import { heldCity } from '@/lib/cities/choice';
 import { DomainError, notAllowed } from '@/lib/errors';
 import type { NewShelterInput, ShelterProfileInput } from '@/lib/validation/shelter';
-import { heldCity } from '@/lib/cities/choice';
 import { editableShelter } from './access';
 
 export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProfileInput, now: Date): void {

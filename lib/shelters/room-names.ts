@@ -18,7 +18,11 @@ const isTextLocale = (locale: string): locale is TextLocale => (TEXT_LOCALES as 
 export function roomNamesOf(db: Db, roomIds: string[]): Map<string, RoomNames> {
   const byRoom = new Map<string, RoomNames>();
   if (roomIds.length === 0) return byRoom;
-  for (const row of db.select().from(roomNames).where(inArray(roomNames.roomId, [...new Set(roomIds)])).all()) {
+  for (const row of db
+    .select()
+    .from(roomNames)
+    .where(inArray(roomNames.roomId, [...new Set(roomIds)]))
+    .all()) {
     byRoom.set(row.roomId, { ...byRoom.get(row.roomId), [row.locale]: row.name });
   }
   return byRoom;
@@ -30,25 +34,42 @@ export const localRoomName = (room: { id: string; name: string }, names: Map<str
 
 /** The same rooms, each named in `locale` where its host gave it a name in that language. */
 export function inLocale<T extends { id: string; name: string }>(db: Db, rooms: T[], locale: string): T[] {
-  const names = roomNamesOf(db, rooms.map((room) => room.id));
+  const names = roomNamesOf(
+    db,
+    rooms.map((room) => room.id),
+  );
   return rooms.map((room) => ({ ...room, name: localRoomName(room, names, locale) }));
 }
 
 /** A map from room id to its name in `locale`, for lists that carry a room's name beside its id. */
-export function roomNameLookup(db: Db, rooms: { id: string; name: string }[], locale: string): (roomId: string, fallback: string) => string {
+export function roomNameLookup(
+  db: Db,
+  rooms: { id: string; name: string }[],
+  locale: string,
+): (roomId: string, fallback: string) => string {
   const named = new Map(inLocale(db, rooms, locale).map((room) => [room.id, room.name]));
   return (roomId, fallback) => named.get(roomId) ?? fallback;
 }
 
 /** Sets a room's names; a blank one is removed, so that language falls back to the room's own name. */
-export function saveRoomNames(db: Db, user: StaffUser, input: { roomId: string; names: Record<TextLocale, string | null> }, now: Date): string {
+export function saveRoomNames(
+  db: Db,
+  user: StaffUser,
+  input: { roomId: string; names: Record<TextLocale, string | null> },
+  now: Date,
+): string {
   const room = editableRoom(db, user, input.roomId);
   for (const locale of TEXT_LOCALES) {
     const name = input.names[locale];
     if (name) {
-      db.insert(roomNames).values({ roomId: room.id, locale, name }).onConflictDoUpdate({ target: [roomNames.roomId, roomNames.locale], set: { name } }).run();
+      db.insert(roomNames)
+        .values({ roomId: room.id, locale, name })
+        .onConflictDoUpdate({ target: [roomNames.roomId, roomNames.locale], set: { name } })
+        .run();
     } else {
-      db.delete(roomNames).where(and(eq(roomNames.roomId, room.id), eq(roomNames.locale, locale))).run();
+      db.delete(roomNames)
+        .where(and(eq(roomNames.roomId, room.id), eq(roomNames.locale, locale)))
+        .run();
     }
   }
   recordAudit(db, { at: now, actorId: user.id, action: 'room.names', entity: 'room', entityId: room.id, shelterId: room.shelterId });

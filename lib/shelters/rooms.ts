@@ -40,7 +40,12 @@ export function updateRoom(db: Db, user: StaffUser, input: RoomInput & { roomId:
 
 export function removeRoom(db: Db, user: StaffUser, roomId: string, now: Date): string {
   const room = editableRoom(db, user, roomId);
-  const bedCount = db.select({ n: sql<number>`count(*)` }).from(beds).where(eq(beds.roomId, room.id)).get()?.n ?? 0;
+  const bedCount =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(beds)
+      .where(eq(beds.roomId, room.id))
+      .get()?.n ?? 0;
   if (bedCount > 0) throw new DomainError('roomHasBeds');
   db.delete(rooms).where(eq(rooms.id, room.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'room.delete', entity: 'room', entityId: room.id, shelterId: room.shelterId });
@@ -63,7 +68,12 @@ function insertBeds(db: Db, roomId: string, count: number): void {
 
 export function addBeds(db: Db, user: StaffUser, input: { roomId: string; count: number }, now: Date): string {
   const room = editableRoom(db, user, input.roomId);
-  const existing = db.select({ n: sql<number>`count(*)` }).from(beds).where(eq(beds.roomId, room.id)).get()?.n ?? 0;
+  const existing =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(beds)
+      .where(eq(beds.roomId, room.id))
+      .get()?.n ?? 0;
   if (existing + input.count > 200) throw new DomainError('roomTooLarge', 'count');
   insertBeds(db, room.id, input.count);
   recordAudit(db, { at: now, actorId: user.id, action: 'bed.create', entity: 'room', entityId: room.id, shelterId: room.shelterId });
@@ -72,7 +82,11 @@ export function addBeds(db: Db, user: StaffUser, input: { roomId: string; count:
 
 export function renameBed(db: Db, user: StaffUser, input: { bedId: string; label: string }, now: Date): string {
   const { bed, shelterId } = editableBed(db, user, input.bedId);
-  const clash = db.select({ id: beds.id }).from(beds).where(and(eq(beds.roomId, bed.roomId), eq(beds.label, input.label))).get();
+  const clash = db
+    .select({ id: beds.id })
+    .from(beds)
+    .where(and(eq(beds.roomId, bed.roomId), eq(beds.label, input.label)))
+    .get();
   if (clash && clash.id !== bed.id) throw new DomainError('bedLabelTaken', 'label');
   db.update(beds).set({ label: input.label }).where(eq(beds.id, bed.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'bed.rename', entity: 'bed', entityId: bed.id, shelterId });
@@ -80,7 +94,11 @@ export function renameBed(db: Db, user: StaffUser, input: { bedId: string; label
 }
 
 function isBedHeld(db: Db, bedId: string): boolean {
-  return !!db.select({ bedId: stayBeds.bedId }).from(stayBeds).where(and(eq(stayBeds.bedId, bedId), sql`${stayBeds.releasedAt} is null`)).get();
+  return !!db
+    .select({ bedId: stayBeds.bedId })
+    .from(stayBeds)
+    .where(and(eq(stayBeds.bedId, bedId), sql`${stayBeds.releasedAt} is null`))
+    .get();
 }
 
 export function setBedOutOfService(db: Db, user: StaffUser, input: { bedId: string; reason: string }, now: Date): string {
@@ -96,7 +114,10 @@ export function setBedOutOfService(db: Db, user: StaffUser, input: { bedId: stri
 export function returnBedToService(db: Db, user: StaffUser, bedId: string, now: Date): string {
   const { bed, shelterId } = editableBed(db, user, bedId);
   db.update(beds).set({ outOfServiceReason: null }).where(eq(beds.id, bed.id)).run();
-  db.update(bedOutages).set({ endedAt: now }).where(and(eq(bedOutages.bedId, bed.id), isNull(bedOutages.endedAt))).run();
+  db.update(bedOutages)
+    .set({ endedAt: now })
+    .where(and(eq(bedOutages.bedId, bed.id), isNull(bedOutages.endedAt)))
+    .run();
   recordAudit(db, { at: now, actorId: user.id, action: 'bed.in_service', entity: 'bed', entityId: bed.id, shelterId });
   return shelterId;
 }

@@ -21,13 +21,24 @@ export function otherAccount(db: Db, admin: StaffUser, userId: string) {
 }
 
 const heldCities = (db: Db, userId: string) =>
-  db.select({ id: staffCities.cityId }).from(staffCities).where(eq(staffCities.userId, userId)).all().map((row) => row.id).sort();
+  db
+    .select({ id: staffCities.cityId })
+    .from(staffCities)
+    .where(eq(staffCities.userId, userId))
+    .all()
+    .map((row) => row.id)
+    .sort();
 
 /**
  * A new role, with a host's shelters or a guide's or admin's cities (none: every city). A change of
  * cities is its own audit event, so the trail shows who widened or narrowed someone's reach.
  */
-export function changeRole(db: Db, admin: StaffUser, input: { userId: string; role: Role; shelterIds: string[]; cityIds?: string[] }, now: Date): void {
+export function changeRole(
+  db: Db,
+  admin: StaffUser,
+  input: { userId: string; role: Role; shelterIds: string[]; cityIds?: string[] },
+  now: Date,
+): void {
   const user = otherAccount(db, admin, input.userId);
   const shelterIds = input.role === 'host' ? input.shelterIds : [];
   const cityIds = input.role === 'host' ? [] : [...(input.cityIds ?? [])].sort();
@@ -41,18 +52,27 @@ export function changeRole(db: Db, admin: StaffUser, input: { userId: string; ro
   db.update(users).set({ role: input.role }).where(eq(users.id, user.id)).run();
   db.delete(shelterMembers).where(eq(shelterMembers.userId, user.id)).run();
   if (shelterIds.length > 0) {
-    db.insert(shelterMembers).values(shelterIds.map((shelterId) => ({ userId: user.id, shelterId }))).run();
+    db.insert(shelterMembers)
+      .values(shelterIds.map((shelterId) => ({ userId: user.id, shelterId })))
+      .run();
   }
   db.delete(staffCities).where(eq(staffCities.userId, user.id)).run();
-  if (cityIds.length > 0) db.insert(staffCities).values(cityIds.map((cityId) => ({ userId: user.id, cityId }))).run();
+  if (cityIds.length > 0)
+    db.insert(staffCities)
+      .values(cityIds.map((cityId) => ({ userId: user.id, cityId })))
+      .run();
   recordAudit(db, { at: now, actorId: admin.id, action: 'user.role', entity: 'user', entityId: user.id });
-  if (citiesBefore.join() !== cityIds.join()) recordAudit(db, { at: now, actorId: admin.id, action: 'user.cities', entity: 'user', entityId: user.id });
+  if (citiesBefore.join() !== cityIds.join())
+    recordAudit(db, { at: now, actorId: admin.id, action: 'user.cities', entity: 'user', entityId: user.id });
 }
 
 /** Cuts the account off at its very next request: the session check reads `disabled_at`. */
 export function disableAccount(db: Db, admin: StaffUser, userId: string, now: Date): void {
   const user = otherAccount(db, admin, userId);
-  db.update(users).set({ disabledAt: now, sessionsValidAfter: now }).where(and(eq(users.id, user.id), isNull(users.disabledAt))).run();
+  db.update(users)
+    .set({ disabledAt: now, sessionsValidAfter: now })
+    .where(and(eq(users.id, user.id), isNull(users.disabledAt)))
+    .run();
   recordAudit(db, { at: now, actorId: admin.id, action: 'user.disable', entity: 'user', entityId: user.id });
 }
 
@@ -85,7 +105,14 @@ export function staffList(db: Db, admin: StaffUser) {
   const scope = cityScopeOf(admin);
   const reach = staffReach(db);
   const list = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, secondFactorSince: users.totpEnabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      secondFactorSince: users.totpEnabledAt,
+    })
     .from(users)
     .orderBy(asc(users.name))
     .all();
@@ -96,5 +123,9 @@ export function staffList(db: Db, admin: StaffUser) {
     .all();
   return list
     .filter((user) => user.id === admin.id || withinScope(scope, reach.get(user.id)))
-    .map((user) => ({ ...user, cities: (user.role === 'host' ? [] : reach.get(user.id)) as Reach, shelters: memberships.filter((m) => m.userId === user.id) }));
+    .map((user) => ({
+      ...user,
+      cities: (user.role === 'host' ? [] : reach.get(user.id)) as Reach,
+      shelters: memberships.filter((m) => m.userId === user.id),
+    }));
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { invitationCities, invitationShelters, invitations, shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
+import { invitationCities, invitations, invitationShelters, shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf } from '@/lib/cities/scope';
@@ -55,9 +55,14 @@ export function createInvitation(
     .returning()
     .get();
   if (shelterIds.length > 0) {
-    db.insert(invitationShelters).values(shelterIds.map((shelterId) => ({ invitationId: invitation.id, shelterId }))).run();
+    db.insert(invitationShelters)
+      .values(shelterIds.map((shelterId) => ({ invitationId: invitation.id, shelterId })))
+      .run();
   }
-  if (cityIds.length > 0) db.insert(invitationCities).values(cityIds.map((cityId) => ({ invitationId: invitation.id, cityId }))).run();
+  if (cityIds.length > 0)
+    db.insert(invitationCities)
+      .values(cityIds.map((cityId) => ({ invitationId: invitation.id, cityId })))
+      .run();
   recordAudit(db, { at: now, actorId: inviterId, action: 'invitation.create', entity: 'invitation', entityId: invitation.id });
   return { token, expiresAt };
 }
@@ -99,11 +104,19 @@ export function acceptInvitation(
     .where(eq(invitationShelters.invitationId, invitation.id))
     .all();
   if (shelterIds.length > 0) {
-    db.insert(shelterMembers).values(shelterIds.map(({ shelterId }) => ({ userId: user.id, shelterId }))).run();
+    db.insert(shelterMembers)
+      .values(shelterIds.map(({ shelterId }) => ({ userId: user.id, shelterId })))
+      .run();
   }
-  const cityIds = db.select({ cityId: invitationCities.cityId }).from(invitationCities).where(eq(invitationCities.invitationId, invitation.id)).all();
+  const cityIds = db
+    .select({ cityId: invitationCities.cityId })
+    .from(invitationCities)
+    .where(eq(invitationCities.invitationId, invitation.id))
+    .all();
   if (cityIds.length > 0 && user.role !== 'host') {
-    db.insert(staffCities).values(cityIds.map(({ cityId }) => ({ userId: user.id, cityId }))).run();
+    db.insert(staffCities)
+      .values(cityIds.map(({ cityId }) => ({ userId: user.id, cityId })))
+      .run();
   }
   db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)).run();
   recordAudit(db, { at: now, actorId: user.id, action: 'invitation.accept', entity: 'invitation', entityId: invitation.id });
@@ -137,4 +150,9 @@ export function pendingInvitations(db: Db, admin: StaffUser, now: Date) {
 
 /** The cities an open invitation gives (none: every city), for the invitation page. */
 export const invitationCityIds = (db: Db, invitationId: string) =>
-  db.select({ id: invitationCities.cityId }).from(invitationCities).where(eq(invitationCities.invitationId, invitationId)).all().map((row) => row.id);
+  db
+    .select({ id: invitationCities.cityId })
+    .from(invitationCities)
+    .where(eq(invitationCities.invitationId, invitationId))
+    .all()
+    .map((row) => row.id);

@@ -27,7 +27,10 @@ export function staffReach(db: Db): Map<string, Reach> {
   const people = db.$client.prepare('select id, role from users').raw().all() as [string, string][];
   const held = collect(db.$client.prepare('select user_id, city_id from staff_cities').raw().all() as [string, string][]);
   const hosted = collect(
-    db.$client.prepare('select m.user_id, s.city_id from shelter_members m join shelters s on s.id = m.shelter_id').raw().all() as [string, string | null][],
+    db.$client.prepare('select m.user_id, s.city_id from shelter_members m join shelters s on s.id = m.shelter_id').raw().all() as [
+      string,
+      string | null,
+    ][],
   );
   return new Map(people.map(([id, role]) => [id, reachOf(role, (held.get(id) ?? []) as string[], hosted.get(id) ?? [])]));
 }
@@ -60,7 +63,10 @@ export function assertGivableCities(db: Db, admin: StaffUser, cityIds: string[])
   const scope = cityScopeOf(admin);
   if (scope !== 'all' && cityIds.length === 0) throw new DomainError('allCitiesNotYours', 'cityIds');
   if (cityIds.length === 0) return;
-  const known = db.$client.prepare('select id from cities where id in (select value from json_each(?))').pluck().all(JSON.stringify(cityIds));
+  const known = db.$client
+    .prepare('select id from cities where id in (select value from json_each(?))')
+    .pluck()
+    .all(JSON.stringify(cityIds));
   if (known.length !== cityIds.length) throw new DomainError('invalid', 'cityIds');
   if (scope !== 'all' && cityIds.some((city) => !scope.includes(city))) throw new DomainError('cityNotYoursToGive', 'cityIds');
 }
@@ -69,6 +75,9 @@ export function assertGivableCities(db: Db, admin: StaffUser, cityIds: string[])
 export function assertGivableShelters(db: Db, admin: StaffUser, shelterIds: string[]): void {
   const scope = cityScopeOf(admin);
   if (scope === 'all' || shelterIds.length === 0) return;
-  const cities = db.$client.prepare('select city_id from shelters where id in (select value from json_each(?))').pluck().all(JSON.stringify(shelterIds)) as (string | null)[];
+  const cities = db.$client
+    .prepare('select city_id from shelters where id in (select value from json_each(?))')
+    .pluck()
+    .all(JSON.stringify(shelterIds)) as (string | null)[];
   if (cities.some((city) => city === null || !scope.includes(city))) throw new DomainError('shelterNotYours', 'shelterIds');
 }

@@ -10,7 +10,8 @@ import { endSessions, otherAccount } from './accounts';
 
 const userRow = (db: Db, userId: string) => db.select().from(users).where(eq(users.id, userId)).get();
 
-export type SecondFactorStatus = { on: false; pending: { key: string; uri: string } | null } | { on: true; since: Date; recoveryCodesLeft: number };
+export type SecondFactorStatus =
+  { on: false; pending: { key: string; uri: string } | null } | { on: true; since: Date; recoveryCodesLeft: number };
 
 /** What /account shows: on since when (and recovery codes left), or off, with an enrolment begun. */
 export function secondFactorStatus(db: Db, userId: string): SecondFactorStatus {
@@ -30,7 +31,10 @@ export function startEnrolment(db: Db, user: StaffUser): void {
   const row = userRow(db, user.id);
   if (!row) throw new DomainError('notFound');
   if (hasSecondFactor(row)) throw new DomainError('secondFactorAlreadyOn');
-  db.update(users).set({ totpSecret: sealSecret(newTotpSecret(), user.id), totpLastStep: null }).where(eq(users.id, user.id)).run();
+  db.update(users)
+    .set({ totpSecret: sealSecret(newTotpSecret(), user.id), totpLastStep: null })
+    .where(eq(users.id, user.id))
+    .run();
 }
 
 /**
@@ -54,7 +58,9 @@ export function confirmEnrolment(db: Db, user: StaffUser, code: string, now: Dat
 function replaceRecoveryCodes(db: Db, userId: string, now: Date): string[] {
   const codes = newRecoveryCodes();
   db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-  db.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: recoveryCodeHash(c), createdAt: now }))).run();
+  db.insert(recoveryCodes)
+    .values(codes.map((c) => ({ userId, codeHash: recoveryCodeHash(c), createdAt: now })))
+    .run();
   return codes;
 }
 

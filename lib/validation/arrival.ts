@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
-import { optionalCityChoice } from './city';
-import { LANGUAGES } from './shelter-options';
 import { isNight } from '@/lib/nights/calendar';
+import { optionalCityChoice } from './city';
+import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
+import { LANGUAGES } from './shelter-options';
 
 export const MAX_HOUSEHOLD = 30;
 
@@ -49,7 +49,8 @@ export function householdRules(input: { adultMen: number; adultWomen: number; ch
   const size = input.adultMen + input.adultWomen + input.children;
   if (size === 0) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'nobody' });
   if (size > MAX_HOUSEHOLD) context.addIssue({ code: 'custom', path: ['adultMen'], message: 'tooMany' });
-  if (input.children > 0 && input.adultMen + input.adultWomen === 0) context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
+  if (input.children > 0 && input.adultMen + input.adultWomen === 0)
+    context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
 }
 
 /**
@@ -75,7 +76,13 @@ const optionalNight = z
   .refine((value) => value === undefined || isNight(value), 'invalidDate');
 
 // `elsewhere`: the guide chose a shelter outside the household's city on purpose (lib/placement/city-rule.ts).
-export const reserveSchema = z.object({ arrivalId: idField, bedIds: bedIdList, firstNight: optionalNight, departure: optionalNight, elsewhere: checkbox });
+export const reserveSchema = z.object({
+  arrivalId: idField,
+  bedIds: bedIdList,
+  firstNight: optionalNight,
+  departure: optionalNight,
+  elsewhere: checkbox,
+});
 export const moveSchema = z.object({ stayId: idField, bedIds: bedIdList, departure: optionalNight, elsewhere: checkbox });
 export const stayDatesSchema = z.object({ stayId: idField, departure: night, firstNight: optionalNight });
 export const stayIdSchema = z.object({ stayId: idField });

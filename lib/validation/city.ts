@@ -57,4 +57,7 @@ export type CityInput = z.infer<typeof createCitySchema>;
 /** A city chosen in a form: required, one of the network's (checked against the database by the domain call). */
 export const cityChoice = z.string({ error: 'chooseCity' }).trim().min(1, 'chooseCity').max(64, 'unknownCity');
 /** An optional city: blank means none. */
-export const optionalCityChoice = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().trim().max(64, 'unknownCity').optional());
+export const optionalCityChoice = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.string().trim().max(64, 'unknownCity').optional(),
+);

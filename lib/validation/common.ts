@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 /** Messages are keys under `errors` in the message files. */
-export const requiredText = (max: number) =>
-  z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'tooLong');
+export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'tooLong');
 
 export const optionalText = (max: number) =>
   z

@@ -25,10 +25,15 @@ const endsAt = z
 // Message keys are under `errors`; "no text at all" is told next to the first text field.
 const noticeFields = z
   .object({ textRu: noticeText, textEn: noticeText, textTr: noticeText, textUk: noticeText, endsAt })
-  .refine((fields) => Boolean(fields.textRu || fields.textEn || fields.textTr || fields.textUk), { message: 'noticeTextRequired', path: ['textRu'] });
+  .refine((fields) => Boolean(fields.textRu || fields.textEn || fields.textTr || fields.textUk), {
+    message: 'noticeTextRequired',
+    path: ['textRu'],
+  });
 
 export const shelterNoticeSchema = z.object({ shelterId: idField }).and(noticeFields);
-export const cityNoticeSchema = z.object({ cityId: z.string({ error: 'noticeCityRequired' }).trim().min(1, 'noticeCityRequired').max(64, 'invalid') }).and(noticeFields);
+export const cityNoticeSchema = z
+  .object({ cityId: z.string({ error: 'noticeCityRequired' }).trim().min(1, 'noticeCityRequired').max(64, 'invalid') })
+  .and(noticeFields);
 export const withdrawNoticeSchema = z.object({ noticeId: idField });
 
 export type NoticeInput = z.infer<typeof noticeFields>;

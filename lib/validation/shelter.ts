@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
 import { isNight, MAX_NIGHTS } from '@/lib/nights/calendar';
-import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { cityChoice, optionalCityChoice, timeZoneField } from './city';
+import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { AMENITIES, LANGUAGES } from './shelter-options';
 
-const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
+const clock = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
 const coordinate = (limit: number, message: string) =>
   z
     .string()
@@ -14,7 +17,11 @@ const coordinate = (limit: number, message: string) =>
     .transform((value) => (value ? Number(value.replace(',', '.')) : null))
     .refine((value) => value === null || (Number.isFinite(value) && Math.abs(value) <= limit), message);
 const longText = optionalText(2000).transform((value) => value ?? '');
-const stayNights = z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'stayNightsRange').max(MAX_NIGHTS, 'stayNightsRange');
+const stayNights = z.coerce
+  .number({ error: 'invalidNumber' })
+  .int('invalidNumber')
+  .min(1, 'stayNightsRange')
+  .max(MAX_NIGHTS, 'stayNightsRange');
 // Left empty, the longest stay is "no limit of the shelter's own" (the network's 90 nights still hold).
 const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 /** A night as the date field sends it, "YYYY-MM-DD", and a day that exists. */

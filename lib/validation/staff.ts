@@ -42,7 +42,10 @@ export const acceptInviteSchema = z
   .refine((input) => input.password === input.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
 // Not trimmed: spaces can be part of a password. Only blanks never are one.
-const currentPasswordField = z.string({ error: 'required' }).max(1024, 'tooLong').refine((value) => value.trim() !== '', 'required');
+const currentPasswordField = z
+  .string({ error: 'required' })
+  .max(1024, 'tooLong')
+  .refine((value) => value.trim() !== '', 'required');
 
 export const changePasswordSchema = z
   .object({

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@/db';
 import { makeArrival } from '../support/fixtures';
-import { percentile, round } from './stats';
 import { signInCookie } from './session';
+import { percentile, round } from './stats';
 
 // React's own encoder for server action arguments, from Next's compiled copy: the same bytes a browser sends.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,7 +24,11 @@ export async function callAction(baseURL: string, page: string, id: string, cook
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
   const body = await encodeReply([{ status: 'idle' }, form]);
-  const response = await fetch(`${baseURL}${page}`, { method: 'POST', headers: { 'next-action': id, accept: 'text/x-component', cookie }, body });
+  const response = await fetch(`${baseURL}${page}`, {
+    method: 'POST',
+    headers: { 'next-action': id, accept: 'text/x-component', cookie },
+    body,
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`action answered ${response.status}`);
   return text;
@@ -42,13 +46,17 @@ export async function benchActions(baseURL: string, databasePath: string, option
   const istanbul = sqlite.prepare("select id from cities where slug = 'istanbul'").pluck().get() as string;
   const bedIds = (
     sqlite
-      .prepare("select b.id from beds b join rooms r on r.id = b.room_id join shelters s on s.id = r.shelter_id where s.status = 'open' and s.city_id = ? and r.kind = 'mixed' and b.out_of_service_reason is null")
+      .prepare(
+        "select b.id from beds b join rooms r on r.id = b.room_id join shelters s on s.id = r.shelter_id where s.status = 'open' and s.city_id = ? and r.kind = 'mixed' and b.out_of_service_reason is null",
+      )
       .all(istanbul) as { id: string }[]
   )
     .map((row) => row.id)
     .slice(0, options.beds);
   const households = Array.from({ length: options.guides }, () => makeArrival(db, { adultMen: 1, adultWomen: 0, cityId: istanbul }).id);
-  const cookies = await Promise.all(households.map(() => signInCookie(baseURL, 'guide@waystation.test', process.env.DEMO_PASSWORD || 'waystation-demo')));
+  const cookies = await Promise.all(
+    households.map(() => signInCookie(baseURL, 'guide@waystation.test', process.env.DEMO_PASSWORD || 'waystation-demo')),
+  );
   const activeStay = sqlite.prepare("select id from stays where arrival_id = ? and status in ('reserved', 'checked_in')");
 
   const latencies: number[] = [];
@@ -74,7 +82,9 @@ export async function benchActions(baseURL: string, databasePath: string, option
       }
     }),
   );
-  const doubleHolds = sqlite.prepare('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)').get() as { n: number };
+  const doubleHolds = sqlite
+    .prepare('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)')
+    .get() as { n: number };
   sqlite.close();
   return {
     guides: options.guides,

@@ -7,8 +7,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
 import { freePort } from '../support/next-server';
 import { placeDemoHousehold } from './fixtures';
-import { signInCookie } from './session';
 import { serverCpuPerRequest } from './server-cpu';
+import { signInCookie } from './session';
 import { spread } from './stats';
 
 // `npx tsx tests/bench/compare-builds.ts DIR …`: the server CPU of one bed board (as
@@ -31,11 +31,25 @@ async function measure(root: string) {
   const port = await freePort();
   const server = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath, AUTH_SECRET: 'test-secret-test-secret-test-secret-test', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_PATH: databasePath,
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-test',
+      AUTH_TRUST_HOST: 'true',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) { try { if ((await fetch(`${base}/login`)).ok) break; } catch { /* not up */ } await new Promise((r) => setTimeout(r, 200)); }
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {
+      /* not up */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const host = await signInCookie(base, 'host@waystation.test', 'waystation-demo');
   const cpu = await serverCpuPerRequest(server.pid!, `${base}/shelters/${fatihId}`, { cookie: host });
   server.kill('SIGTERM');

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, write } from '@/db';
 import { shelters, users } from '@/db/schema';
 import { suggestPlacements } from '@/lib/matching/suggest';
+import { nightsToSearch } from '@/lib/nights/wanted';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
-import { nightsToSearch } from '@/lib/nights/wanted';
 import { asStaff, makeArrival } from '../support/fixtures';
 
 /** On a demo database: a placed household's link, and the Fatih shelter's id for its bed board. */
@@ -17,7 +17,9 @@ export function placeDemoHousehold(databasePath: string) {
     const now = new Date();
     const nights = nightsToSearch(db, arrival, now);
     const plan = suggestPlacements(networkAvailability(db, { shelterId: fatih.id, nights }), arrival, now, nights).suggestions[0];
-    const { token } = write(db, (tx) => reserveBeds(tx, asStaff(guide), { arrivalId: arrival.id, bedIds: plan.beds.map((b) => b.bedId), ...nights }, now));
+    const { token } = write(db, (tx) =>
+      reserveBeds(tx, asStaff(guide), { arrivalId: arrival.id, bedIds: plan.beds.map((b) => b.bedId), ...nights }, now),
+    );
     return { token, fatihId: fatih.id };
   } finally {
     sqlite.close();

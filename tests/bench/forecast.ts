@@ -6,7 +6,7 @@
 // every horizon is the beds free at the asking. The same is asked at 18:00 (evening_…): h1 is then six
 // hours ahead, and "free now" is hardest to beat, with the day's departures and most arrivals behind.
 import type { RoomKind } from '@/db/schema/enums';
-import { FORECAST_NIGHTS, forecast, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
+import { forecast, FORECAST_NIGHTS, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
 import { addNights, type Night } from '@/lib/nights/calendar';
 import { dayStart, localDay } from '@/lib/occupancy/days';
 import { zonedWallClockToUtc } from '@/lib/time';
@@ -20,7 +20,6 @@ const DAY = 24 * HOUR;
 // Berlin, so that the replay crosses the clock change of 25 Oct 2026.
 const ZONE = 'Europe/Berlin';
 const FIRST_DAY = '2026-09-01';
-
 
 type Room = { id: string; shelter: number; kind: RoomKind; beds: number; nights: Map<Night, number>; present: Set<Stay> };
 type Stay = {
@@ -38,7 +37,14 @@ type Stay = {
   /** The morning it leaves (early, on time or late), decided by the world, unknown to the forecast. */
   leavesOn: Night;
 };
-type Household = { kind: 'men' | 'women' | 'family'; beds: number; arrivesAt: number; firstNight: Night; nights: number; registeredAt: number };
+type Household = {
+  kind: 'men' | 'women' | 'family';
+  beds: number;
+  arrivesAt: number;
+  firstNight: Night;
+  nights: number;
+  registeredAt: number;
+};
 
 const at = (day: Night, time: string) => zonedWallClockToUtc(`${day}T${time}`, ZONE).getTime();
 
@@ -53,7 +59,8 @@ function replay(config: ForecastConfig, seed: number) {
   const noShowRate: number[] = [];
   for (let s = 0; s < config.shelters; s++) {
     noShowRate.push(0.05 + random() * 0.25);
-    const add = (kind: RoomKind, beds: number) => beds > 0 && rooms.push({ id: `${s}-${rooms.length}`, shelter: s, kind, beds, nights: new Map(), present: new Set() });
+    const add = (kind: RoomKind, beds: number) =>
+      beds > 0 && rooms.push({ id: `${s}-${rooms.length}`, shelter: s, kind, beds, nights: new Map(), present: new Set() });
     add('men', 6 + Math.floor(random() * 10));
     add('women', 4 + Math.floor(random() * 8));
     add('mixed', Math.floor(random() * 8));
@@ -74,17 +81,21 @@ function replay(config: ForecastConfig, seed: number) {
   const pace = [0.7, 1.3, 1.1, 0.95, 0.9, 1.05, 1.2];
 
   // Guests past their departure and still there: out of the ledger, yet in their beds.
-  const overdue = (room: Room, today: Night) => [...room.present].reduce((sum, stay) => (stay.departure <= today ? sum + stay.beds : sum), 0);
-  const freeIn = (room: Room, night: Night, today: Night | null) => room.beds - (room.nights.get(night) ?? 0) - (night === today ? overdue(room, today) : 0);
+  const overdue = (room: Room, today: Night) =>
+    [...room.present].reduce((sum, stay) => (stay.departure <= today ? sum + stay.beds : sum), 0);
+  const freeIn = (room: Room, night: Night, today: Night | null) =>
+    room.beds - (room.nights.get(night) ?? 0) - (night === today ? overdue(room, today) : 0);
   const fitsNights = (room: Room, first: Night, nights: number, beds: number, today: Night | null) =>
     [...Array(nights).keys()].every((i) => freeIn(room, addNights(first, i), today) >= beds);
   const take = (room: Room, first: Night, until: Night, beds: number) => {
     for (let night = first; night < until; night = addNights(night, 1)) room.nights.set(night, (room.nights.get(night) ?? 0) + beds);
   };
   const fits = (room: Room, household: Household) =>
-    (household.kind === 'family' ? room.kind === 'family' : room.kind === household.kind || room.kind === 'mixed');
+    household.kind === 'family' ? room.kind === 'family' : room.kind === household.kind || room.kind === 'mixed';
   const roomFor = (household: Household, today: Night) => {
-    const candidates = rooms.filter((room) => fits(room, household) && fitsNights(room, household.firstNight, household.nights, household.beds, today));
+    const candidates = rooms.filter(
+      (room) => fits(room, household) && fitsNights(room, household.firstNight, household.nights, household.beds, today),
+    );
     return candidates.length ? candidates[Math.floor(random() * candidates.length)] : null;
   };
 
@@ -99,8 +110,24 @@ function replay(config: ForecastConfig, seed: number) {
     // Late: an extension asked for on the morning it was due; overstaying: no one asked, the guest stays on.
     const late = !early && random() < 0.05;
     const overstays = !early && !late && random() < 0.07;
-    const leavesOn = early ? addNights(household.firstNight, 1 + Math.floor(random() * (household.nights - 1))) : late || overstays ? addNights(departure, 1 + Math.floor(random() * 2)) : departure;
-    const stay: Stay = { shelter: room.shelter, room, beds: household.beds, createdAt: now, firstNight: household.firstNight, departure, holdUntil, comesAt, checkedInAt: null, endedAt: null, leavesOn };
+    const leavesOn = early
+      ? addNights(household.firstNight, 1 + Math.floor(random() * (household.nights - 1)))
+      : late || overstays
+        ? addNights(departure, 1 + Math.floor(random() * 2))
+        : departure;
+    const stay: Stay = {
+      shelter: room.shelter,
+      room,
+      beds: household.beds,
+      createdAt: now,
+      firstNight: household.firstNight,
+      departure,
+      holdUntil,
+      comesAt,
+      checkedInAt: null,
+      endedAt: null,
+      leavesOn,
+    };
     stays.push(stay);
     take(room, household.firstNight, departure, household.beds);
     if (comesAt !== null && comesAt < holdUntil) {
@@ -137,15 +164,32 @@ function replay(config: ForecastConfig, seed: number) {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
     const count = Math.round(config.arrivalsPerDay * pace[weekday] * (0.8 + random() * 0.4));
     for (let i = 0; i < count; i++) {
-      const kind = pick<Household['kind']>([['men', 55], ['women', 30], ['family', 15]]);
+      const kind = pick<Household['kind']>([
+        ['men', 55],
+        ['women', 30],
+        ['family', 15],
+      ]);
       const arrivesAt = at(day, '07:00') + Math.floor(random() * 14 * HOUR);
-      const ahead = pick([[0, 70], [1, 12], [2, 10], [3, 8]]);
+      const ahead = pick([
+        [0, 70],
+        [1, 12],
+        [2, 10],
+        [3, 8],
+      ]);
       const household: Household = {
         kind,
         beds: kind === 'family' ? 2 + Math.floor(random() * 3) : 1,
         arrivesAt,
         firstNight: day,
-        nights: pick([[1, 15], [2, 20], [3, 30], [4, 12], [5, 10], [6, 6], [7, 7]]),
+        nights: pick([
+          [1, 15],
+          [2, 20],
+          [3, 30],
+          [4, 12],
+          [5, 10],
+          [6, 6],
+          [7, 7],
+        ]),
         registeredAt: ahead === 0 ? arrivesAt : arrivesAt - ahead * DAY - Math.floor(random() * 8 * HOUR),
       };
       schedule(household.registeredAt, () => place(household, household.registeredAt) || queue.push(household));
@@ -165,7 +209,9 @@ function replay(config: ForecastConfig, seed: number) {
           return { roomId: room.id, night, checkedIn, reserved: onNight.reduce((sum, stay) => sum + stay.beds, 0) - checkedIn };
         }),
       );
-      const departing = live.filter((stay) => stay.checkedInAt !== null).map((stay) => ({ roomId: stay.room.id, departure: stay.departure, beds: stay.beds }));
+      const departing = live
+        .filter((stay) => stay.checkedInAt !== null)
+        .map((stay) => ({ roomId: stay.room.id, departure: stay.departure, beds: stay.beds }));
       const month = stays.filter((stay) => stay.shelter === s && stay.holdUntil > now - 30 * DAY && stay.holdUntil <= now);
       const recent: RecentStay[] = stays
         .filter((stay) => stay.shelter === s && stay.createdAt <= now && stay.createdAt > now - 23 * DAY)
@@ -189,7 +235,10 @@ function replay(config: ForecastConfig, seed: number) {
         ledger,
         departing,
         arriving: [],
-        noShows: { expired: month.filter((stay) => stay.checkedInAt === null).length, checkedIn: month.filter((stay) => stay.checkedInAt !== null).length },
+        noShows: {
+          expired: month.filter((stay) => stay.checkedInAt === null).length,
+          checkedIn: month.filter((stay) => stay.checkedInAt !== null).length,
+        },
         recent,
       };
     });
@@ -221,7 +270,14 @@ function replay(config: ForecastConfig, seed: number) {
       const input: ForecastInput = { now, networkZone: ZONE, shelters: shelterInputs(now), waiting: [] };
       const naive = freeBeds(today);
       for (const night of forecast(input).nights) {
-        pending.push({ measureAt: dayStart(addNights(night.night, 1), ZONE), night: night.night, ask, horizon: night.index, forecast: night.total.expectedFree, naive });
+        pending.push({
+          measureAt: dayStart(addNights(night.night, 1), ZONE),
+          night: night.night,
+          ask,
+          horizon: night.index,
+          forecast: night.total.expectedFree,
+          naive,
+        });
       }
     }
   }

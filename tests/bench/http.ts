@@ -5,8 +5,9 @@ type Target = { name: string; path: string; cookie?: string };
 
 export function load(url: string, cookie: string | undefined, connections: number, seconds: number) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) } }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) } },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }

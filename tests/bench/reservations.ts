@@ -6,8 +6,8 @@ import { openDatabase, write } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { arrivals, beds, rooms, shelters, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import { reserveBeds } from '@/lib/placement/reserve';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { reserveBeds } from '@/lib/placement/reserve';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { percentile, round, spread } from './stats';
 
@@ -19,15 +19,31 @@ function seedTemplate(path: string, shelterCount: number, bedsPerShelter: number
   const { db, sqlite } = openDatabase(path);
   migrateDatabase(db);
   sqlite.exec('create table bench_floor (id integer primary key, at integer not null)');
-  const guide = db.insert(users).values({ email: 'bench-guide@x.test', name: 'bench', passwordHash: 'x', role: 'coordinator' }).returning().get();
+  const guide = db
+    .insert(users)
+    .values({ email: 'bench-guide@x.test', name: 'bench', passwordHash: 'x', role: 'coordinator' })
+    .returning()
+    .get();
   const pairs: [string, string][] = [];
   sqlite.transaction(() => {
     for (let s = 0; s < shelterCount; s++) {
-      const shelter = db.insert(shelters).values({ name: `Bench ${s}`, district: 'Fatih', status: 'open' }).returning().get();
+      const shelter = db
+        .insert(shelters)
+        .values({ name: `Bench ${s}`, district: 'Fatih', status: 'open' })
+        .returning()
+        .get();
       const room = db.insert(rooms).values({ shelterId: shelter.id, name: 'Hall', kind: 'mixed' }).returning().get();
       for (let b = 0; b < bedsPerShelter; b++) {
-        const bed = db.insert(beds).values({ roomId: room.id, label: String(b + 1) }).returning().get();
-        const arrival = db.insert(arrivals).values({ alias: `b${s}-${b}`, adultMen: 1, arrivedAt: new Date() }).returning().get();
+        const bed = db
+          .insert(beds)
+          .values({ roomId: room.id, label: String(b + 1) })
+          .returning()
+          .get();
+        const arrival = db
+          .insert(arrivals)
+          .values({ alias: `b${s}-${b}`, adultMen: 1, arrivedAt: new Date() })
+          .returning()
+          .get();
         pairs.push([arrival.id, bed.id]);
       }
     }
@@ -37,7 +53,13 @@ function seedTemplate(path: string, shelterCount: number, bedsPerShelter: number
   return { guideId: guide.id, pairs };
 }
 
-function runWorkers(mode: 'reserve' | 'floor', dbPath: string, guideId: string, seconds: number, slices: [string, string][][]): Promise<WorkerResult[]> {
+function runWorkers(
+  mode: 'reserve' | 'floor',
+  dbPath: string,
+  guideId: string,
+  seconds: number,
+  slices: [string, string][][],
+): Promise<WorkerResult[]> {
   const worker = join(__dirname, 'reserve-worker.ts');
   return new Promise((resolve, reject) => {
     const results: WorkerResult[] = [];
@@ -93,7 +115,11 @@ function inOneProcess(template: string, path: string, guideId: string, pairs: [s
         domainMs += performance.now() - t0;
       });
     }
-    const reservation = { pages: (walSize() - before) / frame / count, us: ((performance.now() - started) * 1000) / count, domainUs: (domainMs * 1000) / count };
+    const reservation = {
+      pages: (walSize() - before) / frame / count,
+      us: ((performance.now() - started) * 1000) / count,
+      domainUs: (domainMs * 1000) / count,
+    };
     before = walSize();
     started = performance.now();
     for (let i = 0; i < count; i++) write(db, () => insert.run(i));
@@ -122,7 +148,13 @@ function anatomy(template: string, dir: string, guideId: string, pairs: [string,
  * Reservations per second and latency with 1, 4 and 8 OS processes, each with its own connection,
  * against the SQLite floor (a bare one-row INSERT commit) measured in the same run.
  */
-export async function benchReservations(options: { processes: number[]; runs: number; seconds: number; shelters: number; bedsPerShelter: number }) {
+export async function benchReservations(options: {
+  processes: number[];
+  runs: number;
+  seconds: number;
+  shelters: number;
+  bedsPerShelter: number;
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'waystation-bench-'));
   try {
     const template = join(dir, 'template.db');
@@ -140,14 +172,22 @@ export async function benchReservations(options: { processes: number[]; runs: nu
         copyFileSync(template, path);
         const slices = Array.from({ length: processes }, (_, p) => pairs.filter((_, i) => i % processes === p));
         const reserved = await runWorkers('reserve', path, guideId, options.seconds, slices);
-        const floor = await runWorkers('floor', path, guideId, options.seconds, slices.map(() => []));
+        const floor = await runWorkers(
+          'floor',
+          path,
+          guideId,
+          options.seconds,
+          slices.map(() => []),
+        );
         rates.push(reserved.reduce((n, r) => n + (r.calls * 1000) / r.elapsedMs, 0));
         floors.push(floor.reduce((n, r) => n + (r.calls * 1000) / r.elapsedMs, 0));
         latencies.push(...reserved.flatMap((r) => r.latencies));
         busy += reserved.reduce((n, r) => n + r.busy, 0) + floor.reduce((n, r) => n + r.busy, 0);
         errors += reserved.reduce((n, r) => n + r.errorCount, 0);
         const { sqlite } = openDatabase(path);
-        const twice = sqlite.prepare('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)').get() as { n: number };
+        const twice = sqlite
+          .prepare('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)')
+          .get() as { n: number };
         const held = sqlite.prepare('select count(*) as n from stay_beds where released_at is null').get() as { n: number };
         const calls = reserved.reduce((n, r) => n + r.calls, 0);
         doubleBookings += twice.n + Math.abs(held.n - calls);

@@ -37,7 +37,8 @@ process.stdin.once('data', () => {
   sqlite.close();
   const elapsedMs = performance.now() - started;
   // Exit only once the (large) summary has been flushed to the pipe.
-  process.stdout.write(JSON.stringify({ calls: latencies.length, elapsedMs, latencies, busy, errors: errors.slice(0, 5), errorCount: errors.length }), () =>
-    process.exit(0),
+  process.stdout.write(
+    JSON.stringify({ calls: latencies.length, elapsedMs, latencies, busy, errors: errors.slice(0, 5), errorCount: errors.length }),
+    () => process.exit(0),
   );
 });

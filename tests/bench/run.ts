@@ -4,8 +4,8 @@
 // (tests/bench/smoke-checks.ts): CI runs it after `npm test` so a bench cannot rot unnoticed.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { startDemoServer } from '../support/next-server';
 import { launchBrowser } from '../e2e/support';
+import { startDemoServer } from '../support/next-server';
 import { benchActions } from './actions';
 import { placeDemoHousehold } from './fixtures';
 import { benchForecast } from './forecast';
@@ -13,9 +13,9 @@ import { benchHttp } from './http';
 import { benchReservations } from './reservations';
 import { benchScale } from './scale';
 import { serverCpuPerRequest } from './server-cpu';
-import { benchSurge } from './surge';
 import { signInCookie } from './session';
 import { smokeFailures } from './smoke-checks';
+import { benchSurge } from './surge';
 import { benchWeight } from './weight';
 
 const PARTS = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale', 'forecast'] as const;
@@ -96,7 +96,11 @@ export async function runBench(parts: Part[], smoke: boolean) {
           results.weight = await benchWeight(
             browser,
             server.baseURL,
-            { arrival: `${server.baseURL}/s/${token}`, board: `${server.baseURL}/shelters/${fatihId}`, arrivals: `${server.baseURL}/arrivals` },
+            {
+              arrival: `${server.baseURL}/s/${token}`,
+              board: `${server.baseURL}/shelters/${fatihId}`,
+              arrivals: `${server.baseURL}/arrivals`,
+            },
             host,
             guide,
           );
@@ -164,7 +168,9 @@ export function markdownTable(results: Record<string, unknown>): string {
     for (const [key, value] of Object.entries(figures as Record<string, unknown>)) {
       if (key === 'by_processes') {
         for (const row of value as Record<string, number>[]) {
-          lines.push(`| ${part} | ${row.processes} process(es): per second / floor per second / ratio / p50 / p95 / p99 ms | ${row.per_second} (${row.per_second_min}–${row.per_second_max}) / ${row.floor_per_second} / ${row.ratio_to_floor} / ${row.p50_ms} / ${row.p95_ms} / ${row.p99_ms} | |`);
+          lines.push(
+            `| ${part} | ${row.processes} process(es): per second / floor per second / ratio / p50 / p95 / p99 ms | ${row.per_second} (${row.per_second_min}–${row.per_second_max}) / ${row.floor_per_second} / ${row.ratio_to_floor} / ${row.p50_ms} / ${row.p95_ms} / ${row.p99_ms} | |`,
+          );
         }
         continue;
       }
@@ -186,11 +192,17 @@ if (process.argv[1]?.endsWith('run.ts')) {
     .then((results) => {
       const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
       console.log(`\n## Benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
-      console.log(`Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      console.log(
+        `Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${Math.round((Date.now() - started) / 1000)} s)\n`,
+      );
       const table = markdownTable(results);
       console.log(table);
       if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
-      const doubles = [(results.reservations as { double_bookings?: number })?.double_bookings, (results.actions as { double_bookings?: number })?.double_bookings, (results.surge as { double_bookings?: number })?.double_bookings];
+      const doubles = [
+        (results.reservations as { double_bookings?: number })?.double_bookings,
+        (results.actions as { double_bookings?: number })?.double_bookings,
+        (results.surge as { double_bookings?: number })?.double_bookings,
+      ];
       if (doubles.some((n) => n)) {
         console.error('Double bookings found: the run fails.');
         process.exit(1);

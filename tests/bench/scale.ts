@@ -1,25 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { staffCities, users } from '@/db/schema';
 import { waitingQueue } from '@/lib/arrivals/queries';
-import { suggestPlacements } from '@/lib/matching/suggest';
-import { networkAvailability } from '@/lib/placement/availability';
-import { placeGroups } from '@/lib/placement/city-places';
-import { loadCalendar } from '@/lib/shelters/calendar';
+import { hashPassword } from '@/lib/auth/password';
 import { loadForecastInput } from '@/lib/forecast/load';
 import { forecast } from '@/lib/forecast/maths';
-import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
-import { staffCities, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { suggestPlacements } from '@/lib/matching/suggest';
 import { addDays, localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { networkNow } from '@/lib/occupancy/now';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { summarize } from '@/lib/occupancy/summary';
+import { networkAvailability } from '@/lib/placement/availability';
+import { placeGroups } from '@/lib/placement/city-places';
+import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
+import { loadCalendar } from '@/lib/shelters/calendar';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { startServer } from '../support/next-server';
 import { signInCookie } from './session';
 import { round, spread } from './stats';
@@ -34,7 +34,11 @@ const HISTORY = 2 * 365 * DAY;
  * turn, and past stays over two years, each with its released beds. Raw SQL in one transaction,
  * because the ORM would take minutes for a million rows.
  */
-export function seedSyntheticNetwork(path: string, size: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number }, now: Date) {
+export function seedSyntheticNetwork(
+  path: string,
+  size: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number },
+  now: Date,
+) {
   const { db, sqlite } = openDatabase(path);
   migrateDatabase(db);
   const insertCity = sqlite.prepare('insert into cities (id, slug, time_zone, created_at) values (?, ?, ?, ?)');
@@ -45,7 +49,7 @@ export function seedSyntheticNetwork(path: string, size: { cities: number; shelt
   const insertRoom = sqlite.prepare('insert into rooms (id, shelter_id, name, kind, accessible, created_at) values (?, ?, ?, ?, 0, ?)');
   const insertBed = sqlite.prepare('insert into beds (id, room_id, label, created_at) values (?, ?, ?, ?)');
   const insertArrival = sqlite.prepare(
-    "insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at, erased_at, city_id) values (?, ?, ?, ?, ?, '[\"ru\"]', ?, ?, ?, ?, ?)",
+    'insert into arrivals (id, alias, adult_men, adult_women, children, languages, arrived_at, status, created_at, erased_at, city_id) values (?, ?, ?, ?, ?, \'["ru"]\', ?, ?, ?, ?, ?)',
   );
   const insertStay = sqlite.prepare(
     'insert into stays (id, arrival_id, shelter_id, status, hold_until, checked_in_at, checked_out_at, ended_at, created_at, first_night, departure) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -98,7 +102,19 @@ export function seedSyntheticNetwork(path: string, size: { cities: number; shelt
       const end = noShow ? hold : start + (1 + (i % 5)) * DAY;
       const firstNight = istanbulDay(start);
       const departure = noShow ? addDays(firstNight, 3) : istanbulDay(end) > firstNight ? istanbulDay(end) : addDays(firstNight, 1);
-      insertStay.run(stayId, arrivalId, shelterId, noShow ? 'expired' : 'checked_out', hold, noShow ? null : start + 3600_000, noShow ? null : end, end, start, firstNight, departure);
+      insertStay.run(
+        stayId,
+        arrivalId,
+        shelterId,
+        noShow ? 'expired' : 'checked_out',
+        hold,
+        noShow ? null : start + 3600_000,
+        noShow ? null : end,
+        end,
+        start,
+        firstNight,
+        departure,
+      );
       insertStayBed.run(stayId, bedId, start, end);
     }
     // The nights ahead: each bed booked once or twice over the next fortnight, one to four nights at a
@@ -115,13 +131,37 @@ export function seedSyntheticNetwork(path: string, size: { cities: number; shelt
           const nights = 1 + ((b + s + start) % 4);
           const checkedIn = start === 0;
           insertArrival.run(arrivalId, `Booked ${s}-${b}-${start}`, 1, 0, 0, t - DAY, 'placed', t - DAY, null, cityId);
-          insertStay.run(stayId, arrivalId, shelterId, checkedIn ? 'checked_in' : 'reserved', t + (start + 1) * DAY, checkedIn ? t - 3600_000 : null, null, null, t - DAY, firstNight, addDays(firstNight, nights));
+          insertStay.run(
+            stayId,
+            arrivalId,
+            shelterId,
+            checkedIn ? 'checked_in' : 'reserved',
+            t + (start + 1) * DAY,
+            checkedIn ? t - 3600_000 : null,
+            null,
+            null,
+            t - DAY,
+            firstNight,
+            addDays(firstNight, nights),
+          );
           insertStayBed.run(stayId, bedId, t - DAY, null);
           for (let n = 0; n < nights; n++) insertBedNight.run(bedId, addDays(firstNight, n), stayId);
         }
       });
     });
-    for (let w = 0; w < size.waiting; w++) insertArrival.run(id(), `Waiting ${w}`, w % 2, 1 - (w % 2), w % 7 === 0 ? 2 : 0, t - w * 60_000, 'waiting', t, null, cityIds[w % cityIds.length]);
+    for (let w = 0; w < size.waiting; w++)
+      insertArrival.run(
+        id(),
+        `Waiting ${w}`,
+        w % 2,
+        1 - (w % 2),
+        w % 7 === 0 ? 2 : 0,
+        t - w * 60_000,
+        'waiting',
+        t,
+        null,
+        cityIds[w % cityIds.length],
+      );
   })();
   sqlite.exec('analyze');
   return { db, sqlite, bedsByShelter, cityIds };
@@ -168,7 +208,14 @@ const BENCH_CITY_ADMIN = { email: 'bench-city-admin@waystation.test', password: 
  * gets suggestions from its city's shelters (as placeGroups reads them) beside the whole network's, a
  * guide and an admin of that city read its queue, forecast and occupancy page.
  */
-export async function benchScale(options: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number; runs: number }) {
+export async function benchScale(options: {
+  cities: number;
+  shelters: number;
+  bedsPerShelter: number;
+  pastStays: number;
+  waiting: number;
+  runs: number;
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'waystation-scale-'));
   const now = new Date();
   try {
@@ -179,20 +226,41 @@ export async function benchScale(options: { cities: number; shelters: number; be
     const family = { adultMen: 1, adultWomen: 1, children: 2, languages: ['ru'], needsWheelchair: false, hasPet: false };
     const admin = { id: 'admin', email: 'a@x.test', name: 'a', role: 'admin' as const, locale: 'en', shelterIds: [] };
     const city = cityIds[0];
-    const cityGuide = { id: 'guide', email: 'g@x.test', name: 'g', role: 'coordinator' as const, locale: 'en', shelterIds: [], cityIds: [city] };
+    const cityGuide = {
+      id: 'guide',
+      email: 'g@x.test',
+      name: 'g',
+      role: 'coordinator' as const,
+      locale: 'en',
+      shelterIds: [],
+      cityIds: [city],
+    };
     // A family asking for three nights from tomorrow: every bed checked on each night.
-    const threeNights = { firstNight: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 1), departure: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 4) };
-    const suggestions = medianMs(options.runs, () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights));
+    const threeNights = {
+      firstNight: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 1),
+      departure: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 4),
+    };
+    const suggestions = medianMs(options.runs, () =>
+      suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights),
+    );
     // The first suggestions after a host changed a room or a bed read the rooms and beds again (bedLayout).
     sqlite.prepare('update beds set label = label where id = ?').run(bedsByShelter[0].bedIds[0]);
-    const suggestionsCold = medianMs(1, () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights), { cold: true });
+    const suggestionsCold = medianMs(
+      1,
+      () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights),
+      { cold: true },
+    );
     // The same family, in the first city: its city's shelters only, beside the whole network's, run for run.
     const household = { cityId: city, destinationCityId: null };
-    const inCity = () => suggestPlacements(placeGroups(db, household, { nights: threeNights, elsewhere: [] })[0].network, family, now, threeNights);
+    const inCity = () =>
+      suggestPlacements(placeGroups(db, household, { nights: threeNights, elsewhere: [] })[0].network, family, now, threeNights);
     const inNetwork = () => suggestPlacements(networkAvailability(db, { nights: threeNights }), family, now, threeNights);
     const [cityTimes, networkTimes] = [[] as number[], [] as number[]];
     for (let i = 0; i < options.runs; i++) {
-      for (const [fn, times] of [[inCity, cityTimes], [inNetwork, networkTimes]] as const) {
+      for (const [fn, times] of [
+        [inCity, cityTimes],
+        [inNetwork, networkTimes],
+      ] as const) {
         const t0 = performance.now();
         fn();
         times.push(performance.now() - t0);
@@ -206,7 +274,9 @@ export async function benchScale(options: { cities: number; shelters: number; be
     // "on my way" on one reservation (in 1, then 20, shelters), so those shelters are read again.
     const coldForecast = medianMs(1, () => forecast(loadForecastInput(db, now)), { cold: true });
     const networkForecast = medianMs(options.runs, () => forecast(loadForecastInput(db, now)));
-    const onMyWay = sqlite.prepare("update stays set guest_said = 'on_my_way', guest_said_at = ? where id = (select id from stays where shelter_id = ? and status = 'reserved' limit 1)");
+    const onMyWay = sqlite.prepare(
+      "update stays set guest_said = 'on_my_way', guest_said_at = ? where id = (select id from stays where shelter_id = ? and status = 'reserved' limit 1)",
+    );
     const afterChanges = (shelters: number) => {
       const times: number[] = [];
       for (let run = 0; run < options.runs; run++) {
@@ -235,8 +305,19 @@ export async function benchScale(options: { cities: number; shelters: number; be
     const nowFigures = medianMs(options.runs, () => networkNow(db, now));
     const storedNetwork = medianMs(options.runs, networkHistory);
     const storedShelter = medianMs(options.runs, () => summarize(occupancyHistory(db, shelter, from, today, now)));
-    db.insert(users).values({ email: BENCH_ADMIN.email, name: 'Bench admin', role: 'admin', passwordHash: await hashPassword(BENCH_ADMIN.password) }).run();
-    const cityAdmin = db.insert(users).values({ email: BENCH_CITY_ADMIN.email, name: 'Bench city admin', role: 'admin', passwordHash: await hashPassword(BENCH_CITY_ADMIN.password) }).returning().get();
+    db.insert(users)
+      .values({ email: BENCH_ADMIN.email, name: 'Bench admin', role: 'admin', passwordHash: await hashPassword(BENCH_ADMIN.password) })
+      .run();
+    const cityAdmin = db
+      .insert(users)
+      .values({
+        email: BENCH_CITY_ADMIN.email,
+        name: 'Bench city admin',
+        role: 'admin',
+        passwordHash: await hashPassword(BENCH_CITY_ADMIN.password),
+      })
+      .returning()
+      .get();
     db.insert(staffCities).values({ userId: cityAdmin.id, cityId: city }).run();
     sqlite.close();
 
@@ -249,7 +330,11 @@ export async function benchScale(options: { cities: number; shelters: number; be
         network: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90`, cookie),
         shelter: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90&shelter=${shelter.shelterId}`, cookie),
         // The first city's page, as an admin who holds only that city.
-        city: await medianHttpMs(options.runs, `${server.baseURL}/occupancy?city=city-1`, await signInCookie(server.baseURL, BENCH_CITY_ADMIN.email, BENCH_CITY_ADMIN.password)),
+        city: await medianHttpMs(
+          options.runs,
+          `${server.baseURL}/occupancy?city=city-1`,
+          await signInCookie(server.baseURL, BENCH_CITY_ADMIN.email, BENCH_CITY_ADMIN.password),
+        ),
       };
     } finally {
       server.stop();

@@ -12,7 +12,12 @@ export function processCpuMs(pid: number): number {
  * of `batches` batches' means. CPU, unlike latency, does not count the time a busy machine keeps the
  * server waiting, so it compares runs on a shared machine better.
  */
-export async function serverCpuPerRequest(pid: number, url: string, headers: Record<string, string>, options = { warmUp: 30, batches: 5, perBatch: 60 }) {
+export async function serverCpuPerRequest(
+  pid: number,
+  url: string,
+  headers: Record<string, string>,
+  options = { warmUp: 30, batches: 5, perBatch: 60 },
+) {
   const get = async () => {
     const response = await fetch(url, { headers });
     await response.arrayBuffer();

@@ -2,7 +2,10 @@
 export async function signInCookie(baseURL: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',

@@ -16,8 +16,16 @@ const CHECKS: Check[] = [
   zero('reservations', 'busy_errors'),
   positive('reservations', 'per_second'),
   positive('reservations', 'floor_per_second'),
-  ['reservations', 'reservations: a reservation writes more WAL pages than a bare commit', (r) => num(r, 'reservations', 'wal_pages_per_reservation') > num(r, 'reservations', 'wal_pages_per_floor_commit')],
-  ['reservations', 'reservations: the domain call takes less than the whole reservation', (r) => num(r, 'reservations', 'one_process_domain_us') < num(r, 'reservations', 'one_process_reservation_us')],
+  [
+    'reservations',
+    'reservations: a reservation writes more WAL pages than a bare commit',
+    (r) => num(r, 'reservations', 'wal_pages_per_reservation') > num(r, 'reservations', 'wal_pages_per_floor_commit'),
+  ],
+  [
+    'reservations',
+    'reservations: the domain call takes less than the whole reservation',
+    (r) => num(r, 'reservations', 'one_process_domain_us') < num(r, 'reservations', 'one_process_reservation_us'),
+  ],
   positive('http', 'health_per_second'),
   positive('http', 'arrival_page_per_second'),
   positive('http', 'bed_board_per_second'),
@@ -32,7 +40,11 @@ const CHECKS: Check[] = [
   positive('surge', 'volunteers_at_p95_300ms_2_processes'),
   positive('surge', 'health_per_second_1_process'),
   positive('surge', 'health_per_second_2_processes'),
-  ['surge', 'surge: some reservations were made', (r) => num(r, 'surge', 'reservations_1_process') + num(r, 'surge', 'reservations_2_processes') > 0],
+  [
+    'surge',
+    'surge: some reservations were made',
+    (r) => num(r, 'surge', 'reservations_1_process') + num(r, 'surge', 'reservations_2_processes') > 0,
+  ],
   ['surge', 'surge.mix_1_process contains the queue', (r) => String(r.surge?.mix_1_process ?? '').includes('queue')],
   zero('surge', 'failures'),
   zero('surge', 'double_bookings'),
@@ -40,7 +52,9 @@ const CHECKS: Check[] = [
   positive('scale', 'suggestions_3_nights_ms'),
   // Split into cities: one city's suggestions, queue and occupancy page beside the network's.
   ['scale', 'scale.cities = 2', (r) => num(r, 'scale', 'cities') === 2],
-  ...['suggestions_ms', 'suggestions_network_ms', 'scoped_queue_ms', 'forecast_city_ms', 'city_occupancy_page_http_ms'].map((key) => positive('scale', key)),
+  ...['suggestions_ms', 'suggestions_network_ms', 'scoped_queue_ms', 'forecast_city_ms', 'city_occupancy_page_http_ms'].map((key) =>
+    positive('scale', key),
+  ),
   positive('forecast', 'days_forecast'),
   ['forecast', 'forecast.mae_beds ≥ 0', (r) => num(r, 'forecast', 'mae_beds') >= 0],
   positive('forecast', 'naive_mae_beds'),
@@ -53,7 +67,8 @@ export function smokeFailures(parts: readonly string[], results: Record<string, 
   const lines = table.split('\n');
   if (lines[0] !== '| part | figure | value | goal |') failures.push('the table starts with its header');
   for (const part of ['actions', 'surge'].filter((p) => parts.includes(p))) {
-    if (!lines.includes(`| ${part} | double_bookings | 0 | 0 |`)) failures.push(`the table shows ${part}: double_bookings 0 against a goal of 0`);
+    if (!lines.includes(`| ${part} | double_bookings | 0 | 0 |`))
+      failures.push(`the table shows ${part}: double_bookings 0 against a goal of 0`);
   }
   return failures;
 }

@@ -31,7 +31,10 @@ const DISTRICTS = ['Fatih', 'Kadıköy', 'Beşiktaş', 'Şişli', 'Üsküdar', '
  * `hostEvery` a host bound to one of those shelters, the others guides). The demo's guide and host
  * come first. The public form's hourly ceiling is raised to the most the settings allow.
  */
-export async function seedSurgeNetwork(db: Db, options: { shelters: number; bedsPerRoom: number; volunteers: number; hostEvery: number }): Promise<Member[]> {
+export async function seedSurgeNetwork(
+  db: Db,
+  options: { shelters: number; bedsPerRoom: number; volunteers: number; hostEvery: number },
+): Promise<Member[]> {
   const passwordHash = await hashPassword(SURGE_PASSWORD);
   const now = new Date();
   // The demo guide holds Istanbul: the surge's shelters and households are all there.
@@ -70,7 +73,11 @@ export async function seedSurgeNetwork(db: Db, options: { shelters: number; beds
     tx.update(networkSettings).set({ requestsPerHour: 10_000 }).where(eq(networkSettings.id, 1)).run();
     const demo = (email: string) => tx.select().from(users).where(eq(users.email, email)).get()!;
     const demoHost = demo('host@waystation.test');
-    const fatih = tx.select({ shelterId: shelterMembers.shelterId }).from(shelterMembers).where(eq(shelterMembers.userId, demoHost.id)).get()!;
+    const fatih = tx
+      .select({ shelterId: shelterMembers.shelterId })
+      .from(shelterMembers)
+      .where(eq(shelterMembers.userId, demoHost.id))
+      .get()!;
     const members: Member[] = [
       { ...pick(demo('guide@waystation.test')), role: 'coordinator', shelterId: null },
       { ...pick(demoHost), role: 'host', shelterId: fatih.shelterId },
@@ -106,10 +113,17 @@ export async function mintSession(member: Member, secret: string): Promise<strin
 }
 
 /** The first `signedIn` members sign in through Auth.js's credentials endpoint (a scrypt each); the rest get minted sessions. */
-export async function sessionsFor(baseURL: string, members: Member[], signedIn: number, secret: string, demoPassword: string): Promise<string[]> {
+export async function sessionsFor(
+  baseURL: string,
+  members: Member[],
+  signedIn: number,
+  secret: string,
+  demoPassword: string,
+): Promise<string[]> {
   const cookies: string[] = [];
   for (const [i, member] of members.entries()) {
-    if (i < signedIn) cookies.push(await signInCookie(baseURL, member.email, member.email.endsWith('@waystation.test') ? demoPassword : SURGE_PASSWORD));
+    if (i < signedIn)
+      cookies.push(await signInCookie(baseURL, member.email, member.email.endsWith('@waystation.test') ? demoPassword : SURGE_PASSWORD));
     else cookies.push(await mintSession(member, secret));
   }
   return cookies;
@@ -145,7 +159,17 @@ export class HouseholdSupply {
     // Households who landed an hour ago and wait still: the queue lists them first, longest waiting first.
     const landed = new Date(Date.now() - 3600_000);
     for (let n = 1; n <= backlog; n++) {
-      db.insert(arrivals).values({ alias: `Backlog #${n}.`, adultMen: 1, adultWomen: 0, children: 0, languages: ['ru'], arrivedAt: landed, cityId: this.cityId }).run();
+      db.insert(arrivals)
+        .values({
+          alias: `Backlog #${n}.`,
+          adultMen: 1,
+          adultWomen: 0,
+          children: 0,
+          languages: ['ru'],
+          arrivedAt: landed,
+          cityId: this.cityId,
+        })
+        .run();
     }
   }
 

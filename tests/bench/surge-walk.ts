@@ -4,7 +4,17 @@ import { actionId, callAction } from './actions';
 import { COOKIE_NAME, type HouseholdSupply, type Member } from './surge-network';
 
 /** Every kind of request the surge makes; the p95 of each is held against the limit. */
-export const STEPS = ['queue', 'household', 'reserve', 'board', 'check_in', 'check_out', 'arrival_page', 'request_form', 'request_send'] as const;
+export const STEPS = [
+  'queue',
+  'household',
+  'reserve',
+  'board',
+  'check_in',
+  'check_out',
+  'arrival_page',
+  'request_form',
+  'request_send',
+] as const;
 export type Step = (typeof STEPS)[number];
 
 export type Sample = { step: Step; start: number; end: number | null; ok: boolean };
@@ -70,7 +80,10 @@ export function suggestionsIn(html: string): { shelterId: string; bedIds: string
   return html
     .split('name="shelterId" value="')
     .slice(1)
-    .map((card) => ({ shelterId: card.slice(0, card.indexOf('"')), bedIds: [...card.matchAll(/name="bedIds\[\]" checked="" value="([^"]+)"/g)].map((m) => m[1]) }))
+    .map((card) => ({
+      shelterId: card.slice(0, card.indexOf('"')),
+      bedIds: [...card.matchAll(/name="bedIds\[\]" checked="" value="([^"]+)"/g)].map((m) => m[1]),
+    }))
     .filter((suggestion) => suggestion.bedIds.length > 0);
 }
 
@@ -107,7 +120,9 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
       const expected = html ? expectedStays(html) : [];
       if (expected.length > 0 && (await next())) {
         const stayId = expected[Math.floor(random() * expected.length)];
-        const answer = await rec.timed('check_in', () => callAction(surge.baseURL, board, surge.actions.checkIn, session.cookie, { stayId }));
+        const answer = await rec.timed('check_in', () =>
+          callAction(surge.baseURL, board, surge.actions.checkIn, session.cookie, { stayId }),
+        );
         if (answer?.includes('"checkedIn"')) {
           rec.counts.checked_in++;
           checkedIn.push(stayId);
@@ -115,7 +130,9 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
       }
       if (checkedIn.length > 1 && (await next()) && (await rec.timed('board', () => getPage(surge, board, session))) && (await next())) {
         const stayId = checkedIn.shift()!;
-        const answer = await rec.timed('check_out', () => callAction(surge.baseURL, board, surge.actions.checkOut, session.cookie, { stayId }));
+        const answer = await rec.timed('check_out', () =>
+          callAction(surge.baseURL, board, surge.actions.checkOut, session.cookie, { stayId }),
+        );
         if (answer?.includes('"checkedOut"')) rec.counts.checked_out++;
         else if (answer !== undefined) rec.failures.push(`check_out: refused ${stayId}`);
       }
@@ -127,13 +144,20 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
   }
 }
 
-async function guideOnce(surge: Surge, session: { cookie: string }, random: () => number, next: () => Promise<boolean>, skipQueue: boolean) {
+async function guideOnce(
+  surge: Surge,
+  session: { cookie: string },
+  random: () => number,
+  next: () => Promise<boolean>,
+  skipQueue: boolean,
+) {
   const rec = surge.recorder;
   const { id: arrivalId, alias } = surge.supply.next();
   if (!skipQueue) {
     // In a long queue a guide finds the household they met by its alias, as the search box offers.
     const queue = await rec.timed('queue', () => getPage(surge, `/arrivals?q=${encodeURIComponent(alias)}`, session));
-    if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`)) rec.failures.push(`queue: household ${arrivalId} not found by its alias`);
+    if (queue !== undefined && !queue.includes(`/arrivals/${arrivalId}`))
+      rec.failures.push(`queue: household ${arrivalId} not found by its alias`);
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((attempt > 0 || !skipQueue) && !(await next())) return;
@@ -147,7 +171,9 @@ async function guideOnce(surge: Surge, session: { cookie: string }, random: () =
     }
     const { shelterId, bedIds } = suggestions[Math.floor(random() * Math.min(3, suggestions.length))];
     if (!(await next())) return;
-    const answer = await rec.timed('reserve', () => callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, { arrivalId, 'bedIds[]': bedIds }));
+    const answer = await rec.timed('reserve', () =>
+      callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, { arrivalId, 'bedIds[]': bedIds }),
+    );
     if (answer === undefined) return;
     const token = /\/s\/([A-Za-z0-9_-]{20,})/.exec(answer)?.[1];
     if (token) {
@@ -167,7 +193,9 @@ async function guideOnce(surge: Surge, session: { cookie: string }, random: () =
 /** The household opens its link a few seconds after the guide hands it over, and once more later on the way. */
 function arrivalOpens(surge: Surge, token: string, random: () => number) {
   for (const after of [between(random, surge.pause), between(random, [30, 90])]) {
-    void wait(surge, after, () => false).then((go) => (go ? surge.recorder.timed('arrival_page', () => getPage(surge, `/s/${token}`)) : undefined));
+    void wait(surge, after, () => false).then((go) =>
+      go ? surge.recorder.timed('arrival_page', () => getPage(surge, `/s/${token}`)) : undefined,
+    );
   }
 }
 
@@ -186,7 +214,18 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
     return;
   }
   if (!(await wait(surge, Math.max(MIN_FILL_MS + 500, between(random, surge.pause)), () => false))) return;
-  const body = new URLSearchParams({ lang: 'en', stamp, website: '', alias: `Asker #${person}.`, adultMen: '0', adultWomen: '1', children: '0', contact: `@asker_${person}`, arrivedAt: '', cityId: surge.supply.cityId });
+  const body = new URLSearchParams({
+    lang: 'en',
+    stamp,
+    website: '',
+    alias: `Asker #${person}.`,
+    adultMen: '0',
+    adultWomen: '1',
+    children: '0',
+    contact: `@asker_${person}`,
+    arrivedAt: '',
+    cityId: surge.supply.cityId,
+  });
   body.append('languages[]', 'ru');
   const location = await rec.timed('request_send', async () => {
     const response = await fetch(`${surge.baseURL}/request`, {

@@ -152,14 +152,17 @@ async function warmUp(surge: Surge, sessions: string[], members: Parameters<type
   const ended = new AbortController();
   setMaxListeners(0, ended.signal);
   const warm: Surge = { ...surge, recorder: new Recorder(), pause: [0.1, 0.3], ended: ended.signal };
-  const walkers = members.slice(0, Math.min(members.length, 4 * processes)).map((member, i) => walk(warm, member, { cookie: sessions[i] }, prng(i), () => false));
+  const walkers = members
+    .slice(0, Math.min(members.length, 4 * processes))
+    .map((member, i) => walk(warm, member, { cookie: sessions[i] }, prng(i), () => false));
   void askForPlace(warm, 0, prng(0));
   await sleep(seconds * 1000);
   ended.abort();
   await Promise.all(walkers);
 }
 
-const describeLevel = (l: Level) => `${l.volunteers} ${l.passed ? 'passed' : 'failed'} (${l.requests_per_second}/s, worst p95 ${l.worst} ms, generator CPU ${l.generator_cpu_percent}%${l.failures.length ? `, ${l.failures[0]}` : ''})`;
+const describeLevel = (l: Level) =>
+  `${l.volunteers} ${l.passed ? 'passed' : 'failed'} (${l.requests_per_second}/s, worst p95 ${l.worst} ms, generator CPU ${l.generator_cpu_percent}%${l.failures.length ? `, ${l.failures[0]}` : ''})`;
 
 const describeMix = (l: Level | undefined) => {
   if (!l) return 'none';
@@ -179,7 +182,12 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
     migrateDatabase(db);
     await seedDemo(db, { password: DEMO_PASSWORD, now: new Date() });
     const volunteers = Math.max(...options.levels);
-    const members = await seedSurgeNetwork(db, { shelters: options.shelters, bedsPerRoom: options.bedsPerRoom, volunteers, hostEvery: options.hostEvery });
+    const members = await seedSurgeNetwork(db, {
+      shelters: options.shelters,
+      bedsPerRoom: options.bedsPerRoom,
+      volunteers,
+      hostEvery: options.hostEvery,
+    });
     server = await startServer(databasePath, { webConcurrency: processes });
     const health = await load(`${server.baseURL}/api/health`, undefined, options.health.connections, options.health.seconds);
     if (health.non2xx + health.errors + health.timeouts > 0) throw new Error('health check failed under load');
@@ -202,7 +210,9 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
     await sleep(Math.min(2000, options.pause[0] * 1000));
     const passed = levels.filter((l) => l.passed);
     const best = passed.reduce<Level | undefined>((a, l) => (!a || l.volunteers > a.volunteers ? l : a), undefined);
-    const doubles = sqlite.prepare('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)').get() as { n: number };
+    const doubles = sqlite
+      .prepare('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)')
+      .get() as { n: number };
     return {
       processes,
       volunteers: best?.volunteers ?? 0,

@@ -34,7 +34,13 @@ const asCookie = (session: string) => {
   return { name, value: rest.join('=') };
 };
 
-export async function benchWeight(browser: Browser, baseURL: string, pages: { arrival: string; board: string; arrivals: string }, host: string, guide: string) {
+export async function benchWeight(
+  browser: Browser,
+  baseURL: string,
+  pages: { arrival: string; board: string; arrivals: string },
+  host: string,
+  guide: string,
+) {
   const arrival = await wireBytes(pages.arrival);
   const raw = Buffer.byteLength(await (await fetch(pages.arrival)).text());
   return {

@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ForecastTable, ShelterForecastTable } from '@/components/forecast-table';
 import type { ForecastNightView } from '@/lib/forecast/view';
-import { nightsFrom } from '@/lib/nights/calendar';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
+import { nightsFrom } from '@/lib/nights/calendar';
 
 let intlErrors: string[] = [];
 beforeEach(() => {
@@ -15,13 +15,23 @@ beforeEach(() => {
 
 function renderIn(locale: 'en' | 'ru', ui: ReactNode) {
   return render(
-    <NextIntlClientProvider locale={locale} messages={locale === 'en' ? en : ru} timeZone="Europe/Istanbul" onError={(error) => intlErrors.push(error.message)}>
+    <NextIntlClientProvider
+      locale={locale}
+      messages={locale === 'en' ? en : ru}
+      timeZone="Europe/Istanbul"
+      onError={(error) => intlErrors.push(error.message)}
+    >
       {ui}
     </NextIntlClientProvider>,
   );
 }
 
-const kinds = { men: { certain: 0, expectedFree: 0 }, women: { certain: 0, expectedFree: 0 }, mixed: { certain: 0, expectedFree: 0 }, family: { certain: 0, expectedFree: 0 } };
+const kinds = {
+  men: { certain: 0, expectedFree: 0 },
+  women: { certain: 0, expectedFree: 0 },
+  mixed: { certain: 0, expectedFree: 0 },
+  family: { certain: 0, expectedFree: 0 },
+};
 // Tuesday 1 December 2026 and the six nights after it, with figures a guide can tell apart.
 const nights: ForecastNightView[] = nightsFrom('2026-12-01', 7).map((night, i) => ({
   night,
@@ -44,12 +54,11 @@ describe('ForecastTable', () => {
   it('shows each of the next 7 nights with beds free for sure, likely still free at midnight and booked ahead, tonight first', () => {
     renderIn('en', <ForecastTable nights={nights} byKind />);
     const table = screen.getByRole('table', { name: /night by night/ });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Night',
-      'Free for sure',
-      'Likely still free at midnight',
-      'Booked ahead (people)',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Night', 'Free for sure', 'Likely still free at midnight', 'Booked ahead (people)']);
     expect(rowsOf(table)).toEqual([
       ['Tonight Tue Dec 1', '10', '30', '40'],
       ['Wed Dec 2', '11', '31', '41'],
@@ -64,7 +73,11 @@ describe('ForecastTable', () => {
     expect(screen.getByText(/^Free for sure: beds nobody holds/).textContent).toContain('So it can be lower than “free for sure”');
     // By kind of room, behind a disclosure: one column per kind, both figures in each cell.
     const byKind = screen.getByRole('table', { name: 'By kind of room: free for sure / likely still free at midnight.' });
-    expect(within(byKind).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Night', "Men's", "Women's", 'Mixed', 'Family']);
+    expect(
+      within(byKind)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Night', "Men's", "Women's", 'Mixed', 'Family']);
     expect(rowsOf(byKind)[0]).toEqual(['Tonight Tue 1', '0 / 0', '50 / 60', '0 / 0', '0 / 0']);
     expect(intlErrors).toEqual([]);
   });
@@ -72,7 +85,8 @@ describe('ForecastTable', () => {
   it('keeps every table at five columns or fewer, so a 320 px phone shows them without scrolling sideways', () => {
     renderIn('ru', <ForecastTable nights={nights} byKind />);
     // Counted on a night's row: the cells a phone must fit side by side.
-    for (const table of screen.getAllByRole('table')) expect(within(table).getAllByRole('row').at(-1)!.children.length).toBeLessThanOrEqual(5);
+    for (const table of screen.getAllByRole('table'))
+      expect(within(table).getAllByRole('row').at(-1)!.children.length).toBeLessThanOrEqual(5);
   });
 
   it('reads in Russian with its weekday and day, a Russian plural in the shelters caption, and a paused shelter apart', () => {

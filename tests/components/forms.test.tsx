@@ -86,7 +86,12 @@ describe('AddRoomForm', () => {
   });
 
   it('keeps the chosen kind of room after a refusal', async () => {
-    const { action } = refusingAction((typed) => ({ status: 'error', message: 'checkFields', fieldErrors: { beds: 'bedCountRange' }, values: typed }));
+    const { action } = refusingAction((typed) => ({
+      status: 'error',
+      message: 'checkFields',
+      fieldErrors: { beds: 'bedCountRange' },
+      values: typed,
+    }));
     renderInEnglish(<AddRoomForm action={action} shelterId="shelter-42" />);
     type('Room name', 'Dorm B');
     fireEvent.change(screen.getByLabelText('Kind of room'), { target: { value: 'women' } });

@@ -3,8 +3,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IntakeForm } from '@/app/(staff)/arrivals/new/intake-form';
 import { idleState, type FormState } from '@/lib/forms';
-import ru from '@/lib/i18n/messages/ru.json';
 import en from '@/lib/i18n/messages/en.json';
+import ru from '@/lib/i18n/messages/ru.json';
 
 const action = async (): Promise<FormState> => idleState;
 // At 20:30 UTC it is 23:30 in Istanbul and already 00:30 the next day in Yerevan.
@@ -31,7 +31,8 @@ function intake(messages: typeof en, cities: { here: (typeof istanbul)[]; presel
   );
 }
 /** The places offered as where the household is now. */
-const pointNames = () => Array.from(document.querySelectorAll<HTMLOptionElement>('select[name="meetingPointId"] option')).map((option) => option.textContent);
+const pointNames = () =>
+  Array.from(document.querySelectorAll<HTMLOptionElement>('select[name="meetingPointId"] option')).map((option) => option.textContent);
 
 beforeEach(() => localStorage.clear());
 

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { sealSecret } from '@/lib/auth/totp';
-import { idleState, type FormState } from '@/lib/forms';
-import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { serverActions, type Action } from '../support/app-tree';
-import { RequestContext } from '../support/request-context';
-import { datedStay } from '../support/host-day';
-import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { slugOf } from '@/lib/cities/slug';
+import { idleState, type FormState } from '@/lib/forms';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { utcToZonedWallClock } from '@/lib/time';
+import { serverActions, type Action } from '../support/app-tree';
+import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { datedStay } from '../support/host-day';
+import { RequestContext } from '../support/request-context';
+import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
 
 // Every server action of the app, called as every kind of caller: only the rightful ones change anything.
 const context = vi.hoisted(() => ({ current: undefined as unknown as RequestContext }));
@@ -28,14 +28,30 @@ afterAll(test.cleanup);
 
 // cityGuide and cityAdmin hold the world's city (its shelter's, its households'); outGuide and
 // outAdmin hold another city only, so whatever they are refused, only the city refuses.
-const CALLERS = ['anonymous', 'disabled', 'signedOut', 'otherHost', 'coordinator', 'host', 'admin', 'cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'] as const;
+const CALLERS = [
+  'anonymous',
+  'disabled',
+  'signedOut',
+  'otherHost',
+  'coordinator',
+  'host',
+  'admin',
+  'cityGuide',
+  'outGuide',
+  'cityAdmin',
+  'outAdmin',
+] as const;
 type Caller = (typeof CALLERS)[number];
 type Form = Record<string, string | string[]>;
 
 const ENROLMENT_KEY = new Secret({ size: 20 }).base32;
 /** Enrolment finished at some earlier time, for the actions that need a second factor on. */
 const secondFactorOn = (...people: { id: string }[]) => {
-  for (const person of people) db.update(users).set({ totpEnabledAt: new Date(Date.now() - 60_000) }).where(eq(users.id, person.id)).run();
+  for (const person of people)
+    db.update(users)
+      .set({ totpEnabledAt: new Date(Date.now() - 60_000) })
+      .where(eq(users.id, person.id))
+      .run();
 };
 
 /** A fresh little network per call, so that one call's writes never decide another's outcome. */
@@ -65,7 +81,12 @@ function makeWorld() {
   const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
   const invitation = db
     .insert(invitations)
-    .values({ tokenHash: `hash-${shelter.id}`, email: `pending-${shelter.id.toLowerCase()}@x.test`, role: 'coordinator', expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      tokenHash: `hash-${shelter.id}`,
+      email: `pending-${shelter.id.toLowerCase()}@x.test`,
+      role: 'coordinator',
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .returning()
     .get();
   const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
@@ -75,23 +96,67 @@ function makeWorld() {
   const reserved = makeStay(db, { arrivalId: makeArrival(db, { cityId: here }).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
   // The guide who made the reservation is the guide who may change it.
   sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.coordinator.id, reserved.id);
-  const checkedIn = { ...makeStay(db, { arrivalId: makeArrival(db, { cityId: here }).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' }), bedId: stayRoom.beds[1].id };
+  const checkedIn = {
+    ...makeStay(db, {
+      arrivalId: makeArrival(db, { cityId: here }).id,
+      shelterId: shelter.id,
+      bedIds: [stayRoom.beds[1].id],
+      status: 'checked_in',
+    }),
+    bedId: stayRoom.beds[1].id,
+  };
   const freeStayBed = stayRoom.beds[2];
   const closure = (
     sqlite
-      .prepare("insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id")
+      .prepare(
+        "insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id",
+      )
       .get(shelter.id, room.id) as { id: string }
   ).id;
   // Every caller has begun enrolling a second factor with the same key, so a code confirms it.
   for (const user of [...Object.values(callers), target]) {
-    db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, user.id) }).where(eq(users.id, user.id)).run();
+    db.update(users)
+      .set({ totpSecret: sealSecret(ENROLMENT_KEY, user.id) })
+      .where(eq(users.id, user.id))
+      .run();
   }
   const laterDeparture = addNights(reserved.departure!, 1);
-  const meetingPoint = (sqlite.prepare("insert into meeting_points (id, name, city_id, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, ?, 41.2753, 28.7519, 0) returning id").get(`Airport ${shelter.id}`, here) as { id: string }).id;
-  const notice = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
+  const meetingPoint = (
+    sqlite
+      .prepare(
+        'insert into meeting_points (id, name, city_id, latitude, longitude, created_at) values (lower(hex(randomblob(8))), ?, ?, 41.2753, 28.7519, 0) returning id',
+      )
+      .get(`Airport ${shelter.id}`, here) as { id: string }
+  ).id;
+  const notice = (
+    sqlite
+      .prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id')
+      .get(shelter.id, Date.now() + 3600_000) as { id: string }
+  ).id;
   const city = makeCity(db, `City ${shelter.id}`, { slug: citySlug('city') });
   const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: citySlug('empty') });
-  return { shelter, other, room, beds, emptyRoom, callers, target, disabledTarget, invitation, waiting, request, reserved, checkedIn, freeStayBed, closure, laterDeparture, meetingPoint, notice, city, emptyCity };
+  return {
+    shelter,
+    other,
+    room,
+    beds,
+    emptyRoom,
+    callers,
+    target,
+    disabledTarget,
+    invitation,
+    waiting,
+    request,
+    reserved,
+    checkedIn,
+    freeStayBed,
+    closure,
+    laterDeparture,
+    meetingPoint,
+    notice,
+    city,
+    emptyCity,
+  };
 }
 type World = ReturnType<typeof makeWorld>;
 
@@ -141,7 +206,11 @@ const CASES: Record<string, Case> = {
   'app/(staff)/actions.ts#signOutEverywhere': { allowed: EVERY_SIGNED_IN, form: () => ({}) },
   'app/(staff)/account/actions.ts#changePassword': {
     allowed: EVERY_SIGNED_IN,
-    form: () => ({ currentPassword: FIXTURE_PASSWORD, password: 'a new passphrase for the night', confirmPassword: 'a new passphrase for the night' }),
+    form: () => ({
+      currentPassword: FIXTURE_PASSWORD,
+      password: 'a new passphrase for the night',
+      confirmPassword: 'a new passphrase for the night',
+    }),
   },
   'app/(staff)/account/actions.ts#startSecondFactor': { allowed: EVERY_SIGNED_IN, form: () => ({ currentPassword: FIXTURE_PASSWORD }) },
   'app/(staff)/account/actions.ts#confirmSecondFactor': {
@@ -150,16 +219,28 @@ const CASES: Record<string, Case> = {
   },
   'app/(staff)/account/actions.ts#turnOffSecondFactor': {
     allowed: EVERY_SIGNED_IN,
-    form: () => ({ currentPassword: FIXTURE_PASSWORD, code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
+    form: () => ({
+      currentPassword: FIXTURE_PASSWORD,
+      code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }),
+    }),
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
   'app/(staff)/account/actions.ts#newRecoveryCodes': {
     allowed: EVERY_SIGNED_IN,
-    form: () => ({ currentPassword: FIXTURE_PASSWORD, code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
+    form: () => ({
+      currentPassword: FIXTURE_PASSWORD,
+      code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }),
+    }),
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
-  'app/(staff)/shelters/actions.ts#addShelter': { allowed: CITY_ADMINS, form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }) },
-  'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': { allowed: SHELTER_EDITORS, form: (w) => ({ shelterId: w.shelter.id }) },
+  'app/(staff)/shelters/actions.ts#addShelter': {
+    allowed: CITY_ADMINS,
+    form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }),
+  },
+  'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ shelterId: w.shelter.id }),
+  },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': {
     allowed: SHELTER_EDITORS,
@@ -178,8 +259,14 @@ const CASES: Record<string, Case> = {
     form: (w) => ({ roomId: w.room.id, nameRu: 'Синяя комната', nameUk: '', nameTr: 'Mavi oda', nameEn: '' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.emptyRoom.id }) },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.room.id, count: '2' }) },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[0].id, label: 'A' }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ roomId: w.room.id, count: '2' }),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ bedId: w.beds[0].id, label: 'A' }),
+  },
   'app/(staff)/shelters/[id]/rooms/actions.ts#takeBedOutOfService': {
     allowed: SHELTER_EDITORS,
     form: (w) => ({ bedId: w.beds[0].id, reason: 'Broken' }),
@@ -188,7 +275,15 @@ const CASES: Record<string, Case> = {
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[1].id }) },
   'app/(staff)/arrivals/new/actions.ts#registerHousehold': {
     allowed: GUIDES,
-    form: (w) => ({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', 'languages[]': ['ru'], intakeKey: crypto.randomUUID(), cityId: w.shelter.cityId! }),
+    form: (w) => ({
+      alias: 'Anna',
+      adultMen: '0',
+      adultWomen: '1',
+      children: '0',
+      'languages[]': ['ru'],
+      intakeKey: crypto.randomUUID(),
+      cityId: w.shelter.cityId!,
+    }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
     allowed: GUIDES,
@@ -204,7 +299,10 @@ const CASES: Record<string, Case> = {
     form: (w) => ({ stayId: w.reserved.id, 'bedIds[]': [w.freeStayBed.id] }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#changeDates': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id, departure: w.laterDeparture }) },
+  'app/(staff)/arrivals/[id]/actions.ts#changeDates': {
+    allowed: GUIDES_AND_HOST,
+    form: (w) => ({ stayId: w.reserved.id, departure: w.laterDeparture }),
+  },
   'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },
@@ -221,10 +319,19 @@ const CASES: Record<string, Case> = {
     allowed: SHELTER_EDITORS,
     form: (w) => {
       const tonight = tonightIn(w.shelter.timeZone, new Date());
-      return { shelterId: w.shelter.id, roomId: w.room.id, firstNight: addNights(tonight, 3), lastNight: addNights(tonight, 4), reason: 'Painting' };
+      return {
+        shelterId: w.shelter.id,
+        roomId: w.room.id,
+        firstNight: addNights(tonight, 3),
+        lastNight: addNights(tonight, 4),
+        reason: 'Painting',
+      };
     },
   },
-  'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': { allowed: SHELTER_EDITORS, form: (w) => ({ closureId: w.closure }) },
+  'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': {
+    allowed: SHELTER_EDITORS,
+    form: (w) => ({ closureId: w.closure }),
+  },
   'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#renewRequestLink': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
   'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
@@ -232,29 +339,64 @@ const CASES: Record<string, Case> = {
   'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: CITY_ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
     allowed: NETWORK_ADMINS,
-    form: () => ({ contactPhone: '+90 555 000 0100', contactTelegram: '@net_help', contactWhatsapp: '', requestsPerHour: '40', retentionDays: '21' }),
+    form: () => ({
+      contactPhone: '+90 555 000 0100',
+      contactTelegram: '@net_help',
+      contactWhatsapp: '',
+      requestsPerHour: '40',
+      retentionDays: '21',
+    }),
   },
   // 'off', as it is: saving records who and when all the same, and the other cases need it off.
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { allowed: NETWORK_ADMINS, form: () => ({ secondFactor: 'off' }) },
   // A city's meeting points are its admins' (the world's point is in the shelter's city).
-  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': { allowed: CITY_ADMINS, form: (w) => ({ name: `Bus station ${w.shelter.id}`, cityId: w.shelter.cityId!, latitude: '41.0383', longitude: '28.8936' }) },
+  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': {
+    allowed: CITY_ADMINS,
+    form: (w) => ({ name: `Bus station ${w.shelter.id}`, cityId: w.shelter.cityId!, latitude: '41.0383', longitude: '28.8936' }),
+  },
   'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
     allowed: CITY_ADMINS,
-    form: (w) => ({ meetingPointId: w.meetingPoint, name: `Moved ${w.shelter.id}`, cityId: w.shelter.cityId!, latitude: '40.8986', longitude: '29.3092' }),
+    form: (w) => ({
+      meetingPointId: w.meetingPoint,
+      name: `Moved ${w.shelter.id}`,
+      cityId: w.shelter.cityId!,
+      latitude: '40.8986',
+      longitude: '29.3092',
+    }),
   },
-  'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { allowed: CITY_ADMINS, form: (w) => ({ meetingPointId: w.meetingPoint }) },
-  'app/(staff)/settings/cities/actions.ts#addCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }) },
-  'app/(staff)/settings/cities/actions.ts#saveCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ cityId: w.city.id, nameEn: `Renamed ${w.shelter.id}`, slug: w.city.slug, timeZone: 'Asia/Tbilisi' }) },
+  'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': {
+    allowed: CITY_ADMINS,
+    form: (w) => ({ meetingPointId: w.meetingPoint }),
+  },
+  'app/(staff)/settings/cities/actions.ts#addCity': {
+    allowed: ALL_CITY_ADMINS,
+    form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }),
+  },
+  'app/(staff)/settings/cities/actions.ts#saveCity': {
+    allowed: ALL_CITY_ADMINS,
+    form: (w) => ({ cityId: w.city.id, nameEn: `Renamed ${w.shelter.id}`, slug: w.city.slug, timeZone: 'Asia/Tbilisi' }),
+  },
   'app/(staff)/settings/cities/actions.ts#removeCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ cityId: w.emptyCity.id }) },
-  'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }) },
+  'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': {
+    allowed: GUIDES,
+    form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }),
+  },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: NETWORK_ADMINS, form: () => ({ idleMinutes: '90' }) },
   'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
     allowed: SHELTER_EDITORS,
-    form: (w) => ({ shelterId: w.shelter.id, textEn: 'Water is off until 18:00', endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone) }),
+    form: (w) => ({
+      shelterId: w.shelter.id,
+      textEn: 'Water is off until 18:00',
+      endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone),
+    }),
   },
   'app/(staff)/notices/actions.ts#postCityNoticeAction': {
     allowed: CITY_ADMINS,
-    form: (w) => ({ cityId: w.shelter.cityId!, textRu: 'Паромы не ходят', endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone) }),
+    form: (w) => ({
+      cityId: w.shelter.cityId!,
+      textRu: 'Паромы не ходят',
+      endsAt: utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), w.shelter.timeZone),
+    }),
   },
   'app/(staff)/notices/actions.ts#withdrawNoticeAction': {
     allowed: SHELTER_EDITORS,
@@ -262,7 +404,11 @@ const CASES: Record<string, Case> = {
     // Written by a host since gone elsewhere: having written it is no right to take it down.
     setup: (w) => void sqlite.prepare('update notices set created_by = ? where id = ?').run(w.callers.otherHost.id, w.notice),
   },
-  'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { allowed: ALL_CITY_ADMINS, form: (w) => ({ userId: w.target.id }), setup: (w) => secondFactorOn(w.target) },
+  'app/(staff)/staff/actions.ts#resetStaffSecondFactor': {
+    allowed: ALL_CITY_ADMINS,
+    form: (w) => ({ userId: w.target.id }),
+    setup: (w) => secondFactorOn(w.target),
+  },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     allowed: CITY_ADMINS,
     form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),
@@ -306,7 +452,8 @@ async function actAs(caller: Caller, world: World): Promise<void> {
   const user = world.callers[caller];
   await context.current.signInAs(user, Date.now() - 1000);
   // A guide of either city made the reservation, so that only the city can refuse them.
-  if (caller === 'cityGuide' || caller === 'outGuide') sqlite.prepare('update stays set reserved_by = ? where id = ?').run(user.id, world.reserved.id);
+  if (caller === 'cityGuide' || caller === 'outGuide')
+    sqlite.prepare('update stays set reserved_by = ? where id = ?').run(user.id, world.reserved.id);
   // A session from before the user signed out elsewhere.
   if (caller === 'signedOut') db.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, user.id)).run();
 }
@@ -341,7 +488,10 @@ describe('server actions', () => {
             } else if (SCOPED.includes(caller)) {
               expect(outcome).toMatchObject({ status: 'error', message: expect.stringMatching(/^(notAllowed|notFound|checkFields)$/) });
               // A refusal next to a field says the city, or the shelter, is not the caller's.
-              if ((outcome as FormState).message === 'checkFields') expect(Object.values((outcome as FormState).fieldErrors ?? {})).toEqual([expect.stringMatching(/^(cityNotHeld|noticeCityNotHeld|shelterNotYours)$/)]);
+              if ((outcome as FormState).message === 'checkFields')
+                expect(Object.values((outcome as FormState).fieldErrors ?? {})).toEqual([
+                  expect.stringMatching(/^(cityNotHeld|noticeCityNotHeld|shelterNotYours)$/),
+                ]);
             } else if (EVERY_SIGNED_IN.includes(caller)) expect(outcome).toMatchObject({ status: 'error', message: 'notAllowed' });
             else if (spec.worksSignedOut) expect(outcome).toEqual({ status: 'ok' });
             else expect(outcome).toEqual({ redirectedTo: expect.stringMatching(/^(http:\/\/localhost:3000)?\/login$/) });
@@ -362,7 +512,11 @@ const WHILE_ENROLLING = [
 
 describe('a staff member the network requires a second factor of, not yet enrolled', () => {
   const policy = (secondFactor: 'off' | 'everyone') =>
-    db.insert(networkSettings).values({ id: 1, secondFactor }).onConflictDoUpdate({ target: networkSettings.id, set: { secondFactor } }).run();
+    db
+      .insert(networkSettings)
+      .values({ id: 1, secondFactor })
+      .onConflictDoUpdate({ target: networkSettings.id, set: { secondFactor } })
+      .run();
 
   for (const [key, spec] of Object.entries(CASES)) {
     const enrolling = WHILE_ENROLLING.includes(key);
@@ -397,7 +551,16 @@ describe('staff actions × an admin in or out of the city', () => {
     const admin = makeUser(db, 'admin', { cityIds: [here.id] });
     const guide = (cityId: string, disabled = false) => makeUser(db, 'coordinator', { cityIds: [cityId], disabled });
     const invitation = (cityId: string) => {
-      const row = db.insert(invitations).values({ tokenHash: `hash-${cityId}`, email: `pending-${cityId.toLowerCase()}@x.test`, role: 'coordinator', expiresAt: new Date(Date.now() + 86_400_000) }).returning().get();
+      const row = db
+        .insert(invitations)
+        .values({
+          tokenHash: `hash-${cityId}`,
+          email: `pending-${cityId.toLowerCase()}@x.test`,
+          role: 'coordinator',
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
+        .returning()
+        .get();
       sqlite.prepare('insert into invitation_cities (invitation_id, city_id) values (?, ?)').run(row.id, cityId);
       return row.id;
     };
@@ -406,15 +569,26 @@ describe('staff actions × an admin in or out of the city', () => {
   type CityWorld = ReturnType<typeof cityWorld>;
   const side = (w: CityWorld, inside: boolean) => ({ city: inside ? w.here : w.there, shelter: inside ? w.shelterHere : w.shelterThere });
   const CITY_CASES: Record<string, (w: CityWorld, inside: boolean) => Form> = {
-    inviteStaff: (w, inside) => ({ email: `new-${w.here.id.toLowerCase()}@x.test`, role: 'coordinator', 'cityIds[]': [side(w, inside).city.id] }),
-    inviteHost: (w, inside) => ({ email: `host-${w.here.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [side(w, inside).shelter.id] }),
+    inviteStaff: (w, inside) => ({
+      email: `new-${w.here.id.toLowerCase()}@x.test`,
+      role: 'coordinator',
+      'cityIds[]': [side(w, inside).city.id],
+    }),
+    inviteHost: (w, inside) => ({
+      email: `host-${w.here.id.toLowerCase()}@x.test`,
+      role: 'host',
+      'shelterIds[]': [side(w, inside).shelter.id],
+    }),
     revokeStaffInvitation: (w, inside) => ({ invitationId: w.invitation(side(w, inside).city.id) }),
     changeStaffRole: (w, inside) => ({ userId: w.guide(side(w, inside).city.id).id, role: 'admin', 'cityIds[]': [w.here.id] }),
     disableStaff: (w, inside) => ({ userId: w.guide(side(w, inside).city.id).id }),
     enableStaff: (w, inside) => ({ userId: w.guide(side(w, inside).city.id, true).id }),
     resetStaffSecondFactor: (w, inside) => {
       const target = w.guide(side(w, inside).city.id);
-      db.update(users).set({ totpSecret: sealSecret(ENROLMENT_KEY, target.id) }).where(eq(users.id, target.id)).run();
+      db.update(users)
+        .set({ totpSecret: sealSecret(ENROLMENT_KEY, target.id) })
+        .where(eq(users.id, target.id))
+        .run();
       secondFactorOn(target);
       return { userId: target.id };
     },
@@ -459,7 +633,12 @@ describe('public actions', () => {
     const admin = makeUser(db, 'admin');
     const shelter = makeShelter(db);
     const { createInvitation } = await import('@/lib/staff/invitations');
-    const { token } = createInvitation(db, { ...admin, shelterIds: [] }, { email: 'new-host@x.test', role: 'host', shelterIds: [shelter.id] }, new Date());
+    const { token } = createInvitation(
+      db,
+      { ...admin, shelterIds: [] },
+      { email: 'new-host@x.test', role: 'host', shelterIds: [shelter.id] },
+      new Date(),
+    );
     context.current.clear();
     const form = { name: 'Zeynep', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' };
 
@@ -471,10 +650,15 @@ describe('public actions', () => {
     expect(await call(actions.get(PUBLIC_ACTIONS[1])!, { ...form, token })).toEqual({ redirectedTo: '/shelters' });
     const created = db.select().from(users).where(eq(users.email, 'new-host@x.test')).get();
     expect(created).toMatchObject({ name: 'Zeynep', role: 'host' });
-    expect(db.select().from(shelterMembers).where(eq(shelterMembers.userId, created!.id)).all()).toEqual([{ userId: created!.id, shelterId: shelter.id }]);
+    expect(db.select().from(shelterMembers).where(eq(shelterMembers.userId, created!.id)).all()).toEqual([
+      { userId: created!.id, shelterId: shelter.id },
+    ]);
 
     const again = snapshot(sqlite, ['login_throttles']);
-    expect(await call(actions.get(PUBLIC_ACTIONS[1])!, { ...form, token })).toMatchObject({ status: 'error', message: 'invitationInvalid' });
+    expect(await call(actions.get(PUBLIC_ACTIONS[1])!, { ...form, token })).toMatchObject({
+      status: 'error',
+      message: 'invitationInvalid',
+    });
     expect(snapshot(sqlite, ['login_throttles'])).toEqual(again);
   });
 });

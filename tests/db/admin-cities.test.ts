@@ -25,17 +25,40 @@ const istanbul = makeCity(db, 'Istanbul', { timeZone: 'Europe/Istanbul' });
 const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
 
 function shelterWithBeds(cityId: string, name: string, bedCount: number, occupied: number) {
-  const shelter = makeShelter(db, { cityId, name, timeZone: cityId === yerevan.id ? 'Asia/Yerevan' : 'Europe/Istanbul', createdAt: SINCE, lastConfirmedAt: NOW });
+  const shelter = makeShelter(db, {
+    cityId,
+    name,
+    timeZone: cityId === yerevan.id ? 'Asia/Yerevan' : 'Europe/Istanbul',
+    createdAt: SINCE,
+    lastConfirmedAt: NOW,
+  });
   const room = db.insert(rooms).values({ shelterId: shelter.id, name: 'Hall', kind: 'mixed' }).returning().get();
-  const bedIds = Array.from({ length: bedCount }, (_, i) => db.insert(beds).values({ roomId: room.id, label: String(i + 1), createdAt: SINCE }).returning().get().id);
+  const bedIds = Array.from(
+    { length: bedCount },
+    (_, i) =>
+      db
+        .insert(beds)
+        .values({ roomId: room.id, label: String(i + 1), createdAt: SINCE })
+        .returning()
+        .get().id,
+  );
   for (let i = 0; i < occupied; i++) {
     const arrival = makeArrival(db, { cityId, status: 'placed', arrivedAt: SINCE, createdAt: new Date('2026-11-19T08:00:00Z') });
     const stay = db
       .insert(stays)
-      .values({ arrivalId: arrival.id, shelterId: shelter.id, status: 'checked_in', createdAt: new Date('2026-11-19T09:00:00Z'), holdUntil: new Date('2026-11-19T15:00:00Z'), checkedInAt: new Date('2026-11-19T10:00:00Z') })
+      .values({
+        arrivalId: arrival.id,
+        shelterId: shelter.id,
+        status: 'checked_in',
+        createdAt: new Date('2026-11-19T09:00:00Z'),
+        holdUntil: new Date('2026-11-19T15:00:00Z'),
+        checkedInAt: new Date('2026-11-19T10:00:00Z'),
+      })
       .returning()
       .get();
-    db.insert(stayBeds).values({ stayId: stay.id, bedId: bedIds[i], heldAt: new Date('2026-11-19T09:00:00Z') }).run();
+    db.insert(stayBeds)
+      .values({ stayId: stay.id, bedId: bedIds[i], heldAt: new Date('2026-11-19T09:00:00Z') })
+      .run();
   }
   return shelter;
 }
@@ -76,14 +99,20 @@ describe('staff of an admin of some cities', () => {
     const seen = staffList(db, istanbulAdmin).map((person) => person.id);
     expect(seen).toEqual(expect.arrayContaining([istanbulAdmin.id, istanbulGuide.id, fatihHost.id]));
     for (const hidden of [yerevanGuide, everyCityGuide, kentronHost, everyCityAdmin]) expect(seen).not.toContain(hidden.id);
-    expect(staffList(db, everyCityAdmin).map((person) => person.id)).toEqual(expect.arrayContaining([yerevanGuide.id, everyCityGuide.id, kentronHost.id]));
+    expect(staffList(db, everyCityAdmin).map((person) => person.id)).toEqual(
+      expect.arrayContaining([yerevanGuide.id, everyCityGuide.id, kentronHost.id]),
+    );
     expect(staffList(db, everyCityAdmin).find((person) => person.id === istanbulGuide.id)?.cities).toEqual([istanbul.id]);
     expect(staffList(db, everyCityAdmin).find((person) => person.id === everyCityGuide.id)?.cities).toBe('all');
   });
 
   it('refuses to touch staff of another city or of every city, writing nothing', () => {
     for (const other of [yerevanGuide, everyCityGuide, kentronHost]) {
-      expect(refusedWithoutWriting(() => changeRole(db, istanbulAdmin, { userId: other.id, role: 'coordinator', shelterIds: [], cityIds: [istanbul.id] }, NOW))).toBe('notFound');
+      expect(
+        refusedWithoutWriting(() =>
+          changeRole(db, istanbulAdmin, { userId: other.id, role: 'coordinator', shelterIds: [], cityIds: [istanbul.id] }, NOW),
+        ),
+      ).toBe('notFound');
       expect(refusedWithoutWriting(() => disableAccount(db, istanbulAdmin, other.id, NOW))).toBe('notFound');
       expect(refusedWithoutWriting(() => resetSecondFactor(db, istanbulAdmin, other.id, NOW))).toBe('notFound');
     }
@@ -91,8 +120,10 @@ describe('staff of an admin of some cities', () => {
 
   it('gives only cities they hold, never every city, and a host only their cities’ shelters', () => {
     const guide = makeUser(db, 'coordinator', { cityIds: [istanbul.id] });
-    const change = (cityIds: string[], role: 'coordinator' | 'host' | 'admin' = 'coordinator', shelterIds: string[] = []) => () =>
-      changeRole(db, istanbulAdmin, { userId: guide.id, role, shelterIds, cityIds }, NOW);
+    const change =
+      (cityIds: string[], role: 'coordinator' | 'host' | 'admin' = 'coordinator', shelterIds: string[] = []) =>
+      () =>
+        changeRole(db, istanbulAdmin, { userId: guide.id, role, shelterIds, cityIds }, NOW);
     expect(refusedWithoutWriting(change([]))).toBe('allCitiesNotYours@cityIds');
     expect(refusedWithoutWriting(change([istanbul.id, yerevan.id]))).toBe('cityNotYoursToGive@cityIds');
     expect(refusedWithoutWriting(change([], 'host', [kentron.id]))).toBe('shelterNotYours@shelterIds');
@@ -104,34 +135,58 @@ describe('staff of an admin of some cities', () => {
     const guide = makeUser(db, 'coordinator', { cityIds: [yerevan.id] });
     changeRole(db, everyCityAdmin, { userId: guide.id, role: 'coordinator', shelterIds: [], cityIds: [] }, NOW);
     expect(db.select().from(staffCities).where(eq(staffCities.userId, guide.id)).all()).toEqual([]);
-    const actions = db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, guide.id)).all().map((row) => row.action);
+    const actions = db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, guide.id))
+      .all()
+      .map((row) => row.action);
     expect(actions.sort()).toEqual(['user.cities', 'user.role']);
   });
 });
 
 describe('invitations with cities', () => {
   it('carry the cities to the account they make', () => {
-    const { token } = createInvitation(db, istanbulAdmin, { email: 'guide.new@x.test', role: 'coordinator', shelterIds: [], cityIds: [istanbul.id] }, NOW);
+    const { token } = createInvitation(
+      db,
+      istanbulAdmin,
+      { email: 'guide.new@x.test', role: 'coordinator', shelterIds: [], cityIds: [istanbul.id] },
+      NOW,
+    );
     const { userId } = acceptInvitation(db, { token, name: 'Aram', passwordHash: 'hash' }, NOW);
-    expect(db.select({ cityId: staffCities.cityId }).from(staffCities).where(eq(staffCities.userId, userId)).all()).toEqual([{ cityId: istanbul.id }]);
+    expect(db.select({ cityId: staffCities.cityId }).from(staffCities).where(eq(staffCities.userId, userId)).all()).toEqual([
+      { cityId: istanbul.id },
+    ]);
   });
 
   it('from a scoped admin: none ticked or another city is refused and nothing written', () => {
-    const invite = (cityIds: string[]) => () => createInvitation(db, istanbulAdmin, { email: 'nobody@x.test', role: 'admin', shelterIds: [], cityIds }, NOW);
+    const invite = (cityIds: string[]) => () =>
+      createInvitation(db, istanbulAdmin, { email: 'nobody@x.test', role: 'admin', shelterIds: [], cityIds }, NOW);
     expect(refusedWithoutWriting(invite([]))).toBe('allCitiesNotYours@cityIds');
     expect(refusedWithoutWriting(invite([yerevan.id]))).toBe('cityNotYoursToGive@cityIds');
-    expect(refusedWithoutWriting(() => createInvitation(db, istanbulAdmin, { email: 'host@x.test', role: 'host', shelterIds: [kentron.id] }, NOW))).toBe('shelterNotYours@shelterIds');
+    expect(
+      refusedWithoutWriting(() =>
+        createInvitation(db, istanbulAdmin, { email: 'host@x.test', role: 'host', shelterIds: [kentron.id] }, NOW),
+      ),
+    ).toBe('shelterNotYours@shelterIds');
   });
 
   it('are listed and withdrawn only within the admin’s cities', () => {
-    createInvitation(db, everyCityAdmin, { email: 'yerevan.guide@x.test', role: 'coordinator', shelterIds: [], cityIds: [yerevan.id] }, NOW);
+    createInvitation(
+      db,
+      everyCityAdmin,
+      { email: 'yerevan.guide@x.test', role: 'coordinator', shelterIds: [], cityIds: [yerevan.id] },
+      NOW,
+    );
     createInvitation(db, everyCityAdmin, { email: 'fatih.host@x.test', role: 'host', shelterIds: [fatih.id] }, NOW);
     const yerevanInvitation = db.select().from(invitationCities).where(eq(invitationCities.cityId, yerevan.id)).get()!.invitationId;
     const emails = pendingInvitations(db, istanbulAdmin, NOW).map((invitation) => invitation.email);
     expect(emails).toContain('fatih.host@x.test');
     expect(emails).not.toContain('yerevan.guide@x.test');
     expect(refusedWithoutWriting(() => revokeInvitation(db, istanbulAdmin, yerevanInvitation, NOW))).toBe('notFound');
-    expect(pendingInvitations(db, everyCityAdmin, NOW).find((invitation) => invitation.email === 'yerevan.guide@x.test')?.cities).toEqual([yerevan.id]);
+    expect(pendingInvitations(db, everyCityAdmin, NOW).find((invitation) => invitation.email === 'yerevan.guide@x.test')?.cities).toEqual([
+      yerevan.id,
+    ]);
   });
 });
 
@@ -148,7 +203,12 @@ describe('occupancy per city', () => {
   });
 
   it('the area: a scoped caller gets their cities, one picked by slug or id, and an unknown or foreign city is named, not shown', () => {
-    expect(occupancyArea(db, istanbulAdmin, undefined, 'en')).toMatchObject({ cityIds: [istanbul.id], city: null, unknownCity: false, allCities: false });
+    expect(occupancyArea(db, istanbulAdmin, undefined, 'en')).toMatchObject({
+      cityIds: [istanbul.id],
+      city: null,
+      unknownCity: false,
+      allCities: false,
+    });
     expect(occupancyArea(db, everyCityAdmin, undefined, 'en')).toMatchObject({ cityIds: null, unknownCity: false, allCities: true });
     expect(occupancyArea(db, everyCityAdmin, yerevan.slug, 'en')).toMatchObject({ cityIds: [yerevan.id], city: { name: 'Yerevan' } });
     expect(occupancyArea(db, everyCityAdmin, istanbul.id, 'en').cityIds).toEqual([istanbul.id]);
@@ -161,7 +221,10 @@ describe('occupancy per city', () => {
     const choices = historyShelters(db, istanbulAdmin, area.cityIds);
     expect(choices.map((choice) => choice.name)).toEqual(['Fatih']);
     // Another city's shelter cannot be asked for, and no network scope is given.
-    expect(resolveScope(istanbulAdmin, choices, kentron.id, area)).toMatchObject({ unknownShelter: true, scope: { cityIds: [istanbul.id], timeZone: 'Europe/Istanbul' } });
+    expect(resolveScope(istanbulAdmin, choices, kentron.id, area)).toMatchObject({
+      unknownShelter: true,
+      scope: { cityIds: [istanbul.id], timeZone: 'Europe/Istanbul' },
+    });
     expect(resolveScope(istanbulAdmin, choices, 'network', area).scope).toEqual({ cityIds: [istanbul.id], timeZone: 'Europe/Istanbul' });
 
     const [day] = occupancyHistory(db, { cityIds: [istanbul.id], timeZone: 'Europe/Istanbul' }, '2026-11-19', '2026-11-19', NOW);
@@ -196,7 +259,9 @@ describe('the audit trail of an admin of some cities', () => {
     });
     const seenBy = (admin: typeof istanbulAdmin) => {
       const reach = auditReach(db, admin);
-      return auditPage(db, { from: '2026-11-20', to: '2026-11-20' }, 1, 'Europe/Istanbul', reach).rows.map((row) => row.action).filter((action) => marked.includes(action));
+      return auditPage(db, { from: '2026-11-20', to: '2026-11-20' }, 1, 'Europe/Istanbul', reach)
+        .rows.map((row) => row.action)
+        .filter((action) => marked.includes(action));
     };
     expect(seenBy(istanbulAdmin).sort()).toEqual([marked[0], marked[2], marked[5]].sort());
     expect(seenBy(everyCityAdmin)).toHaveLength(marked.length);

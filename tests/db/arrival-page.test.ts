@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { write } from '@/db';
-import { shelterTexts, shelters, stays } from '@/db/schema';
 import { ARRIVAL_CSP, ARRIVAL_CSS, ARRIVAL_SCRIPT } from '@/components/arrival/document';
 import { renderArrivalPage, renderLinkNotWorking } from '@/components/arrival/render';
+import { write } from '@/db';
+import { shelters, shelterTexts, stays } from '@/db/schema';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { arrivalPageData } from '@/lib/arrival/page-data';
 import { reserveBeds } from '@/lib/placement/reserve';
@@ -49,7 +49,10 @@ const PLAIN_SHELTER: ShelterValues = {
 function placed(shelterValues: ShelterValues = PLAIN_SHELTER, texts: TextRow[] = [], beds = 3) {
   const shelter = makeShelter(db, { status: 'open', ...shelterValues });
   const room = makeRoom(db, shelter.id, 'women', beds);
-  if (texts.length) db.insert(shelterTexts).values(texts.map((row) => ({ shelterId: shelter.id, ...row }))).run();
+  if (texts.length)
+    db.insert(shelterTexts)
+      .values(texts.map((row) => ({ shelterId: shelter.id, ...row })))
+      .run();
   const arrival = makeArrival(db, { alias: ALIAS, contact: CONTACT, needNote: NEED_NOTE, adultWomen: beds, adultMen: 0, children: 0 });
   const reservation = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: room.beds.map((b) => b.id) }, NOW));
   const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
@@ -66,13 +69,20 @@ async function page(token: string, locale: ArrivalLocale = 'en', now = NOW): Pro
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 const unescapeHtml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
 
 const hrefs = (html: string) => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => unescapeHtml(m[1]));
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-const inlineScripts = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1], body: m[2] }));
-const inlineStyles = (html: string) => [...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)].map((m) => ({ attrs: m[1], body: m[2] }));
+const inlineScripts = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1], body: m[2] }));
+const inlineStyles = (html: string) =>
+  [...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)].map((m) => ({ attrs: m[1], body: m[2] }));
 
 const OSM = 'https://www.openstreetmap.org/?mlat=41.0082&mlon=28.9784#map=17/41.0082/28.9784';
 const GOOGLE = 'https://www.google.com/maps/search/?api=1&query=41.0082,28.9784';
@@ -81,8 +91,18 @@ const GEO = 'geo:41.0082,28.9784';
 
 describe('the arrival’s page for a placed household', () => {
   const texts: TextRow[] = [
-    { locale: 'en', directions: 'Take the ferry to Üsküdar, then bus 15 to Kuzguncuk.', houseRules: 'Quiet after 23:00.\nNo smoking inside.', whatToBring: '' },
-    { locale: 'ru', directions: 'Паром до Ускюдара, затем автобус 15.', houseRules: 'Тишина после 23:00.', whatToBring: 'Тапочки и зарядка для телефона.' },
+    {
+      locale: 'en',
+      directions: 'Take the ferry to Üsküdar, then bus 15 to Kuzguncuk.',
+      houseRules: 'Quiet after 23:00.\nNo smoking inside.',
+      whatToBring: '',
+    },
+    {
+      locale: 'ru',
+      directions: 'Паром до Ускюдара, затем автобус 15.',
+      houseRules: 'Тишина после 23:00.',
+      whatToBring: 'Тапочки и зарядка для телефона.',
+    },
   ];
 
   it('shows the shelter, its address and district, the status and the check-in window', async () => {
@@ -211,7 +231,9 @@ describe('the arrival’s page for a placed household', () => {
 });
 
 describe('an ended reservation', () => {
-  const texts: TextRow[] = [{ locale: 'en', directions: 'Take the ferry to Üsküdar.', houseRules: 'Quiet after 23:00.', whatToBring: 'Slippers.' }];
+  const texts: TextRow[] = [
+    { locale: 'en', directions: 'Take the ferry to Üsküdar.', houseRules: 'Quiet after 23:00.', whatToBring: 'Slippers.' },
+  ];
 
   function expectEnded(html: string) {
     expect(html).toContain('This reservation has ended.');
@@ -225,7 +247,9 @@ describe('an ended reservation', () => {
     expect(html).not.toContain('Check-in between');
     expect(html).not.toContain('held for you');
     expect(html).not.toContain('555');
-    expect(hrefs(html).filter((href) => /^(tel:|geo:|https:\/\/(t\.me|wa\.me|www\.openstreetmap|www\.google|yandex))/.test(href))).toEqual([]);
+    expect(hrefs(html).filter((href) => /^(tel:|geo:|https:\/\/(t\.me|wa\.me|www\.openstreetmap|www\.google|yandex))/.test(href))).toEqual(
+      [],
+    );
   }
 
   it('after cancelStay shows "This reservation has ended." and not the address or contact links', async () => {
@@ -236,7 +260,13 @@ describe('an ended reservation', () => {
 
   it('has ended once the hold time has passed, before any expiry job ran', async () => {
     const { token, holdUntil } = placed(PLAIN_SHELTER, texts);
-    expect(db.select().from(stays).where(eq(stays.linkTokenHash, createHash('sha256').update(token).digest('base64url'))).get()?.status).toBe('reserved');
+    expect(
+      db
+        .select()
+        .from(stays)
+        .where(eq(stays.linkTokenHash, createHash('sha256').update(token).digest('base64url')))
+        .get()?.status,
+    ).toBe('reserved');
     expectEnded(await page(token, 'en', holdUntil));
   });
 
@@ -270,7 +300,10 @@ describe('links that do not work', () => {
 
   it('gives null for a token whose link expiry has passed', () => {
     const { token, stayId } = placed(PLAIN_SHELTER);
-    db.update(stays).set({ linkExpiresAt: at(30) }).where(eq(stays.id, stayId)).run();
+    db.update(stays)
+      .set({ linkExpiresAt: at(30) })
+      .where(eq(stays.id, stayId))
+      .run();
     expect(arrivalPageData(db, token, at(29))).not.toBeNull();
     expect(arrivalPageData(db, token, at(30))).toBeNull();
     expect(arrivalPageData(db, token, at(31))).toBeNull();
@@ -284,7 +317,20 @@ describe('links that do not work', () => {
 
   it('gives null for malformed tokens', () => {
     const { token } = placed(PLAIN_SHELTER);
-    for (const bad of ['../../etc', '../../etc/passwd', '', ' ', token.slice(0, 19), `${token}/`, `${token} `, ` ${token}`, `${token}%00`, "x' or '1'='1", '-', '%2e%2e%2f']) {
+    for (const bad of [
+      '../../etc',
+      '../../etc/passwd',
+      '',
+      ' ',
+      token.slice(0, 19),
+      `${token}/`,
+      `${token} `,
+      ` ${token}`,
+      `${token}%00`,
+      "x' or '1'='1",
+      '-',
+      '%2e%2e%2f',
+    ]) {
       expect(arrivalPageData(db, bad, NOW)).toBeNull();
     }
   });
@@ -331,7 +377,25 @@ const XSS_PAYLOADS = [
 ];
 
 // Every element the page itself writes; an injected tag would show up as one outside this list.
-const PAGE_TAGS = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'body', 'main', 'nav', 'ul', 'li', 'a', 'p', 'h1', 'h2', 'section', 'script']);
+const PAGE_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'link',
+  'style',
+  'body',
+  'main',
+  'nav',
+  'ul',
+  'li',
+  'a',
+  'p',
+  'h1',
+  'h2',
+  'section',
+  'script',
+]);
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>"'/]+(?:="[^"]*")?)*)\s*(\/?)>/g;
 
 /** Every "<" in the document opens one of the page's own, well-formed tags (style and script bodies aside), with no handler or script URL. */
@@ -344,11 +408,15 @@ function expectOnlyPageMarkup(html: string) {
   expect(tags.length, 'a "<" that does not open a well-formed tag of the page').toBe(count(withoutBodies, '<'));
   for (const [, , name, attributes] of tags) {
     expect(PAGE_TAGS.has(name.toLowerCase()), `unexpected <${name}>`).toBe(true);
-    const attrs = [...attributes.matchAll(/\s+([^\s=]+)(?:="([^"]*)")?/g)].map(([, attr, value]) => ({ attr: attr.toLowerCase(), value: unescapeHtml(value ?? '') }));
+    const attrs = [...attributes.matchAll(/\s+([^\s=]+)(?:="([^"]*)")?/g)].map(([, attr, value]) => ({
+      attr: attr.toLowerCase(),
+      value: unescapeHtml(value ?? ''),
+    }));
     for (const { attr, value } of attrs) {
       expect(attr, `event handler attribute ${attr}`).not.toMatch(/^on/);
       expect(['src', 'xlink:href', 'formaction', 'srcdoc', 'http-equiv'], `attribute ${attr}`).not.toContain(attr);
-      if (attr === 'href') expect(value, `href ${value}`).toMatch(/^(https:\/\/|tel:|geo:|\?lang=(ru|uk|tr|en)$|\/privacy\?lang=(ru|uk|tr|en)$|data:,$)/);
+      if (attr === 'href')
+        expect(value, `href ${value}`).toMatch(/^(https:\/\/|tel:|geo:|\?lang=(ru|uk|tr|en)$|\/privacy\?lang=(ru|uk|tr|en)$|data:,$)/);
     }
   }
   expect(count(html.toLowerCase(), '<script')).toBe(1);
@@ -408,7 +476,9 @@ describe('host-written strings cannot inject markup (XSS)', () => {
   });
 
   it('escapes the classic script payload to &lt;script&gt;alert(1)&lt;/script&gt;', async () => {
-    const { token } = placed({ ...PLAIN_SHELTER, name: '<script>alert(1)</script>' }, [{ locale: 'en', directions: '<script>alert(1)</script>' }]);
+    const { token } = placed({ ...PLAIN_SHELTER, name: '<script>alert(1)</script>' }, [
+      { locale: 'en', directions: '<script>alert(1)</script>' },
+    ]);
     const html = await page(token);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; · Waystation</title>');

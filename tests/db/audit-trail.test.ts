@@ -18,7 +18,13 @@ beforeAll(() => {
   const other = makeShelter(db, { name: 'Kadıköy' });
   // 120 reservations by the guide over five Istanbul days, then one check-in by the host at 00:30 local.
   for (let i = 0; i < 120; i++) {
-    recordAudit(db, { at: new Date(Date.UTC(2026, 10, 20, 6) + i * 3600_000), actorId: guide.id, action: 'stay.reserve', entity: 'stay', shelterId: i % 2 ? fatih.id : other.id });
+    recordAudit(db, {
+      at: new Date(Date.UTC(2026, 10, 20, 6) + i * 3600_000),
+      actorId: guide.id,
+      action: 'stay.reserve',
+      entity: 'stay',
+      shelterId: i % 2 ? fatih.id : other.id,
+    });
   }
   recordAudit(db, { at: new Date('2026-11-25T21:30:00Z'), actorId: host.id, action: 'stay.check_in', entity: 'stay', shelterId: fatih.id });
 });
@@ -43,7 +49,10 @@ describe('the audit trail', () => {
 
   it('drops what it cannot use and names it, and shows the last page for a page past it', () => {
     const choices = auditChoices(db);
-    const parsed = parseAuditFilters({ actor: 'nobody', action: 'drop.tables', shelter: 'x', from: '2026-11-30', to: '2026-11-01', page: 'two' }, choices);
+    const parsed = parseAuditFilters(
+      { actor: 'nobody', action: 'drop.tables', shelter: 'x', from: '2026-11-30', to: '2026-11-01', page: 'two' },
+      choices,
+    );
     expect(parsed).toEqual({ filters: {}, page: 1, problems: ['unknownActor', 'unknownAction', 'unknownShelter', 'reversed', 'badPage'] });
     expect(parseAuditFilters({ from: '2026-13-01' }, choices).problems).toEqual(['badDate']);
     expect(auditPage(db, {}, 99, ZONE)).toMatchObject({ page: 3, pageOutOfRange: true });

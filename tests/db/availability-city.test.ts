@@ -17,8 +17,20 @@ describe('free beds of one city', () => {
   const family = makeRoom(db, vake.id, 'family', 4);
   const nights = { firstNight: '2026-11-02', departure: '2026-11-05' };
   // A man in Yerevan on the middle night only; a moving stay there; a family in Tbilisi on all three.
-  makeStay(db, { arrivalId: makeArrival(db).id, shelterId: kentron.id, bedIds: [men.beds[0].id], firstNight: '2026-11-03', departure: '2026-11-04' });
-  const moving = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: kentron.id, bedIds: [women.beds[0].id], firstNight: '2026-11-01', departure: '2026-11-06' });
+  makeStay(db, {
+    arrivalId: makeArrival(db).id,
+    shelterId: kentron.id,
+    bedIds: [men.beds[0].id],
+    firstNight: '2026-11-03',
+    departure: '2026-11-04',
+  });
+  const moving = makeStay(db, {
+    arrivalId: makeArrival(db).id,
+    shelterId: kentron.id,
+    bedIds: [women.beds[0].id],
+    firstNight: '2026-11-01',
+    departure: '2026-11-06',
+  });
   makeStay(db, { arrivalId: makeArrival(db).id, shelterId: vake.id, bedIds: family.beds.slice(0, 2).map((b) => b.id), ...nights });
 
   const freeOf = (list: ReturnType<typeof networkAvailability>, id: string) => {
@@ -38,7 +50,9 @@ describe('free beds of one city', () => {
     expect(city.byNight.map((n) => n.free)).toEqual([4, 3, 4]);
     expect(city.beds).toEqual([men.beds[1].id, men.beds[2].id, women.beds[1].id].sort());
     // Counted as free when it is the stay being moved.
-    expect(freeOf(networkAvailability(db, { nights, cityIds: [yerevan.id], exceptStayId: moving.id }), kentron.id).byNight.map((n) => n.free)).toEqual([5, 4, 5]);
+    expect(
+      freeOf(networkAvailability(db, { nights, cityIds: [yerevan.id], exceptStayId: moving.id }), kentron.id).byNight.map((n) => n.free),
+    ).toEqual([5, 4, 5]);
     expect(freeOf(networkAvailability(db, { nights, cityIds: [tbilisi.id] }), vake.id).byNight.map((n) => n.free)).toEqual([2, 2, 2]);
   });
 });

@@ -38,16 +38,24 @@ describe('shelters and households from before cities', () => {
     shelter.run('s1', 'Kentron Flat', 'Asia/Yerevan');
     shelter.run('s2', 'Arabkir Hall', 'Asia/Yerevan');
     shelter.run('s3', 'Fatih House', 'Europe/Istanbul');
-    const household = sqlite.prepare("insert into arrivals (id, alias, adult_women, arrived_at, created_at) values (?, ?, 1, 0, 0)");
+    const household = sqlite.prepare('insert into arrivals (id, alias, adult_women, arrived_at, created_at) values (?, ?, 1, 0, 0)');
     household.run('a1', 'Ani');
     household.run('a2', 'Gor');
-    sqlite.prepare("insert into network_settings (id, contact_phone, contact_telegram) values (1, '+374 10 000000', '@network_help')").run();
+    sqlite
+      .prepare("insert into network_settings (id, contact_phone, contact_telegram) values (1, '+374 10 000000', '@network_help')")
+      .run();
 
     process.env.WAYSTATION_DEFAULT_CITY = 'Yerevan';
     migrateDatabase(db, NOW);
 
-    const cities = sqlite.prepare('select id, slug, time_zone as zone, contact_phone as phone, contact_telegram as telegram, contact_whatsapp as whatsapp from cities').all() as { id: string }[];
-    expect(cities).toEqual([{ id: cities[0].id, slug: 'yerevan', zone: 'Asia/Yerevan', phone: '+374 10 000000', telegram: '@network_help', whatsapp: null }]);
+    const cities = sqlite
+      .prepare(
+        'select id, slug, time_zone as zone, contact_phone as phone, contact_telegram as telegram, contact_whatsapp as whatsapp from cities',
+      )
+      .all() as { id: string }[];
+    expect(cities).toEqual([
+      { id: cities[0].id, slug: 'yerevan', zone: 'Asia/Yerevan', phone: '+374 10 000000', telegram: '@network_help', whatsapp: null },
+    ]);
     expect(sqlite.prepare('select locale, name from city_names').all()).toEqual([{ locale: 'en', name: 'Yerevan' }]);
     expect(sqlite.prepare('select distinct city_id from shelters').pluck().all()).toEqual([cities[0].id]);
     expect(sqlite.prepare('select distinct city_id from arrivals').pluck().all()).toEqual([cities[0].id]);
@@ -64,7 +72,11 @@ describe('shelters and households from before cities', () => {
     const { db, sqlite } = openDatabase(join(dir, 'fresh.db'));
     migrateDatabase(db, NOW);
     expect(sqlite.prepare('select count(*) from cities').pluck().get()).toBe(0);
-    sqlite.prepare("insert into cities (id, slug, time_zone, created_at) values ('old', 'tbilisi', 'Asia/Tbilisi', 1), ('new', 'baku', 'Asia/Baku', 2)").run();
+    sqlite
+      .prepare(
+        "insert into cities (id, slug, time_zone, created_at) values ('old', 'tbilisi', 'Asia/Tbilisi', 1), ('new', 'baku', 'Asia/Baku', 2)",
+      )
+      .run();
     sqlite.prepare("insert into shelters (id, name, district, created_at) values ('orphan', 'Left behind', 'Vake', 0)").run();
     expect(backfillCities(db, NOW)).toBe(1);
     expect(sqlite.prepare("select city_id from shelters where id = 'orphan'").pluck().get()).toBe('old');

@@ -74,7 +74,14 @@ describe('backup while serving', () => {
     migrateDatabase(db);
     const copy = checkReservations(sqlite, before);
     sqlite.close();
-    expect(copy).toMatchObject({ integrity: 'ok', foreignKeyProblems: 0, missing: [], doubleHeldBeds: 0, staysWithoutBed: 0, placedWithoutStay: 0 });
+    expect(copy).toMatchObject({
+      integrity: 'ok',
+      foreignKeyProblems: 0,
+      missing: [],
+      doubleHeldBeds: 0,
+      staysWithoutBed: 0,
+      placedWithoutStay: 0,
+    });
     expect(copy.stays).toBeGreaterThanOrEqual(before.length);
     expect(copy.stays).toBeLessThanOrEqual(atBackupEnd + WRITERS);
 

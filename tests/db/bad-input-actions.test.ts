@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FormState } from '@/lib/forms';
-import { idleState } from '@/lib/forms';
+import { idleState, type FormState } from '@/lib/forms';
 import en from '@/lib/i18n/messages/en.json';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { createInvitation } from '@/lib/staff/invitations';
+import { utcToZonedWallClock } from '@/lib/time';
+import { serverActions, type Action } from '../support/app-tree';
 import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { serverActions, type Action } from '../support/app-tree';
-import { RequestContext } from '../support/request-context';
 import { datedStay } from '../support/host-day';
+import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
-import { utcToZonedWallClock } from '@/lib/time';
 
 // Every server action, sent hundreds of hostile posts by the most powerful caller (an admin, so that
 // validation and not access control refuses them) and by a host: never a crash, never a write, never
@@ -37,25 +36,45 @@ const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
 const callers = { admin: makeUser(db, 'admin'), host: makeUser(db, 'host', { shelterIds: [shelter.id] }) };
 const target = makeUser(db, 'coordinator');
 const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
-const invitation = createInvitation(db, asStaff(callers.admin), { email: 'pending@x.test', role: 'coordinator', shelterIds: [] }, new Date());
+const invitation = createInvitation(
+  db,
+  asStaff(callers.admin),
+  { email: 'pending@x.test', role: 'coordinator', shelterIds: [] },
+  new Date(),
+);
 const invitationId = (sqlite.prepare("select id from invitations where email = 'pending@x.test'").get() as { id: string }).id;
 const waiting = makeArrival(db);
 const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });
 const reserved = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
-const checkedIn = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [stayRoom.beds[1].id], status: 'checked_in' });
+const checkedIn = makeStay(db, {
+  arrivalId: makeArrival(db).id,
+  shelterId: shelter.id,
+  bedIds: [stayRoom.beds[1].id],
+  status: 'checked_in',
+});
 const tonight = tonightIn(shelter.timeZone, new Date());
 datedStay(db, checkedIn.id, [stayRoom.beds[1].id], { firstNight: tonight, departure: addNights(tonight, 1) });
 const closureId = (
   sqlite
-    .prepare("insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id")
+    .prepare(
+      "insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, '2099-01-01', '2099-01-02', 0) returning id",
+    )
     .get(shelter.id, room.id) as { id: string }
 ).id;
 const emptyCityId = makeCity(db, 'Kars', { slug: 'kars' }).id;
 const meetingPointId = (
-  sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), 'Istanbul Airport', 41.2753, 28.7519, 0) returning id").get() as { id: string }
+  sqlite
+    .prepare(
+      "insert into meeting_points (id, name, latitude, longitude, created_at) values (lower(hex(randomblob(8))), 'Istanbul Airport', 41.2753, 28.7519, 0) returning id",
+    )
+    .get() as { id: string }
 ).id;
 
-const noticeId = (sqlite.prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id').get(shelter.id, Date.now() + 3600_000) as { id: string }).id;
+const noticeId = (
+  sqlite
+    .prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id')
+    .get(shelter.id, Date.now() + 3600_000) as { id: string }
+).id;
 // An end two hours ahead, in the shelter's zone, as the datetime-local field sends it.
 const noticeEnd = utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), shelter.timeZone);
 
@@ -106,10 +125,30 @@ const FORMS: Record<string, Fields> = {
     directions_ru: free('Прямо'),
     cityId: free(shelter.cityId!),
   },
-  'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': { shelterId: id(shelter.id), lateGraceMinutes: number('45'), latestArrival: free('01:00') },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': { shelterId: id(shelter.id), name: text('Attic'), kind: choice('mixed'), beds: number('2') },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': { roomId: id(room.id), name: text('Blue room'), kind: choice('family'), accessible: free('on') },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': { roomId: id(room.id), nameRu: free('Синяя комната'), nameUk: free(''), nameTr: free('Mavi oda'), nameEn: free('') },
+  'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': {
+    shelterId: id(shelter.id),
+    lateGraceMinutes: number('45'),
+    latestArrival: free('01:00'),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
+    shelterId: id(shelter.id),
+    name: text('Attic'),
+    kind: choice('mixed'),
+    beds: number('2'),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': {
+    roomId: id(room.id),
+    name: text('Blue room'),
+    kind: choice('family'),
+    accessible: free('on'),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': {
+    roomId: id(room.id),
+    nameRu: free('Синяя комната'),
+    nameUk: free(''),
+    nameTr: free('Mavi oda'),
+    nameEn: free(''),
+  },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { roomId: id(emptyRoom.id) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { roomId: id(room.id), count: number('2') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { bedId: id(beds[0].id), label: text('A') },
@@ -139,9 +178,17 @@ const FORMS: Record<string, Fields> = {
     departure: optionalDate(reserved.departure!),
   },
   'app/(staff)/arrivals/actions.ts#placeSelected': { 'arrivalIds[]': list(waiting.id, request.id), shelterId: id(shelter.id) },
-  'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': { stayId: id(reserved.id), 'bedIds[]': list(stayRoom.beds[2].id), departure: optionalDate(reserved.departure!) },
+  'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': {
+    stayId: id(reserved.id),
+    'bedIds[]': list(stayRoom.beds[2].id),
+    departure: optionalDate(reserved.departure!),
+  },
   'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { stayId: id(reserved.id) },
-  'app/(staff)/arrivals/[id]/actions.ts#changeDates': { stayId: id(reserved.id), departure: date(addNights(reserved.departure!, 1)), firstNight: optionalDate(reserved.firstNight!) },
+  'app/(staff)/arrivals/[id]/actions.ts#changeDates': {
+    stayId: id(reserved.id),
+    departure: date(addNights(reserved.departure!, 1)),
+    firstNight: optionalDate(reserved.firstNight!),
+  },
   'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { stayId: id(reserved.id) },
   'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { stayId: id(reserved.id) },
   'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { stayId: id(reserved.id) },
@@ -170,7 +217,11 @@ const FORMS: Record<string, Fields> = {
   },
   'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { secondFactor: choice('admins') },
   // Coordinates are free: any number may be fine, so the name or the id is what breaks each post.
-  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': { name: text('Esenler bus station'), latitude: free('41.0383'), longitude: free('28.8936') },
+  'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': {
+    name: text('Esenler bus station'),
+    latitude: free('41.0383'),
+    longitude: free('28.8936'),
+  },
   'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
     meetingPointId: id(meetingPointId),
     name: text('Istanbul Airport (IST)'),
@@ -178,22 +229,53 @@ const FORMS: Record<string, Fields> = {
     longitude: free('28.7519'),
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': { meetingPointId: id(meetingPointId) },
-  'app/(staff)/settings/cities/actions.ts#addCity': { nameEn: text('Yerevan'), nameRu: free('Ереван'), slug: free(''), timeZone: text('Asia/Yerevan'), contactPhone: free('+374 55 000 0100') },
-  'app/(staff)/settings/cities/actions.ts#saveCity': { cityId: id(shelter.cityId!), nameEn: text('Istanbul'), nameTr: free('İstanbul'), slug: free(''), timeZone: text('Europe/Istanbul'), contactTelegram: free('@ist') },
+  'app/(staff)/settings/cities/actions.ts#addCity': {
+    nameEn: text('Yerevan'),
+    nameRu: free('Ереван'),
+    slug: free(''),
+    timeZone: text('Asia/Yerevan'),
+    contactPhone: free('+374 55 000 0100'),
+  },
+  'app/(staff)/settings/cities/actions.ts#saveCity': {
+    cityId: id(shelter.cityId!),
+    nameEn: text('Istanbul'),
+    nameTr: free('İstanbul'),
+    slug: free(''),
+    timeZone: text('Europe/Istanbul'),
+    contactTelegram: free('@ist'),
+  },
   'app/(staff)/settings/cities/actions.ts#removeCity': { cityId: id(emptyCityId) },
-  'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': { arrivalId: id(waiting.id), meetingPointId: free(meetingPointId) },
+  'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': {
+    arrivalId: id(waiting.id),
+    meetingPointId: free(meetingPointId),
+  },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { idleMinutes: number('90') },
   // One text only: with a second one free, a post whose first text is blanked would still be a notice.
-  'app/(staff)/notices/actions.ts#postShelterNoticeAction': { shelterId: id(shelter.id), textEn: text('Water is off until 18:00'), endsAt: { kind: 'clock', valid: noticeEnd } },
-  'app/(staff)/notices/actions.ts#postCityNoticeAction': { cityId: id(shelter.cityId!), textEn: text('Ferries are not running'), endsAt: { kind: 'clock', valid: noticeEnd } },
+  'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
+    shelterId: id(shelter.id),
+    textEn: text('Water is off until 18:00'),
+    endsAt: { kind: 'clock', valid: noticeEnd },
+  },
+  'app/(staff)/notices/actions.ts#postCityNoticeAction': {
+    cityId: id(shelter.cityId!),
+    textEn: text('Ferries are not running'),
+    endsAt: { kind: 'clock', valid: noticeEnd },
+  },
   'app/(staff)/notices/actions.ts#withdrawNoticeAction': { noticeId: id(noticeId) },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
-  'app/(staff)/staff/actions.ts#inviteStaff': { email: { kind: 'email', valid: 'new-host@x.test' }, role: choice('host'), 'shelterIds[]': list(shelter.id) },
+  'app/(staff)/staff/actions.ts#inviteStaff': {
+    email: { kind: 'email', valid: 'new-host@x.test' },
+    role: choice('host'),
+    'shelterIds[]': list(shelter.id),
+  },
   'app/(staff)/staff/actions.ts#revokeStaffInvitation': { invitationId: id(invitationId) },
   'app/(staff)/staff/actions.ts#changeStaffRole': { userId: id(target.id), role: choice('host'), 'shelterIds[]': list(shelter.id) },
   'app/(staff)/staff/actions.ts#disableStaff': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#enableStaff': { userId: id(disabledTarget.id) },
-  'app/login/actions.ts#signInWithPassword': { email: { kind: 'email', valid: callers.host.email }, password: text('a wrong but long password') },
+  'app/login/actions.ts#signInWithPassword': {
+    email: { kind: 'email', valid: callers.host.email },
+    password: text('a wrong but long password'),
+  },
   'app/invite/[token]/actions.ts#acceptInvite': {
     token: id(invitation.token),
     name: text('Zeynep'),
@@ -203,7 +285,8 @@ const FORMS: Record<string, Fields> = {
 };
 /** It takes no input: every post is a valid one, which ends the caller's sessions. */
 const TAKES_NO_INPUT: Record<string, (outcome: FormState | { control: string }) => void> = {
-  'app/(staff)/actions.ts#signOutEverywhere': (outcome) => expect(outcome).toEqual({ control: expect.stringMatching(/^NEXT_REDIRECT;.*\/login;/) }),
+  'app/(staff)/actions.ts#signOutEverywhere': (outcome) =>
+    expect(outcome).toEqual({ control: expect.stringMatching(/^NEXT_REDIRECT;.*\/login;/) }),
 };
 
 let actions = new Map<string, Action>();
@@ -224,8 +307,8 @@ async function call(action: Action, data: FormData): Promise<FormState | { contr
 
 const messageKeys = new Set([...Object.keys(en.errors), ...Object.keys(en.notices)]);
 const internalIds = () =>
-  (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" text%'").all() as { name: string }[]).flatMap(({ name }) =>
-    (sqlite.prepare(`select id from "${name}"`).all() as { id: string }[]).map((row) => row.id),
+  (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" text%'").all() as { name: string }[]).flatMap(
+    ({ name }) => (sqlite.prepare(`select id from "${name}"`).all() as { id: string }[]).map((row) => row.id),
   );
 
 /** What the state says apart from echoing the user's own input: no leak, no id, only message keys. */

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { formStamp } from '@/lib/requests/form-guard';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { formStamp } from '@/lib/requests/form-guard';
+import { routeHandlers, type Handler } from '../support/app-tree';
 import { badPosts, junk, leaks, type Entry, type Fields } from '../support/bad-input';
 import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
-import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every public POST route handler, sent hundreds of hostile bodies: never a 500, never a write,
@@ -26,7 +26,11 @@ afterAll(() => {
 
 const ORIGIN = 'http://localhost:3000';
 const shelter = makeShelter(db, { name: 'Listed Hall', listedPublicly: true, status: 'open' });
-const guideStay = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [makeRoom(db, shelter.id, 'mixed', 1).beds[0].id] });
+const guideStay = makeStay(db, {
+  arrivalId: makeArrival(db).id,
+  shelterId: shelter.id,
+  bedIds: [makeRoom(db, shelter.id, 'mixed', 1).beds[0].id],
+});
 const guideToken = newLinkToken();
 sqlite.prepare('update stays set link_token_hash = ? where id = ?').run(hashLinkToken(guideToken), guideStay.id);
 const waitingToken = newLinkToken();
@@ -45,15 +49,36 @@ const requestFields: Fields = {
 };
 /** The anti-bot fields, mostly as the form hands them out, so that most posts get as far as validation. */
 const botFields = fc
-  .tuple(fc.oneof({ arbitrary: fc.constant(formStamp(new Date(NOW.getTime() - 60_000))), weight: 8 }, junk), fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, junk))
-  .map(([stamp, website]): Entry[] => [['stamp', stamp], ['website', website]]);
+  .tuple(
+    fc.oneof({ arbitrary: fc.constant(formStamp(new Date(NOW.getTime() - 60_000))), weight: 8 }, junk),
+    fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, junk),
+  )
+  .map(([stamp, website]): Entry[] => [
+    ['stamp', stamp],
+    ['website', website],
+  ]);
 
-type Case = { path: fc.Arbitrary<{ path: string; params: Record<string, string> }>; fields: Fields; more?: fc.Arbitrary<Entry[]>; statuses: number[]; ignore?: string[] };
-const anyToken = fc.oneof({ arbitrary: fc.constantFrom(waitingToken, guideToken), weight: 6 }, fc.constantFrom('x'.repeat(43), `${waitingToken.slice(0, -1)}A`), junk);
+type Case = {
+  path: fc.Arbitrary<{ path: string; params: Record<string, string> }>;
+  fields: Fields;
+  more?: fc.Arbitrary<Entry[]>;
+  statuses: number[];
+  ignore?: string[];
+};
+const anyToken = fc.oneof(
+  { arbitrary: fc.constantFrom(waitingToken, guideToken), weight: 6 },
+  fc.constantFrom('x'.repeat(43), `${waitingToken.slice(0, -1)}A`),
+  junk,
+);
 
 /** One entry per handler that takes a body; a new one without a case fails the enumeration test. */
 const CASES: Record<string, Case> = {
-  'app/request/route.ts#POST': { path: fc.constant({ path: '/request', params: {} }), fields: requestFields, more: botFields, statuses: [400, 403, 422, 429] },
+  'app/request/route.ts#POST': {
+    path: fc.constant({ path: '/request', params: {} }),
+    fields: requestFields,
+    more: botFields,
+    statuses: [400, 403, 422, 429],
+  },
   'app/s/[token]/route.ts#POST': {
     path: anyToken.map((token) => ({ path: `/s/${encodeURIComponent(token.toWellFormed())}`, params: { token } })),
     // Withdrawing a request, or the guest's "late, about 23:30" (tests/db/guest-said.test.ts writes the valid ones).
@@ -65,9 +90,25 @@ const CASES: Record<string, Case> = {
   // Auth.js itself: a post without its CSRF token, or to an action it does not know, is turned away.
   'app/api/auth/[...nextauth]/route.ts#POST': {
     path: fc
-      .oneof(fc.constantFrom('callback/credentials', 'signin/credentials', 'signin', 'signout', 'session', 'csrf', 'providers', 'callback/github'), junk.map((s) => encodeURIComponent(s.toWellFormed())))
+      .oneof(
+        fc.constantFrom(
+          'callback/credentials',
+          'signin/credentials',
+          'signin',
+          'signout',
+          'session',
+          'csrf',
+          'providers',
+          'callback/github',
+        ),
+        junk.map((s) => encodeURIComponent(s.toWellFormed())),
+      )
       .map((rest) => ({ path: `/api/auth/${rest}`, params: { nextauth: rest } })),
-    fields: { email: { kind: 'email', valid: 'host@x.test' }, password: { kind: 'text', valid: 'a wrong but long password' }, csrfToken: { kind: 'free', valid: 'nope' } },
+    fields: {
+      email: { kind: 'email', valid: 'host@x.test' },
+      password: { kind: 'text', valid: 'a wrong but long password' },
+      csrfToken: { kind: 'free', valid: 'nope' },
+    },
     statuses: [302, 303, 400, 403, 404, 405],
     ignore: ['login_throttles'],
   },
@@ -80,7 +121,8 @@ beforeAll(async () => {
 
 const ENCODINGS = ['urlencoded', 'multipart', 'json', 'garbage', 'none'] as const;
 type Encoding = (typeof ENCODINGS)[number];
-const wellFormed = (list: Entry[]): Entry[] => list.map(([name, value]) => [name.toWellFormed(), typeof value === 'string' ? value.toWellFormed() : value]);
+const wellFormed = (list: Entry[]): Entry[] =>
+  list.map(([name, value]) => [name.toWellFormed(), typeof value === 'string' ? value.toWellFormed() : value]);
 
 function body(encoding: Encoding, list: Entry[], garbage: string): { body?: BodyInit; type?: string } {
   const strings = list.filter((entry): entry is [string, string] => typeof entry[1] === 'string');
@@ -95,17 +137,19 @@ function body(encoding: Encoding, list: Entry[], garbage: string): { body?: Body
   return {};
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 const oneLine = (s: string) => s.replace(/\r\n?/g, '\n');
 /** The page without what the visitor typed (the form gives it back to them, escaped). */
 function withoutEcho(html: string, sent: string[]): string {
   let rest = oneLine(html);
-  for (const value of sent.map(oneLine).sort((a, b) => b.length - a.length)) if (value.trim()) rest = rest.split(escapeHtml(value)).join('').split(value).join('');
+  for (const value of sent.map(oneLine).sort((a, b) => b.length - a.length))
+    if (value.trim()) rest = rest.split(escapeHtml(value)).join('').split(value).join('');
   return rest;
 }
 const internalIds = () =>
-  (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" text%'").all() as { name: string }[]).flatMap(({ name }) =>
-    (sqlite.prepare(`select id from "${name}"`).all() as { id: string }[]).map((row) => row.id),
+  (sqlite.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" text%'").all() as { name: string }[]).flatMap(
+    ({ name }) => (sqlite.prepare(`select id from "${name}"`).all() as { id: string }[]).map((row) => row.id),
   );
 
 describe('bad input to every public POST route', () => {
@@ -131,17 +175,26 @@ describe('bad input to every public POST route', () => {
         fc.asyncProperty(arb, async ({ target, post, more, encoding, origin, address, garbage }) => {
           const entries = wellFormed([...post.entries, ...more]);
           const { body: content, type } = body(encoding, entries, garbage);
-          const headers: Record<string, string> = { host: 'localhost:3000', 'x-forwarded-for': address, ...(type ? { 'content-type': type } : {}), ...(origin ? { origin } : {}) };
+          const headers: Record<string, string> = {
+            host: 'localhost:3000',
+            'x-forwarded-for': address,
+            ...(type ? { 'content-type': type } : {}),
+            ...(origin ? { origin } : {}),
+          };
           const before = snapshot(sqlite, spec.ignore);
           let response: Response;
           try {
-            response = await handlers.get(key)!(new Request(`${ORIGIN}${target.path}`, { method: 'POST', headers, body: content }), { params: Promise.resolve(target.params) });
+            response = await handlers.get(key)!(new Request(`${ORIGIN}${target.path}`, { method: 'POST', headers, body: content }), {
+              params: Promise.resolve(target.params),
+            });
           } catch (error) {
             throw new Error(`500: ${(error as Error)?.stack ?? String(error)}`);
           }
           expect(spec.statuses).toContain(response.status);
           expect(snapshot(sqlite, spec.ignore)).toEqual(before);
-          const sent = [...entries.flat(), garbage, target.path, ...Object.values(target.params)].filter((v): v is string => typeof v === 'string');
+          const sent = [...entries.flat(), garbage, target.path, ...Object.values(target.params)].filter(
+            (v): v is string => typeof v === 'string',
+          );
           const said = withoutEcho(`${[...response.headers].join('\n')}\n${await response.text()}`, sent);
           expect(leaks(said), said.slice(0, 300)).toEqual([]);
           expect(internalIds().filter((rowId) => said.includes(rowId))).toEqual([]);

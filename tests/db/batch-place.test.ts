@@ -16,8 +16,10 @@ const guide = asStaff(makeUser(db, 'coordinator'));
 const admin = asStaff(makeUser(db, 'admin'));
 const count = (query: string, ...args: unknown[]) => (sqlite.prepare(query).get(...args) as { n: number }).n;
 const man = (alias: string) => makeArrival(db, { alias, adultMen: 1, adultWomen: 0, arrivedAt: new Date(NOW.getTime() - 3_600_000) });
-const place = (user: typeof guide, arrivalIds: string[], shelterId: string) => write(db, (tx) => reserveBatch(tx, user, { arrivalIds, shelterId }, NOW));
-const describeBeds = (beds: { roomName: string; label: string }[] | null) => beds?.map((bed) => `${bed.roomName} ${bed.label}`).join(', ') ?? null;
+const place = (user: typeof guide, arrivalIds: string[], shelterId: string) =>
+  write(db, (tx) => reserveBatch(tx, user, { arrivalIds, shelterId }, NOW));
+const describeBeds = (beds: { roomName: string; label: string }[] | null) =>
+  beds?.map((bed) => `${bed.roomName} ${bed.label}`).join(', ') ?? null;
 
 /** Checked from the stays' own dates and beds: two live stays holding one bed never share a night. */
 const bedNightsHeldTwice = () =>
@@ -35,7 +37,11 @@ describe('placing several households at once', () => {
     makeRoom(db, shelter.id, 'women', 3);
     makeRoom(db, shelter.id, 'mixed', 1);
     const men = ['Anton', 'Boris', 'Cem', 'Deniz', 'Emre', 'Fatih'].map(man);
-    const { shelterName, outcomes } = place(guide, men.map((m) => m.id), shelter.id);
+    const { shelterName, outcomes } = place(
+      guide,
+      men.map((m) => m.id),
+      shelter.id,
+    );
 
     expect(shelterName).toBe('Fatih');
     expect(outcomes.map((o) => [o.alias, describeBeds(o.beds), o.refusal?.code ?? null])).toEqual([
@@ -47,7 +53,7 @@ describe('placing several households at once', () => {
       ['Fatih', null, 'noBedFitting'],
     ]);
     expect(count("select count(*) as n from stays where shelter_id = ? and status = 'reserved'", shelter.id)).toBe(5);
-    expect(count("select count(distinct arrival_id) as n from stays where shelter_id = ?", shelter.id)).toBe(5);
+    expect(count('select count(distinct arrival_id) as n from stays where shelter_id = ?', shelter.id)).toBe(5);
     expect(count("select count(*) as n from arrivals where id = ? and status = 'waiting'", men[5].id)).toBe(1);
     expect(count("select count(*) as n from audit_events where action = 'stay.reserve' and shelter_id = ?", shelter.id)).toBe(5);
     expect(bedNightsHeldTwice()).toBe(0);
@@ -56,7 +62,12 @@ describe('placing several households at once', () => {
   it('one household placed meanwhile by someone else, or with a pet the shelter refuses, undoes none of the others', () => {
     const shelter = makeShelter(db, { status: 'open' });
     const { beds } = makeRoom(db, shelter.id, 'mixed', 6);
-    const [first, taken, withPet, last] = [man('First'), man('Taken'), makeArrival(db, { alias: 'Pet', hasPet: true, arrivedAt: NOW }), man('Last')];
+    const [first, taken, withPet, last] = [
+      man('First'),
+      man('Taken'),
+      makeArrival(db, { alias: 'Pet', hasPet: true, arrivedAt: NOW }),
+      man('Last'),
+    ];
     write(db, (tx) => reserveBeds(tx, guide, { arrivalId: taken.id, bedIds: [beds[5].id] }, NOW));
     const { outcomes } = place(guide, [first.id, taken.id, withPet.id, last.id], shelter.id);
     expect(outcomes.map((o) => o.refusal?.code ?? 'placed')).toEqual(['placed', 'alreadyPlaced', 'noPets', 'placed']);
@@ -73,7 +84,11 @@ describe('placing several households at once', () => {
     // Someone else's booking lands on this room's beds at the very moment One's stay is written: the
     // ledger's key refuses One's bed-night after the stay row exists. (A trigger plays the other writer.)
     const elsewhere = makeShelter(db);
-    const other = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: elsewhere.id, bedIds: [makeRoom(db, elsewhere.id, 'mixed', 1).beds[0].id] });
+    const other = makeStay(db, {
+      arrivalId: makeArrival(db).id,
+      shelterId: elsewhere.id,
+      bedIds: [makeRoom(db, elsewhere.id, 'mixed', 1).beds[0].id],
+    });
     sqlite.prepare("update stays set status = 'cancelled' where id = ?").run(other.id);
     sqlite.prepare('delete from bed_nights where stay_id = ?').run(other.id);
     sqlite.exec(`create temp trigger steal after insert on stays when new.arrival_id = '${one.id}' begin

@@ -16,7 +16,13 @@ describe('bed counts of the shelter list', () => {
     const { beds } = makeRoom(db, shelter.id, 'mixed', 8);
     sqlite.prepare("update beds set out_of_service_reason = 'broken' where id in (?, ?)").run(beds[0].id, beds[1].id);
     makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[2].id], holdUntil: at(60) });
-    makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[3].id, beds[4].id], status: 'checked_in', holdUntil: at(-60) });
+    makeStay(db, {
+      arrivalId: makeArrival(db).id,
+      shelterId: shelter.id,
+      bedIds: [beds[3].id, beds[4].id],
+      status: 'checked_in',
+      holdUntil: at(-60),
+    });
     // A hold already past its time counts as free, as expiry applies on read.
     makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[5].id], holdUntil: at(-1) });
     // An out-of-service bed that someone still occupies counts as occupied.
@@ -35,7 +41,14 @@ describe('bed counts of the shelter list', () => {
     // 18:00Z on 1 Oct is 21:00 in Istanbul but already 08:00 on 2 Oct on Kiritimati (UTC+14).
     const far = makeShelter(db, { status: 'open', timeZone: 'Pacific/Kiritimati' });
     const { beds } = makeRoom(db, far.id, 'mixed', 2);
-    makeStay(db, { arrivalId: makeArrival(db).id, shelterId: far.id, bedIds: [beds[0].id], holdUntil: at(24 * 60), firstNight: '2026-10-02', departure: '2026-10-03' });
+    makeStay(db, {
+      arrivalId: makeArrival(db).id,
+      shelterId: far.id,
+      bedIds: [beds[0].id],
+      holdUntil: at(24 * 60),
+      firstNight: '2026-10-02',
+      departure: '2026-10-03',
+    });
     const board = shelterBoard(db, far.id, NOW).counts;
     expect(board).toMatchObject({ reserved: 1, free: 1 });
     expect(visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === far.id)!.counts).toEqual(board);

@@ -31,7 +31,15 @@ const warsawGuide = staffIn(warsaw.id);
 
 const NOW = new Date('2026-10-01T20:30:00Z'); // 23:30 in Istanbul, 00:30 on 2 Oct in Yerevan
 const household = (values: Record<string, unknown>) =>
-  arrivalSchema.parse({ alias: 'Anna', adultMen: '0', adultWomen: '1', children: '0', languages: ['ru'], intakeKey: randomUUID(), ...values });
+  arrivalSchema.parse({
+    alias: 'Anna',
+    adultMen: '0',
+    adultWomen: '1',
+    children: '0',
+    languages: ['ru'],
+    intakeKey: randomUUID(),
+    ...values,
+  });
 const times = (id: string) =>
   sqlite.prepare('select arrived_at as arrivedAt, expected_at as expectedAt, city_id as cityId from arrivals where id = ?').get(id) as {
     arrivedAt: number;
@@ -57,8 +65,12 @@ describe('a guide’s intake, on the clock of the household’s city', () => {
   });
 
   it('a guide of two cities: the same typed time reads on the clock of the city chosen on the form', () => {
-    const inIstanbul = write(db, (tx) => registerArrival(tx, twoCityGuide, household({ cityId: istanbul.id, arrivedAt: '2026-10-01T23:15' }), NOW));
-    const inYerevan = write(db, (tx) => registerArrival(tx, twoCityGuide, household({ cityId: yerevan.id, arrivedAt: '2026-10-01T23:15' }), NOW));
+    const inIstanbul = write(db, (tx) =>
+      registerArrival(tx, twoCityGuide, household({ cityId: istanbul.id, arrivedAt: '2026-10-01T23:15' }), NOW),
+    );
+    const inYerevan = write(db, (tx) =>
+      registerArrival(tx, twoCityGuide, household({ cityId: yerevan.id, arrivedAt: '2026-10-01T23:15' }), NOW),
+    );
     expect(times(inIstanbul).arrivedAt).toBe(at('2026-10-01T20:15:00Z'));
     expect(times(inYerevan).arrivedAt).toBe(at('2026-10-01T19:15:00Z'));
   });
@@ -79,13 +91,22 @@ describe('a guide’s intake, on the clock of the household’s city', () => {
   it('a landing expected on the night of the Warsaw clock change searches from that night', () => {
     const landing = new Date('2026-10-24T22:30:00Z'); // 00:30 on 25 Oct in Warsaw (still summer time), 01:30 in Istanbul
     expect(nightsToSearch(db, { expectedAt: landing, nightsWanted: 1, cityId: warsaw.id }, NOW).firstNight).toBe('2026-10-25');
-    expect(nightsToSearch(db, { expectedAt: new Date('2026-10-24T21:30:00Z'), nightsWanted: 1, cityId: warsaw.id }, NOW).firstNight).toBe('2026-10-24');
+    expect(nightsToSearch(db, { expectedAt: new Date('2026-10-24T21:30:00Z'), nightsWanted: 1, cityId: warsaw.id }, NOW).firstNight).toBe(
+      '2026-10-24',
+    );
   });
 });
 
 describe('meeting points belong to a city', () => {
   const add = (name: string, cityId: string, latitude: number, longitude: number) =>
-    write(db, (tx) => createMeetingPoint(tx, admin, createMeetingPointSchema.parse({ name, cityId, latitude: String(latitude), longitude: String(longitude) }), NOW));
+    write(db, (tx) =>
+      createMeetingPoint(
+        tx,
+        admin,
+        createMeetingPointSchema.parse({ name, cityId, latitude: String(latitude), longitude: String(longitude) }),
+        NOW,
+      ),
+    );
   const airport = add('Istanbul Airport', istanbul.id, 41.2753, 28.7519);
   const zvartnots = add('Zvartnots Airport', yerevan.id, 40.1473, 44.3959);
 
@@ -96,13 +117,18 @@ describe('meeting points belong to a city', () => {
 
   it('a household in Yerevan cannot be put at Istanbul’s airport: refused next to the field, nothing written', () => {
     const before = snapshot(sqlite);
-    expect(refusal(() => write(db, (tx) => registerArrival(tx, twoCityGuide, household({ cityId: yerevan.id, meetingPointId: airport }), NOW)))).toEqual({
+    expect(
+      refusal(() => write(db, (tx) => registerArrival(tx, twoCityGuide, household({ cityId: yerevan.id, meetingPointId: airport }), NOW))),
+    ).toEqual({
       code: 'meetingPointOtherCity',
       field: 'meetingPointId',
     });
     const waiting = makeArrival(db, { cityId: yerevan.id });
     const withIt = snapshot(sqlite);
-    expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, twoCityGuide, waiting.id, airport, NOW)))).toEqual({ code: 'meetingPointOtherCity', field: 'meetingPointId' });
+    expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, twoCityGuide, waiting.id, airport, NOW)))).toEqual({
+      code: 'meetingPointOtherCity',
+      field: 'meetingPointId',
+    });
     expect(snapshot(sqlite)).toEqual(withIt);
     write(db, (tx) => moveHouseholdTo(tx, twoCityGuide, waiting.id, zvartnots, NOW));
     expect(sqlite.prepare('select meeting_point_id from arrivals where id = ?').pluck().get(waiting.id)).toBe(zvartnots);
@@ -132,7 +158,12 @@ describe('a city’s clock changed while households wait', () => {
     const ownZone = makeShelter(db, { cityId: tbilisi.id, timeZone: 'Asia/Yerevan' });
     const waiting = makeArrival(db, { cityId: tbilisi.id, arrivedAt: new Date('2026-10-01T19:00:00Z') });
     const change = write(db, (tx) =>
-      updateCity(tx, admin, updateCitySchema.parse({ cityId: tbilisi.id, nameEn: 'Tbilisi', slug: 'tbilisi', timeZone: 'asia/tbilisi' }), NOW),
+      updateCity(
+        tx,
+        admin,
+        updateCitySchema.parse({ cityId: tbilisi.id, nameEn: 'Tbilisi', slug: 'tbilisi', timeZone: 'asia/tbilisi' }),
+        NOW,
+      ),
     );
     expect(change).toEqual({ timeZone: 'Asia/Tbilisi', shelters: 1, households: 1 });
     const zoneOf = (id: string) => sqlite.prepare('select time_zone from shelters where id = ?').pluck().get(id);
@@ -140,7 +171,16 @@ describe('a city’s clock changed while households wait', () => {
     expect(zoneOf(ownZone.id)).toBe('Asia/Yerevan');
     expect(times(waiting.id).arrivedAt).toBe(at('2026-10-01T19:00:00Z'));
     // Saving it again with the same clock changes nothing and says plainly "saved".
-    expect(write(db, (tx) => updateCity(tx, admin, updateCitySchema.parse({ cityId: tbilisi.id, nameEn: 'Tbilisi', slug: 'tbilisi', timeZone: 'Asia/Tbilisi' }), NOW))).toBeNull();
+    expect(
+      write(db, (tx) =>
+        updateCity(
+          tx,
+          admin,
+          updateCitySchema.parse({ cityId: tbilisi.id, nameEn: 'Tbilisi', slug: 'tbilisi', timeZone: 'Asia/Tbilisi' }),
+          NOW,
+        ),
+      ),
+    ).toBeNull();
   });
 
   it('a zone that is not an IANA name is refused next to the field', () => {

@@ -10,7 +10,8 @@ const { db, sqlite } = test;
 afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-01T14:00:00Z');
-const intake = (values: Record<string, string>) => arrivalSchema.parse({ alias: 'Solo', adultMen: '1', adultWomen: '0', children: '0', ...values });
+const intake = (values: Record<string, string>) =>
+  arrivalSchema.parse({ alias: 'Solo', adultMen: '1', adultWomen: '0', children: '0', ...values });
 
 describe('a network with one city', () => {
   it('puts a household in that city without asking; with no city at all, in none', () => {

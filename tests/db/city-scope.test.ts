@@ -3,14 +3,14 @@ import { write } from '@/db';
 import { queueCities } from '@/lib/arrivals/filters';
 import { householdForCaller, onlineRequestCount, pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import { listCities } from '@/lib/cities/cities';
-import { reserveBatch, freeTonightByShelter } from '@/lib/placement/batch';
 import { networkAvailability } from '@/lib/placement/availability';
+import { freeTonightByShelter, reserveBatch } from '@/lib/placement/batch';
 import { householdCities, placeGroups } from '@/lib/placement/city-places';
 import { elsewhereCities } from '@/lib/placement/city-rule';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { moveStay } from '@/lib/placement/stays';
-import { mayActOnHousehold } from '@/lib/privacy/shares';
 import { forgetHousehold } from '@/lib/privacy/forget';
+import { mayActOnHousehold } from '@/lib/privacy/shares';
 import { asStaff, defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -48,7 +48,8 @@ const refusal = (run: (tx: typeof db) => unknown) => {
   }
   return 'accepted';
 };
-const lastAudit = () => sqlite.prepare('select action, entity_id as entityId, shelter_id as shelterId from audit_events order by rowid desc limit 1').get();
+const lastAudit = () =>
+  sqlite.prepare('select action, entity_id as entityId, shelter_id as shelterId from audit_events order by rowid desc limit 1').get();
 
 describe('a guide scoped to cities', () => {
   const anna = household('Anna', yerevan);
@@ -109,21 +110,31 @@ describe('a guide scoped to cities', () => {
     const notMoving = household('Vera', yerevan);
     const before = snapshot(sqlite);
     // Istanbul is neither Vera's destination nor the guide's city: refused, even chosen on purpose.
-    expect(refusal((tx: typeof db) => reserveBeds(tx, yerevanGuide, { arrivalId: notMoving.id, bedIds: [fatihBeds[0]], elsewhere: true }, NOW))).toBe('cityNotYours');
+    expect(
+      refusal((tx: typeof db) => reserveBeds(tx, yerevanGuide, { arrivalId: notMoving.id, bedIds: [fatihBeds[0]], elsewhere: true }, NOW)),
+    ).toBe('cityNotYours');
     // Tbilisi is the two-city guide's: still not without choosing it on purpose.
-    expect(refusal((tx: typeof db) => reserveBeds(tx, twoCityGuide, { arrivalId: notMoving.id, bedIds: [vakeBeds[0]] }, NOW))).toBe('elsewhereNotChosen');
+    expect(refusal((tx: typeof db) => reserveBeds(tx, twoCityGuide, { arrivalId: notMoving.id, bedIds: [vakeBeds[0]] }, NOW))).toBe(
+      'elsewhereNotChosen',
+    );
     expect(snapshot(sqlite)).toEqual(before);
 
     const home = write(db, (tx) => reserveBeds(tx, yerevanGuide, { arrivalId: notMoving.id, bedIds: [kentronBeds[0]] }, NOW));
     expect(lastAudit()).toEqual({ action: 'stay.reserve', entityId: home.stayId, shelterId: kentron.id });
 
     const moving = household('Gleb', yerevan, { destinationCityId: istanbul });
-    expect(refusal((tx: typeof db) => reserveBeds(tx, yerevanGuide, { arrivalId: moving.id, bedIds: [fatihBeds[1]] }, NOW))).toBe('elsewhereNotChosen');
+    expect(refusal((tx: typeof db) => reserveBeds(tx, yerevanGuide, { arrivalId: moving.id, bedIds: [fatihBeds[1]] }, NOW))).toBe(
+      'elsewhereNotChosen',
+    );
     const there = write(db, (tx) => reserveBeds(tx, yerevanGuide, { arrivalId: moving.id, bedIds: [fatihBeds[1]], elsewhere: true }, NOW));
     expect(lastAudit()).toEqual({ action: 'stay.reserve_elsewhere', entityId: there.stayId, shelterId: fatih.id });
     // The guide who placed them may still open them: they are still of Yerevan's queue.
     expect(householdForCaller(db, yerevanGuide, moving.id, NOW)?.current?.shelterName).toBe('Fatih');
-    expect(pendingReservations(db, yerevanGuide, NOW).map((s) => s.shelterName).sort()).toEqual(['Fatih', 'Kentron']);
+    expect(
+      pendingReservations(db, yerevanGuide, NOW)
+        .map((s) => s.shelterName)
+        .sort(),
+    ).toEqual(['Fatih', 'Kentron']);
 
     const chosen = household('Nino', yerevan);
     write(db, (tx) => reserveBeds(tx, twoCityGuide, { arrivalId: chosen.id, bedIds: [vakeBeds[1]], elsewhere: true }, NOW));
@@ -134,7 +145,9 @@ describe('a guide scoped to cities', () => {
     const lena = household('Lena', yerevan);
     const stay = write(db, (tx) => reserveBeds(tx, yerevanGuide, { arrivalId: lena.id, bedIds: [kentronBeds[2]] }, NOW));
     const before = snapshot(sqlite);
-    expect(refusal((tx: typeof db) => moveStay(tx, yerevanGuide, { stayId: stay.stayId, bedIds: [fatihBeds[2]], elsewhere: true }, NOW))).toBe('cityNotYours');
+    expect(
+      refusal((tx: typeof db) => moveStay(tx, yerevanGuide, { stayId: stay.stayId, bedIds: [fatihBeds[2]], elsewhere: true }, NOW)),
+    ).toBe('cityNotYours');
     expect(snapshot(sqlite)).toEqual(before);
     sqlite.prepare('update arrivals set destination_city_id = ? where id = ?').run(istanbul, lena.id);
     const moved = write(db, (tx) => moveStay(tx, yerevanGuide, { stayId: stay.stayId, bedIds: [fatihBeds[2]], elsewhere: true }, NOW));
@@ -146,7 +159,9 @@ describe('a guide scoped to cities', () => {
     const mine = household('Mariam', yerevan);
     const theirs = household('Oleg', istanbul);
     const moving = household('Pavel', yerevan, { destinationCityId: istanbul });
-    const { outcomes } = write(db, (tx) => reserveBatch(tx, allCityGuide, { arrivalIds: [mine.id, theirs.id, moving.id], shelterId: kentron.id }, NOW));
+    const { outcomes } = write(db, (tx) =>
+      reserveBatch(tx, allCityGuide, { arrivalIds: [mine.id, theirs.id, moving.id], shelterId: kentron.id }, NOW),
+    );
     expect(outcomes.map((o) => [o.alias, o.refusal?.code ?? 'placed'])).toEqual([
       ['Mariam', 'placed'],
       ['Oleg', 'elsewhereNotChosen'],

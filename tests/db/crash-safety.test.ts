@@ -20,7 +20,7 @@ afterAll(() => {
 
 // Where in the burst each kill lands, from a fixed seed: the same run every time.
 let seed = 20221;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 describe('crash safety', () => {
   it(`SIGKILL in the middle of a burst of reservations, ${ROUNDS} times: nothing acknowledged is lost, nothing is torn`, async () => {
@@ -30,7 +30,13 @@ describe('crash safety', () => {
     const acknowledged: string[] = [];
     const killedAfter: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const writer = startWriter(test.path, guideId, pairs.slice(round * PAIRS_PER_ROUND, (round + 1) * PAIRS_PER_ROUND), dir, `round${round}`);
+      const writer = startWriter(
+        test.path,
+        guideId,
+        pairs.slice(round * PAIRS_PER_ROUND, (round + 1) * PAIRS_PER_ROUND),
+        dir,
+        `round${round}`,
+      );
       const target = 20 + Math.floor(random() * 200);
       await until(() => writer.acks().length >= target, `round ${round} to acknowledge ${target} reservations`);
       await new Promise((resolve) => setTimeout(resolve, random() * 15));
@@ -45,7 +51,14 @@ describe('crash safety', () => {
       const sqlite = new Database(test.path);
       const after = checkReservations(sqlite, acknowledged);
       sqlite.close();
-      expect(after).toMatchObject({ integrity: 'ok', foreignKeyProblems: 0, missing: [], doubleHeldBeds: 0, staysWithoutBed: 0, placedWithoutStay: 0 });
+      expect(after).toMatchObject({
+        integrity: 'ok',
+        foreignKeyProblems: 0,
+        missing: [],
+        doubleHeldBeds: 0,
+        staysWithoutBed: 0,
+        placedWithoutStay: 0,
+      });
       // At most the one reservation whose COMMIT returned just before the kill, unacknowledged yet, is extra.
       expect(after.stays - acknowledged.length).toBeGreaterThanOrEqual(0);
       expect(after.stays - acknowledged.length).toBeLessThanOrEqual(round + 1);

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { arrivals, beds, rooms } from '@/db/schema';
 import { loadForecastInput } from '@/lib/forecast/load';
@@ -41,7 +41,11 @@ describe('the stays the forecast keeps per connection', () => {
   const men = makeRoom(db, first.id, 'men', 4);
   const family = makeRoom(db, first.id, 'family', 4);
   const women = makeRoom(db, second.id, 'women', 3);
-  const place = (bedIds: string[], household = { adultMen: 1, adultWomen: 0, children: 0 }, nights = { firstNight: tonight, departure: addNights(tonight, 3) }) => {
+  const place = (
+    bedIds: string[],
+    household = { adultMen: 1, adultWomen: 0, children: 0 },
+    nights = { firstNight: tonight, departure: addNights(tonight, 3) },
+  ) => {
     const arrival = makeArrival(db, { ...household, status: 'waiting' });
     return reserveBeds(db, admin, { arrivalId: arrival.id, bedIds, ...nights }, now);
   };
@@ -55,7 +59,11 @@ describe('the stays the forecast keeps per connection', () => {
     agrees();
     const guest = place([men.beds[0].id]);
     agrees();
-    const familyStay = place([family.beds[0].id, family.beds[1].id, family.beds[2].id], { adultMen: 1, adultWomen: 1, children: 1 }, { firstNight: addNights(tonight, 2), departure: addNights(tonight, 4) });
+    const familyStay = place(
+      [family.beds[0].id, family.beds[1].id, family.beds[2].id],
+      { adultMen: 1, adultWomen: 1, children: 1 },
+      { firstNight: addNights(tonight, 2), departure: addNights(tonight, 4) },
+    );
     const booked = forecast(loadForecastInput(db, now));
     expect(booked.nights[2].ahead.families).toBe(3);
     agrees();

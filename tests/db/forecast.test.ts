@@ -14,15 +14,33 @@ const now = new Date('2026-10-24T16:00:00Z');
 const hour = 3_600_000;
 
 /** A stay with its ledger rows, as the placement code leaves one (written directly until it merges). */
-function stayOn(shelterId: string, bedIds: string[], range: NightRange, status: 'reserved' | 'checked_in', household = { adultMen: 1, adultWomen: 0, children: 0 }) {
+function stayOn(
+  shelterId: string,
+  bedIds: string[],
+  range: NightRange,
+  status: 'reserved' | 'checked_in',
+  household = { adultMen: 1, adultWomen: 0, children: 0 },
+) {
   const arrival = makeArrival(db, { ...household, status: 'placed' });
   const stay = db
     .insert(stays)
-    .values({ arrivalId: arrival.id, shelterId, status, ...range, holdUntil: new Date(now.getTime() + 5 * hour), checkedInAt: status === 'checked_in' ? new Date(now.getTime() - 20 * hour) : null, createdAt: new Date(now.getTime() - 24 * hour) })
+    .values({
+      arrivalId: arrival.id,
+      shelterId,
+      status,
+      ...range,
+      holdUntil: new Date(now.getTime() + 5 * hour),
+      checkedInAt: status === 'checked_in' ? new Date(now.getTime() - 20 * hour) : null,
+      createdAt: new Date(now.getTime() - 24 * hour),
+    })
     .returning()
     .get();
-  for (const bedId of bedIds) db.$client.prepare('insert into stay_beds (stay_id, bed_id, held_at) values (?, ?, ?)').run(stay.id, bedId, stay.createdAt.getTime());
-  for (const night of nightsOf(range)) db.insert(bedNights).values(bedIds.map((bedId) => ({ bedId, night, stayId: stay.id }))).run();
+  for (const bedId of bedIds)
+    db.$client.prepare('insert into stay_beds (stay_id, bed_id, held_at) values (?, ?, ?)').run(stay.id, bedId, stay.createdAt.getTime());
+  for (const night of nightsOf(range))
+    db.insert(bedNights)
+      .values(bedIds.map((bedId) => ({ bedId, night, stayId: stay.id })))
+      .run();
   return stay;
 }
 
@@ -35,9 +53,17 @@ describe('the forecast read from the database', () => {
   // A guest checked in, due to leave on the 26th: booked the 24th and 25th, departing from the 26th.
   stayOn(shelter.id, [men.beds[0].id], { firstNight: '2026-10-23', departure: '2026-10-26' }, 'checked_in');
   // A family of three booked ahead for the 25th and 26th.
-  stayOn(shelter.id, family.beds.slice(0, 3).map((b) => b.id), { firstNight: '2026-10-25', departure: '2026-10-27' }, 'reserved', { adultMen: 1, adultWomen: 1, children: 1 });
+  stayOn(
+    shelter.id,
+    family.beds.slice(0, 3).map((b) => b.id),
+    { firstNight: '2026-10-25', departure: '2026-10-27' },
+    'reserved',
+    { adultMen: 1, adultWomen: 1, children: 1 },
+  );
   // The family room is closed on the 29th.
-  db.insert(shelterClosures).values({ shelterId: shelter.id, roomId: family.room.id, firstNight: '2026-10-29', lastNight: '2026-10-29' }).run();
+  db.insert(shelterClosures)
+    .values({ shelterId: shelter.id, roomId: family.room.id, firstNight: '2026-10-29', lastNight: '2026-10-29' })
+    .run();
   // Waiting: a woman here now, a man landing on the 26th.
   makeArrival(db, { adultMen: 0, adultWomen: 1, status: 'waiting' });
   makeArrival(db, { adultMen: 1, adultWomen: 0, status: 'waiting', expectedAt: new Date('2026-10-26T10:00:00Z') });
@@ -46,7 +72,10 @@ describe('the forecast read from the database', () => {
     const input = loadForecastInput(db, now, { shelterIds: [shelter.id] });
     expect(input.shelters).toHaveLength(1);
     const [mine] = input.shelters;
-    expect(mine.rooms.map((r) => [r.kind, r.beds]).sort()).toEqual([['family', 4], ['men', 4]]);
+    expect(mine.rooms.map((r) => [r.kind, r.beds]).sort()).toEqual([
+      ['family', 4],
+      ['men', 4],
+    ]);
     expect(mine.departing).toEqual([{ roomId: men.room.id, departure: '2026-10-26', beds: 1 }]);
     expect(mine.ledger.filter((row) => row.roomId === family.room.id).map((row) => [row.night, row.reserved])).toEqual([
       ['2026-10-25', 3],

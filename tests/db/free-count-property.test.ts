@@ -33,10 +33,31 @@ const START = new Date('2026-12-05T06:00:00Z');
 const hour = 3_600_000;
 
 const step = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('intake' as const), city: fc.nat(1), men: fc.nat(2), women: fc.nat(2), children: fc.nat(1) }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('reserve' as const), household: fc.nat(), shelter: fc.nat(), ahead: fc.nat(1), nights: fc.integer({ min: 1, max: 3 }), anyBeds: fc.boolean() }), weight: 4 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('intake' as const), city: fc.nat(1), men: fc.nat(2), women: fc.nat(2), children: fc.nat(1) }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('reserve' as const),
+      household: fc.nat(),
+      shelter: fc.nat(),
+      ahead: fc.nat(1),
+      nights: fc.integer({ min: 1, max: 3 }),
+      anyBeds: fc.boolean(),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ kind: fc.constant('move' as const), stay: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('dates' as const), stay: fc.nat(), nights: fc.integer({ min: 0, max: 3 }), later: fc.boolean() }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('dates' as const),
+      stay: fc.nat(),
+      nights: fc.integer({ min: 0, max: 3 }),
+      later: fc.boolean(),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant('checkIn' as const), stay: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('checkOut' as const), stay: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('time' as const), hours: fc.integer({ min: 1, max: 30 }) }), weight: 3 },
@@ -58,31 +79,58 @@ function makeWorld(db: Db): World {
     return made.id;
   };
   const shelterIds = [
-    shelter('Fatih', istanbul, 'Europe/Istanbul', [['men', 3], ['mixed', 2], ['family', 3]]),
-    shelter('Şişli', istanbul, 'Europe/Istanbul', [['women', 2], ['mixed', 2]]),
-    shelter('Kentron', yerevan, 'Asia/Yerevan', [['mixed', 3], ['women', 2]]),
-    shelter('Arabkir', yerevan, 'Asia/Yerevan', [['men', 2], ['family', 2]]),
+    shelter('Fatih', istanbul, 'Europe/Istanbul', [
+      ['men', 3],
+      ['mixed', 2],
+      ['family', 3],
+    ]),
+    shelter('Şişli', istanbul, 'Europe/Istanbul', [
+      ['women', 2],
+      ['mixed', 2],
+    ]),
+    shelter('Kentron', yerevan, 'Asia/Yerevan', [
+      ['mixed', 3],
+      ['women', 2],
+    ]),
+    shelter('Arabkir', yerevan, 'Asia/Yerevan', [
+      ['men', 2],
+      ['family', 2],
+    ]),
   ];
   const world = { db, admin: asStaff(makeUser(db, 'admin')), cityIds: [istanbul, yerevan], shelterIds, now: START };
   // A queue to start from in each city (a man, a woman, a couple with a child), and in the first
   // shelter of each a man checked in for one night, who overstays if nobody checks him out.
   for (const [index, cityId] of world.cityIds.entries()) {
-    const households = [[1, 0, 0], [0, 1, 0], [1, 1, 1]].map(([men, women, children]) => {
+    const households = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [1, 1, 1],
+    ].map(([men, women, children]) => {
       const form = { alias: 'Guest', adultMen: String(men), adultWomen: String(women), children: String(children), cityId };
       return write(db, (tx) => registerArrival(tx, world.admin, arrivalSchema.parse(form), START));
     });
     const shelterId = shelterIds[index * 2];
     const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(shelterId) as string;
-    const bed = ids(db, "select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? and r.kind in ('men', 'mixed') order by b.rowid limit 1", shelterId);
+    const bed = ids(
+      db,
+      "select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? and r.kind in ('men', 'mixed') order by b.rowid limit 1",
+      shelterId,
+    );
     const firstNight = tonightIn(zone, START);
-    const { stayId } = write(db, (tx) => reserveBeds(tx, world.admin, { arrivalId: households[0], bedIds: bed, firstNight, departure: addNights(firstNight, 1) }, START));
+    const { stayId } = write(db, (tx) =>
+      reserveBeds(tx, world.admin, { arrivalId: households[0], bedIds: bed, firstNight, departure: addNights(firstNight, 1) }, START),
+    );
     write(db, (tx) => checkIn(tx, world.admin, stayId, START));
   }
   return world;
 }
 
-const pick = <T,>(list: T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
-const ids = (db: Db, query: string, ...args: unknown[]) => db.$client.prepare(query).pluck().all(...args) as string[];
+const pick = <T>(list: T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+const ids = (db: Db, query: string, ...args: unknown[]) =>
+  db.$client
+    .prepare(query)
+    .pluck()
+    .all(...args) as string[];
 
 /** One step through the domain function its server action calls, in one write transaction; a refusal writes nothing. */
 function apply(world: World, s: Step): void {
@@ -98,7 +146,13 @@ function apply(world: World, s: Step): void {
   switch (s.kind) {
     case 'intake': {
       // A form the action would refuse (nobody in the household) writes nothing, as there.
-      const form = arrivalSchema.safeParse({ alias: 'Guest', adultMen: String(s.men), adultWomen: String(s.women), children: String(s.children), cityId: world.cityIds[s.city] });
+      const form = arrivalSchema.safeParse({
+        alias: 'Guest',
+        adultMen: String(s.men),
+        adultWomen: String(s.women),
+        children: String(s.children),
+        cityId: world.cityIds[s.city],
+      });
       if (form.success) act((tx) => registerArrival(tx, admin, form.data, world.now));
       return;
     }
@@ -109,13 +163,23 @@ function apply(world: World, s: Step): void {
       const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(shelterId) as string;
       const firstNight = addNights(tonightIn(zone, world.now), s.ahead);
       const range = { firstNight, departure: addNights(firstNight, s.nights) };
-      const who = db.$client.prepare('select adult_men as adultMen, adult_women as adultWomen, children from arrivals where id = ?').get(household) as { adultMen: number; adultWomen: number; children: number };
+      const who = db.$client
+        .prepare('select adult_men as adultMen, adult_women as adultWomen, children from arrivals where id = ?')
+        .get(household) as { adultMen: number; adultWomen: number; children: number };
       const [available] = networkAvailability(db, { nights: range, shelterId });
       // Now and then beds chosen blindly, as a stale page might send them: the domain's checks decide.
       const bedIds = s.anyBeds
-        ? ids(db, 'select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? order by b.rowid limit ?', shelterId, who.adultMen + who.adultWomen + who.children)
+        ? ids(
+            db,
+            'select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? order by b.rowid limit ?',
+            shelterId,
+            who.adultMen + who.adultWomen + who.children,
+          )
         : (() => {
-            const plan = planPlacement({ acceptsFamilies: true, rooms: available.rooms }, { ...who, languages: [], needsWheelchair: false, hasPet: false });
+            const plan = planPlacement(
+              { acceptsFamilies: true, rooms: available.rooms },
+              { ...who, languages: [], needsWheelchair: false, hasPet: false },
+            );
             return 'beds' in plan ? plan.beds.map((bed) => bed.bedId) : [];
           })();
       if (bedIds.length === 0) return;
@@ -124,13 +188,19 @@ function apply(world: World, s: Step): void {
     case 'move': {
       const stayId = pick(live("in ('reserved', 'checked_in')"), s.stay);
       if (!stayId) return;
-      const stay = db.$client.prepare('select shelter_id as shelterId, first_night as firstNight, departure from stays where id = ?').get(stayId) as { shelterId: string; firstNight: string; departure: string };
+      const stay = db.$client
+        .prepare('select shelter_id as shelterId, first_night as firstNight, departure from stays where id = ?')
+        .get(stayId) as { shelterId: string; firstNight: string; departure: string };
       const size = ids(db, 'select bed_id from stay_beds where stay_id = ? and released_at is null', stayId).length;
       const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(stay.shelterId) as string;
       const tonight = tonightIn(zone, world.now);
       const first = stay.firstNight > tonight ? stay.firstNight : tonight;
       if (stay.departure <= first) return;
-      const [available] = networkAvailability(db, { nights: { firstNight: first, departure: stay.departure }, shelterId: stay.shelterId, exceptStayId: stayId });
+      const [available] = networkAvailability(db, {
+        nights: { firstNight: first, departure: stay.departure },
+        shelterId: stay.shelterId,
+        exceptStayId: stayId,
+      });
       const free = available.rooms.flatMap((room) => room.freeBeds.map((bed) => bed.id)).reverse();
       if (free.length < size) return;
       return act((tx) => moveStay(tx, admin, { stayId, bedIds: free.slice(0, size) }, world.now));
@@ -138,20 +208,31 @@ function apply(world: World, s: Step): void {
     case 'dates': {
       const stayId = pick(live("in ('reserved', 'checked_in')"), s.stay);
       if (!stayId) return;
-      const stay = db.$client.prepare('select s.status, s.first_night as firstNight, sh.time_zone as zone from stays s join shelters sh on sh.id = s.shelter_id where s.id = ?').get(stayId) as { status: string; firstNight: string; zone: string };
+      const stay = db.$client
+        .prepare(
+          'select s.status, s.first_night as firstNight, sh.time_zone as zone from stays s join shelters sh on sh.id = s.shelter_id where s.id = ?',
+        )
+        .get(stayId) as { status: string; firstNight: string; zone: string };
       const tonight = tonightIn(stay.zone, world.now);
       const moveFirst = stay.status === 'reserved' && s.later;
       const firstNight = moveFirst ? addNights(stay.firstNight, 1) : stay.firstNight;
       const from = firstNight > tonight ? firstNight : tonight;
-      return act((tx) => changeStayDates(tx, admin, { stayId, departure: addNights(from, s.nights), firstNight: moveFirst ? firstNight : null }, world.now));
+      return act((tx) =>
+        changeStayDates(tx, admin, { stayId, departure: addNights(from, s.nights), firstNight: moveFirst ? firstNight : null }, world.now),
+      );
     }
     case 'checkIn': {
       // Among the reservations whose first night has come in their shelter's calendar, as the host's Expected list shows them.
       const reserved = db.$client
-        .prepare("select s.id, s.first_night, sh.time_zone from stays s join shelters sh on sh.id = s.shelter_id where s.status = 'reserved' order by s.rowid")
+        .prepare(
+          "select s.id, s.first_night, sh.time_zone from stays s join shelters sh on sh.id = s.shelter_id where s.status = 'reserved' order by s.rowid",
+        )
         .raw()
         .all() as [string, string, string][];
-      const stayId = pick(reserved.filter(([, firstNight, zone]) => firstNight <= tonightIn(zone, world.now)).map(([id]) => id), s.stay);
+      const stayId = pick(
+        reserved.filter(([, firstNight, zone]) => firstNight <= tonightIn(zone, world.now)).map(([id]) => id),
+        s.stay,
+      );
       if (stayId) act((tx) => checkIn(tx, admin, stayId, world.now));
       return;
     }
@@ -170,7 +251,9 @@ function apply(world: World, s: Step): void {
       const firstNight = addNights(tonightIn(zone, world.now), s.ahead);
       // Room 0 stands for the whole shelter.
       const roomId = s.room === 0 ? '' : (pick(rooms, s.room) ?? '');
-      return act((tx) => closeNights(tx, admin, closureSchema.parse({ shelterId, roomId, firstNight, lastNight: addNights(firstNight, 1) }), world.now));
+      return act((tx) =>
+        closeNights(tx, admin, closureSchema.parse({ shelterId, roomId, firstNight, lastNight: addNights(firstNight, 1) }), world.now),
+      );
     }
     case 'reopen': {
       const closureId = pick(ids(db, 'select id from shelter_closures order by rowid'), s.closure);
@@ -179,9 +262,33 @@ function apply(world: World, s: Step): void {
     }
     case 'pause': {
       const shelterId = pick(world.shelterIds, s.shelter)!;
-      const row = db.$client.prepare('select name, district, status, time_zone as timeZone from shelters where id = ?').get(shelterId) as { name: string; district: string; status: string; timeZone: string };
-      const form = { shelterId, name: row.name, district: row.district, checkInFrom: '14:00', checkInUntil: '23:00', holdHours: '6', usualNights: '3', checkOutBy: '11:00', timeZone: row.timeZone, listedPublicly: 'on', acceptsFamilies: 'on' };
-      return act((tx) => updateShelterProfile(tx, admin, shelterProfileSchema.parse({ ...form, status: row.status === 'open' ? 'paused' : 'open' }), world.now));
+      const row = db.$client.prepare('select name, district, status, time_zone as timeZone from shelters where id = ?').get(shelterId) as {
+        name: string;
+        district: string;
+        status: string;
+        timeZone: string;
+      };
+      const form = {
+        shelterId,
+        name: row.name,
+        district: row.district,
+        checkInFrom: '14:00',
+        checkInUntil: '23:00',
+        holdHours: '6',
+        usualNights: '3',
+        checkOutBy: '11:00',
+        timeZone: row.timeZone,
+        listedPublicly: 'on',
+        acceptsFamilies: 'on',
+      };
+      return act((tx) =>
+        updateShelterProfile(
+          tx,
+          admin,
+          shelterProfileSchema.parse({ ...form, status: row.status === 'open' ? 'paused' : 'open' }),
+          world.now,
+        ),
+      );
     }
     case 'expiry':
       return act((tx) => expireHolds(tx, world.now));
@@ -208,30 +315,34 @@ function disagreements(world: World): string[] {
 
 describe('free tonight across random days of two cities', () => {
   // A few seconds per seed on an idle machine; the time limit leaves room for a machine busy with other work.
-  it.each(SEEDS)('is the ledger’s number on every screen after every step (seed %i)', (seed) => {
-    let steps = 0;
-    const wrote: Record<string, number> = {};
-    let overdueSeen = 0;
-    fc.assert(
-      fc.property(fc.array(step, STEPS), (plan) => {
-        const test = createTestDb();
-        try {
-          const world = makeWorld(test.db);
-          for (const [index, s] of plan.entries()) {
-            const before = test.sqlite.prepare('select total_changes()').pluck().get();
-            apply(world, s);
-            steps++;
-            if (test.sqlite.prepare('select total_changes()').pluck().get() !== before) wrote[s.kind] = (wrote[s.kind] ?? 0) + 1;
-            overdueSeen += overdueGuests(world);
-            expect(disagreements(world), `after step ${index + 1}, ${JSON.stringify(s)}, at ${world.now.toISOString()}`).toEqual([]);
+  it.each(SEEDS)(
+    'is the ledger’s number on every screen after every step (seed %i)',
+    (seed) => {
+      let steps = 0;
+      const wrote: Record<string, number> = {};
+      let overdueSeen = 0;
+      fc.assert(
+        fc.property(fc.array(step, STEPS), (plan) => {
+          const test = createTestDb();
+          try {
+            const world = makeWorld(test.db);
+            for (const [index, s] of plan.entries()) {
+              const before = test.sqlite.prepare('select total_changes()').pluck().get();
+              apply(world, s);
+              steps++;
+              if (test.sqlite.prepare('select total_changes()').pluck().get() !== before) wrote[s.kind] = (wrote[s.kind] ?? 0) + 1;
+              overdueSeen += overdueGuests(world);
+              expect(disagreements(world), `after step ${index + 1}, ${JSON.stringify(s)}, at ${world.now.toISOString()}`).toEqual([]);
+            }
+          } finally {
+            test.cleanup();
           }
-        } finally {
-          test.cleanup();
-        }
-      }),
-      { seed, numRuns: RUNS_PER_SEED, endOnFailure: true },
-    );
-    expect(steps).toBeGreaterThanOrEqual(RUNS_PER_SEED * STEPS.minLength);
-    console.log(`seed ${seed}: ${steps} steps, wrote ${JSON.stringify(wrote)}, overdue guest-steps ${overdueSeen}`);
-  }, 90_000);
+        }),
+        { seed, numRuns: RUNS_PER_SEED, endOnFailure: true },
+      );
+      expect(steps).toBeGreaterThanOrEqual(RUNS_PER_SEED * STEPS.minLength);
+      console.log(`seed ${seed}: ${steps} steps, wrote ${JSON.stringify(wrote)}, overdue guest-steps ${overdueSeen}`);
+    },
+    90_000,
+  );
 });

@@ -47,7 +47,9 @@ describe('free tonight, one number on every screen', () => {
     const kentron = makeShelter(db, { name: 'Kentron', cityId: yerevan, timeZone: 'Asia/Yerevan', status: 'open', listedPublicly: true });
     makeRoom(db, kentron.id, 'women', 2);
     const shut = makeRoom(db, kentron.id, 'mixed', 3);
-    db.insert(shelterClosures).values({ shelterId: kentron.id, roomId: shut.room.id, firstNight: '2026-12-06', lastNight: '2026-12-07' }).run();
+    db.insert(shelterClosures)
+      .values({ shelterId: kentron.id, roomId: shut.room.id, firstNight: '2026-12-06', lastNight: '2026-12-07' })
+      .run();
     const rows = figuresOf([kentron.id]);
     expect(rows.every(([, free]) => free === 2)).toBe(true);
     expect(rows).toEqual(agreeing(rows));

@@ -30,9 +30,18 @@ const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelte
 function linkedStay(status: 'reserved' | 'checked_in' = 'reserved', nights = { firstNight: '2026-11-30', departure: '2026-12-02' }) {
   const bed = nextBed++;
   const arrival = makeArrival(db, { alias: `Guest ${bed}`, contact: '+90 555 000 11 22', expectedAt: new Date('2026-11-30T15:30:00Z') });
-  const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], status, holdUntil: new Date('2026-11-30T21:30:00Z'), ...nights });
+  const stay = makeStay(db, {
+    arrivalId: arrival.id,
+    shelterId: shelter.id,
+    bedIds: [beds[bed].id],
+    status,
+    holdUntil: new Date('2026-11-30T21:30:00Z'),
+    ...nights,
+  });
   const token = newLinkToken();
-  sqlite.prepare('update stays set link_token_hash = ?, link_expires_at = ? where id = ?').run(hashLinkToken(token), NOW.getTime() + 86_400_000, stay.id);
+  sqlite
+    .prepare('update stays set link_token_hash = ?, link_expires_at = ? where id = ?')
+    .run(hashLinkToken(token), NOW.getTime() + 86_400_000, stay.id);
   return { stay, token };
 }
 const say = (token: string, body: Record<string, string>, origin: string | null = ORIGIN) =>
@@ -40,14 +49,28 @@ const say = (token: string, body: Record<string, string>, origin: string | null 
     new Request(`${ORIGIN}/s/${token}`, {
       method: 'POST',
       body: new URLSearchParams(body),
-      headers: { host: 'localhost:3000', 'x-forwarded-for': '203.0.113.7', 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
+      headers: {
+        host: 'localhost:3000',
+        'x-forwarded-for': '203.0.113.7',
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(origin ? { origin } : {}),
+      },
     }),
     { params: Promise.resolve({ token }) },
   );
 const page = async (token: string, lang = 'en') =>
-  (await GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ token }) })).text();
+  (
+    await GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), {
+      params: Promise.resolve({ token }),
+    })
+  ).text();
 const etaInput = (html: string) => html.match(/<input id="eta"[^>]*>/)?.[0] ?? '';
-const saidOf = (stayId: string) => sqlite.prepare('select guest_said as said, guest_said_at as at, guest_eta as eta from stays where id = ?').get(stayId) as { said: string | null; at: number | null; eta: number | null };
+const saidOf = (stayId: string) =>
+  sqlite.prepare('select guest_said as said, guest_said_at as at, guest_eta as eta from stays where id = ?').get(stayId) as {
+    said: string | null;
+    at: number | null;
+    eta: number | null;
+  };
 
 describe('the two forms on a held stay’s link', () => {
   it('are on the page, post to it, and the page then says what was told, with absolute times', async () => {

@@ -14,7 +14,13 @@ afterAll(test.cleanup);
 const ORIGIN = 'https://ways.example';
 // Sunday 6 December 2026, 19:00 in Yerevan (UTC+4).
 const NOW = new Date('2026-12-06T15:00:00Z');
-const shelter = makeShelter(db, { status: 'open', timeZone: 'Asia/Yerevan', checkInFrom: '15:00', checkInUntil: '22:30', acceptsFamilies: true });
+const shelter = makeShelter(db, {
+  status: 'open',
+  timeZone: 'Asia/Yerevan',
+  checkInFrom: '15:00',
+  checkInUntil: '22:30',
+  acceptsFamilies: true,
+});
 const { beds } = makeRoom(db, shelter.id, 'family', 8);
 const guide = asStaff(makeUser(db, 'coordinator'));
 let nextBed = 0;
@@ -29,7 +35,9 @@ async function reserve(languages: string[], nights: { firstNight: string; depart
 describe('a reservation’s hand-over message', () => {
   it('for a family booked 7–9 December names Monday 7 December, not tonight', async () => {
     const handover = await reserve(['ru'], { firstNight: '2026-12-07', departure: '2026-12-10' });
-    expect(handover.message).toMatch(/^Для вас есть место с 7 декабря \(пн\): заселение в этот день 15:00–22:30, 3 ночи\. .* https:\/\/ways\.example\/s\//);
+    expect(handover.message).toMatch(
+      /^Для вас есть место с 7 декабря \(пн\): заселение в этот день 15:00–22:30, 3 ночи\. .* https:\/\/ways\.example\/s\//,
+    );
     expect(handover.message).not.toContain('этой ночи');
     expect(new URL(handover.telegram).searchParams.get('text')).toMatch(/^Для вас есть место с 7 декабря/);
   });

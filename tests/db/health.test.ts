@@ -21,7 +21,9 @@ describe('the health check', () => {
   });
 
   it('refuses a body it would never read', async () => {
-    const response = await GET(new Request('http://localhost:3000/api/health', { headers: { 'content-length': String(10 * 1024 * 1024) } }));
+    const response = await GET(
+      new Request('http://localhost:3000/api/health', { headers: { 'content-length': String(10 * 1024 * 1024) } }),
+    );
     expect(response.status).toBe(413);
   });
 });

@@ -31,7 +31,17 @@ const aliases = (day: HostDay) => ({
 describe("the host's day", () => {
   const { shelter, beds, host } = hostedShelter();
   const stay = (alias: string, bed: number, status: 'reserved' | 'checked_in', firstNight: string, departure: string) =>
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[bed].id], status, firstNight, departure, alias, holdUntil: FAR, contact: `+90 555 ${alias}`, needNote: `${alias} needs a low bed` });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [beds[bed].id],
+      status,
+      firstNight,
+      departure,
+      alias,
+      holdUntil: FAR,
+      contact: `+90 555 ${alias}`,
+      needNote: `${alias} needs a low bed`,
+    });
   stay('Tonight', 0, 'reserved', '2026-03-10', '2026-03-13');
   stay('Late', 1, 'reserved', '2026-03-09', '2026-03-12');
   stay('NextWeek', 2, 'reserved', '2026-03-16', '2026-03-18');
@@ -58,7 +68,7 @@ describe("the host's day", () => {
     expect(aliases(day).overdue).toEqual(['Stayed', 'GoesToday']);
   });
 
-  it('turns the day over at the shelter\'s midnight, not UTC\'s', () => {
+  it("turns the day over at the shelter's midnight, not UTC's", () => {
     // 23:59 and 00:01 in Istanbul are 20:59 and 21:01 UTC on the 10th.
     const before = aliases(hostDay(db, host, shelter, new Date('2026-03-10T20:59:00Z')));
     const after = aliases(hostDay(db, host, shelter, new Date('2026-03-10T21:01:00Z')));
@@ -67,7 +77,7 @@ describe("the host's day", () => {
     expect(after.leavingTomorrow).toEqual([]);
   });
 
-  it('gives a host the alias and need note, never the contact; another shelter\'s host nothing; an admin no names', () => {
+  it("gives a host the alias and need note, never the contact; another shelter's host nothing; an admin no names", () => {
     const day = hostDay(db, host, shelter, MORNING);
     const text = JSON.stringify(day);
     expect(text).toContain('Tonight needs a low bed');
@@ -87,9 +97,17 @@ describe("the host's day", () => {
 
 describe('check-out time across a clock change (Europe/Berlin, 25 Oct 2026)', () => {
   const { shelter, beds, host } = hostedShelter({ timeZone: 'Europe/Berlin' });
-  makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-10-23', departure: '2026-10-25', alias: 'Autumn', holdUntil: FAR });
+  makeDatedStay(db, {
+    shelterId: shelter.id,
+    bedIds: [beds[0].id],
+    status: 'checked_in',
+    firstNight: '2026-10-23',
+    departure: '2026-10-25',
+    alias: 'Autumn',
+    holdUntil: FAR,
+  });
 
-  it('counts 11:00 after the clocks go back (10:00 UTC), not at summer time\'s 09:00 UTC', () => {
+  it("counts 11:00 after the clocks go back (10:00 UTC), not at summer time's 09:00 UTC", () => {
     expect(aliases(hostDay(db, host, shelter, new Date('2026-10-25T09:30:00Z'))).leavingToday).toEqual(['Autumn']);
     expect(aliases(hostDay(db, host, shelter, new Date('2026-10-25T10:00:00Z'))).overdue).toEqual(['Autumn']);
     // 01:30 on the 25th, still summer time: the 24th has ended and the departure day is today.
@@ -99,7 +117,7 @@ describe('check-out time across a clock change (Europe/Berlin, 25 Oct 2026)', ()
 });
 
 describe('dayListOf', () => {
-  it('expects a reservation for a later night as well as tonight\'s, and places a stay without dates where it can', () => {
+  it("expects a reservation for a later night as well as tonight's, and places a stay without dates where it can", () => {
     expect(dayListOf({ status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-12' }, '2026-03-10', false)).toBe('expected');
     expect(dayListOf({ status: 'reserved', firstNight: null, departure: null }, '2026-03-10', false)).toBe('expected');
     expect(dayListOf({ status: 'checked_in', firstNight: null, departure: null }, '2026-03-10', true)).toBeNull();
@@ -109,8 +127,19 @@ describe('dayListOf', () => {
 
 describe('one more night (the stand-in changeStayDates)', () => {
   const { shelter, beds, host } = hostedShelter();
-  const guest = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-03-08', departure: '2026-03-10', alias: 'Extend', holdUntil: FAR });
-  const nightsOf = (stayId: string) => (sqlite.prepare('select night from bed_nights where stay_id = ? order by night').all(stayId) as { night: string }[]).map((r) => r.night);
+  const guest = makeDatedStay(db, {
+    shelterId: shelter.id,
+    bedIds: [beds[0].id],
+    status: 'checked_in',
+    firstNight: '2026-03-08',
+    departure: '2026-03-10',
+    alias: 'Extend',
+    holdUntil: FAR,
+  });
+  const nightsOf = (stayId: string) =>
+    (sqlite.prepare('select night from bed_nights where stay_id = ? order by night').all(stayId) as { night: string }[]).map(
+      (r) => r.night,
+    );
 
   it('books the same bed for the next night and moves the departure', () => {
     write(db, (tx) => changeStayDates(tx, host, { stayId: guest.id, departure: '2026-03-11' }, MORNING));
@@ -122,7 +151,15 @@ describe('one more night (the stand-in changeStayDates)', () => {
     // A bed with a guest checked in takes no other booking (migration 0012): "Next" was booked before they checked in.
     const status = (value: string) => sqlite.prepare('update stays set status = ? where id = ?').run(value, guest.id);
     status('reserved');
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-13', alias: 'Next', holdUntil: FAR });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [beds[0].id],
+      status: 'reserved',
+      firstNight: '2026-03-11',
+      departure: '2026-03-13',
+      alias: 'Next',
+      holdUntil: FAR,
+    });
     status('checked_in');
     const before = snapshot(sqlite);
     let error: unknown;
@@ -140,7 +177,9 @@ describe('one more night (the stand-in changeStayDates)', () => {
     const other = makeShelter(db);
     const stranger = asStaff(makeUser(db, 'host', { shelterIds: [other.id] }), [other.id]);
     const before = snapshot(sqlite);
-    expect(() => write(db, (tx) => changeStayDates(tx, stranger, { stayId: guest.id, departure: '2026-03-12' }, MORNING))).toThrow(DomainError);
+    expect(() => write(db, (tx) => changeStayDates(tx, stranger, { stayId: guest.id, departure: '2026-03-12' }, MORNING))).toThrow(
+      DomainError,
+    );
     expect(snapshot(sqlite)).toBe(before);
   });
 });

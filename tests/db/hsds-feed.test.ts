@@ -22,9 +22,36 @@ const validate = servicesPageValidator();
 // Two cities; in each a listed open shelter, and shelters the public list leaves out.
 const istanbul = makeCity(db, 'Istanbul');
 const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
-const PRIVATE = { address: 'Gizli Sokak 9', latitude: 41.0123, longitude: 28.9456, phone: '+90 555 765 43 21', telegram: '@hidden_host', whatsapp: '+90 555 000 11 22' };
-const fatih = makeShelter(db, { name: 'Fatih Hall', district: 'Fatih', cityId: istanbul.id, ...PRIVATE, listedPublicly: true, status: 'open', languages: ['ru', 'tr'], acceptsPets: true, lastConfirmedAt: CONFIRMED });
-const kentron = makeShelter(db, { name: 'Kentron Flat', district: 'Kentron', cityId: yerevan.id, address: 'Abovyan 1', latitude: 40.18, longitude: 44.51, listedPublicly: true, status: 'open', languages: ['hy', 'ru'] });
+const PRIVATE = {
+  address: 'Gizli Sokak 9',
+  latitude: 41.0123,
+  longitude: 28.9456,
+  phone: '+90 555 765 43 21',
+  telegram: '@hidden_host',
+  whatsapp: '+90 555 000 11 22',
+};
+const fatih = makeShelter(db, {
+  name: 'Fatih Hall',
+  district: 'Fatih',
+  cityId: istanbul.id,
+  ...PRIVATE,
+  listedPublicly: true,
+  status: 'open',
+  languages: ['ru', 'tr'],
+  acceptsPets: true,
+  lastConfirmedAt: CONFIRMED,
+});
+const kentron = makeShelter(db, {
+  name: 'Kentron Flat',
+  district: 'Kentron',
+  cityId: yerevan.id,
+  address: 'Abovyan 1',
+  latitude: 40.18,
+  longitude: 44.51,
+  listedPublicly: true,
+  status: 'open',
+  languages: ['hy', 'ru'],
+});
 const unlisted = makeShelter(db, { name: 'Unlisted Church', cityId: istanbul.id, listedPublicly: false, status: 'open' });
 const paused = makeShelter(db, { name: 'Paused Listed', cityId: yerevan.id, listedPublicly: true, status: 'paused' });
 const women = makeRoom(db, fatih.id, 'women', 3);
@@ -32,7 +59,12 @@ makeRoom(db, fatih.id, 'family', 2);
 makeRoom(db, kentron.id, 'mixed', 2);
 makeRoom(db, unlisted.id, 'mixed', 4);
 makeRoom(db, paused.id, 'mixed', 4);
-const household = makeArrival(db, { alias: 'Marina Private', contact: '@marina_private', needNote: 'Needs insulin in the fridge', adultWomen: 1 });
+const household = makeArrival(db, {
+  alias: 'Marina Private',
+  contact: '@marina_private',
+  needNote: 'Needs insulin in the fridge',
+  adultWomen: 1,
+});
 write(db, (tx) => reserveBeds(tx, asStaff(makeUser(db, 'coordinator')), { arrivalId: household.id, bedIds: [women.beds[0].id] }, NOW));
 
 let feed: HsdsFeed;
@@ -52,18 +84,24 @@ describe('the HSDS feed of the public list', () => {
     delete broken.contents[0].status;
     (broken.contents[1].capacities as unknown[]) = [{ id: 'not-a-uuid', available: 'many' }];
     const messages = validate(broken).map((error) => `${error.instancePath} ${error.message}`);
-    expect(messages).toEqual(expect.arrayContaining(["/contents/0 must have required property 'status'", '/contents/1/capacities/0/id must match format "uuid"']));
+    expect(messages).toEqual(
+      expect.arrayContaining(["/contents/0 must have required property 'status'", '/contents/1/capacities/0/id must match format "uuid"']),
+    );
   });
 
   it('lists the listed open shelters of every city, and no other', () => {
     expect(feed.contents.map((service) => service.name)).toEqual(['Fatih Hall', 'Kentron Flat']);
-    expect(serviceNamed('Kentron Flat').service_at_locations[0].location.description).toBe('Kentron, Yerevan. The address is given only to people with a reservation.');
+    expect(serviceNamed('Kentron Flat').service_at_locations[0].location.description).toBe(
+      'Kentron, Yerevan. The address is given only to people with a reservation.',
+    );
     expect(serviceNamed('Fatih Hall').service_at_locations[0].location.description).toMatch(/^Fatih, Istanbul\./);
   });
 
   it('says what /shelters says: free beds tonight with when they were confirmed, rooms, languages as ISO codes, policies', () => {
     const fatihService = serviceNamed('Fatih Hall');
-    expect(fatihService.capacities).toEqual([expect.objectContaining({ available: 4, updated: CONFIRMED.toISOString(), unit: expect.objectContaining({ name: 'Bed' }) })]);
+    expect(fatihService.capacities).toEqual([
+      expect.objectContaining({ available: 4, updated: CONFIRMED.toISOString(), unit: expect.objectContaining({ name: 'Bed' }) }),
+    ]);
     expect(fatihService.languages.map(({ code, name }) => [code, name])).toEqual([
       ['ru', 'Russian'],
       ['tr', 'Turkish'],
@@ -79,7 +117,19 @@ describe('the HSDS feed of the public list', () => {
 
   it('carries no address, coordinates, shelter contact, household detail or internal id', () => {
     const json = JSON.stringify(feed);
-    for (const secret of [...Object.values(PRIVATE).map(String), 'Abovyan', '40.18', '44.51', 'Marina', 'marina_private', 'insulin', fatih.id, kentron.id, household.id, yerevan.id]) {
+    for (const secret of [
+      ...Object.values(PRIVATE).map(String),
+      'Abovyan',
+      '40.18',
+      '44.51',
+      'Marina',
+      'marina_private',
+      'insulin',
+      fatih.id,
+      kentron.id,
+      household.id,
+      yerevan.id,
+    ]) {
       expect(json).not.toContain(secret);
     }
     expect(json).not.toMatch(/"(latitude|longitude|addresses|contacts|email)"/);
@@ -108,7 +158,11 @@ describe('GET /open/hsds.json', () => {
     const { GET } = await import('@/app/open/hsds.json/route');
     const response = await GET(new Request('http://localhost:3000/open/hsds.json'));
     expect(response.status).toBe(200);
-    expect(Object.fromEntries(['content-type', 'access-control-allow-origin', 'cache-control'].map((name) => [name, response.headers.get(name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['content-type', 'access-control-allow-origin', 'cache-control'].map((name) => [name, response.headers.get(name)]),
+      ),
+    ).toEqual({
       'content-type': 'application/json; charset=utf-8',
       'access-control-allow-origin': '*',
       'cache-control': 'no-store',

@@ -20,14 +20,25 @@ const admin = asStaff(makeUser(db, 'admin'));
 const guide = makeUser(db, 'coordinator');
 
 /** The session as the jwt callback and the page check see it: signed in, last active, the limit at sign-in. */
-const session = (lastActiveMinutes: number) => ({ userId: guide.id, signedInAt: SIGNED_IN, lastActiveAt: SIGNED_IN + minutes(lastActiveMinutes), idleMinutes: idleMinutesOf(db) });
+const session = (lastActiveMinutes: number) => ({
+  userId: guide.id,
+  signedInAt: SIGNED_IN,
+  lastActiveAt: SIGNED_IN + minutes(lastActiveMinutes),
+  idleMinutes: idleMinutesOf(db),
+});
 
 describe('the staff idle limit', () => {
   it('is 30 minutes until an admin sets it, then what they set', () => {
     expect(idleMinutesOf(db)).toBe(30);
     write(db, (tx) => saveIdleMinutes(tx, admin, 60, new Date(SIGNED_IN)));
     expect(idleMinutesOf(db)).toBe(60);
-    expect(db.select().from(auditEvents).all().map((event) => event.action)).toContain('network.idle_limit');
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .all()
+        .map((event) => event.action),
+    ).toContain('network.idle_limit');
   });
 
   it('at 60: 45 idle minutes keep the session, 61 end it', () => {
@@ -45,7 +56,13 @@ describe('the staff idle limit', () => {
 
   it('is applied where the proxy renews the cookie too: an idle token is not renewed', async () => {
     write(db, (tx) => saveIdleMinutes(tx, admin, 60, new Date(SIGNED_IN)));
-    const token = { uid: guide.id, role: 'coordinator' as const, signedInAt: SIGNED_IN, iat: (SIGNED_IN + minutes(120)) / 1000, idleMinutes: idleMinutesOf(db) };
+    const token = {
+      uid: guide.id,
+      role: 'coordinator' as const,
+      signedInAt: SIGNED_IN,
+      iat: (SIGNED_IN + minutes(120)) / 1000,
+      idleMinutes: idleMinutesOf(db),
+    };
     const renew = async (at: number) => {
       vi.useFakeTimers({ toFake: ['Date'], now: at });
       return authConfig.callbacks.jwt({ token: { ...token } } as never);

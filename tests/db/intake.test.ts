@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { DomainError } from '@/lib/errors';
 import { registerArrival } from '@/lib/arrivals/intake';
 import { languagesByUse, orderByUse } from '@/lib/arrivals/languages';
+import { DomainError } from '@/lib/errors';
 import { arrivalSchema } from '@/lib/validation/arrival';
 import { asStaff, makeArrival, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
@@ -18,9 +18,10 @@ const guide = asStaff(makeUser(db, 'coordinator'));
 const otherGuide = asStaff(makeUser(db, 'coordinator'));
 
 const intake = (intakeKey: string, alias = 'Elmar') =>
-  arrivalSchema.parse({ alias, adultMen: '1', adultWomen: '0', children: '0', 'languages': ['ru'], intakeKey });
+  arrivalSchema.parse({ alias, adultMen: '1', adultWomen: '0', children: '0', languages: ['ru'], intakeKey });
 const households = (alias: string) => (sqlite.prepare('select count(*) as n from arrivals where alias = ?').get(alias) as { n: number }).n;
-const registrations = () => (sqlite.prepare("select count(*) as n from audit_events where action = 'arrival.register'").get() as { n: number }).n;
+const registrations = () =>
+  (sqlite.prepare("select count(*) as n from audit_events where action = 'arrival.register'").get() as { n: number }).n;
 
 describe('a retried intake send', () => {
   it('a send whose reply was lost, sent again with the same key, yields the one household the first send wrote', () => {
@@ -55,7 +56,9 @@ describe('a retried intake send', () => {
   });
 
   it('a key that is not a random UUID is refused by the form', () => {
-    expect(arrivalSchema.safeParse({ alias: 'A', adultMen: '1', adultWomen: '0', children: '0', intakeKey: "x' or 1=1" }).success).toBe(false);
+    expect(arrivalSchema.safeParse({ alias: 'A', adultMen: '1', adultWomen: '0', children: '0', intakeKey: "x' or 1=1" }).success).toBe(
+      false,
+    );
     expect(arrivalSchema.safeParse({ alias: 'A', adultMen: '1', adultWomen: '0', children: '0', intakeKey: '' }).success).toBe(true);
   });
 });
@@ -70,10 +73,13 @@ describe("the intake's language order", () => {
     const fresh = createTestDb();
     try {
       const by = makeUser(fresh.db, 'coordinator').id;
-      for (let i = 0; i < 3; i += 1) makeArrival(fresh.db, { languages: ['fa', 'en'], registeredBy: by, createdAt: new Date(NOW.getTime() - 2 * DAY) });
+      for (let i = 0; i < 3; i += 1)
+        makeArrival(fresh.db, { languages: ['fa', 'en'], registeredBy: by, createdAt: new Date(NOW.getTime() - 2 * DAY) });
       makeArrival(fresh.db, { languages: ['ka'], registeredBy: by, createdAt: new Date(NOW.getTime() - DAY) });
-      for (let i = 0; i < 5; i += 1) makeArrival(fresh.db, { languages: ['de'], registeredBy: by, createdAt: new Date(NOW.getTime() - 40 * DAY) });
-      for (let i = 0; i < 5; i += 1) makeArrival(fresh.db, { languages: ['hy'], selfRegistered: true, createdAt: new Date(NOW.getTime() - DAY) });
+      for (let i = 0; i < 5; i += 1)
+        makeArrival(fresh.db, { languages: ['de'], registeredBy: by, createdAt: new Date(NOW.getTime() - 40 * DAY) });
+      for (let i = 0; i < 5; i += 1)
+        makeArrival(fresh.db, { languages: ['hy'], selfRegistered: true, createdAt: new Date(NOW.getTime() - DAY) });
       expect(languagesByUse(fresh.db, NOW).slice(0, 4)).toEqual(['en', 'fa', 'ka', 'ru']);
     } finally {
       fresh.cleanup();

@@ -13,7 +13,8 @@ const NOW = new Date('2026-11-30T12:00:00Z');
 
 const shelter = makeShelter(db, { status: 'open', checkInFrom: '14:00', checkInUntil: '23:00' });
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
-const terms = () => sqlite.prepare('select late_grace_minutes as grace, latest_arrival as latest from shelters where id = ?').get(shelter.id);
+const terms = () =>
+  sqlite.prepare('select late_grace_minutes as grace, latest_arrival as latest from shelters where id = ?').get(shelter.id);
 const parse = (form: Record<string, string>) => lateArrivalsSchema.safeParse({ shelterId: shelter.id, ...form });
 
 describe('a shelter’s terms for late guests', () => {

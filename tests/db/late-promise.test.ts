@@ -33,9 +33,18 @@ const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelte
 /** A stay for tonight whose hold ends at `holdUntil`, with its link. */
 function linkedStay(holdUntil: Date, shelterId = shelter.id) {
   const arrival = makeArrival(db, { alias: `Guest ${nextBed}` });
-  const stay = makeStay(db, { arrivalId: arrival.id, shelterId, bedIds: [beds[nextBed++].id], holdUntil, firstNight: '2026-11-30', departure: '2026-12-02' });
+  const stay = makeStay(db, {
+    arrivalId: arrival.id,
+    shelterId,
+    bedIds: [beds[nextBed++].id],
+    holdUntil,
+    firstNight: '2026-11-30',
+    departure: '2026-12-02',
+  });
   const token = newLinkToken();
-  sqlite.prepare('update stays set link_token_hash = ?, link_expires_at = ? where id = ?').run(hashLinkToken(token), NOW.getTime() + 86_400_000, stay.id);
+  sqlite
+    .prepare('update stays set link_token_hash = ?, link_expires_at = ? where id = ?')
+    .run(hashLinkToken(token), NOW.getTime() + 86_400_000, stay.id);
   return { stay, token };
 }
 const say = (token: string, body: Record<string, string>) =>
@@ -43,12 +52,21 @@ const say = (token: string, body: Record<string, string>) =>
     new Request(`${ORIGIN}/s/${token}`, {
       method: 'POST',
       body: new URLSearchParams(body),
-      headers: { host: 'localhost:3000', origin: ORIGIN, 'x-forwarded-for': '203.0.113.9', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        host: 'localhost:3000',
+        origin: ORIGIN,
+        'x-forwarded-for': '203.0.113.9',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
     }),
     { params: Promise.resolve({ token }) },
   );
 const page = async (token: string, lang = 'en') =>
-  (await GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ token }) })).text();
+  (
+    await GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), {
+      params: Promise.resolve({ token }),
+    })
+  ).text();
 const statusOf = (stayId: string) => sqlite.prepare('select status from stays where id = ?').pluck().get(stayId);
 const hostSees = (stayId: string) => hostDay(db, host, shelter, new Date()).expected.find((s) => s.id === stayId)?.holdUntil;
 /** Runs the expiry job as lib/jobs.ts does, at `at`. */
@@ -92,7 +110,10 @@ describe('a time the shelter does not take', () => {
     ['en', 'The latest the shelter lets guests in is 23:00, so 23:30 is too late for this bed. Shelter&#x27;s phone: +90 212 555 00 00.'],
     ['ru', 'Приют принимает гостей не позже 23:00, поэтому 23:30 — слишком поздно для этого места. Телефон приюта: +90 212 555 00 00.'],
     ['uk', 'Притулок приймає гостей не пізніше 23:00, тому 23:30 — надто пізно для цього місця. Телефон притулку: +90 212 555 00 00.'],
-    ['tr', 'Barınak misafirleri en geç 23:00 saatine kadar kabul ediyor; 23:30 bu yatak için çok geç. Barınağın telefonu: +90 212 555 00 00.'],
+    [
+      'tr',
+      'Barınak misafirleri en geç 23:00 saatine kadar kabul ediyor; 23:30 bu yatak için çok geç. Barınağın telefonu: +90 212 555 00 00.',
+    ],
   ])('is refused next to the field in the guest’s language (%s), with the shelter’s phone, and writes nothing', async (lang, message) => {
     const { stay, token } = linkedStay(new Date('2026-11-30T19:00:00Z'));
     const before = snapshot(sqlite);
@@ -117,7 +138,9 @@ describe('a time the shelter does not take', () => {
     before = snapshot(sqlite);
     const again = await say(token, { intent: 'late', eta: '22:40', lang: 'tr' });
     expect(again.status).toBe(400);
-    expect(await again.text()).toContain('Geç kalacağınızı barınağa zaten bildirdiniz. Saati değiştirmek için lütfen barınağı arayın. Barınağın telefonu: +90 212 555 00 00.');
+    expect(await again.text()).toContain(
+      'Geç kalacağınızı barınağa zaten bildirdiniz. Saati değiştirmek için lütfen barınağı arayın. Barınağın telefonu: +90 212 555 00 00.',
+    );
     expect(snapshot(sqlite)).toBe(before);
     expect(hostSees(stay.id)).toEqual(new Date('2026-11-30T19:30:00Z'));
   });
@@ -128,7 +151,9 @@ describe('a time the shelter does not take', () => {
     const before = snapshot(sqlite);
     const response = await say(token, { intent: 'late', eta: '22:30', lang: 'uk' });
     expect(response.status).toBe(409);
-    expect(await response.text()).toContain('Місце за вами більше не тримають, тому повідомлення до притулку не надіслано. Телефон притулку: +90 212 555 00 00.');
+    expect(await response.text()).toContain(
+      'Місце за вами більше не тримають, тому повідомлення до притулку не надіслано. Телефон притулку: +90 212 555 00 00.',
+    );
     expect(snapshot(sqlite)).toBe(before);
     expireHolds(db, new Date());
     expect(statusOf(stay.id)).toBe('expired');
@@ -136,7 +161,14 @@ describe('a time the shelter does not take', () => {
 });
 
 describe('a shelter that lets guests in until 01:00', () => {
-  const late = makeShelter(db, { name: 'Night Hall', status: 'open', timeZone: 'Europe/Istanbul', phone: PHONE, latestArrival: '01:00', lateGraceMinutes: 45 });
+  const late = makeShelter(db, {
+    name: 'Night Hall',
+    status: 'open',
+    timeZone: 'Europe/Istanbul',
+    phone: PHONE,
+    latestArrival: '01:00',
+    lateGraceMinutes: 45,
+  });
 
   it('takes "00:30" after midnight: the page names the next day, and the bed is held until 01:00, not later', async () => {
     const { stay, token } = linkedStay(new Date('2026-11-30T20:00:00Z'), late.id);

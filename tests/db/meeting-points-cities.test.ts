@@ -16,7 +16,8 @@ const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
 const everyCity = asStaff(makeUser(db, 'admin'));
 const istanbulAdmin = asStaff(makeUser(db, 'admin', { cityIds: [istanbul.id] }), [], [istanbul.id]);
 const point = (cityId: string, name: string) => ({ name, cityId, latitude: 40.1, longitude: 44.4 });
-const add = (user: typeof everyCity, cityId: string, name: string) => write(db, (tx) => createMeetingPoint(tx, user, point(cityId, name), NOW));
+const add = (user: typeof everyCity, cityId: string, name: string) =>
+  write(db, (tx) => createMeetingPoint(tx, user, point(cityId, name), NOW));
 const refusal = (run: () => unknown) => {
   const before = snapshot(sqlite);
   let code: string | undefined;
@@ -40,14 +41,28 @@ describe('meeting points by city', () => {
     const zvartnots = add(everyCity, yerevan.id, 'Zvartnots');
     const ist = add(istanbulAdmin, istanbul.id, 'Istanbul Airport');
     expect(refusal(() => add(istanbulAdmin, yerevan.id, 'Yerevan bus station'))).toBe('cityNotHeld');
-    expect(refusal(() => write(db, (tx) => updateMeetingPoint(tx, istanbulAdmin, { ...point(yerevan.id, 'Istanbul Airport'), meetingPointId: ist }, NOW)))).toBe('cityNotHeld');
+    expect(
+      refusal(() =>
+        write(db, (tx) => updateMeetingPoint(tx, istanbulAdmin, { ...point(yerevan.id, 'Istanbul Airport'), meetingPointId: ist }, NOW)),
+      ),
+    ).toBe('cityNotHeld');
     // Another city's point looks like one that does not exist.
-    expect(refusal(() => write(db, (tx) => updateMeetingPoint(tx, istanbulAdmin, { ...point(istanbul.id, 'Mine now'), meetingPointId: zvartnots }, NOW)))).toBe('notFound');
+    expect(
+      refusal(() =>
+        write(db, (tx) => updateMeetingPoint(tx, istanbulAdmin, { ...point(istanbul.id, 'Mine now'), meetingPointId: zvartnots }, NOW)),
+      ),
+    ).toBe('notFound');
     expect(refusal(() => write(db, (tx) => deleteMeetingPoint(tx, istanbulAdmin, zvartnots, NOW)))).toBe('notFound');
   });
 
   it('a point with no city is kept by an admin of every city only', () => {
-    const id = (sqlite.prepare("insert into meeting_points (id, name, latitude, longitude, created_at) values ('nocity', 'Anywhere', 41, 29, 0) returning id").get() as { id: string }).id;
+    const id = (
+      sqlite
+        .prepare(
+          "insert into meeting_points (id, name, latitude, longitude, created_at) values ('nocity', 'Anywhere', 41, 29, 0) returning id",
+        )
+        .get() as { id: string }
+    ).id;
     expect(refusal(() => write(db, (tx) => deleteMeetingPoint(tx, istanbulAdmin, id, NOW)))).toBe('notFound');
     write(db, (tx) => deleteMeetingPoint(tx, everyCity, id, NOW));
   });

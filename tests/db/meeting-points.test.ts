@@ -7,7 +7,7 @@ import { householdMeetingPoint, moveHouseholdTo, whereaboutsOf } from '@/lib/mee
 import { createMeetingPoint, deleteMeetingPoint, updateMeetingPoint } from '@/lib/meeting-points/manage';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { createMeetingPointSchema } from '@/lib/validation/meeting-point';
-import { asStaff, makeArrival, makeShelter, makeStay, makeRoom, makeUser } from '../support/fixtures';
+import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
 
 const test = createTestDb();
@@ -28,13 +28,20 @@ function refusal(fn: () => unknown): { code: string; field?: string } | undefine
   }
   return undefined;
 }
-const auditOf = (id: string) => db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(eq(auditEvents.entityId, id)).all();
+const auditOf = (id: string) =>
+  db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(eq(auditEvents.entityId, id)).all();
 
 describe('meeting points, as an admin keeps them', () => {
   it('adds, renames and moves a point, each change in the audit trail', () => {
     const id = write(db, (tx) => createMeetingPoint(tx, admin, SABIHA, NOW));
     write(db, (tx) => updateMeetingPoint(tx, admin, { meetingPointId: id, name: 'SAW airport', latitude: 40.9, longitude: 29.31 }, NOW));
-    expect(listMeetingPoints(db).find((p) => p.id === id)).toEqual({ id, name: 'SAW airport', cityId: null, latitude: 40.9, longitude: 29.31 });
+    expect(listMeetingPoints(db).find((p) => p.id === id)).toEqual({
+      id,
+      name: 'SAW airport',
+      cityId: null,
+      latitude: 40.9,
+      longitude: 29.31,
+    });
     expect(auditOf(id)).toEqual([
       { action: 'meetingPoint.create', actorId: admin.id },
       { action: 'meetingPoint.update', actorId: admin.id },
@@ -44,13 +51,23 @@ describe('meeting points, as an admin keeps them', () => {
   it('refuses a second point of the same name (in any case) next to the name field, and writes nothing', () => {
     write(db, (tx) => createMeetingPoint(tx, admin, { name: 'Esenler bus station', latitude: 41.0383, longitude: 28.8936 }, NOW));
     const before = snapshot(sqlite);
-    expect(refusal(() => write(db, (tx) => createMeetingPoint(tx, admin, { name: 'esenler BUS station', latitude: 41, longitude: 28 }, NOW)))).toEqual({
+    expect(
+      refusal(() => write(db, (tx) => createMeetingPoint(tx, admin, { name: 'esenler BUS station', latitude: 41, longitude: 28 }, NOW))),
+    ).toEqual({
       code: 'meetingPointNameTaken',
       field: 'name',
     });
-    const other = write(db, (tx) => createMeetingPoint(tx, admin, { name: 'Istanbul Airport', latitude: 41.2753, longitude: 28.7519 }, NOW));
+    const other = write(db, (tx) =>
+      createMeetingPoint(tx, admin, { name: 'Istanbul Airport', latitude: 41.2753, longitude: 28.7519 }, NOW),
+    );
     const after = snapshot(sqlite);
-    expect(refusal(() => write(db, (tx) => updateMeetingPoint(tx, admin, { meetingPointId: other, name: 'Esenler Bus Station', latitude: 41, longitude: 28 }, NOW)))).toEqual({
+    expect(
+      refusal(() =>
+        write(db, (tx) =>
+          updateMeetingPoint(tx, admin, { meetingPointId: other, name: 'Esenler Bus Station', latitude: 41, longitude: 28 }, NOW),
+        ),
+      ),
+    ).toEqual({
       code: 'meetingPointNameTaken',
       field: 'name',
     });
@@ -60,7 +77,9 @@ describe('meeting points, as an admin keeps them', () => {
 
   it('lets only admins change points', () => {
     const before = snapshot(sqlite);
-    expect(refusal(() => write(db, (tx) => createMeetingPoint(tx, guide, { name: 'Taksim', latitude: 41.04, longitude: 28.99 }, NOW)))?.code).toBe('notAllowed');
+    expect(
+      refusal(() => write(db, (tx) => createMeetingPoint(tx, guide, { name: 'Taksim', latitude: 41.04, longitude: 28.99 }, NOW)))?.code,
+    ).toBe('notAllowed');
     const id = listMeetingPoints(db)[0].id;
     expect(refusal(() => write(db, (tx) => deleteMeetingPoint(tx, guide, id, NOW)))?.code).toBe('notAllowed');
     expect(snapshot(sqlite)).toEqual(before);
@@ -71,9 +90,21 @@ describe('meeting points, as an admin keeps them', () => {
       const parsed = createMeetingPointSchema.safeParse(form);
       return parsed.success ? parsed.data : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     };
-    expect(errors({ name: ' ', latitude: '91', longitude: '-180.5' })).toEqual({ name: 'required', latitude: 'invalidLatitude', longitude: 'invalidLongitude' });
-    expect(errors({ name: 'x'.repeat(61), latitude: '', longitude: 'east' })).toEqual({ name: 'tooLong', latitude: 'invalidLatitude', longitude: 'invalidLongitude' });
-    expect(errors({ name: ' Esenler ', latitude: '41,0383', longitude: '-180' })).toEqual({ name: 'Esenler', latitude: 41.0383, longitude: -180 });
+    expect(errors({ name: ' ', latitude: '91', longitude: '-180.5' })).toEqual({
+      name: 'required',
+      latitude: 'invalidLatitude',
+      longitude: 'invalidLongitude',
+    });
+    expect(errors({ name: 'x'.repeat(61), latitude: '', longitude: 'east' })).toEqual({
+      name: 'tooLong',
+      latitude: 'invalidLatitude',
+      longitude: 'invalidLongitude',
+    });
+    expect(errors({ name: ' Esenler ', latitude: '41,0383', longitude: '-180' })).toEqual({
+      name: 'Esenler',
+      latitude: 41.0383,
+      longitude: -180,
+    });
   });
 
   it('deleting a point leaves the households that were there with no meeting point, and kept', () => {
@@ -81,7 +112,9 @@ describe('meeting points, as an admin keeps them', () => {
     const household = makeArrival(db, { meetingPointId: id });
     expect(householdMeetingPoint(db, household.id)?.name).toBe('Old terminal');
     write(db, (tx) => deleteMeetingPoint(tx, admin, id, NOW));
-    expect(db.select({ meetingPointId: arrivals.meetingPointId }).from(arrivals).where(eq(arrivals.id, household.id)).get()).toEqual({ meetingPointId: null });
+    expect(db.select({ meetingPointId: arrivals.meetingPointId }).from(arrivals).where(eq(arrivals.id, household.id)).get()).toEqual({
+      meetingPointId: null,
+    });
     expect(auditOf(id).map((e) => e.action)).toContain('meetingPoint.delete');
     expect(refusal(() => write(db, (tx) => deleteMeetingPoint(tx, admin, id, NOW)))?.code).toBe('notFound');
   });
@@ -89,7 +122,9 @@ describe('meeting points, as an admin keeps them', () => {
 
 describe('where a household is now', () => {
   it('a guide moves a waiting household to a point; suggestions then measure from there to shelters with coordinates', () => {
-    const point = write(db, (tx) => createMeetingPoint(tx, admin, { name: 'Harem bus station', latitude: 41.0046, longitude: 29.0163 }, NOW));
+    const point = write(db, (tx) =>
+      createMeetingPoint(tx, admin, { name: 'Harem bus station', latitude: 41.0046, longitude: 29.0163 }, NOW),
+    );
     const located = makeShelter(db, { latitude: 40.99, longitude: 29.02 });
     const unlocated = makeShelter(db, { latitude: null, longitude: null });
     const household = makeArrival(db);
@@ -106,7 +141,10 @@ describe('where a household is now', () => {
   it('refuses an unknown point next to the field, and a household the caller may not act on', () => {
     const household = makeArrival(db);
     const before = snapshot(sqlite);
-    expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, guide, household.id, 'no-such-point', NOW)))).toEqual({ code: 'unknownMeetingPoint', field: 'meetingPointId' });
+    expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, guide, household.id, 'no-such-point', NOW)))).toEqual({
+      code: 'unknownMeetingPoint',
+      field: 'meetingPointId',
+    });
     // Reserved by another guide: not this guide's to change.
     const shelter = makeShelter(db, { status: 'open' });
     const held = makeArrival(db, { status: 'placed' });
@@ -117,7 +155,9 @@ describe('where a household is now', () => {
     expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, host, held.id, point, NOW)))?.code).toBe('notAllowed');
     const afterSetup = snapshot(sqlite);
     expect(afterSetup).not.toEqual(before);
-    expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, guide, household.id, 'no-such-point', NOW)))?.code).toBe('unknownMeetingPoint');
+    expect(refusal(() => write(db, (tx) => moveHouseholdTo(tx, guide, household.id, 'no-such-point', NOW)))?.code).toBe(
+      'unknownMeetingPoint',
+    );
     expect(snapshot(sqlite)).toEqual(afterSetup);
   });
 });

@@ -52,12 +52,24 @@ describe('registered by mistake', () => {
 
   it('frees the beds a reservation held for it at once', () => {
     const arrival = makeArrival(db, { createdAt: NOW, arrivedAt: NOW });
-    const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: room.beds.slice(0, 2).map((bed) => bed.id), holdUntil: new Date(NOW.getTime() + 6 * 3600_000) });
+    const stay = makeStay(db, {
+      arrivalId: arrival.id,
+      shelterId: shelter.id,
+      bedIds: room.beds.slice(0, 2).map((bed) => bed.id),
+      holdUntil: new Date(NOW.getTime() + 6 * 3600_000),
+    });
     // The guide who reserved it.
     db.update(stays).set({ reservedBy: guide.id }).where(eq(stays.id, stay.id)).run();
     write(db, (tx) => markMistaken(tx, guide, arrival.id, NOW));
     expect(db.select().from(stays).where(eq(stays.id, stay.id)).get()).toMatchObject({ status: 'cancelled', endedAt: NOW });
-    expect(db.select().from(stayBeds).where(eq(stayBeds.stayId, stay.id)).all().filter((row) => row.releasedAt === null)).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(stayBeds)
+        .where(eq(stayBeds.stayId, stay.id))
+        .all()
+        .filter((row) => row.releasedAt === null),
+    ).toEqual([]);
     expect(sqlite.prepare('select count(*) from bed_nights where stay_id = ?').pluck().get(stay.id)).toBe(0);
     expect(statusOf(arrival.id).status).toBe('mistaken');
   });
@@ -74,6 +86,13 @@ describe('registered by mistake', () => {
     expect(refusal(() => markMistaken(db, host, waiting.id, NOW))).toBe('notAllowed');
     expect(refusal(() => markMistaken(db, guide, 'no-such-household', NOW))).toBe('notFound');
     expect(snapshot(sqlite)).toEqual(before);
-    expect(db.select().from(arrivals).where(isNull(arrivals.endedAt)).all().map((a) => a.id)).toContain(waiting.id);
+    expect(
+      db
+        .select()
+        .from(arrivals)
+        .where(isNull(arrivals.endedAt))
+        .all()
+        .map((a) => a.id),
+    ).toContain(waiting.id);
   });
 });

@@ -29,7 +29,13 @@ function shelterWith(beds: number, values: Parameters<typeof makeShelter>[1] = {
 }
 
 const nightsOfStay = (stayId: string) =>
-  db.select({ night: bedNights.night }).from(bedNights).where(eq(bedNights.stayId, stayId)).all().map((row) => row.night).sort();
+  db
+    .select({ night: bedNights.night })
+    .from(bedNights)
+    .where(eq(bedNights.stayId, stayId))
+    .all()
+    .map((row) => row.night)
+    .sort();
 
 /** The refusal's code and field, after proving it wrote nothing. */
 function refusal(fn: () => unknown): { code: string; field?: string; params?: Record<string, string | number> } {
@@ -66,7 +72,9 @@ describe('holds follow the door', () => {
   it('after the door has closed, tonight is refused and the default is tomorrow; across a clock change the door keeps local time', () => {
     const { beds } = shelterWith(2);
     const lateEvening = new Date('2026-12-01T20:30:00Z'); // 23:30 in Istanbul
-    expect(refusal(() => reserveBeds(db, guide, { arrivalId: makeArrival(db).id, bedIds: [beds[0].id], firstNight: '2026-12-01' }, lateEvening))).toMatchObject({
+    expect(
+      refusal(() => reserveBeds(db, guide, { arrivalId: makeArrival(db).id, bedIds: [beds[0].id], firstNight: '2026-12-01' }, lateEvening)),
+    ).toMatchObject({
       code: 'checkInClosed',
       field: 'firstNight',
     });
@@ -76,9 +84,9 @@ describe('holds follow the door', () => {
     const berlin = shelterWith(2, { timeZone: 'Europe/Berlin' });
     const early = new Date('2026-10-24T08:00:00Z');
     expect(reserve(makeArrival(db).id, [berlin.beds[0].id], early).holdUntil).toEqual(new Date('2026-10-24T21:00:00Z'));
-    expect(reserve(makeArrival(db).id, [berlin.beds[1].id], early, { firstNight: '2026-10-25', departure: '2026-10-26' }).holdUntil).toEqual(
-      new Date('2026-10-25T22:00:00Z'),
-    );
+    expect(
+      reserve(makeArrival(db).id, [berlin.beds[1].id], early, { firstNight: '2026-10-25', departure: '2026-10-26' }).holdUntil,
+    ).toEqual(new Date('2026-10-25T22:00:00Z'));
   });
 
   it('expiry releases every night of the stay', () => {
@@ -98,7 +106,16 @@ describe('booking ahead', () => {
     const tonight = reserve(makeArrival(db).id, [beds[0].id], NOON, { firstNight: '2026-12-01', departure: '2026-12-03' });
     expect(nightsOfStay(ahead.stayId)).toEqual(['2026-12-03', '2026-12-04']);
     expect(nightsOfStay(tonight.stayId)).toEqual(['2026-12-01', '2026-12-02']);
-    expect(refusal(() => reserveBeds(db, guide, { arrivalId: makeArrival(db).id, bedIds: [beds[0].id], firstNight: '2026-12-04', departure: '2026-12-06' }, NOON))).toMatchObject({
+    expect(
+      refusal(() =>
+        reserveBeds(
+          db,
+          guide,
+          { arrivalId: makeArrival(db).id, bedIds: [beds[0].id], firstNight: '2026-12-04', departure: '2026-12-06' },
+          NOON,
+        ),
+      ),
+    ).toMatchObject({
       code: 'bedsTaken',
       params: { night: '2026-12-04' },
     });
@@ -113,7 +130,8 @@ describe('booking ahead', () => {
   it('refuses bad dates next to their field and writes nothing', () => {
     const { shelter, beds } = shelterWith(1, { longestNights: 2 });
     const arrivalId = makeArrival(db).id;
-    const attempt = (firstNight: string, departure: string) => refusal(() => reserveBeds(db, guide, { arrivalId, bedIds: [beds[0].id], firstNight, departure }, NOON));
+    const attempt = (firstNight: string, departure: string) =>
+      refusal(() => reserveBeds(db, guide, { arrivalId, bedIds: [beds[0].id], firstNight, departure }, NOON));
     expect(attempt('2026-12-03', '2026-12-03')).toMatchObject({ code: 'departureBeforeArrival', field: 'departure' });
     expect(attempt('2026-12-03', '2026-12-02')).toMatchObject({ code: 'departureBeforeArrival', field: 'departure' });
     expect(attempt('2026-12-01', '2026-12-04')).toMatchObject({ code: 'tooManyNights', field: 'departure', params: { max: 2 } });
@@ -150,7 +168,9 @@ describe('changing the dates', () => {
     const stay = reserve(makeArrival(db).id, [beds[0].id], NOON, { firstNight: '2026-12-01', departure: '2026-12-05' });
     write(db, (tx) => changeStayDates(tx, host, { stayId: stay.stayId, departure: '2026-12-02' }, NOON));
     expect(nightsOfStay(stay.stayId)).toEqual(['2026-12-01']);
-    expect(reserve(makeArrival(db).id, [beds[0].id], NOON, { firstNight: '2026-12-02', departure: '2026-12-05' }).range.firstNight).toBe('2026-12-02');
+    expect(reserve(makeArrival(db).id, [beds[0].id], NOON, { firstNight: '2026-12-02', departure: '2026-12-05' }).range.firstNight).toBe(
+      '2026-12-02',
+    );
   });
 
   it('a host of another shelter may not change them, and the refusal writes nothing', () => {
@@ -165,7 +185,10 @@ describe('checking in and out', () => {
   it('a booking ahead cannot be checked in before its first night', () => {
     const { beds, host } = shelterWith(1);
     const stay = reserve(makeArrival(db).id, [beds[0].id], NOON, { firstNight: '2026-12-02', departure: '2026-12-03' });
-    expect(refusal(() => checkIn(db, host, stay.stayId, NOON))).toMatchObject({ code: 'notTheirNightYet', params: { night: '2026-12-02' } });
+    expect(refusal(() => checkIn(db, host, stay.stayId, NOON))).toMatchObject({
+      code: 'notTheirNightYet',
+      params: { night: '2026-12-02' },
+    });
     write(db, (tx) => checkIn(tx, host, stay.stayId, new Date('2026-12-02T12:00:00Z')));
   });
 
@@ -188,11 +211,18 @@ describe('suggestions over several nights', () => {
     reserve(makeArrival(db).id, [beds[0].id], NOON, { firstNight: '2026-12-02', departure: '2026-12-03' });
     const household = { adultMen: 0, adultWomen: 1, children: 0, languages: [], needsWheelchair: false, hasPet: false };
     const nights = { firstNight: '2026-12-01', departure: '2026-12-04' };
-    const { suggestions, excluded } = suggestPlacements(networkAvailability(db, { shelterId: shelter.id, nights }), household, NOON, nights);
+    const { suggestions, excluded } = suggestPlacements(
+      networkAvailability(db, { shelterId: shelter.id, nights }),
+      household,
+      NOON,
+      nights,
+    );
     expect(suggestions).toEqual([]);
     expect(excluded[0].reasons).toEqual([{ code: 'fullOn', night: '2026-12-02' }]);
     const tonightOnly = { firstNight: '2026-12-01', departure: '2026-12-02' };
-    expect(suggestPlacements(networkAvailability(db, { shelterId: shelter.id, nights: tonightOnly }), household, NOON, tonightOnly).suggestions).toHaveLength(1);
+    expect(
+      suggestPlacements(networkAvailability(db, { shelterId: shelter.id, nights: tonightOnly }), household, NOON, tonightOnly).suggestions,
+    ).toHaveLength(1);
   });
 
   it('leave out a shelter whose longest stay is shorter than asked, saying so', () => {
@@ -210,20 +240,37 @@ describe('stays from before nights existed', () => {
     const arrival = makeArrival(db);
     const checkedIn = db
       .insert(stays)
-      .values({ arrivalId: arrival.id, shelterId: shelter.id, status: 'checked_in', holdUntil: NOON, checkedInAt: new Date('2026-11-25T15:00:00Z'), createdAt: new Date('2026-11-25T12:00:00Z') })
+      .values({
+        arrivalId: arrival.id,
+        shelterId: shelter.id,
+        status: 'checked_in',
+        holdUntil: NOON,
+        checkedInAt: new Date('2026-11-25T15:00:00Z'),
+        createdAt: new Date('2026-11-25T12:00:00Z'),
+      })
       .returning()
       .get();
     db.insert(stayBeds).values({ stayId: checkedIn.id, bedId: beds[0].id }).run();
     const left = db
       .insert(stays)
-      .values({ arrivalId: makeArrival(db).id, shelterId: shelter.id, status: 'checked_out', holdUntil: NOON, createdAt: new Date('2026-11-20T12:00:00Z'), endedAt: new Date('2026-11-23T08:00:00Z') })
+      .values({
+        arrivalId: makeArrival(db).id,
+        shelterId: shelter.id,
+        status: 'checked_out',
+        holdUntil: NOON,
+        createdAt: new Date('2026-11-20T12:00:00Z'),
+        endedAt: new Date('2026-11-23T08:00:00Z'),
+      })
       .returning()
       .get();
     db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, arrival.id)).run();
 
     backfillNights(db, NOON);
     // Checked in on 25 Nov: its usual three nights ended on the 28th, so it keeps its bed until tomorrow.
-    expect(db.select().from(stays).where(eq(stays.id, checkedIn.id)).get()).toMatchObject({ firstNight: '2026-11-25', departure: '2026-12-02' });
+    expect(db.select().from(stays).where(eq(stays.id, checkedIn.id)).get()).toMatchObject({
+      firstNight: '2026-11-25',
+      departure: '2026-12-02',
+    });
     expect(nightsOfStay(checkedIn.id)).toEqual(['2026-12-01']);
     expect(db.select().from(stays).where(eq(stays.id, left.id)).get()).toMatchObject({ firstNight: '2026-11-20', departure: '2026-11-23' });
     expect(nightsOfStay(left.id)).toEqual([]);

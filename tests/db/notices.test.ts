@@ -1,16 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { write } from '@/db';
-import { auditEvents, noticeTexts, notices } from '@/db/schema';
 import { renderArrivalPage } from '@/components/arrival/render';
+import { write } from '@/db';
+import { auditEvents, notices, noticeTexts } from '@/db/schema';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { arrivalPageData } from '@/lib/arrival/page-data';
-import { issueLink } from '@/lib/placement/links';
+import { DomainError } from '@/lib/errors';
 import { cityNoticesFor, liveNotices, shelterNoticesFor } from '@/lib/notices/live';
 import { postCityNotice, postShelterNotice } from '@/lib/notices/post';
 import { withdrawNotice } from '@/lib/notices/withdraw';
-import { DomainError } from '@/lib/errors';
+import { issueLink } from '@/lib/placement/links';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { cityNoticeSchema, shelterNoticeSchema } from '@/lib/validation/notice';
 import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
@@ -98,7 +98,10 @@ describe("a host's notice", () => {
     const yerevanAdmin = asStaff(makeUser(db, 'admin', { cityIds: [yerevan.id] }), [], [yerevan.id]);
     const guide = asStaff(makeUser(db, 'coordinator'));
     for (const caller of [other.host, yerevanAdmin, guide]) {
-      expect(refusal(() => postShelterNotice(db, caller, { shelterId: shelter.id, ...water }, NOW))).toEqual({ code: 'notAllowed', field: undefined });
+      expect(refusal(() => postShelterNotice(db, caller, { shelterId: shelter.id, ...water }, NOW))).toEqual({
+        code: 'notAllowed',
+        field: undefined,
+      });
     }
     expect(refusal(() => postShelterNotice(db, admin, { shelterId: 'no-such-shelter', ...water }, NOW)).code).toBe('notAllowed');
   });
@@ -126,7 +129,9 @@ describe('the form', () => {
     expect(errors({ ...form, textTr: 'ç'.repeat(200) })).toEqual({});
     expect(errors({ ...form, textEn: 'Hi', endsAt: 'tomorrow' })).toEqual({ endsAt: 'noticeEndInvalid' });
     expect(errors({ ...form, textEn: 'Hi', endsAt: '' })).toEqual({ endsAt: 'noticeEndRequired' });
-    expect(cityNoticeSchema.safeParse({ ...form, shelterId: undefined, cityId: '', textEn: 'Hi' }).error?.issues[0]?.message).toBe('noticeCityRequired');
+    expect(cityNoticeSchema.safeParse({ ...form, shelterId: undefined, cityId: '', textEn: 'Hi' }).error?.issues[0]?.message).toBe(
+      'noticeCityRequired',
+    );
   });
 });
 
@@ -136,7 +141,19 @@ describe("an admin's city notice", () => {
     const b = shelterWithGuest(istanbul.id);
     const elsewhere = shelterWithGuest(yerevan.id, 'Asia/Yerevan');
     const notice = write(db, (tx) =>
-      postCityNotice(tx, admin, { cityId: istanbul.id, textRu: null, textEn: 'Ferries are not running today', textTr: null, textUk: null, endsAt: '2026-12-01T23:00' }, NOW),
+      postCityNotice(
+        tx,
+        admin,
+        {
+          cityId: istanbul.id,
+          textRu: null,
+          textEn: 'Ferries are not running today',
+          textTr: null,
+          textUk: null,
+          endsAt: '2026-12-01T23:00',
+        },
+        NOW,
+      ),
     );
     for (const { token } of [a, b]) {
       const html = await page(token, 'en');
@@ -158,8 +175,14 @@ describe("an admin's city notice", () => {
   it('is refused for a city the admin does not hold, or that does not exist, next to the city field', () => {
     const yerevanAdmin = asStaff(makeUser(db, 'admin', { cityIds: [yerevan.id] }), [], [yerevan.id]);
     const input = { ...water, endsAt: '2026-12-01T23:00' };
-    expect(refusal(() => postCityNotice(db, yerevanAdmin, { cityId: istanbul.id, ...input }, NOW))).toEqual({ code: 'noticeCityNotHeld', field: 'cityId' });
-    expect(refusal(() => postCityNotice(db, admin, { cityId: 'no-such-city', ...input }, NOW))).toEqual({ code: 'noticeCityNotHeld', field: 'cityId' });
+    expect(refusal(() => postCityNotice(db, yerevanAdmin, { cityId: istanbul.id, ...input }, NOW))).toEqual({
+      code: 'noticeCityNotHeld',
+      field: 'cityId',
+    });
+    expect(refusal(() => postCityNotice(db, admin, { cityId: 'no-such-city', ...input }, NOW))).toEqual({
+      code: 'noticeCityNotHeld',
+      field: 'cityId',
+    });
     expect(cityNoticesFor(db, yerevanAdmin, NOW).every((n) => n.cityId === yerevan.id)).toBe(true);
   });
 });
@@ -209,8 +232,15 @@ describe('the page with notices', () => {
     const { shelter, host, token } = shelterWithGuest(city.id);
     // Text that barely compresses: letters picked by a fixed pseudo-random sequence, not a repeated word.
     let state = 7;
-    const noise = (alphabet: string) => Array.from({ length: 200 }, () => alphabet[(state = (state * 48271) % 2147483647) % alphabet.length]).join('');
-    const full = () => ({ textRu: noise('абвгдеёжзийклмнопрстуфхцчшщыэюя .,'), textEn: noise('abcdefghijklmnopqrstuvwxyz .,'), textTr: noise('abcçdefgğhıijklmnoöprsştuüvyz .,'), textUk: noise('абвгґдеєжзиіїйклмнопрстуфхцчшщьюя .,'), endsAt: '2026-12-01T20:00' });
+    const noise = (alphabet: string) =>
+      Array.from({ length: 200 }, () => alphabet[(state = (state * 48271) % 2147483647) % alphabet.length]).join('');
+    const full = () => ({
+      textRu: noise('абвгдеёжзийклмнопрстуфхцчшщыэюя .,'),
+      textEn: noise('abcdefghijklmnopqrstuvwxyz .,'),
+      textTr: noise('abcçdefgğhıijklmnoöprsştuüvyz .,'),
+      textUk: noise('абвгґдеєжзиіїйклмнопрстуфхцчшщьюя .,'),
+      endsAt: '2026-12-01T20:00',
+    });
     write(db, (tx) => postShelterNotice(tx, host, { shelterId: shelter.id, ...full() }, NOW));
     write(db, (tx) => postCityNotice(tx, admin, { cityId: city.id, ...full() }, NOW));
     for (const locale of ['ru', 'uk', 'tr', 'en'] as const) {
@@ -237,12 +267,20 @@ const XSS_PAYLOADS = [
   '<!--<script>alert(1)</script>-->',
   '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
 ];
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 
 describe('notice text cannot inject markup (XSS)', () => {
   const { shelter, host, token } = shelterWithGuest(istanbul.id);
   it.each(XSS_PAYLOADS)('renders %j as text only', async (payload) => {
-    const notice = write(db, (tx) => postShelterNotice(tx, host, { shelterId: shelter.id, textRu: null, textEn: payload, textTr: null, textUk: null, endsAt: '2026-12-01T20:00' }, NOW));
+    const notice = write(db, (tx) =>
+      postShelterNotice(
+        tx,
+        host,
+        { shelterId: shelter.id, textRu: null, textEn: payload, textTr: null, textUk: null, endsAt: '2026-12-01T20:00' },
+        NOW,
+      ),
+    );
     const html = await page(token, 'en');
     expect(html).toContain(`<p class="text" lang="en">${escapeHtml(payload)}</p>`);
     if (/[<>&"']/.test(payload)) expect(html).not.toContain(payload);

@@ -15,14 +15,24 @@ let berlin: { shelterId: string; timeZone: string };
 
 /** The hand-worked week, written as the app would have written it, plus an Istanbul shelter. */
 beforeAll(() => {
-  const shelter = db.insert(shelters).values({ name: 'Berlin', district: 'Mitte', timeZone: EXAMPLE_ZONE, createdAt: since }).returning().get();
+  const shelter = db
+    .insert(shelters)
+    .values({ name: 'Berlin', district: 'Mitte', timeZone: EXAMPLE_ZONE, createdAt: since })
+    .returning()
+    .get();
   berlin = { shelterId: shelter.id, timeZone: EXAMPLE_ZONE };
   const room = db.insert(rooms).values({ shelterId: shelter.id, name: 'Hall', kind: 'mixed' }).returning().get();
   const bed = (label: string, createdAt: number) =>
-    db.insert(beds).values({ roomId: room.id, label, createdAt: new Date(createdAt) }).returning().get().id;
+    db
+      .insert(beds)
+      .values({ roomId: room.id, label, createdAt: new Date(createdAt) })
+      .returning()
+      .get().id;
   const steady = Array.from({ length: exampleBeds.steady.count }, (_, i) => bed(`s${i}`, exampleBeds.steady.createdAt));
   const broken = bed('broken', exampleBeds.broken.createdAt);
-  db.insert(bedOutages).values({ bedId: broken, startedAt: new Date(exampleBeds.broken.outOfServiceFrom) }).run();
+  db.insert(bedOutages)
+    .values({ bedId: broken, startedAt: new Date(exampleBeds.broken.outOfServiceFrom) })
+    .run();
   bed('added', exampleBeds.added.createdAt);
 
   const households = new Map<string, string>();
@@ -30,7 +40,11 @@ beforeAll(() => {
   for (const stay of exampleStays) {
     let arrivalId = households.get(stay.household);
     if (!arrivalId) {
-      arrivalId = db.insert(arrivals).values({ adultMen: 1, arrivedAt: new Date(stay.registeredAt), createdAt: new Date(stay.registeredAt) }).returning().get().id;
+      arrivalId = db
+        .insert(arrivals)
+        .values({ adultMen: 1, arrivedAt: new Date(stay.registeredAt), createdAt: new Date(stay.registeredAt) })
+        .returning()
+        .get().id;
       households.set(stay.household, arrivalId);
     }
     const { id } = db
@@ -48,7 +62,14 @@ beforeAll(() => {
       .returning()
       .get();
     for (const [from, until] of stay.beds) {
-      db.insert(stayBeds).values({ stayId: id, bedId: steady[nextBed++ % steady.length], heldAt: new Date(from), releasedAt: until ? new Date(until) : null }).run();
+      db.insert(stayBeds)
+        .values({
+          stayId: id,
+          bedId: steady[nextBed++ % steady.length],
+          heldAt: new Date(from),
+          releasedAt: until ? new Date(until) : null,
+        })
+        .run();
     }
   }
   // The household that moved in came from Istanbul, where it was placed at 09:00 local on the 26th.
@@ -69,9 +90,13 @@ beforeAll(() => {
     })
     .returning()
     .get();
-  db.insert(stayBeds).values({ stayId: before.id, bedId: istanbulBed.id, heldAt: before.createdAt, releasedAt: new Date(movedIn.createdAt) }).run();
+  db.insert(stayBeds)
+    .values({ stayId: before.id, bedId: istanbulBed.id, heldAt: before.createdAt, releasedAt: new Date(movedIn.createdAt) })
+    .run();
   // Registered at 00:30 in Berlin on the 25th (01:30 in Istanbul); never placed.
-  db.insert(arrivals).values({ adultWomen: 1, arrivedAt: at('2026-10-24T22:30:00Z'), createdAt: at('2026-10-24T22:30:00Z') }).run();
+  db.insert(arrivals)
+    .values({ adultWomen: 1, arrivedAt: at('2026-10-24T22:30:00Z'), createdAt: at('2026-10-24T22:30:00Z') })
+    .run();
 });
 
 // A shelter's history has no registrations: households are registered with the network, not a shelter.

@@ -37,9 +37,14 @@ async function lines(query: string): Promise<string[]> {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   await context.current.signInAs(admin, NOW.getTime() - 1000);
-  const response = await exportCsv(new Request(`http://localhost:3000/occupancy/export?from=2026-10-24&to=2026-10-25${query}`, { headers: context.current.headers() }));
+  const response = await exportCsv(
+    new Request(`http://localhost:3000/occupancy/export?from=2026-10-24&to=2026-10-25${query}`, { headers: context.current.headers() }),
+  );
   expect(response.status).toBe(200);
-  return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  return (await response.text())
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
 }
 
 describe('the occupancy CSV with HXL hashtags', () => {
@@ -72,7 +77,10 @@ describe('the occupancy CSV with HXL hashtags', () => {
     expect(day('Fatih House').slice(1, 4)).toEqual(['Fatih House', 'Fatih', '2']);
     // Their beds in service, 3 and 1, are counted; where they are is not said.
     expect(day('(other shelters)').slice(1, 4)).toEqual(['(other shelters)', '', '4']);
-    expect(rows.filter((line) => line.split(',')[1] === '(other shelters)').map((line) => line.split(',')[0])).toEqual(['2026-10-24', '2026-10-25']);
+    expect(rows.filter((line) => line.split(',')[1] === '(other shelters)').map((line) => line.split(',')[0])).toEqual([
+      '2026-10-24',
+      '2026-10-25',
+    ]);
   });
 
   it('writes every hashtag in HXL syntax, and leaves a column it does not know untagged', () => {

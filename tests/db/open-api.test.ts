@@ -4,10 +4,9 @@ import { shelters } from '@/db/schema';
 import type { HsdsFeed, HsdsService } from '@/lib/exports/hsds';
 import { TAXONOMY, termOf } from '@/lib/exports/taxonomy';
 import { uuidV5 } from '@/lib/exports/uuid';
-import { commitsSeen } from '../support/test-db';
 import { makeCity, makeRoom, makeShelter } from '../support/fixtures';
-import { apiRootValidator, serviceValidator, servicesPageValidator } from '../support/hsds-schema';
-import { createTestDb } from '../support/test-db';
+import { apiRootValidator, servicesPageValidator, serviceValidator } from '../support/hsds-schema';
+import { commitsSeen, createTestDb } from '../support/test-db';
 
 // The Open Referral API over the public list: /open (root), /open/services (paged, filtered),
 // /open/services/{id}. Every answer is checked against the published HSDS 3.1 schemas.
@@ -25,12 +24,43 @@ afterAll(() => {
   delete process.env.AUTH_URL;
 });
 
-const istanbul = makeCity(db, 'Istanbul', { slug: 'istanbul', contactPhone: '+90 555 000 0100', contactTelegram: '@ist_help', contactWhatsapp: '+90 555 000 0101' });
+const istanbul = makeCity(db, 'Istanbul', {
+  slug: 'istanbul',
+  contactPhone: '+90 555 000 0100',
+  contactTelegram: '@ist_help',
+  contactWhatsapp: '+90 555 000 0101',
+});
 const yerevan = makeCity(db, 'Yerevan', { slug: 'yerevan', timeZone: 'Asia/Yerevan', contactPhone: '+374 10 000 000' });
 const CONFIRMED = new Date('2026-12-01T09:00:00Z');
-const fatih = makeShelter(db, { name: 'Fatih Hall', district: 'Fatih', cityId: istanbul.id, listedPublicly: true, acceptsPets: true, acceptsFamilies: true, phone: '+90 555 999 9999', checkInFrom: '15:00', checkInUntil: '22:30', lastConfirmedAt: CONFIRMED });
-const kadikoy = makeShelter(db, { name: 'Kadıköy Hall', district: 'Kadıköy', cityId: istanbul.id, listedPublicly: true, acceptsFamilies: false, lastConfirmedAt: CONFIRMED });
-const kentron = makeShelter(db, { name: 'Kentron Flat', district: 'Kentron', cityId: yerevan.id, listedPublicly: true, acceptsFamilies: false, timeZone: 'Asia/Yerevan', lastConfirmedAt: CONFIRMED });
+const fatih = makeShelter(db, {
+  name: 'Fatih Hall',
+  district: 'Fatih',
+  cityId: istanbul.id,
+  listedPublicly: true,
+  acceptsPets: true,
+  acceptsFamilies: true,
+  phone: '+90 555 999 9999',
+  checkInFrom: '15:00',
+  checkInUntil: '22:30',
+  lastConfirmedAt: CONFIRMED,
+});
+const kadikoy = makeShelter(db, {
+  name: 'Kadıköy Hall',
+  district: 'Kadıköy',
+  cityId: istanbul.id,
+  listedPublicly: true,
+  acceptsFamilies: false,
+  lastConfirmedAt: CONFIRMED,
+});
+const kentron = makeShelter(db, {
+  name: 'Kentron Flat',
+  district: 'Kentron',
+  cityId: yerevan.id,
+  listedPublicly: true,
+  acceptsFamilies: false,
+  timeZone: 'Asia/Yerevan',
+  lastConfirmedAt: CONFIRMED,
+});
 const unlisted = makeShelter(db, { name: 'Unlisted Flat', cityId: istanbul.id, listedPublicly: false });
 const paused = makeShelter(db, { name: 'Paused Hall', cityId: yerevan.id, listedPublicly: true, status: 'paused' });
 makeRoom(db, fatih.id, 'women', 3);
@@ -42,7 +72,11 @@ makeRoom(db, paused.id, 'mixed', 2);
 
 async function get(path: string, params?: Record<string, string>) {
   const url = `http://localhost:3000${path}`;
-  const route = params ? await import('@/app/open/services/[id]/route') : path.startsWith('/open/services') ? await import('@/app/open/services/route') : await import('@/app/open/route');
+  const route = params
+    ? await import('@/app/open/services/[id]/route')
+    : path.startsWith('/open/services')
+      ? await import('@/app/open/services/route')
+      : await import('@/app/open/route');
   const response = await route.GET(new Request(url), { params: Promise.resolve(params ?? {}) } as never);
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
@@ -64,7 +98,15 @@ describe('GET /open/services', () => {
   it('lists the listed open shelters of every city a page at a time, each page valid HSDS', async () => {
     const first = await page('?per_page=2');
     expect(validPage(first)).toEqual([]);
-    expect(first).toMatchObject({ total_items: 3, total_pages: 2, page_number: 1, size: 2, first_page: true, last_page: false, empty: false });
+    expect(first).toMatchObject({
+      total_items: 3,
+      total_pages: 2,
+      page_number: 1,
+      size: 2,
+      first_page: true,
+      last_page: false,
+      empty: false,
+    });
     expect(names(first)).toEqual(['Fatih Hall', 'Kadıköy Hall']);
     const second = await page('?per_page=2&page=2');
     expect(validPage(second)).toEqual([]);
@@ -84,7 +126,15 @@ describe('GET /open/services', () => {
       ['+90 555 000 0101', 'text'],
     ]);
     expect(fatihService.additional_urls.map((url) => url.url)).toEqual(['https://t.me/ist_help', 'https://wa.me/905550000101']);
-    expect(fatihService.schedules).toEqual([expect.objectContaining({ freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '15:00', closes_at: '22:30', description: expect.stringContaining('Europe/Istanbul') })]);
+    expect(fatihService.schedules).toEqual([
+      expect.objectContaining({
+        freq: 'WEEKLY',
+        byday: 'MO,TU,WE,TH,FR,SA,SU',
+        opens_at: '15:00',
+        closes_at: '22:30',
+        description: expect.stringContaining('Europe/Istanbul'),
+      }),
+    ]);
     expect(fatihService.service_areas).toEqual([expect.objectContaining({ name: 'Istanbul', extent_type: 'city' })]);
     expect(fatihService.capacities).toEqual([expect.objectContaining({ available: 5, updated: CONFIRMED.toISOString() })]);
     const kentronService = (await page()).contents.find((service) => service.name === 'Kentron Flat')!;

@@ -5,12 +5,12 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write } from '@/db';
 import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
+import { newId } from '@/db/schema/columns';
 import { DomainError } from '@/lib/errors';
 import { bedConflicts } from '@/lib/nights/overdue';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { moveStay } from '@/lib/placement/stays';
 import { twoInOneBed, twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
-import { newId } from '@/db/schema/columns';
 import { asStaff, defaultCityOf, makeArrival, makeRoom, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 
@@ -39,10 +39,30 @@ function upgradedWithConflict(name: string) {
   migrate(db, { migrationsFolder: migrationsUpTo('0011_unmet_by_city') });
   // Written as SQL of 0011's schema: the fixtures write today's columns, which a database at 0011 lacks.
   const shelter = { id: newId(), name: 'Fatih Free Shelter' };
-  sqlite.prepare("insert into shelters (id, name, district, city_id, status, time_zone, created_at) values (?, ?, 'Fatih', ?, 'open', 'Europe/Istanbul', ?)").run(shelter.id, shelter.name, defaultCityOf(db), Date.parse('2026-11-01T00:00:00Z'));
+  sqlite
+    .prepare(
+      "insert into shelters (id, name, district, city_id, status, time_zone, created_at) values (?, ?, 'Fatih', ?, 'open', 'Europe/Istanbul', ?)",
+    )
+    .run(shelter.id, shelter.name, defaultCityOf(db), Date.parse('2026-11-01T00:00:00Z'));
   const { beds } = makeRoom(db, shelter.id, 'mixed', 5);
-  const nikolai = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-12-04', departure: '2026-12-06', alias: 'Nikolai', holdUntil: FAR });
-  const vitaly = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-12-07', departure: '2026-12-09', alias: 'Vitaly', holdUntil: FAR });
+  const nikolai = makeDatedStay(db, {
+    shelterId: shelter.id,
+    bedIds: [beds[0].id],
+    status: 'checked_in',
+    firstNight: '2026-12-04',
+    departure: '2026-12-06',
+    alias: 'Nikolai',
+    holdUntil: FAR,
+  });
+  const vitaly = makeDatedStay(db, {
+    shelterId: shelter.id,
+    bedIds: [beds[0].id],
+    status: 'checked_in',
+    firstNight: '2026-12-07',
+    departure: '2026-12-09',
+    alias: 'Vitaly',
+    holdUntil: FAR,
+  });
   const rows = () => ({
     stays: sqlite.prepare('select id, status, departure from stays order by id').all(),
     beds: sqlite.prepare('select stay_id, bed_id, released_at from stay_beds order by stay_id, bed_id').all(),
@@ -75,13 +95,17 @@ describe('a bed with two guests from before migration 0012', () => {
   it('is shown to the host (with names) and the admin (counts only), and gives the bed to nobody else meanwhile', () => {
     const { db, sqlite, shelter, beds, host, admin, guide } = upgradedWithConflict('shown');
     const shown = twoInOneBed(db, host, shelter.id, NOW);
-    expect(shown.map((c) => [c.bedLabel, c.staying.household.alias, c.departure, c.other.household.alias, c.otherStatus])).toEqual([['1', 'Nikolai', '2026-12-06', 'Vitaly', 'checked_in']]);
+    expect(shown.map((c) => [c.bedLabel, c.staying.household.alias, c.departure, c.other.household.alias, c.otherStatus])).toEqual([
+      ['1', 'Nikolai', '2026-12-06', 'Vitaly', 'checked_in'],
+    ]);
     expect(twoInOneBedByShelter(db, null, NOW)).toEqual([{ shelterId: shelter.id, name: 'Fatih Free Shelter', beds: 1 }]);
     expect(twoInOneBed(db, admin, shelter.id, NOW)[0].staying.household.alias).toBeNull();
     const pavel = makeArrival(db, { alias: 'Pavel' });
-    expect(() => write(db, (tx) => reserveBeds(tx, guide, { arrivalId: pavel.id, bedIds: [beds[0].id], firstNight: '2026-12-09', departure: '2026-12-10' }, NOW))).toThrow(
-      expect.objectContaining({ code: 'guestStillInBed' }) as DomainError,
-    );
+    expect(() =>
+      write(db, (tx) =>
+        reserveBeds(tx, guide, { arrivalId: pavel.id, bedIds: [beds[0].id], firstNight: '2026-12-09', departure: '2026-12-10' }, NOW),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'guestStillInBed' }) as DomainError);
     sqlite.close();
   });
 
@@ -89,7 +113,9 @@ describe('a bed with two guests from before migration 0012', () => {
     const { db, sqlite, beds, admin, nikolai, vitaly } = upgradedWithConflict('moved');
     write(db, (tx) => moveStay(tx, admin, { stayId: vitaly.id, bedIds: [beds[3].id] }, NOW));
     expect(bedConflicts(db, null, NOW)).toEqual([]);
-    expect(sqlite.prepare('select stay_id from bed_nights where bed_id = ? and night = ?').pluck().get(beds[3].id, '2026-12-07')).toBe(vitaly.id);
+    expect(sqlite.prepare('select stay_id from bed_nights where bed_id = ? and night = ?').pluck().get(beds[3].id, '2026-12-07')).toBe(
+      vitaly.id,
+    );
     expect(sqlite.prepare('select status from stays where id = ?').pluck().get(nikolai.id)).toBe('checked_in');
     sqlite.close();
   });

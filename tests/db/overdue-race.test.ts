@@ -19,16 +19,28 @@ afterAll(test.cleanup);
 const guide = makeUser(db, 'coordinator');
 const shelter = makeShelter(db, { status: 'open', timeZone: 'Europe/Istanbul', checkInFrom: '12:00', checkInUntil: '04:00' });
 const { beds } = makeRoom(db, shelter.id, 'mixed', 2);
-makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'checked_in', firstNight: '2026-12-03', departure: '2026-12-06', alias: 'Nikolai', holdUntil: new Date('2027-01-01T00:00:00Z') });
+makeDatedStay(db, {
+  shelterId: shelter.id,
+  bedIds: [beds[0].id],
+  status: 'checked_in',
+  firstNight: '2026-12-03',
+  departure: '2026-12-06',
+  alias: 'Nikolai',
+  holdUntil: new Date('2027-01-01T00:00:00Z'),
+});
 const households = Array.from({ length: GUIDES }, (_, i) => makeArrival(db, { alias: `Racer ${i}` }).id);
 
 function runGuide(arrivalId: string): Promise<{ overdueBed: string; freeBed: string }> {
   const worker = join(__dirname, '..', 'support', 'overdue-race-worker.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, test.path, guide.id, arrivalId, beds[0].id, beds[1].id, NOW.toISOString()], {
-      cwd: join(__dirname, '..', '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', worker, test.path, guide.id, arrivalId, beds[0].id, beds[1].id, NOW.toISOString()],
+      {
+        cwd: join(__dirname, '..', '..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));

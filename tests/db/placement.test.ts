@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
 import { arrivals, auditEvents, stays } from '@/db/schema';
+import { arrivalPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
 import { expireHolds } from '@/lib/placement/expiry';
-import { arrivalPageData } from '@/lib/arrival/page-data';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { shelterBoard } from '@/lib/shelters/board';
@@ -63,11 +63,15 @@ describe('reserving', () => {
     const reserve = (arrivalId: string, bedIds: string[]) => () => reserveBeds(db, guide, { arrivalId, bedIds }, NOW);
     expect(refusal(reserve(arrival.id, ['no-such-bed']))).toBe('unknownBeds');
     expect(refusal(reserve(arrival.id, [men.beds[0].id, men.beds[1].id]))).toBe('bedCountMismatch');
-    expect(refusal(reserve(family2.id, [family.beds[0].id, family.beds[1].id, other.family.beds[0].id, other.family.beds[1].id]))).toBe('bedsInSeveralShelters');
+    expect(refusal(reserve(family2.id, [family.beds[0].id, family.beds[1].id, other.family.beds[0].id, other.family.beds[1].id]))).toBe(
+      'bedsInSeveralShelters',
+    );
     expect(refusal(reserve(family2.id, [family.beds[0].id, men.beds[0].id, men.beds[1].id, men.beds[2].id]))).toBe('bedsBreakRules');
     sqlite.prepare("update beds set out_of_service_reason = 'broken' where id = ?").run(men.beds[2].id);
     expect(refusal(reserve(arrival.id, [men.beds[2].id]))).toBe('bedOutOfService');
-    expect(refusal(() => reserveBeds(db, asStaff(makeUser(db, 'host')), { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW))).toBe('notAllowed');
+    expect(refusal(() => reserveBeds(db, asStaff(makeUser(db, 'host')), { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW))).toBe(
+      'notAllowed',
+    );
 
     write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW));
     expect(refusal(reserve(arrival.id, [men.beds[1].id]))).toBe('alreadyPlaced');
@@ -153,10 +157,23 @@ describe('after reserving', () => {
   it('the audit trail records every step with ids only, never a name or contact', () => {
     const rows = db.select().from(auditEvents).all();
     const actions = new Set(rows.map((row) => row.action));
-    for (const action of ['stay.reserve', 'link.issue', 'link.revoke', 'stay.check_in', 'stay.check_out', 'stay.cancel', 'stay.move', 'stay.expire']) {
+    for (const action of [
+      'stay.reserve',
+      'link.issue',
+      'link.revoke',
+      'stay.check_in',
+      'stay.check_out',
+      'stay.cancel',
+      'stay.move',
+      'stay.expire',
+    ]) {
       expect(actions).toContain(action);
     }
-    const aliases = db.select({ alias: arrivals.alias }).from(arrivals).all().map((row) => row.alias!);
+    const aliases = db
+      .select({ alias: arrivals.alias })
+      .from(arrivals)
+      .all()
+      .map((row) => row.alias!);
     const dump = JSON.stringify(rows);
     for (const alias of aliases) expect(dump).not.toContain(alias);
   });

@@ -13,11 +13,26 @@ afterAll(test.cleanup);
 const NOW = new Date('2026-10-01T14:00:00Z');
 sqlite.prepare("insert into network_settings (id, contact_phone, contact_telegram) values (1, '+90 555 000 0100', '@network_help')").run();
 const istanbul = makeCity(db, 'Istanbul', { slug: 'istanbul' });
-const yerevan = makeCity(db, 'Yerevan', { slug: 'yerevan', timeZone: 'Asia/Yerevan', contactPhone: '+374 55 000 0100', contactTelegram: '@yerevan_help' });
+const yerevan = makeCity(db, 'Yerevan', {
+  slug: 'yerevan',
+  timeZone: 'Asia/Yerevan',
+  contactPhone: '+374 55 000 0100',
+  contactTelegram: '@yerevan_help',
+});
 sqlite.prepare("insert into city_names (city_id, locale, name) values (?, 'ru', 'Ереван')").run(yerevan.id);
 const listed = { listedPublicly: true, status: 'open' as const };
-makeRoom(db, makeShelter(db, { ...listed, name: 'Fatih Hall', district: 'Fatih', address: 'Gizli Sokak 9', cityId: istanbul.id }).id, 'mixed', 3);
-makeRoom(db, makeShelter(db, { ...listed, name: 'Kentron Flat', district: 'Kentron', address: 'Secret Street 1', cityId: yerevan.id }).id, 'family', 2);
+makeRoom(
+  db,
+  makeShelter(db, { ...listed, name: 'Fatih Hall', district: 'Fatih', address: 'Gizli Sokak 9', cityId: istanbul.id }).id,
+  'mixed',
+  3,
+);
+makeRoom(
+  db,
+  makeShelter(db, { ...listed, name: 'Kentron Flat', district: 'Kentron', address: 'Secret Street 1', cityId: yerevan.id }).id,
+  'family',
+  2,
+);
 makeRoom(db, makeShelter(db, { ...listed, name: 'Arabkir Hall', district: 'Arabkir', cityId: yerevan.id }).id, 'men', 4);
 
 describe('the public list, city by city', () => {
@@ -62,11 +77,24 @@ describe('the public list, city by city', () => {
       { id: istanbul.id, name: 'Istanbul', now: '2026-10-01T17:00' },
       { id: yerevan.id, name: 'Yerevan', now: '2026-10-01T18:00' },
     ];
-    const html = await renderRequestForm('en', { state: { status: 'idle' }, stamp: 's', arrivedAtDefault: '2026-10-01T17:00', contact: null, cities, city: yerevan.id });
+    const html = await renderRequestForm('en', {
+      state: { status: 'idle' },
+      stamp: 's',
+      arrivedAtDefault: '2026-10-01T17:00',
+      contact: null,
+      cities,
+      city: yerevan.id,
+    });
     expect(html).toContain('<label for="cityId">City you are in now</label>');
     expect(html).toMatch(new RegExp(`<option value="${yerevan.id}" selected="">Yerevan</option>`));
     expect(html).toMatch(/<option value=""( selected="")?>Not decided<\/option>/);
-    const refused = await renderRequestForm('uk', { state: { status: 'error', values: {}, fieldErrors: { cityId: 'chooseCity' } }, stamp: 's', arrivedAtDefault: '2026-10-01T17:00', contact: null, cities });
+    const refused = await renderRequestForm('uk', {
+      state: { status: 'error', values: {}, fieldErrors: { cityId: 'chooseCity' } },
+      stamp: 's',
+      arrivedAtDefault: '2026-10-01T17:00',
+      contact: null,
+      cities,
+    });
     expect(refused).toContain('Оберіть місто, де ви зараз.');
   });
 });
@@ -102,7 +130,13 @@ describe('each city on its own clock, on the public pages', () => {
   });
 
   it('the waiting page says when the request was sent in the household’s city time, in the reader’s language', async () => {
-    const page = { kind: 'waiting' as const, requestedAt: LATE, clock: { timeZone: 'Asia/Yerevan', names: { en: 'Yerevan', ru: 'Ереван' } }, contact: { phone: null, telegram: null, whatsapp: null }, expected: { kind: 'days' as const } };
+    const page = {
+      kind: 'waiting' as const,
+      requestedAt: LATE,
+      clock: { timeZone: 'Asia/Yerevan', names: { en: 'Yerevan', ru: 'Ереван' } },
+      contact: { phone: null, telegram: null, whatsapp: null },
+      expected: { kind: 'days' as const },
+    };
     const ru = await renderLinkPage(page, 'ru', LATE);
     expect(ru).toContain('Заявка отправлена 2 октября в 00:30 (местное время, Ереван).');
     // Without a Ukrainian name the city is named in English.

@@ -45,12 +45,20 @@ describe('the queue in a surge', () => {
       arrivedAt: new Date(NOW.getTime() - i * 1000),
       languages: ['ru'],
     }));
-    for (let i = 0; i < rows.length; i += 500) db.insert(arrivals).values(rows.slice(i, i + 500)).run();
+    for (let i = 0; i < rows.length; i += 500)
+      db.insert(arrivals)
+        .values(rows.slice(i, i + 500))
+        .run();
     const timings: number[] = [];
     let found = 0;
     for (let run = 0; run < 5; run++) {
       const started = performance.now();
-      found = filterQueue(waitingQueue(db, guide, NOW), queueQuery({ q: 'surge 2999', kind: 'women' }, 'coordinator'), NOW, '2026-10-01').length;
+      found = filterQueue(
+        waitingQueue(db, guide, NOW),
+        queueQuery({ q: 'surge 2999', kind: 'women' }, 'coordinator'),
+        NOW,
+        '2026-10-01',
+      ).length;
       timings.push(performance.now() - started);
     }
     expect(found).toBe(1);
@@ -59,6 +67,8 @@ describe('the queue in a surge', () => {
     expect(masked.length).toBeGreaterThan(3_000);
     expect(masked.every((household) => household.alias === null)).toBe(true);
     timings.sort((a, b) => a - b);
-    console.log(`queue: 3,000+ waiting, read + search + filter for a guide: median ${timings[2].toFixed(1)} ms, worst ${timings[4].toFixed(1)} ms (5 runs)`);
+    console.log(
+      `queue: 3,000+ waiting, read + search + filter for a guide: median ${timings[2].toFixed(1)} ms, worst ${timings[4].toFixed(1)} ms (5 runs)`,
+    );
   });
 });

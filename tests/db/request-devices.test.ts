@@ -21,7 +21,14 @@ afterAll(() => {
 });
 
 const AIRPORT = '203.0.113.77';
-const form = publicRequestSchema.parse({ alias: 'Wifi', adultMen: '1', adultWomen: '0', children: '0', contact: '@wifi', languages: ['ru'] });
+const form = publicRequestSchema.parse({
+  alias: 'Wifi',
+  adultMen: '1',
+  adultWomen: '0',
+  children: '0',
+  contact: '@wifi',
+  languages: ['ru'],
+});
 const submit = (address: string, device: string | null, minutes = 1) => {
   const now = new Date(NOW.getTime() + minutes * 60_000);
   return write(db, (tx) => submitRequest(tx, form, { address, device, stamp: formStamp(new Date(now.getTime() - 60_000)) }, now));
@@ -52,8 +59,12 @@ describe('requests from people sharing one address', () => {
   it('are counted apart through the form itself: it hands each browser its own device cookie', async () => {
     const { GET, POST } = await import('@/app/request/route');
     const address = '203.0.113.90';
-    const page = await GET(new Request('http://localhost:3000/request', { headers: { host: 'localhost:3000', 'x-forwarded-for': address } }));
-    const cookie = /waystation-request-device=([\w-]+); Path=\/request; Max-Age=\d+; SameSite=Lax; HttpOnly/.exec(page.headers.get('set-cookie') ?? '')?.[1];
+    const page = await GET(
+      new Request('http://localhost:3000/request', { headers: { host: 'localhost:3000', 'x-forwarded-for': address } }),
+    );
+    const cookie = /waystation-request-device=([\w-]+); Path=\/request; Max-Age=\d+; SameSite=Lax; HttpOnly/.exec(
+      page.headers.get('set-cookie') ?? '',
+    )?.[1];
     expect(cookie).toBeDefined();
     vi.setSystemTime(new Date(NOW.getTime() + 60_000));
     const before = db.select().from(arrivals).all().length;
@@ -61,8 +72,22 @@ describe('requests from people sharing one address', () => {
       POST(
         new Request('http://localhost:3000/request', {
           method: 'POST',
-          body: new URLSearchParams({ alias: 'Nadia', adultMen: '0', adultWomen: '1', children: '0', contact: '@nadia_wifi', lang: 'en', stamp: formStamp(new Date(NOW.getTime())) }),
-          headers: { host: 'localhost:3000', origin: 'http://localhost:3000', 'x-forwarded-for': address, cookie: `${REQUEST_DEVICE_COOKIE}=${device}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            alias: 'Nadia',
+            adultMen: '0',
+            adultWomen: '1',
+            children: '0',
+            contact: '@nadia_wifi',
+            lang: 'en',
+            stamp: formStamp(new Date(NOW.getTime())),
+          }),
+          headers: {
+            host: 'localhost:3000',
+            origin: 'http://localhost:3000',
+            'x-forwarded-for': address,
+            cookie: `${REQUEST_DEVICE_COOKIE}=${device}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
         }),
       );
     // Four phones on one address, each with its own cookie: all four are taken.

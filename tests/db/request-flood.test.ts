@@ -3,7 +3,7 @@ import { write } from '@/db';
 import { formStamp } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { saveNetworkSettings } from '@/lib/requests/settings';
-import { REQUESTS_PER_ADDRESS, REQUESTS_PER_NETWORK, requestFlood } from '@/lib/requests/throttle';
+import { requestFlood, REQUESTS_PER_ADDRESS, REQUESTS_PER_NETWORK } from '@/lib/requests/throttle';
 import { publicRequestSchema } from '@/lib/validation/request';
 import { asStaff, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
@@ -16,10 +16,25 @@ afterAll(test.cleanup);
 const T0 = new Date('2026-10-02T08:00:00Z').getTime();
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const admin = asStaff(makeUser(db, 'admin'));
-const form = publicRequestSchema.parse({ alias: 'Flood', adultMen: '1', adultWomen: '0', children: '0', contact: '@flood', languages: ['ru'] });
-const submit = (address: string, now: Date) => write(db, (tx) => submitRequest(tx, form, { address, stamp: formStamp(new Date(now.getTime() - 60_000)) }, now));
+const form = publicRequestSchema.parse({
+  alias: 'Flood',
+  adultMen: '1',
+  adultWomen: '0',
+  children: '0',
+  contact: '@flood',
+  languages: ['ru'],
+});
+const submit = (address: string, now: Date) =>
+  write(db, (tx) => submitRequest(tx, form, { address, stamp: formStamp(new Date(now.getTime() - 60_000)) }, now));
 const ceiling = (requestsPerHour: number) =>
-  write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour, retentionDays: 14 }, at(0)));
+  write(db, (tx) =>
+    saveNetworkSettings(
+      tx,
+      admin,
+      { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour, retentionDays: 14 },
+      at(0),
+    ),
+  );
 
 describe('requests counted per source network', () => {
   it('lets 30 networks each at their limit fill the ceiling and still takes a 31st network; admins see the flood', () => {

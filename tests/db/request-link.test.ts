@@ -4,8 +4,8 @@ import { write } from '@/db';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
 import { shareLinks, shareText } from '@/lib/i18n/share';
-import { linkHandover, liveHandoverStay } from '@/lib/placement/share';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { linkHandover, liveHandoverStay } from '@/lib/placement/share';
 import { reissueRequestLink } from '@/lib/requests/request-link';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
@@ -29,10 +29,18 @@ const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelte
 
 function request(values: Parameters<typeof makeArrival>[1] = {}) {
   const token = newLinkToken();
-  const arrival = makeArrival(db, { alias: 'Marta Private', contact: '@marta_private', selfRegistered: true, requestTokenHash: hashLinkToken(token), languages: ['uk'], ...values });
+  const arrival = makeArrival(db, {
+    alias: 'Marta Private',
+    contact: '@marta_private',
+    selfRegistered: true,
+    requestTokenHash: hashLinkToken(token),
+    languages: ['uk'],
+    ...values,
+  });
   return { token, arrival };
 }
-const open = (token: string, lang = 'en') => GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ token }) });
+const open = (token: string, lang = 'en') =>
+  GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), { params: Promise.resolve({ token }) });
 
 describe('a new link for a self-registered household', () => {
   it('stops the old link at once and opens the new one; the audit trail says who, with ids only', async () => {
@@ -46,7 +54,9 @@ describe('a new link for a self-registered household', () => {
     expect((await open(renewed.token)).status).toBe(200);
     const audit = sqlite.prepare("select actor_id, entity, entity_id from audit_events where action = 'request_link.issue'").all();
     expect(audit).toEqual([{ actor_id: guide.id, entity: 'arrival', entity_id: arrival.id }]);
-    expect(sqlite.prepare('select request_token_hash from arrivals where id = ?').pluck().get(arrival.id)).toBe(hashLinkToken(renewed.token));
+    expect(sqlite.prepare('select request_token_hash from arrivals where id = ?').pluck().get(arrival.id)).toBe(
+      hashLinkToken(renewed.token),
+    );
   });
 
   it('is for an admin too, but not a host, and not for a household that did not ask online or was erased', () => {
@@ -90,9 +100,17 @@ describe('a new link for a self-registered household', () => {
   it('once placed, is handed over naming the first night and its door hours, as the link then shows the shelter', async () => {
     const { arrival } = request();
     // Booked from 2 December; it is 23:00 on 30 November in Istanbul.
-    makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [makeRoom(db, shelter.id, 'mixed', 1).beds[0].id], firstNight: '2026-12-02', departure: '2026-12-05' });
+    makeStay(db, {
+      arrivalId: arrival.id,
+      shelterId: shelter.id,
+      bedIds: [makeRoom(db, shelter.id, 'mixed', 1).beds[0].id],
+      firstNight: '2026-12-02',
+      departure: '2026-12-05',
+    });
     const handover = await linkHandover(ORIGIN, 'T0KEN', ['uk'], NOW, 'request', liveHandoverStay(db, arrival.id));
-    expect(handover.message).toBe(`Для вас є місце з 2 грудня (ср): заселення цього дня 14:00–23:00, 3 ночі. Адреса, як дістатися та контакти — за посиланням: ${ORIGIN}/s/T0KEN`);
+    expect(handover.message).toBe(
+      `Для вас є місце з 2 грудня (ср): заселення цього дня 14:00–23:00, 3 ночі. Адреса, як дістатися та контакти — за посиланням: ${ORIGIN}/s/T0KEN`,
+    );
     expect(new URL(handover.whatsapp).searchParams.get('text')).toBe(handover.message);
   });
 });

@@ -85,7 +85,14 @@ describe('a request form’s stamp', () => {
   });
 
   it('is remembered only while it could still be valid, and not past its maximum age', () => {
-    const form = publicRequestSchema.parse({ alias: 'Ada', adultMen: '0', adultWomen: '1', children: '0', contact: '@ada', languages: ['en'] });
+    const form = publicRequestSchema.parse({
+      alias: 'Ada',
+      adultMen: '0',
+      adultWomen: '1',
+      children: '0',
+      contact: '@ada',
+      languages: ['en'],
+    });
     const issued = later(60 * 60_000);
     const stamp = formStamp(issued);
     const submit = (at: Date, address: string) => write(db, (tx) => submitRequest(tx, form, { address, stamp }, at));
@@ -94,7 +101,14 @@ describe('a request form’s stamp', () => {
     const used = () => sqlite.prepare('select expires_at as expiresAt from used_form_stamps').all() as { expiresAt: number }[];
     expect(used().map((row) => row.expiresAt)).toContain(issued.getTime() + STAMP_MAX_AGE_MS);
     // Once every remembered stamp is past its age, the next accepted request forgets them all.
-    write(db, (tx) => submitRequest(tx, form, { address: '192.0.2.3', stamp: formStamp(later(STAMP_MAX_AGE_MS + 2 * 3600_000)) }, later(STAMP_MAX_AGE_MS + 2 * 3600_000 + 10_000)));
+    write(db, (tx) =>
+      submitRequest(
+        tx,
+        form,
+        { address: '192.0.2.3', stamp: formStamp(later(STAMP_MAX_AGE_MS + 2 * 3600_000)) },
+        later(STAMP_MAX_AGE_MS + 2 * 3600_000 + 10_000),
+      ),
+    );
     expect(used()).toHaveLength(1);
   });
 });

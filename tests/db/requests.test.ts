@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { write } from '@/db';
-import { arrivals, auditEvents, stays, stayBeds } from '@/db/schema';
 import { renderLinkPage } from '@/components/public/render';
+import { write } from '@/db';
+import { arrivals, auditEvents, stayBeds, stays } from '@/db/schema';
 import { linkPageData } from '@/lib/arrival/page-data';
 import { waitingQueue } from '@/lib/arrivals/queries';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn, checkOut } from '@/lib/placement/stays';
-import { cancelOwnRequest, markNotGenuine, submitRequest } from '@/lib/requests/self-register';
 import { formStamp } from '@/lib/requests/form-guard';
+import { cancelOwnRequest, markNotGenuine, submitRequest } from '@/lib/requests/self-register';
 import { readNetworkSettings, saveNetworkSettings } from '@/lib/requests/settings';
 import { publicRequestSchema } from '@/lib/validation/request';
 import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
@@ -29,7 +29,15 @@ const freshAddress = () => `203.0.113.${++addressCounter}`;
 const ALIAS = 'Ostrolenka-Request-7731';
 const CONTACT = '@ostrolenka_private_7731';
 const form = (values: Record<string, string | string[]> = {}) =>
-  publicRequestSchema.parse({ alias: ALIAS, adultMen: '0', adultWomen: '1', children: '0', contact: CONTACT, 'languages': ['ru'], ...values });
+  publicRequestSchema.parse({
+    alias: ALIAS,
+    adultMen: '0',
+    adultWomen: '1',
+    children: '0',
+    contact: CONTACT,
+    languages: ['ru'],
+    ...values,
+  });
 
 /** A form handed out a minute before it is sent: each request its own, as each visitor gets theirs. */
 const client = (address: string, now: Date) => ({ address, stamp: formStamp(new Date(now.getTime() - 60_000)) });
@@ -43,14 +51,27 @@ const lastArrival = () => db.select().from(arrivals).all().at(-1)!;
 
 describe('a request for a place from the public form', () => {
   it('joins the waiting queue as self-registered, and its link says so with the time and the network contact', async () => {
-    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: '+90 555 000 0100', contactTelegram: '@help_net', contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 }, NOW));
+    write(db, (tx) =>
+      saveNetworkSettings(
+        tx,
+        admin,
+        { contactPhone: '+90 555 000 0100', contactTelegram: '@help_net', contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 },
+        NOW,
+      ),
+    );
     const token = request({ arrivedAt: '2026-10-01T15:30' });
     const queued = waitingQueue(db, guide, later(5)).filter((row) => row.selfRegistered);
     expect(queued.at(-1)).toMatchObject({ alias: ALIAS, contact: CONTACT, status: 'waiting', arrivedAt: new Date('2026-10-01T12:30:00Z') });
 
     const page = linkPageData(db, token, later(5));
     // No shelter has a bed yet: the expected wait says tomorrow, not a place in the queue.
-    expect(page).toEqual({ kind: 'waiting', requestedAt: NOW, clock: { timeZone: 'Europe/Istanbul', names: {} }, contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null }, expected: { kind: 'tonightFull' } });
+    expect(page).toEqual({
+      kind: 'waiting',
+      requestedAt: NOW,
+      clock: { timeZone: 'Europe/Istanbul', names: {} },
+      contact: { phone: '+90 555 000 0100', telegram: '@help_net', whatsapp: null },
+      expected: { kind: 'tonightFull' },
+    });
     const html = await renderLinkPage(page!, 'ru', later(5));
     expect(html).toContain('Вы в листе ожидания; с вами свяжется волонтёр.');
     expect(html).toContain('Заявка отправлена 1 октября в 17:00 по местному времени.');
@@ -87,7 +108,14 @@ describe('a request for a place from the public form', () => {
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()).toMatchObject({ status: 'cancelled', endedAt: later(10) });
     expect(waitingQueue(db, guide, later(11)).map((row) => row.id)).not.toContain(arrival.id);
     expect(linkPageData(db, token, later(11))).toMatchObject({ kind: 'closed' });
-    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, arrival.id)).all().map((e) => [e.action, e.actorId])).toEqual([
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, arrival.id))
+        .all()
+        .map((e) => [e.action, e.actorId]),
+    ).toEqual([
       ['arrival.self_register', null],
       ['arrival.cancel_request', null],
     ]);
@@ -133,7 +161,10 @@ describe('a guide marks a request as not genuine', () => {
     write(db, (tx) => markNotGenuine(tx, guide, arrival.id, later(3)));
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()).toMatchObject({ status: 'not_genuine', endedAt: later(3) });
     expect(waitingQueue(db, guide, later(4)).map((row) => row.id)).not.toContain(arrival.id);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'arrival.not_genuine')).all().at(-1)).toMatchObject({ actorId: guide.id, entityId: arrival.id });
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'arrival.not_genuine')).all().at(-1)).toMatchObject({
+      actorId: guide.id,
+      entityId: arrival.id,
+    });
     expect(linkPageData(db, token, later(4))).toMatchObject({ kind: 'closed' });
 
     const shelter = makeShelter(db, { status: 'open' });
@@ -159,9 +190,23 @@ describe('limits on requests', () => {
   // Past the ceiling the form stays open to other networks: tests/db/request-flood.test.ts.
   it('refuses everyone at a ceiling of 0, which closes the form', () => {
     const base = later(24 * 60);
-    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 0, retentionDays: 14 }, base));
+    write(db, (tx) =>
+      saveNetworkSettings(
+        tx,
+        admin,
+        { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 0, retentionDays: 14 },
+        base,
+      ),
+    );
     expect(write(db, (tx) => submitRequest(tx, form(), client(freshAddress(), base), base))).toEqual({ refusal: 'networkBusy' });
-    write(db, (tx) => saveNetworkSettings(tx, admin, { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 }, base));
+    write(db, (tx) =>
+      saveNetworkSettings(
+        tx,
+        admin,
+        { contactPhone: null, contactTelegram: null, contactWhatsapp: null, requestsPerHour: 100, retentionDays: 14 },
+        base,
+      ),
+    );
     expect(write(db, (tx) => submitRequest(tx, form(), client(freshAddress(), base), base))).toHaveProperty('token');
   });
 

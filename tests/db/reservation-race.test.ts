@@ -22,19 +22,39 @@ afterAll(test.cleanup);
 
 const guide = makeUser(db, 'coordinator');
 for (let s = 0; s < SHELTERS; s++) makeRoom(db, makeShelter(db, { status: 'open', languages: ['ru'] }).id, 'mixed', BEDS_PER_SHELTER);
-const householdIds = Array.from({ length: HOUSEHOLDS }, (_, i) =>
-  db.insert(arrivals).values({ alias: `h${i}`, adultMen: i % 2, adultWomen: 1 - (i % 2), arrivedAt: new Date(), languages: ['ru'] }).returning().get().id,
+const householdIds = Array.from(
+  { length: HOUSEHOLDS },
+  (_, i) =>
+    db
+      .insert(arrivals)
+      .values({ alias: `h${i}`, adultMen: i % 2, adultWomen: 1 - (i % 2), arrivedAt: new Date(), languages: ['ru'] })
+      .returning()
+      .get().id,
 );
 
-type Summary = { attempts: number; successes: number; conflicts: number; alreadyPlaced: number; noPlace: number; batches: number; errors: string[]; ms: number; latenciesMs: number[] };
+type Summary = {
+  attempts: number;
+  successes: number;
+  conflicts: number;
+  alreadyPlaced: number;
+  noPlace: number;
+  batches: number;
+  errors: string[];
+  ms: number;
+  latenciesMs: number[];
+};
 
 function runWorker(seed: number, mode: 'single' | 'batch'): Promise<Summary> {
   const worker = join(__dirname, '..', 'support', 'reserve-worker.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, test.path, guide.id, String(seed), JSON.stringify(householdIds), mode], {
-      cwd: join(__dirname, '..', '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', worker, test.path, guide.id, String(seed), JSON.stringify(householdIds), mode],
+      {
+        cwd: join(__dirname, '..', '..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -56,7 +76,9 @@ describe('the reservation race', () => {
     for (let round = 0; round < ROUNDS; round++) {
       resetRound();
       const started = Date.now();
-      const results = await Promise.all(Array.from({ length: PROCESSES }, (_, i) => runWorker(round * 100 + i + 1, i % 2 ? 'batch' : 'single')));
+      const results = await Promise.all(
+        Array.from({ length: PROCESSES }, (_, i) => runWorker(round * 100 + i + 1, i % 2 ? 'batch' : 'single')),
+      );
       totals.ms += Date.now() - started;
       for (const r of results) {
         totals.attempts += r.attempts;
@@ -84,7 +106,9 @@ describe('the reservation race', () => {
       const ledgerOutsideStays = count(`
         select count(*) as n from bed_nights bn join stays s on s.id = bn.stay_id
          where s.status <> 'reserved' or bn.night < s.first_night or bn.night >= s.departure`);
-      const doubleHouseholds = count("select count(*) as n from (select arrival_id from stays where status in ('reserved', 'checked_in') group by arrival_id having count(*) > 1)");
+      const doubleHouseholds = count(
+        "select count(*) as n from (select arrival_id from stays where status in ('reserved', 'checked_in') group by arrival_id having count(*) > 1)",
+      );
       const placed = count("select count(*) as n from arrivals where status = 'placed'");
       const reserved = count("select count(*) as n from stays where status = 'reserved'");
       const nightsHeld = count('select count(distinct night) as n from bed_nights');

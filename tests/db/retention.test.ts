@@ -27,7 +27,16 @@ const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelte
 
 const secrets = (name: string) => ({ alias: `Alias-${name}`, contact: `@contact_${name}`, needNote: `Note about ${name}` });
 const household = (name: string): ArrivalInput =>
-  ({ ...secrets(name), adultMen: 1, adultWomen: 0, children: 0, languages: ['ru'], needsWheelchair: false, hasPet: false, arrivedAt: undefined }) as unknown as ArrivalInput;
+  ({
+    ...secrets(name),
+    adultMen: 1,
+    adultWomen: 0,
+    children: 0,
+    languages: ['ru'],
+    needsWheelchair: false,
+    hasPet: false,
+    arrivedAt: undefined,
+  }) as unknown as ArrivalInput;
 
 function register(name: string, at: Date) {
   return write(db, (tx) => registerArrival(tx, guide, household(name), at));
@@ -40,7 +49,8 @@ const ids: Record<string, string> = {};
 const logs: string[] = [];
 
 beforeAll(() => {
-  for (const method of ['log', 'info', 'warn', 'error'] as const) vi.spyOn(console, method).mockImplementation((...args) => void logs.push(args.join(' ')));
+  for (const method of ['log', 'info', 'warn', 'error'] as const)
+    vi.spyOn(console, method).mockImplementation((...args) => void logs.push(args.join(' ')));
   // Left 20 days before NOW: due.
   ids.leftLongAgo = register('leftLongAgo', day(10));
   const a = place(ids.leftLongAgo, 0, day(10, 1));
@@ -97,9 +107,15 @@ describe('the retention purge', () => {
   it('keeps counts, dates, party size and shelter; deletes ended links; takes the erased out of the queue', () => {
     const row = sqlite.prepare('select * from arrivals where id = ?').get(ids.cancelledWaiting) as Record<string, unknown>;
     expect(row).toMatchObject({ alias: null, contact: null, need_note: null, adult_men: 1, status: 'cancelled', erased_at: NOW.getTime() });
-    const links = sqlite.prepare('select count(*) from stays where arrival_id = ? and link_token_hash is not null').pluck().get(ids.leftLongAgo);
+    const links = sqlite
+      .prepare('select count(*) from stays where arrival_id = ? and link_token_hash is not null')
+      .pluck()
+      .get(ids.leftLongAgo);
     expect(links).toBe(0);
-    const staying = sqlite.prepare('select count(*) from stays where arrival_id = ? and link_token_hash is not null').pluck().get(ids.staying);
+    const staying = sqlite
+      .prepare('select count(*) from stays where arrival_id = ? and link_token_hash is not null')
+      .pluck()
+      .get(ids.staying);
     expect(staying).toBe(1);
   });
 

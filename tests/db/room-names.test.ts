@@ -21,7 +21,9 @@ const names = (form: Record<string, string>) => roomNamesSchema.parse({ roomId: 
 
 describe('rooms’ names per language', () => {
   it('shows a Russian screen the Russian name, and a language without one the room’s own name', () => {
-    write(db, (tx) => saveRoomNames(tx, host, names({ nameRu: ' Мужская комната ', nameUk: 'Чоловіча кімната', nameTr: '', nameEn: '' }), NOW));
+    write(db, (tx) =>
+      saveRoomNames(tx, host, names({ nameRu: ' Мужская комната ', nameUk: 'Чоловіча кімната', nameTr: '', nameEn: '' }), NOW),
+    );
     const named = (locale: string) => inLocale(db, [{ id: room.id, name: room.name }], locale)[0].name;
     expect(named('ru')).toBe('Мужская комната');
     expect(named('uk')).toBe('Чоловіча кімната');

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write } from '@/db';
 import { MIGRATIONS_FOLDER } from '@/db/migrate';
 import { beds } from '@/db/schema';
+import { networkAvailability } from '@/lib/placement/availability';
 import { changeStayDates } from '@/lib/placement/dates';
 import { expireHolds } from '@/lib/placement/expiry';
-import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut, moveStay } from '@/lib/placement/stays';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
@@ -34,8 +34,12 @@ const fromLedger = (client = sqlite) =>
         group by b.room_id, bn.night order by b.room_id, bn.night`,
     )
     .all() as Counts[];
-const kept = (client = sqlite) => client.prepare('select room_id, night, booked, checked_in, reserved from room_nights order by room_id, night').all() as Counts[];
-const ofRoom = (roomId: string) => kept().filter((row) => row.room_id === roomId).map(({ night, booked, checked_in, reserved }) => ({ night, booked, checked_in, reserved }));
+const kept = (client = sqlite) =>
+  client.prepare('select room_id, night, booked, checked_in, reserved from room_nights order by room_id, night').all() as Counts[];
+const ofRoom = (roomId: string) =>
+  kept()
+    .filter((row) => row.room_id === roomId)
+    .map(({ night, booked, checked_in, reserved }) => ({ night, booked, checked_in, reserved }));
 
 function shelterWith(bedCount: number) {
   const shelter = makeShelter(db, { status: 'open' });
@@ -98,7 +102,14 @@ describe('room_nights, the ledger counted per room and night', () => {
   it('follows a bed moved to another room, and a stay whose status changes by hand', () => {
     const { shelter, room, beds: roomBeds } = shelterWith(2);
     const other = makeRoom(db, shelter.id, 'mixed', 1);
-    const stay = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: makeArrival(db).id, bedIds: [roomBeds[0].id], firstNight: '2026-12-02', departure: '2026-12-04' }, NOON));
+    const stay = write(db, (tx) =>
+      reserveBeds(
+        tx,
+        guide,
+        { arrivalId: makeArrival(db).id, bedIds: [roomBeds[0].id], firstNight: '2026-12-02', departure: '2026-12-04' },
+        NOON,
+      ),
+    );
     db.update(beds).set({ roomId: other.room.id, label: '9' }).where(eq(beds.id, roomBeds[0].id)).run();
     expect(ofRoom(room.id)).toEqual([]);
     expect(ofRoom(other.room.id)).toEqual([

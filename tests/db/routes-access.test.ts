@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { arrivals } from '@/db/schema';
-import { formStamp } from '@/lib/requests/form-guard';
-import { newLinkToken, hashLinkToken } from '@/lib/placement/links';
 import { uuidV5 } from '@/lib/exports/uuid';
-import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
+import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { formStamp } from '@/lib/requests/form-guard';
 import { routeHandlers, type Handler } from '../support/app-tree';
+import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every route handler of the app, called as an anonymous visitor would: what it shows and what it writes.
@@ -23,8 +23,16 @@ beforeAll(async () => {
   handlers = await routeHandlers();
 });
 
-const call = (key: string, path: string, init: RequestInit & { headers?: Record<string, string> } = {}, params: Record<string, string> = {}) =>
-  handlers.get(key)!(new Request(`${ORIGIN}${path}`, { ...init, headers: { host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9', ...init.headers } }), { params: Promise.resolve(params) });
+const call = (
+  key: string,
+  path: string,
+  init: RequestInit & { headers?: Record<string, string> } = {},
+  params: Record<string, string> = {},
+) =>
+  handlers.get(key)!(
+    new Request(`${ORIGIN}${path}`, { ...init, headers: { host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9', ...init.headers } }),
+    { params: Promise.resolve(params) },
+  );
 const post = (body: Record<string, string>, origin: string | null = ORIGIN) => ({
   method: 'POST',
   body: new URLSearchParams(body),
@@ -34,17 +42,35 @@ const post = (body: Record<string, string>, origin: string | null = ORIGIN) => (
 const listed = makeShelter(db, { name: 'Listed Hall', address: 'Secret Street 5', listedPublicly: true, status: 'open' });
 makeRoom(db, listed.id, 'mixed', 2);
 const hiddenFlat = makeShelter(db, { name: 'Hidden Flat', listedPublicly: false, status: 'open' });
-const guideStay = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: listed.id, bedIds: [makeRoom(db, listed.id, 'mixed', 1).beds[0].id] });
+const guideStay = makeStay(db, {
+  arrivalId: makeArrival(db).id,
+  shelterId: listed.id,
+  bedIds: [makeRoom(db, listed.id, 'mixed', 1).beds[0].id],
+});
 const guideToken = newLinkToken();
 sqlite.prepare('update stays set link_token_hash = ? where id = ?').run(hashLinkToken(guideToken), guideStay.id);
 
 function selfRequest() {
   const token = newLinkToken();
-  const arrival = makeArrival(db, { alias: 'Private Alias 77', contact: '@private77', selfRegistered: true, requestTokenHash: hashLinkToken(token) });
+  const arrival = makeArrival(db, {
+    alias: 'Private Alias 77',
+    contact: '@private77',
+    selfRegistered: true,
+    requestTokenHash: hashLinkToken(token),
+  });
   return { token, arrival };
 }
 const waitingRequest = selfRequest();
-const requestForm = (extra: Record<string, string> = {}) => ({ alias: 'Lena', adultMen: '0', adultWomen: '1', children: '0', contact: '@lena', lang: 'ru', stamp: formStamp(new Date(Date.now() - 10_000)), ...extra });
+const requestForm = (extra: Record<string, string> = {}) => ({
+  alias: 'Lena',
+  adultMen: '0',
+  adultWomen: '1',
+  children: '0',
+  contact: '@lena',
+  lang: 'ru',
+  stamp: formStamp(new Date(Date.now() - 10_000)),
+  ...extra,
+});
 
 /** One entry per exported route handler; a new handler without one fails the enumeration test. */
 const ROUTES: Record<string, () => Promise<void>> = {
@@ -146,7 +172,8 @@ const ROUTES: Record<string, () => Promise<void>> = {
   'app/s/[token]/route.ts#POST': async () => {
     const { token, arrival } = selfRequest();
     const status = () => db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()!.status;
-    const cancel = (origin: string | null, forToken = token) => call('app/s/[token]/route.ts#POST', `/s/${forToken}`, post({ intent: 'cancel' }, origin), { token: forToken });
+    const cancel = (origin: string | null, forToken = token) =>
+      call('app/s/[token]/route.ts#POST', `/s/${forToken}`, post({ intent: 'cancel' }, origin), { token: forToken });
     expect((await cancel('https://elsewhere.example')).status).toBe(403);
     expect((await cancel(null)).status).toBe(403);
     expect(status()).toBe('waiting');
@@ -159,7 +186,20 @@ const ROUTES: Record<string, () => Promise<void>> = {
 };
 
 /** The routes that only read, and what each may be called with; the others are checked to write only what they should. */
-const READ_ONLY = ['app/api/health/route.ts#GET', 'app/api/online-requests/route.ts#GET', 'app/(staff)/occupancy/export/route.ts#GET', 'app/privacy/route.ts#GET', 'app/s/sw.js/route.ts#GET', 'app/public/shelters/route.ts#GET', 'app/open/hsds.json/route.ts#GET', 'app/open/route.ts#GET', 'app/open/services/route.ts#GET', 'app/open/services/[id]/route.ts#GET', 'app/request/route.ts#GET', 'app/s/[token]/route.ts#GET'];
+const READ_ONLY = [
+  'app/api/health/route.ts#GET',
+  'app/api/online-requests/route.ts#GET',
+  'app/(staff)/occupancy/export/route.ts#GET',
+  'app/privacy/route.ts#GET',
+  'app/s/sw.js/route.ts#GET',
+  'app/public/shelters/route.ts#GET',
+  'app/open/hsds.json/route.ts#GET',
+  'app/open/route.ts#GET',
+  'app/open/services/route.ts#GET',
+  'app/open/services/[id]/route.ts#GET',
+  'app/request/route.ts#GET',
+  'app/s/[token]/route.ts#GET',
+];
 
 describe('route handlers', () => {
   it('each exported route handler has a case here', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { routeHandlers, type Handler } from '../support/app-tree';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
-import { routeHandlers, type Handler } from '../support/app-tree';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every route handler of the app, called by every kind of caller with a real session cookie: the
@@ -44,7 +44,9 @@ async function callAs(caller: Caller, key: string, path: string, init: RequestIn
   else context.current.clear();
   const headers = new Headers(context.current.headers());
   for (const [name, value] of new Headers(init.headers)) headers.set(name, value);
-  const response = await handlers.get(key)!(new Request(`http://localhost:3000${path}`, { ...init, headers }), { params: Promise.resolve(params) });
+  const response = await handlers.get(key)!(new Request(`http://localhost:3000${path}`, { ...init, headers }), {
+    params: Promise.resolve(params),
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -61,12 +63,25 @@ const CASES: Record<string, Case | 'auth.js'> = {
   'app/open/hsds.json/route.ts#GET': { path: '/open/hsds.json', rightful: 'everyone' },
   'app/open/route.ts#GET': { path: '/open', rightful: 'everyone' },
   'app/open/services/route.ts#GET': { path: '/open/services', rightful: 'everyone' },
-  'app/open/services/[id]/route.ts#GET': { path: '/open/services/00000000-0000-5000-8000-000000000000', params: { id: '00000000-0000-5000-8000-000000000000' }, rightful: 'everyone' },
+  'app/open/services/[id]/route.ts#GET': {
+    path: '/open/services/00000000-0000-5000-8000-000000000000',
+    params: { id: '00000000-0000-5000-8000-000000000000' },
+    rightful: 'everyone',
+  },
   'app/request/route.ts#GET': { path: '/request', rightful: 'everyone' },
   // A post without a valid form is refused alike for everyone; the form itself: tests/db/requests.test.ts.
-  'app/request/route.ts#POST': { path: '/request', init: { method: 'POST', body: new URLSearchParams({ alias: '' }), headers: { origin: 'http://localhost:3000' } }, rightful: 'everyone' },
+  'app/request/route.ts#POST': {
+    path: '/request',
+    init: { method: 'POST', body: new URLSearchParams({ alias: '' }), headers: { origin: 'http://localhost:3000' } },
+    rightful: 'everyone',
+  },
   'app/s/[token]/route.ts#GET': { path: `/s/${token}`, params: { token }, rightful: 'everyone' },
-  'app/s/[token]/route.ts#POST': { path: `/s/${token}`, init: { method: 'POST', body: new URLSearchParams({ intent: 'nonsense' }), headers: { origin: 'http://localhost:3000' } }, params: { token }, rightful: 'everyone' },
+  'app/s/[token]/route.ts#POST': {
+    path: `/s/${token}`,
+    init: { method: 'POST', body: new URLSearchParams({ intent: 'nonsense' }), headers: { origin: 'http://localhost:3000' } },
+    params: { token },
+    rightful: 'everyone',
+  },
   'app/s/sw.js/route.ts#GET': { path: '/s/sw.js', rightful: 'everyone' },
 };
 
@@ -81,7 +96,10 @@ describe('route handlers, by caller', () => {
       const answers: Record<string, { status: number; body: string }> = {};
       for (const caller of Object.keys(CALLERS) as Caller[]) {
         const before = snapshot(sqlite, ['login_throttles', 'request_attempts']);
-        const init = spec.init && { ...spec.init, body: spec.init.body ? new URLSearchParams(spec.init.body as URLSearchParams) : undefined };
+        const init = spec.init && {
+          ...spec.init,
+          body: spec.init.body ? new URLSearchParams(spec.init.body as URLSearchParams) : undefined,
+        };
         answers[caller] = await callAs(caller, key, spec.path, init, spec.params);
         const wrote = snapshot(sqlite, ['login_throttles', 'request_attempts']) !== before;
         if (spec.rightful === 'everyone') {
@@ -115,7 +133,10 @@ describe('route handlers, for staff of one city', () => {
     for (let i = 0; i < count; i++) makeArrival(db, { selfRegistered: true, cityId });
   };
   const waitingOnlineIn = (cityId: string | null) =>
-    sqlite.prepare("select count(*) from arrivals where status = 'waiting' and self_registered = 1 and erased_at is null and city_id is ?").pluck().get(cityId) as number;
+    sqlite
+      .prepare("select count(*) from arrivals where status = 'waiting' and self_registered = 1 and erased_at is null and city_id is ?")
+      .pluck()
+      .get(cityId) as number;
   online(here, 2);
   online(there.id, 3);
   online(null, 1);
@@ -127,13 +148,25 @@ describe('route handlers, for staff of one city', () => {
   };
   async function as(user: (typeof SCOPED)[keyof typeof SCOPED], key: string, path: string) {
     await context.current.signInAs(user, Date.now() - 1000);
-    const response = await handlers.get(key)!(new Request(`http://localhost:3000${path}`, { headers: context.current.headers() }), { params: Promise.resolve({}) });
+    const response = await handlers.get(key)!(new Request(`http://localhost:3000${path}`, { headers: context.current.headers() }), {
+      params: Promise.resolve({}),
+    });
     return { status: response.status, body: await response.text() };
   }
   const COUNT = 'app/api/online-requests/route.ts#GET';
   const EXPORT = 'app/(staff)/occupancy/export/route.ts#GET';
   /** The shelters named in a CSV's rows (its second column), header and HXL row left out. */
-  const namesIn = (csv: string) => [...new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]).filter((name) => !name.startsWith('#')))].sort();
+  const namesIn = (csv: string) =>
+    [
+      ...new Set(
+        csv
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((line) => line.split(',')[1])
+          .filter((name) => !name.startsWith('#')),
+      ),
+    ].sort();
   // Shelter rows; the unmet-demand rows are named in brackets: "(network)", "(city: Yerevan)".
   const sheltersIn = (csv: string) => namesIn(csv).filter((name) => !name.startsWith('('));
   const ownRowsIn = (csv: string) => namesIn(csv).filter((name) => name.startsWith('('));
@@ -168,7 +201,11 @@ describe('route handlers, for staff of one city', () => {
 
     // Another city, by address word or id, and one of its shelters: refused, nothing of it sent or written.
     const before = snapshot(sqlite);
-    for (const path of [`/occupancy/export?range=7&city=${here}`, '/occupancy/export?range=7&city=istanbul', `/occupancy/export?range=7&shelter=${shelter.id}`]) {
+    for (const path of [
+      `/occupancy/export?range=7&city=${here}`,
+      '/occupancy/export?range=7&city=istanbul',
+      `/occupancy/export?range=7&shelter=${shelter.id}`,
+    ]) {
       const refused = await as(SCOPED.adminThere, EXPORT, path);
       expect(refused.status, path).toBe(400);
       expect(refused.body, path).not.toMatch(/Listed Hall|Other Hall|date,shelter/);

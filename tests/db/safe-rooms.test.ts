@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { suggestPlacements } from '@/lib/matching/suggest';
 import { asksSafeRoom } from '@/lib/matching/safe-rooms';
+import { suggestPlacements } from '@/lib/matching/suggest';
 import { householdCities, placeGroups } from '@/lib/placement/city-places';
 import { defaultCityOf, makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
@@ -24,9 +24,23 @@ sqlite.prepare("update rooms set name = 'Living room 1' where id = ?").run(livin
 sqlite.prepare("update rooms set name = 'Living room 2' where id = ?").run(living2.room.id);
 
 const arrival = (alias: string, men: number, women: number) =>
-  makeArrival(db, { alias, cityId: city, adultMen: men, adultWomen: women, languages: ['ru'], arrivedAt: new Date('2026-10-01T10:00:00Z') });
+  makeArrival(db, {
+    alias,
+    cityId: city,
+    adultMen: men,
+    adultWomen: women,
+    languages: ['ru'],
+    arrivedAt: new Date('2026-10-01T10:00:00Z'),
+  });
 const booked = (alias: string, men: number, women: number, bedIds: string[], over: Partial<Parameters<typeof makeStay>[1]> = {}) =>
-  makeStay(db, { arrivalId: arrival(alias, men, women).id, shelterId: over.shelterId ?? flat.id, bedIds, holdUntil: new Date('2026-10-01T20:00:00Z'), ...NIGHTS, ...over });
+  makeStay(db, {
+    arrivalId: arrival(alias, men, women).id,
+    shelterId: over.shelterId ?? flat.id,
+    bedIds,
+    holdUntil: new Date('2026-10-01T20:00:00Z'),
+    ...NIGHTS,
+    ...over,
+  });
 
 // Сергей, a man on his own, is booked in Living room 1 for the same nights.
 booked('Сергей', 1, 0, [living1.beds[0].id]);
@@ -34,8 +48,19 @@ const lena = arrival('Лена', 0, 1);
 
 /** The page's read and ranking for a household: shelter, rooms of the plan, and the men lines. */
 function suggested(household: typeof lena) {
-  const needs = { adultMen: household.adultMen, adultWomen: household.adultWomen, children: household.children, languages: household.languages, needsWheelchair: false, hasPet: false };
-  const [home] = placeGroups(db, householdCities(db, household.id), { nights: NIGHTS, elsewhere: [], menBookedAt: asksSafeRoom(needs) ? NOW : undefined });
+  const needs = {
+    adultMen: household.adultMen,
+    adultWomen: household.adultWomen,
+    children: household.children,
+    languages: household.languages,
+    needsWheelchair: false,
+    hasPet: false,
+  };
+  const [home] = placeGroups(db, householdCities(db, household.id), {
+    nights: NIGHTS,
+    elsewhere: [],
+    menBookedAt: asksSafeRoom(needs) ? NOW : undefined,
+  });
   const { suggestions } = suggestPlacements(home.network, needs, NOW, NIGHTS);
   return {
     suggestions,
@@ -57,7 +82,13 @@ describe('a lone woman asking for a bed', () => {
   });
 
   it('with the women’s dorm full, gets the flat’s room where a man is booked last of all, with the count', () => {
-    booked('Ayşe', 0, 2, womenDorm.beds.map((b) => b.id), { shelterId: fatih.id });
+    booked(
+      'Ayşe',
+      0,
+      2,
+      womenDorm.beds.map((b) => b.id),
+      { shelterId: fatih.id },
+    );
     // Виталий, checked in, was due out yesterday: he holds no night in the ledger but is in the room.
     booked('Виталий', 1, 0, [living2.beds[0].id], { status: 'checked_in', firstNight: '2026-09-27', departure: '2026-09-30' });
     // A hall where a man is booked only next week, and a couple (one man) in the other hall.
@@ -85,7 +116,7 @@ describe('a lone woman asking for a bed', () => {
   });
 
   it('a lone man is never offered a women’s room, and no men are read for him', () => {
-    sqlite.prepare("delete from bed_nights where bed_id in (select id from beds where room_id = ?)").run(womenDorm.room.id);
+    sqlite.prepare('delete from bed_nights where bed_id in (select id from beds where room_id = ?)').run(womenDorm.room.id);
     const { suggestions, network } = suggested(arrival('Nikolai', 1, 0));
     expect(suggestions.flatMap((s) => s.beds.map((b) => b.roomId))).not.toContain(womenDorm.room.id);
     expect(suggestions.map((s) => s.shelterName)).not.toContain('Fatih');

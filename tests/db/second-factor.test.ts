@@ -7,8 +7,15 @@ import { hashPassword } from '@/lib/auth/password';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { THROTTLE } from '@/lib/auth/throttle';
-import { confirmEnrolment, renewRecoveryCodes, resetSecondFactor, secondFactorStatus, startEnrolment, turnOffOwnSecondFactor } from '@/lib/staff/second-factor';
 import { DomainError } from '@/lib/errors';
+import {
+  confirmEnrolment,
+  renewRecoveryCodes,
+  resetSecondFactor,
+  secondFactorStatus,
+  startEnrolment,
+  turnOffOwnSecondFactor,
+} from '@/lib/staff/second-factor';
 import { asStaff, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
@@ -30,7 +37,8 @@ beforeAll(async () => {
 let n = 0;
 const address = () => `192.0.2.${++n}`;
 /** The code an authenticator app holding `key` shows at `when`. */
-const codeAt = (key: string, when: Date) => TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s+/g, '')), timestamp: when.getTime() });
+const codeAt = (key: string, when: Date) =>
+  TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s+/g, '')), timestamp: when.getTime() });
 const signIn = (email: string, code: string | undefined, now: Date, deviceCookie?: string) =>
   checkCredentials(db, { email, password: PASSWORD, code, address: address(), deviceCookie, now }, noSleep);
 
@@ -50,7 +58,10 @@ describe('enrolling', () => {
     const user = makeUser(db, 'host', { passwordHash });
     write(db, (tx) => startEnrolment(tx, asStaff(user)));
     const status = secondFactorStatus(db, user.id);
-    expect(status).toMatchObject({ on: false, pending: { key: expect.stringMatching(/^[A-Z2-7 ]+$/), uri: expect.stringMatching(/^otpauth:\/\/totp\/Waystation:/) } });
+    expect(status).toMatchObject({
+      on: false,
+      pending: { key: expect.stringMatching(/^[A-Z2-7 ]+$/), uri: expect.stringMatching(/^otpauth:\/\/totp\/Waystation:/) },
+    });
     // Not live yet: the password alone still signs in.
     expect((await signIn(user.email, undefined, T0)).kind).toBe('ok');
     const key = status.on ? '' : status.pending!.key;
@@ -86,7 +97,10 @@ describe('enrolling', () => {
 
   it('keeps the secret sealed and the recovery codes hashed: the database alone gives neither away', () => {
     const { user, key, codes } = enrolled();
-    const dump = JSON.stringify([sqlite.prepare('select * from users where id = ?').get(user.id), sqlite.prepare('select * from recovery_codes').all()]);
+    const dump = JSON.stringify([
+      sqlite.prepare('select * from users where id = ?').get(user.id),
+      sqlite.prepare('select * from recovery_codes').all(),
+    ]);
     expect(dump).not.toContain(key.replace(/\s+/g, ''));
     for (const code of codes) expect(dump).not.toContain(code.replace('-', ''));
     // A sealed secret copied onto another account does not open there.
@@ -103,7 +117,9 @@ describe('signing in with a second factor', () => {
     const now = at(90);
     expect(await signIn(user.email, undefined, now)).toEqual({ kind: 'codeNeeded' });
     // A wrong password never gets as far as the code.
-    expect((await checkCredentials(db, { email: user.email, password: 'not it at all', address: address(), now }, noSleep)).kind).toBe('rejected');
+    expect((await checkCredentials(db, { email: user.email, password: 'not it at all', address: address(), now }, noSleep)).kind).toBe(
+      'rejected',
+    );
     const code = codeAt(key, now);
     expect((await signIn(user.email, code, now)).kind).toBe('ok');
     expect((await signIn(user.email, code, at(95))).kind).toBe('codeRejected');
@@ -126,7 +142,10 @@ describe('signing in with a second factor', () => {
     const stranger = address();
     const kinds = [];
     for (let i = 0; i < THROTTLE.emailLimit; i++) {
-      kinds.push((await checkCredentials(db, { email: user.email, password: PASSWORD, code: '123456', address: stranger, now: at(40 + i) }, noSleep)).kind);
+      kinds.push(
+        (await checkCredentials(db, { email: user.email, password: PASSWORD, code: '123456', address: stranger, now: at(40 + i) }, noSleep))
+          .kind,
+      );
     }
     expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('codeRejected'), 'locked']);
     expect((await signIn(user.email, codeAt(key, at(90)), at(90))).kind).toBe('locked');
@@ -157,7 +176,11 @@ describe('the network’s policy', () => {
   it('requires enrolment of admins or of everyone, and of nobody who has enrolled', () => {
     const [admin, host] = [makeUser(db, 'admin'), makeUser(db, 'host')];
     const policy = (secondFactor: 'off' | 'admins' | 'everyone') =>
-      db.insert(networkSettings).values({ id: 1, secondFactor }).onConflictDoUpdate({ target: networkSettings.id, set: { secondFactor } }).run();
+      db
+        .insert(networkSettings)
+        .values({ id: 1, secondFactor })
+        .onConflictDoUpdate({ target: networkSettings.id, set: { secondFactor } })
+        .run();
     expect([mustEnrol(db, admin), mustEnrol(db, host)]).toEqual([false, false]);
     policy('admins');
     expect([mustEnrol(db, admin), mustEnrol(db, host)]).toEqual([true, false]);

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { idleState } from '@/lib/forms';
 import { write } from '@/db';
+import { idleState } from '@/lib/forms';
 import { confirmEnrolment, secondFactorStatus, startEnrolment } from '@/lib/staff/second-factor';
 import { asStaff, FIXTURE_PASSWORD, makeUser } from '../support/fixtures';
 import { RequestContext } from '../support/request-context';
@@ -90,7 +90,8 @@ async function openPage(browser: RequestContext): Promise<void> {
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(';');
     const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-    if (name === COOKIE) (await browser.cookies()).set(name, value, { maxAge: /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) ? 0 : undefined });
+    if (name === COOKIE)
+      (await browser.cookies()).set(name, value, { maxAge: /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) ? 0 : undefined });
   }
 }
 
@@ -140,7 +141,12 @@ describe('an old session cookie', () => {
     const other = await signedIn(user.email);
     const browser = await signedIn(user.email);
     const before = await copyOf(browser);
-    const outcome = await settle(() => m.changePassword(idleState, form({ currentPassword: FIXTURE_PASSWORD, password: 'tea on the ferry at six', confirmPassword: 'tea on the ferry at six' })));
+    const outcome = await settle(() =>
+      m.changePassword(
+        idleState,
+        form({ currentPassword: FIXTURE_PASSWORD, password: 'tea on the ferry at six', confirmPassword: 'tea on the ferry at six' }),
+      ),
+    );
     expect(outcome).toBe('redirected');
     expect(await whoIs(other)).toBeNull();
     expect(await whoIs(before)).toBeNull();
@@ -148,14 +154,19 @@ describe('an old session cookie', () => {
     // The old password no longer signs in; the new one does.
     const refused = new RequestContext();
     context.current = refused;
-    expect(await settle(() => m.signInWithPassword(idleState, form({ email: user.email, password: FIXTURE_PASSWORD })))).toMatchObject({ message: 'signInFailed' });
+    expect(await settle(() => m.signInWithPassword(idleState, form({ email: user.email, password: FIXTURE_PASSWORD })))).toMatchObject({
+      message: 'signInFailed',
+    });
     await signedIn(user.email, 'tea on the ferry at six');
   });
 
   it('is refused with a wrong current password, and the password stays', async () => {
     const user = makeUser(db, 'coordinator');
     const browser = await signedIn(user.email);
-    const outcome = await m.changePassword(idleState, form({ currentPassword: 'not my password at all', password: 'tea on the ferry at six', confirmPassword: 'tea on the ferry at six' }));
+    const outcome = await m.changePassword(
+      idleState,
+      form({ currentPassword: 'not my password at all', password: 'tea on the ferry at six', confirmPassword: 'tea on the ferry at six' }),
+    );
     expect(outcome).toMatchObject({ status: 'error', fieldErrors: { currentPassword: 'account.wrongPassword' } });
     expect(await whoIs(browser)).toBe(user.id);
     await signedIn(user.email);
@@ -170,7 +181,11 @@ describe('an old session cookie', () => {
     const status = secondFactorStatus(db, user.id);
     const key = status.on ? '' : status.pending!.key.replace(/\s+/g, '');
     const code = TOTP.generate({ secret: Secret.fromBase32(key), timestamp: Date.now() });
-    expect(await m.confirmSecondFactor(idleState, form({ code }))).toMatchObject({ status: 'ok', message: 'account.secondFactorOn', data: { recoveryCodes: expect.any(String) } });
+    expect(await m.confirmSecondFactor(idleState, form({ code }))).toMatchObject({
+      status: 'ok',
+      message: 'account.secondFactorOn',
+      data: { recoveryCodes: expect.any(String) },
+    });
     expect(await whoIs(other)).toBeNull();
     expect(await whoIs(before)).toBeNull();
     expect(await whoIs(browser)).toBeNull();
@@ -218,7 +233,10 @@ describe('a change to how an account signs in, from a borrowed session', () => {
     const user = makeUser(db, 'host');
     const browser = await signedIn(user.email);
     const before = snapshot(sqlite, ['login_throttles']);
-    expect(await m.startSecondFactor(idleState, form(wrong))).toMatchObject({ status: 'error', fieldErrors: { currentPassword: 'account.wrongPassword' } });
+    expect(await m.startSecondFactor(idleState, form(wrong))).toMatchObject({
+      status: 'error',
+      fieldErrors: { currentPassword: 'account.wrongPassword' },
+    });
     expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
     expect(secondFactorStatus(db, user.id)).toEqual({ on: false, pending: null });
     expect(await whoIs(browser)).toBe(user.id);
@@ -231,7 +249,10 @@ describe('a change to how an account signs in, from a borrowed session', () => {
     for (let i = 0; i < 4; i++) answers.push(((await m.startSecondFactor(idleState, form(wrong))) as { message: string }).message);
     expect(answers).toEqual(['checkFields', 'checkFields', 'checkFields', 'checkFields']);
     // The fifth failure, at the sign-in form of the same browser, locks it.
-    expect(await m.signInWithPassword(idleState, form({ email: user.email, password: wrong.currentPassword }))).toMatchObject({ status: 'error', message: 'signInLocked' });
+    expect(await m.signInWithPassword(idleState, form({ email: user.email, password: wrong.currentPassword }))).toMatchObject({
+      status: 'error',
+      message: 'signInLocked',
+    });
   });
 
   it('cannot turn the factor off or make new recovery codes without both the password and a code', async () => {
@@ -246,13 +267,21 @@ describe('a change to how an account signs in, from a borrowed session', () => {
     await context.current.signInAs(user, Date.now() + 1000);
     const before = snapshot(sqlite, ['login_throttles']);
     for (const action of [m.newRecoveryCodes, m.turnOffSecondFactor]) {
-      expect(await action(idleState, form({ ...wrong, code: codeAt(Date.now() + 30_000) }))).toMatchObject({ fieldErrors: { currentPassword: 'account.wrongPassword' } });
-      expect(await action(idleState, form({ currentPassword: FIXTURE_PASSWORD, code: '000000' }))).toMatchObject({ fieldErrors: { code: 'codeWrong' } });
+      expect(await action(idleState, form({ ...wrong, code: codeAt(Date.now() + 30_000) }))).toMatchObject({
+        fieldErrors: { currentPassword: 'account.wrongPassword' },
+      });
+      expect(await action(idleState, form({ currentPassword: FIXTURE_PASSWORD, code: '000000' }))).toMatchObject({
+        fieldErrors: { code: 'codeWrong' },
+      });
       expect(await action(idleState, form({ currentPassword: FIXTURE_PASSWORD }))).toMatchObject({ fieldErrors: { code: 'codeRequired' } });
     }
     expect(snapshot(sqlite, ['login_throttles'])).toEqual(before);
     const renewed = await m.newRecoveryCodes(idleState, form({ currentPassword: FIXTURE_PASSWORD, code: codeAt(Date.now() + 30_000) }));
-    expect(renewed).toMatchObject({ status: 'ok', message: 'account.recoveryCodesRenewed', data: { recoveryCodes: expect.stringMatching(/^(\S+ ){9}\S+$/) } });
+    expect(renewed).toMatchObject({
+      status: 'ok',
+      message: 'account.recoveryCodesRenewed',
+      data: { recoveryCodes: expect.stringMatching(/^(\S+ ){9}\S+$/) },
+    });
     expect(secondFactorStatus(db, user.id)).toMatchObject({ on: true, recoveryCodesLeft: 10 });
   });
 });

@@ -32,7 +32,15 @@ const strangerAdmin = asStaff(makeUser(db, 'admin', { cityIds: [elsewhere] }), [
 
 // Marker strings in every identifying field, and a token hash that must never leave the server.
 const marked = (name: string, values: Record<string, unknown> = {}) =>
-  makeArrival(db, { alias: `${name}-alias`, contact: `${name}-contact`, needNote: `${name}-note`, requestTokenHash: `${name}-HASH`, selfRegistered: true, cityId: city, ...values });
+  makeArrival(db, {
+    alias: `${name}-alias`,
+    contact: `${name}-contact`,
+    needNote: `${name}-note`,
+    requestTokenHash: `${name}-HASH`,
+    selfRegistered: true,
+    cityId: city,
+    ...values,
+  });
 const placedByA = marked('MK-reserved');
 const reservation = write(db, (tx) => reserveBeds(tx, guideA, { arrivalId: placedByA.id, bedIds: [beds[0].id] }, NOW));
 const waiting = marked('MK-waiting');
@@ -45,14 +53,24 @@ write(db, (tx) => checkIn(tx, host, left.stayId, later(1)));
 write(db, (tx) => checkOut(tx, host, left.stayId, later(2)));
 
 const stateOf = (arrivalId: string) => {
-  const household = sqlite.prepare('select status, erased_at as erasedAt, city_id as cityId from arrivals where id = ?').get(arrivalId) as { status: string; erasedAt: Date | null; cityId: string | null };
+  const household = sqlite.prepare('select status, erased_at as erasedAt, city_id as cityId from arrivals where id = ?').get(arrivalId) as {
+    status: string;
+    erasedAt: Date | null;
+    cityId: string | null;
+  };
   const stay = sqlite
-    .prepare("select status, reserved_by as reservedBy, shelter_id as shelterId from stays where arrival_id = ? and status in ('reserved', 'checked_in')")
+    .prepare(
+      "select status, reserved_by as reservedBy, shelter_id as shelterId from stays where arrival_id = ? and status in ('reserved', 'checked_in')",
+    )
     .get(arrivalId) as { status: string; reservedBy: string | null; shelterId: string } | undefined;
   return [household, stay] as const;
 };
 const share = (user: StaffUser, arrivalId: string, revealed = false) => shareOf(user, ...stateOf(arrivalId), revealed);
-const SHARES = { none: { identity: false, contact: false }, host: { identity: true, contact: false }, full: { identity: true, contact: true } };
+const SHARES = {
+  none: { identity: false, contact: false },
+  host: { identity: true, contact: false },
+  full: { identity: true, contact: true },
+};
 
 /** Everything every data-access answer gives this caller, as one string to search for markers. */
 function everythingFor(user: StaffUser, at: Date): string {
@@ -98,7 +116,9 @@ describe('one rule decides what each caller may open and act on, and what of it 
     expect(share(cityGuide, waiting.id)).toEqual(SHARES.full);
     expect(mayActOn(strangerAdmin, ...stateOf(stayingRow.id))).toBe(false);
     const before = snapshot(sqlite);
-    expect(() => write(db, (tx) => reserveBeds(tx, strangerGuide, { arrivalId: waiting.id, bedIds: [beds[3].id] }, NOW))).toThrow('notFound');
+    expect(() => write(db, (tx) => reserveBeds(tx, strangerGuide, { arrivalId: waiting.id, bedIds: [beds[3].id] }, NOW))).toThrow(
+      'notFound',
+    );
     expect(() => write(db, (tx) => forgetHousehold(tx, strangerGuide, waiting.id, NOW))).toThrow('notFound');
     expect(() => write(db, (tx) => markNotGenuine(tx, strangerGuide, waiting.id, NOW))).toThrow('notFound');
     expect(() => write(db, (tx) => revealHousehold(tx, strangerAdmin, stayingRow.id, NOW))).toThrow('notFound');
@@ -148,7 +168,14 @@ describe('one rule decides what each caller may open and act on, and what of it 
 describe('the data-access layer answers each caller with its share only', () => {
   it('gives each caller exactly the markers its share allows, and no token hash to anyone', () => {
     const at = later(5);
-    expect(markersIn(everythingFor(guideA, at))).toEqual(['MK-reserved-alias', 'MK-reserved-contact', 'MK-reserved-note', 'MK-waiting-alias', 'MK-waiting-contact', 'MK-waiting-note']);
+    expect(markersIn(everythingFor(guideA, at))).toEqual([
+      'MK-reserved-alias',
+      'MK-reserved-contact',
+      'MK-reserved-note',
+      'MK-waiting-alias',
+      'MK-waiting-contact',
+      'MK-waiting-note',
+    ]);
     expect(markersIn(everythingFor(guideB, at))).toEqual(['MK-waiting-alias', 'MK-waiting-contact', 'MK-waiting-note']);
     expect(markersIn(everythingFor(host, at))).toEqual(['MK-reserved-alias', 'MK-reserved-note', 'MK-staying-alias', 'MK-staying-note']);
     expect(markersIn(everythingFor(otherHost, at))).toEqual([]);

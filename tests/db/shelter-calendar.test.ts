@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
+import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
 import { tonightIn } from '@/lib/nights/calendar';
 import { closedNights } from '@/lib/nights/closures';
 import { buildCalendar, loadCalendar, type Calendar } from '@/lib/shelters/calendar';
 import { closeNights, closuresAhead, reopenClosure } from '@/lib/shelters/closures';
-import type { StaffUser } from '@/lib/auth/staff';
 import type { ClosureInput } from '@/lib/validation/shelter';
 import { asStaff, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
@@ -30,7 +30,9 @@ function hostedShelter(values: Parameters<typeof makeShelter>[1] = {}) {
 /** The grid as rows of letters, one per night: . free, b booked, o occupied, x out of service, c closed. */
 const LETTER = { free: '.', booked: 'b', occupied: 'o', out_of_service: 'x', closed: 'c' } as const;
 const rows = (calendar: Calendar) =>
-  Object.fromEntries(calendar.rooms.flatMap((room) => room.beds.map((bed) => [`${room.name}/${bed.label}`, bed.cells.map((c) => LETTER[c]).join('')])));
+  Object.fromEntries(
+    calendar.rooms.flatMap((room) => room.beds.map((bed) => [`${room.name}/${bed.label}`, bed.cells.map((c) => LETTER[c]).join('')])),
+  );
 
 function refusal(fn: () => unknown): DomainError {
   const before = snapshot(sqlite);
@@ -44,14 +46,23 @@ function refusal(fn: () => unknown): DomainError {
   throw new Error('not refused');
 }
 const close = (user: StaffUser, input: Partial<ClosureInput> & Pick<ClosureInput, 'shelterId'>, now = NOW) =>
-  write(db, (tx) => closeNights(tx, user, { roomId: null, firstNight: '2026-03-12', lastNight: '2026-03-13', reason: null, ...input }, now));
+  write(db, (tx) =>
+    closeNights(tx, user, { roomId: null, firstNight: '2026-03-12', lastNight: '2026-03-13', reason: null, ...input }, now),
+  );
 
 describe('buildCalendar', () => {
   it('shows a booking over a closure, a closure over out of service, and counts each night with its free beds by room', () => {
     const calendar = buildCalendar({
       nights: ['2026-03-10', '2026-03-11', '2026-03-12'],
       rooms: [
-        { id: 'r1', name: 'Dorm', beds: [{ id: 'b10', label: '10', outOfService: false }, { id: 'b2', label: '2', outOfService: true }] },
+        {
+          id: 'r1',
+          name: 'Dorm',
+          beds: [
+            { id: 'b10', label: '10', outOfService: false },
+            { id: 'b2', label: '2', outOfService: true },
+          ],
+        },
         { id: 'r2', name: 'Family', beds: [{ id: 'b3', label: '1', outOfService: false }] },
       ],
       booked: [
@@ -77,8 +88,22 @@ describe('the calendar of a shelter', () => {
   it('reads bookings, stays, closures and beds out of service for the next 14 nights', () => {
     const { shelter, dorm, family, host } = hostedShelter();
     sqlite.prepare("update beds set out_of_service_reason = 'broken' where id = ?").run(dorm.beds[2].id);
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [dorm.beds[0].id], status: 'checked_in', firstNight: '2026-03-08', departure: '2026-03-12', holdUntil: FAR });
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [dorm.beds[1].id], status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-14', holdUntil: FAR });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[0].id],
+      status: 'checked_in',
+      firstNight: '2026-03-08',
+      departure: '2026-03-12',
+      holdUntil: FAR,
+    });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[1].id],
+      status: 'reserved',
+      firstNight: '2026-03-11',
+      departure: '2026-03-14',
+      holdUntil: FAR,
+    });
     close(host, { shelterId: shelter.id, roomId: family.room.id, firstNight: '2026-03-15', lastNight: '2026-03-16' });
     close(host, { shelterId: shelter.id, firstNight: '2026-03-23', lastNight: '2026-03-30' });
 
@@ -97,13 +122,27 @@ describe('the calendar of a shelter', () => {
 
   it('shows the bed of a guest still checked in past their departure as occupied tonight', () => {
     const { shelter, dorm } = hostedShelter();
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [dorm.beds[0].id], status: 'checked_in', firstNight: '2026-03-06', departure: '2026-03-09', holdUntil: FAR });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[0].id],
+      status: 'checked_in',
+      firstNight: '2026-03-06',
+      departure: '2026-03-09',
+      holdUntil: FAR,
+    });
     expect(rows(loadCalendar(db, shelter.id, '2026-03-10'))[`${dorm.room.name}/1`]).toBe('o.............');
   });
 
-  it('starts at the shelter\'s tonight across a clock change, one night per calendar day (Europe/Berlin, 25 Oct 2026)', () => {
+  it("starts at the shelter's tonight across a clock change, one night per calendar day (Europe/Berlin, 25 Oct 2026)", () => {
     const { shelter, dorm } = hostedShelter({ timeZone: 'Europe/Berlin' });
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [dorm.beds[0].id], status: 'reserved', firstNight: '2026-10-24', departure: '2026-10-27', holdUntil: FAR });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[0].id],
+      status: 'reserved',
+      firstNight: '2026-10-24',
+      departure: '2026-10-27',
+      holdUntil: FAR,
+    });
     // 00:30 on 25 Oct, still summer time: tonight is the 25th.
     const tonight = tonightIn(shelter.timeZone, new Date('2026-10-24T22:30:00Z'));
     const calendar = loadCalendar(db, shelter.id, tonight);
@@ -121,34 +160,79 @@ describe('closing dates', () => {
       { roomId: dorm.room.id, night: '2026-03-12' },
       { roomId: dorm.room.id, night: '2026-03-13' },
     ]);
-    expect(closuresAhead(db, shelter.id, '2026-03-10')).toEqual([{ id, roomName: dorm.room.name, firstNight: '2026-03-12', lastNight: '2026-03-13', reason: 'Painting' }]);
+    expect(closuresAhead(db, shelter.id, '2026-03-10')).toEqual([
+      { id, roomName: dorm.room.name, firstNight: '2026-03-12', lastNight: '2026-03-13', reason: 'Painting' },
+    ]);
     write(db, (tx) => reopenClosure(tx, host, id, NOW));
     expect(closuresAhead(db, shelter.id, '2026-03-10')).toEqual([]);
   });
 
   it('refuses a range that ends before it starts, starts in the past or runs past 90 days, by the field at fault', () => {
     const { shelter, host } = hostedShelter();
-    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-03-14', lastNight: '2026-03-12' }))).toMatchObject({ code: 'lastNightBeforeFirst', field: 'lastNight' });
-    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-03-09', lastNight: '2026-03-12' }))).toMatchObject({ code: 'firstNightPast', field: 'firstNight' });
-    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-06-01', lastNight: '2026-06-09' }))).toMatchObject({ code: 'tooFarAhead', field: 'lastNight', params: { days: 90 } });
+    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-03-14', lastNight: '2026-03-12' }))).toMatchObject({
+      code: 'lastNightBeforeFirst',
+      field: 'lastNight',
+    });
+    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-03-09', lastNight: '2026-03-12' }))).toMatchObject({
+      code: 'firstNightPast',
+      field: 'firstNight',
+    });
+    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-06-01', lastNight: '2026-06-09' }))).toMatchObject({
+      code: 'tooFarAhead',
+      field: 'lastNight',
+      params: { days: 90 },
+    });
   });
 
   it("judges 'in the past' by the shelter's midnight", () => {
     const { shelter, host } = hostedShelter();
     // 23:30 in Istanbul on the 10th: tonight can still be closed; an hour later it is yesterday.
-    expect(() => close(host, { shelterId: shelter.id, firstNight: '2026-03-10', lastNight: '2026-03-10' }, new Date('2026-03-10T20:30:00Z'))).not.toThrow();
-    expect(refusal(() => close(host, { shelterId: shelter.id, firstNight: '2026-03-10', lastNight: '2026-03-11' }, new Date('2026-03-10T21:30:00Z')))).toMatchObject({ code: 'firstNightPast' });
+    expect(() =>
+      close(host, { shelterId: shelter.id, firstNight: '2026-03-10', lastNight: '2026-03-10' }, new Date('2026-03-10T20:30:00Z')),
+    ).not.toThrow();
+    expect(
+      refusal(() =>
+        close(host, { shelterId: shelter.id, firstNight: '2026-03-10', lastNight: '2026-03-11' }, new Date('2026-03-10T21:30:00Z')),
+      ),
+    ).toMatchObject({ code: 'firstNightPast' });
   });
 
   it('refuses while bookings hold beds on those nights, saying how many', () => {
     const { shelter, dorm, family, host } = hostedShelter();
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [dorm.beds[0].id, dorm.beds[1].id], status: 'reserved', firstNight: '2026-03-11', departure: '2026-03-14', holdUntil: FAR });
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [dorm.beds[2].id], status: 'checked_in', firstNight: '2026-03-09', departure: '2026-03-13', holdUntil: FAR });
-    makeDatedStay(db, { shelterId: shelter.id, bedIds: [family.beds[0].id], status: 'reserved', firstNight: '2026-03-13', departure: '2026-03-15', holdUntil: FAR });
-    expect(refusal(() => close(host, { shelterId: shelter.id }))).toMatchObject({ code: 'closureHasBookings', field: 'firstNight', params: { count: 3 } });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[0].id, dorm.beds[1].id],
+      status: 'reserved',
+      firstNight: '2026-03-11',
+      departure: '2026-03-14',
+      holdUntil: FAR,
+    });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[2].id],
+      status: 'checked_in',
+      firstNight: '2026-03-09',
+      departure: '2026-03-13',
+      holdUntil: FAR,
+    });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [family.beds[0].id],
+      status: 'reserved',
+      firstNight: '2026-03-13',
+      departure: '2026-03-15',
+      holdUntil: FAR,
+    });
+    expect(refusal(() => close(host, { shelterId: shelter.id }))).toMatchObject({
+      code: 'closureHasBookings',
+      field: 'firstNight',
+      params: { count: 3 },
+    });
     expect(refusal(() => close(host, { shelterId: shelter.id, roomId: dorm.room.id }))).toMatchObject({ params: { count: 2 } });
     // The family room is free on the 12th, and a booking that starts on the departure day does not count.
-    expect(() => close(host, { shelterId: shelter.id, roomId: family.room.id, firstNight: '2026-03-12', lastNight: '2026-03-12' })).not.toThrow();
+    expect(() =>
+      close(host, { shelterId: shelter.id, roomId: family.room.id, firstNight: '2026-03-12', lastNight: '2026-03-12' }),
+    ).not.toThrow();
   });
 
   it('lets no host of another shelter, nor a guide, close or reopen; nor a room of another shelter be closed', () => {

@@ -90,7 +90,11 @@ describe('rooms and beds', () => {
 
     const used = bedId('1');
     const arrival = db.insert(arrivals).values({ arrivedAt: NOW, adultWomen: 1 }).returning().get();
-    const stay = db.insert(stays).values({ arrivalId: arrival.id, shelterId: shelter.id, status: 'checked_out', holdUntil: NOW }).returning().get();
+    const stay = db
+      .insert(stays)
+      .values({ arrivalId: arrival.id, shelterId: shelter.id, status: 'checked_out', holdUntil: NOW })
+      .returning()
+      .get();
     db.insert(stayBeds).values({ stayId: stay.id, bedId: used, releasedAt: NOW }).run();
 
     const before = snapshot(sqlite);
@@ -123,7 +127,9 @@ describe('who may edit a shelter', () => {
   it('answers an unknown id exactly like somebody else’s id', () => {
     const { host } = hostedShelter();
     const before = snapshot(sqlite);
-    expect(codeOf(() => addRoom(db, host, { shelterId: 'no-such-id', name: 'R', kind: 'men', accessible: false, beds: 1 }, NOW))).toBe('notAllowed');
+    expect(codeOf(() => addRoom(db, host, { shelterId: 'no-such-id', name: 'R', kind: 'men', accessible: false, beds: 1 }, NOW))).toBe(
+      'notAllowed',
+    );
     expect(codeOf(() => addBeds(db, host, { roomId: 'no-such-id', count: 1 }, NOW))).toBe('notAllowed');
     expect(codeOf(() => renameBed(db, host, { bedId: 'no-such-id', label: 'X' }, NOW))).toBe('notAllowed');
     expect(codeOf(() => removeBed(db, host, 'no-such-id', NOW))).toBe('notAllowed');
@@ -136,7 +142,9 @@ describe('who may edit a shelter', () => {
     const { shelter, roomId, bedId } = hostedShelter('open');
     const guide = asStaff(makeUser(db, 'coordinator'));
     const before = snapshot(sqlite);
-    expect(codeOf(() => addRoom(db, guide, { shelterId: shelter.id, name: 'R', kind: 'men', accessible: false, beds: 1 }, NOW))).toBe('notAllowed');
+    expect(codeOf(() => addRoom(db, guide, { shelterId: shelter.id, name: 'R', kind: 'men', accessible: false, beds: 1 }, NOW))).toBe(
+      'notAllowed',
+    );
     expect(codeOf(() => addBeds(db, guide, { roomId, count: 1 }, NOW))).toBe('notAllowed');
     expect(codeOf(() => setBedOutOfService(db, guide, { bedId: bedId('1'), reason: 'x' }, NOW))).toBe('notAllowed');
     expect(codeOf(() => confirmAvailability(db, guide, shelter.id, NOW))).toBe('notAllowed');
@@ -194,10 +202,18 @@ describe('shelter profile', () => {
   it('saves the usual and longest stay and the check-out time; an empty longest stay means no limit of its own', () => {
     const { shelter, host } = hostedShelter();
     updateShelterProfile(db, host, profile(shelter.id, { usualNights: 4, longestNights: 10, checkOutBy: '10:30' }), NOW);
-    expect(db.select().from(shelters).where(eq(shelters.id, shelter.id)).get()).toMatchObject({ usualNights: 4, longestNights: 10, checkOutBy: '10:30' });
+    expect(db.select().from(shelters).where(eq(shelters.id, shelter.id)).get()).toMatchObject({
+      usualNights: 4,
+      longestNights: 10,
+      checkOutBy: '10:30',
+    });
     const blank = shelterProfileSchema.parse({ ...profileForm(shelter.id), usualNights: '2', longestNights: ' ', checkOutBy: '12:00' });
     updateShelterProfile(db, host, blank, NOW);
-    expect(db.select().from(shelters).where(eq(shelters.id, shelter.id)).get()).toMatchObject({ usualNights: 2, longestNights: null, checkOutBy: '12:00' });
+    expect(db.select().from(shelters).where(eq(shelters.id, shelter.id)).get()).toMatchObject({
+      usualNights: 2,
+      longestNights: null,
+      checkOutBy: '12:00',
+    });
   });
 
   it('refuses stays out of 1..90 nights, a longest stay below the usual one and a check-out time that is not one, each by its field', () => {
@@ -213,7 +229,9 @@ describe('shelter profile', () => {
     expect(fieldsOf({ checkOutBy: '25:00' })).toEqual({ checkOutBy: 'invalidTime' });
 
     const before = snapshot(sqlite);
-    expect(codeOf(() => updateShelterProfile(db, host, profile(shelter.id, { usualNights: 5, longestNights: 4 }), NOW))).toBe('longestBelowUsual');
+    expect(codeOf(() => updateShelterProfile(db, host, profile(shelter.id, { usualNights: 5, longestNights: 4 }), NOW))).toBe(
+      'longestBelowUsual',
+    );
     expect(snapshot(sqlite)).toBe(before);
   });
 });

@@ -190,7 +190,8 @@ describe('device cookies (OWASP)', () => {
     for (let i = 0; i < THROTTLE.emailLimit; i++) await guesser.attempt(user.email, WRONG, at(1000 + i * 1000), cookie);
     // The cookie is locked, so the browser answers to the email's counter again: five more, then locked.
     const kinds = [];
-    for (let i = 0; i < THROTTLE.emailLimit + 1; i++) kinds.push((await guesser.attempt(user.email, WRONG, at(10_000 + i * 1000), cookie)).kind);
+    for (let i = 0; i < THROTTLE.emailLimit + 1; i++)
+      kinds.push((await guesser.attempt(user.email, WRONG, at(10_000 + i * 1000), cookie)).kind);
     expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('rejected'), 'locked', 'locked']);
     expect((await client().attempt(user.email, RIGHT, at(20_000))).kind).toBe('locked');
   });

@@ -75,7 +75,14 @@ describe('disabling and signing out', () => {
     expect(loadStaffUser(db, session, later(4))?.id).toBe(host.id);
     disableAccount(db, admin, host.id, later(1));
     expect(loadStaffUser(db, session, later(4))).toBeNull();
-    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, host.id)).all().map((e) => e.action)).toEqual(['user.disable']);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, host.id))
+        .all()
+        .map((e) => e.action),
+    ).toEqual(['user.disable']);
 
     // Enabled again, the old session stays void: the person signs in afresh.
     enableAccount(db, admin, host.id, later(2));
@@ -94,9 +101,15 @@ describe('disabling and signing out', () => {
     const shelter = makeShelter(db);
     const user = makeUser(db, 'coordinator');
     changeRole(db, admin, { userId: user.id, role: 'host', shelterIds: [shelter.id] }, NOW);
-    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({ role: 'host', shelterIds: [shelter.id] });
+    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({
+      role: 'host',
+      shelterIds: [shelter.id],
+    });
     changeRole(db, admin, { userId: user.id, role: 'coordinator', shelterIds: [shelter.id] }, NOW);
-    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({ role: 'coordinator', shelterIds: [] });
+    expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({
+      role: 'coordinator',
+      shelterIds: [],
+    });
   });
 
   it('an admin cannot disable or demote themselves', () => {
@@ -111,7 +124,14 @@ describe('a new installation', () => {
     const { userId, role } = acceptInvitation(db, { token, name: 'First', passwordHash: 'hash' }, later(1));
     expect(role).toBe('admin');
     expect(db.select().from(invitations).where(eq(invitations.email, 'first-admin@example.test')).get()?.invitedBy).toBeNull();
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'invitation.create')).all().some((e) => e.actorId === null)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'invitation.create'))
+        .all()
+        .some((e) => e.actorId === null),
+    ).toBe(true);
     expect(loadStaffUser(db, { userId, signedInAt: later(2).getTime() }, later(4))?.role).toBe('admin');
   });
 });

@@ -110,7 +110,11 @@ describe('a restart', () => {
     const restarted = openDatabase(test.path);
     try {
       expect(linkBlocked(restarted.db, address, at(MINUTE))).toBe(true);
-      const outcome = await checkCredentials(restarted.db, { email: user.email, password: 'wrong guess 6', address: newAddress(), now }, noSleep);
+      const outcome = await checkCredentials(
+        restarted.db,
+        { email: user.email, password: 'wrong guess 6', address: newAddress(), now },
+        noSleep,
+      );
       expect(outcome.kind).toBe('locked');
     } finally {
       restarted.sqlite.close();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '@/db/seed';
-import { dayWindows, addDays, localDay } from '@/lib/occupancy/days';
+import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { totalUnmet, unmetHistory } from '@/lib/occupancy/unmet';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
@@ -36,7 +36,9 @@ describe('the demo network’s history: waited past midnight without a bed', () 
 
   it('gives every household of the past its end', async () => {
     await seedDemo(db, { password: 'demo-password', now: NOW });
-    expect(sqlite.prepare("select count(*) from arrivals where status in ('left', 'cancelled') and ended_at is null").pluck().get()).toBe(0);
+    expect(sqlite.prepare("select count(*) from arrivals where status in ('left', 'cancelled') and ended_at is null").pluck().get()).toBe(
+      0,
+    );
   });
 
   it('never counts more households on a night than could have been waiting then, stored or live', () => {
@@ -57,7 +59,10 @@ describe('the demo network’s history: waited past midnight without a bed', () 
     const to = addDays(localDay(NOW.getTime(), NETWORK_TIME_ZONE), -1);
     const from = addDays(to, -6);
     const [window] = dayWindows(from, from, NETWORK_TIME_ZONE, NOW.getTime());
-    const registered = sqlite.prepare('select count(*) from arrivals where created_at >= ? and created_at < ?').pluck().get(window.start, NOW.getTime()) as number;
+    const registered = sqlite
+      .prepare('select count(*) from arrivals where created_at >= ? and created_at < ?')
+      .pluck()
+      .get(window.start, NOW.getTime()) as number;
     const { waited } = totalUnmet(unmetHistory(db, from, to, NOW));
     expect(sum(waited)).toBeLessThanOrEqual(7 * (registered + couldWait(sqlite, window.start)));
   });
@@ -70,7 +75,12 @@ describe('a database whose departed households carry no end', () => {
   const shelter = makeShelter(db, { createdAt: new Date('2026-11-10T00:00:00Z') });
   const [bed] = makeRoom(db, shelter.id, 'mixed', 1).beds;
   // Registered at 20:00 Istanbul on the 14th, in a bed from 23:00 to the morning of the 16th.
-  const gone = makeArrival(db, { adultMen: 1, status: 'left', createdAt: new Date('2026-11-14T17:00:00Z'), arrivedAt: new Date('2026-11-14T17:00:00Z') });
+  const gone = makeArrival(db, {
+    adultMen: 1,
+    status: 'left',
+    createdAt: new Date('2026-11-14T17:00:00Z'),
+    arrivedAt: new Date('2026-11-14T17:00:00Z'),
+  });
   const stay = (createdAt: number, endedAt: number) =>
     sqlite
       .prepare(
@@ -79,7 +89,9 @@ describe('a database whose departed households carry no end', () => {
       )
       .run(gone.id, shelter.id, createdAt + 6 * HOUR, createdAt + HOUR, endedAt, endedAt, createdAt);
   stay(new Date('2026-11-14T20:00:00Z').getTime(), new Date('2026-11-16T07:00:00Z').getTime());
-  sqlite.prepare("insert into stay_beds (stay_id, bed_id, held_at, released_at) values ('s1', ?, ?, ?)").run(bed.id, new Date('2026-11-14T20:00:00Z').getTime(), new Date('2026-11-16T07:00:00Z').getTime());
+  sqlite
+    .prepare("insert into stay_beds (stay_id, bed_id, held_at, released_at) values ('s1', ?, ?, ?)")
+    .run(bed.id, new Date('2026-11-14T20:00:00Z').getTime(), new Date('2026-11-16T07:00:00Z').getTime());
 
   const waitedOn = (from: string, to: string) => unmetHistory(db, from, to, NOW).map((day) => [day.day, sum(day.waited)]);
 
@@ -100,7 +112,9 @@ describe('a database whose departed households carry no end', () => {
     sqlite.prepare("update occupancy_days set unmet_waited_men = 1 where scope = 'network' and day >= '2026-11-16'").run();
     sqlite.prepare('update arrivals set ended_at = null where id = ?').run(gone.id);
     rollUpOccupancy(db, NOW);
-    expect(sqlite.prepare('select ended_at from arrivals where id = ?').pluck().get(gone.id)).toBe(new Date('2026-11-16T07:00:00Z').getTime());
+    expect(sqlite.prepare('select ended_at from arrivals where id = ?').pluck().get(gone.id)).toBe(
+      new Date('2026-11-16T07:00:00Z').getTime(),
+    );
     expect(sqlite.prepare("select sum(unmet_waited_men) from occupancy_days where scope = 'network'").pluck().get()).toBe(0);
     expect(waitedOn('2026-11-14', '2026-11-19').every(([, n]) => n === 0)).toBe(true);
   });

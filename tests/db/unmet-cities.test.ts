@@ -28,7 +28,15 @@ makeRoom(db, makeShelter(db, { cityId: istanbul.id, createdAt: at('2026-11-20T00
 makeRoom(db, makeShelter(db, { cityId: yerevan.id, timeZone: 'Asia/Yerevan', createdAt: at('2026-11-20T00:00:00Z') }).id, 'mixed', 2);
 
 const waiting = (composition: { adultMen?: number; adultWomen?: number; children?: number }, cityId: string | null) =>
-  makeArrival(db, { adultMen: 0, adultWomen: 0, children: 0, ...composition, cityId, arrivedAt: at('2026-11-24T10:00:00Z'), createdAt: at('2026-11-24T10:00:00Z') });
+  makeArrival(db, {
+    adultMen: 0,
+    adultWomen: 0,
+    children: 0,
+    ...composition,
+    cityId,
+    arrivedAt: at('2026-11-24T10:00:00Z'),
+    createdAt: at('2026-11-24T10:00:00Z'),
+  });
 
 // Never placed, from the 24th: a man in Istanbul, a woman and a family in Yerevan, a man in no city yet.
 const man = waiting({ adultMen: 1 }, istanbul.id);
@@ -59,7 +67,12 @@ describe('households turned away, city by city', () => {
     const before = totalUnmet(unmetHistory(db, '2026-11-24', '2026-11-25', NOW, [yerevan.id]));
     rollUpOccupancy(db, NOW);
     expect(sqlite.prepare("select count(*) from unmet_city_days where day in ('2026-11-24', '2026-11-25')").pluck().get()).toBe(4);
-    expect(sqlite.prepare('select waited_men, waited_women, waited_families, no_fit_women from unmet_city_days where city_id = ? and day = ?').raw().get(yerevan.id, '2026-11-24')).toEqual([0, 1, 1, 1]);
+    expect(
+      sqlite
+        .prepare('select waited_men, waited_women, waited_families, no_fit_women from unmet_city_days where city_id = ? and day = ?')
+        .raw()
+        .get(yerevan.id, '2026-11-24'),
+    ).toEqual([0, 1, 1, 1]);
     expect(totalUnmet(unmetHistory(db, '2026-11-24', '2026-11-25', NOW, [yerevan.id]))).toEqual(before);
     // Both cities together, as an admin of both reads them.
     expect(totalUnmet(unmetHistory(db, '2026-11-24', '2026-11-25', NOW, [istanbul.id, yerevan.id])).waited).toEqual(kinds(2, 2, 2));
@@ -85,9 +98,15 @@ describe('a city admin’s CSV export', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     await context.current.signInAs(makeUser(db, 'admin', { cityIds: [yerevan.id] }), NOW.getTime() - 1000);
-    const response = await exportCsv(new Request('http://localhost:3000/occupancy/export?from=2026-11-25&to=2026-11-25', { headers: context.current.headers() }));
+    const response = await exportCsv(
+      new Request('http://localhost:3000/occupancy/export?from=2026-11-25&to=2026-11-25', { headers: context.current.headers() }),
+    );
     expect(response.status).toBe(200);
-    const rows = (await response.text()).trimEnd().split('\r\n').slice(1).map((line) => line.split(','));
+    const rows = (await response.text())
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(','));
     const unmet = rows.filter((row) => row[1].startsWith('('));
     // On the 25th the Yerevan woman and family still waited at midnight; nobody searched.
     expect(unmet).toEqual([['2026-11-25', '(city: Yerevan)', '', '', '', '', '', '', '', '0', '1', '1', '0', '0', '0']]);

@@ -26,18 +26,42 @@ const at = (iso: string) => new Date(iso);
 // Berlin leaves summer time at 03:00 on the 25th: its midnights are 22:00Z on the 24th, 23:00Z on the 25th.
 const NOW = at('2026-10-26T12:00:00Z');
 
-const berlin = makeShelter(db, { name: 'Berlin Hall', district: 'Mitte', timeZone: 'Europe/Berlin', status: 'open', createdAt: at('2026-10-20T10:00:00Z') });
+const berlin = makeShelter(db, {
+  name: 'Berlin Hall',
+  district: 'Mitte',
+  timeZone: 'Europe/Berlin',
+  status: 'open',
+  createdAt: at('2026-10-20T10:00:00Z'),
+});
 const istanbul = makeShelter(db, { name: 'Fatih House', district: 'Fatih', status: 'open', createdAt: at('2026-10-20T10:00:00Z') });
 const berlinBeds = makeRoom(db, berlin.id, 'mixed', 4).beds;
 makeRoom(db, istanbul.id, 'mixed', 2);
 
 type Household = { adultMen?: number; adultWomen?: number; children?: number };
 function household(composition: Household, registeredAt: string, values: Parameters<typeof makeArrival>[1] = {}) {
-  return makeArrival(db, { adultMen: 0, adultWomen: 0, children: 0, ...composition, arrivedAt: at(registeredAt), createdAt: at(registeredAt), ...values });
+  return makeArrival(db, {
+    adultMen: 0,
+    adultWomen: 0,
+    children: 0,
+    ...composition,
+    arrivedAt: at(registeredAt),
+    createdAt: at(registeredAt),
+    ...values,
+  });
 }
 
 /** A stay written as the app writes it, with its bed-nights (the ledger), before the placement code books nights itself. */
-function stay(arrivalId: string, values: { createdAt: string; holdUntil: string; status?: 'reserved' | 'checked_in'; firstNight: string; departure: string; checkedInAt?: string }) {
+function stay(
+  arrivalId: string,
+  values: {
+    createdAt: string;
+    holdUntil: string;
+    status?: 'reserved' | 'checked_in';
+    firstNight: string;
+    departure: string;
+    checkedInAt?: string;
+  },
+) {
   const row = db
     .insert(stays)
     .values({
@@ -63,7 +87,14 @@ const alone = household({ adultWomen: 1 }, '2026-10-24T20:30:00Z');
 // B: a man registered at the same time, reserved at 00:30 in Istanbul (23:30 on the 24th in Berlin):
 // the network's midnight passed before his bed, though the shelter's had not.
 const late = household({ adultMen: 1 }, '2026-10-24T20:30:00Z');
-stay(late.id, { createdAt: '2026-10-24T21:30:00Z', holdUntil: '2026-10-25T21:00:00Z', status: 'checked_in', checkedInAt: '2026-10-24T22:30:00Z', firstNight: '2026-10-24', departure: '2026-10-27' });
+stay(late.id, {
+  createdAt: '2026-10-24T21:30:00Z',
+  holdUntil: '2026-10-25T21:00:00Z',
+  status: 'checked_in',
+  checkedInAt: '2026-10-24T22:30:00Z',
+  firstNight: '2026-10-24',
+  departure: '2026-10-27',
+});
 // C: a man and a woman (adults of both sexes: a family) registered at 00:30 on the 25th, withdrawn
 // an hour after the midnight that ended the 25th.
 const couple = household({ adultMen: 1, adultWomen: 1 }, '2026-10-24T21:30:00Z');
@@ -74,7 +105,12 @@ household({ adultMen: 1 }, '2026-10-23T10:00:00Z', { arrivedAt: at('2026-10-26T0
 household({ adultWomen: 1 }, '2026-10-23T10:00:00Z', { status: 'not_genuine', endedAt: at('2026-10-27T10:00:00Z') });
 // F: a mother and child whose hold passed at 23:00 Istanbul on the 24th; nothing has marked it expired yet.
 const mother = household({ adultWomen: 1, children: 1 }, '2026-10-24T10:00:00Z');
-stay(mother.id, { createdAt: '2026-10-24T12:00:00Z', holdUntil: '2026-10-24T20:00:00Z', firstNight: '2026-10-24', departure: '2026-10-27' });
+stay(mother.id, {
+  createdAt: '2026-10-24T12:00:00Z',
+  holdUntil: '2026-10-24T20:00:00Z',
+  firstNight: '2026-10-24',
+  departure: '2026-10-27',
+});
 // G: a man who booked ahead: his bed is kept from the 26th, so he is not left without one.
 const ahead = household({ adultMen: 1 }, '2026-10-24T10:00:00Z');
 stay(ahead.id, { createdAt: '2026-10-24T11:00:00Z', holdUntil: '2026-10-26T20:00:00Z', firstNight: '2026-10-26', departure: '2026-10-29' });
@@ -126,7 +162,14 @@ describe('unmet demand, on the network’s days (Istanbul) across Berlin’s clo
     // Shelter rows stay on their own days and carry no unmet demand: it belongs to the network.
     // B's reservation at 21:30Z falls on Berlin's 24th (23:30 CEST), after Istanbul's midnight.
     expect(sqlite.prepare("select placed from occupancy_days where scope = ? and day = '2026-10-24'").pluck().get(berlin.id)).toBe(3);
-    expect(sqlite.prepare("select sum(unmet_waited_men + unmet_waited_women + unmet_waited_families + no_fit_men + no_fit_women + no_fit_families) from occupancy_days where scope <> 'network'").pluck().get()).toBe(0);
+    expect(
+      sqlite
+        .prepare(
+          "select sum(unmet_waited_men + unmet_waited_women + unmet_waited_families + no_fit_men + no_fit_women + no_fit_families) from occupancy_days where scope <> 'network'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
 
     const days = unmetHistory(db, '2026-10-24', '2026-10-26', NOW);
     expect(pick(days)['2026-10-24']).toEqual(EXPECTED_24);
@@ -155,7 +198,9 @@ describe('the CSV export', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     await context.current.signInAs(makeUser(db, 'admin'), NOW.getTime() - 1000);
-    const response = await exportCsv(new Request('http://localhost:3000/occupancy/export?from=2026-10-24&to=2026-10-25', { headers: context.current.headers() }));
+    const response = await exportCsv(
+      new Request('http://localhost:3000/occupancy/export?from=2026-10-24&to=2026-10-25', { headers: context.current.headers() }),
+    );
     expect(response.status).toBe(200);
     const [header, ...lines] = (await response.text()).trimEnd().split('\r\n');
     expect(header).toBe(
@@ -177,7 +222,11 @@ describe('the CSV export', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     await context.current.signInAs(makeUser(db, 'admin'), NOW.getTime() - 1000);
-    const response = await exportCsv(new Request(`http://localhost:3000/occupancy/export?shelter=${berlin.id}&from=2026-10-24&to=2026-10-25`, { headers: context.current.headers() }));
+    const response = await exportCsv(
+      new Request(`http://localhost:3000/occupancy/export?shelter=${berlin.id}&from=2026-10-24&to=2026-10-25`, {
+        headers: context.current.headers(),
+      }),
+    );
     const lines = (await response.text()).trimEnd().split('\r\n').slice(1);
     expect(lines).toHaveLength(2);
     expect(lines.every((line) => line.endsWith(',,,,,,'))).toBe(true);

@@ -17,7 +17,9 @@ const CLIENT = { 'x-forwarded-for': '192.0.2.67' };
 
 // React's own encoder for server action arguments, from Next's compiled copy: what a browser sends.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node') as { encodeReply: (value: unknown) => Promise<FormData | string> };
+const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node') as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
 
 /** The id the build gave `saveNetworkContact`, the admin's settings form. */
 function settingsActionId(): string {
@@ -28,7 +30,9 @@ function settingsActionId(): string {
 
 const settingsRow = () =>
   sqlite
-    .prepare('select contact_phone as phone, contact_telegram as telegram, contact_whatsapp as whatsapp, requests_per_hour as perHour, retention_days as retention from network_settings')
+    .prepare(
+      'select contact_phone as phone, contact_telegram as telegram, contact_whatsapp as whatsapp, requests_per_hour as perHour, retention_days as retention from network_settings',
+    )
     .get() as { phone: string | null; telegram: string | null; whatsapp: string | null; perHour: number; retention: number } | undefined;
 
 let cookie: string;
@@ -132,7 +136,14 @@ describe('abuse', () => {
     for (const [name, { type, body }] of Object.entries(cases)) {
       const response = await fetch(`${baseURL}/settings`, {
         method: 'POST',
-        headers: { ...CLIENT, 'next-action': settingsActionId(), accept: 'text/x-component', cookie, origin: baseURL, 'content-type': type },
+        headers: {
+          ...CLIENT,
+          'next-action': settingsActionId(),
+          accept: 'text/x-component',
+          cookie,
+          origin: baseURL,
+          'content-type': type,
+        },
         body,
       });
       seen[name] = response.status;

@@ -21,7 +21,11 @@ let waitingLink: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const shelter = db.select().from(shelters).all().find((row) => row.name === 'Fatih Free Shelter')!;
+  const shelter = db
+    .select()
+    .from(shelters)
+    .all()
+    .find((row) => row.name === 'Fatih Free Shelter')!;
   const firstNight = addNights(tonightIn(shelter.timeZone, new Date()), 1);
   const bed = sqlite
     .prepare(

@@ -2,8 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage } from './support';
 import { openSignedIn } from './signed-in';
+import { launchBrowser, newPage } from './support';
 
 const PHONE_360 = { width: 360, height: 740 };
 let browser: Browser;
@@ -99,7 +99,9 @@ describe("the arrival's page on a 360 px phone", () => {
     const { context, page } = await phone('en-GB');
     await page.goto(link);
     const path = new URL(link).pathname;
-    await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(location.origin + p)), path), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(async (p) => Boolean(await caches.match(location.origin + p)), path), { timeout: 15_000 })
+      .toBe(true);
     await context.setOffline(true);
     await page.reload();
     expect(await page.getByText('Demo Sokak 12, Fatih, İstanbul').isVisible()).toBe(true);
@@ -180,7 +182,8 @@ describe('links that do not work', () => {
     const headers = { 'x-forwarded-for': '198.51.100.77' };
     const statuses: number[] = [];
     const { context, page } = await phone('en-GB');
-    for (let i = 0; i < 21; i++) statuses.push((await page.request.get(`${baseURL}/s/guess${String(i).padStart(38, '0')}`, { headers })).status());
+    for (let i = 0; i < 21; i++)
+      statuses.push((await page.request.get(`${baseURL}/s/guess${String(i).padStart(38, '0')}`, { headers })).status());
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     await context.close();

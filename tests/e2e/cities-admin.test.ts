@@ -8,8 +8,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { recordAudit } from '@/lib/audit';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, PHONE } from './support';
 
 // Issue 17, the admin's side: an admin of Istanbul sees Istanbul's shelters and totals on /occupancy,
 // its history and CSV, the audit trail without Yerevan's events, and the staff page without Yerevan's
@@ -34,12 +34,24 @@ beforeAll(async () => {
   const istanbul = makeCity(db, 'Istanbul', { slug: 'istanbul', timeZone: 'Europe/Istanbul' });
   const yerevan = makeCity(db, 'Yerevan', { slug: 'yerevan', timeZone: 'Asia/Yerevan' });
   const galata = makeShelter(db, { name: ISTANBUL_SHELTER, cityId: istanbul.id, status: 'open', lastConfirmedAt: now });
-  const ararat = makeShelter(db, { name: YEREVAN_SHELTER, cityId: yerevan.id, status: 'open', timeZone: 'Asia/Yerevan', lastConfirmedAt: now });
+  const ararat = makeShelter(db, {
+    name: YEREVAN_SHELTER,
+    cityId: yerevan.id,
+    status: 'open',
+    timeZone: 'Asia/Yerevan',
+    lastConfirmedAt: now,
+  });
   // Istanbul: 3 beds, one taken. Yerevan: 5 beds, two taken.
   const galataBeds = makeRoom(db, galata.id, 'mixed', 3).beds;
   const araratBeds = makeRoom(db, ararat.id, 'mixed', 5).beds;
-  makeStay(db, { arrivalId: makeArrival(db, { cityId: istanbul.id }).id, shelterId: galata.id, bedIds: [galataBeds[0].id], status: 'checked_in' });
-  for (const bed of araratBeds.slice(0, 2)) makeStay(db, { arrivalId: makeArrival(db, { cityId: yerevan.id }).id, shelterId: ararat.id, bedIds: [bed.id], status: 'checked_in' });
+  makeStay(db, {
+    arrivalId: makeArrival(db, { cityId: istanbul.id }).id,
+    shelterId: galata.id,
+    bedIds: [galataBeds[0].id],
+    status: 'checked_in',
+  });
+  for (const bed of araratBeds.slice(0, 2))
+    makeStay(db, { arrivalId: makeArrival(db, { cityId: yerevan.id }).id, shelterId: ararat.id, bedIds: [bed.id], status: 'checked_in' });
   const boss = makeUser(db, 'admin', { email: 'every-city-admin@waystation.test' });
   makeUser(db, 'admin', { email: 'istanbul-admin@waystation.test', cityIds: [istanbul.id] });
   makeUser(db, 'coordinator', { email: ISTANBUL_GUIDE, cityIds: [istanbul.id] });
@@ -56,7 +68,6 @@ afterAll(async () => {
   server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
 
 /** At 320 px: nothing wider than the phone, no axe-core violations; screenshots at 320 and 1280 px. */
 async function fitsAPhone(page: Page, name: string) {
@@ -84,7 +95,11 @@ async function bodies(context: BrowserContext, path: string): Promise<string> {
 }
 
 /** A figure of the beds section, by its term: "Occupied" → "1". */
-const figure = (page: Page, term: string) => page.locator('section[aria-labelledby="beds-heading"] .figure').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
+const figure = (page: Page, term: string) =>
+  page
+    .locator('section[aria-labelledby="beds-heading"] .figure')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+    .locator('dd');
 
 describe('an admin of Istanbul', () => {
   let context: BrowserContext;
@@ -154,7 +169,14 @@ describe('an admin of Istanbul', () => {
     expect(staff).not.toContain(YEREVAN_GUIDE);
     expect(staff).not.toContain('every-city-admin@waystation.test');
     expect(staff).not.toContain(YEREVAN_SHELTER);
-    await expect.poll(() => page.getByRole('group', { name: /tick at least one of your cities/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('group', { name: /tick at least one of your cities/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await fitsAPhone(page, 'staff-istanbul-admin');
   });
 });
@@ -173,7 +195,14 @@ describe('an admin of every city', () => {
       expect(await figure(page, 'Occupied').textContent()).toBe('2');
       await fitsAPhone(page, 'occupancy-yerevan-picked');
       await page.goto('/staff');
-      await expect.poll(() => page.getByRole('group', { name: /none ticked: every city/ }).first().isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('group', { name: /none ticked: every city/ })
+            .first()
+            .isVisible(),
+        )
+        .toBe(true);
     } finally {
       await context.close();
     }

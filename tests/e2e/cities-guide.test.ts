@@ -8,8 +8,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { cities } from '@/db/schema';
 import { defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
 
 // A guide who works in Yerevan only, on a network of two cities: Yerevan's queue, a bed in Yerevan,
 // no door into Istanbul's households or shelters, except for a household that is moving to Istanbul.
@@ -41,13 +41,24 @@ beforeAll(async () => {
     const kentron = makeShelter(db, { ...door, name: 'Kentron House', district: 'Kentron', cityId: yerevan, timeZone: 'Asia/Yerevan' });
     makeRoom(db, kentron.id, 'mixed', 4);
     const fatih = makeShelter(db, { ...door, name: 'Fatih Hostel', district: 'Fatih', cityId: istanbul });
-    ids.istanbulSlug = db.select().from(cities).all().find((city) => city.id === istanbul)!.slug;
+    ids.istanbulSlug = db
+      .select()
+      .from(cities)
+      .all()
+      .find((city) => city.id === istanbul)!.slug;
     ids.istanbulBed = makeRoom(db, fatih.id, 'mixed', 4).beds[0].id;
     makeUser(db, 'coordinator', { email: 'yerevan-guide@waystation.test', cityIds: [yerevan] });
     const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
     ids.anna = makeArrival(db, { alias: 'Anna', cityId: yerevan, arrivedAt: minutesAgo(60) }).id;
     ids.vera = makeArrival(db, { alias: 'Vera', cityId: yerevan, arrivedAt: minutesAgo(50) }).id;
-    ids.gleb = makeArrival(db, { alias: 'Gleb', adultMen: 1, adultWomen: 0, cityId: yerevan, destinationCityId: istanbul, arrivedAt: minutesAgo(40) }).id;
+    ids.gleb = makeArrival(db, {
+      alias: 'Gleb',
+      adultMen: 1,
+      adultWomen: 0,
+      cityId: yerevan,
+      destinationCityId: istanbul,
+      arrivedAt: minutesAgo(40),
+    }).id;
     ids.ilya = makeArrival(db, { alias: 'Ilya', cityId: istanbul, arrivedAt: minutesAgo(30) }).id;
   });
   server = await startServer(databasePath);
@@ -60,7 +71,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-
 async function signedIn(viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);
   await openSignedIn(session.page, 'yerevan-guide@waystation.test', server);
@@ -68,7 +78,8 @@ async function signedIn(viewport = DESKTOP) {
 }
 
 const waitingList = (page: Page) => page.getByRole('region', { name: /Waiting for a place/ }).locator('.queue > li');
-const names = async (page: Page) => (await waitingList(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
+const names = async (page: Page) =>
+  (await waitingList(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
 const audit = (action: string) =>
   withDb((_db, sqlite) => sqlite.prepare('select count(*) as n from audit_events where action = ?').get(action) as { n: number }).n;
 
@@ -88,7 +99,9 @@ describe('a guide scoped to Yerevan', () => {
 
     await page.goto(`/arrivals/${ids.anna}`);
     const suggestions = page.getByRole('region', { name: 'Where they can sleep' });
-    expect(await suggestions.locator('.suggestion').evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label')))).toEqual(['Kentron House']);
+    expect(await suggestions.locator('.suggestion').evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label')))).toEqual([
+      'Kentron House',
+    ]);
     expect(await page.getByText('Fatih Hostel').count()).toBe(0);
     await suggestions.getByRole('listitem', { name: 'Kentron House' }).getByRole('button', { name: 'Reserve these beds' }).click();
     await page.getByRole('heading', { name: 'Link for Anna' }).waitFor();
@@ -110,11 +123,14 @@ describe('a guide scoped to Yerevan', () => {
     // No way to Istanbul on the page: the guide has no other city, and Vera is not going there.
     expect(await page.getByRole('link', { name: 'Show shelters in other cities' }).count()).toBe(0);
     const card = page.getByRole('listitem', { name: 'Kentron House' });
-    await card.locator('form').evaluate((form) => new Promise<void>((resolve) => {
-      const hydrated = () => Object.keys(form).some((key) => key.startsWith('__reactFiber'));
-      const check = () => (hydrated() ? resolve() : setTimeout(check, 50));
-      check();
-    }));
+    await card.locator('form').evaluate(
+      (form) =>
+        new Promise<void>((resolve) => {
+          const hydrated = () => Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+          const check = () => (hydrated() ? resolve() : setTimeout(check, 50));
+          check();
+        }),
+    );
     const stays = () => withDb((_db, sqlite) => (sqlite.prepare('select count(*) as n from stays').get() as { n: number }).n);
     const before = stays();
     // A hand-made post: the card's bed swapped for a bed in Istanbul, marked as chosen on purpose.
@@ -148,7 +164,10 @@ describe('a guide scoped to Yerevan', () => {
     expect(audit('stay.reserve_elsewhere')).toBe(1);
     // Gleb stays in Yerevan's list of reservations, where his guide finds him.
     await page.goto('/arrivals?view=placed');
-    await page.getByRole('region', { name: /Reserved, not yet arrived/ }).getByRole('listitem', { name: 'Gleb' }).waitFor();
+    await page
+      .getByRole('region', { name: /Reserved, not yet arrived/ })
+      .getByRole('listitem', { name: 'Gleb' })
+      .waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SHOTS, 'placed-yerevan-1280.png'), fullPage: true });
     await context.close();

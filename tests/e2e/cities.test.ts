@@ -28,7 +28,9 @@ beforeAll(async () => {
   migrateDatabase(opened.db);
   const istanbul = makeCity(opened.db, 'Istanbul', { slug: 'istanbul' });
   opened.sqlite.prepare("insert into city_names (city_id, locale, name) values (?, 'ru', 'Стамбул')").run(istanbul.id);
-  opened.sqlite.prepare("insert into network_settings (id, contact_phone, contact_telegram) values (1, '+90 555 000 0100', '@network_help')").run();
+  opened.sqlite
+    .prepare("insert into network_settings (id, contact_phone, contact_telegram) values (1, '+90 555 000 0100', '@network_help')")
+    .run();
   const listed = { status: 'open' as const, listedPublicly: true, lastConfirmedAt: new Date(), cityId: istanbul.id };
   makeRoom(opened.db, makeShelter(opened.db, { ...listed, name: 'Fatih Hall', district: 'Fatih' }).id, 'mixed', 4);
   kentronId = makeShelter(opened.db, { ...listed, name: 'Kentron Flat', district: 'Kentron', address: 'Secret Street 1' }).id;
@@ -46,7 +48,6 @@ afterAll(async () => {
   server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const yerevanId = () => sqlite.prepare("select id from cities where slug = 'yerevan'").pluck().get() as string | undefined;
@@ -73,7 +74,11 @@ describe('cities, from the admin to the public list and the request form', () =>
     await add.getByLabel('Time zone').fill('Asia/Yerevan');
     await add.getByRole('button', { name: 'Add city' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Yerevan', level: 2 }).isVisible()).toBe(true);
-    expect(sqlite.prepare("select slug, time_zone as zone, contact_phone as phone from cities where slug = 'yerevan'").get()).toEqual({ slug: 'yerevan', zone: 'Asia/Yerevan', phone: '+374 55 000 0100' });
+    expect(sqlite.prepare("select slug, time_zone as zone, contact_phone as phone from cities where slug = 'yerevan'").get()).toEqual({
+      slug: 'yerevan',
+      zone: 'Asia/Yerevan',
+      phone: '+374 55 000 0100',
+    });
     expect(sqlite.prepare("select count(*) from audit_events where action = 'city.create'").pluck().get()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'settings-cities-1280.png'), fullPage: true });
@@ -101,7 +106,15 @@ describe('cities, from the admin to the public list and the request form', () =>
   });
 
   it('the public list runs city by city with each contact, ?city= shows one, and a request from Yerevan joins its queue', async () => {
-    const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, locale: 'ru-RU', isMobile: true, hasTouch: true, bypassCSP: true, extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' } });
+    const context = await browser.newContext({
+      baseURL: server.baseURL,
+      viewport: PHONE,
+      locale: 'ru-RU',
+      isMobile: true,
+      hasTouch: true,
+      bypassCSP: true,
+      extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.77' },
+    });
     const page = await context.newPage();
     await page.goto('/shelters');
     const yerevan = page.getByRole('region', { name: 'Ереван' });

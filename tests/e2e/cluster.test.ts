@@ -4,9 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db';
+import { openDatabase, write } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { write } from '@/db';
 import { makeArrival } from '../support/fixtures';
 import { ensureBuild, freePort } from '../support/next-server';
 
@@ -89,7 +88,8 @@ describe('npm start with two server processes', () => {
     expect(workers).not.toContain(jobs[0]);
     // The purge at start erased the household once.
     const deadline = Date.now() + 10_000;
-    while (!output.includes('[retention] erased the details of 1 household(s)') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!output.includes('[retention] erased the details of 1 household(s)') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(output.match(/\[retention\] erased/g)).toHaveLength(1);
     const { sqlite } = openDatabase(databasePath);
     expect(sqlite.prepare("select count(*) as n from audit_events where action = 'household.erase'").get()).toEqual({ n: 1 });

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tonightIn } from '@/lib/nights/calendar';
-import { axeViolations, launchBrowser, newPage, PHONE } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, launchBrowser, newPage, PHONE } from './support';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Shelters of the city with this slug, in SQL. */
-const inCity = "sh.city_id = (select id from cities where slug = @city)";
+const inCity = 'sh.city_id = (select id from cities where slug = @city)';
 
 /**
  * Beds free for sure tonight in a city's shelters, counted bed by bed from the database: in service,
@@ -24,7 +24,10 @@ function certainTonight(city: string): number {
   const db = new Database(databasePath, { readonly: true });
   try {
     const now = Date.now();
-    const shelters = db.prepare(`select id, time_zone from shelters sh where status = 'open' and ${inCity}`).all({ city }) as { id: string; time_zone: string }[];
+    const shelters = db.prepare(`select id, time_zone from shelters sh where status = 'open' and ${inCity}`).all({ city }) as {
+      id: string;
+      time_zone: string;
+    }[];
     const free = db.prepare(
       `select count(*) from beds b join rooms r on r.id = b.room_id
         where r.shelter_id = @shelter and b.out_of_service_reason is null
@@ -35,7 +38,10 @@ function certainTonight(city: string): number {
           and not exists (select 1 from stay_beds sb join stays s on s.id = sb.stay_id where sb.bed_id = b.id and sb.released_at is null
                           and s.status = 'checked_in' and s.departure is not null and s.departure <= @tonight)`,
     );
-    return shelters.reduce((sum, s) => sum + (free.pluck().get({ shelter: s.id, tonight: tonightIn(s.time_zone, new Date(now)), now }) as number), 0);
+    return shelters.reduce(
+      (sum, s) => sum + (free.pluck().get({ shelter: s.id, tonight: tonightIn(s.time_zone, new Date(now)), now }) as number),
+      0,
+    );
   } finally {
     db.close();
   }
@@ -53,15 +59,9 @@ function closeARoomTonight(city: string): () => void {
       .get({ city }) as { id: string; shelter_id: string; time_zone: string };
     const night = tonightIn(room.time_zone, new Date());
     const id = `e2e-forecast-${Date.now()}`;
-    db.prepare('insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)').run(
-      id,
-      room.shelter_id,
-      room.id,
-      night,
-      night,
-      'forecast test',
-      Date.now(),
-    );
+    db.prepare(
+      'insert into shelter_closures (id, shelter_id, room_id, first_night, last_night, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, room.shelter_id, room.id, night, night, 'forecast test', Date.now());
     return () => {
       const undo = new Database(databasePath);
       undo.prepare('delete from shelter_closures where id = ?').run(id);
@@ -72,7 +72,6 @@ function closeARoomTonight(city: string): () => void {
   }
 }
 
-
 async function signedIn(email: string, viewport?: { width: number; height: number }) {
   const { context, page } = await newPage(browser, baseURL, viewport);
   await openSignedIn(page, email);
@@ -80,7 +79,10 @@ async function signedIn(email: string, viewport?: { width: number; height: numbe
 }
 
 const forecastOf = (page: Page) => page.getByRole('region', { name: 'Free beds, next 7 nights' });
-const tonightRow = (page: Page) => forecastOf(page).getByRole('table', { name: /night by night/ }).getByRole('row', { name: /^Tonight/ });
+const tonightRow = (page: Page) =>
+  forecastOf(page)
+    .getByRole('table', { name: /night by night/ })
+    .getByRole('row', { name: /^Tonight/ });
 
 describe('the forecast of free beds', () => {
   it('shows a guide, above the queue, tonight’s beds free for sure in their city, and follows a room closed tonight', async () => {
@@ -91,9 +93,15 @@ describe('the forecast of free beds', () => {
     expect(await certain()).toBe(String(certainTonight('istanbul')));
     // Above the queue: the forecast's heading comes before the waiting list's.
     expect(
-      await page.evaluate(() => document.getElementById('forecast-title')!.compareDocumentPosition(document.getElementById('waiting-title')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      await page.evaluate(
+        () =>
+          document.getElementById('forecast-title')!.compareDocumentPosition(document.getElementById('waiting-title')!) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
     ).toBeTruthy();
-    const rows = forecastOf(page).getByRole('table', { name: /night by night/ }).locator('tbody tr');
+    const rows = forecastOf(page)
+      .getByRole('table', { name: /night by night/ })
+      .locator('tbody tr');
     expect(await rows.count()).toBe(7);
 
     // A room closed tonight takes its free beds out of tonight's certain ones, and the page follows.
@@ -129,10 +137,15 @@ describe('the forecast of free beds', () => {
     await page.goto('/arrivals');
     await tonightRow(page).waitFor();
     await forecastOf(page).getByText('By kind of room', { exact: true }).click();
-    await forecastOf(page).getByRole('table', { name: /^By kind of room:/ }).waitFor();
+    await forecastOf(page)
+      .getByRole('table', { name: /^By kind of room:/ })
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // No column hidden in a sideways scroll: every table fits its box.
-    const hidden = () => page.evaluate(() => [...document.querySelectorAll('.forecast-section .table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).length);
+    const hidden = () =>
+      page.evaluate(
+        () => [...document.querySelectorAll('.forecast-section .table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).length,
+      );
     expect(await hidden()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { arrivals, networkSettings, roomNames, users } from '@/db/schema';
@@ -137,7 +137,11 @@ describe('rooms’ names per language', () => {
   it('a host names a room in Russian; their Russian rooms page and board show it, as text', async () => {
     const shelter = makeShelter(db, { name: 'Frictions Üsküdar Hall' });
     const { room } = makeRoom(db, shelter.id, 'men', 2);
-    const host = makeUser(db, 'host', { email: 'frictions-rooms@example.test', shelterIds: [shelter.id], passwordHash: await hashPassword(PASSWORD) });
+    const host = makeUser(db, 'host', {
+      email: 'frictions-rooms@example.test',
+      shelterIds: [shelter.id],
+      passwordHash: await hashPassword(PASSWORD),
+    });
     db.update(users).set({ locale: 'ru' }).where(eq(users.id, host.id)).run();
     // A phone in Russian: the sign-in page, and so the screens after it, are in Russian.
     const { context, page } = await newPage(browser, baseURL, PHONE, 'ru-RU');
@@ -150,7 +154,9 @@ describe('rooms’ names per language', () => {
     await section.getByLabel('Название: Русский').fill('<b>Мужская</b> комната');
     await section.getByRole('button', { name: 'Сохранить названия' }).click();
     await page.getByRole('heading', { name: '<b>Мужская</b> комната' }).waitFor();
-    expect(db.select().from(roomNames).where(eq(roomNames.roomId, room.id)).all()).toEqual([{ roomId: room.id, locale: 'ru', name: '<b>Мужская</b> комната' }]);
+    expect(db.select().from(roomNames).where(eq(roomNames.roomId, room.id)).all()).toEqual([
+      { roomId: room.id, locale: 'ru', name: '<b>Мужская</b> комната' },
+    ]);
     await looksRight(page, 'rooms-names-ru-320');
     await page.goto(`/shelters/${shelter.id}`);
     await page.getByRole('heading', { name: '<b>Мужская</b> комната' }).waitFor();

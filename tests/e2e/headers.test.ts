@@ -81,7 +81,14 @@ async function signIn(proto: Proto): Promise<{ cookie: string; setCookies: strin
   const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') },
+    headers: {
+      ...headers,
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    },
     body: new URLSearchParams({ csrfToken, email: 'admin@waystation.test', password: DEMO_PASSWORD }),
   });
   const setCookies = [...csrf.headers.getSetCookie(), ...response.headers.getSetCookie()];
@@ -100,7 +107,8 @@ function checkHeaders(path: string, response: Response, proto: Proto, html: stri
   if (csp.includes('unsafe-eval') || scriptSrc.includes('unsafe-inline')) problems.push(`unsafe script source in "${csp}"`);
   if (!['no-referrer', 'same-origin'].includes(h('referrer-policy'))) problems.push(`referrer-policy "${h('referrer-policy')}"`);
   if (!CACHED_AS_NEXT_SAYS.test(path) && !h('cache-control').includes('no-store')) problems.push(`cache-control "${h('cache-control')}"`);
-  if ((proto === 'https') !== h('strict-transport-security').startsWith('max-age=')) problems.push(`HSTS "${h('strict-transport-security')}" over ${proto}`);
+  if ((proto === 'https') !== h('strict-transport-security').startsWith('max-age='))
+    problems.push(`HSTS "${h('strict-transport-security')}" over ${proto}`);
   // A Next page: each of its scripts carries this response's nonce, and forms need same-origin.
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
   if (nonce && h('content-type').startsWith('text/html')) {
@@ -116,7 +124,10 @@ async function crawl(proto: Proto, cookie?: string): Promise<{ problems: string[
   const problems: string[] = [];
   const statuses: Record<string, number> = {};
   for (const path of paths) {
-    const response = await fetch(`${baseURL}${path}`, { redirect: 'manual', headers: { ...CLIENT, 'x-forwarded-proto': proto, ...(cookie ? { cookie } : {}) } });
+    const response = await fetch(`${baseURL}${path}`, {
+      redirect: 'manual',
+      headers: { ...CLIENT, 'x-forwarded-proto': proto, ...(cookie ? { cookie } : {}) },
+    });
     statuses[path] = response.status;
     problems.push(...checkHeaders(path, response, proto, await response.text()));
   }
@@ -133,21 +144,38 @@ describe('security headers on every response', () => {
       const { problems, statuses } = await crawl(proto);
       expect(problems).toEqual([]);
       // What a signed-out visitor gets: sign-in pages, the public pages, and refusals.
-      expect(statuses).toMatchObject({ '/login': 200, '/staff': 307, '/shelters': 200, '/request': 200, '/no-such-page': 404, [`/s/${UNKNOWN_TOKEN}`]: 404 });
+      expect(statuses).toMatchObject({
+        '/login': 200,
+        '/staff': 307,
+        '/shelters': 200,
+        '/request': 200,
+        '/no-such-page': 404,
+        [`/s/${UNKNOWN_TOKEN}`]: 404,
+      });
     });
 
     it(`over ${proto}, for a signed-in admin`, async () => {
       const { cookie } = await signIn(proto);
       const { problems, statuses } = await crawl(proto, cookie);
       expect(problems).toEqual([]);
-      expect(statuses).toMatchObject({ '/staff': 200, '/account': 200, '/settings': 200, [`/shelters/${world.shelterId}/rooms`]: 200, [EXPORT_REFUSED]: 400 });
+      expect(statuses).toMatchObject({
+        '/staff': 200,
+        '/account': 200,
+        '/settings': 200,
+        [`/shelters/${world.shelterId}/rooms`]: 200,
+        [EXPORT_REFUSED]: 400,
+      });
     });
   }
 
   it('session cookies are HttpOnly and SameSite=Lax, and Secure with __Secure-/__Host- names over HTTPS', async () => {
     const plain = await signIn('http');
     const secure = await signIn('https');
-    const flags = (line: string) => line.split(';').slice(1).map((part) => part.trim().toLowerCase());
+    const flags = (line: string) =>
+      line
+        .split(';')
+        .slice(1)
+        .map((part) => part.trim().toLowerCase());
     for (const line of [...plain.setCookies, ...secure.setCookies]) {
       expect(flags(line), line).toEqual(expect.arrayContaining(['httponly', 'samesite=lax']));
     }

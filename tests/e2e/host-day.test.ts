@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { addNights } from '@/lib/nights/calendar';
 import { buildHarbourHouse } from '../support/host-day';
-import { axeViolations, launchBrowser, PHONE } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, launchBrowser, PHONE } from './support';
 
 // A host's day on a 320 px phone: who arrives tonight and leaves tomorrow, one more night for a guest,
 // and a room closed for two nights, seen closed on the calendar; no axe-core violations on either page.
@@ -16,7 +16,8 @@ let world: ReturnType<typeof buildHarbourHouse>;
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
-  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
+  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string })
+    .hash;
   world = buildHarbourHouse(db, new Date(), hash);
   sqlite.close();
 });
@@ -25,7 +26,11 @@ afterAll(() => browser?.close());
 const departureOf = (alias: string) => {
   const { sqlite } = openDatabase(databasePath);
   try {
-    return (sqlite.prepare('select s.departure from stays s join arrivals a on a.id = s.arrival_id where a.alias = ?').get(alias) as { departure: string }).departure;
+    return (
+      sqlite.prepare('select s.departure from stays s join arrivals a on a.id = s.arrival_id where a.alias = ?').get(alias) as {
+        departure: string;
+      }
+    ).departure;
   } finally {
     sqlite.close();
   }
@@ -46,8 +51,15 @@ describe("the host's day on a 320 px phone", () => {
     expect(await arriving.getByRole('button', { name: 'Check in' }).isVisible()).toBe(true);
     const leavingTomorrow = page.getByRole('region', { name: 'Leaving tomorrow (1)' });
     expect(await leavingTomorrow.getByRole('listitem', { name: 'Emre' }).isVisible()).toBe(true);
-    expect(await page.getByRole('region', { name: 'Leaving today (0)' }).getByText(/Nobody leaves today/).isVisible()).toBe(true);
-    expect(await page.getByRole('region', { name: 'Past their departure (1)' }).getByRole('listitem', { name: 'Galina' }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('region', { name: 'Leaving today (0)' })
+        .getByText(/Nobody leaves today/)
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.getByRole('region', { name: 'Past their departure (1)' }).getByRole('listitem', { name: 'Galina' }).isVisible()).toBe(
+      true,
+    );
     // A host greets guests by name, never with their contact.
     expect(await page.content()).not.toContain('+90 555 010');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, SignInPage } from './support';
 import { openSignedIn } from './signed-in';
+import { launchBrowser, newPage, PHONE, SignInPage } from './support';
 
 let browser: Browser;
 const baseURL = inject('baseURL');

@@ -7,8 +7,8 @@ import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
 
 // Points 6 and 7 of issue 16 in Chromium: the guest says "I'll be late, about …" on their link with
 // JavaScript off and the host sees it; a guide reissues a lost request link, the old one stops.
@@ -21,7 +21,13 @@ let world: ReturnType<typeof buildWorld>;
 function buildWorld(now: Date, passwordHash: string) {
   const { db, sqlite } = openDatabase(databasePath);
   try {
-    const shelter = makeShelter(db, { name: 'Bosphorus Rest', district: 'Beşiktaş', status: 'paused', timeZone: NETWORK_TIME_ZONE, address: 'Ihlamur Yolu 7' });
+    const shelter = makeShelter(db, {
+      name: 'Bosphorus Rest',
+      district: 'Beşiktaş',
+      status: 'paused',
+      timeZone: NETWORK_TIME_ZONE,
+      address: 'Ihlamur Yolu 7',
+    });
     const { beds } = makeRoom(db, shelter.id, 'mixed', 4);
     makeUser(db, 'host', { shelterIds: [shelter.id], email: 'rest-host@waystation.test', passwordHash });
     const trHost = makeUser(db, 'host', { shelterIds: [shelter.id], email: 'rest-host-tr@waystation.test', passwordHash });
@@ -31,17 +37,37 @@ function buildWorld(now: Date, passwordHash: string) {
       const arrival = makeArrival(db, { alias, expectedAt, languages: ['ru'], cityId: shelter.cityId });
       // Tonight's, whatever the hour the test runs at: "on my way" is for tonight, not a booking ahead.
       const tonight = tonightIn(NETWORK_TIME_ZONE, now);
-      const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[bed].id], holdUntil, firstNight: tonight, departure: addNights(tonight, 2) });
+      const stay = makeStay(db, {
+        arrivalId: arrival.id,
+        shelterId: shelter.id,
+        bedIds: [beds[bed].id],
+        holdUntil,
+        firstNight: tonight,
+        departure: addNights(tonight, 2),
+      });
       const token = newLinkToken();
-      db.update(stays).set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + 86_400_000) }).where(eq(stays.id, stay.id)).run();
+      db.update(stays)
+        .set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + 86_400_000) })
+        .where(eq(stays.id, stay.id))
+        .run();
       return { stay, token };
     };
     const guest = stayWithLink('Sevda', 0, new Date(now.getTime() - 3600_000));
     const other = stayWithLink('Oleg', 1, null);
     // Oleg is on his way already: the host's list shows it with the time he said it.
-    db.update(stays).set({ guestSaid: 'on_my_way', guestSaidAt: new Date(now.getTime() - 20 * 60_000) }).where(eq(stays.id, other.stay.id)).run();
+    db.update(stays)
+      .set({ guestSaid: 'on_my_way', guestSaidAt: new Date(now.getTime() - 20 * 60_000) })
+      .where(eq(stays.id, other.stay.id))
+      .run();
     const requestToken = newLinkToken();
-    const request = makeArrival(db, { alias: 'Mykola', contact: '@mykola_lost', selfRegistered: true, requestTokenHash: hashLinkToken(requestToken), languages: ['uk'], cityId: shelter.cityId });
+    const request = makeArrival(db, {
+      alias: 'Mykola',
+      contact: '@mykola_lost',
+      selfRegistered: true,
+      requestTokenHash: hashLinkToken(requestToken),
+      languages: ['uk'],
+      cityId: shelter.cityId,
+    });
     return { shelter, guest, request, requestToken };
   } finally {
     sqlite.close();
@@ -51,7 +77,8 @@ function buildWorld(now: Date, passwordHash: string) {
 beforeAll(async () => {
   browser = await launchBrowser();
   const { sqlite } = openDatabase(databasePath);
-  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
+  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string })
+    .hash;
   sqlite.close();
   world = buildWorld(new Date(), hash);
 });
@@ -104,14 +131,15 @@ describe('the guest tells the shelter, the host sees it', () => {
     await host.close();
   });
 
-  it('shows the two forms in Russian and Ukrainian at 320 px, and the host\'s list in Turkish on a desktop', async () => {
+  it("shows the two forms in Russian and Ukrainian at 320 px, and the host's list in Turkish on a desktop", async () => {
     for (const lang of ['ru', 'uk']) {
       const context = await browser.newContext({ baseURL, viewport: PHONE, javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(`/s/${world.guest.token}?lang=${lang}`);
       await page.getByRole('region', { name: lang === 'ru' ? 'Сообщить приюту' : 'Повідомити притулок' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      if (SHOTS) await page.getByRole('region', { name: lang === 'ru' ? 'Сообщить приюту' : 'Повідомити притулок' }).scrollIntoViewIfNeeded();
+      if (SHOTS)
+        await page.getByRole('region', { name: lang === 'ru' ? 'Сообщить приюту' : 'Повідомити притулок' }).scrollIntoViewIfNeeded();
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/link-forms-${lang}-320.png`, fullPage: true });
       await context.close();
     }
@@ -143,7 +171,9 @@ describe('a lost request link', () => {
     await link.waitFor();
     const fresh = await link.inputValue();
     expect(fresh).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
-    expect(await page.getByRole('region', { name: 'Link for Mykola' }).getByRole('link', { name: 'Telegram' }).getAttribute('href')).toContain('t.me/share/url');
+    expect(
+      await page.getByRole('region', { name: 'Link for Mykola' }).getByRole('link', { name: 'Telegram' }).getAttribute('href'),
+    ).toContain('t.me/share/url');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

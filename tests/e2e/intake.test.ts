@@ -4,8 +4,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { startDemoServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
 
 // The guide's night at the airport on a 320 px phone: a send that fails keeps the intake and retries
 // with one tap, a draft survives a reload, a retried send registers once, and the common intakes are
@@ -25,7 +25,13 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const { sqlite } = openDatabase(databasePath);
   // The network's meeting points: the intake asks where the household is now only when there are some.
-  airport = (sqlite.prepare("insert into meeting_points (id, name, city_id, latitude, longitude, created_at) values ('test-airport', 'Test Airport', (select id from cities where slug = 'istanbul'), 40.9, 29.3, ?) returning id").get(Date.now()) as { id: string }).id;
+  airport = (
+    sqlite
+      .prepare(
+        "insert into meeting_points (id, name, city_id, latitude, longitude, created_at) values ('test-airport', 'Test Airport', (select id from cities where slug = 'istanbul'), 40.9, 29.3, ?) returning id",
+      )
+      .get(Date.now()) as { id: string }
+  ).id;
   sqlite.close();
 });
 afterAll(async () => {
@@ -41,7 +47,6 @@ async function guidePhone(email = 'guide@waystation.test') {
   await openSignedIn(page, email, server);
   return { context, page };
 }
-
 
 async function shoot(page: Page, name: string) {
   for (const viewport of [PHONE, { width: 360, height: 740 }, DESKTOP]) {
@@ -141,13 +146,20 @@ describe('an intake on a dropped connection', () => {
 
     // Another person signed in on the same browser (its storage, without the guide's session) sees none of it.
     const shared = await context.storageState();
-    const other = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', storageState: { cookies: [], origins: shared.origins } });
+    const other = await browser.newContext({
+      baseURL,
+      viewport: PHONE,
+      locale: 'en-GB',
+      storageState: { cookies: [], origins: shared.origins },
+    });
     other.setDefaultTimeout(15_000);
     const admin = await other.newPage();
     await openSignedIn(admin, 'admin@waystation.test', server);
     await admin.goto('/arrivals/new');
     await admin.getByRole('heading', { name: 'Register a household' }).waitFor();
-    expect(await admin.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(1);
+    expect(await admin.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(
+      1,
+    );
     expect(await admin.getByLabel('Alias').inputValue()).toBe('');
     await other.close();
 
@@ -161,7 +173,9 @@ describe('an intake on a dropped connection', () => {
 
     // Signing out deletes the guide's unsent intake from the device.
     await page.getByLabel('Alias').fill('Left Behind');
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length))
+      .toBe(1);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(0);

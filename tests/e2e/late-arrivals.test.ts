@@ -20,7 +20,13 @@ let world: ReturnType<typeof buildWorld>;
 function buildWorld(now: Date, passwordHash: string) {
   const { db, sqlite } = openDatabase(databasePath);
   try {
-    const shelter = makeShelter(db, { name: 'Galata Night', district: 'Beyoğlu', status: 'paused', timeZone: NETWORK_TIME_ZONE, phone: '+90 212 444 11 22' });
+    const shelter = makeShelter(db, {
+      name: 'Galata Night',
+      district: 'Beyoğlu',
+      status: 'paused',
+      timeZone: NETWORK_TIME_ZONE,
+      phone: '+90 212 444 11 22',
+    });
     const { beds } = makeRoom(db, shelter.id, 'mixed', 2);
     for (const locale of ['en', 'ru', 'tr'] as const) {
       const host = makeUser(db, 'host', { shelterIds: [shelter.id], email: `galata-${locale}@waystation.test`, passwordHash });
@@ -29,9 +35,19 @@ function buildWorld(now: Date, passwordHash: string) {
     // Held five minutes: whatever the hour the test runs at, the latest hour the host sets is later.
     const tonight = tonightIn(NETWORK_TIME_ZONE, now);
     const arrival = makeArrival(db, { alias: 'Irina', languages: ['ru'], cityId: shelter.cityId });
-    const stay = makeStay(db, { arrivalId: arrival.id, shelterId: shelter.id, bedIds: [beds[0].id], holdUntil: new Date(now.getTime() + 5 * 60_000), firstNight: tonight, departure: addNights(tonight, 1) });
+    const stay = makeStay(db, {
+      arrivalId: arrival.id,
+      shelterId: shelter.id,
+      bedIds: [beds[0].id],
+      holdUntil: new Date(now.getTime() + 5 * 60_000),
+      firstNight: tonight,
+      departure: addNights(tonight, 1),
+    });
     const token = newLinkToken();
-    db.update(stays).set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + 86_400_000) }).where(eq(stays.id, stay.id)).run();
+    db.update(stays)
+      .set({ linkTokenHash: hashLinkToken(token), linkExpiresAt: new Date(now.getTime() + 86_400_000) })
+      .where(eq(stays.id, stay.id))
+      .run();
     return { shelter, token };
   } finally {
     sqlite.close();
@@ -40,7 +56,11 @@ function buildWorld(now: Date, passwordHash: string) {
 const savedTerms = () => {
   const { db, sqlite } = openDatabase(databasePath);
   try {
-    return db.select({ grace: shelters.lateGraceMinutes, latest: shelters.latestArrival }).from(shelters).where(eq(shelters.id, world.shelter.id)).get();
+    return db
+      .select({ grace: shelters.lateGraceMinutes, latest: shelters.latestArrival })
+      .from(shelters)
+      .where(eq(shelters.id, world.shelter.id))
+      .get();
   } finally {
     sqlite.close();
   }
@@ -49,7 +69,8 @@ const savedTerms = () => {
 beforeAll(async () => {
   browser = await launchBrowser();
   const { sqlite } = openDatabase(databasePath);
-  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
+  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string })
+    .hash;
   sqlite.close();
   world = buildWorld(new Date(), hash);
 });
@@ -84,7 +105,12 @@ describe('the host’s terms for late guests', () => {
   it('reads in Russian and Turkish at 360 px', async () => {
     for (const locale of ['ru', 'tr']) {
       // A phone in that language: the sign-in page shows it, and the screens after it follow.
-      const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, locale: locale === 'ru' ? 'ru-RU' : 'tr-TR', bypassCSP: true });
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width: 360, height: 740 },
+        locale: locale === 'ru' ? 'ru-RU' : 'tr-TR',
+        bypassCSP: true,
+      });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       await new SignInPage(page).signInAndWait(`galata-${locale}@waystation.test`);

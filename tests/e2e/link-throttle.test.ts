@@ -13,7 +13,16 @@ async function requestLink(): Promise<string> {
   const form = await (await fetch(`${baseURL}/request?lang=en`, { headers })).text();
   const stamp = /name="stamp" value="([^"]+)"/.exec(form)![1];
   await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS + 300));
-  const body = new URLSearchParams({ alias: 'Shared Wi-Fi', adultMen: '1', adultWomen: '0', children: '0', contact: '@shared_wifi', lang: 'en', stamp, ...firstCityOffered(form) });
+  const body = new URLSearchParams({
+    alias: 'Shared Wi-Fi',
+    adultMen: '1',
+    adultWomen: '0',
+    children: '0',
+    contact: '@shared_wifi',
+    lang: 'en',
+    stamp,
+    ...firstCityOffered(form),
+  });
   const sent = await fetch(`${baseURL}/request`, { method: 'POST', body, headers: { ...headers, origin: baseURL }, redirect: 'manual' });
   expect(sent.status).toBe(303);
   return new URL(sent.headers.get('location')!, baseURL).pathname;
@@ -23,7 +32,8 @@ describe('the arrival-link throttle', () => {
   it('refuses a guesser’s misses but still serves a working link opened from the same address', async () => {
     const link = await requestLink();
     const guesses: number[] = [];
-    for (let i = 0; i < 20; i++) guesses.push((await fetch(`${baseURL}/s/guess${String(i).padStart(38, '0')}`, { headers: SHARED_WIFI })).status);
+    for (let i = 0; i < 20; i++)
+      guesses.push((await fetch(`${baseURL}/s/guess${String(i).padStart(38, '0')}`, { headers: SHARED_WIFI })).status);
     expect(guesses.every((status) => status === 404)).toBe(true);
 
     const mine = await fetch(`${baseURL}${link}?lang=en`, { headers: SHARED_WIFI });

@@ -9,8 +9,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { meetingPoints, rooms, users } from '@/db/schema';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
 
 // Issue 16 point 5 in Chromium: Elmar, one man, waits at Istanbul Airport. Fatih has free men's beds
 // 33 km away; Kadıköy, across the Bosphorus, more free beds 39 km away. An admin adds the airport as a
@@ -29,10 +29,32 @@ beforeAll(async () => {
   const { db, sqlite } = openDatabase(databasePath);
   migrateDatabase(db);
   const now = new Date();
-  const fatih = makeShelter(db, { name: 'Fatih Free Shelter', district: 'Fatih', status: 'open', latitude: 41.0186, longitude: 28.9497, languages: ['ru', 'tr'], lastConfirmedAt: now });
-  const kadikoy = makeShelter(db, { name: 'Kadıköy Church Hall', district: 'Kadıköy', status: 'open', latitude: 40.9903, longitude: 29.0244, languages: ['ru', 'en'], lastConfirmedAt: now });
-  db.update(rooms).set({ name: "Men's dorm" }).where(eq(rooms.id, makeRoom(db, fatih.id, 'men', 8).room.id)).run();
-  db.update(rooms).set({ name: 'Hall' }).where(eq(rooms.id, makeRoom(db, kadikoy.id, 'mixed', 10).room.id)).run();
+  const fatih = makeShelter(db, {
+    name: 'Fatih Free Shelter',
+    district: 'Fatih',
+    status: 'open',
+    latitude: 41.0186,
+    longitude: 28.9497,
+    languages: ['ru', 'tr'],
+    lastConfirmedAt: now,
+  });
+  const kadikoy = makeShelter(db, {
+    name: 'Kadıköy Church Hall',
+    district: 'Kadıköy',
+    status: 'open',
+    latitude: 40.9903,
+    longitude: 29.0244,
+    languages: ['ru', 'en'],
+    lastConfirmedAt: now,
+  });
+  db.update(rooms)
+    .set({ name: "Men's dorm" })
+    .where(eq(rooms.id, makeRoom(db, fatih.id, 'men', 8).room.id))
+    .run();
+  db.update(rooms)
+    .set({ name: 'Hall' })
+    .where(eq(rooms.id, makeRoom(db, kadikoy.id, 'mixed', 10).room.id))
+    .run();
   makeUser(db, 'admin', { email: 'points-admin@waystation.test' });
   makeUser(db, 'coordinator', { email: 'points-guide@waystation.test' });
   const russian = makeUser(db, 'coordinator', { email: 'points-guide-ru@waystation.test' });
@@ -49,7 +71,6 @@ afterAll(async () => {
   server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
 
 /** At 320 px: nothing wider than the phone, and no axe-core violations. */
 async function fitsAPhone(page: Page) {
@@ -68,7 +89,8 @@ async function signedIn(email: string, viewport = DESKTOP) {
 }
 
 const cards = (page: Page) => page.locator('.suggestion-list > li.suggestion');
-const cardNames = async (page: Page) => (await cards(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
+const cardNames = async (page: Page) =>
+  (await cards(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('suggestions measured from where the household is now', () => {

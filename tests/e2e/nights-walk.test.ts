@@ -11,8 +11,8 @@ import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { dayStart } from '@/lib/occupancy/days';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
 
 // Issue 15's walk, end to end in Chromium against a production build on the real clock: a household
 // expected tomorrow is booked two nights ahead, the host sees it on the calendar, a longer stay that
@@ -58,7 +58,14 @@ beforeAll(async () => {
   makeUser(db, 'host', { email: 'walk-host@waystation.test', shelterIds: [shelter.id] });
   // Checked in on bed 3 for tonight and the next two nights.
   const early = makeArrival(db, { alias: 'Early Leaver', adultMen: 1, adultWomen: 0 });
-  makeStay(db, { arrivalId: early.id, shelterId: shelter.id, bedIds: [beds[2].id], status: 'checked_in', firstNight: tonight, departure: addNights(tonight, 3) });
+  makeStay(db, {
+    arrivalId: early.id,
+    shelterId: shelter.id,
+    bedIds: [beds[2].id],
+    status: 'checked_in',
+    firstNight: tonight,
+    departure: addNights(tonight, 3),
+  });
   sqlite.close();
   world = { shelterId: shelter.id, beds: beds.map((b) => ({ id: b.id, label: b.label })), tonight, databasePath };
   server = await startServer(databasePath);
@@ -70,7 +77,6 @@ afterAll(async () => {
   server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
 
 /** At 320 px: nothing wider than the phone, and no axe-core violations. */
 async function fitsAPhone(page: Page) {
@@ -117,10 +123,13 @@ async function forecastFor(page: Page, index: number) {
 
 /** Which beds a stay holds on which nights, from the booking ledger. */
 const ledgerOf = (alias: string) =>
-  withDb((_, sqlite) =>
-    sqlite
-      .prepare('select bn.bed_id as bedId, bn.night from bed_nights bn join stays s on s.id = bn.stay_id join arrivals a on a.id = s.arrival_id where a.alias = ? order by bn.night')
-      .all(alias) as { bedId: string; night: Night }[],
+  withDb(
+    (_, sqlite) =>
+      sqlite
+        .prepare(
+          'select bn.bed_id as bedId, bn.night from bed_nights bn join stays s on s.id = bn.stay_id join arrivals a on a.id = s.arrival_id where a.alias = ? order by bn.night',
+        )
+        .all(alias) as { bedId: string; night: Night }[],
   );
 
 describe("issue 15's walk: nights booked ahead, the calendar, a longer stay moved, an early check-out, the forecast", () => {
@@ -152,7 +161,9 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     const household = new URL(g.url()).pathname;
     const nightsForm = g.getByRole('form', { name: 'Nights' });
     await nightsForm.waitFor();
-    expect(plain(await nightsForm.locator('p').first().textContent())).toBe(`2 nights: ${range(tomorrow, addNights(tomorrow, 1))}, leaving ${day(addNights(tomorrow, 2))}`);
+    expect(plain(await nightsForm.locator('p').first().textContent())).toBe(
+      `2 nights: ${range(tomorrow, addNights(tomorrow, 1))}, leaving ${day(addNights(tomorrow, 2))}`,
+    );
     expect(await nightsForm.getByLabel('First night').inputValue()).toBe(tomorrow);
     expect(await nightsForm.getByLabel('Leaves on').inputValue()).toBe(addNights(tomorrow, 2));
     await shoot(g, 'household-nights');
@@ -173,7 +184,9 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     expect([bed1.id, bed2.id]).toContain(ours.id);
     const other = ours.id === bed1.id ? bed2 : bed1;
     const stayLine = g.locator('.stay-dates > p').first();
-    expect(plain(await stayLine.textContent())).toBe(`2 nights, ${range(tomorrow, addNights(tomorrow, 1))}; check out by 11:00 on ${day(addNights(tomorrow, 2))}`);
+    expect(plain(await stayLine.textContent())).toBe(
+      `2 nights, ${range(tomorrow, addNights(tomorrow, 1))}; check out by 11:00 on ${day(addNights(tomorrow, 2))}`,
+    );
 
     // The booking takes one of tomorrow's free beds.
     const afterBooking = await forecastFor(g, 1);
@@ -185,8 +198,18 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     await h.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
     const row = (bed: { label: string }) => h.getByRole('row', { name: new RegExp(`^${ROOM}, Bed ${bed.label} `) });
     const cell = (bed: { label: string }, night: number) => row(bed).getByRole('cell').nth(night).getAttribute('data-state');
-    expect([await cell(ours, 0), await cell(ours, 1), await cell(ours, 2), await cell(ours, 3)]).toEqual(['free', 'booked', 'booked', 'free']);
-    expect([await cell(bed3, 0), await cell(bed3, 1), await cell(bed3, 2), await cell(bed3, 3)]).toEqual(['occupied', 'occupied', 'occupied', 'free']);
+    expect([await cell(ours, 0), await cell(ours, 1), await cell(ours, 2), await cell(ours, 3)]).toEqual([
+      'free',
+      'booked',
+      'booked',
+      'free',
+    ]);
+    expect([await cell(bed3, 0), await cell(bed3, 1), await cell(bed3, 2), await cell(bed3, 3)]).toEqual([
+      'occupied',
+      'occupied',
+      'occupied',
+      'free',
+    ]);
     expect(await cell(other, 1)).toBe('free');
     const nightList = h.getByRole('list', { name: 'Night by night' }).locator(':scope > li');
     const counts = async (night: number) => plain((await nightList.nth(night).locator('p').first().textContent())!.replace(/[^\w ]/g, ' '));
@@ -205,7 +228,14 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     const departure = addNights(tomorrow, 2);
     withDb((db) => {
       const next = makeArrival(db, { alias: 'Next Guest', adultMen: 1, adultWomen: 0 });
-      makeStay(db, { arrivalId: next.id, shelterId: world.shelterId, bedIds: [ours.id], firstNight: departure, departure: addNights(departure, 2), holdUntil: new Date(Date.now() + 5 * 86_400_000) });
+      makeStay(db, {
+        arrivalId: next.id,
+        shelterId: world.shelterId,
+        bedIds: [ours.id],
+        firstNight: departure,
+        departure: addNights(departure, 2),
+        holdUntil: new Date(Date.now() + 5 * 86_400_000),
+      });
     });
     await g.goto(household);
     await g.getByText('Change dates').click();
@@ -233,14 +263,18 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     expect(await place.getByText(`Beds: ${ROOM} ${other.label}`).isVisible()).toBe(true);
     await place.getByRole('button', { name: 'Move here' }).click();
     await g.getByText('Household moved.').waitFor();
-    await expect.poll(async () => plain(await stayLine.textContent())).toBe(`3 nights, ${range(tomorrow, departure)}; check out by 11:00 on ${day(addNights(departure, 1))}`);
+    await expect
+      .poll(async () => plain(await stayLine.textContent()))
+      .toBe(`3 nights, ${range(tomorrow, departure)}; check out by 11:00 on ${day(addNights(departure, 1))}`);
     expect(await g.getByText(`Beds: ${ROOM} ${other.label}`).isVisible()).toBe(true);
     // The refusal was about the old beds: it is gone, and the move's own fields show the new departure.
     expect(await g.locator('#stay-departure-error').count()).toBe(0);
     expect(await g.getByRole('link', { name: /^Show places free until/ }).count()).toBe(0);
     expect(await g.locator('#nights-to').inputValue()).toBe(addNights(departure, 1));
     // Nowhere else to go for those nights (bed 3 is taken, their old bed too): they keep theirs.
-    expect(await move.getByText('No other beds are free for all these nights: they keep the beds they have.', { exact: false }).isVisible()).toBe(true);
+    expect(
+      await move.getByText('No other beds are free for all these nights: they keep the beds they have.', { exact: false }).isVisible(),
+    ).toBe(true);
     await shoot(g, 'after-move');
     expect(ledgerOf('Walker')).toEqual([tomorrow, addNights(tomorrow, 1), departure].map((night) => ({ bedId: other.id, night })));
 
@@ -258,11 +292,27 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
 
     await h.goto(`/shelters/${world.shelterId}/calendar`);
     expect([await cell(bed3, 0), await cell(bed3, 1), await cell(bed3, 2)]).toEqual(['free', 'free', 'free']);
-    expect([await cell(other, 1), await cell(other, 2), await cell(other, 3), await cell(other, 4)]).toEqual(['booked', 'booked', 'booked', 'free']);
-    expect([await cell(ours, 1), await cell(ours, 2), await cell(ours, 3), await cell(ours, 4), await cell(ours, 5)]).toEqual(['free', 'free', 'booked', 'booked', 'free']);
+    expect([await cell(other, 1), await cell(other, 2), await cell(other, 3), await cell(other, 4)]).toEqual([
+      'booked',
+      'booked',
+      'booked',
+      'free',
+    ]);
+    expect([await cell(ours, 1), await cell(ours, 2), await cell(ours, 3), await cell(ours, 4), await cell(ours, 5)]).toEqual([
+      'free',
+      'free',
+      'booked',
+      'booked',
+      'free',
+    ]);
     await h.setViewportSize(PHONE);
     expect(await counts(1)).toBe('2 free 1 booked');
-    expect(await nightList.nth(1).getByText(`${ROOM}: ${[ours.label, bed3.label].sort().join(', ')}`).isVisible()).toBe(true);
+    expect(
+      await nightList
+        .nth(1)
+        .getByText(`${ROOM}: ${[ours.label, bed3.label].sort().join(', ')}`)
+        .isVisible(),
+    ).toBe(true);
     await h.screenshot({ path: join(SHOTS, 'calendar-after-check-out-320.png'), fullPage: true });
 
     // 5. Bed 3 is free tomorrow after all: one more bed free for certain.

@@ -4,8 +4,8 @@ import { openDatabase, write } from '@/db';
 import { issueLink } from '@/lib/placement/links';
 import { utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { axeViolations, launchBrowser, PHONE } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, launchBrowser, PHONE } from './support';
 
 // A host tells their guests the water is off; an admin tells a whole city the ferries stop; the
 // guests' phones (JavaScript off, 320 px) show it at the top, only in that city, until taken down.
@@ -19,7 +19,8 @@ const ZONE = 'Europe/Istanbul';
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
-  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
+  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string })
+    .hash;
   const now = new Date();
   const admin = makeUser(db, 'admin', { email: 'notice-admin@waystation.test', passwordHash: hash });
   // Cities of this test's own, so a demo notice or a scoped demo admin decides nothing here.
@@ -28,7 +29,12 @@ beforeAll(async () => {
   const guestOf = (name: string, cityId: string) => {
     const shelter = makeShelter(db, { name, status: 'open', cityId, timeZone: ZONE });
     const { beds } = makeRoom(db, shelter.id, 'mixed', 1);
-    const stay = makeStay(db, { arrivalId: makeArrival(db).id, shelterId: shelter.id, bedIds: [beds[0].id], holdUntil: new Date(now.getTime() + 12 * 3600_000) });
+    const stay = makeStay(db, {
+      arrivalId: makeArrival(db).id,
+      shelterId: shelter.id,
+      bedIds: [beds[0].id],
+      holdUntil: new Date(now.getTime() + 12 * 3600_000),
+    });
     return { shelter, token: write(db, (tx) => issueLink(tx, stay, admin.id, now)) };
   };
   const spring = guestOf('Notice Spring House', lakeside.id);
@@ -40,7 +46,6 @@ beforeAll(async () => {
   sqlite.close();
 });
 afterAll(() => browser?.close());
-
 
 async function staff(email: string) {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });

@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, PHONE } from './support';
 import { openSignedIn } from './signed-in';
+import { launchBrowser, newPage, PHONE } from './support';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -32,18 +32,32 @@ function bedsInDatabase() {
     const reserved = count(`${held} and s.status = 'reserved' and s.hold_until > @now`);
     const shelters = count('select count(*) from shelters');
     // Free beds of one kind of shelter: a paused shelter's are shown apart from the open ones'.
-    const inStatus = (status: string) => `b.room_id in (select r.id from rooms r join shelters sh on sh.id = r.shelter_id where sh.status = '${status}')`;
+    const inStatus = (status: string) =>
+      `b.room_id in (select r.id from rooms r join shelters sh on sh.id = r.shelter_id where sh.status = '${status}')`;
     const freeIn = (status: string) =>
       count(`select count(*) from beds b where b.out_of_service_reason is null and ${inStatus(status)}`) -
-      count(`${held} and sb.bed_id in (select b.id from beds b where ${inStatus(status)}) and (s.status = 'checked_in' or s.hold_until > @now)`);
-    return { shelters, inService: total - outOfService, outOfService, occupied, reserved, free: freeIn('open'), freePaused: freeIn('paused') };
+      count(
+        `${held} and sb.bed_id in (select b.id from beds b where ${inStatus(status)}) and (s.status = 'checked_in' or s.hold_until > @now)`,
+      );
+    return {
+      shelters,
+      inService: total - outOfService,
+      outOfService,
+      occupied,
+      reserved,
+      free: freeIn('open'),
+      freePaused: freeIn('paused'),
+    };
   } finally {
     db.close();
   }
 }
 
 const figure = (page: Page, section: string, term: string) =>
-  page.getByRole('region', { name: section }).locator('.figure', { has: page.getByText(term, { exact: true }) }).locator('dd');
+  page
+    .getByRole('region', { name: section })
+    .locator('.figure', { has: page.getByText(term, { exact: true }) })
+    .locator('dd');
 
 async function signedIn(email: string, viewport?: { width: number; height: number }) {
   const { context, page } = await newPage(browser, baseURL, viewport);
@@ -64,11 +78,20 @@ describe('occupancy for an admin', () => {
     expect(await figure(page, beds, 'Free').textContent()).toBe(String(expected.free));
     // The demo's paused shelter (Şişli) has free beds: said apart, not in the total.
     expect(expected.freePaused).toBeGreaterThan(0);
-    await page.getByText(`Free counts open shelters only: ${expected.freePaused} more ${expected.freePaused === 1 ? 'bed is' : 'beds are'} free in paused shelters.`).waitFor();
+    await page
+      .getByText(
+        `Free counts open shelters only: ${expected.freePaused} more ${expected.freePaused === 1 ? 'bed is' : 'beds are'} free in paused shelters.`,
+      )
+      .waitFor();
     expect(await figure(page, beds, 'Out of service').textContent()).toBe(String(expected.outOfService));
     // Other test files add shelters to the same server: count them from the database.
     // The forecast's tables have rows too: count those of the shelters table, named by its caption.
-    expect(await page.getByRole('table', { name: /^Shelters and their beds now/ }).getByRole('row').count()).toBe(1 + expected.shelters);
+    expect(
+      await page
+        .getByRole('table', { name: /^Shelters and their beds now/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(1 + expected.shelters);
 
     await page.getByRole('link', { name: 'History and export' }).click();
     await page.getByRole('link', { name: 'Last 30 days' }).click();
@@ -79,12 +102,18 @@ describe('occupancy for an admin', () => {
     await rateSection.getByText('Show data').click();
     const table = rateSection.getByRole('table', { name: 'Beds per day' });
     await table.waitFor();
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
     expect(rows).toHaveLength(30);
     // Unmet demand: counts by kind over the same days, nothing about anyone.
     const turnedAway = page.getByRole('region', { name: 'Turned away' });
-    expect(await turnedAway.locator('dt').allTextContents()).toEqual(['Waited past midnight without a bed', 'No fitting shelter in the suggestions']);
-    for (const counts of await turnedAway.locator('dd').allTextContents()) expect(counts).toMatch(/^Men [\d,]+Women [\d,]+Families [\d,]+$/);
+    expect(await turnedAway.locator('dt').allTextContents()).toEqual([
+      'Waited past midnight without a bed',
+      'No fitting shelter in the suggestions',
+    ]);
+    for (const counts of await turnedAway.locator('dd').allTextContents())
+      expect(counts).toMatch(/^Men [\d,]+Women [\d,]+Families [\d,]+$/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     // The browser is shared over a connection, so the file is saved here rather than read where it landed.
@@ -140,7 +169,9 @@ describe('occupancy for an admin', () => {
     expect(await alert.textContent()).toContain('That shelter is not one you can see.');
     await page.getByRole('img', { name: /Occupancy rate per day/ }).waitFor();
     await page.goto('/audit?page=999');
-    expect(await page.getByRole('alert').filter({ hasText: 'pages' }).textContent()).toMatch(/There are only \d+ pages; showing the last one./);
+    expect(await page.getByRole('alert').filter({ hasText: 'pages' }).textContent()).toMatch(
+      /There are only \d+ pages; showing the last one./,
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
   });

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import type { HsdsFeed } from '@/lib/exports/hsds';
-import { apiRootValidator, serviceValidator, servicesPageValidator } from '../support/hsds-schema';
+import { apiRootValidator, servicesPageValidator, serviceValidator } from '../support/hsds-schema';
 import { launchBrowser } from './support';
 
 // The demo network's open feed, as a consumer of open data fetches it: valid HSDS 3.1, the shelters
@@ -16,7 +16,9 @@ let shelters: Shelter[];
 let browser: Browser;
 beforeAll(async () => {
   const { sqlite } = openDatabase(databasePath);
-  shelters = sqlite.prepare('select name, address, phone, telegram, listed_publicly as listed, status from shelters order by name').all() as Shelter[];
+  shelters = sqlite
+    .prepare('select name, address, phone, telegram, listed_publicly as listed, status from shelters order by name')
+    .all() as Shelter[];
   sqlite.close();
   browser = await launchBrowser();
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage } from './support';
 import { openSignedIn } from './signed-in';
+import { launchBrowser, newPage } from './support';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -54,7 +54,10 @@ describe('placing a household', () => {
     await host.page.reload();
     const expected = host.page.getByRole('region', { name: /Expected/ }).getByRole('listitem', { name: 'Sokolov family' });
     await expected.getByRole('button', { name: 'Check in' }).click();
-    await host.page.getByRole('region', { name: /Staying now/ }).getByRole('listitem', { name: 'Sokolov family' }).waitFor();
+    await host.page
+      .getByRole('region', { name: /Staying now/ })
+      .getByRole('listitem', { name: 'Sokolov family' })
+      .waitFor();
     const familyRoom = host.page.getByRole('region', { name: 'Family room' });
     expect(await familyRoom.locator('[data-state=occupied]').count()).toBe(4);
     expect(await familyRoom.getByText('4 occupied').isVisible()).toBe(true);

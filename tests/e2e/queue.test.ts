@@ -9,8 +9,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { arrivals, rooms } from '@/db/schema';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, shotsDir } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, shotsDir } from './support';
 
 // The guide's queue in a surge, on a network of its own: find people by alias and kind, tick six
 // single men and place them in one shelter in one go, see who got which bed, and watch a request
@@ -38,10 +38,30 @@ beforeAll(async () => {
   withDb((db) => {
     migrateDatabase(db);
     // One shelter with six men's beds, its door open all evening, so that tonight is still bookable.
-    const hostel = makeShelter(db, { name: 'Fatih Hostel', district: 'Fatih', status: 'open', lastConfirmedAt: now, checkInFrom: '00:00', checkInUntil: '23:59' });
-    db.update(rooms).set({ name: "Men's dorm" }).where(eq(rooms.id, makeRoom(db, hostel.id, 'men', 6).room.id)).run();
-    const other = makeShelter(db, { name: 'Kadıköy Hall', district: 'Kadıköy', status: 'open', lastConfirmedAt: now, checkInFrom: '00:00', checkInUntil: '23:59' });
-    db.update(rooms).set({ name: 'Family room' }).where(eq(rooms.id, makeRoom(db, other.id, 'family', 4).room.id)).run();
+    const hostel = makeShelter(db, {
+      name: 'Fatih Hostel',
+      district: 'Fatih',
+      status: 'open',
+      lastConfirmedAt: now,
+      checkInFrom: '00:00',
+      checkInUntil: '23:59',
+    });
+    db.update(rooms)
+      .set({ name: "Men's dorm" })
+      .where(eq(rooms.id, makeRoom(db, hostel.id, 'men', 6).room.id))
+      .run();
+    const other = makeShelter(db, {
+      name: 'Kadıköy Hall',
+      district: 'Kadıköy',
+      status: 'open',
+      lastConfirmedAt: now,
+      checkInFrom: '00:00',
+      checkInUntil: '23:59',
+    });
+    db.update(rooms)
+      .set({ name: 'Family room' })
+      .where(eq(rooms.id, makeRoom(db, other.id, 'family', 4).room.id))
+      .run();
     makeUser(db, 'coordinator', { email: 'queue-guide@waystation.test' });
     makeUser(db, 'admin', { email: 'queue-admin@waystation.test' });
     const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -60,7 +80,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-
 async function signedIn(email: string, viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);
   await openSignedIn(session.page, email, server);
@@ -68,7 +87,8 @@ async function signedIn(email: string, viewport = DESKTOP) {
 }
 
 const waitingList = (page: Page) => page.getByRole('region', { name: /Waiting for a place|Ждут места/ }).locator('.queue > li');
-const names = async (page: Page) => (await waitingList(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
+const names = async (page: Page) =>
+  (await waitingList(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
 
 describe('the queue in a surge', () => {
   it('a guide finds households by alias and by kind, without JavaScript’s help: plain links and a GET form', async () => {
@@ -104,7 +124,11 @@ describe('the queue in a surge', () => {
   it('a guide ticks seven single men, places them in one shelter at once, sees each one’s bed or why not; the queue then shows six placed', async () => {
     const { context, page } = await signedIn('queue-guide@waystation.test');
     await page.goto('/arrivals?kind=men');
-    for (const alias of MEN) await waitingList(page).filter({ has: page.getByRole('link', { name: alias, exact: true }) }).getByLabel('Tick').check();
+    for (const alias of MEN)
+      await waitingList(page)
+        .filter({ has: page.getByRole('link', { name: alias, exact: true }) })
+        .getByLabel('Tick')
+        .check();
     const bar = page.getByRole('form', { name: 'Place the ticked households' });
     await bar.getByText('7 households ticked, 7 people').waitFor();
     await bar.getByLabel('Shelter').selectOption({ label: 'Fatih Hostel (Fatih): 6 free tonight' });
@@ -127,7 +151,14 @@ describe('the queue in a surge', () => {
     const placed = page.getByRole('region', { name: /Reserved, not yet arrived/ }).getByRole('listitem');
     expect(await placed.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).toEqual(MEN.slice(0, 6));
     expect(
-      withDb((db) => db.select({ status: arrivals.status }).from(arrivals).all().filter((row) => row.status === 'placed').length),
+      withDb(
+        (db) =>
+          db
+            .select({ status: arrivals.status })
+            .from(arrivals)
+            .all()
+            .filter((row) => row.status === 'placed').length,
+      ),
     ).toBe(6);
     await context.close();
   });
@@ -140,7 +171,9 @@ describe('the queue in a surge', () => {
     const header = page.getByRole('banner');
     expect(await header.getByRole('link', { name: /заяв/ }).count()).toBe(0);
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    withDb((db) => makeArrival(db, { alias: 'Lena online', adultMen: 0, adultWomen: 1, selfRegistered: true, contact: '@lena', arrivedAt: new Date() }));
+    withDb((db) =>
+      makeArrival(db, { alias: 'Lena online', adultMen: 0, adultWomen: 1, selfRegistered: true, contact: '@lena', arrivedAt: new Date() }),
+    );
     // The tab asks every 20 s while it is visible.
     await header.getByRole('link', { name: '1 заявка с сайта' }).waitFor({ timeout: 30_000 });
     await waitingList(page).filter({ hasText: 'Lena online' }).waitFor({ timeout: 10_000 });

@@ -9,8 +9,8 @@ import { seedDemo } from '@/db/seed';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
 import { DEMO_PASSWORD, startServer } from '../support/next-server';
-import { firstCityOffered, launchBrowser, newPage } from './support';
 import { openSignedIn } from './signed-in';
+import { firstCityOffered, launchBrowser, newPage } from './support';
 
 // A flood of requests from many sources, each at its own limit, must not close the public form for
 // the next person, and an admin must see it. A server of its own: its own database to fill, and
@@ -43,15 +43,34 @@ async function handOut(address: string): Promise<{ stamp: string; city: Record<s
 }
 
 async function send(address: string, { stamp, city }: { stamp: string; city: Record<string, string> }): Promise<number> {
-  const body = new URLSearchParams({ alias: 'Flood', adultMen: '1', adultWomen: '0', children: '0', contact: '@flood', lang: 'en', stamp, ...city });
-  const response = await fetch(`${server.baseURL}/request`, { method: 'POST', body, headers: { 'x-forwarded-for': address, origin: server.baseURL }, redirect: 'manual' });
+  const body = new URLSearchParams({
+    alias: 'Flood',
+    adultMen: '1',
+    adultWomen: '0',
+    children: '0',
+    contact: '@flood',
+    lang: 'en',
+    stamp,
+    ...city,
+  });
+  const response = await fetch(`${server.baseURL}/request`, {
+    method: 'POST',
+    body,
+    headers: { 'x-forwarded-for': address, origin: server.baseURL },
+    redirect: 'manual',
+  });
   return response.status;
 }
 
 describe('a flood of requests', () => {
   it(`from ${SOURCES} addresses on ${SOURCES} networks, each at its limit, leaves the form open to the next person, and an admin sees it`, async () => {
     const sources = Array.from({ length: SOURCES }, (_, n) => `198.18.${n + 1}.7`);
-    const forms = await Promise.all(sources.map(async (address) => ({ address, stamps: await Promise.all(Array.from({ length: REQUESTS_PER_ADDRESS + 1 }, () => handOut(address))) })));
+    const forms = await Promise.all(
+      sources.map(async (address) => ({
+        address,
+        stamps: await Promise.all(Array.from({ length: REQUESTS_PER_ADDRESS + 1 }, () => handOut(address))),
+      })),
+    );
     const newcomer = '198.19.200.7';
     const newcomerStamp = await handOut(newcomer);
     await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS + 300));
@@ -72,7 +91,9 @@ describe('a flood of requests', () => {
     await page.goto('/arrivals');
     const notice = page.getByRole('status').filter({ hasText: 'The public request form is being flooded.' });
     const total = SOURCES * REQUESTS_PER_ADDRESS + 1;
-    expect(await notice.innerText()).toContain(`${total} requests in the last hour from ${SOURCES + 1} source networks, past your ceiling of 60 an hour.`);
+    expect(await notice.innerText()).toContain(
+      `${total} requests in the last hour from ${SOURCES + 1} source networks, past your ceiling of 60 an hour.`,
+    );
     await context.close();
   }, 120_000);
 });

@@ -2,8 +2,8 @@ import { request as httpRequest } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
-import { axeViolations, launchBrowser, newPage } from './support';
 import { openSignedIn } from './signed-in';
+import { axeViolations, launchBrowser, newPage } from './support';
 
 const PHONE_360 = { width: 360, height: 740 };
 const baseURL = inject('baseURL');
@@ -52,7 +52,6 @@ function gzipBytes(path: string): Promise<number> {
   });
 }
 
-
 const kadikoy = (page: Page) => page.getByRole('region', { name: 'Kadıköy Church Hall' });
 
 describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
@@ -75,7 +74,9 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
     const contact = page.getByLabel('Telegram, WhatsApp или телефон');
     expect(await page.getByRole('alert').innerText()).toBe('Проверьте отмеченные ниже поля.');
     expect(await contact.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await contact.getAttribute('aria-describedby').then((ids) => ids!.split(' ').at(-1))}`).innerText()).toBe('Заполните это поле.');
+    expect(await page.locator(`#${await contact.getAttribute('aria-describedby').then((ids) => ids!.split(' ').at(-1))}`).innerText()).toBe(
+      'Заполните это поле.',
+    );
     expect(await page.getByLabel('Ваше имя или ник').inputValue()).toBe('Лена');
     expect(await page.getByLabel('Женщины').inputValue()).toBe('1');
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import { makeUser } from '../support/fixtures';
-import { launchBrowser, newPage, PHONE, SignInPage } from './support';
 import { openSignedIn } from './signed-in';
+import { launchBrowser, newPage, PHONE, SignInPage } from './support';
 
 // A guide sets up two-step sign-in on a phone, reading the key off the page as someone typing it into
 // an app would; the test is the app, computing codes from that key.
@@ -31,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** The code an authenticator app holding `key` shows `ahead` steps from now (a step is used once). */
-const codeFrom = (key: string, ahead = 0) => TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s+/g, '')), timestamp: Date.now() + ahead * 30_000 });
+const codeFrom = (key: string, ahead = 0) =>
+  TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s+/g, '')), timestamp: Date.now() + ahead * 30_000 });
 
 async function phone() {
   const { context, page } = await newPage(browser, baseURL, PHONE);

@@ -18,8 +18,7 @@ export const HOUSEHOLDS = ['W', 'R', 'C', 'Y'] as const;
 export type Household = (typeof HOUSEHOLDS)[number];
 type Detail = 'alias' | 'contact' | 'note';
 export type Marker = { name: string; value: string } & (
-  | { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' }
-  | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
+  { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' } | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
 );
 
 export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY'] as const;
@@ -39,7 +38,11 @@ const SHARES: Record<Household, Record<Detail, StaffKey[]>> = {
   R: { alias: ['guideA', 'hostS', 'admin'], contact: ['guideA', 'admin'], note: ['guideA', 'hostS', 'admin'] },
   C: { alias: ['hostS', 'admin'], contact: ['admin'], note: ['hostS', 'admin'] },
   // Issue 17: Yerevan's queue is any all-city guide's and Yerevan's guide's; its admin's after "Show details".
-  Y: { alias: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'], contact: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'], note: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'] },
+  Y: {
+    alias: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
+    contact: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
+    note: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
+  },
 };
 
 export function mayReceive(caller: Caller, marker: Marker): boolean {
@@ -65,7 +68,15 @@ export type World = {
   stays: { R: string; C: string };
 };
 
-const ROLES: Record<StaffKey, Role> = { hostS: 'host', hostT: 'host', guideA: 'coordinator', guideB: 'coordinator', admin: 'admin', guideY: 'coordinator', adminY: 'admin' };
+const ROLES: Record<StaffKey, Role> = {
+  hostS: 'host',
+  hostT: 'host',
+  guideA: 'coordinator',
+  guideB: 'coordinator',
+  admin: 'admin',
+  guideY: 'coordinator',
+  adminY: 'admin',
+};
 
 /** The demo's city by its address word; a database without it gets one. */
 function cityOf(db: Db, slug: string, name: string): string {
@@ -86,25 +97,53 @@ export function buildWorld(databasePath: string): World {
       const istanbul = tx.select({ id: cities.id }).from(cities).where(eq(cities.slug, 'istanbul')).get()?.id ?? defaultCityOf(tx);
       const yerevan = cityOf(tx, 'yerevan', 'Yerevan');
       const cityOfHousehold = (household: Household) => (household === 'Y' ? yerevan : istanbul);
-      const S = tx.insert(shelters).values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now, cityId: istanbul }).returning().get();
-      const T = tx.insert(shelters).values({ name: `Shares T ${tag}`, district: 'Şişli', status: 'paused', cityId: istanbul }).returning().get();
+      const S = tx
+        .insert(shelters)
+        .values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now, cityId: istanbul })
+        .returning()
+        .get();
+      const T = tx
+        .insert(shelters)
+        .values({ name: `Shares T ${tag}`, district: 'Şişli', status: 'paused', cityId: istanbul })
+        .returning()
+        .get();
       const inYerevan =
-        tx.select({ id: shelters.id, name: shelters.name }).from(shelters).where(eq(shelters.cityId, yerevan)).orderBy(shelters.name).limit(1).get() ??
-        tx.insert(shelters).values({ name: `Shares Yerevan ${tag}`, district: 'Kentron', cityId: yerevan }).returning({ id: shelters.id, name: shelters.name }).get();
+        tx
+          .select({ id: shelters.id, name: shelters.name })
+          .from(shelters)
+          .where(eq(shelters.cityId, yerevan))
+          .orderBy(shelters.name)
+          .limit(1)
+          .get() ??
+        tx
+          .insert(shelters)
+          .values({ name: `Shares Yerevan ${tag}`, district: 'Kentron', cityId: yerevan })
+          .returning({ id: shelters.id, name: shelters.name })
+          .get();
       const dorm = tx.insert(rooms).values({ shelterId: S.id, name: 'Dorm', kind: 'women' }).returning().get();
       const [bedR, bedC] = ['1', '2'].map((label) => tx.insert(beds).values({ roomId: dorm.id, label }).returning().get());
       const markers: Marker[] = [];
       const staff = Object.fromEntries(
         STAFF.map((key) => {
           const [name, email] = [`Shares ${key} ${tag}`, `shares-${key.toLowerCase()}-${tag}@example.test`];
-          markers.push({ name: `${key}.name`, value: name, staff: key, field: 'staffName' }, { name: `${key}.email`, value: email, staff: key, field: 'staffEmail' });
+          markers.push(
+            { name: `${key}.name`, value: name, staff: key, field: 'staffName' },
+            { name: `${key}.email`, value: email, staff: key, field: 'staffEmail' },
+          );
           const user = tx.insert(users).values({ email, name, role: ROLES[key], passwordHash: FIXTURE_HASH }).returning().get();
-          if (key === 'hostS' || key === 'hostT') tx.insert(shelterMembers).values({ userId: user.id, shelterId: key === 'hostS' ? S.id : T.id }).run();
+          if (key === 'hostS' || key === 'hostT')
+            tx.insert(shelterMembers)
+              .values({ userId: user.id, shelterId: key === 'hostS' ? S.id : T.id })
+              .run();
           if (YEREVAN.includes(key)) tx.insert(staffCities).values({ userId: user.id, cityId: yerevan }).run();
           return [key, user];
         }),
       ) as Record<StaffKey, typeof users.$inferSelect>;
-      const mark = (household: Household, field: Detail | 'requestTokenHash' | 'linkTokenHash', value = `MK${household}-${field}-${tag}`) => {
+      const mark = (
+        household: Household,
+        field: Detail | 'requestTokenHash' | 'linkTokenHash',
+        value = `MK${household}-${field}-${tag}`,
+      ) => {
         markers.push({ name: `${household}.${field}`, value, household, field });
         return value;
       };
@@ -133,7 +172,12 @@ export function buildWorld(databasePath: string): World {
         }),
       ) as Record<Household, string>;
       const guideA = asStaff(staff.guideA);
-      const placed = ([['R', bedR.id], ['C', bedC.id]] as const).map(([household, bedId]) => {
+      const placed = (
+        [
+          ['R', bedR.id],
+          ['C', bedC.id],
+        ] as const
+      ).map(([household, bedId]) => {
         const reservation = reserveBeds(tx, guideA, { arrivalId: ids[household], bedIds: [bedId] }, now);
         links.push({ name: `${household}'s stay`, token: reservation.token });
         mark(household, 'linkTokenHash', hashLinkToken(reservation.token));
@@ -168,7 +212,10 @@ export function endWorld(databasePath: string, world: World): void {
       cancelStay(tx, staff('guideA'), world.stays.R, now);
       // As the retention purge would: a household that has left is no one's to erase by hand.
       for (const household of HOUSEHOLDS) eraseHousehold(tx, world.arrivals[household], now, null);
-      tx.update(shelters).set({ status: 'closed' }).where(inArray(shelters.id, [world.shelterS, world.shelterT])).run();
+      tx.update(shelters)
+        .set({ status: 'closed' })
+        .where(inArray(shelters.id, [world.shelterS, world.shelterT]))
+        .run();
     });
   } finally {
     sqlite.close();

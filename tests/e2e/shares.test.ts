@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uuidV5 } from '@/lib/exports/uuid';
 import { routePatterns } from '../support/app-tree';
 import { FIXTURE_PASSWORD } from '../support/fixtures';
-import { buildWorld, endWorld, HOUSEHOLDS, mayReceive, STAFF, type Caller, type Household, type Marker, type StaffKey, type World } from './shares-world';
+import {
+  buildWorld,
+  endWorld,
+  HOUSEHOLDS,
+  mayReceive,
+  STAFF,
+  type Caller,
+  type Household,
+  type Marker,
+  type StaffKey,
+  type World,
+} from './shares-world';
 import { launchBrowser, newPage, SignInPage } from './support';
 
 // Invariant 7: what the server sends is the caller's share. Every route under app/ is fetched by
@@ -38,7 +49,10 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/open/hsds.json': () => ['/open/hsds.json'],
   '/open': () => ['/open'],
   '/open/services': () => ['/open/services'],
-  '/open/services/[id]': (w) => [`/open/services/${uuidV5(`service:${w.shelterS}`)}`, `/open/services/${uuidV5(`service:${w.shelterYerevan.id}`)}`],
+  '/open/services/[id]': (w) => [
+    `/open/services/${uuidV5(`service:${w.shelterS}`)}`,
+    `/open/services/${uuidV5(`service:${w.shelterYerevan.id}`)}`,
+  ],
   '/public/shelters': () => ['/public/shelters'],
   '/request': () => ['/request'],
   '/s/[token]': (w) => w.links.map(({ token }) => `/s/${token}`),
@@ -67,7 +81,14 @@ async function signIn(email: string): Promise<string> {
   const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { ...CLIENT, 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') },
+    headers: {
+      ...CLIENT,
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    },
     body: new URLSearchParams({ csrfToken, email, password: FIXTURE_PASSWORD }),
   });
   const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
@@ -78,7 +99,10 @@ async function signIn(email: string): Promise<string> {
 const caller = (kind: Caller['kind'], revealed: Household[] = []): Caller => ({
   kind,
   revealed: new Set(revealed),
-  name: kind === 'admin' || kind === 'adminY' ? `${kind} (${revealed.length ? `after Show details on ${revealed.join(', ')}` : 'before Show details'})` : kind,
+  name:
+    kind === 'admin' || kind === 'adminY'
+      ? `${kind} (${revealed.length ? `after Show details on ${revealed.join(', ')}` : 'before Show details'})`
+      : kind,
 });
 
 const marker = (name: string) => world.markers.find((m) => m.name === name)!;
@@ -111,7 +135,11 @@ async function get(path: string, format: Format, cookie?: string): Promise<Respo
   const init = { redirect: 'manual', headers: { ...CLIENT, ...FORMATS[format], ...(cookie ? { cookie } : {}) } } as const;
   const response = await fetch(`${baseURL}${path}`, init);
   const location = new URL(response.headers.get('location') ?? '/', baseURL);
-  const busted = format === 'rsc' && response.status === 307 && location.pathname === new URL(path, baseURL).pathname && location.searchParams.has('_rsc');
+  const busted =
+    format === 'rsc' &&
+    response.status === 307 &&
+    location.pathname === new URL(path, baseURL).pathname &&
+    location.searchParams.has('_rsc');
   return busted ? fetch(location, init) : response;
 }
 
@@ -172,7 +200,9 @@ async function catchResponses(page: Page): Promise<() => Caught[]> {
   return () => caught.splice(0);
 }
 
-async function signedInPage(key: StaffKey): Promise<{ context: BrowserContext; page: Page; take: () => Caught[]; close: () => Promise<void> }> {
+async function signedInPage(
+  key: StaffKey,
+): Promise<{ context: BrowserContext; page: Page; take: () => Caught[]; close: () => Promise<void> }> {
   const { context, page } = await newPage(browser, baseURL);
   await context.setExtraHTTPHeaders(CLIENT);
   const take = await catchResponses(page);
@@ -185,7 +215,11 @@ async function signedInPage(key: StaffKey): Promise<{ context: BrowserContext; p
 }
 
 const scan = (who: Caller, answers: Caught[]) => answers.flatMap(({ where, body }) => leaks(who, where, body));
-const actionAnswer = (answers: Caught[]) => answers.filter(({ where }) => where.startsWith('POST ')).map(({ body }) => body).join('\n');
+const actionAnswer = (answers: Caught[]) =>
+  answers
+    .filter(({ where }) => where.startsWith('POST '))
+    .map(({ body }) => body)
+    .join('\n');
 
 beforeAll(async () => {
   world = buildWorld(databasePath);
@@ -205,7 +239,16 @@ describe("what each caller receives is the caller's share", () => {
   it('no page, as HTML or as flight data, carries a detail or token hash to a caller outside its share', async () => {
     // Anonymous also stands for the arrival, who opens the households' own links (/s/{token}).
     // guideY and adminY hold Yerevan alone: Istanbul's households and staff are not theirs.
-    const callers = [caller('anonymous'), caller('hostS'), caller('hostT'), caller('guideA'), caller('guideB'), caller('admin'), caller('guideY'), caller('adminY')];
+    const callers = [
+      caller('anonymous'),
+      caller('hostS'),
+      caller('hostT'),
+      caller('guideA'),
+      caller('guideB'),
+      caller('admin'),
+      caller('guideY'),
+      caller('adminY'),
+    ];
     const crawls = await Promise.all(callers.map((who) => crawl(who)));
     const [, hostS, , guideA, guideB, , guideY] = crawls.map((c) => c.answers);
     // The pages have not been broken into passing: each still sends what its screen shows.
@@ -222,14 +265,22 @@ describe("what each caller receives is the caller's share", () => {
   });
 
   it('a guide or admin of one city is listed that city’s shelters; the admin opens no other city’s', async () => {
-    const [guideY, adminY, guideA] = await Promise.all([caller('guideY'), caller('adminY'), caller('guideA')].map(async (who) => (await crawl(who)).answers));
+    const [guideY, adminY, guideA] = await Promise.all(
+      [caller('guideY'), caller('adminY'), caller('guideA')].map(async (who) => (await crawl(who)).answers),
+    );
     const page = (answers: Answer[], path: string) => answers.find((a) => a.path === path && a.format === 'html')!;
-    const listed = (answers: Answer[]) => [world.shelterNames.S, world.shelterYerevan.name].filter((name) => page(answers, '/shelters').body.includes(name));
+    const listed = (answers: Answer[]) =>
+      [world.shelterNames.S, world.shelterYerevan.name].filter((name) => page(answers, '/shelters').body.includes(name));
     expect(listed(guideY)).toEqual([world.shelterYerevan.name]);
     expect(listed(adminY)).toEqual([world.shelterYerevan.name]);
     expect(listed(guideA)).toEqual([world.shelterNames.S, world.shelterYerevan.name]);
     // A guide may place a household moving to Istanbul there, so Istanbul's open shelter still opens for them.
-    expect([`/shelters/${world.shelterS}`, `/shelters/${world.shelterYerevan.id}`].map((path) => [page(guideY, path).status, page(adminY, path).status])).toEqual([
+    expect(
+      [`/shelters/${world.shelterS}`, `/shelters/${world.shelterYerevan.id}`].map((path) => [
+        page(guideY, path).status,
+        page(adminY, path).status,
+      ]),
+    ).toEqual([
       [200, 404],
       [200, 200],
     ]);
@@ -250,7 +301,10 @@ describe("what each caller receives is the caller's share", () => {
     // Shelter T's host sends T's form with S's id in it: refused, and the refusal tells nothing of S.
     const hostT = await signedInPage('hostT');
     await hostT.page.goto(`/shelters/${world.shelterT}`);
-    await hostT.page.getByRole('region', { name: 'Availability' }).locator('input[name=shelterId]').evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
+    await hostT.page
+      .getByRole('region', { name: 'Availability' })
+      .locator('input[name=shelterId]')
+      .evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
     await hostT.page.getByRole('button', { name: 'Availability is correct' }).click();
     await hostT.page.getByText('You are not allowed to do this.').waitFor();
     const refusal = hostT.take();
@@ -260,7 +314,10 @@ describe("what each caller receives is the caller's share", () => {
     // Yerevan's admin sends their own shelter's form with Istanbul's S in it: refused alike.
     const adminY = await signedInPage('adminY');
     await adminY.page.goto(`/shelters/${world.shelterYerevan.id}`);
-    await adminY.page.getByRole('region', { name: 'Availability' }).locator('input[name=shelterId]').evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
+    await adminY.page
+      .getByRole('region', { name: 'Availability' })
+      .locator('input[name=shelterId]')
+      .evaluate((input, id) => ((input as HTMLInputElement).value = id), world.shelterS);
     await adminY.page.getByRole('button', { name: 'Availability is correct' }).click();
     await adminY.page.getByText('You are not allowed to do this.').waitFor();
     const elsewhere = adminY.take();
@@ -308,7 +365,12 @@ describe("what each caller receives is the caller's share", () => {
 // The share table itself, so that a wrong table cannot make the scan pass.
 describe('the share table', () => {
   it('gives each detail to the callers README "What we keep" names, and token hashes to nobody', () => {
-    const m = (household: Household, field: 'alias' | 'contact' | 'note' | 'requestTokenHash' | 'linkTokenHash'): Marker => ({ name: '', value: '', household, field });
+    const m = (household: Household, field: 'alias' | 'contact' | 'note' | 'requestTokenHash' | 'linkTokenHash'): Marker => ({
+      name: '',
+      value: '',
+      household,
+      field,
+    });
     const staffMarker = (staff: StaffKey): Marker => ({ name: '', value: '', staff, field: 'staffEmail' });
     const who = (kind: Caller['kind'], revealed: Household[] = []) => caller(kind, revealed);
     expect(mayReceive(who('guideB'), m('W', 'contact'))).toBe(true);

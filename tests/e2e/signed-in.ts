@@ -29,8 +29,7 @@ const SESSION_COOKIE = 'authjs.session-token';
 export async function openSignedIn(page: Page, email: string, server: ServerUnderTest = sharedServer()): Promise<void> {
   const sqlite = new Database(server.databasePath, { fileMustExist: true });
   const user = sqlite.prepare('select id, role, locale from users where email = ? and disabled_at is null').get(email) as
-    | { id: string; role: string; locale: string }
-    | undefined;
+    { id: string; role: string; locale: string } | undefined;
   sqlite.close();
   if (!user) throw new Error(`openSignedIn: no active staff member ${email}`);
   const value = await encode({

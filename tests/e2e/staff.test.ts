@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { acceptInvitation, inviteThroughUi, launchBrowser, newPage, SignInPage } from './support';
 import { openSignedIn } from './signed-in';
+import { acceptInvitation, inviteThroughUi, launchBrowser, newPage, SignInPage } from './support';
 
 let browser: Browser;
 const baseURL = inject('baseURL');

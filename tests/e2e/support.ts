@@ -20,7 +20,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser context; `locale` is the phone's language, which the sign-in page shows. */
-export async function newPage(browser: Browser, baseURL: string, viewport = DESKTOP, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  viewport = DESKTOP,
+  locale = 'en-GB',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport, locale });
   context.setDefaultTimeout(15_000);
   return { context, page: await context.newPage() };
@@ -51,12 +56,21 @@ export class SignInPage {
 }
 
 /** Admin invites someone through the staff page and returns the one-time link shown. */
-export async function inviteThroughUi(page: Page, email: string, role: 'host' | 'coordinator' | 'admin', shelter?: string): Promise<string> {
+export async function inviteThroughUi(
+  page: Page,
+  email: string,
+  role: 'host' | 'coordinator' | 'admin',
+  shelter?: string,
+): Promise<string> {
   await page.goto('/staff');
   const form = page.getByRole('region', { name: 'Invite someone' });
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Role').selectOption({ label: role === 'coordinator' ? 'guide' : role });
-  if (shelter) await form.getByRole('group', { name: /Shelters they host/ }).getByLabel(shelter).check();
+  if (shelter)
+    await form
+      .getByRole('group', { name: /Shelters they host/ })
+      .getByLabel(shelter)
+      .check();
   await form.getByRole('button', { name: 'Create invitation link' }).click();
   const link = form.getByLabel(/Invitation link/);
   await link.waitFor();
@@ -99,7 +113,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.waitForFunction(() => document.title !== '');
   await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, write, type Db } from '@/db';
-import { checkOut } from '@/lib/placement/stays';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { checkOut } from '@/lib/placement/stays';
 import { asStaff, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
@@ -23,9 +23,27 @@ function anchorHouse(db: Db, name: string, hostEmail: string, passwordHash: stri
   const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id], email: hostEmail, passwordHash }), [shelter.id]);
   const tonight = tonightIn(shelter.timeZone, new Date());
   const holdUntil = new Date(Date.now() + 24 * 3600_000);
-  makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'reserved', firstNight: tonight, departure: addNights(tonight, 2), alias: 'Vitaly', holdUntil });
-  const nikolai = makeDatedStay(db, { shelterId: shelter.id, bedIds: [beds[0].id], status: 'reserved', firstNight: addNights(tonight, -3), departure: addNights(tonight, -1), alias: 'Nikolai', holdUntil });
-  db.$client.prepare("update stays set status = 'checked_in', checked_in_at = ? where id = ?").run(Date.now() - 3 * 24 * 3600_000, nikolai.id);
+  makeDatedStay(db, {
+    shelterId: shelter.id,
+    bedIds: [beds[0].id],
+    status: 'reserved',
+    firstNight: tonight,
+    departure: addNights(tonight, 2),
+    alias: 'Vitaly',
+    holdUntil,
+  });
+  const nikolai = makeDatedStay(db, {
+    shelterId: shelter.id,
+    bedIds: [beds[0].id],
+    status: 'reserved',
+    firstNight: addNights(tonight, -3),
+    departure: addNights(tonight, -1),
+    alias: 'Nikolai',
+    holdUntil,
+  });
+  db.$client
+    .prepare("update stays set status = 'checked_in', checked_in_at = ? where id = ?")
+    .run(Date.now() - 3 * 24 * 3600_000, nikolai.id);
   return { shelter, host, nikolaiId: nikolai.id };
 }
 
@@ -34,7 +52,8 @@ let lantern: ReturnType<typeof anchorHouse>;
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
-  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string }).hash;
+  const hash = (sqlite.prepare("select password_hash as hash from users where email = 'host@waystation.test'").get() as { hash: string })
+    .hash;
   hostShelter = anchorHouse(db, 'Anchor House', 'anchor-host@waystation.test', hash).shelter;
   lantern = anchorHouse(db, 'Lantern House', 'lantern-host@waystation.test', hash);
   sqlite.close();

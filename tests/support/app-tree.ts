@@ -17,7 +17,9 @@ function filesUnder(dir: string, keep: (path: string, name: string) => boolean):
 export function routePatterns(): string[] {
   const app = join(ROOT, 'app');
   return filesUnder(app, (_path, name) => /^(page\.tsx|route\.ts)$/.test(name)).map((file) => {
-    const segments = relative(app, dirname(file)).split(sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    const segments = relative(app, dirname(file))
+      .split(sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s));
     return `/${segments.join('/')}`;
   });
 }
@@ -28,7 +30,10 @@ export type Handler = (request: Request, context: { params: Promise<Record<strin
 /** Every exported function of every 'use server' module under app/. */
 export async function serverActions(): Promise<Map<string, Action>> {
   const actions = new Map<string, Action>();
-  const files = filesUnder(join(ROOT, 'app'), (path, name) => /\.tsx?$/.test(name) && /^\s*['"]use server['"]/.test(readFileSync(path, 'utf8')));
+  const files = filesUnder(
+    join(ROOT, 'app'),
+    (path, name) => /\.tsx?$/.test(name) && /^\s*['"]use server['"]/.test(readFileSync(path, 'utf8')),
+  );
   for (const file of files) {
     for (const [name, value] of Object.entries((await import(file)) as Record<string, unknown>)) {
       if (typeof value === 'function') actions.set(`${relative(ROOT, file)}#${name}`, value as Action);

@@ -29,8 +29,43 @@ const SQLISH = [
   "insert into users (id) values ('x')",
   "%' AND 1=(SELECT COUNT(*) FROM sqlite_master) --",
 ];
-const ODD = ['', ' ', '\t\n', '\u0000', '\u0007\b', '\r\n\r\n', '\u001b[31m', '\u2028', '\u202e', '\ufeff', '\ud800', '<script>alert(1)</script>', '{{7*7}}', '../../etc/passwd', 'null', 'undefined', '[]', '{}', '__proto__'];
-const NUMBERISH = ['-1', '0', '-0', '1e400', 'NaN', 'Infinity', '-Infinity', '0x1F', '1_000', '١٢٣', '１２', '9007199254740993', '1.5', '1,5'];
+const ODD = [
+  '',
+  ' ',
+  '\t\n',
+  '\u0000',
+  '\u0007\b',
+  '\r\n\r\n',
+  '\u001b[31m',
+  '\u2028',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '../../etc/passwd',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  '__proto__',
+];
+const NUMBERISH = [
+  '-1',
+  '0',
+  '-0',
+  '1e400',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x1F',
+  '1_000',
+  '١٢٣',
+  '１２',
+  '9007199254740993',
+  '1.5',
+  '1,5',
+];
 
 /** Between 5 000 and 200 000 characters: beyond every limit the app sets. */
 export const huge = fc
@@ -41,11 +76,17 @@ export const junk: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
   { arbitrary: fc.constantFrom(...SQLISH, ...ODD), weight: 3 },
-  { arbitrary: fc.oneof(fc.integer().map(String), fc.double().map(String), fc.bigInt().map(String), fc.constantFrom(...NUMBERISH)), weight: 2 },
+  {
+    arbitrary: fc.oneof(fc.integer().map(String), fc.double().map(String), fc.bigInt().map(String), fc.constantFrom(...NUMBERISH)),
+    weight: 2,
+  },
   { arbitrary: huge, weight: 1 },
 );
 /** An id that names nothing: random, or crafted to look like SQL. */
-const missingId = fc.oneof(fc.base64String({ minLength: 16, maxLength: 16 }).map((s) => s.replace(/=/g, 'A')), fc.constantFrom(...SQLISH));
+const missingId = fc.oneof(
+  fc.base64String({ minLength: 16, maxLength: 16 }).map((s) => s.replace(/=/g, 'A')),
+  fc.constantFrom(...SQLISH),
+);
 const file = fc.constant(new Blob(['%PDF-1.4 not a form field'], { type: 'application/pdf' }));
 const scalar = fc.oneof(junk, file);
 
@@ -64,16 +105,36 @@ function killerOf(name: string, field: Field): fc.Arbitrary<Entry[]> {
     case 'text':
       return fc.oneof(missing, blank, one(huge), asList, one(file));
     case 'number':
-      return fc.oneof(missing, one(fc.constantFrom('abc', '-1', '1.5', '1000000000', 'Infinity', '1e400', '0x1g', '12abc')), one(huge), one(file));
+      return fc.oneof(
+        missing,
+        one(fc.constantFrom('abc', '-1', '1.5', '1000000000', 'Infinity', '1e400', '0x1g', '12abc')),
+        one(huge),
+        one(file),
+      );
     case 'enum':
-      return fc.oneof(missing, one(fc.constantFrom('superuser', 'ADMIN', 'admin ', ' open', 'Europe/London', ...SQLISH)), one(huge), asList, one(file));
+      return fc.oneof(
+        missing,
+        one(fc.constantFrom('superuser', 'ADMIN', 'admin ', ' open', 'Europe/London', ...SQLISH)),
+        one(huge),
+        asList,
+        one(file),
+      );
     case 'email':
-      return fc.oneof(missing, blank, one(fc.constantFrom('not-an-email', '@x.test', 'a@', 'a b@x.test', '<script>@x.test')), one(huge), asList, one(file));
+      return fc.oneof(
+        missing,
+        blank,
+        one(fc.constantFrom('not-an-email', '@x.test', 'a@', 'a b@x.test', '<script>@x.test')),
+        one(huge),
+        asList,
+        one(file),
+      );
     case 'clock':
       return fc.oneof(missing, one(fc.constantFrom('24:00', '9:00', '12:60', 'noon', '12:00:00', '-1:00')), one(huge), asList, one(file));
     case 'date':
     case 'optionalDate': {
-      const wrong = one(fc.constantFrom('2026-02-30', '2026-13-01', '2026-12-1', 'tomorrow', '01.12.2026', '2026-12-01T10:00', '+2026-12-01', ...SQLISH));
+      const wrong = one(
+        fc.constantFrom('2026-02-30', '2026-13-01', '2026-12-1', 'tomorrow', '01.12.2026', '2026-12-01T10:00', '+2026-12-01', ...SQLISH),
+      );
       return field.kind === 'date' ? fc.oneof(missing, blank, wrong, one(huge), asList, one(file)) : fc.oneof(wrong, one(huge), asList);
     }
     case 'list': {
@@ -82,7 +143,12 @@ function killerOf(name: string, field: Field): fc.Arbitrary<Entry[]> {
         // A single value where a list belongs.
         fc.constant<Entry[]>([[base(name), valid[0] ?? 'x']]),
         // Far too many entries.
-        fc.constant(entries(name, Array.from({ length: 60 }, (_, i) => valid[i % Math.max(1, valid.length)] ?? `x${i}`))),
+        fc.constant(
+          entries(
+            name,
+            Array.from({ length: 60 }, (_, i) => valid[i % Math.max(1, valid.length)] ?? `x${i}`),
+          ),
+        ),
         // One entry no list accepts.
         huge.map((bad) => entries(name, [...valid, bad])),
       );
@@ -98,12 +164,36 @@ function anyOf(name: string, field: Field): fc.Arbitrary<Entry[]> {
     { arbitrary: fc.constant(entries(name, field.valid)), weight: 4 },
     { arbitrary: fc.constant<Entry[]>([]), weight: 1 },
     { arbitrary: scalar.map((value): Entry[] => [[name, value]]), weight: 2 },
-    { arbitrary: fc.tuple(junk, junk).map(([a, b]): Entry[] => [[base(name), a], [base(name), b]]), weight: 1 },
+    {
+      arbitrary: fc.tuple(junk, junk).map(([a, b]): Entry[] => [
+        [base(name), a],
+        [base(name), b],
+      ]),
+      weight: 1,
+    },
     { arbitrary: fc.array(junk, { maxLength: 3 }).map((values) => entries(`${base(name)}[]`, values)), weight: 1 },
   );
 }
 
-const TRICKY_NAMES = ['__proto__', '__proto__[]', 'constructor', 'constructor[]', 'toString', 'hasOwnProperty[]', '$ACTION_ID_0', '$ACTION_REF_1', 'id', 'role', 'status', 'userId', 'data', '', '[]', 'a[b]', '\u0000'];
+const TRICKY_NAMES = [
+  '__proto__',
+  '__proto__[]',
+  'constructor',
+  'constructor[]',
+  'toString',
+  'hasOwnProperty[]',
+  '$ACTION_ID_0',
+  '$ACTION_REF_1',
+  'id',
+  'role',
+  'status',
+  'userId',
+  'data',
+  '',
+  '[]',
+  'a[b]',
+  '\u0000',
+];
 
 /** Fields the form does not have: odd names that may upset a naive parser, with any value. */
 function extras(known: string[]): fc.Arbitrary<Entry[]> {
@@ -131,7 +221,20 @@ export function toFormData(list: Entry[]): FormData {
 }
 
 /** Signs of an internal error reaching the user: a stack frame, a source path, SQL or a driver code. */
-export const LEAK_PATTERNS = [/\n\s+at /, /\bat \S+ \(/, /\.[jt]sx?:\d+/, /node_modules/, /SQLITE/i, /\bselect\s[^<>]{0,200}?\bfrom\s/i, /\binsert into\b/i, /\bupdate \S+ set\b/i, /constraint failed/i, /no such (table|column)/i, /Failed query/i, /TypeError|ReferenceError|RangeError|ZodError/];
+export const LEAK_PATTERNS = [
+  /\n\s+at /,
+  /\bat \S+ \(/,
+  /\.[jt]sx?:\d+/,
+  /node_modules/,
+  /SQLITE/i,
+  /\bselect\s[^<>]{0,200}?\bfrom\s/i,
+  /\binsert into\b/i,
+  /\bupdate \S+ set\b/i,
+  /constraint failed/i,
+  /no such (table|column)/i,
+  /Failed query/i,
+  /TypeError|ReferenceError|RangeError|ZodError/,
+];
 
 export function leaks(text: string): RegExp[] {
   return LEAK_PATTERNS.filter((pattern) => pattern.test(text));

@@ -1,15 +1,37 @@
 import { scryptSync } from 'node:crypto';
-import type { Db } from '@/db';
 import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import {
+  arrivals,
+  bedNights,
+  beds,
+  cities,
+  cityNames,
+  rooms,
+  shelterMembers,
+  shelters,
+  staffCities,
+  stayBeds,
+  stays,
+  users,
+  type Role,
+  type RoomKind,
+} from '@/db/schema';
 import { newId } from '@/db/schema/columns';
-import { arrivals, bedNights, beds, cities, cityNames, rooms, shelterMembers, shelters, staffCities, stayBeds, stays, users, type Role, type RoomKind } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, nightsOf, tonightIn } from '@/lib/nights/calendar';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
-import type { StaffUser } from '@/lib/auth/staff';
 
 /** Every fixture user's password: a real scrypt hash, with cheap parameters so tests stay fast. */
 export const FIXTURE_PASSWORD = 'fixture passphrase one';
-export const FIXTURE_HASH = ['scrypt', 1024, 8, 1, 'c2FsdA', scryptSync(FIXTURE_PASSWORD, Buffer.from('salt'), 32, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
+export const FIXTURE_HASH = [
+  'scrypt',
+  1024,
+  8,
+  1,
+  'c2FsdA',
+  scryptSync(FIXTURE_PASSWORD, Buffer.from('salt'), 32, { N: 1024, r: 8, p: 1 }).toString('base64url'),
+].join('$');
 let counter = 0;
 
 /** A city with an English name; `slug` defaults to one made from the name. */
@@ -30,25 +52,48 @@ export function makeCity(db: Db, name = `City ${++counter}`, values: Partial<typ
 const oldestCity = (db: Db) => db.select({ id: cities.id }).from(cities).orderBy(cities.createdAt).limit(1).get()?.id ?? null;
 
 export function defaultCityOf(db: Db): string {
-  return oldestCity(db) ?? makeCity(db, 'Istanbul', { slug: `istanbul-${newId().toLowerCase().replace(/[^a-z0-9]/g, '')}` }).id;
+  return (
+    oldestCity(db) ??
+    makeCity(db, 'Istanbul', {
+      slug: `istanbul-${newId()
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')}`,
+    }).id
+  );
 }
 
 export function makeShelter(db: Db, values: Partial<typeof shelters.$inferInsert> = {}) {
   counter += 1;
   const cityId = values.cityId === undefined ? defaultCityOf(db) : values.cityId;
-  return db.insert(shelters).values({ name: `Shelter ${counter}`, district: 'Fatih', ...values, cityId }).returning().get();
+  return db
+    .insert(shelters)
+    .values({ name: `Shelter ${counter}`, district: 'Fatih', ...values, cityId })
+    .returning()
+    .get();
 }
 
 export function makeRoom(db: Db, shelterId: string, kind: RoomKind = 'mixed', bedCount = 2) {
   counter += 1;
-  const room = db.insert(rooms).values({ shelterId, name: `Room ${counter}`, kind }).returning().get();
+  const room = db
+    .insert(rooms)
+    .values({ shelterId, name: `Room ${counter}`, kind })
+    .returning()
+    .get();
   const roomBeds = Array.from({ length: bedCount }, (_, i) =>
-    db.insert(beds).values({ roomId: room.id, label: String(i + 1) }).returning().get(),
+    db
+      .insert(beds)
+      .values({ roomId: room.id, label: String(i + 1) })
+      .returning()
+      .get(),
   );
   return { room, beds: roomBeds };
 }
 
-export function makeUser(db: Db, role: Role, options: { shelterIds?: string[]; cityIds?: string[]; disabled?: boolean; passwordHash?: string; email?: string } = {}) {
+export function makeUser(
+  db: Db,
+  role: Role,
+  options: { shelterIds?: string[]; cityIds?: string[]; disabled?: boolean; passwordHash?: string; email?: string } = {},
+) {
   counter += 1;
   const user = db
     .insert(users)
@@ -114,9 +159,14 @@ export function makeStay(
     })
     .returning()
     .get();
-  db.insert(stayBeds).values(input.bedIds.map((bedId) => ({ stayId: stay.id, bedId }))).run();
+  db.insert(stayBeds)
+    .values(input.bedIds.map((bedId) => ({ stayId: stay.id, bedId })))
+    .run();
   const nights = nightsOf({ firstNight, departure });
-  if (nights.length > 0) db.insert(bedNights).values(input.bedIds.flatMap((bedId) => nights.map((night) => ({ bedId, night, stayId: stay.id })))).run();
+  if (nights.length > 0)
+    db.insert(bedNights)
+      .values(input.bedIds.flatMap((bedId) => nights.map((night) => ({ bedId, night, stayId: stay.id }))))
+      .run();
   db.update(arrivals).set({ status: 'placed' }).where(eq(arrivals.id, input.arrivalId)).run();
   return stay;
 }

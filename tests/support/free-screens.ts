@@ -20,14 +20,18 @@ import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
  * an open shelter's.
  */
 export function freeFromLedger(db: Db, now: Date): Map<string, { cityId: string | null; status: string; beds: number; offered: number }> {
-  const shelters = db.$client.prepare('select id, city_id, status, time_zone from shelters').all() as { id: string; city_id: string | null; status: string; time_zone: string }[];
+  const shelters = db.$client.prepare('select id, city_id, status, time_zone from shelters').all() as {
+    id: string;
+    city_id: string | null;
+    status: string;
+    time_zone: string;
+  }[];
   const result = new Map<string, { cityId: string | null; status: string; beds: number; offered: number }>();
   for (const shelter of shelters) {
     const tonight = tonightIn(shelter.time_zone, now);
-    const free = (
-      db.$client
-        .prepare(
-          `select count(*) from beds b join rooms r on r.id = b.room_id
+    const free = db.$client
+      .prepare(
+        `select count(*) from beds b join rooms r on r.id = b.room_id
             where r.shelter_id = @shelter and b.out_of_service_reason is null
               and not exists (select 1 from shelter_closures c where c.shelter_id = @shelter and (c.room_id is null or c.room_id = r.id)
                                 and c.first_night <= @tonight and c.last_night >= @tonight)
@@ -35,10 +39,9 @@ export function freeFromLedger(db: Db, now: Date): Map<string, { cityId: string 
                                where sb.bed_id = b.id and sb.released_at is null
                                  and (s.status = 'checked_in'
                                    or (s.status = 'reserved' and s.hold_until > @now and s.first_night <= @tonight and s.departure > @tonight)))`,
-        )
-        .pluck()
-        .get({ shelter: shelter.id, tonight, now: now.getTime() }) as number
-    );
+      )
+      .pluck()
+      .get({ shelter: shelter.id, tonight, now: now.getTime() }) as number;
     result.set(shelter.id, { cityId: shelter.city_id, status: shelter.status, beds: free, offered: shelter.status === 'open' ? free : 0 });
   }
   return result;
@@ -56,9 +59,15 @@ export type ScreenFigure = { screen: string; shelterId?: string; cityId?: string
  */
 export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: string[]): ScreenFigure[] {
   const figures: ScreenFigure[] = [];
-  const shelters = db.$client.prepare('select id, city_id, time_zone from shelters').all() as { id: string; city_id: string; time_zone: string }[];
-  for (const shelter of visibleShelters(db, admin, now)) figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
-  for (const group of publicList(db, 'en', now).groups) for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
+  const shelters = db.$client.prepare('select id, city_id, time_zone from shelters').all() as {
+    id: string;
+    city_id: string;
+    time_zone: string;
+  }[];
+  for (const shelter of visibleShelters(db, admin, now))
+    figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
+  for (const group of publicList(db, 'en', now).groups)
+    for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
   for (const cityId of cityIds) {
     const city = networkNow(db, now, [cityId]);
     for (const shelter of city.shelters) figures.push({ screen: 'now', shelterId: shelter.id, free: shelter.counts.free });
@@ -71,14 +80,19 @@ export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: stri
   for (const { id } of shelters) figures.push({ screen: 'board', shelterId: id, free: shelterBoard(db, id, now).counts.free });
   for (const cityId of cityIds) {
     const listed = new Map(freeTonightByShelter(db, now, [cityId]).map((shelter) => [shelter.id, shelter.free]));
-    for (const shelter of shelters.filter((s) => s.city_id === cityId)) figures.push({ screen: 'place several', shelterId: shelter.id, free: listed.get(shelter.id) ?? 0 });
+    for (const shelter of shelters.filter((s) => s.city_id === cityId))
+      figures.push({ screen: 'place several', shelterId: shelter.id, free: listed.get(shelter.id) ?? 0 });
   }
   // The suggestions read the nights asked for, here each shelter's own tonight.
   for (const shelter of shelters) {
     const tonight = tonightIn(shelter.time_zone, now);
     const [own] = networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, shelterId: shelter.id });
     const usable = own.status === 'open';
-    figures.push({ screen: 'suggestions: beds', shelterId: shelter.id, free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0 });
+    figures.push({
+      screen: 'suggestions: beds',
+      shelterId: shelter.id,
+      free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0,
+    });
     figures.push({ screen: 'suggestions: night', shelterId: shelter.id, free: usable ? own.freeByNight![0].free : 0 });
   }
   return figures;

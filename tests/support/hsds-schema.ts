@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 
 // The published HSDS 3.1 schemas (tests/data/hsds-3.1, unedited), checked with Ajv. They carry no
 // $schema; HSDS's openapi.json declares JSON Schema 2020-12 as their dialect, hence Ajv's 2020 build.
@@ -24,7 +24,10 @@ function hsdsAjv(): Ajv2020 {
   return ajv;
 }
 
-type OpenApi = { components: { schemas: { Page: object } }; paths: Record<string, { get: { responses: { 200: { content: { 'application/json': { schema: object } } } } } }> };
+type OpenApi = {
+  components: { schemas: { Page: object } };
+  paths: Record<string, { get: { responses: { 200: { content: { 'application/json': { schema: object } } } } } }>;
+};
 const openapi = () => read('openapi.json') as unknown as OpenApi;
 const errorsOf = (validate: ReturnType<Ajv2020['compile']>) => (data: unknown) => (validate(data) ? [] : (validate.errors ?? []));
 

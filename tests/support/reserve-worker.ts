@@ -6,16 +6,16 @@ import { openDatabase, write } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
 import { suggestPlacements } from '@/lib/matching/suggest';
+import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBatch } from '@/lib/placement/batch';
 import { householdOf, reserveBeds } from '@/lib/placement/reserve';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 const [dbPath, userId, seedText, idsJson, mode = 'single'] = process.argv.slice(2);
 const ids: string[] = JSON.parse(idsJson);
 let seed = Number(seedText);
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 for (let i = ids.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
   [ids[i], ids[j]] = [ids[j], ids[i]];
@@ -23,7 +23,16 @@ for (let i = ids.length - 1; i > 0; i--) {
 
 const { db, sqlite } = openDatabase(dbPath);
 const guide: StaffUser = { id: userId, email: 'race@x.test', name: 'race', role: 'coordinator', locale: 'en', shelterIds: [] };
-const summary = { attempts: 0, successes: 0, conflicts: 0, alreadyPlaced: 0, noPlace: 0, batches: 0, errors: [] as string[], latenciesMs: [] as number[] };
+const summary = {
+  attempts: 0,
+  successes: 0,
+  conflicts: 0,
+  alreadyPlaced: 0,
+  noPlace: 0,
+  batches: 0,
+  errors: [] as string[],
+  latenciesMs: [] as number[],
+};
 const started = Date.now();
 
 /** Overlapping date ranges: one to three nights, starting tomorrow to three days ahead (never
@@ -35,7 +44,7 @@ function someNights(now: Date) {
 
 /** Two to six households at a time, into the shelter suggested first for the first of them. */
 function placeInBatches() {
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     const chunk = ids.slice(i, (i += 2 + Math.floor(random() * 5)));
     const now = new Date();
     const nights = someNights(now);
@@ -48,7 +57,9 @@ function placeInBatches() {
     summary.attempts += chunk.length;
     const t0 = performance.now();
     try {
-      const { outcomes } = write(db, (tx) => reserveBatch(tx, guide, { arrivalIds: chunk, shelterId: suggestions[0].shelterId, nights }, now));
+      const { outcomes } = write(db, (tx) =>
+        reserveBatch(tx, guide, { arrivalIds: chunk, shelterId: suggestions[0].shelterId, nights }, now),
+      );
       for (const { refusal } of outcomes) {
         if (!refusal) summary.successes++;
         else if (refusal.code === 'bedsTaken') summary.conflicts++;

@@ -24,7 +24,9 @@ export function createTestDb() {
 /** Every row of every table, for proving that a refused call wrote nothing. */
 export function snapshot(sqlite: ReturnType<typeof openDatabase>['sqlite'], ignore: string[] = []): string {
   const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+    )
     .all() as { name: string }[];
   const dump: Record<string, unknown[]> = {};
   for (const { name } of tables) {

@@ -10,14 +10,26 @@ const BEDS_PER_SHELTER = 50;
 
 /** A guide and `count` waiting adults with one free bed each, as (household, bed) pairs. */
 export function seedPairs(db: Db, count: number): { guideId: string; pairs: [string, string][] } {
-  const guide = db.insert(users).values({ email: 'writer-guide@x.test', name: 'writer', passwordHash: 'x', role: 'coordinator' }).returning().get();
+  const guide = db
+    .insert(users)
+    .values({ email: 'writer-guide@x.test', name: 'writer', passwordHash: 'x', role: 'coordinator' })
+    .returning()
+    .get();
   const pairs: [string, string][] = [];
   write(db, (tx) => {
     for (let start = 0; start < count; start += BEDS_PER_SHELTER) {
       const n = Math.min(BEDS_PER_SHELTER, count - start);
-      const shelter = tx.insert(shelters).values({ name: `Writers ${start}`, district: 'Fatih', status: 'open' }).returning().get();
+      const shelter = tx
+        .insert(shelters)
+        .values({ name: `Writers ${start}`, district: 'Fatih', status: 'open' })
+        .returning()
+        .get();
       const room = tx.insert(rooms).values({ shelterId: shelter.id, name: 'Hall', kind: 'mixed' }).returning().get();
-      const bedIds = tx.insert(beds).values(Array.from({ length: n }, (_, i) => ({ roomId: room.id, label: String(i + 1) }))).returning({ id: beds.id }).all();
+      const bedIds = tx
+        .insert(beds)
+        .values(Array.from({ length: n }, (_, i) => ({ roomId: room.id, label: String(i + 1) })))
+        .returning({ id: beds.id })
+        .all();
       const arrivalIds = tx
         .insert(arrivals)
         .values(Array.from({ length: n }, (_, i) => ({ alias: `w${start + i}`, adultMen: 1, arrivedAt: new Date(0) })))
@@ -29,7 +41,11 @@ export function seedPairs(db: Db, count: number): { guideId: string; pairs: [str
   return { guideId: guide.id, pairs };
 }
 
-export type Writer = { child: ChildProcess; acks: () => string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> };
+export type Writer = {
+  child: ChildProcess;
+  acks: () => string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+};
 
 /** Starts tests/support/ack-worker.ts on its own connection; `acks()` reads what it has acknowledged so far. */
 export function startWriter(dbPath: string, guideId: string, pairs: [string, string][], dir: string, name: string): Writer {
@@ -37,10 +53,14 @@ export function startWriter(dbPath: string, guideId: string, pairs: [string, str
   const logFile = join(dir, `${name}.acks`);
   writeFileSync(pairsFile, JSON.stringify(pairs));
   writeFileSync(logFile, '');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'support', 'ack-worker.ts'), dbPath, guideId, pairsFile, logFile, join(dir, 'stop')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'tests', 'support', 'ack-worker.ts'), dbPath, guideId, pairsFile, logFile, join(dir, 'stop')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
@@ -71,8 +91,14 @@ export function checkReservations(sqlite: Database.Database, acknowledged: strin
     foreignKeyProblems: rows('pragma foreign_key_check').length,
     missing: acknowledged.filter((id) => !stayIds.has(id)),
     stays: stayIds.size,
-    doubleHeldBeds: one('select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)'),
-    staysWithoutBed: one('select count(*) as n from stays s where not exists (select 1 from stay_beds b where b.stay_id = s.id and b.released_at is null)'),
-    placedWithoutStay: one("select count(*) as n from arrivals a where a.status = 'placed' and not exists (select 1 from stays s where s.arrival_id = a.id)"),
+    doubleHeldBeds: one(
+      'select count(*) as n from (select bed_id from stay_beds where released_at is null group by bed_id having count(*) > 1)',
+    ),
+    staysWithoutBed: one(
+      'select count(*) as n from stays s where not exists (select 1 from stay_beds b where b.stay_id = s.id and b.released_at is null)',
+    ),
+    placedWithoutStay: one(
+      "select count(*) as n from arrivals a where a.status = 'placed' and not exists (select 1 from stays s where s.arrival_id = a.id)",
+    ),
   };
 }

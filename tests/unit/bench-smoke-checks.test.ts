@@ -7,7 +7,16 @@ const EVERY_PART = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale
 /** Figures as a healthy smoke run reports them. */
 function healthyRun(): Record<string, Record<string, unknown>> {
   return {
-    reservations: { double_bookings: 0, busy_errors: 0, per_second: 900, floor_per_second: 4000, wal_pages_per_reservation: 6, wal_pages_per_floor_commit: 1, one_process_domain_us: 200, one_process_reservation_us: 900 },
+    reservations: {
+      double_bookings: 0,
+      busy_errors: 0,
+      per_second: 900,
+      floor_per_second: 4000,
+      wal_pages_per_reservation: 6,
+      wal_pages_per_floor_commit: 1,
+      one_process_domain_us: 200,
+      one_process_reservation_us: 900,
+    },
     http: { health_per_second: 800, arrival_page_per_second: 300, bed_board_per_second: 40 },
     actions: { double_bookings: 0, reservations: 12 },
     weight: { arrival_page_gzip_bytes: 6000, arrival_page_js_bytes: 0, sign_in_js_gzip_bytes: 140_000 },
@@ -23,7 +32,16 @@ function healthyRun(): Record<string, Record<string, unknown>> {
       failures: 0,
       double_bookings: 0,
     },
-    scale: { beds: 80, cities: 2, suggestions_3_nights_ms: 4, suggestions_ms: 2, suggestions_network_ms: 3, scoped_queue_ms: 1, forecast_city_ms: 5, city_occupancy_page_http_ms: 30 },
+    scale: {
+      beds: 80,
+      cities: 2,
+      suggestions_3_nights_ms: 4,
+      suggestions_ms: 2,
+      suggestions_network_ms: 3,
+      scoped_queue_ms: 1,
+      forecast_city_ms: 5,
+      city_occupancy_page_http_ms: 30,
+    },
     forecast: { days_forecast: 8, mae_beds: 1.5, naive_mae_beds: 2.5, mae_ratio_to_naive: 0.6 },
   };
 }

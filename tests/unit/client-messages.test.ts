@@ -15,7 +15,11 @@ function sourceFiles(dir: string): string[] {
 
 /** The file an import names, if it is one of ours. */
 function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/') ? join(root, specifier.slice(2)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+  const base = specifier.startsWith('@/')
+    ? join(root, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? resolve(dirname(from), specifier)
+      : null;
   if (!base) return null;
   return [`${base}.tsx`, `${base}.ts`, join(base, 'index.ts')].find((path) => existsSync(path)) ?? null;
 }
@@ -55,7 +59,11 @@ describe('messages sent to the browser', () => {
   it('keep every other namespace, and each left out is a real one', () => {
     for (const namespace of SERVER_ONLY_NAMESPACES) expect(Object.keys(en)).toContain(namespace);
     const sent = clientMessages(en);
-    expect(Object.keys(sent).sort()).toEqual(Object.keys(en).filter((namespace) => !SERVER_ONLY_NAMESPACES.includes(namespace)).sort());
+    expect(Object.keys(sent).sort()).toEqual(
+      Object.keys(en)
+        .filter((namespace) => !SERVER_ONLY_NAMESPACES.includes(namespace))
+        .sort(),
+    );
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(en).length * 0.75);
   });
 });

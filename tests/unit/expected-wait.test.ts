@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { expectedWait, quantile, type WaitInputs } from '@/lib/requests/expected-wait';
 
 const hours = (...values: number[]) => values.map((h) => h * 60);
-const base: WaitInputs = { waits: { men: [], women: [], families: [] }, kind: 'women', waitedMinutes: 0, freeFittingBeds: 10, peopleAhead: 1 };
+const base: WaitInputs = {
+  waits: { men: [], women: [], families: [] },
+  kind: 'women',
+  waitedMinutes: 0,
+  freeFittingBeds: 10,
+  peopleAhead: 1,
+};
 const wait = (input: Partial<WaitInputs>) => expectedWait({ ...base, ...input });
 
 describe('quantile', () => {
@@ -41,7 +47,9 @@ describe('expectedWait', () => {
     // Women: two waits only; the network's (men's 50 h) say days.
     expect(wait({ ...full, waits: { men: hours(50, 50, 50, 50, 50), women: hours(1, 1), families: [] } })).toEqual({ kind: 'days' });
     // Already 20 h of 50: 30 h remain, so tomorrow.
-    expect(wait({ ...full, waitedMinutes: 20 * 60, waits: { men: hours(50, 50, 50, 50, 50), women: [], families: [] } })).toEqual({ kind: 'tonightFull' });
+    expect(wait({ ...full, waitedMinutes: 20 * 60, waits: { men: hours(50, 50, 50, 50, 50), women: [], families: [] } })).toEqual({
+      kind: 'tonightFull',
+    });
     // Fewer than five anywhere: no claim of days.
     expect(wait({ ...full, waits: { men: hours(90), women: hours(90), families: [] } })).toEqual({ kind: 'tonightFull' });
   });

@@ -48,7 +48,12 @@ const shelter: ShelterInput = {
 };
 
 describe('the forecast, on the hand-worked network', () => {
-  const result = forecast({ now, networkZone: ZONE, shelters: [shelter], waiting: [{ people: { men: 2, women: 0, families: 0 }, expectedAt: null }] });
+  const result = forecast({
+    now,
+    networkZone: ZONE,
+    shelters: [shelter],
+    waiting: [{ people: { men: 2, women: 0, families: 0 }, expectedAt: null }],
+  });
   const [mine] = result.shelters;
 
   it('blends a shelter with few stays towards the network', () => {
@@ -67,7 +72,8 @@ describe('the forecast, on the hand-worked network', () => {
 
   it('takes a guest due out this morning as likely gone tonight until the check-out hour passes', () => {
     const dueToday = { ...shelter, ledger: [], departing: [{ roomId: 'W', departure: '2026-10-24', beds: 1 }], closures: [] };
-    const at = (iso: string) => forecast({ now: Date.parse(iso), networkZone: ZONE, shelters: [dueToday], waiting: [] }).shelters[0].nights[0].byKind.women;
+    const at = (iso: string) =>
+      forecast({ now: Date.parse(iso), networkZone: ZONE, shelters: [dueToday], waiting: [] }).shelters[0].nights[0].byKind.women;
     // 09:30 in Berlin: before 10:00.
     expect(at('2026-10-24T07:30:00Z')).toMatchObject({ certain: 1, likely: 1 });
     // 10:30: still here after the hour, so in the bed tonight.
@@ -103,7 +109,16 @@ describe('the forecast, on the hand-worked network', () => {
     const recent: RecentStay[] = Array.from({ length: 14 }, (_, i) => {
       const night = new Date(Date.parse('2026-10-23T12:00:00Z') - i * 86_400_000).toISOString().slice(0, 10);
       const midnight = Date.parse(`${night}T22:00:00Z`);
-      return { kind: 'men', beds: 1, createdAt: midnight - 3_600_000, firstNight: night, departure: night, holdUntil: midnight + 1, checkedInAt: null, endedAt: null };
+      return {
+        kind: 'men',
+        beds: 1,
+        createdAt: midnight - 3_600_000,
+        firstNight: night,
+        departure: night,
+        holdUntil: midnight + 1,
+        checkedInAt: null,
+        endedAt: null,
+      };
     });
     const filled = forecast({ now, networkZone: ZONE, shelters: [{ ...shelter, recent }], waiting: [] }).shelters[0];
     expect(filled.nights[0].byKind.men.expectedFree).toBeCloseTo(3);
@@ -122,7 +137,16 @@ describe('forecast helpers', () => {
   });
 
   it('holds a bed at midnight only from its first night, until it ends', () => {
-    const stay: RecentStay = { kind: 'men', beds: 1, createdAt: 0, firstNight: '2026-10-25', departure: '2026-10-26', holdUntil: 10, checkedInAt: 5, endedAt: 100 };
+    const stay: RecentStay = {
+      kind: 'men',
+      beds: 1,
+      createdAt: 0,
+      firstNight: '2026-10-25',
+      departure: '2026-10-26',
+      holdUntil: 10,
+      checkedInAt: 5,
+      endedAt: 100,
+    };
     expect(heldAt(stay, '2026-10-24', 50)).toBe(false);
     expect(heldAt(stay, '2026-10-25', 50)).toBe(true);
     expect(heldAt(stay, '2026-10-25', 100)).toBe(false);

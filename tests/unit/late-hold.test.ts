@@ -13,14 +13,22 @@ const rules = (values: Partial<LateRules> = {}): LateRules => ({
   latestArrival: null,
   ...values,
 });
-const held = (holdUntil: string, guestSaid: string | null = null) => ({ firstNight: '2026-11-30', holdUntil: new Date(holdUntil), guestSaid });
+const held = (holdUntil: string, guestSaid: string | null = null) => ({
+  firstNight: '2026-11-30',
+  holdUntil: new Date(holdUntil),
+  guestSaid,
+});
 
 describe('the latest arrival of a night', () => {
   it('is the door’s closing unless the host set a later hour, which may be after midnight', () => {
     expect(latestArrivalFor(rules(), '2026-11-30', new Date('2026-11-30T19:00:00Z'))).toEqual(new Date('2026-11-30T20:00:00Z'));
-    expect(latestArrivalFor(rules({ latestArrival: '01:30' }), '2026-11-30', new Date('2026-11-30T19:00:00Z'))).toEqual(new Date('2026-11-30T22:30:00Z'));
+    expect(latestArrivalFor(rules({ latestArrival: '01:30' }), '2026-11-30', new Date('2026-11-30T19:00:00Z'))).toEqual(
+      new Date('2026-11-30T22:30:00Z'),
+    );
     // A door open 20:00–02:00 closes on the next day.
-    expect(latestArrivalFor(rules({ checkInFrom: '20:00', checkInUntil: '02:00' }), '2026-11-30', new Date('2026-11-30T19:00:00Z'))).toEqual(new Date('2026-11-30T23:00:00Z'));
+    expect(
+      latestArrivalFor(rules({ checkInFrom: '20:00', checkInUntil: '02:00' }), '2026-11-30', new Date('2026-11-30T19:00:00Z')),
+    ).toEqual(new Date('2026-11-30T23:00:00Z'));
   });
 
   it('is never before the hold the stay already has', () => {
@@ -31,22 +39,36 @@ describe('the latest arrival of a night', () => {
 describe('lateHold in Istanbul, said at 21:00 with the bed held until 22:00', () => {
   const NOW = new Date('2026-11-30T18:00:00Z');
   it('holds to the time plus the grace, capped at the latest arrival, and never shortens the hold', () => {
-    expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '22:15', NOW)).toMatchObject({ eta: new Date('2026-11-30T19:15:00Z'), holdUntil: new Date('2026-11-30T19:45:00Z') });
+    expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '22:15', NOW)).toMatchObject({
+      eta: new Date('2026-11-30T19:15:00Z'),
+      holdUntil: new Date('2026-11-30T19:45:00Z'),
+    });
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '22:50', NOW)).toMatchObject({ holdUntil: new Date('2026-11-30T20:00:00Z') });
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '21:10', NOW)).toMatchObject({ holdUntil: new Date('2026-11-30T19:00:00Z') });
-    expect(lateHold(rules({ lateGraceMinutes: 0 }), held('2026-11-30T19:00:00Z'), '22:40', NOW)).toMatchObject({ holdUntil: new Date('2026-11-30T19:40:00Z') });
+    expect(lateHold(rules({ lateGraceMinutes: 0 }), held('2026-11-30T19:00:00Z'), '22:40', NOW)).toMatchObject({
+      holdUntil: new Date('2026-11-30T19:40:00Z'),
+    });
   });
 
   it('reads a time before the door opens as after midnight: 00:30 the next day, when the shelter takes it', () => {
     const open = rules({ latestArrival: '01:00' });
-    expect(lateHold(open, held('2026-11-30T19:00:00Z'), '00:30', NOW)).toMatchObject({ eta: new Date('2026-11-30T21:30:00Z'), holdUntil: new Date('2026-11-30T22:00:00Z') });
-    expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '00:30', NOW)).toMatchObject({ refused: 'lateAfterLatest', latest: new Date('2026-11-30T20:00:00Z') });
+    expect(lateHold(open, held('2026-11-30T19:00:00Z'), '00:30', NOW)).toMatchObject({
+      eta: new Date('2026-11-30T21:30:00Z'),
+      holdUntil: new Date('2026-11-30T22:00:00Z'),
+    });
+    expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '00:30', NOW)).toMatchObject({
+      refused: 'lateAfterLatest',
+      latest: new Date('2026-11-30T20:00:00Z'),
+    });
   });
 
   it('reads a morning time as that morning while it is still to come (a night booked at 03:00)', () => {
     const morning = new Date('2026-11-30T07:00:00Z');
     const booked = held('2026-11-30T20:00:00Z');
-    expect(lateHold(rules(), booked, '12:00', morning)).toMatchObject({ eta: new Date('2026-11-30T09:00:00Z'), holdUntil: new Date('2026-11-30T20:00:00Z') });
+    expect(lateHold(rules(), booked, '12:00', morning)).toMatchObject({
+      eta: new Date('2026-11-30T09:00:00Z'),
+      holdUntil: new Date('2026-11-30T20:00:00Z'),
+    });
     expect(lateHold(rules(), booked, '09:00', morning)).toMatchObject({ refused: 'lateAfterLatest' });
   });
 
@@ -56,7 +78,9 @@ describe('lateHold in Istanbul, said at 21:00 with the bed held until 22:00', ()
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z'), '23:01', NOW)).toMatchObject({ refused: 'lateAfterLatest' });
     expect(lateHold(rules(), held('2026-11-30T19:00:00Z', 'late'), '22:00', NOW)).toMatchObject({ refused: 'lateAgain' });
     // "On my way" is no promise of a time: "late" may follow it.
-    expect(lateHold(rules(), held('2026-11-30T19:00:00Z', 'on_my_way'), '22:00', NOW)).toMatchObject({ holdUntil: new Date('2026-11-30T19:30:00Z') });
+    expect(lateHold(rules(), held('2026-11-30T19:00:00Z', 'on_my_way'), '22:00', NOW)).toMatchObject({
+      holdUntil: new Date('2026-11-30T19:30:00Z'),
+    });
   });
 });
 
@@ -68,7 +92,10 @@ describe('lateHold in Warsaw on the nights the clocks change', () => {
     const now = new Date('2026-03-28T21:00:00Z');
     expect(lateHold(warsaw, stay, '02:30', now)).toMatchObject({ refused: 'lateNoSuchTime' });
     // 01:45 CET is 00:45 UTC; half an hour later the clocks read 03:15 CEST.
-    expect(lateHold(warsaw, stay, '01:45', now)).toMatchObject({ eta: new Date('2026-03-29T00:45:00Z'), holdUntil: new Date('2026-03-29T01:15:00Z') });
+    expect(lateHold(warsaw, stay, '01:45', now)).toMatchObject({
+      eta: new Date('2026-03-29T00:45:00Z'),
+      holdUntil: new Date('2026-03-29T01:15:00Z'),
+    });
     // 03:30 CEST is 01:30 UTC: the cap.
     expect(lateHold(warsaw, stay, '03:15', now)).toMatchObject({ holdUntil: new Date('2026-03-29T01:30:00Z') });
     expect(lateHold(warsaw, stay, '03:45', now)).toMatchObject({ refused: 'lateAfterLatest' });
@@ -78,7 +105,10 @@ describe('lateHold in Warsaw on the nights the clocks change', () => {
     const stay = { firstNight: '2026-10-24', holdUntil: new Date('2026-10-24T21:00:00Z'), guestSaid: null };
     const now = new Date('2026-10-24T20:00:00Z');
     const autumn = rules({ timeZone: 'Europe/Warsaw', latestArrival: '02:30' });
-    expect(lateHold(autumn, stay, '02:15', now)).toMatchObject({ eta: new Date('2026-10-25T01:15:00Z'), holdUntil: new Date('2026-10-25T01:30:00Z') });
+    expect(lateHold(autumn, stay, '02:15', now)).toMatchObject({
+      eta: new Date('2026-10-25T01:15:00Z'),
+      holdUntil: new Date('2026-10-25T01:30:00Z'),
+    });
     // 01:30 CEST is 23:30 UTC; the hold runs 30 minutes, to the first 02:00.
     expect(lateHold(autumn, stay, '01:30', now)).toMatchObject({ holdUntil: new Date('2026-10-25T00:00:00Z') });
   });

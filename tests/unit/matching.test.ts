@@ -52,7 +52,7 @@ const reasonsOf = (network: ShelterAvailability[], h: Household) => suggest(netw
 describe('keeping family rooms for families', () => {
   const man = household({ adultMen: 1 });
 
-  it('seats a man on his own in the men\'s dorm rather than the family room of the same shelter', () => {
+  it("seats a man on his own in the men's dorm rather than the family room of the same shelter", () => {
     const network = [shelter('Harbour', [room('fam', 'family', 4, 'Family room'), room('men', 'men', 1, 'Men dorm')])];
     expect(suggest(network, man).suggestions[0].beds.map((b) => b.roomName)).toEqual(['Men dorm']);
   });
@@ -102,7 +102,10 @@ describe('suggestPlacements: hand-built networks', () => {
   it('excludes shelters that are not open, or break the pet or wheelchair policy', () => {
     const man = household({ adultMen: 1 });
     const beds = () => [room('mix', 'mixed', 3)];
-    const { excluded, suggestions } = suggest([shelter('Paused', beds(), { status: 'paused' }), shelter('Closed', beds(), { status: 'closed' })], man);
+    const { excluded, suggestions } = suggest(
+      [shelter('Paused', beds(), { status: 'paused' }), shelter('Closed', beds(), { status: 'closed' })],
+      man,
+    );
     expect(suggestions).toEqual([]);
     expect(excluded.map((e) => [e.shelterName, e.reasons])).toEqual([
       ['Closed', [{ code: 'notOpen', status: 'closed' }]],
@@ -110,7 +113,10 @@ describe('suggestPlacements: hand-built networks', () => {
     ]);
     expect(reasonsOf([shelter('A', beds())], { ...man, hasPet: true })).toEqual([[{ code: 'noPets' }]]);
     expect(reasonsOf([shelter('A', beds())], { ...man, needsWheelchair: true })).toEqual([[{ code: 'noWheelchair' }]]);
-    expect(suggest([shelter('A', beds(), { acceptsPets: true, wheelchairAccessible: true })], { ...man, hasPet: true, needsWheelchair: true }).suggestions).toHaveLength(1);
+    expect(
+      suggest([shelter('A', beds(), { acceptsPets: true, wheelchairAccessible: true })], { ...man, hasPet: true, needsWheelchair: true })
+        .suggestions,
+    ).toHaveLength(1);
   });
 
   it('places a man and a woman across a men’s and a women’s dorm', () => {
@@ -131,7 +137,10 @@ describe('suggestPlacements: hand-built networks', () => {
     const names = (network: ShelterAvailability[]) => suggest(network, two).suggestions.map((s) => s.shelterName);
 
     it('ranks a shelter speaking the household’s language first', () => {
-      expect(names([shelter('Alpha', [room('a', 'mixed', 4)]), shelter('Zulu', [room('z', 'mixed', 4)], { languages: ['uk'] })])).toEqual(['Zulu', 'Alpha']);
+      expect(names([shelter('Alpha', [room('a', 'mixed', 4)]), shelter('Zulu', [room('z', 'mixed', 4)], { languages: ['uk'] })])).toEqual([
+        'Zulu',
+        'Alpha',
+      ]);
     });
 
     it('ranks a recent confirmation above an old one', () => {
@@ -140,7 +149,10 @@ describe('suggestPlacements: hand-built networks', () => {
     });
 
     it('ranks the shelter with more beds left free first', () => {
-      const network = [shelter('Alpha', [room('a', 'mixed', 3)], { inServiceBeds: 10 }), shelter('Zulu', [room('z', 'mixed', 6)], { inServiceBeds: 10 })];
+      const network = [
+        shelter('Alpha', [room('a', 'mixed', 3)], { inServiceBeds: 10 }),
+        shelter('Zulu', [room('z', 'mixed', 6)], { inServiceBeds: 10 }),
+      ];
       expect(names(network)).toEqual(['Zulu', 'Alpha']);
     });
 
@@ -159,7 +171,14 @@ describe('bedsFitHousehold', () => {
   it('accepts the beds the planner chose', () => {
     const plan = planPlacement(harbour, family);
     expect(isPlan(plan)).toBe(true);
-    if (isPlan(plan)) expect(bedsFitHousehold(harbour, family, plan.beds.map((b) => b.bedId))).toBe(true);
+    if (isPlan(plan))
+      expect(
+        bedsFitHousehold(
+          harbour,
+          family,
+          plan.beds.map((b) => b.bedId),
+        ),
+      ).toBe(true);
   });
 
   it('refuses a child in a men’s dorm', () => {
@@ -188,7 +207,8 @@ const mayUse = (kind: RoomKind, who: 'man' | 'woman' | 'child', acceptsFamilies:
 
 /** Is there a way to give each member a bed in these rooms: kinds respected, all children in one room with an adult? */
 function canSeat(slots: Slot[], acceptsFamilies: boolean, h: Household): boolean {
-  const childRooms = h.children === 0 ? [-1] : slots.map((s, i) => (mayUse(s.kind, 'child', acceptsFamilies) ? i : -2)).filter((i) => i >= 0);
+  const childRooms =
+    h.children === 0 ? [-1] : slots.map((s, i) => (mayUse(s.kind, 'child', acceptsFamilies) ? i : -2)).filter((i) => i >= 0);
   return childRooms.some((k) => {
     const seen = new Map<string, boolean>();
     const go = (i: number, men: number, women: number): boolean => {
@@ -209,15 +229,24 @@ function canSeat(slots: Slot[], acceptsFamilies: boolean, h: Household): boolean
 }
 
 const size = (h: Household) => h.adultMen + h.adultWomen + h.children;
-const policyOk = (s: ShelterAvailability, h: Household) => s.status === 'open' && (!h.hasPet || s.acceptsPets) && (!h.needsWheelchair || s.wheelchairAccessible);
+const policyOk = (s: ShelterAvailability, h: Household) =>
+  s.status === 'open' && (!h.hasPet || s.acceptsPets) && (!h.needsWheelchair || s.wheelchairAccessible);
 
 // ---------- Generators ----------
 
 const LANGS = ['en', 'uk', 'ru', 'tr'];
-const roomArb = fc.record({ kind: fc.constantFrom<RoomKind>('men', 'women', 'mixed', 'family'), free: fc.integer({ min: 0, max: 6 }), accessible: fc.boolean(), menBooked: fc.integer({ min: 0, max: 2 }) });
+const roomArb = fc.record({
+  kind: fc.constantFrom<RoomKind>('men', 'women', 'mixed', 'family'),
+  free: fc.integer({ min: 0, max: 6 }),
+  accessible: fc.boolean(),
+  menBooked: fc.integer({ min: 0, max: 2 }),
+});
 const shelterArb = fc.record({
   name: fc.constantFrom('Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot'),
-  status: fc.oneof({ arbitrary: fc.constant<ShelterStatus>('open'), weight: 4 }, { arbitrary: fc.constantFrom<ShelterStatus>('paused', 'closed'), weight: 1 }),
+  status: fc.oneof(
+    { arbitrary: fc.constant<ShelterStatus>('open'), weight: 4 },
+    { arbitrary: fc.constantFrom<ShelterStatus>('paused', 'closed'), weight: 1 },
+  ),
   acceptsFamilies: fc.boolean(),
   acceptsPets: fc.boolean(),
   wheelchairAccessible: fc.boolean(),
@@ -286,7 +315,13 @@ describe('suggestPlacements: properties', () => {
         expect([...suggested, ...left].sort()).toEqual(network.map((s) => s.id).sort());
         for (const e of excluded) expect(e.reasons.length).toBeGreaterThan(0);
         for (const s of network) {
-          const fits = policyOk(s, h) && canSeat(s.rooms.map((r) => ({ kind: r.kind, free: r.freeBeds.length })), s.acceptsFamilies, h);
+          const fits =
+            policyOk(s, h) &&
+            canSeat(
+              s.rooms.map((r) => ({ kind: r.kind, free: r.freeBeds.length })),
+              s.acceptsFamilies,
+              h,
+            );
           expect(suggested.includes(s.id)).toBe(fits);
         }
       }),
@@ -301,7 +336,10 @@ describe('suggestPlacements: properties', () => {
         expect(suggest(structuredClone(network), { ...h })).toEqual(first);
         const safety = first.suggestions.map((s) => {
           const rooms = network.find((n) => n.id === s.shelterId)!.rooms;
-          return planSafety(rooms.filter((r) => s.beds.some((b) => b.roomId === r.id)), h);
+          return planSafety(
+            rooms.filter((r) => s.beds.some((b) => b.roomId === r.id)),
+            h,
+          );
         });
         const scores = first.suggestions.map((s) => s.score);
         for (let i = 1; i < scores.length; i++) {

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import arrivalEn from '@/lib/i18n/arrival/en.json';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
 import tr from '@/lib/i18n/messages/tr.json';
 import publicEn from '@/lib/i18n/public/en.json';
-import arrivalEn from '@/lib/i18n/arrival/en.json';
 
 type Tree = { [key: string]: string | Tree };
 const catalogs = { en, ru, tr } as Record<string, Tree>;
@@ -46,7 +46,14 @@ function sampleValues(names: Map<string, number>, elements: Element[]): Record<s
   };
   collect(elements);
   for (const [name, type] of names) {
-    values[name] = type === 2 || type === 6 ? 3 : type === 3 || type === 4 ? new Date('2026-03-01T10:00:00Z') : type === 5 ? selectOptions.get(name) : `«${name}»`;
+    values[name] =
+      type === 2 || type === 6
+        ? 3
+        : type === 3 || type === 4
+          ? new Date('2026-03-01T10:00:00Z')
+          : type === 5
+            ? selectOptions.get(name)
+            : `«${name}»`;
   }
   return values;
 }
@@ -161,7 +168,12 @@ function codesInSource() {
 
 // The public pages (request form, a request's link) speak from their own catalogue, in four languages.
 const PUBLIC_SOURCES = /^(app\/request\/|app\/s\/|app\/public\/|lib\/requests\/|lib\/validation\/guest-said\.ts)/;
-const publicCodes = new Set([...Object.keys(publicEn.errors), ...Object.keys(publicEn.request), ...Object.keys(publicEn.waiting), ...Object.keys(arrivalEn.say)]);
+const publicCodes = new Set([
+  ...Object.keys(publicEn.errors),
+  ...Object.keys(publicEn.request),
+  ...Object.keys(publicEn.waiting),
+  ...Object.keys(arrivalEn.say),
+]);
 // A code with a dot is the full path of a message in another namespace ("account.wrongPassword").
 const covered = (code: string, file: string, staff: object) =>
   code.includes('.') ? flat.en.has(code) : code in staff || (PUBLIC_SOURCES.test(file) && publicCodes.has(code));
@@ -170,7 +182,20 @@ describe('codes returned by the server', () => {
   const { errorCodes, noticeCodes } = codesInSource();
 
   it('are found by the scan (so the checks below test something)', () => {
-    for (const code of ['required', 'passwordTooShort', 'passwordTooCommon', 'passwordsDiffer', 'invalidTime', 'invalidLatitude', 'invalidHandle', 'bedCountRange', 'bedHasHistory', 'notAllowed', 'signInLocked', 'checkFields']) {
+    for (const code of [
+      'required',
+      'passwordTooShort',
+      'passwordTooCommon',
+      'passwordsDiffer',
+      'invalidTime',
+      'invalidLatitude',
+      'invalidHandle',
+      'bedCountRange',
+      'bedHasHistory',
+      'notAllowed',
+      'signInLocked',
+      'checkFields',
+    ]) {
       expect(errorCodes.has(code), code).toBe(true);
     }
     expect(noticeCodes.has('roomAdded')).toBe(true);

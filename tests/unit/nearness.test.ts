@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomKind } from '@/db/schema/enums';
-import { suggestPlacements, NEAR_KM, type Whereabouts } from '@/lib/matching/suggest';
+import { NEAR_KM, suggestPlacements, type Whereabouts } from '@/lib/matching/suggest';
 import type { Household, RoomAvailability, ShelterAvailability } from '@/lib/matching/types';
 import { distanceKm, shownKm } from '@/lib/meeting-points/distance';
 
@@ -14,7 +14,12 @@ const room = (id: string, kind: RoomKind, free: number): RoomAvailability => ({
   accessible: false,
   freeBeds: Array.from({ length: free }, (_, i) => ({ id: `${id}-${i + 1}`, label: String(i + 1) })),
 });
-const shelter = (id: string, rooms: RoomAvailability[], inServiceBeds: number, over: Partial<ShelterAvailability> = {}): ShelterAvailability => ({
+const shelter = (
+  id: string,
+  rooms: RoomAvailability[],
+  inServiceBeds: number,
+  over: Partial<ShelterAvailability> = {},
+): ShelterAvailability => ({
   id,
   name: id,
   district: id,
@@ -55,11 +60,23 @@ describe('Elmar at Istanbul Airport', () => {
   // 20 × 9/10 = 18 against Fatih's 20 × 7/10 = 14, so without a place Kadıköy ranks first by 4 points.
   // Nearness gives 1 point per km inside 60 km: Fatih 60 − 33.0 = 27.0, Kadıköy 60 − 39.1 = 20.9, so
   // Fatih leads by 6.1 − 4 = 2.1 points: 6 km nearer outweighs three more free beds elsewhere.
-  const network = [shelter('Kadıköy Church Hall', [room('Hall', 'mixed', 10)], 10), shelter('Fatih Free Shelter', [room("Men's dorm", 'men', 8)], 10)];
-  const whereabouts: Whereabouts = { from: ISTANBUL_AIRPORT, shelters: new Map([['Fatih Free Shelter', FATIH], ['Kadıköy Church Hall', KADIKOY]]) };
+  const network = [
+    shelter('Kadıköy Church Hall', [room('Hall', 'mixed', 10)], 10),
+    shelter('Fatih Free Shelter', [room("Men's dorm", 'men', 8)], 10),
+  ];
+  const whereabouts: Whereabouts = {
+    from: ISTANBUL_AIRPORT,
+    shelters: new Map([
+      ['Fatih Free Shelter', FATIH],
+      ['Kadıköy Church Hall', KADIKOY],
+    ]),
+  };
 
   it('without a place, ranks the emptier shelter across the Bosphorus first', () => {
-    expect(suggestPlacements(network, elmar, NOW).suggestions.map((s) => s.shelterName)).toEqual(['Kadıköy Church Hall', 'Fatih Free Shelter']);
+    expect(suggestPlacements(network, elmar, NOW).suggestions.map((s) => s.shelterName)).toEqual([
+      'Kadıköy Church Hall',
+      'Fatih Free Shelter',
+    ]);
   });
 
   it('at the airport, ranks Fatih (33 km) above Kadıköy (39 km) by the worked 2.1 points, each saying how far it is', () => {
@@ -84,8 +101,13 @@ describe('Elmar at Istanbul Airport', () => {
     expect(suggestions[1].reasons.some((r) => r.code === 'distance')).toBe(false);
     const far = { latitude: 39.9, longitude: 32.8 }; // Ankara, far beyond NEAR_KM
     expect(distanceKm(ISTANBUL_AIRPORT, far)).toBeGreaterThan(NEAR_KM);
-    const both = suggestPlacements(network, elmar, NOW, undefined, { ...whereabouts, shelters: new Map([['Kadıköy Church Hall', far]]) }).suggestions;
+    const both = suggestPlacements(network, elmar, NOW, undefined, {
+      ...whereabouts,
+      shelters: new Map([['Kadıköy Church Hall', far]]),
+    }).suggestions;
     const none = suggestPlacements(network, elmar, NOW, undefined, { ...whereabouts, shelters: new Map() }).suggestions;
-    expect(both.find((s) => s.shelterName === 'Kadıköy Church Hall')!.score).toBe(none.find((s) => s.shelterName === 'Kadıköy Church Hall')!.score);
+    expect(both.find((s) => s.shelterName === 'Kadıköy Church Hall')!.score).toBe(
+      none.find((s) => s.shelterName === 'Kadıköy Church Hall')!.score,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { csvField, toCsv } from '@/lib/occupancy/csv';
 import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
 import { occupancyByDay, type BedGroup, type StayRecord } from '@/lib/occupancy/maths';
-import { csvField, toCsv } from '@/lib/occupancy/csv';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { historyRange } from '@/lib/occupancy/range';
 import { sheltersNamed } from '@/lib/occupancy/scope';
@@ -27,7 +27,8 @@ function exampleInput() {
     { count: 1, existsFrom: exampleBeds.added.createdAt, outages: [] },
   ];
   const firstOf = new Map<string, number>();
-  for (const stay of exampleStays) if (!stay.movedIn) firstOf.set(stay.household, Math.min(firstOf.get(stay.household) ?? Infinity, stay.createdAt));
+  for (const stay of exampleStays)
+    if (!stay.movedIn) firstOf.set(stay.household, Math.min(firstOf.get(stay.household) ?? Infinity, stay.createdAt));
   const stays: StayRecord[] = exampleStays.map((stay) => ({
     status: stay.status,
     createdAt: stay.createdAt,
@@ -86,7 +87,12 @@ describe('occupancy by day, on the hand-worked example', () => {
 
   it('counts a passed hold the sweep has not yet marked as a no-show on the day it passed', () => {
     const { beds, stays } = exampleInput();
-    const late = occupancyByDay({ windows, beds, stays: stays.map((s) => (s.status === 'expired' ? { ...s, status: 'reserved' as const, endedAt: null } : s)), now });
+    const late = occupancyByDay({
+      windows,
+      beds,
+      stays: stays.map((s) => (s.status === 'expired' ? { ...s, status: 'reserved' as const, endedAt: null } : s)),
+      now,
+    });
     expect(late.map((day) => [day.reserved, day.noShows])).toEqual([
       [0, 0],
       [2, 0],
@@ -118,7 +124,12 @@ describe('the days a history shows', () => {
   });
 
   it('takes explicit dates, up to two years', () => {
-    expect(historyRange({ from: '2025-01-01', to: '2025-12-31' }, today)).toEqual({ from: '2025-01-01', to: '2025-12-31', preset: null, problem: null });
+    expect(historyRange({ from: '2025-01-01', to: '2025-12-31' }, today)).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+      preset: null,
+      problem: null,
+    });
   });
 
   it.each([
@@ -166,7 +177,9 @@ describe('the table of shelters now', () => {
     full: false,
     ...over,
   });
-  const many = Array.from({ length: 120 }, (_, i) => shelter(`Shelter ${String(i).padStart(3, '0')}`, { rate: (i % 10) / 10, full: i % 40 === 0 }));
+  const many = Array.from({ length: 120 }, (_, i) =>
+    shelter(`Shelter ${String(i).padStart(3, '0')}`, { rate: (i % 10) / 10, full: i % 40 === 0 }),
+  );
 
   it('pages fifty at a time, sorted by the chosen column with ties by name', () => {
     const view = parseTableView({ sort: 'rate', dir: 'desc', page: '2' });
@@ -186,7 +199,11 @@ describe('the table of shelters now', () => {
 });
 
 describe('finding a shelter by name in a large network', () => {
-  const choices = ['Kadıköy Church Hall', 'Fatih Free Shelter', 'Fatih Annex', 'Şişli Centre'].map((name, i) => ({ id: `s${i}`, name, timeZone: 'Europe/Istanbul' }));
+  const choices = ['Kadıköy Church Hall', 'Fatih Free Shelter', 'Fatih Annex', 'Şişli Centre'].map((name, i) => ({
+    id: `s${i}`,
+    name,
+    timeZone: 'Europe/Istanbul',
+  }));
   it('matches part of a name, ignoring case and accents, and an exact name outright', () => {
     expect(sheltersNamed(choices, 'fatih').map((c) => c.name)).toEqual(['Fatih Free Shelter', 'Fatih Annex']);
     expect(sheltersNamed(choices, 'sisli').map((c) => c.id)).toEqual(['s3']);

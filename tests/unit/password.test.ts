@@ -38,7 +38,10 @@ describe('password hashing', () => {
       'scrypt$1000$8$1$c2FsdA$aGFzaA',
     ];
     for (const stored of malformed) {
-      await expect(verifyPassword('pw', stored).catch((error: Error) => `threw: ${error.message}`), stored).resolves.toBe(false);
+      await expect(
+        verifyPassword('pw', stored).catch((error: Error) => `threw: ${error.message}`),
+        stored,
+      ).resolves.toBe(false);
     }
   });
 });

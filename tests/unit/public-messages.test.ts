@@ -9,7 +9,9 @@ import { publicRequestSchema } from '@/lib/validation/request';
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`)));
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
+  );
 const catalogues = Object.fromEntries(Object.entries({ en, ru, uk, tr }).map(([locale, tree]) => [locale, new Map(flatten(tree as Tree))]));
 
 describe('the public pages’ messages', () => {
@@ -24,7 +26,13 @@ describe('the public pages’ messages', () => {
   it('format with sample values in every language', () => {
     for (const [locale, messages] of Object.entries(catalogues)) {
       for (const [key, message] of messages) {
-        const text = new IntlMessageFormat(message, locale).format({ count: 3, ago: '2 h', time: '17:00', days: 14, city: 'Yerevan' }) as string;
+        const text = new IntlMessageFormat(message, locale).format({
+          count: 3,
+          ago: '2 h',
+          time: '17:00',
+          days: 14,
+          city: 'Yerevan',
+        }) as string;
         expect(text, `${locale}:${key}`).not.toMatch(/[{}]/);
       }
     }
@@ -33,7 +41,16 @@ describe('the public pages’ messages', () => {
   it('explain every refusal of the request form’s fields', () => {
     const bad = [
       {},
-      { alias: 'x'.repeat(41), adultMen: 'a', adultWomen: '-1', children: '2', contact: '<b>', arrivedAt: 'tomorrow', needNote: 'x'.repeat(301), 'languages': ['xx'] },
+      {
+        alias: 'x'.repeat(41),
+        adultMen: 'a',
+        adultWomen: '-1',
+        children: '2',
+        contact: '<b>',
+        arrivedAt: 'tomorrow',
+        needNote: 'x'.repeat(301),
+        languages: ['xx'],
+      },
       { alias: 'A', adultMen: '0', adultWomen: '0', children: '0', contact: '@a' },
       { alias: 'A', adultMen: '20', adultWomen: '20', children: '0', contact: '@a' },
       { alias: 'A', adultMen: '0', adultWomen: '0', children: '1', contact: '@a' },

@@ -61,15 +61,39 @@ describe('search by alias', () => {
 
 describe('the query string', () => {
   it('reads the view, kind, search and how many are shown, and refuses what it does not know', () => {
-    expect(queueQuery({ view: 'placed', kind: 'men', q: '  Anton ', shown: '120' }, 'coordinator')).toEqual({ view: 'placed', kind: 'men', q: 'Anton', shown: 150, city: null });
-    expect(queueQuery({ view: 'nonsense', kind: ['women', 'men'], shown: '-5' }, 'coordinator')).toEqual({ view: 'waiting', kind: 'women', q: '', shown: QUEUE_PAGE, city: null });
-    expect(queueQuery({ kind: 'drop table', shown: '1e9' }, 'coordinator')).toEqual({ view: 'waiting', kind: null, q: '', shown: QUEUE_PAGE, city: null });
+    expect(queueQuery({ view: 'placed', kind: 'men', q: '  Anton ', shown: '120' }, 'coordinator')).toEqual({
+      view: 'placed',
+      kind: 'men',
+      q: 'Anton',
+      shown: 150,
+      city: null,
+    });
+    expect(queueQuery({ view: 'nonsense', kind: ['women', 'men'], shown: '-5' }, 'coordinator')).toEqual({
+      view: 'waiting',
+      kind: 'women',
+      q: '',
+      shown: QUEUE_PAGE,
+      city: null,
+    });
+    expect(queueQuery({ kind: 'drop table', shown: '1e9' }, 'coordinator')).toEqual({
+      view: 'waiting',
+      kind: null,
+      q: '',
+      shown: QUEUE_PAGE,
+      city: null,
+    });
     expect(queueQuery({ shown: '999999' }, 'coordinator').shown).toBe(5_000);
     expect(queueQuery({ q: 'x'.repeat(100) }, 'coordinator').q).toHaveLength(40);
   });
 
   it('drops an admin’s search: admins see no names, so they cannot probe for one either', () => {
-    expect(queueQuery({ q: 'Anton', kind: 'men' }, 'admin')).toEqual({ view: 'waiting', kind: 'men', q: '', shown: QUEUE_PAGE, city: null });
+    expect(queueQuery({ q: 'Anton', kind: 'men' }, 'admin')).toEqual({
+      view: 'waiting',
+      kind: 'men',
+      q: '',
+      shown: QUEUE_PAGE,
+      city: null,
+    });
   });
 
   it('links keep the other choices and leave out the defaults', () => {

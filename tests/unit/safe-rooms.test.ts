@@ -34,7 +34,15 @@ const shelter = (name: string, rooms: RoomAvailability[], over: Partial<ShelterA
   ...over,
 });
 
-const household = (over: Partial<Household>): Household => ({ adultMen: 0, adultWomen: 0, children: 0, languages: ['ru'], needsWheelchair: false, hasPet: false, ...over });
+const household = (over: Partial<Household>): Household => ({
+  adultMen: 0,
+  adultWomen: 0,
+  children: 0,
+  languages: ['ru'],
+  needsWheelchair: false,
+  hasPet: false,
+  ...over,
+});
 const lena = household({ adultWomen: 1 });
 const mother = household({ adultWomen: 1, children: 2 });
 const loneMan = household({ adultMen: 1 });
@@ -43,8 +51,10 @@ const loneMan = household({ adultMen: 1 });
 const favoured = { languages: ['ru'], lastConfirmedAt: minutesAgo(30) };
 const ranked = (network: ShelterAvailability[], h: Household) => suggestPlacements(network, h, NOW).suggestions;
 const order = (network: ShelterAvailability[], h: Household) => ranked(network, h).map((s) => s.shelterName);
-const rooms = (network: ShelterAvailability[], h: Household) => ranked(network, h).map((s) => [s.shelterName, [...new Set(s.beds.map((b) => b.roomName))]]);
-const menLines = (network: ShelterAvailability[], h: Household) => ranked(network, h).map((s) => s.reasons.filter((r) => r.code === 'menBooked'));
+const rooms = (network: ShelterAvailability[], h: Household) =>
+  ranked(network, h).map((s) => [s.shelterName, [...new Set(s.beds.map((b) => b.roomName))]]);
+const menLines = (network: ShelterAvailability[], h: Household) =>
+  ranked(network, h).map((s) => s.reasons.filter((r) => r.code === 'menBooked'));
 
 describe('a lone woman', () => {
   it('gets the women’s dorm of a plain shelter before a friendlier flat’s mixed living room (Лена and Fatih)', () => {
@@ -91,7 +101,11 @@ describe('a lone woman', () => {
     expect(said[2]).toMatchObject({ kind: 'differences', above: 'Bravo' });
     expect(said[2].kind === 'differences' && said[2].differences[0]).toEqual({ code: 'menBooked' });
     const bothMixed = [shelter('Alpha', [room('Hall', 'mixed', 4, 1)]), shelter('Bravo', [room('Hall', 'mixed', 4, 0)])];
-    expect(cardReasons(ranked(bothMixed, lena), NOW)[1]).toEqual({ kind: 'differences', above: 'Bravo', differences: [{ code: 'menBooked' }] });
+    expect(cardReasons(ranked(bothMixed, lena), NOW)[1]).toEqual({
+      kind: 'differences',
+      above: 'Bravo',
+      differences: [{ code: 'menBooked' }],
+    });
   });
 
   it('is still offered a mixed room with a man booked when nothing else is free, with the line', () => {
@@ -113,17 +127,22 @@ describe('women with children, and several women', () => {
   });
 
   it('a mother with children in one shelter: the mixed room with no man booked, though the other is the tighter fit', () => {
-    expect(rooms([shelter('Harbour', [room('Hall A', 'mixed', 3, 1), room('Hall B', 'mixed', 5, 0)])], mother)).toEqual([['Harbour', ['Hall B']]]);
+    expect(rooms([shelter('Harbour', [room('Hall A', 'mixed', 3, 1), room('Hall B', 'mixed', 5, 0)])], mother)).toEqual([
+      ['Harbour', ['Hall B']],
+    ]);
   });
 
   it('two women split over rooms: the women’s dorm and the family room before the mixed room with a man', () => {
     const two = household({ adultWomen: 2 });
     // One bed in the women's dorm: the second woman goes to the family room, not the hall.
-    expect(rooms([shelter('Harbour', [room('Women', 'women', 1), room('Hall', 'mixed', 5, 1), room('Family', 'family', 1)])], two)).toEqual([
-      ['Harbour', ['Women', 'Family']],
-    ]);
+    expect(rooms([shelter('Harbour', [room('Women', 'women', 1), room('Hall', 'mixed', 5, 1), room('Family', 'family', 1)])], two)).toEqual(
+      [['Harbour', ['Women', 'Family']]],
+    );
     // Where the hall is the only way, the place comes after one that needs no mixed room, and says so.
-    const network = [shelter('Alpha', [room('Women', 'women', 1), room('Hall', 'mixed', 5, 1)], favoured), shelter('Zulu', [room('Women', 'women', 2)])];
+    const network = [
+      shelter('Alpha', [room('Women', 'women', 1), room('Hall', 'mixed', 5, 1)], favoured),
+      shelter('Zulu', [room('Women', 'women', 2)]),
+    ];
     expect(order(network, two)).toEqual(['Zulu', 'Alpha']);
     expect(menLines(network, two)[1]).toEqual([{ code: 'menBooked', roomId: 'Hall', room: 'Hall', men: 1 }]);
   });

@@ -4,7 +4,11 @@ import { bodyRefusal, kindOf, MAX_BODY_BYTES, securityHeaders, servedOverHttps }
 describe('security headers', () => {
   it('sorts paths into pages, handlers with their own policy, Auth.js, files and the worker', () => {
     expect(['/login', '/shelters', '/shelters/abc/rooms', '/staff', '/', '/nope'].map(kindOf)).toEqual(Array(6).fill('page'));
-    expect(['/s/abc', '/request', '/privacy', '/public/shelters', '/open/hsds.json', '/open', '/open/services', '/open/services/abc'].map(kindOf)).toEqual(Array(8).fill('ownPolicy'));
+    expect(
+      ['/s/abc', '/request', '/privacy', '/public/shelters', '/open/hsds.json', '/open', '/open/services', '/open/services/abc'].map(
+        kindOf,
+      ),
+    ).toEqual(Array(8).fill('ownPolicy'));
     expect(kindOf('/opening')).toBe('page');
     expect(['/_next/static/chunks/a.js', '/robots.txt', '/favicon.ico'].map(kindOf)).toEqual(Array(3).fill('file'));
     expect(kindOf('/api/auth/session')).toBe('api');
@@ -16,7 +20,11 @@ describe('security headers', () => {
     expect(headers['content-security-policy']).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['content-security-policy']).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
-    expect(headers).toMatchObject({ 'referrer-policy': 'same-origin', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
+    expect(headers).toMatchObject({
+      'referrer-policy': 'same-origin',
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
     expect(headers['strict-transport-security']).toBeUndefined();
   });
 

@@ -1,4 +1,5 @@
 'use server';
+
 import { write, type Db } from '@/db';
 import { ROLES } from '@/db/schema';
 import { signIn } from '@/lib/auth';
@@ -28,7 +29,12 @@ export const changePassword = staffAction({ roles: ROLES, schema: changePassword
   const passwordHash = await hashPassword(input.password);
   write(db, (tx) => changeOwnPassword(tx, user.id, passwordHash, now));
   // Issued after `now` (two scrypt runs later), so this new session outlives the cut-off.
-  await signIn('credentials', { email: user.email, password: input.password, ticket: secondFactorTicket(user.id, new Date()), redirect: false });
+  await signIn('credentials', {
+    email: user.email,
+    password: input.password,
+    ticket: secondFactorTicket(user.id, new Date()),
+    redirect: false,
+  });
   // A fresh request, carrying the new cookie: this one's own cookie was just voided with the rest.
   return { redirectTo: '/account?changed=1' };
 });
@@ -47,11 +53,14 @@ async function proveOwner(db: Db, user: StaffUser, now: Date, password: string, 
 }
 
 /** Step one of enrolling, after the password: a new secret, shown on /account as a QR code and as text. */
-export const startSecondFactor = staffAction({ roles: ROLES, schema: startSecondFactorSchema, enrolling: true }, async ({ currentPassword }, { user, db, now }) => {
-  await proveOwner(db, user, now, currentPassword);
-  write(db, (tx) => startEnrolment(tx, user));
-  return { revalidate: ['/account'], message: 'account.secondFactorStarted' };
-});
+export const startSecondFactor = staffAction(
+  { roles: ROLES, schema: startSecondFactorSchema, enrolling: true },
+  async ({ currentPassword }, { user, db, now }) => {
+    await proveOwner(db, user, now, currentPassword);
+    write(db, (tx) => startEnrolment(tx, user));
+    return { revalidate: ['/account'], message: 'account.secondFactorStarted' };
+  },
+);
 
 /**
  * Step two: the first code from the app turns it on and ends every session of the account, this one
@@ -64,15 +73,21 @@ export const confirmSecondFactor = staffAction({ roles: ROLES, schema: totpCodeS
 });
 
 /** New recovery codes in place of the old, the factor staying on; shown once, like the first ones. */
-export const newRecoveryCodes = staffAction({ roles: ROLES, schema: passwordAndCodeSchema }, async ({ currentPassword, code }, { user, db, now }) => {
-  await proveOwner(db, user, now, currentPassword, code);
-  const codes = write(db, (tx) => renewRecoveryCodes(tx, user, now));
-  return { message: 'account.recoveryCodesRenewed', data: { recoveryCodes: codes.join(' ') } };
-});
+export const newRecoveryCodes = staffAction(
+  { roles: ROLES, schema: passwordAndCodeSchema },
+  async ({ currentPassword, code }, { user, db, now }) => {
+    await proveOwner(db, user, now, currentPassword, code);
+    const codes = write(db, (tx) => renewRecoveryCodes(tx, user, now));
+    return { message: 'account.recoveryCodesRenewed', data: { recoveryCodes: codes.join(' ') } };
+  },
+);
 
 /** Off again, after the password and a current code or recovery code; every session ends, this one too. */
-export const turnOffSecondFactor = staffAction({ roles: ROLES, schema: passwordAndCodeSchema }, async ({ currentPassword, code }, { user, db, now }) => {
-  await proveOwner(db, user, now, currentPassword, code);
-  write(db, (tx) => turnOffOwnSecondFactor(tx, user, now));
-  return { redirectTo: '/login' };
-});
+export const turnOffSecondFactor = staffAction(
+  { roles: ROLES, schema: passwordAndCodeSchema },
+  async ({ currentPassword, code }, { user, db, now }) => {
+    await proveOwner(db, user, now, currentPassword, code);
+    write(db, (tx) => turnOffOwnSecondFactor(tx, user, now));
+    return { redirectTo: '/login' };
+  },
+);

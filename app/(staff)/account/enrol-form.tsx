@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -14,7 +15,15 @@ export function EnrolForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
-      <TextField state={state} name="code" label={t('enrolCode')} autoComplete="one-time-code" inputMode="numeric" maxLength={12} required />
+      <TextField
+        state={state}
+        name="code"
+        label={t('enrolCode')}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        maxLength={12}
+        required
+      />
       <SubmitButton>{t('enrolSubmit')}</SubmitButton>
     </form>
   );

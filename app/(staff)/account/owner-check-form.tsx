@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -32,8 +33,25 @@ export function OwnerCheckForm({ action, email, idPrefix, summary, hint, submit,
         <FormStatus state={state} />
         <p className="hint">{hint}</p>
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <TextField state={state} id={`${idPrefix}-current-password`} name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" required />
-        <TextField state={state} id={`${idPrefix}-code`} name="code" label={t('ownerCode')} hint={t('ownerCodeHint')} autoComplete="one-time-code" maxLength={40} required />
+        <TextField
+          state={state}
+          id={`${idPrefix}-current-password`}
+          name="currentPassword"
+          label={t('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <TextField
+          state={state}
+          id={`${idPrefix}-code`}
+          name="code"
+          label={t('ownerCode')}
+          hint={t('ownerCodeHint')}
+          autoComplete="one-time-code"
+          maxLength={40}
+          required
+        />
         <SubmitButton className={danger ? 'button danger' : undefined}>{submit}</SubmitButton>
       </form>
     </details>

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -14,7 +15,14 @@ export function PasswordForm({ action, email }: { action: FormAction; email: str
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField state={state} name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" required />
+      <TextField
+        state={state}
+        name="currentPassword"
+        label={t('currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <TextField
         state={state}
         name="password"

@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import QRCode from 'qrcode';
 import type { SecondFactorStatus } from '@/lib/staff/second-factor';
 import { confirmSecondFactor, newRecoveryCodes, startSecondFactor, turnOffSecondFactor } from './actions';
 import { EnrolForm } from './enrol-form';
@@ -37,12 +37,28 @@ async function WhileOn({ status, email }: { status: Extract<SecondFactorStatus, 
         hint={t('newCodesHint')}
         submit={t('newCodesSubmit')}
       />
-      <OwnerCheckForm action={turnOffSecondFactor} email={email} idPrefix="turn-off" summary={t('turnOff')} hint={t('turnOffHint')} submit={t('turnOffSubmit')} danger />
+      <OwnerCheckForm
+        action={turnOffSecondFactor}
+        email={email}
+        idPrefix="turn-off"
+        summary={t('turnOff')}
+        hint={t('turnOffHint')}
+        submit={t('turnOffSubmit')}
+        danger
+      />
     </div>
   );
 }
 
-async function WhileOff({ status, required, email }: { status: Extract<SecondFactorStatus, { on: false }>; required: boolean; email: string }) {
+async function WhileOff({
+  status,
+  required,
+  email,
+}: {
+  status: Extract<SecondFactorStatus, { on: false }>;
+  required: boolean;
+  email: string;
+}) {
   const t = await getTranslations('account');
   const qrSvg = status.pending ? await QRCode.toString(status.pending.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
   return (

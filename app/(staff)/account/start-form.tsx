@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -13,7 +14,15 @@ export function StartForm({ action, email }: { action: FormAction; email: string
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField state={state} id="start-current-password" name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" required />
+      <TextField
+        state={state}
+        id="start-current-password"
+        name="currentPassword"
+        label={t('currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton>{t('enrolStart')}</SubmitButton>
     </form>
   );

@@ -1,4 +1,5 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { reserveBatch } from '@/lib/placement/batch';

@@ -1,8 +1,9 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { FieldError, describedBy, messagePath, messageValues } from '@/components/ui/field-error';
+import { describedBy, FieldError, messagePath, messageValues } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
@@ -58,7 +59,12 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const short = chosen && picked.people > chosen.free;
   return (
     // Sticky at the bottom of the screen only once something is ticked: until then it waits after the list.
-    <form id={FORM_ID} action={formAction} className={picked.households > 0 ? `${styles.batch} ${styles.sticky}` : styles.batch} aria-labelledby="batch-title">
+    <form
+      id={FORM_ID}
+      action={formAction}
+      className={picked.households > 0 ? `${styles.batch} ${styles.sticky}` : styles.batch}
+      aria-labelledby="batch-title"
+    >
       <h3 id="batch-title">{t('placeTitle')}</h3>
       <p aria-live="polite" className={styles.picked}>
         {picked.households === 0 ? t('tickSome') : t('picked', { households: picked.households, people: picked.people })}

@@ -1,21 +1,21 @@
 import type { Metadata } from 'next';
-import { cityTimeZone } from '@/lib/cities/clock';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { HouseholdLine } from '@/components/household-line';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
+import { getDb } from '@/db';
 import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
 import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
-import { listCities } from '@/lib/cities/cities';
 import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
+import { listCities } from '@/lib/cities/cities';
+import { cityTimeZone } from '@/lib/cities/clock';
 import { tonightIn } from '@/lib/nights/calendar';
-import type { SearchParams } from '@/lib/search-params';
 import { freeTonightByShelter } from '@/lib/placement/batch';
 import { applyExpiry } from '@/lib/placement/read';
+import type { SearchParams } from '@/lib/search-params';
 import { BatchPlace } from './batch-place';
 import styles from './queue.module.css';
 
@@ -88,7 +88,11 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
             {q('allCities')}
           </Link>
           {cities.choices.map((city) => (
-            <Link key={city.id} href={queueHref(query, { city: city.slug, shown: QUEUE_PAGE })} aria-current={cityId === city.id ? 'true' : undefined}>
+            <Link
+              key={city.id}
+              href={queueHref(query, { city: city.slug, shown: QUEUE_PAGE })}
+              aria-current={cityId === city.id ? 'true' : undefined}
+            >
               {city.name}
             </Link>
           ))}
@@ -148,15 +152,19 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                     {household.waitedMinutes === 0
                       ? t('justArrived')
                       : household.waitedMinutes < 60
-                      ? t('waitedMinutes', { minutes: household.waitedMinutes })
-                      : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
+                        ? t('waitedMinutes', { minutes: household.waitedMinutes })
+                        : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
                   </span>
                 </div>
                 <HouseholdLine household={household.composition} />
                 {household.selfRegistered ? (
                   <p>
                     <span className="badge">{requests('selfRegistered')}</span>{' '}
-                    {household.arrivedAt > now ? requests('lands', { time: format.dateTime(household.arrivedAt, { timeZone, dateStyle: 'short', timeStyle: 'short' }) }) : null}
+                    {household.arrivedAt > now
+                      ? requests('lands', {
+                          time: format.dateTime(household.arrivedAt, { timeZone, dateStyle: 'short', timeStyle: 'short' }),
+                        })
+                      : null}
                   </p>
                 ) : null}
                 {household.needNote ? <p className="need-note">{household.needNote}</p> : null}

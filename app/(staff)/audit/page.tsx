@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
 import { requireStaff } from '@/lib/auth/current-user';
 import type { SearchParams } from '@/lib/search-params';
-import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };

@@ -1,4 +1,5 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { postCityNotice, postShelterNotice } from '@/lib/notices/post';
@@ -8,10 +9,13 @@ import { cityNoticeSchema, shelterNoticeSchema, withdrawNoticeSchema } from '@/l
 const PAGE = '/notices';
 
 /** A host's or an admin's notice to the guests of one shelter. */
-export const postShelterNoticeAction = staffAction({ roles: ['admin', 'host'], schema: shelterNoticeSchema }, (input, { user, db, now }) => {
-  write(db, (tx) => postShelterNotice(tx, user, input, now));
-  return { revalidate: [`/shelters/${input.shelterId}`], message: 'noticePosted' };
-});
+export const postShelterNoticeAction = staffAction(
+  { roles: ['admin', 'host'], schema: shelterNoticeSchema },
+  (input, { user, db, now }) => {
+    write(db, (tx) => postShelterNotice(tx, user, input, now));
+    return { revalidate: [`/shelters/${input.shelterId}`], message: 'noticePosted' };
+  },
+);
 
 /** An admin's notice to the guests of every shelter in one city they hold. */
 export const postCityNoticeAction = staffAction({ roles: ['admin'], schema: cityNoticeSchema }, (input, { user, db, now }) => {
@@ -19,7 +23,10 @@ export const postCityNoticeAction = staffAction({ roles: ['admin'], schema: city
   return { revalidate: [PAGE], message: 'noticePosted' };
 });
 
-export const withdrawNoticeAction = staffAction({ roles: ['admin', 'host'], schema: withdrawNoticeSchema }, ({ noticeId }, { user, db, now }) => {
-  const notice = write(db, (tx) => withdrawNotice(tx, user, noticeId, now));
-  return { revalidate: [PAGE, ...(notice.shelterId ? [`/shelters/${notice.shelterId}`] : [])], message: 'noticeWithdrawn' };
-});
+export const withdrawNoticeAction = staffAction(
+  { roles: ['admin', 'host'], schema: withdrawNoticeSchema },
+  ({ noticeId }, { user, db, now }) => {
+    const notice = write(db, (tx) => withdrawNotice(tx, user, noticeId, now));
+    return { revalidate: [PAGE, ...(notice.shelterId ? [`/shelters/${notice.shelterId}`] : [])], message: 'noticeWithdrawn' };
+  },
+);

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
@@ -26,12 +27,28 @@ export function NoticeForm({ action, place, idPrefix }: Props) {
       {'shelterId' in place ? (
         <input type="hidden" name="shelterId" value={place.shelterId} />
       ) : (
-        <SelectField state={state} id={`${idPrefix}-city`} name="cityId" label={t('city')} options={place.cities} placeholder={t('chooseCity')} />
+        <SelectField
+          state={state}
+          id={`${idPrefix}-city`}
+          name="cityId"
+          label={t('city')}
+          options={place.cities}
+          placeholder={t('chooseCity')}
+        />
       )}
       <fieldset>
         <legend>{t('texts')}</legend>
         {TEXT_FIELDS.map((name) => (
-          <TextField key={name} state={state} id={`${idPrefix}-${name}`} name={name} label={t(name)} lang={LANGS[name]} multiline maxLength={NOTICE_TEXT_MAX} />
+          <TextField
+            key={name}
+            state={state}
+            id={`${idPrefix}-${name}`}
+            name={name}
+            label={t(name)}
+            lang={LANGS[name]}
+            multiline
+            maxLength={NOTICE_TEXT_MAX}
+          />
         ))}
       </fieldset>
       <TextField

@@ -25,7 +25,14 @@ export async function NoticeList({ notices, zoneOf, sourceOf }: Props) {
           <p className="muted">
             {sourceOf(notice)} ·{' '}
             {t('until', {
-              end: format.dateTime(notice.endsAt, { timeZone: zoneOf(notice), day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+              end: format.dateTime(notice.endsAt, {
+                timeZone: zoneOf(notice),
+                day: 'numeric',
+                month: 'long',
+                hour: '2-digit',
+                minute: '2-digit',
+                hourCycle: 'h23',
+              }),
             })}
           </p>
           {notice.texts.map((text) => (
@@ -33,7 +40,14 @@ export async function NoticeList({ notices, zoneOf, sourceOf }: Props) {
               <span className="muted">{t(FIELD_OF[text.locale])}:</span> <span lang={text.locale}>{text.text}</span>
             </p>
           ))}
-          {notice.mayWithdraw ? <ActionButton action={withdrawNoticeAction} fields={{ noticeId: notice.id }} label={t('takeDown')} confirm={t('takeDownConfirm')} /> : null}
+          {notice.mayWithdraw ? (
+            <ActionButton
+              action={withdrawNoticeAction}
+              fields={{ noticeId: notice.id }}
+              label={t('takeDown')}
+              confirm={t('takeDownConfirm')}
+            />
+          ) : null}
         </li>
       ))}
     </ul>

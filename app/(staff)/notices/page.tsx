@@ -40,7 +40,11 @@ export default async function CityNoticesPage() {
         {cities.length === 0 ? (
           <p className="empty">{t('noCities')}</p>
         ) : (
-          <NoticeForm action={postCityNoticeAction} place={{ cities: cities.map((city) => ({ value: city.id, label: city.name })) }} idPrefix="city-notice" />
+          <NoticeForm
+            action={postCityNoticeAction}
+            place={{ cities: cities.map((city) => ({ value: city.id, label: city.name })) }}
+            idPrefix="city-notice"
+          />
         )}
       </section>
     </>

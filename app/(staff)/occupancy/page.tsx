@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
+import { NetworkForecast } from '@/components/network-forecast';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { TwoInOneBedLine } from '@/components/occupancy/two-in-one-bed';
-import { NetworkForecast } from '@/components/network-forecast';
+import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
-import { firstParam, type SearchParams } from '@/lib/search-params';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { networkNow } from '@/lib/occupancy/now';
-import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('occupancy'))('title') };
@@ -33,7 +33,12 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   // A guide or admin of some cities sees those cities' shelters and totals; the network's, only one of all.
   const area = occupancyArea(db, user, firstParam(params.city), await getLocale());
   const network = networkNow(db, now, area.cityIds);
-  const { badPage, ...parsed } = parseTableView({ sort: firstParam(params.sort), dir: firstParam(params.dir), page: firstParam(params.page), attention: firstParam(params.attention) });
+  const { badPage, ...parsed } = parseTableView({
+    sort: firstParam(params.sort),
+    dir: firstParam(params.dir),
+    page: firstParam(params.page),
+    attention: firstParam(params.attention),
+  });
   const view = { ...parsed, city: area.city?.slug };
   const table = tablePage(network.shelters, view);
   const { totals, waiting } = network;

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -17,8 +18,22 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
         <legend>{t('contactLegend')}</legend>
         <p className="hint">{t('contactHint')}</p>
         <TextField state={state} name="contactPhone" label={t('phone')} stored={settings.contact.phone} type="tel" maxLength={40} />
-        <TextField state={state} name="contactTelegram" label={t('telegram')} hint={t('telegramHint')} stored={settings.contact.telegram} maxLength={60} />
-        <TextField state={state} name="contactWhatsapp" label={t('whatsapp')} stored={settings.contact.whatsapp} type="tel" maxLength={40} />
+        <TextField
+          state={state}
+          name="contactTelegram"
+          label={t('telegram')}
+          hint={t('telegramHint')}
+          stored={settings.contact.telegram}
+          maxLength={60}
+        />
+        <TextField
+          state={state}
+          name="contactWhatsapp"
+          label={t('whatsapp')}
+          stored={settings.contact.whatsapp}
+          type="tel"
+          maxLength={40}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('requestsLegend')}</legend>

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
@@ -7,7 +8,15 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 /** A new shelter in one of the caller's cities; it takes that city's time zone (editable on its profile). */
-export function NewShelterForm({ action, cities, preselected }: { action: FormAction; cities: { id: string; name: string }[]; preselected?: string }) {
+export function NewShelterForm({
+  action,
+  cities,
+  preselected,
+}: {
+  action: FormAction;
+  cities: { id: string; name: string }[];
+  preselected?: string;
+}) {
   const t = useTranslations('shelters');
   const [state, formAction] = useFormAction(action);
   return (

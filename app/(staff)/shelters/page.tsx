@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
+import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
-import { listCities } from '@/lib/cities/cities';
 import { preselectedCity } from '@/lib/cities/choice';
+import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
 import { visibleShelters } from '@/lib/shelters/board';
 import { addShelter } from './actions';
@@ -27,7 +27,10 @@ export default async function SheltersPage() {
   const cityName = new Map(cities.map((city) => [city.id, city.name]));
   const byCity = cities.length > 1;
   const list = visibleShelters(db, user, now);
-  if (byCity) list.sort((a, b) => (cityName.get(a.cityId ?? '') ?? '').localeCompare(cityName.get(b.cityId ?? '') ?? '') || a.name.localeCompare(b.name));
+  if (byCity)
+    list.sort(
+      (a, b) => (cityName.get(a.cityId ?? '') ?? '').localeCompare(cityName.get(b.cityId ?? '') ?? '') || a.name.localeCompare(b.name),
+    );
   const ownCities = cities.filter((city) => holdsCity(user, city.id));
   return (
     <>
@@ -42,7 +45,9 @@ export default async function SheltersPage() {
               </h2>
               <span className={`badge status-${shelter.status}`}>{statuses(shelter.status)}</span>
             </div>
-            <p className="muted">{byCity ? `${shelter.district} · ${cityName.get(shelter.cityId ?? '') ?? t('noCity')}` : shelter.district}</p>
+            <p className="muted">
+              {byCity ? `${shelter.district} · ${cityName.get(shelter.cityId ?? '') ?? t('noCity')}` : shelter.district}
+            </p>
             <BedCountsLine counts={shelter.counts} />
             <ConfirmedAgo at={shelter.lastConfirmedAt} now={now} timeZone={shelter.timeZone} />
           </li>
@@ -52,7 +57,11 @@ export default async function SheltersPage() {
         <section className="card">
           <h2>{t('newTitle')}</h2>
           {ownCities.length > 0 ? (
-            <NewShelterForm action={addShelter} cities={ownCities.map(({ id, name }) => ({ id, name }))} preselected={preselectedCity(ownCities, user)} />
+            <NewShelterForm
+              action={addShelter}
+              cities={ownCities.map(({ id, name }) => ({ id, name }))}
+              preselected={preselectedCity(ownCities, user)}
+            />
           ) : (
             <p className="empty">
               {t('addCityFirst')} <Link href="/settings/cities">{t('citiesLink')}</Link>

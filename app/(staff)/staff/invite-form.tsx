@@ -1,6 +1,7 @@
 'use client';
-import { useState } from 'react';
+
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
@@ -12,7 +13,17 @@ import { ROLES } from '@/db/schema/enums';
 type Option = { id: string; name: string };
 
 /** `allCities`: whether the inviter may leave every city box empty (an admin of all cities). */
-export function InviteForm({ action, shelters, cities, allCities }: { action: FormAction; shelters: Option[]; cities: Option[]; allCities: boolean }) {
+export function InviteForm({
+  action,
+  shelters,
+  cities,
+  allCities,
+}: {
+  action: FormAction;
+  shelters: Option[];
+  cities: Option[];
+  allCities: boolean;
+}) {
   const t = useTranslations('staff');
   const roles = useTranslations('roles');
   const [state, formAction] = useFormAction(action);
@@ -21,8 +32,21 @@ export function InviteForm({ action, shelters, cities, allCities }: { action: Fo
   return (
     <form action={formAction} className="stack" noValidate onSubmit={() => setCopied(false)}>
       <TextField state={state} id="invite-email" name="email" label={t('email')} type="email" autoComplete="off" maxLength={254} required />
-      <SelectField state={state} id="invite-role" name="role" label={t('role')} stored="host" options={ROLES.map((role) => ({ value: role, label: roles(role) }))} />
-      <CheckboxGroup state={state} name="shelterIds" legend={t('hostShelters')} stored={[]} options={shelters.map((s) => ({ value: s.id, label: s.name }))} />
+      <SelectField
+        state={state}
+        id="invite-role"
+        name="role"
+        label={t('role')}
+        stored="host"
+        options={ROLES.map((role) => ({ value: role, label: roles(role) }))}
+      />
+      <CheckboxGroup
+        state={state}
+        name="shelterIds"
+        legend={t('hostShelters')}
+        stored={[]}
+        options={shelters.map((s) => ({ value: s.id, label: s.name }))}
+      />
       <CheckboxGroup
         state={state}
         name="cityIds"
@@ -39,7 +63,12 @@ export function InviteForm({ action, shelters, cities, allCities }: { action: Fo
           <button
             type="button"
             className="button"
-            onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              navigator.clipboard?.writeText(link).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             {copied ? t('copied') : t('copy')}
           </button>

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { asc } from 'drizzle-orm';
+import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ActionButton } from '@/components/ui/action-button';
 import { getDb } from '@/db';
 import { shelters } from '@/db/schema';
-import { ActionButton } from '@/components/ui/action-button';
 import { requireStaff } from '@/lib/auth/current-user';
 import { listCities } from '@/lib/cities/cities';
 import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
@@ -37,7 +37,8 @@ export default async function StaffPage() {
     .all()
     .filter((shelter) => holdsCity(user, shelter.cityId))
     .map(({ id, name }) => ({ id, name }));
-  const citiesText = (cities: 'all' | string[]) => (cities === 'all' ? t('allCities') : cities.map((id) => cityName.get(id) ?? '—').join(', '));
+  const citiesText = (cities: 'all' | string[]) =>
+    cities === 'all' ? t('allCities') : cities.map((id) => cityName.get(id) ?? '—').join(', ');
   const people = staffList(db, user);
   const invitations = pendingInvitations(db, user, now);
   return (
@@ -102,7 +103,12 @@ export default async function StaffPage() {
                   {person.disabledAt ? (
                     <ActionButton action={enableStaff} fields={{ userId: person.id }} label={t('enable')} />
                   ) : (
-                    <ActionButton action={disableStaff} fields={{ userId: person.id }} label={t('disable')} confirm={t('disableConfirm', { name: person.name })} />
+                    <ActionButton
+                      action={disableStaff}
+                      fields={{ userId: person.id }}
+                      label={t('disable')}
+                      confirm={t('disableConfirm', { name: person.name })}
+                    />
                   )}
                   {person.secondFactorSince ? (
                     <ActionButton

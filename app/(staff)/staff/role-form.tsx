@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormStatus } from '@/components/ui/form-status';
@@ -24,8 +25,22 @@ export function RoleForm({ action, user, shelters, cities, allCities }: Props) {
   return (
     <form action={formAction} className="stack" noValidate>
       <input type="hidden" name="userId" value={user.id} />
-      <SelectField state={state} id={`role-${user.id}`} name="role" label={t('role')} stored={user.role} options={ROLES.map((role) => ({ value: role, label: roles(role) }))} />
-      <CheckboxGroup state={state} name="shelterIds" idPrefix={`shelters-${user.id}`} legend={t('hostShelters')} stored={user.shelterIds} options={shelters.map((s) => ({ value: s.id, label: s.name }))} />
+      <SelectField
+        state={state}
+        id={`role-${user.id}`}
+        name="role"
+        label={t('role')}
+        stored={user.role}
+        options={ROLES.map((role) => ({ value: role, label: roles(role) }))}
+      />
+      <CheckboxGroup
+        state={state}
+        name="shelterIds"
+        idPrefix={`shelters-${user.id}`}
+        legend={t('hostShelters')}
+        stored={user.shelterIds}
+        options={shelters.map((s) => ({ value: s.id, label: s.name }))}
+      />
       <CheckboxGroup
         state={state}
         name="cityIds"

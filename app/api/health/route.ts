@@ -3,7 +3,8 @@ import { guarded } from '@/lib/security/guard';
 
 export const dynamic = 'force-dynamic';
 
-const answer = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const answer = (status: number, body: string) =>
+  new Response(`${body}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
  * For a load balancer or a monitor: 200 when this process can read its database, 503 when it

@@ -1,10 +1,11 @@
 'use server';
+
 import { redirect } from 'next/navigation';
 import { getDb, write } from '@/db';
 import { signIn } from '@/lib/auth';
 import { rememberLocale } from '@/lib/auth/locale-cookie';
-import { homeOf } from '@/lib/auth/staff';
 import { hashPassword } from '@/lib/auth/password';
+import { homeOf } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { requestLocale } from '@/lib/i18n/request';

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { getDb } from '@/db';
 import { listCities } from '@/lib/cities/cities';
 import { invitationCityIds, openInvitation } from '@/lib/staff/invitations';
-import { acceptInvite } from './actions';
 import { AcceptForm } from './accept-form';
+import { acceptInvite } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('invite'))('title'), referrer: 'no-referrer' };
@@ -28,7 +28,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <section className="card">
           <h2>{t('title')}</h2>
           <p>{t('intro', { email: invitation.email, role: roles(invitation.role) })}</p>
-          {invitation.role === 'host' ? null : <p>{cities.length > 0 ? t('cities', { cities: cities.map((city) => city.name).join(', ') }) : t('allCities')}</p>}
+          {invitation.role === 'host' ? null : (
+            <p>{cities.length > 0 ? t('cities', { cities: cities.map((city) => city.name).join(', ') }) : t('allCities')}</p>
+          )}
           <AcceptForm action={acceptInvite} token={token} />
         </section>
       ) : (

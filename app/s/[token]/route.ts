@@ -1,19 +1,19 @@
-import { getDb, write } from '@/db';
+import type { SayRefusal } from '@/components/arrival/guest-said';
 import { renderLinkNotWorking } from '@/components/arrival/render';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { linkPageHasForm, mayTellShelter, renderLinkPage } from '@/components/public/render';
-import { clientAddress } from '@/lib/auth/client-address';
-import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
+import { getDb, write } from '@/db';
+import { tellShelter } from '@/lib/arrival/guest-said';
 import { linkBlocked, recordLinkMiss } from '@/lib/arrival/link-throttle';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { linkPageData, type LinkPage } from '@/lib/arrival/page-data';
-import { tellShelter } from '@/lib/arrival/guest-said';
-import type { SayRefusal } from '@/components/arrival/guest-said';
-import { guestSaidSchema } from '@/lib/validation/guest-said';
+import { clientAddress } from '@/lib/auth/client-address';
+import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
-import { guarded } from '@/lib/security/guard';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
+import { guarded } from '@/lib/security/guard';
+import { guestSaidSchema } from '@/lib/validation/guest-said';
 import { cancelRequestSchema } from '@/lib/validation/request';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +25,8 @@ type Params = { params: Promise<{ token: string }> };
  * the same airport Wi-Fi cannot lock everyone behind that address out of their shelter page.
  */
 async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
-  if (linkBlocked(getDb(), address, now)) return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
+  if (linkBlocked(getDb(), address, now))
+    return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
   const delay = write(getDb(), (tx) => recordLinkMiss(tx, address, now));
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   return htmlResponse(await renderLinkNotWorking(locale, false), 404);
@@ -41,7 +42,10 @@ async function showPage(request: Request, { params }: Params) {
   const { locale, remember } = requestLocale(request);
   const page = linkPageData(getDb(), token, now);
   if (!page) return notWorking(clientAddress(request.headers), locale, now);
-  return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request) }), 200, { forms: linkPageHasForm(page), headers: remember });
+  return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request) }), 200, {
+    forms: linkPageHasForm(page),
+    headers: remember,
+  });
 }
 
 type Post = { token: string; fields: Record<string, unknown>; locale: ArrivalLocale; address: string; now: Date };
@@ -69,9 +73,11 @@ async function withdrawRequest(request: Request, page: LinkPage, { token, fields
  * and nothing is written; a hold that has ended says so; past the hourly limit, "try again later".
  */
 async function tellShelterPost(request: Request, page: LinkPage, { fields, locale, now }: Post) {
-  const refuse = async (status: number, say: SayRefusal) => htmlResponse(await renderLinkPage(page, locale, now, { say }), status, { forms: linkPageHasForm(page) });
+  const refuse = async (status: number, say: SayRefusal) =>
+    htmlResponse(await renderLinkPage(page, locale, now, { say }), status, { forms: linkPageHasForm(page) });
   if (page.kind === 'stay' && page.data.status.kind === 'ended') return refuse(409, { error: 'holdEnded' });
-  if (page.kind !== 'stay' || !mayTellShelter(page)) return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
+  if (page.kind !== 'stay' || !mayTellShelter(page))
+    return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
   const typed = typeof fields.eta === 'string' ? fields.eta.slice(0, 10) : undefined;
   const parsed = guestSaidSchema.safeParse(fields);
   if (!parsed.success) return refuse(400, { error: parsed.error.issues[0]?.message === 'lateTime' ? 'lateTime' : 'invalid', eta: typed });

@@ -1,24 +1,29 @@
 'use server';
+
 import { revalidatePath } from 'next/cache';
 import { write } from '@/db';
 import { markMistaken } from '@/lib/arrivals/mistaken';
 import { staffAction } from '@/lib/auth/action';
 import { publicOrigin } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
+import { changeStayDates } from '@/lib/placement/dates';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { handoverStay, linkHandover, liveHandoverStay } from '@/lib/placement/share';
 import { cancelStay, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { forgetHousehold } from '@/lib/privacy/forget';
 import { revealHousehold } from '@/lib/privacy/shares';
-import { markNotGenuine } from '@/lib/requests/self-register';
 import { reissueRequestLink } from '@/lib/requests/request-link';
+import { markNotGenuine } from '@/lib/requests/self-register';
 import { moveSchema, reserveSchema, stayDatesSchema, stayIdSchema } from '@/lib/validation/arrival';
-import { changeStayDates } from '@/lib/placement/dates';
 import { arrivalIdSchema } from '@/lib/validation/request';
 
 const guides = ['coordinator', 'admin'] as const;
 const guidesAndHosts = ['coordinator', 'admin', 'host'] as const;
-const pages = (arrivalId: string, shelterId?: string) => ['/arrivals', `/arrivals/${arrivalId}`, ...(shelterId ? [`/shelters/${shelterId}`] : [])];
+const pages = (arrivalId: string, shelterId?: string) => [
+  '/arrivals',
+  `/arrivals/${arrivalId}`,
+  ...(shelterId ? [`/shelters/${shelterId}`] : []),
+];
 
 /** A lost race still refreshes the page, so the guide sees fresh suggestions next to the message. */
 function refreshOnConflict<T>(run: () => T): T {
@@ -32,7 +37,14 @@ function refreshOnConflict<T>(run: () => T): T {
 
 export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }, async (input, { user, db, now }) => {
   const reservation = refreshOnConflict(() => write(db, (tx) => reserveBeds(tx, user, input, now)));
-  const handover = await linkHandover(await publicOrigin(), reservation.token, reservation.languages, now, 'stay', handoverStay(db, reservation.stayId));
+  const handover = await linkHandover(
+    await publicOrigin(),
+    reservation.token,
+    reservation.languages,
+    now,
+    'stay',
+    handoverStay(db, reservation.stayId),
+  );
   return { revalidate: pages(input.arrivalId, reservation.shelterId), message: 'reserved', data: handover };
 });
 
@@ -54,7 +66,10 @@ export const cancelReservation = staffAction({ roles: guidesAndHosts, schema: st
 
 export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, async ({ stayId }, { user, db, now }) => {
   const { token, languages } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
-  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now, 'stay', handoverStay(db, stayId)) };
+  return {
+    message: 'linkRenewed',
+    data: await linkHandover(await publicOrigin(), token, languages, now, 'stay', handoverStay(db, stayId)),
+  };
 });
 
 export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
@@ -68,7 +83,10 @@ export const revokeArrivalLink = staffAction({ roles: guidesAndHosts, schema: st
  */
 export const renewRequestLink = staffAction({ roles: guides, schema: arrivalIdSchema }, async ({ arrivalId }, { user, db, now }) => {
   const { token, languages } = write(db, (tx) => reissueRequestLink(tx, user, arrivalId, now));
-  return { message: 'linkRenewed', data: await linkHandover(await publicOrigin(), token, languages, now, 'request', liveHandoverStay(db, arrivalId)) };
+  return {
+    message: 'linkRenewed',
+    data: await linkHandover(await publicOrigin(), token, languages, now, 'request', liveHandoverStay(db, arrivalId)),
+  };
 });
 
 /** A self-registered request that is not genuine leaves the queue; the audit trail records who said so. */

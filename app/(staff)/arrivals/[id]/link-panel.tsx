@@ -1,6 +1,7 @@
 'use client';
-import { useState } from 'react';
+
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 
 export type Handover = { url: string; qrSvg: string; message: string; telegram: string; whatsapp: string; language: string };
 
@@ -24,7 +25,10 @@ export function LinkPanel({ handover, alias, id = 'arrival-link' }: { handover: 
           onClick={() => {
             // The clipboard exists only on HTTPS and localhost; elsewhere the guide copies by hand.
             if (!navigator.clipboard) return setCopied('failed');
-            navigator.clipboard.writeText(handover.message).then(() => setCopied('yes'), () => setCopied('failed'));
+            navigator.clipboard.writeText(handover.message).then(
+              () => setCopied('yes'),
+              () => setCopied('failed'),
+            );
           }}
         >
           {copied === 'yes' ? t('copied') : t('copy')}

@@ -1,7 +1,8 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
-import { addNights, nightCount } from '@/lib/nights/calendar';
 import { useNightFormat } from '@/components/nights';
+import { addNights, nightCount } from '@/lib/nights/calendar';
 
 export type AskedNights = {
   firstNight: string;
@@ -30,9 +31,21 @@ export function NightsForm({ nights, path, moving }: { nights: AskedNights; path
     nights.error?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': `nights-${field}-error` } : {};
   return (
     // Keyed by the nights: after a link or a move changes them, the fields show them, not what they first held.
-    <form key={`${nights.firstNight} ${nights.departure}`} method="get" action={path} className="card nights-form" aria-labelledby="nights-title">
+    <form
+      key={`${nights.firstNight} ${nights.departure}`}
+      method="get"
+      action={path}
+      className="card nights-form"
+      aria-labelledby="nights-title"
+    >
       <h2 id="nights-title">{t('nightsTitle')}</h2>
-      <p>{t('nightsSummary', { count, range: range(nights.firstNight, addNights(nights.departure, -1)), departure: new Date(`${nights.departure}T12:00:00Z`) })}</p>
+      <p>
+        {t('nightsSummary', {
+          count,
+          range: range(nights.firstNight, addNights(nights.departure, -1)),
+          departure: new Date(`${nights.departure}T12:00:00Z`),
+        })}
+      </p>
       <div className="field-row">
         {moving ? null : (
           <div className="field">

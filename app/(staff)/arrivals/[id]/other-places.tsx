@@ -1,6 +1,7 @@
 'use client';
-import Link from 'next/link';
+
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import type { FormState } from '@/lib/forms';
 import type { Suggestion } from '@/lib/matching/suggest';
 import { SuggestionList, type FreeRoom } from './suggestion-list';

@@ -1,27 +1,31 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { HouseholdCityLine } from '@/components/household-city-line';
-import { householdCityNames } from '@/lib/cities/household';
 import { notFound } from 'next/navigation';
-import { getDb, write } from '@/db';
+import { HouseholdCityLine } from '@/components/household-city-line';
 import { HouseholdLine } from '@/components/household-line';
+import { ActionButton } from '@/components/ui/action-button';
+import { getDb, write } from '@/db';
 import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
-import { firstParam, type SearchParams } from '@/lib/search-params';
+import { listCities } from '@/lib/cities/cities';
+import { cityTimeZone } from '@/lib/cities/clock';
+import { householdCityNames } from '@/lib/cities/household';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { asksSafeRoom } from '@/lib/matching/safe-rooms';
 import { suggestPlacements, type Suggestion } from '@/lib/matching/suggest';
-import { listCities } from '@/lib/cities/cities';
-import { householdCities, placeGroups } from '@/lib/placement/city-places';
-import { elsewhereCities } from '@/lib/placement/city-rule';
+import { householdMeetingPoint, whereaboutsOf } from '@/lib/meeting-points/household';
+import { listMeetingPoints, pointIsIn } from '@/lib/meeting-points/points';
 import { tonightIn } from '@/lib/nights/calendar';
 import { nightsFromQuery, nightsToSearch } from '@/lib/nights/wanted';
-import { cityTimeZone } from '@/lib/cities/clock';
-import { applyExpiry } from '@/lib/placement/read';
 import { recordNoFit } from '@/lib/occupancy/unmet';
-import { ActionButton } from '@/components/ui/action-button';
+import { householdCities, placeGroups } from '@/lib/placement/city-places';
+import { elsewhereCities } from '@/lib/placement/city-rule';
+import { applyExpiry } from '@/lib/placement/read';
 import { REVEAL_MINUTES } from '@/lib/privacy/shares';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { roomNameLookup } from '@/lib/shelters/room-names';
+import { RegisteredBanner } from '../new/registered-banner';
 import {
   cancelReservation,
   changeDates,
@@ -36,14 +40,10 @@ import {
   revokeArrivalLink,
 } from './actions';
 import { EndingActions } from './ending';
-import { roomNameLookup } from '@/lib/shelters/room-names';
-import { RequestLink } from './request-link';
-import { ArrivalWorkspace } from './workspace';
-import { RegisteredBanner } from '../new/registered-banner';
-import { listMeetingPoints, pointIsIn } from '@/lib/meeting-points/points';
-import { householdMeetingPoint, whereaboutsOf } from '@/lib/meeting-points/household';
 import { chooseMeetingPoint } from './meeting-point-actions';
 import { MeetingPointForm } from './meeting-point-form';
+import { RequestLink } from './request-link';
+import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('placement'))('title') };
@@ -55,7 +55,13 @@ const withoutHousehold = ({ household: _shownAbove, ...stay }: StayView) => stay
 // shelter with every free bed made this page too heavy for a surge (the surge bench, docs/benchmarks.md).
 const SHOWN_SUGGESTIONS = 5;
 
-export default async function ArrivalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ArrivalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { id } = await params;
   const query = await searchParams;
   const showAll = firstParam(query.all) === '1';
@@ -89,7 +95,13 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   const asked = nightsFromQuery(current ? undefined : firstParam(query.from), firstParam(query.to), searched, tonight);
   // Its own city's shelters, where it is going, and other cities' only when the guide asks (?elsewhere=1).
   const cityList = listCities(db, await getLocale());
-  const elsewhereIds = cityOf.cityId ? elsewhereCities(user, cityOf, cityList.map((city) => city.id)) : [];
+  const elsewhereIds = cityOf.cityId
+    ? elsewhereCities(
+        user,
+        cityOf,
+        cityList.map((city) => city.id),
+      )
+    : [];
   const showElsewhere = firstParam(query.elsewhere) === '1' && elsewhereIds.length > 0;
   const needs = { ...household.composition, languages: household.languages };
   const groups = placeGroups(db, cityOf, {
@@ -100,11 +112,19 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
   });
   const network = groups.flatMap((group) => group.network);
   const whereabouts = whereaboutsOf(db, household.id);
-  const [ranked, ...otherRanked] = groups.map((group) => ({ ...group, ...suggestPlacements(group.network, needs, now, asked.range, whereabouts) }));
+  const [ranked, ...otherRanked] = groups.map((group) => ({
+    ...group,
+    ...suggestPlacements(group.network, needs, now, asked.range, whereabouts),
+  }));
   // Where they may be now: the points of the household's own city (that the guide holds).
   const meetingPoints = listMeetingPoints(db, user).filter((point) => pointIsIn(point, cityOf.cityId));
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
-  if (household.status === 'waiting' && !query.from && !query.to && [ranked, ...otherRanked].every((group) => group.kind === 'elsewhere' || group.suggestions.length === 0)) {
+  if (
+    household.status === 'waiting' &&
+    !query.from &&
+    !query.to &&
+    [ranked, ...otherRanked].every((group) => group.kind === 'elsewhere' || group.suggestions.length === 0)
+  ) {
     write(db, (tx) => recordNoFit(tx, { id: household.id, cityId: cityOf.cityId, ...household.composition }, now));
   }
   // When moving, the plan that keeps them where they are is no move at all.
@@ -113,29 +133,44 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
     list.filter((s) => !(currentBeds.size > 0 && s.beds.length === currentBeds.size && s.beds.every((bed) => currentBeds.has(bed.bedId))));
   const possible = possibleOf(ranked.suggestions);
   // Rooms named in the screen's language where their host gave them such a name.
-  const roomName = roomNameLookup(db, network.flatMap((shelter) => shelter.rooms), await getLocale());
+  const roomName = roomNameLookup(
+    db,
+    network.flatMap((shelter) => shelter.rooms),
+    await getLocale(),
+  );
   const named = (list: Suggestion[]) =>
     (showAll ? list : list.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({
       ...s,
       beds: s.beds.map((bed) => ({ ...bed, roomName: roomName(bed.roomId, bed.roomName) })),
-      reasons: s.reasons.map((reason) => (reason.code === 'menBooked' ? { ...reason, room: roomName(reason.roomId, reason.room) } : reason)),
+      reasons: s.reasons.map((reason) =>
+        reason.code === 'menBooked' ? { ...reason, room: roomName(reason.roomId, reason.room) } : reason,
+      ),
     }));
   const suggestions = named(possible);
   const cityName = (cityId: string | null) => cityList.find((city) => city.id === cityId)?.name ?? null;
-  const otherPlaces = otherRanked.map((group) => ({ kind: group.kind, city: cityName(group.cityId), suggestions: named(possibleOf(group.suggestions)) }));
+  const otherPlaces = otherRanked.map((group) => ({
+    kind: group.kind,
+    city: cityName(group.cityId),
+    suggestions: named(possibleOf(group.suggestions)),
+  }));
   const shown = new Set([...suggestions, ...otherPlaces.flatMap((group) => group.suggestions)].map((s) => s.shelterId));
   const excluded = ranked.excluded;
   const members = membersOf(needs);
   const freeRooms = Object.fromEntries(
-    network.filter((shelter) => shown.has(shelter.id)).map((shelter) => [
-      shelter.id,
-      shelter.rooms
-        .filter((room) => room.freeBeds.length > 0 && members.some((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
-        .map((room) => ({ id: room.id, name: roomName(room.id, room.name), beds: room.freeBeds })),
-    ]),
+    network
+      .filter((shelter) => shown.has(shelter.id))
+      .map((shelter) => [
+        shelter.id,
+        shelter.rooms
+          .filter((room) => room.freeBeds.length > 0 && members.some((m) => roomAdmits(room.kind, m, shelter.acceptsFamilies)))
+          .map((room) => ({ id: room.id, name: roomName(room.id, room.name), beds: room.freeBeds })),
+      ]),
   );
   const dates: Record<string, string> = query.from || query.to ? { from: asked.range.firstNight, to: asked.range.departure } : {};
-  const elsewhereHref = elsewhereIds.length > 0 && !showElsewhere ? `/arrivals/${household.id}?${new URLSearchParams({ ...dates, elsewhere: '1' })}#elsewhere-title` : null;
+  const elsewhereHref =
+    elsewhereIds.length > 0 && !showElsewhere
+      ? `/arrivals/${household.id}?${new URLSearchParams({ ...dates, elsewhere: '1' })}#elsewhere-title`
+      : null;
   const alias = household.identified ? (household.alias ?? '—') : privacy('hidden');
   return (
     <>
@@ -150,10 +185,20 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
         {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
         {household.expectedAt ? (
-          <p>{t('expectedLanding', { time: format.dateTime(household.expectedAt, { timeZone, dateStyle: 'medium', timeStyle: 'short' }), clock: clockName(cityName(cityOf.cityId)) })}</p>
+          <p>
+            {t('expectedLanding', {
+              time: format.dateTime(household.expectedAt, { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+              clock: clockName(cityName(cityOf.cityId)),
+            })}
+          </p>
         ) : null}
         {meetingPoints.length > 0 ? (
-          <MeetingPointForm action={chooseMeetingPoint} arrivalId={household.id} points={meetingPoints} current={householdMeetingPoint(db, household.id)?.id ?? null} />
+          <MeetingPointForm
+            action={chooseMeetingPoint}
+            arrivalId={household.id}
+            points={meetingPoints}
+            current={householdMeetingPoint(db, household.id)?.id ?? null}
+          />
         ) : null}
         {household.contact ? (
           <p>
@@ -163,7 +208,12 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         {household.identified ? null : (
           <>
             <p className="muted">{privacy('hiddenHint', { minutes: REVEAL_MINUTES })}</p>
-            <ActionButton action={revealArrival} fields={{ arrivalId: household.id }} label={privacy('reveal')} confirm={privacy('revealConfirm')} />
+            <ActionButton
+              action={revealArrival}
+              fields={{ arrivalId: household.id }}
+              label={privacy('reveal')}
+              confirm={privacy('revealConfirm')}
+            />
           </>
         )}
         {household.selfRegistered ? (
@@ -172,7 +222,12 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
               <span className="badge">{requests('selfRegistered')}</span> {requests('selfRegisteredHint')}
             </p>
             {household.status === 'waiting' ? (
-              <ActionButton action={markRequestNotGenuine} fields={{ arrivalId: household.id }} label={requests('notGenuine')} confirm={requests('notGenuineConfirm')} />
+              <ActionButton
+                action={markRequestNotGenuine}
+                fields={{ arrivalId: household.id }}
+                label={requests('notGenuine')}
+                confirm={requests('notGenuineConfirm')}
+              />
             ) : null}
           </>
         ) : null}
@@ -185,12 +240,26 @@ export default async function ArrivalPage({ params, searchParams }: { params: Pr
         suggestions={suggestions}
         excluded={excluded}
         freeRooms={freeRooms}
-        more={suggestions.length < possible.length ? { count: possible.length, href: `/arrivals/${household.id}?${new URLSearchParams({ ...dates, ...(showElsewhere ? { elsewhere: '1' } : {}), all: '1' })}` } : null}
+        more={
+          suggestions.length < possible.length
+            ? {
+                count: possible.length,
+                href: `/arrivals/${household.id}?${new URLSearchParams({ ...dates, ...(showElsewhere ? { elsewhere: '1' } : {}), all: '1' })}`,
+              }
+            : null
+        }
         otherPlaces={otherPlaces}
         elsewhereHref={elsewhereHref}
         nights={{ ...asked.range, error: asked.error ?? null, chosen: !!(query.from || query.to) }}
         now={now}
-        actions={{ reserve: reservePlace, move: moveHousehold, cancel: cancelReservation, renew: renewArrivalLink, revoke: revokeArrivalLink, dates: changeDates }}
+        actions={{
+          reserve: reservePlace,
+          move: moveHousehold,
+          cancel: cancelReservation,
+          renew: renewArrivalLink,
+          revoke: revokeArrivalLink,
+          dates: changeDates,
+        }}
       />
       <EndingActions
         arrivalId={household.id}

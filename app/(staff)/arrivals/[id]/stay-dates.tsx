@@ -1,11 +1,12 @@
 'use client';
-import Link from 'next/link';
+
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useNightFormat } from '@/components/nights';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { useNightFormat } from '@/components/nights';
 import { fieldValue } from '@/lib/forms';
 import { addNights, nightCount } from '@/lib/nights/calendar';
 
@@ -38,13 +39,26 @@ export function StayDates({ stay, path, action }: { stay: Stay; path: string; ac
           {stay.status === 'reserved' ? (
             <div className="field">
               <label htmlFor="stay-first-night">{t('firstNight')}</label>
-              <input id="stay-first-night" type="date" name="firstNight" defaultValue={fieldValue(state, 'firstNight', stay.firstNight)} {...describedBy(state, 'firstNight', 'stay-first-night')} />
+              <input
+                id="stay-first-night"
+                type="date"
+                name="firstNight"
+                defaultValue={fieldValue(state, 'firstNight', stay.firstNight)}
+                {...describedBy(state, 'firstNight', 'stay-first-night')}
+              />
               <FieldError state={state} name="firstNight" inputId="stay-first-night" />
             </div>
           ) : null}
           <div className="field">
             <label htmlFor="stay-departure">{t('departure')}</label>
-            <input id="stay-departure" type="date" name="departure" required defaultValue={fieldValue(state, 'departure', stay.departure)} {...describedBy(state, 'departure', 'stay-departure')} />
+            <input
+              id="stay-departure"
+              type="date"
+              name="departure"
+              required
+              defaultValue={fieldValue(state, 'departure', stay.departure)}
+              {...describedBy(state, 'departure', 'stay-departure')}
+            />
             <FieldError state={state} name="departure" inputId="stay-departure" />
           </div>
           <SubmitButton className="button">{t('saveDates')}</SubmitButton>

@@ -1,6 +1,7 @@
 'use client';
-import Link from 'next/link';
+
 import { useFormatter, useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormState } from '@/lib/forms';
@@ -97,7 +98,20 @@ function useReasonText() {
 }
 
 /** Ranked places for one household; each card holds the pre-chosen beds and lets the guide swap them. */
-export function SuggestionList({ suggestions, excluded, freeRooms, more, now, state, formAction, hidden, submitLabel, moving = false, shownElsewhere, quiet = false }: Props) {
+export function SuggestionList({
+  suggestions,
+  excluded,
+  freeRooms,
+  more,
+  now,
+  state,
+  formAction,
+  hidden,
+  submitLabel,
+  moving = false,
+  shownElsewhere,
+  quiet = false,
+}: Props) {
   const t = useTranslations('suggest');
   const errors = useTranslations('errors');
   const text = useReasonText();
@@ -108,14 +122,16 @@ export function SuggestionList({ suggestions, excluded, freeRooms, more, now, st
   const sentBeds = Array.isArray(state.values?.bedIds) ? state.values.bedIds : [];
   return (
     <div className="suggestions">
-      {quiet || (sentFrom && (suggestions.some((s) => s.shelterId === sentFrom) || shownElsewhere?.has(sentFrom))) ? null : <FormStatus state={state} />}
+      {quiet || (sentFrom && (suggestions.some((s) => s.shelterId === sentFrom) || shownElsewhere?.has(sentFrom))) ? null : (
+        <FormStatus state={state} />
+      )}
       {suggestions.length === 0 ? <p className="empty">{t(moving ? 'noneToMove' : 'none')}</p> : null}
       <ol className="suggestion-list">
         {suggestions.map((suggestion, index) => {
           const planned = new Set(suggestion.beds.map((bed) => bed.bedId));
           const sentHere = sentFrom === suggestion.shelterId;
           const chosen = sentHere ? new Set(sentBeds) : planned;
-          const refusal = sentHere ? state.fieldErrors?.bedIds ?? state.message : undefined;
+          const refusal = sentHere ? (state.fieldErrors?.bedIds ?? state.message) : undefined;
           return (
             <li key={`${suggestion.shelterId}:${[...planned].join()}`} className="card suggestion" aria-label={suggestion.shelterName}>
               <div className="card-head">
@@ -198,12 +214,25 @@ const alwaysSaid = (reason: Reason) => reason.code === 'distance' || reason.code
  * The first card's reasons; on the others how far they are, any man booked in its rooms, and what
  * sets them apart from the card above, with the full list one tap away.
  */
-function CardReasons({ said, reasons, text, now }: { said: ReturnType<typeof cardReasons>[number]; reasons: Reason[]; text: ReasonText; now: Date }) {
+function CardReasons({
+  said,
+  reasons,
+  text,
+  now,
+}: {
+  said: ReturnType<typeof cardReasons>[number];
+  reasons: Reason[];
+  text: ReasonText;
+  now: Date;
+}) {
   const t = useTranslations('suggest');
   const list = (items: Reason[]) => (
     <ul className="reasons">
       {items.map((reason) => (
-        <li key={reason.code === 'menBooked' ? `menBooked:${reason.roomId}` : reason.code} className={reason.code === 'menBooked' ? 'men-booked' : undefined}>
+        <li
+          key={reason.code === 'menBooked' ? `menBooked:${reason.roomId}` : reason.code}
+          className={reason.code === 'menBooked' ? 'men-booked' : undefined}
+        >
           {text.reason(reason, now)}
         </li>
       ))}

@@ -1,16 +1,17 @@
 'use client';
+
 import { useFormatter, useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import type { FormState } from '@/lib/forms';
 import type { StayView } from '@/lib/arrivals/queries';
+import type { FormState } from '@/lib/forms';
 import type { Excluded, Suggestion } from '@/lib/matching/suggest';
 import { LinkPanel, type Handover } from './link-panel';
 import { NightsForm, type AskedNights } from './nights-form';
-import { StayDates } from './stay-dates';
 import { OtherPlaces, type OtherPlace } from './other-places';
+import { StayDates } from './stay-dates';
 import { SuggestionList, type FreeRoom } from './suggestion-list';
 
 /** The household's stay as the page received it, less the household itself (shown above it). */
@@ -38,7 +39,9 @@ type Props = {
 
 /** The newest link handed out on this page, whether by reserving or by renewing. */
 function latestHandover(...states: FormState[]): Handover | null {
-  const issued = states.filter((state) => state.status === 'ok' && state.data?.url).map((state) => state.data as unknown as Handover & { issuedAt: string });
+  const issued = states
+    .filter((state) => state.status === 'ok' && state.data?.url)
+    .map((state) => state.data as unknown as Handover & { issuedAt: string });
   issued.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   return issued[0] ?? null;
 }
@@ -47,7 +50,20 @@ function latestHandover(...states: FormState[]): Handover | null {
  * Everything a guide does for one household. It stays mounted while the page refreshes, so the link
  * from a reservation is still on screen after the page has turned into the reservation's view.
  */
-export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, excluded, freeRooms, more, nights, otherPlaces, elsewhereHref, now, actions }: Props) {
+export function ArrivalWorkspace({
+  arrivalId,
+  alias,
+  current,
+  suggestions,
+  excluded,
+  freeRooms,
+  more,
+  nights,
+  otherPlaces,
+  elsewhereHref,
+  now,
+  actions,
+}: Props) {
   const t = useTranslations('placement');
   const format = useFormatter();
   const [reserveState, reserveAction] = useFormAction(actions.reserve);
@@ -62,20 +78,29 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
   const submitLabel = current ? t('moveHere') : t('reserve');
   const list = (
     <>
-    <SuggestionList
-      suggestions={suggestions}
-      excluded={excluded}
-      freeRooms={freeRooms}
-      more={more}
-      now={now}
-      state={placeState}
-      formAction={placeAction}
-      hidden={hidden}
-      submitLabel={submitLabel}
-      moving={!!current}
-      shownElsewhere={new Set(otherPlaces.flatMap((place) => place.suggestions.map((s) => s.shelterId)))}
-    />
-    <OtherPlaces places={otherPlaces} elsewhereHref={elsewhereHref} freeRooms={freeRooms} now={now} state={placeState} formAction={placeAction} hidden={hidden} submitLabel={submitLabel} />
+      <SuggestionList
+        suggestions={suggestions}
+        excluded={excluded}
+        freeRooms={freeRooms}
+        more={more}
+        now={now}
+        state={placeState}
+        formAction={placeAction}
+        hidden={hidden}
+        submitLabel={submitLabel}
+        moving={!!current}
+        shownElsewhere={new Set(otherPlaces.flatMap((place) => place.suggestions.map((s) => s.shelterId)))}
+      />
+      <OtherPlaces
+        places={otherPlaces}
+        elsewhereHref={elsewhereHref}
+        freeRooms={freeRooms}
+        now={now}
+        state={placeState}
+        formAction={placeAction}
+        hidden={hidden}
+        submitLabel={submitLabel}
+      />
     </>
   );
   const path = `/arrivals/${arrivalId}`;
@@ -86,10 +111,19 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
       {current && handover ? <LinkPanel handover={handover} alias={alias} /> : null}
       {current ? (
         <section className="card" aria-labelledby="stay-title">
-          <h2 id="stay-title">{current.status === 'reserved' ? t('reservedAt', { shelter: current.shelterName }) : t('stayingAt', { shelter: current.shelterName })}</h2>
+          <h2 id="stay-title">
+            {current.status === 'reserved'
+              ? t('reservedAt', { shelter: current.shelterName })
+              : t('stayingAt', { shelter: current.shelterName })}
+          </h2>
           <p className="muted">{current.district}</p>
           {/* New dates or beds (a move) start the form afresh: a refusal about the old ones would mislead. */}
-          <StayDates key={`${current.firstNight} ${current.departure} ${current.beds.map((bed) => bed.bedId).join()}`} stay={current} path={path} action={actions.dates} />
+          <StayDates
+            key={`${current.firstNight} ${current.departure} ${current.beds.map((bed) => bed.bedId).join()}`}
+            stay={current}
+            path={path}
+            action={actions.dates}
+          />
           <p>
             <strong>{t('beds')}:</strong> {current.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}
           </p>
@@ -104,10 +138,20 @@ export function ArrivalWorkspace({ arrivalId, alias, current, suggestions, exclu
               <SubmitButton className="button">{current.hasLink ? t('newLink') : t('issueLink')}</SubmitButton>
             </form>
             {current.hasLink ? (
-              <ActionButton action={actions.revoke} fields={{ stayId: current.id }} label={t('revokeLink')} confirm={t('revokeLinkConfirm')} />
+              <ActionButton
+                action={actions.revoke}
+                fields={{ stayId: current.id }}
+                label={t('revokeLink')}
+                confirm={t('revokeLinkConfirm')}
+              />
             ) : null}
             {current.status === 'reserved' ? (
-              <ActionButton action={actions.cancel} fields={{ stayId: current.id }} label={t('cancel')} confirm={t('cancelConfirm', { alias })} />
+              <ActionButton
+                action={actions.cancel}
+                fields={{ stayId: current.id }}
+                label={t('cancel')}
+                confirm={t('cancelConfirm', { alias })}
+              />
             ) : null}
           </div>
           <FormStatus state={renewState} />

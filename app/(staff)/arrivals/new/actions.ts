@@ -1,4 +1,5 @@
 'use server';
+
 import { write } from '@/db';
 import { registerArrival } from '@/lib/arrivals/intake';
 import { staffAction } from '@/lib/auth/action';

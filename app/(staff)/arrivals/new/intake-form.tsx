@@ -1,14 +1,15 @@
 'use client';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+
 import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { formDataToObject, idleState, type FormState } from '@/lib/forms';
 import { clearDraft, newIntakeKey, readDraft, saveDraft } from '@/lib/arrivals/draft';
+import { formDataToObject, idleState, type FormState } from '@/lib/forms';
 import { LanguageBoxes } from './language-boxes';
 import { sendKeepingValues } from './send';
 
@@ -62,7 +63,8 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   const points = city ? meetingPoints.filter((point) => point.cityId === null || point.cityId === city.id) : meetingPoints;
   const clock = city ? t('clockOf', { city: city.name }) : cities.here.length > 0 ? t('clockUnchosen') : t('clockLocal');
   const keep = () => {
-    if (form.current && intakeKey) saveDraft(localStorage, userId, { savedAt: Date.now(), intakeKey, values: formDataToObject(new FormData(form.current)) });
+    if (form.current && intakeKey)
+      saveDraft(localStorage, userId, { savedAt: Date.now(), intakeKey, values: formDataToObject(new FormData(form.current)) });
   };
   const changed = (event: FormEvent<HTMLFormElement>) => {
     const field = event.target as HTMLSelectElement;
@@ -87,7 +89,9 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   const failedSend = state !== discarded && state.data?.sendFailed;
   const failure = (
     <div className="send-failure" role="alert">
-      <p className="form-status error">{t(failedSend === 'offline' ? 'sendOffline' : failedSend === 'dropped' ? 'sendDropped' : 'sendFailed')}</p>
+      <p className="form-status error">
+        {t(failedSend === 'offline' ? 'sendOffline' : failedSend === 'dropped' ? 'sendDropped' : 'sendFailed')}
+      </p>
       <SubmitButton>{t('sendAgain')}</SubmitButton>
     </div>
   );
@@ -99,7 +103,16 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
   return (
     <form key={generation} ref={form} action={formAction} onChange={changed} className="stack" noValidate>
       <input type="hidden" name="intakeKey" value={intakeKey} />
-      <TextField state={current} name="alias" label={t('alias')} hint={t('aliasHint')} maxLength={40} autoComplete="off" required autoFocus />
+      <TextField
+        state={current}
+        name="alias"
+        label={t('alias')}
+        hint={t('aliasHint')}
+        maxLength={40}
+        autoComplete="off"
+        required
+        autoFocus
+      />
       <div className="quick-intake row">
         <SubmitButton name="composition" value="man" className="button primary">
           {t('quickMan')}
@@ -128,11 +141,23 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
             placeholder={cities.preselected ? undefined : t('chooseCity')}
             options={cities.here.map((city) => ({ value: city.id, label: city.name }))}
           />
-          <SelectField state={current} name="destinationCityId" label={t('destinationCity')} placeholder={t('destinationNone')} options={cities.there.map((city) => ({ value: city.id, label: city.name }))} />
+          <SelectField
+            state={current}
+            name="destinationCityId"
+            label={t('destinationCity')}
+            placeholder={t('destinationNone')}
+            options={cities.there.map((city) => ({ value: city.id, label: city.name }))}
+          />
         </div>
       ) : null}
       {points.length > 0 ? (
-        <SelectField state={current} name="meetingPointId" label={t('meetingPoint')} placeholder={t('meetingPointNone')} options={points.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField
+          state={current}
+          name="meetingPointId"
+          label={t('meetingPoint')}
+          placeholder={t('meetingPointNone')}
+          options={points.map((p) => ({ value: p.id, label: p.name }))}
+        />
       ) : null}
       <fieldset>
         <legend>{t('needs')}</legend>
@@ -145,9 +170,18 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
       <fieldset>
         <legend>{t('ahead')}</legend>
         <TextField state={current} name="expectedAt" label={t('expectedAt', { clock })} hint={t('expectedAtHint')} type="datetime-local" />
-        <TextField state={current} name="nightsWanted" label={t('nightsWanted')} hint={t('nightsWantedHint')} type="number" min={1} max={90} inputMode="numeric" />
+        <TextField
+          state={current}
+          name="nightsWanted"
+          label={t('nightsWanted')}
+          hint={t('nightsWantedHint')}
+          type="number"
+          min={1}
+          max={90}
+          inputMode="numeric"
+        />
       </fieldset>
-      {failedSend ? (sentFromQuick ? null : failure) : <FormStatus state={current} />}
+      {failedSend ? sentFromQuick ? null : failure : <FormStatus state={current} />}
       <SubmitButton>{t('submit')}</SubmitButton>
       <p className="muted">{t('draftKept')}</p>
       {asking ? (

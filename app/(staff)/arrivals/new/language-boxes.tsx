@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field-error';
 import type { FormState } from '@/lib/forms';

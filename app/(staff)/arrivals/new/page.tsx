@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { listCities } from '@/lib/cities/cities';
-import { preselectedCity } from '@/lib/cities/choice';
-import { holdsCity } from '@/lib/cities/scope';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { languagesByUse, SHOWN_LANGUAGES } from '@/lib/arrivals/languages';
 import { requireStaff } from '@/lib/auth/current-user';
-import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { preselectedCity } from '@/lib/cities/choice';
+import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
+import { holdsCity } from '@/lib/cities/scope';
+import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { utcToZonedWallClock } from '@/lib/time';
 import { registerHousehold } from './actions';
 import { IntakeForm } from './intake-form';
@@ -26,7 +26,9 @@ export default async function NewArrivalPage() {
   const all = listCities(db, await getLocale());
   const cities = all.map(({ id, name }) => ({ id, name }));
   // Where they are now: a city the guide holds, with its clock now (the arrival time is typed on it); where they are going: any city.
-  const here = all.filter((city) => holdsCity(user, city.id)).map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
+  const here = all
+    .filter((city) => holdsCity(user, city.id))
+    .map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
   const preselected = preselectedCity(here, user);
   return (
     <>

@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { HistoryCharts } from '@/components/occupancy/history-charts';
 import { HistoryFilters } from '@/components/occupancy/history-filters';
 import { HistorySummaryList } from '@/components/occupancy/history-summary';
 import { TurnedAway } from '@/components/occupancy/turned-away';
+import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
-import { firstParam, type SearchParams } from '@/lib/search-params';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
@@ -17,11 +16,11 @@ import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, PICKER_LIMIT, resolveScope, sheltersNamed } from '@/lib/occupancy/scope';
 import { summarize } from '@/lib/occupancy/summary';
 import { totalUnmet, unmetByCityFrom, unmetHistory } from '@/lib/occupancy/unmet';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('history'))('title') };
 }
-
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
@@ -53,7 +52,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const overall = scope === 'network' || 'cityIds' in scope;
   const scopeId = overall ? 'network' : scope.shelterId;
   const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
-  const scopeName = scope === 'network' ? t('network') : 'cityIds' in scope ? (onlyCity?.name ?? t('myCities')) : choices.find((choice) => choice.id === scopeId)?.name;
+  const scopeName =
+    scope === 'network'
+      ? t('network')
+      : 'cityIds' in scope
+        ? (onlyCity?.name ?? t('myCities'))
+        : choices.find((choice) => choice.id === scopeId)?.name;
   const cityQuery: Record<string, string> = area.city ? { city: area.city.slug } : {};
   const rangeQuery: Record<string, string> = range.preset ? { range: String(range.preset) } : { from: range.from, to: range.to };
   const query = new URLSearchParams({ shelter: scopeId, ...cityQuery, ...rangeQuery });
@@ -71,7 +75,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           </a>
         ) : null}
       </div>
-      <CityLinks area={area} hrefOf={(slug) => `/occupancy/history?${new URLSearchParams(slug ? { city: slug, ...rangeQuery } : rangeQuery)}`} />
+      <CityLinks
+        area={area}
+        hrefOf={(slug) => `/occupancy/history?${new URLSearchParams(slug ? { city: slug, ...rangeQuery } : rangeQuery)}`}
+      />
       {name && named.length !== 1 ? (
         <div className="form-status error" role="alert">
           <p>{named.length === 0 ? t('noMatch', { name }) : t('manyMatches', { count: named.length, name })}</p>
@@ -79,7 +86,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             <ul>
               {named.slice(0, 20).map((choice) => (
                 <li key={choice.id}>
-                  <Link href={`/occupancy/history?${new URLSearchParams({ shelter: choice.id, ...cityQuery, from: range.from, to: range.to })}`}>{choice.name}</Link>
+                  <Link
+                    href={`/occupancy/history?${new URLSearchParams({ shelter: choice.id, ...cityQuery, from: range.from, to: range.to })}`}
+                  >
+                    {choice.name}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -100,11 +111,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         city={area.city?.slug}
         scopeId={scopeId}
         range={range}
-        rangeLinks={[7, 30, 90].map((days) => ({ days, href: `/occupancy/history?${new URLSearchParams({ shelter: scopeId, ...cityQuery, range: String(days) })}` }))}
+        rangeLinks={[7, 30, 90].map((days) => ({
+          days,
+          href: `/occupancy/history?${new URLSearchParams({ shelter: scopeId, ...cityQuery, range: String(days) })}`,
+        }))}
       />
-      <p className="muted">
-        {t('showing', { scope: scopeName ?? '', from: dayName(range.from), to: dayName(range.to), zone: timeZone })}
-      </p>
+      <p className="muted">{t('showing', { scope: scopeName ?? '', from: dayName(range.from), to: dayName(range.to), zone: timeZone })}</p>
       <HistorySummaryList summary={summarize(days)} network={overall} />
       <HistoryCharts days={days} network={overall} />
       {overall ? <TurnedAway totals={totalUnmet(unmetHistory(db, range.from, range.to, now, cityIds))} /> : null}

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
@@ -23,14 +24,57 @@ export function CityFields({ action, city, idPrefix }: { action: FormAction; cit
         <TextField state={state} id={id('nameTr')} name="nameTr" label={t('nameTr')} stored={city?.names.tr} maxLength={60} lang="tr" />
         <TextField state={state} id={id('nameUk')} name="nameUk" label={t('nameUk')} stored={city?.names.uk} maxLength={60} lang="uk" />
       </fieldset>
-      <TextField state={state} id={id('slug')} name="slug" label={t('slug')} hint={t('slugHint')} stored={city?.slug} maxLength={40} autoComplete="off" />
-      <TextField state={state} id={id('timeZone')} name="timeZone" label={t('timeZone')} hint={t('timeZoneHint')} stored={city?.timeZone} maxLength={64} autoComplete="off" required />
+      <TextField
+        state={state}
+        id={id('slug')}
+        name="slug"
+        label={t('slug')}
+        hint={t('slugHint')}
+        stored={city?.slug}
+        maxLength={40}
+        autoComplete="off"
+      />
+      <TextField
+        state={state}
+        id={id('timeZone')}
+        name="timeZone"
+        label={t('timeZone')}
+        hint={t('timeZoneHint')}
+        stored={city?.timeZone}
+        maxLength={64}
+        autoComplete="off"
+        required
+      />
       <fieldset>
         <legend>{t('contactLegend')}</legend>
         <p className="hint">{t('contactHint')}</p>
-        <TextField state={state} id={id('contactPhone')} name="contactPhone" label={settings('phone')} stored={city?.contactPhone} type="tel" maxLength={40} />
-        <TextField state={state} id={id('contactTelegram')} name="contactTelegram" label={settings('telegram')} hint={settings('telegramHint')} stored={city?.contactTelegram} maxLength={60} />
-        <TextField state={state} id={id('contactWhatsapp')} name="contactWhatsapp" label={settings('whatsapp')} stored={city?.contactWhatsapp} type="tel" maxLength={40} />
+        <TextField
+          state={state}
+          id={id('contactPhone')}
+          name="contactPhone"
+          label={settings('phone')}
+          stored={city?.contactPhone}
+          type="tel"
+          maxLength={40}
+        />
+        <TextField
+          state={state}
+          id={id('contactTelegram')}
+          name="contactTelegram"
+          label={settings('telegram')}
+          hint={settings('telegramHint')}
+          stored={city?.contactTelegram}
+          maxLength={60}
+        />
+        <TextField
+          state={state}
+          id={id('contactWhatsapp')}
+          name="contactWhatsapp"
+          label={settings('whatsapp')}
+          stored={city?.contactWhatsapp}
+          type="tel"
+          maxLength={40}
+        />
       </fieldset>
       <FormStatus state={state} />
       <SubmitButton>{city ? t('save') : t('add')}</SubmitButton>
@@ -51,7 +95,9 @@ export function CityList({ cities, save, remove }: { cities: CityForm[]; save: F
             <h2 id={`city-${city.id}-title`}>{name}</h2>
             <p className="muted">{t('shelterCount', { count: city.shelterCount })}</p>
             <CityFields key={JSON.stringify(city)} action={save} city={city} idPrefix={`city-${city.id}`} />
-            {remove ? <ActionButton action={remove} fields={{ cityId: city.id }} label={t('delete')} confirm={t('deleteConfirm', { name })} /> : null}
+            {remove ? (
+              <ActionButton action={remove} fields={{ cityId: city.id }} label={t('delete')} confirm={t('deleteConfirm', { name })} />
+            ) : null}
           </section>
         );
       })}

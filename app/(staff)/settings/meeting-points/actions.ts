@@ -1,4 +1,5 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { createMeetingPoint, deleteMeetingPoint, updateMeetingPoint } from '@/lib/meeting-points/manage';
@@ -18,7 +19,10 @@ export const saveMeetingPoint = staffAction({ roles: admins, schema: updateMeeti
   return { revalidate: [PAGE], message: 'saved' };
 });
 
-export const removeMeetingPoint = staffAction({ roles: admins, schema: deleteMeetingPointSchema }, ({ meetingPointId }, { user, db, now }) => {
-  write(db, (tx) => deleteMeetingPoint(tx, user, meetingPointId, now));
-  return { revalidate: [PAGE], message: 'meetingPointDeleted' };
-});
+export const removeMeetingPoint = staffAction(
+  { roles: admins, schema: deleteMeetingPointSchema },
+  ({ meetingPointId }, { user, db, now }) => {
+    write(db, (tx) => deleteMeetingPoint(tx, user, meetingPointId, now));
+    return { revalidate: [PAGE], message: 'meetingPointDeleted' };
+  },
+);

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
@@ -11,7 +12,17 @@ import type { MeetingPoint } from '@/lib/meeting-points/points';
 type Cities = { id: string; name: string }[];
 
 /** Name, city and coordinates of one point: empty to add one, filled to rename or move it. */
-export function MeetingPointFields({ action, point, idPrefix, cities }: { action: FormAction; point?: MeetingPoint; idPrefix: string; cities: Cities }) {
+export function MeetingPointFields({
+  action,
+  point,
+  idPrefix,
+  cities,
+}: {
+  action: FormAction;
+  point?: MeetingPoint;
+  idPrefix: string;
+  cities: Cities;
+}) {
   const t = useTranslations('meetingPoints');
   const [state, formAction] = useFormAction(action);
   return (
@@ -30,8 +41,24 @@ export function MeetingPointFields({ action, point, idPrefix, cities }: { action
         />
       ) : null}
       <div className="coordinates">
-        <TextField state={state} id={`${idPrefix}-latitude`} name="latitude" label={t('latitude')} stored={point?.latitude} inputMode="decimal" required />
-        <TextField state={state} id={`${idPrefix}-longitude`} name="longitude" label={t('longitude')} stored={point?.longitude} inputMode="decimal" required />
+        <TextField
+          state={state}
+          id={`${idPrefix}-latitude`}
+          name="latitude"
+          label={t('latitude')}
+          stored={point?.latitude}
+          inputMode="decimal"
+          required
+        />
+        <TextField
+          state={state}
+          id={`${idPrefix}-longitude`}
+          name="longitude"
+          label={t('longitude')}
+          stored={point?.longitude}
+          inputMode="decimal"
+          required
+        />
       </div>
       {point ? null : <p className="hint">{t('coordinatesHint')}</p>}
       <FormStatus state={state} />
@@ -41,15 +68,36 @@ export function MeetingPointFields({ action, point, idPrefix, cities }: { action
 }
 
 /** Each point with its own form, and a delete that asks first. */
-export function MeetingPointList({ points, save, remove, cities }: { points: MeetingPoint[]; save: FormAction; remove: FormAction; cities: Cities }) {
+export function MeetingPointList({
+  points,
+  save,
+  remove,
+  cities,
+}: {
+  points: MeetingPoint[];
+  save: FormAction;
+  remove: FormAction;
+  cities: Cities;
+}) {
   const t = useTranslations('meetingPoints');
   if (points.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
     <ul className="stay-list meeting-points">
       {points.map((point) => (
         <li key={point.id} aria-label={point.name}>
-          <MeetingPointFields key={`${point.name} ${point.cityId} ${point.latitude} ${point.longitude}`} action={save} point={point} idPrefix={`point-${point.id}`} cities={cities} />
-          <ActionButton action={remove} fields={{ meetingPointId: point.id }} label={t('delete')} confirm={t('deleteConfirm', { name: point.name })} />
+          <MeetingPointFields
+            key={`${point.name} ${point.cityId} ${point.latitude} ${point.longitude}`}
+            action={save}
+            point={point}
+            idPrefix={`point-${point.id}`}
+            cities={cities}
+          />
+          <ActionButton
+            action={remove}
+            fields={{ meetingPointId: point.id }}
+            label={t('delete')}
+            confirm={t('deleteConfirm', { name: point.name })}
+          />
         </li>
       ))}
     </ul>

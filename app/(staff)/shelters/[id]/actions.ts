@@ -1,4 +1,5 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { oneMoreNight } from '@/lib/placement/dates';
@@ -7,7 +8,12 @@ import { confirmAvailability } from '@/lib/shelters/profile';
 import { stayIdSchema } from '@/lib/validation/arrival';
 import { oneMoreNightSchema, shelterIdSchema } from '@/lib/validation/shelter';
 
-const pagesOf = (shelterId: string, arrivalId?: string) => ['/shelters', `/shelters/${shelterId}`, '/arrivals', ...(arrivalId ? [`/arrivals/${arrivalId}`] : [])];
+const pagesOf = (shelterId: string, arrivalId?: string) => [
+  '/shelters',
+  `/shelters/${shelterId}`,
+  '/arrivals',
+  ...(arrivalId ? [`/arrivals/${arrivalId}`] : []),
+];
 
 export const confirmShelterAvailability = staffAction(
   { roles: ['admin', 'host'], schema: shelterIdSchema },
@@ -28,7 +34,10 @@ export const checkOutHousehold = staffAction({ roles: ['admin', 'host'], schema:
 });
 
 /** The host's "one more night": on the same beds, the guest stays tonight and one day past the departure they saw. */
-export const addOneNight = staffAction({ roles: ['admin', 'host'], schema: oneMoreNightSchema }, ({ stayId, departure }, { user, db, now }) => {
-  const stay = write(db, (tx) => oneMoreNight(tx, user, { stayId, departure }, now));
-  return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightAdded' };
-});
+export const addOneNight = staffAction(
+  { roles: ['admin', 'host'], schema: oneMoreNightSchema },
+  ({ stayId, departure }, { user, db, now }) => {
+    const stay = write(db, (tx) => oneMoreNight(tx, user, { stayId, departure }, now));
+    return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightAdded' };
+  },
+);

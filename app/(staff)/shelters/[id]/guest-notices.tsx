@@ -17,10 +17,18 @@ export async function GuestNoticesSection({ db, user, shelter, now }: Props) {
       <h2 id="guest-notices-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <h3>{t('live')}</h3>
-      <NoticeList notices={notices} zoneOf={() => shelter.timeZone} sourceOf={(notice) => t(notice.scope === 'city' ? 'fromCityNetwork' : 'fromShelter')} />
+      <NoticeList
+        notices={notices}
+        zoneOf={() => shelter.timeZone}
+        sourceOf={(notice) => t(notice.scope === 'city' ? 'fromCityNetwork' : 'fromShelter')}
+      />
       <details>
         <summary>{t('newTitle')}</summary>
-        <NoticeForm action={postShelterNoticeAction} place={{ shelterId: shelter.id, timeZone: shelter.timeZone }} idPrefix="shelter-notice" />
+        <NoticeForm
+          action={postShelterNoticeAction}
+          place={{ shelterId: shelter.id, timeZone: shelter.timeZone }}
+          idPrefix="shelter-notice"
+        />
       </details>
     </section>
   );

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { HouseholdLine } from '@/components/household-line';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ActionButton } from '@/components/ui/action-button';
-import Link from 'next/link';
 import type { FormAction } from '@/components/ui/use-form-action';
 import { nightCount, type Night } from '@/lib/nights/calendar';
 import type { TwoInOneBed } from '@/lib/shelters/bed-conflicts';
@@ -29,7 +29,9 @@ async function WhenLine({ stay, timeZone, now, format }: { stay: DayStay; timeZo
   const clock = (at: Date) => format.dateTime(at, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const { expectedAt, arrivedAt } = stay.household;
   const night = stay.tonight || !stay.firstNight ? t('tonight') : nightDate(format, stay.firstNight);
-  const landing = expectedAt ? t('lands', { time: clock(expectedAt), past: expectedAt <= now ? 'yes' : 'no' }) : t('inCitySince', { time: clock(arrivedAt) });
+  const landing = expectedAt
+    ? t('lands', { time: clock(expectedAt), past: expectedAt <= now ? 'yes' : 'no' })
+    : t('inCitySince', { time: clock(arrivedAt) });
   const said = stay.guestSaid;
   return (
     <>
@@ -38,14 +40,28 @@ async function WhenLine({ stay, timeZone, now, format }: { stay: DayStay; timeZo
       </p>
       {said ? (
         <p className={styles.said} role="note">
-          {said.said === 'late' && said.eta ? t('late', { time: clock(said.eta), at: clock(said.at) }) : t('onTheWay', { time: clock(said.at) })}
+          {said.said === 'late' && said.eta
+            ? t('late', { time: clock(said.eta), at: clock(said.at) })
+            : t('onTheWay', { time: clock(said.at) })}
         </p>
       ) : null}
     </>
   );
 }
 
-async function DayItem({ stay, list, actions, timeZone, now }: { stay: DayStay; list: ListName; actions: Actions | null; timeZone: string; now: Date }) {
+async function DayItem({
+  stay,
+  list,
+  actions,
+  timeZone,
+  now,
+}: {
+  stay: DayStay;
+  list: ListName;
+  actions: Actions | null;
+  timeZone: string;
+  now: Date;
+}) {
   const t = await getTranslations('hostDay');
   const privacy = await getTranslations('privacy');
   const format = await getFormatter();
@@ -53,11 +69,16 @@ async function DayItem({ stay, list, actions, timeZone, now }: { stay: DayStay; 
   const name = household.identified ? (household.alias ?? t('erased')) : privacy('hidden');
   const dates =
     stay.firstNight && stay.departure
-      ? t('dates', { nights: nightCount({ firstNight: stay.firstNight, departure: stay.departure }), from: nightDate(format, stay.firstNight), until: nightDate(format, stay.departure) })
+      ? t('dates', {
+          nights: nightCount({ firstNight: stay.firstNight, departure: stay.departure }),
+          from: nightDate(format, stay.firstNight),
+          until: nightDate(format, stay.departure),
+        })
       : null;
-  const oneMore = actions && stay.departure && list !== 'expected' ? (
-    <ActionButton action={actions.oneMoreNight} fields={{ stayId: stay.id, departure: stay.departure }} label={t('oneMoreNight')} />
-  ) : null;
+  const oneMore =
+    actions && stay.departure && list !== 'expected' ? (
+      <ActionButton action={actions.oneMoreNight} fields={{ stayId: stay.id, departure: stay.departure }} label={t('oneMoreNight')} />
+    ) : null;
   return (
     <li aria-label={name}>
       <strong className="stay-alias">{name}</strong>
@@ -67,10 +88,20 @@ async function DayItem({ stay, list, actions, timeZone, now }: { stay: DayStay; 
       <p className="muted">{[stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', '), dates].filter(Boolean).join(' · ')}</p>
       {actions ? (
         <div className="button-row">
-          {list === 'expected' && stay.tonight ? <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" /> : null}
-          {list === 'expected' ? <ActionButton action={actions.cancel} fields={{ stayId: stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} /> : null}
+          {list === 'expected' && stay.tonight ? (
+            <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" />
+          ) : null}
+          {list === 'expected' ? (
+            <ActionButton action={actions.cancel} fields={{ stayId: stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
+          ) : null}
           {list === 'leavingToday' || list === 'overdue' ? (
-            <ActionButton action={actions.checkOut} fields={{ stayId: stay.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} className="button primary" />
+            <ActionButton
+              action={actions.checkOut}
+              fields={{ stayId: stay.id }}
+              label={t('checkOut')}
+              confirm={t('checkOutConfirm')}
+              className="button primary"
+            />
           ) : null}
           {oneMore}
         </div>
@@ -87,7 +118,8 @@ async function TwoInOneBedNotice({ conflicts, isHost }: { conflicts: TwoInOneBed
   const t = await getTranslations('hostDay');
   const privacy = await getTranslations('privacy');
   const format = await getFormatter();
-  const nameOf = (guest: TwoInOneBed['staying']) => (guest.household.identified ? (guest.household.alias ?? t('erased')) : privacy('hidden'));
+  const nameOf = (guest: TwoInOneBed['staying']) =>
+    guest.household.identified ? (guest.household.alias ?? t('erased')) : privacy('hidden');
   return (
     <section className={`card ${styles.attention}`} role="alert" aria-labelledby="two-in-one-bed">
       <h3 id="two-in-one-bed">{t('twoInOneBedTitle', { count: conflicts.length })}</h3>
@@ -136,7 +168,11 @@ export async function HostDaySection({ day, twoInOneBed, isHost, timeZone, now, 
   const checkOutBy = format.dateTime(day.checkOutAt, { timeZone, timeStyle: 'short' });
   const lists: { name: ListName; title: string; empty: string }[] = [
     { name: 'expected', title: t('expected', { count: day.expected.length }), empty: t('noneExpected') },
-    { name: 'leavingToday', title: t('leavingToday', { count: day.leavingToday.length }), empty: t('noneLeavingToday', { time: checkOutBy }) },
+    {
+      name: 'leavingToday',
+      title: t('leavingToday', { count: day.leavingToday.length }),
+      empty: t('noneLeavingToday', { time: checkOutBy }),
+    },
     { name: 'leavingTomorrow', title: t('leavingTomorrow', { count: day.leavingTomorrow.length }), empty: t('noneLeavingTomorrow') },
     { name: 'overdue', title: t('overdue', { count: day.overdue.length }), empty: t('noneOverdue', { time: checkOutBy }) },
   ];
@@ -147,7 +183,11 @@ export async function HostDaySection({ day, twoInOneBed, isHost, timeZone, now, 
       {twoInOneBed.length > 0 ? <TwoInOneBedNotice conflicts={twoInOneBed} isHost={isHost} /> : null}
       <div className={styles.lists}>
         {lists.map(({ name, title, empty }) => (
-          <section key={name} className={`card ${name === 'overdue' && day.overdue.length > 0 ? styles.attention : ''}`} aria-labelledby={`day-${name}`}>
+          <section
+            key={name}
+            className={`card ${name === 'overdue' && day.overdue.length > 0 ? styles.attention : ''}`}
+            aria-labelledby={`day-${name}`}
+          >
             <h3 id={`day-${name}`}>{title}</h3>
             {day[name].length === 0 ? (
               <p className="empty">{empty}</p>

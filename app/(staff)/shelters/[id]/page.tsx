@@ -4,19 +4,19 @@ import Link from 'next/link';
 import { BedBoard } from '@/components/bed-board';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
-import { ActionButton } from '@/components/ui/action-button';
-import { shelterBoard } from '@/lib/shelters/board';
-import { inLocale } from '@/lib/shelters/room-names';
-import { hostDay } from '@/lib/shelters/day';
-import { twoInOneBed } from '@/lib/shelters/bed-conflicts';
-import { shelterStays } from '@/lib/arrivals/queries';
-import { applyExpiry } from '@/lib/placement/read';
 import { ShelterStays } from '@/components/shelter-stays';
+import { ActionButton } from '@/components/ui/action-button';
+import { shelterStays } from '@/lib/arrivals/queries';
+import { mayManageShelterNotices } from '@/lib/notices/access';
+import { applyExpiry } from '@/lib/placement/read';
+import { twoInOneBed } from '@/lib/shelters/bed-conflicts';
+import { shelterBoard } from '@/lib/shelters/board';
+import { hostDay } from '@/lib/shelters/day';
+import { inLocale } from '@/lib/shelters/room-names';
 import { cancelReservation } from '../../arrivals/[id]/actions';
 import { addOneNight, checkInHousehold, checkOutHousehold, confirmShelterAvailability } from './actions';
-import { HostDaySection } from './host-day';
 import { GuestNoticesSection } from './guest-notices';
-import { mayManageShelterNotices } from '@/lib/notices/access';
+import { HostDaySection } from './host-day';
 import { loadShelter } from './load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,22 +52,24 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
         isHost={user.role === 'host'}
         timeZone={shelter.timeZone}
         now={now}
-        actions={editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight, cancel: cancelReservation } : null}
+        actions={
+          editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight, cancel: cancelReservation } : null
+        }
       />
       <section className="card summary" aria-label={t('summary')}>
         <BedCountsLine counts={board.counts} />
         <ConfirmedAgo at={shelter.lastConfirmedAt} now={now} timeZone={shelter.timeZone} />
         {editable ? (
-          <ActionButton action={confirmShelterAvailability} fields={{ shelterId: shelter.id }} label={t('confirm')} className="button primary" />
+          <ActionButton
+            action={confirmShelterAvailability}
+            fields={{ shelterId: shelter.id }}
+            label={t('confirm')}
+            className="button primary"
+          />
         ) : null}
       </section>
       {mayManageShelterNotices(user, shelter) ? <GuestNoticesSection db={db} user={user} shelter={shelter} now={now} /> : null}
-      <ShelterStays
-        stays={stays}
-        timeZone={shelter.timeZone}
-        now={now}
-        actions={editable ? { checkOut: checkOutHousehold } : null}
-      />
+      <ShelterStays stays={stays} timeZone={shelter.timeZone} now={now} actions={editable ? { checkOut: checkOutHousehold } : null} />
       {board.rooms.length === 0 ? (
         <p className="empty">
           {t('noRooms')} {editable ? <Link href={`/shelters/${shelter.id}/rooms`}>{t('addRoomsLink')}</Link> : null}

@@ -1,4 +1,5 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { closeNights, reopenClosure } from '@/lib/shelters/closures';
@@ -11,7 +12,10 @@ export const closeShelterNights = staffAction({ roles: ['admin', 'host'], schema
   return { revalidate: pagesOf(input.shelterId), message: 'nightsClosed' };
 });
 
-export const reopenShelterNights = staffAction({ roles: ['admin', 'host'], schema: closureIdSchema }, ({ closureId }, { user, db, now }) => {
-  const shelterId = write(db, (tx) => reopenClosure(tx, user, closureId, now));
-  return { revalidate: pagesOf(shelterId), message: 'nightsReopened' };
-});
+export const reopenShelterNights = staffAction(
+  { roles: ['admin', 'host'], schema: closureIdSchema },
+  ({ closureId }, { user, db, now }) => {
+    const shelterId = write(db, (tx) => reopenClosure(tx, user, closureId, now));
+    return { revalidate: pagesOf(shelterId), message: 'nightsReopened' };
+  },
+);

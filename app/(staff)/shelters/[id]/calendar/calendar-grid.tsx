@@ -44,7 +44,9 @@ export async function CalendarGrid({ calendar }: { calendar: Calendar }) {
               <th scope="col">{t('bed')}</th>
               {calendar.nights.map((night) => (
                 <th key={night} scope="col" className={styles.night}>
-                  <span className={styles.weekday}>{format.dateTime(new Date(`${night}T12:00:00Z`), { timeZone: 'UTC', weekday: 'short' })}</span>{' '}
+                  <span className={styles.weekday}>
+                    {format.dateTime(new Date(`${night}T12:00:00Z`), { timeZone: 'UTC', weekday: 'short' })}
+                  </span>{' '}
                   {format.dateTime(new Date(`${night}T12:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' })}
                 </th>
               ))}

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
@@ -24,7 +25,17 @@ export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
       />
       <div className="row">
         <TextField state={state} id="closure-first" name="firstNight" label={t('firstNight')} type="date" min={min} max={max} required />
-        <TextField state={state} id="closure-last" name="lastNight" label={t('lastNight')} hint={t('lastNightHint')} type="date" min={min} max={max} required />
+        <TextField
+          state={state}
+          id="closure-last"
+          name="lastNight"
+          label={t('lastNight')}
+          hint={t('lastNightHint')}
+          type="date"
+          min={min}
+          max={max}
+          required
+        />
       </div>
       <TextField state={state} id="closure-reason" name="reason" label={t('reason')} hint={t('reasonHint')} maxLength={120} />
       <FormStatus state={state} />

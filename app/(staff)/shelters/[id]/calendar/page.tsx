@@ -10,8 +10,8 @@ import { nightDate } from '../host-day';
 import { loadShelter } from '../load-shelter';
 import { closeShelterNights, reopenShelterNights } from './actions';
 import { CalendarGrid } from './calendar-grid';
-import { ClosureForm } from './closure-form';
 import styles from './calendar.module.css';
+import { ClosureForm } from './closure-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('title') };
@@ -50,7 +50,12 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
                 <strong>{what}</strong> · {when}
                 {closure.reason ? <p className="muted">{closure.reason}</p> : null}
                 {editable ? (
-                  <ActionButton action={reopenShelterNights} fields={{ closureId: closure.id }} label={t('reopen')} confirm={t('reopenConfirm', { what })} />
+                  <ActionButton
+                    action={reopenShelterNights}
+                    fields={{ closureId: closure.id }}
+                    label={t('reopen')}
+                    confirm={t('reopenConfirm', { what })}
+                  />
                 ) : null}
               </li>
             );
@@ -59,7 +64,13 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
         {editable ? (
           <>
             <h3>{t('closeTitle')}</h3>
-            <ClosureForm action={closeShelterNights} shelterId={shelter.id} rooms={rooms} min={tonight} max={addNights(tonight, MAX_DAYS_AHEAD)} />
+            <ClosureForm
+              action={closeShelterNights}
+              shelterId={shelter.id}
+              rooms={rooms}
+              min={tonight}
+              max={addNights(tonight, MAX_DAYS_AHEAD)}
+            />
           </>
         ) : null}
       </section>

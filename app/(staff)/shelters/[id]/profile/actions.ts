@@ -1,8 +1,9 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
-import { updateShelterProfile } from '@/lib/shelters/profile';
 import { updateLateArrivals } from '@/lib/shelters/late-arrivals';
+import { updateShelterProfile } from '@/lib/shelters/profile';
 import { lateArrivalsSchema, shelterProfileSchema } from '@/lib/validation/shelter';
 
 export const saveShelterProfile = staffAction({ roles: ['admin', 'host'], schema: shelterProfileSchema }, (input, { user, db, now }) => {

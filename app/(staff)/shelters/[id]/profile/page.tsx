@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
-import Link from 'next/link';
 import { shelterTextsByLocale } from '@/lib/shelters/profile';
+import { loadShelter } from '../load-shelter';
 import { saveLateArrivals, saveShelterProfile } from './actions';
 import { LateArrivalsForm } from './late-arrivals-form';
 import { ProfileForm } from './profile-form';
-import { loadShelter } from '../load-shelter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
@@ -17,7 +17,9 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const { db, shelter, user } = await loadShelter(params, { edit: true });
   const t = await getTranslations('profile');
   // Admins move a shelter between the cities they hold; a host sees its city but does not choose it.
-  const cities = listCities(db, await getLocale()).filter((city) => city.id === shelter.cityId || (user.role === 'admin' && holdsCity(user, city.id)));
+  const cities = listCities(db, await getLocale()).filter(
+    (city) => city.id === shelter.cityId || (user.role === 'admin' && holdsCity(user, city.id)),
+  );
   return (
     <>
       <p className="breadcrumb">
@@ -32,7 +34,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       />
       <LateArrivalsForm
         action={saveLateArrivals}
-        shelter={{ id: shelter.id, lateGraceMinutes: shelter.lateGraceMinutes, latestArrival: shelter.latestArrival, checkInUntil: shelter.checkInUntil }}
+        shelter={{
+          id: shelter.id,
+          lateGraceMinutes: shelter.lateGraceMinutes,
+          latestArrival: shelter.latestArrival,
+          checkInUntil: shelter.checkInUntil,
+        }}
       />
     </>
   );

@@ -1,8 +1,18 @@
 'use server';
+
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { saveRoomNames } from '@/lib/shelters/room-names';
-import { addBeds, addRoom, removeBed, removeRoom, renameBed, returnBedToService, setBedOutOfService, updateRoom } from '@/lib/shelters/rooms';
+import {
+  addBeds,
+  addRoom,
+  removeBed,
+  removeRoom,
+  renameBed,
+  returnBedToService,
+  setBedOutOfService,
+  updateRoom,
+} from '@/lib/shelters/rooms';
 import {
   addBedsSchema,
   bedIdSchema,

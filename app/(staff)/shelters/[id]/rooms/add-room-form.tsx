@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
@@ -16,9 +17,26 @@ export function AddRoomForm({ action, shelterId }: { action: FormAction; shelter
     <form action={formAction} className="stack" noValidate>
       <input type="hidden" name="shelterId" value={shelterId} />
       <TextField state={state} id="new-room-name" name="name" label={t('roomName')} maxLength={60} required />
-      <SelectField state={state} id="new-room-kind" name="kind" label={t('kind')} placeholder={t('chooseKind')} options={ROOM_KINDS.map((kind) => ({ value: kind, label: kinds(kind) }))} />
+      <SelectField
+        state={state}
+        id="new-room-kind"
+        name="kind"
+        label={t('kind')}
+        placeholder={t('chooseKind')}
+        options={ROOM_KINDS.map((kind) => ({ value: kind, label: kinds(kind) }))}
+      />
       <CheckboxField state={state} id="new-room-accessible" name="accessible" label={t('accessible')} />
-      <TextField state={state} id="new-room-beds" name="beds" label={t('bedCount')} type="number" min={0} max={50} stored={4} inputMode="numeric" />
+      <TextField
+        state={state}
+        id="new-room-beds"
+        name="beds"
+        label={t('bedCount')}
+        type="number"
+        min={0}
+        max={50}
+        stored={4}
+        inputMode="numeric"
+      />
       <SubmitButton>{t('addRoom')}</SubmitButton>
       <FormStatus state={state} />
     </form>

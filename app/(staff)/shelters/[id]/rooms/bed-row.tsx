@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
@@ -29,7 +30,15 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
         <summary>{t('editBed', { bed: bed.label })}</summary>
         <form action={renameAction} className="inline-form compact" noValidate>
           <input type="hidden" name="bedId" value={bed.id} />
-          <TextField state={renameState} id={`label-${bed.id}`} name="label" label={t('bedLabel')} stored={bed.label} maxLength={30} required />
+          <TextField
+            state={renameState}
+            id={`label-${bed.id}`}
+            name="label"
+            label={t('bedLabel')}
+            stored={bed.label}
+            maxLength={30}
+            required
+          />
           <SubmitButton className="button">{t('rename')}</SubmitButton>
           <FormStatus state={renameState} />
         </form>
@@ -38,13 +47,25 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
         ) : (
           <form action={serviceAction} className="inline-form compact" noValidate>
             <input type="hidden" name="bedId" value={bed.id} />
-            <TextField state={serviceState} id={`reason-${bed.id}`} name="reason" label={t('outOfServiceReason')} maxLength={120} required />
+            <TextField
+              state={serviceState}
+              id={`reason-${bed.id}`}
+              name="reason"
+              label={t('outOfServiceReason')}
+              maxLength={120}
+              required
+            />
             <SubmitButton className="button">{t('takeOutOfService')}</SubmitButton>
             <FormStatus state={serviceState} />
           </form>
         )}
         {bed.everUsed ? null : (
-          <ActionButton action={actions.remove} fields={{ bedId: bed.id }} label={t('removeBed')} confirm={t('removeBedConfirm', { bed: name })} />
+          <ActionButton
+            action={actions.remove}
+            fields={{ bedId: bed.id }}
+            label={t('removeBed')}
+            confirm={t('removeBedConfirm', { bed: name })}
+          />
         )}
       </details>
     </li>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { BedCountsLine } from '@/components/bed-counts';
 import { shelterBoard, type BoardBed } from '@/lib/shelters/board';
 import { localRoomName, roomNamesOf } from '@/lib/shelters/room-names';
+import { loadShelter } from '../load-shelter';
 import {
   addBedsToRoom,
   createRoom,
@@ -18,9 +19,14 @@ import {
 import { AddRoomForm } from './add-room-form';
 import { BedRow, type EditableBed } from './bed-row';
 import { RoomEditor } from './room-editor';
-import { loadShelter } from '../load-shelter';
 
-const editableBed = ({ id, label, state, outOfServiceReason, everUsed }: BoardBed): EditableBed => ({ id, label, state, outOfServiceReason, everUsed });
+const editableBed = ({ id, label, state, outOfServiceReason, everUsed }: BoardBed): EditableBed => ({
+  id,
+  label,
+  state,
+  outOfServiceReason,
+  everUsed,
+});
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('rooms'))('title') };
@@ -30,7 +36,10 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
   const { db, shelter } = await loadShelter(params, { edit: true });
   const t = await getTranslations('rooms');
   const board = shelterBoard(db, shelter.id, new Date());
-  const names = roomNamesOf(db, board.rooms.map((room) => room.id));
+  const names = roomNamesOf(
+    db,
+    board.rooms.map((room) => room.id),
+  );
   const locale = await getLocale();
   const bedActions = { rename: renameBedLabel, outOfService: takeBedOutOfService, backInService: putBedBackInService, remove: deleteBed };
   return (

@@ -1,4 +1,5 @@
 'use client';
+
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
@@ -24,29 +25,58 @@ export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNa
     <div className="room-editor">
       <details>
         <summary>{t('editRoomSummary')}</summary>
-      <form action={editAction} className="inline-form" noValidate aria-label={t('editRoom', { room: room.name })}>
-        <input type="hidden" name="roomId" value={room.id} />
-        <TextField state={editState} id={`name-${room.id}`} name="name" label={t('roomName')} stored={room.name} maxLength={60} required />
-        <SelectField
-          state={editState}
-          id={`kind-${room.id}`}
-          name="kind"
-          label={t('kind')}
-          stored={room.kind}
-          options={ROOM_KINDS.map((kind) => ({ value: kind, label: kinds(kind) }))}
-        />
-        <CheckboxField state={editState} id={`accessible-${room.id}`} name="accessible" label={t('accessible')} stored={room.accessible} />
-        <SubmitButton className="button">{t('saveRoom')}</SubmitButton>
-        <FormStatus state={editState} />
-      </form>
-      <RoomNamesForm room={room} names={names} action={actions.editNames} />
-      {room.bedCount === 0 ? (
-        <ActionButton action={actions.remove} fields={{ roomId: room.id }} label={t('removeRoom')} confirm={t('removeRoomConfirm', { room: room.name })} />
-      ) : null}
+        <form action={editAction} className="inline-form" noValidate aria-label={t('editRoom', { room: room.name })}>
+          <input type="hidden" name="roomId" value={room.id} />
+          <TextField
+            state={editState}
+            id={`name-${room.id}`}
+            name="name"
+            label={t('roomName')}
+            stored={room.name}
+            maxLength={60}
+            required
+          />
+          <SelectField
+            state={editState}
+            id={`kind-${room.id}`}
+            name="kind"
+            label={t('kind')}
+            stored={room.kind}
+            options={ROOM_KINDS.map((kind) => ({ value: kind, label: kinds(kind) }))}
+          />
+          <CheckboxField
+            state={editState}
+            id={`accessible-${room.id}`}
+            name="accessible"
+            label={t('accessible')}
+            stored={room.accessible}
+          />
+          <SubmitButton className="button">{t('saveRoom')}</SubmitButton>
+          <FormStatus state={editState} />
+        </form>
+        <RoomNamesForm room={room} names={names} action={actions.editNames} />
+        {room.bedCount === 0 ? (
+          <ActionButton
+            action={actions.remove}
+            fields={{ roomId: room.id }}
+            label={t('removeRoom')}
+            confirm={t('removeRoomConfirm', { room: room.name })}
+          />
+        ) : null}
       </details>
       <form action={bedsAction} className="inline-form" noValidate aria-label={t('addBedsTo', { room: room.name })}>
         <input type="hidden" name="roomId" value={room.id} />
-        <TextField state={bedsState} id={`count-${room.id}`} name="count" label={t('bedsToAdd')} type="number" min={1} max={50} stored={1} inputMode="numeric" />
+        <TextField
+          state={bedsState}
+          id={`count-${room.id}`}
+          name="count"
+          label={t('bedsToAdd')}
+          type="number"
+          min={1}
+          max={50}
+          stored={1}
+          inputMode="numeric"
+        />
         <SubmitButton className="button">{t('addBeds')}</SubmitButton>
         <FormStatus state={bedsState} />
       </form>
