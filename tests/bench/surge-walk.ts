@@ -182,8 +182,10 @@ async function guideOnce(
       if (await next()) await rec.timed('board', () => getPage(surge, `/shelters/${shelterId}`, session));
       return;
     }
-    if (!answer.includes('"bedsTaken"')) {
-      rec.failures.push(`reserve: neither a link nor a lost race for ${arrivalId}`);
+    // Lost races: another guide took the beds, or a host checked a guest into one of them meanwhile.
+    if (!answer.includes('"bedsTaken"') && !answer.includes('"guestStillInBed"')) {
+      const code = [...answer.matchAll(/"(?:message|bedIds|arrivalId)":"([a-zA-Z]+)"/g)].map((match) => match[1]).join(',');
+      rec.failures.push(`reserve: neither a link nor a lost race for ${arrivalId}${code ? ` (${code})` : ''}`);
       return;
     }
     rec.counts.conflicts++;
