@@ -3,7 +3,7 @@ import { write, type Db } from '@/db';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { dayWindows, localDay } from './days';
 import { NETWORK_SCOPE } from './rollup';
-import { HOUSEHOLD_END, waitedInNetworkAndCities } from './unmet';
+import { HOUSEHOLD_END, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 
 const ENDED_WITHOUT_END = `a.ended_at is null and a.status in ('left', 'cancelled', 'not_genuine', 'mistaken')`;
 
@@ -30,6 +30,10 @@ export function recountUnendedHouseholds(db: Db, now: number): number {
     if (first === null || last === null) return count;
     const windows = dayWindows(first, last, NETWORK_TIME_ZONE, now);
     const waited = waitedInNetworkAndCities(tx, windows);
+    // As the roll-up stores them: a city on another clock is recounted on its own midnights.
+    for (const { id, time_zone } of tx.$client.prepare('select id, time_zone from cities').all() as { id: string; time_zone: string }[]) {
+      if (time_zone !== NETWORK_TIME_ZONE) waited.cities.set(id, waitedPastMidnight(tx, dayWindows(first, last, time_zone, now), [id]));
+    }
     const network = tx.$client.prepare(
       'update occupancy_days set unmet_waited_men = ?, unmet_waited_women = ?, unmet_waited_families = ? where scope = ? and day = ?',
     );
