@@ -35,6 +35,15 @@ export class RequestContext {
     this.jar.clear();
   }
 
+  /** The jar as it is now, to `restore` before each of many posts made in one session. */
+  saved(): ReadonlyMap<string, string> {
+    return new Map(this.jar);
+  }
+
+  restore(jar: ReadonlyMap<string, string>): void {
+    this.jar = new Map(jar);
+  }
+
   /** Signs in as `user` with a real Auth.js session cookie, issued at `signedInAt`. */
   async signInAs(user: { id: string; role: string }, signedInAt = Date.now()): Promise<void> {
     this.clear();
