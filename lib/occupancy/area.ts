@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
 import { listCities, type CityView } from '@/lib/cities/cities';
 import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 /**
  * Which cities' figures a page shows: one city picked from the query string (?city=<id or slug>),
@@ -16,6 +17,8 @@ export type OccupancyArea = {
   unknownCity: boolean;
   /** Whether the caller holds every city (and so may see the network's own figures). */
   allCities: boolean;
+  /** The clock the page's times are told in: the one city's when only one is shown, else the network's. */
+  timeZone: string;
 };
 
 export function occupancyArea(db: Db, user: StaffUser, requested: string | undefined, locale: string): OccupancyArea {
@@ -23,12 +26,15 @@ export function occupancyArea(db: Db, user: StaffUser, requested: string | undef
   const wanted = requested?.trim();
   const city = wanted ? (cities.find((c) => c.id === wanted || c.slug === wanted.toLowerCase()) ?? null) : null;
   const scope = cityScopeOf(user);
+  const cityIds = city ? [city.id] : scope === 'all' ? null : [...scope];
+  const onlyCity = cityIds?.length === 1 ? cities.find((c) => c.id === cityIds[0]) : undefined;
   return {
     cities,
     city,
-    cityIds: city ? [city.id] : scope === 'all' ? null : [...scope],
+    cityIds,
     unknownCity: !!wanted && !city,
     allCities: scope === 'all',
+    timeZone: onlyCity?.timeZone ?? NETWORK_TIME_ZONE,
   };
 }
 

@@ -86,6 +86,14 @@ describe('the forecast follows the caller’s cities', () => {
     expect(tonight.waiting).toEqual({ men: 0, women: 1, families: 0 });
   });
 
+  it('tells a one-city page’s times on that city’s clock, the whole network’s on the network’s', () => {
+    const yerevanAdmin = asStaff(makeUser(db, 'admin', { cityIds: [yerevan.id] }), [], [yerevan.id]);
+    expect(occupancyArea(db, yerevanAdmin, undefined, 'en').timeZone).toBe('Asia/Yerevan');
+    const everyCity = asStaff(makeUser(db, 'admin'));
+    expect(occupancyArea(db, everyCity, undefined, 'en').timeZone).toBe('Europe/Istanbul');
+    expect(occupancyArea(db, everyCity, yerevan.slug, 'en').timeZone).toBe('Asia/Yerevan');
+  });
+
   it('narrows to the city an all-city guide picks, and shows the whole network otherwise', () => {
     const guide = asStaff(makeUser(db, 'coordinator'));
     const picked = queueScope(guide, istanbul.id);

@@ -14,7 +14,6 @@ import { networkNow } from '@/lib/occupancy/now';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('occupancy'))('title') };
@@ -72,7 +71,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
       <CityLinks area={area} hrefOf={(slug) => viewHref({ ...view, city: slug ?? undefined }, { page: 1 })} />
       {area.city ? <p className="muted">{t('inCity', { city: area.city.name })}</p> : null}
       <p className="muted small" id="updated">
-        {t('updated', { time: format.dateTime(now, { timeZone: NETWORK_TIME_ZONE, timeStyle: 'medium' }), seconds: REFRESH_SECONDS })}
+        {t('updated', { time: format.dateTime(now, { timeZone: area.timeZone, timeStyle: 'medium' }), seconds: REFRESH_SECONDS })}
       </p>
       <section aria-labelledby="beds-heading">
         <h2 id="beds-heading">{bedsTitle}</h2>
