@@ -139,8 +139,8 @@ const COMPOSITIONS = [
 ];
 
 /**
- * Hands each guide the next household to place: first those who asked on the public form, else one
- * just arrived at the airport, inserted directly as a guide's intake would leave it.
+ * Hands each guide the next household to place: first those who asked on the public form in the
+ * surge's city, else one just arrived at the airport, inserted directly as a guide's intake would leave it.
  */
 export class HouseholdSupply {
   private claimed = new Set<string>();
@@ -184,7 +184,8 @@ export class HouseholdSupply {
       const waiting = this.db
         .select({ id: arrivals.id, alias: arrivals.alias })
         .from(arrivals)
-        .where(sql`${arrivals.selfRegistered} = 1 and ${arrivals.status} = 'waiting'`)
+        // The surge's askers' city: the demo's Yana waits in Yerevan, outside the demo guide's queue.
+        .where(sql`${arrivals.selfRegistered} = 1 and ${arrivals.status} = 'waiting' and ${arrivals.cityId} = ${this.cityId}`)
         .all()
         .find((row) => !this.claimed.has(row.id));
       if (waiting) {
