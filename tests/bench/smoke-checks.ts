@@ -1,5 +1,6 @@
 // What `npm run bench -- --smoke` checks after its tiny run of every part, so a bench that rots fails
-// CI (which runs it after `npm test`). Sanity, never speed: a figure is there and makes sense.
+// CI (which runs it after `npm test`). Sanity, never speed: a figure is there and makes sense, and the
+// surge walked every step without a failure.
 
 type Results = Record<string, Record<string, unknown> | undefined>;
 type Check = [part: string, figure: string, holds: (r: Results) => boolean];
@@ -9,6 +10,7 @@ const num = (r: Results, part: string, key: string): number => {
   return typeof value === 'number' ? value : NaN;
 };
 const positive = (part: string, key: string): Check => [part, `${part}.${key} > 0`, (r) => num(r, part, key) > 0];
+const reported = (part: string, key: string): Check => [part, `${part}.${key} is reported`, (r) => num(r, part, key) >= 0];
 const zero = (part: string, key: string): Check => [part, `${part}.${key} = 0`, (r) => num(r, part, key) === 0];
 
 const CHECKS: Check[] = [
@@ -38,8 +40,9 @@ const CHECKS: Check[] = [
   positive('surge', 'volunteers_at_p95_300ms'),
   positive('surge', 'volunteers_at_p95_300ms_1_process'),
   positive('surge', 'volunteers_at_p95_300ms_2_processes'),
-  positive('surge', 'health_per_second_1_process'),
-  positive('surge', 'health_per_second_2_processes'),
+  // A health check refused fails the run; how many answered in its one second is a time, not judged.
+  reported('surge', 'health_per_second_1_process'),
+  reported('surge', 'health_per_second_2_processes'),
   [
     'surge',
     'surge: some reservations were made',
