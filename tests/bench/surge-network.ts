@@ -50,6 +50,11 @@ export async function seedSurgeNetwork(
           status: 'open',
           languages: ['ru', 'en', 'tr'],
           acceptsFamilies: true,
+          // Open at any hour, holding a reservation three days: whatever the time of day a run starts,
+          // its reservations are for tonight and hosts check them in.
+          checkInFrom: '00:00',
+          checkInUntil: '23:59',
+          holdHours: 72,
           lastConfirmedAt: now,
           cityId,
         })

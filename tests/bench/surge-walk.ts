@@ -75,34 +75,51 @@ async function getPage(surge: Surge, path: string, session?: { cookie: string })
   return body;
 }
 
-/** A suggestion card's form: what a guide's press on its "Reserve" posts, its hidden fields and the beds it has ticked. */
-export type Card = { shelterId: string; fields: Record<string, string | string[]> };
+/** What a form posts. */
+export type Fields = Record<string, string | string[]>;
+/** A suggestion card: the shelter, and what a guide's press on its "Reserve" posts. */
+export type Card = { shelterId: string; fields: Fields };
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * Each form of a page with the fields it posts: its hidden ones and its ticked boxes. React's own
+ * fields for a post without JavaScript (`$ACTION_…`) are left out, as a browser running the page's
+ * script does not send them.
+ */
+export function formsIn(html: string): Fields[] {
+  return html
+    .split('<form')
+    .slice(1)
+    .map((form) => {
+      const fields: Fields = {};
+      for (const [tag] of form.slice(0, form.indexOf('</form>')).matchAll(/<input\b[^>]*>/g)) {
+        const name = attribute(tag, 'name');
+        const type = attribute(tag, 'type');
+        const posted = type === 'hidden' || (type === 'checkbox' && attribute(tag, 'checked') !== undefined);
+        if (!name || name.startsWith('$ACTION') || !posted) continue;
+        const value = attribute(tag, 'value') ?? 'on';
+        fields[name] = name.endsWith('[]') ? [...[fields[name] ?? []].flat(), value] : value;
+      }
+      return fields;
+    });
+}
 
 /**
  * The suggestion cards of a household's page, each with every field its form posts: a card under
  * another city's heading also sends `elsewhere`, without which the reservation is refused.
  */
-export function suggestionsIn(html: string): Card[] {
-  const cards: Card[] = [];
-  for (const form of html.split('<form').slice(1)) {
-    const fields: Record<string, string | string[]> = {};
-    for (const [tag] of form.slice(0, form.indexOf('</form>')).matchAll(/<input\b[^>]*>/g)) {
-      const name = attribute(tag, 'name');
-      const type = attribute(tag, 'type');
-      if (!name || (type !== 'hidden' && !(type === 'checkbox' && attribute(tag, 'checked') !== undefined))) continue;
-      const value = attribute(tag, 'value') ?? 'on';
-      fields[name] = name.endsWith('[]') ? [...[fields[name] ?? []].flat(), value] : value;
-    }
-    const shelterId = fields.shelterId;
-    if (typeof shelterId === 'string' && (fields['bedIds[]'] ?? []).length > 0) cards.push({ shelterId, fields });
-  }
-  return cards;
-}
+export const suggestionsIn = (html: string): Card[] =>
+  formsIn(html).flatMap((fields) =>
+    typeof fields.shelterId === 'string' && (fields['bedIds[]'] ?? []).length > 0 ? [{ shelterId: fields.shelterId, fields }] : [],
+  );
 
-/** The stays a host can check in from the bed board (the one-click buttons; the others ask first). */
-export const expectedStays = (html: string) => [...html.matchAll(/name="stayId" value="([^"]+)"/g)].map((m) => m[1]);
+/**
+ * The stays a host can check in from the bed board: the one-click forms that post a stay alone
+ * ("one more night" also posts a departure; cancelling and checking out ask first).
+ */
+export const expectedStays = (html: string) =>
+  formsIn(html).flatMap((fields) => (Object.keys(fields).join() === 'stayId' ? [String(fields.stayId)] : []));
 
 /** The refusal codes in a server action's answer, for a failure's message. */
 function refusalOf(answer: string): string {

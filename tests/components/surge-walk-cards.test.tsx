@@ -2,10 +2,11 @@ import { NextIntlClientProvider } from 'next-intl';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ArrivalWorkspace } from '@/app/(staff)/arrivals/[id]/workspace';
+import { ActionButton } from '@/components/ui/action-button';
 import { idleState } from '@/lib/forms';
 import en from '@/lib/i18n/messages/en.json';
 import type { Suggestion } from '@/lib/matching/suggest';
-import { suggestionsIn } from '../bench/surge-walk';
+import { expectedStays, suggestionsIn } from '../bench/surge-walk';
 
 const NOW = new Date('2026-03-28T21:30:00Z');
 const idle = async () => idleState;
@@ -80,5 +81,18 @@ describe('the surge walk reserves through a suggestion card', () => {
         },
       },
     ]);
+  });
+});
+
+describe('the surge walk checks in from the bed board', () => {
+  it('presses "Check in" only, not "One more night" beside it nor a button that asks first', () => {
+    const html = renderToString(
+      <NextIntlClientProvider locale="en" messages={en} timeZone="Europe/Istanbul" now={NOW}>
+        <ActionButton action={idle} fields={{ stayId: 'staying', departure: '2026-03-30' }} label="One more night" />
+        <ActionButton action={idle} fields={{ stayId: 'expected' }} label="Check in" />
+        <ActionButton action={idle} fields={{ stayId: 'leaving' }} label="Check out" confirm="Check out?" />
+      </NextIntlClientProvider>,
+    );
+    expect(expectedStays(html)).toEqual(['expected']);
   });
 });
