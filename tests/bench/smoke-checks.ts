@@ -1,5 +1,6 @@
 // What `npm run bench -- --smoke` checks after its tiny run of every part, so a bench that rots fails
-// CI (which runs it after `npm test`). Sanity, never speed: a figure is there and makes sense.
+// CI (which runs it after `npm test`). Sanity, never speed: a figure is there and makes sense, and the
+// surge walked every step without a failure.
 
 type Results = Record<string, Record<string, unknown> | undefined>;
 type Check = [part: string, figure: string, holds: (r: Results) => boolean];
@@ -9,6 +10,7 @@ const num = (r: Results, part: string, key: string): number => {
   return typeof value === 'number' ? value : NaN;
 };
 const positive = (part: string, key: string): Check => [part, `${part}.${key} > 0`, (r) => num(r, part, key) > 0];
+const reported = (part: string, key: string): Check => [part, `${part}.${key} is reported`, (r) => num(r, part, key) >= 0];
 const zero = (part: string, key: string): Check => [part, `${part}.${key} = 0`, (r) => num(r, part, key) === 0];
 
 const CHECKS: Check[] = [
@@ -26,20 +28,24 @@ const CHECKS: Check[] = [
     'reservations: the domain call takes less than the whole reservation',
     (r) => num(r, 'reservations', 'one_process_domain_us') < num(r, 'reservations', 'one_process_reservation_us'),
   ],
-  positive('http', 'health_per_second'),
-  positive('http', 'arrival_page_per_second'),
-  positive('http', 'bed_board_per_second'),
+  // A failed response fails the run, and a bed board answering anything but 200 fails its CPU count;
+  // how many answered in the smoke's one second is a time, not judged.
+  reported('http', 'health_per_second'),
+  reported('http', 'arrival_page_per_second'),
+  reported('http', 'bed_board_per_second'),
+  positive('http', 'bed_board_cpu_ms'),
   zero('actions', 'double_bookings'),
   positive('actions', 'reservations'),
   ['weight', 'weight.arrival_page_gzip_bytes ≤ 14336', (r) => num(r, 'weight', 'arrival_page_gzip_bytes') <= 14 * 1024],
   zero('weight', 'arrival_page_js_bytes'),
   positive('weight', 'sign_in_js_gzip_bytes'),
-  // A tiny surge, one level of a few volunteers against 1 and 2 server processes.
+  // The surge: one level of 60 volunteers against 1 and 2 server processes, passed when every step was
+  // walked and nothing failed (no time is judged); a health check refused fails the run.
   positive('surge', 'volunteers_at_p95_300ms'),
   positive('surge', 'volunteers_at_p95_300ms_1_process'),
   positive('surge', 'volunteers_at_p95_300ms_2_processes'),
-  positive('surge', 'health_per_second_1_process'),
-  positive('surge', 'health_per_second_2_processes'),
+  reported('surge', 'health_per_second_1_process'),
+  reported('surge', 'health_per_second_2_processes'),
   [
     'surge',
     'surge: some reservations were made',

@@ -50,6 +50,11 @@ export async function seedSurgeNetwork(
           status: 'open',
           languages: ['ru', 'en', 'tr'],
           acceptsFamilies: true,
+          // Open at any hour, holding a reservation three days: whatever the time of day a run starts,
+          // its reservations are for tonight and hosts check them in.
+          checkInFrom: '00:00',
+          checkInUntil: '23:59',
+          holdHours: 72,
           lastConfirmedAt: now,
           cityId,
         })
@@ -139,8 +144,8 @@ const COMPOSITIONS = [
 ];
 
 /**
- * Hands each guide the next household to place: first those who asked on the public form, else one
- * just arrived at the airport, inserted directly as a guide's intake would leave it.
+ * Hands each guide the next household to place: first those who asked on the public form in the
+ * surge's city, else one just arrived at the airport, inserted directly as a guide's intake would leave it.
  */
 export class HouseholdSupply {
   private claimed = new Set<string>();
@@ -184,7 +189,8 @@ export class HouseholdSupply {
       const waiting = this.db
         .select({ id: arrivals.id, alias: arrivals.alias })
         .from(arrivals)
-        .where(sql`${arrivals.selfRegistered} = 1 and ${arrivals.status} = 'waiting'`)
+        // The surge's askers' city: the demo's Yana waits in Yerevan, outside the demo guide's queue.
+        .where(sql`${arrivals.selfRegistered} = 1 and ${arrivals.status} = 'waiting' and ${arrivals.cityId} = ${this.cityId}`)
         .all()
         .find((row) => !this.claimed.has(row.id));
       if (waiting) {

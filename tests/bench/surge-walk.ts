@@ -75,20 +75,57 @@ async function getPage(surge: Surge, path: string, session?: { cookie: string })
   return body;
 }
 
-/** The beds each suggestion card has chosen: what a guide sends by pressing "Reserve" on it. */
-export function suggestionsIn(html: string): { shelterId: string; bedIds: string[] }[] {
+/** What a form posts. */
+export type Fields = Record<string, string | string[]>;
+/** A suggestion card: the shelter, and what a guide's press on its "Reserve" posts. */
+export type Card = { shelterId: string; fields: Fields };
+
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * Each form of a page with the fields it posts: its hidden ones and its ticked boxes. React's own
+ * fields for a post without JavaScript (`$ACTION_…`) are left out, as a browser running the page's
+ * script does not send them.
+ */
+export function formsIn(html: string): Fields[] {
   return html
-    .split('name="shelterId" value="')
+    .split('<form')
     .slice(1)
-    .map((card) => ({
-      shelterId: card.slice(0, card.indexOf('"')),
-      bedIds: [...card.matchAll(/name="bedIds\[\]" checked="" value="([^"]+)"/g)].map((m) => m[1]),
-    }))
-    .filter((suggestion) => suggestion.bedIds.length > 0);
+    .map((form) => {
+      const fields: Fields = {};
+      for (const [tag] of form.slice(0, form.indexOf('</form>')).matchAll(/<input\b[^>]*>/g)) {
+        const name = attribute(tag, 'name');
+        const type = attribute(tag, 'type');
+        const posted = type === 'hidden' || (type === 'checkbox' && attribute(tag, 'checked') !== undefined);
+        if (!name || name.startsWith('$ACTION') || !posted) continue;
+        const value = attribute(tag, 'value') ?? 'on';
+        fields[name] = name.endsWith('[]') ? [...[fields[name] ?? []].flat(), value] : value;
+      }
+      return fields;
+    });
 }
 
-/** The stays a host can check in from the bed board (the one-click buttons; the others ask first). */
-export const expectedStays = (html: string) => [...html.matchAll(/name="stayId" value="([^"]+)"/g)].map((m) => m[1]);
+/**
+ * The suggestion cards of a household's page, each with every field its form posts: a card under
+ * another city's heading also sends `elsewhere`, without which the reservation is refused.
+ */
+export const suggestionsIn = (html: string): Card[] =>
+  formsIn(html).flatMap((fields) =>
+    typeof fields.shelterId === 'string' && (fields['bedIds[]'] ?? []).length > 0 ? [{ shelterId: fields.shelterId, fields }] : [],
+  );
+
+/**
+ * The stays a host can check in from the bed board: the one-click forms that post a stay alone
+ * ("one more night" also posts a departure; cancelling and checking out ask first).
+ */
+export const expectedStays = (html: string) =>
+  formsIn(html).flatMap((fields) => (Object.keys(fields).join() === 'stayId' ? [String(fields.stayId)] : []));
+
+/** The refusal codes in a server action's answer, for a failure's message. */
+function refusalOf(answer: string): string {
+  const codes = [...answer.matchAll(/"(?:message|[a-zA-Z]+Id|bedIds)":"([a-zA-Z]+)"/g)].map((match) => match[1]);
+  return codes.length > 0 ? ` (${codes.join(',')})` : '';
+}
 
 /**
  * One volunteer: every step a request, each `pause` seconds (5–15 by default) after the previous
@@ -126,7 +163,10 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
         if (answer?.includes('"checkedIn"')) {
           rec.counts.checked_in++;
           checkedIn.push(stayId);
-        } else if (answer !== undefined) rec.counts.conflicts++;
+        } else if (answer?.includes('"stayNotReserved"')) {
+          // Lost race: another host of the shelter checked them in first.
+          rec.counts.conflicts++;
+        } else if (answer !== undefined) rec.failures.push(`check_in: refused ${stayId}${refusalOf(answer)}`);
       }
       if (checkedIn.length > 1 && (await next()) && (await rec.timed('board', () => getPage(surge, board, session))) && (await next())) {
         const stayId = checkedIn.shift()!;
@@ -134,7 +174,7 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
           callAction(surge.baseURL, board, surge.actions.checkOut, session.cookie, { stayId }),
         );
         if (answer?.includes('"checkedOut"')) rec.counts.checked_out++;
-        else if (answer !== undefined) rec.failures.push(`check_out: refused ${stayId}`);
+        else if (answer !== undefined) rec.failures.push(`check_out: refused ${stayId}${refusalOf(answer)}`);
       }
     } else {
       await guideOnce(surge, session, random, next, skipQueue);
@@ -169,11 +209,9 @@ async function guideOnce(
       rec.counts.no_place++;
       return;
     }
-    const { shelterId, bedIds } = suggestions[Math.floor(random() * Math.min(3, suggestions.length))];
+    const { shelterId, fields } = suggestions[Math.floor(random() * Math.min(3, suggestions.length))];
     if (!(await next())) return;
-    const answer = await rec.timed('reserve', () =>
-      callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, { arrivalId, 'bedIds[]': bedIds }),
-    );
+    const answer = await rec.timed('reserve', () => callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, fields));
     if (answer === undefined) return;
     const token = /\/s\/([A-Za-z0-9_-]{20,})/.exec(answer)?.[1];
     if (token) {
@@ -184,8 +222,7 @@ async function guideOnce(
     }
     // Lost races: another guide took the beds, or a host checked a guest into one of them meanwhile.
     if (!answer.includes('"bedsTaken"') && !answer.includes('"guestStillInBed"')) {
-      const code = [...answer.matchAll(/"(?:message|bedIds|arrivalId)":"([a-zA-Z]+)"/g)].map((match) => match[1]).join(',');
-      rec.failures.push(`reserve: neither a link nor a lost race for ${arrivalId}${code ? ` (${code})` : ''}`);
+      rec.failures.push(`reserve: neither a link nor a lost race for ${arrivalId}${refusalOf(answer)}`);
       return;
     }
     rec.counts.conflicts++;
@@ -205,7 +242,7 @@ function arrivalOpens(surge: Surge, token: string, random: () => number) {
  * Someone asking for a place on the public form: opens it, takes 5–15 s to fill it in (the form
  * refuses anything faster than its minimum), sends it from their own address, and lands on their
  * link. `next start` takes the client's X-Forwarded-For as the address when no proxy is in front
- * (lib/auth/client-address.ts), so each person's few-an-hour limit is their own.
+ * (lib/auth/client-address.ts), so each person's limits (lib/requests/throttle.ts) are their own.
  */
 export async function askForPlace(surge: Surge, person: number, random: () => number) {
   const rec = surge.recorder;
@@ -233,15 +270,20 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
     const response = await fetch(`${surge.baseURL}/request`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { origin: surge.baseURL, 'x-forwarded-for': `10.${(person >> 16) & 255}.${(person >> 8) & 255}.${person & 255}` },
+      // Each from a network of their own: the form holds one source network (an IPv4 /24) to 20 an hour.
+      headers: { origin: surge.baseURL, 'x-forwarded-for': `10.${(person >> 8) & 255}.${person & 255}.1` },
       body,
     });
     await response.text();
     if (response.status !== 303) throw new Error(`request answered ${response.status}`);
     return response.headers.get('location') ?? '';
   });
-  const token = location && /\/s\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
-  if (!token) return;
+  if (location === undefined) return;
+  const token = /\/s\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
+  if (!token) {
+    rec.failures.push(`request_send: sent to ${location || 'nowhere'}, not to a link`);
+    return;
+  }
   rec.counts.public_requests++;
   surge.supply.requested();
   await rec.timed('arrival_page', () => getPage(surge, `/s/${token}`));

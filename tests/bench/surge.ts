@@ -23,6 +23,11 @@ export type SurgeOptions = {
   /** Each level settles this long before its window opens. */
   warmupSeconds: number;
   holdSeconds: number;
+  /**
+   * The smoke run's window: it lasts until every step has been answered in it and a household placed,
+   * so a slow machine only makes it longer; a step still not walked after this many seconds fails.
+   */
+  walkEveryStepWithin?: number;
   pause: [number, number];
   p95LimitMs: number;
   shelters: number;
@@ -68,6 +73,12 @@ function levelFigures(rec: Recorder, from: number, to: number, now: number) {
   return { steps, total };
 }
 
+/** The steps no request begun since `from` has completed, and "a reservation" if none was made since. */
+function stepsNotWalked(rec: Recorder, from: number, reservedBefore: number): string[] {
+  const walked = new Set(rec.samples.filter((s) => s.start >= from && s.ok).map((s) => s.step));
+  return [...STEPS.filter((step) => !walked.has(step)), ...(rec.counts.reserved > reservedBefore ? [] : ['a reservation'])];
+}
+
 /**
  * Volunteers walking the seed story's steps against one server, in levels: each level adds (or,
  * when refining, stops) volunteers, lets them settle for `warmupSeconds`, then measures `holdSeconds`.
@@ -99,7 +110,14 @@ async function ramp(surge: Surge, sessions: string[], members: Parameters<typeof
     await sleep(warmupSeconds * 1000);
     const from = performance.now();
     const cpu = process.cpuUsage();
+    const reservedBefore = surge.recorder.counts.reserved;
     await sleep(options.holdSeconds * 1000);
+    if (options.walkEveryStepWithin !== undefined) {
+      const until = from + options.walkEveryStepWithin * 1000;
+      const missing = () => stepsNotWalked(surge.recorder, from, reservedBefore);
+      while (missing().length > 0 && performance.now() < until) await sleep(500);
+      for (const step of missing()) surge.recorder.failures.push(`${step}: not walked within ${options.walkEveryStepWithin} s`);
+    }
     const to = performance.now();
     const used = process.cpuUsage(cpu);
     // A grace second: anything begun in the window and still unanswered is already past the limit.
@@ -224,6 +242,7 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
       levels: levels.map(describeLevel).join('; '),
       double_bookings: doubles.n,
       failures: surge.recorder.failures.length,
+      failureKinds: failureKinds(surge.recorder.failures),
       ...surge.recorder.counts,
     };
   } finally {
@@ -231,6 +250,16 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
     sqlite.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Each kind of failure once, with how often it happened: its message less the ids in it. */
+function failureKinds(failures: string[]): string {
+  const kinds = new Map<string, number>();
+  for (const failure of failures) {
+    const kind = failure.replace(/[\w-]{20,}/g, '…');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return [...kinds].map(([kind, n]) => `${kind} ×${n}`).join('; ') || 'none';
 }
 
 const per = (n: number) => `${n}_process${n === 1 ? '' : 'es'}`;
@@ -268,6 +297,7 @@ export async function benchSurge(options: SurgeOptions) {
     figures[`check_outs_${at}`] = run.checked_out;
     figures[`public_requests_${at}`] = run.public_requests;
     figures[`no_place_${at}`] = run.no_place;
+    figures[`failure_kinds_${at}`] = run.failureKinds;
   }
   figures.failures = runs.reduce((sum, run) => sum + run.failures, 0);
   figures.double_bookings = runs.reduce((sum, run) => sum + run.double_bookings, 0);
