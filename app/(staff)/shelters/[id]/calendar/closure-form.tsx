@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -13,6 +14,8 @@ type Props = { action: FormAction; shelterId: string; rooms: { id: string; name:
 export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
   const t = useTranslations('closures');
   const [state, formAction] = useFormAction(action);
+  // A refusal over a booking links to that household's page, where it is moved or its dates changed.
+  const moveHref = state.fieldErrors?.firstNight === 'closureHasBookings' ? state.messageParams?.moveHref : undefined;
   return (
     <form action={formAction} className="stack" noValidate>
       <input type="hidden" name="shelterId" value={shelterId} />
@@ -37,6 +40,13 @@ export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
           required
         />
       </div>
+      {moveHref ? (
+        <p>
+          <Link href={String(moveHref)} className="button">
+            {t('moveBooking', { named: String(state.messageParams?.named), name: String(state.messageParams?.name) })}
+          </Link>
+        </p>
+      ) : null}
       <TextField state={state} id="closure-reason" name="reason" label={t('reason')} hint={t('reasonHint')} maxLength={120} />
       <FormStatus state={state} />
       <SubmitButton>{t('submit')}</SubmitButton>
