@@ -77,7 +77,14 @@ async function DayItem({
       : null;
   const oneMore =
     actions && stay.departure && list !== 'expected' ? (
-      <ActionButton action={actions.oneMoreNight} fields={{ stayId: stay.id, departure: stay.departure }} label={t('oneMoreNight')} />
+      // Keyed by the departure: once it changes (a night added or undone), the line below says so and
+      // the button starts afresh rather than keeping an outcome that may no longer be true.
+      <ActionButton
+        key={stay.departure}
+        action={actions.oneMoreNight}
+        fields={{ stayId: stay.id, departure: stay.departure }}
+        label={t('oneMoreNight')}
+      />
     ) : null;
   return (
     <li aria-label={name}>
@@ -87,12 +94,17 @@ async function DayItem({
       {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
       <p className="muted">{[stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', '), dates].filter(Boolean).join(' · ')}</p>
       {stay.extension ? (
-        <div className={styles.extended} role="status">
-          <p>
+        <div className={styles.extended}>
+          <p role="status">
             <strong>{t('extendedUntil', { until: nightDate(format, stay.extension.departureAfter) })}</strong>
           </p>
           {actions ? (
-            <ActionButton action={actions.undoOneMoreNight} fields={{ extensionId: stay.extension.id }} label={t('undo')} />
+            <ActionButton
+              key={stay.extension.id}
+              action={actions.undoOneMoreNight}
+              fields={{ extensionId: stay.extension.id }}
+              label={t('undo')}
+            />
           ) : null}
         </div>
       ) : null}
