@@ -27,7 +27,17 @@ export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
         options={[{ value: '', label: t('wholeShelter') }, ...rooms.map((room) => ({ value: room.id, label: room.name }))]}
       />
       <div className="row">
-        <TextField state={state} id="closure-first" name="firstNight" label={t('firstNight')} type="date" min={min} max={max} required />
+        {/* The link to the booking in the way sits right under the refusal that names it. */}
+        <div className="field">
+          <TextField state={state} id="closure-first" name="firstNight" label={t('firstNight')} type="date" min={min} max={max} required />
+          {moveHref ? (
+            <p>
+              <Link href={String(moveHref)} className="button">
+                {t('moveBooking', { named: String(state.messageParams?.named), name: String(state.messageParams?.name) })}
+              </Link>
+            </p>
+          ) : null}
+        </div>
         <TextField
           state={state}
           id="closure-last"
@@ -40,13 +50,6 @@ export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
           required
         />
       </div>
-      {moveHref ? (
-        <p>
-          <Link href={String(moveHref)} className="button">
-            {t('moveBooking', { named: String(state.messageParams?.named), name: String(state.messageParams?.name) })}
-          </Link>
-        </p>
-      ) : null}
       <TextField state={state} id="closure-reason" name="reason" label={t('reason')} hint={t('reasonHint')} maxLength={120} />
       <FormStatus state={state} />
       <SubmitButton>{t('submit')}</SubmitButton>
