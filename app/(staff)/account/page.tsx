@@ -21,8 +21,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { changed } = await searchParams;
   return (
     <>
-      {/* Someone who must enrol sees only the setup here: the page is about that, not the password. */}
-      <h1>{enrolFirst ? t('secondFactorTitle') : t('title')}</h1>
+      {/* Someone who must enrol sees only the setup here, whose heading is then the page's. */}
+      {enrolFirst ? null : <h1>{t('title')}</h1>}
       {enrolFirst ? null : (
         <>
           <p className="muted">{t('intro')}</p>

@@ -19,7 +19,12 @@ export async function SecondFactorSection({ status, required, email }: Props) {
   const t = await getTranslations('account');
   return (
     <section className="card" aria-labelledby="second-factor-title">
-      <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
+      {/* Someone who must enrol sees only this on the page: its title is then the page's. */}
+      {required ? (
+        <h1 id="second-factor-title">{t('secondFactorTitle')}</h1>
+      ) : (
+        <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
+      )}
       <RecoveryCodesPanel>{status.on ? await WhileOn({ status, email }) : await WhileOff({ status, required, email })}</RecoveryCodesPanel>
     </section>
   );
@@ -31,9 +36,9 @@ async function WhileOn({ status, email }: { status: Extract<SecondFactorStatus, 
   return (
     <div className="stack">
       <p>
-        <strong>{t('secondFactorOnState')}</strong>
+        <strong>{t('secondFactorOnState')}</strong>{' '}
+        <span>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</span>
       </p>
-      <p>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</p>
       <p className="hint">{t('secondFactorOnHelp')}</p>
       <OwnerCheckForm
         action={newRecoveryCodes}
