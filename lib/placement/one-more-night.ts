@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { bedNights, shelters, stayBeds, stayExtensions, stays } from '@/db/schema';
@@ -13,6 +13,7 @@ type BedNight = { bedId: string; night: string };
 
 /** How long the host has to take back a "one more night" tapped by mistake. */
 export const UNDO_SECONDS = 60;
+const KEPT_HOURS = 24;
 
 const nightsHeld = (db: Db) =>
   db.$client.prepare<[string], BedNight>('select bed_id as bedId, night from bed_nights where stay_id = ? order by bed_id, night');
@@ -62,6 +63,11 @@ export function oneMoreNight(db: Db, user: StaffUser, input: { stayId: string; d
     now,
   );
   const after = stateOf(db, changed.id);
+  // Taps long past their minute are of no more use; a day's worth still lets a stale page's undo say
+  // "too late" rather than "not allowed".
+  db.delete(stayExtensions)
+    .where(lt(stayExtensions.addedAt, new Date(now.getTime() - KEPT_HOURS * 3600_000)))
+    .run();
   db.insert(stayExtensions)
     .values({
       stayId: changed.id,

@@ -118,8 +118,17 @@ describe('undoing one more night', () => {
     const { shelter, beds, host } = warsawShelter();
     const olena = olenaIn(shelter.id, [beds[0].id]);
     extend(host, olena.id, '2026-03-29', SAT_BEFORE_MIDNIGHT);
-    expect(refusal(() => undo(host, lastExtension(olena.id), later(SAT_BEFORE_MIDNIGHT, 61)))).toBe('undoTooLate');
+    const extension = lastExtension(olena.id);
+    expect(refusal(() => undo(host, extension, later(SAT_BEFORE_MIDNIGHT, 61)))).toBe('undoTooLate');
     expect(departureOf(olena.id)).toBe('2026-03-30');
+    // Another tap elsewhere, a little later, leaves the stale undo saying "too late", not "not allowed".
+    const { shelter: other, beds: otherBeds, host: otherHost } = warsawShelter();
+    extend(otherHost, olenaIn(other.id, [otherBeds[0].id]).id, '2026-03-29', later(SAT_BEFORE_MIDNIGHT, 120));
+    expect(refusal(() => undo(host, extension, later(SAT_BEFORE_MIDNIGHT, 180)))).toBe('undoTooLate');
+    // A day on, the next tap anywhere clears it away.
+    const { shelter: third, beds: thirdBeds, host: thirdHost } = warsawShelter();
+    extend(thirdHost, olenaIn(third.id, [thirdBeds[0].id], '2026-03-30').id, '2026-03-30', later(SAT_BEFORE_MIDNIGHT, 25 * 3600));
+    expect(sqlite.prepare('select count(*) as n from stay_extensions where id = ?').get(extension)).toEqual({ n: 0 });
     const day = hostDay(db, host, shelter, later(SAT_BEFORE_MIDNIGHT, 61));
     expect([...day.leavingTomorrow, ...day.leavingToday].some((stay) => stay.extension)).toBe(false);
   });
