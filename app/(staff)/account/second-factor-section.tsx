@@ -20,11 +20,7 @@ export async function SecondFactorSection({ status, required, email }: Props) {
   return (
     <section className="card" aria-labelledby="second-factor-title">
       {/* Someone who must enrol sees only this on the page: its title is then the page's. */}
-      {required ? (
-        <h1 id="second-factor-title">{t('secondFactorTitle')}</h1>
-      ) : (
-        <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
-      )}
+      {required ? <h1 id="second-factor-title">{t('secondFactorTitle')}</h1> : <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>}
       <RecoveryCodesPanel>{status.on ? await WhileOn({ status, email }) : await WhileOff({ status, required, email })}</RecoveryCodesPanel>
     </section>
   );
@@ -37,7 +33,9 @@ async function WhileOn({ status, email }: { status: Extract<SecondFactorStatus, 
     <div className="stack">
       <p>
         <strong>{t('secondFactorOnState')}</strong>{' '}
-        <span>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</span>
+        <span>
+          {t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}
+        </span>
       </p>
       <p className="hint">{t('secondFactorOnHelp')}</p>
       <OwnerCheckForm
