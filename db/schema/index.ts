@@ -7,3 +7,4 @@ export * from './occupancy';
 export * from './requests';
 export * from './cities';
 export * from './notices';
+export * from './stay-extensions';

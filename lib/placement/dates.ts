@@ -3,8 +3,8 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import { DomainError, notAllowed } from '@/lib/errors';
-import { addNights, tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { DomainError } from '@/lib/errors';
+import { tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { firstClosedNight } from '@/lib/nights/closures';
 import { holdUntilFor } from '@/lib/nights/door';
 import { bookNights, firstTakenNight, releaseNights } from '@/lib/nights/ledger';
@@ -77,26 +77,4 @@ export function changeStayDates(
     .get();
   audit(db, user, 'stay.dates', changed, now);
   return changed;
-}
-
-/**
- * The host's "one more night": the guest sleeps here tonight too and leaves the day after the later of
- * the departure the host saw and today. A guest past their departure thus stays tonight, rather than
- * getting a departure that is still behind them.
- */
-export function oneMoreNight(db: Db, user: StaffUser, input: { stayId: string; departure: string }, now: Date): Stay {
-  const found = db
-    .select({ timeZone: shelters.timeZone })
-    .from(stays)
-    .innerJoin(shelters, eq(shelters.id, stays.shelterId))
-    .where(eq(stays.id, input.stayId))
-    .get();
-  if (!found) throw notAllowed();
-  const tonight = tonightIn(found.timeZone, now);
-  return changeStayDates(
-    db,
-    user,
-    { stayId: input.stayId, departure: addNights(input.departure > tonight ? input.departure : tonight, 1) },
-    now,
-  );
 }

@@ -7,28 +7,9 @@ import { DomainError, notAllowed } from '@/lib/errors';
 import { addNights, MAX_DAYS_AHEAD, tonightIn, type Night } from '@/lib/nights/calendar';
 import type { ClosureInput } from '@/lib/validation/shelter';
 import { editableShelter } from './access';
+import { bookingsInTheWay } from './bookings-in-the-way';
 
 export type ClosureView = { id: string; roomName: string | null; firstNight: Night; lastNight: Night; reason: string | null };
-
-/**
- * How many live stays (reserved or checked in) hold a bed of the shelter, or of one of its rooms,
- * on any of the nights first..last: a closure over them would strand people already promised a bed.
- */
-export function bookingsOn(db: Db, shelterId: string, roomId: string | null, firstNight: Night, lastNight: Night): number {
-  const row = db.$client
-    .prepare(
-      `select count(distinct bn.stay_id) as count
-         from bed_nights bn
-         join beds b on b.id = bn.bed_id
-         join rooms r on r.id = b.room_id
-         join stays s on s.id = bn.stay_id
-        where r.shelter_id = @shelterId and (@roomId is null or r.id = @roomId)
-          and bn.night between @firstNight and @lastNight
-          and s.status in ('reserved', 'checked_in')`,
-    )
-    .get({ shelterId, roomId, firstNight, lastNight }) as { count: number };
-  return row.count;
-}
 
 /** The refusals a closure's dates can meet, each named by the field it is shown next to. */
 function checkClosureDates(input: Pick<ClosureInput, 'firstNight' | 'lastNight'>, tonight: Night): void {
@@ -39,7 +20,8 @@ function checkClosureDates(input: Pick<ClosureInput, 'firstNight' | 'lastNight'>
 
 /**
  * Closes the whole shelter (no room) or one of its rooms for nights first..last, both included: a
- * host of the shelter or an admin. Refused while any live stay holds a bed there on those nights.
+ * host of the shelter or an admin. Refused while any live stay holds a bed there on those nights,
+ * naming the first of them.
  */
 export function closeNights(db: Db, user: StaffUser, input: ClosureInput, now: Date): string {
   const shelter = editableShelter(db, user, input.shelterId);
@@ -52,8 +34,26 @@ export function closeNights(db: Db, user: StaffUser, input: ClosureInput, now: D
     if (!room) throw notAllowed();
   }
   checkClosureDates(input, tonightIn(shelter.timeZone, now));
-  const count = bookingsOn(db, shelter.id, input.roomId, input.firstNight, input.lastNight);
-  if (count > 0) throw new DomainError('closureHasBookings', 'firstNight', { count });
+  const inTheWay = bookingsInTheWay(db, user, {
+    shelterId: shelter.id,
+    roomId: input.roomId,
+    firstNight: input.firstNight,
+    lastNight: input.lastNight,
+  });
+  if (inTheWay) {
+    const { count, name, firstNight, departure, beds, moveHref } = inTheWay;
+    // The form names the first booking and links to its page; the others follow once it is moved.
+    throw new DomainError('closureHasBookings', 'firstNight', {
+      count,
+      more: count - 1,
+      named: name === null ? 'no' : 'yes',
+      name: name ?? '',
+      from: firstNight,
+      until: departure,
+      beds,
+      ...(moveHref ? { moveHref } : {}),
+    });
+  }
   const closure = db
     .insert(shelterClosures)
     .values({

@@ -8,6 +8,7 @@ import { householdView, type HouseholdView } from '@/lib/arrivals/views';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { checkOutAt, type DoorRules } from '@/lib/nights/door';
+import { freshExtensions, type FreshExtension } from '@/lib/placement/one-more-night';
 import { mayActOn, shareOf } from '@/lib/privacy/shares';
 
 // The host's day: who is expected (tonight first, then later nights), who leaves today or tomorrow,
@@ -27,6 +28,8 @@ export type DayStay = {
   guestSaid: GuestSaid | null;
   beds: HeldBed[];
   household: HouseholdView;
+  /** The caller's "one more night" on this stay that can still be undone. */
+  extension: FreshExtension | null;
 };
 export type HostDay = {
   today: Night;
@@ -76,10 +79,24 @@ export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: stri
     leavingTomorrow: [],
     overdue: [],
   };
-  const rows = prepared(db, liveStays)
+  const live = prepared(db, liveStays)
     .all({ shelterId: shelter.id })
-    .map((row) => ({ ...row, list: dayListOf(row.stay, today, now >= out) }))
-    .filter((row) => row.list && mayActOn(user, row.arrival, row.stay));
+    .filter((row) => mayActOn(user, row.arrival, row.stay));
+  const extensions = freshExtensions(
+    db,
+    user,
+    live.map((row) => row.stay.id),
+    now,
+  );
+  // A stay given one more night a moment ago stays in the list where the host tapped, with its new
+  // date and the undo, rather than jumping to another list or out of the day.
+  const rows = live
+    .map((row) => {
+      const extension = extensions.get(row.stay.id);
+      const dated = extension ? { ...row.stay, departure: extension.departureBefore } : row.stay;
+      return { ...row, list: dayListOf(dated, today, now >= out) };
+    })
+    .filter((row) => row.list);
   if (rows.length === 0) return day;
   const byStay = heldBeds(
     db,
@@ -96,6 +113,7 @@ export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: stri
       guestSaid: stay.guestSaid && stay.guestSaidAt ? { said: stay.guestSaid, at: stay.guestSaidAt, eta: stay.guestEta } : null,
       beds: byStay.get(stay.id) ?? [],
       household: householdView(arrival, shareOf(user, arrival, stay, false), now),
+      extension: extensions.get(stay.id) ?? null,
     });
   }
   day.expected.sort(byArrival);

@@ -120,3 +120,4 @@ export const closureIdSchema = z.object({ closureId: idField });
 
 /** "One more night": the departure the host saw, so that a second tap on the same screen adds nothing more. */
 export const oneMoreNightSchema = z.object({ stayId: idField, departure: nightField });
+export const extensionIdSchema = z.object({ extensionId: idField });

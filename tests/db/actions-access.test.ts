@@ -1,15 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { write } from '@/db';
 import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { sealSecret } from '@/lib/auth/totp';
 import { slugOf } from '@/lib/cities/slug';
 import { idleState, type FormState } from '@/lib/forms';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { oneMoreNight } from '@/lib/placement/one-more-night';
 import { utcToZonedWallClock } from '@/lib/time';
 import { serverActions, type Action } from '../support/app-tree';
-import { FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { datedStay } from '../support/host-day';
 import { RequestContext } from '../support/request-context';
 import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
@@ -313,6 +315,21 @@ const CASES: Record<string, Case> = {
     setup: (w) => {
       const tonight = tonightIn(w.shelter.timeZone, new Date());
       datedStay(db, w.checkedIn.id, [w.checkedIn.bedId], { firstNight: tonight, departure: addNights(tonight, 1) });
+    },
+  },
+  'app/(staff)/shelters/[id]/actions.ts#undoOneNight': {
+    // Only whoever tapped "one more night" may take it back: here the shelter's host, a moment ago.
+    allowed: ['host'],
+    // Without the setup (the second-factor test below), an id that names nothing: refused all the same.
+    form: (w) => ({
+      extensionId:
+        (sqlite.prepare('select id from stay_extensions where stay_id = ?').pluck().get(w.checkedIn.id) as string | undefined) ?? 'none',
+    }),
+    setup: (w) => {
+      const tonight = tonightIn(w.shelter.timeZone, new Date());
+      datedStay(db, w.checkedIn.id, [w.checkedIn.bedId], { firstNight: tonight, departure: addNights(tonight, 1) });
+      const host = asStaff(w.callers.host, [w.shelter.id]);
+      write(db, (tx) => oneMoreNight(tx, host, { stayId: w.checkedIn.id, departure: addNights(tonight, 1) }, new Date()));
     },
   },
   'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {

@@ -54,6 +54,14 @@ const checkedIn = makeStay(db, {
 });
 const tonight = tonightIn(shelter.timeZone, new Date());
 datedStay(db, checkedIn.id, [stayRoom.beds[1].id], { firstNight: tonight, departure: addNights(tonight, 1) });
+// The host's "one more night" on that stay, as undo finds it; every post below names it wrongly.
+const extensionId = (
+  sqlite
+    .prepare(
+      "insert into stay_extensions (id, stay_id, added_by, added_at, departure_before, departure_after, nights_added, state_after) values (lower(hex(randomblob(8))), ?, ?, ?, ?, ?, '[]', '') returning id",
+    )
+    .get(checkedIn.id, callers.host.id, Date.now(), addNights(tonight, 1), addNights(tonight, 2)) as { id: string }
+).id;
 const closureId = (
   sqlite
     .prepare(
@@ -195,6 +203,7 @@ const FORMS: Record<string, Fields> = {
   'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { stayId: id(checkedIn.id) },
   // A departure is a date: 'text' refuses it missing, blank, too long, as a list or a file.
   'app/(staff)/shelters/[id]/actions.ts#addOneNight': { stayId: id(checkedIn.id), departure: text(addNights(tonight, 1)) },
+  'app/(staff)/shelters/[id]/actions.ts#undoOneNight': { extensionId: id(extensionId) },
   'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {
     shelterId: id(shelter.id),
     roomId: free(room.id),

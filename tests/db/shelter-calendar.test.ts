@@ -235,6 +235,45 @@ describe('closing dates', () => {
     ).not.toThrow();
   });
 
+  it('names the first booking in the way (alias, dates, beds) and links to its page, where it is moved', () => {
+    const { shelter, dorm, host } = hostedShelter();
+    const zehra = makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[1].id, dorm.beds[0].id],
+      status: 'reserved',
+      firstNight: '2026-03-12',
+      departure: '2026-03-15',
+      alias: 'Zehra',
+      holdUntil: FAR,
+    });
+    makeDatedStay(db, {
+      shelterId: shelter.id,
+      bedIds: [dorm.beds[2].id],
+      status: 'reserved',
+      firstNight: '2026-03-13',
+      departure: '2026-03-14',
+      holdUntil: FAR,
+    });
+    const [first, second] = dorm.beds.map((bed) => `${dorm.room.name} ${bed.label}`);
+    expect(refusal(() => close(host, { shelterId: shelter.id, roomId: dorm.room.id })).params).toEqual({
+      count: 2,
+      more: 1,
+      named: 'yes',
+      name: 'Zehra',
+      from: '2026-03-12',
+      until: '2026-03-15',
+      beds: `${first}, ${second}`,
+      moveHref: `/arrivals/${zehra.arrival.id}`,
+    });
+    // An admin is not shown the household's name until they ask for it on its page.
+    const admin = asStaff(makeUser(db, 'admin'));
+    expect(refusal(() => close(admin, { shelterId: shelter.id })).params).toMatchObject({
+      named: 'no',
+      name: '',
+      moveHref: `/arrivals/${zehra.arrival.id}`,
+    });
+  });
+
   it('lets no host of another shelter, nor a guide, close or reopen; nor a room of another shelter be closed', () => {
     const { shelter, dorm, host } = hostedShelter();
     const other = hostedShelter();

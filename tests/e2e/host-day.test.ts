@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { addNights } from '@/lib/nights/calendar';
 import { buildHarbourHouse } from '../support/host-day';
 import { openSignedIn } from './signed-in';
@@ -10,6 +11,7 @@ import { axeViolations, launchBrowser, PHONE } from './support';
 // and a room closed for two nights, seen closed on the calendar; no axe-core violations on either page.
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
+const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 let browser: Browser;
 let world: ReturnType<typeof buildHarbourHouse>;
 
@@ -35,6 +37,27 @@ const departureOf = (alias: string) => {
     sqlite.close();
   }
 };
+
+/** A night as the host's day writes it in English ("Tue, Dec 8"), and as a refusal dates it ("Dec 8"). */
+const dayLabel = (night: string) =>
+  new Intl.DateTimeFormat('en', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${night}T12:00:00Z`),
+  );
+const shortDay = (night: string) =>
+  new Intl.DateTimeFormat('en', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${night}T12:00:00Z`));
+
+/** With SCREENSHOT_DIR set: the page in Russian and Turkish (after `again`, for what a reload loses), then back in English. */
+async function screenshotsIn(page: Page, name: string, again?: () => Promise<void>) {
+  if (!SCREENSHOTS) return;
+  for (const locale of ['ru', 'tr', 'en']) {
+    await page.context().addCookies([{ url: baseURL, name: LOCALE_COOKIE, value: locale }]);
+    await page.reload();
+    await page.locator('h1').waitFor();
+    if (locale === 'en') break;
+    await again?.();
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${locale}-320.png`, fullPage: true });
+  }
+}
 
 describe("the host's day on a 320 px phone", () => {
   it('shows who arrives today and leaves tomorrow, adds one more night, and closes a room for two nights on the calendar', async () => {
@@ -65,10 +88,20 @@ describe("the host's day on a 320 px phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await axeViolations(page)).toEqual([]);
 
-    await leavingTomorrow.getByRole('button', { name: 'One more night' }).click();
-    // Emre now leaves the day after tomorrow: off tomorrow's list.
-    await page.getByRole('region', { name: 'Leaving tomorrow (0)' }).waitFor();
+    // One more night for Emre: for a minute he stays where the host tapped, with his new date and an undo.
+    const emre = leavingTomorrow.getByRole('listitem', { name: 'Emre' });
+    await emre.getByRole('button', { name: 'One more night' }).click();
+    const until = dayLabel(addNights(world.tonight, 2));
+    await emre.getByText(`Stays until ${until} (one more night)`, { exact: true }).waitFor();
     expect(departureOf('Emre')).toBe(addNights(world.tonight, 2));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotsIn(page, 'one-more-night');
+    // The undo gives the night back: the old departure, the line gone, "One more night" offered again.
+    await emre.getByRole('button', { name: 'Undo' }).click();
+    await emre.getByText(/^Stays until/).waitFor({ state: 'detached' });
+    expect(departureOf('Emre')).toBe(addNights(world.tonight, 1));
+    await emre.getByRole('button', { name: 'One more night' }).waitFor();
 
     await page.getByRole('link', { name: 'Calendar' }).click();
     await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
@@ -77,8 +110,22 @@ describe("the host's day on a 320 px phone", () => {
     await page.getByLabel('First night closed').fill(world.tonight);
     await page.getByLabel('Last night closed').fill(addNights(world.tonight, 1));
     await page.getByRole('button', { name: 'Close these nights' }).click();
-    await page.getByText('2 bookings on those nights: move them first.').waitFor();
+    // Emre, in since two nights ago, is the first in the way: named, with his bed and dates, and a link to move him.
+    await page
+      .getByText(
+        `Emre’s booking (Blue room 2, ${shortDay(addNights(world.tonight, -2))} – ${shortDay(addNights(world.tonight, 1))}) holds beds on those nights, and 1 more booking. Move it first, then close these nights.`,
+      )
+      .waitFor();
     expect(await page.getByLabel('First night closed').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('link', { name: 'Move Emre’s booking' }).getAttribute('href')).toMatch(/^\/arrivals\/[\w-]+$/);
+    await screenshotsIn(page, 'closure-refused', async () => {
+      await page.locator('#closure-room').selectOption({ label: 'Blue room' });
+      await page.locator('#closure-first').fill(world.tonight);
+      await page.locator('#closure-last').fill(addNights(world.tonight, 1));
+      await page.locator('form:has(#closure-first) button[type="submit"]').click();
+      await page.locator('#closure-first[aria-invalid="true"]').waitFor();
+    });
+    await page.getByLabel('What to close').selectOption({ label: 'Blue room' });
 
     const first = addNights(world.tonight, 4);
     await page.getByLabel('First night closed').fill(first);

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { makeUser } from '../support/fixtures';
 import { openSignedIn } from './signed-in';
 import { launchBrowser, newPage, PHONE, SignInPage } from './support';
@@ -20,12 +21,14 @@ let browser: Browser;
 let people = 0;
 let guide: { email: string };
 let required: { email: string };
+let enrolling: { email: string };
 beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
   const passwordHash = await hashPassword(PASSWORD);
   guide = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
   required = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
+  enrolling = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
   sqlite.close();
 });
 afterAll(() => browser?.close());
@@ -46,12 +49,23 @@ async function signOut(page: Page): Promise<void> {
 }
 
 /** Email and password, then the code step of the same form. */
-async function signInWithCode(page: Page, code: string): Promise<SignInPage> {
+async function signInWithCode(page: Page, code: string, email = guide.email): Promise<SignInPage> {
   const signIn = new SignInPage(page);
-  await signIn.signIn(guide.email, PASSWORD);
+  await signIn.signIn(email, PASSWORD);
   await page.getByLabel('Code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Verify' }).click();
   return signIn;
+}
+
+/** With SCREENSHOT_DIR set: the page in Russian and Turkish, then back in English. */
+async function screenshotsIn(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
+  for (const locale of ['ru', 'tr', 'en']) {
+    await page.context().addCookies([{ url: baseURL, name: LOCALE_COOKIE, value: locale }]);
+    await page.reload();
+    await page.locator('h1').waitFor();
+    if (locale !== 'en') await page.screenshot({ path: `${SCREENSHOTS}/${name}-${locale}-320.png`, fullPage: true });
+  }
 }
 
 describe('two-step sign-in', () => {
@@ -95,6 +109,10 @@ describe('two-step sign-in', () => {
     await page.waitForURL('**/arrivals');
     await page.goto('/account');
     await page.getByText(/^On since .*10 recovery codes left\.$/).waitFor();
+    // It says it is on, and how to get new codes or turn it off; nothing about setting it up.
+    expect(await section.getByText('Two-step sign-in is on.', { exact: true }).isVisible()).toBe(true);
+    expect(await section.getByText(/^To get new recovery codes or to turn it off, open one of the two below\./).isVisible()).toBe(true);
+    expect(await section.getByText(/is off|set it up|Set up two-step sign-in/).count()).toBe(0);
 
     // New recovery codes ask for the password and a code; a recovery code will do, and the old ones stop working.
     await section.locator('summary', { hasText: 'New recovery codes' }).click();
@@ -154,7 +172,8 @@ describe('two-step sign-in', () => {
     await page.waitForURL('**/login');
     await new SignInPage(page).signInAndWait(guide.email, PASSWORD);
     await Promise.all([context.close(), admin.context.close()]);
-  });
+    // A dozen sign-ins, each a deliberately slow password hash: room for a machine under load.
+  }, 180_000);
 
   it('when the network requires it, someone without it can only set it up', async () => {
     const admin = await newPage(browser, baseURL);
@@ -169,7 +188,14 @@ describe('two-step sign-in', () => {
       const { context, page } = await phone();
       await new SignInPage(page).signIn(required.email, PASSWORD);
       await page.waitForURL('**/account');
-      await page.getByText('Your network requires two-step sign-in. Set it up here to carry on.').waitFor();
+      await page
+        .getByText('Your network requires two-step sign-in. Until it is on, this is the only page you can open: set it up below.')
+        .waitFor();
+      // The page is about setting it up: so says its heading, and nothing says it is on, or off by choice.
+      await page.getByRole('heading', { level: 1, name: 'Two-step sign-in' }).waitFor();
+      expect(await page.getByText(/Two-step sign-in is on|is off|On since/).count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await screenshotsIn(page, 'second-factor-required');
       for (const path of ['/shelters', '/arrivals', '/arrivals/new']) {
         await page.goto(path);
         expect(new URL(page.url()).pathname, path).toBe('/account');
@@ -183,4 +209,40 @@ describe('two-step sign-in', () => {
       await admin.context.close();
     }
   });
+
+  it('once set up where the network requires it, says it is on and how to turn it off, and no longer that it is required', async () => {
+    const { sqlite } = openDatabase(databasePath);
+    sqlite
+      .prepare(
+        "insert into network_settings (id, second_factor) values (1, 'everyone') on conflict (id) do update set second_factor = 'everyone'",
+      )
+      .run();
+    sqlite.close();
+    try {
+      const { context, page } = await phone();
+      await new SignInPage(page).signIn(enrolling.email, PASSWORD);
+      await page.waitForURL('**/account');
+      const section = page.getByRole('region', { name: 'Two-step sign-in' });
+      await section.getByLabel('Current password').fill(PASSWORD);
+      await section.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+      const key = (await page.locator('.secret-key').textContent())!;
+      await page.getByLabel('Code from the app').fill(codeFrom(key));
+      await page.getByRole('button', { name: 'Turn on' }).click();
+      await page.getByText(/^Two-step sign-in is on\./).waitFor();
+      expect(await page.getByText(/requires two-step sign-in/).count()).toBe(0);
+      await page.getByRole('link', { name: 'I have kept them' }).click();
+      await page.waitForURL('**/login');
+      await signInWithCode(page, codeFrom(key, 1), enrolling.email);
+      await page.waitForURL('**/arrivals');
+      await page.goto('/account');
+      await section.getByText('Two-step sign-in is on.', { exact: true }).waitFor();
+      expect(await page.getByText(/requires two-step sign-in|is off/).count()).toBe(0);
+      await screenshotsIn(page, 'second-factor-on');
+      await context.close();
+    } finally {
+      const { sqlite: after } = openDatabase(databasePath);
+      after.prepare("update network_settings set second_factor = 'off'").run();
+      after.close();
+    }
+  }, 180_000);
 });

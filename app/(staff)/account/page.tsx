@@ -21,7 +21,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { changed } = await searchParams;
   return (
     <>
-      <h1>{t('title')}</h1>
+      {/* Someone who must enrol sees only the setup here, whose heading is then the page's. */}
+      {enrolFirst ? null : <h1>{t('title')}</h1>}
       {enrolFirst ? null : (
         <>
           <p className="muted">{t('intro')}</p>

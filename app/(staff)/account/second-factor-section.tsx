@@ -10,14 +10,17 @@ import { StartForm } from './start-form';
 type Props = { status: SecondFactorStatus; required: boolean; email: string };
 
 /**
- * Two-step sign-in on /account: set it up (password, then QR code or key, then a first code), new
- * recovery codes, or turn it off. Every branch keeps the codes panel in the same place (see it).
+ * Two-step sign-in on /account, saying first how it stands: on (since when, codes left, and how to
+ * get new codes or turn it off), off, or off and required by the network (then only the setup: the
+ * password, then QR code or key, then a first code). Every branch keeps the codes panel in the same
+ * place (see it).
  */
 export async function SecondFactorSection({ status, required, email }: Props) {
   const t = await getTranslations('account');
   return (
     <section className="card" aria-labelledby="second-factor-title">
-      <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>
+      {/* Someone who must enrol sees only this on the page: its title is then the page's. */}
+      {required ? <h1 id="second-factor-title">{t('secondFactorTitle')}</h1> : <h2 id="second-factor-title">{t('secondFactorTitle')}</h2>}
       <RecoveryCodesPanel>{status.on ? await WhileOn({ status, email }) : await WhileOff({ status, required, email })}</RecoveryCodesPanel>
     </section>
   );
@@ -28,7 +31,13 @@ async function WhileOn({ status, email }: { status: Extract<SecondFactorStatus, 
   const format = await getFormatter();
   return (
     <div className="stack">
-      <p>{t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}</p>
+      <p>
+        <strong>{t('secondFactorOnState')}</strong>{' '}
+        <span>
+          {t('secondFactorIsOn', { since: format.dateTime(status.since, { dateStyle: 'medium' }), left: status.recoveryCodesLeft })}
+        </span>
+      </p>
+      <p className="hint">{t('secondFactorOnHelp')}</p>
       <OwnerCheckForm
         action={newRecoveryCodes}
         email={email}
@@ -67,7 +76,11 @@ async function WhileOff({
         <p role="status" className="form-status error">
           {t('secondFactorRequired')}
         </p>
-      ) : null}
+      ) : (
+        <p>
+          <strong>{t('secondFactorOff')}</strong>
+        </p>
+      )}
       <p>{t('secondFactorIntro')}</p>
       {status.pending && qrSvg ? (
         <>

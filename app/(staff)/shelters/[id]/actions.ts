@@ -2,11 +2,11 @@
 
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
-import { oneMoreNight } from '@/lib/placement/dates';
+import { oneMoreNight, undoOneMoreNight } from '@/lib/placement/one-more-night';
 import { checkIn, checkOut } from '@/lib/placement/stays';
 import { confirmAvailability } from '@/lib/shelters/profile';
 import { stayIdSchema } from '@/lib/validation/arrival';
-import { oneMoreNightSchema, shelterIdSchema } from '@/lib/validation/shelter';
+import { extensionIdSchema, oneMoreNightSchema, shelterIdSchema } from '@/lib/validation/shelter';
 
 const pagesOf = (shelterId: string, arrivalId?: string) => [
   '/shelters',
@@ -41,3 +41,9 @@ export const addOneNight = staffAction(
     return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightAdded' };
   },
 );
+
+/** Takes back the caller's "one more night" within a minute of the tap; the domain checks the minute. */
+export const undoOneNight = staffAction({ roles: ['admin', 'host'], schema: extensionIdSchema }, ({ extensionId }, { user, db, now }) => {
+  const stay = write(db, (tx) => undoOneMoreNight(tx, user, extensionId, now));
+  return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightUndone' };
+});

@@ -11,7 +11,7 @@ import styles from './host-day.module.css';
 
 const REFRESH_SECONDS = 60;
 
-type Actions = { checkIn: FormAction; checkOut: FormAction; oneMoreNight: FormAction; cancel: FormAction };
+type Actions = { checkIn: FormAction; checkOut: FormAction; oneMoreNight: FormAction; undoOneMoreNight: FormAction; cancel: FormAction };
 type ListName = 'expected' | 'leavingToday' | 'leavingTomorrow' | 'overdue';
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 type Props = { day: HostDay; twoInOneBed: TwoInOneBed[]; timeZone: string; now: Date; actions: Actions | null };
@@ -77,7 +77,14 @@ async function DayItem({
       : null;
   const oneMore =
     actions && stay.departure && list !== 'expected' ? (
-      <ActionButton action={actions.oneMoreNight} fields={{ stayId: stay.id, departure: stay.departure }} label={t('oneMoreNight')} />
+      // Keyed by the departure: once it changes (a night added or undone), the line below says so and
+      // the button starts afresh rather than keeping an outcome that may no longer be true.
+      <ActionButton
+        key={stay.departure}
+        action={actions.oneMoreNight}
+        fields={{ stayId: stay.id, departure: stay.departure }}
+        label={t('oneMoreNight')}
+      />
     ) : null;
   return (
     <li aria-label={name}>
@@ -86,6 +93,21 @@ async function DayItem({
       {list === 'expected' ? <WhenLine stay={stay} timeZone={timeZone} now={now} format={format} /> : null}
       {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
       <p className="muted">{[stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', '), dates].filter(Boolean).join(' · ')}</p>
+      {stay.extension ? (
+        <div className={styles.extended}>
+          <p role="status">
+            <strong>{t('extendedUntil', { until: nightDate(format, stay.extension.departureAfter) })}</strong>
+          </p>
+          {actions ? (
+            <ActionButton
+              key={stay.extension.id}
+              action={actions.undoOneMoreNight}
+              fields={{ extensionId: stay.extension.id }}
+              label={t('undo')}
+            />
+          ) : null}
+        </div>
+      ) : null}
       {actions ? (
         <div className="button-row">
           {list === 'expected' && stay.tonight ? (

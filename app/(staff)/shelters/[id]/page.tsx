@@ -14,7 +14,7 @@ import { shelterBoard } from '@/lib/shelters/board';
 import { hostDay } from '@/lib/shelters/day';
 import { inLocale } from '@/lib/shelters/room-names';
 import { cancelReservation } from '../../arrivals/[id]/actions';
-import { addOneNight, checkInHousehold, checkOutHousehold, confirmShelterAvailability } from './actions';
+import { addOneNight, checkInHousehold, checkOutHousehold, confirmShelterAvailability, undoOneNight } from './actions';
 import { GuestNoticesSection } from './guest-notices';
 import { HostDaySection } from './host-day';
 import { loadShelter } from './load-shelter';
@@ -53,7 +53,15 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
         timeZone={shelter.timeZone}
         now={now}
         actions={
-          editable ? { checkIn: checkInHousehold, checkOut: checkOutHousehold, oneMoreNight: addOneNight, cancel: cancelReservation } : null
+          editable
+            ? {
+                checkIn: checkInHousehold,
+                checkOut: checkOutHousehold,
+                oneMoreNight: addOneNight,
+                undoOneMoreNight: undoOneNight,
+                cancel: cancelReservation,
+              }
+            : null
         }
       />
       <section className="card summary" aria-label={t('summary')}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -13,6 +14,8 @@ type Props = { action: FormAction; shelterId: string; rooms: { id: string; name:
 export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
   const t = useTranslations('closures');
   const [state, formAction] = useFormAction(action);
+  // A refusal over a booking links to that household's page, where it is moved or its dates changed.
+  const moveHref = state.fieldErrors?.firstNight === 'closureHasBookings' ? state.messageParams?.moveHref : undefined;
   return (
     <form action={formAction} className="stack" noValidate>
       <input type="hidden" name="shelterId" value={shelterId} />
@@ -24,7 +27,17 @@ export function ClosureForm({ action, shelterId, rooms, min, max }: Props) {
         options={[{ value: '', label: t('wholeShelter') }, ...rooms.map((room) => ({ value: room.id, label: room.name }))]}
       />
       <div className="row">
-        <TextField state={state} id="closure-first" name="firstNight" label={t('firstNight')} type="date" min={min} max={max} required />
+        {/* The link to the booking in the way sits right under the refusal that names it. */}
+        <div className="field">
+          <TextField state={state} id="closure-first" name="firstNight" label={t('firstNight')} type="date" min={min} max={max} required />
+          {moveHref ? (
+            <p>
+              <Link href={String(moveHref)} className="button">
+                {t('moveBooking', { named: String(state.messageParams?.named), name: String(state.messageParams?.name) })}
+              </Link>
+            </p>
+          ) : null}
+        </div>
         <TextField
           state={state}
           id="closure-last"

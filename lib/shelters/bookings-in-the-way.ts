@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { arrivals, stays } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
+import type { Night } from '@/lib/nights/calendar';
+import { mayActOn, shareOf } from '@/lib/privacy/shares';
+
+/** The first booking in a closure's way, as the caller may see it, and how many there are in all. */
+export type BookingInTheWay = {
+  count: number;
+  /** The household's alias, or null when the caller is not shown it (an admin, until they ask). */
+  name: string | null;
+  firstNight: Night;
+  departure: Night;
+  /** Its booked beds inside what would close: "Dorm 2, Dorm 3". */
+  beds: string;
+  /** The household's page, where its stay is moved or its dates changed; null if the caller may not open it. */
+  moveHref: string | null;
+};
+
+type Where = { shelterId: string; roomId: string | null; firstNight: Night; lastNight: Night };
+
+const IN_THE_WAY = `
+  from bed_nights bn
+  join beds b on b.id = bn.bed_id
+  join rooms r on r.id = b.room_id
+  join stays s on s.id = bn.stay_id
+ where r.shelter_id = @shelterId and (@roomId is null or r.id = @roomId)
+   and bn.night between @firstNight and @lastNight
+   and s.status in ('reserved', 'checked_in')`;
+
+/**
+ * The live stays (reserved or checked in) holding a bed of the shelter, or of one of its rooms, on
+ * any of the nights first..last: a closure over them would strand people already promised a bed, so
+ * the refusal names the soonest and links to the page where it is moved.
+ */
+export function bookingsInTheWay(db: Db, user: StaffUser, where: Where): BookingInTheWay | null {
+  const found = db.$client
+    .prepare(`select bn.stay_id as stayId ${IN_THE_WAY} group by bn.stay_id order by min(bn.night), s.first_night, s.id`)
+    .all(where) as { stayId: string }[];
+  if (found.length === 0) return null;
+  const stayId = found[0].stayId;
+  const beds = db.$client
+    .prepare(`select distinct r.name || ' ' || b.label as bed ${IN_THE_WAY} and bn.stay_id = @stayId order by r.name, b.label`)
+    .pluck()
+    .all({ ...where, stayId }) as string[];
+  const { stay, arrival } = db
+    .select({ stay: stays, arrival: arrivals })
+    .from(stays)
+    .innerJoin(arrivals, eq(arrivals.id, stays.arrivalId))
+    .where(eq(stays.id, stayId))
+    .get()!;
+  return {
+    count: found.length,
+    name: shareOf(user, arrival, stay, false).identity ? arrival.alias : null,
+    firstNight: stay.firstNight!,
+    departure: stay.departure!,
+    beds: beds.join(', '),
+    moveHref: mayActOn(user, arrival, stay) ? `/arrivals/${arrival.id}` : null,
+  };
+}
