@@ -30,7 +30,8 @@ nav a[aria-current]{font-weight:700;text-decoration:none;color:#14213d}
 .offline .offline-note,.saved .offline-note,.offline .needs-connection-note,.saved .needs-connection-note{display:block}
 .needs-connection{min-width:0;margin:0}
 .needs-connection-note{margin:0 0 .6rem;font-weight:600;color:#5a3b00}
-button:disabled{background:#e5e7eb;color:#5c6370;border-color:#9aa0a6;cursor:not-allowed}
+button:disabled,input:disabled{background:#e5e7eb;color:#5c6370;border-color:#9aa0a6;cursor:not-allowed}
+.needs-connection-note a{white-space:nowrap}
 a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .cards{margin:0;padding:0;list-style:none}
 .free{font-size:1.2rem;font-weight:700;color:#0f5257}
