@@ -4,7 +4,8 @@ import { getDb, write } from '@/db';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
-import { cityBySlug, listCities } from '@/lib/cities/cities';
+import { cityById, cityBySlug, listCities } from '@/lib/cities/cities';
+import { rememberCity } from '@/lib/cities/likely-city';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
@@ -29,6 +30,12 @@ function deviceOf(request: Request): string | null {
     .map((part) => part.trim().split('='))
     .find(([name]) => name === REQUEST_DEVICE_COOKIE)?.[1];
   return isRequestDevice(value) ? value : null;
+}
+
+/** Remembers the city chosen on the form (or by its link) for the public list (lib/cities/likely-city.ts). */
+function withCity(response: Response, request: Request, slug: string): Response {
+  response.headers.append('set-cookie', rememberCity(slug, servedOverHttps(new URL(request.url), request.headers)));
+  return response;
 }
 
 /** Hands a browser without one a device id with the form, so people sharing an address are counted apart. */
@@ -70,8 +77,16 @@ export async function GET(request: Request) {
   const { locale, remember } = requestLocale(request);
   const slug = new URL(request.url).searchParams.get('city');
   // An unknown city preselects nothing: the form asks, as it does without one.
-  const city = slug ? (cityBySlug(getDb(), slug.slice(0, 40))?.id ?? undefined) : undefined;
-  return formPage(request, locale, now, 200, { state: { status: 'idle' }, stamp: formStamp(now), city }, remember);
+  const city = slug ? (cityBySlug(getDb(), slug.slice(0, 40)) ?? undefined) : undefined;
+  const response = await formPage(
+    request,
+    locale,
+    now,
+    200,
+    { state: { status: 'idle' }, stamp: formStamp(now), city: city?.id },
+    remember,
+  );
+  return city ? withCity(response, request, city.slug) : response;
 }
 
 /**
@@ -119,5 +134,7 @@ export async function POST(request: Request) {
   // A form sent twice: what they typed comes back with a fresh stamp, should they mean a second request.
   if ('refusal' in outcome && outcome.refusal === 'stampUsed') return refuse(409, { message: 'stampUsed' }, false, true);
   if ('refusal' in outcome) return refuse(429, { message: outcome.refusal }, true);
-  return redirectResponse(`/s/${outcome.token}?lang=${locale}`, remember);
+  const redirect = redirectResponse(`/s/${outcome.token}?lang=${locale}`, remember);
+  const city = parsed.data.cityId ? cityById(getDb(), parsed.data.cityId) : null;
+  return city ? withCity(redirect, request, city.slug) : redirect;
 }

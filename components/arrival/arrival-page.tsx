@@ -2,6 +2,7 @@ import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib
 import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/status';
 import { GuestNotices } from './notices';
+import { OfflineNote } from './offline';
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
@@ -117,6 +118,7 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
   const dates = nights && !ended ? datesSentences(nights, Math.max(1, data.heldBeds), shelter, t as never, datesFormat(locale)) : null;
   return (
     <>
+      <OfflineNote text={t('offline', { time: clock(now) })} />
       <LanguageLinks locale={locale} t={t} />
       {ended ? null : <GuestNotices notices={data.notices} locale={locale} t={t} format={format} timeZone={zone} />}
       <p className="muted">{dates?.kept ? t('titleAhead', { date: datesFormat(locale).date(nights!.firstNight) }) : t('title')}</p>
@@ -133,9 +135,6 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
         {status.kind === 'held' ? <p className="muted">{t('heldHelp')}</p> : null}
       </section>
       {children}
-      <section className="offline-note" role="note">
-        <p>{t('offline', { time: clock(now) })}</p>
-      </section>
       {ended ? null : (
         <>
           <section>

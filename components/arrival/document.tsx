@@ -25,8 +25,13 @@ p{margin:.3rem 0}
 nav ul{display:flex;flex-wrap:wrap;gap:0 .8rem;margin:0;padding:0;list-style:none;font-size:.95rem}
 nav a{display:inline-block;min-height:44px;padding:.6rem .1rem}
 nav a[aria-current]{font-weight:700;text-decoration:none;color:#14213d}
-.offline-note{display:none;background:#fff4d6;color:#5a3b00;border-color:#8a5a00}
-.offline .offline-note,.saved .offline-note{display:block}
+.offline-note,.needs-connection-note{display:none}
+.offline-note{background:#fff4d6;color:#5a3b00;border:2px solid #8a5a00;font-weight:600}
+.offline .offline-note,.saved .offline-note,.offline .needs-connection-note,.saved .needs-connection-note{display:block}
+.needs-connection{min-width:0;margin:0}
+.needs-connection-note{margin:0 0 .6rem;font-weight:600;color:#5a3b00}
+button:disabled,input:disabled{background:#e5e7eb;color:#5c6370;border-color:#9aa0a6;cursor:not-allowed}
+.needs-connection-note a{white-space:nowrap}
 a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .cards{margin:0;padding:0;list-style:none}
 .free{font-size:1.2rem;font-weight:700;color:#0f5257}
@@ -56,9 +61,14 @@ button.quiet{background:#fff;color:#b42318;border-color:#b42318}
 summary{cursor:pointer;min-height:44px;padding:.6rem 0;color:#b42318;font-weight:600}
 `.replace(/\n/g, '');
 
-// The one inline script: makes the page available offline once loaded, and says so when offline.
+// The one inline script: makes the page available offline once loaded. Without it the saved copy
+// still says so (lib/arrival/saved-copy.ts); with it an open page that loses its connection says so
+// and disables its forms too, and a saved copy opens the live page again when the connection is back
+// (by a GET: reloading a copy shown for a failed post would post again).
 export const ARRIVAL_SCRIPT =
-  "(function(d,n){function s(){d.documentElement.classList.toggle('offline',!n.onLine)}s();addEventListener('online',s);addEventListener('offline',s);" +
+  "(function(d,n){var h=d.documentElement,c=h.classList;function s(){c.toggle('offline',!n.onLine);" +
+  "d.querySelectorAll('fieldset.needs-connection').forEach(function(f){f.disabled=!n.onLine||c.contains('saved')})}s();" +
+  "addEventListener('online',function(){c.contains('saved')?location.replace(location.href):s()});addEventListener('offline',s);" +
   "if('serviceWorker'in n)addEventListener('load',function(){n.serviceWorker.register('/s/sw.js',{scope:'/s/'}).catch(function(){})})})(document,navigator)";
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -82,7 +92,15 @@ export const ARRIVAL_CSP = csp("'none'");
 /** For the public pages with a form (the request, cancelling one): posts go to this site only. */
 export const FORM_CSP = csp("'self'");
 
-type DocumentProps = { lang: string; title: string; withScript: boolean; forms?: boolean; children: React.ReactNode };
+type DocumentProps = {
+  lang: string;
+  title: string;
+  withScript: boolean;
+  forms?: boolean;
+  /** Seconds after which the page loads itself again, without JavaScript (a meta refresh). */
+  refreshSeconds?: number;
+  children: React.ReactNode;
+};
 
 /**
  * With a form on the page the referrer policy is same-origin, not no-referrer: under no-referrer a
@@ -91,7 +109,7 @@ type DocumentProps = { lang: string; title: string; withScript: boolean; forms?:
  */
 export const referrerPolicy = (forms: boolean) => (forms ? 'same-origin' : 'no-referrer');
 
-export function ArrivalDocument({ lang, title, withScript, forms = false, children }: DocumentProps) {
+export function ArrivalDocument({ lang, title, withScript, forms = false, refreshSeconds, children }: DocumentProps) {
   return (
     <html lang={lang}>
       {/* eslint-disable-next-line @next/next/no-head-element -- static HTML from a route handler, not a Next page */}
@@ -102,6 +120,7 @@ export function ArrivalDocument({ lang, title, withScript, forms = false, childr
         <meta name="referrer" content={referrerPolicy(forms)} />
         <meta name="theme-color" content="#0f5257" />
         <meta name="description" content={title} />
+        {refreshSeconds ? <meta httpEquiv="refresh" content={String(refreshSeconds)} /> : null}
         <title>{title}</title>
         <link rel="icon" href="data:," />
         <style dangerouslySetInnerHTML={{ __html: ARRIVAL_CSS }} />

@@ -2,6 +2,7 @@ import type { GuestSaid } from '@/lib/arrival/guest-said';
 import type { LateRefusal } from '@/lib/arrival/late-hold';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { Translate } from './arrival-page';
+import { NeedsConnection } from './offline';
 
 /** A refused post: what went wrong, and the time the guest typed, to show again next to the field. */
 export type SayRefusal = { error: 'lateTime' | LateRefusal | 'holdEnded' | 'tooMany' | 'invalid'; eta?: string };
@@ -25,6 +26,16 @@ type Props = {
 export function refusalText(t: Translate, refusal: SayRefusal, terms: LateTerms): string {
   const message = t(`say.${refusal.error}`, { latest: terms.latest, time: refusal.eta ?? '' });
   return CALL_ERRORS.has(refusal.error) && terms.phone ? `${message} ${t('say.callShelter', { phone: terms.phone })}` : message;
+}
+
+/** What the saved copy says in place of the forms: they need a connection; the shelter's phone works without one. */
+function ConnectionNote({ t, phone }: { t: Translate; phone: string | null }) {
+  if (!phone) return t('say.needsConnectionLater');
+  return (
+    <>
+      {t('say.needsConnection')} <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>
+    </>
+  );
 }
 
 /**
@@ -53,39 +64,41 @@ export function GuestSaidForms({ locale, t, said, clock, terms, refusal }: Props
           {refusalText(t, pageError, terms)}
         </p>
       ) : null}
-      <form method="post" className="field">
-        <input type="hidden" name="intent" value="on_my_way" />
-        <input type="hidden" name="lang" value={locale} />
-        <button type="submit">{t('say.onMyWay')}</button>
-      </form>
-      {saidLate ? (
-        <p className="hint">{terms.phone ? `${t('say.lateOnce')} ${t('say.callShelter', { phone: terms.phone })}` : t('say.lateOnce')}</p>
-      ) : (
-        <form method="post">
-          <input type="hidden" name="intent" value="late" />
+      <NeedsConnection note={<ConnectionNote t={t} phone={terms.phone} />}>
+        <form method="post" className="field">
+          <input type="hidden" name="intent" value="on_my_way" />
           <input type="hidden" name="lang" value={locale} />
-          <label htmlFor="eta">{t('say.late')}</label>
-          <p className="hint" id="eta-hint">
-            {t('say.lateHint', { latest: terms.latest })}
-          </p>
-          <div className="field">
-            <input
-              id="eta"
-              name="eta"
-              type="time"
-              defaultValue={fieldError?.eta}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? 'eta-hint eta-error' : 'eta-hint'}
-            />
-            {fieldError ? (
-              <p className="error" id="eta-error" role="alert">
-                {refusalText(t, fieldError, terms)}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit">{t('say.lateSend')}</button>
+          <button type="submit">{t('say.onMyWay')}</button>
         </form>
-      )}
+        {saidLate ? (
+          <p className="hint">{terms.phone ? `${t('say.lateOnce')} ${t('say.callShelter', { phone: terms.phone })}` : t('say.lateOnce')}</p>
+        ) : (
+          <form method="post">
+            <input type="hidden" name="intent" value="late" />
+            <input type="hidden" name="lang" value={locale} />
+            <label htmlFor="eta">{t('say.late')}</label>
+            <p className="hint" id="eta-hint">
+              {t('say.lateHint', { latest: terms.latest })}
+            </p>
+            <div className="field">
+              <input
+                id="eta"
+                name="eta"
+                type="time"
+                defaultValue={fieldError?.eta}
+                aria-invalid={fieldError ? true : undefined}
+                aria-describedby={fieldError ? 'eta-hint eta-error' : 'eta-hint'}
+              />
+              {fieldError ? (
+                <p className="error" id="eta-error" role="alert">
+                  {refusalText(t, fieldError, terms)}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit">{t('say.lateSend')}</button>
+          </form>
+        )}
+      </NeedsConnection>
     </section>
   );
 }

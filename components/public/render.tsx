@@ -12,7 +12,7 @@ import type { PublicList } from '@/lib/cities/public';
 import { clockCityName } from '@/lib/cities/clock';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { RequestForm } from './request-form';
-import { CancelRequest, ClosedRequestPage, WaitingPage, type ShareOwnLink } from './request-status';
+import { CancelRequest, ClosedRequestPage, WaitingPage, WAITING_REFRESH_SECONDS, type ShareOwnLink } from './request-status';
 import { PrivacyPage } from './privacy-page';
 import { PublicShelterList } from './shelter-list';
 
@@ -80,17 +80,15 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
       </ArrivalDocument>,
     );
   }
-  const requestedAt = formatFor(locale, page.clock.timeZone, now).dateTime(page.requestedAt, {
-    timeZone: page.clock.timeZone,
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const format = formatFor(locale, page.clock.timeZone, now);
+  const timeZone = page.clock.timeZone;
+  const times = {
+    requestedAt: format.dateTime(page.requestedAt, { timeZone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    checkedAt: format.dateTime(now, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  };
   return toHtml(
-    <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms>
-      <WaitingPage locale={locale} t={t} contact={page.contact} requestedAt={requestedAt} city={clockCityName(page.clock, locale)} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
+    <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms refreshSeconds={WAITING_REFRESH_SECONDS}>
+      <WaitingPage locale={locale} t={t} contact={page.contact} times={times} city={clockCityName(page.clock, locale)} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
     </ArrivalDocument>,
   );
 }

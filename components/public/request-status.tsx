@@ -1,4 +1,5 @@
 import { LanguageLinks, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
+import { NeedsConnection, OfflineNote } from '@/components/arrival/offline';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { ExpectedWait } from '@/lib/requests/expected-wait';
 import type { NetworkContact } from '@/lib/requests/settings';
@@ -14,13 +15,15 @@ export function CancelRequest({ locale, t, error }: { locale: ArrivalLocale; t: 
       <details open={error}>
         <summary>{t('waiting.cancel')}</summary>
         <p>{t('waiting.cancelHelp')}</p>
-        <form method="post">
-          <input type="hidden" name="intent" value="cancel" />
-          <input type="hidden" name="lang" value={locale} />
-          <button type="submit" className="quiet">
-            {t('waiting.cancelConfirm')}
-          </button>
-        </form>
+        <NeedsConnection note={t('waiting.needsConnection')}>
+          <form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <input type="hidden" name="lang" value={locale} />
+            <button type="submit" className="quiet">
+              {t('waiting.cancelConfirm')}
+            </button>
+          </form>
+        </NeedsConnection>
         {error ? (
           <p className="error" role="alert">
             {t('waiting.cannotCancel')}
@@ -75,24 +78,35 @@ function KeepLink({ t, share }: { t: Translate; share: ShareOwnLink }) {
   );
 }
 
+/**
+ * The waiting page loads itself again this often (a meta refresh: no script), so the shelter shows up
+ * on the same link within a minute of a guide's booking. About 4 KB a time on roaming data.
+ */
+export const WAITING_REFRESH_SECONDS = 60;
+
+type Times = { requestedAt: string; checkedAt: string };
+
 /** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
 export function WaitingPage({
   locale,
   t,
   contact,
-  requestedAt,
+  times,
   city,
   expected,
   share,
   error,
-}: Props & { requestedAt: string; city: string | null; expected: ExpectedWait; share: ShareOwnLink | null; error?: boolean }) {
+}: Props & { times: Times; city: string | null; expected: ExpectedWait; share: ShareOwnLink | null; error?: boolean }) {
+  const at = (key: 'requestedAt' | 'checkedAt', time: string) => (city ? t(`waiting.${key}`, { time, city }) : t(`waiting.${key}Local`, { time }));
   return (
     <>
+      <OfflineNote text={t('offline', { time: times.checkedAt })} />
       <RequestHeading locale={locale} t={t} />
       <section className="status" role="status">
         <p>{t('waiting.status')}</p>
         <p>{expectedWaitSentence(expected, t)}</p>
-        <p className="muted">{city ? t('waiting.requestedAt', { time: requestedAt, city }) : t('waiting.requestedAtLocal', { time: requestedAt })}</p>
+        <p className="muted">{at('requestedAt', times.requestedAt)}</p>
+        <p className="muted">{at('checkedAt', times.checkedAt)}</p>
       </section>
       {share ? (
         <KeepLink t={t} share={share} />

@@ -36,3 +36,7 @@ export function listCities(db: Db, locale: string): CityView[] {
 export function cityBySlug(db: Db, slug: string) {
   return db.select().from(cities).where(eq(cities.slug, slug)).get() ?? null;
 }
+
+export function cityById(db: Db, id: string) {
+  return db.select().from(cities).where(eq(cities.id, id)).get() ?? null;
+}

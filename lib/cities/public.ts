@@ -3,6 +3,7 @@ import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { publicShelters, type PublicShelter } from '@/lib/requests/public-list';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
 import { listCities } from './cities';
+import { likelyCityFirst } from './likely-city';
 
 /** A city on the public list: its name, address word and contact (the network's when it has none), and its shelters. */
 export type PublicCityGroup = {
@@ -29,13 +30,14 @@ const hasContact = (contact: NetworkContact) => Boolean(contact.phone || contact
 /**
  * The public list grouped by city, each with its own contact. `slug` narrows it to one city; an
  * unknown one shows every city, with a note. A shelter whose city is gone is listed with the first group.
+ * Every city starts with the one the visitor is likely in (`remembered`, the city chosen last on this
+ * device, see lib/cities/likely-city.ts), and its link leads the links to the others.
  */
-export function publicList(db: Db, locale: ArrivalLocale, now: Date, slug?: string | null): PublicList {
+export function publicList(db: Db, locale: ArrivalLocale, now: Date, slug?: string | null, remembered: string | null = null): PublicList {
   const networkContact = readNetworkSettings(db).contact;
   const cities = listCities(db, locale);
   const shelters = publicShelters(db, now);
   const known = slug ? cities.find((city) => city.slug === slug) : undefined;
-  const cityLinks = cities.map((city) => ({ slug: city.slug, name: city.name }));
   if (cities.length === 0)
     return {
       groups: [{ slug: null, name: null, timeZone: null, contact: networkContact, shelters }],
@@ -52,9 +54,10 @@ export function publicList(db: Db, locale: ArrivalLocale, now: Date, slug?: stri
   }));
   const cityIds = new Set(cities.map((city) => city.id));
   groups[0].shelters.push(...shelters.filter((shelter) => !shelter.cityId || !cityIds.has(shelter.cityId)));
+  const ordered = likelyCityFirst(groups, remembered);
   return {
-    groups: known ? groups.filter((group) => group.slug === known.slug) : groups,
-    cities: cityLinks,
+    groups: known ? ordered.filter((group) => group.slug === known.slug) : ordered,
+    cities: ordered.map(({ slug, name }) => ({ slug, name })),
     picked: known?.slug ?? null,
     unknownCity: Boolean(slug) && !known,
   };

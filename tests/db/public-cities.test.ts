@@ -36,11 +36,11 @@ makeRoom(
 makeRoom(db, makeShelter(db, { ...listed, name: 'Arabkir Hall', district: 'Arabkir', cityId: yerevan.id }).id, 'men', 4);
 
 describe('the public list, city by city', () => {
-  it('groups listed shelters by city, each with its own contact or else the network’s', () => {
+  it('groups listed shelters by city, each with its own contact or else the network’s, the largest city first', () => {
     const list = publicList(db, 'en', NOW);
     expect(list.groups.map((g) => [g.name, g.shelters.map((s) => s.name), g.contact.phone])).toEqual([
-      ['Istanbul', ['Fatih Hall'], '+90 555 000 0100'],
       ['Yerevan', ['Arabkir Hall', 'Kentron Flat'], '+374 55 000 0100'],
+      ['Istanbul', ['Fatih Hall'], '+90 555 000 0100'],
     ]);
     expect(list.unknownCity).toBe(false);
   });

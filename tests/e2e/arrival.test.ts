@@ -105,7 +105,7 @@ describe("the arrival's page on a 360 px phone", () => {
     await context.setOffline(true);
     await page.reload();
     expect(await page.getByText('Demo Sokak 12, Fatih, İstanbul').isVisible()).toBe(true);
-    expect(await page.getByText(/You are offline\. This is the copy saved at \d\d:\d\d\./).isVisible()).toBe(true);
+    expect(await page.getByText(/No connection\. This is the copy saved at \d\d:\d\d\./).isVisible()).toBe(true);
     await context.close();
   });
 
