@@ -86,7 +86,7 @@ async function signedIn(email: string, viewport = DESKTOP) {
   return session;
 }
 
-const waitingList = (page: Page) => page.getByRole('region', { name: /Waiting for a place|Ждут места/ }).locator('.queue > li');
+const waitingList = (page: Page) => page.getByRole('region', { name: /Waiting|Ждут места/ }).locator('.queue > li');
 const names = async (page: Page) =>
   (await waitingList(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
 
