@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -32,6 +32,7 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const [state, formAction] = useFormAction(placeSelected);
   const [picked, setPicked] = useState({ households: 0, people: 0 });
   const [shelterId, setShelterId] = useState('');
+  const form = useRef<HTMLFormElement>(null);
   const recount = useCallback(() => setPicked(ticked()), []);
   // Ticks change the count; so does the list itself, when placed households leave it with the answer.
   useEffect(() => {
@@ -57,6 +58,7 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
       const box = document.querySelector<HTMLInputElement>(`input[form="${FORM_ID}"][value="${CSS.escape(arrivalId)}"]`);
       if (box) box.checked = true;
     }
+    if (results.length > 0) form.current?.scrollIntoView({ block: 'start' });
     // Setting `checked` fires no change event: the bar counts again on the next frame.
     const frame = requestAnimationFrame(recount);
     return () => cancelAnimationFrame(frame);
@@ -65,11 +67,13 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const shelterName = String(state.messageParams?.shelter ?? '');
   const short = chosen && picked.people > chosen.free;
   return (
-    // Sticky at the bottom of the screen only once something is ticked: until then it waits after the list.
+    // Sticky at the bottom of the screen only once something is ticked: until then it waits after the
+    // list. Its results take more than a phone's screen, so with them it stays in the page's flow.
     <form
       id={FORM_ID}
       action={formAction}
-      className={picked.households > 0 ? `${styles.batch} ${styles.sticky}` : styles.batch}
+      ref={form}
+      className={picked.households > 0 && results.length === 0 ? `${styles.batch} ${styles.sticky}` : styles.batch}
       aria-labelledby="batch-title"
     >
       <h3 id="batch-title">{t('placeTitle')}</h3>
