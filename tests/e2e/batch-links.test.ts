@@ -165,6 +165,7 @@ describe('placing several from the queue, on a phone', () => {
     // The household page says the same of this shelter for Ani.
     await listed(page).getByRole('link', { name: 'Ani', exact: true }).click();
     const excluded = page.getByRole('region', { name: 'Cannot take this household' }).getByRole('listitem');
+    await excluded.first().waitFor();
     expect(await excluded.allInnerTexts()).toEqual([refusal.replace('Ani — Yerevan House: ', 'Yerevan House — ')]);
     await context.close();
   }, 90_000);
