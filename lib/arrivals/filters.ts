@@ -55,6 +55,8 @@ export type QueueCities = {
   choices: CityView[];
   /** The city chosen, if it is one of the caller's. */
   chosen: CityView | null;
+  /** The city the queue shows, named in its heading: the one chosen, or the caller's only one. */
+  shown: CityView | null;
   /** A city was asked for that is unknown or not the caller's: ignored, and the page says so. */
   ignored: boolean;
 };
@@ -64,7 +66,9 @@ export function queueCities(user: Pick<StaffUser, 'role' | 'cityIds'>, cities: C
   const scope = cityScopeOf(user);
   const held = scope === 'all' ? cities : cities.filter((city) => scope.includes(city.id));
   const chosen = slug ? (held.find((city) => city.slug === slug) ?? null) : null;
-  return { choices: held.length > 1 ? held : [], chosen, ignored: !!slug && !chosen };
+  // The city the queue is of: the one chosen, or the caller's only one; none while it shows several.
+  const shown = chosen ?? (held.length === 1 ? held[0] : null);
+  return { choices: held.length > 1 ? held : [], chosen, shown, ignored: !!slug && !chosen };
 }
 
 /**

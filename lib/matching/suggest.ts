@@ -93,6 +93,21 @@ function shortage(shelter: ShelterAvailability, household: Household, refusal: P
   return full && (shelter.freeByNight?.length ?? 0) > 1 ? { code: 'fullOn', night: full.night } : refusal;
 }
 
+/**
+ * Why this shelter cannot take the whole household for these nights, as a suggestion says it ("1 bed
+ * short", "full on 2 Dec"); empty when it can. Every screen that refuses a shelter says it this way.
+ */
+export function shelterRefusals(
+  shelter: ShelterAvailability,
+  household: Household,
+  now: Date,
+  nights?: NightRange,
+  plan = planPlacement(shelter, household),
+): Exclusion[] {
+  const breaches = hardRuleBreaches(shelter, household, now, nights);
+  return isPlan(plan) ? breaches : [...breaches, shortage(shelter, household, plan)];
+}
+
 function confirmationPoints(at: Date | null, now: Date): number {
   if (!at) return 0;
   const hours = (now.getTime() - at.getTime()) / 3600_000;
@@ -134,10 +149,10 @@ export function suggestPlacements(
   const size = householdSize(household);
   for (const shelter of network) {
     const about = { shelterId: shelter.id, shelterName: shelter.name, district: shelter.district };
-    const breaches = hardRuleBreaches(shelter, household, now, nights);
     const plan = planPlacement(shelter, household);
-    if (breaches.length > 0 || !isPlan(plan)) {
-      excluded.push({ ...about, reasons: isPlan(plan) ? breaches : [...breaches, shortage(shelter, household, plan)] });
+    const refusals = shelterRefusals(shelter, household, now, nights, plan);
+    if (refusals.length > 0 || !isPlan(plan)) {
+      excluded.push({ ...about, reasons: refusals });
       continue;
     }
     const reasons: Reason[] = [];

@@ -4,27 +4,48 @@ import { arrivals, shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
-import { planPlacement } from '@/lib/matching/plan';
-import type { RoomAvailability } from '@/lib/matching/types';
+import { isPlan, planPlacement } from '@/lib/matching/plan';
+import { shelterRefusals, type Exclusion } from '@/lib/matching/suggest';
+import type { ShelterAvailability } from '@/lib/matching/types';
 import type { NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { shareOf } from '@/lib/privacy/shares';
 import { networkAvailability } from './availability';
 import { checkPlacementCity } from './city-rule';
+import { expireHolds } from './expiry';
 import { reserveBeds } from './reserve';
 
 /** The most households one batch places: a bus-load, and a write lock still held for milliseconds. */
 export const MAX_BATCH = 30;
 
+/** Why a household got no bed: a shelter's refusal as the suggestions word it, or an error key. */
+export type BatchRefusal =
+  { code: 'shelterRefuses'; reasons: Exclusion[] } | { code: string; params?: Record<string, string | number>; reasons?: undefined };
+
+/**
+ * A placed household's new link, shown once to the guide who placed it: the raw token (the stay keeps
+ * only its hash, as for any reservation), the household's languages for the message, and its nights.
+ */
+export type MintedLink = { stayId: string; token: string; languages: string[]; firstNight: string; departure: string };
+
 export type BatchOutcome = {
   arrivalId: string;
   /** The alias, if this caller may know it (an admin may not). */
   alias: string | null;
-  /** The beds it got, as "Men's dorm 3", or why it got none (a key under `errors`). */
+  /** The beds it got, as "Men's dorm 3", or why it got none. */
   beds: { roomName: string; label: string }[] | null;
-  refusal: { code: string; params?: Record<string, string | number> } | null;
+  link: MintedLink | null;
+  refusal: BatchRefusal | null;
 };
+
+const refused = (arrivalId: string, alias: string | null, refusal: BatchRefusal): BatchOutcome => ({
+  arrivalId,
+  alias,
+  beds: null,
+  link: null,
+  refusal,
+});
 
 type Taken = { bedIds: Set<string>; range: NightRange };
 const overlaps = (a: NightRange, b: NightRange) => a.firstNight < b.departure && b.firstNight < a.departure;
@@ -53,8 +74,9 @@ function isolated<T>(db: Db, attempt: () => T): T {
  * works them out). Must run in one BEGIN IMMEDIATE transaction: the shelter's free beds are read once
  * per distinct range of nights and kept up to date as beds are taken, as nothing else can write
  * meanwhile; each household is then reserved through reserveBeds, whose checks and the ledger's key
- * still decide. One household's refusal (no bed fitting left, already placed by someone else) is
- * its outcome and undoes none of the others. Ids that name no household at all, or a shelter that
+ * still decide. Each placed household's stay comes with its link, as any reservation's does. One
+ * household's refusal (the shelter's reasons, in the suggestions' terms; already placed by someone
+ * else) is its outcome and undoes none of the others. Ids that name no household at all, or a shelter that
  * does not exist or is not open, refuse the whole batch, before anything is written.
  */
 export function reserveBatch(
@@ -80,15 +102,28 @@ export function reserveBatch(
   );
   if (rows.size !== ids.length) throw new DomainError('notFound', 'arrivalIds');
 
-  const freeFor = new Map<string, RoomAvailability[]>();
+  const freeFor = new Map<string, ShelterAvailability | undefined>();
   const taken: Taken[] = [];
-  /** The shelter's rooms with the beds free on every night of `range`, less those this batch took. */
-  const roomsFor = (range: NightRange) => {
+  /** The shelter on every night of `range`, less the beds and bed-nights this batch took already. */
+  const shelterFor = (range: NightRange): ShelterAvailability | undefined => {
     const key = `${range.firstNight}/${range.departure}`;
-    let rooms = freeFor.get(key);
-    if (!rooms) freeFor.set(key, (rooms = networkAvailability(db, { nights: range, shelterId: shelter.id })[0]?.rooms ?? []));
-    const gone = new Set(taken.filter((t) => overlaps(t.range, range)).flatMap((t) => [...t.bedIds]));
-    return rooms.map((room) => ({ ...room, freeBeds: room.freeBeds.filter((bed) => !gone.has(bed.id)) }));
+    if (!freeFor.has(key)) {
+      // Lapsed holds free their beds before they are counted, as before any suggestion: else the batch
+      // would refuse a household a bed its own page offers. Only once a household passed the city rule.
+      expireHolds(db, now);
+      freeFor.set(key, networkAvailability(db, { nights: range, shelterId: shelter.id })[0]);
+    }
+    const read = freeFor.get(key);
+    if (!read) return undefined;
+    const earlier = taken.filter((t) => overlaps(t.range, range));
+    const gone = new Set(earlier.flatMap((t) => [...t.bedIds]));
+    const takenOn = (night: string) =>
+      earlier.reduce((n, t) => n + (t.range.firstNight <= night && night < t.range.departure ? t.bedIds.size : 0), 0);
+    return {
+      ...read,
+      rooms: read.rooms.map((room) => ({ ...room, freeBeds: room.freeBeds.filter((bed) => !gone.has(bed.id)) })),
+      freeByNight: read.freeByNight?.map((slot) => ({ ...slot, free: Math.max(0, slot.free - takenOn(slot.night)) })),
+    };
   };
 
   const outcomes = ids.map((arrivalId): BatchOutcome => {
@@ -104,16 +139,26 @@ export function reserveBatch(
         const range =
           input.nights ??
           checkNights(shelter, defaultNights(shelter, { nights: arrival.nightsWanted, expectedAt: arrival.expectedAt }, now), now);
-        const plan = planPlacement({ acceptsFamilies: shelter.acceptsFamilies, rooms: roomsFor(range) }, arrival);
-        if ('code' in plan) throw new DomainError('noBedFitting');
+        const here = shelterFor(range);
+        if (!here) throw new DomainError('notFound');
+        // Refused in the suggestions' own words, from the same rules: what the household page would say of this shelter.
+        const plan = planPlacement(here, arrival);
+        const reasons = shelterRefusals(here, arrival, now, range, plan);
+        if (reasons.length > 0 || !isPlan(plan)) return refused(arrivalId, alias, { code: 'shelterRefuses', reasons });
         const bedIds = plan.beds.map((bed) => bed.bedId);
-        reserveBeds(db, user, { arrivalId, bedIds, ...range }, now);
+        const { stayId, token, languages } = reserveBeds(db, user, { arrivalId, bedIds, ...range }, now);
         taken.push({ bedIds: new Set(bedIds), range });
-        return { arrivalId, alias, beds: plan.beds.map(({ roomName, label }) => ({ roomName, label })), refusal: null };
+        return {
+          arrivalId,
+          alias,
+          beds: plan.beds.map(({ roomName, label }) => ({ roomName, label })),
+          link: { stayId, token, languages, ...range },
+          refusal: null,
+        };
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { arrivalId, alias, beds: null, refusal: { code: error.code, ...(error.params ? { params: error.params } : {}) } };
+      return refused(arrivalId, alias, { code: error.code, ...(error.params ? { params: error.params } : {}) });
     }
   });
   return { shelterName: shelter.name, outcomes };

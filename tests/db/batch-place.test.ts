@@ -18,6 +18,9 @@ const count = (query: string, ...args: unknown[]) => (sqlite.prepare(query).get(
 const man = (alias: string) => makeArrival(db, { alias, adultMen: 1, adultWomen: 0, arrivedAt: new Date(NOW.getTime() - 3_600_000) });
 const place = (user: typeof guide, arrivalIds: string[], shelterId: string) =>
   write(db, (tx) => reserveBatch(tx, user, { arrivalIds, shelterId }, NOW));
+/** A refusal as the guide reads it: the shelter's reasons (as suggestions give them), or the error's key. */
+const why = (o: { refusal: { code: string; reasons?: { code: string }[] } | null }) =>
+  o.refusal ? (o.refusal.reasons?.map((reason) => reason.code).join() ?? o.refusal.code) : null;
 const describeBeds = (beds: { roomName: string; label: string }[] | null) =>
   beds?.map((bed) => `${bed.roomName} ${bed.label}`).join(', ') ?? null;
 
@@ -30,7 +33,7 @@ const bedNightsHeldTwice = () =>
             and a.first_night < b.departure and b.first_night < a.departure`);
 
 describe('placing several households at once', () => {
-  it('six single men into a shelter with five fitting beds: five stays of their own, the sixth told no bed fits', () => {
+  it('six single men into a shelter with five fitting beds: five stays of their own, the sixth told it is a bed short', () => {
     const shelter = makeShelter(db, { status: 'open', name: 'Fatih' });
     const dorm = makeRoom(db, shelter.id, 'men', 4).room;
     sqlite.prepare("update rooms set name = 'Men' where id = ?").run(dorm.id);
@@ -44,13 +47,13 @@ describe('placing several households at once', () => {
     );
 
     expect(shelterName).toBe('Fatih');
-    expect(outcomes.map((o) => [o.alias, describeBeds(o.beds), o.refusal?.code ?? null])).toEqual([
+    expect(outcomes.map((o) => [o.alias, describeBeds(o.beds), why(o)])).toEqual([
       ['Anton', 'Men 1', null],
       ['Boris', 'Men 2', null],
       ['Cem', 'Men 3', null],
       ['Deniz', 'Men 4', null],
       ['Emre', expect.stringMatching(/^Room \d+ 1$/), null],
-      ['Fatih', null, 'noBedFitting'],
+      ['Fatih', null, 'bedsShort'],
     ]);
     expect(count("select count(*) as n from stays where shelter_id = ? and status = 'reserved'", shelter.id)).toBe(5);
     expect(count('select count(distinct arrival_id) as n from stays where shelter_id = ?', shelter.id)).toBe(5);
@@ -70,7 +73,7 @@ describe('placing several households at once', () => {
     ];
     write(db, (tx) => reserveBeds(tx, guide, { arrivalId: taken.id, bedIds: [beds[5].id] }, NOW));
     const { outcomes } = place(guide, [first.id, taken.id, withPet.id, last.id], shelter.id);
-    expect(outcomes.map((o) => o.refusal?.code ?? 'placed')).toEqual(['placed', 'alreadyPlaced', 'noPets', 'placed']);
+    expect(outcomes.map((o) => why(o) ?? 'placed')).toEqual(['placed', 'alreadyPlaced', 'noPets', 'placed']);
     // A household the guide no longer acts on comes back unnamed.
     expect(outcomes[1].alias).toBeNull();
     expect(count("select count(*) as n from stays where shelter_id = ? and status = 'reserved'", shelter.id)).toBe(3);
@@ -96,7 +99,7 @@ describe('placing several households at once', () => {
     end`);
     try {
       const { outcomes } = place(guide, [one.id, two.id], shelter.id);
-      expect(outcomes.map((o) => o.refusal?.code ?? 'placed')).toEqual(['bedsTaken', 'placed']);
+      expect(outcomes.map((o) => why(o) ?? 'placed')).toEqual(['bedsTaken', 'placed']);
     } finally {
       sqlite.exec('drop trigger steal');
     }

@@ -71,12 +71,23 @@ describe('a guide scoped to cities', () => {
 
   it('may narrow the queue to one of their cities; an unknown city or one not theirs is ignored', () => {
     const cities = listCities(db, 'en');
-    expect(queueCities(yerevanGuide, cities, null)).toEqual({ choices: [], chosen: null, ignored: false });
+    const yerevanView = cities.find((c) => c.id === yerevan)!;
+    expect(queueCities(yerevanGuide, cities, null)).toEqual({ choices: [], chosen: null, shown: yerevanView, ignored: false });
     expect(queueCities(twoCityGuide, cities, null).choices.map((c) => c.name)).toEqual(['Tbilisi', 'Yerevan']);
     expect(queueCities(twoCityGuide, cities, 'tbilisi').chosen?.id).toBe(tbilisi);
     expect(queueCities(yerevanGuide, cities, cities.find((c) => c.id === istanbul)!.slug)).toMatchObject({ chosen: null, ignored: true });
     expect(queueCities(yerevanGuide, cities, 'atlantis')).toMatchObject({ chosen: null, ignored: true });
     expect(queueCities(allCityGuide, cities, 'yerevan').chosen?.id).toBe(yerevan);
+  });
+
+  it('names the city its queue is of: the one chosen, or the guide’s only one; none while it shows several', () => {
+    const cities = listCities(db, 'en');
+    expect(queueCities(yerevanGuide, cities, null).shown?.name).toBe('Yerevan');
+    expect(queueCities(twoCityGuide, cities, null).shown).toBeNull();
+    expect(queueCities(twoCityGuide, cities, 'tbilisi').shown?.name).toBe('Tbilisi');
+    expect(queueCities(allCityGuide, cities, null).shown).toBeNull();
+    // A city not theirs is ignored: the heading names theirs, not the one asked for.
+    expect(queueCities(yerevanGuide, cities, 'tbilisi').shown?.name).toBe('Yerevan');
   });
 
   it('may not open or act on a household of a city they do not hold, and nothing is written', () => {

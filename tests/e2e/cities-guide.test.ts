@@ -77,7 +77,7 @@ async function signedIn(viewport = DESKTOP) {
   return session;
 }
 
-const waitingList = (page: Page) => page.getByRole('region', { name: /Waiting for a place/ }).locator('.queue > li');
+const waitingList = (page: Page) => page.getByRole('region', { name: /Waiting/ }).locator('.queue > li');
 const names = async (page: Page) =>
   (await waitingList(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))) as string[];
 const audit = (action: string) =>

@@ -1,24 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
-import { describedBy, FieldError, messagePath, messageValues } from '@/components/ui/field-error';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { stillToPlace, type BatchResult } from '@/lib/placement/batch-view';
 import { placeSelected } from './actions';
+import { BatchResults } from './batch-results';
 import styles from './queue.module.css';
 
 /** An open shelter with its beds free tonight (lib/placement/batch.ts freeTonightByShelter). */
 type Choice = { id: string; name: string; district: string; free: number };
-/** One household's outcome as the action sends it (lib/placement/batch.ts BatchOutcome). */
-type Outcome = {
-  arrivalId: string;
-  alias: string | null;
-  beds: { roomName: string; label: string }[] | null;
-  refusal: { code: string; params?: Record<string, string | number> } | null;
-};
 
 const FORM_ID = 'batch-place';
 
@@ -31,14 +25,14 @@ function ticked() {
 /**
  * Places the ticked households in one shelter at once. Without JavaScript the form still posts the
  * ticked boxes; with it, the bar counts who is ticked and warns when the shelter has fewer free beds.
- * Each household's outcome is listed after: its beds, or why it got none.
+ * Each household's outcome is listed after: its beds and link, or why it got none.
  */
 export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const t = useTranslations('queue');
-  const all = useTranslations();
   const [state, formAction] = useFormAction(placeSelected);
   const [picked, setPicked] = useState({ households: 0, people: 0 });
   const [shelterId, setShelterId] = useState('');
+  const form = useRef<HTMLFormElement>(null);
   const recount = useCallback(() => setPicked(ticked()), []);
   // Ticks change the count; so does the list itself, when placed households leave it with the answer.
   useEffect(() => {
@@ -53,16 +47,33 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
     };
   }, [recount]);
 
-  const outcomes: Outcome[] = state.status === 'ok' && state.data?.outcomes ? JSON.parse(state.data.outcomes) : [];
+  const results: BatchResult[] = useMemo(
+    () => (state.status === 'ok' && state.data?.outcomes ? JSON.parse(state.data.outcomes) : []),
+    [state],
+  );
+  // React empties the form once the action is done, and the boxes belong to it: those who got no bed
+  // are ticked again, ready to be placed elsewhere.
+  useEffect(() => {
+    for (const arrivalId of stillToPlace(results)) {
+      const box = document.querySelector<HTMLInputElement>(`input[form="${FORM_ID}"][value="${CSS.escape(arrivalId)}"]`);
+      if (box) box.checked = true;
+    }
+    if (results.length > 0) form.current?.scrollIntoView({ block: 'start' });
+    // Setting `checked` fires no change event: the bar counts again on the next frame.
+    const frame = requestAnimationFrame(recount);
+    return () => cancelAnimationFrame(frame);
+  }, [results, recount]);
   const chosen = shelters.find((shelter) => shelter.id === shelterId);
   const shelterName = String(state.messageParams?.shelter ?? '');
   const short = chosen && picked.people > chosen.free;
   return (
-    // Sticky at the bottom of the screen only once something is ticked: until then it waits after the list.
+    // Sticky at the bottom of the screen only once something is ticked: until then it waits after the
+    // list. Its results take more than a phone's screen, so with them it stays in the page's flow.
     <form
       id={FORM_ID}
       action={formAction}
-      className={picked.households > 0 ? `${styles.batch} ${styles.sticky}` : styles.batch}
+      ref={form}
+      className={picked.households > 0 && results.length === 0 ? `${styles.batch} ${styles.sticky}` : styles.batch}
       aria-labelledby="batch-title"
     >
       <h3 id="batch-title">{t('placeTitle')}</h3>
@@ -96,30 +107,7 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
         <SubmitButton>{t('place')}</SubmitButton>
       </div>
       <FormStatus state={state} />
-      {outcomes.length > 0 ? (
-        <ul className={styles.results} aria-label={t('resultsTitle')}>
-          {outcomes.map((outcome, index) => {
-            const name = outcome.alias ?? t('unnamed', { number: index + 1 });
-            return (
-              <li key={outcome.arrivalId} className={outcome.beds ? styles.got : styles.missed}>
-                {outcome.beds ? (
-                  <>
-                    <Link href={`/arrivals/${outcome.arrivalId}`}>{name}</Link>
-                    {' — '}
-                    {t('gotBeds', { shelter: shelterName, beds: outcome.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ') })}
-                  </>
-                ) : (
-                  <>
-                    {name}
-                    {' — '}
-                    {all(messagePath(outcome.refusal?.code ?? 'noBedFitting', 'errors'), messageValues(outcome.refusal?.params))}
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      {results.length > 0 ? <BatchResults results={results} shelter={shelterName} /> : null}
     </form>
   );
 }

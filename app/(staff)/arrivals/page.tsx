@@ -139,7 +139,11 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
       </div>
       {query.view === 'waiting' ? (
         <section aria-labelledby="waiting-title">
-          <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
+          <h2 id="waiting-title">
+            {cities.shown
+              ? t('waitingInCity', { city: cities.shown.name, count: waiting.length })
+              : t('waitingTitle', { count: waiting.length })}
+          </h2>
           {waiting.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('nobodyWaiting')}</p> : null}
           <ol className="queue">
             {shownWaiting.map((household) => (

@@ -6,6 +6,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormState } from '@/lib/forms';
 import { cardReasons, type Difference } from '@/lib/matching/differences';
+import { exclusionText } from '@/lib/matching/exclusion-text';
 import type { Excluded, Exclusion, Reason, Suggestion } from '@/lib/matching/suggest';
 import { shownKm } from '@/lib/meeting-points/distance';
 
@@ -86,14 +87,7 @@ function useReasonText() {
           return t(`reason.${reason.code}`);
       }
     },
-    exclusion(exclusion: Exclusion): string {
-      if (exclusion.code === 'bedsShort') return t('excluded.bedsShort', { count: exclusion.count });
-      if (exclusion.code === 'familyRoomTooSmall') return t('excluded.familyRoomTooSmall', { needed: exclusion.needed });
-      if (exclusion.code === 'notOpen') return t(`excluded.${exclusion.status}`);
-      if (exclusion.code === 'stayTooLong') return t('excluded.stayTooLong', { max: exclusion.max });
-      if (exclusion.code === 'fullOn') return t('excluded.fullOn', { night: new Date(`${exclusion.night}T12:00:00Z`) });
-      return t(`excluded.${exclusion.code}`);
-    },
+    exclusion: (exclusion: Exclusion): string => exclusionText(t, exclusion),
   };
 }
 
