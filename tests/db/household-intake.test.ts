@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StayStatusLine } from '@/app/(staff)/arrivals/[id]/status-line';
-import { write } from '@/db';
+import { write, type Db } from '@/db';
 import { takeIntake } from '@/lib/arrivals/intake';
 import { landingOf, type Landing } from '@/lib/arrivals/landing';
 import { householdForCaller, pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
@@ -47,7 +47,7 @@ const times = (id: string) =>
     arrivedAt: number;
     expectedAt: number | null;
   };
-function refusal(fn: () => unknown): { code: string; field?: string } {
+function refusal(fn: (tx: Db) => unknown): { code: string; field?: string } {
   const before = snapshot(sqlite);
   try {
     write(db, fn);
@@ -186,11 +186,12 @@ describe('the queue says when a household still to come lands, on its city’s c
 describe('the household page follows the booking', () => {
   const statusLine = (locale: keyof typeof MESSAGES, stay: Parameters<typeof StayStatusLine>[0]['stay']) =>
     renderToStaticMarkup(
-      createElement(
-        NextIntlClientProvider,
-        { locale, messages: MESSAGES[locale], timeZone: 'UTC' },
-        createElement(StayStatusLine, { stay }),
-      ),
+      createElement(NextIntlClientProvider, {
+        locale,
+        messages: MESSAGES[locale],
+        timeZone: 'UTC',
+        children: createElement(StayStatusLine, { stay }),
+      }),
     );
 
   it('after a reservation its status line says booked: the shelter and the nights; before it, nothing is claimed', () => {

@@ -22,7 +22,7 @@ export function StayStatusLine({ stay }: { stay: Stay | null }) {
     departure: new Date(`${stay.departure}T12:00:00Z`),
   };
   return (
-    <p role="status" className="status-line">
+    <p role="status" className={values ? 'status-line form-status ok' : 'status-line'}>
       {values ? t(stay.status === 'reserved' ? 'statusBooked' : 'statusStaying', values) : null}
     </p>
   );
