@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTranslator, NextIntlClientProvider } from 'next-intl';
-import { createElement } from 'react';
+import { createElement, type ComponentProps } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StayStatusLine } from '@/app/(staff)/arrivals/[id]/status-line';
@@ -186,12 +186,12 @@ describe('the queue says when a household still to come lands, on its city’s c
 describe('the household page follows the booking', () => {
   const statusLine = (locale: keyof typeof MESSAGES, stay: Parameters<typeof StayStatusLine>[0]['stay']) =>
     renderToStaticMarkup(
-      createElement(NextIntlClientProvider, {
-        locale,
-        messages: MESSAGES[locale],
-        timeZone: 'UTC',
-        children: createElement(StayStatusLine, { stay }),
-      }),
+      createElement(
+        NextIntlClientProvider,
+        // Its children come as createElement's third argument, not among these props.
+        { locale, messages: MESSAGES[locale], timeZone: 'UTC' } as unknown as ComponentProps<typeof NextIntlClientProvider>,
+        createElement(StayStatusLine, { stay }),
+      ),
     );
 
   it('after a reservation its status line says booked: the shelter and the nights; before it, nothing is claimed', () => {
