@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
-import { makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { openSignedIn } from './signed-in';
-import { axeViolations, launchBrowser, newPage, PHONE } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
 
 // A guide of a city on Warsaw's clock, on a 320 px phone: an intake that says "already here" with
 // tomorrow's time comes back as "lands at" with a line saying so; the reservation's page says booked
@@ -30,6 +30,7 @@ beforeAll(async () => {
   const shelter = makeShelter(db, { ...door, name: shelterName, district: 'Stare Miasto', cityId: city.id, timeZone: ZONE });
   makeRoom(db, shelter.id, 'women', 4);
   makeUser(db, 'coordinator', { email, cityIds: [city.id] });
+  makeArrival(db, { alias: 'Mira', adultMen: 0, adultWomen: 1, cityId: city.id });
 });
 afterAll(async () => {
   await browser?.close();
@@ -38,6 +39,15 @@ afterAll(async () => {
 
 const households = (alias: string) => (sqlite.prepare('select count(*) as n from arrivals where alias = ?').get(alias) as { n: number }).n;
 const tomorrow = () => addNights(tonightIn(ZONE, new Date()), 1);
+
+/** The screen at 320 px (the phone the test runs on), 360 px and on a desktop. */
+async function shoot(page: Page, name: string) {
+  for (const viewport of [PHONE, { width: 360, height: 740 }, DESKTOP]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(PHONE);
+}
 
 async function fitsAPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -114,16 +124,35 @@ describe('the household page and the queue follow the booking', () => {
       await intakeHereWithTime(page, `Lena ${locale}`, landing);
       await page.getByText(moved).waitFor();
       await fitsAPhone(page);
-      await page.screenshot({ path: join(SHOTS, `intake-moved-${locale}-320.png`), fullPage: true });
+      await shoot(page, `intake-moved-${locale}`);
       await page.goto(household);
       await page.locator('.status-line').waitFor();
-      await page.screenshot({ path: join(SHOTS, `booked-${locale}-320.png`), fullPage: true });
+      await shoot(page, `booked-${locale}`);
       await page.goto('/arrivals?view=placed');
       expect(await page.getByRole('listitem', { name: 'Lena' }).textContent()).toContain(
         locale === 'ru' ? 'прилёт завтра в 14:20' : 'iniş yarın 14:20',
       );
-      await page.screenshot({ path: join(SHOTS, `queue-placed-${locale}-320.png`), fullPage: true });
+      await shoot(page, `queue-placed-${locale}`);
     }
+    await context.close();
+  });
+
+  it('without JavaScript, a reservation lands at #link with the link and its QR code, and says booked', async () => {
+    const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await openSignedIn(page, email);
+    await page.goto('/arrivals');
+    await page.getByRole('listitem', { name: 'Mira' }).getByRole('link', { name: 'Mira' }).click();
+    await page.getByRole('listitem', { name: shelterName }).getByRole('button', { name: 'Reserve these beds' }).click();
+    await page.waitForURL((url) => url.hash === '#link');
+    expect(await page.locator('#link .qr svg').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Booked: / })
+        .count(),
+    ).toBe(1);
+    expect(await page.evaluate(() => Math.abs(document.getElementById('link')!.getBoundingClientRect().top) < 2)).toBe(true);
     await context.close();
   });
 });
