@@ -8,7 +8,7 @@ import { cityTimeZone } from '@/lib/cities/clock';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { meetingPointFor } from '@/lib/meeting-points/points';
 import { zonedWallClockToUtc } from '@/lib/time';
-import type { ArrivalInput } from '@/lib/validation/arrival';
+import type { ArrivalInput, IntakeInput } from '@/lib/validation/arrival';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -115,14 +115,21 @@ function sentBefore(db: Db, user: StaffUser, intakeKey: string | undefined): str
   return found.id;
 }
 
+const mayRegister = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
+
+/** A guide of one city registers people in it, unless the form says otherwise; never in a city they do not hold. */
+function intakeCity(db: Db, user: StaffUser, chosen: string | undefined): string | undefined {
+  const cityId = chosen ?? (user.cityIds?.length === 1 ? user.cityIds[0] : undefined);
+  if (cityId) heldCity(db, user, cityId, 'cityId');
+  return cityId;
+}
+
 /** Registers a household once per intake key: a retried send returns the household the first one wrote. */
 export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, now: Date): string {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  if (!mayRegister(user)) throw notAllowed();
   const earlier = sentBefore(db, user, input.intakeKey);
   if (earlier) return earlier;
-  // A guide of one city registers people in it, unless the form says otherwise; never in a city they do not hold.
-  const cityId = input.cityId ?? (user.cityIds?.length === 1 ? user.cityIds[0] : undefined);
-  if (cityId) heldCity(db, user, cityId, 'cityId');
+  const cityId = intakeCity(db, user, input.cityId);
   const id = insertHousehold(
     db,
     { ...input, cityId },
@@ -131,4 +138,34 @@ export function registerArrival(db: Db, user: StaffUser, input: ArrivalInput, no
   );
   recordAudit(db, { at: now, actorId: user.id, action: 'arrival.register', entity: 'arrival', entityId: id });
   return id;
+}
+
+/** The intake's answer: the household registered, or nothing written because its time was moved to "lands at". */
+export type IntakeAnswer = { registered: string } | { movedToLands: true };
+
+/**
+ * The guide's one arrival question. "Already here" with a time still ahead is most often someone
+ * registered before their flight: rather than refuse it, the form comes back with the time under
+ * "lands at" for the guide to confirm, and nothing is written until they do. Registering it as
+ * landing at once would be a guess: a mistyped hour or date would hide someone who is standing in
+ * front of the guide from tonight's places, and the guide would not see why.
+ */
+export function takeIntake(db: Db, user: StaffUser, input: IntakeInput, now: Date): IntakeAnswer {
+  if (!mayRegister(user)) throw notAllowed();
+  const { arrival, arrivalTime: time, ...household } = input;
+  if (arrival === 'lands' && !time) throw new DomainError('landsAtRequired', 'arrivalTime');
+  if (arrival === 'here' && time && !sentBefore(db, user, input.intakeKey)) {
+    const cityId = intakeCity(db, user, input.cityId) ?? impliedCity(db, 'cityId');
+    const at = zonedWallClockToUtc(time, cityTimeZone(db, cityId));
+    if (at.getTime() > now.getTime() + GUIDE_ARRIVAL_WINDOW.ahead) return { movedToLands: true };
+  }
+  try {
+    const times = arrival === 'here' ? { arrivedAt: time } : { expectedAt: time };
+    return { registered: registerArrival(db, user, { ...household, ...times }, now) };
+  } catch (error) {
+    // The domain names the stored time it refused; the form has one field for either.
+    if (error instanceof DomainError && (error.field === 'arrivedAt' || error.field === 'expectedAt'))
+      throw new DomainError(error.code, 'arrivalTime', error.params);
+    throw error;
+  }
 }

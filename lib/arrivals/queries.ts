@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
+import { cityTimeZones } from '@/lib/cities/clock';
 import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
@@ -61,9 +62,10 @@ const waitingIn = (db: Db) =>
 export function waitingQueue(db: Db, user: StaffUser, now: Date, cityId?: string | null): HouseholdView[] {
   const scope = queueScope(user, cityId);
   const rows = scope === 'all' ? prepared(db, waiting).all() : prepared(db, waitingIn).all({ cityIds: JSON.stringify(scope) });
+  const zoneOf = cityTimeZones(db);
   return rows
     .filter((arrival) => mayActOn(user, arrival, null))
-    .map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now));
+    .map((arrival) => householdView(arrival, shareOf(user, arrival, null, false), now, zoneOf(arrival.cityId)));
 }
 
 // Staff pages read these on every view: each form of the query is compiled once per connection
@@ -124,6 +126,7 @@ export function heldBeds(db: Db, stayIds: string[]) {
  */
 function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed: (arrivalId: string) => boolean = () => false): StayView[] {
   const mine = rows.filter(({ stay, arrival }) => mayActOn(user, arrival, stay));
+  const zoneOf = cityTimeZones(db);
   const byStay = heldBeds(
     db,
     mine.map((row) => row.stay.id),
@@ -142,7 +145,7 @@ function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed:
     checkOutBy,
     hasLink: Boolean(stay.linkTokenHash),
     beds: byStay.get(stay.id) ?? [],
-    household: householdView(arrival, shareOf(user, arrival, stay, revealed(arrival.id)), now),
+    household: householdView(arrival, shareOf(user, arrival, stay, revealed(arrival.id)), now, zoneOf(arrival.cityId)),
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { arrivals } from '@/db/schema';
 import type { Share } from '@/lib/privacy/shares';
 import { minutesSince } from '@/lib/time';
+import { landingOf, type Landing } from './landing';
 
 type ArrivalRow = typeof arrivals.$inferSelect;
 
@@ -29,10 +30,16 @@ export type HouseholdView = {
   /** When it expects to land, if it registered before it did; and the nights it asked for. */
   expectedAt: Date | null;
   nightsWanted: number | null;
+  /** How long it has waited since it came (or landed): none counts while it is still to come. */
   waitedMinutes: number;
+  /** When it lands, on its city's clock, while that is ahead; null once here, or when the caller gave no clock. */
+  landing: Landing | null;
 };
 
-export function householdView(row: ArrivalRow, share: Share, now: Date): HouseholdView {
+/** `timeZone`: the clock of the household's city, for the queue's "lands tomorrow 14:20". */
+export function householdView(row: ArrivalRow, share: Share, now: Date, timeZone?: string): HouseholdView {
+  // A request says when it lands as its arrival time; a guide's intake, as the expected landing.
+  const lands = row.expectedAt ?? row.arrivedAt;
   const composition = {
     adultMen: row.adultMen,
     adultWomen: row.adultWomen,
@@ -54,6 +61,7 @@ export function householdView(row: ArrivalRow, share: Share, now: Date): Househo
     arrivedAt: row.arrivedAt,
     expectedAt: row.expectedAt,
     nightsWanted: row.nightsWanted,
-    waitedMinutes: minutesSince(row.arrivedAt.getTime(), now),
+    waitedMinutes: minutesSince(Math.max(row.arrivedAt.getTime(), lands.getTime()), now),
+    landing: timeZone ? landingOf(lands, now, timeZone) : null,
   };
 }

@@ -21,6 +21,8 @@ export type ActionOutcome = {
   message?: string;
   messageParams?: Record<string, string | number>;
   data?: Record<string, string>;
+  /** Values the form comes back with instead of what was sent, for an answer that changed them and wrote nothing. */
+  values?: Record<string, string>;
 } | void;
 
 /**
@@ -68,6 +70,12 @@ export function staffAction<S extends z.ZodType>(
     }
     for (const path of outcome?.revalidate ?? []) revalidatePath(path);
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
-    return { status: 'ok', message: outcome?.message ?? 'saved', messageParams: outcome?.messageParams, data: outcome?.data };
+    return {
+      status: 'ok',
+      message: outcome?.message ?? 'saved',
+      messageParams: outcome?.messageParams,
+      data: outcome?.data,
+      values: outcome?.values ? { ...safeValues, ...outcome.values } : undefined,
+    };
   };
 }

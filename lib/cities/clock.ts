@@ -12,6 +12,18 @@ export function cityTimeZone(db: Db, cityId: string | null | undefined): string 
   return db.select({ timeZone: cities.timeZone }).from(cities).where(eq(cities.id, cityId)).get()?.timeZone ?? NETWORK_TIME_ZONE;
 }
 
+/** Each city's zone by id, read once, for a list of households of many cities; the network's for none. */
+export function cityTimeZones(db: Db): (cityId: string | null) => string {
+  const zones = new Map(
+    db
+      .select({ id: cities.id, timeZone: cities.timeZone })
+      .from(cities)
+      .all()
+      .map((city) => [city.id, city.timeZone]),
+  );
+  return (cityId) => (cityId ? zones.get(cityId) : undefined) ?? NETWORK_TIME_ZONE;
+}
+
 /** A city's clock as a public page names it: its zone, and its name in each language it has one in. */
 export type CityClock = { timeZone: string; names: Partial<Record<string, string>> };
 

@@ -53,16 +53,29 @@ export function householdRules(input: { adultMen: number; adultWomen: number; ch
     context.addIssue({ code: 'custom', path: ['children'], message: 'needsAdult' });
 }
 
+// The key a guide's form made once per draft (crypto.randomUUID), so a send retried after a dropped
+// connection finds the household the first send wrote.
+const intakeKey = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.uuid('invalid').optional());
+
+/** A household as a guide registers it: here since `arrivedAt` (now when blank), or landing at `expectedAt`. */
+export const arrivalSchema = arrivalFields.extend({ intakeKey }).superRefine(householdRules);
+export type ArrivalInput = z.infer<typeof arrivalSchema>;
+
+export const ARRIVAL_ANSWERS = ['here', 'lands'] as const;
+
 /**
- * The guide's intake adds the key its form made once per draft (crypto.randomUUID), so a send retried
- * after a dropped connection finds the household the first send wrote.
+ * The guide's form asks one question about arrival: "already here" or "lands at", and one time,
+ * read as when they came or when they land (lib/arrivals/intake-answer.ts).
  */
-export const arrivalSchema = arrivalFields
+export const intakeSchema = arrivalFields
+  .omit({ arrivedAt: true, expectedAt: true })
   .extend({
-    intakeKey: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.uuid('invalid').optional()),
+    intakeKey,
+    arrival: z.enum(ARRIVAL_ANSWERS, 'invalid'),
+    arrivalTime: localDateTime,
   })
   .superRefine(householdRules);
-export type ArrivalInput = z.infer<typeof arrivalSchema>;
+export type IntakeInput = z.infer<typeof intakeSchema>;
 
 const bedIdList = z.array(idField).min(1, 'chooseBeds').max(MAX_HOUSEHOLD, 'invalid');
 

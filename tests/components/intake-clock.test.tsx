@@ -39,19 +39,19 @@ beforeEach(() => localStorage.clear());
 describe('the intake on the clock of the household’s city', () => {
   it('a Yerevan guide’s form names Yerevan’s clock, is prefilled with Yerevan’s time and offers Yerevan’s points only', () => {
     intake(en, { here: [yerevan], preselected: yerevan.id }, yerevan.now);
-    expect((screen.getByLabelText('Arrived at (Yerevan time)') as HTMLInputElement).value).toBe('2026-10-02T00:30');
-    expect(screen.getByLabelText('Expected to land (Yerevan time)')).toBeTruthy();
+    expect((screen.getByLabelText('Time (Yerevan time)') as HTMLInputElement).value).toBe('2026-10-02T00:30');
+    expect((screen.getByLabelText('Already here') as HTMLInputElement).checked).toBe(true);
     expect(document.body.textContent).not.toContain('Istanbul time');
     expect(pointNames()).toContain('Zvartnots Airport');
   });
 
   it('a guide of two cities: the labels and the untouched prefill follow the city chosen; a typed time stays', async () => {
     intake(ru, { here: [istanbul, yerevan] }, '2026-10-01T23:30');
-    expect(screen.getByLabelText('Время прибытия (по времени города, выбранного выше)')).toBeTruthy();
+    expect(screen.getByLabelText('Время (по времени города, выбранного выше)')).toBeTruthy();
     await act(async () => {
       fireEvent.change(screen.getByLabelText('Город, где они сейчас'), { target: { value: yerevan.id } });
     });
-    const arrived = screen.getByLabelText('Время прибытия (местное время, Yerevan)') as HTMLInputElement;
+    const arrived = screen.getByLabelText('Время (местное время, Yerevan)') as HTMLInputElement;
     expect(arrived.value).toBe('2026-10-02T00:30');
     expect(pointNames()).toContain('Zvartnots Airport');
     expect(pointNames()).not.toContain('Istanbul Airport');
@@ -60,6 +60,6 @@ describe('the intake on the clock of the household’s city', () => {
     await act(async () => {
       fireEvent.change(screen.getByLabelText('Город, где они сейчас'), { target: { value: istanbul.id } });
     });
-    expect((screen.getByLabelText('Время прибытия (местное время, Istanbul)') as HTMLInputElement).value).toBe('2026-10-01T22:00');
+    expect((screen.getByLabelText('Время (местное время, Istanbul)') as HTMLInputElement).value).toBe('2026-10-01T22:00');
   });
 });

@@ -283,6 +283,7 @@ const CASES: Record<string, Case> = {
       adultWomen: '1',
       children: '0',
       'languages[]': ['ru'],
+      arrival: 'here',
       intakeKey: crypto.randomUUID(),
       cityId: w.shelter.cityId!,
     }),

@@ -154,7 +154,8 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     await g.getByLabel('Alias').fill('Walker');
     await g.getByLabel('Men', { exact: true }).fill('1');
     await g.getByLabel('Women', { exact: true }).fill('0');
-    await g.getByLabel('Expected to land (Istanbul time)').fill(`${tomorrow}T18:30`);
+    await g.getByLabel('Lands at …').check();
+    await g.getByLabel('Time (Istanbul time)').fill(`${tomorrow}T18:30`);
     await g.getByLabel('Nights they need').fill('2');
     await g.getByRole('button', { name: 'Register and find a place' }).click();
     await g.waitForURL((url) => /^\/arrivals\/[^/]+$/.test(url.pathname) && url.pathname !== '/arrivals/new');

@@ -7,6 +7,7 @@ import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
 import { getDb } from '@/db';
 import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
+import type { Landing } from '@/lib/arrivals/landing';
 import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
 import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -61,6 +62,9 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const scope = queueScope(user, cityId);
   const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, now, scope === 'all' ? undefined : scope) : [];
   const filtered = Boolean(query.kind || query.q);
+  // "lands tomorrow 14:20": the day and hour on the household's own city clock (lib/arrivals/landing.ts).
+  const landsText = ({ day, date, time }: Landing) =>
+    t('lands', { day, time, date: format.dateTime(new Date(`${date}T12:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' }) });
   return (
     <>
       <div className="page-head">
@@ -153,22 +157,19 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                     {name(household)}
                   </Link>
                   <span className="muted">
-                    {household.waitedMinutes === 0
-                      ? t('justArrived')
-                      : household.waitedMinutes < 60
-                        ? t('waitedMinutes', { minutes: household.waitedMinutes })
-                        : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
+                    {household.landing
+                      ? landsText(household.landing)
+                      : household.waitedMinutes === 0
+                        ? t('justArrived')
+                        : household.waitedMinutes < 60
+                          ? t('waitedMinutes', { minutes: household.waitedMinutes })
+                          : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
                   </span>
                 </div>
                 <HouseholdLine household={household.composition} />
                 {household.selfRegistered ? (
                   <p>
-                    <span className="badge">{requests('selfRegistered')}</span>{' '}
-                    {household.arrivedAt > now
-                      ? requests('lands', {
-                          time: format.dateTime(household.arrivedAt, { timeZone, dateStyle: 'short', timeStyle: 'short' }),
-                        })
-                      : null}
+                    <span className="badge">{requests('selfRegistered')}</span>
                   </p>
                 ) : null}
                 {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
@@ -204,6 +205,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                   </Link>
                   <span>{stay.shelterName}</span>
                 </div>
+                {stay.household.landing ? <p>{landsText(stay.household.landing)}</p> : null}
                 <p className="muted">
                   {stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')} ·{' '}
                   {stay.firstNight > tonight

@@ -7,14 +7,24 @@ export type Handover = { url: string; qrSvg: string; message: string; telegram: 
 
 /**
  * The arrival's link, shown once: copy it, share it, or let them scan the QR code. `id` keeps two
- * panels on one page (a stay's link and a request's) apart.
+ * panels on one page (a stay's link and a request's) apart; `anchor` is the fragment a page lands at.
  */
-export function LinkPanel({ handover, alias, id = 'arrival-link' }: { handover: Handover; alias: string; id?: string }) {
+export function LinkPanel({
+  handover,
+  alias,
+  id = 'arrival-link',
+  anchor,
+}: {
+  handover: Handover;
+  alias: string;
+  id?: string;
+  anchor?: string;
+}) {
   const t = useTranslations('link');
   const languageNames = useTranslations('languages');
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   return (
-    <section className="card link-panel" aria-labelledby={`${id}-title`}>
+    <section id={anchor} className="card link-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('title', { alias })}</h2>
       <label htmlFor={id}>{t('label')}</label>
       <input id={id} readOnly value={handover.url} onFocus={(event) => event.currentTarget.select()} />

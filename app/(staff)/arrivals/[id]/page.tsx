@@ -43,6 +43,7 @@ import { EndingActions } from './ending';
 import { chooseMeetingPoint } from './meeting-point-actions';
 import { MeetingPointForm } from './meeting-point-form';
 import { RequestLink } from './request-link';
+import { StayStatusLine } from './status-line';
 import { ArrivalWorkspace } from './workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -178,6 +179,7 @@ export default async function ArrivalPage({
         <Link href="/arrivals">← {t('back')}</Link>
       </p>
       <h1>{alias}</h1>
+      <StayStatusLine stay={stay} />
       <RegisteredBanner query={query} waiting={household.status === 'waiting'} />
       <section className="card household" aria-label={t('household')}>
         <HouseholdLine household={household.composition} />

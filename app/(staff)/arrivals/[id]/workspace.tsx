@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -37,6 +38,9 @@ type Props = {
   actions: Actions;
 };
 
+/** The fragment the page lands at once a link is out: the panel with the link and its QR code. */
+const LINK_ANCHOR = 'link';
+
 /** The newest link handed out on this page, whether by reserving or by renewing. */
 function latestHandover(...states: FormState[]): Handover | null {
   const issued = states
@@ -66,10 +70,19 @@ export function ArrivalWorkspace({
 }: Props) {
   const t = useTranslations('placement');
   const format = useFormatter();
-  const [reserveState, reserveAction] = useFormAction(actions.reserve);
+  const path = `/arrivals/${arrivalId}`;
+  // Sent without JavaScript, a reservation's answer is the page itself, landing at the link to hand over.
+  const [reserveState, reserveAction] = useFormAction(actions.reserve, `${path}#${LINK_ANCHOR}`);
   const [moveState, moveAction] = useFormAction(actions.move);
-  const [renewState, renewAction] = useFormAction(actions.renew);
+  const [renewState, renewAction] = useFormAction(actions.renew, `${path}#${LINK_ANCHOR}`);
   const handover = latestHandover(reserveState, renewState);
+  const shown = current && handover ? handover.url : null;
+  useEffect(() => {
+    if (!shown) return;
+    // A new link is what the guide does next: bring it (and its QR code) into view, as #link would.
+    document.getElementById(LINK_ANCHOR)?.scrollIntoView({ block: 'start' });
+    if (location.hash !== `#${LINK_ANCHOR}`) history.replaceState(history.state, '', `#${LINK_ANCHOR}`);
+  }, [shown]);
   // The same ranked list either reserves beds for a waiting household or moves a placed one.
   const [placeState, placeAction] = current ? [moveState, moveAction] : [reserveState, reserveAction];
   const hidden: Record<string, string> = current
@@ -103,12 +116,11 @@ export function ArrivalWorkspace({
       />
     </>
   );
-  const path = `/arrivals/${arrivalId}`;
   const time = (at: Date, timeZone: string) => format.dateTime(at, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <>
-      {current && handover ? <LinkPanel handover={handover} alias={alias} /> : null}
+      {current && handover ? <LinkPanel handover={handover} alias={alias} anchor={LINK_ANCHOR} /> : null}
       {current ? (
         <section className="card" aria-labelledby="stay-title">
           <h2 id="stay-title">

@@ -1,12 +1,14 @@
 'use server';
 
 import { write } from '@/db';
-import { registerArrival } from '@/lib/arrivals/intake';
+import { takeIntake } from '@/lib/arrivals/intake';
 import { staffAction } from '@/lib/auth/action';
-import { arrivalSchema } from '@/lib/validation/arrival';
+import { intakeSchema } from '@/lib/validation/arrival';
 
-export const registerHousehold = staffAction({ roles: ['coordinator', 'admin'], schema: arrivalSchema }, (input, { user, db, now }) => {
-  const id = write(db, (tx) => registerArrival(tx, user, input, now));
+export const registerHousehold = staffAction({ roles: ['coordinator', 'admin'], schema: intakeSchema }, (input, { user, db, now }) => {
+  const answer = write(db, (tx) => takeIntake(tx, user, input, now));
+  // "Already here" with a time ahead: the form comes back with the time under "lands at", to confirm.
+  if ('movedToLands' in answer) return { message: 'arrivalMoved', values: { arrival: 'lands' }, data: { arrivalMoved: '1' } };
   // The household page greets a fresh registration with "Register another" (registered-banner.tsx).
-  return { revalidate: ['/arrivals'], redirectTo: `/arrivals/${id}?registered=1` };
+  return { revalidate: ['/arrivals'], redirectTo: `/arrivals/${answer.registered}?registered=1` };
 });

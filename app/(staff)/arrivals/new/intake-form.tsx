@@ -10,6 +10,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { clearDraft, newIntakeKey, readDraft, saveDraft } from '@/lib/arrivals/draft';
 import { formDataToObject, idleState, type FormState } from '@/lib/forms';
+import { ArrivalQuestion } from './arrival-question';
 import { LanguageBoxes } from './language-boxes';
 import { sendKeepingValues } from './send';
 
@@ -70,7 +71,7 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
     const field = event.target as HTMLSelectElement;
     if (field.name === 'cityId') {
       // A prefilled time left as it was becomes now on the new city's clock; a time the guide typed stays.
-      const arrivedAt = form.current?.elements.namedItem('arrivedAt') as HTMLInputElement | null;
+      const arrivedAt = form.current?.elements.namedItem('arrivalTime') as HTMLInputElement | null;
       const next = cityOf(field.value);
       if (arrivedAt && next && arrivedAt.value === (city?.now ?? arrivedAtDefault)) arrivedAt.value = next.now;
       setPickedCity(field.value);
@@ -166,22 +167,18 @@ export function IntakeForm({ action, arrivedAtDefault, userId, languages, shownL
         <TextField state={current} name="needNote" label={t('needNote')} hint={t('needNoteHint')} maxLength={300} multiline />
       </fieldset>
       <TextField state={current} name="contact" label={t('contact')} hint={t('contactHint')} maxLength={100} autoComplete="off" />
-      <TextField state={current} name="arrivedAt" label={t('arrivedAt', { clock })} type="datetime-local" stored={arrivedAtDefault} />
-      <fieldset>
-        <legend>{t('ahead')}</legend>
-        <TextField state={current} name="expectedAt" label={t('expectedAt', { clock })} hint={t('expectedAtHint')} type="datetime-local" />
-        <TextField
-          state={current}
-          name="nightsWanted"
-          label={t('nightsWanted')}
-          hint={t('nightsWantedHint')}
-          type="number"
-          min={1}
-          max={90}
-          inputMode="numeric"
-        />
-      </fieldset>
-      {failedSend ? sentFromQuick ? null : failure : <FormStatus state={current} />}
+      <ArrivalQuestion state={current} clock={clock} now={arrivedAtDefault} />
+      <TextField
+        state={current}
+        name="nightsWanted"
+        label={t('nightsWanted')}
+        hint={t('nightsWantedHint')}
+        type="number"
+        min={1}
+        max={90}
+        inputMode="numeric"
+      />
+      {failedSend ? sentFromQuick ? null : failure : current.data?.arrivalMoved ? null : <FormStatus state={current} />}
       <SubmitButton>{t('submit')}</SubmitButton>
       <p className="muted">{t('draftKept')}</p>
       {asking ? (
