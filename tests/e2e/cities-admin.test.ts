@@ -158,8 +158,8 @@ describe('an admin of Istanbul', () => {
   it('reads an audit trail without Yerevan’s events, and a staff page without Yerevan’s staff', async () => {
     await page.goto('/audit');
     const trail = await bodies(context, '/audit');
-    expect(trail).toContain('room.update');
-    expect(trail).not.toContain('bed.out_of_service');
+    expect(trail).toContain('changed a room at');
+    expect(trail).not.toContain('took a bed out of use');
     expect(trail).not.toContain(YEREVAN_SHELTER);
     await fitsAPhone(page, 'audit-istanbul-admin');
 

@@ -142,8 +142,8 @@ describe('occupancy for an admin', () => {
     expect(days.map((day) => occupiedByDay.get(day))).toEqual(rows.map((row) => Number(row[2])));
     expect(rows.some((row) => Number(row[2]) > 0)).toBe(true);
 
-    await page.goto('/audit?action=occupancy.export');
-    expect(await page.getByRole('row').filter({ hasText: 'occupancy.export' }).count()).toBe(1);
+    await page.goto('/audit?kind=exports');
+    expect(await page.getByRole('listitem').filter({ hasText: 'downloaded the occupancy CSV' }).count()).toBe(1);
     await context.close();
   });
 
