@@ -8,6 +8,10 @@ export const auditEvents = sqliteTable(
     id: id(),
     at: timestamp('at').notNull(),
     actorId: text('actor_id'),
+    // A staff member (actor_id), the guest through their own link, or Waystation's own jobs.
+    actorKind: text('actor_kind', { enum: ['staff', 'guest', 'system'] })
+      .notNull()
+      .default('staff'),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),

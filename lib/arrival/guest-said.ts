@@ -84,6 +84,7 @@ function recordGuestSaid(
   recordAudit(db, {
     at: now,
     actorId: null,
+    actorKind: 'guest',
     action: `stay.guest_${said.said}`,
     entity: 'stay',
     entityId: stay.id,

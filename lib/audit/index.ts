@@ -4,9 +4,13 @@ import { prepared } from '@/db/prepared';
 import { auditEvents } from '@/db/schema';
 import { newId } from '@/db/schema/columns';
 
+export type AuditActorKind = 'staff' | 'guest' | 'system';
+
 export type AuditInput = {
   at: Date;
   actorId: string | null;
+  /** Who acted when no staff member did: the guest through their own link, else Waystation itself. */
+  actorKind?: AuditActorKind;
   action: string;
   entity: string;
   entityId?: string | null;
@@ -20,6 +24,7 @@ const insertEvent = (db: Db) =>
       id: sql.placeholder('id'),
       at: sql.placeholder('at'),
       actorId: sql.placeholder('actorId'),
+      actorKind: sql.placeholder('actorKind'),
       action: sql.placeholder('action'),
       entity: sql.placeholder('entity'),
       entityId: sql.placeholder('entityId'),
@@ -35,6 +40,7 @@ export function recordAudit(db: Db, event: AuditInput): void {
   prepared(db, insertEvent).run({
     ...event,
     id: newId(),
+    actorKind: event.actorKind ?? (event.actorId ? 'staff' : 'system'),
     entityId: event.entityId ?? null,
     shelterId: event.shelterId ?? null,
   });

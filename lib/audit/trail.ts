@@ -1,20 +1,29 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { listCities } from '@/lib/cities/cities';
 import { cityScopeOf } from '@/lib/cities/scope';
 import { addDays, dayStart } from '@/lib/occupancy/days';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { invitationReach, staffReach, withinScope } from '@/lib/staff/scope';
+import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { isoDay } from '@/lib/validation/common';
+import { AUDIT_KINDS, kindPrefixes, type AuditKind } from './kinds';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditFilters = { actor?: string; action?: string; shelter?: string; from?: string; to?: string };
-export type AuditProblem = 'badDate' | 'reversed' | 'badPage' | 'unknownActor' | 'unknownShelter' | 'unknownAction';
+/** `person` is a staff member's id, or "guest" / "system" for what nobody on the staff did. */
+export type AuditFilters = { person?: string; kind?: AuditKind; shelter?: string; city?: string; from?: string; to?: string };
+export type AuditProblem = 'badDate' | 'reversed' | 'badPage' | 'unknownPerson' | 'unknownShelter' | 'unknownCity' | 'unknownKind';
+export const NOT_STAFF = ['guest', 'system'] as const;
 
 const first = (value: string | string[] | undefined) => firstParam(value)?.trim() || undefined;
 
-export type AuditChoices = { actors: { id: string; label: string }[]; actions: string[]; shelters: { id: string; name: string }[] };
+export type AuditChoices = {
+  people: { id: string; name: string; role: string }[];
+  shelters: { id: string; name: string }[];
+  cities: { id: string; name: string; timeZone: string }[];
+};
 
 /**
  * Which events an admin reads. An admin of all cities: every one. An admin of some cities: events
@@ -45,30 +54,25 @@ const reachParams = (reach: Exclude<AuditReach, 'all'>) => ({
   reachInvitations: JSON.stringify(reach.invitationIds),
 });
 
-/** What the filters can pick from: staff who acted, actions recorded, shelters; within the admin's reach. */
-export function auditChoices(db: Db, reach: AuditReach = 'all'): AuditChoices {
-  const actors = db.$client
-    .prepare(`select id, name || ' (' || email || ')' as label from users order by name`)
-    .all() as AuditChoices['actors'];
-  const shelters = db.$client
-    .prepare('select id, name, city_id as cityId from shelters order by name')
-    .all() as (AuditChoices['shelters'][number] & { cityId: string | null })[];
-  if (reach === 'all') {
-    return {
-      actors,
-      actions: db.$client.prepare('select distinct action from audit_events order by action').pluck().all() as string[],
-      shelters: shelters.map(({ id, name }) => ({ id, name })),
-    };
-  }
+/** Whether the admin may see this staff member's name and open them on the staff page. */
+export const seesPerson = (reach: AuditReach, userId: string) => reach === 'all' || reach.userIds.includes(userId);
+export const seesCity = (reach: AuditReach, cityId: string | null) =>
+  reach === 'all' || (cityId !== null && reach.cityIds.includes(cityId));
+
+/** What the filters can pick from, within the admin's reach; cities named in the admin's language. */
+export function auditChoices(db: Db, reach: AuditReach, locale: string): AuditChoices {
+  const people = db.$client.prepare('select id, name, role from users order by name').all() as AuditChoices['people'];
+  const shelters = db.$client.prepare('select id, name, city_id as cityId from shelters order by name').all() as {
+    id: string;
+    name: string;
+    cityId: string | null;
+  }[];
   return {
-    actors: actors.filter((actor) => reach.userIds.includes(actor.id)),
-    actions: db.$client
-      .prepare(`select distinct e.action from audit_events e where ${REACH_CLAUSE} order by e.action`)
-      .pluck()
-      .all(reachParams(reach)) as string[],
-    shelters: shelters
-      .filter((shelter) => shelter.cityId !== null && reach.cityIds.includes(shelter.cityId))
-      .map(({ id, name }) => ({ id, name })),
+    people: people.filter((person) => seesPerson(reach, person.id)),
+    shelters: shelters.filter((shelter) => reach === 'all' || seesCity(reach, shelter.cityId)).map(({ id, name }) => ({ id, name })),
+    cities: listCities(db, locale)
+      .filter((city) => seesCity(reach, city.id))
+      .map(({ id, name, timeZone }) => ({ id, name, timeZone })),
   };
 }
 
@@ -79,21 +83,36 @@ export function parseAuditFilters(
 ): { filters: AuditFilters; page: number; problems: AuditProblem[] } {
   const problems: AuditProblem[] = [];
   const filters: AuditFilters = {};
-  const actor = first(params.actor);
-  if (actor) {
-    if (choices.actors.some((a) => a.id === actor)) filters.actor = actor;
-    else problems.push('unknownActor');
-  }
-  const action = first(params.action);
-  if (action) {
-    if (choices.actions.includes(action)) filters.action = action;
-    else problems.push('unknownAction');
-  }
-  const shelter = first(params.shelter);
-  if (shelter) {
-    if (choices.shelters.some((s) => s.id === shelter)) filters.shelter = shelter;
-    else problems.push('unknownShelter');
-  }
+  const pick = (key: string, known: (value: string) => boolean, problem: AuditProblem, set: (value: string) => void) => {
+    const value = first(params[key]);
+    if (!value) return;
+    if (known(value)) set(value);
+    else problems.push(problem);
+  };
+  pick(
+    'person',
+    (v) => (NOT_STAFF as readonly string[]).includes(v) || choices.people.some((p) => p.id === v),
+    'unknownPerson',
+    (v) => (filters.person = v),
+  );
+  pick(
+    'kind',
+    (v) => (AUDIT_KINDS as readonly string[]).includes(v),
+    'unknownKind',
+    (v) => (filters.kind = v as AuditKind),
+  );
+  pick(
+    'shelter',
+    (v) => choices.shelters.some((s) => s.id === v),
+    'unknownShelter',
+    (v) => (filters.shelter = v),
+  );
+  pick(
+    'city',
+    (v) => choices.cities.some((c) => c.id === v),
+    'unknownCity',
+    (v) => (filters.city = v),
+  );
   const from = first(params.from);
   const to = first(params.to);
   const fromOk = !from || isoDay.safeParse(from).success;
@@ -110,31 +129,83 @@ export function parseAuditFilters(
   return { filters, page: Number.isInteger(page) && page >= 1 ? page : 1, problems };
 }
 
-// Internal ids stay out: a page shows the kind of thing acted on, never its id.
-export type AuditRow = { id: string; at: number; action: string; entity: string; actor: string | null; shelter: string | null };
+/**
+ * An event with what its sentence needs, read live: the record may since have changed or gone, so
+ * each name or link is there only while its record is. No id of a household reaches the page but in
+ * the link to it, and that only when the admin may open it.
+ */
+export type AuditRow = {
+  id: string;
+  at: number;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  actorId: string | null;
+  actorKind: 'staff' | 'guest' | 'system';
+  actorName: string | null;
+  actorRole: string | null;
+  shelterId: string | null;
+  shelterName: string | null;
+  cityId: string | null;
+  householdId: string | null;
+  householdCityId: string | null;
+  householdErased: number | null;
+  staffName: string | null;
+  beds: number | null;
+  firstNight: string | null;
+  departure: string | null;
+};
+
+// The city an event happened in: its shelter's, else its household's, else the city it is about.
+const EVENTS = `
+  select e.id, e.at, e.action, e.entity, e.entity_id as entityId, e.actor_id as actorId, e.actor_kind as actorKind,
+         e.shelter_id as shelterId, e.rowid as seq,
+         coalesce(s.city_id, a.city_id, case when e.entity = 'city' then e.entity_id end) as cityId
+    from audit_events e
+    left join shelters s on s.id = e.shelter_id
+    left join arrivals a on e.entity = 'arrival' and a.id = e.entity_id`;
 
 /** One page of events, newest first, with the total so the page can say "page 2 of 7". */
-export function auditPage(db: Db, filters: AuditFilters, page: number, timeZone: string, reach: AuditReach = 'all') {
-  const where: string[] = reach === 'all' ? [] : [REACH_CLAUSE];
+export function auditPage(db: Db, filters: AuditFilters, page: number, reach: AuditReach = 'all') {
+  const inner: string[] = reach === 'all' ? [] : [REACH_CLAUSE];
+  const where: string[] = [];
   const params: Record<string, string | number> = reach === 'all' ? {} : reachParams(reach);
   const add = (condition: string, key: string, value: string | number | undefined) => {
     if (value === undefined) return;
     where.push(condition);
     params[key] = value;
   };
-  add('e.actor_id = @actor', 'actor', filters.actor);
-  add('e.action = @action', 'action', filters.action);
-  add('e.shelter_id = @shelter', 'shelter', filters.shelter);
-  add('e.at >= @from', 'from', filters.from && dayStart(filters.from, timeZone));
-  add('e.at < @to', 'to', filters.to && dayStart(addDays(filters.to, 1), timeZone));
-  const clause = where.length ? `where ${where.join(' and ')}` : '';
-  const total = db.$client.prepare(`select count(*) from audit_events e ${clause}`).pluck().get(params) as number;
+  if (filters.person === 'guest' || filters.person === 'system') add('x.actorKind = @person', 'person', filters.person);
+  else add('x.actorId = @person', 'person', filters.person);
+  add(
+    `exists (select 1 from json_each(@kind) where x.action like value || '%')`,
+    'kind',
+    filters.kind && JSON.stringify(kindPrefixes(filters.kind)),
+  );
+  add('x.shelterId = @shelter', 'shelter', filters.shelter);
+  add('x.cityId = @city', 'city', filters.city);
+  // Days are the chosen city's, else the network's.
+  const zone = (filters.city && db.$client.prepare('select time_zone from cities where id = ?').pluck().get(filters.city)) as
+    string | undefined;
+  add('x.at >= @from', 'from', filters.from && dayStart(filters.from, zone ?? NETWORK_TIME_ZONE));
+  add('x.at < @to', 'to', filters.to && dayStart(addDays(filters.to, 1), zone ?? NETWORK_TIME_ZONE));
+  const events = `(select * from (${EVENTS} ${inner.length ? `where ${inner.join(' and ')}` : ''}) x ${where.length ? `where ${where.join(' and ')}` : ''}) x`;
+  const total = db.$client.prepare(`select count(*) from ${events}`).pluck().get(params) as number;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const rows = db.$client
     .prepare(
-      `select e.id, e.at, e.action, e.entity, u.name as actor, s.name as shelter
-         from audit_events e left join users u on u.id = e.actor_id left join shelters s on s.id = e.shelter_id
-        ${clause} order by e.at desc, e.rowid desc limit @limit offset @offset`,
+      `select x.id, x.at, x.action, x.entity, x.entityId, x.actorId, x.actorKind, x.shelterId, x.cityId,
+              u.name as actorName, u.role as actorRole, s.name as shelterName,
+              h.id as householdId, h.city_id as householdCityId, h.erased_at as householdErased,
+              staff.name as staffName,
+              (select count(*) from stay_beds b where b.stay_id = st.id) as beds, st.first_night as firstNight, st.departure
+         from ${events}
+         left join users u on u.id = x.actorId
+         left join shelters s on s.id = x.shelterId
+         left join stays st on x.entity = 'stay' and st.id = x.entityId
+         left join arrivals h on h.id = case x.entity when 'arrival' then x.entityId when 'stay' then st.arrival_id end
+         left join users staff on x.entity = 'user' and staff.id = x.entityId
+        order by x.at desc, x.seq desc limit @limit offset @offset`,
     )
     .all({ ...params, limit: AUDIT_PAGE_SIZE, offset: (Math.min(page, pages) - 1) * AUDIT_PAGE_SIZE }) as AuditRow[];
   return { rows, total, pages, page: Math.min(page, pages), pageOutOfRange: page > pages };

@@ -1,3 +1,4 @@
+import type { ExportShelter } from './export-rows';
 import type { DayFigures } from './maths';
 import { addDayFigures } from './summary';
 
@@ -7,7 +8,10 @@ import { addDayFigures } from './summary';
  * mapping. Core hashtags, refined by attributes:
  * - a shelter is a named site that is no administrative area: #loc (HXL's camps, collective
  *   centres); its district within the city #adm2, the city #adm1 (Istanbul is a province, Yerevan
- *   a first-level division). The network's own rows carry "(network)" as their site.
+ *   a first-level division), so a client splits the file by city on #adm1.
+ * - a row adding up a city or the network says so in #meta+total ("city", "network"): #meta is the
+ *   dictionary's hashtag for data about the record, not about the crisis; a shelter row leaves it
+ *   empty. The totals name no #loc, so no tool takes them for a site.
  * - beds are the network's response capacity, #capacity ("25 beds"), split by +occupied/+reserved
  *   the way HXL splits a total by attributes (#affected, #affected+f).
  * - households placed, checking in and out are households reached with a bed: #reached+hh.
@@ -17,6 +21,7 @@ import { addDayFigures } from './summary';
 export const HXL_TAGS: Readonly<Record<string, string>> = {
   date: '#date',
   city: '#adm1+name',
+  total: '#meta+total',
   shelter: '#loc+name',
   district: '#adm2+name',
   beds_in_service: '#capacity+beds',
@@ -41,24 +46,33 @@ export function hxlRow(columns: readonly string[]): string[] {
 /** `?hxl=1` asks for the row; anything else leaves the CSV as it was. */
 export const wantsHxl = (params: Record<string, string>) => params.hxl === '1';
 
-/** Shelter column of the published file's row adding up the shelters that are not on the public list. */
+/** Shelter column of the published file's row adding up, in one city, the shelters not on the public list. */
 export const OTHER_SHELTERS_ROW = '(other shelters)';
 
-type ShelterLabel = { name: string; district: string; listedPublicly: boolean };
-export type ShelterDays = { name: string; district: string; days: DayFigures[] };
+type ShelterLabel = { name: string; district: string; listedPublicly: boolean; cityId: string | null; city: string };
 
 /**
  * The shelter rows of a file made for publishing: a shelter that chose to be on the public list by its
- * name and district; the others, which chose not to be, added up day by day into one unnamed row, so
- * that the totals still count their beds and households without telling where they are.
+ * name and district; the others of each city, which chose not to be, added up day by day into one
+ * unnamed row of that city, so that the city's and the network's totals still count their beds and
+ * households without telling where they are.
  */
-export function publishedShelterDays(byShelter: Map<string, DayFigures[]>, labels: Map<string, ShelterLabel>): ShelterDays[] {
-  const listed: ShelterDays[] = [];
-  let others: DayFigures[] | null = null;
+export function publishedShelterDays(byShelter: Map<string, DayFigures[]>, labels: Map<string, ShelterLabel>): ExportShelter[] {
+  const listed: ExportShelter[] = [];
+  const others = new Map<string | null, ExportShelter>();
   for (const [id, days] of byShelter) {
-    const { name, district, listedPublicly } = labels.get(id)!;
-    if (listedPublicly) listed.push({ name, district, days });
-    else others = others ? others.map((day, i) => addDayFigures(day, days[i])) : days;
+    const { name, district, listedPublicly, cityId, city } = labels.get(id)!;
+    if (listedPublicly) {
+      listed.push({ name, district, cityId, city, days });
+      continue;
+    }
+    const sum = others.get(cityId);
+    others.set(
+      cityId,
+      sum
+        ? { ...sum, days: sum.days.map((day, i) => addDayFigures(day, days[i])) }
+        : { name: OTHER_SHELTERS_ROW, district: '', cityId, city, days },
+    );
   }
-  return others ? [...listed, { name: OTHER_SHELTERS_ROW, district: '', days: others }] : listed;
+  return [...listed, ...others.values()];
 }

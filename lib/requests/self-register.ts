@@ -47,7 +47,7 @@ export function submitRequest(
   );
   recordRequest(db, counted, now);
   spendStamp(db, client.stamp, now);
-  recordAudit(db, { at: now, actorId: null, action: 'arrival.self_register', entity: 'arrival', entityId: id });
+  recordAudit(db, { at: now, actorId: null, actorKind: 'guest', action: 'arrival.self_register', entity: 'arrival', entityId: id });
   return { token };
 }
 
@@ -84,12 +84,27 @@ export function cancelOwnRequest(db: Db, token: string, now: Date): boolean {
     if (stay?.status !== 'reserved') throw new DomainError('cannotCancel');
     db.update(stays).set({ status: 'cancelled', endedAt: now }).where(eq(stays.id, stay.id)).run();
     releaseBeds(db, stay.id, now);
-    recordAudit(db, { at: now, actorId: null, action: 'stay.cancel', entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
+    recordAudit(db, {
+      at: now,
+      actorId: null,
+      actorKind: 'guest',
+      action: 'stay.cancel',
+      entity: 'stay',
+      entityId: stay.id,
+      shelterId: stay.shelterId,
+    });
   } else if (arrival.status !== 'waiting') {
     throw new DomainError('cannotCancel');
   }
   db.update(arrivals).set({ status: 'cancelled', endedAt: now }).where(eq(arrivals.id, arrival.id)).run();
-  recordAudit(db, { at: now, actorId: null, action: 'arrival.cancel_request', entity: 'arrival', entityId: arrival.id });
+  recordAudit(db, {
+    at: now,
+    actorId: null,
+    actorKind: 'guest',
+    action: 'arrival.cancel_request',
+    entity: 'arrival',
+    entityId: arrival.id,
+  });
   return true;
 }
 

@@ -107,8 +107,10 @@ describe('a city admin’s CSV export', () => {
       .split('\r\n')
       .slice(1)
       .map((line) => line.split(','));
-    const unmet = rows.filter((row) => row[1].startsWith('('));
+    const totals = rows.filter((row) => row[16] !== '');
     // On the 25th the Yerevan woman and family still waited at midnight; nobody searched.
-    expect(unmet).toEqual([['2026-11-25', '(city: Yerevan)', '', '', '', '', '', '', '', '0', '1', '1', '0', '0', '0']]);
+    expect(totals.map((row) => [row[0], row[1], row[2], ...row.slice(10)])).toEqual([
+      ['2026-11-25', '', 'Yerevan', '0', '1', '1', '0', '0', '0', 'city'],
+    ]);
   });
 });

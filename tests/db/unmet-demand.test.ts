@@ -194,7 +194,7 @@ describe('unmet demand, on the network’s days (Istanbul) across Berlin’s clo
 });
 
 describe('the CSV export', () => {
-  it('adds the unmet columns, filled on one network row per day and empty on the shelter rows', async () => {
+  it('adds the unmet columns, filled on one network total row per day and empty on the shelter rows', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW);
     await context.current.signInAs(makeUser(db, 'admin'), NOW.getTime() - 1000);
@@ -204,17 +204,18 @@ describe('the CSV export', () => {
     expect(response.status).toBe(200);
     const [header, ...lines] = (await response.text()).trimEnd().split('\r\n');
     expect(header).toBe(
-      'date,shelter,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs,' +
-        'unmet_waited_men,unmet_waited_women,unmet_waited_families,no_fit_men,no_fit_women,no_fit_families',
+      'date,shelter,city,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs,' +
+        'unmet_waited_men,unmet_waited_women,unmet_waited_families,no_fit_men,no_fit_women,no_fit_families,total',
     );
     const rows = lines.map((line) => line.split(','));
-    expect(rows.filter((row) => row[1] === '(network)')).toEqual([
-      ['2026-10-24', '(network)', '', '', '', '', '', '', '', '1', '1', '1', '0', '1', '0'],
-      ['2026-10-25', '(network)', '', '', '', '', '', '', '', '0', '1', '2', '0', '1', '1'],
+    // The network's total rows: no shelter named, "network" in the last column.
+    expect(rows.filter((row) => row[16] === 'network').map((row) => [row[0], row[1], ...row.slice(10)])).toEqual([
+      ['2026-10-24', '', '1', '1', '1', '0', '1', '0', 'network'],
+      ['2026-10-25', '', '0', '1', '2', '0', '1', '1', 'network'],
     ]);
-    const shelterRows = rows.filter((row) => row[1] !== '(network)');
+    const shelterRows = rows.filter((row) => row[16] === '');
     expect(shelterRows).toHaveLength(4);
-    for (const row of shelterRows) expect(row.slice(9)).toEqual(['', '', '', '', '', '']);
+    for (const row of shelterRows) expect(row.slice(10, 16)).toEqual(['', '', '', '', '', '']);
     expect(lines.join('\n')).not.toContain(alone.id);
   });
 

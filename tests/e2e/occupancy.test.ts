@@ -123,25 +123,27 @@ describe('occupancy for an admin', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
     expect(header).toBe(
-      'date,shelter,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs,' +
-        'unmet_waited_men,unmet_waited_women,unmet_waited_families,no_fit_men,no_fit_women,no_fit_families',
+      'date,shelter,city,district,beds_in_service,occupied,reserved,arrivals,check_ins,check_outs,' +
+        'unmet_waited_men,unmet_waited_women,unmet_waited_families,no_fit_men,no_fit_women,no_fit_families,total',
     );
-    // Per shelter per day, and the network's unmet demand once a day.
-    expect(lines).toHaveLength(expected.shelters * 30 + 30);
+    // Per shelter per day, then totals: each city's and the network's, once a day.
+    const totalOf = (line: string) => line.split(',')[16];
+    expect(lines.filter((line) => totalOf(line) === '')).toHaveLength(expected.shelters * 30);
+    expect(lines.filter((line) => totalOf(line) === 'network')).toHaveLength(30);
     expect(csv).not.toMatch(/@|Demo Sokak/);
     // Per shelter per day in the file adds up to the network's day in the table.
     const occupiedByDay = new Map<string, number>();
-    for (const line of lines.filter((line) => line.split(',')[1] !== '(network)')) {
+    for (const line of lines.filter((line) => totalOf(line) === '')) {
       const cells = line.split(',');
-      occupiedByDay.set(cells[0], (occupiedByDay.get(cells[0]) ?? 0) + Number(cells[4]));
+      occupiedByDay.set(cells[0], (occupiedByDay.get(cells[0]) ?? 0) + Number(cells[5]));
     }
     const days = [...occupiedByDay.keys()].sort();
     expect(days).toHaveLength(30);
     expect(days.map((day) => occupiedByDay.get(day))).toEqual(rows.map((row) => Number(row[2])));
     expect(rows.some((row) => Number(row[2]) > 0)).toBe(true);
 
-    await page.goto('/audit?action=occupancy.export');
-    expect(await page.getByRole('row').filter({ hasText: 'occupancy.export' }).count()).toBe(1);
+    await page.goto('/audit?kind=exports');
+    expect(await page.getByRole('listitem').filter({ hasText: 'downloaded the occupancy CSV' }).count()).toBe(1);
     await context.close();
   });
 

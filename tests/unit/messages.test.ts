@@ -27,7 +27,8 @@ const flat = Object.fromEntries(Object.entries(catalogs).map(([locale, tree]) =>
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] };
 function placeholders(elements: Element[], found = new Map<string, number>()): Map<string, number> {
   for (const element of elements) {
-    if (element.type >= 1 && element.type <= 6 && element.value) found.set(element.value, element.type);
+    // Tags too (<who>…</who>): a translation must wrap the same words the page links.
+    if (((element.type >= 1 && element.type <= 6) || element.type === 8) && element.value) found.set(element.value, element.type);
     for (const option of Object.values(element.options ?? {})) placeholders(option.value, found);
     if (element.children) placeholders(element.children, found);
   }
@@ -53,7 +54,9 @@ function sampleValues(names: Map<string, number>, elements: Element[]): Record<s
           ? new Date('2026-03-01T10:00:00Z')
           : type === 5
             ? selectOptions.get(name)
-            : `«${name}»`;
+            : type === 8
+              ? (chunks: unknown[]) => chunks.join('')
+              : `«${name}»`;
   }
   return values;
 }

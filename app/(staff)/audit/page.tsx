@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { getDb } from '@/db';
+import { auditEntries } from '@/lib/audit/entries';
+import { AUDIT_KINDS } from '@/lib/audit/kinds';
 import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
+import { entryWords } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/auth/current-user';
 import type { SearchParams } from '@/lib/search-params';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -18,13 +21,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = getDb();
   const t = await getTranslations('audit');
   const format = await getFormatter();
+  const locale = await getLocale();
   // An admin of some cities reads only the events about their cities (lib/audit/trail.ts auditReach).
   const reach = auditReach(db, user);
-  const choices = auditChoices(db, reach);
+  const choices = auditChoices(db, reach, locale);
   const { filters, page, problems } = parseAuditFilters(await searchParams, choices);
-  const result = auditPage(db, filters, page, NETWORK_TIME_ZONE, reach);
+  const result = auditPage(db, filters, page, reach);
+  const entries = auditEntries(db, result.rows, reach, new Map(choices.cities.map((city) => [city.id, city.name])));
   const pageHref = (n: number) => `/audit?${new URLSearchParams({ ...(filters as Record<string, string>), page: String(n) })}`;
   const allProblems = result.pageOutOfRange ? [...problems, 'pageOutOfRange' as const] : problems;
+  const translate = (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -37,23 +43,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : null}
       <form method="get" action="/audit" className="card inline-form compact">
         <div className="field">
-          <label htmlFor="audit-actor">{t('actor')}</label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ''}>
+          <label htmlFor="audit-person">{t('person')}</label>
+          <select id="audit-person" name="person" defaultValue={filters.person ?? ''}>
             <option value="">{t('anyone')}</option>
-            {choices.actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.label}
+            <option value="guest">{t('guests')}</option>
+            <option value="system">{t('systemPerson')}</option>
+            {choices.people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {t('who.named', { role: person.role, name: person.name })}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="audit-action">{t('action')}</label>
-          <select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
-            <option value="">{t('anyAction')}</option>
-            {choices.actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
+          <label htmlFor="audit-kind">{t('kind')}</label>
+          <select id="audit-kind" name="kind" defaultValue={filters.kind ?? ''}>
+            <option value="">{t('anyKind')}</option>
+            {AUDIT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-city">{t('city')}</label>
+          <select id="audit-city" name="city" defaultValue={filters.city ?? ''}>
+            <option value="">{t('anyCity')}</option>
+            {choices.cities.map((city) => (
+              <option key={city.id} value={city.id}>
+                {city.name}
               </option>
             ))}
           </select>
@@ -82,40 +101,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <p className="muted">{t('count', { total: result.total, page: result.page, pages: result.pages })}</p>
-      {result.rows.length === 0 ? (
+      {entries.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('title')}>
-          <table className="audit-table">
-            <caption className="visually-hidden">{t('title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('actor')}</th>
-                <th scope="col">{t('action')}</th>
-                <th scope="col">{t('entity')}</th>
-                <th scope="col">{t('shelter')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <time dateTime={new Date(row.at).toISOString()}>
-                      {format.dateTime(new Date(row.at), { timeZone: NETWORK_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' })}
-                    </time>
-                  </td>
-                  <td>{row.actor ?? t('system')}</td>
-                  <td>
-                    <code>{row.action}</code>
-                  </td>
-                  <td>{row.entity}</td>
-                  <td>{row.shelter ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="audit-entries" aria-label={t('entries')}>
+          {entries.map((entry) => {
+            const { key, values } = entryWords(translate, format, entry);
+            const whoHref = entry.who.kind === 'staff' || entry.who.kind === 'guest' ? entry.who.href : null;
+            const time = format.dateTime(new Date(entry.at), { timeZone: entry.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+            return (
+              <li key={entry.id} className="audit-entry">
+                <p className="muted">
+                  <time dateTime={new Date(entry.at).toISOString()}>{entry.city ? t('timeIn', { time, city: entry.city }) : time}</time>
+                </p>
+                <p>
+                  {t.rich(
+                    key as never,
+                    {
+                      ...(values as Record<string, string | number>),
+                      who: (chunks: ReactNode) => (whoHref ? <Link href={whoHref}>{chunks}</Link> : <strong>{chunks}</strong>),
+                    } as never,
+                  )}
+                </p>
+                <RecordLinks entry={entry} householdLabel={t('household')} />
+              </li>
+            );
+          })}
+        </ol>
       )}
       {result.pages > 1 ? (
         <nav aria-label={t('pages')} className="pager">
@@ -125,5 +137,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </nav>
       ) : null}
     </>
+  );
+}
+
+/** Links to what the entry is about, while it is there: the household (for the guest's own actions, their name links it), the shelter, the staff member. */
+function RecordLinks({ entry, householdLabel }: { entry: ReturnType<typeof auditEntries>[number]; householdLabel: string }) {
+  const links = [
+    entry.householdHref && entry.who.kind !== 'guest' ? { href: entry.householdHref, label: householdLabel } : null,
+    entry.shelter?.href ? { href: entry.shelter.href, label: entry.shelter.name } : null,
+    entry.staff ? { href: entry.staff.href, label: entry.staff.name } : null,
+  ].filter((link) => link !== null);
+  if (links.length === 0) return null;
+  return (
+    <p className="audit-links">
+      {links.map((link) => (
+        <Link key={link.href} href={link.href}>
+          {link.label}
+        </Link>
+      ))}
+    </p>
   );
 }

@@ -71,7 +71,12 @@ export default async function StaffPage() {
         <h2 id="people-title">{t('peopleTitle')}</h2>
         <ul className="people">
           {people.map((person) => (
-            <li key={person.id} className={person.disabledAt ? 'card disabled' : 'card'} aria-label={person.email}>
+            <li
+              key={person.id}
+              id={`person-${person.id}`}
+              className={person.disabledAt ? 'card disabled' : 'card'}
+              aria-label={person.email}
+            >
               <div className="card-head">
                 <strong>{person.name}</strong>
                 <span className="badge">{roles(person.role)}</span>

@@ -3,33 +3,22 @@ import { recordAudit } from '@/lib/audit';
 import { currentUser } from '@/lib/auth/current-user';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import { occupancyArea } from '@/lib/occupancy/area';
-import { cityRow, networkUnmetRows, toCsv, UNMET_COLUMNS } from '@/lib/occupancy/csv';
+import { toCsv } from '@/lib/occupancy/csv';
 import { localDay } from '@/lib/occupancy/days';
+import { EXPORT_COLUMNS, occupancyExportRows } from '@/lib/occupancy/export-rows';
 import { occupancyByShelter } from '@/lib/occupancy/history';
 import { hxlRow, publishedShelterDays, wantsHxl } from '@/lib/occupancy/hxl';
 import { historyRange } from '@/lib/occupancy/range';
 import { historyShelters, resolveScope } from '@/lib/occupancy/scope';
 import { unmetHistory } from '@/lib/occupancy/unmet';
 
-const COLUMNS = [
-  'date',
-  'shelter',
-  'district',
-  'beds_in_service',
-  'occupied',
-  'reserved',
-  'arrivals',
-  'check_ins',
-  'check_outs',
-  ...UNMET_COLUMNS,
-];
-
 const refuse = (status: number, message: string) =>
   new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
- * The history as CSV, per shelter per day, and for the whole network (or each city of a city's file) a row per day of unmet demand:
- * counts only, never a name or a contact. Admins only; each
+ * The history as CSV, per shelter per day, with a total row per day for each city of the file and
+ * for the whole network in the network's file (lib/occupancy/export-rows.ts): counts only, never a
+ * name or a contact. Admins only; each
  * export is written to the audit trail. Bad parameters get a plain answer, not an error page.
  */
 export async function GET(request: Request) {
@@ -59,50 +48,49 @@ export async function GET(request: Request) {
     range.to,
     now,
   );
+  // Every city whose shelters the file can hold, named in English (occupancyArea above).
+  const cityNames = new Map(area.cities.map((city) => [city.id, city.name]));
   const labels = new Map(
     (
-      db.$client.prepare('select id, name, district, listed_publicly as listed from shelters').all() as {
+      db.$client.prepare('select id, name, district, city_id as cityId, listed_publicly as listed from shelters').all() as {
         id: string;
         name: string;
         district: string;
+        cityId: string | null;
         listed: number;
       }[]
-    ).map((s) => [s.id, { name: s.name, district: s.district, listedPublicly: s.listed === 1 }]),
+    ).map((s) => [
+      s.id,
+      {
+        name: s.name,
+        district: s.district,
+        cityId: s.cityId,
+        city: (s.cityId && cityNames.get(s.cityId)) || '',
+        listedPublicly: s.listed === 1,
+      },
+    ]),
   );
+  const hxl = wantsHxl(params);
   // The HXL file is made for publishing: it names only the shelters on the public list.
-  const shelterDays = wantsHxl(params)
-    ? publishedShelterDays(byShelter, labels)
-    : [...byShelter].map(([id, days]) => ({ ...labels.get(id)!, days }));
-  const rows: (string | number)[][] = [COLUMNS];
-  for (const shelter of shelterDays) {
-    for (const day of shelter.days)
-      rows.push([
-        day.day,
-        shelter.name,
-        shelter.district,
-        day.bedsInService,
-        day.occupied,
-        day.reserved,
-        day.placed,
-        day.checkedIn,
-        day.checkedOut,
-        ...UNMET_COLUMNS.map(() => ''),
-      ]);
-  }
-  // Unmet demand: the network's rows, or a row per day for each city of the file (never a shelter's).
-  if (scope === 'network') rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now)));
-  else if ('cityIds' in scope) {
-    for (const city of area.cities.filter((c) => scope.cityIds.includes(c.id))) {
-      rows.push(...networkUnmetRows(unmetHistory(db, range.from, range.to, now, [city.id]), cityRow(city.name)));
-    }
-  }
-  if (wantsHxl(params)) rows.splice(1, 0, hxlRow(COLUMNS));
+  const shelterDays = hxl ? publishedShelterDays(byShelter, labels) : [...byShelter].map(([id, days]) => ({ ...labels.get(id)!, days }));
+  // Totals: each city of the file, and the network in the network's file; never in one shelter's.
+  const fileCities =
+    scope === 'network' || 'cityIds' in scope ? area.cities.filter((c) => scope === 'network' || scope.cityIds.includes(c.id)) : [];
+  const rows: (string | number)[][] = [
+    [...EXPORT_COLUMNS],
+    ...(hxl ? [hxlRow(EXPORT_COLUMNS)] : []),
+    ...occupancyExportRows(
+      shelterDays,
+      fileCities.map((city) => ({ id: city.id, name: city.name, unmet: unmetHistory(db, range.from, range.to, now, [city.id]) })),
+      scope === 'network' ? unmetHistory(db, range.from, range.to, now) : null,
+    ),
+  ];
   write(db, (tx) =>
     recordAudit(tx, { at: now, actorId: user.id, action: 'occupancy.export', entity: 'occupancy', entityId: null, shelterId }),
   );
   const what = shelterId ? 'shelter' : scope === 'network' ? 'network' : (area.city?.slug ?? 'cities');
   const filename = `waystation-occupancy-${what}-${range.from}-to-${range.to}.csv`;
-  return new Response(toCsv(rows), {
+  return new Response(toCsv(rows, { bom: !hxl }), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${filename}"`,
