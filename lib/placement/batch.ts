@@ -1,15 +1,17 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals, shelters } from '@/db/schema';
+import { arrivals, rooms as roomsTable, shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { translatedName } from '@/lib/i18n/translated-name';
 import { planPlacement } from '@/lib/matching/plan';
 import type { RoomAvailability } from '@/lib/matching/types';
 import type { NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { shareOf } from '@/lib/privacy/shares';
+import { roomNamesOf } from '@/lib/shelters/room-names';
 import { networkAvailability } from './availability';
 import { checkPlacementCity } from './city-rule';
 import { reserveBeds } from './reserve';
@@ -91,6 +93,17 @@ export function reserveBatch(
     return rooms.map((room) => ({ ...room, freeBeds: room.freeBeds.filter((bed) => !gone.has(bed.id)) }));
   };
 
+  // Rooms named as the caller reads them: the queue shows the outcomes in the account's language.
+  const roomNames = roomNamesOf(
+    db,
+    db
+      .select({ id: roomsTable.id })
+      .from(roomsTable)
+      .where(eq(roomsTable.shelterId, shelter.id))
+      .all()
+      .map((room) => room.id),
+  );
+
   const outcomes = ids.map((arrivalId): BatchOutcome => {
     const arrival = rows.get(arrivalId)!;
     const alias = shareOf(user, arrival, null, false).identity ? arrival.alias : null;
@@ -109,7 +122,15 @@ export function reserveBatch(
         const bedIds = plan.beds.map((bed) => bed.bedId);
         reserveBeds(db, user, { arrivalId, bedIds, ...range }, now);
         taken.push({ bedIds: new Set(bedIds), range });
-        return { arrivalId, alias, beds: plan.beds.map(({ roomName, label }) => ({ roomName, label })), refusal: null };
+        return {
+          arrivalId,
+          alias,
+          beds: plan.beds.map(({ roomId, roomName, label }) => ({
+            roomName: translatedName(roomName, roomNames.get(roomId), user.locale),
+            label,
+          })),
+          refusal: null,
+        };
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

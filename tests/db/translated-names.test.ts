@@ -9,6 +9,7 @@ import { idleState, type FormState } from '@/lib/forms';
 import { householdMeetingPoint, whereaboutsOf } from '@/lib/meeting-points/household';
 import { createMeetingPoint, updateMeetingPoint } from '@/lib/meeting-points/manage';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { reserveBatch } from '@/lib/placement/batch';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { loadCalendar } from '@/lib/shelters/calendar';
 import { closeNights, closuresAhead } from '@/lib/shelters/closures';
@@ -152,6 +153,20 @@ describe('a room named in other languages', () => {
     );
     expect(closuresAhead(db, shelter.id, tonight, 'ru').map((closure) => closure.roomName)).toEqual(['Синяя комната']);
     expect(closuresAhead(db, shelter.id, tonight, 'tr').map((closure) => closure.roomName)).toEqual(['Blue room']);
+  });
+});
+
+describe('placing several from the queue', () => {
+  it('names the beds each got in the guide’s language', () => {
+    // 15:00 in Istanbul: tonight's door is open.
+    const at = new Date('2026-10-01T12:00:00Z');
+    const open = makeShelter(db, { cityId: shelter.cityId, status: 'open' });
+    const openHost = asStaff(makeUser(db, 'host', { shelterIds: [open.id] }), [open.id]);
+    write(db, (tx) => addRoom(tx, openHost, { ...roomForm({ name: 'Garden room', nameRu: 'Комната у сада' }), shelterId: open.id }, at));
+    const household = makeArrival(db, { alias: 'Oleg', adultMen: 1, adultWomen: 0, arrivedAt: new Date(at.getTime() - 3_600_000) });
+    const russianGuide = { ...asStaff(makeUser(db, 'coordinator')), locale: 'ru' };
+    const { outcomes } = write(db, (tx) => reserveBatch(tx, russianGuide, { arrivalIds: [household.id], shelterId: open.id }, at));
+    expect(outcomes[0].beds).toEqual([{ roomName: 'Комната у сада', label: '1' }]);
   });
 });
 
