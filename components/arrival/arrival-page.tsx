@@ -1,6 +1,7 @@
 import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
 import type { ArrivalPageData } from '@/lib/arrival/page-data';
 import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/status';
+import { translatedName } from '@/lib/i18n/translated-name';
 import { GuestNotices } from './notices';
 import { OfflineNote } from './offline';
 
@@ -140,6 +141,14 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
           <section>
             <h2>{t('address')}</h2>
             <p className="address">{shelter.address}</p>
+            {data.meetingPoint ? (
+              <p>
+                {t('fromMeetingPoint', {
+                  point: translatedName(data.meetingPoint.name, data.meetingPoint.names, locale),
+                  km: data.meetingPoint.km,
+                })}
+              </p>
+            ) : null}
             {shelter.latitude !== null && shelter.longitude !== null ? (
               <>
                 <p>{t('maps')}:</p>

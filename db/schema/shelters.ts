@@ -141,6 +141,19 @@ export const meetingPoints = sqliteTable('meeting_points', {
   createdAt: createdAt(),
 });
 
+/** A meeting point's name in each language, as a room's (room_names); meeting_points.name is the fallback. */
+export const meetingPointNames = sqliteTable(
+  'meeting_point_names',
+  {
+    meetingPointId: text('meeting_point_id')
+      .notNull()
+      .references(() => meetingPoints.id, { onDelete: 'cascade' }),
+    locale: text('locale', { enum: TEXT_LOCALES }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingPointId, t.locale] })],
+);
+
 /**
  * Nights on which a whole shelter (room_id null) or one room takes no one: renovation, the host away.
  * Nights are the shelter's local calendar days "YYYY-MM-DD", both ends included.

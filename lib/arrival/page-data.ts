@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelters, shelterTexts, stayBeds, stays } from '@/db/schema';
 import { cityClock, type CityClock } from '@/lib/cities/clock';
+import { meetingPointForGuest } from '@/lib/meeting-points/guest';
 import { liveNotices } from '@/lib/notices/live';
 import { hashLinkToken } from '@/lib/placement/links';
 import { expectedWait, type ExpectedWait } from '@/lib/requests/expected-wait';
@@ -17,7 +18,7 @@ const safeToken = (token: string) => (TOKEN_SHAPE.test(token) ? token : '-');
 
 type Stay = Pick<
   typeof stays.$inferSelect,
-  'id' | 'status' | 'holdUntil' | 'firstNight' | 'departure' | 'guestSaid' | 'guestSaidAt' | 'guestEta'
+  'id' | 'arrivalId' | 'status' | 'holdUntil' | 'firstNight' | 'departure' | 'guestSaid' | 'guestSaidAt' | 'guestEta'
 >;
 
 // The arrival's page is the app's most opened page: its reads are compiled once per connection.
@@ -26,6 +27,7 @@ const stayByLinkHash = (db: Db) =>
     .select({
       stay: {
         id: stays.id,
+        arrivalId: stays.arrivalId,
         status: stays.status,
         holdUntil: stays.holdUntil,
         firstNight: stays.firstNight,
@@ -56,7 +58,8 @@ const textsOf = (db: Db) =>
 
 /**
  * The shelter page for one stay: the shelter, its texts, the stay's status and its nights, and what
- * the guest last told the shelter, and the notices live for its guests (the shelter's and its city's).
+ * the guest last told the shelter, the notices live for its guests (the shelter's and its city's), and
+ * how far the shelter is from the public place where the guide met them.
  * The stay's id stays on the server: it says where a post goes.
  */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
@@ -73,13 +76,14 @@ function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now
     nights: stayNights(stay, shelter.timeZone, now),
     guestSaid,
     notices: liveNotices(db, { shelterId: shelter.id, cityId: shelter.cityId }, now),
+    meetingPoint: meetingPointForGuest(db, stay.arrivalId, shelter),
   };
 }
 
 /**
  * Everything the arrival's page shows for a link, or null for a link that does not work. Unknown,
  * revoked and expired links take the same path (one indexed lookup by hash) and give the same null.
- * Nothing about the household itself is read: no alias, no contact.
+ * Nothing that identifies the household is read: no alias, no contact.
  */
 export function arrivalPageData(db: Db, token: string, now: Date) {
   const row = prepared(db, stayByLinkHash).get({ hash: hashLinkToken(safeToken(token)) });

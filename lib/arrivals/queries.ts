@@ -5,8 +5,10 @@ import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityTimeZones } from '@/lib/cities/clock';
 import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
+import { translatedName } from '@/lib/i18n/translated-name';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
+import { roomNamesOf, type RoomNames } from '@/lib/shelters/room-names';
 import { householdView, type HouseholdView } from './views';
 
 // The data-access layer for households: every answer is made for its caller (lib/privacy/shares.ts),
@@ -101,7 +103,7 @@ const reservationsBy = (db: Db) =>
     .prepare();
 const bedsHeld = (db: Db) =>
   db
-    .select({ stayId: stayBeds.stayId, bedId: beds.id, label: beds.label, roomName: rooms.name })
+    .select({ stayId: stayBeds.stayId, bedId: beds.id, label: beds.label, roomId: rooms.id, roomName: rooms.name })
     .from(stayBeds)
     .innerJoin(beds, eq(beds.id, stayBeds.bedId))
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
@@ -110,26 +112,42 @@ const bedsHeld = (db: Db) =>
     .prepare();
 type StayRow = ReturnType<ReturnType<typeof staysAtShelter>['all']>[number];
 
-/** The beds each stay holds now, as "Family room 3". */
-export function heldBeds(db: Db, stayIds: string[]) {
+/** The beds each stay holds now, as "Family room 3", each room named in `locale` where it has a name there. */
+export function heldBeds(db: Db, stayIds: string[], locale?: string) {
   const byStay = new Map<string, HeldBed[]>();
   if (stayIds.length === 0) return byStay;
-  for (const row of prepared(db, bedsHeld).all({ stayIds: JSON.stringify(stayIds) })) {
-    byStay.set(row.stayId, [...(byStay.get(row.stayId) ?? []), { bedId: row.bedId, label: row.label, roomName: row.roomName }]);
+  const rows = prepared(db, bedsHeld).all({ stayIds: JSON.stringify(stayIds) });
+  const names = locale
+    ? roomNamesOf(
+        db,
+        rows.map((row) => row.roomId),
+      )
+    : new Map<string, RoomNames>();
+  for (const row of rows) {
+    const bed = { bedId: row.bedId, label: row.label, roomName: translatedName(row.roomName, names.get(row.roomId), locale ?? '') };
+    byStay.set(row.stayId, [...(byStay.get(row.stayId) ?? []), bed]);
   }
   return byStay;
 }
 
 /**
  * The stays among `rows` that the caller may act on, each with its household as the caller
- * receives it. `revealed` says which households an admin asked to see.
+ * receives it, rooms named in `locale`. `revealed` says which households an admin asked to see.
  */
-function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed: (arrivalId: string) => boolean = () => false): StayView[] {
+function staysFor(
+  db: Db,
+  user: StaffUser,
+  rows: StayRow[],
+  now: Date,
+  locale: string | undefined,
+  revealed: (arrivalId: string) => boolean = () => false,
+): StayView[] {
   const mine = rows.filter(({ stay, arrival }) => mayActOn(user, arrival, stay));
   const zoneOf = cityTimeZones(db);
   const byStay = heldBeds(
     db,
     mine.map((row) => row.stay.id),
+    locale,
   );
   return mine.map(({ stay, arrival, shelterName, district, timeZone, checkOutBy }) => ({
     id: stay.id,
@@ -153,8 +171,8 @@ function staysFor(db: Db, user: StaffUser, rows: StayRow[], now: Date, revealed:
  * Reservations not yet checked in, and households staying now, at one shelter: all of them for its
  * hosts and admins (an admin unnamed), only their own reservations for a guide.
  */
-export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Date) {
-  const all = staysFor(db, user, prepared(db, staysAtShelter).all({ id: shelterId }), now);
+export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Date, locale?: string) {
+  const all = staysFor(db, user, prepared(db, staysAtShelter).all({ id: shelterId }), now, locale);
   return { expected: all.filter((row) => row.status === 'reserved'), staying: all.filter((row) => row.status === 'checked_in') };
 }
 
@@ -162,9 +180,9 @@ export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Da
  * Reservations still waiting for their household to arrive: a guide's own, or all of them (unnamed) for
  * an admin; of the households of the caller's cities (or the one chosen), wherever they were placed.
  */
-export function pendingReservations(db: Db, user: StaffUser, now: Date, cityId?: string | null): StayView[] {
+export function pendingReservations(db: Db, user: StaffUser, now: Date, cityId?: string | null, locale?: string): StayView[] {
   const rows = user.role === 'coordinator' ? prepared(db, reservationsBy).all({ id: user.id }) : prepared(db, reservations).all();
-  return staysFor(db, user, cityId ? rows.filter((row) => row.arrival.cityId === cityId) : rows, now);
+  return staysFor(db, user, cityId ? rows.filter((row) => row.arrival.cityId === cityId) : rows, now, locale);
 }
 
 /** One household with its current stay, or null when the caller may not open it (the same as unknown). */
@@ -173,13 +191,14 @@ export function householdForCaller(
   user: StaffUser,
   arrivalId: string,
   now: Date,
+  locale?: string,
 ): { household: HouseholdView; current: StayView | null } | null {
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   const state = householdState(db, arrivalId);
   if (!arrival || !state || !mayActOn(user, state.household, state.stay)) return null;
   const { stay } = state;
   const revealed = revealedTo(db, user, arrival.id, now);
-  const current = staysFor(db, user, prepared(db, staysOfHousehold).all({ id: arrivalId }), now, () => revealed)[0] ?? null;
+  const current = staysFor(db, user, prepared(db, staysOfHousehold).all({ id: arrivalId }), now, locale, () => revealed)[0] ?? null;
   return { household: householdView(arrival, shareOf(user, arrival, stay, revealed), now), current };
 }
 

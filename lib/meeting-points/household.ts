@@ -9,10 +9,10 @@ import { mayActOnHousehold } from '@/lib/privacy/shares';
 import type { Coordinates } from './distance';
 import { meetingPointById, meetingPointFor, type MeetingPoint } from './points';
 
-/** Where the household is now (a meeting point), for a caller the page has already let in. */
-export function householdMeetingPoint(db: Db, arrivalId: string): MeetingPoint | null {
+/** Where the household is now (a meeting point, named in `locale`), for a caller the page has already let in. */
+export function householdMeetingPoint(db: Db, arrivalId: string, locale?: string): MeetingPoint | null {
   const row = db.select({ meetingPointId: arrivals.meetingPointId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
-  return meetingPointById(db, row?.meetingPointId);
+  return meetingPointById(db, row?.meetingPointId, locale);
 }
 
 /** A guide says where the household is now (they moved from the airport to the bus station), or nowhere. */
@@ -31,11 +31,11 @@ export function moveHouseholdTo(db: Db, user: StaffUser, arrivalId: string, meet
 
 /**
  * What the matcher needs to measure distances for this household: where it is now and where each
- * shelter with coordinates is. Nothing when no one has said where the household is. The coordinates
+ * shelter with coordinates is, the point named in `locale` for the reasons that say it. Nothing when no one has said where the household is. The coordinates
  * stay on the server: only the distance in kilometres reaches a page.
  */
-export function whereaboutsOf(db: Db, arrivalId: string): Whereabouts | undefined {
-  const point = householdMeetingPoint(db, arrivalId);
+export function whereaboutsOf(db: Db, arrivalId: string, locale?: string): Whereabouts | undefined {
+  const point = householdMeetingPoint(db, arrivalId, locale);
   if (!point) return undefined;
   const located = new Map<string, Coordinates>();
   for (const row of db.select({ id: shelters.id, latitude: shelters.latitude, longitude: shelters.longitude }).from(shelters).all()) {

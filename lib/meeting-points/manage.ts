@@ -7,6 +7,7 @@ import { impliedCity, knownCity } from '@/lib/cities/choice';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import type { MeetingPointInput } from '@/lib/validation/meeting-point';
+import { writeMeetingPointNames } from './names';
 
 /** Admins keep meeting points: an admin of every city all of them, an admin of some cities their cities' own. */
 export const mayKeepMeetingPoints = (user: StaffUser) => user.role === 'admin';
@@ -55,11 +56,12 @@ export function createMeetingPoint(db: Db, user: StaffUser, input: MeetingPointI
     .values({ name: input.name, cityId, latitude: input.latitude, longitude: input.longitude, createdBy: user.id, createdAt: now })
     .returning({ id: meetingPoints.id })
     .get();
+  if (input.names) writeMeetingPointNames(db, point.id, input.names);
   recordAudit(db, { at: now, actorId: user.id, action: 'meetingPoint.create', entity: 'meetingPoint', entityId: point.id });
   return point.id;
 }
 
-/** Renames or moves a point; households there stay there, and their distances follow the new place. */
+/** Renames (in any language) or moves a point; households there stay there, and their distances follow the new place. */
 export function updateMeetingPoint(db: Db, user: StaffUser, input: MeetingPointInput & { meetingPointId: string }, now: Date): void {
   assertMayKeep(user);
   const point = keptPoint(db, user, input.meetingPointId);
@@ -69,6 +71,7 @@ export function updateMeetingPoint(db: Db, user: StaffUser, input: MeetingPointI
     .set({ name: input.name, cityId, latitude: input.latitude, longitude: input.longitude })
     .where(eq(meetingPoints.id, point.id))
     .run();
+  if (input.names) writeMeetingPointNames(db, point.id, input.names);
   recordAudit(db, { at: now, actorId: user.id, action: 'meetingPoint.update', entity: 'meetingPoint', entityId: point.id });
 }
 

@@ -4,6 +4,7 @@ import { meetingPoints } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError } from '@/lib/errors';
+import { pointsInLocale } from './names';
 
 /** A meeting point as anyone on staff may see it: a public place (an airport) in a city, never a household's. */
 export type MeetingPoint = { id: string; name: string; cityId: string | null; latitude: number; longitude: number };
@@ -16,15 +17,24 @@ const columns = {
   longitude: meetingPoints.longitude,
 };
 
-/** Every point, or with `caller` only those in the caller's cities: a Yerevan guide is not offered Istanbul's airports. */
-export function listMeetingPoints(db: Db, caller?: Pick<StaffUser, 'role' | 'cityIds'>): MeetingPoint[] {
+/**
+ * Every point, or with `caller` only those in the caller's cities: a Yerevan guide is not offered
+ * Istanbul's airports. With `locale`, each is named in that language where it has a name there, and
+ * listed in that order; without it, by the names admins typed first (the form that keeps them).
+ */
+export function listMeetingPoints(db: Db, caller?: Pick<StaffUser, 'role' | 'cityIds'>, locale?: string): MeetingPoint[] {
   const all = db.select(columns).from(meetingPoints).orderBy(asc(meetingPoints.name)).all();
-  return caller ? all.filter((point) => holdsCity(caller, point.cityId)) : all;
+  const held = caller ? all.filter((point) => holdsCity(caller, point.cityId)) : all;
+  if (!locale) return held;
+  return pointsInLocale(db, held, locale).sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
-export function meetingPointById(db: Db, id: string | null | undefined): MeetingPoint | null {
+/** The point, named in `locale` when given (else by its own name). */
+export function meetingPointById(db: Db, id: string | null | undefined, locale?: string): MeetingPoint | null {
   if (!id) return null;
-  return db.select(columns).from(meetingPoints).where(eq(meetingPoints.id, id)).get() ?? null;
+  const point = db.select(columns).from(meetingPoints).where(eq(meetingPoints.id, id)).get();
+  if (!point) return null;
+  return locale ? pointsInLocale(db, [point], locale)[0] : point;
 }
 
 /** Whether a household in `cityId` can be at this point: one in its city, or one the network has not placed in any. */

@@ -1,9 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals, shelters } from '@/db/schema';
+import { arrivals, rooms as roomsTable, shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { translatedName } from '@/lib/i18n/translated-name';
 import { isPlan, planPlacement } from '@/lib/matching/plan';
 import { shelterRefusals, type Exclusion } from '@/lib/matching/suggest';
 import type { ShelterAvailability } from '@/lib/matching/types';
@@ -11,6 +12,7 @@ import type { NightRange } from '@/lib/nights/calendar';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { shareOf } from '@/lib/privacy/shares';
+import { roomNamesOf } from '@/lib/shelters/room-names';
 import { networkAvailability } from './availability';
 import { checkPlacementCity } from './city-rule';
 import { expireHolds } from './expiry';
@@ -126,6 +128,17 @@ export function reserveBatch(
     };
   };
 
+  // Rooms named as the caller reads them: the queue shows the outcomes in the account's language.
+  const roomNames = roomNamesOf(
+    db,
+    db
+      .select({ id: roomsTable.id })
+      .from(roomsTable)
+      .where(eq(roomsTable.shelterId, shelter.id))
+      .all()
+      .map((room) => room.id),
+  );
+
   const outcomes = ids.map((arrivalId): BatchOutcome => {
     const arrival = rows.get(arrivalId)!;
     const alias = shareOf(user, arrival, null, false).identity ? arrival.alias : null;
@@ -151,7 +164,10 @@ export function reserveBatch(
         return {
           arrivalId,
           alias,
-          beds: plan.beds.map(({ roomName, label }) => ({ roomName, label })),
+          beds: plan.beds.map(({ roomId, roomName, label }) => ({
+            roomName: translatedName(roomName, roomNames.get(roomId), user.locale),
+            label,
+          })),
           link: { stayId, token, languages, ...range },
           refusal: null,
         };

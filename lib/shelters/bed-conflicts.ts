@@ -27,10 +27,10 @@ export type TwoInOneBed = {
 
 /**
  * The beds at a shelter with two guests (lib/nights/overdue.ts), as `user` may see them: each
- * household made for the caller, and a way to move it for those who move households (guides and
+ * household made for the caller, rooms named in `locale`, and a way to move it for those who move households (guides and
  * admins, on the household's page; a host asks them, or checks the guest out).
  */
-export function twoInOneBed(db: Db, user: StaffUser, shelterId: string, now: Date): TwoInOneBed[] {
+export function twoInOneBed(db: Db, user: StaffUser, shelterId: string, now: Date, locale?: string): TwoInOneBed[] {
   const conflicts = bedConflicts(db, [shelterId], now);
   if (conflicts.length === 0) return [];
   const stayIds = [...new Set(conflicts.flatMap((c) => [c.stayingId, c.otherId]))];
@@ -41,7 +41,7 @@ export function twoInOneBed(db: Db, user: StaffUser, shelterId: string, now: Dat
     .where(inArray(stays.id, stayIds))
     .all();
   const byStay = new Map(rows.map((row) => [row.stay.id, row]));
-  const bedsByStay = heldBeds(db, stayIds);
+  const bedsByStay = heldBeds(db, stayIds, locale);
   const guest = (stayId: string): ConflictGuest => {
     const { stay, arrival } = byStay.get(stayId)!;
     const mayMove = user.role !== 'host' && mayActOn(user, arrival, stay);

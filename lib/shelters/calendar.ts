@@ -3,6 +3,7 @@ import { prepared } from '@/db/prepared';
 import { compareLabels } from '@/lib/labels';
 import { addNights, nightsFrom, type Night } from '@/lib/nights/calendar';
 import { closedNights, type ClosedNight } from '@/lib/nights/closures';
+import { inLocale } from './room-names';
 
 /** What one bed is on one night. A booking shows as its state only: no household in a cell. */
 export const CELL_STATES = ['free', 'booked', 'occupied', 'out_of_service', 'closed'] as const;
@@ -82,8 +83,8 @@ const bookedInWindow = (db: Db) =>
       where s.shelter_id = @shelterId and s.status = 'checked_in' and s.departure <= @first`,
   );
 
-/** The shelter's next `count` nights from `firstNight` (its tonight). */
-export function loadCalendar(db: Db, shelterId: string, firstNight: Night, count = CALENDAR_NIGHTS): Calendar {
+/** The shelter's next `count` nights from `firstNight` (its tonight), rooms named in `locale`. */
+export function loadCalendar(db: Db, shelterId: string, firstNight: Night, locale?: string, count = CALENDAR_NIGHTS): Calendar {
   const range = { firstNight, departure: addNights(firstNight, count) };
   const rooms = new Map<string, CalendarRoomInput>();
   for (const row of prepared(db, shelterBeds).all(shelterId)) {
@@ -94,7 +95,7 @@ export function loadCalendar(db: Db, shelterId: string, firstNight: Night, count
   const booked = prepared(db, bookedInWindow).all({ shelterId, first: range.firstNight, end: range.departure });
   return buildCalendar({
     nights: nightsFrom(firstNight, count),
-    rooms: [...rooms.values()],
+    rooms: locale ? inLocale(db, [...rooms.values()], locale) : [...rooms.values()],
     booked,
     closed: closedNights(db, shelterId, range),
   });

@@ -4,10 +4,12 @@ import { rooms, shelterClosures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { translatedName } from '@/lib/i18n/translated-name';
 import { addNights, MAX_DAYS_AHEAD, tonightIn, type Night } from '@/lib/nights/calendar';
 import type { ClosureInput } from '@/lib/validation/shelter';
 import { editableShelter } from './access';
 import { bookingsInTheWay } from './bookings-in-the-way';
+import { roomNamesOf } from './room-names';
 
 export type ClosureView = { id: string; roomName: string | null; firstNight: Night; lastNight: Night; reason: string | null };
 
@@ -88,11 +90,12 @@ export function reopenClosure(db: Db, user: StaffUser, closureId: string, now: D
   return closure.shelterId;
 }
 
-/** Closures still running tonight or ahead, soonest first. */
-export function closuresAhead(db: Db, shelterId: string, tonight: Night): ClosureView[] {
-  return db
+/** Closures still running tonight or ahead, soonest first, rooms named in `locale`. */
+export function closuresAhead(db: Db, shelterId: string, tonight: Night, locale?: string): ClosureView[] {
+  const rows = db
     .select({
       id: shelterClosures.id,
+      roomId: rooms.id,
       roomName: rooms.name,
       firstNight: shelterClosures.firstNight,
       lastNight: shelterClosures.lastNight,
@@ -103,4 +106,12 @@ export function closuresAhead(db: Db, shelterId: string, tonight: Night): Closur
     .where(and(eq(shelterClosures.shelterId, shelterId), gte(shelterClosures.lastNight, tonight)))
     .orderBy(asc(shelterClosures.firstNight), asc(shelterClosures.lastNight))
     .all();
+  const names = roomNamesOf(
+    db,
+    rows.flatMap((row) => (row.roomId ? [row.roomId] : [])),
+  );
+  return rows.map(({ roomId, roomName, ...closure }) => ({
+    ...closure,
+    roomName: roomId && roomName !== null ? translatedName(roomName, names.get(roomId), locale ?? '') : null,
+  }));
 }

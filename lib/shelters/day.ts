@@ -66,8 +66,8 @@ const liveStays = (db: Db) =>
     .orderBy(asc(stays.departure), asc(stays.holdUntil))
     .prepare();
 
-/** The day at a shelter, as `user` may see it: only the stays they may act on, each made for them. */
-export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: string }, now: Date): HostDay {
+/** The day at a shelter, as `user` may see it: only the stays they may act on, each made for them, rooms named in `locale`. */
+export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: string }, now: Date, locale?: string): HostDay {
   const today = tonightIn(shelter.timeZone, now);
   const out = checkOutAt(shelter, today);
   const day: HostDay = {
@@ -101,6 +101,7 @@ export function hostDay(db: Db, user: StaffUser, shelter: DoorRules & { id: stri
   const byStay = heldBeds(
     db,
     rows.map((row) => row.stay.id),
+    locale,
   );
   for (const { stay, arrival, list } of rows) {
     day[list!].push({

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { roomNames, TEXT_LOCALES, type TextLocale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
+import { groupNames, translatedName, type TranslatedNames } from '@/lib/i18n/translated-name';
 import { editableRoom } from './access';
 
 /**
@@ -10,27 +11,23 @@ import { editableRoom } from './access';
  * a Russian screen where the room is "Men's room". rooms.name stays the name the host types first
  * and the fallback for every language without its own. React escapes them wherever shown.
  */
-export type RoomNames = Partial<Record<TextLocale, string>>;
-
-const isTextLocale = (locale: string): locale is TextLocale => (TEXT_LOCALES as readonly string[]).includes(locale);
+export type RoomNames = TranslatedNames;
 
 /** Each room's names by language, for the rooms asked about. */
 export function roomNamesOf(db: Db, roomIds: string[]): Map<string, RoomNames> {
-  const byRoom = new Map<string, RoomNames>();
-  if (roomIds.length === 0) return byRoom;
-  for (const row of db
-    .select()
-    .from(roomNames)
-    .where(inArray(roomNames.roomId, [...new Set(roomIds)]))
-    .all()) {
-    byRoom.set(row.roomId, { ...byRoom.get(row.roomId), [row.locale]: row.name });
-  }
-  return byRoom;
+  if (roomIds.length === 0) return new Map();
+  return groupNames(
+    db
+      .select({ id: roomNames.roomId, locale: roomNames.locale, name: roomNames.name })
+      .from(roomNames)
+      .where(inArray(roomNames.roomId, [...new Set(roomIds)]))
+      .all(),
+  );
 }
 
 /** The room's name in `locale`, else its own name. */
 export const localRoomName = (room: { id: string; name: string }, names: Map<string, RoomNames>, locale: string) =>
-  (isTextLocale(locale) ? names.get(room.id)?.[locale] : undefined) ?? room.name;
+  translatedName(room.name, names.get(room.id), locale);
 
 /** The same rooms, each named in `locale` where its host gave it a name in that language. */
 export function inLocale<T extends { id: string; name: string }>(db: Db, rooms: T[], locale: string): T[] {
@@ -51,7 +48,7 @@ export function roomNameLookup(
   return (roomId, fallback) => named.get(roomId) ?? fallback;
 }
 
-/** Sets a room's names; a blank one is removed, so that language falls back to the room's own name. */
+/** A host sets a room's names in other languages. */
 export function saveRoomNames(
   db: Db,
   user: StaffUser,
@@ -59,19 +56,24 @@ export function saveRoomNames(
   now: Date,
 ): string {
   const room = editableRoom(db, user, input.roomId);
+  writeRoomNames(db, room.id, input.names);
+  recordAudit(db, { at: now, actorId: user.id, action: 'room.names', entity: 'room', entityId: room.id, shelterId: room.shelterId });
+  return room.shelterId;
+}
+
+/** Writes a room's names as given; a blank one is removed, so that language falls back to the room's own name. */
+export function writeRoomNames(db: Db, roomId: string, names: Record<TextLocale, string | null>): void {
   for (const locale of TEXT_LOCALES) {
-    const name = input.names[locale];
+    const name = names[locale];
     if (name) {
       db.insert(roomNames)
-        .values({ roomId: room.id, locale, name })
+        .values({ roomId, locale, name })
         .onConflictDoUpdate({ target: [roomNames.roomId, roomNames.locale], set: { name } })
         .run();
     } else {
       db.delete(roomNames)
-        .where(and(eq(roomNames.roomId, room.id), eq(roomNames.locale, locale)))
+        .where(and(eq(roomNames.roomId, roomId), eq(roomNames.locale, locale)))
         .run();
     }
   }
-  recordAudit(db, { at: now, actorId: user.id, action: 'room.names', entity: 'room', entityId: room.id, shelterId: room.shelterId });
-  return room.shelterId;
 }

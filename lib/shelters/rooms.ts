@@ -1,10 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { bedOutages, beds, rooms, stayBeds, type RoomKind } from '@/db/schema';
+import { bedOutages, beds, rooms, stayBeds, type RoomKind, type TextLocale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
 import { editableBed, editableRoom, editableShelter } from './access';
+import { writeRoomNames } from './room-names';
 
 type RoomInput = { name: string; kind: RoomKind; accessible: boolean };
 
@@ -17,7 +18,13 @@ function assertRoomNameFree(db: Db, shelterId: string, name: string, exceptRoomI
   if (clash && clash.id !== exceptRoomId) throw new DomainError('roomNameTaken', 'name');
 }
 
-export function addRoom(db: Db, user: StaffUser, input: RoomInput & { shelterId: string; beds: number }, now: Date): string {
+/** A new room, with its names in other languages when the host gave them. */
+export function addRoom(
+  db: Db,
+  user: StaffUser,
+  input: RoomInput & { shelterId: string; beds: number; names?: Record<TextLocale, string | null> },
+  now: Date,
+): string {
   const shelter = editableShelter(db, user, input.shelterId);
   assertRoomNameFree(db, shelter.id, input.name);
   const room = db
@@ -25,6 +32,7 @@ export function addRoom(db: Db, user: StaffUser, input: RoomInput & { shelterId:
     .values({ shelterId: shelter.id, name: input.name, kind: input.kind, accessible: input.accessible })
     .returning()
     .get();
+  if (input.names) writeRoomNames(db, room.id, input.names);
   insertBeds(db, room.id, input.beds);
   recordAudit(db, { at: now, actorId: user.id, action: 'room.create', entity: 'room', entityId: room.id, shelterId: shelter.id });
   return room.id;

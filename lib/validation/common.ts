@@ -3,6 +3,16 @@ import { z } from 'zod';
 /** Messages are keys under `errors` in the message files. */
 export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'tooLong');
 
+// Line breaks, tabs and other invisible control characters: a name is one line a screen shows as typed.
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+/** A place's name (a room, a meeting point): one line, as long as its screens have room for. */
+export const nameText = (max: number) => requiredText(max).refine((value) => !CONTROL_CHARACTERS.test(value), 'controlCharacters');
+
+/** A place's name in another language; blank means none, and the place's own name is shown there. */
+export const optionalNameText = (max: number) =>
+  optionalText(max).refine((value) => value === null || !CONTROL_CHARACTERS.test(value), 'controlCharacters');
+
 export const optionalText = (max: number) =>
   z
     .string()

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
 import { isNight, MAX_NIGHTS } from '@/lib/nights/calendar';
 import { cityChoice, optionalCityChoice, timeZoneField } from './city';
-import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
+import { checkbox, contactHandle, idField, listOf, nameText, optionalText, requiredText } from './common';
 import { AMENITIES, LANGUAGES } from './shelter-options';
+import { namesByLocale, translationFields } from './translated-names';
 
 const clock = z
   .string()
@@ -82,21 +83,26 @@ export type NewShelterInput = z.infer<typeof newShelterSchema>;
 
 export const shelterIdSchema = z.object({ shelterId: idField });
 
-export const roomSchema = z.object({
+const roomFields = z.object({
   shelterId: idField,
-  name: requiredText(60),
+  name: nameText(60),
   kind: z.enum(ROOM_KINDS, { error: 'required' }),
   accessible: checkbox,
   beds: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(0, 'roomBedCountRange').max(50, 'roomBedCountRange'),
 });
 
-export const roomEditSchema = roomSchema.omit({ shelterId: true, beds: true }).extend({ roomId: idField });
+/** A new room: its name once, and optionally in other languages (lib/shelters/room-names.ts). */
+export const roomSchema = roomFields
+  .extend(translationFields(60))
+  .transform(({ nameEn, nameRu, nameTr, nameUk, ...room }) => ({ ...room, names: namesByLocale({ nameEn, nameRu, nameTr, nameUk }) }));
+
+export const roomEditSchema = roomFields.omit({ shelterId: true, beds: true }).extend({ roomId: idField });
 export const roomIdSchema = z.object({ roomId: idField });
 
-/** A room's name in each arrival language (lib/shelters/room-names.ts), as long as its own name may be; blank falls back. */
+/** A room's name in each language, as long as its own name may be; blank falls back. */
 export const roomNamesSchema = z
-  .object({ roomId: idField, nameRu: optionalText(60), nameUk: optionalText(60), nameTr: optionalText(60), nameEn: optionalText(60) })
-  .transform(({ roomId, nameRu, nameUk, nameTr, nameEn }) => ({ roomId, names: { ru: nameRu, uk: nameUk, tr: nameTr, en: nameEn } }));
+  .object({ roomId: idField, ...translationFields(60) })
+  .transform(({ roomId, ...fields }) => ({ roomId, names: namesByLocale(fields) }));
 
 export const addBedsSchema = z.object({
   roomId: idField,

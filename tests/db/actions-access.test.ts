@@ -250,7 +250,7 @@ const CASES: Record<string, Case> = {
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
     allowed: SHELTER_EDITORS,
-    form: (w) => ({ shelterId: w.shelter.id, name: 'Attic', kind: 'mixed', beds: '2' }),
+    form: (w) => ({ shelterId: w.shelter.id, name: 'Attic', nameRu: 'Мансарда', nameTr: 'Tavan arası', kind: 'mixed', beds: '2' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': {
     allowed: SHELTER_EDITORS,
@@ -370,13 +370,20 @@ const CASES: Record<string, Case> = {
   // A city's meeting points are its admins' (the world's point is in the shelter's city).
   'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': {
     allowed: CITY_ADMINS,
-    form: (w) => ({ name: `Bus station ${w.shelter.id}`, cityId: w.shelter.cityId!, latitude: '41.0383', longitude: '28.8936' }),
+    form: (w) => ({
+      name: `Bus station ${w.shelter.id}`,
+      nameRu: `Автовокзал ${w.shelter.id}`,
+      cityId: w.shelter.cityId!,
+      latitude: '41.0383',
+      longitude: '28.8936',
+    }),
   },
   'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
     allowed: CITY_ADMINS,
     form: (w) => ({
       meetingPointId: w.meetingPoint,
       name: `Moved ${w.shelter.id}`,
+      nameTr: `Taşındı ${w.shelter.id}`,
       cityId: w.shelter.cityId!,
       latitude: '40.8986',
       longitude: '29.3092',

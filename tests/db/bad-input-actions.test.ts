@@ -141,6 +141,10 @@ const FORMS: Record<string, Fields> = {
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
     shelterId: id(shelter.id),
     name: text('Attic'),
+    nameRu: free('Мансарда'),
+    nameTr: free(''),
+    nameUk: free('Горище'),
+    nameEn: free(''),
     kind: choice('mixed'),
     beds: number('2'),
   },
@@ -228,12 +232,20 @@ const FORMS: Record<string, Fields> = {
   // Coordinates are free: any number may be fine, so the name or the id is what breaks each post.
   'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': {
     name: text('Esenler bus station'),
+    nameRu: free('Автовокзал Эсенлер'),
+    nameTr: free('Esenler Otogarı'),
+    nameUk: free(''),
+    nameEn: free(''),
     latitude: free('41.0383'),
     longitude: free('28.8936'),
   },
   'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
     meetingPointId: id(meetingPointId),
     name: text('Istanbul Airport (IST)'),
+    nameRu: free('Аэропорт Стамбула'),
+    nameTr: free('İstanbul Havalimanı'),
+    nameUk: free('Аеропорт Стамбула'),
+    nameEn: free(''),
     latitude: free('41.2753'),
     longitude: free('28.7519'),
   },

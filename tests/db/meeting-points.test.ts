@@ -104,6 +104,7 @@ describe('meeting points, as an admin keeps them', () => {
       name: 'Esenler',
       latitude: 41.0383,
       longitude: -180,
+      names: { en: null, ru: null, tr: null, uk: null },
     });
   });
 

@@ -38,7 +38,8 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const asked = queueQuery(params, user.role);
   // The caller's cities, and the one they chose of them; a city that is not theirs (or none) is ignored.
-  const cities = queueCities(user, listCities(db, await getLocale()), asked.city);
+  const locale = await getLocale();
+  const cities = queueCities(user, listCities(db, locale), asked.city);
   const query = { ...asked, city: cities.chosen?.slug ?? null };
   const cityId = cities.chosen?.id ?? null;
   // The queue's nights and times are on the clock of the city shown: the chosen one, or the guide's only one.
@@ -48,7 +49,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   // the search and filters only ever look at what this caller received.
   const waiting = filterQueue(waitingQueue(db, user, now, cityId), query, now, tonight);
   const reserved = filterQueue(
-    pendingReservations(db, user, now, cityId).map((stay) => ({ ...stay.household, firstNight: stay.firstNight, stay })),
+    pendingReservations(db, user, now, cityId, locale).map((stay) => ({ ...stay.household, firstNight: stay.firstNight, stay })),
     query,
     now,
     tonight,

@@ -72,7 +72,8 @@ export default async function ArrivalPage({
   const now = new Date();
   applyExpiry(db, now);
   // The caller's own view of the household, or nothing: what they may not act on, they may not open.
-  const found = householdForCaller(db, user, id, now);
+  const locale = await getLocale();
+  const found = householdForCaller(db, user, id, now, locale);
   if (!found) notFound();
   const { household, current } = found;
   // The workspace shows the stay; the household is shown above it already.
@@ -95,7 +96,7 @@ export default async function ArrivalPage({
     : nightsToSearch(db, { ...household, cityId: cityOf.cityId }, now);
   const asked = nightsFromQuery(current ? undefined : firstParam(query.from), firstParam(query.to), searched, tonight);
   // Its own city's shelters, where it is going, and other cities' only when the guide asks (?elsewhere=1).
-  const cityList = listCities(db, await getLocale());
+  const cityList = listCities(db, locale);
   const elsewhereIds = cityOf.cityId
     ? elsewhereCities(
         user,
@@ -112,13 +113,13 @@ export default async function ArrivalPage({
     menBookedAt: asksSafeRoom(needs) ? now : undefined,
   });
   const network = groups.flatMap((group) => group.network);
-  const whereabouts = whereaboutsOf(db, household.id);
+  const whereabouts = whereaboutsOf(db, household.id, locale);
   const [ranked, ...otherRanked] = groups.map((group) => ({
     ...group,
     ...suggestPlacements(group.network, needs, now, asked.range, whereabouts),
   }));
   // Where they may be now: the points of the household's own city (that the guide holds).
-  const meetingPoints = listMeetingPoints(db, user).filter((point) => pointIsIn(point, cityOf.cityId));
+  const meetingPoints = listMeetingPoints(db, user, locale).filter((point) => pointIsIn(point, cityOf.cityId));
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
   if (
     household.status === 'waiting' &&
@@ -137,7 +138,7 @@ export default async function ArrivalPage({
   const roomName = roomNameLookup(
     db,
     network.flatMap((shelter) => shelter.rooms),
-    await getLocale(),
+    locale,
   );
   const named = (list: Suggestion[]) =>
     (showAll ? list : list.slice(0, SHOWN_SUGGESTIONS)).map((s) => ({
@@ -183,7 +184,7 @@ export default async function ArrivalPage({
       <RegisteredBanner query={query} waiting={household.status === 'waiting'} />
       <section className="card household" aria-label={t('household')}>
         <HouseholdLine household={household.composition} />
-        <HouseholdCityLine cities={householdCityNames(db, household.id, await getLocale())} />
+        <HouseholdCityLine cities={householdCityNames(db, household.id, locale)} />
         {household.languages.length > 0 ? <p>{household.languages.map((l) => languageNames(l)).join(', ')}</p> : null}
         {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
         {household.expectedAt ? (

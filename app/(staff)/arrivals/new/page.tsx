@@ -41,7 +41,7 @@ export default async function NewArrivalPage() {
           userId={user.id}
           languages={languagesByUse(db, now)}
           shownLanguages={SHOWN_LANGUAGES}
-          meetingPoints={listMeetingPoints(db, user).map(({ id, name, cityId }) => ({ id, name, cityId }))}
+          meetingPoints={listMeetingPoints(db, user, await getLocale()).map(({ id, name, cityId }) => ({ id, name, cityId }))}
           cities={{ here, there: cities, preselected }}
         />
       </section>

@@ -6,20 +6,24 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { TranslatedNameFields } from '@/components/ui/translated-name-fields';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import type { TranslatedNames } from '@/lib/i18n/translated-name';
 import type { MeetingPoint } from '@/lib/meeting-points/points';
 
 type Cities = { id: string; name: string }[];
 
-/** Name, city and coordinates of one point: empty to add one, filled to rename or move it. */
+/** Name (in other languages too), city and coordinates of one point: empty to add one, filled to rename or move it. */
 export function MeetingPointFields({
   action,
   point,
+  names,
   idPrefix,
   cities,
 }: {
   action: FormAction;
   point?: MeetingPoint;
+  names?: TranslatedNames;
   idPrefix: string;
   cities: Cities;
 }) {
@@ -29,6 +33,7 @@ export function MeetingPointFields({
     <form action={formAction} className="stack" noValidate>
       {point ? <input type="hidden" name="meetingPointId" value={point.id} /> : null}
       <TextField state={state} id={`${idPrefix}-name`} name="name" label={t('name')} stored={point?.name} maxLength={60} required />
+      <TranslatedNameFields state={state} idPrefix={idPrefix} names={names} maxLength={60} />
       {cities.length > 1 ? (
         <SelectField
           state={state}
@@ -70,11 +75,13 @@ export function MeetingPointFields({
 /** Each point with its own form, and a delete that asks first. */
 export function MeetingPointList({
   points,
+  names,
   save,
   remove,
   cities,
 }: {
   points: MeetingPoint[];
+  names: Record<string, TranslatedNames>;
   save: FormAction;
   remove: FormAction;
   cities: Cities;
@@ -86,9 +93,10 @@ export function MeetingPointList({
       {points.map((point) => (
         <li key={point.id} aria-label={point.name}>
           <MeetingPointFields
-            key={`${point.name} ${point.cityId} ${point.latitude} ${point.longitude}`}
+            key={`${point.name} ${point.cityId} ${point.latitude} ${point.longitude} ${JSON.stringify(names[point.id] ?? {})}`}
             action={save}
             point={point}
+            names={names[point.id]}
             idPrefix={`point-${point.id}`}
             cities={cities}
           />

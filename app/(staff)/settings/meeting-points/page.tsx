@@ -7,6 +7,7 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
 import { mayKeepMeetingPoints } from '@/lib/meeting-points/manage';
+import { meetingPointNamesOf } from '@/lib/meeting-points/names';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { addMeetingPoint, removeMeetingPoint, saveMeetingPoint } from './actions';
 import { MeetingPointFields, MeetingPointList } from './meeting-point-forms';
@@ -22,7 +23,14 @@ export default async function MeetingPointsPage() {
   const t = await getTranslations('meetingPoints');
   const settings = await getTranslations('settings');
   const db = getDb();
+  // Each point under the name its admin typed first, with its names in other languages to edit.
   const points = listMeetingPoints(db, user);
+  const names = Object.fromEntries(
+    meetingPointNamesOf(
+      db,
+      points.map((point) => point.id),
+    ),
+  );
   const cities = listCities(db, await getLocale())
     .filter((city) => holdsCity(user, city.id))
     .map(({ id, name }) => ({ id, name }));
@@ -34,7 +42,7 @@ export default async function MeetingPointsPage() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <section className="card" aria-label={t('title')}>
-        <MeetingPointList points={points} save={saveMeetingPoint} remove={removeMeetingPoint} cities={cities} />
+        <MeetingPointList points={points} names={names} save={saveMeetingPoint} remove={removeMeetingPoint} cities={cities} />
       </section>
       <section className="card" aria-labelledby="add-point-title">
         <h2 id="add-point-title">{t('addTitle')}</h2>

@@ -30,9 +30,10 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   const now = new Date();
   applyExpiry(db, now);
   const board = shelterBoard(db, shelter.id, now, { holdersFor: user });
-  const stays = shelterStays(db, user, shelter.id, now);
-  const day = hostDay(db, user, shelter, now);
-  const conflicts = twoInOneBed(db, user, shelter.id, now);
+  const locale = await getLocale();
+  const stays = shelterStays(db, user, shelter.id, now, locale);
+  const day = hostDay(db, user, shelter, now, locale);
+  const conflicts = twoInOneBed(db, user, shelter.id, now, locale);
   return (
     <>
       <div className="page-head">
@@ -83,7 +84,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
           {t('noRooms')} {editable ? <Link href={`/shelters/${shelter.id}/rooms`}>{t('addRoomsLink')}</Link> : null}
         </p>
       ) : (
-        <BedBoard rooms={inLocale(db, board.rooms, await getLocale())} />
+        <BedBoard rooms={inLocale(db, board.rooms, locale)} />
       )}
     </>
   );

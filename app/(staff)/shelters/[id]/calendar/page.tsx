@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ActionButton } from '@/components/ui/action-button';
 import { addNights, MAX_DAYS_AHEAD, tonightIn } from '@/lib/nights/calendar';
@@ -24,8 +24,9 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
   const now = new Date();
   applyExpiry(db, now);
   const tonight = tonightIn(shelter.timeZone, now);
-  const calendar = loadCalendar(db, shelter.id, tonight);
-  const closures = closuresAhead(db, shelter.id, tonight);
+  const locale = await getLocale();
+  const calendar = loadCalendar(db, shelter.id, tonight, locale);
+  const closures = closuresAhead(db, shelter.id, tonight, locale);
   const rooms = calendar.rooms.map((room) => ({ id: room.id, name: room.name }));
   return (
     <>

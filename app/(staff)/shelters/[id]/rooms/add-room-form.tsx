@@ -6,6 +6,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { TranslatedNameFields } from '@/components/ui/translated-name-fields';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { ROOM_KINDS } from '@/db/schema/enums';
 
@@ -17,6 +18,7 @@ export function AddRoomForm({ action, shelterId }: { action: FormAction; shelter
     <form action={formAction} className="stack" noValidate>
       <input type="hidden" name="shelterId" value={shelterId} />
       <TextField state={state} id="new-room-name" name="name" label={t('roomName')} maxLength={60} required />
+      <TranslatedNameFields state={state} idPrefix="new-room" maxLength={60} />
       <SelectField
         state={state}
         id="new-room-kind"
