@@ -82,7 +82,7 @@ describe('the language picked on the sign-in page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('tr');
     await page.getByLabel('E-posta').fill(guide.email);
     await page.getByLabel('Şifre').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.getByRole('button', { name: 'Oturum aç' }).click();
     await page.waitForURL(/\/arrivals$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('tr');
     await page.goto('/arrivals/new');

@@ -39,7 +39,7 @@ export class SignInPage {
     await this.page.goto('/login');
     await this.page.getByLabel(/^(Email|Эл\. почта|E-posta)$/).fill(email);
     await this.page.getByLabel(/^(Password|Пароль|Şifre)$/).fill(password);
-    await this.page.getByRole('button', { name: /^(Sign in|Войти|Giriş yap)$/ }).click();
+    await this.page.getByRole('button', { name: /^(Sign in|Войти|Oturum aç)$/ }).click();
   }
 
   /** The form's own alert; Next's route announcer is an alert too, so look inside the form. */
