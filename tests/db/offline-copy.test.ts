@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET as page } from '@/app/s/[token]/route';
 import { GET as worker } from '@/app/s/sw.js/route';
 import { write } from '@/db';
+import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
@@ -125,5 +126,19 @@ describe('the saved copy of an arrival’s page', () => {
       '<p class="needs-connection-note">Göndermek için bağlantı gerekiyor. Yeniden bağlandığınızda tekrar deneyin.</p>',
     );
     expect(html).toContain('Bağlantı yok. Bu, 17:00 saatinde kaydedilen kopyadır.');
+  });
+
+  it('holds back withdrawing a request on the waiting page too, and says it needs a connection', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const token = newLinkToken();
+    makeArrival(db, { selfRegistered: true, requestTokenHash: hashLinkToken(token), status: 'waiting' });
+    const phone = await phoneWithWorker(NOW);
+    await phone.navigate(`${ORIGIN}/s/${token}?lang=ru`);
+    phone.goOffline();
+    const html = await (await phone.navigate(`${ORIGIN}/s/${token}?lang=ru`))!.text();
+    expect(html).toMatch(/<main><section class="offline-note" role="note"><p>Нет соединения\. Это копия, сохранённая в 17:00\.<\/p>/);
+    expect(html).toContain('<p class="needs-connection-note">Для отмены нужно соединение.</p>');
+    expect(html).toContain('name="intent" value="cancel"');
+    expect(outsideDisabled(html)).not.toContain('<form ');
   });
 });
