@@ -23,6 +23,7 @@ const ownServer = [
   'tests/e2e/nights-walk.test.ts',
   'tests/e2e/queue.test.ts',
   'tests/e2e/request-flood.test.ts',
+  'tests/e2e/translated-names.test.ts',
 ];
 const e2e = { environment: 'node' as const, fileParallelism: false, testTimeout: 90_000, hookTimeout: 120_000 };
 
