@@ -23,7 +23,7 @@ let browser: Browser;
 let databasePath: string;
 
 /** One city's network: a shelter with two men's beds, two single men and a woman waiting, and a guide of this city and `other`. */
-function network(db: ReturnType<typeof openDatabase>['db'], city: string, locale: string, other: string) {
+function network(db: ReturnType<typeof openDatabase>['db'], city: string, locale: string, other: string, email = `${locale}-guide`) {
   const now = new Date();
   const cityId = makeCity(db, city, { slug: city.toLowerCase(), timeZone: 'Asia/Yerevan' }).id;
   const shelter = makeShelter(db, {
@@ -46,7 +46,7 @@ function network(db: ReturnType<typeof openDatabase>['db'], city: string, locale
   makeArrival(db, { alias: 'Ani', adultMen: 0, adultWomen: 1, cityId, arrivedAt: minutesAgo(10) });
   const otherId = makeCity(db, other, { slug: other.toLowerCase(), timeZone: 'Asia/Tbilisi' }).id;
   makeArrival(db, { alias: 'Nino', adultMen: 0, adultWomen: 1, cityId: otherId, arrivedAt: minutesAgo(5) });
-  const guide = makeUser(db, 'coordinator', { email: `${locale}-guide@waystation.test`, cityIds: [cityId, otherId] });
+  const guide = makeUser(db, 'coordinator', { email: `${email}@waystation.test`, cityIds: [cityId, otherId] });
   db.update(users).set({ locale }).where(eq(users.id, guide.id)).run();
 }
 
@@ -59,6 +59,7 @@ beforeAll(async () => {
     network(db, 'Yerevan', 'en', 'Tbilisi');
     network(db, 'Gyumri', 'ru', 'Batumi');
     network(db, 'Vanadzor', 'tr', 'Kutaisi');
+    network(db, 'Ijevan', 'en', 'Rustavi', 'no-script');
   } finally {
     sqlite.close();
   }
@@ -167,6 +168,25 @@ describe('placing several from the queue, on a phone', () => {
     const excluded = page.getByRole('region', { name: 'Cannot take this household' }).getByRole('listitem');
     await excluded.first().waitFor();
     expect(await excluded.allInnerTexts()).toEqual([refusal.replace('Ani — Yerevan House: ', 'Yerevan House — ')]);
+    await context.close();
+  }, 90_000);
+
+  it('without JavaScript, the links and the reason still come back, as plain text and links', async () => {
+    const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await openSignedIn(page, 'no-script@waystation.test', server);
+    await page.goto('/arrivals?city=ijevan');
+    await tickAll(page, ['Aram', 'Davit', 'Ani']);
+    await page.locator('#batch-shelter').selectOption({ label: 'Ijevan House (Kentron): 2 free tonight' });
+    await page.getByRole('button', { name: 'Place them' }).click();
+    await page.getByText('2 of 3 placed at Ijevan House.').waitFor();
+    const results = page.getByRole('list', { name: 'Who got a bed' });
+    expect(await results.getByLabel('Link for Aram').innerText()).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+    expect(await results.getByRole('link', { name: 'Send the link to Davit by WhatsApp' }).getAttribute('href')).toMatch(
+      /^https:\/\/wa\.me\//,
+    );
+    expect(await results.getByRole('listitem').last().innerText()).toMatch(/^Ani — Ijevan House: Full on \w{3} \d{1,2}$/);
+    expect((await page.getByLabel('All links, one line per household').inputValue()).split('\n')).toHaveLength(2);
     await context.close();
   }, 90_000);
 

@@ -121,7 +121,7 @@ export function BatchResults({ results, shelter }: { results: BatchResult[]; she
       {lines.length > 0 ? (
         <div className={styles.allLinks}>
           <label htmlFor="batch-all-links">{t('allLinks')}</label>
-          <textarea id="batch-all-links" readOnly rows={Math.min(lines.length + 1, 8)} value={lines.join('\n')} />
+          <textarea id="batch-all-links" readOnly rows={Math.min(lines.length * 3, 12)} value={lines.join('\n')} />
           <CopyButton text={lines.join('\n')} label={t('copyAll')} />
           <p className="hint">{t('linksOnce')}</p>
         </div>
