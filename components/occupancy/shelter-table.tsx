@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { LabelFor } from '@/components/ui/label-for';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { needsLook, viewHref, type ShelterSort, type TableView } from '@/lib/occupancy/sort';
 
@@ -23,7 +24,7 @@ export async function ShelterTable({ shelters, view, now }: { shelters: ShelterN
         className={column === 'name' || column === 'status' ? undefined : 'num'}
       >
         <Link href={viewHref(view, { sort: column, dir: next, page: 1 })}>
-          {t(`column.${column}`)}
+          <LabelFor label={t(`column.${column}`)} subject={t('sortBy')} />
           {active ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
         </Link>
       </th>

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { HouseholdLine } from '@/components/household-line';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
+import { LabelFor } from '@/components/ui/label-for';
 import { getDb } from '@/db';
 import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
 import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
@@ -54,6 +55,9 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   );
   const masked = user.role === 'admin';
   const name = (household: HouseholdView) => (household.identified ? (household.alias ?? t('erased')) : privacy('hidden'));
+  // Households whose names the caller may not see are told apart by their place in the list.
+  const placeOf = (household: HouseholdView, index: number) => (household.identified ? null : t('queuePlace', { place: index + 1 }));
+  const whom = (household: HouseholdView, index: number) => [name(household), placeOf(household, index)].filter(Boolean).join(', ');
   const shownWaiting = query.view === 'waiting' ? waiting.slice(0, query.shown) : [];
   const shownReserved = query.view === 'placed' ? reserved.slice(0, query.shown) : [];
   const total = query.view === 'waiting' ? waiting.length : reserved.length;
@@ -142,11 +146,11 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           <h2 id="waiting-title">{t('waitingTitle', { count: waiting.length })}</h2>
           {waiting.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('nobodyWaiting')}</p> : null}
           <ol className="queue">
-            {shownWaiting.map((household) => (
+            {shownWaiting.map((household, index) => (
               <li key={household.id} className="card" aria-label={name(household)}>
                 <div className="card-head">
                   <Link href={`/arrivals/${household.id}`} className="queue-alias">
-                    {name(household)}
+                    <LabelFor label={name(household)} subject={placeOf(household, index)} />
                   </Link>
                   <span className="muted">
                     {household.waitedMinutes === 0
@@ -170,7 +174,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                 {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
                 <div className={styles.cardActions}>
                   <Link href={`/arrivals/${household.id}`} className="button">
-                    {t('findPlace')}
+                    <LabelFor label={t('findPlace')} subject={whom(household, index)} />
                   </Link>
                   <label className={styles.pick}>
                     <input type="checkbox" name="arrivalIds[]" value={household.id} form="batch-place" data-size={household.size} />
@@ -192,11 +196,11 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           <h2 id="reserved-title">{t('reservedTitle', { count: reserved.length })}</h2>
           {reserved.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('noneReserved')}</p> : null}
           <ul className="queue">
-            {shownReserved.map(({ stay }) => (
+            {shownReserved.map(({ stay }, index) => (
               <li key={stay.id} className="card" aria-label={name(stay.household)}>
                 <div className="card-head">
                   <Link href={`/arrivals/${stay.household.id}`} className="queue-alias">
-                    {name(stay.household)}
+                    <LabelFor label={name(stay.household)} subject={placeOf(stay.household, index)} />
                   </Link>
                   <span>{stay.shelterName}</span>
                 </div>

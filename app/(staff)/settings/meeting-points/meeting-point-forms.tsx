@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
+import { LabelFor } from '@/components/ui/label-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -62,7 +63,9 @@ export function MeetingPointFields({
       </div>
       {point ? null : <p className="hint">{t('coordinatesHint')}</p>}
       <FormStatus state={state} />
-      <SubmitButton>{point ? t('save') : t('add')}</SubmitButton>
+      <SubmitButton>
+        <LabelFor label={point ? t('save') : t('add')} subject={point?.name} />
+      </SubmitButton>
     </form>
   );
 }
@@ -96,6 +99,7 @@ export function MeetingPointList({
             action={remove}
             fields={{ meetingPointId: point.id }}
             label={t('delete')}
+            subject={point.name}
             confirm={t('deleteConfirm', { name: point.name })}
           />
         </li>
