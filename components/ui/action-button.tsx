@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormStatus } from './form-status';
-import { LabelFor } from './label-for';
+import { nameFor } from './name-for';
 import { SubmitButton } from './submit-button';
 import { useFormAction, type FormAction } from './use-form-action';
 
@@ -28,8 +28,8 @@ export function ActionButton({ action, fields, label, subject, confirm, classNam
   if (confirm && !asking) {
     return (
       <div className="action-button">
-        <button type="button" className={className} onClick={() => setAsking(true)}>
-          <LabelFor label={label} subject={subject} />
+        <button type="button" className={className} onClick={() => setAsking(true)} aria-label={nameFor(label, subject)}>
+          {label}
         </button>
         <FormStatus state={state} />
       </div>
@@ -39,12 +39,12 @@ export function ActionButton({ action, fields, label, subject, confirm, classNam
     <form action={formAction} className="action-button" onSubmit={() => setAsking(false)}>
       {hidden}
       {confirm ? <span className="confirm-question">{confirm}</span> : null}
-      <SubmitButton className={confirm ? 'button danger' : className}>
-        <LabelFor label={confirm ? t('yes') : label} subject={subject} />
+      <SubmitButton className={confirm ? 'button danger' : className} aria-label={nameFor(confirm ? t('yes') : label, subject)}>
+        {confirm ? t('yes') : label}
       </SubmitButton>
       {confirm ? (
-        <button type="button" className="button" onClick={() => setAsking(false)}>
-          <LabelFor label={t('cancel')} subject={subject} />
+        <button type="button" className="button" onClick={() => setAsking(false)} aria-label={nameFor(t('cancel'), subject)}>
+          {t('cancel')}
         </button>
       ) : null}
       <FormStatus state={state} />

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { HouseholdLine } from '@/components/household-line';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { getDb } from '@/db';
 import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
 import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
@@ -149,8 +149,12 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
             {shownWaiting.map((household, index) => (
               <li key={household.id} className="card" aria-label={name(household)}>
                 <div className="card-head">
-                  <Link href={`/arrivals/${household.id}`} className="queue-alias">
-                    <LabelFor label={name(household)} subject={placeOf(household, index)} />
+                  <Link
+                    href={`/arrivals/${household.id}`}
+                    className="queue-alias"
+                    aria-label={nameFor(name(household), placeOf(household, index))}
+                  >
+                    {name(household)}
                   </Link>
                   <span className="muted">
                     {household.waitedMinutes === 0
@@ -173,8 +177,8 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                 ) : null}
                 {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
                 <div className={styles.cardActions}>
-                  <Link href={`/arrivals/${household.id}`} className="button">
-                    <LabelFor label={t('findPlace')} subject={whom(household, index)} />
+                  <Link href={`/arrivals/${household.id}`} className="button" aria-label={nameFor(t('findPlace'), whom(household, index))}>
+                    {t('findPlace')}
                   </Link>
                   <label className={styles.pick}>
                     <input type="checkbox" name="arrivalIds[]" value={household.id} form="batch-place" data-size={household.size} />
@@ -199,8 +203,12 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
             {shownReserved.map(({ stay }, index) => (
               <li key={stay.id} className="card" aria-label={name(stay.household)}>
                 <div className="card-head">
-                  <Link href={`/arrivals/${stay.household.id}`} className="queue-alias">
-                    <LabelFor label={name(stay.household)} subject={placeOf(stay.household, index)} />
+                  <Link
+                    href={`/arrivals/${stay.household.id}`}
+                    className="queue-alias"
+                    aria-label={nameFor(name(stay.household), placeOf(stay.household, index))}
+                  >
+                    {name(stay.household)}
                   </Link>
                   <span>{stay.shelterName}</span>
                 </div>

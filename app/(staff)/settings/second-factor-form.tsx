@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -23,9 +23,7 @@ export function SecondFactorForm({ action, policy }: { action: FormAction; polic
         options={SECOND_FACTOR_POLICIES.map((value) => ({ value, label: t(`secondFactorPolicy.${value}`) }))}
       />
       <p className="hint">{t('secondFactorHint')}</p>
-      <SubmitButton>
-        <LabelFor label={t('secondFactorSave')} subject={t('secondFactorTitle')} />
-      </SubmitButton>
+      <SubmitButton aria-label={nameFor(t('secondFactorSave'), t('secondFactorTitle'))}>{t('secondFactorSave')}</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -50,8 +50,8 @@ export function RoleForm({ action, user, shelters, cities, allCities }: Props) {
         stored={user.cityIds}
         options={cities.map((c) => ({ value: c.id, label: c.name }))}
       />
-      <SubmitButton className="button">
-        <LabelFor label={t('saveRole')} subject={user.name} />
+      <SubmitButton className="button" aria-label={nameFor(t('saveRole'), user.name)}>
+        {t('saveRole')}
       </SubmitButton>
       <FormStatus state={state} />
     </form>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -78,8 +78,8 @@ export function CityFields({ action, city, idPrefix }: { action: FormAction; cit
         />
       </fieldset>
       <FormStatus state={state} />
-      <SubmitButton>
-        <LabelFor label={city ? t('save') : t('add')} subject={city?.names.en ?? city?.slug} />
+      <SubmitButton aria-label={nameFor(city ? t('save') : t('add'), city?.names.en ?? city?.slug)}>
+        {city ? t('save') : t('add')}
       </SubmitButton>
     </form>
   );

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -63,9 +63,7 @@ export function MeetingPointFields({
       </div>
       {point ? null : <p className="hint">{t('coordinatesHint')}</p>}
       <FormStatus state={state} />
-      <SubmitButton>
-        <LabelFor label={point ? t('save') : t('add')} subject={point?.name} />
-      </SubmitButton>
+      <SubmitButton aria-label={nameFor(point ? t('save') : t('add'), point?.name)}>{point ? t('save') : t('add')}</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -40,8 +40,8 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
             maxLength={30}
             required
           />
-          <SubmitButton className="button">
-            <LabelFor label={t('rename')} subject={name} />
+          <SubmitButton className="button" aria-label={nameFor(t('rename'), name)}>
+            {t('rename')}
           </SubmitButton>
           <FormStatus state={renameState} />
         </form>
@@ -58,8 +58,8 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
               maxLength={120}
               required
             />
-            <SubmitButton className="button">
-              <LabelFor label={t('takeOutOfService')} subject={name} />
+            <SubmitButton className="button" aria-label={nameFor(t('takeOutOfService'), name)}>
+              {t('takeOutOfService')}
             </SubmitButton>
             <FormStatus state={serviceState} />
           </form>

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -52,8 +52,8 @@ export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNa
             label={t('accessible')}
             stored={room.accessible}
           />
-          <SubmitButton className="button">
-            <LabelFor label={t('saveRoom')} subject={room.name} />
+          <SubmitButton className="button" aria-label={nameFor(t('saveRoom'), room.name)}>
+            {t('saveRoom')}
           </SubmitButton>
           <FormStatus state={editState} />
         </form>
@@ -81,8 +81,8 @@ export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNa
           stored={1}
           inputMode="numeric"
         />
-        <SubmitButton className="button">
-          <LabelFor label={t('addBeds')} subject={room.name} />
+        <SubmitButton className="button" aria-label={nameFor(t('addBeds'), room.name)}>
+          {t('addBeds')}
         </SubmitButton>
         <FormStatus state={bedsState} />
       </form>

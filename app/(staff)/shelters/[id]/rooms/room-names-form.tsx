@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
-import { LabelFor } from '@/components/ui/label-for';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -36,8 +36,8 @@ export function RoomNamesForm({ room, names, action }: { room: { id: string; nam
           />
         ))}
       </fieldset>
-      <SubmitButton className="button">
-        <LabelFor label={t('saveNames')} subject={room.name} />
+      <SubmitButton className="button" aria-label={nameFor(t('saveNames'), room.name)}>
+        {t('saveNames')}
       </SubmitButton>
       <FormStatus state={state} />
     </form>
