@@ -13,6 +13,7 @@ const server = { deps: { inline: ['next-auth', '@auth/core', 'next-intl'] } };
 // and worlds built city by city. Nothing they do touches the shared server's data, so `npm test` runs
 // them as a project of their own beside the files that share it (scripts/test.sh).
 const ownServer = [
+  'tests/e2e/action-names.test.ts',
   'tests/e2e/batch-links.test.ts',
   'tests/e2e/cities.test.ts',
   'tests/e2e/cities-admin.test.ts',

@@ -14,12 +14,10 @@ type Props = {
 };
 
 /** One household at the shelter: who they are, what they need, their beds, and the line under it. */
-async function StayItem({ row, detail, children }: { row: StayView; detail: string; children: React.ReactNode }) {
+async function StayItem({ row, name, detail, children }: { row: StayView; name: string; detail: string; children: React.ReactNode }) {
   const t = await getTranslations('stays');
-  const privacy = await getTranslations('privacy');
   const languageNames = await getTranslations('languages');
   const { household, beds } = row;
-  const name = household.identified ? (household.alias ?? t('erased')) : privacy('hidden');
   return (
     <li aria-label={name}>
       <strong className="stay-alias">{name}</strong>
@@ -44,7 +42,12 @@ async function StayItem({ row, detail, children }: { row: StayView; detail: stri
  */
 export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
   const t = await getTranslations('stays');
+  const privacy = await getTranslations('privacy');
   const format = await getFormatter();
+  const nameOf = ({ household }: StayView) => (household.identified ? (household.alias ?? t('erased')) : privacy('hidden'));
+  // What check-out acts on, for a screen reader: the name, or where a household without one sleeps.
+  const subjectOf = (row: StayView) =>
+    row.household.identified ? nameOf(row) : `${nameOf(row)}, ${row.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ')}`;
   const time = (at: Date) => format.dateTime(at, { timeZone, timeStyle: 'short' });
   return (
     <div className="stays">
@@ -53,9 +56,15 @@ export async function ShelterStays({ stays, timeZone, now, actions }: Props) {
         {stays.staying.length === 0 ? <p className="empty">{t('noneStaying')}</p> : null}
         <ul className="stay-list">
           {stays.staying.map((row) => (
-            <StayItem key={row.id} row={row} detail={t('since', { time: time(row.checkedInAt ?? now) })}>
+            <StayItem key={row.id} row={row} name={nameOf(row)} detail={t('since', { time: time(row.checkedInAt ?? now) })}>
               {actions ? (
-                <ActionButton action={actions.checkOut} fields={{ stayId: row.id }} label={t('checkOut')} confirm={t('checkOutConfirm')} />
+                <ActionButton
+                  action={actions.checkOut}
+                  fields={{ stayId: row.id }}
+                  label={t('checkOut')}
+                  subject={subjectOf(row)}
+                  confirm={t('checkOutConfirm')}
+                />
               ) : null}
             </StayItem>
           ))}

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { nameFor } from '@/components/ui/name-for';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { needsLook, viewHref, type ShelterSort, type TableView } from '@/lib/occupancy/sort';
 
@@ -22,7 +23,7 @@ export async function ShelterTable({ shelters, view, now }: { shelters: ShelterN
         aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
         className={column === 'name' || column === 'status' ? undefined : 'num'}
       >
-        <Link href={viewHref(view, { sort: column, dir: next, page: 1 })}>
+        <Link href={viewHref(view, { sort: column, dir: next, page: 1 })} aria-label={nameFor(t(`column.${column}`), t('sortBy'))}>
           {t(`column.${column}`)}
           {active ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
         </Link>

@@ -100,7 +100,7 @@ describe('notices to guests', () => {
     const { context, page } = await staff('notice-admin@waystation.test');
     await page.getByRole('link', { name: 'Notices' }).click();
     await page.waitForURL(/\/notices$/);
-    await page.getByLabel('City').selectOption({ label: 'Notice Lakeside' });
+    await page.getByLabel('City', { exact: true }).selectOption({ label: 'Notice Lakeside' });
     await page.getByLabel('Russian').fill('Паромы сегодня не ходят');
     await page.getByLabel('Shown until').fill(inTwoHours());
     await page.getByRole('button', { name: 'Post notice' }).click();

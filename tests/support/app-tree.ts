@@ -24,6 +24,14 @@ export function routePatterns(): string[] {
   });
 }
 
+/** Every signed-in staff screen (each page.tsx under app/(staff)) as the path it answers: "/shelters/[id]/rooms". */
+export function staffPagePatterns(): string[] {
+  const staff = join(ROOT, 'app', '(staff)');
+  return filesUnder(staff, (_path, name) => name === 'page.tsx')
+    .map((file) => `/${relative(staff, dirname(file)).split(sep).join('/')}`)
+    .sort();
+}
+
 export type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

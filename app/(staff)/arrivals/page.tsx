@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { HouseholdLine } from '@/components/household-line';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
+import { nameFor } from '@/components/ui/name-for';
 import { getDb } from '@/db';
 import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
 import type { Landing } from '@/lib/arrivals/landing';
@@ -56,6 +57,9 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   );
   const masked = user.role === 'admin';
   const name = (household: HouseholdView) => (household.identified ? (household.alias ?? t('erased')) : privacy('hidden'));
+  // Households whose names the caller may not see are told apart by their place in the list.
+  const placeOf = (household: HouseholdView, index: number) => (household.identified ? null : t('queuePlace', { place: index + 1 }));
+  const whom = (household: HouseholdView, index: number) => [name(household), placeOf(household, index)].filter(Boolean).join(', ');
   const shownWaiting = query.view === 'waiting' ? waiting.slice(0, query.shown) : [];
   const shownReserved = query.view === 'placed' ? reserved.slice(0, query.shown) : [];
   const total = query.view === 'waiting' ? waiting.length : reserved.length;
@@ -151,10 +155,14 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           </h2>
           {waiting.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('nobodyWaiting')}</p> : null}
           <ol className="queue">
-            {shownWaiting.map((household) => (
+            {shownWaiting.map((household, index) => (
               <li key={household.id} className="card" aria-label={name(household)}>
                 <div className="card-head">
-                  <Link href={`/arrivals/${household.id}`} className="queue-alias">
+                  <Link
+                    href={`/arrivals/${household.id}`}
+                    className="queue-alias"
+                    aria-label={nameFor(name(household), placeOf(household, index))}
+                  >
                     {name(household)}
                   </Link>
                   <span className="muted">
@@ -175,7 +183,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                 ) : null}
                 {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
                 <div className={styles.cardActions}>
-                  <Link href={`/arrivals/${household.id}`} className="button">
+                  <Link href={`/arrivals/${household.id}`} className="button" aria-label={nameFor(t('findPlace'), whom(household, index))}>
                     {t('findPlace')}
                   </Link>
                   <label className={styles.pick}>
@@ -198,10 +206,14 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           <h2 id="reserved-title">{t('reservedTitle', { count: reserved.length })}</h2>
           {reserved.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('noneReserved')}</p> : null}
           <ul className="queue">
-            {shownReserved.map(({ stay }) => (
+            {shownReserved.map(({ stay }, index) => (
               <li key={stay.id} className="card" aria-label={name(stay.household)}>
                 <div className="card-head">
-                  <Link href={`/arrivals/${stay.household.id}`} className="queue-alias">
+                  <Link
+                    href={`/arrivals/${stay.household.id}`}
+                    className="queue-alias"
+                    aria-label={nameFor(name(stay.household), placeOf(stay.household, index))}
+                  >
                     {name(stay.household)}
                   </Link>
                   <span>{stay.shelterName}</span>

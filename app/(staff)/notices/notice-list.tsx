@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
 import type { ManagedNotice } from '@/lib/notices/live';
 import { withdrawNoticeAction } from './actions';
@@ -17,6 +17,9 @@ type Props = {
 export async function NoticeList({ notices, zoneOf, sourceOf }: Props) {
   const t = await getTranslations('guestNotices');
   const format = await getFormatter();
+  const locale = await getLocale();
+  // A notice is told from the next one by its own words, in the reader's language where it has them.
+  const wordsOf = (notice: ManagedNotice) => (notice.texts.find((text) => text.locale === locale) ?? notice.texts[0])?.text;
   if (notices.length === 0) return <p className="empty">{t('none')}</p>;
   return (
     <ul className="stay-list notice-list">
@@ -45,6 +48,7 @@ export async function NoticeList({ notices, zoneOf, sourceOf }: Props) {
               action={withdrawNoticeAction}
               fields={{ noticeId: notice.id }}
               label={t('takeDown')}
+              subject={wordsOf(notice)}
               confirm={t('takeDownConfirm')}
             />
           ) : null}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -25,7 +26,7 @@ export function IdleForm({ action, idleMinutes }: { action: FormAction; idleMinu
         max={IDLE_MINUTES.max}
         inputMode="numeric"
       />
-      <SubmitButton>{t('idleSave')}</SubmitButton>
+      <SubmitButton aria-label={nameFor(t('idleSave'), t('idleTitle'))}>{t('idleSave')}</SubmitButton>
     </form>
   );
 }

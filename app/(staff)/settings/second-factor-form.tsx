@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -22,7 +23,7 @@ export function SecondFactorForm({ action, policy }: { action: FormAction; polic
         options={SECOND_FACTOR_POLICIES.map((value) => ({ value, label: t(`secondFactorPolicy.${value}`) }))}
       />
       <p className="hint">{t('secondFactorHint')}</p>
-      <SubmitButton>{t('secondFactorSave')}</SubmitButton>
+      <SubmitButton aria-label={nameFor(t('secondFactorSave'), t('secondFactorTitle'))}>{t('secondFactorSave')}</SubmitButton>
     </form>
   );
 }

@@ -96,6 +96,7 @@ export default async function StaffPage() {
                       action={changeStaffRole}
                       user={{
                         id: person.id,
+                        name: person.name,
                         role: person.role,
                         shelterIds: person.shelters.map((s) => s.shelterId),
                         cityIds: person.cities === 'all' ? [] : person.cities,
@@ -106,12 +107,13 @@ export default async function StaffPage() {
                     />
                   </details>
                   {person.disabledAt ? (
-                    <ActionButton action={enableStaff} fields={{ userId: person.id }} label={t('enable')} />
+                    <ActionButton action={enableStaff} fields={{ userId: person.id }} label={t('enable')} subject={person.name} />
                   ) : (
                     <ActionButton
                       action={disableStaff}
                       fields={{ userId: person.id }}
                       label={t('disable')}
+                      subject={person.name}
                       confirm={t('disableConfirm', { name: person.name })}
                     />
                   )}
@@ -120,6 +122,7 @@ export default async function StaffPage() {
                       action={resetStaffSecondFactor}
                       fields={{ userId: person.id }}
                       label={t('resetSecondFactor')}
+                      subject={person.name}
                       confirm={t('resetSecondFactorConfirm', { name: person.name })}
                     />
                   ) : null}

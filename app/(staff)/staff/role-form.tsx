@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -11,7 +12,7 @@ import { ROLES, type Role } from '@/db/schema/enums';
 type Option = { id: string; name: string };
 type Props = {
   action: FormAction;
-  user: { id: string; role: Role; shelterIds: string[]; cityIds: string[] };
+  user: { id: string; name: string; role: Role; shelterIds: string[]; cityIds: string[] };
   shelters: Option[];
   cities: Option[];
   /** Whether the admin may leave every city box empty (an admin of all cities). */
@@ -49,7 +50,9 @@ export function RoleForm({ action, user, shelters, cities, allCities }: Props) {
         stored={user.cityIds}
         options={cities.map((c) => ({ value: c.id, label: c.name }))}
       />
-      <SubmitButton className="button">{t('saveRole')}</SubmitButton>
+      <SubmitButton className="button" aria-label={nameFor(t('saveRole'), user.name)}>
+        {t('saveRole')}
+      </SubmitButton>
       <FormStatus state={state} />
     </form>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -77,7 +78,9 @@ export function CityFields({ action, city, idPrefix }: { action: FormAction; cit
         />
       </fieldset>
       <FormStatus state={state} />
-      <SubmitButton>{city ? t('save') : t('add')}</SubmitButton>
+      <SubmitButton aria-label={nameFor(city ? t('save') : t('add'), city?.names.en ?? city?.slug)}>
+        {city ? t('save') : t('add')}
+      </SubmitButton>
     </form>
   );
 }
@@ -96,7 +99,13 @@ export function CityList({ cities, save, remove }: { cities: CityForm[]; save: F
             <p className="muted">{t('shelterCount', { count: city.shelterCount })}</p>
             <CityFields key={JSON.stringify(city)} action={save} city={city} idPrefix={`city-${city.id}`} />
             {remove ? (
-              <ActionButton action={remove} fields={{ cityId: city.id }} label={t('delete')} confirm={t('deleteConfirm', { name })} />
+              <ActionButton
+                action={remove}
+                fields={{ cityId: city.id }}
+                label={t('delete')}
+                subject={name}
+                confirm={t('deleteConfirm', { name })}
+              />
             ) : null}
           </section>
         );

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -67,7 +68,7 @@ export function MeetingPointFields({
       </div>
       {point ? null : <p className="hint">{t('coordinatesHint')}</p>}
       <FormStatus state={state} />
-      <SubmitButton>{point ? t('save') : t('add')}</SubmitButton>
+      <SubmitButton aria-label={nameFor(point ? t('save') : t('add'), point?.name)}>{point ? t('save') : t('add')}</SubmitButton>
     </form>
   );
 }
@@ -104,6 +105,7 @@ export function MeetingPointList({
             action={remove}
             fields={{ meetingPointId: point.id }}
             label={t('delete')}
+            subject={point.name}
             confirm={t('deleteConfirm', { name: point.name })}
           />
         </li>

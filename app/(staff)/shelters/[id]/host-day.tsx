@@ -67,6 +67,9 @@ async function DayItem({
   const format = await getFormatter();
   const { household } = stay;
   const name = household.identified ? (household.alias ?? t('erased')) : privacy('hidden');
+  const where = stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', ');
+  // What each button acts on, for a screen reader: the name, or where a household without one sleeps.
+  const subject = household.identified ? name : `${name}, ${where}`;
   const dates =
     stay.firstNight && stay.departure
       ? t('dates', {
@@ -84,6 +87,7 @@ async function DayItem({
         action={actions.oneMoreNight}
         fields={{ stayId: stay.id, departure: stay.departure }}
         label={t('oneMoreNight')}
+        subject={subject}
       />
     ) : null;
   return (
@@ -92,7 +96,7 @@ async function DayItem({
       <HouseholdLine household={household.composition} />
       {list === 'expected' ? <WhenLine stay={stay} timeZone={timeZone} now={now} format={format} /> : null}
       {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
-      <p className="muted">{[stay.beds.map((bed) => `${bed.roomName} ${bed.label}`).join(', '), dates].filter(Boolean).join(' · ')}</p>
+      <p className="muted">{[where, dates].filter(Boolean).join(' · ')}</p>
       {stay.extension ? (
         <div className={styles.extended}>
           <p role="status">
@@ -104,6 +108,7 @@ async function DayItem({
               action={actions.undoOneMoreNight}
               fields={{ extensionId: stay.extension.id }}
               label={t('undo')}
+              subject={subject}
             />
           ) : null}
         </div>
@@ -111,16 +116,29 @@ async function DayItem({
       {actions ? (
         <div className="button-row">
           {list === 'expected' && stay.tonight ? (
-            <ActionButton action={actions.checkIn} fields={{ stayId: stay.id }} label={t('checkIn')} className="button primary" />
+            <ActionButton
+              action={actions.checkIn}
+              fields={{ stayId: stay.id }}
+              label={t('checkIn')}
+              subject={subject}
+              className="button primary"
+            />
           ) : null}
           {list === 'expected' ? (
-            <ActionButton action={actions.cancel} fields={{ stayId: stay.id }} label={t('cancel')} confirm={t('cancelConfirm')} />
+            <ActionButton
+              action={actions.cancel}
+              fields={{ stayId: stay.id }}
+              label={t('cancel')}
+              subject={subject}
+              confirm={t('cancelConfirm')}
+            />
           ) : null}
           {list === 'leavingToday' || list === 'overdue' ? (
             <ActionButton
               action={actions.checkOut}
               fields={{ stayId: stay.id }}
               label={t('checkOut')}
+              subject={subject}
               confirm={t('checkOutConfirm')}
               className="button primary"
             />

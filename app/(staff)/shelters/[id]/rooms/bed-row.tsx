@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -39,11 +40,13 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
             maxLength={30}
             required
           />
-          <SubmitButton className="button">{t('rename')}</SubmitButton>
+          <SubmitButton className="button" aria-label={nameFor(t('rename'), name)}>
+            {t('rename')}
+          </SubmitButton>
           <FormStatus state={renameState} />
         </form>
         {bed.state === 'out_of_service' ? (
-          <ActionButton action={actions.backInService} fields={{ bedId: bed.id }} label={t('backInService')} />
+          <ActionButton action={actions.backInService} fields={{ bedId: bed.id }} label={t('backInService')} subject={name} />
         ) : (
           <form action={serviceAction} className="inline-form compact" noValidate>
             <input type="hidden" name="bedId" value={bed.id} />
@@ -55,7 +58,9 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
               maxLength={120}
               required
             />
-            <SubmitButton className="button">{t('takeOutOfService')}</SubmitButton>
+            <SubmitButton className="button" aria-label={nameFor(t('takeOutOfService'), name)}>
+              {t('takeOutOfService')}
+            </SubmitButton>
             <FormStatus state={serviceState} />
           </form>
         )}
@@ -64,6 +69,7 @@ export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName:
             action={actions.remove}
             fields={{ bedId: bed.id }}
             label={t('removeBed')}
+            subject={name}
             confirm={t('removeBedConfirm', { bed: name })}
           />
         )}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -51,7 +52,9 @@ export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNa
             label={t('accessible')}
             stored={room.accessible}
           />
-          <SubmitButton className="button">{t('saveRoom')}</SubmitButton>
+          <SubmitButton className="button" aria-label={nameFor(t('saveRoom'), room.name)}>
+            {t('saveRoom')}
+          </SubmitButton>
           <FormStatus state={editState} />
         </form>
         <RoomNamesForm room={room} names={names} action={actions.editNames} />
@@ -60,6 +63,7 @@ export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNa
             action={actions.remove}
             fields={{ roomId: room.id }}
             label={t('removeRoom')}
+            subject={room.name}
             confirm={t('removeRoomConfirm', { room: room.name })}
           />
         ) : null}
@@ -77,7 +81,9 @@ export function RoomEditor({ room, names, actions }: { room: Room; names: RoomNa
           stored={1}
           inputMode="numeric"
         />
-        <SubmitButton className="button">{t('addBeds')}</SubmitButton>
+        <SubmitButton className="button" aria-label={nameFor(t('addBeds'), room.name)}>
+          {t('addBeds')}
+        </SubmitButton>
         <FormStatus state={bedsState} />
       </form>
     </div>

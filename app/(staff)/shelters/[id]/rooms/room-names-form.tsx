@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -35,7 +36,9 @@ export function RoomNamesForm({ room, names, action }: { room: { id: string; nam
           />
         ))}
       </fieldset>
-      <SubmitButton className="button">{t('saveNames')}</SubmitButton>
+      <SubmitButton className="button" aria-label={nameFor(t('saveNames'), room.name)}>
+        {t('saveNames')}
+      </SubmitButton>
       <FormStatus state={state} />
     </form>
   );

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { meetingPoints } from '@/db/schema';
+import { LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/locales';
+import { staffPagePatterns } from '../support/app-tree';
+import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { startServer } from '../support/next-server';
+import { openSignedIn } from './signed-in';
+import { launchBrowser, PHONE } from './support';
+
+// A person using a screen reader lists a page's buttons and links by name. Two controls with one name
+// that do different things ("Check out", "Check out") leave them guessing which guest they are
+// about to check out. Every staff page, in every staff language, as each kind of staff member: two
+// controls may share a name only if they do the same thing (the same link, or the same form with the
+// same values). The pages come from the source tree, so a new page is walked without a change here.
+
+const STAFF = { admin: 'names-admin@waystation.test', host: 'names-host@waystation.test', guide: 'names-guide@waystation.test' };
+let server: Awaited<ReturnType<typeof startServer>>;
+let dir: string;
+let browser: Browser;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'waystation-names-'));
+  const databasePath = join(dir, 'names.db');
+  const { db, sqlite } = openDatabase(databasePath);
+  migrateDatabase(db);
+  // Enough of everything that each list has two rows: two cities, two meeting points, two shelters,
+  // two rooms of two beds, two guests checked in, two reservations awaiting check-in, two households
+  // waiting for a place.
+  const city = makeCity(db, 'Names City');
+  makeCity(db, 'Second City');
+  for (const [name, latitude] of [
+    ['Airport', 41.26],
+    ['Bus station', 41.04],
+  ] as const)
+    db.insert(meetingPoints).values({ name, cityId: city.id, latitude, longitude: 28.74 }).run();
+  const shelter = makeShelter(db, { name: 'Names House', cityId: city.id, status: 'open', lastConfirmedAt: new Date() });
+  const other = makeShelter(db, { name: 'Second House', cityId: city.id, status: 'open', lastConfirmedAt: new Date() });
+  const rooms = [makeRoom(db, shelter.id, 'mixed', 2), makeRoom(db, shelter.id, 'mixed', 2), makeRoom(db, other.id, 'mixed', 2)];
+  const guests = ['Ada', 'Boris', 'Cem', 'Dina'].map((alias) => makeArrival(db, { alias, cityId: city.id }));
+  makeStay(db, { arrivalId: guests[0].id, shelterId: shelter.id, bedIds: [rooms[0].beds[0].id], status: 'checked_in' });
+  makeStay(db, { arrivalId: guests[1].id, shelterId: shelter.id, bedIds: [rooms[1].beds[0].id], status: 'checked_in' });
+  makeStay(db, { arrivalId: guests[2].id, shelterId: shelter.id, bedIds: [rooms[0].beds[1].id] });
+  makeStay(db, { arrivalId: guests[3].id, shelterId: shelter.id, bedIds: [rooms[1].beds[1].id] });
+  const waiting = makeArrival(db, { alias: 'Emre', cityId: city.id });
+  makeArrival(db, { alias: 'Fatma', cityId: city.id });
+  makeUser(db, 'admin', { email: STAFF.admin });
+  makeUser(db, 'host', { email: STAFF.host, shelterIds: [shelter.id, other.id] });
+  makeUser(db, 'coordinator', { email: STAFF.guide });
+  sqlite.close();
+  // The id each dynamic segment takes, by the segment before it: /shelters/[id], /arrivals/[id].
+  ids = { shelters: shelter.id, arrivals: waiting.id };
+  server = await startServer(databasePath);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** "/shelters/[id]/rooms" with the seeded shelter's id; a segment with no seeded id fails the walk. */
+function pathOf(pattern: string): string {
+  const segments = pattern.split('/');
+  return segments
+    .map((segment, i) => {
+      if (!/^\[.+\]$/.test(segment)) return segment;
+      const id = ids[segments[i - 1]];
+      if (!id) throw new Error(`no seeded id for ${segments[i - 1]}/${segment} in ${pattern}: add one to the world`);
+      return id;
+    })
+    .join('/');
+}
+
+type Control = { probe: string; action: string };
+
+/**
+ * Every control on the page with what it does: a link's address, or the submission a button makes
+ * (its form's address and target, and the values it sends, the button's own among them). Folded
+ * sections are opened first, since a person opens them. Next's numbering of the server actions on a
+ * page is left out, so that one action rendered twice reads as the same.
+ */
+function controlsOf(page: Page): Promise<Control[]> {
+  return page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    const elements = document.querySelectorAll<HTMLElement>('a[href], button, input[type=submit], input[type=image]');
+    return [...elements].map((element, i) => {
+      element.dataset.nameProbe = String(i);
+      if (element instanceof HTMLAnchorElement) return { probe: String(i), action: `link ${element.href} ${element.target}` };
+      const button = element as HTMLButtonElement | HTMLInputElement;
+      // What a script button does is not in the markup: two of them are taken to do different things.
+      if (button.type !== 'submit' && button.type !== 'image') return { probe: String(i), action: `script ${i}` };
+      const form = button.form;
+      if (!form) return { probe: String(i), action: 'nothing' };
+      const values = [...new FormData(form, button)]
+        .filter(([key]) => key !== '$ACTION_KEY')
+        .map(([key, value]) => [key.replace(/^\$ACTION_REF_\d+$/, '$ACTION_REF').replace(/^\$ACTION_\d+:/, '$ACTION:'), String(value)]);
+      const target = button.getAttribute('formtarget') ?? form.target;
+      return { probe: String(i), action: `${form.method} ${button.formAction || form.action} ${target} ${JSON.stringify(values)}` };
+    });
+  });
+}
+
+/** Each control's accessible name as Chromium computes it for assistive technology; hidden ones left out. */
+async function accessibleNames(page: Page): Promise<Map<string, string>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-name-probe]' });
+    const names = new Map<string, string>();
+    for (const nodeId of nodeIds) {
+      const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+      const probe = attributes[attributes.indexOf('data-name-probe') + 1];
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const node = nodes[0];
+      if (!node || node.ignored) continue;
+      names.set(
+        probe,
+        String(node.name?.value ?? '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+    }
+    return names;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Names on the page that more than one different action answers to, each with how many. */
+async function clashesOn(page: Page): Promise<string[]> {
+  const controls = await controlsOf(page);
+  const names = await accessibleNames(page);
+  const actionsByName = new Map<string, Set<string>>();
+  for (const { probe, action } of controls) {
+    const name = names.get(probe);
+    if (name === undefined) continue;
+    const key = name.toLocaleLowerCase();
+    actionsByName.set(key, (actionsByName.get(key) ?? new Set()).add(action));
+  }
+  return [...actionsByName].filter(([, actions]) => actions.size > 1).map(([name, actions]) => `"${name}" ×${actions.size}`);
+}
+
+const walks = (['admin', 'host', 'guide'] as const).flatMap((role) => LOCALES.map((locale) => [role, locale] as const));
+
+describe('every action has a name of its own on its page', () => {
+  it('walks every staff page of the source tree, dynamic segments included', () => {
+    const patterns = staffPagePatterns();
+    expect(patterns).toEqual(expect.arrayContaining(['/shelters', '/shelters/[id]', '/arrivals/[id]', '/staff']));
+    for (const pattern of patterns) expect(pathOf(pattern)).not.toMatch(/\[/);
+  });
+
+  it.each(walks)(
+    'as %s in %s: no two controls share a name but do different things',
+    { timeout: 240_000 },
+    async (role, locale: Locale) => {
+      const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, locale: 'en-GB' });
+      context.setDefaultTimeout(20_000);
+      const page = await context.newPage();
+      await openSignedIn(page, STAFF[role], server);
+      await context.addCookies([{ url: server.baseURL, name: LOCALE_COOKIE, value: locale }]);
+      const found: string[] = [];
+      for (const pattern of staffPagePatterns()) {
+        const path = pathOf(pattern);
+        const response = await page.goto(path);
+        expect(response?.status(), `${role} ${path}`).toBeLessThan(500);
+        await page.locator('html[lang]').waitFor({ state: 'attached' });
+        expect(await page.locator('html').getAttribute('lang'), `${role} ${path}`).toBe(locale);
+        for (const clash of await clashesOn(page)) found.push(`${pattern} (${new URL(page.url()).pathname}): ${clash}`);
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    },
+  );
+});
