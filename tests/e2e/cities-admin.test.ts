@@ -159,7 +159,7 @@ describe('an admin of Istanbul', () => {
     await page.goto('/audit');
     const trail = await bodies(context, '/audit');
     expect(trail).toContain('changed a room at');
-    expect(trail).not.toContain('took a bed out of use');
+    expect(trail).not.toContain('took a bed out of service');
     expect(trail).not.toContain(YEREVAN_SHELTER);
     await fitsAPhone(page, 'audit-istanbul-admin');
 
