@@ -81,7 +81,15 @@ describe('AddRoomForm', () => {
     expect((screen.getByLabelText('Wheelchair accessible') as HTMLInputElement).checked).toBe(true);
 
     expect(posted).toHaveLength(1);
-    expect(formDataToObject(posted[0])).toEqual({ shelterId: 'shelter-42', name: '', kind: 'women', accessible: 'on', beds: '99' });
+    // The optional names in other languages go with it, empty as they were left.
+    expect(formDataToObject(posted[0])).toEqual({
+      shelterId: 'shelter-42',
+      name: '',
+      ...{ nameEn: '', nameRu: '', nameTr: '', nameUk: '' },
+      kind: 'women',
+      accessible: 'on',
+      beds: '99',
+    });
     expect(intlErrors).toEqual([]);
   });
 

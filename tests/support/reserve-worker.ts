@@ -8,9 +8,15 @@ import { DomainError } from '@/lib/errors';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { networkAvailability } from '@/lib/placement/availability';
-import { reserveBatch } from '@/lib/placement/batch';
+import { reserveBatch, type BatchRefusal } from '@/lib/placement/batch';
 import { householdOf, reserveBeds } from '@/lib/placement/reserve';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
+
+/** A shelter the race emptied: refused in the suggestions' words, for want of beds and nothing else. */
+const outOfBeds = (refusal: BatchRefusal): boolean =>
+  refusal.code === 'shelterRefuses' &&
+  !!refusal.reasons?.length &&
+  refusal.reasons.every((r) => r.code === 'bedsShort' || r.code === 'fullOn');
 
 const [dbPath, userId, seedText, idsJson, mode = 'single'] = process.argv.slice(2);
 const ids: string[] = JSON.parse(idsJson);
@@ -64,7 +70,7 @@ function placeInBatches() {
         if (!refusal) summary.successes++;
         else if (refusal.code === 'bedsTaken') summary.conflicts++;
         else if (refusal.code === 'alreadyPlaced') summary.alreadyPlaced++;
-        else if (refusal.code === 'noBedFitting') summary.noPlace++;
+        else if (refusal.code === 'noBedFitting' || outOfBeds(refusal)) summary.noPlace++;
         else summary.errors.push(refusal.code);
       }
     } catch (error) {
