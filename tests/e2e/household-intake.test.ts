@@ -142,7 +142,7 @@ describe('the household page and the queue follow the booking', () => {
     const page = await context.newPage();
     await openSignedIn(page, email);
     await page.goto('/arrivals');
-    await page.getByRole('listitem', { name: 'Mira' }).getByRole('link', { name: 'Mira' }).click();
+    await page.getByRole('listitem', { name: 'Mira' }).getByRole('link', { name: 'Mira', exact: true }).click();
     await page.getByRole('listitem', { name: shelterName }).getByRole('button', { name: 'Reserve these beds' }).click();
     await page.waitForURL((url) => url.hash === '#link');
     expect(await page.locator('#link .qr svg').count()).toBe(1);
