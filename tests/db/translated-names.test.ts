@@ -124,6 +124,10 @@ describe('the household’s own page', () => {
     expect(await page('ru')).toContain('От пункта «Аэропорт Сабиха Гёкчен»: около 33 км по прямой.');
     expect(await page('uk')).toContain('Від пункту «Аеропорт Сабіха Гекчен»: близько 33 км по прямій.');
     expect(await page('tr')).toContain('Sabiha Gokcen ile arası kuş uçuşu yaklaşık 33 km.');
+    // A point next door is "under 1 km", never "about 0 km".
+    db.$client.prepare('update meeting_points set latitude = 41.0190, longitude = 28.9500 where id = ?').run(point);
+    expect(await page('en')).toContain('From Sabiha Gokcen: under 1 km in a straight line.');
+    expect(await page('ru')).toContain('От пункта «Аэропорт Сабиха Гёкчен»: меньше 1 км по прямой.');
   });
 });
 
