@@ -43,8 +43,8 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const cities = queueCities(user, listCities(db, locale), asked.city);
   const query = { ...asked, city: cities.chosen?.slug ?? null };
   const cityId = cities.chosen?.id ?? null;
-  // The queue's nights and times are on the clock of the city shown: the chosen one, or the guide's only one.
-  const timeZone = cityTimeZone(db, cityId ?? (user.cityIds?.length === 1 ? user.cityIds[0] : null));
+  // The queue's nights and times are on the clock of the city its heading names: the chosen one, or the only one.
+  const timeZone = cityTimeZone(db, cities.shown?.id ?? null);
   const tonight = tonightIn(timeZone, now);
   // Each answer is made for this caller: an admin's households come without names or notes, and
   // the search and filters only ever look at what this caller received.
