@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { isLive } from '@/lib/privacy/shares';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
-import { seesCity, seesPerson, type AuditReach, type AuditRow } from './trail';
+import { onlyCityOf, seesCity, seesPerson, type AuditReach, type AuditRow } from './trail';
 
 /** Who did it, as the page may name them. */
 export type AuditWho =
@@ -32,9 +33,16 @@ export const staffHref = (userId: string) => `/staff#person-${userId}`;
 
 export function auditEntries(db: Db, rows: AuditRow[], reach: AuditReach, cityNames: Map<string, string>): AuditEntry[] {
   const zones = new Map(db.$client.prepare('select id, time_zone from cities').raw().all() as [string, string][]);
+  const ownZone = zones.get(onlyCityOf(reach) ?? '') ?? NETWORK_TIME_ZONE;
   return rows.map((row) => {
+    // Linked only when the household page would open for this admin (mayActOn: live, and of their cities).
+    const household = {
+      status: row.householdStatus ?? '',
+      erasedAt: row.householdErased ? new Date(row.householdErased) : null,
+      cityId: row.householdCityId,
+    };
     const householdHref =
-      row.householdId && !row.householdErased && seesCity(reach, row.householdCityId) ? `/arrivals/${row.householdId}` : null;
+      row.householdId && isLive(household) && seesCity(reach, row.householdCityId) ? `/arrivals/${row.householdId}` : null;
     const who: AuditWho =
       row.actorKind === 'guest'
         ? { kind: 'guest', href: householdHref }
@@ -49,7 +57,7 @@ export function auditEntries(db: Db, rows: AuditRow[], reach: AuditReach, cityNa
     return {
       id: row.id,
       at: row.at,
-      timeZone: (row.cityId && zones.get(row.cityId)) || NETWORK_TIME_ZONE,
+      timeZone: (row.cityId && zones.get(row.cityId)) || ownZone,
       city: (row.cityId && cityNames.get(row.cityId)) || null,
       action: row.action,
       who,

@@ -34,6 +34,10 @@ export type AuditChoices = {
  */
 export type AuditReach = 'all' | { cityIds: string[]; userIds: string[]; invitationIds: string[] };
 
+/** The one city an admin of a single city holds: its clock tells what belongs to no city. */
+export const onlyCityOf = (reach: AuditReach): string | undefined =>
+  reach !== 'all' && reach.cityIds.length === 1 ? reach.cityIds[0] : undefined;
+
 export function auditReach(db: Db, admin: StaffUser): AuditReach {
   const scope = cityScopeOf(admin);
   if (scope === 'all') return 'all';
@@ -150,6 +154,7 @@ export type AuditRow = {
   householdId: string | null;
   householdCityId: string | null;
   householdErased: number | null;
+  householdStatus: string | null;
   staffName: string | null;
   beds: number | null;
   firstNight: string | null;
@@ -184,9 +189,9 @@ export function auditPage(db: Db, filters: AuditFilters, page: number, reach: Au
   );
   add('x.shelterId = @shelter', 'shelter', filters.shelter);
   add('x.cityId = @city', 'city', filters.city);
-  // Days are the chosen city's, else the network's.
-  const zone = (filters.city && db.$client.prepare('select time_zone from cities where id = ?').pluck().get(filters.city)) as
-    string | undefined;
+  // Days are the chosen city's, else the admin's only city's, else the network's.
+  const dayCity = filters.city ?? onlyCityOf(reach);
+  const zone = (dayCity && db.$client.prepare('select time_zone from cities where id = ?').pluck().get(dayCity)) as string | undefined;
   add('x.at >= @from', 'from', filters.from && dayStart(filters.from, zone ?? NETWORK_TIME_ZONE));
   add('x.at < @to', 'to', filters.to && dayStart(addDays(filters.to, 1), zone ?? NETWORK_TIME_ZONE));
   const events = `(select * from (${EVENTS} ${inner.length ? `where ${inner.join(' and ')}` : ''}) x ${where.length ? `where ${where.join(' and ')}` : ''}) x`;
@@ -196,7 +201,7 @@ export function auditPage(db: Db, filters: AuditFilters, page: number, reach: Au
     .prepare(
       `select x.id, x.at, x.action, x.entity, x.entityId, x.actorId, x.actorKind, x.shelterId, x.cityId,
               u.name as actorName, u.role as actorRole, s.name as shelterName,
-              h.id as householdId, h.city_id as householdCityId, h.erased_at as householdErased,
+              h.id as householdId, h.city_id as householdCityId, h.erased_at as householdErased, h.status as householdStatus,
               staff.name as staffName,
               (select count(*) from stay_beds b where b.stay_id = st.id) as beds, st.first_night as firstNight, st.departure
          from ${events}

@@ -24,8 +24,9 @@ const FULL_SHARE: Share = { identity: true, contact: true };
 // Hosts greet the people in their beds by name and know their needs; reaching them is the guide's job.
 const HOST_SHARE: Share = { identity: true, contact: false };
 
-/** Waiting, or placed: a household that has left, withdrawn or been erased is nobody's to act on. */
-const isLive = (household: HouseholdState) => !household.erasedAt && (household.status === 'waiting' || household.status === 'placed');
+/** Waiting, or placed: a household that has left, withdrawn or been erased is nobody's to open or act on. */
+export const isLive = (household: HouseholdState) =>
+  !household.erasedAt && (household.status === 'waiting' || household.status === 'placed');
 const ACTIVE = ['reserved', 'checked_in'] as const;
 const isActive = (stay: NonNullable<StayState>) => (ACTIVE as readonly string[]).includes(stay.status);
 

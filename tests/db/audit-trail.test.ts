@@ -135,6 +135,11 @@ describe('the audit trail in plain words', () => {
       href: null,
     });
     db.$client.prepare('update arrivals set erased_at = null where id = ?').run(household.id);
+    // Nor one that has left: its page no longer opens (the rule the household page keeps, mayActOn).
+    const status = db.$client.prepare('select status from arrivals where id = ?').pluck().get(household.id);
+    db.$client.prepare("update arrivals set status = 'left' where id = ?").run(household.id);
+    expect(readAs(networkAdmin).entries.find((entry) => entry.action === 'stay.guest_on_my_way')!.householdHref).toBeNull();
+    db.$client.prepare('update arrivals set status = ? where id = ?').run(status, household.id);
   });
 
   it('tells guests and Waystation apart in events recorded before actors had kinds', () => {
@@ -242,6 +247,16 @@ describe('a city admin’s trail', () => {
     expect(registered.who).toEqual({ kind: 'staff', role: 'coordinator', name: null, href: null });
     expect(sentence('en', registered)).toBe('[A guide] registered a household');
     expect(registered.householdHref).toBe(`/arrivals/${yerevanHousehold.id}`);
+    // What belongs to no city (a staff member of theirs enabled again) is told on their city's clock, not Istanbul's.
+    recordAudit(db, {
+      at: new Date('2026-12-07T21:00:00Z'),
+      actorId: yerevanAdmin.id,
+      action: 'user.enable',
+      entity: 'user',
+      entityId: host.id,
+    });
+    expect(readAs(yerevanAdmin).entries.find((entry) => entry.action === 'user.enable')).toMatchObject({ timeZone: 'Asia/Yerevan' });
+    db.$client.prepare(`delete from audit_events where action = 'user.enable'`).run();
     // Another city, asked for by id, is not theirs to filter by.
     expect(parseAuditFilters({ city: istanbul.id }, theirs.choices).problems).toEqual(['unknownCity']);
   });
