@@ -101,7 +101,7 @@ export function undoOneMoreNight(db: Db, user: StaffUser, extensionId: string, n
   }
   const undone = db.update(stays).set({ departure: extension.departureBefore }).where(eq(stays.id, stay.id)).returning().get();
   db.delete(stayExtensions).where(eq(stayExtensions.id, extension.id)).run();
-  audit(db, user, 'stay.oneMoreNightUndone', undone, now);
+  audit(db, user, 'stay.one_more_night_undone', undone, now);
   return undone;
 }
 

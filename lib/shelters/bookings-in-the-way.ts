@@ -56,6 +56,7 @@ export function bookingsInTheWay(db: Db, user: StaffUser, where: Where): Booking
     firstNight: stay.firstNight!,
     departure: stay.departure!,
     beds: beds.join(', '),
-    moveHref: mayActOn(user, arrival, stay) ? `/arrivals/${arrival.id}` : null,
+    // A host cannot open a household's page (a guide or an admin moves a booking), as on the bed board.
+    moveHref: user.role !== 'host' && mayActOn(user, arrival, stay) ? `/arrivals/${arrival.id}` : null,
   };
 }

@@ -53,6 +53,7 @@ export function closeNights(db: Db, user: StaffUser, input: ClosureInput, now: D
       from: firstNight,
       until: departure,
       beds,
+      mover: moveHref ? 'you' : 'someone',
       ...(moveHref ? { moveHref } : {}),
     });
   }

@@ -94,7 +94,7 @@ describe('undoing one more night', () => {
     expect(nightsOf(olena.id)).toEqual(before);
     expect(nightsOf(neighbour.id)).toEqual(neighbourNights);
     expect(
-      sqlite.prepare("select count(*) as n from audit_events where action = 'stay.oneMoreNightUndone' and entity_id = ?").get(olena.id),
+      sqlite.prepare("select count(*) as n from audit_events where action = 'stay.one_more_night_undone' and entity_id = ?").get(olena.id),
     ).toEqual({ n: 1 });
     // Sunday now: she leaves today, and there is nothing left to undo.
     expect(

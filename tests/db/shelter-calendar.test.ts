@@ -263,13 +263,15 @@ describe('closing dates', () => {
       from: '2026-03-12',
       until: '2026-03-15',
       beds: `${first}, ${second}`,
-      moveHref: `/arrivals/${zehra.arrival.id}`,
+      // A host cannot open a household's page: no link there, and the sentence says who moves it.
+      mover: 'someone',
     });
     // An admin is not shown the household's name until they ask for it on its page.
     const admin = asStaff(makeUser(db, 'admin'));
     expect(refusal(() => close(admin, { shelterId: shelter.id })).params).toMatchObject({
       named: 'no',
       name: '',
+      mover: 'you',
       moveHref: `/arrivals/${zehra.arrival.id}`,
     });
   });

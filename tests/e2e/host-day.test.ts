@@ -110,14 +110,15 @@ describe("the host's day on a 320 px phone", () => {
     await page.getByLabel('First night closed').fill(world.tonight);
     await page.getByLabel('Last night closed').fill(addNights(world.tonight, 1));
     await page.getByRole('button', { name: 'Close these nights' }).click();
-    // Emre, in since two nights ago, is the first in the way: named, with his bed and dates, and a link to move him.
+    // Emre, in since two nights ago, is the first in the way: named, with his bed and dates; a host does
+    // not move bookings (the household's page is not theirs), so the sentence says who does, with no link.
     await page
       .getByText(
-        `Emre’s booking (Blue room 2, ${shortDay(addNights(world.tonight, -2))} – ${shortDay(addNights(world.tonight, 1))}) holds beds on those nights, and 1 more booking. Move it first, then close these nights.`,
+        `Emre’s booking (Blue room 2, ${shortDay(addNights(world.tonight, -2))} – ${shortDay(addNights(world.tonight, 1))}) holds beds on those nights, and 1 more booking. A guide or an admin can move it; then close these nights.`,
       )
       .waitFor();
     expect(await page.getByLabel('First night closed').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('link', { name: 'Move Emre’s booking' }).getAttribute('href')).toMatch(/^\/arrivals\/[\w-]+$/);
+    expect(await page.getByRole('link', { name: 'Move Emre’s booking' }).count()).toBe(0);
     await screenshotsIn(page, 'closure-refused', async () => {
       await page.locator('#closure-room').selectOption({ label: 'Blue room' });
       await page.locator('#closure-first').fill(world.tonight);
