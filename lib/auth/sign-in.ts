@@ -54,7 +54,11 @@ function failure(db: Db, keys: ThrottleKeys, now: Date, kind: 'rejected' | 'code
 export async function checkCredentials(
   db: Db,
   input: SignInAttempt,
-  options: { sleep?: (ms: number) => Promise<unknown> } = {},
+  options: {
+    sleep?: (ms: number) => Promise<unknown>;
+    /** What an unknown email's password is checked against; a test passes a cheap hash. */
+    unknownEmailHash?: string;
+  } = {},
 ): Promise<SignInResult> {
   const keys = attemptKeys(db, input);
   const before = throttleState(db, keys, input.now);
@@ -62,7 +66,7 @@ export async function checkCredentials(
   if (before.delayMs > 0) await (options.sleep ?? sleep)(before.delayMs);
 
   const user = db.select().from(users).where(eq(users.email, input.email)).get();
-  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? options.unknownEmailHash ?? (await dummyPasswordHash()));
   if (!user || !matches || user.disabledAt) return failure(db, keys, input.now, 'rejected');
   if (hasSecondFactor(user) && !(input.ticket && validTicket(input.ticket, user.id, input.now))) {
     if (!input.code) return { kind: 'codeNeeded' };

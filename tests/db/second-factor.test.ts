@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
 import { networkSettings, recoveryCodes, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { THROTTLE } from '@/lib/auth/throttle';
@@ -16,7 +15,7 @@ import {
   startEnrolment,
   turnOffOwnSecondFactor,
 } from '@/lib/staff/second-factor';
-import { asStaff, makeUser } from '../support/fixtures';
+import { asStaff, FIXTURE_HASH, fixtureHash, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
 const test = createTestDb();
@@ -27,12 +26,9 @@ process.env.AUTH_SECRET = 'second-factor-test-secret-second-factor';
 const PASSWORD = 'a quiet courtyard in balat';
 const T0 = new Date('2026-11-03T09:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-const noSleep = { sleep: async () => undefined };
+const noSleep = { sleep: async () => undefined, unknownEmailHash: FIXTURE_HASH };
 
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(PASSWORD);
-});
+const passwordHash = fixtureHash(PASSWORD);
 
 let n = 0;
 const address = () => `192.0.2.${++n}`;

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loginThrottles, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { THROTTLE } from '@/lib/auth/throttle';
-import { makeUser } from '../support/fixtures';
+import { FIXTURE_HASH, fixtureHash, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
 const test = createTestDb();
@@ -18,17 +17,22 @@ const WRONG = 'incorrect horse battery';
 const START = new Date('2026-03-01T10:00:00Z');
 const at = (ms: number) => new Date(START.getTime() + ms);
 
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(RIGHT);
-});
+// Real scrypt hashes with cheap parameters: what is tested here is the throttle, not the hash's cost.
+const passwordHash = fixtureHash(RIGHT);
 
 let addressCounter = 0;
 /** Each test signs in from its own address, so address counts never leak between tests. */
 function client(address = `203.0.113.${++addressCounter}`) {
   const delays: number[] = [];
   const attempt = (email: string, password: string, now: Date, deviceCookie?: string) =>
-    checkCredentials(db, { email, password, address, deviceCookie, now }, { sleep: async (ms) => void delays.push(ms) });
+    checkCredentials(
+      db,
+      { email, password, address, deviceCookie, now },
+      {
+        sleep: async (ms) => void delays.push(ms),
+        unknownEmailHash: FIXTURE_HASH,
+      },
+    );
   return { address, delays, attempt };
 }
 
