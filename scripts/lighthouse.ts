@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { CHROMIUM_ARGS, FULL_CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 // `npx tsx scripts/lighthouse.ts URL`: Lighthouse's default mobile audit of one page in Debian's
 // Chromium, printed as category scores (0–100). Lighthouse runs as its own CLI process: its
@@ -10,7 +10,7 @@ export function lighthouseScores(url: string, headers: Record<string, string> = 
   const args = [
     cli,
     url,
-    `--chrome-path=${CHROMIUM_PATH}`,
+    `--chrome-path=${FULL_CHROMIUM_PATH}`,
     `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
     '--only-categories=performance,accessibility,best-practices',
     '--output=json',
