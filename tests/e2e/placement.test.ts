@@ -73,6 +73,9 @@ describe('placing a household', () => {
     await admin.page.getByRole('button', { name: 'Add shelter' }).click();
     await admin.page.getByRole('heading', { name: 'Shelter profile' }).waitFor();
     await admin.page.getByLabel('Status').selectOption({ label: 'Open' });
+    // Open to guests all day, so that tonight's bed is the one raced for at whatever hour this runs.
+    await admin.page.getByLabel('Check-in from').fill('00:00');
+    await admin.page.getByLabel('Check-in until').fill('23:59');
     await admin.page.getByRole('button', { name: 'Save profile' }).click();
     await admin.page.getByText('Profile saved.').first().waitFor();
     await admin.page.getByRole('link', { name: /Last Bed Inn/ }).click();

@@ -88,6 +88,8 @@ function cityOf(db: Db, slug: string, name: string): string {
  * two beds (both held, so S is offered to no other test's household), shelter T (paused, unlisted)
  * with its own host, three self-registered households in Istanbul and a fourth waiting in Yerevan.
  */
+const ALL_DAY = { checkInFrom: '00:00', checkInUntil: '23:59' } as const;
+
 export function buildWorld(databasePath: string): World {
   const tag = randomBytes(6).toString('hex');
   const { db, sqlite } = openDatabase(databasePath);
@@ -99,7 +101,8 @@ export function buildWorld(databasePath: string): World {
       const cityOfHousehold = (household: Household) => (household === 'Y' ? yerevan : istanbul);
       const S = tx
         .insert(shelters)
-        .values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now, cityId: istanbul })
+        // Open to guests all day: the world books and checks in tonight at whatever hour it is built.
+        .values({ name: `Shares S ${tag}`, district: 'Fatih', acceptsFamilies: false, lastConfirmedAt: now, cityId: istanbul, ...ALL_DAY })
         .returning()
         .get();
       const T = tx

@@ -44,15 +44,19 @@ export function ensureBuild(): void {
 
 /**
  * A production server (`next start`) on a free loopback port, with a temporary database holding the
- * demo network. For end-to-end tests and benchmarks; `stop()` ends it and removes the database.
+ * demo network (`adjust` changes it before the server starts). For end-to-end tests and benchmarks;
+ * `stop()` ends it and removes the database.
  */
-export async function startDemoServer(): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
+export async function startDemoServer(
+  options: { adjust?: (sqlite: ReturnType<typeof openDatabase>['sqlite']) => void } = {},
+): Promise<{ baseURL: string; databasePath: string; pid: number; stop: () => void }> {
   ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), 'waystation-server-'));
   const databasePath = join(dir, 'demo.db');
   const { db, sqlite } = openDatabase(databasePath);
   migrateDatabase(db);
   await seedDemo(db, { password: DEMO_PASSWORD, now: new Date() });
+  options.adjust?.(sqlite);
   sqlite.close();
   const server = await startServer(databasePath);
   return {
