@@ -21,11 +21,12 @@ function bedsInDatabase() {
   try {
     const now = Date.now();
     const count = (sql: string) => db.prepare(sql).pluck().get({ now }) as number;
-    // A bed is held now by a guest checked in, or by a reservation whose first night has come (a booking
-    // for next week leaves it free tonight); tonight is Istanbul's day.
+    // A bed is held now by a guest checked in, or by a reservation whose nights include tonight (a
+    // booking for next week leaves it free tonight, and so does one whose last night was yesterday,
+    // still on hold in the small hours); tonight is Istanbul's day.
     const tonight = new Date(now + 3 * 3600_000).toISOString().slice(0, 10);
     const held = `select count(*) from stay_beds sb join stays s on s.id = sb.stay_id where sb.released_at is null
-      and (s.status = 'checked_in' or s.first_night <= '${tonight}')`;
+      and (s.status = 'checked_in' or (s.first_night <= '${tonight}' and (s.departure is null or s.departure > '${tonight}')))`;
     const total = count('select count(*) from beds');
     const outOfService = count('select count(*) from beds where out_of_service_reason is not null');
     const occupied = count(`${held} and s.status = 'checked_in'`);
