@@ -19,5 +19,15 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Chromium's environment: the tests' own, without libfaketime. Run under Debian's `faketime` to try
+ * another hour (docs/testing.md), the server and the tests take the shifted clock while the browser,
+ * which stops loading pages under it, keeps the real one, as a guest's phone would.
+ */
+export function chromiumEnv(): NodeJS.ProcessEnv {
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...env } = process.env;
+  return env;
+}
+
 /** Where the end-to-end run's one shared Chromium listens (tests/e2e/browser-setup.ts), when it runs. */
 export const BROWSER_ENDPOINT_VARIABLE = 'WAYSTATION_BROWSER_ENDPOINT';
