@@ -20,13 +20,19 @@ function bedsInDatabase() {
   const db = new Database(databasePath, { readonly: true });
   try {
     const now = Date.now();
-    const count = (sql: string) => db.prepare(sql).pluck().get({ now }) as number;
+    // Tonight is each shelter's own calendar day: Istanbul's is a day ahead of Warsaw's from 21:00
+    // to 23:00 UTC, and the files before this one open shelters in both.
+    const zones = db.prepare('select id, time_zone from shelters').all() as { id: string; time_zone: string }[];
+    const tonights = JSON.stringify(
+      Object.fromEntries(zones.map(({ id, time_zone }) => [id, new Intl.DateTimeFormat('en-CA', { timeZone: time_zone }).format(now)])),
+    );
+    const count = (sql: string) => db.prepare(sql).pluck().get({ now, tonights }) as number;
     // A bed is held now by a guest checked in, or by a reservation whose nights include tonight (a
     // booking for next week leaves it free tonight, and so does one whose last night was yesterday,
-    // still on hold in the small hours); tonight is Istanbul's day.
-    const tonight = new Date(now + 3 * 3600_000).toISOString().slice(0, 10);
+    // still on hold in the small hours).
+    const tonight = '(select value from json_each(@tonights) where key = s.shelter_id)';
     const held = `select count(*) from stay_beds sb join stays s on s.id = sb.stay_id where sb.released_at is null
-      and (s.status = 'checked_in' or (s.first_night <= '${tonight}' and (s.departure is null or s.departure > '${tonight}')))`;
+      and (s.status = 'checked_in' or (s.first_night <= ${tonight} and (s.departure is null or s.departure > ${tonight})))`;
     const total = count('select count(*) from beds');
     const outOfService = count('select count(*) from beds where out_of_service_reason is not null');
     const occupied = count(`${held} and s.status = 'checked_in'`);
