@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
+import Link from '@/components/link';
 import type { Role } from '@/db/schema/enums';
 import { anyDraft } from '@/lib/arrivals/draft';
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import Link from '@/components/link';
 import styles from './online-requests.module.css';
 
 /** How often an open, visible tab asks: a new request shows within this, at one tiny read per tab. */

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { getDb } from '@/db';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { requestFlood, REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';

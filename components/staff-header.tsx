@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { signOutEverywhere } from '@/app/(staff)/actions';
+import Link from '@/components/link';
 import { getDb } from '@/db';
 import { onlineRequestCount } from '@/lib/arrivals/queries';
 import { mustEnrol } from '@/lib/auth/second-factor';

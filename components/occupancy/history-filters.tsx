@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/components/link';
 import type { HistoryRange } from '@/lib/occupancy/range';
 import type { ScopeChoice } from '@/lib/occupancy/scope';
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { nameFor } from '@/components/ui/name-for';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { needsLook, viewHref, type ShelterSort, type TableView } from '@/lib/occupancy/sort';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
 import { useState } from 'react';
+import Link from '@/components/link';
 import { messagePath, messageValues } from '@/components/ui/field-error';
 import { exclusionText } from '@/lib/matching/exclusion-text';
 import type { BatchResult } from '@/lib/placement/batch-view';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HouseholdLine } from '@/components/household-line';
+import Link from '@/components/link';
 import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
 import { nameFor } from '@/components/ui/name-for';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import Link from '@/components/link';
 import { getDb } from '@/db';
 import { auditEntries } from '@/lib/audit/entries';
 import { AUDIT_KINDS } from '@/lib/audit/kinds';

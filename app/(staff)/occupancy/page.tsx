@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import Link from '@/components/link';
 import { NetworkForecast } from '@/components/network-forecast';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { CityLinks } from '@/components/occupancy/city-links';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
+import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { preselectedCity } from '@/lib/cities/choice';

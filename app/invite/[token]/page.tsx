@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import Link from '@/components/link';
 import { getDb } from '@/db';
 import { listCities } from '@/lib/cities/cities';
 import { invitationCityIds, openInvitation } from '@/lib/staff/invitations';

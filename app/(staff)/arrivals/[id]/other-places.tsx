@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '@/components/link';
 import type { FormState } from '@/lib/forms';
 import type { Suggestion } from '@/lib/matching/suggest';
 import { SuggestionList, type FreeRoom } from './suggestion-list';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HouseholdCityLine } from '@/components/household-city-line';
 import { HouseholdLine } from '@/components/household-line';
+import Link from '@/components/link';
 import { ActionButton } from '@/components/ui/action-button';
 import { getDb, write } from '@/db';
 import { householdForCaller, type StayView } from '@/lib/arrivals/queries';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { useNightFormat } from '@/components/nights';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';

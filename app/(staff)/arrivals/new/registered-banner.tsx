@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 
 /**

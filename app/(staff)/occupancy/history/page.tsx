@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import Link from '@/components/link';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { HistoryCharts } from '@/components/occupancy/history-charts';
 import { HistoryFilters } from '@/components/occupancy/history-filters';

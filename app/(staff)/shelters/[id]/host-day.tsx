@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { HouseholdLine } from '@/components/household-line';
+import Link from '@/components/link';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ActionButton } from '@/components/ui/action-button';
 import type { FormAction } from '@/components/ui/use-form-action';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { BedBoard } from '@/components/bed-board';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
+import Link from '@/components/link';
 import { ShelterStays } from '@/components/shelter-stays';
 import { ActionButton } from '@/components/ui/action-button';
 import { shelterStays } from '@/lib/arrivals/queries';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { ActionButton } from '@/components/ui/action-button';
 import { addNights, MAX_DAYS_AHEAD, tonightIn } from '@/lib/nights/calendar';
 import { applyExpiry } from '@/lib/placement/read';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
 import { shelterTextsByLocale } from '@/lib/shelters/profile';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { BedCountsLine } from '@/components/bed-counts';
+import Link from '@/components/link';
 import { shelterBoard, type BoardBed } from '@/lib/shelters/board';
 import { localRoomName, roomNamesOf } from '@/lib/shelters/room-names';
 import { loadShelter } from '../load-shelter';
