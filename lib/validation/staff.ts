@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-length';
 import { LOCALES } from '@/lib/i18n/locales';
 import { emailField, idField, requiredText } from './common';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export const newPasswordField = z
   .string({ error: 'required' })

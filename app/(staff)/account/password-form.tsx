@@ -5,7 +5,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { MIN_PASSWORD_LENGTH } from '@/lib/validation/staff';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-length';
 
 /** The email rides along, hidden, so password managers know which account's password changed. */
 export function PasswordForm({ action, email }: { action: FormAction; email: string }) {
