@@ -4,7 +4,7 @@ import { prepared, valueOf } from '@/db/prepared';
 import { notices, noticeTexts } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf } from '@/lib/cities/scope';
-import type { NoticeLocale } from '@/lib/validation/notice';
+import type { NoticeLocale } from '@/lib/notices/limits';
 import { mayWithdrawNotice } from './access';
 
 /** A notice as a guest's page shows it: where it comes from, when it ends, its texts. No author. */

@@ -5,8 +5,9 @@ import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { NOTICE_LONGEST_MS } from '@/lib/notices/limits';
 import { zonedWallClockToUtc } from '@/lib/time';
-import { NOTICE_LONGEST_MS, noticeTextsOf, type NoticeInput } from '@/lib/validation/notice';
+import { noticeTextsOf, type NoticeInput } from '@/lib/validation/notice';
 import { mayManageShelterNotices } from './access';
 
 /** The end the poster typed, read in the place's zone: in the future, and at most a week off. */

@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { NOTICE_TEXT_MAX, type NoticeLocale } from '@/lib/notices/limits';
 import { idField } from './common';
-
-/** A notice is read at a glance on a phone in a queue: one or two sentences, not a letter. */
-export const NOTICE_TEXT_MAX = 200;
-/** A notice is about now ("water is off until 18:00"); a week is the furthest it may run. */
-export const NOTICE_LONGEST_MS = 7 * 24 * 3600_000;
-export const NOTICE_LOCALES = ['ru', 'en', 'tr', 'uk'] as const;
-export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
 
 const noticeText = z
   .string()

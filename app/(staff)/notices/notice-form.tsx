@@ -6,7 +6,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
-import { NOTICE_TEXT_MAX } from '@/lib/validation/notice';
+import { NOTICE_TEXT_MAX } from '@/lib/notices/limits';
 
 type Props = {
   action: FormAction;
