@@ -12,7 +12,7 @@ declare module 'vitest' {
   }
 }
 
-/** Longer than the files sharing this server take on a busy two-core machine (about 15 minutes). */
+/** Well beyond what the files sharing this server take on a busy two-core machine (about 10 minutes). */
 const RUN_MS = 25 * 60_000;
 
 /**
