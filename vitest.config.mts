@@ -1,4 +1,4 @@
-import { statfsSync } from 'node:fs';
+import { readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -25,6 +25,19 @@ const alias = {
 };
 // next-auth imports `next/server` without an extension; let Vite resolve it instead of Node's ESM loader.
 const server = { deps: { inline: ['next-auth', '@auth/core', 'next-intl'] } };
+// Unit and database files share one module graph per worker (`isolate: false`): importing the app
+// afresh for each of some ninety files cost as much CPU as their tests did (docs/testing.md). A file
+// that replaces a module, the clock, a global or an environment variable would leak that into the
+// files after it, so it runs isolated; it is found by reading it, so a new mock cannot be forgotten.
+const REPLACES_SOMETHING =
+  /\bvi\.(mock|doMock|stubEnv|stubGlobal|useFakeTimers|spyOn)\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env|globalThis\.\w+\s*=[^=]/;
+const unitFiles = ['tests/unit', 'tests/db'].flatMap((dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.ts'))
+    .map((name) => `${dir}/${name}`),
+);
+const isolatedUnitFiles = unitFiles.filter((file) => REPLACES_SOMETHING.test(readFileSync(file, 'utf8')));
+
 // End-to-end files that start a server (and a database) of their own: the flood limits, the cluster,
 // and worlds built city by city. Nothing they do touches the shared server's data, so `npm test` runs
 // them as a project of their own beside the files that share it (scripts/test.sh).
@@ -55,10 +68,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          exclude: isolatedUnitFiles,
+          isolate: false,
           environment: 'node',
           server,
           testTimeout: 30_000,
         },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'unit-isolated', include: isolatedUnitFiles, environment: 'node', server, testTimeout: 30_000 },
       },
       {
         resolve: { alias },

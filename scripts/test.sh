@@ -37,7 +37,7 @@ echo "== audit"; npx tsx scripts/audit.ts || failed+=(audit)
 
 echo "== typecheck, lint, build, unit and component tests (side by side)"
 background build env WAYSTATION_TYPECHECKED_APART=1 npx next build
-background tests "${vitest[@]}" --project unit --project components
+background tests "${vitest[@]}" --project unit --project unit-isolated --project components
 background typecheck nice -n 10 npx tsc --noEmit
 background lint nice -n 10 npm run -s lint
 
