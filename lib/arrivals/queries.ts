@@ -8,6 +8,7 @@ import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
 import { translatedName } from '@/lib/i18n/translated-name';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 import { householdState, mayActOn, revealedTo, shareOf } from '@/lib/privacy/shares';
+import { linkIsRequestLink } from '@/lib/requests/request-link';
 import { roomNamesOf, type RoomNames } from '@/lib/shelters/room-names';
 import { householdView, type HouseholdView } from './views';
 
@@ -30,7 +31,9 @@ export type StayView = {
   firstNight: string;
   departure: string;
   checkOutBy: string;
+  /** Whether the household holds a live link: its stay's, or the one it asked with (`linkIsRequest`). */
   hasLink: boolean;
+  linkIsRequest: boolean;
   beds: HeldBed[];
   household: HouseholdView;
 };
@@ -161,7 +164,8 @@ function staysFor(
     firstNight: stay.firstNight ?? '',
     departure: stay.departure ?? '',
     checkOutBy,
-    hasLink: Boolean(stay.linkTokenHash),
+    hasLink: Boolean(linkIsRequestLink(arrival) ? arrival.requestTokenHash : stay.linkTokenHash),
+    linkIsRequest: linkIsRequestLink(arrival),
     beds: byStay.get(stay.id) ?? [],
     household: householdView(arrival, shareOf(user, arrival, stay, revealed(arrival.id)), now, zoneOf(arrival.cityId)),
   }));

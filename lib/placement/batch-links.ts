@@ -5,10 +5,11 @@ import type { BatchLink, BatchResult } from './batch-view';
 import { handoverStay } from './share';
 
 function linkOf(db: Db, origin: string, minted: MintedLink, now: Date): BatchLink {
+  if (!minted.token) return { kind: 'request', firstNight: minted.firstNight, departure: minted.departure };
   const url = `${origin}/s/${minted.token}`;
   const { language, text } = shareText(minted.languages, 'stay', { stay: handoverStay(db, minted.stayId), now });
   const { message, telegram, whatsapp } = shareLinks(url, text);
-  return { url, message, telegram, whatsapp, language, firstNight: minted.firstNight, departure: minted.departure };
+  return { kind: 'new', url, message, telegram, whatsapp, language, firstNight: minted.firstNight, departure: minted.departure };
 }
 
 /**

@@ -28,8 +28,9 @@ export type BatchRefusal =
 /**
  * A placed household's new link, shown once to the guide who placed it: the raw token (the stay keeps
  * only its hash, as for any reservation), the household's languages for the message, and its nights.
+ * No token when the household asked online: the link it asked with shows the stay.
  */
-export type MintedLink = { stayId: string; token: string; languages: string[]; firstNight: string; departure: string };
+export type MintedLink = { stayId: string; token: string | null; languages: string[]; firstNight: string; departure: string };
 
 export type BatchOutcome = {
   arrivalId: string;

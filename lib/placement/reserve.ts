@@ -14,6 +14,7 @@ import { isGuestInBedRefusal } from '@/lib/nights/overdue';
 import { checkNights, defaultNights } from '@/lib/nights/stay-dates';
 import { dayStart } from '@/lib/occupancy/days';
 import { mayActOn } from '@/lib/privacy/shares';
+import { linkIsRequestLink } from '@/lib/requests/request-link';
 import { checkBedChoice } from './bed-choice';
 import { auditActionFor, checkPlacementCity } from './city-rule';
 import { expireHolds } from './expiry';
@@ -49,7 +50,8 @@ const insertStay = (db: Db) =>
       reservedBy: sql.placeholder('reservedBy'),
       createdAt: sql.placeholder('createdAt'),
       linkTokenHash: sql.placeholder('linkTokenHash'),
-      linkExpiresAt: sql.placeholder('linkExpiresAt'),
+      // Milliseconds as stored: a null placeholder (no link of its own) cannot pass drizzle's date mapping.
+      linkExpiresAt: sql`${sql.placeholder('linkExpiresAtMs')}`,
     })
     .prepare();
 const insertHold = (db: Db) =>
@@ -100,7 +102,8 @@ export function holdBeds(db: Db, stayId: string, bedIds: string[], range: NightR
 
 /**
  * Holds beds for a household's nights (chosen, or worked out from its expected arrival and the
- * shelter's usual stay), until the first night's door closes, and issues the arrival's link. Must run in
+ * shelter's usual stay), until the first night's door closes, and issues the arrival's link (none when it asked
+ * online: the link it asked with shows the stay, lib/requests/request-link.ts). Must run in
  * one BEGIN IMMEDIATE transaction: the checks and the insert see the same database, and the unique
  * index on active holds refuses a double booking even if a check were ever wrong.
  *
@@ -113,7 +116,7 @@ export function reserveBeds(
   user: StaffUser,
   input: { arrivalId: string; bedIds: string[]; firstNight?: string | null; departure?: string | null; elsewhere?: boolean },
   now: Date,
-): { stayId: string; token: string; holdUntil: Date; shelterId: string; languages: string[]; range: NightRange } {
+): { stayId: string; token: string | null; holdUntil: Date; shelterId: string; languages: string[]; range: NightRange } {
   if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
   expireHolds(db, now);
   const found = prepared(db, householdToPlace).get({ id: input.arrivalId });
@@ -135,7 +138,8 @@ export function reserveBeds(
   });
   const holdUntil = holdUntilFor(shelter, range.firstNight);
   const stayId = newId();
-  const link = newLink(now);
+  // A household that asked online already holds its one link, and that link now shows this stay.
+  const link = linkIsRequestLink(arrival) ? null : newLink(now);
   prepared(db, insertStay).run({
     id: stayId,
     arrivalId: arrival.id,
@@ -145,13 +149,13 @@ export function reserveBeds(
     departure: range.departure,
     reservedBy: user.id,
     createdAt: now,
-    linkTokenHash: link.hash,
-    linkExpiresAt: link.expiresAt,
+    linkTokenHash: link?.hash ?? null,
+    linkExpiresAtMs: link?.expiresAt.getTime() ?? null,
   });
   // A booking ahead holds its beds, for occupancy history, from the start of its first night's day.
   const heldAt = range.firstNight > tonightIn(shelter.timeZone, now) ? new Date(dayStart(range.firstNight, shelter.timeZone)) : now;
   holdBeds(db, stayId, input.bedIds, range, heldAt);
   prepared(db, markPlaced).run({ id: arrival.id });
   recordAudit(db, { at: now, actorId: user.id, action: auditActionFor(kind), entity: 'stay', entityId: stayId, shelterId: shelter.id });
-  return { stayId, token: link.token, holdUntil, shelterId: shelter.id, languages: arrival.languages, range };
+  return { stayId, token: link?.token ?? null, holdUntil, shelterId: shelter.id, languages: arrival.languages, range };
 }

@@ -10,6 +10,7 @@ import { releaseNights } from '@/lib/nights/ledger';
 import { guestInBeds } from '@/lib/nights/overdue';
 import { checkNights, type StayRules } from '@/lib/nights/stay-dates';
 import { mayActOn } from '@/lib/privacy/shares';
+import { issueRequestLink, linkIsRequestLink, revokeRequestLink } from '@/lib/requests/request-link';
 import { checkBedChoice } from './bed-choice';
 import { checkPlacementCity, type PlacementKind } from './city-rule';
 import { expireHolds } from './expiry';
@@ -190,15 +191,28 @@ export function moveStay(
   return target;
 }
 
-/** Revokes the arrival's link and issues a new one, shown once to the guide. */
-export function renewStayLink(db: Db, user: StaffUser, stayId: string, now: Date): { token: string; languages: string[] } {
+/**
+ * Revokes the household's link and issues a new one, shown once to the guide: its stay's link, or the
+ * link it asked with when it asked online (lib/requests/request-link.ts: one live link per household).
+ */
+export function renewStayLink(
+  db: Db,
+  user: StaffUser,
+  stayId: string,
+  now: Date,
+): { token: string; languages: string[]; kind: 'stay' | 'request' } {
   const stay = stayFor(db, user, stayId, 'guideOrHost');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
-  return { token: issueLink(db, stay, user.id, now), languages: householdOf(db, stay.arrivalId).languages };
+  const household = householdOf(db, stay.arrivalId);
+  if (linkIsRequestLink(household))
+    return { token: issueRequestLink(db, household.id, user.id, now), languages: household.languages, kind: 'request' };
+  return { token: issueLink(db, stay, user.id, now), languages: household.languages, kind: 'stay' };
 }
 
 export function revokeStayLink(db: Db, user: StaffUser, stayId: string, now: Date): void {
   const stay = stayFor(db, user, stayId, 'guideOrHost');
+  const household = householdOf(db, stay.arrivalId);
+  if (linkIsRequestLink(household)) return revokeRequestLink(db, household, user.id, now);
   if (!stay.linkTokenHash) throw new DomainError('linkAlreadyRevoked');
   revokeLink(db, stay, user.id, now);
 }

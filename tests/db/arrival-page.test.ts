@@ -56,7 +56,7 @@ function placed(shelterValues: ShelterValues = PLAIN_SHELTER, texts: TextRow[] =
   const arrival = makeArrival(db, { alias: ALIAS, contact: CONTACT, needNote: NEED_NOTE, adultWomen: beds, adultMen: 0, children: 0 });
   const reservation = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: room.beds.map((b) => b.id) }, NOW));
   const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
-  return { shelter, arrival, host, ...reservation };
+  return { shelter, arrival, host, ...reservation, token: reservation.token! };
 }
 
 async function page(token: string, locale: ArrivalLocale = 'en', now = NOW): Promise<string> {

@@ -51,15 +51,17 @@ describe('a batch placed from the queue comes back with each household’s link'
     expect(links.every(Boolean)).toBe(true);
     expect(new Set(links.map((link) => link.token)).size).toBe(3);
     for (const link of links) {
-      expect(linkHash(link.stayId)).toBe(hashLinkToken(link.token));
-      expect(arrivalPageData(db, link.token, NOW)?.shelter.name).toBe('Fatih');
+      expect(linkHash(link.stayId)).toBe(hashLinkToken(link.token!));
+      expect(arrivalPageData(db, link.token!, NOW)?.shelter.name).toBe('Fatih');
       expect(link).toMatchObject({ firstNight: '2026-12-07', departure: '2026-12-08' });
     }
     // A link comes with its reservation, as on the household page: no second one is issued.
     expect((sqlite.prepare("select count(*) as n from audit_events where action = 'link.issue'").get() as { n: number }).n).toBe(0);
 
     const results = batchResults(db, ORIGIN, outcomes, NOW);
-    expect(results.map((result) => result.link?.url)).toEqual(links.map((link) => `${ORIGIN}/s/${link.token}`));
+    expect(results.map((result) => (result.link?.kind === 'new' ? result.link.url : null))).toEqual(
+      links.map((link) => `${ORIGIN}/s/${link.token}`),
+    );
     expect(results[0].link).toMatchObject({
       language: 'ru',
       telegram: expect.stringContaining(encodeURIComponent(`${ORIGIN}/s/${links[0].token}`)),
@@ -73,12 +75,36 @@ describe('a batch placed from the queue comes back with each household’s link'
     }
   });
 
+  it('gives a household that asked online no second link: its result says the link it holds shows the place', () => {
+    const shelter = makeShelter(db, { status: 'open', name: 'Balat' });
+    makeRoom(db, shelter.id, 'mixed', 2);
+    const online = makeArrival(db, {
+      alias: 'Eda-Online',
+      adultMen: 0,
+      adultWomen: 1,
+      nightsWanted: 1,
+      arrivedAt: new Date(NOW.getTime() - 3_600_000),
+      selfRegistered: true,
+    });
+    const desk = person('Fuat', 'man');
+    const { outcomes } = place([online.id, desk.id], shelter.id);
+    expect(outcomes.map((outcome) => outcome.beds?.length)).toEqual([1, 1]);
+    expect(outcomes[0].link?.token).toBeNull();
+    expect(linkHash(outcomes[0].link!.stayId)).toBeNull();
+    expect(outcomes[1].link?.token).toEqual(expect.any(String));
+    const [onRequest, withLink] = batchResults(db, ORIGIN, outcomes, NOW);
+    expect(onRequest.link).toEqual({ kind: 'request', firstNight: '2026-12-07', departure: '2026-12-08' });
+    expect(withLink.link).toMatchObject({ kind: 'new', url: `${ORIGIN}/s/${outcomes[1].link!.token}` });
+    // Placed is placed: neither keeps its tick.
+    expect(stillToPlace([onRequest, withLink])).toEqual([]);
+  });
+
   it('follows the household page’s rule of one live link per stay: a new link there retires the batch’s', () => {
     const shelter = makeShelter(db, { status: 'open' });
     makeRoom(db, shelter.id, 'mixed', 1);
     const [outcome] = place([person('Dana', 'woman').id], shelter.id).outcomes;
     const { token } = write(db, (tx) => renewStayLink(tx, guide, outcome.link!.stayId, NOW));
-    expect(arrivalPageData(db, outcome.link!.token, NOW)).toBeNull();
+    expect(arrivalPageData(db, outcome.link!.token!, NOW)).toBeNull();
     expect(arrivalPageData(db, token, NOW)).not.toBeNull();
   });
 });

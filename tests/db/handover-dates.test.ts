@@ -29,7 +29,7 @@ async function reserve(languages: string[], nights: { firstNight: string; depart
   const arrival = makeArrival(db, { adultWomen: 1, adultMen: 1, children: 1, languages });
   const bedIds = beds.slice(nextBed, (nextBed += 3)).map((bed) => bed.id);
   const reservation = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds, ...nights }, NOW));
-  return linkHandover(ORIGIN, reservation.token, reservation.languages, NOW, 'stay', handoverStay(db, reservation.stayId));
+  return linkHandover(ORIGIN, reservation.token!, reservation.languages, NOW, 'stay', handoverStay(db, reservation.stayId));
 }
 
 describe('a reservation’s hand-over message', () => {

@@ -48,10 +48,10 @@ describe('reserving', () => {
     const result = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: family.beds.map((b) => b.id) }, NOW));
     // 21:00 in Istanbul: the door closes at 23:00, later than six hours after it opened at 14:00.
     expect(result.holdUntil).toEqual(new Date('2026-10-01T20:00:00Z'));
-    expect(result.token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    expect(result.token!.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()?.status).toBe('placed');
-    expect(arrivalPageData(db, result.token, at(1))?.shelter.name).toBe(shelter.name);
-    expect(JSON.stringify(db.select().from(stays).all())).not.toContain(result.token);
+    expect(arrivalPageData(db, result.token!, at(1))?.shelter.name).toBe(shelter.name);
+    expect(JSON.stringify(db.select().from(stays).all())).not.toContain(result.token!);
     expect(shelterBoard(db, shelter.id, at(1)).rooms[0].counts).toMatchObject({ reserved: 4, free: 0 });
   });
 
@@ -127,7 +127,7 @@ describe('after reserving', () => {
     const { stayId, token } = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW));
     write(db, (tx) => cancelStay(tx, guide, stayId, at(5)));
     expect(db.select().from(arrivals).where(eq(arrivals.id, arrival.id)).get()?.status).toBe('waiting');
-    expect(arrivalPageData(db, token, at(6))?.status).toEqual({ kind: 'ended' });
+    expect(arrivalPageData(db, token!, at(6))?.status).toEqual({ kind: 'ended' });
   });
 
   it('move within a shelter swaps beds; move to another shelter keeps the same link working', () => {
@@ -139,7 +139,7 @@ describe('after reserving', () => {
     expect(shelterBoard(db, a.shelter.id, at(2)).rooms[1].beds.map((bed) => bed.state)).toEqual(['free', 'reserved', 'free']);
     expect(refusal(() => moveStay(db, a.host, { stayId, bedIds: [b.men.beds[0].id] }, at(3)))).toBe('notAllowed');
     const moved = write(db, (tx) => moveStay(tx, guide, { stayId, bedIds: [b.men.beds[0].id] }, at(3)));
-    expect(arrivalPageData(db, token, at(4))?.shelter.id).toBe(moved.shelterId);
+    expect(arrivalPageData(db, token!, at(4))?.shelter.id).toBe(moved.shelterId);
     expect(shelterBoard(db, a.shelter.id, at(4)).counts.reserved).toBe(0);
   });
 
@@ -148,7 +148,7 @@ describe('after reserving', () => {
     const arrival = makeArrival(db, { adultMen: 1, adultWomen: 0 });
     const { stayId, token } = write(db, (tx) => reserveBeds(tx, guide, { arrivalId: arrival.id, bedIds: [men.beds[0].id] }, NOW));
     const renewed = write(db, (tx) => renewStayLink(tx, guide, stayId, at(1)));
-    expect(arrivalPageData(db, token, at(2))).toBeNull();
+    expect(arrivalPageData(db, token!, at(2))).toBeNull();
     expect(arrivalPageData(db, renewed.token, at(2))?.status).toMatchObject({ kind: 'held', beds: 1 });
     write(db, (tx) => revokeStayLink(tx, guide, stayId, at(3)));
     expect(arrivalPageData(db, renewed.token, at(4))).toBeNull();

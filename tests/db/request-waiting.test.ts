@@ -1,17 +1,17 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/s/[token]/route';
 import { write } from '@/db';
-import { hashLinkToken } from '@/lib/placement/links';
+import { hashLinkToken, issueLink } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
-import { cancelStay } from '@/lib/placement/stays';
+import { cancelStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { formStamp } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { publicRequestSchema } from '@/lib/validation/request';
-import { asStaff, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
+import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
 // A request's waiting page looks again by itself and says when it last did, in the city's clock; once
-// a guide places the household, the request link shows the stay, and so does the guide's link.
+// a guide places the household, the request link shows the stay: the household's one link.
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 
 const test = createTestDb();
@@ -93,28 +93,50 @@ describe('the links of a household once placed', () => {
   const place = (arrivalId: string, bedId: string, at: Date) =>
     write(db, (tx) => reserveBeds(tx, guide, { arrivalId, bedIds: [bedId] }, at));
 
-  it('show one stay on both: the request link becomes the stay’s page, no longer refreshing, and neither page holds the other link', async () => {
+  it('give one link: reserving mints none, and the request link becomes the stay’s page, no longer refreshing', async () => {
     const request = requestAt(NOW);
     const { bed } = shelterIn('Praga Hostel');
     const placed = place(arrivalOf(request), bed.id, later(5));
-    const byRequest = await open(request, later(6));
-    const byStay = await open(placed.token, later(6));
-    for (const page of [byRequest, byStay]) {
-      expect(page.status).toBe(200);
-      expect(page.html).toContain('<h1>Praga Hostel</h1>');
-      expect(page.html).toContain('Praga Hostel street 1');
-      expect(page.html).toMatch(/Для вас забронирована 1 кровать до \d\d:\d\d/);
-      expect(page.html).not.toContain('http-equiv="refresh"');
-      expect(page.html).not.toContain('Halyna-Private-4410');
-    }
-    expect(byRequest.html).not.toContain(placed.token);
-    expect(byStay.html).not.toContain(request);
+    expect(placed.token).toBeNull();
+    expect(sqlite.prepare('select link_token_hash from stays where id = ?').pluck().get(placed.stayId)).toBeNull();
+    const page = await open(request, later(6));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<h1>Praga Hostel</h1>');
+    expect(page.html).toContain('Praga Hostel street 1');
+    expect(page.html).toMatch(/Для вас забронирована 1 кровать до \d\d:\d\d/);
+    expect(page.html).not.toContain('http-equiv="refresh"');
+    expect(page.html).not.toContain('Halyna-Private-4410');
     // Only the person's own request link may withdraw the request.
-    expect(byRequest.html).toContain('Отменить заявку');
-    expect(byStay.html).not.toContain('Отменить заявку');
+    expect(page.html).toContain('Отменить заявку');
   });
 
-  it('keep the request link on the household: after a cancelled booking it waits again, then shows the next stay; the old stay link says it ended', async () => {
+  it('renew and revoke that one link: a new link is a new request link, and a stay link from before stops with the old one', async () => {
+    const request = requestAt(NOW);
+    const { shelter, bed } = shelterIn('Ochota Rooms');
+    const household = arrivalOf(request);
+    const placed = place(household, bed.id, later(5));
+    // A booking made before a household's link was its request link carried a link of its own.
+    const earlier = write(db, (tx) => issueLink(tx, { id: placed.stayId, shelterId: shelter.id }, guide.id, later(6)));
+    expect((await open(earlier, later(7))).status).toBe(200);
+
+    const renewed = write(db, (tx) => renewStayLink(tx, guide, placed.stayId, later(8)));
+    expect(renewed.kind).toBe('request');
+    for (const old of [request, earlier]) expect((await open(old, later(9))).status).toBe(404);
+    const page = await open(renewed.token, later(9));
+    expect(page.html).toContain('<h1>Ochota Rooms</h1>');
+    expect(page.html).toContain('Отменить заявку');
+
+    write(db, (tx) => revokeStayLink(tx, guide, placed.stayId, later(10)));
+    expect((await open(renewed.token, later(11))).status).toBe(404);
+    expect(() => write(db, (tx) => revokeStayLink(tx, guide, placed.stayId, later(12)))).toThrow('linkAlreadyRevoked');
+    const audited = sqlite
+      .prepare("select action from audit_events where entity_id = ? and action like 'request_link.%' order by at")
+      .pluck()
+      .all(household);
+    expect(audited).toEqual(['request_link.issue', 'request_link.revoke']);
+  });
+
+  it('keep the request link on the household: after a cancelled booking it waits again, then shows the next stay', async () => {
     const request = requestAt(NOW);
     const first = shelterIn('Wola House');
     const second = shelterIn('Mokotow Hall');
@@ -123,18 +145,20 @@ describe('the links of a household once placed', () => {
     const waiting = await open(request, later(11));
     expect(waiting.html).toContain('Вы в листе ожидания');
     expect(waiting.html).toContain(REFRESH);
-    const ended = await open(firstStay.token, later(11));
-    expect(ended.status).toBe(200);
-    expect(ended.html).toContain('Эта бронь закончилась.');
+    expect(waiting.html).not.toContain('Wola House');
 
-    const secondStay = place(arrivalOf(request), second.bed.id, later(20));
+    place(arrivalOf(request), second.bed.id, later(20));
     const byRequest = await open(request, later(21));
     expect(byRequest.html).toContain('<h1>Mokotow Hall</h1>');
-    expect((await open(secondStay.token, later(21))).html).toContain('<h1>Mokotow Hall</h1>');
-    // The first booking's link never shows the second shelter.
-    const old = await open(firstStay.token, later(21));
-    expect(old.html).toContain('<h1>Wola House</h1>');
-    expect(old.html).not.toContain('Mokotow');
-    expect(old.html).not.toContain('Mokotow Hall street 1');
+    expect(byRequest.html).not.toContain('Wola House');
+  });
+
+  it('leave a household a guide registered with its stay’s own link', async () => {
+    const { bed } = shelterIn('Bemowo Hostel');
+    const household = makeArrival(db, { cityId: warsaw.id, adultWomen: 1, alias: 'Olena-Desk-2210' });
+    const placed = place(household.id, bed.id, later(5));
+    expect(placed.token).toEqual(expect.any(String));
+    expect((await open(placed.token!, later(6))).html).toContain('<h1>Bemowo Hostel</h1>');
+    expect(write(db, (tx) => renewStayLink(tx, guide, placed.stayId, later(7))).kind).toBe('stay');
   });
 });

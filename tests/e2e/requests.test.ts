@@ -95,7 +95,13 @@ describe('an arrival helps themselves, on a 360 px phone in Russian', () => {
     expect(await card.getByText('Asked online').isVisible()).toBe(true);
     await card.getByRole('link', { name: 'Find a place' }).click();
     await guide.page.getByRole('listitem', { name: 'Kadıköy Church Hall' }).getByRole('button', { name: 'Reserve these beds' }).click();
-    await guide.page.getByRole('heading', { name: 'Link for Лена' }).waitFor();
+    // One link per household: the guide gets none to hand over, and the booking says why.
+    await guide.page.getByRole('heading', { name: 'Reserved at Kadıköy Church Hall' }).waitFor();
+    expect(
+      await guide.page.getByText('Their link is the one they got when they asked online: it shows this booking now.').isVisible(),
+    ).toBe(true);
+    expect(await guide.page.getByRole('heading', { name: 'Link for Лена' }).count()).toBe(0);
+    expect(await guide.page.locator('body').innerText()).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
 
     await page.goto(link);
     const text = await page.locator('body').innerText();

@@ -61,7 +61,7 @@ export type World = {
   shelterYerevan: { id: string; name: string };
   shelterNames: { S: string; T: string };
   arrivals: Record<Household, string>;
-  /** The links the households hold: each request's, and the stays' of R and C. */
+  /** The links the households hold: W's, R's and Y's requests (R's shows its stay), and C's stay's (a guide registered C). */
   links: { name: string; token: string }[];
   markers: Marker[];
   staff: Record<StaffKey, { id: string; email: string }>;
@@ -153,8 +153,11 @@ export function buildWorld(databasePath: string): World {
       const links: World['links'] = [];
       const ids = Object.fromEntries(
         HOUSEHOLDS.map((household, i) => {
+          // C was registered by a guide and gets its stay's link; the others asked online, and the link
+          // they asked with is their one link, showing their stay once placed (R).
+          const online = household !== 'C';
           const token = newLinkToken();
-          links.push({ name: `${household}'s request`, token });
+          if (online) links.push({ name: `${household}'s request`, token });
           const row = tx
             .insert(arrivals)
             .values({
@@ -163,8 +166,8 @@ export function buildWorld(databasePath: string): World {
               needNote: mark(household, 'note'),
               adultWomen: 1,
               languages: ['ru'],
-              selfRegistered: true,
-              requestTokenHash: mark(household, 'requestTokenHash', hashLinkToken(token)),
+              selfRegistered: online,
+              requestTokenHash: online ? mark(household, 'requestTokenHash', hashLinkToken(token)) : null,
               arrivedAt: new Date(now.getTime() - (30 + i) * 60_000),
               createdAt: now,
               cityId: cityOfHousehold(household),
@@ -182,8 +185,10 @@ export function buildWorld(databasePath: string): World {
         ] as const
       ).map(([household, bedId]) => {
         const reservation = reserveBeds(tx, guideA, { arrivalId: ids[household], bedIds: [bedId] }, now);
-        links.push({ name: `${household}'s stay`, token: reservation.token });
-        mark(household, 'linkTokenHash', hashLinkToken(reservation.token));
+        if (reservation.token) {
+          links.push({ name: `${household}'s stay`, token: reservation.token });
+          mark(household, 'linkTokenHash', hashLinkToken(reservation.token));
+        }
         return reservation.stayId;
       });
       checkIn(tx, asStaff(staff.hostS, [S.id]), placed[1], now);

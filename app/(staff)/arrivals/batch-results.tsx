@@ -5,7 +5,7 @@ import { useState } from 'react';
 import Link from '@/components/link';
 import { messagePath, messageValues } from '@/components/ui/field-error';
 import { exclusionText } from '@/lib/matching/exclusion-text';
-import type { BatchResult } from '@/lib/placement/batch-view';
+import type { BatchResult, NewBatchLink } from '@/lib/placement/batch-view';
 import styles from './queue.module.css';
 
 // Noon UTC names the same calendar day in every zone we serve.
@@ -40,6 +40,27 @@ function CopyButton({ text, label, shown = label }: { text: string; label: strin
   );
 }
 
+/** A placed household's new link: the URL to read out, and ways to send the message that carries it. */
+function NewLink({ link, name }: { link: NewBatchLink; name: string }) {
+  const t = useTranslations('queue');
+  return (
+    <>
+      <p className={styles.url} aria-label={t('linkOf', { name })} lang="en">
+        {link.url}
+      </p>
+      <p className={styles.shares}>
+        <CopyButton text={link.message} label={t('copyOne', { name })} shown={t('copy')} />
+        <a className="button" href={link.telegram} target="_blank" rel="noopener noreferrer" aria-label={t('telegramTo', { name })}>
+          Telegram
+        </a>
+        <a className="button" href={link.whatsapp} target="_blank" rel="noopener noreferrer" aria-label={t('whatsappTo', { name })}>
+          WhatsApp
+        </a>
+      </p>
+    </>
+  );
+}
+
 /**
  * What a batch did, household by household: each placed one with its link to copy or send by
  * Telegram or WhatsApp, each refused one with why in the suggestions' words, and every link in one
@@ -55,7 +76,7 @@ export function BatchResults({ results, shelter }: { results: BatchResult[]; she
       ? t('refusedHere', { shelter, reasons: result.refusal.reasons.map((reason) => exclusionText(suggest, reason)).join('; ') })
       : all(messagePath(result.refusal?.code ?? 'noBedFitting', 'errors'), messageValues(result.refusal?.params));
   const lines = results.flatMap((result, index) =>
-    result.link
+    result.link?.kind === 'new'
       ? [
           t('allLinksLine', {
             name: nameOf(result, index),
@@ -81,30 +102,11 @@ export function BatchResults({ results, shelter }: { results: BatchResult[]; she
                     {' — '}
                     {t('gotBeds', { shelter, beds: (result.beds ?? []).join(', ') })}
                   </p>
-                  <p className={styles.url} aria-label={t('linkOf', { name })} lang="en">
-                    {result.link.url}
-                  </p>
-                  <p className={styles.shares}>
-                    <CopyButton text={result.link.message} label={t('copyOne', { name })} shown={t('copy')} />
-                    <a
-                      className="button"
-                      href={result.link.telegram}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={t('telegramTo', { name })}
-                    >
-                      Telegram
-                    </a>
-                    <a
-                      className="button"
-                      href={result.link.whatsapp}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={t('whatsappTo', { name })}
-                    >
-                      WhatsApp
-                    </a>
-                  </p>
+                  {result.link.kind === 'request' ? (
+                    <p className="hint">{t('onRequestLink')}</p>
+                  ) : (
+                    <NewLink link={result.link} name={name} />
+                  )}
                 </>
               ) : (
                 <p>

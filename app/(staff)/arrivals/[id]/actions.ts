@@ -37,6 +37,9 @@ function refreshOnConflict<T>(run: () => T): T {
 
 export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }, async (input, { user, db, now }) => {
   const reservation = refreshOnConflict(() => write(db, (tx) => reserveBeds(tx, user, input, now)));
+  const revalidate = pages(input.arrivalId, reservation.shelterId);
+  // A household that asked online has nothing new to receive: the link it holds now shows this stay.
+  if (!reservation.token) return { revalidate, message: 'reservedOnRequestLink' };
   const handover = await linkHandover(
     await publicOrigin(),
     reservation.token,
@@ -45,7 +48,7 @@ export const reservePlace = staffAction({ roles: guides, schema: reserveSchema }
     'stay',
     handoverStay(db, reservation.stayId),
   );
-  return { revalidate: pages(input.arrivalId, reservation.shelterId), message: 'reserved', data: handover };
+  return { revalidate, message: 'reserved', data: handover };
 });
 
 export const moveHousehold = staffAction({ roles: guidesAndHosts, schema: moveSchema }, (input, { user, db, now }) => {
@@ -65,10 +68,10 @@ export const cancelReservation = staffAction({ roles: guidesAndHosts, schema: st
 });
 
 export const renewArrivalLink = staffAction({ roles: guidesAndHosts, schema: stayIdSchema }, async ({ stayId }, { user, db, now }) => {
-  const { token, languages } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
+  const { token, languages, kind } = write(db, (tx) => renewStayLink(tx, user, stayId, now));
   return {
     message: 'linkRenewed',
-    data: await linkHandover(await publicOrigin(), token, languages, now, 'stay', handoverStay(db, stayId)),
+    data: await linkHandover(await publicOrigin(), token, languages, now, kind, handoverStay(db, stayId)),
   };
 });
 

@@ -235,7 +235,8 @@ export default async function ArrivalPage({
           </>
         ) : null}
       </section>
-      {household.selfRegistered ? <RequestLink arrivalId={household.id} alias={alias} action={renewRequestLink} /> : null}
+      {/* Once placed, the stay's own "new link" issues this link (lib/requests/request-link.ts). */}
+      {household.selfRegistered && !stay ? <RequestLink arrivalId={household.id} alias={alias} action={renewRequestLink} /> : null}
       <ArrivalWorkspace
         arrivalId={household.id}
         alias={alias}

@@ -76,7 +76,10 @@ export function ArrivalWorkspace({
   const [moveState, moveAction] = useFormAction(actions.move);
   const [renewState, renewAction] = useFormAction(actions.renew, `${path}#${LINK_ANCHOR}`);
   const handover = latestHandover(reserveState, renewState);
-  const shown = current && handover ? handover.url : null;
+  // What the page lands at after a reservation: the new link, or the line saying the household's own
+  // link (the one it asked with online) shows the booking now.
+  const onRequestLink = reserveState.status === 'ok' && reserveState.message === 'reservedOnRequestLink';
+  const shown = current && handover ? handover.url : current && onRequestLink ? current.id : null;
   useEffect(() => {
     if (!shown) return;
     // A new link is what the guide does next: bring it (and its QR code) into view, as #link would.
@@ -167,6 +170,12 @@ export function ArrivalWorkspace({
             ) : null}
           </div>
           <FormStatus state={renewState} />
+          {/* Where a reservation without a new link lands: the household's link already shows it. */}
+          {current.linkIsRequest && current.hasLink ? (
+            <p className="hint" id={handover ? undefined : LINK_ANCHOR}>
+              {t('requestLinkShowsStay')}
+            </p>
+          ) : null}
           {current.hasLink ? null : <p className="hint">{t('noLink')}</p>}
         </section>
       ) : null}
