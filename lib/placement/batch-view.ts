@@ -1,3 +1,4 @@
+import type { FormState } from '@/lib/forms';
 import type { BatchRefusal } from './batch';
 
 // What the queue's batch results show, safe to import in the browser: no database, no secrets.
@@ -33,3 +34,6 @@ export type BatchResult = {
 export const stillToPlace = (results: Pick<BatchResult, 'arrivalId' | 'link'>[]): string[] =>
   results.filter((result) => !result.link).map((result) => result.arrivalId);
 
+/** The results a "place these" answer carries (none before it is sent, or when it was refused whole). */
+export const batchResultsOf = (state: FormState): BatchResult[] =>
+  state.status === 'ok' && state.data?.outcomes ? (JSON.parse(state.data.outcomes) as BatchResult[]) : [];

@@ -164,6 +164,33 @@ describe('the queue in a surge', () => {
     await context.close();
   });
 
+  it('without JavaScript, a batch answers with the same page: who got a bed, and the one who did not is still ticked', async () => {
+    const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'en-GB', javaScriptEnabled: false });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await openSignedIn(page, 'queue-guide@waystation.test', server);
+    await page.goto('/arrivals');
+    for (const alias of ['Sokolov family', 'Ömer'])
+      await waitingList(page)
+        .filter({ has: page.getByRole('link', { name: alias, exact: true }) })
+        .getByLabel('Tick')
+        .check();
+    const bar = page.getByRole('form', { name: 'Place the ticked households' });
+    await bar.getByLabel('Shelter').selectOption({ label: 'Kadıköy Hall (Kadıköy): 4 free tonight' });
+    await bar.getByRole('button', { name: 'Place them' }).click();
+    await page.getByText('1 of 2 placed at Kadıköy Hall.').waitFor();
+    const results = page.getByRole('list', { name: 'Who got a bed' }).getByRole('listitem');
+    expect(await results.evaluateAll((items) => items.map((item) => item.querySelector('p')?.textContent))).toEqual([
+      'Sokolov family — Kadıköy Hall, Family room 1, Family room 2, Family room 3, Family room 4',
+      expect.stringMatching(/^Ömer — Kadıköy Hall: /),
+    ]);
+    expect(await names(page)).toContain('Ömer');
+    expect(await names(page)).not.toContain('Sokolov family');
+    expect(await waitingList(page).filter({ hasText: 'Ömer' }).getByLabel('Tick').isChecked()).toBe(true);
+    expect(await waitingList(page).filter({ hasText: 'Olga' }).getByLabel('Tick').isChecked()).toBe(false);
+    await context.close();
+  });
+
   it('a request made online shows in the header’s count and in the list without a reload; on a 320 px phone, in Russian', async () => {
     const { context, page } = await signedIn('queue-guide@waystation.test', PHONE);
     await page.goto('/arrivals');

@@ -5,10 +5,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useFormAction } from '@/components/ui/use-form-action';
-import { stillToPlace, type BatchResult } from '@/lib/placement/batch-view';
-import { placeSelected } from './actions';
+import { batchResultsOf, stillToPlace } from '@/lib/placement/batch-view';
 import { BatchResults } from './batch-results';
+import { useBatch } from './batch-scope';
 import styles from './queue.module.css';
 
 /** An open shelter with its beds free tonight (lib/placement/batch.ts freeTonightByShelter). */
@@ -29,7 +28,7 @@ function ticked() {
  */
 export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const t = useTranslations('queue');
-  const [state, formAction] = useFormAction(placeSelected);
+  const [state, formAction] = useBatch();
   const [picked, setPicked] = useState({ households: 0, people: 0 });
   const [shelterId, setShelterId] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -47,12 +46,9 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
     };
   }, [recount]);
 
-  const results: BatchResult[] = useMemo(
-    () => (state.status === 'ok' && state.data?.outcomes ? JSON.parse(state.data.outcomes) : []),
-    [state],
-  );
+  const results = useMemo(() => batchResultsOf(state), [state]);
   // React empties the form once the action is done, and the boxes belong to it: those who got no bed
-  // are ticked again, ready to be placed elsewhere.
+  // are ticked again, ready to be placed elsewhere (without JavaScript, QueueTick renders them ticked).
   useEffect(() => {
     for (const arrivalId of stillToPlace(results)) {
       const box = document.querySelector<HTMLInputElement>(`input[form="${FORM_ID}"][value="${CSS.escape(arrivalId)}"]`);

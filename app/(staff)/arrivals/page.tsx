@@ -19,6 +19,7 @@ import { freeTonightByShelter } from '@/lib/placement/batch';
 import { applyExpiry } from '@/lib/placement/read';
 import type { SearchParams } from '@/lib/search-params';
 import { BatchPlace } from './batch-place';
+import { BatchScope, QueueTick } from './batch-scope';
 import styles from './queue.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -154,52 +155,56 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
               : t('waitingTitle', { count: waiting.length })}
           </h2>
           {waiting.length === 0 ? <p className="empty">{filtered ? q('noMatch') : t('nobodyWaiting')}</p> : null}
-          <ol className="queue">
-            {shownWaiting.map((household, index) => (
-              <li key={household.id} className="card" aria-label={name(household)}>
-                <div className="card-head">
-                  <Link
-                    href={`/arrivals/${household.id}`}
-                    className="queue-alias"
-                    aria-label={nameFor(name(household), placeOf(household, index))}
-                  >
-                    {name(household)}
-                  </Link>
-                  <span className="muted">
-                    {household.landing
-                      ? landsText(household.landing)
-                      : household.waitedMinutes === 0
-                        ? t('justArrived')
-                        : household.waitedMinutes < 60
-                          ? t('waitedMinutes', { minutes: household.waitedMinutes })
-                          : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
-                  </span>
-                </div>
-                <HouseholdLine household={household.composition} />
-                {household.selfRegistered ? (
-                  <p>
-                    <span className="badge">{requests('selfRegistered')}</span>
-                  </p>
-                ) : null}
-                {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
-                <div className={styles.cardActions}>
-                  <Link href={`/arrivals/${household.id}`} className="button" aria-label={nameFor(t('findPlace'), whom(household, index))}>
-                    {t('findPlace')}
-                  </Link>
-                  <label className={styles.pick}>
-                    <input type="checkbox" name="arrivalIds[]" value={household.id} form="batch-place" data-size={household.size} />
-                    <span>{q('select')}</span>
-                  </label>
-                </div>
-              </li>
-            ))}
-          </ol>
-          {shownCount < total ? (
-            <p className={styles.more}>
-              <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
-            </p>
-          ) : null}
-          {shownWaiting.length > 0 ? <BatchPlace shelters={shelters} /> : null}
+          {/* The ticks and the bar that places them share one form's answer (batch-scope.tsx). */}
+          <BatchScope>
+            <ol className="queue">
+              {shownWaiting.map((household, index) => (
+                <li key={household.id} className="card" aria-label={name(household)}>
+                  <div className="card-head">
+                    <Link
+                      href={`/arrivals/${household.id}`}
+                      className="queue-alias"
+                      aria-label={nameFor(name(household), placeOf(household, index))}
+                    >
+                      {name(household)}
+                    </Link>
+                    <span className="muted">
+                      {household.landing
+                        ? landsText(household.landing)
+                        : household.waitedMinutes === 0
+                          ? t('justArrived')
+                          : household.waitedMinutes < 60
+                            ? t('waitedMinutes', { minutes: household.waitedMinutes })
+                            : t('waitedHours', { hours: Math.floor(household.waitedMinutes / 60), minutes: household.waitedMinutes % 60 })}
+                    </span>
+                  </div>
+                  <HouseholdLine household={household.composition} />
+                  {household.selfRegistered ? (
+                    <p>
+                      <span className="badge">{requests('selfRegistered')}</span>
+                    </p>
+                  ) : null}
+                  {household.needNote ? <p className="need-note">{household.needNote}</p> : null}
+                  <div className={styles.cardActions}>
+                    <Link
+                      href={`/arrivals/${household.id}`}
+                      className="button"
+                      aria-label={nameFor(t('findPlace'), whom(household, index))}
+                    >
+                      {t('findPlace')}
+                    </Link>
+                    <QueueTick arrivalId={household.id} size={household.size} label={q('select')} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+            {shownCount < total ? (
+              <p className={styles.more}>
+                <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
+              </p>
+            ) : null}
+            {shownWaiting.length > 0 ? <BatchPlace shelters={shelters} /> : null}
+          </BatchScope>
         </section>
       ) : (
         <section aria-labelledby="reserved-title">
