@@ -18,6 +18,9 @@ import { axeViolations, launchBrowser, newPage, PHONE, shotsDir } from './suppor
 // links ready to send and the third's reason in the words the household page uses; its tick stays.
 // Each language's walk has a city, a shelter and a guide of its own.
 const SHOTS = shotsDir('batch-links');
+// A full-page shot of the long results waits for a frame: with both cores busy in `npm test` that once
+// took longer than the 15 s every other step gets (a screenshot timed out, the page itself idle).
+const SHOT_TIMEOUT = 60_000;
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -163,7 +166,7 @@ describe('placing several from the queue, on a phone', () => {
     expect(await counts(page)).toEqual([1, 1]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'batch-en-320.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'batch-en-320.png'), fullPage: true, timeout: SHOT_TIMEOUT });
 
     // Each link opens its household's page at the shelter.
     for (const url of urls) {
@@ -233,7 +236,7 @@ describe('placing several from the queue, on a phone', () => {
       await page.locator('#batch-shelter').selectOption({ index: 1 });
       await page.locator('#batch-place button[type=submit]').click();
       await page.getByText(placed).waitFor();
-      await page.screenshot({ path: join(SHOTS, `batch-${locale}-320.png`), fullPage: true });
+      await page.screenshot({ path: join(SHOTS, `batch-${locale}-320.png`), fullPage: true, timeout: SHOT_TIMEOUT });
       expect(await page.locator('#batch-place li').last().innerText()).toMatch(reason);
       expect(await heading(page).innerText()).toBe(heads[1]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
