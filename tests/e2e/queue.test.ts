@@ -164,8 +164,8 @@ describe('the queue in a surge', () => {
     await context.close();
   });
 
-  it('without JavaScript, a batch answers with the same page: who got a bed, and the one who did not is still ticked', async () => {
-    const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'en-GB', javaScriptEnabled: false });
+  it('without JavaScript on a 320 px phone, a batch answers with the same page: who got a bed, and the one who did not is still ticked', async () => {
+    const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, locale: 'en-GB', javaScriptEnabled: false });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await openSignedIn(page, 'queue-guide@waystation.test', server);
@@ -188,6 +188,8 @@ describe('the queue in a surge', () => {
     expect(await names(page)).not.toContain('Sokolov family');
     expect(await waitingList(page).filter({ hasText: 'Ömer' }).getByLabel('Tick').isChecked()).toBe(true);
     expect(await waitingList(page).filter({ hasText: 'Olga' }).getByLabel('Tick').isChecked()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: join(SHOTS, 'queue-no-js-kept-tick-320.png'), fullPage: true, timeout: 60_000 });
     await context.close();
   });
 
