@@ -3,6 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { write, type Db } from '@/db';
 import { arrivals, beds, cities, networkSettings, rooms, shelterMembers, shelters, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { hashLinkToken } from '@/lib/placement/links';
 import { signInCookie } from './session';
 
 /** The surge's staff: who each volunteer is, and the one shelter a host works at. */
@@ -150,6 +151,8 @@ const COMPOSITIONS = [
 export class HouseholdSupply {
   private claimed = new Set<string>();
   private selfRegistered = 0;
+  /** Each asker's link by its hash, as the database keeps it: placed, the household opens this one. */
+  private requestLinks = new Map<string, string>();
   private counter = 0;
 
   /** The city the households wait in (the demo's Istanbul), for the queue and the public form. */
@@ -178,16 +181,20 @@ export class HouseholdSupply {
     }
   }
 
-  /** A public request was accepted: its household is waiting in the queue for a guide. */
-  requested() {
+  /** A public request was accepted: its household is waiting in the queue for a guide, holding `token`. */
+  requested(token: string) {
     this.selfRegistered++;
+    this.requestLinks.set(hashLinkToken(token), token);
   }
 
-  /** The next household for a guide, with the alias the guide searches the queue for. */
-  next(): { id: string; alias: string } {
+  /**
+   * The next household for a guide, with the alias the guide searches the queue for, and for one that
+   * asked online the link it holds (a reservation gives it no other: lib/requests/request-link.ts).
+   */
+  next(): { id: string; alias: string; requestToken?: string } {
     if (this.selfRegistered > 0) {
       const waiting = this.db
-        .select({ id: arrivals.id, alias: arrivals.alias })
+        .select({ id: arrivals.id, alias: arrivals.alias, hash: arrivals.requestTokenHash })
         .from(arrivals)
         // The surge's askers' city: the demo's Yana waits in Yerevan, outside the demo guide's queue.
         .where(sql`${arrivals.selfRegistered} = 1 and ${arrivals.status} = 'waiting' and ${arrivals.cityId} = ${this.cityId}`)
@@ -196,7 +203,7 @@ export class HouseholdSupply {
       if (waiting) {
         this.selfRegistered--;
         this.claimed.add(waiting.id);
-        return { id: waiting.id, alias: waiting.alias ?? '' };
+        return { id: waiting.id, alias: waiting.alias ?? '', requestToken: waiting.hash ? this.requestLinks.get(waiting.hash) : undefined };
       }
     }
     let roll = this.random() * 100;
