@@ -15,6 +15,14 @@ import { mayActOnHousehold } from '@/lib/privacy/shares';
  */
 export const linkIsRequestLink = (household: { selfRegistered: boolean }) => household.selfRegistered;
 
+/** A stay link the household was given before its request link showed its stay stops working. */
+function retireStayLinks(db: Db, arrivalId: string) {
+  db.update(stays)
+    .set({ linkTokenHash: null, linkExpiresAt: null })
+    .where(and(eq(stays.arrivalId, arrivalId), isNotNull(stays.linkTokenHash)))
+    .run();
+}
+
 /**
  * A new request link: the old one stops working at once (only the new hash is kept), and so does a
  * stay link the household was given before its request link showed its stay. Shown once, as a
@@ -26,10 +34,7 @@ export function issueRequestLink(db: Db, arrivalId: string, actorId: string, now
     .set({ requestTokenHash: hashLinkToken(token) })
     .where(eq(arrivals.id, arrivalId))
     .run();
-  db.update(stays)
-    .set({ linkTokenHash: null, linkExpiresAt: null })
-    .where(and(eq(stays.arrivalId, arrivalId), isNotNull(stays.linkTokenHash)))
-    .run();
+  retireStayLinks(db, arrivalId);
   recordAudit(db, { at: now, actorId, action: 'request_link.issue', entity: 'arrival', entityId: arrivalId });
   return token;
 }
@@ -38,10 +43,7 @@ export function issueRequestLink(db: Db, arrivalId: string, actorId: string, now
 export function revokeRequestLink(db: Db, household: { id: string; requestTokenHash: string | null }, actorId: string, now: Date) {
   if (!household.requestTokenHash) throw new DomainError('linkAlreadyRevoked');
   db.update(arrivals).set({ requestTokenHash: null }).where(eq(arrivals.id, household.id)).run();
-  db.update(stays)
-    .set({ linkTokenHash: null, linkExpiresAt: null })
-    .where(and(eq(stays.arrivalId, household.id), isNotNull(stays.linkTokenHash)))
-    .run();
+  retireStayLinks(db, household.id);
   recordAudit(db, { at: now, actorId, action: 'request_link.revoke', entity: 'arrival', entityId: household.id });
 }
 
