@@ -37,7 +37,8 @@ export function renderRequestForm(
   );
 }
 
-type LinkPageOptions = { cancelRefused?: boolean; say?: SayRefusal; shareUrl?: string };
+/** `paused`: the waiting page without its refresh, as its reader asked (`?refresh=off`). */
+type LinkPageOptions = { cancelRefused?: boolean; say?: SayRefusal; shareUrl?: string; paused?: boolean };
 
 /** The page's own address with the share links for it, in the reader's language. */
 function ownLinkShare(url: string | undefined, locale: ArrivalLocale): ShareOwnLink | null {
@@ -82,13 +83,14 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
   }
   const format = formatFor(locale, page.clock.timeZone, now);
   const timeZone = page.clock.timeZone;
+  const paused = options.paused === true;
   const times = {
     requestedAt: format.dateTime(page.requestedAt, { timeZone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     checkedAt: format.dateTime(now, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   };
   return toHtml(
-    <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms refreshSeconds={WAITING_REFRESH_SECONDS}>
-      <WaitingPage locale={locale} t={t} contact={page.contact} times={times} city={clockCityName(page.clock, locale)} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} error={options.cancelRefused} />
+    <ArrivalDocument lang={locale} title={t('waiting.title')} withScript forms refreshSeconds={paused ? undefined : WAITING_REFRESH_SECONDS}>
+      <WaitingPage locale={locale} t={t} contact={page.contact} times={times} city={clockCityName(page.clock, locale)} expected={page.expected} share={ownLinkShare(options.shareUrl, locale)} paused={paused} error={options.cancelRefused} />
     </ArrivalDocument>,
   );
 }

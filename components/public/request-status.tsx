@@ -86,6 +86,16 @@ export const WAITING_REFRESH_SECONDS = 60;
 
 type Times = { requestedAt: string; checkedAt: string };
 
+/**
+ * The page itself with its refresh on or off (a query alone keeps the link's path): a person who reads
+ * slowly, or whose screen reader starts over at each reload, turns it off (WCAG 2.2.1) and looks again
+ * when they choose.
+ */
+/** Each sentence naming the city's clock, and its twin for a request whose city is unknown. */
+const WITHOUT_CITY = { requestedAt: 'requestedAtLocal', checkedAt: 'checkedAtLocal', checkedAtPaused: 'checkedAtLocalPaused' } as const;
+
+const refreshHref = (locale: ArrivalLocale, paused: boolean) => `?lang=${locale}${paused ? '&refresh=off' : ''}`;
+
 /** The request link's page until a guide reserves beds: no personal data, only the state of the request. */
 export function WaitingPage({
   locale,
@@ -95,9 +105,11 @@ export function WaitingPage({
   city,
   expected,
   share,
+  paused,
   error,
-}: Props & { times: Times; city: string | null; expected: ExpectedWait; share: ShareOwnLink | null; error?: boolean }) {
-  const at = (key: 'requestedAt' | 'checkedAt', time: string) => (city ? t(`waiting.${key}`, { time, city }) : t(`waiting.${key}Local`, { time }));
+}: Props & { times: Times; city: string | null; expected: ExpectedWait; share: ShareOwnLink | null; paused: boolean; error?: boolean }) {
+  const at = (key: keyof typeof WITHOUT_CITY, time: string) =>
+    city ? t(`waiting.${key}`, { time, city }) : t(`waiting.${WITHOUT_CITY[key]}`, { time });
   return (
     <>
       <OfflineNote text={t('offline', { time: times.checkedAt })} />
@@ -106,7 +118,17 @@ export function WaitingPage({
         <p>{t('waiting.status')}</p>
         <p>{expectedWaitSentence(expected, t)}</p>
         <p className="muted">{at('requestedAt', times.requestedAt)}</p>
-        <p className="muted">{at('checkedAt', times.checkedAt)}</p>
+        <p className="muted">{at(paused ? 'checkedAtPaused' : 'checkedAt', times.checkedAt)}</p>
+        {paused ? (
+          <p>
+            <a href={refreshHref(locale, true)}>{t('waiting.checkNow')}</a> ·{' '}
+            <a href={refreshHref(locale, false)}>{t('waiting.startRefresh')}</a>
+          </p>
+        ) : (
+          <p>
+            <a href={refreshHref(locale, true)}>{t('waiting.stopRefresh')}</a>
+          </p>
+        )}
       </section>
       {share ? (
         <KeepLink t={t} share={share} />

@@ -47,10 +47,10 @@ function requestAt(now: Date): string {
 const arrivalOf = (token: string) =>
   sqlite.prepare('select id from arrivals where request_token_hash = ?').pluck().get(hashLinkToken(token)) as string;
 
-async function open(token: string, now: Date, lang = 'ru') {
+async function open(token: string, now: Date, lang = 'ru', query = '') {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(now);
-  const response = await GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}`, { headers: { host: 'localhost:3000' } }), {
+  const response = await GET(new Request(`${ORIGIN}/s/${token}?lang=${lang}${query}`, { headers: { host: 'localhost:3000' } }), {
     params: Promise.resolve({ token }),
   });
   return { status: response.status, html: await response.text() };
@@ -71,6 +71,22 @@ describe('the waiting page of a request', () => {
     const uk = await open(token, new Date('2026-12-06T23:31:00Z'), 'uk');
     expect(uk.html).toContain('Перевірено о 00:31 (місцевий час, Варшава). Сторінка оновлюється сама щохвилини.');
     expect(uk.html).toContain(REFRESH);
+  });
+
+  it('can be told to stop refreshing, and to start again: a link each way, no meta refresh while paused', async () => {
+    const token = requestAt(new Date('2026-12-06T09:00:00Z'));
+    const running = await open(token, new Date('2026-12-06T09:10:00Z'), 'en');
+    expect(running.html).toContain(REFRESH);
+    expect(running.html).toContain('<a href="?lang=en&amp;refresh=off">Stop refreshing</a>');
+    const paused = await open(token, new Date('2026-12-06T09:11:00Z'), 'en', '&refresh=off');
+    expect(paused.status).toBe(200);
+    expect(paused.html).not.toContain('http-equiv="refresh"');
+    expect(paused.html).toContain('Checked at 10:11, Warsaw time. This page no longer refreshes by itself.');
+    expect(paused.html).toContain('<a href="?lang=en&amp;refresh=off">Check now</a>');
+    expect(paused.html).toContain('<a href="?lang=en">Refresh every minute again</a>');
+    const ru = await open(token, new Date('2026-12-06T09:12:00Z'), 'ru', '&refresh=off');
+    expect(ru.html).toContain('Страница больше не обновляется сама.');
+    expect(ru.html).toContain('Снова обновлять каждую минуту');
   });
 
   it('reads the city’s clock across the night the clocks go back: 02:30 twice, an hour apart', async () => {

@@ -100,16 +100,24 @@ describe('a booking ahead on the arrival’s link, 320 px', () => {
 
 describe('a request still waiting, 320 px', () => {
   it.each([
-    ['en-GB', 'en', /usually placed within|Probably tomorrow|cannot say yet/],
-    ['ru-RU', 'ru', /Обычно|Скорее всего, завтра|Пока мы не можем сказать/],
-  ])('in %s: an expected wait in words, no place in the queue', async (locale, lang, expected) => {
+    ['en-GB', 'en', /usually placed within|Probably tomorrow|cannot say yet/, 'Stop refreshing', 'Refresh every minute again'],
+    ['ru-RU', 'ru', /Обычно|Скорее всего, завтра|Пока мы не можем сказать/, 'Не обновлять', 'Снова обновлять каждую минуту'],
+  ])('in %s: an expected wait in words, no place in the queue; its refresh can be stopped', async (locale, lang, expected, stop, again) => {
     const { page, close } = await phone(locale, `${waitingLink}?lang=${lang}`);
     const status = await page.getByRole('status').innerText();
     expect(status).toMatch(expected);
     expect(status).not.toMatch(/#\s?\d|№/);
     // The waiting page reloads itself each minute, as asked, and says so: axe flags any timed refresh
-    // (WCAG 2.2.1); a way to stop it is not built yet (docs/features.md says so).
+    // (WCAG 2.2.1), so the running page waives that one rule; its "stop" link leads to a page with no
+    // refresh at all, which passes every rule, and back.
     await looksRight(page, `waiting-${lang}-320`, ['meta-refresh']);
+    await page.getByRole('link', { name: stop }).click();
+    await page.waitForURL(/refresh=off/);
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    await looksRight(page, `waiting-paused-${lang}-320`);
+    await page.getByRole('link', { name: again }).click();
+    await page.waitForURL((url) => !url.search.includes('refresh=off'));
+    expect(await page.locator('meta[http-equiv="refresh"]').getAttribute('content')).toBe('60');
     await close();
   });
 });

@@ -42,7 +42,8 @@ async function showPage(request: Request, { params }: Params) {
   const { locale, remember } = requestLocale(request);
   const page = linkPageData(getDb(), token, now);
   if (!page) return notWorking(clientAddress(request.headers), locale, now);
-  return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request) }), 200, {
+  const paused = new URL(request.url).searchParams.get('refresh') === 'off';
+  return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request), paused }), 200, {
     forms: linkPageHasForm(page),
     headers: remember,
   });
