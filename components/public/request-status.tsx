@@ -86,14 +86,14 @@ export const WAITING_REFRESH_SECONDS = 60;
 
 type Times = { requestedAt: string; checkedAt: string };
 
+/** Each sentence naming the city's clock, and its twin for a request whose city is unknown. */
+const WITHOUT_CITY = { requestedAt: 'requestedAtLocal', checkedAt: 'checkedAtLocal', checkedAtPaused: 'checkedAtLocalPaused' } as const;
+
 /**
  * The page itself with its refresh on or off (a query alone keeps the link's path): a person who reads
  * slowly, or whose screen reader starts over at each reload, turns it off (WCAG 2.2.1) and looks again
  * when they choose.
  */
-/** Each sentence naming the city's clock, and its twin for a request whose city is unknown. */
-const WITHOUT_CITY = { requestedAt: 'requestedAtLocal', checkedAt: 'checkedAtLocal', checkedAtPaused: 'checkedAtLocalPaused' } as const;
-
 const refreshHref = (locale: ArrivalLocale, paused: boolean) => `?lang=${locale}${paused ? '&refresh=off' : ''}`;
 
 /** The request link's page until a guide reserves beds: no personal data, only the state of the request. */

@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { batchResultsOf, stillToPlace } from '@/lib/placement/batch-view';
 import { BatchResults } from './batch-results';
 import { useBatch } from './batch-scope';
 import styles from './queue.module.css';
@@ -28,7 +27,7 @@ function ticked() {
  */
 export function BatchPlace({ shelters }: { shelters: Choice[] }) {
   const t = useTranslations('queue');
-  const [state, formAction] = useBatch();
+  const { state, formAction, results, kept } = useBatch();
   const [picked, setPicked] = useState({ households: 0, people: 0 });
   const [shelterId, setShelterId] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -46,11 +45,10 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
     };
   }, [recount]);
 
-  const results = useMemo(() => batchResultsOf(state), [state]);
   // React empties the form once the action is done, and the boxes belong to it: those who got no bed
   // are ticked again, ready to be placed elsewhere (without JavaScript, QueueTick renders them ticked).
   useEffect(() => {
-    for (const arrivalId of stillToPlace(results)) {
+    for (const arrivalId of kept) {
       const box = document.querySelector<HTMLInputElement>(`input[form="${FORM_ID}"][value="${CSS.escape(arrivalId)}"]`);
       if (box) box.checked = true;
     }
@@ -58,7 +56,7 @@ export function BatchPlace({ shelters }: { shelters: Choice[] }) {
     // Setting `checked` fires no change event: the bar counts again on the next frame.
     const frame = requestAnimationFrame(recount);
     return () => cancelAnimationFrame(frame);
-  }, [results, recount]);
+  }, [results, kept, recount]);
   const chosen = shelters.find((shelter) => shelter.id === shelterId);
   const shelterName = String(state.messageParams?.shelter ?? '');
   const short = chosen && picked.people > chosen.free;

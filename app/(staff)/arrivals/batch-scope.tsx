@@ -2,11 +2,19 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { batchResultsOf, stillToPlace } from '@/lib/placement/batch-view';
+import type { FormState } from '@/lib/forms';
+import { batchResultsOf, stillToPlace, type BatchResult } from '@/lib/placement/batch-view';
 import { placeSelected } from './actions';
 import styles from './queue.module.css';
 
-type Batch = ReturnType<typeof useFormAction>;
+type Batch = {
+  state: FormState;
+  formAction: ReturnType<typeof useFormAction>[1];
+  /** What the answer says, household by household, read once for the bar and every tick. */
+  results: BatchResult[];
+  /** The households it left without a bed: their ticks stay. */
+  kept: ReadonlySet<string>;
+};
 const BatchContext = createContext<Batch | null>(null);
 
 /**
@@ -15,7 +23,11 @@ const BatchContext = createContext<Batch | null>(null);
  * no bed comes back ticked there too, as the script ticks it again in the browser.
  */
 export function BatchScope({ children }: { children: ReactNode }) {
-  const batch = useFormAction(placeSelected);
+  const [state, formAction] = useFormAction(placeSelected);
+  const batch = useMemo(() => {
+    const results = batchResultsOf(state);
+    return { state, formAction, results, kept: new Set(stillToPlace(results)) };
+  }, [state, formAction]);
   return <BatchContext.Provider value={batch}>{children}</BatchContext.Provider>;
 }
 
@@ -27,8 +39,7 @@ export function useBatch(): Batch {
 
 /** A household's tick on the queue: it belongs to the batch form, and stays ticked when it got no bed. */
 export function QueueTick({ arrivalId, size, label }: { arrivalId: string; size: number; label: string }) {
-  const [state] = useBatch();
-  const kept = useMemo(() => stillToPlace(batchResultsOf(state)).includes(arrivalId), [state, arrivalId]);
+  const kept = useBatch().kept.has(arrivalId);
   return (
     <label className={styles.pick}>
       <input type="checkbox" name="arrivalIds[]" value={arrivalId} form="batch-place" data-size={size} defaultChecked={kept} />

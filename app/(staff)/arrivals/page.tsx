@@ -65,6 +65,13 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const shownReserved = query.view === 'placed' ? reserved.slice(0, query.shown) : [];
   const total = query.view === 'waiting' ? waiting.length : reserved.length;
   const shownCount = query.view === 'waiting' ? shownWaiting.length : shownReserved.length;
+  // The next page of whichever list is shown, under it.
+  const showMore =
+    shownCount < total ? (
+      <p className={styles.more}>
+        <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
+      </p>
+    ) : null;
   const scope = queueScope(user, cityId);
   const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, now, scope === 'all' ? undefined : scope) : [];
   const filtered = Boolean(query.kind || query.q);
@@ -198,11 +205,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
                 </li>
               ))}
             </ol>
-            {shownCount < total ? (
-              <p className={styles.more}>
-                <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
-              </p>
-            ) : null}
+            {showMore}
             {shownWaiting.length > 0 ? <BatchPlace shelters={shelters} /> : null}
           </BatchScope>
         </section>
@@ -233,11 +236,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
               </li>
             ))}
           </ul>
-          {shownCount < total ? (
-            <p className={styles.more}>
-              <Link href={queueHref(query, { shown: query.shown + QUEUE_PAGE })}>{q('showMore', { shown: shownCount, total })}</Link>
-            </p>
-          ) : null}
+          {showMore}
         </section>
       )}
     </>
