@@ -111,15 +111,22 @@ function controlsOf(page: Page): Promise<Control[]> {
 async function accessibleNames(page: Page): Promise<Map<string, string>> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-name-probe]' });
+    // Two questions for the whole page, not three for each control: which DOM node carries which
+    // probe, and the accessibility tree with each node's computed name.
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const probes = new Map<number, string>();
+    const visit = (node: typeof root) => {
+      const attributes = node.attributes ?? [];
+      const at = attributes.indexOf('data-name-probe');
+      if (at >= 0 && at % 2 === 0) probes.set(node.backendNodeId, attributes[at + 1]);
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(root);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree', {});
     const names = new Map<string, string>();
-    for (const nodeId of nodeIds) {
-      const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
-      const probe = attributes[attributes.indexOf('data-name-probe') + 1];
-      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-      const node = nodes[0];
-      if (!node || node.ignored) continue;
+    for (const node of nodes) {
+      const probe = node.backendDOMNodeId === undefined ? undefined : probes.get(node.backendDOMNodeId);
+      if (probe === undefined || node.ignored) continue;
       names.set(
         probe,
         String(node.name?.value ?? '')
