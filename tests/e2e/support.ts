@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -104,14 +106,38 @@ export function firstCityOffered(formHtml: string): Record<string, string> {
   return id ? { cityId: id } : {};
 }
 
+let axeScript: Promise<string> | undefined;
+const axeSource = () => createRequire(import.meta.url)('axe-core').source as string;
+
+/**
+ * Where this test process serves axe-core's script, started on first use. Loaded from an address
+ * that allows caching, Chromium compiles it once per browser context and reuses the code after: as
+ * inline text it was parsed again for every page, about 0.3 CPU-s each time (docs/testing.md).
+ */
+function axeScriptUrl(): Promise<string> {
+  axeScript ??= new Promise((resolve, reject) => {
+    const source = axeSource();
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=86400, immutable' });
+      response.end(source);
+    });
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js`));
+  });
+  return axeScript;
+}
+
 /**
  * axe-core's WCAG 2.1 A and AA violations on the page as it stands, each with the elements it names.
  * After a client-side navigation or an action, Next streams the page's <title> in a moment later:
- * waiting for it keeps axe from reporting a title that is on its way.
+ * waiting for it keeps axe from reporting a title that is on its way. The page's context bypasses
+ * the app's CSP, which would rightly refuse a script from elsewhere.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.waitForFunction(() => document.title !== '');
-  await page.addScriptTag({ content: createRequire(import.meta.url)('axe-core').source as string });
+  // Offline (an emulated lost connection), the page fetches nothing: the script goes in as text then.
+  await page.addScriptTag({ url: await axeScriptUrl() }).catch(() => page.addScriptTag({ content: axeSource() }));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
