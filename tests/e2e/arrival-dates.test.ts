@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
@@ -8,13 +6,12 @@ import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival } from '../support/fixtures';
-import { axeViolations, launchBrowser, PHONE } from './support';
+import { axeViolations, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // The arrival's link for a booking ahead, and the page of a request still waiting, on a 320 px phone.
 const baseURL = inject('baseURL');
 const { db, sqlite } = openDatabase(inject('databasePath'));
-// Screenshots for the README when asked for: SHOTS_DIR=/some/dir.
-const shotsDir = process.env.SHOTS_DIR;
+const SHOTS = shotsDir('arrival-dates');
 let browser: Browser;
 let aheadLink: string;
 let waitingLink: string;
@@ -77,10 +74,7 @@ async function phone(locale: string, url: string): Promise<{ page: Page; close: 
 async function looksRight(page: Page, shot: string, allowed: string[] = []) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   expect((await axeViolations(page)).filter((violation) => !allowed.some((rule) => violation.startsWith(`${rule}:`)))).toEqual([]);
-  if (shotsDir) {
-    mkdirSync(shotsDir, { recursive: true });
-    await page.screenshot({ path: join(shotsDir, `${shot}.png`), fullPage: true });
-  }
+  await screenshot(page, SHOTS, `${shot}.png`, { fullPage: true });
 }
 
 describe('a booking ahead on the arrival’s link, 320 px', () => {

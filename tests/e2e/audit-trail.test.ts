@@ -1,17 +1,16 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { recordAudit } from '@/lib/audit';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, screenshot, shotsDir } from './support';
 
 // Issue 27, point 12: a city admin reads the audit trail in their language on a phone, in plain words,
 // and narrows it with the GET form (no JavaScript needed) to what the guest did through their link.
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
-const SHOTS = process.env.SHOTS_DIR;
+const SHOTS = shotsDir('audit-trail');
 const TAG = Math.random().toString(36).slice(2, 8);
 let browser: Browser;
 let world: ReturnType<typeof buildWorld>;
@@ -88,7 +87,7 @@ describe('the audit trail on a phone', () => {
     expect(await page.getByLabel('Kim').inputValue()).toBe('guest');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'audit-tr-guest-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'audit-tr-guest-320.png', { fullPage: true });
     await page.getByLabel('Kim').selectOption({ label: 'Herkes' });
     await page.getByLabel('Tür').selectOption({ label: 'Şehirler ve ayarlar' });
     await page.getByRole('button', { name: 'Filtrele' }).click();
@@ -96,9 +95,9 @@ describe('the audit trail on a phone', () => {
     expect(await page.getByText('Bu filtrelere uyan olay yok.').count()).toBe(1);
     if (SHOTS) {
       await page.goto('/audit');
-      await page.screenshot({ path: join(SHOTS, 'audit-tr-320.png'), fullPage: true });
+      await screenshot(page, SHOTS, 'audit-tr-320.png', { fullPage: true });
       await page.setViewportSize(DESKTOP);
-      await page.screenshot({ path: join(SHOTS, 'audit-tr-1280.png'), fullPage: true });
+      await screenshot(page, SHOTS, 'audit-tr-1280.png', { fullPage: true });
     }
     await context.close();
   });
@@ -114,9 +113,9 @@ describe('the audit trail on a phone', () => {
     expect(await entries.first().locator('time').textContent()).toMatch(/14:00, время Kars/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     if (SHOTS) {
-      await page.screenshot({ path: join(SHOTS, 'audit-ru-320.png'), fullPage: true });
+      await screenshot(page, SHOTS, 'audit-ru-320.png', { fullPage: true });
       await page.setViewportSize(DESKTOP);
-      await page.screenshot({ path: join(SHOTS, 'audit-ru-1280.png'), fullPage: true });
+      await screenshot(page, SHOTS, 'audit-ru-1280.png', { fullPage: true });
     }
     await context.close();
   });

@@ -11,7 +11,7 @@ import { utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, launchBrowser, newPage, PHONE, shotsDir } from './support';
+import { axeViolations, launchBrowser, newPage, PHONE, screenshot, shotsDir } from './support';
 
 // A guide of two cities on a 320 px phone: the queue names its city and counts what it lists, the
 // guide switches city, places three households of which one cannot be placed, and gets the two
@@ -166,7 +166,7 @@ describe('placing several from the queue, on a phone', () => {
     expect(await counts(page)).toEqual([1, 1]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'batch-en-320.png'), fullPage: true, timeout: SHOT_TIMEOUT });
+    await screenshot(page, SHOTS, 'batch-en-320.png', { fullPage: true, timeout: SHOT_TIMEOUT });
 
     // Each link opens its household's page at the shelter.
     for (const url of urls) {
@@ -236,7 +236,7 @@ describe('placing several from the queue, on a phone', () => {
       await page.locator('#batch-shelter').selectOption({ index: 1 });
       await page.locator('#batch-place button[type=submit]').click();
       await page.getByText(placed).waitFor();
-      await page.screenshot({ path: join(SHOTS, `batch-${locale}-320.png`), fullPage: true, timeout: SHOT_TIMEOUT });
+      await screenshot(page, SHOTS, `batch-${locale}-320.png`, { fullPage: true, timeout: SHOT_TIMEOUT });
       expect(await page.locator('#batch-place li').last().innerText()).toMatch(reason);
       expect(await heading(page).innerText()).toBe(heads[1]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,14 +9,14 @@ import { recordAudit } from '@/lib/audit';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, PHONE } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // Issue 17, the admin's side: an admin of Istanbul sees Istanbul's shelters and totals on /occupancy,
 // its history and CSV, the audit trail without Yerevan's events, and the staff page without Yerevan's
 // staff; an unknown ?city= gets a note. An admin of every city picks a city with links. A server of its
 // own over two cities with one shelter each, so the figures can be counted by hand.
 
-const SHOTS = '/work/shots-adminscope';
+const SHOTS = shotsDir('cities-admin');
 const ISTANBUL_SHELTER = 'Galata House';
 const YEREVAN_SHELTER = 'Ararat Hall';
 const YEREVAN_GUIDE = 'yerevan-guide@waystation.test';
@@ -61,7 +61,6 @@ beforeAll(async () => {
   sqlite.close();
   server = await startServer(databasePath);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -74,9 +73,9 @@ async function fitsAPhone(page: Page, name: string) {
   await page.setViewportSize(PHONE);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `${name}-320.png`), fullPage: true });
+  await screenshot(page, SHOTS, `${name}-320.png`, { fullPage: true });
   await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: join(SHOTS, `${name}-1280.png`), fullPage: true });
+  await screenshot(page, SHOTS, `${name}-1280.png`, { fullPage: true });
 }
 
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,11 +9,9 @@ import { cities } from '@/db/schema';
 import { defaultCityOf, makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, screenshot, shotsDir } from './support';
 
-// A guide who works in Yerevan only, on a network of two cities: Yerevan's queue, a bed in Yerevan,
-// no door into Istanbul's households or shelters, except for a household that is moving to Istanbul.
-const SHOTS = '/work/shots-guidescope';
+const SHOTS = shotsDir('cities-guide');
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -63,7 +61,6 @@ beforeAll(async () => {
   });
   server = await startServer(databasePath);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -95,7 +92,7 @@ describe('a guide scoped to Yerevan', () => {
     expect(await names(page)).toEqual(['Anna', 'Vera', 'Gleb']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'queue-yerevan-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'queue-yerevan-320.png', { fullPage: true });
 
     await page.goto(`/arrivals/${ids.anna}`);
     const suggestions = page.getByRole('region', { name: 'Where they can sleep' });
@@ -158,7 +155,7 @@ describe('a guide scoped to Yerevan', () => {
     await there.getByText('Placing them in another city is recorded in the audit trail.').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'destination-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'destination-320.png', { fullPage: true });
     await there.getByRole('listitem', { name: 'Fatih Hostel' }).getByRole('button', { name: 'Reserve these beds' }).click();
     await page.getByRole('heading', { name: 'Reserved at Fatih Hostel' }).waitFor();
     expect(audit('stay.reserve_elsewhere')).toBe(1);
@@ -169,7 +166,7 @@ describe('a guide scoped to Yerevan', () => {
       .getByRole('listitem', { name: 'Gleb' })
       .waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: join(SHOTS, 'placed-yerevan-1280.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'placed-yerevan-1280.png', { fullPage: true });
     await context.close();
   }, 60_000);
 });

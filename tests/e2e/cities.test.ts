@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,13 +8,9 @@ import { migrateDatabase } from '@/db/migrate';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { FIXTURE_PASSWORD, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir, SignInPage } from './support';
 
-// Issue 17 points 1, 2, 3 and 5 in Chromium: a network that has only Istanbul. An admin adds Yerevan
-// with its own phone, moves the Kentron flat into it, and cannot delete Yerevan while the flat is there.
-// On a phone the public list then runs city by city, each with its contact; ?city= shows one; and a
-// request sent from Yerevan's "ask for a place" joins Yerevan's queue.
-const SHOTS = '/work/shots-cities';
+const SHOTS = shotsDir('cities');
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
 let browser: Browser;
@@ -40,7 +36,6 @@ beforeAll(async () => {
   server = await startServer(databasePath);
   sqlite = openDatabase(databasePath).sqlite;
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -81,7 +76,7 @@ describe('cities, from the admin to the public list and the request form', () =>
     });
     expect(sqlite.prepare("select count(*) from audit_events where action = 'city.create'").pluck().get()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'settings-cities-1280.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'settings-cities-1280.png', { fullPage: true });
 
     await page.goto(`/shelters/${kentronId}/profile`);
     await page.getByLabel('City', { exact: true }).selectOption({ label: 'Yerevan' });
@@ -101,7 +96,7 @@ describe('cities, from the admin to the public list and the request form', () =>
     await page.setViewportSize(PHONE);
     await page.goto('/settings/cities');
     expect(await noSideScroll(page)).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'settings-cities-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'settings-cities-320.png', { fullPage: true });
     await context.close();
   });
 
@@ -128,7 +123,7 @@ describe('cities, from the admin to the public list and the request form', () =>
     expect(await page.locator('script').count()).toBe(0);
     expect(await noSideScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'public-shelters-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'public-shelters-320.png', { fullPage: true });
 
     await page.goto('/shelters?city=yerevan');
     expect(await page.getByRole('heading', { name: 'Kentron Flat' }).isVisible()).toBe(true);
@@ -144,7 +139,7 @@ describe('cities, from the admin to the public list and the request form', () =>
     await page.waitForURL(/\/request\?lang=ru&city=yerevan$/);
     expect(await page.getByLabel('Город, где вы сейчас').inputValue()).toBe(yerevanId());
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'request-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'request-320.png', { fullPage: true });
     await page.getByLabel('Ваше имя или ник').fill('Нарине');
     await page.getByLabel('Женщины').fill('1');
     await page.getByLabel('Telegram, WhatsApp или телефон').fill('@narine');

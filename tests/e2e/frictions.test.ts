@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,7 +5,7 @@ import { openDatabase } from '@/db';
 import { arrivals, networkSettings, roomNames, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
-import { axeViolations, launchBrowser, newPage, PHONE } from './support';
+import { axeViolations, launchBrowser, newPage, PHONE, screenshot, shotsDir } from './support';
 
 // The smaller frictions of a surge night (issue 16), walked as the person who met each one.
 let browser: Browser;
@@ -22,17 +20,13 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'night flights from antalya';
-// Set to a directory to keep screenshots of what these tests see (the report's shots).
-const shotsDir = process.env.FRICTIONS_SHOTS;
+const SHOTS = shotsDir('frictions');
 
 /** Fits 320 px, has no axe-core violations (WCAG 2.1 A and AA), and is kept as a screenshot when asked. */
 async function looksRight(page: Page, shot: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   expect(await axeViolations(page)).toEqual([]);
-  if (shotsDir) {
-    mkdirSync(shotsDir, { recursive: true });
-    await page.screenshot({ path: join(shotsDir, `${shot}.png`), fullPage: true });
-  }
+  await screenshot(page, SHOTS, `${shot}.png`, { fullPage: true });
 }
 
 async function signIn(page: Page, email: string) {

@@ -5,13 +5,13 @@ import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { addNights } from '@/lib/nights/calendar';
 import { buildHarbourHouse } from '../support/host-day';
 import { openSignedIn } from './signed-in';
-import { axeViolations, launchBrowser, PHONE } from './support';
+import { axeViolations, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // A host's day on a 320 px phone: who arrives tonight and leaves tomorrow, one more night for a guest,
 // and a room closed for two nights, seen closed on the calendar; no axe-core violations on either page.
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
+const SHOTS = shotsDir('host-day');
 let browser: Browser;
 let world: ReturnType<typeof buildHarbourHouse>;
 
@@ -46,16 +46,16 @@ const dayLabel = (night: string) =>
 const shortDay = (night: string) =>
   new Intl.DateTimeFormat('en', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${night}T12:00:00Z`));
 
-/** With SCREENSHOT_DIR set: the page in Russian and Turkish (after `again`, for what a reload loses), then back in English. */
+/** With WAYSTATION_SHOTS set: the page in Russian and Turkish (after `again`, for what a reload loses), then back in English. */
 async function screenshotsIn(page: Page, name: string, again?: () => Promise<void>) {
-  if (!SCREENSHOTS) return;
+  if (!SHOTS) return;
   for (const locale of ['ru', 'tr', 'en']) {
     await page.context().addCookies([{ url: baseURL, name: LOCALE_COOKIE, value: locale }]);
     await page.reload();
     await page.locator('h1').waitFor();
     if (locale === 'en') break;
     await again?.();
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${locale}-320.png`, fullPage: true });
+    await screenshot(page, SHOTS, `${name}-${locale}-320.png`, { fullPage: true });
   }
 }
 

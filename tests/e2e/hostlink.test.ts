@@ -8,13 +8,13 @@ import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir, SignInPage } from './support';
 
 // Points 6 and 7 of issue 16 in Chromium: the guest says "I'll be late, about …" on their link with
 // JavaScript off and the host sees it; a guide reissues a lost request link, the old one stops.
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
-const SHOTS = process.env.SHOTS_DIR;
+const SHOTS = shotsDir('hostlink');
 let browser: Browser;
 let world: ReturnType<typeof buildWorld>;
 
@@ -140,7 +140,7 @@ describe('the guest tells the shelter, the host sees it', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       if (SHOTS)
         await page.getByRole('region', { name: lang === 'ru' ? 'Сообщить приюту' : 'Повідомити притулок' }).scrollIntoViewIfNeeded();
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/link-forms-${lang}-320.png`, fullPage: true });
+      await screenshot(page, SHOTS, `link-forms-${lang}-320.png`, { fullPage: true });
       await context.close();
     }
     // Signed in from a Turkish browser: the sign-in page's language, Turkish, carries on.
@@ -154,7 +154,7 @@ describe('the guest tells the shelter, the host sees it', () => {
     await expected.waitFor();
     expect(await expected.getByText(/Geç kalacak, yaklaşık \d\d:\d\d/).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/host-expected-tr-1280.png` });
+    await screenshot(page, SHOTS, 'host-expected-tr-1280.png');
     await host.close();
   });
 });

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
@@ -8,14 +6,14 @@ import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, screenshot, shotsDir } from './support';
 
 // A guide of a city on Warsaw's clock, on a 320 px phone: an intake that says "already here" with
 // tomorrow's time comes back as "lands at" with a line saying so; the reservation's page says booked
 // and lands at the link and its QR code; the queue says "lands tomorrow 14:20" on that city's clock.
 const baseURL = inject('baseURL');
 const { db, sqlite } = openDatabase(inject('databasePath'));
-const SHOTS = '/tmp/household-intake-shots';
+const SHOTS = shotsDir('household-intake');
 const ZONE = 'Europe/Warsaw';
 const suffix = randomUUID().slice(0, 8);
 const email = `lublin-guide-${suffix}@waystation.test`;
@@ -24,7 +22,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
   const city = makeCity(db, `Lublin ${suffix}`, { slug: `lublin-${suffix}`, timeZone: ZONE });
   const door = { status: 'open' as const, lastConfirmedAt: new Date(), checkInFrom: '00:00', checkInUntil: '23:59' };
   const shelter = makeShelter(db, { ...door, name: shelterName, district: 'Stare Miasto', cityId: city.id, timeZone: ZONE });
@@ -44,7 +41,7 @@ const tomorrow = () => addNights(tonightIn(ZONE, new Date()), 1);
 async function shoot(page: Page, name: string) {
   for (const viewport of [PHONE, { width: 360, height: 740 }, DESKTOP]) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+    await screenshot(page, SHOTS, `${name}-${viewport.width}.png`, { fullPage: true });
   }
   await page.setViewportSize(PHONE);
 }
@@ -79,7 +76,7 @@ describe('the household page and the queue follow the booking', () => {
     expect(new URL(page.url()).pathname).toBe('/arrivals/new');
     expect(households('Lena')).toBe(0);
     await fitsAPhone(page);
-    await page.screenshot({ path: join(SHOTS, 'intake-moved-en-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'intake-moved-en-320.png', { fullPage: true });
 
     // Confirmed as it stands: registered as landing tomorrow at 14:20, on the city's clock.
     await page.getByRole('button', { name: 'Register and find a place' }).click();
@@ -107,13 +104,13 @@ describe('the household page and the queue follow the booking', () => {
       return box.top >= -1 && box.top < window.innerHeight / 2;
     });
     await fitsAPhone(page);
-    await page.screenshot({ path: join(SHOTS, 'booked-en-320.png') });
+    await screenshot(page, SHOTS, 'booked-en-320.png');
 
     await page.goto('/arrivals?view=placed');
     const placed = page.getByRole('listitem', { name: 'Lena' });
     expect(await placed.textContent()).toContain('lands tomorrow 14:20');
     await fitsAPhone(page);
-    await page.screenshot({ path: join(SHOTS, 'queue-placed-en-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'queue-placed-en-320.png', { fullPage: true });
 
     // The same screens in Russian and Turkish, for a look at 320 px.
     for (const [locale, moved] of [

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { startDemoServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // The guide's night at the airport on a 320 px phone: a send that fails keeps the intake and retries
 // with one tap, a draft survives a reload, a retried send registers once, and the common intakes are
@@ -22,7 +20,6 @@ beforeAll(async () => {
   server = await startDemoServer();
   ({ baseURL, databasePath } = server);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
   const { sqlite } = openDatabase(databasePath);
   // The network's meeting points: the intake asks where the household is now only when there are some.
   airport = (
@@ -51,7 +48,7 @@ async function guidePhone(email = 'guide@waystation.test') {
 async function shoot(page: Page, name: string) {
   for (const viewport of [PHONE, { width: 360, height: 740 }, DESKTOP]) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+    await screenshot(page, SHOTS, `${name}-${viewport.width}.png`, { fullPage: true });
   }
   await page.setViewportSize(PHONE);
 }
@@ -269,7 +266,7 @@ describe('intake in seconds', () => {
       await page.getByRole('button', { name: quick }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       expect(await axeViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `intake-${code}-320.png`), fullPage: true });
+      await screenshot(page, SHOTS, `intake-${code}-320.png`, { fullPage: true });
     }
     // The guide's language is theirs again for the other walks.
     await page.getByRole('button', { name: 'English' }).click();

@@ -7,13 +7,13 @@ import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { axeViolations, launchBrowser, PHONE, SignInPage } from './support';
+import { axeViolations, launchBrowser, PHONE, screenshot, shotsDir, SignInPage } from './support';
 
 // The host sets what "late, about HH:MM" does on the shelter's profile page, and the arrival's page
 // then promises exactly that.
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
-const SHOTS = process.env.SHOTS_DIR;
+const SHOTS = shotsDir('late-arrivals');
 let browser: Browser;
 let world: ReturnType<typeof buildWorld>;
 
@@ -120,7 +120,7 @@ describe('the host’s terms for late guests', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       if (SHOTS) {
         await page.getByRole('group', { name: legend }).scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `${SHOTS}/late-arrivals-${locale}-360.png` });
+        await screenshot(page, SHOTS, `late-arrivals-${locale}-360.png`);
       }
       await context.close();
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { meetingPoints, rooms, users } from '@/db/schema';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // Issue 16 point 5 in Chromium: Elmar, one man, waits at Istanbul Airport. Fatih has free men's beds
 // 33 km away; Kadıköy, across the Bosphorus, more free beds 39 km away. An admin adds the airport as a
@@ -64,7 +64,6 @@ beforeAll(async () => {
   sqlite.close();
   server = await startServer(databasePath);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -114,7 +113,7 @@ describe('suggestions measured from where the household is now', () => {
     await page.getByRole('listitem', { name: 'Istanbul Airport' }).waitFor();
     expect(await page.getByRole('listitem', { name: 'Istanbul Airport' }).getByLabel('Latitude').inputValue()).toBe('41.2753');
     await fitsAPhone(page);
-    await page.screenshot({ path: join(SHOTS, 'meeting-points-admin-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'meeting-points-admin-320.png', { fullPage: true });
     await context.close();
   });
 
@@ -135,9 +134,9 @@ describe('suggestions measured from where the household is now', () => {
     expect(plain(await second.locator('.differ-title').textContent())).toBe('Unlike Fatih Free Shelter above:');
     expect(await second.locator('ul.differences li').allTextContents()).toEqual(['6.1 km farther', "Mixed dorm, not Men's dorm"]);
     await fitsAPhone(page);
-    await page.screenshot({ path: join(SHOTS, 'household-en-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'household-en-320.png', { fullPage: true });
     await page.setViewportSize(DESKTOP);
-    await page.locator('.suggestions').screenshot({ path: join(SHOTS, 'cards-en-1280.png') });
+    await screenshot(page.locator('.suggestions'), SHOTS, 'cards-en-1280.png');
 
     await page.getByLabel('Where they are now').selectOption({ label: 'Sabiha Gökçen Airport' });
     await page.getByRole('button', { name: 'Save where they are' }).click();
@@ -153,7 +152,7 @@ describe('suggestions measured from where the household is now', () => {
     await page.getByText('26 км от Sabiha Gökçen Airport').waitFor();
     expect(await cards(page).nth(1).locator('ul.differences li').first().textContent()).toBe('На 7 км дальше');
     await fitsAPhone(page);
-    await page.locator('.suggestions').screenshot({ path: join(SHOTS, 'cards-ru-320.png') });
+    await screenshot(page.locator('.suggestions'), SHOTS, 'cards-ru-320.png');
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { dayStart } from '@/lib/occupancy/days';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // Issue 15's walk, end to end in Chromium against a production build on the real clock: a household
 // expected tomorrow is booked two nights ahead, the host sees it on the calendar, a longer stay that
@@ -70,7 +70,6 @@ beforeAll(async () => {
   world = { shelterId: shelter.id, beds: beds.map((b) => ({ id: b.id, label: b.label })), tonight, databasePath };
   server = await startServer(databasePath);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -89,7 +88,7 @@ async function fitsAPhone(page: Page) {
 async function shoot(page: Page, name: string) {
   for (const viewport of [PHONE, DESKTOP]) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+    await screenshot(page, SHOTS, `${name}-${viewport.width}.png`, { fullPage: true });
   }
 }
 
@@ -221,9 +220,9 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
     expect(await counts(3)).toBe('3 free');
     expect(await nightList.nth(1).getByText(`${ROOM}: ${other.label}`).isVisible()).toBe(true);
     await fitsAPhone(h);
-    await h.screenshot({ path: join(SHOTS, 'calendar-booked-320.png'), fullPage: true });
+    await screenshot(h, SHOTS, 'calendar-booked-320.png', { fullPage: true });
     await h.setViewportSize(DESKTOP);
-    await h.screenshot({ path: join(SHOTS, 'calendar-booked-1280.png'), fullPage: true });
+    await screenshot(h, SHOTS, 'calendar-booked-1280.png', { fullPage: true });
 
     // 3. Someone else has our bed from the morning we leave: one more night on it collides.
     const departure = addNights(tomorrow, 2);
@@ -314,7 +313,7 @@ describe("issue 15's walk: nights booked ahead, the calendar, a longer stay move
         .getByText(`${ROOM}: ${[ours.label, bed3.label].sort().join(', ')}`)
         .isVisible(),
     ).toBe(true);
-    await h.screenshot({ path: join(SHOTS, 'calendar-after-check-out-320.png'), fullPage: true });
+    await screenshot(h, SHOTS, 'calendar-after-check-out-320.png', { fullPage: true });
 
     // 5. Bed 3 is free tomorrow after all: one more bed free for certain.
     const afterCheckOut = await forecastFor(g, 1);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +7,7 @@ import { tonightIn } from '@/lib/nights/calendar';
 import { hashLinkToken, issueLink, newLinkToken } from '@/lib/placement/links';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
-import { launchBrowser, PHONE, shotsDir } from './support';
+import { launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // Issue 27, points 9–11, on a 320 px phone in Russian and Ukrainian: the saved arrival page says
 // "no connection" and holds back its forms; a request's waiting page looks again by itself and turns
@@ -16,7 +15,7 @@ import { launchBrowser, PHONE, shotsDir } from './support';
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
 const ZONE = 'Europe/Istanbul';
-const shots = shotsDir('offline-public');
+const SHOTS = shotsDir('offline-public');
 let browser: Browser;
 let addresses = 0;
 beforeAll(async () => {
@@ -133,7 +132,7 @@ describe('the saved arrival page, with no connection', () => {
       expect(await page.getByText(says.needs).isVisible()).toBe(true);
       expect(await page.getByRole('link', { name: '+90 555 777 88 99' }).first().getAttribute('href')).toBe('tel:+905557778899');
       expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);
-      await page.screenshot({ path: join(shots, `saved-arrival-${lang}.png`), fullPage: true });
+      await screenshot(page, SHOTS, `saved-arrival-${lang}.png`, { fullPage: true });
       await context.close();
     });
   }
@@ -181,7 +180,7 @@ describe('a request’s waiting page', () => {
       await page.getByText(/^Проверено в \d\d:\d\d \(местное время, Ожидание\)\. Страница обновляется сама каждую минуту\.$/).isVisible(),
     ).toBe(true);
     expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: join(shots, 'waiting-ru.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'waiting-ru.png', { fullPage: true });
     hurry = true;
     await page.reload();
 
@@ -217,7 +216,7 @@ describe('a request’s waiting page', () => {
     ).toBe(true);
     expect(await page.locator('meta[http-equiv="refresh"]').getAttribute('content')).toBe('60');
     expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: join(shots, 'waiting-uk.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'waiting-uk.png', { fullPage: true });
     await context.close();
   });
 });
@@ -233,7 +232,7 @@ describe('/shelters on a device that chose a city', () => {
     await page.goto('/shelters?lang=uk');
     expect(await firstCity(page)).toBe('Львів');
     expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: join(shots, 'shelters-uk.png') });
+    await screenshot(page, SHOTS, 'shelters-uk.png');
     await page.getByRole('region', { name: 'Львів' }).getByRole('link', { name: 'Попросити місце' }).click();
     const chosen = page.getByLabel('Місто, де ви зараз');
     expect(await chosen.locator('option:checked').innerText()).toBe('Львів');
@@ -253,7 +252,7 @@ describe('/shelters on a device that chose a city', () => {
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]{43}/);
     await page.goto('/shelters?lang=ru');
     expect(await firstCity(page)).toBe('Одесса');
-    await page.screenshot({ path: join(shots, 'shelters-ru.png') });
+    await screenshot(page, SHOTS, 'shelters-ru.png');
     await context.close();
   });
 });

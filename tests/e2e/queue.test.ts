@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { arrivals, rooms } from '@/db/schema';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, shotsDir } from './support';
+import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, screenshot, shotsDir } from './support';
 
 // The guide's queue in a surge, on a network of its own: find people by alias and kind, tick six
 // single men and place them in one shelter in one go, see who got which bed, and watch a request
@@ -72,7 +72,6 @@ beforeAll(async () => {
   });
   server = await startServer(databasePath);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -133,7 +132,7 @@ describe('the queue in a surge', () => {
     await bar.getByText('7 households ticked, 7 people').waitFor();
     await bar.getByLabel('Shelter').selectOption({ label: 'Fatih Hostel (Fatih): 6 free tonight' });
     await bar.getByText('Only 6 free tonight for 7 people: some will get no bed here.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'queue-ticked-1280.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'queue-ticked-1280.png', { fullPage: true });
     await bar.getByRole('button', { name: 'Place them' }).click();
     await bar.getByText('6 of 7 placed at Fatih Hostel.').waitFor();
     const results = bar.getByRole('list', { name: 'Who got a bed' }).getByRole('listitem');
@@ -142,7 +141,7 @@ describe('the queue in a surge', () => {
       ...MEN.slice(0, 6).map((alias, i) => `${alias} — Fatih Hostel, Men's dorm ${i + 1}`),
       expect.stringMatching(/^Gleb — Fatih Hostel: Full on \w{3} \d{1,2}$/),
     ]);
-    await page.screenshot({ path: join(SHOTS, 'queue-placed-1280.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'queue-placed-1280.png', { fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
     // The queue follows: six are placed and not yet arrived; Gleb still waits.
@@ -189,7 +188,7 @@ describe('the queue in a surge', () => {
     expect(await waitingList(page).filter({ hasText: 'Ömer' }).getByLabel('Tick').isChecked()).toBe(true);
     expect(await waitingList(page).filter({ hasText: 'Olga' }).getByLabel('Tick').isChecked()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: join(SHOTS, 'queue-no-js-kept-tick-320.png'), fullPage: true, timeout: 60_000 });
+    await screenshot(page, SHOTS, 'queue-no-js-kept-tick-320.png', { fullPage: true, timeout: 60_000 });
     await context.close();
   });
 
@@ -211,11 +210,11 @@ describe('the queue in a surge', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 780 });
-    await page.screenshot({ path: join(SHOTS, 'queue-ru-360.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'queue-ru-360.png', { fullPage: true });
     // Once something is ticked, the bar to place them stays at the bottom of the screen.
     await waitingList(page).filter({ hasText: 'Olga' }).getByLabel('Отметить').check();
     await page.getByRole('form', { name: 'Разместить отмеченных' }).getByText('Отмечено: 1 группа, 1 человек').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'queue-ru-360-ticked.png') });
+    await screenshot(page, SHOTS, 'queue-ru-360-ticked.png');
     // The header's count opens the queue filtered to online requests.
     await header.getByRole('link', { name: '1 заявка с сайта' }).click();
     await page.waitForURL('**/arrivals?kind=online');

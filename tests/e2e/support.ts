@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/next-server';
 import { BROWSER_ENDPOINT_VARIABLE, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from './chromium';
 
@@ -91,12 +90,25 @@ export async function acceptInvitation(page: Page, link: string, name: string, p
 
 /**
  * Where an end-to-end test leaves the screenshots it takes along the way, for people to look at: a
- * folder under the system's temporary directory (WAYSTATION_SHOTS overrides it), never the checkout.
+ * folder per test file under WAYSTATION_SHOTS (never the checkout). Without it no screenshot is
+ * taken: each costs a few tenths of a CPU-second, and nobody looks at the ones of a CI run.
  */
-export function shotsDir(name: string): string {
-  const dir = join(process.env.WAYSTATION_SHOTS ?? tmpdir(), `waystation-shots-${name}`);
+export function shotsDir(name: string): string | undefined {
+  const root = process.env.WAYSTATION_SHOTS;
+  if (!root) return undefined;
+  const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** A screenshot of `target` into `dir` (from `shotsDir`) as `file`; nothing when no folder was asked for. */
+export async function screenshot(
+  target: Page | Locator,
+  dir: string | undefined,
+  file: string,
+  options: { fullPage?: boolean; timeout?: number } = {},
+): Promise<void> {
+  if (dir) await target.screenshot({ path: join(dir, file), ...options });
 }
 
 /** The first city the public request form offers (its id), to post the form as a person choosing it would; none with one city. */

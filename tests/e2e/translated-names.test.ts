@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -11,7 +11,7 @@ import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { axeViolations, launchBrowser, PHONE, shotsDir } from './support';
+import { axeViolations, launchBrowser, PHONE, screenshot, shotsDir } from './support';
 
 // Issue 27 point 8 in Chromium at 320 px: an admin names a room "Blue room" with the Russian
 // "Синяя комната" and the airport "Istanbul Airport" with "Аэропорт Стамбула"; a Russian guide's
@@ -47,7 +47,6 @@ beforeAll(async () => {
   sqlite.close();
   server = await startServer(databasePath);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -137,14 +136,14 @@ describe('room and meeting-point names in the reader’s language', () => {
     await page.getByText('Синяя комната 1').first().waitFor();
     expect(await page.getByText('Blue room').count()).toBe(0);
     await fitsAPhone(page);
-    await page.screenshot({ path: join(SHOTS, 'household-ru-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'household-ru-320.png', { fullPage: true });
 
     await page.goto(`/s/${token}?lang=ru`);
     await page.getByText('От пункта «Аэропорт Стамбула»: около 33 км по прямой.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'guest-ru-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'guest-ru-320.png', { fullPage: true });
     await page.goto(`/s/${token}?lang=tr`);
     await page.getByText('İstanbul Havalimanı ile arası kuş uçuşu yaklaşık 33 km.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'guest-tr-320.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'guest-tr-320.png', { fullPage: true });
     // Ukrainian has no name of its own: the point's own.
     await page.goto(`/s/${token}?lang=uk`);
     await page.getByText('Від пункту «Istanbul Airport»').waitFor();
@@ -157,16 +156,16 @@ describe('room and meeting-point names in the reader’s language', () => {
       await page.goto(`/shelters/${shelterId}/rooms`);
       await page.locator('form:has(#new-room-name) summary').click();
       await fitsAPhone(page);
-      await page.screenshot({ path: join(SHOTS, `rooms-${locale}-320.png`), fullPage: true });
+      await screenshot(page, SHOTS, `rooms-${locale}-320.png`, { fullPage: true });
       await page.goto('/settings/meeting-points');
       await fitsAPhone(page);
-      await page.screenshot({ path: join(SHOTS, `meeting-points-${locale}-320.png`), fullPage: true });
+      await screenshot(page, SHOTS, `meeting-points-${locale}-320.png`, { fullPage: true });
       await page.goto(`/shelters/${shelterId}`);
       await page
         .getByText(locale === 'ru' ? 'Синяя комната' : 'Blue room')
         .first()
         .waitFor();
-      await page.screenshot({ path: join(SHOTS, `board-${locale}-320.png`), fullPage: true });
+      await screenshot(page, SHOTS, `board-${locale}-320.png`, { fullPage: true });
       await context.close();
     });
   }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, write, type Db } from '@/db';
@@ -6,7 +5,7 @@ import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { checkOut } from '@/lib/placement/stays';
 import { asStaff, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } from './support';
+import { axeViolations, DESKTOP, launchBrowser, PHONE, screenshot, shotsDir, SignInPage } from './support';
 
 // A bed with two guests, as a database from before migration 0012 (or a booking made before the
 // guest overstayed) leaves it: Nikolai, due out yesterday, still checked in; Vitaly booked into the
@@ -14,7 +13,7 @@ import { axeViolations, DESKTOP, launchBrowser, PHONE, shotsDir, SignInPage } fr
 const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
 let browser: Browser;
-const shots = shotsDir('two-in-one-bed');
+const SHOTS = shotsDir('two-in-one-bed');
 
 /** A paused shelter of its own (no other test's guide is offered it), its host, and the conflict. */
 function anchorHouse(db: Db, name: string, hostEmail: string, passwordHash: string) {
@@ -108,7 +107,7 @@ describe('a bed with two guests', () => {
     const line = page.getByRole('alert').filter({ hasText: /two guests/ });
     await line.waitFor();
     expect(await line.getByRole('link', { name: 'Lantern House: 1 bed' }).isVisible()).toBe(true);
-    await page.screenshot({ path: join(shots, 'occupancy-en-desktop.png'), fullPage: true });
+    await screenshot(page, SHOTS, 'occupancy-en-desktop.png', { fullPage: true });
     await context.close();
   });
 
@@ -123,7 +122,7 @@ describe('a bed with two guests', () => {
         await page.getByRole('link', { name: 'Lantern House' }).click();
         await page.locator('#two-in-one-bed').waitFor();
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-        await page.screenshot({ path: join(shots, `host-${locale}-${name}.png`), fullPage: true });
+        await screenshot(page, SHOTS, `host-${locale}-${name}.png`, { fullPage: true });
         await context.close();
       }
     }
