@@ -39,8 +39,9 @@ const unitFiles = ['tests/unit', 'tests/db'].flatMap((dir) =>
 const isolatedUnitFiles = unitFiles.filter((file) => REPLACES_SOMETHING.test(readFileSync(file, 'utf8')));
 
 // End-to-end files that start a server (and a database) of their own: the flood limits, the cluster,
-// and worlds built city by city. Nothing they do touches the shared server's data, so `npm test` runs
-// them as a project of their own beside the files that share it (scripts/test.sh).
+// worlds built city by city, and network-wide settings. Nothing they do touches the shared server's
+// data, so `npm test` runs them as a project of their own beside the files that share it
+// (scripts/test.sh); the two take about as long.
 const ownServer = [
   'tests/e2e/action-names.test.ts',
   'tests/e2e/batch-links.test.ts',
@@ -53,6 +54,7 @@ const ownServer = [
   'tests/e2e/nights-walk.test.ts',
   'tests/e2e/queue.test.ts',
   'tests/e2e/request-flood.test.ts',
+  'tests/e2e/second-factor.test.ts',
   'tests/e2e/translated-names.test.ts',
 ];
 // One worker runs the files of each end-to-end project in turn. They mock nothing and change no

@@ -1,28 +1,32 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { makeUser } from '../support/fixtures';
+import { startDemoServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
-import { launchBrowser, newPage, PHONE, SignInPage } from './support';
+import { launchBrowser, newPage, PHONE, screenshot, shotsDir, SignInPage } from './support';
 
 // A guide sets up two-step sign-in on a phone, reading the key off the page as someone typing it into
-// an app would; the test is the app, computing codes from that key.
-const baseURL = inject('baseURL');
-const databasePath = inject('databasePath');
+// an app would; the test is the app, computing codes from that key. On a demo network of its own:
+// turning on "every staff member needs it" is network-wide, and no other file's sign-ins should meet it.
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let baseURL: string;
+let databasePath: string;
 const PASSWORD = 'the last ferry to kadikoy';
 const CLIENT = { 'x-forwarded-for': '198.18.16.1' };
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
+const SHOTS = shotsDir('second-factor');
 
 let browser: Browser;
-// Emails of this file's own: other files add users to the same database.
 let people = 0;
 let guide: { email: string };
 let required: { email: string };
 let enrolling: { email: string };
 beforeAll(async () => {
+  server = await startDemoServer();
+  ({ baseURL, databasePath } = server);
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
   const passwordHash = await hashPassword(PASSWORD);
@@ -31,7 +35,10 @@ beforeAll(async () => {
   enrolling = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
   sqlite.close();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
 
 /** The code an authenticator app holding `key` shows `ahead` steps from now (a step is used once). */
 const codeFrom = (key: string, ahead = 0) =>
@@ -57,14 +64,14 @@ async function signInWithCode(page: Page, code: string, email = guide.email): Pr
   return signIn;
 }
 
-/** With SCREENSHOT_DIR set: the page in Russian and Turkish, then back in English. */
+/** With WAYSTATION_SHOTS set: the page in Russian and Turkish, then back in English. */
 async function screenshotsIn(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
+  if (!SHOTS) return;
   for (const locale of ['ru', 'tr', 'en']) {
     await page.context().addCookies([{ url: baseURL, name: LOCALE_COOKIE, value: locale }]);
     await page.reload();
     await page.locator('h1').waitFor();
-    if (locale !== 'en') await page.screenshot({ path: `${SCREENSHOTS}/${name}-${locale}-320.png`, fullPage: true });
+    if (locale !== 'en') await screenshot(page, SHOTS, `${name}-${locale}-320.png`, { fullPage: true });
   }
 }
 
@@ -86,7 +93,7 @@ describe('two-step sign-in', () => {
     const key = (await page.locator('.secret-key').textContent())!;
     expect(key.replace(/\s+/g, '')).toMatch(/^[A-Z2-7]{32}$/);
     expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).locator('svg').count()).toBe(1);
-    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/enrol-320.png`, fullPage: true });
+    await screenshot(page, SHOTS, 'enrol-320.png', { fullPage: true });
 
     // A wrong first code does not turn it on.
     await page.getByLabel('Code from the app').fill('000000');
@@ -95,7 +102,7 @@ describe('two-step sign-in', () => {
     await page.getByLabel('Code from the app').fill(codeFrom(key));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
-    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/recovery-codes-320.png`, fullPage: true });
+    await screenshot(page, SHOTS, 'recovery-codes-320.png', { fullPage: true });
     await page.getByText(/^Two-step sign-in is on\. You are signed out on every device, this one too/).waitFor();
     const first = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
     expect(first).toHaveLength(10);
@@ -126,7 +133,7 @@ describe('two-step sign-in', () => {
     await renew.getByLabel('Code from the app, or a recovery code').fill(first[9]);
     await renew.getByRole('button', { name: 'Make new recovery codes' }).click();
     await page.getByText('New recovery codes made. The old ones no longer work.').waitFor();
-    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/new-recovery-codes-320.png`, fullPage: true });
+    await screenshot(page, SHOTS, 'new-recovery-codes-320.png', { fullPage: true });
     const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
     expect(codes).toHaveLength(10);
     expect(codes.filter((code) => first.includes(code))).toEqual([]);
@@ -140,7 +147,7 @@ describe('two-step sign-in', () => {
     const signIn = new SignInPage(page);
     await signIn.signIn(guide.email, PASSWORD);
     await page.getByText(`Signing in as ${guide.email}.`, { exact: false }).waitFor();
-    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/code-step-320.png`, fullPage: true });
+    await screenshot(page, SHOTS, 'code-step-320.png', { fullPage: true });
     await page.getByLabel('Code', { exact: true }).fill('123456');
     await page.getByRole('button', { name: 'Verify' }).click();
     expect(await signIn.alertText()).toBe('That code is not right, or it was already used.');
@@ -162,7 +169,7 @@ describe('two-step sign-in', () => {
     await signInWithCode(page, codes[1]);
     await page.waitForURL('**/arrivals');
     const admin = await newPage(browser, baseURL);
-    await openSignedIn(admin.page, 'admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test', server);
     await admin.page.goto('/staff');
     const card = admin.page.getByRole('listitem', { name: guide.email });
     await card.getByRole('button', { name: 'Reset two-step sign-in' }).click();
@@ -177,7 +184,7 @@ describe('two-step sign-in', () => {
 
   it('when the network requires it, someone without it can only set it up', async () => {
     const admin = await newPage(browser, baseURL);
-    await openSignedIn(admin.page, 'admin@waystation.test');
+    await openSignedIn(admin.page, 'admin@waystation.test', server);
     await admin.page.goto('/settings');
     const form = admin.page.getByRole('region', { name: 'Two-step sign-in' });
     try {
