@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 import { createTestDb } from '../support/test-db';
+import { workerScript } from '../support/worker-script';
 
 // Guides in several OS processes, each with its own connection, race for the bed of a guest past
 // their departure (and for the one free bed beside it, so that the race is real): nobody gets the
@@ -35,7 +36,7 @@ function runGuide(arrivalId: string): Promise<{ overdueBed: string; freeBed: str
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', worker, test.path, guide.id, arrivalId, beds[0].id, beds[1].id, NOW.toISOString()],
+      [workerScript(worker), test.path, guide.id, arrivalId, beds[0].id, beds[1].id, NOW.toISOString()],
       {
         cwd: join(__dirname, '..', '..'),
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { arrivals } from '@/db/schema';
 import { makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
+import { workerScript } from '../support/worker-script';
 
 // Invariant 1 under load: many OS processes, each with its own connection, race for fewer bed-nights
 // than households ask for, over overlapping date ranges (one to three nights, starting on one of the
@@ -47,14 +48,10 @@ type Summary = {
 function runWorker(seed: number, mode: 'single' | 'batch'): Promise<Summary> {
   const worker = join(__dirname, '..', 'support', 'reserve-worker.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', worker, test.path, guide.id, String(seed), JSON.stringify(householdIds), mode],
-      {
-        cwd: join(__dirname, '..', '..'),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [workerScript(worker), test.path, guide.id, String(seed), JSON.stringify(householdIds), mode], {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { write, type Db } from '@/db';
 import { arrivals, beds, rooms, shelters, users } from '@/db/schema';
+import { workerScript } from './worker-script';
 
 export const ROOT = join(__dirname, '..', '..');
 const BEDS_PER_SHELTER = 50;
@@ -55,7 +56,7 @@ export function startWriter(dbPath: string, guideId: string, pairs: [string, str
   writeFileSync(logFile, '');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'tests', 'support', 'ack-worker.ts'), dbPath, guideId, pairsFile, logFile, join(dir, 'stop')],
+    [workerScript(join(ROOT, 'tests', 'support', 'ack-worker.ts')), dbPath, guideId, pairsFile, logFile, join(dir, 'stop')],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
