@@ -89,7 +89,7 @@ export const canEditShelter = (user: StaffUser, shelter: ShelterRef) =>
 
 /**
  * A guide opens any open shelter, of another city too (a household moving there may be placed in it);
- * lists keep them to their own cities (lib/shelters/board.ts visibleShelters).
+ * lists keep them to their own cities (lib/shelters/list.ts shelterList).
  */
 export const canViewShelter = (user: StaffUser, shelter: ShelterRef & { status: string }) =>
   canEditShelter(user, shelter) || (user.role === 'coordinator' && shelter.status === 'open');

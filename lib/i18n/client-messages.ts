@@ -21,6 +21,7 @@ export const SERVER_ONLY_NAMESPACES = [
   'hostDay',
   'calendar',
   'queuePage',
+  'pager',
 ];
 
 export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {

@@ -1,3 +1,4 @@
+import { pageOf, requestedPage } from '@/lib/paging';
 import type { ShelterNow } from './now';
 
 export const SHELTER_SORTS = ['name', 'status', 'inService', 'occupied', 'reserved', 'free', 'rate', 'expiring', 'confirmed'] as const;
@@ -30,9 +31,7 @@ export function parseTableView(params: {
   attention?: string;
 }): TableView & { badPage: boolean } {
   const sort = (SHELTER_SORTS as readonly string[]).includes(params.sort ?? '') ? (params.sort as ShelterSort) : 'name';
-  const page = params.page === undefined ? 1 : Number(params.page);
-  const badPage = !Number.isInteger(page) || page < 1;
-  return { sort, dir: params.dir === 'desc' ? 'desc' : 'asc', page: badPage ? 1 : page, attention: params.attention === '1', badPage };
+  return { sort, dir: params.dir === 'desc' ? 'desc' : 'asc', attention: params.attention === '1', ...requestedPage(params.page) };
 }
 
 export const needsLook = (shelter: ShelterNow) => shelter.stale || shelter.full || shelter.expiringHolds > 0;
@@ -43,10 +42,7 @@ export const needsLook = (shelter: ShelterNow) => shelter.stale || shelter.full 
  */
 export function tablePage(shelters: ShelterNow[], view: TableView) {
   const shown = view.attention ? shelters.filter(needsLook) : shelters;
-  const pages = Math.max(1, Math.ceil(shown.length / SHELTERS_PER_PAGE));
-  const page = Math.min(view.page, pages);
-  const rows = sortShelters(shown, view.sort, view.dir).slice((page - 1) * SHELTERS_PER_PAGE, page * SHELTERS_PER_PAGE);
-  return { rows, page, pages, total: shown.length, pageOutOfRange: view.page > pages };
+  return pageOf(sortShelters(shown, view.sort, view.dir), view.page, SHELTERS_PER_PAGE);
 }
 
 export function viewHref(view: TableView, change: Partial<TableView>): string {

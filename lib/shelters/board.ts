@@ -1,11 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { arrivals, beds, rooms, shelters, stays, type RoomKind } from '@/db/schema';
-import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
-import { holdsCity } from '@/lib/cities/scope';
+import { arrivals, beds, rooms, stays, type RoomKind } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
 import { compareLabels } from '@/lib/labels';
-import { bedsTonight, sheltersTonight } from '@/lib/occupancy/free-tonight';
+import { bedsTonight } from '@/lib/occupancy/free-tonight';
 import { shareOf } from '@/lib/privacy/shares';
 import { addCounts, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
 
@@ -115,31 +114,4 @@ export function shelterBoard(
     };
   });
   return { rooms: boardRooms, counts: boardRooms.reduce((sum, room) => addCounts(sum, room.counts), emptyCounts()) };
-}
-
-export type ShelterSummary = typeof shelters.$inferSelect & { counts: BedCounts; editable: boolean };
-
-/** Bed counts tonight of every shelter, or of those named: the one definition (lib/occupancy/free-tonight.ts). */
-export function countsByShelter(db: Db, now: Date, onlyShelterIds?: string[]): Map<string, BedCounts> {
-  return new Map(sheltersTonight(db, now, { shelterIds: onlyShelterIds }).map((shelter) => [shelter.id, shelter.counts]));
-}
-
-/**
- * The shelters listed to a staff member: a host their own; a guide the open ones and an admin all,
- * of the cities they hold (a scoped guide opens another city's shelter only from a household moving there).
- */
-export function visibleShelters(db: Db, user: StaffUser, now: Date): ShelterSummary[] {
-  const all = db.select().from(shelters).orderBy(asc(shelters.name)).all();
-  const visible = all.filter((shelter) =>
-    user.role === 'host'
-      ? user.shelterIds.includes(shelter.id)
-      : holdsCity(user, shelter.cityId) && (user.role === 'admin' || shelter.status === 'open'),
-  );
-  // A host sees a shelter or two: counting the whole network for them would be wasted work.
-  const counts = countsByShelter(db, now, user.role === 'host' ? visible.map((shelter) => shelter.id) : undefined);
-  return visible.map((shelter) => ({
-    ...shelter,
-    counts: counts.get(shelter.id) ?? emptyCounts(),
-    editable: canEditShelter(user, shelter),
-  }));
 }

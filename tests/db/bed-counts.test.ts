@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
+import { shelterBoard } from '@/lib/shelters/board';
+import { shelterList } from '@/lib/shelters/list';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
@@ -30,10 +31,10 @@ describe('bed counts of the shelter list', () => {
 
     const board = shelterBoard(db, shelter.id, NOW).counts;
     expect(board).toEqual({ total: 8, free: 3, reserved: 1, occupied: 2, outOfService: 2, closed: 0 });
-    const listed = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === shelter.id)!;
+    const listed = shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === shelter.id)!;
     expect(listed.counts).toEqual(board);
     // A host's list counts only their own shelters, with the same answer.
-    const hostView = visibleShelters(db, asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]), NOW);
+    const hostView = shelterList(db, asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]), NOW).rows;
     expect(hostView.map((s) => [s.id, s.counts])).toEqual([[shelter.id, board]]);
   });
 
@@ -51,12 +52,12 @@ describe('bed counts of the shelter list', () => {
     });
     const board = shelterBoard(db, far.id, NOW).counts;
     expect(board).toMatchObject({ reserved: 1, free: 1 });
-    expect(visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === far.id)!.counts).toEqual(board);
+    expect(shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === far.id)!.counts).toEqual(board);
   });
 
   it('gives a shelter with no beds zeros', () => {
     const empty = makeShelter(db, { status: 'open' });
-    const listed = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW).find((s) => s.id === empty.id)!;
+    const listed = shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === empty.id)!;
     expect(listed.counts).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0 });
   });
 });

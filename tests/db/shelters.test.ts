@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arrivals, shelters, stayBeds, stays } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
+import { shelterBoard } from '@/lib/shelters/board';
+import { shelterList } from '@/lib/shelters/list';
 import { confirmAvailability, updateShelterProfile } from '@/lib/shelters/profile';
 import { addBeds, addRoom, removeBed, renameBed, returnBedToService, setBedOutOfService } from '@/lib/shelters/rooms';
 import { shelterProfileSchema, type ShelterProfileInput } from '@/lib/validation/shelter';
@@ -236,26 +237,51 @@ describe('shelter profile', () => {
   });
 });
 
-describe('visibleShelters', () => {
+describe('shelterList', () => {
   it('shows a host their own, a coordinator the open ones, an admin all', () => {
     const open = hostedShelter('open');
     const paused = hostedShelter('paused');
     const closed = hostedShelter('closed');
     const ids = (list: { id: string }[]) => list.map((s) => s.id);
 
-    const hostView = visibleShelters(db, paused.host, NOW);
+    const hostView = shelterList(db, paused.host, NOW).rows;
     expect(ids(hostView)).toEqual([paused.shelter.id]);
     expect(hostView[0]).toMatchObject({ editable: true, counts: { total: 4, free: 4 } });
 
-    const guideView = visibleShelters(db, asStaff(makeUser(db, 'coordinator')), NOW);
+    const guideView = shelterList(db, asStaff(makeUser(db, 'coordinator')), NOW).rows;
     expect(ids(guideView)).toContain(open.shelter.id);
     expect(ids(guideView)).not.toContain(paused.shelter.id);
     expect(ids(guideView)).not.toContain(closed.shelter.id);
     expect(guideView.every((s) => s.status === 'open' && !s.editable)).toBe(true);
 
-    const adminView = visibleShelters(db, asStaff(makeUser(db, 'admin')), NOW);
+    const adminView = shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows;
     const all = db.select({ id: shelters.id }).from(shelters).all();
     expect(ids(adminView).sort()).toEqual(ids(all).sort());
     expect(adminView.every((s) => s.editable)).toBe(true);
+  });
+
+  it('lists a large network fifty shelters a page, each counted as its bed board counts it', () => {
+    const admin = asStaff(makeUser(db, 'admin'));
+    // Enough shelters for three pages, one of them with beds, names sorting apart from the others.
+    const withBeds = hostedShelter('open');
+    for (let i = db.select({ id: shelters.id }).from(shelters).all().length; i < 120; i++)
+      makeShelter(db, { name: `Zz ${String(i).padStart(3, '0')}` });
+    const byName = db
+      .select({ id: shelters.id, name: shelters.name })
+      .from(shelters)
+      .all()
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((shelter) => shelter.id);
+
+    const pages = [1, 2, 3].map((page) => shelterList(db, admin, NOW, { page }));
+    expect(pages.map((page) => page.rows.length)).toEqual([50, 50, 20]);
+    expect(pages.every((page) => page.pages === 3 && page.total === 120 && !page.pageOutOfRange)).toBe(true);
+    expect(pages.flatMap((page) => page.rows.map((shelter) => shelter.id))).toEqual(byName);
+    const listed = pages.flatMap((page) => page.rows).find((shelter) => shelter.id === withBeds.shelter.id)!;
+    expect(listed.counts).toEqual(withBeds.board().counts);
+    expect(listed.counts.free).toBe(4);
+
+    // A page past the last shows the last, and says so.
+    expect(shelterList(db, admin, NOW, { page: 9 })).toMatchObject({ page: 3, pages: 3, pageOutOfRange: true });
   });
 });

@@ -8,7 +8,8 @@ import { networkNow } from '@/lib/occupancy/now';
 import { networkAvailability } from '@/lib/placement/availability';
 import { freeTonightByShelter } from '@/lib/placement/batch';
 import { applyExpiry } from '@/lib/placement/read';
-import { shelterBoard, visibleShelters } from '@/lib/shelters/board';
+import { shelterBoard } from '@/lib/shelters/board';
+import { shelterList } from '@/lib/shelters/list';
 
 /**
  * Free beds tonight worked out straight from the tables, apart from lib/occupancy/free-tonight.ts:
@@ -64,8 +65,11 @@ export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: stri
     city_id: string;
     time_zone: string;
   }[];
-  for (const shelter of visibleShelters(db, admin, now))
-    figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
+  for (let page = 1, pages = 1; page <= pages; page++) {
+    const list = shelterList(db, admin, now, { page });
+    pages = list.pages;
+    for (const shelter of list.rows) figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
+  }
   for (const group of publicList(db, 'en', now).groups)
     for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
   for (const cityId of cityIds) {

@@ -7,6 +7,7 @@ import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { TwoInOneBedLine } from '@/components/occupancy/two-in-one-bed';
+import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { occupancyArea } from '@/lib/occupancy/area';
@@ -119,23 +120,13 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
             )}
           </p>
         ) : null}
-        {badPage || table.pageOutOfRange ? (
-          <p className="form-status error" role="alert">
-            {badPage ? t('badPage') : t('pageOutOfRange', { pages: table.pages })}
-          </p>
-        ) : null}
+        <PageAskedFor badPage={badPage} pageOutOfRange={table.pageOutOfRange} pages={table.pages} />
         {table.total === 0 ? (
           <p className="empty">{t('noShelters')}</p>
         ) : (
           <ShelterTable shelters={table.rows} view={{ ...view, page: table.page }} now={now} />
         )}
-        {table.pages > 1 ? (
-          <nav aria-label={t('pages')} className="pager">
-            {table.page > 1 ? <Link href={viewHref(view, { page: table.page - 1 })}>{t('previous')}</Link> : null}
-            <span>{t('pageOf', { page: table.page, pages: table.pages })}</span>
-            {table.page < table.pages ? <Link href={viewHref(view, { page: table.page + 1 })}>{t('next')}</Link> : null}
-          </nav>
-        ) : null}
+        <Pager page={table.page} pages={table.pages} hrefOf={(page) => viewHref(view, { page })} />
       </section>
     </>
   );

@@ -3,12 +3,15 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import Link from '@/components/link';
+import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { preselectedCity } from '@/lib/cities/choice';
 import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
-import { visibleShelters } from '@/lib/shelters/board';
+import { requestedPage } from '@/lib/paging';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { shelterList } from '@/lib/shelters/list';
 import { addShelter } from './actions';
 import { NewShelterForm } from './new-shelter-form';
 
@@ -16,8 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('shelters'))('title') };
 }
 
-export default async function SheltersPage() {
+export default async function SheltersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
+  const { page: requested, badPage } = requestedPage(firstParam((await searchParams).page));
   const t = await getTranslations('shelters');
   const statuses = await getTranslations('status');
   const now = new Date();
@@ -26,18 +30,15 @@ export default async function SheltersPage() {
   // With more than one city, each shelter says its city, and the list runs city by city.
   const cityName = new Map(cities.map((city) => [city.id, city.name]));
   const byCity = cities.length > 1;
-  const list = visibleShelters(db, user, now);
-  if (byCity)
-    list.sort(
-      (a, b) => (cityName.get(a.cityId ?? '') ?? '').localeCompare(cityName.get(b.cityId ?? '') ?? '') || a.name.localeCompare(b.name),
-    );
+  const list = shelterList(db, user, now, { page: requested, cityNames: byCity ? cityName : undefined });
   const ownCities = cities.filter((city) => holdsCity(user, city.id));
   return (
     <>
       <h1>{user.role === 'host' ? t('yourShelters') : t('title')}</h1>
-      {list.length === 0 ? <p className="empty">{user.role === 'host' ? t('emptyHost') : t('empty')}</p> : null}
+      {list.total === 0 ? <p className="empty">{user.role === 'host' ? t('emptyHost') : t('empty')}</p> : null}
+      <PageAskedFor badPage={badPage} pageOutOfRange={list.pageOutOfRange} pages={list.pages} />
       <ul className="shelter-list">
-        {list.map((shelter) => (
+        {list.rows.map((shelter) => (
           <li key={shelter.id} className="card">
             <div className="card-head">
               <h2>
@@ -53,6 +54,7 @@ export default async function SheltersPage() {
           </li>
         ))}
       </ul>
+      <Pager page={list.page} pages={list.pages} hrefOf={(page) => (page > 1 ? `/shelters?page=${page}` : '/shelters')} />
       {user.role === 'admin' ? (
         <section className="card">
           <h2>{t('newTitle')}</h2>
