@@ -5,6 +5,7 @@ import type { RoomKind } from '@/db/schema/enums';
 import type { STAY_STATUSES } from '@/db/schema/stays';
 import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import type { BedLayout } from '@/lib/placement/layout';
+import { processWide } from '@/lib/process-wide';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type People, type RecentStay } from './maths';
 
 const DAY = 86_400_000;
@@ -79,7 +80,8 @@ type Kept = {
   ledger: { layout: BedLayout; from: Night; to: Night; rows: LedgerRow[] } | null;
 };
 
-const byConnection = new WeakMap<Database.Database, Map<string, Kept>>();
+// Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
+const byConnection = processWide('forecast.kept', () => new WeakMap<Database.Database, Map<string, Kept>>());
 
 type StayRow = [
   string,

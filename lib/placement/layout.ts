@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '@/db';
 import type { RoomKind } from '@/db/schema/enums';
 import type { FreeBed } from '@/lib/matching/types';
+import { processWide } from '@/lib/process-wide';
 
 /** A room as built: its in-service beds in the order they were added (frozen: shared between readers). */
 export type LayoutRoom = {
@@ -26,7 +27,8 @@ export type BedLayout = {
 
 type Cached = { stamp: string; layout: BedLayout };
 
-const byConnection = new WeakMap<Database.Database, Cached>();
+// Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
+const byConnection = processWide('placement.layout', () => new WeakMap<Database.Database, Cached>());
 
 function readLayout(client: Database.Database): BedLayout {
   const roomRows = client.prepare('select shelter_id, id, name, kind, accessible from rooms order by rowid').raw().all() as [
