@@ -13,7 +13,8 @@ type StayRow = {
   checked_in_at: number | null;
   checked_out_at: number | null;
   ended_at: number | null;
-  registered_at: number;
+  /** Null for a stay made before the window: only stays made within it count a wait. */
+  registered_at: number | null;
   first_for_household: number;
   moved_in: number;
 };
@@ -25,15 +26,21 @@ const shelterFilter = (column: string, shelterIds: string[] | null) =>
 function staysTouching(db: Db, start: number, end: number, shelterIds: string[] | null) {
   const params = { start, end, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
   const touching = `s.created_at < @end and (s.ended_at is null or s.ended_at >= @start) ${shelterFilter('s.shelter_id', shelterIds)}`;
+  // Whether a stay was a household's first placement, or a move, and when the household registered,
+  // count only on the day the stay was made (occupancyByDay's placed and waits): they are looked up
+  // for the stays made within the window, not for every live stay of the network (SQLite evaluates
+  // a CASE's branch only when it is taken).
   const stays = db.$client
     .prepare(
       `select s.id, s.shelter_id, s.status, s.created_at, s.hold_until, s.checked_in_at, s.checked_out_at, s.ended_at,
-              a.created_at as registered_at,
-              s.created_at = (select min(f.created_at) from stays f where f.arrival_id = s.arrival_id) as first_for_household,
-              exists (select 1 from stays m
-                       where m.arrival_id = s.arrival_id and m.id <> s.id and m.shelter_id <> s.shelter_id
-                         and m.status = 'cancelled' and m.ended_at = s.created_at) as moved_in
-         from stays s join arrivals a on a.id = s.arrival_id
+              case when s.created_at >= @start then (select a.created_at from arrivals a where a.id = s.arrival_id) end as registered_at,
+              case when s.created_at >= @start
+                   then s.created_at = (select min(f.created_at) from stays f where f.arrival_id = s.arrival_id) else 0 end as first_for_household,
+              case when s.created_at >= @start
+                   then exists (select 1 from stays m
+                                 where m.arrival_id = s.arrival_id and m.id <> s.id and m.shelter_id <> s.shelter_id
+                                   and m.status = 'cancelled' and m.ended_at = s.created_at) else 0 end as moved_in
+         from stays s
         where ${touching}`,
     )
     .all(params) as StayRow[];
@@ -61,7 +68,7 @@ function staysTouching(db: Db, start: number, end: number, shelterIds: string[] 
       checkedOutAt: row.checked_out_at,
       endedAt: row.ended_at,
       beds: bedsOf.get(row.id) ?? [],
-      registeredAt: row.registered_at,
+      registeredAt: row.registered_at ?? row.created_at,
       firstForHousehold: row.first_for_household === 1,
       movedIn: row.moved_in === 1,
     } satisfies StayRecord,
