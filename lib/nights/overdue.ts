@@ -46,6 +46,13 @@ const heldBeyondLedger = (db: Db) =>
     `select sb.bed_id as bedId, s.departure as departure from stay_beds sb join stays s on s.id = sb.stay_id
       where sb.released_at is null and s.status = 'checked_in' and s.id <> @except and s.departure < @departure`,
   );
+// The same, of some shelters only: a city's suggestions need not read every guest of the network.
+const heldBeyondLedgerIn = (db: Db) =>
+  db.$client.prepare<{ departure: Night; except: string; shelterIds: string }, { bedId: string; departure: Night }>(
+    `select sb.bed_id as bedId, s.departure as departure from stays s join stay_beds sb on sb.stay_id = s.id
+      where s.shelter_id in (select value from json_each(@shelterIds)) and s.status = 'checked_in'
+        and sb.released_at is null and s.id <> @except and s.departure < @departure`,
+  );
 const bookedOn = (db: Db) =>
   db.$client.prepare<{ bedIds: string; first: Night; departure: Night; except: string }, { bedId: string; night: Night }>(
     `select bed_id as bedId, night from bed_nights
@@ -55,10 +62,17 @@ const bookedOn = (db: Db) =>
 /**
  * The bed-nights of `range` that checked-in guests (other than `exceptStayId`) hold past their planned
  * departure and that the ledger does not book to anyone: each is one bed fewer free that night, on top
- * of what bed_nights counts.
+ * of what bed_nights counts. Of the shelters named (`shelterIds`), or of the whole network.
  */
-export function nightsHeldPastDeparture(db: Db, range: NightRange, exceptStayId = ''): { bedId: string; night: Night }[] {
-  const held = prepared(db, heldBeyondLedger).all({ departure: range.departure, except: exceptStayId });
+export function nightsHeldPastDeparture(
+  db: Db,
+  range: NightRange,
+  exceptStayId = '',
+  shelterIds?: readonly string[],
+): { bedId: string; night: Night }[] {
+  const held = shelterIds
+    ? prepared(db, heldBeyondLedgerIn).all({ departure: range.departure, except: exceptStayId, shelterIds: JSON.stringify(shelterIds) })
+    : prepared(db, heldBeyondLedger).all({ departure: range.departure, except: exceptStayId });
   if (held.length === 0) return [];
   const booked = new Set(
     prepared(db, bookedOn)

@@ -98,7 +98,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
     string,
   ][];
   // Beds a checked-in guest keeps past their planned departure: not free, and one fewer each such night.
-  const keptByGuests = nightsHeldPastDeparture(db, nights, except);
+  const keptByGuests = nightsHeldPastDeparture(db, nights, except, narrowed ? [...ownIds] : undefined);
   for (const { bedId } of keptByGuests) bookedBeds.add(bedId);
   const closures = db.$client
     .prepare(
