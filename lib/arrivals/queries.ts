@@ -99,6 +99,11 @@ const staysOfHousehold = (db: Db) =>
     .where(and(active, eq(stays.arrivalId, sql.placeholder('id'))))
     .prepare();
 const reservations = (db: Db) => selectStays(db).where(eq(stays.status, 'reserved')).orderBy(asc(stays.holdUntil)).prepare();
+const reservationsIn = (db: Db) =>
+  selectStays(db)
+    .where(and(eq(stays.status, 'reserved'), inCities))
+    .orderBy(asc(stays.holdUntil))
+    .prepare();
 const reservationsBy = (db: Db) =>
   selectStays(db)
     .where(and(eq(stays.status, 'reserved'), eq(stays.reservedBy, sql.placeholder('id'))))
@@ -185,8 +190,14 @@ export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Da
  * an admin; of the households of the caller's cities (or the one chosen), wherever they were placed.
  */
 export function pendingReservations(db: Db, user: StaffUser, now: Date, cityId?: string | null, locale?: string): StayView[] {
-  const rows = user.role === 'coordinator' ? prepared(db, reservationsBy).all({ id: user.id }) : prepared(db, reservations).all();
-  return staysFor(db, user, cityId ? rows.filter((row) => row.arrival.cityId === cityId) : rows, now, locale);
+  if (user.role === 'coordinator') {
+    const own = prepared(db, reservationsBy).all({ id: user.id });
+    return staysFor(db, user, cityId ? own.filter((row) => row.arrival.cityId === cityId) : own, now, locale);
+  }
+  // An admin of some cities reads those cities' reservations, not the network's (the queue's scope).
+  const scope = queueScope(user, cityId);
+  const rows = scope === 'all' ? prepared(db, reservations).all() : prepared(db, reservationsIn).all({ cityIds: JSON.stringify(scope) });
+  return staysFor(db, user, rows, now, locale);
 }
 
 /** One household with its current stay, or null when the caller may not open it (the same as unknown). */

@@ -146,6 +146,18 @@ describe('a guide scoped to cities', () => {
         .map((s) => s.shelterName)
         .sort(),
     ).toEqual(['Fatih', 'Kentron']);
+    // An admin of Istanbul reads the reservations of Istanbul's queue only, none of Yerevan's households
+    // (Gleb's bed is in Istanbul, but he is of Yerevan's queue); an admin of every city reads them all.
+    const irina = household('Irina', istanbul);
+    write(db, (tx) => reserveBeds(tx, allCityGuide, { arrivalId: irina.id, bedIds: [fatihBeds[3]] }, NOW));
+    const reservedHouseholds = (user: typeof istanbulAdmin, cityId?: string) =>
+      pendingReservations(db, user, NOW, cityId).map((s) => s.household.id);
+    expect(reservedHouseholds(istanbulAdmin)).toEqual([irina.id]);
+    const networkAdmin = asStaff(makeUser(db, 'admin'));
+    expect(reservedHouseholds(networkAdmin).sort()).toEqual([moving.id, notMoving.id, irina.id].sort());
+    expect(reservedHouseholds(networkAdmin, yerevan).sort()).toEqual([moving.id, notMoving.id].sort());
+    // A city not theirs, asked for: nothing of it (the page ignores such a choice before asking).
+    expect(reservedHouseholds(istanbulAdmin, yerevan)).toEqual([]);
 
     const chosen = household('Nino', yerevan);
     write(db, (tx) => reserveBeds(tx, twoCityGuide, { arrivalId: chosen.id, bedIds: [vakeBeds[1]], elsewhere: true }, NOW));
