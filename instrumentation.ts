@@ -5,7 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDb } = await import('./db');
   const { warmUp } = await import('./lib/warm-up');
-  warmUp(getDb(), new Date());
+  warmUp(getDb, new Date());
   if (process.env.WAYSTATION_JOBS === 'primary') return;
   const { startBackgroundJobs } = await import('./lib/jobs');
   startBackgroundJobs(getDb);

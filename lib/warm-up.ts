@@ -9,11 +9,12 @@ import { forecast } from '@/lib/forecast/maths';
  * the first forecast of a process reads for seconds (docs/benchmarks.md, "Scale"); without this the
  * first guide or admin after a start or a deploy would wait for it.
  */
-export function warmUp(db: Db, now: Date, log: Pick<Console, 'error'> = console): void {
+export function warmUp(getDb: () => Db, now: Date, log: Pick<Console, 'error'> = console): void {
   try {
-    forecast(loadForecastInput(db, now));
+    forecast(loadForecastInput(getDb(), now));
   } catch (error) {
-    // Only time is lost: the first read that needs it reads it then (and says what is wrong).
+    // Only time is lost: the first request that needs the database opens and reads it then (and
+    // says what is wrong), as before there was a warm-up.
     log.error('[warm-up] reading ahead failed:', (error as Error).message);
   }
 }

@@ -41,17 +41,16 @@ export function refuseBedsWithGuest(db: Db, bedIds: string[], range: NightRange,
 
 // The beds whose checked-in guest's planned departure falls before `departure`: for the nights from that
 // departure on, the ledger books nothing for them, yet the bed is still theirs.
+const heldBeyondLedgerSql = (ofShelters: boolean) =>
+  `select sb.bed_id as bedId, s.departure as departure from stays s join stay_beds sb on sb.stay_id = s.id
+    where ${ofShelters ? 's.shelter_id in (select value from json_each(@shelterIds)) and' : ''} s.status = 'checked_in'
+      and sb.released_at is null and s.id <> @except and s.departure < @departure`;
 const heldBeyondLedger = (db: Db) =>
-  db.$client.prepare<{ departure: Night; except: string }, { bedId: string; departure: Night }>(
-    `select sb.bed_id as bedId, s.departure as departure from stay_beds sb join stays s on s.id = sb.stay_id
-      where sb.released_at is null and s.status = 'checked_in' and s.id <> @except and s.departure < @departure`,
-  );
+  db.$client.prepare<{ departure: Night; except: string }, { bedId: string; departure: Night }>(heldBeyondLedgerSql(false));
 // The same, of some shelters only: a city's suggestions need not read every guest of the network.
 const heldBeyondLedgerIn = (db: Db) =>
   db.$client.prepare<{ departure: Night; except: string; shelterIds: string }, { bedId: string; departure: Night }>(
-    `select sb.bed_id as bedId, s.departure as departure from stays s join stay_beds sb on sb.stay_id = s.id
-      where s.shelter_id in (select value from json_each(@shelterIds)) and s.status = 'checked_in'
-        and sb.released_at is null and s.id <> @except and s.departure < @departure`,
+    heldBeyondLedgerSql(true),
   );
 const bookedOn = (db: Db) =>
   db.$client.prepare<{ bedIds: string; first: Night; departure: Night; except: string }, { bedId: string; night: Night }>(

@@ -23,7 +23,7 @@ describe('reading ahead when a server process starts', () => {
 
   it('leaves the stays kept where the pages find them: their first forecast reads none again, and is the same', async () => {
     const { warmUp } = await import('@/lib/warm-up');
-    warmUp(db, now);
+    warmUp(() => db, now);
     vi.resetModules();
     const pages = { ...(await import('@/lib/forecast/load')), ...(await import('@/lib/forecast/maths')) };
     const prepared: string[] = [];
@@ -47,7 +47,7 @@ describe('reading ahead when a server process starts', () => {
     const empty = openDatabase(path.replace(/test\.db$/, 'empty.db'));
     const errors: unknown[][] = [];
     try {
-      expect(() => warmUp(empty.db, now, { error: (...args: unknown[]) => errors.push(args) })).not.toThrow();
+      expect(() => warmUp(() => empty.db, now, { error: (...args: unknown[]) => errors.push(args) })).not.toThrow();
     } finally {
       empty.sqlite.close();
     }

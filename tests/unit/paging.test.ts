@@ -1,4 +1,7 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import en from '@/lib/i18n/messages/en.json';
+import ru from '@/lib/i18n/messages/ru.json';
 import { pageOf, requestedPage } from '@/lib/paging';
 
 describe('requestedPage', () => {
@@ -17,5 +20,14 @@ describe('pageOf', () => {
   });
   it('has one empty page for nothing', () => {
     expect(pageOf([], 1, 3)).toEqual({ rows: [], page: 1, pages: 1, total: 0, pageOutOfRange: false });
+  });
+});
+
+describe('the notice for a page past the last', () => {
+  const say = (message: string, locale: string, pages: number) => new IntlMessageFormat(message, locale).format({ pages });
+  it('counts the pages there are, one page too', () => {
+    expect(say(en.pager.pageOutOfRange, 'en', 1)).toBe('There is only one page; showing the last one.');
+    expect(say(en.pager.pageOutOfRange, 'en', 3)).toBe('There are only 3 pages; showing the last one.');
+    expect(say(ru.pager.pageOutOfRange, 'ru', 1)).toBe('Всего страниц: 1; показана последняя.');
   });
 });
