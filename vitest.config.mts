@@ -39,7 +39,8 @@ const unitFiles = ['tests/unit', 'tests/db'].flatMap((dir) =>
 const isolatedUnitFiles = unitFiles.filter((file) => REPLACES_SOMETHING.test(readFileSync(file, 'utf8')));
 
 // End-to-end files that start a server (and a database) of their own: the flood limits, the cluster,
-// worlds built city by city, and network-wide settings. Nothing they do touches the shared server's
+// worlds built city by city, network-wide settings, and the failed sign-ins of the device cookies
+// (which also even out the two projects' lengths). Nothing they do touches the shared server's
 // data, so `npm test` runs them as a project of their own beside the files that share it
 // (scripts/test.sh); the two take about as long.
 const ownServer = [
@@ -49,6 +50,7 @@ const ownServer = [
   'tests/e2e/cities-admin.test.ts',
   'tests/e2e/cities-guide.test.ts',
   'tests/e2e/cluster.test.ts',
+  'tests/e2e/device-cookies.test.ts',
   'tests/e2e/intake.test.ts',
   'tests/e2e/meeting-points.test.ts',
   'tests/e2e/nights-walk.test.ts',

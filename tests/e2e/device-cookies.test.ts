@@ -1,33 +1,41 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import { makeUser } from '../support/fixtures';
+import { startDemoServer } from '../support/next-server';
 import { launchBrowser, newPage, SignInPage } from './support';
 
 // A stranger who knows only an email must not be able to lock its owner out, nor can a guesser at a
 // shelter office's shared address lock out everyone signing in from there (OWASP's device cookies).
-const baseURL = inject('baseURL');
+// On a server of its own: its failed sign-ins are many scrypt checks, which the project beside the
+// shared server's files has the time for.
 const PASSWORD = 'ferry horns at dawn';
 // Addresses of this file only, so no other test's failures count against them.
 const ATTACKER = '198.18.14.1';
 const HOME = '198.18.14.2';
 const OFFICE = '198.18.14.3';
 
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let baseURL: string;
 let browser: Browser;
-// Emails of this file's own: other files add users to the same database.
 let people = 0;
 let rightful: { email: string };
 let colleague: { email: string };
 beforeAll(async () => {
+  server = await startDemoServer();
+  baseURL = server.baseURL;
   browser = await launchBrowser();
-  const { db, sqlite } = openDatabase(inject('databasePath'));
+  const { db, sqlite } = openDatabase(server.databasePath);
   const passwordHash = await hashPassword(PASSWORD);
   rightful = makeUser(db, 'coordinator', { passwordHash, email: `device-${++people}@example.test` });
   colleague = makeUser(db, 'coordinator', { passwordHash, email: `device-${++people}@example.test` });
   sqlite.close();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
 
 /** A wrong password posted to Auth.js's own endpoint, as a script would, from `address`. */
 async function failFrom(address: string, email: string): Promise<void> {
