@@ -56,6 +56,7 @@ const SMOKE = {
   forecast: { shelters: 4, days: 30, warmUpDays: 22, arrivalsPerDay: 20, seeds: [1] },
   surge: {
     processes: [1, 2],
+    atOnce: true,
     // Enough volunteers, over a queue already longer than a page, that a guide must find their own
     // household as a guide does (by its alias), not on the first page.
     levels: [60],
@@ -81,6 +82,11 @@ const SMOKE = {
 export async function runBench(parts: Part[], smoke: boolean) {
   const config = smoke ? SMOKE : FULL;
   const results: Record<string, unknown> = {};
+  // The smoke judges no time, so its surge (two servers, mostly waiting for every step to be walked)
+  // runs beside the other parts instead of after them: CI waits about 25 s less. A full run measures
+  // one part at a time.
+  const surge = parts.includes('surge') ? (smoke ? benchSurge(config.surge) : undefined) : undefined;
+  surge?.catch(() => undefined);
   if (parts.includes('reservations')) {
     const byProcesses = await benchReservations(config.reservations);
     results.reservations = { ...byProcesses[byProcesses.length - 1], by_processes: byProcesses };
@@ -130,7 +136,7 @@ export async function runBench(parts: Part[], smoke: boolean) {
       server.stop();
     }
   }
-  if (parts.includes('surge')) results.surge = await benchSurge(config.surge);
+  if (parts.includes('surge')) results.surge = await (surge ?? benchSurge(config.surge));
   if (parts.includes('scale')) results.scale = await benchScale(config.scale);
   if (parts.includes('forecast')) results.forecast = benchForecast(config.forecast);
   return results;

@@ -15,6 +15,8 @@ import { askForPlace, Recorder, STEPS, surgeActions, walk, type Step, type Surge
 export type SurgeOptions = {
   /** Server processes (WEB_CONCURRENCY) to measure, one fresh server and database each. */
   processes: number[];
+  /** Every process count's server at the same time: for the smoke run, where none is measured against another. */
+  atOnce?: boolean;
   /** The ramp, in volunteers: it stops at the first level that fails, then halves the gap `refineSteps` times. */
   levels: number[];
   refineSteps: number;
@@ -270,8 +272,8 @@ const per = (n: number) => `${n}_process${n === 1 ? '' : 'es'}`;
  * with 1 and with N server processes. The headline is the last process count (`npm start`'s default).
  */
 export async function benchSurge(options: SurgeOptions) {
-  const runs = [];
-  for (const processes of options.processes) {
+  const runs = options.atOnce ? await Promise.all(options.processes.map((processes) => surgeOn(processes, options, options.levels))) : [];
+  for (const processes of options.atOnce ? [] : options.processes) {
     // More processes should serve at least as many: their ramp starts at the previous count's best level.
     const floor = runs.length > 0 ? runs[runs.length - 1].volunteers : 0;
     const start = Math.max(0, options.levels.filter((level) => level <= floor).length - 1);
