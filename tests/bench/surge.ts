@@ -264,6 +264,17 @@ function failureKinds(failures: string[]): string {
   return [...kinds].map(([kind, n]) => `${kind} ×${n}`).join('; ') || 'none';
 }
 
+/** Each process count's ramp in turn: more processes should serve at least as many, so each starts at the previous count's best level. */
+async function oneAfterAnother(options: SurgeOptions) {
+  const runs: Awaited<ReturnType<typeof surgeOn>>[] = [];
+  for (const processes of options.processes) {
+    const floor = runs.length > 0 ? runs[runs.length - 1].volunteers : 0;
+    const start = Math.max(0, options.levels.filter((level) => level <= floor).length - 1);
+    runs.push(await surgeOn(processes, options, options.levels.slice(start)));
+  }
+  return runs;
+}
+
 const per = (n: number) => `${n}_process${n === 1 ? '' : 'es'}`;
 
 /**
@@ -272,13 +283,9 @@ const per = (n: number) => `${n}_process${n === 1 ? '' : 'es'}`;
  * with 1 and with N server processes. The headline is the last process count (`npm start`'s default).
  */
 export async function benchSurge(options: SurgeOptions) {
-  const runs = options.atOnce ? await Promise.all(options.processes.map((processes) => surgeOn(processes, options, options.levels))) : [];
-  for (const processes of options.atOnce ? [] : options.processes) {
-    // More processes should serve at least as many: their ramp starts at the previous count's best level.
-    const floor = runs.length > 0 ? runs[runs.length - 1].volunteers : 0;
-    const start = Math.max(0, options.levels.filter((level) => level <= floor).length - 1);
-    runs.push(await surgeOn(processes, options, options.levels.slice(start)));
-  }
+  const runs = options.atOnce
+    ? await Promise.all(options.processes.map((processes) => surgeOn(processes, options, options.levels)))
+    : await oneAfterAnother(options);
   const figures: Record<string, number | string> = {};
   const headline = runs[runs.length - 1];
   figures.volunteers_at_p95_300ms = headline.volunteers;

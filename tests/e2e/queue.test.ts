@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLL_MS } from '@/components/online-requests';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { arrivals, rooms } from '@/db/schema';
@@ -16,8 +17,6 @@ import { axeViolations, DESKTOP, launchBrowser, newPage, PHONE, screenshot, shot
 // single men and place them in one shelter in one go, see who got which bed, and watch a request
 // made online appear in the header and the list without a reload.
 const SHOTS = shotsDir('queue');
-/** How often an open tab asks for the count of online requests (POLL_MS in components/online-requests.tsx). */
-const POLL_MS = 20_000;
 const MEN = ['Anton', 'Boris', 'Cem', 'Deniz', 'Emre', 'Farid', 'Gleb'];
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
