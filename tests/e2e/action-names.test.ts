@@ -177,7 +177,7 @@ describe('every action has a name of its own on its page', () => {
       const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, locale: 'en-GB', javaScriptEnabled: false });
       context.setDefaultTimeout(20_000);
       const page = await context.newPage();
-      await openSignedIn(page, STAFF[role], server);
+      await openSignedIn(page, STAFF[role], { server });
       await context.addCookies([{ url: server.baseURL, name: LOCALE_COOKIE, value: locale }]);
       const found: string[] = [];
       for (const pattern of staffPagePatterns()) {

@@ -17,8 +17,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const session = await newPage(browser, baseURL);
   guide = session.page;
-  await openSignedIn(guide, 'guide@waystation.test');
-  await guide.goto('/arrivals/new');
+  await openSignedIn(guide, 'guide@waystation.test', { at: '/arrivals/new' });
   await guide.getByLabel('Alias').fill('Secret Alias Zhenya');
   await guide.getByLabel('Women', { exact: true }).fill('1');
   await guide.getByLabel('Contact handle (optional)').fill('@zhenya_private_handle');

@@ -72,8 +72,7 @@ afterAll(async () => {
 describe('the audit trail on a phone', () => {
   it('in Turkish, filters to the guest’s own actions with the form, and links the guest to their household', async () => {
     const { context, page } = await newPage(browser, baseURL, PHONE, 'tr-TR');
-    await openSignedIn(page, `kars-tr-${TAG}@waystation.test`);
-    await page.goto('/audit');
+    await openSignedIn(page, `kars-tr-${TAG}@waystation.test`, { at: '/audit' });
     const entries = page.getByRole('list', { name: 'Olaylar, en yenisi önce' }).getByRole('listitem');
     expect(await entries.count()).toBe(3);
     expect(await entries.nth(2).textContent()).toContain(`Rehber Eva: ${world.shelter} için rezervasyon, 2 yatak, 7`);
@@ -104,8 +103,7 @@ describe('the audit trail on a phone', () => {
 
   it('in Russian, says each entry in plain words on its city’s clock', async () => {
     const { context, page } = await newPage(browser, baseURL, PHONE, 'ru-RU');
-    await openSignedIn(page, `kars-ru-${TAG}@waystation.test`);
-    await page.goto('/audit');
+    await openSignedIn(page, `kars-ru-${TAG}@waystation.test`, { at: '/audit' });
     const entries = page.getByRole('list', { name: 'События, сначала новые' }).getByRole('listitem');
     expect(await entries.count()).toBe(3);
     expect(await entries.first().textContent()).toContain(`Координатор Eva: изменена комната в «${world.shelter}»`);

@@ -100,8 +100,7 @@ async function tickAll(page: Page, aliases: string[]) {
 describe('placing several from the queue, on a phone', () => {
   it('names the queue’s city and counts what it lists; switches city; hands back two links and the third’s reason, still ticked', async () => {
     const { context, page } = await newPage(browser, server.baseURL, PHONE);
-    await openSignedIn(page, 'en-guide@waystation.test', server);
-    await page.goto('/arrivals?city=yerevan');
+    await openSignedIn(page, 'en-guide@waystation.test', { server, at: '/arrivals?city=yerevan' });
     expect(await heading(page).innerText()).toBe('Waiting in Yerevan (3)');
     expect(await counts(page)).toEqual([3, 3]);
 
@@ -185,8 +184,7 @@ describe('placing several from the queue, on a phone', () => {
   it('without JavaScript, the links and the reason still come back, as plain text and links', async () => {
     const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    await openSignedIn(page, 'no-script@waystation.test', server);
-    await page.goto('/arrivals?city=ijevan');
+    await openSignedIn(page, 'no-script@waystation.test', { server, at: '/arrivals?city=ijevan' });
     await tickAll(page, ['Aram', 'Davit', 'Ani']);
     await page.locator('#batch-shelter').selectOption({ label: 'Ijevan House (Kentron): 2 free tonight' });
     await page.getByRole('button', { name: 'Place them' }).click();
@@ -223,8 +221,7 @@ describe('placing several from the queue, on a phone', () => {
   ] as const) {
     it(`in ${locale}: the same walk, every line in the guide's language`, async () => {
       const { context, page } = await newPage(browser, server.baseURL, PHONE);
-      await openSignedIn(page, `${locale}-guide@waystation.test`, server);
-      await page.goto(`/arrivals?city=${city.toLowerCase()}`);
+      await openSignedIn(page, `${locale}-guide@waystation.test`, { server, at: `/arrivals?city=${city.toLowerCase()}` });
       expect(await heading(page).innerText()).toBe(heads[0]);
       expect(await counts(page)).toEqual([3, 3]);
       await page.getByRole('navigation', { name: cities }).getByRole('link', { name: other }).click();

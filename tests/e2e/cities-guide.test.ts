@@ -68,9 +68,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signedIn(viewport = DESKTOP) {
+async function signedIn(at: string, viewport = DESKTOP) {
   const session = await newPage(browser, server.baseURL, viewport);
-  await openSignedIn(session.page, 'yerevan-guide@waystation.test', server);
+  await openSignedIn(session.page, 'yerevan-guide@waystation.test', { server, at });
   return session;
 }
 
@@ -82,8 +82,7 @@ const audit = (action: string) =>
 
 describe('a guide scoped to Yerevan', () => {
   it('sees Yerevan’s queue only, places a household in a Yerevan shelter, and cannot open an Istanbul household', async () => {
-    const { context, page } = await signedIn(PHONE);
-    await page.goto('/arrivals');
+    const { context, page } = await signedIn('/arrivals', PHONE);
     expect(await names(page)).toEqual(['Anna', 'Vera', 'Gleb']);
     expect(await page.getByText('Ilya').count()).toBe(0);
     // Istanbul in the address is not theirs: ignored, and said so; nothing of Istanbul is shown.
@@ -112,8 +111,7 @@ describe('a guide scoped to Yerevan', () => {
   }, 90_000);
 
   it('is refused a bed in Istanbul for a household that is not moving there, and nothing is written', async () => {
-    const { context, page } = await signedIn();
-    await page.goto(`/arrivals/${ids.vera}`);
+    const { context, page } = await signedIn(`/arrivals/${ids.vera}`);
     // The form must be React's before the hand-made post: on a loaded machine a click before the page's
     // scripts have run sends the form the browser's way, and its answer is not shown in the card.
     await page.waitForLoadState('networkidle');
@@ -149,8 +147,7 @@ describe('a guide scoped to Yerevan', () => {
   }, 60_000);
 
   it('places a household moving to Istanbul in an Istanbul shelter, on purpose, and the audit trail has it', async () => {
-    const { context, page } = await signedIn(PHONE);
-    await page.goto(`/arrivals/${ids.gleb}`);
+    const { context, page } = await signedIn(`/arrivals/${ids.gleb}`, PHONE);
     const there = page.getByRole('region', { name: 'In Istanbul, where they are going' });
     await there.getByText('Placing them in another city is recorded in the audit trail.').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -72,9 +72,9 @@ function closeARoomTonight(city: string): () => void {
   }
 }
 
-async function signedIn(email: string, viewport?: { width: number; height: number }) {
+async function signedIn(email: string, { viewport, at }: { viewport?: { width: number; height: number }; at?: string } = {}) {
   const { context, page } = await newPage(browser, baseURL, viewport);
-  await openSignedIn(page, email);
+  await openSignedIn(page, email, { at });
   return { context, page };
 }
 
@@ -87,8 +87,7 @@ const tonightRow = (page: Page) =>
 describe('the forecast of free beds', () => {
   it('shows a guide, above the queue, tonight’s beds free for sure in their city, and follows a room closed tonight', async () => {
     // The demo guide holds Istanbul: the forecast counts Istanbul's beds, not Yerevan's.
-    const { context, page } = await signedIn('guide@waystation.test');
-    await page.goto('/arrivals');
+    const { context, page } = await signedIn('guide@waystation.test', { at: '/arrivals' });
     const certain = () => tonightRow(page).getByRole('cell').first().textContent();
     expect(await certain()).toBe(String(certainTonight('istanbul')));
     // Above the queue: the forecast's heading comes before the waiting list's.
@@ -119,22 +118,19 @@ describe('the forecast of free beds', () => {
   });
 
   it('shows a guide of Yerevan only Yerevan’s beds, and a city chosen on the queue only that city’s', async () => {
-    const { context, page } = await signedIn('guide.yerevan@waystation.test');
-    await page.goto('/arrivals');
+    const { context, page } = await signedIn('guide.yerevan@waystation.test', { at: '/arrivals' });
     const yerevan = certainTonight('yerevan');
     expect(yerevan).toBeGreaterThan(0);
     expect(await tonightRow(page).getByRole('cell').first().textContent()).toBe(String(yerevan));
     await context.close();
     // An admin of every city picks Yerevan on the queue.
-    const admin = await signedIn('admin@waystation.test');
-    await admin.page.goto('/arrivals?city=yerevan');
+    const admin = await signedIn('admin@waystation.test', { at: '/arrivals?city=yerevan' });
     expect(await tonightRow(admin.page).getByRole('cell').first().textContent()).toBe(String(yerevan));
     await admin.context.close();
   });
 
   it('fits a 320 px phone and passes axe, on the queue and on the occupancy page with its shelters', async () => {
-    const { context, page } = await signedIn('admin@waystation.test', PHONE);
-    await page.goto('/arrivals');
+    const { context, page } = await signedIn('admin@waystation.test', { viewport: PHONE, at: '/arrivals' });
     await tonightRow(page).waitFor();
     await forecastOf(page).getByText('By kind of room', { exact: true }).click();
     await forecastOf(page)

@@ -159,8 +159,7 @@ describe("the host's day on a 320 px phone", () => {
   it('gives a host of another shelter no calendar of this one', async () => {
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB' });
     const page = await context.newPage();
-    await openSignedIn(page, 'host@waystation.test');
-    const response = await page.goto(`/shelters/${world.shelter.id}/calendar`);
+    const response = await openSignedIn(page, 'host@waystation.test', { at: `/shelters/${world.shelter.id}/calendar` });
     expect(response?.status()).toBe(404);
     await context.close();
   });

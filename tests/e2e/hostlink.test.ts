@@ -164,8 +164,7 @@ describe('a lost request link', () => {
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await openSignedIn(page, 'guide@waystation.test');
-    await page.goto(`/arrivals/${world.request.id}`);
+    await openSignedIn(page, 'guide@waystation.test', { at: `/arrivals/${world.request.id}` });
     await page.getByRole('region', { name: 'Their request link' }).getByRole('button', { name: 'New request link' }).click();
     const link = page.getByRole('region', { name: 'Link for Mykola' }).getByLabel('Their link');
     await link.waitFor();

@@ -137,8 +137,7 @@ describe('the household page and the queue follow the booking', () => {
   it('without JavaScript, a reservation lands at #link with the link and its QR code, and says booked', async () => {
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', javaScriptEnabled: false });
     const page = await context.newPage();
-    await openSignedIn(page, email);
-    await page.goto('/arrivals');
+    await openSignedIn(page, email, { at: '/arrivals' });
     await page.getByRole('listitem', { name: 'Mira' }).getByRole('link', { name: 'Mira', exact: true }).click();
     await page.getByRole('listitem', { name: shelterName }).getByRole('button', { name: 'Reserve these beds' }).click();
     await page.waitForURL((url) => url.hash === '#link');

@@ -36,12 +36,12 @@ afterAll(async () => {
   server?.stop();
 });
 
-/** Signed in on a phone; CSP bypassed so axe-core can be added to the page as a script. */
+/** Signed in on a phone at the form for a new household; CSP bypassed so axe-core can be added to the page as a script. */
 async function guidePhone(email = 'guide@waystation.test') {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true, hasTouch: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await openSignedIn(page, email, server);
+  await openSignedIn(page, email, { server, at: '/arrivals/new' });
   return { context, page };
 }
 
@@ -92,7 +92,6 @@ const formAlert = (page: Page) => page.locator('form').getByRole('alert');
 describe('an intake on a dropped connection', () => {
   it('offline, the send keeps every value and says so in place; back online, one tap sends it and one household exists', async () => {
     const { context, page } = await guidePhone();
-    await page.goto('/arrivals/new');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-alias');
     await page.keyboard.type('Offline Olga');
     await page.getByLabel('Women', { exact: true }).fill('1');
@@ -132,7 +131,6 @@ describe('an intake on a dropped connection', () => {
 
   it('a draft comes back after a reload, and is gone once discarded', async () => {
     const { context, page } = await guidePhone();
-    await page.goto('/arrivals/new');
     await page.getByLabel('Alias').fill('Draft Dmitri');
     await page.getByLabel('Men', { exact: true }).fill('2');
     await page.getByLabel('Anything else (optional)').fill('arrives with a cat carrier');
@@ -151,8 +149,7 @@ describe('an intake on a dropped connection', () => {
     });
     other.setDefaultTimeout(15_000);
     const admin = await other.newPage();
-    await openSignedIn(admin, 'admin@waystation.test', server);
-    await admin.goto('/arrivals/new');
+    await openSignedIn(admin, 'admin@waystation.test', { server, at: '/arrivals/new' });
     await admin.getByRole('heading', { name: 'Register a household' }).waitFor();
     expect(await admin.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('waystation.intake-draft.')).length)).toBe(
       1,
@@ -181,7 +178,6 @@ describe('an intake on a dropped connection', () => {
 
   it('a send the server got but whose reply was lost, sent again, registers one household', async () => {
     const { context, page } = await guidePhone();
-    await page.goto('/arrivals/new');
     await page.keyboard.type('Lost Reply Lev');
     let delivered = 0;
     await page.route('**/arrivals/new', async (route) => {
@@ -205,7 +201,6 @@ describe('an intake on a dropped connection', () => {
 describe('intake in seconds', () => {
   it('a single man with the top suggestion: the name, then two taps', async () => {
     const { context, page } = await guidePhone();
-    await page.goto('/arrivals/new');
     const guide = new Counted(page);
     // The alias has focus on arrival: typing starts at once.
     await guide.type('Elmar');
@@ -228,7 +223,6 @@ describe('intake in seconds', () => {
 
   it('a family of two adults and two children speaking Russian and Ukrainian', async () => {
     const { context, page } = await guidePhone();
-    await page.goto('/arrivals/new');
     const guide = new Counted(page);
     await guide.type('Sokolov');
     await guide.tap(page.getByLabel('Men', { exact: true }));
@@ -257,7 +251,6 @@ describe('intake in seconds', () => {
 
   it('in Russian and Turkish the intake fits 320 px with no axe-core violations', async () => {
     const { context, page } = await guidePhone();
-    await page.goto('/arrivals/new');
     for (const [language, code, quick] of [
       ['Русский', 'ru', 'Один мужчина — найти место'],
       ['Türkçe', 'tr', 'Bir erkek — yer bul'],

@@ -79,11 +79,11 @@ async function fitsAPhone(page: Page) {
 }
 
 /** Signed in through the login form. CSP bypassed: axe-core is added to the page as a script. */
-async function signedIn(email: string, viewport = DESKTOP) {
+async function signedIn(email: string, { viewport = DESKTOP, at }: { viewport?: typeof DESKTOP; at?: string } = {}) {
   const context = await browser.newContext({ baseURL: server.baseURL, viewport, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await openSignedIn(page, email, server);
+  await openSignedIn(page, email, { server, at });
   return { context, page };
 }
 
@@ -94,8 +94,7 @@ const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('suggestions measured from where the household is now', () => {
   it('an admin adds Istanbul Airport; the form refuses a bad latitude and a name already taken, next to the field', async () => {
-    const { context, page } = await signedIn('points-admin@waystation.test');
-    await page.goto('/settings');
+    const { context, page } = await signedIn('points-admin@waystation.test', { at: '/settings' });
     await page.getByRole('link', { name: /Meeting points/ }).click();
     await page.getByRole('heading', { name: 'Meeting points', level: 1 }).waitFor();
     const add = page.getByRole('region', { name: 'Add a meeting point' });
@@ -118,8 +117,7 @@ describe('suggestions measured from where the household is now', () => {
   });
 
   it('Elmar at Istanbul Airport sees Fatih first, how far each is, and what sets Kadıköy apart; at Sabiha Gökçen the order turns', async () => {
-    const { context, page } = await signedIn('points-guide@waystation.test');
-    await page.goto(`/arrivals/${elmarId}`);
+    const { context, page } = await signedIn('points-guide@waystation.test', { at: `/arrivals/${elmarId}` });
     // Nowhere said yet: no distances, and Kadıköy's emptier hall comes first.
     expect(await cardNames(page)).toEqual(['Kadıköy Church Hall', 'Fatih Free Shelter']);
     expect(await page.getByText(/ km from /).count()).toBe(0);
@@ -147,8 +145,7 @@ describe('suggestions measured from where the household is now', () => {
   });
 
   it('in Russian on a phone, the cards say the distance and the differences in Russian', async () => {
-    const { context, page } = await signedIn('points-guide-ru@waystation.test', PHONE);
-    await page.goto(`/arrivals/${elmarId}`);
+    const { context, page } = await signedIn('points-guide-ru@waystation.test', { viewport: PHONE, at: `/arrivals/${elmarId}` });
     await page.getByText('26 км от Sabiha Gökçen Airport').waitFor();
     expect(await cards(page).nth(1).locator('ul.differences li').first().textContent()).toBe('На 7 км дальше');
     await fitsAPhone(page);
@@ -157,8 +154,7 @@ describe('suggestions measured from where the household is now', () => {
   });
 
   it('deleting the point, after a confirmation, leaves Elmar waiting with no meeting point', async () => {
-    const { context, page } = await signedIn('points-admin@waystation.test');
-    await page.goto('/settings/meeting-points');
+    const { context, page } = await signedIn('points-admin@waystation.test', { at: '/settings/meeting-points' });
     const item = page.getByRole('listitem', { name: 'Sabiha Gökçen Airport' });
     await item.getByRole('button', { name: 'Delete' }).click();
     await item.getByText('Delete Sabiha Gökçen Airport? Households there will have no meeting point.').waitFor();
@@ -166,8 +162,7 @@ describe('suggestions measured from where the household is now', () => {
     await page.getByRole('listitem', { name: 'Sabiha Gökçen Airport' }).waitFor({ state: 'detached' });
     await context.close();
 
-    const guide = await signedIn('points-guide@waystation.test');
-    await guide.page.goto(`/arrivals/${elmarId}`);
+    const guide = await signedIn('points-guide@waystation.test', { at: `/arrivals/${elmarId}` });
     expect(await guide.page.getByLabel('Where they are now').inputValue()).toBe('');
     expect(await guide.page.getByText(/ km from /).count()).toBe(0);
     await guide.context.close();

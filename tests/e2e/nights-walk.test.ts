@@ -97,7 +97,7 @@ async function signedIn(email: string) {
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: DESKTOP, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await openSignedIn(page, email, server);
+  await openSignedIn(page, email, { server });
   return { context, page };
 }
 

@@ -47,11 +47,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function staff(email: string) {
+async function staff(email: string, at?: string) {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await openSignedIn(page, email);
+  await openSignedIn(page, email, { at });
   return { context, page };
 }
 
@@ -70,8 +70,7 @@ const inTwoHours = () => utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000)
 
 describe('notices to guests', () => {
   it("a host's notice in Russian and English shows at the top of the guest's Russian phone", async () => {
-    const { context, page } = await staff('notice-host@waystation.test');
-    await page.goto(`/shelters/${springId}`);
+    const { context, page } = await staff('notice-host@waystation.test', `/shelters/${springId}`);
     const section = page.getByRole('region', { name: 'Notices to guests' });
     expect(await section.getByText('No live notices.').isVisible()).toBe(true);
     await section.getByText('Post a notice').click();

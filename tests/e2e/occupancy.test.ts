@@ -66,9 +66,9 @@ const figure = (page: Page, section: string, term: string) =>
     .locator('.figure', { has: page.getByText(term, { exact: true }) })
     .locator('dd');
 
-async function signedIn(email: string, viewport?: { width: number; height: number }) {
+async function signedIn(email: string, { viewport, at }: { viewport?: { width: number; height: number }; at?: string } = {}) {
   const { context, page } = await newPage(browser, baseURL, viewport);
-  await openSignedIn(page, email);
+  await openSignedIn(page, email, { at });
   return { context, page };
 }
 
@@ -173,8 +173,10 @@ describe('occupancy for an admin', () => {
   });
 
   it('explains a bad date range and an unknown shelter instead of failing, on a 320 px phone', async () => {
-    const { context, page } = await signedIn('admin@waystation.test', PHONE);
-    await page.goto('/occupancy/history?from=2026-11-20&to=2026-11-01&shelter=nope');
+    const { context, page } = await signedIn('admin@waystation.test', {
+      viewport: PHONE,
+      at: '/occupancy/history?from=2026-11-20&to=2026-11-01&shelter=nope',
+    });
     const alert = page.getByRole('alert').filter({ hasText: 'start date' });
     expect(await alert.textContent()).toContain('The start date is after the end date.');
     expect(await alert.textContent()).toContain('That shelter is not one you can see.');
@@ -201,8 +203,7 @@ describe('occupancy for hosts and guides', () => {
   });
 
   it('shows a guide the network now, but no history and no export', async () => {
-    const { context, page } = await signedIn('guide@waystation.test');
-    await page.goto('/occupancy');
+    const { context, page } = await signedIn('guide@waystation.test', { at: '/occupancy' });
     await page.getByRole('heading', { name: 'Households waiting' }).waitFor();
     expect(await page.getByRole('link', { name: 'History and export' }).count()).toBe(0);
     expect((await page.goto('/occupancy/history'))?.status()).toBe(404);

@@ -80,9 +80,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signedIn(email: string, viewport = DESKTOP) {
+async function signedIn(email: string, { viewport = DESKTOP, at }: { viewport?: typeof DESKTOP; at?: string } = {}) {
   const session = await newPage(browser, server.baseURL, viewport);
-  await openSignedIn(session.page, email, server);
+  await openSignedIn(session.page, email, { server, at });
   return session;
 }
 
@@ -92,8 +92,7 @@ const names = async (page: Page) =>
 
 describe('the queue in a surge', () => {
   it('a guide finds households by alias and by kind, without JavaScript’s help: plain links and a GET form', async () => {
-    const { context, page } = await signedIn('queue-guide@waystation.test');
-    await page.goto('/arrivals');
+    const { context, page } = await signedIn('queue-guide@waystation.test', { at: '/arrivals' });
     expect(await names(page)).toEqual([...MEN, 'Olga', 'Sokolov family', 'Ömer']);
     await page.getByRole('navigation', { name: 'Show only' }).getByRole('link', { name: 'Families' }).click();
     await page.waitForURL('**/arrivals?kind=families');
@@ -113,8 +112,7 @@ describe('the queue in a surge', () => {
   });
 
   it('an admin gets no search box, and a name in the address changes nothing: no probing for names', async () => {
-    const { context, page } = await signedIn('queue-admin@waystation.test');
-    await page.goto('/arrivals?q=Anton');
+    const { context, page } = await signedIn('queue-admin@waystation.test', { at: '/arrivals?q=Anton' });
     expect(await page.getByLabel('Search by alias').count()).toBe(0);
     expect(await waitingList(page).count()).toBe(MEN.length + 3);
     expect(await page.getByText('Anton').count()).toBe(0);
@@ -122,8 +120,7 @@ describe('the queue in a surge', () => {
   });
 
   it('a guide ticks seven single men, places them in one shelter at once, sees each one’s bed or why not; the queue then shows six placed', async () => {
-    const { context, page } = await signedIn('queue-guide@waystation.test');
-    await page.goto('/arrivals?kind=men');
+    const { context, page } = await signedIn('queue-guide@waystation.test', { at: '/arrivals?kind=men' });
     for (const alias of MEN)
       await waitingList(page)
         .filter({ has: page.getByRole('link', { name: alias, exact: true }) })
@@ -168,8 +165,7 @@ describe('the queue in a surge', () => {
     const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, locale: 'en-GB', javaScriptEnabled: false });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await openSignedIn(page, 'queue-guide@waystation.test', server);
-    await page.goto('/arrivals');
+    await openSignedIn(page, 'queue-guide@waystation.test', { server, at: '/arrivals' });
     for (const alias of ['Sokolov family', 'Ömer'])
       await waitingList(page)
         .filter({ has: page.getByRole('link', { name: alias, exact: true }) })
@@ -194,7 +190,7 @@ describe('the queue in a surge', () => {
   });
 
   it('a request made online shows in the header’s count and in the list without a reload; on a 320 px phone, in Russian', async () => {
-    const { context, page } = await signedIn('queue-guide@waystation.test', PHONE);
+    const { context, page } = await signedIn('queue-guide@waystation.test', { viewport: PHONE });
     // The tab's clock, so that the wait for its next ask is a jump, not 20 s of the suite's time.
     await context.clock.install();
     await page.goto('/arrivals');

@@ -87,8 +87,7 @@ describe('a flood of requests', () => {
     expect(await send(newcomer, newcomerStamp)).toBe(303);
 
     const { context, page } = await newPage(browser, server.baseURL);
-    await openSignedIn(page, 'admin@waystation.test', server);
-    await page.goto('/arrivals');
+    await openSignedIn(page, 'admin@waystation.test', { server, at: '/arrivals' });
     const notice = page.getByRole('status').filter({ hasText: 'The public request form is being flooded.' });
     const total = SOURCES * REQUESTS_PER_ADDRESS + 1;
     expect(await notice.innerText()).toContain(

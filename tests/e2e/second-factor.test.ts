@@ -169,8 +169,7 @@ describe('two-step sign-in', () => {
     await signInWithCode(page, codes[1]);
     await page.waitForURL('**/arrivals');
     const admin = await newPage(browser, baseURL);
-    await openSignedIn(admin.page, 'admin@waystation.test', server);
-    await admin.page.goto('/staff');
+    await openSignedIn(admin.page, 'admin@waystation.test', { server, at: '/staff' });
     const card = admin.page.getByRole('listitem', { name: guide.email });
     await card.getByRole('button', { name: 'Reset two-step sign-in' }).click();
     await card.getByRole('button', { name: 'Yes' }).click();
@@ -184,8 +183,7 @@ describe('two-step sign-in', () => {
 
   it('when the network requires it, someone without it can only set it up', async () => {
     const admin = await newPage(browser, baseURL);
-    await openSignedIn(admin.page, 'admin@waystation.test', server);
-    await admin.page.goto('/settings');
+    await openSignedIn(admin.page, 'admin@waystation.test', { server, at: '/settings' });
     const form = admin.page.getByRole('region', { name: 'Two-step sign-in' });
     try {
       await form.getByLabel('Who must sign in with a code from an app').selectOption({ label: 'Everyone' });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { AUTH_SECRET } from '../support/next-server';
 
@@ -22,11 +22,17 @@ const SESSION_COOKIE = 'authjs.session-token';
 /**
  * Signs the page's browser in as the staff member with this email without typing the form: the
  * session cookie Auth.js would issue at sign-in (the server's secret), and the language cookie the
- * sign-in leaves (the account's own), then opens the home page and waits for the same landing page
- * a sign-in reaches. The form itself is driven in sign-in, second-factor, device-cookies, account,
- * staff and sign-out tests; every other test starts here.
+ * sign-in leaves (the account's own). Then it opens the home page and waits for the same landing page
+ * a sign-in reaches, or, given `at`, opens that page at once (a load less for a test that starts
+ * there) and fails if it was sent to the sign-in form; it returns that page's response. The form
+ * itself is driven in sign-in, second-factor, device-cookies, account, staff and sign-out tests;
+ * every other test starts here.
  */
-export async function openSignedIn(page: Page, email: string, server: ServerUnderTest = sharedServer()): Promise<void> {
+export async function openSignedIn(
+  page: Page,
+  email: string,
+  { server = sharedServer(), at }: { server?: ServerUnderTest; at?: string } = {},
+): Promise<Response | null> {
   const sqlite = new Database(server.databasePath, { fileMustExist: true });
   const user = sqlite.prepare('select id, role, locale from users where email = ? and disabled_at is null').get(email) as
     { id: string; role: string; locale: string } | undefined;
@@ -42,6 +48,12 @@ export async function openSignedIn(page: Page, email: string, server: ServerUnde
     { ...cookie, name: SESSION_COOKIE, value },
     { ...cookie, name: LOCALE_COOKIE, value: user.locale },
   ]);
-  await page.goto(`${server.baseURL}/`);
-  await page.waitForURL(/\/(shelters|arrivals)$/);
+  if (at === undefined) {
+    const response = await page.goto(`${server.baseURL}/`);
+    await page.waitForURL(/\/(shelters|arrivals)$/);
+    return response;
+  }
+  const response = await page.goto(new URL(at, server.baseURL).href);
+  if (new URL(page.url()).pathname === '/login') throw new Error(`openSignedIn: ${email} was sent to sign in from ${at}`);
+  return response;
 }

@@ -54,11 +54,11 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function phone(email: string) {
+async function phone(email: string, at?: string) {
   const context = await browser.newContext({ baseURL: server.baseURL, viewport: PHONE, locale: 'en-GB', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await openSignedIn(page, email, server);
+  await openSignedIn(page, email, { server, at });
   return { context, page };
 }
 
@@ -93,8 +93,7 @@ function placedAt(pointName: string, roomName: string, guideEmail: string): { ar
 
 describe('room and meeting-point names in the reader’s language', () => {
   it('an admin names a room and an airport once, with Russian names, on a 320 px phone', async () => {
-    const { context, page } = await phone('names-admin@waystation.test');
-    await page.goto(`/shelters/${shelterId}/rooms`);
+    const { context, page } = await phone('names-admin@waystation.test', `/shelters/${shelterId}/rooms`);
     const add = page.getByRole('region', { name: 'Add a room' });
     await add.getByLabel('Room name').fill('Blue room');
     // Folded away until asked for, and working without JavaScript: a <details>.
@@ -131,8 +130,7 @@ describe('room and meeting-point names in the reader’s language', () => {
 
   it('a Russian guide reads the room’s Russian name, and the guest’s page in Russian the airport’s', async () => {
     const { arrivalId, token } = placedAt('Istanbul Airport', 'Blue room', 'names-guide-ru@waystation.test');
-    const { context, page } = await phone('names-guide-ru@waystation.test');
-    await page.goto(`/arrivals/${arrivalId}`);
+    const { context, page } = await phone('names-guide-ru@waystation.test', `/arrivals/${arrivalId}`);
     await page.getByText('Синяя комната 1').first().waitFor();
     expect(await page.getByText('Blue room').count()).toBe(0);
     await fitsAPhone(page);
@@ -152,8 +150,7 @@ describe('room and meeting-point names in the reader’s language', () => {
 
   for (const locale of ['ru', 'tr'] as const) {
     it(`the forms read in ${locale} at 320 px`, async () => {
-      const { context, page } = await phone(`names-admin-${locale}@waystation.test`);
-      await page.goto(`/shelters/${shelterId}/rooms`);
+      const { context, page } = await phone(`names-admin-${locale}@waystation.test`, `/shelters/${shelterId}/rooms`);
       await page.locator('form:has(#new-room-name) summary').click();
       await fitsAPhone(page);
       await screenshot(page, SHOTS, `rooms-${locale}-320.png`, { fullPage: true });
