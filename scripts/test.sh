@@ -38,7 +38,7 @@ echo "== audit"; npx tsx scripts/audit.ts || failed+=(audit)
 echo "== typecheck, lint, build, unit and component tests (side by side)"
 background build env WAYSTATION_TYPECHECKED_APART=1 npx next build
 background tests "${vitest[@]}" --project unit --project unit-isolated --project components
-background typecheck nice -n 10 npx tsc --noEmit
+background typecheck nice -n 10 npm run -s typecheck
 # CI lints while the install compiles SQLite (.ci/run) and says so.
 if [ "${WAYSTATION_LINTED:-}" = 1 ]; then echo "== lint: already run by CI"; else background lint nice -n 10 npm run -s lint; fi
 
