@@ -20,9 +20,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * The tests' browser also keeps its compositor and its network service in the browser process
- * instead of a process each: the same pages for less CPU, about 7 % of Chromium's in the
- * end-to-end tests (docs/testing.md). Lighthouse keeps Chromium's usual processes, as a phone has them.
+ * The end-to-end run's shared browser (tests/e2e/browser-setup.ts) also keeps its compositor and its
+ * network service in the browser process instead of a process each: the same pages for about 7 %
+ * less of Chromium's CPU. The benches, the screenshots and Lighthouse keep Chromium's usual processes.
  */
 export const TEST_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--in-process-gpu', '--enable-features=NetworkServiceInProcess2'];
 

@@ -5,19 +5,20 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/next-server';
-import { BROWSER_ENDPOINT_VARIABLE, CHROMIUM_PATH, chromiumEnv, TEST_CHROMIUM_ARGS } from './chromium';
+import { BROWSER_ENDPOINT_VARIABLE, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from './chromium';
 
 export const PHONE = { width: 320, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /**
  * The end-to-end run's shared Chromium when there is one (closing it only disconnects this file and
- * closes its contexts), otherwise a browser of the caller's own, as a bench wants.
+ * closes its contexts), otherwise a browser of the caller's own, as a bench wants, with Chromium's
+ * usual processes.
  */
 export function launchBrowser(): Promise<Browser> {
   const shared = process.env[BROWSER_ENDPOINT_VARIABLE];
   if (shared) return chromium.connect(shared);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: TEST_CHROMIUM_ARGS, env: chromiumEnv() });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: chromiumEnv() });
 }
 
 /** A fresh browser context; `locale` is the phone's language, which the sign-in page shows. */
