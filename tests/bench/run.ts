@@ -85,7 +85,7 @@ export async function runBench(parts: Part[], smoke: boolean) {
   // The smoke judges no time, so its surge (two servers, mostly waiting for every step to be walked)
   // runs beside the other parts instead of after them: CI waits about 25 s less. A full run measures
   // one part at a time.
-  const surge = parts.includes('surge') ? (smoke ? benchSurge(config.surge) : undefined) : undefined;
+  const surge = smoke && parts.includes('surge') ? benchSurge(config.surge) : undefined;
   surge?.catch(() => undefined);
   if (parts.includes('reservations')) {
     const byProcesses = await benchReservations(config.reservations);

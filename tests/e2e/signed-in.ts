@@ -48,12 +48,8 @@ export async function openSignedIn(
     { ...cookie, name: SESSION_COOKIE, value },
     { ...cookie, name: LOCALE_COOKIE, value: user.locale },
   ]);
-  if (at === undefined) {
-    const response = await page.goto(`${server.baseURL}/`);
-    await page.waitForURL(/\/(shelters|arrivals)$/);
-    return response;
-  }
-  const response = await page.goto(new URL(at, server.baseURL).href);
-  if (new URL(page.url()).pathname === '/login') throw new Error(`openSignedIn: ${email} was sent to sign in from ${at}`);
+  const response = await page.goto(new URL(at ?? '/', server.baseURL).href);
+  if (at === undefined) await page.waitForURL(/\/(shelters|arrivals)$/);
+  else if (new URL(page.url()).pathname === '/login') throw new Error(`openSignedIn: ${email} was sent to sign in from ${at}`);
   return response;
 }
