@@ -55,7 +55,9 @@ const SMOKE = {
   scale: { cities: 2, shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
   forecast: { shelters: 4, days: 30, warmUpDays: 22, arrivalsPerDay: 20, seeds: [1] },
   surge: {
-    processes: [1, 2],
+    // `npm start`'s two processes only: the walk is the same against one, and a second server beside
+    // it more than doubled the smoke's CPU (96 CPU-s for both, 37 for this one alone).
+    processes: [2],
     atOnce: true,
     // Enough volunteers, over a queue already longer than a page, that a guide must find their own
     // household as a guide does (by its alias), not on the first page.
@@ -82,9 +84,8 @@ const SMOKE = {
 export async function runBench(parts: Part[], smoke: boolean) {
   const config = smoke ? SMOKE : FULL;
   const results: Record<string, unknown> = {};
-  // The smoke judges no time, so its surge (two servers, mostly waiting for every step to be walked)
-  // runs beside the other parts instead of after them: CI waits about 25 s less. A full run measures
-  // one part at a time.
+  // The smoke judges no time, so its surge runs beside the other parts (which mostly wait on their
+  // servers and workers) instead of after them. A full run measures one part at a time.
   const surge = smoke && parts.includes('surge') ? benchSurge(config.surge) : undefined;
   surge?.catch(() => undefined);
   if (parts.includes('reservations')) {

@@ -22,13 +22,10 @@ function healthyRun(): Record<string, Record<string, unknown>> {
     weight: { arrival_page_gzip_bytes: 6000, arrival_page_js_bytes: 0, sign_in_js_gzip_bytes: 140_000 },
     surge: {
       volunteers_at_p95_300ms: 6,
-      volunteers_at_p95_300ms_1_process: 6,
       volunteers_at_p95_300ms_2_processes: 6,
-      health_per_second_1_process: 500,
       health_per_second_2_processes: 700,
-      reservations_1_process: 3,
       reservations_2_processes: 2,
-      mix_1_process: 'queue 40%, board 60%',
+      mix_2_processes: 'queue 40%, board 60%',
       failures: 0,
       double_bookings: 0,
     },
@@ -56,11 +53,15 @@ describe('npm run bench -- --smoke: its checks', () => {
     const results = healthyRun();
     delete results.http.bed_board_per_second;
     results.surge.double_bookings = 1;
+    results.surge.reservations_2_processes = 0;
+    results.surge.mix_2_processes = 'board 100%';
     results.weight.arrival_page_gzip_bytes = 20_000;
     delete results.forecast;
     expect(smokeFailures(EVERY_PART, results, markdownTable(results))).toEqual([
       'http.bed_board_per_second is reported',
       'weight.arrival_page_gzip_bytes ≤ 14336',
+      'surge.reservations_2_processes > 0',
+      'surge.mix_2_processes contains the queue',
       'surge.double_bookings = 0',
       'forecast.days_forecast > 0',
       'forecast.mae_beds ≥ 0',
