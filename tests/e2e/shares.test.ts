@@ -26,6 +26,9 @@ const baseURL = inject('baseURL');
 const databasePath = inject('databasePath');
 // Its own client address, so its sign-ins and link visits count against no other test's.
 const CLIENT = { 'x-forwarded-for': '198.51.100.14' };
+// The crawl's own requests ask for bodies as they are: the bytes scanned are the same, and neither the
+// server nor this process spends a CPU-second or two on gzip for some 1,200 pages.
+const CRAWLER = { ...CLIENT, 'accept-encoding': 'identity' };
 const UNKNOWN_TOKEN = 'y'.repeat(43);
 
 const VISITS: Record<string, (w: World) => string[]> = {
@@ -132,7 +135,7 @@ function leaks(who: Caller, where: string, body: string): string[] {
  * request is sent on to the same path with its cache-busting `_rsc` parameter, as a browser is.
  */
 async function get(path: string, format: Format, cookie?: string): Promise<Response> {
-  const init = { redirect: 'manual', headers: { ...CLIENT, ...FORMATS[format], ...(cookie ? { cookie } : {}) } } as const;
+  const init = { redirect: 'manual', headers: { ...CRAWLER, ...FORMATS[format], ...(cookie ? { cookie } : {}) } } as const;
   const response = await fetch(`${baseURL}${path}`, init);
   const location = new URL(response.headers.get('location') ?? '/', baseURL);
   const busted =
