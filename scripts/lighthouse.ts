@@ -5,9 +5,9 @@ import { CHROMIUM_ARGS, FULL_CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 // `npx tsx scripts/lighthouse.ts URL`: Lighthouse's default mobile audit of one page in Debian's
 // Chromium, printed as category scores (0–100). Lighthouse runs as its own CLI process: its
-// in-browser code must not pass through our TypeScript loader.
-// Lighthouse and its 170 packages live in a package of their own (scripts/lighthouse/, with its lock),
-// installed on the first audit: no test or CI step needs them, and every `npm ci` would unpack them.
+// in-browser code must not pass through our TypeScript loader. It and its 173 packages are a package
+// of their own (scripts/lighthouse/, with its lock), installed on the first audit: no test or CI step
+// needs them, and every `npm ci` would otherwise unpack them (decision 0010).
 const HOME = join(__dirname, 'lighthouse');
 const CLI = join(HOME, 'node_modules', 'lighthouse', 'cli', 'index.js');
 

@@ -55,8 +55,8 @@ const SMOKE = {
   scale: { cities: 2, shelters: 10, bedsPerShelter: 8, pastStays: 1000, waiting: 20, runs: 1 },
   forecast: { shelters: 4, days: 30, warmUpDays: 22, arrivalsPerDay: 20, seeds: [1] },
   surge: {
-    // `npm start`'s two processes only: the walk is the same against one, and a second server beside
-    // it more than doubled the smoke's CPU (96 CPU-s for both, 37 for this one alone).
+    // `npm start`'s two processes only: the walk is the same against one, and a one-process server
+    // beside it more than doubled the surge's CPU (95 CPU-s for both, 37 for this one alone).
     processes: [2],
     atOnce: true,
     // Enough volunteers, over a queue already longer than a page, that a guide must find their own
