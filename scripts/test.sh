@@ -38,9 +38,13 @@ echo "== audit"; npx tsx scripts/audit.ts || failed+=(audit)
 echo "== typecheck, lint, build, unit and component tests (side by side)"
 background build env WAYSTATION_TYPECHECKED_APART=1 npx next build
 background tests "${vitest[@]}" --project unit --project unit-isolated --project components
-background typecheck nice -n 10 npm run -s typecheck
-# CI lints while the install compiles SQLite (.ci/run) and says so.
-if [ "${WAYSTATION_LINTED:-}" = 1 ]; then echo "== lint: already run by CI"; else background lint nice -n 10 npm run -s lint; fi
+# CI lints and checks types while the install compiles SQLite (.ci/run), and says so.
+if [ "${WAYSTATION_CHECKED:-}" = 1 ]; then
+  echo "== typecheck and lint: already run by CI"
+else
+  background typecheck nice -n 10 npm run -s typecheck
+  background lint nice -n 10 npm run -s lint
+fi
 
 if collect build; then
   echo "== end-to-end tests (those with a server of their own side by side, printed after)"
