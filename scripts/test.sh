@@ -38,9 +38,9 @@ echo "== audit"; npx tsx scripts/audit.ts || failed+=(audit)
 echo "== typecheck, lint, build, unit and component tests (side by side)"
 background build env WAYSTATION_TYPECHECKED_APART=1 npx next build
 background tests "${vitest[@]}" --project unit --project unit-isolated --project components
-# CI lints and checks types while the install compiles SQLite (.ci/run), and says so.
+# CI starts lint and typecheck itself, beside the compile of SQLite and then these tests (.ci/run).
 if [ "${WAYSTATION_CHECKED:-}" = 1 ]; then
-  echo "== typecheck and lint: already run by CI"
+  echo "== typecheck and lint: run by CI beside these tests"
 else
   background typecheck nice -n 10 npm run -s typecheck
   background lint nice -n 10 npm run -s lint
