@@ -3,6 +3,7 @@ import { signOutEverywhere } from '@/app/(staff)/actions';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { onlineRequestCount } from '@/lib/arrivals/queries';
+import { can } from '@/lib/auth/policy';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import type { StaffUser } from '@/lib/auth/staff';
 import { LanguageSwitcher } from './language-switcher';
@@ -24,14 +25,15 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
           Waystation
         </Link>
         <nav aria-label={t('main')} className="main-nav">
-          {user.role !== 'host' ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
+          {can(user, 'household.list') ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
           {online !== null ? <OnlineRequests initial={online} /> : null}
           <Link href="/shelters">{t('shelters')}</Link>
-          {user.role !== 'host' ? <Link href="/occupancy">{t('occupancy')}</Link> : <Link href="/occupancy/history">{t('history')}</Link>}
-          {user.role === 'admin' ? <Link href="/staff">{t('staff')}</Link> : null}
-          {user.role === 'admin' ? <Link href="/audit">{t('audit')}</Link> : null}
-          {user.role === 'admin' ? <Link href="/notices">{t('guestNotices')}</Link> : null}
-          {user.role === 'admin' ? <Link href="/settings">{settings('nav')}</Link> : null}
+          {can(user, 'occupancy.now') ? <Link href="/occupancy">{t('occupancy')}</Link> : null}
+          {!can(user, 'occupancy.now') && can(user, 'occupancy.history') ? <Link href="/occupancy/history">{t('history')}</Link> : null}
+          {can(user, 'staff.manage') ? <Link href="/staff">{t('staff')}</Link> : null}
+          {can(user, 'audit.read') ? <Link href="/audit">{t('audit')}</Link> : null}
+          {can(user, 'notice.postCity') ? <Link href="/notices">{t('guestNotices')}</Link> : null}
+          {can(user, 'city.edit') ? <Link href="/settings">{settings('nav')}</Link> : null}
         </nav>
       </div>
       <div className="staff-header-row secondary">

@@ -1,4 +1,5 @@
 import type { Role } from '@/db/schema';
+import { roleMay } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { CityView } from '@/lib/cities/cities';
 import { cityScopeOf } from '@/lib/cities/scope';
@@ -43,7 +44,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | undefined
 export function queueQuery(params: SearchParams, role: Role): QueueQuery {
   const view = oneOf(QUEUE_VIEWS, firstParam(params.view)) ?? 'waiting';
   const kind = oneOf(QUEUE_KINDS, firstParam(params.kind));
-  const q = role === 'coordinator' ? (firstParam(params.q) ?? '').trim().slice(0, MAX_SEARCH) : '';
+  const q = roleMay(role, 'household.search') ? (firstParam(params.q) ?? '').trim().slice(0, MAX_SEARCH) : '';
   const asked = Number.parseInt(firstParam(params.shown) ?? '', 10);
   const shown = Number.isFinite(asked) && asked > QUEUE_PAGE ? Math.min(MAX_SHOWN, Math.ceil(asked / QUEUE_PAGE) * QUEUE_PAGE) : QUEUE_PAGE;
   const city = (firstParam(params.city) ?? '').trim().slice(0, MAX_SLUG) || null;

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { heldCity, impliedCity, knownCity } from '@/lib/cities/choice';
 import { cityTimeZone } from '@/lib/cities/clock';
@@ -115,7 +116,7 @@ function sentBefore(db: Db, user: StaffUser, intakeKey: string | undefined): str
   return found.id;
 }
 
-const mayRegister = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
+const mayRegister = (user: StaffUser) => can(user, 'household.register');
 
 /** A guide of one city registers people in it, unless the form says otherwise; never in a city they do not hold. */
 function intakeCity(db: Db, user: StaffUser, chosen: string | undefined): string | undefined {

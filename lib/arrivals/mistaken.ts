@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import { activeStayOf } from '@/lib/placement/reserve';
@@ -14,7 +15,7 @@ import { mayActOnHousehold } from '@/lib/privacy/shares';
  * once. Someone already checked in is a real guest: that stay ends by check-out, not by this.
  */
 export function markMistaken(db: Db, user: StaffUser, arrivalId: string, now: Date): void {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'household.place')) throw notAllowed();
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   if (!arrival || arrival.erasedAt || !mayActOnHousehold(db, user, arrivalId)) throw notFound();
   if (arrival.status !== 'waiting' && arrival.status !== 'placed') throw new DomainError('householdEnded');

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { arrivals, beds, rooms, shelters, stayBeds, stays } from '@/db/schema';
+import { can, reachOf } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityTimeZones } from '@/lib/cities/clock';
 import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
@@ -190,7 +191,8 @@ export function shelterStays(db: Db, user: StaffUser, shelterId: string, now: Da
  * an admin; of the households of the caller's cities (or the one chosen), wherever they were placed.
  */
 export function pendingReservations(db: Db, user: StaffUser, now: Date, cityId?: string | null, locale?: string): StayView[] {
-  if (user.role === 'coordinator') {
+  // A guide lists the households they placed; an admin every reservation of their cities, unnamed.
+  if (reachOf(user, 'household.open') === 'ownPlacements') {
     const own = prepared(db, reservationsBy).all({ id: user.id });
     return staysFor(db, user, cityId ? own.filter((row) => row.arrival.cityId === cityId) : own, now, locale);
   }
@@ -236,7 +238,7 @@ const onlineWaitingIn = (db: Db) =>
  * have no queue: null.
  */
 export function onlineRequestCount(db: Db, user: StaffUser): number | null {
-  if (user.role === 'host') return null;
+  if (!can(user, 'household.list')) return null;
   const scope = cityScopeOf(user);
   const row = scope === 'all' ? prepared(db, onlineWaiting).get() : prepared(db, onlineWaitingIn).get({ cityIds: JSON.stringify(scope) });
   return row?.n ?? 0;

@@ -3,11 +3,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db';
-import type { Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { currentUser } from './current-user';
+import { can, type Permission } from './policy';
 import { mustEnrol } from './second-factor';
 import type { StaffUser } from './staff';
 
@@ -27,12 +27,13 @@ export type ActionOutcome = {
 
 /**
  * Wraps every staff server action: loads the caller from the database (not from the cookie alone),
- * checks the role and that a second factor the network requires is set up, parses the form with
+ * checks that the policy gives their role the permission somewhere (the domain call then asks about
+ * the very thing acted on), and that a second factor the network requires is set up, parses the form with
  * zod, then runs the domain call. Refusals come back as message keys; nothing internal reaches the page.
  */
 export function staffAction<S extends z.ZodType>(
   config: {
-    roles: readonly Role[];
+    permission: Permission;
     schema: S;
     /** Only the steps of enrolling a second factor: what someone who must enrol may still do. */
     enrolling?: boolean;
@@ -44,7 +45,7 @@ export function staffAction<S extends z.ZodType>(
     if (!user) redirect('/login');
     const values = formDataToObject(formData);
     const safeValues = Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
-    if (!config.roles.includes(user.role)) return { status: 'error', message: 'notAllowed' };
+    if (!can(user, config.permission)) return { status: 'error', message: 'notAllowed' };
     if (!config.enrolling && mustEnrol(getDb(), user)) return { status: 'error', message: 'secondFactorRequired' };
 
     const parsed = config.schema.safeParse(values);

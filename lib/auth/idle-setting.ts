@@ -3,7 +3,7 @@ import { networkSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { notAllowed } from '@/lib/errors';
 import { IDLE_MINUTES } from './idle';
-import { isNetworkAdmin } from './network-admin';
+import { can } from './policy';
 import type { StaffUser } from './staff';
 
 /** The network's idle limit for staff sessions, in minutes; read at each sign-in. */
@@ -13,7 +13,7 @@ export function idleMinutesOf(db: Db): number {
 
 /** Admins of every city only; applies to sessions signed in from now on (a session keeps the limit it began with). */
 export function saveIdleMinutes(db: Db, user: StaffUser, idleMinutes: number, now: Date): void {
-  if (!isNetworkAdmin(user)) throw notAllowed();
+  if (!can(user, 'network.configure')) throw notAllowed();
   const values = { idleMinutes, updatedAt: now, updatedBy: user.id };
   db.insert(networkSettings)
     .values({ id: 1, ...values })

@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelterMembers, staffCities, users, type Role } from '@/db/schema';
-import { holdsCity } from '@/lib/cities/scope';
 import { sessionExpired } from './config';
 import { idleExpired } from './idle';
 
@@ -80,19 +79,6 @@ export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUs
     cityIds: cityIds.length > 0 ? cityIds : null,
   };
 }
-
-/** The shelter as the checks below need it: an admin of some cities edits only their cities' shelters. */
-export type ShelterRef = { id: string; cityId: string | null };
-
-export const canEditShelter = (user: StaffUser, shelter: ShelterRef) =>
-  (user.role === 'admin' && holdsCity(user, shelter.cityId)) || (user.role === 'host' && user.shelterIds.includes(shelter.id));
-
-/**
- * A guide opens any open shelter, of another city too (a household moving there may be placed in it);
- * lists keep them to their own cities (lib/shelters/list.ts shelterList).
- */
-export const canViewShelter = (user: StaffUser, shelter: ShelterRef & { status: string }) =>
-  canEditShelter(user, shelter) || (user.role === 'coordinator' && shelter.status === 'open');
 
 /** Where each role starts: guides at the arrivals queue, everyone else at the shelters. */
 export const homeOf = (role: string | undefined) => (role === 'coordinator' ? '/arrivals' : '/shelters');

@@ -2,10 +2,10 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, cities, cityNames, invitationCities, shelters, staffCities, type TextLocale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import type { CityInput } from '@/lib/validation/city';
-import { cityScopeOf, holdsCity } from './scope';
 import { slugOf } from './slug';
 
 /**
@@ -13,8 +13,8 @@ import { slugOf } from './slug';
  * holds some cities edits only those (their names, zone, contact) and creates or deletes none, since a
  * new city would be outside their own reach and a deleted one would leave its staff holding nothing.
  */
-export const mayCreateCities = (user: Pick<StaffUser, 'role' | 'cityIds'>) => user.role === 'admin' && cityScopeOf(user) === 'all';
-export const mayEditCity = (user: Pick<StaffUser, 'role' | 'cityIds'>, cityId: string) => user.role === 'admin' && holdsCity(user, cityId);
+export const mayCreateCities = (user: StaffUser) => can(user, 'city.create');
+export const mayEditCity = (user: StaffUser, cityId: string) => can(user, 'city.edit', { city: cityId });
 
 const NAME_FIELDS: Record<TextLocale, keyof CityInput> = { en: 'nameEn', ru: 'nameRu', tr: 'nameTr', uk: 'nameUk' };
 
@@ -32,13 +32,13 @@ export type CityForm = {
 
 /** The cities this admin may edit, oldest first. */
 export function citiesToManage(db: Db, user: StaffUser): CityForm[] {
-  if (user.role !== 'admin') return [];
+  if (!can(user, 'city.edit')) return [];
   const rows = db
     .select()
     .from(cities)
     .orderBy(cities.createdAt)
     .all()
-    .filter((city) => holdsCity(user, city.id));
+    .filter((city) => mayEditCity(user, city.id));
   const names = db.select().from(cityNames).all();
   const counts = new Map(
     db

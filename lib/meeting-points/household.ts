@@ -17,7 +17,7 @@ export function householdMeetingPoint(db: Db, arrivalId: string, locale?: string
 
 /** A guide says where the household is now (they moved from the airport to the bus station), or nowhere. */
 export function moveHouseholdTo(db: Db, user: StaffUser, arrivalId: string, meetingPointId: string | undefined, now: Date): void {
-  if (user.role === 'host' || !mayActOnHousehold(db, user, arrivalId)) throw notAllowed();
+  if (!mayActOnHousehold(db, user, arrivalId, 'household.place')) throw notAllowed();
   if (meetingPointId) {
     const household = db.select({ cityId: arrivals.cityId }).from(arrivals).where(eq(arrivals.id, arrivalId)).get();
     meetingPointFor(db, meetingPointId, household?.cityId);

@@ -2,18 +2,18 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { meetingPoints } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { impliedCity, knownCity } from '@/lib/cities/choice';
-import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import type { MeetingPointInput } from '@/lib/validation/meeting-point';
 import { writeMeetingPointNames } from './names';
 
 /** Admins keep meeting points: an admin of every city all of them, an admin of some cities their cities' own. */
-export const mayKeepMeetingPoints = (user: StaffUser) => user.role === 'admin';
+export const mayKeepMeetingPoints = (user: StaffUser) => can(user, 'meetingPoint.edit');
 
 /** A point belongs to its city's admins; one with no city is every city's, kept by an admin of every city. */
-export const mayKeepMeetingPoint = (user: StaffUser, cityId: string | null) => mayKeepMeetingPoints(user) && holdsCity(user, cityId);
+export const mayKeepMeetingPoint = (user: StaffUser, cityId: string | null) => can(user, 'meetingPoint.edit', { city: cityId });
 
 // The caller's role first, then the point's city, so an answer never tells an outsider of a point elsewhere.
 function assertMayKeep(user: StaffUser) {

@@ -1,12 +1,12 @@
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { holdsCity } from '@/lib/cities/scope';
 
 /** The shelter's hosts, and admins holding its city, speak to its guests. */
 export const mayManageShelterNotices = (user: StaffUser, shelter: { id: string; cityId: string | null }) =>
-  (user.role === 'host' && user.shelterIds.includes(shelter.id)) || (user.role === 'admin' && holdsCity(user, shelter.cityId));
+  can(user, 'notice.post', { shelter });
 
 /** A city's notices are its admins'. */
-export const mayManageCityNotices = (user: StaffUser, cityId: string) => user.role === 'admin' && holdsCity(user, cityId);
+export const mayManageCityNotices = (user: StaffUser, cityId: string) => can(user, 'notice.postCity', { city: cityId });
 
 /**
  * Who may take a notice down: whoever may post one for the same place now. Having written it gives no

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared, valueOf } from '@/db/prepared';
 import { notices, noticeTexts } from '@/db/schema';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf } from '@/lib/cities/scope';
 import type { NoticeLocale } from '@/lib/notices/limits';
@@ -55,7 +56,7 @@ export function shelterNoticesFor(db: Db, user: StaffUser, shelter: { id: string
 
 /** The live city notices of the cities an admin holds, for the city notices page. */
 export function cityNoticesFor(db: Db, user: StaffUser, now: Date): ManagedNotice[] {
-  if (user.role !== 'admin') return [];
+  if (!can(user, 'notice.postCity')) return [];
   const scope = cityScopeOf(user);
   const rows = db
     .select({ id: notices.id, shelterId: notices.shelterId, endsAt: notices.endsAt, locale: noticeTexts.locale, text: noticeTexts.text })

@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { cities, notices, noticeTexts, shelters } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { NOTICE_LONGEST_MS } from '@/lib/notices/limits';
 import { zonedWallClockToUtc } from '@/lib/time';
 import { noticeTextsOf, type NoticeInput } from '@/lib/validation/notice';
-import { mayManageShelterNotices } from './access';
+import { mayManageCityNotices, mayManageShelterNotices } from './access';
 
 /** The end the poster typed, read in the place's zone: in the future, and at most a week off. */
 function endOf(input: NoticeInput, timeZone: string, now: Date): Date {
@@ -56,8 +56,8 @@ export function postShelterNotice(db: Db, user: StaffUser, input: NoticeInput & 
 
 /** An admin's notice to every guest of every shelter in one city they hold; its end is read in the city's zone. */
 export function postCityNotice(db: Db, user: StaffUser, input: NoticeInput & { cityId: string }, now: Date) {
-  if (user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'notice.postCity')) throw notAllowed();
   const city = db.select({ id: cities.id, timeZone: cities.timeZone }).from(cities).where(eq(cities.id, input.cityId)).get();
-  if (!city || !holdsCity(user, city.id)) throw new DomainError('noticeCityNotHeld', 'cityId');
+  if (!city || !mayManageCityNotices(user, city.id)) throw new DomainError('noticeCityNotHeld', 'cityId');
   return insertNotice(db, user, { cityId: city.id }, input, endOf(input, city.timeZone, now), now);
 }

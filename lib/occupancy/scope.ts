@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { holdsCity } from '@/lib/cities/scope';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import type { OccupancyArea } from './area';
 import type { HistoryScope } from './history';
@@ -13,12 +13,12 @@ export type ScopeChoice = { id: string; name: string; timeZone: string };
  * cities' shelters), a host their own, a guide none; and of those, only the ones in `cityIds` if given.
  */
 export function historyShelters(db: Db, user: StaffUser, cityIds: string[] | null = null): ScopeChoice[] {
-  if (user.role === 'coordinator') return [];
+  if (!can(user, 'occupancy.history')) return [];
   const all = db.$client
     .prepare('select id, name, time_zone as timeZone, city_id as cityId from shelters order by name')
     .all() as (ScopeChoice & { cityId: string | null })[];
   return all
-    .filter((shelter) => (user.role === 'admin' ? holdsCity(user, shelter.cityId) : user.shelterIds.includes(shelter.id)))
+    .filter((shelter) => can(user, 'occupancy.history', { shelter }))
     .filter((shelter) => !cityIds || (shelter.cityId !== null && cityIds.includes(shelter.cityId)))
     .map(({ id, name, timeZone }) => ({ id, name, timeZone }));
 }
@@ -37,13 +37,13 @@ export function resolveScope(
   const unknownShelter = !!requested && requested !== 'network' && !shelter;
   if (shelter) return { scope: { shelterId: shelter.id, timeZone: shelter.timeZone }, timeZone: shelter.timeZone, unknownShelter };
   // Without a shelter, an admin reads the network, or (one city picked, or an admin of some cities) their cities.
-  if (user.role === 'admin' && area.cityIds) {
+  if (can(user, 'occupancy.overview') && area.cityIds) {
     // One city's days are its own; several cities' are the network's.
     const only = area.city ?? (area.cityIds.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
     const timeZone = only?.timeZone ?? NETWORK_TIME_ZONE;
     return { scope: { cityIds: area.cityIds, timeZone }, timeZone, unknownShelter };
   }
-  if (user.role === 'admin') return { scope: 'network', timeZone: NETWORK_TIME_ZONE, unknownShelter };
+  if (can(user, 'occupancy.overview')) return { scope: 'network', timeZone: NETWORK_TIME_ZONE, unknownShelter };
   const own = choices[0];
   return own
     ? { scope: { shelterId: own.id, timeZone: own.timeZone }, timeZone: own.timeZone, unknownShelter }

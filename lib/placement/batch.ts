@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, rooms as roomsTable, shelters } from '@/db/schema';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { translatedName } from '@/lib/i18n/translated-name';
 import { isPlan, planPlacement } from '@/lib/matching/plan';
@@ -88,13 +88,14 @@ export function reserveBatch(
   input: { arrivalIds: string[]; shelterId: string; nights?: NightRange },
   now: Date,
 ): { shelterName: string; outcomes: BatchOutcome[] } {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'household.place')) throw notAllowed();
   const ids = [...new Set(input.arrivalIds)];
   if (ids.length === 0 || ids.length > MAX_BATCH) throw new DomainError('chooseHouseholds', 'arrivalIds');
   const shelter = db.select().from(shelters).where(eq(shelters.id, input.shelterId)).get();
   if (!shelter) throw new DomainError('notFound', 'shelterId');
   // Of a shelter in a city the caller does not hold nothing is said: the city rule below refuses each household.
-  if (shelter.status !== 'open' && holdsCity(user, shelter.cityId)) throw new DomainError('shelterNotOpen', 'shelterId');
+  if (shelter.status !== 'open' && can(user, 'household.place', { city: shelter.cityId }))
+    throw new DomainError('shelterNotOpen', 'shelterId');
   const rows = new Map(
     db
       .select()
@@ -148,7 +149,7 @@ export function reserveBatch(
         // The caller's rights before any state: another city's household looks unknown; then the single
         // reservation's city rule, never a deliberate choice (another city's shelter is chosen on the
         // household's own page). Its outcome says why; the others go on.
-        if (!holdsCity(user, arrival.cityId)) throw new DomainError('notFound');
+        if (!can(user, 'household.place', { city: arrival.cityId })) throw new DomainError('notFound');
         checkPlacementCity(user, arrival, shelter.cityId, false);
         const range =
           input.nights ??

@@ -1,5 +1,6 @@
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
+import { cityScopeOf } from '@/lib/cities/scope';
 import { DomainError } from '@/lib/errors';
 
 /** Where a household is now (its queue) and, if it said so, the city it is moving to. */
@@ -27,14 +28,14 @@ export function placementKind(household: HouseholdCities, shelterCityId: string 
  * Refusals are checked before anything is written.
  */
 export function checkPlacementCity(
-  user: Pick<StaffUser, 'role' | 'cityIds'>,
+  user: StaffUser,
   household: HouseholdCities,
   shelterCityId: string | null,
   elsewhere: boolean,
 ): PlacementKind {
   const kind = placementKind(household, shelterCityId);
   if (kind === 'home') return kind;
-  if (kind === 'elsewhere' && !holdsCity(user, shelterCityId)) throw new DomainError('cityNotYours');
+  if (kind === 'elsewhere' && !can(user, 'household.place', { city: shelterCityId })) throw new DomainError('cityNotYours');
   if (!elsewhere) throw new DomainError('elsewhereNotChosen');
   return kind;
 }

@@ -34,7 +34,7 @@ export function changeStayDates(
   now: Date,
 ): Stay {
   expireHolds(db, now);
-  const stay = stayFor(db, user, input.stayId, 'guideOrHost');
+  const stay = stayFor(db, user, input.stayId, 'stay.change');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
   const shelter = db.select().from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
   const tonight = tonightIn(shelter.timeZone, now);

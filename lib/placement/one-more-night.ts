@@ -90,7 +90,7 @@ export function oneMoreNight(db: Db, user: StaffUser, input: { stayId: string; d
 export function undoOneMoreNight(db: Db, user: StaffUser, extensionId: string, now: Date): Stay {
   const extension = db.select().from(stayExtensions).where(eq(stayExtensions.id, extensionId)).get();
   if (!extension || extension.addedBy !== user.id) throw notAllowed();
-  const stay = stayFor(db, user, extension.stayId, 'guideOrHost');
+  const stay = stayFor(db, user, extension.stayId, 'stay.change');
   if (now.getTime() - extension.addedAt.getTime() > UNDO_SECONDS * 1000)
     throw new DomainError('undoTooLate', undefined, { seconds: UNDO_SECONDS });
   if (stateOf(db, stay.id).text !== extension.stateAfter) throw new DomainError('undoChangedSince');

@@ -4,8 +4,8 @@ import { prepared } from '@/db/prepared';
 import { arrivals, stayBeds, stays } from '@/db/schema';
 import { newId } from '@/db/schema/columns';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { holdsCity } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
@@ -117,11 +117,11 @@ export function reserveBeds(
   input: { arrivalId: string; bedIds: string[]; firstNight?: string | null; departure?: string | null; elsewhere?: boolean },
   now: Date,
 ): { stayId: string; token: string | null; holdUntil: Date; shelterId: string; languages: string[]; range: NightRange } {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'household.place')) throw notAllowed();
   expireHolds(db, now);
   const found = prepared(db, householdToPlace).get({ id: input.arrivalId });
   // Another city's household looks unknown, whatever its state.
-  if (!found || isGone(found.arrival) || !holdsCity(user, found.arrival.cityId)) throw new DomainError('notFound');
+  if (!found || isGone(found.arrival) || !can(user, 'household.place', { city: found.arrival.cityId })) throw new DomainError('notFound');
   if (found.activeStayId) throw new DomainError('alreadyPlaced');
   // A household that has left is no one's to place again (lib/privacy/shares.ts decides for pages too).
   if (!mayActOn(user, found.arrival, null)) throw new DomainError('notFound');

@@ -2,14 +2,14 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, shelters, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
+import { can } from '@/lib/auth/policy';
+import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
 import { releaseNights } from '@/lib/nights/ledger';
 import { guestInBeds } from '@/lib/nights/overdue';
 import { checkNights, type StayRules } from '@/lib/nights/stay-dates';
-import { mayActOn } from '@/lib/privacy/shares';
 import { issueRequestLink, linkIsRequestLink, revokeRequestLink } from '@/lib/requests/request-link';
 import { checkBedChoice } from './bed-choice';
 import { checkPlacementCity, type PlacementKind } from './city-rule';
@@ -18,13 +18,13 @@ import { issueLink, revokeLink } from './links';
 import { holdBeds, householdOf, isActiveStay } from './reserve';
 
 type Stay = typeof stays.$inferSelect;
-const isGuide = (user: StaffUser) => user.role === 'coordinator' || user.role === 'admin';
 
 /**
- * The stay, if the caller may act on its household (lib/privacy/shares.ts, the rule the pages use
- * too); check-in and check-out are for the shelter's own staff. Unknown and forbidden look alike.
+ * The stay, if the caller may do this to it: change it (whoever may act on its household, the rule
+ * the pages use too), or check its guests in and out (that, and the shelter's own staff). Unknown and
+ * forbidden look alike.
  */
-export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | 'guideOrHost'): Stay {
+export function stayFor(db: Db, user: StaffUser, stayId: string, permission: 'stay.change' | 'stay.checkIn'): Stay {
   const found = db
     .select({
       stay: stays,
@@ -38,8 +38,8 @@ export function stayFor(db: Db, user: StaffUser, stayId: string, who: 'host' | '
     .get();
   const allowed =
     !!found &&
-    mayActOn(user, found.household, found.stay) &&
-    (who === 'guideOrHost' || canEditShelter(user, { id: found.stay.shelterId, cityId: found.shelterCityId }));
+    can(user, 'stay.change', { household: found.household, stay: found.stay }) &&
+    (permission === 'stay.change' || can(user, permission, { shelter: { id: found.stay.shelterId, cityId: found.shelterCityId } }));
   if (!found || !allowed) throw notAllowed();
   return found.stay;
 }
@@ -57,7 +57,7 @@ export const audit = (db: Db, user: StaffUser, action: string, stay: Stay, now: 
   recordAudit(db, { at: now, actorId: user.id, action, entity: 'stay', entityId: stay.id, shelterId: stay.shelterId });
 
 export function checkIn(db: Db, user: StaffUser, stayId: string, now: Date): Stay {
-  const stay = stayFor(db, user, stayId, 'host');
+  const stay = stayFor(db, user, stayId, 'stay.checkIn');
   if (stay.status === 'reserved' && stay.holdUntil <= now) throw new DomainError('stayExpired');
   if (stay.status !== 'reserved') throw new DomainError('stayNotReserved');
   const shelter = db.select({ timeZone: shelters.timeZone }).from(shelters).where(eq(shelters.id, stay.shelterId)).get()!;
@@ -86,7 +86,7 @@ export function checkIn(db: Db, user: StaffUser, stayId: string, now: Date): Sta
 
 /** Ends a stay: its beds are free again at once, the remaining nights of an early departure too. */
 export function checkOut(db: Db, user: StaffUser, stayId: string, now: Date): Stay {
-  const stay = stayFor(db, user, stayId, 'host');
+  const stay = stayFor(db, user, stayId, 'stay.checkIn');
   if (stay.status !== 'checked_in') throw new DomainError('stayNotCheckedIn');
   db.update(stays).set({ status: 'checked_out', checkedOutAt: now, endedAt: now }).where(eq(stays.id, stay.id)).run();
   releaseBeds(db, stay.id, now);
@@ -97,7 +97,7 @@ export function checkOut(db: Db, user: StaffUser, stayId: string, now: Date): St
 
 /** Cancels a reservation; the household goes back to the waiting queue. */
 export function cancelStay(db: Db, user: StaffUser, stayId: string, now: Date): Stay {
-  const stay = stayFor(db, user, stayId, 'guideOrHost');
+  const stay = stayFor(db, user, stayId, 'stay.change');
   if (stay.status !== 'reserved') throw new DomainError('stayNotReserved');
   // The link keeps working, so the arrival reads "This reservation has ended" rather than a dead link.
   db.update(stays).set({ status: 'cancelled', endedAt: now }).where(eq(stays.id, stay.id)).run();
@@ -133,7 +133,7 @@ export function moveStay(
   now: Date,
 ): Stay {
   expireHolds(db, now);
-  const stay = stayFor(db, user, input.stayId, 'guideOrHost');
+  const stay = stayFor(db, user, input.stayId, 'stay.change');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
   const household = householdOf(db, stay.arrivalId);
   const departure = input.departure || stay.departure!;
@@ -143,7 +143,7 @@ export function moveStay(
     // on purpose, where they go or the guide works.
     mayPlaceIn: (target): PlacementKind => {
       if (target.id === stay.shelterId) return 'home';
-      if (!isGuide(user)) throw notAllowed();
+      if (!can(user, 'household.place')) throw notAllowed();
       return checkPlacementCity(user, household, target.cityId, !!input.elsewhere);
     },
     nightsIn: (shelter) => nightsLeft(shelter, stay, departure, now),
@@ -201,7 +201,7 @@ export function renewStayLink(
   stayId: string,
   now: Date,
 ): { token: string; languages: string[]; kind: 'stay' | 'request' } {
-  const stay = stayFor(db, user, stayId, 'guideOrHost');
+  const stay = stayFor(db, user, stayId, 'stay.change');
   if (!isActiveStay(stay)) throw new DomainError('stayNotActive');
   const household = householdOf(db, stay.arrivalId);
   if (linkIsRequestLink(household))
@@ -210,7 +210,7 @@ export function renewStayLink(
 }
 
 export function revokeStayLink(db: Db, user: StaffUser, stayId: string, now: Date): void {
-  const stay = stayFor(db, user, stayId, 'guideOrHost');
+  const stay = stayFor(db, user, stayId, 'stay.change');
   const household = householdOf(db, stay.arrivalId);
   if (linkIsRequestLink(household)) return revokeRequestLink(db, household, user.id, now);
   if (!stay.linkTokenHash) throw new DomainError('linkAlreadyRevoked');

@@ -2,6 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
@@ -52,7 +53,7 @@ export function revokeRequestLink(db: Db, household: { id: string; requestTokenH
  * given. Guides and admins, for a household they may act on.
  */
 export function reissueRequestLink(db: Db, user: StaffUser, arrivalId: string, now: Date): { token: string; languages: string[] } {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'household.place')) throw notAllowed();
   const arrival = db.select().from(arrivals).where(eq(arrivals.id, arrivalId)).get();
   if (!arrival || !arrival.selfRegistered || arrival.erasedAt || !mayActOnHousehold(db, user, arrivalId)) throw notFound();
   return { token: issueRequestLink(db, arrival.id, user.id, now), languages: arrival.languages };

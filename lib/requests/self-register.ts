@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import { insertHousehold, type ArrivalWindow } from '@/lib/arrivals/intake';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
@@ -110,7 +111,7 @@ export function cancelOwnRequest(db: Db, token: string, now: Date): boolean {
 
 /** A guide takes a fake request out of the queue; it ends like any household, for retention to erase. */
 export function markNotGenuine(db: Db, user: StaffUser, arrivalId: string, now: Date): void {
-  if (user.role !== 'coordinator' && user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'household.place')) throw notAllowed();
   const arrival = db
     .select()
     .from(arrivals)

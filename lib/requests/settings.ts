@@ -2,7 +2,7 @@ import type { Db } from '@/db';
 import { networkSettings } from '@/db/schema';
 import type { SecondFactorPolicy } from '@/db/schema/enums';
 import { recordAudit } from '@/lib/audit';
-import { isNetworkAdmin } from '@/lib/auth/network-admin';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed } from '@/lib/errors';
 import { DEFAULT_RETENTION_DAYS } from '@/lib/privacy/retention';
@@ -25,7 +25,7 @@ export function readNetworkSettings(db: Db): NetworkSettings {
 }
 
 export function saveNetworkSettings(db: Db, user: StaffUser, input: NetworkSettingsInput, now: Date): void {
-  if (!isNetworkAdmin(user)) throw notAllowed();
+  if (!can(user, 'network.configure')) throw notAllowed();
   const values = {
     contactPhone: input.contactPhone,
     contactTelegram: input.contactTelegram,
@@ -44,7 +44,7 @@ export function saveNetworkSettings(db: Db, user: StaffUser, input: NetworkSetti
 
 /** Kept apart from the form above so that saving the contact never touches who needs a second factor. */
 export function saveSecondFactorPolicy(db: Db, user: StaffUser, secondFactor: SecondFactorPolicy, now: Date): void {
-  if (!isNetworkAdmin(user)) throw notAllowed();
+  if (!can(user, 'network.configure')) throw notAllowed();
   const values = { secondFactor, updatedAt: now, updatedBy: user.id };
   db.insert(networkSettings)
     .values({ id: 1, ...values })

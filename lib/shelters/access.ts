@@ -2,14 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { beds, rooms, shelters } from '@/db/schema';
-import { canEditShelter, canViewShelter, type StaffUser } from '@/lib/auth/staff';
+import { can } from '@/lib/auth/policy';
+import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed } from '@/lib/errors';
 
 // An unknown id and another shelter's id are refused alike, so ids cannot be probed.
 
 export function editableShelter(db: Db, user: StaffUser, shelterId: string) {
   const shelter = db.select().from(shelters).where(eq(shelters.id, shelterId)).get();
-  if (!shelter || !canEditShelter(user, shelter)) throw notAllowed();
+  if (!shelter || !can(user, 'shelter.edit', { shelter })) throw notAllowed();
   return shelter;
 }
 
@@ -23,7 +24,7 @@ const shelterById = (db: Db) =>
 
 export function viewableShelter(db: Db, user: StaffUser, shelterId: string) {
   const shelter = prepared(db, shelterById).get({ id: shelterId });
-  if (!shelter || !canViewShelter(user, shelter)) return null;
+  if (!shelter || !can(user, 'shelter.view', { shelter })) return null;
   return shelter;
 }
 
@@ -34,7 +35,7 @@ export function editableRoom(db: Db, user: StaffUser, roomId: string) {
     .innerJoin(shelters, eq(shelters.id, rooms.shelterId))
     .where(eq(rooms.id, roomId))
     .get();
-  if (!row || !canEditShelter(user, { id: row.room.shelterId, cityId: row.cityId })) throw notAllowed();
+  if (!row || !can(user, 'shelter.edit', { shelter: { id: row.room.shelterId, cityId: row.cityId } })) throw notAllowed();
   return row.room;
 }
 
@@ -46,6 +47,6 @@ export function editableBed(db: Db, user: StaffUser, bedId: string) {
     .innerJoin(shelters, eq(shelters.id, rooms.shelterId))
     .where(eq(beds.id, bedId))
     .get();
-  if (!row || !canEditShelter(user, { id: row.shelterId, cityId: row.cityId })) throw notAllowed();
+  if (!row || !can(user, 'shelter.edit', { shelter: { id: row.shelterId, cityId: row.cityId } })) throw notAllowed();
   return { bed: row.bed, shelterId: row.shelterId };
 }

@@ -6,7 +6,7 @@ import { householdView, type HouseholdView } from '@/lib/arrivals/views';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { Night } from '@/lib/nights/calendar';
 import { bedConflicts } from '@/lib/nights/overdue';
-import { mayActOn, shareOf } from '@/lib/privacy/shares';
+import { householdPageOpens, shareOf } from '@/lib/privacy/shares';
 
 export type ConflictGuest = {
   /** Where the caller may move this household (their arrival page), or null when they may not. */
@@ -44,7 +44,7 @@ export function twoInOneBed(db: Db, user: StaffUser, shelterId: string, now: Dat
   const bedsByStay = heldBeds(db, stayIds, locale);
   const guest = (stayId: string): ConflictGuest => {
     const { stay, arrival } = byStay.get(stayId)!;
-    const mayMove = user.role !== 'host' && mayActOn(user, arrival, stay);
+    const mayMove = householdPageOpens(user, arrival, stay);
     return {
       moveHref: mayMove ? `/arrivals/${arrival.id}` : null,
       household: householdView(arrival, shareOf(user, arrival, stay, false), now),

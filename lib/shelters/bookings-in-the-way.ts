@@ -3,7 +3,7 @@ import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { Night } from '@/lib/nights/calendar';
-import { mayActOn, shareOf } from '@/lib/privacy/shares';
+import { householdPageOpens, shareOf } from '@/lib/privacy/shares';
 
 /** The first booking in a closure's way, as the caller may see it, and how many there are in all. */
 export type BookingInTheWay = {
@@ -57,6 +57,6 @@ export function bookingsInTheWay(db: Db, user: StaffUser, where: Where): Booking
     departure: stay.departure!,
     beds: beds.join(', '),
     // A host cannot open a household's page (a guide or an admin moves a booking), as on the bed board.
-    moveHref: user.role !== 'host' && mayActOn(user, arrival, stay) ? `/arrivals/${arrival.id}` : null,
+    moveHref: householdPageOpens(user, arrival, stay) ? `/arrivals/${arrival.id}` : null,
   };
 }

@@ -1,7 +1,8 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
-import { canEditShelter, type StaffUser } from '@/lib/auth/staff';
+import { can } from '@/lib/auth/policy';
+import type { StaffUser } from '@/lib/auth/staff';
 import { holdsCity } from '@/lib/cities/scope';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { pageOf, type Paged } from '@/lib/paging';
@@ -30,11 +31,9 @@ export function shelterList(
     .from(shelters)
     .orderBy(asc(shelters.name))
     .all()
-    .filter((shelter) =>
-      user.role === 'host'
-        ? user.shelterIds.includes(shelter.id)
-        : holdsCity(user, shelter.cityId) && (user.role === 'admin' || shelter.status === 'open'),
-    );
+    // What the caller may open, kept to the cities they hold: a guide opens another city's open
+    // shelter from a household's page, but lists only their own cities' (a host's reach is their shelters).
+    .filter((shelter) => can(user, 'shelter.view', { shelter }) && holdsCity(user, shelter.cityId));
   const { cityNames } = options;
   if (cityNames) {
     const cityOf = (cityId: string | null) => cityNames.get(cityId ?? '') ?? '';
@@ -49,7 +48,7 @@ export function shelterList(
     rows: shown.rows.map((shelter) => ({
       ...shelter,
       counts: counts.get(shelter.id) ?? emptyCounts(),
-      editable: canEditShelter(user, shelter),
+      editable: can(user, 'shelter.edit', { shelter }),
     })),
   };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters, shelterTexts, TEXT_LOCALES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { heldCity } from '@/lib/cities/choice';
 import { DomainError, notAllowed } from '@/lib/errors';
@@ -63,13 +64,13 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
  */
 function cityAfterEdit(db: Db, user: StaffUser, current: string | null, asked: string | undefined): string | null {
   if (asked === undefined || asked === current) return current;
-  if (user.role !== 'admin') throw new DomainError('notAllowed', 'cityId');
+  if (!can(user, 'shelter.relocate')) throw new DomainError('notAllowed', 'cityId');
   return heldCity(db, user, asked, 'cityId').id;
 }
 
 /** A new shelter, paused until its host fills it in, in the caller's chosen city and that city's time zone. */
 export function createShelter(db: Db, user: StaffUser, input: NewShelterInput, now: Date): string {
-  if (user.role !== 'admin') throw notAllowed();
+  if (!can(user, 'shelter.create')) throw notAllowed();
   const city = heldCity(db, user, input.cityId, 'cityId');
   const shelter = db
     .insert(shelters)

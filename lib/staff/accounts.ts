@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
@@ -12,7 +13,7 @@ import { assertGivableCities, assertGivableShelters, staffReach, withinScope, ty
  * of some cities only someone within those cities; anyone else looks as if they did not exist.
  */
 export function otherAccount(db: Db, admin: StaffUser, userId: string) {
-  if (admin.role !== 'admin') throw notAllowed();
+  if (!can(admin, 'staff.manage')) throw notAllowed();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new DomainError('notFound');
   if (user.id === admin.id) throw new DomainError('notYourself');

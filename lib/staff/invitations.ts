@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { invitationCities, invitations, invitationShelters, shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf } from '@/lib/cities/scope';
 import { DomainError, notAllowed } from '@/lib/errors';
@@ -30,7 +31,7 @@ export function createInvitation(
   input: { email: string; role: Role; shelterIds: string[]; cityIds?: string[] },
   now: Date,
 ): { token: string; expiresAt: Date } {
-  if (inviter !== 'operator' && inviter.role !== 'admin') throw notAllowed();
+  if (inviter !== 'operator' && !can(inviter, 'staff.manage')) throw notAllowed();
   const inviterId = inviter === 'operator' ? null : inviter.id;
   if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
     throw new DomainError('emailTaken', 'email');
@@ -124,7 +125,7 @@ export function acceptInvitation(
 }
 
 export function revokeInvitation(db: Db, admin: StaffUser, invitationId: string, now: Date): void {
-  if (admin.role !== 'admin') throw notAllowed();
+  if (!can(admin, 'staff.manage')) throw notAllowed();
   if (!withinScope(cityScopeOf(admin), invitationReach(db).get(invitationId))) throw new DomainError('notFound');
   const result = db
     .update(invitations)

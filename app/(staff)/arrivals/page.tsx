@@ -12,6 +12,7 @@ import type { Landing } from '@/lib/arrivals/landing';
 import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
 import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
 import { tonightIn } from '@/lib/nights/calendar';
@@ -28,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ArrivalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
-  if (user.role === 'host') notFound();
+  if (!can(user, 'household.list')) notFound();
   const db = getDb();
   const now = new Date();
   applyExpiry(db, now);
@@ -56,7 +57,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
     now,
     tonight,
   );
-  const masked = user.role === 'admin';
+  const masked = !can(user, 'household.identify');
   const name = (household: HouseholdView) => (household.identified ? (household.alias ?? t('erased')) : privacy('hidden'));
   // Households whose names the caller may not see are told apart by their place in the list.
   const placeOf = (household: HouseholdView, index: number) => (household.identified ? null : t('queuePlace', { place: index + 1 }));
@@ -120,11 +121,11 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
           {privacy('forgotten')}
         </p>
       ) : null}
-      {user.role === 'admin' ? <RequestFloodNotice now={now} /> : null}
+      {can(user, 'requests.watch') ? <RequestFloodNotice now={now} /> : null}
       {masked ? <p className="muted">{privacy('adminHint')}</p> : null}
       <NetworkForecast now={now} cityIds={scope === 'all' ? null : scope} />
       <div className={styles.finders}>
-        {user.role === 'coordinator' ? (
+        {can(user, 'household.search') ? (
           <form method="get" action="/arrivals" role="search" className={styles.search}>
             {query.view !== 'waiting' ? <input type="hidden" name="view" value={query.view} /> : null}
             {query.kind ? <input type="hidden" name="kind" value={query.kind} /> : null}

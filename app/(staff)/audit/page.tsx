@@ -9,6 +9,7 @@ import { AUDIT_KINDS } from '@/lib/audit/kinds';
 import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
 import { entryWords } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!can(user, 'audit.read')) notFound();
   const db = getDb();
   const t = await getTranslations('audit');
   const format = await getFormatter();

@@ -10,7 +10,7 @@ const PAGE = '/notices';
 
 /** A host's or an admin's notice to the guests of one shelter. */
 export const postShelterNoticeAction = staffAction(
-  { roles: ['admin', 'host'], schema: shelterNoticeSchema },
+  { permission: 'notice.post', schema: shelterNoticeSchema },
   (input, { user, db, now }) => {
     write(db, (tx) => postShelterNotice(tx, user, input, now));
     return { revalidate: [`/shelters/${input.shelterId}`], message: 'noticePosted' };
@@ -18,13 +18,13 @@ export const postShelterNoticeAction = staffAction(
 );
 
 /** An admin's notice to the guests of every shelter in one city they hold. */
-export const postCityNoticeAction = staffAction({ roles: ['admin'], schema: cityNoticeSchema }, (input, { user, db, now }) => {
+export const postCityNoticeAction = staffAction({ permission: 'notice.postCity', schema: cityNoticeSchema }, (input, { user, db, now }) => {
   write(db, (tx) => postCityNotice(tx, user, input, now));
   return { revalidate: [PAGE], message: 'noticePosted' };
 });
 
 export const withdrawNoticeAction = staffAction(
-  { roles: ['admin', 'host'], schema: withdrawNoticeSchema },
+  { permission: 'notice.post', schema: withdrawNoticeSchema },
   ({ noticeId }, { user, db, now }) => {
     const notice = write(db, (tx) => withdrawNotice(tx, user, noticeId, now));
     return { revalidate: [PAGE, ...(notice.shelterId ? [`/shelters/${notice.shelterId}`] : [])], message: 'noticeWithdrawn' };

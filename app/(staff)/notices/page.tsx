@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { listCities } from '@/lib/cities/cities';
-import { holdsCity } from '@/lib/cities/scope';
 import { cityNoticesFor } from '@/lib/notices/live';
 import { postCityNoticeAction } from './actions';
 import { NoticeForm } from './notice-form';
@@ -17,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** An admin's notices to the guests of whole cities: the ones live in the cities they hold, and a form. */
 export default async function CityNoticesPage() {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!can(user, 'notice.postCity')) notFound();
   const db = getDb();
   const t = await getTranslations('guestNotices');
-  const cities = listCities(db, await getLocale()).filter((city) => holdsCity(user, city.id));
+  const cities = listCities(db, await getLocale()).filter((city) => can(user, 'notice.postCity', { city: city.id }));
   const byId = new Map(cities.map((city) => [city.id, city]));
   const notices = cityNoticesFor(db, user, new Date());
   return (

@@ -10,6 +10,7 @@ import { TwoInOneBedLine } from '@/components/occupancy/two-in-one-bed';
 import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { networkNow } from '@/lib/occupancy/now';
 import { needsLook, parseTableView, tablePage, viewHref } from '@/lib/occupancy/sort';
@@ -24,7 +25,7 @@ const REFRESH_SECONDS = 30;
 
 export default async function OccupancyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
-  if (user.role === 'host') notFound();
+  if (!can(user, 'occupancy.now')) notFound();
   const params = await searchParams;
   const now = new Date();
   const t = await getTranslations('occupancy');
@@ -63,7 +64,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
       <AutoRefresh seconds={REFRESH_SECONDS} />
       <div className="page-head">
         <h1>{t('title')}</h1>
-        {user.role === 'admin' ? (
+        {can(user, 'occupancy.overview') ? (
           <Link href={area.city ? `/occupancy/history?city=${area.city.slug}` : '/occupancy/history'} className="button">
             {t('historyLink')}
           </Link>

@@ -6,19 +6,25 @@ import { saveIdleMinutes } from '@/lib/auth/idle-setting';
 import { saveNetworkSettings, saveSecondFactorPolicy } from '@/lib/requests/settings';
 import { idleLimitSchema, networkSettingsSchema, secondFactorPolicySchema } from '@/lib/validation/request';
 
-export const saveNetworkContact = staffAction({ roles: ['admin'], schema: networkSettingsSchema }, (input, { user, db, now }) => {
-  write(db, (tx) => saveNetworkSettings(tx, user, input, now));
-  return { revalidate: ['/settings'], message: 'saved' };
-});
+export const saveNetworkContact = staffAction(
+  { permission: 'network.configure', schema: networkSettingsSchema },
+  (input, { user, db, now }) => {
+    write(db, (tx) => saveNetworkSettings(tx, user, input, now));
+    return { revalidate: ['/settings'], message: 'saved' };
+  },
+);
 
 /** Who must sign in with a second factor; those without one are sent to enrol at their next request. */
-export const saveSecondFactorSetting = staffAction({ roles: ['admin'], schema: secondFactorPolicySchema }, (input, { user, db, now }) => {
-  write(db, (tx) => saveSecondFactorPolicy(tx, user, input.secondFactor, now));
-  return { revalidate: ['/settings'], message: 'saved' };
-});
+export const saveSecondFactorSetting = staffAction(
+  { permission: 'network.configure', schema: secondFactorPolicySchema },
+  (input, { user, db, now }) => {
+    write(db, (tx) => saveSecondFactorPolicy(tx, user, input.secondFactor, now));
+    return { revalidate: ['/settings'], message: 'saved' };
+  },
+);
 
 /** How long staff may sit idle before signing in again; from each person's next sign-in. */
-export const saveIdleSetting = staffAction({ roles: ['admin'], schema: idleLimitSchema }, (input, { user, db, now }) => {
+export const saveIdleSetting = staffAction({ permission: 'network.configure', schema: idleLimitSchema }, (input, { user, db, now }) => {
   write(db, (tx) => saveIdleMinutes(tx, user, input.idleMinutes, now));
   return { revalidate: ['/settings'], message: 'saved' };
 });

@@ -5,7 +5,7 @@ import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { idleMinutesOf } from '@/lib/auth/idle-setting';
-import { isNetworkAdmin } from '@/lib/auth/network-admin';
+import { can } from '@/lib/auth/policy';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { REQUESTS_PER_ADDRESS, REQUESTS_PER_SHARED_ADDRESS } from '@/lib/requests/throttle';
 import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!can(user, 'city.edit')) notFound();
   const t = await getTranslations('settings');
   const citiesLink = (
     <p>
@@ -27,7 +27,7 @@ export default async function SettingsPage() {
     </p>
   );
   // An admin of some cities keeps only their cities' own settings; what every city lives by is not theirs.
-  if (!isNetworkAdmin(user)) {
+  if (!can(user, 'network.configure')) {
     return (
       <>
         <h1>{t('title')}</h1>

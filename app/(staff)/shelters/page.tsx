@@ -6,6 +6,7 @@ import Link from '@/components/link';
 import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { preselectedCity } from '@/lib/cities/choice';
 import { listCities } from '@/lib/cities/cities';
 import { holdsCity } from '@/lib/cities/scope';
@@ -55,7 +56,7 @@ export default async function SheltersPage({ searchParams }: { searchParams: Pro
         ))}
       </ul>
       <Pager page={list.page} pages={list.pages} hrefOf={(page) => (page > 1 ? `/shelters?page=${page}` : '/shelters')} />
-      {user.role === 'admin' ? (
+      {can(user, 'shelter.create') ? (
         <section className="card">
           <h2>{t('newTitle')}</h2>
           {ownCities.length > 0 ? (

@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { getDb } from '@/db';
 import { shelters } from '@/db/schema';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { listCities } from '@/lib/cities/cities';
 import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
 import { staffList } from '@/lib/staff/accounts';
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffPage() {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!can(user, 'staff.manage')) notFound();
   const db = getDb();
   const now = new Date();
   const t = await getTranslations('staff');

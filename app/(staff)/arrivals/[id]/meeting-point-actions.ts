@@ -7,7 +7,7 @@ import { householdMeetingPointSchema } from '@/lib/validation/meeting-point';
 
 /** A guide says where the household is now; the suggestions on the page then measure from there. */
 export const chooseMeetingPoint = staffAction(
-  { roles: ['coordinator', 'admin'], schema: householdMeetingPointSchema },
+  { permission: 'household.place', schema: householdMeetingPointSchema },
   ({ arrivalId, meetingPointId }, { user, db, now }) => {
     write(db, (tx) => moveHouseholdTo(tx, user, arrivalId, meetingPointId, now));
     return { revalidate: [`/arrivals/${arrivalId}`], message: 'meetingPointChosen' };

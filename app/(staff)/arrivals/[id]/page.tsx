@@ -8,6 +8,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { getDb, write } from '@/db';
 import { householdForCaller, type StayView } from '@/lib/arrivals/queries';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
 import { householdCityNames } from '@/lib/cities/household';
@@ -67,7 +68,7 @@ export default async function ArrivalPage({
   const query = await searchParams;
   const showAll = firstParam(query.all) === '1';
   const user = await requireStaff();
-  if (user.role === 'host') notFound();
+  if (!can(user, 'household.list')) notFound();
   const db = getDb();
   const now = new Date();
   applyExpiry(db, now);

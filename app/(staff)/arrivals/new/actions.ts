@@ -5,7 +5,7 @@ import { takeIntake } from '@/lib/arrivals/intake';
 import { staffAction } from '@/lib/auth/action';
 import { intakeSchema } from '@/lib/validation/arrival';
 
-export const registerHousehold = staffAction({ roles: ['coordinator', 'admin'], schema: intakeSchema }, (input, { user, db, now }) => {
+export const registerHousehold = staffAction({ permission: 'household.register', schema: intakeSchema }, (input, { user, db, now }) => {
   const answer = write(db, (tx) => takeIntake(tx, user, input, now));
   // "Already here" with a time ahead: the form comes back with the time under "lands at", to confirm.
   if ('movedToLands' in answer) return { message: 'arrivalMoved', values: { arrival: 'lands' }, data: { arrivalMoved: '1' } };

@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { languagesByUse, SHOWN_LANGUAGES } from '@/lib/arrivals/languages';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { preselectedCity } from '@/lib/cities/choice';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
-import { holdsCity } from '@/lib/cities/scope';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { utcToZonedWallClock } from '@/lib/time';
 import { registerHousehold } from './actions';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewArrivalPage() {
   const user = await requireStaff();
-  if (user.role === 'host') notFound();
+  if (!can(user, 'household.register')) notFound();
   const t = await getTranslations('intake');
   const db = getDb();
   const now = new Date();
@@ -27,7 +27,7 @@ export default async function NewArrivalPage() {
   const cities = all.map(({ id, name }) => ({ id, name }));
   // Where they are now: a city the guide holds, with its clock now (the arrival time is typed on it); where they are going: any city.
   const here = all
-    .filter((city) => holdsCity(user, city.id))
+    .filter((city) => can(user, 'household.register', { city: city.id }))
     .map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
   const preselected = preselectedCity(here, user);
   return (

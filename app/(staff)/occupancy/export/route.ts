@@ -1,6 +1,7 @@
 import { getDb, write } from '@/db';
 import { recordAudit } from '@/lib/audit';
 import { currentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { toCsv } from '@/lib/occupancy/csv';
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
   const user = await currentUser();
   const db = getDb();
   // An admin who must first set up a second factor gets nothing but the enrolment page.
-  if (!user || user.role !== 'admin' || mustEnrol(db, user)) return refuse(404, 'Not found');
+  if (!user || !can(user, 'occupancy.overview') || mustEnrol(db, user)) return refuse(404, 'Not found');
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const now = new Date();
   // An admin of some cities exports only their cities' shelters; ?city= narrows to one of them.

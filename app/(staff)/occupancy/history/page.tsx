@@ -9,6 +9,7 @@ import { HistorySummaryList } from '@/components/occupancy/history-summary';
 import { TurnedAway } from '@/components/occupancy/turned-away';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { localDay } from '@/lib/occupancy/days';
 import { occupancyHistory } from '@/lib/occupancy/history';
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff();
-  if (user.role === 'coordinator') notFound();
+  if (!can(user, 'occupancy.history')) notFound();
   const params = await searchParams;
   const db = getDb();
   const now = new Date();
@@ -69,7 +70,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <>
       <div className="page-head">
         <h1>{t('title')}</h1>
-        {user.role === 'admin' ? (
+        {can(user, 'occupancy.overview') ? (
           <a className="button" href={`/occupancy/export?${query}`} download>
             {t('export')}
           </a>
@@ -106,7 +107,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <HistoryFilters
         choices={choices.length > PICKER_LIMIT ? null : choices}
         scopeName={overall ? '' : (scopeName ?? '')}
-        allowNetwork={user.role === 'admin'}
+        allowNetwork={can(user, 'occupancy.overview')}
         overallLabel={scope === 'network' ? t('network') : (scopeName ?? '')}
         city={area.city?.slug}
         scopeId={scopeId}

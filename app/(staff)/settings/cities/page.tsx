@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import { citiesToManage, mayCreateCities } from '@/lib/cities/manage';
 import { addCity, removeCity, saveCity } from './actions';
 import { CityFields, CityList } from './city-forms';
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Admins keep the network's cities: names, time zone, the contact the public page shows for each. */
 export default async function CitiesPage() {
   const user = await requireStaff();
-  if (user.role !== 'admin') notFound();
+  if (!can(user, 'city.edit')) notFound();
   const t = await getTranslations('cities');
   const settings = await getTranslations('settings');
   const cities = citiesToManage(getDb(), user);

@@ -16,26 +16,26 @@ const pagesOf = (shelterId: string, arrivalId?: string) => [
 ];
 
 export const confirmShelterAvailability = staffAction(
-  { roles: ['admin', 'host'], schema: shelterIdSchema },
+  { permission: 'shelter.edit', schema: shelterIdSchema },
   ({ shelterId }, { user, db, now }) => {
     write(db, (tx) => confirmAvailability(tx, user, shelterId, now));
     return { revalidate: pagesOf(shelterId), message: 'availabilityConfirmed' };
   },
 );
 
-export const checkInHousehold = staffAction({ roles: ['admin', 'host'], schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
+export const checkInHousehold = staffAction({ permission: 'stay.checkIn', schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
   const stay = write(db, (tx) => checkIn(tx, user, stayId, now));
   return { revalidate: pagesOf(stay.shelterId, stay.arrivalId), message: 'checkedIn' };
 });
 
-export const checkOutHousehold = staffAction({ roles: ['admin', 'host'], schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
+export const checkOutHousehold = staffAction({ permission: 'stay.checkIn', schema: stayIdSchema }, ({ stayId }, { user, db, now }) => {
   const stay = write(db, (tx) => checkOut(tx, user, stayId, now));
   return { revalidate: pagesOf(stay.shelterId, stay.arrivalId), message: 'checkedOut' };
 });
 
 /** The host's "one more night": on the same beds, the guest stays tonight and one day past the departure they saw. */
 export const addOneNight = staffAction(
-  { roles: ['admin', 'host'], schema: oneMoreNightSchema },
+  { permission: 'stay.checkIn', schema: oneMoreNightSchema },
   ({ stayId, departure }, { user, db, now }) => {
     const stay = write(db, (tx) => oneMoreNight(tx, user, { stayId, departure }, now));
     return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightAdded' };
@@ -43,7 +43,7 @@ export const addOneNight = staffAction(
 );
 
 /** Takes back the caller's "one more night" within a minute of the tap; the domain checks the minute. */
-export const undoOneNight = staffAction({ roles: ['admin', 'host'], schema: extensionIdSchema }, ({ extensionId }, { user, db, now }) => {
+export const undoOneNight = staffAction({ permission: 'stay.checkIn', schema: extensionIdSchema }, ({ extensionId }, { user, db, now }) => {
   const stay = write(db, (tx) => undoOneMoreNight(tx, user, extensionId, now));
   return { revalidate: [...pagesOf(stay.shelterId, stay.arrivalId), `/shelters/${stay.shelterId}/calendar`], message: 'nightUndone' };
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
-import { canEditShelter } from '@/lib/auth/staff';
+import { can } from '@/lib/auth/policy';
 import { viewableShelter } from '@/lib/shelters/access';
 
 /**
@@ -14,7 +14,7 @@ export async function loadShelter(params: Promise<{ id: string }>, options: { ed
   const user = await requireStaff();
   const db = getDb();
   const shelter = viewableShelter(db, user, id);
-  const editable = Boolean(shelter) && canEditShelter(user, shelter!);
+  const editable = Boolean(shelter) && can(user, 'shelter.edit', { shelter: shelter! });
   if (!shelter || (options.edit && !editable)) notFound();
   return { user, db, shelter, editable };
 }

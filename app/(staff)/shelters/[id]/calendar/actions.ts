@@ -7,13 +7,13 @@ import { closureIdSchema, closureSchema } from '@/lib/validation/shelter';
 
 const pagesOf = (shelterId: string) => ['/shelters', `/shelters/${shelterId}`, `/shelters/${shelterId}/calendar`, '/arrivals'];
 
-export const closeShelterNights = staffAction({ roles: ['admin', 'host'], schema: closureSchema }, (input, { user, db, now }) => {
+export const closeShelterNights = staffAction({ permission: 'shelter.edit', schema: closureSchema }, (input, { user, db, now }) => {
   write(db, (tx) => closeNights(tx, user, input, now));
   return { revalidate: pagesOf(input.shelterId), message: 'nightsClosed' };
 });
 
 export const reopenShelterNights = staffAction(
-  { roles: ['admin', 'host'], schema: closureIdSchema },
+  { permission: 'shelter.edit', schema: closureIdSchema },
   ({ closureId }, { user, db, now }) => {
     const shelterId = write(db, (tx) => reopenClosure(tx, user, closureId, now));
     return { revalidate: pagesOf(shelterId), message: 'nightsReopened' };

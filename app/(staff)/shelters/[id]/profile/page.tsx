@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
+import { can } from '@/lib/auth/policy';
 import { listCities } from '@/lib/cities/cities';
-import { holdsCity } from '@/lib/cities/scope';
 import { shelterTextsByLocale } from '@/lib/shelters/profile';
 import { loadShelter } from '../load-shelter';
 import { saveLateArrivals, saveShelterProfile } from './actions';
@@ -18,7 +18,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const t = await getTranslations('profile');
   // Admins move a shelter between the cities they hold; a host sees its city but does not choose it.
   const cities = listCities(db, await getLocale()).filter(
-    (city) => city.id === shelter.cityId || (user.role === 'admin' && holdsCity(user, city.id)),
+    (city) => city.id === shelter.cityId || can(user, 'shelter.relocate', { city: city.id }),
   );
   return (
     <>
@@ -30,7 +30,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         action={saveShelterProfile}
         shelter={{ ...shelter, texts: shelterTextsByLocale(db, shelter.id) }}
         cities={cities.map(({ id, name, timeZone }) => ({ id, name, timeZone }))}
-        chooseCity={user.role === 'admin'}
+        chooseCity={can(user, 'shelter.relocate')}
       />
       <LateArrivalsForm
         action={saveLateArrivals}

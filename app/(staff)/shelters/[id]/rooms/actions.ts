@@ -24,48 +24,47 @@ import {
   roomSchema,
 } from '@/lib/validation/shelter';
 
-const editors = ['admin', 'host'] as const;
 const pagesOf = (shelterId: string) => ['/shelters', `/shelters/${shelterId}`, `/shelters/${shelterId}/rooms`];
 
-export const createRoom = staffAction({ roles: editors, schema: roomSchema }, (input, { user, db, now }) => {
+export const createRoom = staffAction({ permission: 'shelter.edit', schema: roomSchema }, (input, { user, db, now }) => {
   write(db, (tx) => addRoom(tx, user, input, now));
   return { revalidate: pagesOf(input.shelterId), message: 'roomAdded' };
 });
 
-export const editRoom = staffAction({ roles: editors, schema: roomEditSchema }, (input, { user, db, now }) => ({
+export const editRoom = staffAction({ permission: 'shelter.edit', schema: roomEditSchema }, (input, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => updateRoom(tx, user, input, now))),
 }));
 
 /** A room's name in each language; the shelter's board and the household page show the reader's. */
-export const editRoomNames = staffAction({ roles: editors, schema: roomNamesSchema }, (input, { user, db, now }) => ({
+export const editRoomNames = staffAction({ permission: 'shelter.edit', schema: roomNamesSchema }, (input, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => saveRoomNames(tx, user, input, now))),
   message: 'saved',
 }));
 
-export const deleteRoom = staffAction({ roles: editors, schema: roomIdSchema }, ({ roomId }, { user, db, now }) => ({
+export const deleteRoom = staffAction({ permission: 'shelter.edit', schema: roomIdSchema }, ({ roomId }, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => removeRoom(tx, user, roomId, now))),
   message: 'roomRemoved',
 }));
 
-export const addBedsToRoom = staffAction({ roles: editors, schema: addBedsSchema }, (input, { user, db, now }) => ({
+export const addBedsToRoom = staffAction({ permission: 'shelter.edit', schema: addBedsSchema }, (input, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => addBeds(tx, user, input, now))),
   message: 'bedsAdded',
   messageParams: { count: input.count },
 }));
 
-export const renameBedLabel = staffAction({ roles: editors, schema: renameBedSchema }, (input, { user, db, now }) => ({
+export const renameBedLabel = staffAction({ permission: 'shelter.edit', schema: renameBedSchema }, (input, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => renameBed(tx, user, input, now))),
 }));
 
-export const takeBedOutOfService = staffAction({ roles: editors, schema: outOfServiceSchema }, (input, { user, db, now }) => ({
+export const takeBedOutOfService = staffAction({ permission: 'shelter.edit', schema: outOfServiceSchema }, (input, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => setBedOutOfService(tx, user, input, now))),
 }));
 
-export const putBedBackInService = staffAction({ roles: editors, schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
+export const putBedBackInService = staffAction({ permission: 'shelter.edit', schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => returnBedToService(tx, user, bedId, now))),
 }));
 
-export const deleteBed = staffAction({ roles: editors, schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
+export const deleteBed = staffAction({ permission: 'shelter.edit', schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => removeBed(tx, user, bedId, now))),
   message: 'bedRemoved',
 }));
