@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { write } from '@/db';
 import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { can, PERMISSIONS, type Permission, type Target } from '@/lib/auth/policy';
 import { sealSecret } from '@/lib/auth/totp';
 import { slugOf } from '@/lib/cities/slug';
 import { idleState, type FormState } from '@/lib/forms';
@@ -13,6 +14,7 @@ import { utcToZonedWallClock } from '@/lib/time';
 import { serverActions, type Action } from '../support/app-tree';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { datedStay } from '../support/host-day';
+import { PAGE_DOORS, SHOWN_BY } from '../support/policy-coverage';
 import { RequestContext } from '../support/request-context';
 import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
 
@@ -163,16 +165,42 @@ function makeWorld() {
 type World = ReturnType<typeof makeWorld>;
 
 const SCOPED: Caller[] = ['cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'];
-const SHELTER_EDITORS: Caller[] = ['host', 'admin', 'cityAdmin'];
-/** What only an admin of every city does: the cities themselves, and staff who hold every city. */
-const ALL_CITY_ADMINS: Caller[] = ['admin'];
-/** What every city lives by (the network's settings, the shared meeting points): an admin of one city changes none of it. */
-const NETWORK_ADMINS: Caller[] = ['admin'];
-/** An admin who holds the world's city: its households, shelters, notices and staff. */
-const CITY_ADMINS: Caller[] = ['admin', 'cityAdmin'];
 const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin', ...SCOPED];
-const GUIDES: Caller[] = ['coordinator', 'admin', 'cityGuide', 'cityAdmin'];
-const GUIDES_AND_HOST: Caller[] = ['coordinator', 'host', 'admin', 'cityGuide', 'cityAdmin'];
+
+/**
+ * Each signed-in caller as the policy sees them, the way makeWorld makes them: the world's shelter is
+ * "shelter" in the city "here"; outGuide and outAdmin hold "elsewhere"; otherHost keeps "other".
+ */
+const AS_POLICY_SEES: Partial<Record<Caller, Parameters<typeof can>[0]>> = {
+  otherHost: { id: 'otherHost', role: 'host', cityIds: null, shelterIds: ['other'] },
+  coordinator: { id: 'coordinator', role: 'coordinator', cityIds: null, shelterIds: [] },
+  host: { id: 'host', role: 'host', cityIds: null, shelterIds: ['shelter'] },
+  admin: { id: 'admin', role: 'admin', cityIds: null, shelterIds: [] },
+  cityGuide: { id: 'cityGuide', role: 'coordinator', cityIds: ['here'], shelterIds: [] },
+  outGuide: { id: 'outGuide', role: 'coordinator', cityIds: ['elsewhere'], shelterIds: [] },
+  cityAdmin: { id: 'cityAdmin', role: 'admin', cityIds: ['here'], shelterIds: [] },
+  outAdmin: { id: 'outAdmin', role: 'admin', cityIds: ['elsewhere'], shelterIds: [] },
+};
+const here = { status: 'placed', erasedAt: null, cityId: 'here' };
+/** What the form of a case names, as the policy sees it; `reserved` as actAs leaves it for the caller. */
+const TARGETS = {
+  anywhere: () => undefined,
+  /** The world's city. */
+  here: () => ({ city: 'here' }),
+  /** A city made in the world that no scoped caller holds. */
+  otherCity: () => ({ city: 'other' }),
+  /** A person or an invitation that reaches every city: for all-city admins only. */
+  everyCity: () => ({ city: null }),
+  shelter: () => ({ shelter: { id: 'shelter', cityId: 'here', status: 'open' } }),
+  waiting: () => ({ household: { ...here, status: 'waiting' }, stay: null }),
+  reserved: (caller: Caller) => ({ household: here, stay: { status: 'reserved', reservedBy: reserverOf(caller), shelterId: 'shelter' } }),
+} satisfies Record<string, (caller: Caller) => Target | undefined>;
+
+/** Who the policy lets do what a case does (`only` narrows it further, for a rule about the very thing). */
+const rightfulFor = (spec: Case, caller: Caller) =>
+  !!AS_POLICY_SEES[caller] &&
+  can(AS_POLICY_SEES[caller], spec.permission, TARGETS[spec.on](caller)) &&
+  (!spec.only || spec.only.includes(caller));
 
 const profileForm = (w: World): Form => ({
   shelterId: w.shelter.id,
@@ -194,7 +222,10 @@ const profileForm = (w: World): Form => ({
 
 /** One row per exported server action; a new action without a row fails the enumeration test below. */
 type Case = {
-  allowed: Caller[];
+  /** What the action asks of the policy, and about what. */
+  permission: Permission;
+  on: keyof typeof TARGETS;
+  only?: Caller[];
   form: (w: World) => Form;
   /** Switching language works signed out too (the sign-in page has it); it then only sets a cookie. */
   worksSignedOut?: boolean;
@@ -204,23 +235,30 @@ type Case = {
   refusesEach?: boolean;
 };
 const CASES: Record<string, Case> = {
-  'app/actions.ts#chooseLocale': { allowed: EVERY_SIGNED_IN, form: () => ({ locale: 'tr' }), worksSignedOut: true },
-  'app/(staff)/actions.ts#signOutEverywhere': { allowed: EVERY_SIGNED_IN, form: () => ({}) },
+  'app/actions.ts#chooseLocale': { permission: 'account.manage', on: 'anywhere', form: () => ({ locale: 'tr' }), worksSignedOut: true },
+  'app/(staff)/actions.ts#signOutEverywhere': { permission: 'account.manage', on: 'anywhere', form: () => ({}) },
   'app/(staff)/account/actions.ts#changePassword': {
-    allowed: EVERY_SIGNED_IN,
+    permission: 'account.manage',
+    on: 'anywhere',
     form: () => ({
       currentPassword: FIXTURE_PASSWORD,
       password: 'a new passphrase for the night',
       confirmPassword: 'a new passphrase for the night',
     }),
   },
-  'app/(staff)/account/actions.ts#startSecondFactor': { allowed: EVERY_SIGNED_IN, form: () => ({ currentPassword: FIXTURE_PASSWORD }) },
+  'app/(staff)/account/actions.ts#startSecondFactor': {
+    permission: 'account.manage',
+    on: 'anywhere',
+    form: () => ({ currentPassword: FIXTURE_PASSWORD }),
+  },
   'app/(staff)/account/actions.ts#confirmSecondFactor': {
-    allowed: EVERY_SIGNED_IN,
+    permission: 'account.manage',
+    on: 'anywhere',
     form: () => ({ code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }) }),
   },
   'app/(staff)/account/actions.ts#turnOffSecondFactor': {
-    allowed: EVERY_SIGNED_IN,
+    permission: 'account.manage',
+    on: 'anywhere',
     form: () => ({
       currentPassword: FIXTURE_PASSWORD,
       code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }),
@@ -228,7 +266,8 @@ const CASES: Record<string, Case> = {
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
   'app/(staff)/account/actions.ts#newRecoveryCodes': {
-    allowed: EVERY_SIGNED_IN,
+    permission: 'account.manage',
+    on: 'anywhere',
     form: () => ({
       currentPassword: FIXTURE_PASSWORD,
       code: TOTP.generate({ secret: Secret.fromBase32(ENROLMENT_KEY), timestamp: Date.now() }),
@@ -236,47 +275,69 @@ const CASES: Record<string, Case> = {
     setup: (w) => secondFactorOn(...Object.values(w.callers)),
   },
   'app/(staff)/shelters/actions.ts#addShelter': {
-    allowed: CITY_ADMINS,
+    permission: 'shelter.create',
+    on: 'here',
     form: (w) => ({ name: 'New place', district: 'Şişli', cityId: w.shelter.cityId! }),
   },
   'app/(staff)/shelters/[id]/actions.ts#confirmShelterAvailability': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ shelterId: w.shelter.id }),
   },
-  'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { allowed: SHELTER_EDITORS, form: profileForm },
+  'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { permission: 'shelter.edit', on: 'shelter', form: profileForm },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ shelterId: w.shelter.id, lateGraceMinutes: '45', latestArrival: '01:00' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#createRoom': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ shelterId: w.shelter.id, name: 'Attic', nameRu: 'Мансарда', nameTr: 'Tavan arası', kind: 'mixed', beds: '2' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoom': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ roomId: w.room.id, name: 'Blue room', kind: 'family', accessible: 'on' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#editRoomNames': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ roomId: w.room.id, nameRu: 'Синяя комната', nameUk: '', nameTr: 'Mavi oda', nameEn: '' }),
   },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { allowed: SHELTER_EDITORS, form: (w) => ({ roomId: w.emptyRoom.id }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': {
+    permission: 'shelter.edit',
+    on: 'shelter',
+    form: (w) => ({ roomId: w.emptyRoom.id }),
+  },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ roomId: w.room.id, count: '2' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ bedId: w.beds[0].id, label: 'A' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#takeBedOutOfService': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ bedId: w.beds[0].id, reason: 'Broken' }),
   },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#putBedBackInService': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[2].id }) },
-  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': { allowed: SHELTER_EDITORS, form: (w) => ({ bedId: w.beds[1].id }) },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#putBedBackInService': {
+    permission: 'shelter.edit',
+    on: 'shelter',
+    form: (w) => ({ bedId: w.beds[2].id }),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#deleteBed': {
+    permission: 'shelter.edit',
+    on: 'shelter',
+    form: (w) => ({ bedId: w.beds[1].id }),
+  },
   'app/(staff)/arrivals/new/actions.ts#registerHousehold': {
-    allowed: GUIDES,
+    permission: 'household.register',
+    on: 'here',
     form: (w) => ({
       alias: 'Anna',
       adultMen: '0',
@@ -289,29 +350,54 @@ const CASES: Record<string, Case> = {
     }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#reservePlace': {
-    allowed: GUIDES,
+    permission: 'household.place',
+    on: 'waiting',
     form: (w) => ({ arrivalId: w.waiting.id, 'bedIds[]': [w.beds[0].id] }),
   },
   'app/(staff)/arrivals/actions.ts#placeSelected': {
-    allowed: GUIDES,
+    permission: 'household.place',
+    on: 'waiting',
     refusesEach: true,
     form: (w) => ({ shelterId: w.shelter.id, 'arrivalIds[]': [w.waiting.id, w.request.id] }),
   },
   'app/(staff)/arrivals/[id]/actions.ts#moveHousehold': {
-    allowed: GUIDES_AND_HOST,
+    permission: 'stay.change',
+    on: 'reserved',
     form: (w) => ({ stayId: w.reserved.id, 'bedIds[]': [w.freeStayBed.id] }),
   },
-  'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#cancelReservation': {
+    permission: 'stay.change',
+    on: 'reserved',
+    form: (w) => ({ stayId: w.reserved.id }),
+  },
   'app/(staff)/arrivals/[id]/actions.ts#changeDates': {
-    allowed: GUIDES_AND_HOST,
+    permission: 'stay.change',
+    on: 'reserved',
     form: (w) => ({ stayId: w.reserved.id, departure: w.laterDeparture }),
   },
-  'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': { allowed: GUIDES_AND_HOST, form: (w) => ({ stayId: w.reserved.id }) },
-  'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.reserved.id }) },
-  'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': { allowed: SHELTER_EDITORS, form: (w) => ({ stayId: w.checkedIn.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#renewArrivalLink': {
+    permission: 'stay.change',
+    on: 'reserved',
+    form: (w) => ({ stayId: w.reserved.id }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#revokeArrivalLink': {
+    permission: 'stay.change',
+    on: 'reserved',
+    form: (w) => ({ stayId: w.reserved.id }),
+  },
+  'app/(staff)/shelters/[id]/actions.ts#checkInHousehold': {
+    permission: 'stay.checkIn',
+    on: 'shelter',
+    form: (w) => ({ stayId: w.reserved.id }),
+  },
+  'app/(staff)/shelters/[id]/actions.ts#checkOutHousehold': {
+    permission: 'stay.checkIn',
+    on: 'shelter',
+    form: (w) => ({ stayId: w.checkedIn.id }),
+  },
   'app/(staff)/shelters/[id]/actions.ts#addOneNight': {
-    allowed: SHELTER_EDITORS,
+    permission: 'stay.checkIn',
+    on: 'shelter',
     form: (w) => ({ stayId: w.checkedIn.id, departure: addNights(tonightIn(w.shelter.timeZone, new Date()), 1) }),
     setup: (w) => {
       const tonight = tonightIn(w.shelter.timeZone, new Date());
@@ -319,8 +405,10 @@ const CASES: Record<string, Case> = {
     },
   },
   'app/(staff)/shelters/[id]/actions.ts#undoOneNight': {
+    permission: 'stay.checkIn',
+    on: 'shelter',
     // Only whoever tapped "one more night" may take it back: here the shelter's host, a moment ago.
-    allowed: ['host'],
+    only: ['host'],
     // Without the setup (the second-factor test below), an id that names nothing: refused all the same.
     form: (w) => ({
       extensionId:
@@ -334,7 +422,8 @@ const CASES: Record<string, Case> = {
     },
   },
   'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => {
       const tonight = tonightIn(w.shelter.timeZone, new Date());
       return {
@@ -347,16 +436,38 @@ const CASES: Record<string, Case> = {
     },
   },
   'app/(staff)/shelters/[id]/calendar/actions.ts#reopenShelterNights': {
-    allowed: SHELTER_EDITORS,
+    permission: 'shelter.edit',
+    on: 'shelter',
     form: (w) => ({ closureId: w.closure }),
   },
-  'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#renewRequestLink': { allowed: GUIDES, form: (w) => ({ arrivalId: w.request.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': { allowed: GUIDES, form: (w) => ({ arrivalId: w.waiting.id }) },
-  'app/(staff)/arrivals/[id]/actions.ts#revealArrival': { allowed: CITY_ADMINS, form: (w) => ({ arrivalId: w.waiting.id }) },
+  'app/(staff)/arrivals/[id]/actions.ts#markRequestNotGenuine': {
+    permission: 'household.place',
+    on: 'waiting',
+    form: (w) => ({ arrivalId: w.request.id }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#renewRequestLink': {
+    permission: 'household.place',
+    on: 'waiting',
+    form: (w) => ({ arrivalId: w.request.id }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#forgetArrival': {
+    permission: 'household.place',
+    on: 'waiting',
+    form: (w) => ({ arrivalId: w.waiting.id }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#markRegisteredByMistake': {
+    permission: 'household.place',
+    on: 'waiting',
+    form: (w) => ({ arrivalId: w.waiting.id }),
+  },
+  'app/(staff)/arrivals/[id]/actions.ts#revealArrival': {
+    permission: 'household.reveal',
+    on: 'waiting',
+    form: (w) => ({ arrivalId: w.waiting.id }),
+  },
   'app/(staff)/settings/actions.ts#saveNetworkContact': {
-    allowed: NETWORK_ADMINS,
+    permission: 'network.configure',
+    on: 'anywhere',
     form: () => ({
       contactPhone: '+90 555 000 0100',
       contactTelegram: '@net_help',
@@ -366,10 +477,15 @@ const CASES: Record<string, Case> = {
     }),
   },
   // 'off', as it is: saving records who and when all the same, and the other cases need it off.
-  'app/(staff)/settings/actions.ts#saveSecondFactorSetting': { allowed: NETWORK_ADMINS, form: () => ({ secondFactor: 'off' }) },
+  'app/(staff)/settings/actions.ts#saveSecondFactorSetting': {
+    permission: 'network.configure',
+    on: 'anywhere',
+    form: () => ({ secondFactor: 'off' }),
+  },
   // A city's meeting points are its admins' (the world's point is in the shelter's city).
   'app/(staff)/settings/meeting-points/actions.ts#addMeetingPoint': {
-    allowed: CITY_ADMINS,
+    permission: 'meetingPoint.edit',
+    on: 'here',
     form: (w) => ({
       name: `Bus station ${w.shelter.id}`,
       nameRu: `Автовокзал ${w.shelter.id}`,
@@ -379,7 +495,8 @@ const CASES: Record<string, Case> = {
     }),
   },
   'app/(staff)/settings/meeting-points/actions.ts#saveMeetingPoint': {
-    allowed: CITY_ADMINS,
+    permission: 'meetingPoint.edit',
+    on: 'here',
     form: (w) => ({
       meetingPointId: w.meetingPoint,
       name: `Moved ${w.shelter.id}`,
@@ -390,25 +507,38 @@ const CASES: Record<string, Case> = {
     }),
   },
   'app/(staff)/settings/meeting-points/actions.ts#removeMeetingPoint': {
-    allowed: CITY_ADMINS,
+    permission: 'meetingPoint.edit',
+    on: 'here',
     form: (w) => ({ meetingPointId: w.meetingPoint }),
   },
   'app/(staff)/settings/cities/actions.ts#addCity': {
-    allowed: ALL_CITY_ADMINS,
+    permission: 'city.create',
+    on: 'anywhere',
     form: (w) => ({ nameEn: `New city ${w.shelter.id}`, timeZone: 'Asia/Yerevan', contactTelegram: '@new_city' }),
   },
   'app/(staff)/settings/cities/actions.ts#saveCity': {
-    allowed: ALL_CITY_ADMINS,
+    permission: 'city.edit',
+    on: 'otherCity',
     form: (w) => ({ cityId: w.city.id, nameEn: `Renamed ${w.shelter.id}`, slug: w.city.slug, timeZone: 'Asia/Tbilisi' }),
   },
-  'app/(staff)/settings/cities/actions.ts#removeCity': { allowed: ALL_CITY_ADMINS, form: (w) => ({ cityId: w.emptyCity.id }) },
+  'app/(staff)/settings/cities/actions.ts#removeCity': {
+    permission: 'city.edit',
+    on: 'otherCity',
+    form: (w) => ({ cityId: w.emptyCity.id }),
+  },
   'app/(staff)/arrivals/[id]/meeting-point-actions.ts#chooseMeetingPoint': {
-    allowed: GUIDES,
+    permission: 'household.place',
+    on: 'waiting',
     form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }),
   },
-  'app/(staff)/settings/actions.ts#saveIdleSetting': { allowed: NETWORK_ADMINS, form: () => ({ idleMinutes: '90' }) },
+  'app/(staff)/settings/actions.ts#saveIdleSetting': {
+    permission: 'network.configure',
+    on: 'anywhere',
+    form: () => ({ idleMinutes: '90' }),
+  },
   'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
-    allowed: SHELTER_EDITORS,
+    permission: 'notice.post',
+    on: 'shelter',
     form: (w) => ({
       shelterId: w.shelter.id,
       textEn: 'Water is off until 18:00',
@@ -416,7 +546,8 @@ const CASES: Record<string, Case> = {
     }),
   },
   'app/(staff)/notices/actions.ts#postCityNoticeAction': {
-    allowed: CITY_ADMINS,
+    permission: 'notice.postCity',
+    on: 'here',
     form: (w) => ({
       cityId: w.shelter.cityId!,
       textRu: 'Паромы не ходят',
@@ -424,27 +555,39 @@ const CASES: Record<string, Case> = {
     }),
   },
   'app/(staff)/notices/actions.ts#withdrawNoticeAction': {
-    allowed: SHELTER_EDITORS,
+    permission: 'notice.post',
+    on: 'shelter',
     form: (w) => ({ noticeId: w.notice }),
     // Written by a host since gone elsewhere: having written it is no right to take it down.
     setup: (w) => void sqlite.prepare('update notices set created_by = ? where id = ?').run(w.callers.otherHost.id, w.notice),
   },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': {
-    allowed: ALL_CITY_ADMINS,
+    permission: 'staff.manage',
+    on: 'everyCity',
     form: (w) => ({ userId: w.target.id }),
     setup: (w) => secondFactorOn(w.target),
   },
   'app/(staff)/staff/actions.ts#inviteStaff': {
-    allowed: CITY_ADMINS,
+    permission: 'staff.manage',
+    on: 'here',
     form: (w) => ({ email: `new-${w.shelter.id.toLowerCase()}@x.test`, role: 'host', 'shelterIds[]': [w.shelter.id] }),
   },
-  'app/(staff)/staff/actions.ts#revokeStaffInvitation': { allowed: ALL_CITY_ADMINS, form: (w) => ({ invitationId: w.invitation.id }) },
+  'app/(staff)/staff/actions.ts#revokeStaffInvitation': {
+    permission: 'staff.manage',
+    on: 'everyCity',
+    form: (w) => ({ invitationId: w.invitation.id }),
+  },
   'app/(staff)/staff/actions.ts#changeStaffRole': {
-    allowed: ALL_CITY_ADMINS,
+    permission: 'staff.manage',
+    on: 'everyCity',
     form: (w) => ({ userId: w.target.id, role: 'host', 'shelterIds[]': [w.shelter.id] }),
   },
-  'app/(staff)/staff/actions.ts#disableStaff': { allowed: ALL_CITY_ADMINS, form: (w) => ({ userId: w.target.id }) },
-  'app/(staff)/staff/actions.ts#enableStaff': { allowed: ALL_CITY_ADMINS, form: (w) => ({ userId: w.disabledTarget.id }) },
+  'app/(staff)/staff/actions.ts#disableStaff': { permission: 'staff.manage', on: 'everyCity', form: (w) => ({ userId: w.target.id }) },
+  'app/(staff)/staff/actions.ts#enableStaff': {
+    permission: 'staff.manage',
+    on: 'everyCity',
+    form: (w) => ({ userId: w.disabledTarget.id }),
+  },
 };
 
 /** Actions that anyone may call because a secret in the form is the credential; tested on their own below. */
@@ -472,19 +615,33 @@ async function call(action: Action, form: Form): Promise<FormState | { redirecte
   }
 }
 
+/**
+ * A guide of either city made the reservation, so that only the city can refuse them; for everyone
+ * else it is the coordinator's, as makeWorld left it (a world may serve several callers in turn).
+ */
+function reserverOf(caller: Caller): Exclude<Caller, 'anonymous'> {
+  return caller === 'cityGuide' || caller === 'outGuide' ? caller : 'coordinator';
+}
+
 async function actAs(caller: Caller, world: World): Promise<void> {
   if (caller === 'anonymous') return context.current.clear();
   const user = world.callers[caller];
   await context.current.signInAs(user, Date.now() - 1000);
-  // A guide of either city made the reservation, so that only the city can refuse them; for everyone
-  // else it is the coordinator's, as makeWorld left it (a world may serve several callers in turn).
-  const reserver = caller === 'cityGuide' || caller === 'outGuide' ? user : world.callers.coordinator;
-  sqlite.prepare('update stays set reserved_by = ? where id = ?').run(reserver.id, world.reserved.id);
+  sqlite.prepare('update stays set reserved_by = ? where id = ?').run(world.callers[reserverOf(caller)].id, world.reserved.id);
   // A session from before the user signed out elsewhere.
   if (caller === 'signedOut') db.update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, user.id)).run();
 }
 
 describe('server actions', () => {
+  it('asks every permission of the policy: here, at a page door, or in what a page shows', () => {
+    const asked = new Set<string>([
+      ...Object.values(CASES).map((spec) => spec.permission),
+      ...Object.values(PAGE_DOORS).filter((p) => p !== undefined),
+      ...Object.keys(SHOWN_BY),
+    ]);
+    expect([...asked].sort()).toEqual([...PERMISSIONS].sort());
+  });
+
   it('each exported server action has a case here', () => {
     expect(actions.size).toBeGreaterThan(10);
     const covered = [...Object.keys(CASES), ...PUBLIC_ACTIONS].sort();
@@ -503,7 +660,7 @@ describe('server actions', () => {
       // finds the world as it was made. Building a world was most of this file's time.
       let refusedWorld: World | undefined;
       for (const caller of CALLERS) {
-        const rightful = spec.allowed.includes(caller);
+        const rightful = rightfulFor(spec, caller);
         it(`${rightful ? 'does its work' : 'writes nothing'} for ${caller}`, async () => {
           const world = rightful ? freshWorld() : (refusedWorld ??= freshWorld());
           await actAs(caller, world);
@@ -557,7 +714,7 @@ describe('a staff member the network requires a second factor of, not yet enroll
     it(`${enrolling ? 'may' : 'may not'} call ${key}`, async () => {
       const world = makeWorld();
       // The most powerful caller allowed, so that only the missing second factor can refuse.
-      const caller = (['admin', 'host', 'coordinator'] as const).find((c) => spec.allowed.includes(c))!;
+      const caller = (['admin', 'host', 'coordinator'] as const).find((c) => rightfulFor(spec, c))!;
       await actAs(caller, world);
       policy('everyone');
       try {

@@ -24,7 +24,7 @@ export type Marker = { name: string; value: string } & (
 export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY'] as const;
 export type StaffKey = (typeof STAFF)[number];
 /** The staff who hold Yerevan alone, and whose reach (lib/staff/scope.ts) is Yerevan's: the rest hold Istanbul or every city. */
-const YEREVAN: StaffKey[] = ['guideY', 'adminY'];
+export const YEREVAN: StaffKey[] = ['guideY', 'adminY'];
 export type Caller = { name: string; kind: StaffKey | 'anonymous'; revealed: ReadonlySet<Household> };
 
 /**
@@ -68,7 +68,7 @@ export type World = {
   stays: { R: string; C: string };
 };
 
-const ROLES: Record<StaffKey, Role> = {
+export const ROLES: Record<StaffKey, Role> = {
   hostS: 'host',
   hostT: 'host',
   guideA: 'coordinator',

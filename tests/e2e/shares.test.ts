@@ -1,14 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { can } from '@/lib/auth/policy';
 import { uuidV5 } from '@/lib/exports/uuid';
 import { routePatterns } from '../support/app-tree';
 import { FIXTURE_PASSWORD } from '../support/fixtures';
+import { PAGE_DOORS } from '../support/policy-coverage';
 import {
   buildWorld,
   endWorld,
   HOUSEHOLDS,
   mayReceive,
+  ROLES,
   STAFF,
+  YEREVAN,
   type Caller,
   type Household,
   type Marker,
@@ -97,6 +101,28 @@ async function signIn(email: string): Promise<string> {
   const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
   expect(session, `${email} signed in`).toBeTruthy();
   return session!.split(';')[0];
+}
+
+/** A staff member of the world as the policy sees them. */
+const asPolicySees = (key: StaffKey) => ({
+  id: world.staff[key].id,
+  role: ROLES[key],
+  cityIds: YEREVAN.includes(key) ? ['yerevan'] : null,
+  shelterIds: key === 'hostS' ? [world.shelterS] : key === 'hostT' ? [world.shelterT] : [],
+});
+
+/** Each page door the crawl found open where the policy keeps it shut, or shut where the policy opens it. */
+function wrongDoors(who: Caller, answers: Answer[]): string[] {
+  if (who.kind === 'anonymous') return [];
+  const key = who.kind;
+  return Object.entries(PAGE_DOORS).flatMap(([route, permission]) => {
+    const path = VISITS[route](world)[0];
+    const { status } = answers.find((answer) => answer.path === path && answer.format === 'html')!;
+    const opens = can(asPolicySees(key), permission!);
+    return (status === 200) === opens && (opens || status === 404)
+      ? []
+      : [`${key}: ${route}: ${status}, the policy says ${permission} ${opens ? 'opens' : 'shuts'} it`];
+  });
 }
 
 const caller = (kind: Caller['kind'], revealed: Household[] = []): Caller => ({
@@ -265,6 +291,8 @@ describe("what each caller receives is the caller's share", () => {
       ...missing(hostS, `/shelters/${world.shelterS}`, ['R.alias', 'R.note', 'C.alias', 'C.note']),
     ]).toEqual([]);
     expect(crawls.flatMap((c) => c.problems)).toEqual([]);
+    // Each staff page's door opens exactly for whom the policy says (lib/auth/policy.ts), for nobody else.
+    expect(callers.flatMap((who, i) => wrongDoors(who, crawls[i].answers))).toEqual([]);
   });
 
   it('a guide or admin of one city is listed that city’s shelters; the admin opens no other city’s', async () => {
