@@ -1,4 +1,3 @@
-import 'server-only';
 import type { Role } from '@/db/schema';
 import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
 
