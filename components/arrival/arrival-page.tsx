@@ -4,19 +4,10 @@ import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/statu
 import { translatedName } from '@/lib/i18n/translated-name';
 import { GuestNotices } from './notices';
 import { OfflineNote } from './offline';
+import { languageName, type Format, type Translate } from './words';
 
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
-export type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string; relativeTime(d: Date, now: Date): string };
 type TextKey = 'directions' | 'houseRules' | 'whatToBring';
 type Props = { data: ArrivalPageData; locale: ArrivalLocale; t: Translate; format: Format; now: Date; children?: React.ReactNode };
-
-const displayNames = new Map<string, Intl.DisplayNames>();
-/** "русский" for ru, read in the reader's language; the formatter is built once per language. */
-export function languageName(locale: ArrivalLocale, language: string): string {
-  let names = displayNames.get(locale);
-  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
-  return names.of(language) ?? language;
-}
 
 /** The host's text in the reader's language, else the first language it exists in. */
 function pickText(texts: ArrivalPageData['texts'], key: TextKey, locale: ArrivalLocale) {

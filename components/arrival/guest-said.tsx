@@ -1,8 +1,8 @@
 import type { GuestSaid } from '@/lib/arrival/guest-said';
 import type { LateRefusal } from '@/lib/arrival/late-hold';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
-import type { Translate } from './arrival-page';
 import { NeedsConnection } from './offline';
+import type { Translate } from './words';
 
 /** A refused post: what went wrong, and the time the guest typed, to show again next to the field. */
 export type SayRefusal = { error: 'lateTime' | LateRefusal | 'holdEnded' | 'tooMany' | 'invalid'; eta?: string };

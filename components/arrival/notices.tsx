@@ -1,6 +1,6 @@
 import { ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
 import type { LiveNotice } from '@/lib/notices/live';
-import { languageName, type Format, type Translate } from './arrival-page';
+import { languageName, type Format, type Translate } from './words';
 
 /** The notice's text in the reader's language, else the first language it was written in. */
 function pickNoticeText(notice: LiveNotice, locale: ArrivalLocale) {

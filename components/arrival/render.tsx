@@ -1,8 +1,9 @@
 import { createFormatter, createTranslator } from 'next-intl';
 import { ARRIVAL_LOCALES, ARRIVAL_MESSAGES, type ArrivalLocale } from '@/lib/arrival/locale';
 import type { ArrivalPageData } from '@/lib/arrival/page-data';
-import { ArrivalPage, LinkNotWorking, type Format, type Translate } from './arrival-page';
+import { ArrivalPage, LinkNotWorking } from './arrival-page';
 import { ArrivalDocument } from './document';
+import { type Format, type Translate } from './words';
 
 // Built once per language and kept: compiling the messages costs more than rendering the page.
 const translators = new Map<ArrivalLocale, Translate>();

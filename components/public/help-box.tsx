@@ -1,4 +1,5 @@
-import { ContactButtons, contactLinks, type Translate } from '@/components/arrival/arrival-page';
+import { ContactButtons, contactLinks } from '@/components/arrival/arrival-page';
+import { type Translate } from '@/components/arrival/words';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { NetworkContact } from '@/lib/requests/settings';
 

@@ -1,4 +1,5 @@
-import { LanguageLinks, type Translate } from '@/components/arrival/arrival-page';
+import { LanguageLinks } from '@/components/arrival/arrival-page';
+import { type Translate } from '@/components/arrival/words';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 
 /** What Waystation keeps about a person, who sees it and when it goes, in plain words. */

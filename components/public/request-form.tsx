@@ -1,4 +1,5 @@
-import { LanguageLinks, languageName, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
+import { LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
+import { languageName, type Translate } from '@/components/arrival/words';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
 import type { NetworkContact } from '@/lib/requests/settings';

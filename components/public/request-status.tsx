@@ -1,4 +1,5 @@
-import { LanguageLinks, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
+import { LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
+import { type Translate } from '@/components/arrival/words';
 import { NeedsConnection, OfflineNote } from '@/components/arrival/offline';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
 import type { ExpectedWait } from '@/lib/requests/expected-wait';

@@ -1,6 +1,6 @@
-import { LanguageLinks, languageName, type Format, type Translate, PrivacyLink } from '@/components/arrival/arrival-page';
+import { languageName, type Format, type Translate } from '@/components/arrival/words';
 import type { ArrivalLocale } from '@/lib/arrival/locale';
-import { ContactButtons, contactLinks } from '@/components/arrival/arrival-page';
+import { ContactButtons, contactLinks, LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { PublicCityGroup, PublicList } from '@/lib/cities/public';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { NETWORK_SCOPE } from './day-scopes';
 import { addDays, dayWindows, type DayWindow } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { emptyDay, occupancyByDay, type DayFigures } from './maths';
-import { NETWORK_SCOPE } from './rollup';
 import { addDayFigures } from './summary';
 
 /**

@@ -2,13 +2,12 @@ import 'server-only';
 import { write, type Db } from '@/db';
 import { runSteps, runStepsYielding } from '@/lib/steps';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { NETWORK_SCOPE } from './day-scopes';
 import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { recountUnendedHouseholds } from './recount';
 import { storeUnmetDays, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
-
-export const NETWORK_SCOPE = 'network';
 
 type ShelterClock = { id: string; time_zone: string; created_at: number };
 
