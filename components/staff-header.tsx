@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { signOutEverywhere } from '@/app/(staff)/actions';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { onlineRequestCount } from '@/lib/arrivals/queries';
@@ -10,7 +9,10 @@ import { LanguageSwitcher } from './language-switcher';
 import { OnlineRequests } from './online-requests';
 import { SignOutForm } from './sign-out-form';
 
-export async function StaffHeader({ user }: { user: StaffUser }) {
+type Actions = { signOut: () => Promise<void>; chooseLocale: React.ComponentProps<typeof LanguageSwitcher>['choose'] };
+
+/** The server actions come from the layout (app/): components import none of them. */
+export async function StaffHeader({ user, actions }: { user: StaffUser; actions: Actions }) {
   const t = await getTranslations('nav');
   const roles = await getTranslations('roles');
   const settings = await getTranslations('settings');
@@ -41,8 +43,8 @@ export async function StaffHeader({ user }: { user: StaffUser }) {
           {user.name} · {roles(user.role)}
         </span>
         <Link href="/account">{account('nav')}</Link>
-        <LanguageSwitcher />
-        <SignOutForm action={signOutEverywhere} userId={user.id} label={t('signOut')} />
+        <LanguageSwitcher choose={actions.chooseLocale} />
+        <SignOutForm action={actions.signOut} userId={user.id} label={t('signOut')} />
       </div>
     </header>
   );

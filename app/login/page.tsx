@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { currentUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/staff';
+import { chooseLocale } from '../actions';
 import { signInWithPassword } from './actions';
 import { LoginForm } from './login-form';
 
@@ -17,7 +18,7 @@ export default async function LoginPage() {
   const t = await getTranslations('login');
   return (
     <main className="narrow">
-      <LanguageSwitcher />
+      <LanguageSwitcher choose={chooseLocale} />
       <h1 className="brand-title">Waystation</h1>
       <p className="muted">{t('intro')}</p>
       <section className="card">

@@ -5,6 +5,7 @@ import Link from '@/components/link';
 import { getDb } from '@/db';
 import { listCities } from '@/lib/cities/cities';
 import { invitationCityIds, openInvitation } from '@/lib/staff/invitations';
+import { chooseLocale } from '../../actions';
 import { AcceptForm } from './accept-form';
 import { acceptInvite } from './actions';
 
@@ -22,7 +23,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const cities = listCities(db, await getLocale()).filter((city) => cityIds.includes(city.id));
   return (
     <main className="narrow">
-      <LanguageSwitcher />
+      <LanguageSwitcher choose={chooseLocale} />
       <h1 className="brand-title">Waystation</h1>
       {invitation ? (
         <section className="card">
