@@ -1,5 +1,5 @@
-import { DEMO_LOGINS } from '../db/seed';
-import { DEMO_CITY_LOGINS } from '../db/seed-city-staff';
+import { DEMO_CITY_LOGINS } from './demo-data/city-staff';
+import { DEMO_LOGINS } from './demo-data/seed';
 
 /** Every login the demo seeds, named as the screens name people (a `coordinator` is a guide). */
 export function demoLogins(): { who: string; email: string }[] {

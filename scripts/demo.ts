@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { databasePath, openDatabase } from '../db';
 import { migrateDatabase } from '../db/migrate';
-import { seedDemo } from '../db/seed';
+import { seedDemo } from './demo-data/seed';
 import { demoLogins } from './demo-logins';
 import { demoAuthSecret } from './env';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/scripts/demo-data/seed';
 import { freePort } from '../support/next-server';
 import { placeDemoHousehold } from './fixtures';
 import { serverCpuPerRequest } from './server-cpu';

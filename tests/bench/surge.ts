@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/scripts/demo-data/seed';
 import { AUTH_SECRET, DEMO_PASSWORD, startServer } from '../support/next-server';
 import { load } from './http';
 import { percentile, round } from './stats';

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@/db/seed';
 import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { totalUnmet, unmetHistory } from '@/lib/occupancy/unmet';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { seedDemo } from '@/scripts/demo-data/seed';
 import { makeArrival, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 

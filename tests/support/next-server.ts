@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db';
 import { migrateDatabase } from '../../db/migrate';
-import { seedDemo } from '../../db/seed';
+import { seedDemo } from '../../scripts/demo-data/seed';
 
 export const DEMO_PASSWORD = 'waystation-demo';
 /** The servers' session secret: a bench may mint sessions with it, as Auth.js does at sign-in. */

@@ -35,7 +35,7 @@ const shelter = (
 });
 const elmar: Household = { adultMen: 1, adultWomen: 0, children: 0, languages: ['ru'], needsWheelchair: false, hasPet: false };
 
-// The demo's places (db/seed.ts).
+// The demo's places (scripts/demo-data/seed.ts).
 const ISTANBUL_AIRPORT = { name: 'Istanbul Airport', latitude: 41.2753, longitude: 28.7519 };
 const FATIH = { latitude: 41.0186, longitude: 28.9497 };
 const KADIKOY = { latitude: 40.9903, longitude: 29.0244 };

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '@/lib/auth/password';
-import { write, type Db } from './index';
+import { write, type Db } from '@/db';
 import {
   arrivals,
   beds,
@@ -17,11 +16,12 @@ import {
   type RoomKind,
   type ShelterStatus,
   type TextLocale,
-} from './schema';
-import { seedCityStaff } from './seed-city-staff';
-import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './seed-history';
-import { seedDemoNotices } from './seed-notices';
-import { seedDemoNow } from './seed-now';
+} from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { seedCityStaff } from './city-staff';
+import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './history';
+import { seedDemoNotices } from './notices';
+import { seedDemoNow } from './now';
 
 export const DEMO_LOGINS = [
   { email: 'admin@waystation.test', name: 'Aylin (admin)', role: 'admin' },

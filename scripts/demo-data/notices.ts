@@ -1,5 +1,5 @@
-import type { Db } from './index';
-import { notices, noticeTexts, type TextLocale } from './schema';
+import type { Db } from '@/db';
+import { notices, noticeTexts, type TextLocale } from '@/db/schema';
 
 const HOUR = 3600_000;
 

@@ -1,5 +1,5 @@
-import type { Db } from './index';
-import { staffCities, users } from './schema';
+import type { Db } from '@/db';
+import { staffCities, users } from '@/db/schema';
 
 /** Demo staff who hold one city (issue 17): printed by `npm run demo` with the other logins. */
 export const DEMO_CITY_LOGINS = [

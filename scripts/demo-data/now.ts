@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { arrivals, beds, rooms, shelterClosures, shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn } from '@/lib/placement/stays';
 import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
-import type { Db } from './index';
-import { arrivals, beds, rooms, shelterClosures, shelters } from './schema';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
