@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { backfillCities } from './backfill-cities';
-import { backfillNights } from './backfill-nights';
+import { backfillNights } from './backfills/0006-nights';
+import { backfillCities } from './backfills/0009-cities';
 import { databasePath, openDatabase, type Db } from './index';
 
 export const MIGRATIONS_FOLDER = resolve(__dirname, 'migrations');

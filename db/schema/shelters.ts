@@ -9,7 +9,7 @@ export const shelters = sqliteTable(
   {
     id: id(),
     name: text('name').notNull(),
-    // The city it belongs to. Null only on rows from before migration 0009 until db/backfill-cities.ts
+    // The city it belongs to. Null only on rows from before migration 0009 until db/backfills/0009-cities.ts
     // gives them the default city.
     cityId: text('city_id').references(() => cities.id),
     // Public: the district may be shown to anyone.

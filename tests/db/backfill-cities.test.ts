@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
-import { backfillCities } from '@/db/backfill-cities';
+import { backfillCities } from '@/db/backfills/0009-cities';
 import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
 
 // A database as it stood at migration 0008, before cities: the real migrations up to there.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { backfillNights } from '@/db/backfill-nights';
+import { backfillNights } from '@/db/backfills/0006-nights';
 import { arrivals, bedNights, shelterClosures, stayBeds, stays } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { suggestPlacements } from '@/lib/matching/suggest';

@@ -1,9 +1,29 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
-import { bookNights } from '@/lib/nights/ledger';
-import { localDay } from '@/lib/occupancy/days';
-import { write, type Db } from './index';
-import { shelters, stayBeds, stays } from './schema';
+import { write, type Db } from '../index';
+import { bedNights, shelters, stayBeds, stays } from '../schema';
+
+// Frozen with migration 0006: this file imports nothing from lib/, so a later change to how stays
+// are booked cannot change what upgrading an old database does (decision 0015).
+
+/** The calendar date at `instant` in `timeZone`, as YYYY-MM-DD. */
+function localDay(instant: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function addNights(night: string, count: number): string {
+  const date = new Date(`${night}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + count);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Books each bed for each night from `firstNight` up to (not including) `departure`. */
+function bookNights(db: Db, stayId: string, bedIds: string[], range: { firstNight: string; departure: string }): void {
+  for (const bedId of new Set(bedIds))
+    for (let night = range.firstNight; night < range.departure; night = addNights(night, 1))
+      db.insert(bedNights).values({ bedId, night, stayId }).run();
+}
 
 /**
  * Gives stays from before migration 0006 their nights, once (docs/operations.md, "Upgrades"). A stay's first night
@@ -23,7 +43,7 @@ export function backfillNights(db: Db, now: Date): number {
     for (const { stay, shelter } of rows) {
       const firstNight = localDay((stay.checkedInAt ?? stay.createdAt).getTime(), shelter.timeZone);
       const live = stay.status === 'reserved' || stay.status === 'checked_in';
-      const tonight = tonightIn(shelter.timeZone, now);
+      const tonight = localDay(now.getTime(), shelter.timeZone);
       const ended = stay.endedAt ? localDay(stay.endedAt.getTime(), shelter.timeZone) : null;
       const planned = addNights(firstNight, shelter.usualNights);
       const departure = live

@@ -1,7 +1,23 @@
 import { count, desc, eq, isNull } from 'drizzle-orm';
-import { slugOf } from '@/lib/cities/slug';
-import { write, type Db } from './index';
-import { arrivals, cities, cityNames, networkSettings, shelters } from './schema';
+import { write, type Db } from '../index';
+import { arrivals, cities, cityNames, networkSettings, shelters } from '../schema';
+
+// Frozen with migration 0009: this file imports nothing from lib/, so a later change to city
+// addresses cannot change what upgrading an old database does (decision 0015).
+
+/** The address word of the default city's name: "Istanbul" -> "istanbul" (as lib/cities/slug.ts did then). */
+function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ı/g, 'i')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'city';
+}
 
 /** The name the default city gets when shelters from before cities are given one (docs/operations.md, "Upgrades"). */
 export const defaultCityName = () => process.env.WAYSTATION_DEFAULT_CITY?.trim() || 'Istanbul';
