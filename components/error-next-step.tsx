@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 import Link from '@/components/link';
 import type { Role } from '@/db/schema/enums';
-import { anyDraft } from '@/lib/arrivals/draft';
+import { anyDraft } from '@/lib/households/draft';
 
 const noChanges = () => () => undefined;
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { shelterStays, StayView } from '@/lib/arrivals/queries';
+import type { shelterStays, StayView } from '@/lib/households/queries';
 import { HouseholdLine } from './household-line';
 import { ActionButton } from './ui/action-button';
 import type { FormAction } from './ui/use-form-action';

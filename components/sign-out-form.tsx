@@ -1,6 +1,6 @@
 'use client';
 
-import { clearDraft } from '@/lib/arrivals/draft';
+import { clearDraft } from '@/lib/households/draft';
 
 /** Signing out also deletes this person's unsent intake from the device: a household's details stay no longer than needed. */
 export function SignOutForm({ action, userId, label }: { action: () => Promise<void>; userId: string; label: string }) {

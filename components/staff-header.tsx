@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import { getDb } from '@/db';
-import { onlineRequestCount } from '@/lib/arrivals/queries';
 import { can } from '@/lib/auth/policy';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import type { StaffUser } from '@/lib/auth/staff';
+import { onlineRequestCount } from '@/lib/households/queries';
 import { LanguageSwitcher } from './language-switcher';
 import { OnlineRequests } from './online-requests';
 import { SignOutForm } from './sign-out-form';

@@ -1,13 +1,13 @@
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { renderRequestForm } from '@/components/public/render';
 import { getDb, write } from '@/db';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
 import { cityById, cityBySlug, listCities } from '@/lib/cities/cities';
 import { rememberCity } from '@/lib/cities/likely-city';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { readNetworkSettings } from '@/lib/requests/settings';

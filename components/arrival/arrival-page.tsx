@@ -1,6 +1,6 @@
-import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
-import type { ArrivalPageData } from '@/lib/arrival/page-data';
-import { datesFormat, datesSentences, statusSentence } from '@/lib/arrival/status';
+import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/guest-link/locale';
+import type { ArrivalPageData } from '@/lib/guest-link/page-data';
+import { datesFormat, datesSentences, statusSentence } from '@/lib/guest-link/status';
 import { translatedName } from '@/lib/i18n/translated-name';
 import { GuestNotices } from './notices';
 import { OfflineNote } from './offline';

@@ -62,7 +62,7 @@ summary{cursor:pointer;min-height:44px;padding:.6rem 0;color:#b42318;font-weight
 `.replace(/\n/g, '');
 
 // The one inline script: makes the page available offline once loaded. Without it the saved copy
-// still says so (lib/arrival/saved-copy.ts); with it an open page that loses its connection says so
+// still says so (lib/guest-link/saved-copy.ts); with it an open page that loses its connection says so
 // and disables its forms too, and a saved copy opens the live page again when the connection is back
 // (by a GET: reloading a copy shown for a failed post would post again).
 export const ARRIVAL_SCRIPT =

@@ -1,6 +1,6 @@
-import type { GuestSaid } from '@/lib/arrival/guest-said';
-import type { LateRefusal } from '@/lib/arrival/late-hold';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { GuestSaid } from '@/lib/guest-link/guest-said';
+import type { LateRefusal } from '@/lib/guest-link/late-hold';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { NeedsConnection } from './offline';
 import type { Translate } from './words';
 
@@ -41,7 +41,7 @@ function ConnectionNote({ t, phone }: { t: Translate; phone: string | null }) {
 /**
  * "I'm on my way" and "I'll be late, about 23:30": two plain forms that post to the page's own URL,
  * so they work without JavaScript. What the guest last said is shown with the time they said it. The
- * help says exactly what "late" does (lib/arrival/late-hold.ts); once said, a new time is the host's
+ * help says exactly what "late" does (lib/guest-link/late-hold.ts); once said, a new time is the host's
  * to agree, so the late form gives way to the shelter's phone.
  */
 export function GuestSaidForms({ locale, t, said, clock, terms, refusal }: Props) {

@@ -1,4 +1,4 @@
-import { ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/arrival/locale';
+import { ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/guest-link/locale';
 import type { LiveNotice } from '@/lib/notices/live';
 import { languageName, type Format, type Translate } from './words';
 

@@ -1,6 +1,6 @@
 /**
  * "No connection. This is the copy saved at 14:05.": hidden on the live page, shown at the top of the
- * saved copy (lib/arrival/saved-copy.ts) and, with JavaScript, on an open page that loses its network.
+ * saved copy (lib/guest-link/saved-copy.ts) and, with JavaScript, on an open page that loses its network.
  */
 export function OfflineNote({ text }: { text: string }) {
   return (

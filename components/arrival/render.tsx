@@ -1,6 +1,6 @@
 import { createFormatter, createTranslator } from 'next-intl';
-import { ARRIVAL_LOCALES, ARRIVAL_MESSAGES, type ArrivalLocale } from '@/lib/arrival/locale';
-import type { ArrivalPageData } from '@/lib/arrival/page-data';
+import { ARRIVAL_LOCALES, ARRIVAL_MESSAGES, type ArrivalLocale } from '@/lib/guest-link/locale';
+import type { ArrivalPageData } from '@/lib/guest-link/page-data';
 import { ArrivalPage, LinkNotWorking } from './arrival-page';
 import { ArrivalDocument } from './document';
 import { type Format, type Translate } from './words';

@@ -1,4 +1,4 @@
-import { ARRIVAL_LOCALE_COOKIE, arrivalLocale, isArrivalLocale, type ArrivalLocale } from '@/lib/arrival/locale';
+import { ARRIVAL_LOCALE_COOKIE, arrivalLocale, isArrivalLocale, type ArrivalLocale } from '@/lib/guest-link/locale';
 import { FILE_CSP, servedOverHttps } from '@/lib/security/headers';
 import { ARRIVAL_CSP, FORM_CSP, referrerPolicy } from './document';
 

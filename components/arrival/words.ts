@@ -1,4 +1,4 @@
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 
 /** The guest pages' words: they render without next-intl, so each page is handed these two. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;

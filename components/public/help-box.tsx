@@ -1,6 +1,6 @@
 import { ContactButtons, contactLinks } from '@/components/arrival/arrival-page';
 import { type Translate } from '@/components/arrival/words';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import type { NetworkContact } from '@/lib/requests/settings';
 
 /** A link within the public pages that keeps the reader's language. */

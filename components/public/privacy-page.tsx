@@ -1,6 +1,6 @@
 import { LanguageLinks } from '@/components/arrival/arrival-page';
 import { type Translate } from '@/components/arrival/words';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 
 /** What Waystation keeps about a person, who sees it and when it goes, in plain words. */
 export function PrivacyPage({ locale, t, retentionDays }: { locale: ArrivalLocale; t: Translate; retentionDays: number }) {

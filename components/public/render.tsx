@@ -1,12 +1,12 @@
 import { ArrivalDocument } from '@/components/arrival/document';
 import { GuestSaidForms, refusalText, type LateTerms, type SayRefusal } from '@/components/arrival/guest-said';
-import { latestArrivalFor } from '@/lib/arrival/late-hold';
+import { latestArrivalFor } from '@/lib/guest-link/late-hold';
 import { tonightIn } from '@/lib/nights/calendar';
 import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { shareLinks, shareText } from '@/lib/i18n/share';
-import type { ArrivalPageData, LinkPage } from '@/lib/arrival/page-data';
+import type { ArrivalPageData, LinkPage } from '@/lib/guest-link/page-data';
 import type { FormState } from '@/lib/forms';
 import type { PublicList } from '@/lib/cities/public';
 import { clockCityName } from '@/lib/cities/clock';

@@ -1,6 +1,6 @@
 import { LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
 import { languageName, type Translate } from '@/components/arrival/words';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { MAX_HOUSEHOLD } from '@/lib/validation/arrival';

@@ -1,7 +1,7 @@
 import { LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
 import { type Translate } from '@/components/arrival/words';
 import { NeedsConnection, OfflineNote } from '@/components/arrival/offline';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import type { ExpectedWait } from '@/lib/requests/expected-wait';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { HelpBox, localHref } from './help-box';

@@ -1,5 +1,5 @@
 import { languageName, type Format, type Translate } from '@/components/arrival/words';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { ContactButtons, contactLinks, LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
 import type { PublicCityGroup, PublicList } from '@/lib/cities/public';
 import type { PublicShelter } from '@/lib/requests/public-list';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { publicShelters, type PublicShelter } from '@/lib/requests/public-list';
 import { readNetworkSettings, type NetworkContact } from '@/lib/requests/settings';
 import { listCities } from './cities';

@@ -10,7 +10,7 @@ import { mayActOnHousehold } from '@/lib/privacy/shares';
 
 /**
  * A household has one live link. One that asked for a place on the public form keeps the link it
- * asked with: that page shows its stay once it is placed (lib/arrival/page-data.ts), so a reservation
+ * asked with: that page shows its stay once it is placed (lib/guest-link/page-data.ts), so a reservation
  * gives it no second link, and a new or a revoked link is this one. Every other household's link is
  * its stay's (lib/placement/links.ts).
  */

@@ -1,11 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
-import { insertHousehold, type ArrivalWindow } from '@/lib/arrivals/intake';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
+import { insertHousehold, type ArrivalWindow } from '@/lib/households/intake';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { activeStayOf } from '@/lib/placement/reserve';
 import { releaseBeds } from '@/lib/placement/stays';

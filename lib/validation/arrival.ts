@@ -65,7 +65,7 @@ export const ARRIVAL_ANSWERS = ['here', 'lands'] as const;
 
 /**
  * The guide's form asks one question about arrival: "already here" or "lands at", and one time,
- * read as when they came or when they land (`takeIntake` in lib/arrivals/intake.ts).
+ * read as when they came or when they land (`takeIntake` in lib/households/intake.ts).
  */
 export const intakeSchema = arrivalFields
   .omit({ arrivedAt: true, expectedAt: true })

@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorNextStep } from '@/components/error-next-step';
 import type { Role } from '@/db/schema/enums';
-import { DRAFT_MAX_AGE_MS, saveDraft } from '@/lib/arrivals/draft';
+import { DRAFT_MAX_AGE_MS, saveDraft } from '@/lib/households/draft';
 import en from '@/lib/i18n/messages/en.json';
 
 // The error page never shows the error; it tells its reader what to do next, in words for their role.

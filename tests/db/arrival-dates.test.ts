@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderArrivalPage } from '@/components/arrival/render';
 import { stayBeds, stays } from '@/db/schema';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
-import { arrivalPageData } from '@/lib/arrival/page-data';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
+import { arrivalPageData } from '@/lib/guest-link/page-data';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';

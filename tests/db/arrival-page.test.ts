@@ -5,8 +5,8 @@ import { ARRIVAL_CSP, ARRIVAL_CSS, ARRIVAL_SCRIPT } from '@/components/arrival/d
 import { renderArrivalPage, renderLinkNotWorking } from '@/components/arrival/render';
 import { write } from '@/db';
 import { shelters, shelterTexts, stays } from '@/db/schema';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
-import { arrivalPageData } from '@/lib/arrival/page-data';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
+import { arrivalPageData } from '@/lib/guest-link/page-data';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createFormatter, createTranslator } from 'next-intl';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tellShelter } from '@/lib/arrival/guest-said';
 import { recordAudit } from '@/lib/audit';
 import { auditEntries, type AuditEntry } from '@/lib/audit/entries';
 import { AUDIT_PAGE_SIZE, auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
 import { entryWords, WORDED_ACTIONS } from '@/lib/audit/words';
+import { tellShelter } from '@/lib/guest-link/guest-said';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
 import tr from '@/lib/i18n/messages/tr.json';

@@ -1,8 +1,8 @@
 import { createTranslator } from 'next-intl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { arrivalPageData } from '@/lib/arrival/page-data';
-import { waitingQueue } from '@/lib/arrivals/queries';
+import { arrivalPageData } from '@/lib/guest-link/page-data';
+import { waitingQueue } from '@/lib/households/queries';
 import en from '@/lib/i18n/messages/en.json';
 import { exclusionText } from '@/lib/matching/exclusion-text';
 import { suggestPlacements } from '@/lib/matching/suggest';

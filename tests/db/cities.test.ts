@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write, type Db } from '@/db';
-import { registerArrival } from '@/lib/arrivals/intake';
 import { createCity, deleteCity, updateCity } from '@/lib/cities/manage';
 import { DomainError } from '@/lib/errors';
+import { registerArrival } from '@/lib/households/intake';
 import { formStamp } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { createShelter, updateShelterProfile } from '@/lib/shelters/profile';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { registerArrival } from '@/lib/arrivals/intake';
+import { registerArrival } from '@/lib/households/intake';
 import { arrivalSchema } from '@/lib/validation/arrival';
 import { asStaff, makeCity, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { queueCities } from '@/lib/arrivals/filters';
-import { householdForCaller, onlineRequestCount, pendingReservations, waitingQueue } from '@/lib/arrivals/queries';
 import { listCities } from '@/lib/cities/cities';
+import { queueCities } from '@/lib/households/filters';
+import { householdForCaller, onlineRequestCount, pendingReservations, waitingQueue } from '@/lib/households/queries';
 import { networkAvailability } from '@/lib/placement/availability';
 import { freeTonightByShelter, reserveBatch } from '@/lib/placement/batch';
 import { householdCities, placeGroups } from '@/lib/placement/city-places';

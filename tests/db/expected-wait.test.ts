@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderLinkPage } from '@/components/public/render';
 import { stays } from '@/db/schema';
-import type { ArrivalLocale } from '@/lib/arrival/locale';
-import { linkPageData } from '@/lib/arrival/page-data';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
+import { linkPageData } from '@/lib/guest-link/page-data';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival, makeCity, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';

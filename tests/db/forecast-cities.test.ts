@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { queueScope } from '@/lib/arrivals/queries';
 import { loadForecastInput } from '@/lib/forecast/load';
 import { forecast } from '@/lib/forecast/maths';
 import { networkNights } from '@/lib/forecast/view';
+import { queueScope } from '@/lib/households/queries';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';

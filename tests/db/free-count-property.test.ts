@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { write, type Db } from '@/db';
-import { registerArrival } from '@/lib/arrivals/intake';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
+import { registerArrival } from '@/lib/households/intake';
 import { planPlacement } from '@/lib/matching/plan';
 import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { networkAvailability } from '@/lib/placement/availability';

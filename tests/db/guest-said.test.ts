@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET, POST } from '@/app/s/[token]/route';
-import { GUEST_SAID_LIMITS } from '@/lib/arrival/guest-said';
+import { GUEST_SAID_LIMITS } from '@/lib/guest-link/guest-said';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { hostDay } from '@/lib/shelters/day';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';

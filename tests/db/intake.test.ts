@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { registerArrival } from '@/lib/arrivals/intake';
-import { languagesByUse, orderByUse } from '@/lib/arrivals/languages';
 import { DomainError } from '@/lib/errors';
+import { registerArrival } from '@/lib/households/intake';
+import { languagesByUse, orderByUse } from '@/lib/households/languages';
 import { arrivalSchema } from '@/lib/validation/arrival';
 import { asStaff, makeArrival, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderLinkPage, renderRequestForm, renderShelterList } from '@/components/public/render';
-import { ARRIVAL_LOCALES } from '@/lib/arrival/locale';
 import { publicList } from '@/lib/cities/public';
+import { ARRIVAL_LOCALES } from '@/lib/guest-link/locale';
 import { makeCity, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { arrivals } from '@/db/schema';
-import { filterQueue, queueQuery } from '@/lib/arrivals/filters';
-import { onlineRequestCount, waitingQueue } from '@/lib/arrivals/queries';
+import { filterQueue, queueQuery } from '@/lib/households/filters';
+import { onlineRequestCount, waitingQueue } from '@/lib/households/queries';
 import { asStaff, makeArrival, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 

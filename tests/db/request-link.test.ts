@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/s/[token]/route';
 import { write } from '@/db';
-import { linkPageData } from '@/lib/arrival/page-data';
 import { DomainError } from '@/lib/errors';
+import { linkPageData } from '@/lib/guest-link/page-data';
 import { shareLinks, shareText } from '@/lib/i18n/share';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { linkHandover, liveHandoverStay } from '@/lib/placement/share';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { write } from '@/db';
-import { registerArrival } from '@/lib/arrivals/intake';
+import { registerArrival } from '@/lib/households/intake';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { reserveBeds } from '@/lib/placement/reserve';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
-import { householdForCaller, pendingReservations, shelterStays, waitingQueue } from '@/lib/arrivals/queries';
 import type { StaffUser } from '@/lib/auth/staff';
+import { householdForCaller, pendingReservations, shelterStays, waitingQueue } from '@/lib/households/queries';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut, moveStay, renewStayLink, revokeStayLink } from '@/lib/placement/stays';
 import { forgetHousehold } from '@/lib/privacy/forget';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write, type Db } from '@/db';
-import { LINK_LIMITS, linkBlocked, recordLinkMiss, type LinkLimits } from '@/lib/arrival/link-throttle';
 import { checkCredentials } from '@/lib/auth/sign-in';
+import { LINK_LIMITS, linkBlocked, recordLinkMiss, type LinkLimits } from '@/lib/guest-link/link-throttle';
 import { makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 

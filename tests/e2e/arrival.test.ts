@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LINK_LIMITS } from '@/lib/arrival/link-throttle';
+import { LINK_LIMITS } from '@/lib/guest-link/link-throttle';
 import { openSignedIn } from './signed-in';
 import { launchBrowser, newPage } from './support';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalLocale } from '@/lib/arrival/locale';
+import { arrivalLocale } from '@/lib/guest-link/locale';
 
 describe('arrivalLocale', () => {
   it('lets ?lang win over the cookie and Accept-Language', () => {

@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { arrivalStatus, statusSentence, type ArrivalStatus } from '@/lib/arrival/status';
+import { arrivalStatus, statusSentence, type ArrivalStatus } from '@/lib/guest-link/status';
 import en from '@/lib/i18n/arrival/en.json';
 import ru from '@/lib/i18n/arrival/ru.json';
 

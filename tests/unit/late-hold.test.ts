@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lateHold, latestArrivalFor, type LateRules } from '@/lib/arrival/late-hold';
+import { lateHold, latestArrivalFor, type LateRules } from '@/lib/guest-link/late-hold';
 
 // The one rule for "late, about HH:MM": worked by hand in Istanbul (UTC+3, no clock change) and in
 // Warsaw on the two nights its clocks change.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasMatches, filterQueue, isKind, QUEUE_PAGE, queueHref, queueQuery, type Filterable } from '@/lib/arrivals/filters';
+import { aliasMatches, filterQueue, isKind, QUEUE_PAGE, queueHref, queueQuery, type Filterable } from '@/lib/households/filters';
 
 const now = new Date('2026-11-30T20:00:00Z');
 const tonight = '2026-11-30';

@@ -7,14 +7,14 @@ import { NetworkForecast } from '@/components/network-forecast';
 import { RequestFloodNotice } from '@/components/request-flood-notice';
 import { nameFor } from '@/components/ui/name-for';
 import { getDb } from '@/db';
-import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/arrivals/filters';
-import type { Landing } from '@/lib/arrivals/landing';
-import { pendingReservations, queueScope, waitingQueue } from '@/lib/arrivals/queries';
-import type { HouseholdView } from '@/lib/arrivals/views';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
+import { filterQueue, QUEUE_KINDS, QUEUE_PAGE, queueCities, queueHref, queueQuery } from '@/lib/households/filters';
+import type { Landing } from '@/lib/households/landing';
+import { pendingReservations, queueScope, waitingQueue } from '@/lib/households/queries';
+import type { HouseholdView } from '@/lib/households/views';
 import { tonightIn } from '@/lib/nights/calendar';
 import { freeTonightByShelter } from '@/lib/placement/batch';
 import { applyExpiry } from '@/lib/placement/read';
@@ -76,7 +76,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const scope = queueScope(user, cityId);
   const shelters = shownWaiting.length > 0 ? freeTonightByShelter(db, now, scope === 'all' ? undefined : scope) : [];
   const filtered = Boolean(query.kind || query.q);
-  // "lands tomorrow 14:20": the day and hour on the household's own city clock (lib/arrivals/landing.ts).
+  // "lands tomorrow 14:20": the day and hour on the household's own city clock (lib/households/landing.ts).
   const landsText = ({ day, date, time }: Landing) =>
     t('lands', { day, time, date: format.dateTime(new Date(`${date}T12:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' }) });
   return (

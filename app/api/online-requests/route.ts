@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
-import { onlineRequestCount } from '@/lib/arrivals/queries';
 import { currentUser } from '@/lib/auth/current-user';
 import { mustEnrol } from '@/lib/auth/second-factor';
+import { onlineRequestCount } from '@/lib/households/queries';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { markSaved } from '@/lib/arrival/saved-copy';
+import { markSaved } from '@/lib/guest-link/saved-copy';
 
 // The service worker behind the arrival's page: network first, and the last good copy of each link
 // when offline. A link that stops working (404) is dropped from the copy at once. The saved copy is

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { write } from '@/db';
-import { markMistaken } from '@/lib/arrivals/mistaken';
 import { staffAction } from '@/lib/auth/action';
 import { publicOrigin } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
+import { markMistaken } from '@/lib/households/mistaken';
 import { changeStayDates } from '@/lib/placement/dates';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { handoverStay, linkHandover, liveHandoverStay } from '@/lib/placement/share';

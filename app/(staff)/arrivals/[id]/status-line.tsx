@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useNightFormat } from '@/components/nights';
-import type { StayView } from '@/lib/arrivals/queries';
+import type { StayView } from '@/lib/households/queries';
 import { addNights, nightCount } from '@/lib/nights/calendar';
 
 type Stay = Pick<StayView, 'status' | 'shelterName' | 'firstNight' | 'departure'>;

@@ -1,8 +1,8 @@
 'use server';
 
 import { write } from '@/db';
-import { takeIntake } from '@/lib/arrivals/intake';
 import { staffAction } from '@/lib/auth/action';
+import { takeIntake } from '@/lib/households/intake';
 import { intakeSchema } from '@/lib/validation/arrival';
 
 export const registerHousehold = staffAction({ permission: 'household.register', schema: intakeSchema }, (input, { user, db, now }) => {

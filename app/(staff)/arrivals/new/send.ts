@@ -1,8 +1,8 @@
 'use client';
 
 import type { FormAction } from '@/components/ui/use-form-action';
-import { clearDraft, saveDraft } from '@/lib/arrivals/draft';
 import { formDataToObject, type FormState } from '@/lib/forms';
+import { clearDraft, saveDraft } from '@/lib/households/draft';
 
 /** Next signals a redirect by throwing; its digest names the target ("NEXT_REDIRECT;push;/arrivals/x;307;"). */
 function redirectTarget(error: unknown): string | null {

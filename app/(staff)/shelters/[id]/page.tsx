@@ -6,7 +6,7 @@ import { ConfirmedAgo } from '@/components/confirmed-ago';
 import Link from '@/components/link';
 import { ShelterStays } from '@/components/shelter-stays';
 import { ActionButton } from '@/components/ui/action-button';
-import { shelterStays } from '@/lib/arrivals/queries';
+import { shelterStays } from '@/lib/households/queries';
 import { mayManageShelterNotices } from '@/lib/notices/access';
 import { applyExpiry } from '@/lib/placement/read';
 import { twoInOneBed } from '@/lib/shelters/bed-conflicts';

@@ -10,7 +10,7 @@ export const GUEST_SAID_LIMITS = { window: 3600_000, max: 6 };
 export type GuestSaid = { said: 'on_my_way' | 'late'; at: Date; eta: Date | null };
 export type SayOutcome = 'recorded' | 'tooMany' | 'holdEnded' | LateRefusal;
 
-// Kept in the sign-in throttle's table under keys of its own, like lib/arrival/link-throttle.ts:
+// Kept in the sign-in throttle's table under keys of its own, like lib/guest-link/link-throttle.ts:
 // a stay's id, hashed, so the table says nothing readable about who is coming where.
 const PREFIX = 'said:';
 const keyOf = (stayId: string) => PREFIX + createHash('sha256').update(stayId).digest('base64url');

@@ -41,7 +41,7 @@ export type StayView = {
 
 /**
  * The cities whose queue the caller looks at: those they hold, or of those the one they chose
- * (`cityId`, already checked to be theirs by lib/arrivals/filters.ts queueCities).
+ * (`cityId`, already checked to be theirs by lib/households/filters.ts queueCities).
  */
 export function queueScope(user: StaffUser, cityId?: string | null): CityScope {
   return cityId ? [cityId] : cityScopeOf(user);
