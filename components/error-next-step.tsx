@@ -43,7 +43,7 @@ export function ErrorNextStep({ role, reset }: { role: Role | null; reset: () =>
       </>
     );
   }
-  const step = role === 'coordinator' ? 'guide' : (role ?? 'signedOut');
+  const step = role ?? 'signedOut';
   const back = {
     guide: ['/arrivals', 'backToArrivals'],
     host: ['/shelters', 'backToShelters'],

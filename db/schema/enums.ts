@@ -1,5 +1,5 @@
 // Plain constants with no database imports, so client components can use them too.
-export const ROLES = ['admin', 'coordinator', 'host'] as const;
+export const ROLES = ['admin', 'guide', 'host'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SHELTER_STATUSES = ['open', 'paused', 'closed'] as const;

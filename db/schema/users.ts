@@ -27,7 +27,7 @@ export const users = sqliteTable(
   },
   (t) => [
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
-    check('users_role', sql`${t.role} in ('admin', 'coordinator', 'host')`),
+    check('users_role', sql`${t.role} in ('admin', 'guide', 'host')`),
     check('users_locale', sql`${t.locale} in ('en', 'ru', 'tr', 'uk')`),
   ],
 );
@@ -60,7 +60,7 @@ export const invitations = sqliteTable(
   },
   (t) => [
     check('invitations_email_lower', sql`${t.email} = lower(${t.email})`),
-    check('invitations_role', sql`${t.role} in ('admin', 'coordinator', 'host')`),
+    check('invitations_role', sql`${t.role} in ('admin', 'guide', 'host')`),
   ],
 );
 

@@ -8,7 +8,7 @@ import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
  */
 export const POLICY = {
   /** Their own password, second factor, language and sessions. */
-  'account.manage': { admin: 'anywhere', coordinator: 'anywhere', host: 'anywhere' },
+  'account.manage': { admin: 'anywhere', guide: 'anywhere', host: 'anywhere' },
   /** What every city lives by: the public form's ceiling, second factors, the idle limit, retention, the network's contact. */
   'network.configure': { admin: 'network' },
   'city.create': { admin: 'network' },
@@ -24,7 +24,7 @@ export const POLICY = {
   'notice.postCity': { admin: 'heldCities' },
   'shelter.create': { admin: 'heldCities' },
   /** A guide opens any open shelter, of another city too: a household moving there may be placed in it. */
-  'shelter.view': { admin: 'heldCities', host: 'ownShelters', coordinator: 'openShelters' },
+  'shelter.view': { admin: 'heldCities', host: 'ownShelters', guide: 'openShelters' },
   /** Profile, rooms, beds, closed nights, late arrivals. */
   'shelter.edit': { admin: 'heldCities', host: 'ownShelters' },
   /** Move a shelter to another city (one the admin holds). */
@@ -32,25 +32,25 @@ export const POLICY = {
   /** Check in, check out, one more night: the shelter's own staff. */
   'stay.checkIn': { admin: 'heldCities', host: 'ownShelters' },
   /** Move, change dates, cancel, renew or revoke the guest's link: whoever may act on the household. */
-  'stay.change': { admin: 'heldCities', host: 'ownShelters', coordinator: 'ownPlacements' },
+  'stay.change': { admin: 'heldCities', host: 'ownShelters', guide: 'ownPlacements' },
   /** The waiting queue and the placed households of the caller's cities. */
-  'household.list': { admin: 'heldCities', coordinator: 'heldCities' },
+  'household.list': { admin: 'heldCities', guide: 'heldCities' },
   /** Open a household, and what its page offers: the rule of lib/privacy/shares.ts. */
-  'household.open': { admin: 'heldCities', host: 'ownShelters', coordinator: 'ownPlacements' },
-  'household.register': { admin: 'heldCities', coordinator: 'heldCities' },
+  'household.open': { admin: 'heldCities', host: 'ownShelters', guide: 'ownPlacements' },
+  'household.register': { admin: 'heldCities', guide: 'heldCities' },
   /** Reserve, place in a batch, choose a meeting point, renew a request link, forget, not genuine, a mistake. */
-  'household.place': { admin: 'heldCities', coordinator: 'ownPlacements' },
+  'household.place': { admin: 'heldCities', guide: 'ownPlacements' },
   /** Search the queue by alias: guides find their people; admins see counts, not names. */
-  'household.search': { coordinator: 'heldCities' },
+  'household.search': { guide: 'heldCities' },
   /** Who the household is (alias and need note) without asking: their guide, and their host while they stay. */
-  'household.identify': { coordinator: 'ownPlacements', host: 'ownShelters' },
+  'household.identify': { guide: 'ownPlacements', host: 'ownShelters' },
   /** How to reach them: their guide's. */
-  'household.contact': { coordinator: 'ownPlacements' },
+  'household.contact': { guide: 'ownPlacements' },
   /** An admin's audited look at one household's details. */
   'household.reveal': { admin: 'heldCities' },
   /** Be told on the queue that the public form is flooded, and where its ceiling is set. */
   'requests.watch': { admin: 'heldCities' },
-  'occupancy.now': { admin: 'heldCities', coordinator: 'heldCities' },
+  'occupancy.now': { admin: 'heldCities', guide: 'heldCities' },
   'occupancy.history': { admin: 'heldCities', host: 'ownShelters' },
   /** Several shelters' or cities' history at once, and the export of it. */
   'occupancy.overview': { admin: 'heldCities' },

@@ -81,4 +81,4 @@ export function loadStaffUser(db: Db, session: SessionClaim, now: Date): StaffUs
 }
 
 /** Where each role starts: guides at the arrivals queue, everyone else at the shelters. */
-export const homeOf = (role: string | undefined) => (role === 'coordinator' ? '/arrivals' : '/shelters');
+export const homeOf = (role: string | undefined) => (role === 'guide' ? '/arrivals' : '/shelters');

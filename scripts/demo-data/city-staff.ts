@@ -3,7 +3,7 @@ import { staffCities, users } from '@/db/schema';
 
 /** Demo staff who hold one city (issue 17): printed by `npm run demo` with the other logins. */
 export const DEMO_CITY_LOGINS = [
-  { email: 'guide.yerevan@waystation.test', name: 'Anahit (guide, Yerevan)', role: 'coordinator', city: 'yerevan' },
+  { email: 'guide.yerevan@waystation.test', name: 'Anahit (guide, Yerevan)', role: 'guide', city: 'yerevan' },
   { email: 'admin.istanbul@waystation.test', name: 'Kerem (admin, Istanbul)', role: 'admin', city: 'istanbul' },
 ] as const;
 

@@ -25,7 +25,7 @@ import { seedDemoNow } from './now';
 
 export const DEMO_LOGINS = [
   { email: 'admin@waystation.test', name: 'Aylin (admin)', role: 'admin' },
-  { email: 'guide@waystation.test', name: 'Dmitri (guide)', role: 'coordinator' },
+  { email: 'guide@waystation.test', name: 'Dmitri (guide)', role: 'guide' },
   { email: 'host@waystation.test', name: 'Elif (host, Fatih)', role: 'host' },
 ] as const;
 
@@ -371,10 +371,10 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       staffIds[login.role] = user.id;
       if (login.role === 'host') tx.insert(shelterMembers).values({ userId: user.id, shelterId: shelterIds[0] }).run();
       // The demo guide works at Istanbul's airports: their intake puts households in Istanbul without asking.
-      if (login.role === 'coordinator') tx.insert(staffCities).values({ userId: user.id, cityId: cityIds.istanbul }).run();
+      if (login.role === 'guide') tx.insert(staffCities).values({ userId: user.id, cityId: cityIds.istanbul }).run();
     }
-    seedDemoHistory(tx, withBeds, options.now, { guideId: staffIds.coordinator!, hostId: staffIds.host!, adminId: staffIds.admin! });
-    const staff = (role: 'coordinator' | 'host' | 'admin') => ({
+    seedDemoHistory(tx, withBeds, options.now, { guideId: staffIds.guide!, hostId: staffIds.host!, adminId: staffIds.admin! });
+    const staff = (role: 'guide' | 'host' | 'admin') => ({
       id: staffIds[role]!,
       email: DEMO_LOGINS.find((login) => login.role === role)!.email,
       name: role,
@@ -384,7 +384,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
       // The seed acts for every city: tonight's households get their city from their stay just below.
       cityIds: null,
     });
-    seedDemoNow(tx, options.now, { guide: staff('coordinator'), host: staff('host'), admin: staff('admin') });
+    seedDemoNow(tx, options.now, { guide: staff('guide'), host: staff('host'), admin: staff('admin') });
     // Households of the history and of tonight were in the city of the shelter they stayed at.
     tx.run(
       sql`update arrivals set city_id = (select sh.city_id from stays s join shelters sh on sh.id = s.shelter_id where s.arrival_id = arrivals.id order by s.created_at desc limit 1) where city_id is null`,

@@ -19,11 +19,7 @@ function seedTemplate(path: string, shelterCount: number, bedsPerShelter: number
   const { db, sqlite } = openDatabase(path);
   migrateDatabase(db);
   sqlite.exec('create table bench_floor (id integer primary key, at integer not null)');
-  const guide = db
-    .insert(users)
-    .values({ email: 'bench-guide@x.test', name: 'bench', passwordHash: 'x', role: 'coordinator' })
-    .returning()
-    .get();
+  const guide = db.insert(users).values({ email: 'bench-guide@x.test', name: 'bench', passwordHash: 'x', role: 'guide' }).returning().get();
   const pairs: [string, string][] = [];
   sqlite.transaction(() => {
     for (let s = 0; s < shelterCount; s++) {
@@ -98,7 +94,7 @@ function inOneProcess(template: string, path: string, guideId: string, pairs: [s
     if (!checkpoints) sqlite.pragma('wal_autocheckpoint = 0');
     const frame = (sqlite.pragma('page_size', { simple: true }) as number) + 24;
     const walSize = () => statSync(`${path}-wal`).size;
-    const guide: StaffUser = { id: guideId, email: 'bench@x.test', name: 'bench', role: 'coordinator', locale: 'en', shelterIds: [] };
+    const guide: StaffUser = { id: guideId, email: 'bench@x.test', name: 'bench', role: 'guide', locale: 'en', shelterIds: [] };
     const insert = sqlite.prepare('insert into bench_floor (at) values (?)');
     write(db, () => insert.run(0));
     const count = Math.min(calls, pairs.length);

@@ -8,7 +8,7 @@ import { reserveBeds } from '@/lib/placement/reserve';
 
 const [mode, dbPath, userId, seconds, pairsFile] = process.argv.slice(2);
 const { db, sqlite } = openDatabase(dbPath);
-const guide: StaffUser = { id: userId, email: 'bench@x.test', name: 'bench', role: 'coordinator', locale: 'en', shelterIds: [] };
+const guide: StaffUser = { id: userId, email: 'bench@x.test', name: 'bench', role: 'guide', locale: 'en', shelterIds: [] };
 // (household, bed) pairs come in a file: thousands of them would overflow a command line.
 const pairs: [string, string][] = pairsFile ? JSON.parse(readFileSync(pairsFile, 'utf8')) : [];
 const latencies: number[] = [];

@@ -233,7 +233,7 @@ export async function benchScale(options: {
       id: 'guide',
       email: 'g@x.test',
       name: 'g',
-      role: 'coordinator' as const,
+      role: 'guide' as const,
       locale: 'en',
       shelterIds: [],
       cityIds: [city],

@@ -7,7 +7,7 @@ import { hashLinkToken } from '@/lib/placement/links';
 import { signInCookie } from './session';
 
 /** The surge's staff: who each volunteer is, and the one shelter a host works at. */
-export type Member = { id: string; email: string; name: string; role: 'coordinator' | 'host'; shelterId: string | null };
+export type Member = { id: string; email: string; name: string; role: 'guide' | 'host'; shelterId: string | null };
 
 export const SURGE_PASSWORD = 'surge volunteer passphrase';
 export const COOKIE_NAME = 'authjs.session-token';
@@ -85,12 +85,12 @@ export async function seedSurgeNetwork(
       .where(eq(shelterMembers.userId, demoHost.id))
       .get()!;
     const members: Member[] = [
-      { ...pick(demo('guide@waystation.test')), role: 'coordinator', shelterId: null },
+      { ...pick(demo('guide@waystation.test')), role: 'guide', shelterId: null },
       { ...pick(demoHost), role: 'host', shelterId: fatih.shelterId },
     ];
     let hosts = 0;
     for (let i = members.length; i < options.volunteers; i++) {
-      const role = i % options.hostEvery === 1 ? 'host' : 'coordinator';
+      const role = i % options.hostEvery === 1 ? 'host' : 'guide';
       const shelterId = role === 'host' ? shelterIds[hosts++ % shelterIds.length] : null;
       const user = tx
         .insert(users)

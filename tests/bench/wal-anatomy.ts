@@ -29,7 +29,7 @@ const template = join(dir, 'template.db');
 function seed(): { guide: StaffUser; pairs: [string, string][]; triggers: string[] } {
   const { db, sqlite } = openDatabase(template);
   migrateDatabase(db);
-  const user = makeUser(db, 'coordinator');
+  const user = makeUser(db, 'guide');
   const pairs: [string, string][] = [];
   sqlite.transaction(() => {
     for (let s = 0; s < SHELTERS; s++) {
@@ -40,7 +40,7 @@ function seed(): { guide: StaffUser; pairs: [string, string][]; triggers: string
   const triggers = sqlite.prepare("select name from sqlite_schema where type = 'trigger'").pluck().all() as string[];
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
-  const guide: StaffUser = { id: user.id, email: user.email, name: user.name, role: 'coordinator', locale: 'en', shelterIds: [] };
+  const guide: StaffUser = { id: user.id, email: user.email, name: user.name, role: 'guide', locale: 'en', shelterIds: [] };
   return { guide, pairs: pairs.slice(0, RESERVATIONS), triggers };
 }
 

@@ -21,14 +21,14 @@ beforeEach(() => localStorage.clear());
 describe('the error page', () => {
   it('tells a guide whose intake is kept on this phone to go back to it', () => {
     saveDraft(localStorage, 'guide-1', { savedAt: Date.now(), intakeKey: 'k', values: { alias: 'Olga' } });
-    expect(renderFor('coordinator')).toEqual([['Back to the form', '/arrivals/new']]);
+    expect(renderFor('guide')).toEqual([['Back to the form', '/arrivals/new']]);
     expect(screen.getByText(/Your intake form is kept on this phone/)).toBeTruthy();
     expect(document.body.textContent).not.toContain('Olga');
   });
 
   it('does not offer a draft older than 12 hours, and deletes it', () => {
     saveDraft(localStorage, 'guide-1', { savedAt: Date.now() - DRAFT_MAX_AGE_MS - 1000, intakeKey: 'k', values: { alias: 'Olga' } });
-    expect(renderFor('coordinator')).toEqual([['Back to arrivals', '/arrivals']]);
+    expect(renderFor('guide')).toEqual([['Back to arrivals', '/arrivals']]);
     expect(localStorage.length).toBe(0);
   });
 

@@ -37,7 +37,7 @@ const CALLERS = [
   'disabled',
   'signedOut',
   'otherHost',
-  'coordinator',
+  'guide',
   'host',
   'admin',
   'cityGuide',
@@ -73,22 +73,22 @@ function makeWorld() {
     disabled: makeUser(db, 'host', { shelterIds: [shelter.id], disabled: true }),
     signedOut: makeUser(db, 'host', { shelterIds: [shelter.id] }),
     otherHost: makeUser(db, 'host', { shelterIds: [other.id] }),
-    coordinator: makeUser(db, 'coordinator'),
+    guide: makeUser(db, 'guide'),
     host: makeUser(db, 'host', { shelterIds: [shelter.id] }),
     admin: makeUser(db, 'admin'),
-    cityGuide: makeUser(db, 'coordinator', { cityIds: [here] }),
-    outGuide: makeUser(db, 'coordinator', { cityIds: [elsewhere] }),
+    cityGuide: makeUser(db, 'guide', { cityIds: [here] }),
+    outGuide: makeUser(db, 'guide', { cityIds: [elsewhere] }),
     cityAdmin: makeUser(db, 'admin', { cityIds: [here] }),
     outAdmin: makeUser(db, 'admin', { cityIds: [elsewhere] }),
   };
-  const target = makeUser(db, 'coordinator');
-  const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
+  const target = makeUser(db, 'guide');
+  const disabledTarget = makeUser(db, 'guide', { disabled: true });
   const invitation = db
     .insert(invitations)
     .values({
       tokenHash: `hash-${shelter.id}`,
       email: `pending-${shelter.id.toLowerCase()}@x.test`,
-      role: 'coordinator',
+      role: 'guide',
       expiresAt: new Date(Date.now() + 86_400_000),
     })
     .returning()
@@ -99,7 +99,7 @@ function makeWorld() {
   const request = makeArrival(db, { selfRegistered: true, contact: '@someone', cityId: here });
   const reserved = makeStay(db, { arrivalId: makeArrival(db, { cityId: here }).id, shelterId: shelter.id, bedIds: [stayRoom.beds[0].id] });
   // The guide who made the reservation is the guide who may change it.
-  sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.coordinator.id, reserved.id);
+  sqlite.prepare('update stays set reserved_by = ? where id = ?').run(callers.guide.id, reserved.id);
   const checkedIn = {
     ...makeStay(db, {
       arrivalId: makeArrival(db, { cityId: here }).id,
@@ -165,7 +165,7 @@ function makeWorld() {
 type World = ReturnType<typeof makeWorld>;
 
 const SCOPED: Caller[] = ['cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'];
-const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin', ...SCOPED];
+const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'guide', 'host', 'admin', ...SCOPED];
 
 /**
  * Each signed-in caller as the policy sees them, the way makeWorld makes them: the world's shelter is
@@ -173,11 +173,11 @@ const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'coordinator', 'host', 'admin', 
  */
 const AS_POLICY_SEES: Partial<Record<Caller, Parameters<typeof can>[0]>> = {
   otherHost: { id: 'otherHost', role: 'host', cityIds: null, shelterIds: ['other'] },
-  coordinator: { id: 'coordinator', role: 'coordinator', cityIds: null, shelterIds: [] },
+  guide: { id: 'guide', role: 'guide', cityIds: null, shelterIds: [] },
   host: { id: 'host', role: 'host', cityIds: null, shelterIds: ['shelter'] },
   admin: { id: 'admin', role: 'admin', cityIds: null, shelterIds: [] },
-  cityGuide: { id: 'cityGuide', role: 'coordinator', cityIds: ['here'], shelterIds: [] },
-  outGuide: { id: 'outGuide', role: 'coordinator', cityIds: ['elsewhere'], shelterIds: [] },
+  cityGuide: { id: 'cityGuide', role: 'guide', cityIds: ['here'], shelterIds: [] },
+  outGuide: { id: 'outGuide', role: 'guide', cityIds: ['elsewhere'], shelterIds: [] },
   cityAdmin: { id: 'cityAdmin', role: 'admin', cityIds: ['here'], shelterIds: [] },
   outAdmin: { id: 'outAdmin', role: 'admin', cityIds: ['elsewhere'], shelterIds: [] },
 };
@@ -617,10 +617,10 @@ async function call(action: Action, form: Form): Promise<FormState | { redirecte
 
 /**
  * A guide of either city made the reservation, so that only the city can refuse them; for everyone
- * else it is the coordinator's, as makeWorld left it (a world may serve several callers in turn).
+ * else it is the guide's, as makeWorld left it (a world may serve several callers in turn).
  */
 function reserverOf(caller: Caller): Exclude<Caller, 'anonymous'> {
-  return caller === 'cityGuide' || caller === 'outGuide' ? caller : 'coordinator';
+  return caller === 'cityGuide' || caller === 'outGuide' ? caller : 'guide';
 }
 
 async function actAs(caller: Caller, world: World): Promise<void> {
@@ -714,7 +714,7 @@ describe('a staff member the network requires a second factor of, not yet enroll
     it(`${enrolling ? 'may' : 'may not'} call ${key}`, async () => {
       const world = makeWorld();
       // The most powerful caller allowed, so that only the missing second factor can refuse.
-      const caller = (['admin', 'host', 'coordinator'] as const).find((c) => rightfulFor(spec, c))!;
+      const caller = (['admin', 'host', 'guide'] as const).find((c) => rightfulFor(spec, c))!;
       await actAs(caller, world);
       policy('everyone');
       try {
@@ -740,14 +740,14 @@ describe('staff actions × an admin in or out of the city', () => {
     const shelterHere = makeShelter(db, { cityId: here.id });
     const shelterThere = makeShelter(db, { cityId: there.id });
     const admin = makeUser(db, 'admin', { cityIds: [here.id] });
-    const guide = (cityId: string, disabled = false) => makeUser(db, 'coordinator', { cityIds: [cityId], disabled });
+    const guide = (cityId: string, disabled = false) => makeUser(db, 'guide', { cityIds: [cityId], disabled });
     const invitation = (cityId: string) => {
       const row = db
         .insert(invitations)
         .values({
           tokenHash: `hash-${cityId}`,
           email: `pending-${cityId.toLowerCase()}@x.test`,
-          role: 'coordinator',
+          role: 'guide',
           expiresAt: new Date(Date.now() + 86_400_000),
         })
         .returning()
@@ -762,7 +762,7 @@ describe('staff actions × an admin in or out of the city', () => {
   const CITY_CASES: Record<string, (w: CityWorld, inside: boolean) => Form> = {
     inviteStaff: (w, inside) => ({
       email: `new-${w.here.id.toLowerCase()}@x.test`,
-      role: 'coordinator',
+      role: 'guide',
       'cityIds[]': [side(w, inside).city.id],
     }),
     inviteHost: (w, inside) => ({

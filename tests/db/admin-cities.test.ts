@@ -67,9 +67,9 @@ const fatih = shelterWithBeds(istanbul.id, 'Fatih', 4, 1);
 const kentron = shelterWithBeds(yerevan.id, 'Kentron', 6, 2);
 const everyCityAdmin = asStaff(makeUser(db, 'admin'));
 const istanbulAdmin = asStaff(makeUser(db, 'admin', { cityIds: [istanbul.id] }), [], [istanbul.id]);
-const istanbulGuide = makeUser(db, 'coordinator', { cityIds: [istanbul.id] });
-const yerevanGuide = makeUser(db, 'coordinator', { cityIds: [yerevan.id] });
-const everyCityGuide = makeUser(db, 'coordinator');
+const istanbulGuide = makeUser(db, 'guide', { cityIds: [istanbul.id] });
+const yerevanGuide = makeUser(db, 'guide', { cityIds: [yerevan.id] });
+const everyCityGuide = makeUser(db, 'guide');
 const fatihHost = makeUser(db, 'host', { shelterIds: [fatih.id] });
 const kentronHost = makeUser(db, 'host', { shelterIds: [kentron.id] });
 // Still waiting: one in each city's queue.
@@ -110,7 +110,7 @@ describe('staff of an admin of some cities', () => {
     for (const other of [yerevanGuide, everyCityGuide, kentronHost]) {
       expect(
         refusedWithoutWriting(() =>
-          changeRole(db, istanbulAdmin, { userId: other.id, role: 'coordinator', shelterIds: [], cityIds: [istanbul.id] }, NOW),
+          changeRole(db, istanbulAdmin, { userId: other.id, role: 'guide', shelterIds: [], cityIds: [istanbul.id] }, NOW),
         ),
       ).toBe('notFound');
       expect(refusedWithoutWriting(() => disableAccount(db, istanbulAdmin, other.id, NOW))).toBe('notFound');
@@ -119,9 +119,9 @@ describe('staff of an admin of some cities', () => {
   });
 
   it('gives only cities they hold, never every city, and a host only their cities’ shelters', () => {
-    const guide = makeUser(db, 'coordinator', { cityIds: [istanbul.id] });
+    const guide = makeUser(db, 'guide', { cityIds: [istanbul.id] });
     const change =
-      (cityIds: string[], role: 'coordinator' | 'host' | 'admin' = 'coordinator', shelterIds: string[] = []) =>
+      (cityIds: string[], role: 'guide' | 'host' | 'admin' = 'guide', shelterIds: string[] = []) =>
       () =>
         changeRole(db, istanbulAdmin, { userId: guide.id, role, shelterIds, cityIds }, NOW);
     expect(refusedWithoutWriting(change([]))).toBe('allCitiesNotYours@cityIds');
@@ -132,8 +132,8 @@ describe('staff of an admin of some cities', () => {
   });
 
   it('an all-city admin widens a guide to every city, and the trail records the change of cities', () => {
-    const guide = makeUser(db, 'coordinator', { cityIds: [yerevan.id] });
-    changeRole(db, everyCityAdmin, { userId: guide.id, role: 'coordinator', shelterIds: [], cityIds: [] }, NOW);
+    const guide = makeUser(db, 'guide', { cityIds: [yerevan.id] });
+    changeRole(db, everyCityAdmin, { userId: guide.id, role: 'guide', shelterIds: [], cityIds: [] }, NOW);
     expect(db.select().from(staffCities).where(eq(staffCities.userId, guide.id)).all()).toEqual([]);
     const actions = db
       .select({ action: auditEvents.action })
@@ -150,7 +150,7 @@ describe('invitations with cities', () => {
     const { token } = createInvitation(
       db,
       istanbulAdmin,
-      { email: 'guide.new@x.test', role: 'coordinator', shelterIds: [], cityIds: [istanbul.id] },
+      { email: 'guide.new@x.test', role: 'guide', shelterIds: [], cityIds: [istanbul.id] },
       NOW,
     );
     const { userId } = acceptInvitation(db, { token, name: 'Aram', passwordHash: 'hash' }, NOW);
@@ -172,12 +172,7 @@ describe('invitations with cities', () => {
   });
 
   it('are listed and withdrawn only within the admin’s cities', () => {
-    createInvitation(
-      db,
-      everyCityAdmin,
-      { email: 'yerevan.guide@x.test', role: 'coordinator', shelterIds: [], cityIds: [yerevan.id] },
-      NOW,
-    );
+    createInvitation(db, everyCityAdmin, { email: 'yerevan.guide@x.test', role: 'guide', shelterIds: [], cityIds: [yerevan.id] }, NOW);
     createInvitation(db, everyCityAdmin, { email: 'fatih.host@x.test', role: 'host', shelterIds: [fatih.id] }, NOW);
     const yerevanInvitation = db.select().from(invitationCities).where(eq(invitationCities.cityId, yerevan.id)).get()!.invitationId;
     const emails = pendingInvitations(db, istanbulAdmin, NOW).map((invitation) => invitation.email);

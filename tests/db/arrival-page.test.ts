@@ -19,7 +19,7 @@ afterAll(test.cleanup);
 // 14:00Z is 17:00 in Istanbul; a hold runs until tonight's door closes (22:30 for the plain shelter).
 const NOW = new Date('2026-10-01T14:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 
 // The household's own details: distinctive, so that any leak onto the page shows.
 const ALIAS = 'Quillonberg-Household-5521';

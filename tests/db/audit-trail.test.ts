@@ -21,7 +21,7 @@ const warsaw = makeCity(db, 'Warsaw', { timeZone: 'Europe/Warsaw' });
 const fatih = makeShelter(db, { name: 'Fatih', cityId: istanbul.id });
 const kentron = makeShelter(db, { name: 'Kentron', cityId: yerevan.id });
 const praga = makeShelter(db, { name: 'Praga', cityId: warsaw.id });
-const eva = makeUser(db, 'coordinator', { email: 'eva@example.org' });
+const eva = makeUser(db, 'guide', { email: 'eva@example.org' });
 db.$client.prepare('update users set name = ? where id = ?').run('Eva', eva.id);
 const host = makeUser(db, 'host', { shelterIds: [kentron.id] });
 const yerevanAdmin = makeUser(db, 'admin', { cityIds: [yerevan.id] });
@@ -86,7 +86,7 @@ const sample = (action: string): AuditEntry => ({
   timeZone: 'Europe/Istanbul',
   city: 'Istanbul',
   action,
-  who: { kind: 'staff', role: 'coordinator', name: 'Eva', href: '/staff#person-x' },
+  who: { kind: 'staff', role: 'guide', name: 'Eva', href: '/staff#person-x' },
   shelter: { name: 'Fatih', href: '/shelters/x' },
   householdHref: '/arrivals/x',
   staff: { name: 'Ali', href: '/staff#person-y' },
@@ -244,7 +244,7 @@ describe('a city admin’s trail', () => {
     expect(theirs.choices.people.map((person) => person.id).sort()).toEqual([host.id, yerevanAdmin.id].sort());
     // Eva guides in every city: she is not on their staff page, so the entry says "A guide".
     const registered = theirs.entries.find((entry) => entry.action === 'arrival.register')!;
-    expect(registered.who).toEqual({ kind: 'staff', role: 'coordinator', name: null, href: null });
+    expect(registered.who).toEqual({ kind: 'staff', role: 'guide', name: null, href: null });
     expect(sentence('en', registered)).toBe('[A guide] registered a household');
     expect(registered.householdHref).toBe(`/arrivals/${yerevanHousehold.id}`);
     // What belongs to no city (a staff member of theirs enabled again) is told on their city's clock, not Istanbul's.

@@ -34,14 +34,9 @@ const emptyRoom = makeRoom(db, shelter.id, 'family', 0).room;
 sqlite.prepare("update beds set out_of_service_reason = 'leak' where id = ?").run(beds[2].id);
 const stayRoom = makeRoom(db, shelter.id, 'mixed', 3);
 const callers = { admin: makeUser(db, 'admin'), host: makeUser(db, 'host', { shelterIds: [shelter.id] }) };
-const target = makeUser(db, 'coordinator');
-const disabledTarget = makeUser(db, 'coordinator', { disabled: true });
-const invitation = createInvitation(
-  db,
-  asStaff(callers.admin),
-  { email: 'pending@x.test', role: 'coordinator', shelterIds: [] },
-  new Date(),
-);
+const target = makeUser(db, 'guide');
+const disabledTarget = makeUser(db, 'guide', { disabled: true });
+const invitation = createInvitation(db, asStaff(callers.admin), { email: 'pending@x.test', role: 'guide', shelterIds: [] }, new Date());
 const invitationId = (sqlite.prepare("select id from invitations where email = 'pending@x.test'").get() as { id: string }).id;
 const waiting = makeArrival(db);
 const request = makeArrival(db, { selfRegistered: true, contact: '@someone' });

@@ -22,7 +22,7 @@ afterAll(test.cleanup);
 // 15:00 in Istanbul on Monday 7 Dec: tonight's door is open.
 const NOW = new Date('2026-12-07T12:00:00Z');
 const ORIGIN = 'https://waystation.example';
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const suggestT = createTranslator({ locale: 'en', messages: en, namespace: 'suggest' });
 const say = (reasons: Parameters<typeof exclusionText>[1][]) =>
   reasons.map((reason) => exclusionText(suggestT as Parameters<typeof exclusionText>[0], reason)).join('; ');

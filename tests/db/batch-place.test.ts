@@ -12,7 +12,7 @@ afterAll(test.cleanup);
 
 // 15:00 in Istanbul: tonight's door is open.
 const NOW = new Date('2026-10-01T12:00:00Z');
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 const count = (query: string, ...args: unknown[]) => (sqlite.prepare(query).get(...args) as { n: number }).n;
 const man = (alias: string) => makeArrival(db, { alias, adultMen: 1, adultWomen: 0, arrivedAt: new Date(NOW.getTime() - 3_600_000) });

@@ -155,7 +155,7 @@ describe('an admin who holds some cities', () => {
   });
 
   it('is refused for a guide or a host even in a city they hold', () => {
-    const guide = asStaff(makeUser(db, 'coordinator', { cityIds: [mine.id] }), [], [mine.id]);
+    const guide = asStaff(makeUser(db, 'guide', { cityIds: [mine.id] }), [], [mine.id]);
     const host = asStaff(makeUser(db, 'host'), []);
     for (const caller of [guide, host]) {
       expect(
@@ -177,7 +177,7 @@ describe('deleting a city', () => {
     const household = makeArrival(db, { cityId: city.id });
     expect(refusedWritingNothing((tx) => deleteCity(tx, admin, city.id, NOW))).toBe('cityHasHouseholds');
     sqlite.prepare("update arrivals set status = 'left' where id = ?").run(household.id);
-    const guide = makeUser(db, 'coordinator', { cityIds: [city.id] });
+    const guide = makeUser(db, 'guide', { cityIds: [city.id] });
     expect(refusedWritingNothing((tx) => deleteCity(tx, admin, city.id, NOW))).toBe('cityHasStaff');
     sqlite.prepare('delete from staff_cities where user_id = ?').run(guide.id);
     write(db, (tx) => deleteCity(tx, admin, city.id, NOW));
@@ -258,8 +258,8 @@ describe('a household says where it is and where it is going', () => {
   // This file's network has several cities by now: the city must be said.
   const yerevan = makeCity(db, 'Yerevan', { slug: 'yerevan-3', timeZone: 'Asia/Yerevan' });
   const istanbul = makeCity(db, 'Istanbul', { slug: 'istanbul-3' });
-  const guide = asStaff(makeUser(db, 'coordinator'));
-  const istanbulGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [istanbul.id] }), [], [istanbul.id]);
+  const guide = asStaff(makeUser(db, 'guide'));
+  const istanbulGuide = asStaff(makeUser(db, 'guide', { cityIds: [istanbul.id] }), [], [istanbul.id]);
   const intake = (values: Record<string, string> = {}) =>
     arrivalSchema.parse({ alias: 'Elmar', adultMen: '1', adultWomen: '0', children: '0', ...values });
   const citiesOf = (id: string) =>

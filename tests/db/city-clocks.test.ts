@@ -24,7 +24,7 @@ const istanbul = makeCity(db, 'Istanbul', { timeZone: 'Europe/Istanbul' });
 const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
 const warsaw = makeCity(db, 'Warsaw', { timeZone: 'Europe/Warsaw' });
 const admin = asStaff(makeUser(db, 'admin'));
-const staffIn = (...cityIds: string[]) => asStaff(makeUser(db, 'coordinator', { cityIds }), [], cityIds);
+const staffIn = (...cityIds: string[]) => asStaff(makeUser(db, 'guide', { cityIds }), [], cityIds);
 const yerevanGuide = staffIn(yerevan.id);
 const twoCityGuide = staffIn(istanbul.id, yerevan.id);
 const warsawGuide = staffIn(warsaw.id);

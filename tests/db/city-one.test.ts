@@ -15,7 +15,7 @@ const intake = (values: Record<string, string>) =>
 
 describe('a network with one city', () => {
   it('puts a household in that city without asking; with no city at all, in none', () => {
-    const guide = asStaff(makeUser(db, 'coordinator'));
+    const guide = asStaff(makeUser(db, 'guide'));
     const none = write(db, (tx) => registerArrival(tx, guide, intake({}), NOW));
     expect(sqlite.prepare('select city_id from arrivals where id = ?').pluck().get(none)).toBeNull();
     const only = makeCity(db, 'Istanbul', { slug: 'istanbul' });

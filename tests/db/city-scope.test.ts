@@ -32,9 +32,9 @@ const fatihBeds = bedsOf(fatih.id);
 const kentronBeds = bedsOf(kentron.id);
 const vakeBeds = bedsOf(vake.id);
 
-const yerevanGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [yerevan] }), [], [yerevan]);
-const twoCityGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [yerevan, tbilisi] }), [], [yerevan, tbilisi]);
-const allCityGuide = asStaff(makeUser(db, 'coordinator'));
+const yerevanGuide = asStaff(makeUser(db, 'guide', { cityIds: [yerevan] }), [], [yerevan]);
+const twoCityGuide = asStaff(makeUser(db, 'guide', { cityIds: [yerevan, tbilisi] }), [], [yerevan, tbilisi]);
+const allCityGuide = asStaff(makeUser(db, 'guide'));
 const istanbulAdmin = asStaff(makeUser(db, 'admin', { cityIds: [istanbul] }), [], [istanbul]);
 
 const household = (alias: string, cityId: string | null, values: Parameters<typeof makeArrival>[1] = {}) =>

@@ -62,7 +62,7 @@ function shown(cityIds: readonly string[] | null) {
 
 describe('the forecast follows the caller’s cities', () => {
   it('counts no Istanbul shelter or household for a guide of Yerevan, above the queue', () => {
-    const guide = asStaff(makeUser(db, 'coordinator', { cityIds: [yerevan.id] }), [], [yerevan.id]);
+    const guide = asStaff(makeUser(db, 'guide', { cityIds: [yerevan.id] }), [], [yerevan.id]);
     const scope = queueScope(guide);
     const { shelterIds, tonight, tomorrow } = shown(scope === 'all' ? null : scope);
     expect(shelterIds).toEqual([kentron.id]);
@@ -95,7 +95,7 @@ describe('the forecast follows the caller’s cities', () => {
   });
 
   it('narrows to the city an all-city guide picks, and shows the whole network otherwise', () => {
-    const guide = asStaff(makeUser(db, 'coordinator'));
+    const guide = asStaff(makeUser(db, 'guide'));
     const picked = queueScope(guide, istanbul.id);
     const city = shown(picked === 'all' ? null : picked);
     expect(city.shelterIds).toEqual([fatih.id]);

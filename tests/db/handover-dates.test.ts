@@ -22,7 +22,7 @@ const shelter = makeShelter(db, {
   acceptsFamilies: true,
 });
 const { beds } = makeRoom(db, shelter.id, 'family', 8);
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 let nextBed = 0;
 
 async function reserve(languages: string[], nights: { firstNight: string; departure: string }) {

@@ -24,7 +24,7 @@ afterAll(test.cleanup);
 // Warsaw is UTC+2 until 01:00 UTC on 25 Oct 2026, then UTC+1; Yerevan is UTC+4 all year, Istanbul UTC+3.
 const warsaw = makeCity(db, 'Warsaw', { timeZone: 'Europe/Warsaw' });
 const yerevan = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
-const staffIn = (cityId: string) => asStaff(makeUser(db, 'coordinator', { cityIds: [cityId] }), [], [cityId]);
+const staffIn = (cityId: string) => asStaff(makeUser(db, 'guide', { cityIds: [cityId] }), [], [cityId]);
 const warsawGuide = staffIn(warsaw.id);
 const yerevanGuide = staffIn(yerevan.id);
 

@@ -65,7 +65,7 @@ const household = makeArrival(db, {
   needNote: 'Needs insulin in the fridge',
   adultWomen: 1,
 });
-write(db, (tx) => reserveBeds(tx, asStaff(makeUser(db, 'coordinator')), { arrivalId: household.id, bedIds: [women.beds[0].id] }, NOW));
+write(db, (tx) => reserveBeds(tx, asStaff(makeUser(db, 'guide')), { arrivalId: household.id, bedIds: [women.beds[0].id] }, NOW));
 
 let feed: HsdsFeed;
 beforeAll(() => {

@@ -17,7 +17,7 @@ afterEach(() => vi.useRealTimers());
 const SIGNED_IN = new Date('2026-10-01T20:00:00Z').getTime();
 const minutes = (n: number) => n * 60_000;
 const admin = asStaff(makeUser(db, 'admin'));
-const guide = makeUser(db, 'coordinator');
+const guide = makeUser(db, 'guide');
 
 /** The session as the jwt callback and the page check see it: signed in, last active, the limit at sign-in. */
 const session = (lastActiveMinutes: number) => ({
@@ -58,7 +58,7 @@ describe('the staff idle limit', () => {
     write(db, (tx) => saveIdleMinutes(tx, admin, 60, new Date(SIGNED_IN)));
     const token = {
       uid: guide.id,
-      role: 'coordinator' as const,
+      role: 'guide' as const,
       signedInAt: SIGNED_IN,
       iat: (SIGNED_IN + minutes(120)) / 1000,
       idleMinutes: idleMinutesOf(db),

@@ -14,8 +14,8 @@ afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-01T18:00:00Z');
 const DAY = 24 * 3600_000;
-const guide = asStaff(makeUser(db, 'coordinator'));
-const otherGuide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
+const otherGuide = asStaff(makeUser(db, 'guide'));
 
 const intake = (intakeKey: string, alias = 'Elmar') =>
   arrivalSchema.parse({ alias, adultMen: '1', adultWomen: '0', children: '0', languages: ['ru'], intakeKey });
@@ -72,7 +72,7 @@ describe("the intake's language order", () => {
   it('counts households guides registered recently, not old ones nor requests people sent themselves', () => {
     const fresh = createTestDb();
     try {
-      const by = makeUser(fresh.db, 'coordinator').id;
+      const by = makeUser(fresh.db, 'guide').id;
       for (let i = 0; i < 3; i += 1)
         makeArrival(fresh.db, { languages: ['fa', 'en'], registeredBy: by, createdAt: new Date(NOW.getTime() - 2 * DAY) });
       makeArrival(fresh.db, { languages: ['ka'], registeredBy: by, createdAt: new Date(NOW.getTime() - DAY) });

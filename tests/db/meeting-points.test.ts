@@ -16,7 +16,7 @@ afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-01T20:00:00Z');
 const admin = asStaff(makeUser(db, 'admin'));
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const SABIHA = { name: 'Sabiha Gökçen', latitude: 40.8986, longitude: 29.3092 };
 
 function refusal(fn: () => unknown): { code: string; field?: string } | undefined {

@@ -16,7 +16,7 @@ afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-05T21:00:00Z');
 const DAY = '2026-10-05';
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 const shelter = makeShelter(db);
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);

@@ -96,7 +96,7 @@ describe("a host's notice", () => {
     const { shelter } = shelterWithGuest(istanbul.id);
     const other = shelterWithGuest(istanbul.id);
     const yerevanAdmin = asStaff(makeUser(db, 'admin', { cityIds: [yerevan.id] }), [], [yerevan.id]);
-    const guide = asStaff(makeUser(db, 'coordinator'));
+    const guide = asStaff(makeUser(db, 'guide'));
     for (const caller of [other.host, yerevanAdmin, guide]) {
       expect(refusal(() => postShelterNotice(db, caller, { shelterId: shelter.id, ...water }, NOW))).toEqual({
         code: 'notAllowed',

@@ -17,7 +17,7 @@ const { db } = test;
 afterAll(test.cleanup);
 
 const ORIGIN = 'http://localhost:3000';
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 
 /** A bed held from tonight, placed by a guide, and the link they hand over. */
 function heldStay(phone: string | null, now: Date) {

@@ -159,7 +159,7 @@ describe('undoing one more night', () => {
     const colleague = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
     extend(host, olena.id, '2026-03-29', SAT_BEFORE_MIDNIGHT);
     const extension = lastExtension(olena.id);
-    for (const user of [colleague, asStaff(makeUser(db, 'coordinator')), asStaff(makeUser(db, 'admin'))]) {
+    for (const user of [colleague, asStaff(makeUser(db, 'guide')), asStaff(makeUser(db, 'admin'))]) {
       expect(refusal(() => undo(user, extension, later(SAT_BEFORE_MIDNIGHT, 5)))).toBe('notAllowed');
     }
     expect(hostDay(db, colleague, shelter, later(SAT_BEFORE_MIDNIGHT, 5)).leavingTomorrow.every((stay) => stay.extension === null)).toBe(

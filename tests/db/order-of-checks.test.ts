@@ -27,10 +27,10 @@ const fatihBeds = fatihRoom.beds.map((bed) => bed.id);
 const sisliBeds = makeRoom(db, sisli.id, 'mixed', 2).beds.map((bed) => bed.id);
 const kentronBeds = makeRoom(db, kentron.id, 'mixed', 4).beds.map((bed) => bed.id);
 
-const yerevanGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [yerevan] }), [], [yerevan]);
+const yerevanGuide = asStaff(makeUser(db, 'guide', { cityIds: [yerevan] }), [], [yerevan]);
 const kentronHost = asStaff(makeUser(db, 'host', { shelterIds: [kentron.id] }), [kentron.id]);
 const fatihHost = asStaff(makeUser(db, 'host', { shelterIds: [fatih.id] }), [fatih.id]);
-const istanbulGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [istanbul] }), [], [istanbul]);
+const istanbulGuide = asStaff(makeUser(db, 'guide', { cityIds: [istanbul] }), [], [istanbul]);
 
 const household = (alias: string, cityId: string) =>
   makeArrival(db, { alias, cityId, adultWomen: 1, arrivedAt: new Date(NOW.getTime() - 3_600_000) });

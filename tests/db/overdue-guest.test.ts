@@ -25,7 +25,7 @@ const SUN_EARLY = new Date('2026-03-28T23:30:00Z'); // 00:30 Sun, tonight = 29 M
 const SUN_AFTER_CHANGE = new Date('2026-03-29T01:30:00Z'); // 03:30 Sun (UTC+2), tonight = 29 Mar
 const FAR = new Date('2026-04-30T00:00:00Z');
 
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 
 /** A Warsaw shelter whose door is open into the small hours, one room of four beds, its host. */

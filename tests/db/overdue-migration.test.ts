@@ -81,7 +81,7 @@ function upgradedWithConflict(name: string) {
     rows,
     host: asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]),
     admin: asStaff(makeUser(db, 'admin')),
-    guide: asStaff(makeUser(db, 'coordinator')),
+    guide: asStaff(makeUser(db, 'guide')),
   };
 }
 

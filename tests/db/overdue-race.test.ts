@@ -17,7 +17,7 @@ const test = createTestDb();
 const { db, sqlite } = test;
 afterAll(test.cleanup);
 
-const guide = makeUser(db, 'coordinator');
+const guide = makeUser(db, 'guide');
 const shelter = makeShelter(db, { status: 'open', timeZone: 'Europe/Istanbul', checkInFrom: '12:00', checkInUntil: '04:00' });
 const { beds } = makeRoom(db, shelter.id, 'mixed', 2);
 makeDatedStay(db, {

@@ -18,7 +18,7 @@ afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-01T18:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 
 function network() {
   const shelter = makeShelter(db, { status: 'open', holdHours: 6, acceptsFamilies: true });

@@ -11,7 +11,7 @@ const { db, sqlite } = test;
 afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-01T14:00:00Z');
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const ADDRESS = 'Gizli Sokak 9, Fatih';
 
 describe('the public list of shelters', () => {

@@ -11,7 +11,7 @@ afterAll(test.cleanup);
 
 const NOW = new Date('2026-10-01T18:00:00Z');
 const shelter = makeShelter(db, { status: 'open' });
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
 
@@ -28,7 +28,7 @@ describe('the header’s count of online requests', () => {
     expect(onlineRequestCount(db, admin)).toBe(2);
     expect(onlineRequestCount(db, host)).toBeNull();
     // It agrees with the queue a guide sees, filtered to "asked online".
-    const online = filterQueue(waitingQueue(db, guide, NOW), queueQuery({ kind: 'online' }, 'coordinator'), NOW, '2026-10-01');
+    const online = filterQueue(waitingQueue(db, guide, NOW), queueQuery({ kind: 'online' }, 'guide'), NOW, '2026-10-01');
     expect(online).toHaveLength(2);
   });
 });
@@ -53,12 +53,7 @@ describe('the queue in a surge', () => {
     let found = 0;
     for (let run = 0; run < 5; run++) {
       const started = performance.now();
-      found = filterQueue(
-        waitingQueue(db, guide, NOW),
-        queueQuery({ q: 'surge 2999', kind: 'women' }, 'coordinator'),
-        NOW,
-        '2026-10-01',
-      ).length;
+      found = filterQueue(waitingQueue(db, guide, NOW), queueQuery({ q: 'surge 2999', kind: 'women' }, 'guide'), NOW, '2026-10-01').length;
       timings.push(performance.now() - started);
     }
     expect(found).toBe(1);

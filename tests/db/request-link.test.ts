@@ -21,8 +21,8 @@ const { db, sqlite } = test;
 afterAll(test.cleanup);
 
 const ORIGIN = 'http://localhost:3000';
-const guide = asStaff(makeUser(db, 'coordinator'));
-const otherGuide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
+const otherGuide = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 const shelter = makeShelter(db, { status: 'open' });
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);

@@ -21,7 +21,7 @@ afterAll(test.cleanup);
 afterAll(() => vi.useRealTimers());
 
 const ORIGIN = 'http://localhost:3000';
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const warsaw = makeCity(db, 'Warsaw', { slug: 'warsaw', timeZone: 'Europe/Warsaw' });
 sqlite
   .prepare("insert into city_names (city_id, locale, name) values (?, 'ru', 'Варшава'), (?, 'uk', 'Варшава')")

@@ -21,7 +21,7 @@ afterAll(test.cleanup);
 // 14:00Z is 17:00 in Istanbul.
 const NOW = new Date('2026-10-01T14:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 let addressCounter = 0;
 const freshAddress = () => `203.0.113.${++addressCounter}`;

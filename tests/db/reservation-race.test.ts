@@ -21,7 +21,7 @@ const test = createTestDb();
 const { db, sqlite } = test;
 afterAll(test.cleanup);
 
-const guide = makeUser(db, 'coordinator');
+const guide = makeUser(db, 'guide');
 for (let s = 0; s < SHELTERS; s++) makeRoom(db, makeShelter(db, { status: 'open', languages: ['ru'] }).id, 'mixed', BEDS_PER_SHELTER);
 const householdIds = Array.from(
   { length: HOUSEHOLDS },

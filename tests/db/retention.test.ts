@@ -22,7 +22,7 @@ const NOW = day(40);
 const shelter = makeShelter(db, { name: 'Fatih', createdAt: day(-1) });
 const { beds } = makeRoom(db, shelter.id, 'mixed', 6);
 sqlite.prepare('update beds set created_at = ?').run(day(-1).getTime());
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
 
 const secrets = (name: string) => ({ alias: `Alias-${name}`, contact: `@contact_${name}`, needNote: `Note about ${name}` });

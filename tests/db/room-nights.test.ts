@@ -19,7 +19,7 @@ const test = createTestDb();
 const { db, sqlite } = test;
 afterAll(test.cleanup);
 
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 // 1 Dec 2026, 12:00 in Istanbul (UTC+3 all year).
 const NOON = new Date('2026-12-01T09:00:00Z');
 

@@ -28,7 +28,7 @@ const CALLERS = {
   anonymous: null,
   disabled: makeUser(db, 'admin', { disabled: true }),
   otherHost: makeUser(db, 'host', { shelterIds: [other.id] }),
-  coordinator: makeUser(db, 'coordinator'),
+  guide: makeUser(db, 'guide'),
   admin: makeUser(db, 'admin'),
 };
 type Caller = keyof typeof CALLERS;
@@ -57,7 +57,7 @@ const CASES: Record<string, Case | 'auth.js'> = {
   'app/api/auth/[...nextauth]/route.ts#POST': 'auth.js',
   'app/(staff)/occupancy/export/route.ts#GET': { path: '/occupancy/export?range=7', rightful: ['admin'] },
   'app/api/health/route.ts#GET': { path: '/api/health', rightful: 'everyone' },
-  'app/api/online-requests/route.ts#GET': { path: '/api/online-requests', rightful: ['coordinator', 'admin'], readOnly: true },
+  'app/api/online-requests/route.ts#GET': { path: '/api/online-requests', rightful: ['guide', 'admin'], readOnly: true },
   'app/privacy/route.ts#GET': { path: '/privacy?lang=ru', rightful: 'everyone' },
   'app/public/shelters/route.ts#GET': { path: '/shelters', rightful: 'everyone' },
   'app/open/hsds.json/route.ts#GET': { path: '/open/hsds.json', rightful: 'everyone' },
@@ -141,9 +141,9 @@ describe('route handlers, for staff of one city', () => {
   online(there.id, 3);
   online(null, 1);
   const SCOPED = {
-    guideThere: makeUser(db, 'coordinator', { cityIds: [there.id] }),
+    guideThere: makeUser(db, 'guide', { cityIds: [there.id] }),
     adminThere: makeUser(db, 'admin', { cityIds: [there.id] }),
-    guideHere: makeUser(db, 'coordinator', { cityIds: [here] }),
+    guideHere: makeUser(db, 'guide', { cityIds: [here] }),
     adminHere: makeUser(db, 'admin', { cityIds: [here] }),
   };
   async function as(user: (typeof SCOPED)[keyof typeof SCOPED], key: string, path: string) {
@@ -189,7 +189,7 @@ describe('route handlers, for staff of one city', () => {
     expect(JSON.parse((await as(SCOPED.adminThere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(there.id) });
     expect(JSON.parse((await as(SCOPED.guideHere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(here) });
     expect(waitingOnlineIn(there.id)).toBe(3);
-    const everyone = JSON.parse((await callAs('coordinator', COUNT, '/api/online-requests')).body).count;
+    const everyone = JSON.parse((await callAs('guide', COUNT, '/api/online-requests')).body).count;
     expect(everyone).toBe(waitingOnlineIn(here) + waitingOnlineIn(there.id) + waitingOnlineIn(null));
   });
 

@@ -103,7 +103,7 @@ async function sessionEndpoint(browser: RequestContext): Promise<unknown> {
 
 describe('an old session cookie', () => {
   it('opens nothing after its owner signs out', async () => {
-    const user = makeUser(db, 'coordinator');
+    const user = makeUser(db, 'guide');
     const browser = await signedIn(user.email);
     const thief = await copyOf(browser);
     expect(await whoIs(thief)).toBe(user.id);
@@ -114,10 +114,10 @@ describe('an old session cookie', () => {
 
   it('gets nothing from /api/auth/session once the database has ended its session', async () => {
     const admin = makeUser(db, 'admin');
-    const [leaver, disabled] = [makeUser(db, 'coordinator'), makeUser(db, 'host')];
+    const [leaver, disabled] = [makeUser(db, 'guide'), makeUser(db, 'host')];
     const thief = await copyOf(await signedIn(leaver.email));
     const other = await signedIn(disabled.email);
-    expect(await sessionEndpoint(thief)).toMatchObject({ user: { id: leaver.id, email: leaver.email, role: 'coordinator' } });
+    expect(await sessionEndpoint(thief)).toMatchObject({ user: { id: leaver.id, email: leaver.email, role: 'guide' } });
 
     context.current = await signedIn(leaver.email);
     await settle(() => m.signOutEverywhere());
@@ -161,7 +161,7 @@ describe('an old session cookie', () => {
   });
 
   it('is refused with a wrong current password, and the password stays', async () => {
-    const user = makeUser(db, 'coordinator');
+    const user = makeUser(db, 'guide');
     const browser = await signedIn(user.email);
     const outcome = await m.changePassword(
       idleState,
@@ -194,7 +194,7 @@ describe('an old session cookie', () => {
   it('ends after 30 minutes without a page opened, not while the person keeps working', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);
-    const user = makeUser(db, 'coordinator');
+    const user = makeUser(db, 'guide');
     const browser = await signedIn(user.email);
     const forgotten = await copyOf(browser);
     vi.setSystemTime(minutes(29));
@@ -243,7 +243,7 @@ describe('a change to how an account signs in, from a borrowed session', () => {
   });
 
   it('counts each wrong password toward the sign-in lockout, on the same counter as the sign-in form', async () => {
-    const user = makeUser(db, 'coordinator');
+    const user = makeUser(db, 'guide');
     await signedIn(user.email);
     const answers: string[] = [];
     for (let i = 0; i < 4; i++) answers.push(((await m.startSecondFactor(idleState, form(wrong))) as { message: string }).message);

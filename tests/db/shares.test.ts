@@ -18,16 +18,16 @@ const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 const shelter = makeShelter(db, { status: 'open' });
 const { beds } = makeRoom(db, shelter.id, 'mixed', 6);
-const guideA = asStaff(makeUser(db, 'coordinator'));
-const guideB = asStaff(makeUser(db, 'coordinator'));
+const guideA = asStaff(makeUser(db, 'guide'));
+const guideB = asStaff(makeUser(db, 'guide'));
 const admin = asStaff(makeUser(db, 'admin'));
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
 const otherHost = asStaff(makeUser(db, 'host'), []);
 // The households are of the shelter's city; a guide and an admin of another city are strangers to them.
 const city = defaultCityOf(db);
 const elsewhere = makeCity(db, 'Yerevan').id;
-const cityGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [city] }), [], [city]);
-const strangerGuide = asStaff(makeUser(db, 'coordinator', { cityIds: [elsewhere] }), [], [elsewhere]);
+const cityGuide = asStaff(makeUser(db, 'guide', { cityIds: [city] }), [], [city]);
+const strangerGuide = asStaff(makeUser(db, 'guide', { cityIds: [elsewhere] }), [], [elsewhere]);
 const strangerAdmin = asStaff(makeUser(db, 'admin', { cityIds: [elsewhere] }), [], [elsewhere]);
 
 // Marker strings in every identifying field, and a token hash that must never leave the server.

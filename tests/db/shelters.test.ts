@@ -139,9 +139,9 @@ describe('who may edit a shelter', () => {
     expect(snapshot(sqlite)).toBe(before);
   });
 
-  it('lets a coordinator see but not edit an open shelter', () => {
+  it('lets a guide see but not edit an open shelter', () => {
     const { shelter, roomId, bedId } = hostedShelter('open');
-    const guide = asStaff(makeUser(db, 'coordinator'));
+    const guide = asStaff(makeUser(db, 'guide'));
     const before = snapshot(sqlite);
     expect(codeOf(() => addRoom(db, guide, { shelterId: shelter.id, name: 'R', kind: 'men', accessible: false, beds: 1 }, NOW))).toBe(
       'notAllowed',
@@ -238,7 +238,7 @@ describe('shelter profile', () => {
 });
 
 describe('shelterList', () => {
-  it('shows a host their own, a coordinator the open ones, an admin all', () => {
+  it('shows a host their own, a guide the open ones, an admin all', () => {
     const open = hostedShelter('open');
     const paused = hostedShelter('paused');
     const closed = hostedShelter('closed');
@@ -248,7 +248,7 @@ describe('shelterList', () => {
     expect(ids(hostView)).toEqual([paused.shelter.id]);
     expect(hostView[0]).toMatchObject({ editable: true, counts: { total: 4, free: 4 } });
 
-    const guideView = shelterList(db, asStaff(makeUser(db, 'coordinator')), NOW).rows;
+    const guideView = shelterList(db, asStaff(makeUser(db, 'guide')), NOW).rows;
     expect(ids(guideView)).toContain(open.shelter.id);
     expect(ids(guideView)).not.toContain(paused.shelter.id);
     expect(ids(guideView)).not.toContain(closed.shelter.id);

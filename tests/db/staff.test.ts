@@ -46,21 +46,21 @@ describe('inviting staff', () => {
   });
 
   it('an invitation expires after 7 days', () => {
-    const { token } = createInvitation(db, admin, { email: 'late@example.test', role: 'coordinator', shelterIds: [] }, NOW);
+    const { token } = createInvitation(db, admin, { email: 'late@example.test', role: 'guide', shelterIds: [] }, NOW);
     expect(openInvitation(db, token, later(7 * 24 - 1))).toBeDefined();
     expect(openInvitation(db, token, later(7 * 24))).toBeUndefined();
     expect(codeOf(() => acceptInvitation(db, { token, name: 'Late', passwordHash: 'h' }, later(7 * 24 + 1)))).toBe('invitationInvalid');
   });
 
   it('a new invitation for the same email replaces the open one', () => {
-    const first = createInvitation(db, admin, { email: 'twice@example.test', role: 'coordinator', shelterIds: [] }, NOW);
-    const second = createInvitation(db, admin, { email: 'twice@example.test', role: 'coordinator', shelterIds: [] }, later(1));
+    const first = createInvitation(db, admin, { email: 'twice@example.test', role: 'guide', shelterIds: [] }, NOW);
+    const second = createInvitation(db, admin, { email: 'twice@example.test', role: 'guide', shelterIds: [] }, later(1));
     expect(openInvitation(db, first.token, later(2))).toBeUndefined();
     expect(openInvitation(db, second.token, later(2))).toBeDefined();
   });
 
   it('refuses an email that already has an account, an unknown shelter, and a non-admin inviter', () => {
-    const existing = makeUser(db, 'coordinator');
+    const existing = makeUser(db, 'guide');
     expect(codeOf(() => createInvitation(db, admin, { email: existing.email, role: 'host', shelterIds: [] }, NOW))).toBe('emailTaken');
     expect(codeOf(() => createInvitation(db, admin, { email: 'x@example.test', role: 'host', shelterIds: ['nope'] }, NOW))).toBe('invalid');
     const host = asStaff(makeUser(db, 'host'));
@@ -91,23 +91,23 @@ describe('disabling and signing out', () => {
   });
 
   it('signing out voids every session issued before, not later ones', () => {
-    const guide = makeUser(db, 'coordinator');
+    const guide = makeUser(db, 'guide');
     endSessions(db, guide.id, later(1));
     expect(loadStaffUser(db, { userId: guide.id, signedInAt: NOW.getTime() }, later(4))).toBeNull();
-    expect(loadStaffUser(db, { userId: guide.id, signedInAt: later(2).getTime() }, later(4))?.role).toBe('coordinator');
+    expect(loadStaffUser(db, { userId: guide.id, signedInAt: later(2).getTime() }, later(4))?.role).toBe('guide');
   });
 
   it('a role change takes effect at the next request and resets shelter membership', () => {
     const shelter = makeShelter(db);
-    const user = makeUser(db, 'coordinator');
+    const user = makeUser(db, 'guide');
     changeRole(db, admin, { userId: user.id, role: 'host', shelterIds: [shelter.id] }, NOW);
     expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({
       role: 'host',
       shelterIds: [shelter.id],
     });
-    changeRole(db, admin, { userId: user.id, role: 'coordinator', shelterIds: [shelter.id] }, NOW);
+    changeRole(db, admin, { userId: user.id, role: 'guide', shelterIds: [shelter.id] }, NOW);
     expect(loadStaffUser(db, { userId: user.id, signedInAt: NOW.getTime() }, later(4))).toMatchObject({
-      role: 'coordinator',
+      role: 'guide',
       shelterIds: [],
     });
   });

@@ -36,7 +36,7 @@ afterAll(test.cleanup);
 
 const NOW = new Date('2026-12-07T09:00:00Z');
 const admin = asStaff(makeUser(db, 'admin'));
-const guide = asStaff(makeUser(db, 'coordinator'));
+const guide = asStaff(makeUser(db, 'guide'));
 const shelter = makeShelter(db, { latitude: 41.01, longitude: 28.95 });
 const host = asStaff(makeUser(db, 'host', { shelterIds: [shelter.id] }), [shelter.id]);
 
@@ -168,7 +168,7 @@ describe('placing several from the queue', () => {
     const openHost = asStaff(makeUser(db, 'host', { shelterIds: [open.id] }), [open.id]);
     write(db, (tx) => addRoom(tx, openHost, { ...roomForm({ name: 'Garden room', nameRu: 'Комната у сада' }), shelterId: open.id }, at));
     const household = makeArrival(db, { alias: 'Oleg', adultMen: 1, adultWomen: 0, arrivedAt: new Date(at.getTime() - 3_600_000) });
-    const russianGuide = { ...asStaff(makeUser(db, 'coordinator')), locale: 'ru' };
+    const russianGuide = { ...asStaff(makeUser(db, 'guide')), locale: 'ru' };
     const { outcomes } = write(db, (tx) => reserveBatch(tx, russianGuide, { arrivalIds: [household.id], shelterId: open.id }, at));
     expect(outcomes[0].beds).toEqual([{ roomName: 'Комната у сада', label: '1' }]);
   });

@@ -16,7 +16,7 @@ describe('changing one’s password', () => {
   it('signs the person out on every other device and keeps this one signed in', async () => {
     // A guide of their own, so the demo accounts keep their password for the other tests.
     const { db, sqlite } = openDatabase(inject('databasePath'));
-    const guide = makeUser(db, 'coordinator', { passwordHash: await hashPassword('lanterns over the bosphorus') });
+    const guide = makeUser(db, 'guide', { passwordHash: await hashPassword('lanterns over the bosphorus') });
     sqlite.close();
 
     const laptop = await newPage(browser, baseURL);

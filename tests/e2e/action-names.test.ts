@@ -55,7 +55,7 @@ beforeAll(async () => {
   makeArrival(db, { alias: 'Fatma', cityId: city.id });
   makeUser(db, 'admin', { email: STAFF.admin });
   makeUser(db, 'host', { email: STAFF.host, shelterIds: [shelter.id, other.id] });
-  makeUser(db, 'coordinator', { email: STAFF.guide });
+  makeUser(db, 'guide', { email: STAFF.guide });
   sqlite.close();
   // The id each dynamic segment takes, by the segment before it: /shelters/[id], /arrivals/[id].
   ids = { shelters: shelter.id, arrivals: waiting.id };

@@ -30,7 +30,7 @@ function buildWorld() {
       firstNight: '2026-12-07',
       departure: '2026-12-09',
     });
-    const guide = makeUser(db, 'coordinator', { email: `eva-${TAG}@waystation.test`, cityIds: [city.id] });
+    const guide = makeUser(db, 'guide', { email: `eva-${TAG}@waystation.test`, cityIds: [city.id] });
     sqlite.prepare('update users set name = ? where id = ?').run('Eva', guide.id);
     for (const locale of ['tr', 'ru'] as const) {
       const admin = makeUser(db, 'admin', { email: `kars-${locale}-${TAG}@waystation.test`, cityIds: [city.id] });

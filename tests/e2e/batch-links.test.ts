@@ -50,7 +50,7 @@ function network(db: ReturnType<typeof openDatabase>['db'], city: string, locale
   makeArrival(db, { alias: 'Ani', adultMen: 0, adultWomen: 1, cityId, arrivedAt: minutesAgo(10) });
   const otherId = makeCity(db, other, { slug: other.toLowerCase(), timeZone: 'Asia/Tbilisi' }).id;
   makeArrival(db, { alias: 'Nino', adultMen: 0, adultWomen: 1, cityId: otherId, arrivedAt: minutesAgo(5) });
-  const guide = makeUser(db, 'coordinator', { email: `${email}@waystation.test`, cityIds: [cityId, otherId] });
+  const guide = makeUser(db, 'guide', { email: `${email}@waystation.test`, cityIds: [cityId, otherId] });
   db.update(users).set({ locale }).where(eq(users.id, guide.id)).run();
 }
 

@@ -54,8 +54,8 @@ beforeAll(async () => {
     makeStay(db, { arrivalId: makeArrival(db, { cityId: yerevan.id }).id, shelterId: ararat.id, bedIds: [bed.id], status: 'checked_in' });
   const boss = makeUser(db, 'admin', { email: 'every-city-admin@waystation.test' });
   makeUser(db, 'admin', { email: 'istanbul-admin@waystation.test', cityIds: [istanbul.id] });
-  makeUser(db, 'coordinator', { email: ISTANBUL_GUIDE, cityIds: [istanbul.id] });
-  makeUser(db, 'coordinator', { email: YEREVAN_GUIDE, cityIds: [yerevan.id] });
+  makeUser(db, 'guide', { email: ISTANBUL_GUIDE, cityIds: [istanbul.id] });
+  makeUser(db, 'guide', { email: YEREVAN_GUIDE, cityIds: [yerevan.id] });
   recordAudit(db, { at: now, actorId: boss.id, action: 'room.update', entity: 'room', shelterId: galata.id });
   recordAudit(db, { at: now, actorId: boss.id, action: 'bed.out_of_service', entity: 'bed', shelterId: ararat.id });
   sqlite.close();

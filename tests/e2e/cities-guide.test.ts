@@ -45,7 +45,7 @@ beforeAll(async () => {
       .all()
       .find((city) => city.id === istanbul)!.slug;
     ids.istanbulBed = makeRoom(db, fatih.id, 'mixed', 4).beds[0].id;
-    makeUser(db, 'coordinator', { email: 'yerevan-guide@waystation.test', cityIds: [yerevan] });
+    makeUser(db, 'guide', { email: 'yerevan-guide@waystation.test', cityIds: [yerevan] });
     const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
     ids.anna = makeArrival(db, { alias: 'Anna', cityId: yerevan, arrivedAt: minutesAgo(60) }).id;
     ids.vera = makeArrival(db, { alias: 'Vera', cityId: yerevan, arrivedAt: minutesAgo(50) }).id;

@@ -28,8 +28,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(server.databasePath);
   const passwordHash = await hashPassword(PASSWORD);
-  rightful = makeUser(db, 'coordinator', { passwordHash, email: `device-${++people}@example.test` });
-  colleague = makeUser(db, 'coordinator', { passwordHash, email: `device-${++people}@example.test` });
+  rightful = makeUser(db, 'guide', { passwordHash, email: `device-${++people}@example.test` });
+  colleague = makeUser(db, 'guide', { passwordHash, email: `device-${++people}@example.test` });
   sqlite.close();
 });
 afterAll(async () => {

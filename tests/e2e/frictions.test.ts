@@ -39,7 +39,7 @@ async function signIn(page: Page, email: string) {
 
 describe('the language picked on the sign-in page', () => {
   it('becomes the account’s language: Russian after sign-in, and on the next sign-in from another browser', async () => {
-    const guide = makeUser(db, 'coordinator', { email: 'frictions-locale@example.test', passwordHash: await hashPassword(PASSWORD) });
+    const guide = makeUser(db, 'guide', { email: 'frictions-locale@example.test', passwordHash: await hashPassword(PASSWORD) });
     expect(guide.locale).toBe('en');
 
     const { context, page } = await newPage(browser, baseURL, PHONE);
@@ -68,7 +68,7 @@ describe('the language picked on the sign-in page', () => {
   });
 
   it('is the language the page took from the phone: a Turkish phone signs in to Turkish screens, the account unchanged', async () => {
-    const guide = makeUser(db, 'coordinator', { email: 'frictions-locale-phone@example.test', passwordHash: await hashPassword(PASSWORD) });
+    const guide = makeUser(db, 'guide', { email: 'frictions-locale-phone@example.test', passwordHash: await hashPassword(PASSWORD) });
     expect(guide.locale).toBe('en');
     const context = await browser.newContext({ baseURL, viewport: PHONE, locale: 'tr-TR' });
     const page = await context.newPage();
@@ -104,7 +104,7 @@ describe('the language picked on the sign-in page', () => {
 
 describe('a registration made by mistake, and erasing details', () => {
   it('sit folded at the foot of the household page, apart from the place buttons, and each asks first', async () => {
-    const guide = makeUser(db, 'coordinator', { email: 'frictions-mistaken@example.test', passwordHash: await hashPassword(PASSWORD) });
+    const guide = makeUser(db, 'guide', { email: 'frictions-mistaken@example.test', passwordHash: await hashPassword(PASSWORD) });
     const twice = makeArrival(db, { alias: 'Timur-twice', adultMen: 1, adultWomen: 0 });
     const { context, page } = await newPage(browser, baseURL, PHONE);
     await signIn(page, guide.email);

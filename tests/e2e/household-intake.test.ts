@@ -26,7 +26,7 @@ beforeAll(async () => {
   const door = { status: 'open' as const, lastConfirmedAt: new Date(), checkInFrom: '00:00', checkInUntil: '23:59' };
   const shelter = makeShelter(db, { ...door, name: shelterName, district: 'Stare Miasto', cityId: city.id, timeZone: ZONE });
   makeRoom(db, shelter.id, 'women', 4);
-  makeUser(db, 'coordinator', { email, cityIds: [city.id] });
+  makeUser(db, 'guide', { email, cityIds: [city.id] });
   makeArrival(db, { alias: 'Mira', adultMen: 0, adultWomen: 1, cityId: city.id });
 });
 afterAll(async () => {

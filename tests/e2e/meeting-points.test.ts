@@ -56,8 +56,8 @@ beforeAll(async () => {
     .where(eq(rooms.id, makeRoom(db, kadikoy.id, 'mixed', 10).room.id))
     .run();
   makeUser(db, 'admin', { email: 'points-admin@waystation.test' });
-  makeUser(db, 'coordinator', { email: 'points-guide@waystation.test' });
-  const russian = makeUser(db, 'coordinator', { email: 'points-guide-ru@waystation.test' });
+  makeUser(db, 'guide', { email: 'points-guide@waystation.test' });
+  const russian = makeUser(db, 'guide', { email: 'points-guide-ru@waystation.test' });
   db.update(users).set({ locale: 'ru' }).where(eq(users.id, russian.id)).run();
   db.insert(meetingPoints).values({ name: 'Sabiha Gökçen Airport', latitude: 40.8986, longitude: 29.3092 }).run();
   elmarId = makeArrival(db, { alias: 'Elmar', adultMen: 1, adultWomen: 0, languages: ['ru'] }).id;

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const shelter = makeShelter(db, { name: 'Walk House', district: 'Fatih', status: 'open', timeZone: ZONE, lastConfirmedAt: now });
   const { room, beds } = makeRoom(db, shelter.id, 'mixed', 3);
   db.update(rooms).set({ name: ROOM }).where(eq(rooms.id, room.id)).run();
-  makeUser(db, 'coordinator', { email: 'walk-guide@waystation.test' });
+  makeUser(db, 'guide', { email: 'walk-guide@waystation.test' });
   makeUser(db, 'host', { email: 'walk-host@waystation.test', shelterIds: [shelter.id] });
   // Checked in on bed 3 for tonight and the next two nights.
   const early = makeArrival(db, { alias: 'Early Leaver', adultMen: 1, adultWomen: 0 });

@@ -63,7 +63,7 @@ beforeAll(async () => {
       .set({ name: 'Family room' })
       .where(eq(rooms.id, makeRoom(db, other.id, 'family', 4).room.id))
       .run();
-    makeUser(db, 'coordinator', { email: 'queue-guide@waystation.test' });
+    makeUser(db, 'guide', { email: 'queue-guide@waystation.test' });
     makeUser(db, 'admin', { email: 'queue-admin@waystation.test' });
     const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
     MEN.forEach((alias, i) => makeArrival(db, { alias, adultMen: 1, adultWomen: 0, arrivedAt: minutesAgo(60 - i) }));

@@ -30,9 +30,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const { db, sqlite } = openDatabase(databasePath);
   const passwordHash = await hashPassword(PASSWORD);
-  guide = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
-  required = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
-  enrolling = makeUser(db, 'coordinator', { passwordHash, email: `two-step-${++people}@example.test` });
+  guide = makeUser(db, 'guide', { passwordHash, email: `two-step-${++people}@example.test` });
+  required = makeUser(db, 'guide', { passwordHash, email: `two-step-${++people}@example.test` });
+  enrolling = makeUser(db, 'guide', { passwordHash, email: `two-step-${++people}@example.test` });
   sqlite.close();
 });
 afterAll(async () => {

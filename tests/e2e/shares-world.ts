@@ -71,10 +71,10 @@ export type World = {
 export const ROLES: Record<StaffKey, Role> = {
   hostS: 'host',
   hostT: 'host',
-  guideA: 'coordinator',
-  guideB: 'coordinator',
+  guideA: 'guide',
+  guideB: 'guide',
   admin: 'admin',
-  guideY: 'coordinator',
+  guideY: 'guide',
   adminY: 'admin',
 };
 

@@ -58,16 +58,11 @@ export class SignInPage {
 }
 
 /** Admin invites someone through the staff page and returns the one-time link shown. */
-export async function inviteThroughUi(
-  page: Page,
-  email: string,
-  role: 'host' | 'coordinator' | 'admin',
-  shelter?: string,
-): Promise<string> {
+export async function inviteThroughUi(page: Page, email: string, role: 'host' | 'guide' | 'admin', shelter?: string): Promise<string> {
   await page.goto('/staff');
   const form = page.getByRole('region', { name: 'Invite someone' });
   await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Role').selectOption({ label: role === 'coordinator' ? 'guide' : role });
+  await form.getByLabel('Role').selectOption({ label: role === 'guide' ? 'guide' : role });
   if (shelter)
     await form
       .getByRole('group', { name: /Shelters they host/ })

@@ -42,7 +42,7 @@ beforeAll(async () => {
     const admin = makeUser(db, 'admin', { email: `names-admin-${locale}@waystation.test` });
     db.update(users).set({ locale }).where(eq(users.id, admin.id)).run();
   }
-  const guide = makeUser(db, 'coordinator', { email: 'names-guide-ru@waystation.test' });
+  const guide = makeUser(db, 'guide', { email: 'names-guide-ru@waystation.test' });
   db.update(users).set({ locale: 'ru' }).where(eq(users.id, guide.id)).run();
   sqlite.close();
   server = await startServer(databasePath);

@@ -13,7 +13,7 @@ const { db, sqlite } = openDatabase(dbPath);
 // Three writers in tight loops on a machine busy with other tests: one holding the lock may be off the
 // CPU for seconds. What is tested is the backup's copy, not how long a writer waits its turn.
 sqlite.pragma('busy_timeout = 60000');
-const guide: StaffUser = { id: userId, email: 'ack@x.test', name: 'ack', role: 'coordinator', locale: 'en', shelterIds: [] };
+const guide: StaffUser = { id: userId, email: 'ack@x.test', name: 'ack', role: 'guide', locale: 'en', shelterIds: [] };
 
 for (const [i, [arrivalId, bedId]] of pairs.entries()) {
   if (i % 20 === 0 && existsSync(stopFile)) break;

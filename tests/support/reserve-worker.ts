@@ -32,7 +32,7 @@ const { db, sqlite } = openDatabase(dbPath);
 // seconds. The race tests who gets which bed, not how long a writer waits its turn (`npm run bench`
 // measures that), so a wait is never a failure here.
 sqlite.pragma('busy_timeout = 60000');
-const guide: StaffUser = { id: userId, email: 'race@x.test', name: 'race', role: 'coordinator', locale: 'en', shelterIds: [] };
+const guide: StaffUser = { id: userId, email: 'race@x.test', name: 'race', role: 'guide', locale: 'en', shelterIds: [] };
 const summary = {
   attempts: 0,
   successes: 0,

@@ -13,7 +13,7 @@ const BEDS_PER_SHELTER = 50;
 export function seedPairs(db: Db, count: number): { guideId: string; pairs: [string, string][] } {
   const guide = db
     .insert(users)
-    .values({ email: 'writer-guide@x.test', name: 'writer', passwordHash: 'x', role: 'coordinator' })
+    .values({ email: 'writer-guide@x.test', name: 'writer', passwordHash: 'x', role: 'guide' })
     .returning()
     .get();
   const pairs: [string, string][] = [];

@@ -9,9 +9,9 @@ const CALLERS = {
   admin: { id: 'admin', role: 'admin', cityIds: null, shelterIds: [] },
   cityAdmin: { id: 'city-admin', role: 'admin', cityIds: ['here'], shelterIds: [] },
   outAdmin: { id: 'out-admin', role: 'admin', cityIds: ['elsewhere'], shelterIds: [] },
-  guide: { id: 'guide', role: 'coordinator', cityIds: null, shelterIds: [] },
-  cityGuide: { id: 'city-guide', role: 'coordinator', cityIds: ['here'], shelterIds: [] },
-  outGuide: { id: 'out-guide', role: 'coordinator', cityIds: ['elsewhere'], shelterIds: [] },
+  guide: { id: 'guide', role: 'guide', cityIds: null, shelterIds: [] },
+  cityGuide: { id: 'city-guide', role: 'guide', cityIds: ['here'], shelterIds: [] },
+  outGuide: { id: 'out-guide', role: 'guide', cityIds: ['elsewhere'], shelterIds: [] },
   host: { id: 'host', role: 'host', cityIds: null, shelterIds: ['shelter'] },
   otherHost: { id: 'other-host', role: 'host', cityIds: null, shelterIds: ['other'] },
 } as const;
@@ -144,14 +144,13 @@ describe('the policy', () => {
   });
 });
 
-/** The policy as docs/architecture.md shows it: one row per permission, "guide" for the coordinator role. */
+/** The policy as docs/architecture.md shows it: one row per permission. */
 function policyTable(): string {
-  const shown = { admin: 'admin', coordinator: 'guide', host: 'host' } as const;
   const rows = PERMISSIONS.map((permission) => {
-    const cells = (['admin', 'coordinator', 'host'] as const).map((role) => (POLICY[permission] as Record<string, string>)[role] ?? '—');
+    const cells = (['admin', 'guide', 'host'] as const).map((role) => (POLICY[permission] as Record<string, string>)[role] ?? '—');
     return `| \`${permission}\` | ${cells.join(' | ')} |`;
   });
-  return [`| permission | ${Object.values(shown).join(' | ')} |`, '|---|---|---|---|', ...rows].join('\n');
+  return ['| permission | admin | guide | host |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 describe('docs/architecture.md', () => {

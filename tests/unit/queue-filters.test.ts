@@ -61,29 +61,29 @@ describe('search by alias', () => {
 
 describe('the query string', () => {
   it('reads the view, kind, search and how many are shown, and refuses what it does not know', () => {
-    expect(queueQuery({ view: 'placed', kind: 'men', q: '  Anton ', shown: '120' }, 'coordinator')).toEqual({
+    expect(queueQuery({ view: 'placed', kind: 'men', q: '  Anton ', shown: '120' }, 'guide')).toEqual({
       view: 'placed',
       kind: 'men',
       q: 'Anton',
       shown: 150,
       city: null,
     });
-    expect(queueQuery({ view: 'nonsense', kind: ['women', 'men'], shown: '-5' }, 'coordinator')).toEqual({
+    expect(queueQuery({ view: 'nonsense', kind: ['women', 'men'], shown: '-5' }, 'guide')).toEqual({
       view: 'waiting',
       kind: 'women',
       q: '',
       shown: QUEUE_PAGE,
       city: null,
     });
-    expect(queueQuery({ kind: 'drop table', shown: '1e9' }, 'coordinator')).toEqual({
+    expect(queueQuery({ kind: 'drop table', shown: '1e9' }, 'guide')).toEqual({
       view: 'waiting',
       kind: null,
       q: '',
       shown: QUEUE_PAGE,
       city: null,
     });
-    expect(queueQuery({ shown: '999999' }, 'coordinator').shown).toBe(5_000);
-    expect(queueQuery({ q: 'x'.repeat(100) }, 'coordinator').q).toHaveLength(40);
+    expect(queueQuery({ shown: '999999' }, 'guide').shown).toBe(5_000);
+    expect(queueQuery({ q: 'x'.repeat(100) }, 'guide').q).toHaveLength(40);
   });
 
   it('drops an admin’s search: admins see no names, so they cannot probe for one either', () => {
@@ -97,7 +97,7 @@ describe('the query string', () => {
   });
 
   it('links keep the other choices and leave out the defaults', () => {
-    const query = queueQuery({ view: 'placed', kind: 'men', q: 'An ton' }, 'coordinator');
+    const query = queueQuery({ view: 'placed', kind: 'men', q: 'An ton' }, 'guide');
     expect(queueHref(query, { kind: null })).toBe('/arrivals?view=placed&q=An+ton');
     expect(queueHref(query, { view: 'waiting', kind: null, q: '' })).toBe('/arrivals');
     expect(queueHref(query, { shown: 100 })).toBe('/arrivals?view=placed&kind=men&q=An+ton&shown=100');
