@@ -1,25 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { backfillCities } from '@/db/backfills/0009-cities';
-import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
+import { migrateDatabase } from '@/db/migrate';
+import { migrationsUpTo } from '../support/migrations';
 
 // A database as it stood at migration 0008, before cities: the real migrations up to there.
 const dir = mkdtempSync(join(tmpdir(), 'waystation-backfill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function migrationsUpTo(tag: string): string {
-  const folder = join(dir, `migrations-${tag}`);
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === tag);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
 
 const NOW = new Date('2026-10-01T14:00:00Z');
 
@@ -32,7 +23,7 @@ describe('shelters and households from before cities', () => {
 
   it('join one default city named by WAYSTATION_DEFAULT_CITY, in the zone most of them keep, with the network contact; a second run changes nothing', () => {
     const { db, sqlite } = openDatabase(join(dir, 'old.db'));
-    migrate(db, { migrationsFolder: migrationsUpTo('0008_room_nights') });
+    migrate(db, { migrationsFolder: migrationsUpTo(dir, '0008_room_nights') });
     expect(sqlite.prepare("select count(*) from sqlite_master where name = 'cities'").pluck().get()).toBe(0);
     const shelter = sqlite.prepare("insert into shelters (id, name, district, time_zone, created_at) values (?, ?, 'Kentron', ?, 0)");
     shelter.run('s1', 'Kentron Flat', 'Asia/Yerevan');

@@ -1,35 +1,26 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write } from '@/db';
-import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
+import { migrateDatabase } from '@/db/migrate';
 import { newId } from '@/db/schema/columns';
 import { updateMeetingPoint } from '@/lib/meeting-points/manage';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
 import { inLocale } from '@/lib/shelters/room-names';
 import { asStaff, defaultCityOf, makeUser } from '../support/fixtures';
+import { migrationsUpTo } from '../support/migrations';
 
 // A network's database as it stood at migration 0015: rooms and meeting points each with one name.
 const dir = mkdtempSync(join(tmpdir(), 'waystation-names-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function migrationsUpTo(tag: string): string {
-  const folder = join(dir, `migrations-${tag}`);
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === tag);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
-
 const NOW = new Date('2026-12-07T09:00:00Z');
 
 describe('migration 0016 on a database with rooms and meeting points', () => {
   const { db, sqlite } = openDatabase(join(dir, 'at-0015.db'));
-  migrate(db, { migrationsFolder: migrationsUpTo('0015_shelter_updated_at') });
+  migrate(db, { migrationsFolder: migrationsUpTo(dir, '0015_shelter_updated_at') });
   // Written as SQL of 0015's schema, as the fixtures write today's.
   const cityId = defaultCityOf(db);
   const shelterId = newId();

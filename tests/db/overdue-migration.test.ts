@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write } from '@/db';
-import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
+import { migrateDatabase } from '@/db/migrate';
 import { newId } from '@/db/schema/columns';
 import { DomainError } from '@/lib/errors';
 import { bedConflicts } from '@/lib/nights/overdue';
@@ -13,21 +13,12 @@ import { moveStay } from '@/lib/placement/stays';
 import { twoInOneBed, twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
 import { asStaff, defaultCityOf, makeArrival, makeRoom, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
+import { migrationsUpTo } from '../support/migrations';
 
 // A database as it stood at migration 0011, where the demo's Fatih shelter had Nikolai (checked in,
 // due out yesterday) and Vitaly (checked in tonight) in one bed.
 const dir = mkdtempSync(join(tmpdir(), 'waystation-overdue-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function migrationsUpTo(tag: string): string {
-  const folder = join(dir, `migrations-${tag}`);
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === tag);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
 
 // 7 Dec 2026, 21:00 in Istanbul: tonight is 7 Dec, Nikolai was due out on the 6th.
 const NOW = new Date('2026-12-07T18:00:00Z');
@@ -36,7 +27,7 @@ const FAR = new Date('2027-01-01T00:00:00Z');
 /** An old database with the conflict in it, then migrated as an upgrade would. */
 function upgradedWithConflict(name: string) {
   const { db, sqlite } = openDatabase(join(dir, `${name}.db`));
-  migrate(db, { migrationsFolder: migrationsUpTo('0011_unmet_by_city') });
+  migrate(db, { migrationsFolder: migrationsUpTo(dir, '0011_unmet_by_city') });
   // Written as SQL of 0011's schema: the fixtures write today's columns, which a database at 0011 lacks.
   const shelter = { id: newId(), name: 'Fatih Free Shelter' };
   sqlite

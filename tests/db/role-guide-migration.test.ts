@@ -1,34 +1,25 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
-import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
+import { migrateDatabase } from '@/db/migrate';
 import { loadStaffUser } from '@/lib/auth/staff';
 import { acceptInvitation, hashToken, openInvitation } from '@/lib/staff/invitations';
+import { migrationsUpTo } from '../support/migrations';
 
 // A database as it stood at migration 0018, when the guide's role was stored as 'coordinator': the
 // real migrations up to there, then today's.
 const dir = mkdtempSync(join(tmpdir(), 'waystation-role-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function migrationsUpTo(tag: string): string {
-  const folder = join(dir, `migrations-${tag}`);
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === tag);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
-
 const NOW = new Date('2026-12-07T10:00:00Z');
 const SIGNED_IN = NOW.getTime() - 3600_000;
 
 describe("the guide's role, stored as 'guide' from migration 0019", () => {
   const { db, sqlite } = openDatabase(join(dir, 'old.db'));
-  migrate(db, { migrationsFolder: migrationsUpTo('0018_stay_extensions') });
+  migrate(db, { migrationsFolder: migrationsUpTo(dir, '0018_stay_extensions') });
   const add = (table: string, values: Record<string, unknown>) =>
     sqlite
       .prepare(
