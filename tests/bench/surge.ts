@@ -254,11 +254,18 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
   }
 }
 
+/**
+ * A run of letters, digits, `-` and `_` that is an id or a link's token: the app's ids are 16
+ * characters (db/schema/columns.ts), its tokens longer; a refusal code such as `reservedOnRequestLink`
+ * is a camelCase word, and stays.
+ */
+const looksLikeId = (word: string) => word.length >= 16 && !/^[a-z]+(?:[A-Z][a-z]*)*$/.test(word);
+
 /** Each kind of failure once, with how often it happened: its message less the ids in it. */
-function failureKinds(failures: string[]): string {
+export function failureKinds(failures: string[]): string {
   const kinds = new Map<string, number>();
   for (const failure of failures) {
-    const kind = failure.replace(/[\w-]{20,}/g, '…');
+    const kind = failure.replace(/[\w-]{16,}/g, (word) => (looksLikeId(word) ? '…' : word));
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].map(([kind, n]) => `${kind} ×${n}`).join('; ') || 'none';
