@@ -21,7 +21,7 @@ import { benchWeight } from './weight';
 const PARTS = ['reservations', 'http', 'actions', 'weight', 'surge', 'scale', 'forecast'] as const;
 type Part = (typeof PARTS)[number];
 
-const FULL = {
+export const FULL = {
   reservations: { processes: [1, 4, 8], runs: 3, seconds: 2, shelters: 200, bedsPerShelter: 30 },
   http: { connections: 50, seconds: 10 },
   cpu: { warmUp: 30, batches: 5, perBatch: 60 },
@@ -47,7 +47,7 @@ const FULL = {
     health: { connections: 50, seconds: 5 },
   },
 };
-const SMOKE = {
+export const SMOKE = {
   reservations: { processes: [1, 2], runs: 1, seconds: 0.3, shelters: 4, bedsPerShelter: 20 },
   http: { connections: 2, seconds: 1 },
   cpu: { warmUp: 2, batches: 1, perBatch: 5 },

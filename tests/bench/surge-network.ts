@@ -145,6 +145,12 @@ const COMPOSITIONS = [
 ];
 
 /**
+ * The alias of the surge's `n`th household of a kind ('Surge', 'Backlog', 'Asker'): "#12." never
+ * contains "#1.", so the queue's search for one alias finds that household alone.
+ */
+export const surgeAlias = (kind: 'Surge' | 'Backlog' | 'Asker', n: number) => `${kind} #${n}.`;
+
+/**
  * Hands each guide the next household to place: first those who asked on the public form in the
  * surge's city, else one just arrived at the airport, inserted directly as a guide's intake would leave it.
  */
@@ -169,7 +175,7 @@ export class HouseholdSupply {
     for (let n = 1; n <= backlog; n++) {
       db.insert(arrivals)
         .values({
-          alias: `Backlog #${n}.`,
+          alias: surgeAlias('Backlog', n),
           adultMen: 1,
           adultWomen: 0,
           children: 0,
@@ -209,8 +215,7 @@ export class HouseholdSupply {
     let roll = this.random() * 100;
     const composition = COMPOSITIONS.find((c) => (roll -= c.weight) < 0) ?? COMPOSITIONS[0];
     this.counter++;
-    // "#12." never contains "#1.": a search for one alias finds that household alone.
-    const alias = `Surge #${this.counter}.`;
+    const alias = surgeAlias('Surge', this.counter);
     const id = this.db
       .insert(arrivals)
       .values({

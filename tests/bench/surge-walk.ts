@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { actionId, callAction } from './actions';
-import { COOKIE_NAME, type HouseholdSupply, type Member } from './surge-network';
+import { COOKIE_NAME, surgeAlias, type HouseholdSupply, type Member } from './surge-network';
 
 /** Every kind of request the surge makes; the p95 of each is held against the limit. */
 export const STEPS = [
@@ -261,7 +261,7 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
     lang: 'en',
     stamp,
     website: '',
-    alias: `Asker #${person}.`,
+    alias: surgeAlias('Asker', person),
     adultMen: '0',
     adultWomen: '1',
     children: '0',

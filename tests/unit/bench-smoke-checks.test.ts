@@ -21,8 +21,8 @@ function healthyRun(): Record<string, Record<string, unknown>> {
     actions: { double_bookings: 0, reservations: 12 },
     weight: { arrival_page_gzip_bytes: 6000, arrival_page_js_bytes: 0, sign_in_js_gzip_bytes: 140_000 },
     surge: {
-      volunteers_at_p95_300ms: 6,
-      volunteers_at_p95_300ms_2_processes: 6,
+      volunteers_at_p95_300ms: 60,
+      volunteers_at_p95_300ms_2_processes: 60,
       health_per_second_2_processes: 700,
       reservations_2_processes: 2,
       mix_2_processes: 'queue 40%, board 60%',
@@ -68,6 +68,22 @@ describe('npm run bench -- --smoke: its checks', () => {
       'forecast.naive_mae_beds > 0',
       'forecast.mae_ratio_to_naive > 0',
       'the table shows surge: double_bookings 0 against a goal of 0',
+    ]);
+  });
+
+  it('fail the surge on any failure of its walk, and never on a time', () => {
+    const results = healthyRun();
+    results.surge.mix_2_processes = 'queue 40% (p50 9000 / p95 60000 ms), board 60% (p50 8000 / p95 45000 ms)';
+    expect(smokeFailures(EVERY_PART, results, markdownTable(results))).toEqual([]);
+    results.surge.failures = 1;
+    expect(smokeFailures(EVERY_PART, results, markdownTable(results))).toEqual(['surge.failures = 0']);
+    // A level with a failure is not passed: no volunteers are reported.
+    results.surge.volunteers_at_p95_300ms = 0;
+    results.surge.volunteers_at_p95_300ms_2_processes = 0;
+    expect(smokeFailures(EVERY_PART, results, markdownTable(results))).toEqual([
+      'surge.volunteers_at_p95_300ms > 0',
+      'surge.volunteers_at_p95_300ms_2_processes > 0',
+      'surge.failures = 0',
     ]);
   });
 
