@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasMatches, QUEUE_PAGE, queueQuery } from '@/lib/arrivals/filters';
+import { aliasMatches, QUEUE_PAGE, queueQuery } from '@/lib/households/filters';
 import { SMOKE } from '../bench/run';
 import { failureKinds } from '../bench/surge';
 import { surgeAlias } from '../bench/surge-network';
@@ -17,7 +17,7 @@ describe('npm run bench -- surge', () => {
     ];
     for (const alias of aliases) {
       // What the server searches for when a guide opens /arrivals?q=<alias>.
-      const { q } = queueQuery({ q: alias }, 'coordinator');
+      const { q } = queueQuery({ q: alias }, 'guide');
       expect(q).toBe(alias);
       expect(aliases.filter((other) => aliasMatches(other, q))).toEqual([alias]);
     }
