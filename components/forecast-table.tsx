@@ -1,8 +1,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { ROOM_KINDS } from '@/db/schema/enums';
+import type { Night } from '@/lib/calendar/nights';
 import type { ForecastNightView, ShelterForecastView } from '@/lib/forecast/view';
-import type { Night } from '@/lib/nights/calendar';
 
 // A night is a calendar date: read at noon UTC and shown in UTC, it is the same day in every zone.
 const noonOf = (night: Night) => new Date(`${night}T12:00:00Z`);

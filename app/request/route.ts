@@ -3,6 +3,7 @@ import { renderRequestForm } from '@/components/public/render';
 import { getDb, write } from '@/db';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost } from '@/lib/auth/origin';
+import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/calendar/zones';
 import { cityById, cityBySlug, listCities } from '@/lib/cities/cities';
 import { rememberCity } from '@/lib/cities/likely-city';
 import { DomainError } from '@/lib/errors';
@@ -13,7 +14,6 @@ import { submitRequest } from '@/lib/requests/self-register';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { isRequestDevice, newRequestDevice, REQUEST_DEVICE_COOKIE } from '@/lib/requests/throttle';
 import { servedOverHttps } from '@/lib/security/headers';
-import { NETWORK_TIME_ZONE, utcToZonedWallClock } from '@/lib/time';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { publicRequestSchema } from '@/lib/validation/request';
 

@@ -1,8 +1,8 @@
 import { ArrivalDocument } from '@/components/arrival/document';
 import { GuestSaidForms, refusalText, type LateTerms, type SayRefusal } from '@/components/arrival/guest-said';
 import { latestArrivalFor } from '@/lib/guest-link/late-hold';
-import { tonightIn } from '@/lib/nights/calendar';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { formatFor, renderArrivalPage, toHtml, translator } from '@/components/arrival/render';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { shareLinks, shareText } from '@/lib/i18n/share';

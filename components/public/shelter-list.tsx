@@ -4,7 +4,7 @@ import { ContactButtons, contactLinks, LanguageLinks, PrivacyLink } from '@/comp
 import type { PublicCityGroup, PublicList } from '@/lib/cities/public';
 import type { PublicShelter } from '@/lib/requests/public-list';
 import type { NetworkContact } from '@/lib/requests/settings';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { HelpBox, localHref } from './help-box';
 
 type Props = { list: PublicList; locale: ArrivalLocale; t: Translate; format: Format; now: Date };

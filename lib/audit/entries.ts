@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { isLive } from '@/lib/privacy/shares';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { onlyCityOf, seesCity, seesPerson, type AuditReach, type AuditRow } from './trail';
 
 /** Who did it, as the page may name them. */

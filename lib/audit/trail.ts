@@ -1,12 +1,12 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { addDays, dayStart } from '@/lib/calendar/days';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { listCities } from '@/lib/cities/cities';
 import { cityScopeOf } from '@/lib/cities/scope';
-import { addDays, dayStart } from '@/lib/occupancy/days';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { invitationReach, staffReach, withinScope } from '@/lib/staff/scope';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { isoDay } from '@/lib/validation/common';
 import { AUDIT_KINDS, kindPrefixes, type AuditKind } from './kinds';
 

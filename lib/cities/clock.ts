@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { cities, cityNames } from '@/db/schema';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 
 /**
  * The zone a city's times are typed, shown and counted in. Something with no city (a network that has

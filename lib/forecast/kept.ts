@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '@/db';
 import type { RoomKind } from '@/db/schema/enums';
 import type { STAY_STATUSES } from '@/db/schema/stays';
-import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
+import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
 import type { BedLayout } from '@/lib/placement/layout';
 import { processWide } from '@/lib/process-wide';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type People, type RecentStay } from './maths';

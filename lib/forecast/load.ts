@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { bedsTonight } from '@/lib/occupancy/free-tonight';
 import { bedLayout } from '@/lib/placement/layout';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { keptShelters, peopleHeldAt, recentStays } from './kept';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type ForecastInput, type People, type ShelterInput } from './maths';
 

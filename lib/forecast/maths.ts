@@ -1,7 +1,7 @@
 import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
-import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
-import { dayStart } from '@/lib/occupancy/days';
-import { zonedWallClockToUtc } from '@/lib/time';
+import { dayStart } from '@/lib/calendar/days';
+import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
+import { zonedWallClockToUtc } from '@/lib/calendar/zones';
 
 /** How many nights the forecast looks ahead, tonight included. */
 export const FORECAST_NIGHTS = 7;

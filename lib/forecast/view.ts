@@ -1,5 +1,5 @@
 import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
-import type { Night } from '@/lib/nights/calendar';
+import type { Night } from '@/lib/calendar/nights';
 import type { Forecast, KindFigures, People } from './maths';
 
 /** One night as a guide reads it: whole beds and head counts, nothing about any household. */

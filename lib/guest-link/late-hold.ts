@@ -1,6 +1,6 @@
-import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
+import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
+import { utcToZonedWallClock, zonedWallClockToUtc } from '@/lib/calendar/zones';
 import { checkInWindow, type DoorRules } from '@/lib/nights/door';
-import { utcToZonedWallClock, zonedWallClockToUtc } from '@/lib/time';
 
 /** A shelter's door and what it does for a guest who says they will be late. */
 export type LateRules = DoorRules & { lateGraceMinutes: number; latestArrival: string | null };

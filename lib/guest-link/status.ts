@@ -1,5 +1,5 @@
-import { addNights, nightCount, tonightIn } from '@/lib/nights/calendar';
-import { localDay } from '@/lib/occupancy/days';
+import { localDay } from '@/lib/calendar/days';
+import { addNights, nightCount, tonightIn } from '@/lib/calendar/nights';
 
 export type ArrivalStatus = { kind: 'held'; beds: number; until: Date } | { kind: 'checkedIn' } | { kind: 'ended' };
 

@@ -4,11 +4,11 @@ import { arrivals } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
+import { zonedWallClockToUtc } from '@/lib/calendar/zones';
 import { heldCity, impliedCity, knownCity } from '@/lib/cities/choice';
 import { cityTimeZone } from '@/lib/cities/clock';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { meetingPointFor } from '@/lib/meeting-points/points';
-import { zonedWallClockToUtc } from '@/lib/time';
 import type { ArrivalInput, IntakeInput } from '@/lib/validation/arrival';
 
 const MINUTE = 60_000;
@@ -32,7 +32,7 @@ export function arrivalTime(input: Pick<ArrivalInput, 'arrivedAt'>, now: Date, w
   return arrivedAt;
 }
 
-/** How far ahead a household may say it lands: bookings further out are guesses (lib/nights/calendar.ts). */
+/** How far ahead a household may say it lands: bookings further out are guesses (lib/calendar/nights.ts). */
 export const EXPECTED_WINDOW = { ahead: 90 * DAY, back: DAY };
 
 /** When the household expects to land, read on its city's clock; none when it is here already. */

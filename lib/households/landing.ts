@@ -1,5 +1,5 @@
-import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
-import { utcToZonedWallClock } from '@/lib/time';
+import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 
 /** When a household still to come lands, in its city's calendar words: today, tomorrow or a date, and the hour there. */
 export type Landing = { day: 'today' | 'tomorrow' | 'later'; date: Night; time: string };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { write, type Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { tonightIn } from '@/lib/calendar/nights';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
 import { householdCityNames } from '@/lib/cities/household';
@@ -9,7 +10,6 @@ import { asksSafeRoom } from '@/lib/matching/safe-rooms';
 import { suggestPlacements, type Suggestion } from '@/lib/matching/suggest';
 import { householdMeetingPoint, whereaboutsOf } from '@/lib/meeting-points/household';
 import { listMeetingPoints, pointIsIn } from '@/lib/meeting-points/points';
-import { tonightIn } from '@/lib/nights/calendar';
 import { nightsFromQuery, nightsToSearch } from '@/lib/nights/wanted';
 import { recordNoFit } from '@/lib/occupancy/unmet';
 import { householdCities, placeGroups } from '@/lib/placement/city-places';

@@ -1,6 +1,6 @@
 import type { arrivals } from '@/db/schema';
+import { minutesSince } from '@/lib/calendar/zones';
 import type { Share } from '@/lib/privacy/shares';
-import { minutesSince } from '@/lib/time';
 import { landingOf, type Landing } from './landing';
 
 type ArrivalRow = typeof arrivals.$inferSelect;

@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
-import { addNights, nightCount, type Night } from '@/lib/nights/calendar';
-import { utcToZonedWallClock } from '@/lib/time';
+import { addNights, nightCount, type Night } from '@/lib/calendar/nights';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 
 // The message a guide sends with the arrival's link, in the household's language. A stay's message
 // names its first night and that day's door hours ("from Mon 7 Dec, check-in 14:00–23:00, 3 nights"),

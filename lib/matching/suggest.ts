@@ -1,6 +1,6 @@
 import type { RoomKind, ShelterStatus } from '@/db/schema/enums';
+import { nightCount, tonightIn, type NightRange } from '@/lib/calendar/nights';
 import { distanceKm, type Coordinates } from '@/lib/meeting-points/distance';
-import { nightCount, tonightIn, type NightRange } from '@/lib/nights/calendar';
 import { holdUntilFor } from '@/lib/nights/door';
 import { isPlan, planPlacement, roomAdmits, type PlanRefusal } from './plan';
 import { asksSafeRoom, planSafety } from './safe-rooms';

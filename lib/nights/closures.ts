@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { nightsOf, type Night, type NightRange } from './calendar';
+import { nightsOf, type Night, type NightRange } from '@/lib/calendar/nights';
 
 export type ClosedNight = { roomId: string | null; night: Night };
 

@@ -1,5 +1,5 @@
-import { zonedWallClockToUtc } from '@/lib/time';
-import { addNights, type Night } from './calendar';
+import { addNights, type Night } from '@/lib/calendar/nights';
+import { zonedWallClockToUtc } from '@/lib/calendar/zones';
 
 export type DoorRules = { checkInFrom: string; checkInUntil: string; holdHours: number; checkOutBy: string; timeZone: string };
 

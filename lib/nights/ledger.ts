@@ -2,8 +2,8 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { bedNights } from '@/db/schema';
+import { nightsOf, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
-import { nightsOf, type Night, type NightRange } from './calendar';
 import { isGuestInBedRefusal } from './overdue';
 
 const insertNight = (db: Db) =>

@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
+import { nightsOf, tonightIn, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
-import { nightsOf, tonightIn, type Night, type NightRange } from './calendar';
 
 // A guest checked in keeps their bed until the host checks them out, also past their planned
 // departure, when the ledger (bed_nights) books no night for them any more. Migration 0012's triggers

@@ -1,5 +1,5 @@
+import { addNights, isNight, MAX_DAYS_AHEAD, MAX_NIGHTS, nightCount, tonightIn, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
-import { addNights, isNight, MAX_DAYS_AHEAD, MAX_NIGHTS, nightCount, tonightIn, type Night, type NightRange } from './calendar';
 import { firstBookableNight, holdUntilFor, type DoorRules } from './door';
 
 export type StayRules = DoorRules & { usualNights: number; longestNights: number | null };

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
+import { addNights, isNight, MAX_DAYS_AHEAD, MAX_NIGHTS, nightCount, tonightIn, type NightRange } from '@/lib/calendar/nights';
 import { cityTimeZone } from '@/lib/cities/clock';
-import { addNights, isNight, MAX_DAYS_AHEAD, MAX_NIGHTS, nightCount, tonightIn, type NightRange } from './calendar';
 import { holdUntilFor } from './door';
 import { firstNightFrom } from './stay-dates';
 

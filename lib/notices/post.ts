@@ -4,9 +4,9 @@ import { cities, notices, noticeTexts, shelters } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
+import { zonedWallClockToUtc } from '@/lib/calendar/zones';
 import { DomainError, notAllowed } from '@/lib/errors';
 import { NOTICE_LONGEST_MS } from '@/lib/notices/limits';
-import { zonedWallClockToUtc } from '@/lib/time';
 import { noticeTextsOf, type NoticeInput } from '@/lib/validation/notice';
 import { mayManageCityNotices, mayManageShelterNotices } from './access';
 

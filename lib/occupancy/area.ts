@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { listCities, type CityView } from '@/lib/cities/cities';
 import { cityScopeOf, holdsCity } from '@/lib/cities/scope';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 /**
  * Which cities' figures a page shows: one city picked from the query string (?city=<id or slug>),

@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import type { ShelterStatus } from '@/db/schema';
-import { tonightIn, type Night } from '@/lib/nights/calendar';
+import { tonightIn, type Night } from '@/lib/calendar/nights';
 import { bedLayout } from '@/lib/placement/layout';
 import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelters/bed-state';
 

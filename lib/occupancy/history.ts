@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { addDays, dayWindows, type DayWindow } from '@/lib/calendar/days';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { NETWORK_SCOPE } from './day-scopes';
-import { addDays, dayWindows, type DayWindow } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { emptyDay, occupancyByDay, type DayFigures } from './maths';
 import { addDayFigures } from './summary';

@@ -1,4 +1,4 @@
-import type { DayWindow } from './days';
+import type { DayWindow } from '@/lib/calendar/days';
 
 /** [from, until): until null means "still so". */
 export type Interval = { from: number; until: number | null };

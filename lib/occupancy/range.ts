@@ -1,6 +1,6 @@
+import { addDays, daysBetween } from '@/lib/calendar/days';
 import { firstParam } from '@/lib/search-params';
 import { isoDay } from '@/lib/validation/common';
-import { addDays, daysBetween } from './days';
 
 export const RANGE_PRESETS = [7, 30, 90] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

@@ -1,8 +1,8 @@
 import 'server-only';
 import { write, type Db } from '@/db';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { dayWindows, localDay } from '@/lib/calendar/days';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { NETWORK_SCOPE } from './day-scopes';
-import { dayWindows, localDay } from './days';
 import { HOUSEHOLD_END, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 
 const ENDED_WITHOUT_END = `a.ended_at is null and a.status in ('left', 'cancelled', 'not_genuine', 'mistaken')`;

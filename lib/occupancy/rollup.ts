@@ -1,9 +1,9 @@
 import 'server-only';
 import { write, type Db } from '@/db';
+import { addDays, dayWindows, localDay } from '@/lib/calendar/days';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { runSteps, runStepsYielding } from '@/lib/steps';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { NETWORK_SCOPE } from './day-scopes';
-import { addDays, dayWindows, localDay } from './days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { recountUnendedHouseholds } from './recount';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import type { OccupancyArea } from './area';
 import type { HistoryScope } from './history';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { addDays, dayWindows, localDay, type DayWindow } from '@/lib/calendar/days';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { cityTimeZone } from '@/lib/cities/clock';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { NETWORK_SCOPE } from './day-scopes';
-import { addDays, dayWindows, localDay, type DayWindow } from './days';
 import { householdKind, noKinds, type HouseholdKind, type KindCounts } from './kind';
 
 /** One network day's unmet demand: households that waited past its midnight without a bed, and searches that found no fitting shelter. */

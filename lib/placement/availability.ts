@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { shelters } from '@/db/schema';
+import { nightsOf, type NightRange } from '@/lib/calendar/nights';
 import type { ShelterAvailability } from '@/lib/matching/types';
-import { nightsOf, type NightRange } from '@/lib/nights/calendar';
 import { nightsHeldPastDeparture } from '@/lib/nights/overdue';
 import { bedLayout } from './layout';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals } from '@/db/schema';
+import type { NightRange } from '@/lib/calendar/nights';
 import type { ShelterAvailability } from '@/lib/matching/types';
-import type { NightRange } from '@/lib/nights/calendar';
 import { networkAvailability } from './availability';
 import type { HouseholdCities, PlacementKind } from './city-rule';
 import { withMenBooked } from './room-company';

@@ -3,8 +3,8 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { bedNights, shelters, stayBeds, stayExtensions, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
+import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
 import { DomainError, notAllowed } from '@/lib/errors';
-import { addNights, tonightIn, type Night } from '@/lib/nights/calendar';
 import { changeStayDates } from './dates';
 import { audit, stayFor } from './stays';
 

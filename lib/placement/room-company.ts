@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
+import { tonightIn, type NightRange } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import type { ShelterAvailability } from '@/lib/matching/types';
-import { tonightIn, type NightRange } from '@/lib/nights/calendar';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 type Holding = { roomId: string; beds: number; men: number; status: string; firstNight: string | null; departure: string | null };
 

@@ -1,10 +1,10 @@
 import type { Db } from '@/db';
 import { arrivals } from '@/db/schema';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { minutesSince, NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { householdKind, type HouseholdKind } from '@/lib/occupancy/kind';
 import { networkAvailability } from '@/lib/placement/availability';
-import { minutesSince, NETWORK_TIME_ZONE } from '@/lib/time';
 import type { WaitInputs } from './expected-wait';
 
 const WINDOW_MS = 14 * 86_400_000;

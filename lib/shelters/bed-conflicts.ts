@@ -2,9 +2,9 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, shelters, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
+import type { Night } from '@/lib/calendar/nights';
 import { heldBeds } from '@/lib/households/queries';
 import { householdView, type HouseholdView } from '@/lib/households/views';
-import type { Night } from '@/lib/nights/calendar';
 import { bedConflicts } from '@/lib/nights/overdue';
 import { householdPageOpens, shareOf } from '@/lib/privacy/shares';
 

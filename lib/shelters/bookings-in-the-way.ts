@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import type { Night } from '@/lib/nights/calendar';
+import type { Night } from '@/lib/calendar/nights';
 import { householdPageOpens, shareOf } from '@/lib/privacy/shares';
 
 /** The first booking in a closure's way, as the caller may see it, and how many there are in all. */

@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
+import { addNights, nightsFrom, type Night } from '@/lib/calendar/nights';
 import { compareLabels } from '@/lib/labels';
-import { addNights, nightsFrom, type Night } from '@/lib/nights/calendar';
 import { closedNights, type ClosedNight } from '@/lib/nights/closures';
 import { inLocale } from './room-names';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isNight } from '@/lib/nights/calendar';
+import { isNight } from '@/lib/calendar/nights';
 import { optionalCityChoice } from './city';
 import { checkbox, contactHandle, idField, listOf, optionalText, requiredText } from './common';
 import { LANGUAGES } from './shelter-options';

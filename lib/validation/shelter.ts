@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
-import { isNight, MAX_NIGHTS } from '@/lib/nights/calendar';
+import { isNight, MAX_NIGHTS } from '@/lib/calendar/nights';
 import { cityChoice, optionalCityChoice, timeZoneField } from './city';
 import { checkbox, contactHandle, idField, listOf, nameText, optionalText, requiredText } from './common';
 import { AMENITIES, LANGUAGES } from './shelter-options';

@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
 import { arrivals, bedOutages, stayBeds, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { addDays, localDay } from '@/lib/occupancy/days';
+import { addDays, localDay } from '@/lib/calendar/days';
 
 export const DEMO_HISTORY_DAYS = 60;
 const HOUR = 3_600_000;

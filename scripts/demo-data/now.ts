@@ -2,10 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, beds, rooms, shelterClosures, shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/calendar/zones';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn } from '@/lib/placement/stays';
-import { NETWORK_TIME_ZONE, zonedWallClockToUtc } from '@/lib/time';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,10 +6,10 @@
 // every horizon is the beds free at the asking. The same is asked at 18:00 (evening_…): h1 is then six
 // hours ahead, and "free now" is hardest to beat, with the day's departures and most arrivals behind.
 import type { RoomKind } from '@/db/schema/enums';
+import { dayStart, localDay } from '@/lib/calendar/days';
+import { addNights, type Night } from '@/lib/calendar/nights';
+import { zonedWallClockToUtc } from '@/lib/calendar/zones';
 import { forecast, FORECAST_NIGHTS, type ForecastInput, type RecentStay, type ShelterInput } from '@/lib/forecast/maths';
-import { addNights, type Night } from '@/lib/nights/calendar';
-import { dayStart, localDay } from '@/lib/occupancy/days';
-import { zonedWallClockToUtc } from '@/lib/time';
 import { round } from './stats';
 import { prng } from './surge-network';
 

@@ -6,9 +6,9 @@ import { openDatabase, write } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { arrivals, beds, rooms, shelters, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { reserveBeds } from '@/lib/placement/reserve';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { percentile, round, spread } from './stats';
 
 type WorkerResult = { calls: number; elapsedMs: number; latencies: number[]; busy: number; errorCount: number; errors: string[] };

@@ -11,9 +11,9 @@ import type Database from 'better-sqlite3';
 import { openDatabase, write } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import type { StaffUser } from '@/lib/auth/staff';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { reserveBeds } from '@/lib/placement/reserve';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 
 const SHELTERS = 100;

@@ -3,10 +3,10 @@ import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ForecastTable, ShelterForecastTable } from '@/components/forecast-table';
+import { nightsFrom } from '@/lib/calendar/nights';
 import type { ForecastNightView } from '@/lib/forecast/view';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
-import { nightsFrom } from '@/lib/nights/calendar';
 
 let intlErrors: string[] = [];
 beforeEach(() => {

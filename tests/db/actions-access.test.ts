@@ -6,11 +6,11 @@ import { invitations, networkSettings, shelterMembers, users } from '@/db/schema
 import { hashPassword } from '@/lib/auth/password';
 import { can, PERMISSIONS, type Permission, type Target } from '@/lib/auth/policy';
 import { sealSecret } from '@/lib/auth/totp';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { slugOf } from '@/lib/cities/slug';
 import { idleState, type FormState } from '@/lib/forms';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { oneMoreNight } from '@/lib/placement/one-more-night';
-import { utcToZonedWallClock } from '@/lib/time';
 import { serverActions, type Action } from '../support/app-tree';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { datedStay } from '../support/host-day';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { idleState, type FormState } from '@/lib/forms';
 import en from '@/lib/i18n/messages/en.json';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { createInvitation } from '@/lib/staff/invitations';
-import { utcToZonedWallClock } from '@/lib/time';
 import { serverActions, type Action } from '../support/app-tree';
 import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { bedNights, shelterClosures, stays } from '@/db/schema';
+import { nightsOf, type NightRange } from '@/lib/calendar/nights';
 import { loadForecastInput } from '@/lib/forecast/load';
 import { forecast } from '@/lib/forecast/maths';
-import { nightsOf, type NightRange } from '@/lib/nights/calendar';
 import { makeArrival, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { tonightIn } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
-import { tonightIn } from '@/lib/nights/calendar';
 import { closedNights } from '@/lib/nights/closures';
 import { buildCalendar, loadCalendar, type Calendar } from '@/lib/shelters/calendar';
 import { closeNights, closuresAhead, reopenClosure } from '@/lib/shelters/closures';

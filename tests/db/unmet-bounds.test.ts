@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
+import { addDays, dayWindows, localDay } from '@/lib/calendar/days';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { totalUnmet, unmetHistory } from '@/lib/occupancy/unmet';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { seedDemo } from '@/scripts/demo-data/seed';
 import { makeArrival, makeRoom, makeShelter } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@/db';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { shelters, stayBeds, stays } from '@/db/schema';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { holdUntilFor } from '@/lib/nights/door';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { makeArrival } from '../support/fixtures';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { rooms, users } from '@/db/schema';
-import { utcToZonedWallClock } from '@/lib/time';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { tonightIn } from '@/lib/nights/calendar';
+import { tonightIn } from '@/lib/calendar/nights';
 import { openSignedIn } from './signed-in';
 import { axeViolations, launchBrowser, newPage, PHONE } from './support';
 

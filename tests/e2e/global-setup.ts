@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { TestProject } from 'vitest/node';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
-import { dayStart } from '@/lib/occupancy/days';
+import { dayStart } from '@/lib/calendar/days';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { startDemoServer } from '../support/next-server';
 import { SHARED_SERVER_VARIABLES } from './signed-in';
 

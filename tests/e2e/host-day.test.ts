@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
+import { addNights } from '@/lib/calendar/nights';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
-import { addNights } from '@/lib/nights/calendar';
 import { buildHarbourHouse } from '../support/host-day';
 import { openSignedIn } from './signed-in';
 import { axeViolations, launchBrowser, PHONE, screenshot, shotsDir } from './support';

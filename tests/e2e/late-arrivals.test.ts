@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { shelters, stays, users } from '@/db/schema';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { axeViolations, launchBrowser, PHONE, screenshot, shotsDir, SignInPage } from './support';
 

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, write } from '@/db';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { issueLink } from '@/lib/placement/links';
-import { utcToZonedWallClock } from '@/lib/time';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { openSignedIn } from './signed-in';
 import { axeViolations, launchBrowser, PHONE } from './support';

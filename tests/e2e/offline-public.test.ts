@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, write } from '@/db';
 import { arrivals } from '@/db/schema';
-import { tonightIn } from '@/lib/nights/calendar';
+import { tonightIn } from '@/lib/calendar/nights';
 import { hashLinkToken, issueLink, newLinkToken } from '@/lib/placement/links';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, write, type Db } from '@/db';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { checkOut } from '@/lib/placement/stays';
 import { asStaff, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';

@@ -19,8 +19,8 @@ import {
 } from '@/db/schema';
 import { newId } from '@/db/schema/columns';
 import type { StaffUser } from '@/lib/auth/staff';
-import { addNights, nightsOf, tonightIn } from '@/lib/nights/calendar';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
+import { addNights, nightsOf, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 
 /** A real scrypt hash of `password`, with cheap parameters so that tests stay fast (production's are 32 times dearer). */
 export function fixtureHash(password: string): string {

@@ -1,9 +1,9 @@
 import type { Db } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { publicList } from '@/lib/cities/public';
 import { loadForecastInput } from '@/lib/forecast/load';
 import { forecast } from '@/lib/forecast/maths';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { networkNow } from '@/lib/occupancy/now';
 import { networkAvailability } from '@/lib/placement/availability';
 import { freeTonightByShelter } from '@/lib/placement/batch';

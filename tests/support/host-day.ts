@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { bedNights, beds, rooms, stays } from '@/db/schema';
-import { addNights, nightsOf, tonightIn, type NightRange } from '@/lib/nights/calendar';
+import { addNights, nightsOf, tonightIn, type NightRange } from '@/lib/calendar/nights';
 import { makeArrival, makeRoom, makeShelter, makeStay, makeUser } from './fixtures';
 
 /**

@@ -4,13 +4,13 @@
 // summary on stdout.
 import { openDatabase, write } from '@/db';
 import type { StaffUser } from '@/lib/auth/staff';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { DomainError } from '@/lib/errors';
 import { suggestPlacements } from '@/lib/matching/suggest';
-import { addNights, tonightIn } from '@/lib/nights/calendar';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBatch, type BatchRefusal } from '@/lib/placement/batch';
 import { householdOf, reserveBeds } from '@/lib/placement/reserve';
-import { NETWORK_TIME_ZONE } from '@/lib/time';
 
 /** A shelter the race emptied: refused in the suggestions' words, for want of beds and nothing else. */
 const outOfBeds = (refusal: BatchRefusal): boolean =>

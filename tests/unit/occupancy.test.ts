@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, dayWindows, localDay } from '@/lib/calendar/days';
 import { csvField, toCsv } from '@/lib/occupancy/csv';
-import { addDays, dayWindows, localDay } from '@/lib/occupancy/days';
 import { occupancyByDay, type BedGroup, type StayRecord } from '@/lib/occupancy/maths';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { historyRange } from '@/lib/occupancy/range';

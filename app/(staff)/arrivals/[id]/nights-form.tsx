@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useNightFormat } from '@/components/nights';
-import { addNights, nightCount } from '@/lib/nights/calendar';
+import { addNights, nightCount } from '@/lib/calendar/nights';
 
 export type AskedNights = {
   firstNight: string;

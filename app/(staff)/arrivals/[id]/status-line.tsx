@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useNightFormat } from '@/components/nights';
+import { addNights, nightCount } from '@/lib/calendar/nights';
 import type { StayView } from '@/lib/households/queries';
-import { addNights, nightCount } from '@/lib/nights/calendar';
 
 type Stay = Pick<StayView, 'status' | 'shelterName' | 'firstNight' | 'departure'>;
 

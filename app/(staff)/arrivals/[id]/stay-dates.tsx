@@ -7,8 +7,8 @@ import { describedBy, FieldError } from '@/components/ui/field-error';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import { addNights, nightCount } from '@/lib/calendar/nights';
 import { fieldValue } from '@/lib/forms';
-import { addNights, nightCount } from '@/lib/nights/calendar';
 
 type Stay = { id: string; status: 'reserved' | 'checked_in'; firstNight: string; departure: string; checkOutBy: string };
 

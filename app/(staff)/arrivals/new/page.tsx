@@ -4,12 +4,12 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
+import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { preselectedCity } from '@/lib/cities/choice';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
 import { languagesByUse, SHOWN_LANGUAGES } from '@/lib/households/languages';
 import { listMeetingPoints } from '@/lib/meeting-points/points';
-import { utcToZonedWallClock } from '@/lib/time';
 import { registerHousehold } from './actions';
 import { IntakeForm } from './intake-form';
 

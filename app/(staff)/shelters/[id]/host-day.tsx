@@ -4,7 +4,7 @@ import Link from '@/components/link';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ActionButton } from '@/components/ui/action-button';
 import type { FormAction } from '@/components/ui/use-form-action';
-import { nightCount, type Night } from '@/lib/nights/calendar';
+import { nightCount, type Night } from '@/lib/calendar/nights';
 import type { TwoInOneBed } from '@/lib/shelters/bed-conflicts';
 import type { DayStay, HostDay } from '@/lib/shelters/day';
 import styles from './host-day.module.css';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import { ActionButton } from '@/components/ui/action-button';
-import { addNights, MAX_DAYS_AHEAD, tonightIn } from '@/lib/nights/calendar';
+import { addNights, MAX_DAYS_AHEAD, tonightIn } from '@/lib/calendar/nights';
 import { applyExpiry } from '@/lib/placement/read';
 import { loadCalendar } from '@/lib/shelters/calendar';
 import { closuresAhead } from '@/lib/shelters/closures';

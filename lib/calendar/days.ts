@@ -1,4 +1,4 @@
-import { zonedWallClockToUtc, zoneOffsetMinutes } from '@/lib/time';
+import { zonedWallClockToUtc, zoneOffsetMinutes } from './zones';
 
 /** A shelter's local calendar day: midnight to midnight, 23 or 25 hours across a clock change. */
 export type DayWindow = {

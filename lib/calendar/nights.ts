@@ -1,4 +1,4 @@
-import { addDays, daysBetween, localDay } from '@/lib/occupancy/days';
+import { addDays, daysBetween, localDay } from './days';
 
 /**
  * A night is the shelter's local calendar day on whose evening it begins, "YYYY-MM-DD": the night of
