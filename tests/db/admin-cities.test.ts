@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditEvents, beds, invitationCities, rooms, staffCities, stayBeds, stays, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { auditChoices, auditPage, auditReach } from '@/lib/audit/trail';
+import { auditChoices, auditPage, auditReach } from '@/lib/audit-trail/trail';
 import { DomainError } from '@/lib/errors';
 import { occupancyArea } from '@/lib/occupancy/area';
 import { occupancyHistory } from '@/lib/occupancy/history';

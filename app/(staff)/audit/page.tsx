@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import Link from '@/components/link';
 import { getDb } from '@/db';
-import { auditEntries } from '@/lib/audit/entries';
-import { AUDIT_KINDS } from '@/lib/audit/kinds';
-import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit/trail';
-import { entryWords } from '@/lib/audit/words';
+import { auditEntries } from '@/lib/audit-trail/entries';
+import { AUDIT_KINDS } from '@/lib/audit-trail/kinds';
+import { auditChoices, auditPage, auditReach, parseAuditFilters } from '@/lib/audit-trail/trail';
+import { entryWords } from '@/lib/audit-trail/words';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import type { SearchParams } from '@/lib/search-params';
@@ -23,7 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('audit');
   const format = await getFormatter();
   const locale = await getLocale();
-  // An admin of some cities reads only the events about their cities (lib/audit/trail.ts auditReach).
+  // An admin of some cities reads only the events about their cities (lib/audit-trail/trail.ts auditReach).
   const reach = auditReach(db, user);
   const choices = auditChoices(db, reach, locale);
   const { filters, page, problems } = parseAuditFilters(await searchParams, choices);
