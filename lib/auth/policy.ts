@@ -81,7 +81,9 @@ export type Caller = { id: string; role: Role; cityIds?: readonly string[] | nul
 /** Waiting, or placed: a household that has left, withdrawn or been erased is nobody's to open or act on. */
 export const isLive = (household: HouseholdState) =>
   !household.erasedAt && (household.status === 'waiting' || household.status === 'placed');
-const isActive = (stay: NonNullable<StayState>) => stay.status === 'reserved' || stay.status === 'checked_in';
+/** A stay that holds its beds: reserved, or its guests checked in. */
+export const ACTIVE_STAY_STATUSES = ['reserved', 'checked_in'] as const;
+const isActive = (stay: NonNullable<StayState>) => (ACTIVE_STAY_STATUSES as readonly string[]).includes(stay.status);
 
 const cityOf = (target: Target) => ('city' in target ? target.city : 'shelter' in target ? target.shelter.cityId : target.household.cityId);
 
@@ -130,7 +132,4 @@ export const reachOf = (user: Pick<Caller, 'role'>, permission: Permission): Rea
   (POLICY[permission] as Partial<Record<Role, Reach>>)[user.role];
 
 /** Whether a role may do this somewhere: for what depends on the role alone (a search box offered). */
-export const roleMay = (role: Role, permission: Permission) => role in POLICY[permission];
-
-/** The roles that may do this somewhere: what a form offers, and what the policy's documentation shows. */
-export const rolesFor = (permission: Permission) => Object.keys(POLICY[permission]) as Role[];
+export const roleMay = (role: Role, permission: Permission) => reachOf({ role }, permission) !== undefined;

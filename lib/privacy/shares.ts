@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { arrivals, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { can, isLive, type HouseholdState, type Permission, type StayState } from '@/lib/auth/policy';
+import { ACTIVE_STAY_STATUSES, can, isLive, type HouseholdState, type Permission, type StayState } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed, notFound } from '@/lib/errors';
 
@@ -19,7 +19,6 @@ export { isLive };
 export type Share = { identity: boolean; contact: boolean };
 export const NO_SHARE: Share = { identity: false, contact: false };
 const FULL_SHARE: Share = { identity: true, contact: true };
-const ACTIVE = ['reserved', 'checked_in'] as const;
 
 /** What `mayActOn` asks of a household: its state and its active stay, if any; null when unknown. */
 export function householdState(db: Db, arrivalId: string): { household: HouseholdState; stay: StayState } | null {
@@ -32,7 +31,7 @@ export function householdState(db: Db, arrivalId: string): { household: Househol
   const stay = db
     .select({ status: stays.status, reservedBy: stays.reservedBy, shelterId: stays.shelterId })
     .from(stays)
-    .where(and(eq(stays.arrivalId, arrivalId), inArray(stays.status, [...ACTIVE])))
+    .where(and(eq(stays.arrivalId, arrivalId), inArray(stays.status, [...ACTIVE_STAY_STATUSES])))
     .get();
   return { household, stay };
 }

@@ -122,7 +122,7 @@ function wrongDoors(who: Caller, answers: Answer[]): string[] {
   return Object.entries(PAGE_DOORS).flatMap(([route, permission]) => {
     const path = VISITS[route](world)[0];
     const { status } = answers.find((answer) => answer.path === path && answer.format === 'html')!;
-    const opens = can(asPolicySees(key), permission!);
+    const opens = can(asPolicySees(key), permission);
     return (status !== 404) === opens
       ? []
       : [`${key}: ${route}: ${status}, where the policy's ${permission} ${opens ? 'opens' : 'shuts'} it`];

@@ -5,7 +5,7 @@ import type { Permission } from '@/lib/auth/policy';
  * (tests/e2e/shares.test.ts) opens each as every kind of staff and expects 200 exactly where the
  * policy says so, 404 elsewhere.
  */
-export const PAGE_DOORS: Partial<Record<string, Permission>> = {
+export const PAGE_DOORS: Record<string, Permission> = {
   '/arrivals': 'household.list',
   '/arrivals/new': 'household.register',
   '/audit': 'audit.read',
