@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Param, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '.';
 
 type Build<Q> = (db: Db) => Q;
@@ -28,4 +28,30 @@ export function prepared<Q>(db: Db, build: Build<Q>): Q {
  */
 export function valueOf(column: SQLiteColumn, name: string): SQL {
   return sql`${new Param(sql.placeholder(name), column)}`;
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * A statement in plain SQL for what the query builder says poorly (windows, `coalesce` over a
+ * correlated subquery, a night-by-night walk), its tables and columns written as schema objects so
+ * a renamed column fails the typecheck, not a page at 2 a.m. Compiled once per connection and run as
+ * better-sqlite3 runs any statement: `.all`, `.get`, `.run`, `.raw()`, `.pluck()`, values by
+ * `@name`. Write `from ${stays} ${s}` for an alias `s = alias(stays, 's')`.
+ *
+ * A value never goes into the template: the text is compiled once, so a value would be the first
+ * caller's for good. A statement whose text changes with its input (a list of ids) is no statement:
+ * run it with `db.all(sql\`…${ids}…\`)`, which Drizzle binds each time.
+ */
+export function statement(build: () => SQL): (db: Db) => Database.Statement {
+  const byClient = new WeakMap<Database.Database, Database.Statement>();
+  return (db) => {
+    let compiled = byClient.get(db.$client);
+    if (!compiled) {
+      const query = dialect.sqlToQuery(build());
+      if (query.params.length > 0) throw new Error(`A statement takes its values by @name, not in its text: ${query.sql}`);
+      byClient.set(db.$client, (compiled = db.$client.prepare(query.sql)));
+    }
+    return compiled;
+  };
 }

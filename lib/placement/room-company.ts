@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, beds, stayBeds, stays } from '@/db/schema';
 import { tonightIn, type NightRange } from '@/lib/calendar/nights';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import type { ShelterAvailability } from '@/lib/matching/types';
@@ -7,15 +10,17 @@ type Holding = { roomId: string; beds: number; men: number; status: string; firs
 
 // The active stays of households with a man that hold beds in these rooms, each with how many of
 // its beds lie in the room. Counts only: nobody's alias or contact is read.
-const MEN_HOLDING = `
-  select b.room_id as roomId, count(*) as beds, a.adult_men as men, s.status, s.first_night as firstNight, s.departure
-    from stay_beds sb
-    join beds b on b.id = sb.bed_id
-    join stays s on s.id = sb.stay_id
-    join arrivals a on a.id = s.arrival_id
-   where sb.released_at is null and b.room_id in (select value from json_each(?))
-     and s.status in ('reserved', 'checked_in') and a.adult_men > 0 and s.id <> ?
-   group by b.room_id, s.id`;
+const menHolding = statement(
+  () => sql`
+  select ${beds.roomId} as roomId, count(*) as beds, ${arrivals.adultMen} as men, ${stays.status}, ${stays.firstNight} as firstNight, ${stays.departure}
+    from ${stayBeds}
+    join ${beds} on ${beds.id} = ${stayBeds.bedId}
+    join ${stays} on ${stays.id} = ${stayBeds.stayId}
+    join ${arrivals} on ${arrivals.id} = ${stays.arrivalId}
+   where ${stayBeds.releasedAt} is null and ${beds.roomId} in (select value from json_each(@rooms))
+     and ${stays.status} in ('reserved', 'checked_in') and ${arrivals.adultMen} > 0 and ${stays.id} <> @except
+   group by ${beds.roomId}, ${stays.id}`,
+);
 
 /**
  * The network with each mixed room's `menBooked`: the men booked in it on any of the nights asked
@@ -34,7 +39,7 @@ export function withMenBooked(
   for (const shelter of network)
     for (const room of shelter.rooms) if (room.kind === 'mixed') zoneOf.set(room.id, shelter.door?.timeZone ?? NETWORK_TIME_ZONE);
   if (zoneOf.size === 0) return network;
-  const holdings = db.$client.prepare(MEN_HOLDING).all(JSON.stringify([...zoneOf.keys()]), exceptStayId ?? '') as Holding[];
+  const holdings = menHolding(db).all({ rooms: JSON.stringify([...zoneOf.keys()]), except: exceptStayId ?? '' }) as Holding[];
   const men = new Map<string, number>();
   for (const held of holdings) {
     const onThoseNights = (held.firstNight ?? '') < nights.departure && (held.departure ?? '9999-12-31') > nights.firstNight;
