@@ -1,4 +1,5 @@
 import { decode, encode, type JWT, type JWTDecodeParams, type JWTEncodeParams } from '@auth/core/jwt';
+import { Remembered } from '@/lib/cache';
 
 /**
  * Auth.js's own session-token encode and decode, remembered for a moment. Auth.js reads the session
@@ -13,14 +14,10 @@ const REUSE_ENCODED_MS = 60_000;
 const MAX_ENTRIES = 5_000;
 
 type Decoded = { token: JWT; expiresAtMs: number };
-const decoded = new Map<string, Decoded>();
-const encoded = new Map<string, { token: string; at: number }>();
-
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  // A Map keeps insertion order: the oldest entry goes first when it is full.
-  if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value!);
-  map.set(key, value);
-}
+// The same cookie always decrypts to the same token (a pure answer, lib/cache.ts); each entry also
+// carries the moment it stops being one to hand out.
+const decoded = new Remembered<string, Decoded>(MAX_ENTRIES);
+const encoded = new Remembered<string, { token: string; at: number }>(MAX_ENTRIES);
 
 /** The token's claims that say who and since when: what the encrypted text is about, not its dates. */
 function identity(params: JWTEncodeParams): string {
@@ -35,7 +32,7 @@ export async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null>
   decoded.delete(key);
   const token = await decode(params);
   if (token && params.token && typeof token.exp === 'number')
-    remember(decoded, key, { token: structuredClone(token), expiresAtMs: token.exp * 1000 });
+    decoded.set(key, { token: structuredClone(token), expiresAtMs: token.exp * 1000 });
   return token;
 }
 
@@ -45,6 +42,6 @@ export async function cachedEncode(params: JWTEncodeParams): Promise<string> {
   const now = Date.now();
   if (hit && now - hit.at < REUSE_ENCODED_MS) return hit.token;
   const token = await encode(params);
-  remember(encoded, key, { token, at: now });
+  encoded.set(key, { token, at: now });
   return token;
 }

@@ -1,6 +1,8 @@
 import { createHash, hkdfSync } from 'node:crypto';
+import { Remembered } from '@/lib/cache';
 
-const cache = new Map<string, Buffer>();
+// One entry per purpose (a handful), while AUTH_SECRET stays the same.
+const keys = new Remembered<string, Buffer>(100);
 
 /**
  * A 256-bit key for one purpose, derived from AUTH_SECRET with HKDF (RFC 5869). One secret to keep,
@@ -11,12 +13,7 @@ export function derivedKey(purpose: string): Buffer {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error('AUTH_SECRET is not set');
   const id = `${purpose}\0${secret}`;
-  let key = cache.get(id);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', secret, 'waystation', `waystation ${purpose} v1`, 32));
-    cache.set(id, key);
-  }
-  return key;
+  return keys.get(id) ?? keys.set(id, Buffer.from(hkdfSync('sha256', secret, 'waystation', `waystation ${purpose} v1`, 32)));
 }
 
 /** Lower-cased email, hashed: what device cookies and throttle keys bind to, never the address itself. */

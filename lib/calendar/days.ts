@@ -1,3 +1,4 @@
+import { Remembered } from '@/lib/cache';
 import { zonedWallClockToUtc, zoneOffsetMinutes } from './zones';
 
 /** A shelter's local calendar day: midnight to midnight, 23 or 25 hours across a clock change. */
@@ -13,31 +14,22 @@ const DAY_MS = 86_400_000;
 
 // A forecast of a thousand shelters asks for the same days tens of thousands of times (each
 // shelter's tonight at the same instant, the same nights before and after): each answer is worked out
-// once per process. The maps are emptied when they grow large.
-const localDays = new Map<string, string>();
-const shiftedDays = new Map<string, string>();
+// once per process (lib/cache.ts).
+const localDays = new Remembered<string, string>(10_000);
+const shiftedDays = new Remembered<string, string>(50_000);
 
 /** "YYYY-MM-DD" of the instant in `timeZone`. */
 export function localDay(instant: number, timeZone: string): string {
   const key = `${instant} ${timeZone}`;
-  let day = localDays.get(key);
-  if (day === undefined) {
-    if (localDays.size > 10_000) localDays.clear();
-    day = new Date(instant + zoneOffsetMinutes(new Date(instant), timeZone) * 60_000).toISOString().slice(0, 10);
-    localDays.set(key, day);
-  }
-  return day;
+  return (
+    localDays.get(key) ??
+    localDays.set(key, new Date(instant + zoneOffsetMinutes(new Date(instant), timeZone) * 60_000).toISOString().slice(0, 10))
+  );
 }
 
 export function addDays(day: string, days: number): string {
   const key = `${day} ${days}`;
-  let shifted = shiftedDays.get(key);
-  if (shifted === undefined) {
-    if (shiftedDays.size > 50_000) shiftedDays.clear();
-    shifted = new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-    shiftedDays.set(key, shifted);
-  }
-  return shifted;
+  return shiftedDays.get(key) ?? shiftedDays.set(key, new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10));
 }
 
 /** Whole days from `from` to `to`, both included (0 when they are the same day). */
@@ -46,18 +38,12 @@ export function daysBetween(from: string, to: string): number {
 }
 
 // Midnights are asked for again and again (a forecast of a thousand shelters, a history of two
-// years): each (day, zone) is worked out once per process. The map is emptied when it grows large.
-const midnights = new Map<string, number>();
+// years): each (day, zone) is worked out once per process (lib/cache.ts).
+const midnights = new Remembered<string, number>(50_000);
 
 export function dayStart(day: string, timeZone: string): number {
   const key = `${day} ${timeZone}`;
-  let start = midnights.get(key);
-  if (start === undefined) {
-    if (midnights.size > 50_000) midnights.clear();
-    start = zonedWallClockToUtc(`${day}T00:00`, timeZone).getTime();
-    midnights.set(key, start);
-  }
-  return start;
+  return midnights.get(key) ?? midnights.set(key, zonedWallClockToUtc(`${day}T00:00`, timeZone).getTime());
 }
 
 /** The local days from `from` to `to` inclusive; a day still running is seen as it stands `now`. */

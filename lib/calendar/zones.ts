@@ -1,25 +1,28 @@
+import { Remembered } from '@/lib/cache';
+
 /** The network's own days and times: registrations, the queue, the audit trail (shelters may set their own). */
 export const NETWORK_TIME_ZONE = 'Europe/Istanbul';
 
 // Building a formatter costs far more than using one, and a history of two years asks for thousands.
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const wallClocks = new Remembered<string, Intl.DateTimeFormat>(1_000);
 
 function wallClockIn(timeZone: string): Intl.DateTimeFormat {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
+  return (
+    wallClocks.get(timeZone) ??
+    wallClocks.set(
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  return format;
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+    )
+  );
 }
 
 /** The offset of `timeZone` from UTC at `instant`, in minutes (Istanbul: +180). */

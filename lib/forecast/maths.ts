@@ -1,4 +1,5 @@
 import { ROOM_KINDS, type RoomKind } from '@/db/schema/enums';
+import { Remembered } from '@/lib/cache';
 import { dayStart } from '@/lib/calendar/days';
 import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
 import { zonedWallClockToUtc } from '@/lib/calendar/zones';
@@ -129,14 +130,13 @@ type NightsAround = {
   endOf: (night: Night) => number;
 };
 
-const around = new Map<string, NightsAround>();
+const around = new Remembered<string, NightsAround>(1_000);
 const weekdayOf = (night: Night) => new Date(`${night}T12:00:00Z`).getUTCDay();
 
 function nightsAround(tonight: Night, timeZone: string): NightsAround {
   const key = `${timeZone} ${tonight}`;
   const known = around.get(key);
   if (known) return known;
-  if (around.size > 1_000) around.clear();
   const ends = new Map<Night, number>();
   const endOf = (night: Night) => {
     let end = ends.get(night);

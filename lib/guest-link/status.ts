@@ -1,3 +1,4 @@
+import { Remembered } from '@/lib/cache';
 import { localDay } from '@/lib/calendar/days';
 import { addNights, nightCount, tonightIn } from '@/lib/calendar/nights';
 
@@ -59,11 +60,11 @@ export function datesSentences(nights: StayNights, beds: number, door: Door, t: 
   return { stay, kept };
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Remembered<string, Intl.DateTimeFormat>(20);
 /** Calendar days ("YYYY-MM-DD") in the reader's language: "1–3 декабря", "December 1 – 3", "1 – 3 Aralık". */
 export function datesFormat(locale: string): DatesFormat {
-  let format = dayFormats.get(locale);
-  if (!format) dayFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' })));
+  const format =
+    dayFormats.get(locale) ?? dayFormats.set(locale, new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }));
   // Noon UTC names the same calendar day in any reading.
   const noon = (day: string) => new Date(`${day}T12:00:00Z`);
   return { date: (day) => format.format(noon(day)), dateRange: (first, last) => format.formatRange(noon(first), noon(last)) };
