@@ -1,17 +1,14 @@
 import { getTranslations } from 'next-intl/server';
-import type { Db } from '@/db';
-import type { StaffUser } from '@/lib/auth/staff';
-import { shelterNoticesFor } from '@/lib/notices/live';
+import type { ManagedNotice } from '@/lib/notices/live';
 import { postShelterNoticeAction } from '../../notices/actions';
 import { NoticeForm } from '../../notices/notice-form';
 import { NoticeList } from '../../notices/notice-list';
 
-type Props = { db: Db; user: StaffUser; shelter: { id: string; cityId: string | null; timeZone: string }; now: Date };
+type Props = { notices: ManagedNotice[]; shelter: { id: string; timeZone: string } };
 
 /** "Notices to guests" on a shelter's page, for those who may post them: what guests see now, and a form. */
-export async function GuestNoticesSection({ db, user, shelter, now }: Props) {
+export async function GuestNoticesSection({ notices, shelter }: Props) {
   const t = await getTranslations('guestNotices');
-  const notices = shelterNoticesFor(db, user, shelter, now);
   return (
     <section className="card" aria-labelledby="guest-notices-title">
       <h2 id="guest-notices-title">{t('title')}</h2>

@@ -1,0 +1,42 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { can } from '@/lib/auth/policy';
+import type { StaffUser } from '@/lib/auth/staff';
+import { shelterStays } from '@/lib/households/queries';
+import { mayManageShelterNotices } from '@/lib/notices/access';
+import { shelterNoticesFor } from '@/lib/notices/live';
+import { applyExpiry } from '@/lib/placement/read';
+import { viewableShelter } from './access';
+import { twoInOneBed } from './bed-conflicts';
+import { shelterBoard } from './board';
+import { hostDay } from './day';
+import { inLocale } from './room-names';
+
+/**
+ * A shelter's page for its caller, or null when they may not open it (the same as unknown): the host's
+ * day, the beds tonight, who is expected and staying, and, for whoever may speak to its guests, the
+ * notices live for them. Holds past their time are let go first, so no bed shows a hold that has ended.
+ * Who each household is follows the caller's share (lib/privacy/shares.ts).
+ */
+export function shelterPage(db: Db, user: StaffUser, shelterId: string, now: Date, locale: string) {
+  const shelter = viewableShelter(db, user, shelterId);
+  if (!shelter) return null;
+  applyExpiry(db, now);
+  const board = shelterBoard(db, shelter.id, now, { holdersFor: user });
+  const { id, name, district, status, timeZone, lastConfirmedAt, cityId } = shelter;
+  return {
+    shelter: { id, name, district, status, timeZone, lastConfirmedAt, cityId },
+    /** Rooms, beds, closed nights and the day's check-ins and check-outs are the caller's to change. */
+    editable: can(user, 'shelter.edit', { shelter }),
+    isHost: user.role === 'host',
+    day: hostDay(db, user, shelter, now, locale),
+    twoInOneBed: twoInOneBed(db, user, shelter.id, now, locale),
+    counts: board.counts,
+    rooms: inLocale(db, board.rooms, locale),
+    stays: shelterStays(db, user, shelter.id, now, locale),
+    /** The notices its guests see now, for those who may post them; null for everyone else. */
+    notices: mayManageShelterNotices(user, shelter) ? shelterNoticesFor(db, user, shelter, now) : null,
+  };
+}
+
+export type ShelterPage = NonNullable<ReturnType<typeof shelterPage>>;
