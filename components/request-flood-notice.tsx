@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { readNetworkSettings } from '@/lib/requests/settings';
-import { requestFlood, REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
+import { requestFlood } from '@/lib/requests/throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 
 /**
  * Tells an admin on the queue page that the public form is being flooded: past the ceiling the form
@@ -18,7 +19,12 @@ export async function RequestFloodNotice({ now }: { now: Date }) {
     <section className="form-status error" role="status" aria-labelledby="flood-title">
       <p id="flood-title">{t('floodTitle')}</p>
       <p>
-        {t('flood', { requests: flood.requests, networks: flood.networks, ceiling: requestsPerHour, perNetwork: REQUESTS_PER_ADDRESS })}
+        {t('flood', {
+          requests: flood.requests,
+          networks: flood.networks,
+          ceiling: requestsPerHour,
+          perNetwork: RATE_LIMITS['request.floodedNetwork'].refuse,
+        })}
       </p>
       <p>
         <Link href="/settings">{t('floodSettings')}</Link>

@@ -1,19 +1,16 @@
-import { createHash } from 'node:crypto';
-import { and, eq, gte, lt, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { loginThrottles, shelters, stays } from '@/db/schema';
+import { shelters, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { checkLimit, RATE_LIMITS, recordHit } from '@/lib/security/rate-limits';
 import { lateHold, type LateRefusal } from './late-hold';
 
-/** A guest may tell the shelter something at most `max` times an hour per stay; more is a stuck button or a game. */
-export const GUEST_SAID_LIMITS = { window: 3600_000, max: 6 };
 export type GuestSaid = { said: 'on_my_way' | 'late'; at: Date; eta: Date | null };
 export type SayOutcome = 'recorded' | 'tooMany' | 'holdEnded' | LateRefusal;
 
-// Kept in the sign-in throttle's table under keys of its own, like lib/guest-link/link-throttle.ts:
-// a stay's id, hashed, so the table says nothing readable about who is coming where.
-const PREFIX = 'said:';
-const keyOf = (stayId: string) => PREFIX + createHash('sha256').update(stayId).digest('base64url');
+// Counted against RATE_LIMITS' `guestSaid.stay`, under keys of its own: a stay's id, hashed, so the
+// table says nothing readable about who is coming where.
+const SAID = RATE_LIMITS['guestSaid.stay'];
 
 /**
  * What the guest tells the shelter about a stay, read and written in the caller's write transaction:
@@ -60,23 +57,9 @@ function recordGuestSaid(
   stay: { id: string; shelterId: string },
   said: Omit<GuestSaid, 'at'> & { holdUntil: Date },
   now: Date,
-  limits = GUEST_SAID_LIMITS,
 ): 'recorded' | 'tooMany' {
-  const key = keyOf(stay.id);
-  const row = db.select().from(loginThrottles).where(eq(loginThrottles.key, key)).get();
-  const fresh = !row || now.getTime() - row.windowStartedAt.getTime() >= limits.window;
-  const count = fresh ? 0 : row.failures;
-  if (count >= limits.max) return 'tooMany';
-  const values = { failures: count + 1, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil: null };
-  db.insert(loginThrottles)
-    .values({ key, ...values })
-    .onConflictDoUpdate({ target: loginThrottles.key, set: values })
-    .run();
-  // Counts whose hour is over count for nothing: their rows go (a key range, so indexed).
-  const over = new Date(now.getTime() - limits.window);
-  db.delete(loginThrottles)
-    .where(and(gte(loginThrottles.key, PREFIX), lt(loginThrottles.key, 'said;'), lte(loginThrottles.windowStartedAt, over)))
-    .run();
+  if (checkLimit(db, SAID, stay.id, now).until) return 'tooMany';
+  recordHit(db, SAID, stay.id, now);
   db.update(stays)
     .set({ guestSaid: said.said, guestSaidAt: now, guestEta: said.eta, holdUntil: said.holdUntil })
     .where(eq(stays.id, stay.id))

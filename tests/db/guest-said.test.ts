@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET, POST } from '@/app/s/[token]/route';
-import { GUEST_SAID_LIMITS } from '@/lib/guest-link/guest-said';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { hostDay } from '@/lib/shelters/day';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { createTestDb, snapshot } from '../support/test-db';
@@ -21,6 +21,7 @@ afterAll(() => {
 });
 
 const ORIGIN = 'http://localhost:3000';
+const SAID = RATE_LIMITS['guestSaid.stay'];
 const ZONE = 'Europe/Istanbul';
 const shelter = makeShelter(db, { name: 'Fatih Hall', status: 'open', timeZone: ZONE });
 const { beds } = makeRoom(db, shelter.id, 'mixed', 12);
@@ -122,9 +123,9 @@ describe('the two forms on a held stay’s link', () => {
     expect(snapshot(sqlite)).toBe(before);
   });
 
-  it(`takes at most ${GUEST_SAID_LIMITS.max} updates an hour per stay, then says to try later and writes nothing`, async () => {
+  it(`takes at most ${SAID.refuse} updates an hour per stay, then says to try later and writes nothing`, async () => {
     const { stay, token } = linkedStay();
-    for (let i = 0; i < GUEST_SAID_LIMITS.max; i++) expect((await say(token, { intent: 'on_my_way' })).status).toBe(303);
+    for (let i = 0; i < SAID.refuse; i++) expect((await say(token, { intent: 'on_my_way' })).status).toBe(303);
     const before = snapshot(sqlite);
     const refused = await say(token, { intent: 'late', eta: '23:45', lang: 'uk' });
     expect(refused.status).toBe(429);
@@ -133,7 +134,7 @@ describe('the two forms on a held stay’s link', () => {
     expect(saidOf(stay.id).said).toBe('on_my_way');
     // The throttle keeps no address and no readable stay id.
     expect(JSON.stringify(sqlite.prepare("select key from login_throttles where key like 'said:%'").all())).not.toContain(stay.id);
-    vi.setSystemTime(new Date(NOW.getTime() + GUEST_SAID_LIMITS.window));
+    vi.setSystemTime(new Date(NOW.getTime() + SAID.window));
     try {
       expect((await say(token, { intent: 'late', eta: '00:15' })).status).toBe(303);
       // An hour on, the other stays' counts are gone: only this one's fresh count is left.

@@ -3,9 +3,14 @@ import { write } from '@/db';
 import { arrivals } from '@/db/schema';
 import { formStamp } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
-import { newRequestDevice, REQUEST_DEVICE_COOKIE, REQUESTS_PER_ADDRESS, REQUESTS_PER_SHARED_ADDRESS } from '@/lib/requests/throttle';
+import { newRequestDevice, REQUEST_DEVICE_COOKIE } from '@/lib/requests/throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { publicRequestSchema } from '@/lib/validation/request';
 import { createTestDb } from '../support/test-db';
+
+const PER_DEVICE = RATE_LIMITS['request.device'].refuse;
+const PER_ADDRESS = RATE_LIMITS['request.address'].refuse;
+const PER_SHARED_ADDRESS = RATE_LIMITS['request.sharedAddress'].refuse;
 
 // The airport's Wi-Fi: many people behind one address, each asking for a place from their own phone.
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
@@ -38,7 +43,7 @@ describe('requests from people sharing one address', () => {
   it('take three people who each send from their own phone, and refuse a fourth request from the same phone', () => {
     const phones = Array.from({ length: 4 }, newRequestDevice);
     for (const phone of phones.slice(0, 3)) expect(submit(AIRPORT, phone)).toHaveProperty('token');
-    for (let i = 0; i < REQUESTS_PER_ADDRESS; i++) expect(submit(AIRPORT, phones[3])).toHaveProperty('token');
+    for (let i = 0; i < PER_DEVICE; i++) expect(submit(AIRPORT, phones[3])).toHaveProperty('token');
     expect(submit(AIRPORT, phones[3])).toEqual({ refusal: 'tooManyFromYou' });
     // The same phone on another network is the same phone.
     expect(submit('198.51.100.5', phones[3])).toEqual({ refusal: 'tooManyFromYou' });
@@ -46,11 +51,11 @@ describe('requests from people sharing one address', () => {
 
   it('still hold a client without the cookie to the per-address limit, and every device to the address’s ceiling', () => {
     const address = '192.0.2.200';
-    for (let i = 0; i < REQUESTS_PER_ADDRESS; i++) expect(submit(address, null, 5)).toHaveProperty('token');
+    for (let i = 0; i < PER_ADDRESS; i++) expect(submit(address, null, 5)).toHaveProperty('token');
     expect(submit(address, null, 5)).toEqual({ refusal: 'tooManyFromYou' });
     // A bot minting a device per request: through until the address's ceiling, then refused.
-    const outcomes = Array.from({ length: REQUESTS_PER_SHARED_ADDRESS }, () => submit(address, newRequestDevice(), 6));
-    expect(outcomes.filter((outcome) => 'token' in outcome)).toHaveLength(REQUESTS_PER_SHARED_ADDRESS - REQUESTS_PER_ADDRESS);
+    const outcomes = Array.from({ length: PER_SHARED_ADDRESS }, () => submit(address, newRequestDevice(), 6));
+    expect(outcomes.filter((outcome) => 'token' in outcome)).toHaveLength(PER_SHARED_ADDRESS - PER_ADDRESS);
     expect(outcomes.at(-1)).toEqual({ refusal: 'networkBusy' });
     // A made-up cookie value is no device: the per-address limit.
     expect(submit(address, 'not-a-device', 6)).toEqual({ refusal: 'tooManyFromYou' });
@@ -92,9 +97,9 @@ describe('requests from people sharing one address', () => {
       );
     // Four phones on one address, each with its own cookie: all four are taken.
     const statuses = [];
-    for (let i = 0; i < REQUESTS_PER_ADDRESS + 1; i++) statuses.push((await post(i === 0 ? cookie! : newRequestDevice())).status);
-    expect(statuses).toEqual(Array(REQUESTS_PER_ADDRESS + 1).fill(303));
-    expect(db.select().from(arrivals).all().length).toBe(before + REQUESTS_PER_ADDRESS + 1);
+    for (let i = 0; i < PER_ADDRESS + 1; i++) statuses.push((await post(i === 0 ? cookie! : newRequestDevice())).status);
+    expect(statuses).toEqual(Array(PER_ADDRESS + 1).fill(303));
+    expect(db.select().from(arrivals).all().length).toBe(before + PER_ADDRESS + 1);
     vi.setSystemTime(NOW);
   });
 });

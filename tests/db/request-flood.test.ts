@@ -3,10 +3,14 @@ import { write } from '@/db';
 import { formStamp } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { saveNetworkSettings } from '@/lib/requests/settings';
-import { requestFlood, REQUESTS_PER_ADDRESS, REQUESTS_PER_NETWORK } from '@/lib/requests/throttle';
+import { requestFlood } from '@/lib/requests/throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { publicRequestSchema } from '@/lib/validation/request';
 import { asStaff, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
+
+const PER_ADDRESS = RATE_LIMITS['request.address'].refuse;
+const PER_NETWORK = RATE_LIMITS['request.network'].refuse;
 
 // Many sources at their own limits must not close the public form for a newcomer; admins are told.
 const test = createTestDb();
@@ -40,7 +44,7 @@ describe('requests counted per source network', () => {
   it('lets 30 networks each at their limit fill the ceiling and still takes a 31st network; admins see the flood', () => {
     ceiling(30);
     for (let n = 1; n <= 30; n++) {
-      for (let i = 0; i < REQUESTS_PER_ADDRESS; i++) expect(submit(`10.0.${n}.1`, at(1))).toHaveProperty('token');
+      for (let i = 0; i < PER_ADDRESS; i++) expect(submit(`10.0.${n}.1`, at(1))).toHaveProperty('token');
       expect(submit(`10.0.${n}.1`, at(1))).toEqual({ refusal: 'tooManyFromYou' });
     }
     expect(submit('10.0.31.1', at(2))).toHaveProperty('token');
@@ -54,8 +58,8 @@ describe('requests counted per source network', () => {
     const base = 3 * 60;
     ceiling(1000);
     const addresses = Array.from({ length: 10 }, (_, i) => `192.0.2.${i + 1}`);
-    const outcomes = addresses.flatMap((address) => Array.from({ length: REQUESTS_PER_ADDRESS }, () => submit(address, at(base))));
-    expect(outcomes.filter((outcome) => 'token' in outcome)).toHaveLength(REQUESTS_PER_NETWORK);
+    const outcomes = addresses.flatMap((address) => Array.from({ length: PER_ADDRESS }, () => submit(address, at(base))));
+    expect(outcomes.filter((outcome) => 'token' in outcome)).toHaveLength(PER_NETWORK);
     expect(outcomes.at(-1)).toEqual({ refusal: 'networkBusy' });
     expect(submit('192.0.3.1', at(base))).toHaveProperty('token');
     expect(requestFlood(db, 1000, at(base))).toBeNull();

@@ -5,8 +5,8 @@ import { write } from '@/db';
 import { networkSettings, recoveryCodes, users } from '@/db/schema';
 import { mustEnrol } from '@/lib/auth/second-factor';
 import { checkCredentials } from '@/lib/auth/sign-in';
-import { THROTTLE } from '@/lib/auth/throttle';
 import { DomainError } from '@/lib/errors';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import {
   confirmEnrolment,
   renewRecoveryCodes,
@@ -137,13 +137,13 @@ describe('signing in with a second factor', () => {
     const cookie = first.kind === 'ok' ? first.deviceCookie : undefined;
     const stranger = address();
     const kinds = [];
-    for (let i = 0; i < THROTTLE.emailLimit; i++) {
+    for (let i = 0; i < RATE_LIMITS['signIn.email'].block.at; i++) {
       kinds.push(
         (await checkCredentials(db, { email: user.email, password: PASSWORD, code: '123456', address: stranger, now: at(40 + i) }, noSleep))
           .kind,
       );
     }
-    expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('codeRejected'), 'locked']);
+    expect(kinds).toEqual([...Array(RATE_LIMITS['signIn.email'].block.at - 1).fill('codeRejected'), 'locked']);
     expect((await signIn(user.email, codeAt(key, at(90)), at(90))).kind).toBe('locked');
     expect((await signIn(user.email, codeAt(key, at(90)), at(90), cookie)).kind).toBe('ok');
   });

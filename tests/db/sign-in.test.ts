@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loginThrottles, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/sign-in';
-import { THROTTLE } from '@/lib/auth/throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { FIXTURE_HASH, fixtureHash, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
+const { 'signIn.email': EMAIL, 'signIn.address': ADDRESS, 'signIn.device': DEVICE } = RATE_LIMITS;
 const test = createTestDb();
 const { db } = test;
 // Device cookies are MAC'd with a key derived from it.
@@ -58,12 +59,12 @@ describe('checkCredentials', () => {
   it('slows down repeated failures with growing delays, without sleeping for real', async () => {
     const user = newUser();
     const { attempt, delays } = client();
-    for (let i = 0; i < THROTTLE.emailLimit; i++) {
+    for (let i = 0; i < EMAIL.block.at; i++) {
       expect((await attempt(user.email, WRONG, at(i * 1000))).kind).not.toBe('ok');
     }
     expect(delays.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1]);
-    for (const delay of delays) expect(delay).toBeLessThanOrEqual(THROTTLE.maxDelay);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(EMAIL.delay.max);
   });
 
   it('locks an email after too many failures, even for the right password, until the lock passes', async () => {
@@ -71,12 +72,12 @@ describe('checkCredentials', () => {
     const { attempt } = client();
     const results = [];
     let lastFailure = START;
-    for (let i = 0; i < THROTTLE.emailLimit; i++) {
+    for (let i = 0; i < EMAIL.block.at; i++) {
       lastFailure = at(i * 10_000);
       results.push((await attempt(user.email, WRONG, lastFailure)).kind);
     }
     expect(results.slice(0, -1).every((kind) => kind === 'rejected')).toBe(true);
-    const until = new Date(lastFailure.getTime() + THROTTLE.lock);
+    const until = new Date(lastFailure.getTime() + EMAIL.block.for);
 
     const whileLocked = await attempt(user.email, RIGHT, new Date(lastFailure.getTime() + 60_000));
     expect(whileLocked).toEqual({ kind: 'locked', until });
@@ -89,15 +90,15 @@ describe('checkCredentials', () => {
   it('forgets an email’s failures after a successful sign-in', async () => {
     const user = newUser();
     const { attempt, delays } = client();
-    for (let i = 0; i < THROTTLE.emailLimit - 1; i++) await attempt(user.email, WRONG, at(i * 1000));
+    for (let i = 0; i < EMAIL.block.at - 1; i++) await attempt(user.email, WRONG, at(i * 1000));
     expect((await attempt(user.email, RIGHT, at(10_000))).kind).toBe('ok');
 
     delays.length = 0;
     const after = [];
-    for (let i = 0; i < THROTTLE.emailLimit - 1; i++) after.push((await attempt(user.email, WRONG, at(20_000 + i * 1000))).kind);
+    for (let i = 0; i < EMAIL.block.at - 1; i++) after.push((await attempt(user.email, WRONG, at(20_000 + i * 1000))).kind);
     // Counting had started again: no lock and, at first, no slowing down.
-    expect(after).toEqual(Array(THROTTLE.emailLimit - 1).fill('rejected'));
-    expect(delays.length).toBeLessThan(THROTTLE.emailLimit - 1);
+    expect(after).toEqual(Array(EMAIL.block.at - 1).fill('rejected'));
+    expect(delays.length).toBeLessThan(EMAIL.block.at - 1);
     expect((await attempt(user.email, RIGHT, at(30_000))).kind).toBe('ok');
   });
 
@@ -105,15 +106,15 @@ describe('checkCredentials', () => {
     const user = newUser();
     const { attempt } = client();
     const kinds = [];
-    for (let i = 0; i < THROTTLE.addressLimit; i++) {
+    for (let i = 0; i < ADDRESS.block.at; i++) {
       kinds.push((await attempt(`guess${i}@example.test`, WRONG, at(i * 1000))).kind);
     }
     expect(kinds.slice(0, -1).every((kind) => kind === 'rejected')).toBe(true);
     // The address is locked even for an account it never tried.
-    const fromThatAddress = await attempt(user.email, RIGHT, at(THROTTLE.addressLimit * 1000));
+    const fromThatAddress = await attempt(user.email, RIGHT, at(ADDRESS.block.at * 1000));
     expect(fromThatAddress.kind).toBe('locked');
     // Another address is not affected.
-    expect((await client().attempt(user.email, RIGHT, at(THROTTLE.addressLimit * 1000))).kind).toBe('ok');
+    expect((await client().attempt(user.email, RIGHT, at(ADDRESS.block.at * 1000))).kind).toBe('ok');
   });
 
   it('refuses a disabled account even with the right password', async () => {
@@ -152,7 +153,7 @@ describe('device cookies (OWASP)', () => {
     const user = newUser();
     const cookie = await trustedBrowser(user.email, START);
     const attacker = client();
-    for (let i = 0; i < THROTTLE.emailLimit; i++) await attacker.attempt(user.email, WRONG, at(60_000 + i * 1000));
+    for (let i = 0; i < EMAIL.block.at; i++) await attacker.attempt(user.email, WRONG, at(60_000 + i * 1000));
     const soon = at(120_000);
     // Strangers are refused, even with the right password: the lock holds for untrusted clients.
     expect((await client().attempt(user.email, RIGHT, soon)).kind).toBe('locked');
@@ -168,8 +169,8 @@ describe('device cookies (OWASP)', () => {
     const user = newUser();
     const cookie = await trustedBrowser(user.email, START);
     const office = client();
-    for (let i = 0; i < THROTTLE.addressLimit; i++) await office.attempt(`made-up-${i}@example.test`, WRONG, at(i * 1000));
-    const after = at(THROTTLE.addressLimit * 1000);
+    for (let i = 0; i < ADDRESS.block.at; i++) await office.attempt(`made-up-${i}@example.test`, WRONG, at(i * 1000));
+    const after = at(ADDRESS.block.at * 1000);
     expect((await office.attempt(user.email, RIGHT, after)).kind).toBe('locked');
     expect((await office.attempt(user.email, RIGHT, after, cookie)).kind).toBe('ok');
   });
@@ -179,10 +180,10 @@ describe('device cookies (OWASP)', () => {
     const cookie = await trustedBrowser(user.email, START);
     const owner = client();
     const kinds = [];
-    for (let i = 0; i < THROTTLE.emailLimit; i++) kinds.push((await owner.attempt(user.email, WRONG, at(1000 + i * 1000), cookie)).kind);
-    expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('rejected'), 'locked']);
+    for (let i = 0; i < DEVICE.block.at; i++) kinds.push((await owner.attempt(user.email, WRONG, at(1000 + i * 1000), cookie)).kind);
+    expect(kinds).toEqual([...Array(DEVICE.block.at - 1).fill('rejected'), 'locked']);
     // The same slowing down as for an email.
-    expect(owner.delays.length).toBe(THROTTLE.emailLimit - THROTTLE.freeFailures - 1);
+    expect(owner.delays.length).toBe(DEVICE.block.at - DEVICE.delay.after - 1);
     // Neither the email nor the address took those failures: a browser without the cookie signs in.
     expect((await client(owner.address).attempt(user.email, RIGHT, at(10_000))).kind).toBe('ok');
   });
@@ -191,12 +192,11 @@ describe('device cookies (OWASP)', () => {
     const user = newUser();
     const cookie = await trustedBrowser(user.email, START);
     const guesser = client();
-    for (let i = 0; i < THROTTLE.emailLimit; i++) await guesser.attempt(user.email, WRONG, at(1000 + i * 1000), cookie);
+    for (let i = 0; i < DEVICE.block.at; i++) await guesser.attempt(user.email, WRONG, at(1000 + i * 1000), cookie);
     // The cookie is locked, so the browser answers to the email's counter again: five more, then locked.
     const kinds = [];
-    for (let i = 0; i < THROTTLE.emailLimit + 1; i++)
-      kinds.push((await guesser.attempt(user.email, WRONG, at(10_000 + i * 1000), cookie)).kind);
-    expect(kinds).toEqual([...Array(THROTTLE.emailLimit - 1).fill('rejected'), 'locked', 'locked']);
+    for (let i = 0; i < EMAIL.block.at + 1; i++) kinds.push((await guesser.attempt(user.email, WRONG, at(10_000 + i * 1000), cookie)).kind);
+    expect(kinds).toEqual([...Array(EMAIL.block.at - 1).fill('rejected'), 'locked', 'locked']);
     expect((await client().attempt(user.email, RIGHT, at(20_000))).kind).toBe('locked');
   });
 
@@ -204,7 +204,7 @@ describe('device cookies (OWASP)', () => {
     const [user, other] = [newUser(), newUser()];
     const otherCookie = await trustedBrowser(other.email, START);
     const cookie = await trustedBrowser(user.email, START);
-    for (let i = 0; i < THROTTLE.emailLimit; i++) await client().attempt(user.email, WRONG, at(1000 + i * 1000));
+    for (let i = 0; i < EMAIL.block.at; i++) await client().attempt(user.email, WRONG, at(1000 + i * 1000));
     const soon = at(10_000);
     const [nonce, issued, mac] = cookie.split('.');
     const forged = `${nonce}.${issued}.${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BB' : 'AA'}`;
@@ -212,7 +212,7 @@ describe('device cookies (OWASP)', () => {
       expect((await client().attempt(user.email, RIGHT, soon, bad)).kind, bad).toBe('locked');
     }
     const later = new Date(START.getTime() + 180 * 24 * 3600_000);
-    for (let i = 0; i < THROTTLE.emailLimit; i++) await client().attempt(user.email, WRONG, new Date(later.getTime() + i));
+    for (let i = 0; i < EMAIL.block.at; i++) await client().attempt(user.email, WRONG, new Date(later.getTime() + i));
     expect((await client().attempt(user.email, RIGHT, new Date(later.getTime() + 10), cookie)).kind).toBe('locked');
   });
 
@@ -223,7 +223,7 @@ describe('device cookies (OWASP)', () => {
     const shared = both.kind === 'ok' ? both.deviceCookie : '';
     expect(shared.split('~')).toHaveLength(2);
     for (const email of [first.email, second.email]) {
-      for (let i = 0; i < THROTTLE.emailLimit; i++) await client().attempt(email, WRONG, at(2000 + i));
+      for (let i = 0; i < EMAIL.block.at; i++) await client().attempt(email, WRONG, at(2000 + i));
       expect((await client().attempt(email, RIGHT, at(3000), shared)).kind).toBe('ok');
     }
     const again = await client().attempt(first.email, RIGHT, at(4000), shared);

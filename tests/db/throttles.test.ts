@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write, type Db } from '@/db';
 import { checkCredentials } from '@/lib/auth/sign-in';
-import { LINK_LIMITS, linkBlocked, recordLinkMiss, type LinkLimits } from '@/lib/guest-link/link-throttle';
+import { linkBlocked, recordLinkMiss, type LinkLimits } from '@/lib/guest-link/link-throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
 
@@ -13,7 +14,12 @@ const T0 = new Date('2026-10-01T18:00:00Z').getTime();
 const at = (ms: number) => new Date(T0 + ms);
 const MINUTE = 60_000;
 // Explicit limits, so the tests do not depend on the production defaults.
-const LIMITS: LinkLimits = { window: 10 * MINUTE, slowAfter: 5, blockAfter: 30, block: 15 * MINUTE, maxDelay: 2_000 };
+const LIMITS: LinkLimits = {
+  ...RATE_LIMITS['link.address'],
+  window: 10 * MINUTE,
+  delay: { after: 5, first: 100, max: 2_000 },
+  block: { at: 30, for: 15 * MINUTE, recount: false },
+};
 let n = 0;
 /** A fresh client address per test: the table is shared by the file. */
 const newAddress = () => `198.51.100.${++n}`;
@@ -31,14 +37,14 @@ describe('arrival-link throttle', () => {
     expect(linkBlocked(db, address, at(0))).toBe(false);
   });
 
-  it('after slowAfter misses, doubles the delay each time and caps it at maxDelay', () => {
+  it('after delay.after misses, doubles the delay each time and caps it at delay.max', () => {
     const delays = miss(newAddress(), 12, at(0));
     expect(delays.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
     expect(delays.slice(5)).toEqual([100, 200, 400, 800, 1600, 2000, 2000]);
-    expect(Math.max(...miss(newAddress(), 200, at(0), { ...LIMITS, blockAfter: 1_000 }))).toBe(2_000);
+    expect(Math.max(...miss(newAddress(), 200, at(0), { ...LIMITS, block: { ...LIMITS.block, at: 1_000 } }))).toBe(2_000);
   });
 
-  it('blocks the address at blockAfter misses until now + block, then lets it through again', () => {
+  it('blocks the address at block.at misses until now + block.for, then lets it through again', () => {
     const address = newAddress();
     miss(address, 29, at(0));
     expect(linkBlocked(db, address, at(0))).toBe(false);
@@ -68,7 +74,7 @@ describe('arrival-link throttle', () => {
 
   it('keeps a block that started in an earlier window when a new window begins', () => {
     const address = newAddress();
-    const limits = { ...LIMITS, window: MINUTE, block: 10 * MINUTE };
+    const limits = { ...LIMITS, window: MINUTE, block: { ...LIMITS.block, for: 10 * MINUTE } };
     miss(address, 30, at(0), limits);
     miss(address, 1, at(2 * MINUTE), limits);
     expect(linkBlocked(db, address, at(2 * MINUTE))).toBe(true);
@@ -92,7 +98,7 @@ describe('arrival-link throttle', () => {
     const address = newAddress();
     for (let i = 0; i < 19; i++) write(db, (tx) => recordLinkMiss(tx, address, at(0)));
     expect(linkBlocked(db, address, at(0))).toBe(false);
-    expect(write(db, (tx) => recordLinkMiss(tx, address, at(0)))).toBe(LINK_LIMITS.maxDelay);
+    expect(write(db, (tx) => recordLinkMiss(tx, address, at(0)))).toBe(RATE_LIMITS['link.address'].delay.max);
     expect(linkBlocked(db, address, at(15 * MINUTE - 1))).toBe(true);
   });
 });

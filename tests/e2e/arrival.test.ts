@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LINK_LIMITS } from '@/lib/guest-link/link-throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { openSignedIn } from './signed-in';
 import { launchBrowser, newPage } from './support';
 
@@ -190,7 +190,7 @@ describe('links that do not work', () => {
     // wait is the longest delay, not their sum. Past five misses each answer is held back.
     const misses = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(i)));
     expect(misses.map((m) => m.status)).toEqual(Array(20).fill(404));
-    expect(Math.max(...misses.map((m) => m.ms))).toBeGreaterThanOrEqual(LINK_LIMITS.maxDelay);
+    expect(Math.max(...misses.map((m) => m.ms))).toBeGreaterThanOrEqual(RATE_LIMITS['link.address'].delay.max);
     expect((await guess(20)).status).toBe(429);
     await context.close();
   }, 120_000);

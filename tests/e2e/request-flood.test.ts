@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
-import { REQUESTS_PER_ADDRESS } from '@/lib/requests/throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { seedDemo } from '@/scripts/demo-data/seed';
 import { DEMO_PASSWORD, startServer } from '../support/next-server';
 import { openSignedIn } from './signed-in';
@@ -16,6 +16,7 @@ import { firstCityOffered, launchBrowser, newPage } from './support';
 // the next person, and an admin must see it. A server of its own: its own database to fill, and
 // TRUST_PROXY set, so that X-Forwarded-For decides each request's address.
 const SOURCES = 30;
+const PER_ADDRESS = RATE_LIMITS['request.address'].refuse;
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
 let browser: Browser;
@@ -68,7 +69,7 @@ describe('a flood of requests', () => {
     const forms = await Promise.all(
       sources.map(async (address) => ({
         address,
-        stamps: await Promise.all(Array.from({ length: REQUESTS_PER_ADDRESS + 1 }, () => handOut(address))),
+        stamps: await Promise.all(Array.from({ length: PER_ADDRESS + 1 }, () => handOut(address))),
       })),
     );
     const newcomer = '198.19.200.7';
@@ -82,14 +83,14 @@ describe('a flood of requests', () => {
       statuses.set(address, seen);
     }
     // Each source: its three requests taken, the fourth refused as too many from it.
-    const expected = [...Array(REQUESTS_PER_ADDRESS).fill(303), 429];
+    const expected = [...Array(PER_ADDRESS).fill(303), 429];
     expect([...statuses.values()].filter((seen) => seen.join() !== expected.join())).toEqual([]);
     expect(await send(newcomer, newcomerStamp)).toBe(303);
 
     const { context, page } = await newPage(browser, server.baseURL);
     await openSignedIn(page, 'admin@waystation.test', { server, at: '/arrivals' });
     const notice = page.getByRole('status').filter({ hasText: 'The public request form is being flooded.' });
-    const total = SOURCES * REQUESTS_PER_ADDRESS + 1;
+    const total = SOURCES * PER_ADDRESS + 1;
     expect(await notice.innerText()).toContain(
       `${total} requests in the last hour from ${SOURCES + 1} source networks, past your ceiling of 60 an hour.`,
     );

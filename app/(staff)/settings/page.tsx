@@ -7,7 +7,7 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { idleMinutesOf } from '@/lib/auth/idle-setting';
 import { can } from '@/lib/auth/policy';
 import { readNetworkSettings } from '@/lib/requests/settings';
-import { REQUESTS_PER_ADDRESS, REQUESTS_PER_SHARED_ADDRESS } from '@/lib/requests/throttle';
+import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
 import { IdleForm } from './idle-form';
 import { SecondFactorForm } from './second-factor-form';
@@ -43,7 +43,9 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="muted">{t('intro', { perAddress: REQUESTS_PER_ADDRESS, perSharedAddress: REQUESTS_PER_SHARED_ADDRESS })}</p>
+      <p className="muted">
+        {t('intro', { perAddress: RATE_LIMITS['request.address'].refuse, perSharedAddress: RATE_LIMITS['request.sharedAddress'].refuse })}
+      </p>
       <p>
         <Link href="/settings/meeting-points">{(await getTranslations('meetingPoints'))('fromSettings')} →</Link>
       </p>

@@ -8,7 +8,7 @@ import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
 import { tellShelter } from '@/lib/guest-link/guest-said';
-import { linkBlocked, recordLinkMiss } from '@/lib/guest-link/link-throttle';
+import { LINK_RETRY_AFTER_S, linkBlocked, recordLinkMiss } from '@/lib/guest-link/link-throttle';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { linkPageData, type LinkPage } from '@/lib/guest-link/page-data';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
@@ -26,7 +26,7 @@ type Params = { params: Promise<{ token: string }> };
  */
 async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
   if (linkBlocked(getDb(), address, now))
-    return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': '900' } });
+    return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': String(LINK_RETRY_AFTER_S) } });
   const delay = write(getDb(), (tx) => recordLinkMiss(tx, address, now));
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   return htmlResponse(await renderLinkNotWorking(locale, false), 404);
