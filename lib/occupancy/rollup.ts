@@ -1,8 +1,12 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { write, type Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { cities as cityTable, occupancyDays, shelters as shelterTable } from '@/db/schema';
 import { addDays, dayWindows, localDay } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { runSteps, runStepsYielding } from '@/lib/steps';
+import { columnName, columnNames } from './column-names';
 import { NETWORK_SCOPE } from './day-scopes';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
@@ -11,20 +15,39 @@ import { storeUnmetDays, waitedInNetworkAndCities, waitedPastMidnight } from './
 
 type ShelterClock = { id: string; time_zone: string; created_at: number };
 
-const lastRolledDay = (db: Db, scope: string) =>
-  (db.$client.prepare('select max(day) from occupancy_days where scope = ?').pluck().get(scope) as string | null) ?? null;
+const lastDayOf = statement(() => sql`select max(${occupancyDays.day}) from ${occupancyDays} where ${occupancyDays.scope} = @scope`);
+const lastRolledDay = (db: Db, scope: string) => (lastDayOf(db).pluck().get({ scope }) as string | null) ?? null;
 
 /** The last local day that has ended in `timeZone`. */
 export const lastEndedDay = (now: number, timeZone: string) => addDays(localDay(now, timeZone), -1);
 
-export function storeDays(db: Db, scope: string, days: DayFigures[]): void {
-  const insert = db.$client.prepare(
-    `insert or replace into occupancy_days
-       (scope, day, beds_in_service, out_of_service, occupied, reserved, registered, placed, checked_in, checked_out,
-        no_shows, stays_completed, stay_ms_total, wait_minutes)
+// The columns a day's figures fill, in this order; the unmet demand is left to storeUnmetDays.
+const DAY_COLUMNS = columnNames(
+  occupancyDays.scope,
+  occupancyDays.day,
+  occupancyDays.bedsInService,
+  occupancyDays.outOfService,
+  occupancyDays.occupied,
+  occupancyDays.reserved,
+  occupancyDays.registered,
+  occupancyDays.placed,
+  occupancyDays.checkedIn,
+  occupancyDays.checkedOut,
+  occupancyDays.noShows,
+  occupancyDays.staysCompleted,
+  occupancyDays.stayMsTotal,
+  occupancyDays.waitMinutes,
+);
+
+const insertDay = statement(
+  () => sql`insert or replace into ${occupancyDays}
+       (${DAY_COLUMNS})
      values (@scope, @day, @bedsInService, @outOfService, @occupied, @reserved, @registered, @placed, @checkedIn, @checkedOut,
         @noShows, @staysCompleted, @stayMsTotal, @waitMinutes)`,
-  );
+);
+
+export function storeDays(db: Db, scope: string, days: DayFigures[]): void {
+  const insert = insertDay(db);
   for (const day of days) insert.run({ ...day, scope, waitMinutes: day.waitMinutes.join(',') });
 }
 
@@ -40,18 +63,38 @@ function rollUpShelter(db: Db, shelter: ShelterClock, now: number): number {
   return days.length;
 }
 
+const cityClocks = statement(() => sql`select ${cityTable.id}, ${cityTable.timeZone} from ${cityTable}`);
+const firstShelterDayStored = statement(
+  () => sql`select min(${occupancyDays.day}) from ${occupancyDays} where ${occupancyDays.scope} <> @network`,
+);
+const sumNetworkDays = statement(
+  () => sql`insert or replace into ${occupancyDays}
+           (${DAY_COLUMNS})
+         select @network, ${occupancyDays.day}, sum(${occupancyDays.bedsInService}), sum(${occupancyDays.outOfService}), sum(${occupancyDays.occupied}),
+                sum(${occupancyDays.reserved}), 0, sum(${occupancyDays.placed}),
+                sum(${occupancyDays.checkedIn}), sum(${occupancyDays.checkedOut}), sum(${occupancyDays.noShows}), sum(${occupancyDays.staysCompleted}),
+                sum(${occupancyDays.stayMsTotal}), coalesce(group_concat(nullif(${occupancyDays.waitMinutes}, ''), ','), '')
+           from ${occupancyDays} where ${occupancyDays.scope} <> @network and ${occupancyDays.day} between @from and @to group by ${occupancyDays.day}`,
+);
+const setRegisteredOn = statement(
+  () => sql`update ${occupancyDays} set ${columnName(occupancyDays.registered)} = @registered
+             where ${occupancyDays.scope} = @scope and ${occupancyDays.day} = @day`,
+);
+const shelterClocks = statement(
+  () => sql`select ${shelterTable.id}, ${shelterTable.timeZone}, ${shelterTable.createdAt} from ${shelterTable}`,
+);
+
 /**
  * Network rows are the sums of the shelters' rows, plus the households registered that day and the
  * network's unmet demand (households that waited past its midnight without a bed, searches that found
  * no fitting shelter), on the network's own days; each city's unmet demand on its own days.
  */
 function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
-  const cities = db.$client.prepare('select id, time_zone from cities').all() as { id: string; time_zone: string }[];
+  const cities = cityClocks(db).all() as { id: string; time_zone: string }[];
   const zones = new Set([NETWORK_TIME_ZONE, ...shelters.map((shelter) => shelter.time_zone), ...cities.map((city) => city.time_zone)]);
   const to = [...zones].map((zone) => lastEndedDay(now, zone)).sort()[0];
   const last = lastRolledDay(db, NETWORK_SCOPE);
-  const firstShelterDay = db.$client.prepare(`select min(day) from occupancy_days where scope <> ?`).pluck().get(NETWORK_SCOPE) as
-    string | null;
+  const firstShelterDay = firstShelterDayStored(db).pluck().get({ network: NETWORK_SCOPE }) as string | null;
   const from = last ? addDays(last, 1) : firstShelterDay;
   if (!from || from > to) return 0;
   const windows = dayWindows(from, to, NETWORK_TIME_ZONE, now);
@@ -69,19 +112,9 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
       waited.cities.set(city.id, waitedPastMidnight(db, dayWindows(from, to, city.time_zone, now), [city.id]));
   }
   write(db, (tx) => {
-    tx.$client
-      .prepare(
-        `insert or replace into occupancy_days
-           (scope, day, beds_in_service, out_of_service, occupied, reserved, registered, placed, checked_in, checked_out,
-            no_shows, stays_completed, stay_ms_total, wait_minutes)
-         select @network, day, sum(beds_in_service), sum(out_of_service), sum(occupied), sum(reserved), 0, sum(placed),
-                sum(checked_in), sum(checked_out), sum(no_shows), sum(stays_completed), sum(stay_ms_total),
-                coalesce(group_concat(nullif(wait_minutes, ''), ','), '')
-           from occupancy_days where scope <> @network and day between @from and @to group by day`,
-      )
-      .run({ network: NETWORK_SCOPE, from, to });
-    const setRegistered = tx.$client.prepare('update occupancy_days set registered = ? where scope = ? and day = ?');
-    for (const day of registered) setRegistered.run(day.registered, NETWORK_SCOPE, day.day);
+    sumNetworkDays(tx).run({ network: NETWORK_SCOPE, from, to });
+    const setRegistered = setRegisteredOn(tx);
+    for (const day of registered) setRegistered.run({ registered: day.registered, scope: NETWORK_SCOPE, day: day.day });
     storeUnmetDays(tx, windows, waited);
   });
   return windows.length;
@@ -94,7 +127,7 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
  */
 function* rollUpSteps(db: Db, now: Date): Generator<void, { shelterDays: number; networkDays: number }> {
   recountUnendedHouseholds(db, now.getTime());
-  const shelters = db.$client.prepare('select id, time_zone, created_at from shelters').all() as ShelterClock[];
+  const shelters = shelterClocks(db).all() as ShelterClock[];
   let shelterDays = 0;
   for (const shelter of shelters) {
     shelterDays += rollUpShelter(db, shelter, now.getTime());
