@@ -1,11 +1,40 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { write, type Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, cities, occupancyDays, unmetCityDays } from '@/db/schema';
 import { dayWindows, localDay } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
+import { columnName } from './column-names';
 import { NETWORK_SCOPE } from './day-scopes';
-import { HOUSEHOLD_END, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
+import { householdEnd, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 
-const ENDED_WITHOUT_END = `a.ended_at is null and a.status in ('left', 'cancelled', 'not_genuine', 'mistaken')`;
+const a = alias(arrivals, 'a');
+const ENDED_WITHOUT_END = sql`${a.endedAt} is null and ${a.status} in ('left', 'cancelled', 'not_genuine', 'mistaken')`;
+
+const unendedHouseholds = statement(() => sql`select count(*), min(${a.createdAt}) from ${arrivals} ${a} where ${ENDED_WITHOUT_END}`);
+const stampEnds = statement(
+  () => sql`update ${arrivals} as ${a} set ${columnName(arrivals.endedAt)} = ${householdEnd(a)} where ${ENDED_WITHOUT_END}`,
+);
+const storedNetworkDaysFrom = statement(
+  () => sql`select min(${occupancyDays.day}), max(${occupancyDays.day}) from ${occupancyDays}
+             where ${occupancyDays.scope} = @scope and ${occupancyDays.day} >= @from`,
+);
+const cityClocks = statement(() => sql`select ${cities.id}, ${cities.timeZone} from ${cities}`);
+const setNetworkWaited = statement(
+  () => sql`update ${occupancyDays}
+               set ${columnName(occupancyDays.unmetWaitedMen)} = @men, ${columnName(occupancyDays.unmetWaitedWomen)} = @women,
+                   ${columnName(occupancyDays.unmetWaitedFamilies)} = @families
+             where ${occupancyDays.scope} = @scope and ${occupancyDays.day} = @day`,
+);
+const setCityWaited = statement(
+  () => sql`update ${unmetCityDays}
+               set ${columnName(unmetCityDays.waitedMen)} = @men, ${columnName(unmetCityDays.waitedWomen)} = @women,
+                   ${columnName(unmetCityDays.waitedFamilies)} = @families
+             where ${unmetCityDays.cityId} = @cityId and ${unmetCityDays.day} = @day`,
+);
+const allCityIds = statement(() => sql`select ${cities.id} from ${cities}`);
 
 /**
  * Households whose row says they left, withdrew or were judged not genuine but carries no moment
@@ -16,39 +45,31 @@ const ENDED_WITHOUT_END = `a.ended_at is null and a.status in ('left', 'cancelle
  * look when there is nothing to do; run before each roll-up.
  */
 export function recountUnendedHouseholds(db: Db, now: number): number {
-  const [count, firstRegistered] = db.$client
-    .prepare(`select count(*), min(a.created_at) from arrivals a where ${ENDED_WITHOUT_END}`)
-    .raw()
-    .get() as [number, number | null];
+  const [count, firstRegistered] = unendedHouseholds(db).raw().get() as [number, number | null];
   if (count === 0 || firstRegistered === null) return 0;
   return write(db, (tx) => {
-    tx.$client.prepare(`update arrivals as a set ended_at = ${HOUSEHOLD_END} where ${ENDED_WITHOUT_END}`).run();
-    const [first, last] = tx.$client
-      .prepare('select min(day), max(day) from occupancy_days where scope = ? and day >= ?')
+    stampEnds(tx).run();
+    const [first, last] = storedNetworkDaysFrom(tx)
       .raw()
-      .get(NETWORK_SCOPE, localDay(firstRegistered, NETWORK_TIME_ZONE)) as [string | null, string | null];
+      .get({ scope: NETWORK_SCOPE, from: localDay(firstRegistered, NETWORK_TIME_ZONE) }) as [string | null, string | null];
     if (first === null || last === null) return count;
     const windows = dayWindows(first, last, NETWORK_TIME_ZONE, now);
     const waited = waitedInNetworkAndCities(tx, windows);
     // As the roll-up stores them: a city on another clock is recounted on its own midnights.
-    for (const { id, time_zone } of tx.$client.prepare('select id, time_zone from cities').all() as { id: string; time_zone: string }[]) {
+    for (const { id, time_zone } of cityClocks(tx).all() as { id: string; time_zone: string }[]) {
       if (time_zone !== NETWORK_TIME_ZONE) waited.cities.set(id, waitedPastMidnight(tx, dayWindows(first, last, time_zone, now), [id]));
     }
-    const network = tx.$client.prepare(
-      'update occupancy_days set unmet_waited_men = ?, unmet_waited_women = ?, unmet_waited_families = ? where scope = ? and day = ?',
-    );
-    const city = tx.$client.prepare(
-      'update unmet_city_days set waited_men = ?, waited_women = ?, waited_families = ? where city_id = ? and day = ?',
-    );
+    const network = setNetworkWaited(tx);
+    const city = setCityWaited(tx);
     windows.forEach((window, i) => {
       const { men, women, families } = waited.network[i];
-      network.run(men, women, families, NETWORK_SCOPE, window.day);
+      network.run({ men, women, families, scope: NETWORK_SCOPE, day: window.day });
     });
-    for (const cityId of tx.$client.prepare('select id from cities').pluck().all() as string[]) {
+    for (const cityId of allCityIds(tx).pluck().all() as string[]) {
       const counts = waited.cities.get(cityId);
       windows.forEach((window, i) => {
         const { men, women, families } = counts?.[i] ?? { men: 0, women: 0, families: 0 };
-        city.run(men, women, families, cityId, window.day);
+        city.run({ men, women, families, cityId, day: window.day });
       });
     }
     return count;

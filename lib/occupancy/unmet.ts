@@ -1,8 +1,13 @@
 import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, cities, noFitSearches, occupancyDays, stays, unmetCityDays } from '@/db/schema';
 import { addDays, dayWindows, localDay, type DayWindow } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { cityTimeZone } from '@/lib/cities/clock';
+import { columnName, columnNames } from './column-names';
 import { NETWORK_SCOPE } from './day-scopes';
 import { householdKind, noKinds, type HouseholdKind, type KindCounts } from './kind';
 
@@ -11,6 +16,11 @@ export type UnmetDay = { day: string; waited: KindCounts; noFit: KindCounts };
 
 type Household = { adultMen: number; adultWomen: number; children: number };
 
+const insertNoFit = statement(
+  () => sql`insert or ignore into ${noFitSearches} (${columnNames(noFitSearches.day, noFitSearches.arrivalId, noFitSearches.kind, noFitSearches.cityId)})
+            values (@day, @arrivalId, @kind, @cityId)`,
+);
+
 /**
  * A guide's suggestion list found no fitting shelter for a waiting household: counted once per
  * household per network day, whatever the number of searches. Only the day, the household's id (so
@@ -18,9 +28,12 @@ type Household = { adultMen: number; adultWomen: number; children: number };
  * kept, until the day's rollup.
  */
 export function recordNoFit(db: Db, arrival: Household & { id: string; cityId: string | null }, now: Date): void {
-  db.$client
-    .prepare('insert or ignore into no_fit_searches (day, arrival_id, kind, city_id) values (?, ?, ?, ?)')
-    .run(localDay(now.getTime(), cityTimeZone(db, arrival.cityId)), arrival.id, householdKind(arrival), arrival.cityId);
+  insertNoFit(db).run({
+    day: localDay(now.getTime(), cityTimeZone(db, arrival.cityId)),
+    arrivalId: arrival.id,
+    kind: householdKind(arrival),
+    cityId: arrival.cityId,
+  });
 }
 
 type Candidate = Household & { id: string; cityId: string | null; since: number; endedAt: number | null };
@@ -29,34 +42,37 @@ type Cover = { from: number; until: number };
 // A backfill of two years reads its households a month at a time, not all at once.
 const CHUNK_DAYS = 31;
 
+const s = alias(stays, 's');
+
 /**
  * When a household stopped waiting for good. A household that left, withdrew or was judged not
  * genuine is never waiting again, even if its row lacks the moment (rows written before every ending
  * stamped it): it ended when its last stay did, or, with none, when it registered.
+ * `a` is the household's row as the query around it names it (`alias(arrivals, 'a')`).
  */
-export const HOUSEHOLD_END = `coalesce(a.ended_at, case when a.status in ('left', 'cancelled', 'not_genuine', 'mistaken')
-  then coalesce((select max(coalesce(s.ended_at, s.hold_until)) from stays s where s.arrival_id = a.id), a.created_at) end)`;
+export const householdEnd = (a: Record<'id' | 'status' | 'createdAt' | 'endedAt', SQLiteColumn>): SQL =>
+  sql`coalesce(${a.endedAt}, case when ${a.status} in ('left', 'cancelled', 'not_genuine', 'mistaken')
+  then coalesce((select max(coalesce(${s.endedAt}, ${s.holdUntil})) from ${stays} ${s} where ${s.arrivalId} = ${a.id}), ${a.createdAt}) end)`;
+
+const a = alias(arrivals, 'a');
+const within = sql`${a.status} not in ('not_genuine', 'mistaken') and ${a.createdAt} < @last and (${householdEnd(a)} is null or ${householdEnd(a)} > @first)`;
+const candidateHouseholds = statement(
+  // A request may be sent before the flight: the wait starts when the household is here.
+  () => sql`select ${a.id}, ${a.cityId} as cityId, ${a.adultMen} as adultMen, ${a.adultWomen} as adultWomen, ${a.children},
+              max(${a.createdAt}, ${a.arrivedAt}, coalesce(${a.expectedAt}, 0)) as since, ${householdEnd(a)} as endedAt
+         from ${arrivals} ${a} where ${within}`,
+);
+// A stay keeps its household off the street from its reservation until it ends; a hold that passed
+// but is not yet marked expired ends at its hold.
+const candidateStays = statement(
+  () => sql`select ${s.arrivalId}, ${s.createdAt}, coalesce(${s.endedAt}, case when ${s.status} = 'reserved' then ${s.holdUntil} end)
+         from ${stays} ${s} join ${arrivals} ${a} on ${a.id} = ${s.arrivalId} where ${within}`,
+);
 
 /** Households that could have been waiting at some instant in [first, last]: registered before it ends, not ended before it starts. */
 function candidates(db: Db, first: number, last: number): { households: Candidate[]; covers: Map<string, Cover[]> } {
-  const within = `a.status not in ('not_genuine', 'mistaken') and a.created_at < @last and (${HOUSEHOLD_END} is null or ${HOUSEHOLD_END} > @first)`;
-  const households = db.$client
-    .prepare(
-      // A request may be sent before the flight: the wait starts when the household is here.
-      `select a.id, a.city_id as cityId, a.adult_men as adultMen, a.adult_women as adultWomen, a.children,
-              max(a.created_at, a.arrived_at, coalesce(a.expected_at, 0)) as since, ${HOUSEHOLD_END} as endedAt
-         from arrivals a where ${within}`,
-    )
-    .all({ first, last }) as Candidate[];
-  // A stay keeps its household off the street from its reservation until it ends; a hold that passed
-  // but is not yet marked expired ends at its hold.
-  const stays = db.$client
-    .prepare(
-      `select s.arrival_id, s.created_at, coalesce(s.ended_at, case when s.status = 'reserved' then s.hold_until end)
-         from stays s join arrivals a on a.id = s.arrival_id where ${within}`,
-    )
-    .raw()
-    .all({ first, last }) as [string, number, number | null][];
+  const households = candidateHouseholds(db).all({ first, last }) as Candidate[];
+  const stays = candidateStays(db).raw().all({ first, last }) as [string, number, number | null][];
   const covers = new Map<string, Cover[]>();
   for (const [arrivalId, from, until] of stays) {
     const list = covers.get(arrivalId) ?? [];
@@ -115,16 +131,23 @@ export function waitedInNetworkAndCities(db: Db, windows: DayWindow[]): { networ
   return { network: groups.get(NETWORK_SCOPE) ?? windows.map(noKinds), cities };
 }
 
+const noFitSearched = (inCities: SQL) =>
+  statement(
+    () => sql`select ${noFitSearches.day}, ${noFitSearches.kind}, count(*) from ${noFitSearches}
+               where ${noFitSearches.day} between @from and @to ${inCities} group by ${noFitSearches.day}, ${noFitSearches.kind}`,
+  );
+const noFitInNetwork = noFitSearched(sql.empty());
+const noFitInCities = noFitSearched(sql`and ${noFitSearches.cityId} in (select value from json_each(@cities))`);
+
 /** The no-fit searches recorded for the days from `from` to `to`, by day and kind: the network's, or the cities' named. */
 function noFitByDay(db: Db, from: string, to: string, cityIds: readonly string[] | null = null): Map<string, KindCounts> {
-  const rows = db.$client
-    .prepare(
-      cityIds
-        ? 'select day, kind, count(*) from no_fit_searches where day between ? and ? and city_id in (select value from json_each(?)) group by day, kind'
-        : 'select day, kind, count(*) from no_fit_searches where day between ? and ? group by day, kind',
-    )
-    .raw()
-    .all(from, to, ...(cityIds ? [JSON.stringify(cityIds)] : [])) as [string, HouseholdKind, number][];
+  const rows = (
+    cityIds
+      ? noFitInCities(db)
+          .raw()
+          .all({ from, to, cities: JSON.stringify(cityIds) })
+      : noFitInNetwork(db).raw().all({ from, to })
+  ) as [string, HouseholdKind, number][];
   const byDay = new Map<string, KindCounts>();
   for (const [day, kind, n] of rows) {
     const counts = byDay.get(day) ?? noKinds();
@@ -133,6 +156,29 @@ function noFitByDay(db: Db, from: string, to: string, cityIds: readonly string[]
   }
   return byDay;
 }
+
+const setNetworkUnmet = statement(
+  () => sql`update ${occupancyDays}
+        set ${columnName(occupancyDays.unmetWaitedMen)} = @waitedMen, ${columnName(occupancyDays.unmetWaitedWomen)} = @waitedWomen,
+            ${columnName(occupancyDays.unmetWaitedFamilies)} = @waitedFamilies, ${columnName(occupancyDays.noFitMen)} = @noFitMen,
+            ${columnName(occupancyDays.noFitWomen)} = @noFitWomen, ${columnName(occupancyDays.noFitFamilies)} = @noFitFamilies
+      where ${occupancyDays.scope} = @scope and ${occupancyDays.day} = @day`,
+);
+const storeCityUnmet = statement(
+  () => sql`insert or replace into ${unmetCityDays} (${columnNames(
+    unmetCityDays.cityId,
+    unmetCityDays.day,
+    unmetCityDays.waitedMen,
+    unmetCityDays.waitedWomen,
+    unmetCityDays.waitedFamilies,
+    unmetCityDays.noFitMen,
+    unmetCityDays.noFitWomen,
+    unmetCityDays.noFitFamilies,
+  )})
+     values (@cityId, @day, @waitedMen, @waitedWomen, @waitedFamilies, @noFitMen, @noFitWomen, @noFitFamilies)`,
+);
+const allCityIds = statement(() => sql`select ${cities.id} from ${cities}`);
+const deleteNoFitUpTo = statement(() => sql`delete from ${noFitSearches} where ${noFitSearches.day} <= @to`);
 
 /**
  * In the rollup's write transaction, for network days just stored: writes their unmet demand into
@@ -145,12 +191,7 @@ export function storeUnmetDays(tx: Db, windows: DayWindow[], waitedThere: Return
   const from = windows[0].day;
   const to = windows[windows.length - 1].day;
   const noFit = noFitByDay(tx, from, to);
-  const update = tx.$client.prepare(
-    `update occupancy_days
-        set unmet_waited_men = @waitedMen, unmet_waited_women = @waitedWomen, unmet_waited_families = @waitedFamilies,
-            no_fit_men = @noFitMen, no_fit_women = @noFitWomen, no_fit_families = @noFitFamilies
-      where scope = @scope and day = @day`,
-  );
+  const update = setNetworkUnmet(tx);
   const counts = (day: string, waitedThen: KindCounts, searched: KindCounts) => ({
     day,
     waitedMen: waitedThen.men,
@@ -163,21 +204,34 @@ export function storeUnmetDays(tx: Db, windows: DayWindow[], waitedThere: Return
   windows.forEach((window, i) =>
     update.run({ scope: NETWORK_SCOPE, ...counts(window.day, waited[i], noFit.get(window.day) ?? noKinds()) }),
   );
-  const insertCity = tx.$client.prepare(
-    `insert or replace into unmet_city_days (city_id, day, waited_men, waited_women, waited_families, no_fit_men, no_fit_women, no_fit_families)
-     values (@cityId, @day, @waitedMen, @waitedWomen, @waitedFamilies, @noFitMen, @noFitWomen, @noFitFamilies)`,
-  );
-  for (const cityId of tx.$client.prepare('select id from cities').pluck().all() as string[]) {
+  const insertCity = storeCityUnmet(tx);
+  for (const cityId of allCityIds(tx).pluck().all() as string[]) {
     const searched = noFitByDay(tx, from, to, [cityId]);
     const waitedHere = waitedThere.cities.get(cityId);
     windows.forEach((window, i) =>
       insertCity.run({ cityId, ...counts(window.day, waitedHere?.[i] ?? noKinds(), searched.get(window.day) ?? noKinds()) }),
     );
   }
-  tx.$client.prepare('delete from no_fit_searches where day <= ?').run(to);
+  deleteNoFitUpTo(tx).run({ to });
 }
 
 type StoredUnmet = [string, number, number, number, number, number, number];
+
+const lastStoredDay = statement(
+  () =>
+    sql`select max(${occupancyDays.day}) from ${occupancyDays} where ${occupancyDays.scope} = @scope and ${occupancyDays.day} between @from and @to`,
+);
+const storedUnmetInCities = statement(
+  () => sql`select ${unmetCityDays.day}, sum(${unmetCityDays.waitedMen}), sum(${unmetCityDays.waitedWomen}), sum(${unmetCityDays.waitedFamilies}),
+                   sum(${unmetCityDays.noFitMen}), sum(${unmetCityDays.noFitWomen}), sum(${unmetCityDays.noFitFamilies})
+              from ${unmetCityDays} where ${unmetCityDays.cityId} in (select value from json_each(@cities)) and ${unmetCityDays.day} between @from and @to
+             group by ${unmetCityDays.day}`,
+);
+const storedUnmetInNetwork = statement(
+  () => sql`select ${occupancyDays.day}, ${occupancyDays.unmetWaitedMen}, ${occupancyDays.unmetWaitedWomen}, ${occupancyDays.unmetWaitedFamilies},
+                   ${occupancyDays.noFitMen}, ${occupancyDays.noFitWomen}, ${occupancyDays.noFitFamilies}
+              from ${occupancyDays} where ${occupancyDays.scope} = @scope and ${occupancyDays.day} between @from and @to`,
+);
 
 /**
  * Unmet demand for each day from `from` to `to` (network days, inclusive): the network's, or the
@@ -187,26 +241,13 @@ type StoredUnmet = [string, number, number, number, number, number, number];
  * the rollup counted cities (before unmetByCitySince) have no city figures: zeros.
  */
 export function unmetHistory(db: Db, from: string, to: string, now: Date, cityIds: readonly string[] | null = null): UnmetDay[] {
-  const lastStored = db.$client
-    .prepare('select max(day) from occupancy_days where scope = ? and day between ? and ?')
-    .pluck()
-    .get(NETWORK_SCOPE, from, to) as string | null;
+  const lastStored = lastStoredDay(db).pluck().get({ scope: NETWORK_SCOPE, from, to }) as string | null;
   const stored = (
     cityIds
-      ? db.$client
-          .prepare(
-            `select day, sum(waited_men), sum(waited_women), sum(waited_families), sum(no_fit_men), sum(no_fit_women), sum(no_fit_families)
-               from unmet_city_days where city_id in (select value from json_each(?)) and day between ? and ? group by day`,
-          )
+      ? storedUnmetInCities(db)
           .raw()
-          .all(JSON.stringify(cityIds), from, lastStored ?? '')
-      : db.$client
-          .prepare(
-            `select day, unmet_waited_men, unmet_waited_women, unmet_waited_families, no_fit_men, no_fit_women, no_fit_families
-               from occupancy_days where scope = ? and day between ? and ?`,
-          )
-          .raw()
-          .all(NETWORK_SCOPE, from, to)
+          .all({ cities: JSON.stringify(cityIds), from, to: lastStored ?? '' })
+      : storedUnmetInNetwork(db).raw().all({ scope: NETWORK_SCOPE, from, to })
   ) as StoredUnmet[];
   const byDay = new Map<string, UnmetDay>(
     stored.map(([day, wm, ww, wf, nm, nw, nf]) => [
@@ -231,6 +272,12 @@ export function unmetHistory(db: Db, from: string, to: string, now: Date, cityId
   return days;
 }
 
+const firstCityDay = statement(() => sql`select min(${unmetCityDays.day}) from ${unmetCityDays}`);
+const storedDaysBetween = statement(
+  () => sql`select min(${occupancyDays.day}), max(${occupancyDays.day}) from ${occupancyDays}
+             where ${occupancyDays.scope} = @scope and ${occupancyDays.day} between @from and @to`,
+);
+
 /**
  * For a city's figures over `from`–`to`: the first day they are known from, when the range holds
  * days the rollup stored before it counted city by city (migration 0011), or null when every day is
@@ -238,11 +285,8 @@ export function unmetHistory(db: Db, from: string, to: string, now: Date, cityId
  * split by city afterwards.
  */
 export function unmetByCityFrom(db: Db, from: string, to: string): string | null {
-  const since = db.$client.prepare('select min(day) from unmet_city_days').pluck().get() as string | null;
-  const stored = db.$client
-    .prepare('select min(day), max(day) from occupancy_days where scope = ? and day between ? and ?')
-    .raw()
-    .get(NETWORK_SCOPE, from, to) as [string | null, string | null];
+  const since = firstCityDay(db).pluck().get() as string | null;
+  const stored = storedDaysBetween(db).raw().get({ scope: NETWORK_SCOPE, from, to }) as [string | null, string | null];
   const [first, last] = stored;
   if (first === null || last === null) return null;
   if (since !== null && since <= first) return null;
