@@ -1,5 +1,9 @@
 import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, bedOutages, beds, rooms, stayBeds, stays } from '@/db/schema';
 import type { BedGroup, Interval, StayRecord } from './maths';
 
 export type ShelterHistoryData = { beds: BedGroup[]; stays: StayRecord[] };
@@ -19,39 +23,51 @@ type StayRow = {
   moved_in: number;
 };
 
-const shelterFilter = (column: string, shelterIds: string[] | null) =>
-  shelterIds ? `and ${column} in (select value from json_each(@ids))` : '';
+// Each query below comes twice, each compiled once: for every shelter (or city), and for those in a
+// list (null: every one), whose ids it takes as @ids (@cities).
+const allOrSome = (query: (some: boolean) => SQL) => {
+  const [all, some] = [statement(() => query(false)), statement(() => query(true))];
+  return (db: Db, ids: string[] | null) => (ids ? some : all)(db);
+};
+const shelterFilter = (column: SQLiteColumn, some: boolean) =>
+  some ? sql`and ${column} in (select value from json_each(@ids))` : sql.empty();
+
+const s = alias(stays, 's');
+const a = alias(arrivals, 'a');
+const f = alias(stays, 'f');
+const m = alias(stays, 'm');
+const sb = alias(stayBeds, 'sb');
+const touching = (some: boolean) =>
+  sql`${s.createdAt} < @end and (${s.endedAt} is null or ${s.endedAt} >= @start) ${shelterFilter(s.shelterId, some)}`;
+// Whether a stay was a household's first placement, or a move, and when the household registered,
+// count only on the day the stay was made (occupancyByDay's placed and waits): they are looked up
+// for the stays made within the window, not for every live stay of the network (SQLite evaluates
+// a CASE's branch only when it is taken).
+const staysTouchingWindow = allOrSome(
+  (some) =>
+    sql`select ${s.id}, ${s.shelterId}, ${s.status}, ${s.createdAt}, ${s.holdUntil}, ${s.checkedInAt}, ${s.checkedOutAt}, ${s.endedAt},
+              case when ${s.createdAt} >= @start then (select ${a.createdAt} from ${arrivals} ${a} where ${a.id} = ${s.arrivalId}) end as registered_at,
+              case when ${s.createdAt} >= @start
+                   then ${s.createdAt} = (select min(${f.createdAt}) from ${stays} ${f} where ${f.arrivalId} = ${s.arrivalId}) else 0 end as first_for_household,
+              case when ${s.createdAt} >= @start
+                   then exists (select 1 from ${stays} ${m}
+                                 where ${m.arrivalId} = ${s.arrivalId} and ${m.id} <> ${s.id} and ${m.shelterId} <> ${s.shelterId}
+                                   and ${m.status} = 'cancelled' and ${m.endedAt} = ${s.createdAt}) else 0 end as moved_in
+         from ${stays} ${s}
+        where ${touching(some)}`,
+);
+const bedsHeldWithinWindow = allOrSome(
+  (some) =>
+    sql`select ${sb.stayId}, coalesce(${sb.heldAt}, ${s.createdAt}), ${sb.releasedAt}
+         from ${stays} ${s} join ${stayBeds} ${sb} on ${sb.stayId} = ${s.id}
+        where ${touching(some)}`,
+);
 
 /** Stays that touch [start, end): begun before its end and not ended before its start. */
 function staysTouching(db: Db, start: number, end: number, shelterIds: string[] | null) {
   const params = { start, end, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
-  const touching = `s.created_at < @end and (s.ended_at is null or s.ended_at >= @start) ${shelterFilter('s.shelter_id', shelterIds)}`;
-  // Whether a stay was a household's first placement, or a move, and when the household registered,
-  // count only on the day the stay was made (occupancyByDay's placed and waits): they are looked up
-  // for the stays made within the window, not for every live stay of the network (SQLite evaluates
-  // a CASE's branch only when it is taken).
-  const stays = db.$client
-    .prepare(
-      `select s.id, s.shelter_id, s.status, s.created_at, s.hold_until, s.checked_in_at, s.checked_out_at, s.ended_at,
-              case when s.created_at >= @start then (select a.created_at from arrivals a where a.id = s.arrival_id) end as registered_at,
-              case when s.created_at >= @start
-                   then s.created_at = (select min(f.created_at) from stays f where f.arrival_id = s.arrival_id) else 0 end as first_for_household,
-              case when s.created_at >= @start
-                   then exists (select 1 from stays m
-                                 where m.arrival_id = s.arrival_id and m.id <> s.id and m.shelter_id <> s.shelter_id
-                                   and m.status = 'cancelled' and m.ended_at = s.created_at) else 0 end as moved_in
-         from stays s
-        where ${touching}`,
-    )
-    .all(params) as StayRow[];
-  const heldBeds = db.$client
-    .prepare(
-      `select sb.stay_id, coalesce(sb.held_at, s.created_at), sb.released_at
-         from stays s join stay_beds sb on sb.stay_id = s.id
-        where ${touching}`,
-    )
-    .raw()
-    .all(params) as [string, number, number | null][];
+  const stays = staysTouchingWindow(db, shelterIds).all(params) as StayRow[];
+  const heldBeds = bedsHeldWithinWindow(db, shelterIds).raw().all(params) as [string, number, number | null][];
   const bedsOf = new Map<string, Interval[]>();
   for (const [stayId, from, until] of heldBeds) {
     const list = bedsOf.get(stayId) ?? [];
@@ -75,32 +91,34 @@ function staysTouching(db: Db, start: number, end: number, shelterIds: string[] 
   }));
 }
 
+const b = alias(beds, 'b');
+const r = alias(rooms, 'r');
+const o = alias(bedOutages, 'o');
+const changed = sql`(${b.createdAt} > @start or exists (select 1 from ${bedOutages} ${o} where ${o.bedId} = ${b.id} and (${o.endedAt} is null or ${o.endedAt} > @start)))`;
+const steadyBeds = allOrSome(
+  (some) =>
+    sql`select ${r.shelterId}, count(*) from ${beds} ${b} join ${rooms} ${r} on ${r.id} = ${b.roomId}
+        where not ${changed} ${shelterFilter(r.shelterId, some)} group by ${r.shelterId}`,
+);
+const changedBeds = allOrSome(
+  (some) =>
+    sql`select ${r.shelterId}, ${b.id}, ${b.createdAt} from ${beds} ${b} join ${rooms} ${r} on ${r.id} = ${b.roomId}
+        where ${changed} ${shelterFilter(r.shelterId, some)}`,
+);
+const outagesSince = statement(
+  () => sql`select ${o.bedId}, ${o.startedAt}, ${o.endedAt} from ${bedOutages} ${o}
+        where (${o.endedAt} is null or ${o.endedAt} > @start) and ${o.bedId} in (select value from json_each(@beds))`,
+);
+
 /**
  * Beds as of `start` onwards. Beds that stood in service, unchanged, through the whole window travel
  * as one counted group per shelter; only beds created or out of service since come one by one.
  */
 function bedsFrom(db: Db, start: number, shelterIds: string[] | null) {
   const params = { start, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
-  const changed = `(b.created_at > @start or exists (select 1 from bed_outages o where o.bed_id = b.id and (o.ended_at is null or o.ended_at > @start)))`;
-  const steady = db.$client
-    .prepare(
-      `select r.shelter_id, count(*) from beds b join rooms r on r.id = b.room_id
-        where not ${changed} ${shelterFilter('r.shelter_id', shelterIds)} group by r.shelter_id`,
-    )
-    .raw()
-    .all(params) as [string, number][];
-  const single = db.$client
-    .prepare(
-      `select r.shelter_id, b.id, b.created_at from beds b join rooms r on r.id = b.room_id
-        where ${changed} ${shelterFilter('r.shelter_id', shelterIds)}`,
-    )
-    .raw()
-    .all(params) as [string, string, number][];
-  const outages = db.$client
-    .prepare(
-      `select o.bed_id, o.started_at, o.ended_at from bed_outages o
-        where (o.ended_at is null or o.ended_at > @start) and o.bed_id in (select value from json_each(@beds))`,
-    )
+  const steady = steadyBeds(db, shelterIds).raw().all(params) as [string, number][];
+  const single = changedBeds(db, shelterIds).raw().all(params) as [string, string, number][];
+  const outages = outagesSince(db)
     .raw()
     .all({ start, beds: JSON.stringify(single.map(([, bedId]) => bedId)) }) as [string, number, number | null][];
   const outagesOf = new Map<string, Interval[]>();
@@ -128,18 +146,21 @@ export function loadHistoryData(db: Db, start: number, end: number, shelterIds: 
   return byShelter;
 }
 
+const registeredWithin = allOrSome(
+  (some) =>
+    sql`select ${arrivals.createdAt} from ${arrivals} where ${arrivals.createdAt} >= @start and ${arrivals.createdAt} < @end and ${arrivals.status} not in ('not_genuine', 'mistaken') ${
+      some ? sql`and ${arrivals.cityId} in (select value from json_each(@cities))` : sql.empty()
+    }`,
+);
+
 /**
  * When households were registered within [start, end): the network counts them, not a shelter, or a
  * city those whose queue is theirs (cityIds). A request marked not genuine, or one registered by
  * mistake, never was one.
  */
 export function registrationsBetween(db: Db, start: number, end: number, cityIds: string[] | null = null): number[] {
-  const inCities = cityIds ? 'and city_id in (select value from json_each(@cities))' : '';
   return (
-    db.$client
-      .prepare(
-        `select created_at from arrivals where created_at >= @start and created_at < @end and status not in ('not_genuine', 'mistaken') ${inCities}`,
-      )
+    registeredWithin(db, cityIds)
       .raw()
       .all({ start, end, ...(cityIds ? { cities: JSON.stringify(cityIds) } : {}) }) as [number][]
   ).map(([at]) => at);
