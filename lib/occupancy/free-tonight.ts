@@ -1,5 +1,8 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import type { ShelterStatus } from '@/db/schema';
+import { statement } from '@/db/prepared';
+import { bedNights, shelterClosures, shelters as shelterTable, stayBeds, stays, type ShelterStatus } from '@/db/schema';
 import { tonightIn, type Night } from '@/lib/calendar/nights';
 import { bedLayout } from '@/lib/placement/layout';
 import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelters/bed-state';
@@ -42,22 +45,40 @@ export type TonightArea = { shelterIds?: readonly string[] | null; cityIds?: rea
 type ShelterRow = { id: string; name: string; district: string; city_id: string | null; status: ShelterStatus; time_zone: string };
 type Hold = { stayId: string; status: string; holdUntil: Date };
 
+// The shelters, narrowed by ids, by cities, by both or by neither: four texts, each compiled once.
+const sheltersWhere = (byIds: boolean, byCities: boolean) => {
+  const where: SQL[] = [];
+  if (byIds) where.push(sql`${shelterTable.id} in (select value from json_each(@ids))`);
+  if (byCities) where.push(sql`${shelterTable.cityId} in (select value from json_each(@cities))`);
+  return statement(
+    () =>
+      sql`select ${shelterTable.id}, ${shelterTable.name}, ${shelterTable.district}, ${shelterTable.cityId}, ${shelterTable.status}, ${shelterTable.timeZone} from ${shelterTable} ${
+        where.length ? sql`where ${sql.join(where, sql` and `)}` : sql.empty()
+      } order by ${shelterTable.name}`,
+  );
+};
+const sheltersIn = [sheltersWhere(false, false), sheltersWhere(true, false), sheltersWhere(false, true), sheltersWhere(true, true)];
+
 function sheltersOf(db: Db, area: TonightArea): ShelterRow[] {
-  const where: string[] = [];
-  if (area.shelterIds) where.push('id in (select value from json_each(@ids))');
-  if (area.cityIds) where.push('city_id in (select value from json_each(@cities))');
-  return db.$client
-    .prepare(
-      `select id, name, district, city_id, status, time_zone from shelters ${where.length ? `where ${where.join(' and ')}` : ''} order by name`,
-    )
-    .all({
-      ...(area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {}),
-      ...(area.cityIds ? { cities: JSON.stringify(area.cityIds) } : {}),
-    }) as ShelterRow[];
+  return sheltersIn[(area.shelterIds ? 1 : 0) + (area.cityIds ? 2 : 0)](db).all({
+    ...(area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {}),
+    ...(area.cityIds ? { cities: JSON.stringify(area.cityIds) } : {}),
+  }) as ShelterRow[];
 }
 
 const tonightsOf = (shelters: ShelterRow[], now: Date) =>
   new Map(shelters.map((shelter) => [shelter.id, tonightIn(shelter.time_zone, now)]));
+
+const s = alias(stays, 's');
+const sb = alias(stayBeds, 'sb');
+const bn = alias(bedNights, 'bn');
+const overdue = (narrowed: boolean) =>
+  statement(
+    () => sql`select ${sb.bedId}, ${s.id}, ${s.shelterId}, ${s.departure} from ${stays} ${s} join ${stayBeds} ${sb} on ${sb.stayId} = ${s.id} and ${sb.releasedAt} is null
+        where ${s.status} = 'checked_in' and (${s.departure} is null or ${s.departure} <= @latest)
+          ${narrowed ? sql`and ${s.shelterId} in (select value from json_each(@ids))` : sql.empty()}`,
+  );
+const overdueIn = { network: overdue(false), shelters: overdue(true) };
 
 /**
  * The beds held by guests checked in past their departure and not checked out (or with no departure
@@ -65,12 +86,7 @@ const tonightsOf = (shelters: ShelterRow[], now: Date) =>
  */
 function overdueHolds(db: Db, tonightOf: Map<string, Night>, narrowed: boolean): Map<string, string> {
   const latest = [...tonightOf.values()].sort().pop() ?? '';
-  const rows = db.$client
-    .prepare(
-      `select sb.bed_id, s.id, s.shelter_id, s.departure from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
-        where s.status = 'checked_in' and (s.departure is null or s.departure <= @latest)
-          ${narrowed ? 'and s.shelter_id in (select value from json_each(@ids))' : ''}`,
-    )
+  const rows = overdueIn[narrowed ? 'shelters' : 'network'](db)
     .raw()
     .all({ latest, ...(narrowed ? { ids: JSON.stringify([...tonightOf.keys()]) } : {}) }) as [string, string, string, Night | null][];
   const held = new Map<string, string>();
@@ -80,6 +96,16 @@ function overdueHolds(db: Db, tonightOf: Map<string, Night>, narrowed: boolean):
   }
   return held;
 }
+
+// Night by night through bed_nights' night index, then each booking's stay: CROSS JOIN keeps
+// this order, which SQLite would otherwise turn round and walk every live stay of the network.
+const bookings = (someBeds: boolean) =>
+  statement(
+    () => sql`select ${bn.bedId}, ${bn.night}, ${bn.stayId}, ${s.status}, ${s.holdUntil}
+         from json_each(@nights) tonight cross join ${bedNights} ${bn} on ${bn.night} = tonight.value cross join ${stays} ${s} on ${s.id} = ${bn.stayId}
+        where ${s.status} in ('checked_in', 'reserved') ${someBeds ? sql`and ${bn.bedId} in (select value from json_each(@beds))` : sql.empty()}`,
+  );
+const bookedOn = { network: bookings(false), beds: bookings(true) };
 
 /**
  * Who holds each bed tonight: the ledger's bed-nights of live stays on their shelter's tonight, then
@@ -92,14 +118,7 @@ function holdsTonight(
   shelterOfBed: (bedId: string) => string | undefined,
   areaBeds: string[] | null,
 ): Map<string, Hold> {
-  const booked = db.$client
-    .prepare(
-      // Night by night through bed_nights' night index, then each booking's stay: CROSS JOIN keeps
-      // this order, which SQLite would otherwise turn round and walk every live stay of the network.
-      `select bn.bed_id, bn.night, bn.stay_id, s.status, s.hold_until
-         from json_each(@nights) tonight cross join bed_nights bn on bn.night = tonight.value cross join stays s on s.id = bn.stay_id
-        where s.status in ('checked_in', 'reserved') ${areaBeds ? 'and bn.bed_id in (select value from json_each(@beds))' : ''}`,
-    )
+  const booked = bookedOn[areaBeds ? 'beds' : 'network'](db)
     .raw()
     .all({ nights: JSON.stringify([...new Set(tonightOf.values())]), ...(areaBeds ? { beds: JSON.stringify(areaBeds) } : {}) }) as [
     string,
@@ -118,14 +137,16 @@ function holdsTonight(
   return held;
 }
 
+const closuresBetween = statement(
+  () => sql`select ${shelterClosures.shelterId}, ${shelterClosures.roomId}, ${shelterClosures.firstNight}, ${shelterClosures.lastNight} from ${shelterClosures}
+             where ${shelterClosures.lastNight} >= @first and ${shelterClosures.firstNight} <= @last`,
+);
+
 /** The rooms (by id) and whole shelters (by id) closed on their shelter's tonight. */
 function closedTonight(db: Db, tonightOf: Map<string, Night>): Set<string> {
   const nights = [...new Set(tonightOf.values())].sort();
   if (nights.length === 0) return new Set();
-  const rows = db.$client
-    .prepare(
-      'select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last',
-    )
+  const rows = closuresBetween(db)
     .raw()
     .all({ first: nights[0], last: nights[nights.length - 1] }) as [string, string | null, Night, Night][];
   const closed = new Set<string>();
