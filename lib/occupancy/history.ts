@@ -1,5 +1,8 @@
 import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { occupancyDays, shelters } from '@/db/schema';
 import { addDays, dayWindows, type DayWindow } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { NETWORK_SCOPE } from './day-scopes';
@@ -15,25 +18,32 @@ export type HistoryScope = { shelterId: string; timeZone: string } | 'network' |
 
 type StoredDay = Omit<DayFigures, 'waitMinutes'> & { scope: string; waitMinutes: string };
 
+// One text per kind of scope (every shelter's, a list's, one), each compiled once.
+const storedDaysWhere = (which: SQL) =>
+  statement(
+    () => sql`select ${occupancyDays.scope}, ${occupancyDays.day}, ${occupancyDays.bedsInService} as bedsInService, ${occupancyDays.outOfService} as outOfService,
+              ${occupancyDays.occupied}, ${occupancyDays.reserved}, ${occupancyDays.registered},
+              ${occupancyDays.placed}, ${occupancyDays.checkedIn} as checkedIn, ${occupancyDays.checkedOut} as checkedOut, ${occupancyDays.noShows} as noShows,
+              ${occupancyDays.staysCompleted} as staysCompleted, ${occupancyDays.stayMsTotal} as stayMsTotal, ${occupancyDays.waitMinutes} as waitMinutes
+         from ${occupancyDays} where ${which} and ${occupancyDays.day} between @from and @to
+        order by ${occupancyDays.day}`,
+  );
+const storedDaysOf = {
+  everyShelter: storedDaysWhere(sql`${occupancyDays.scope} <> @network`),
+  shelters: storedDaysWhere(sql`${occupancyDays.scope} in (select value from json_each(@scopes))`),
+  one: storedDaysWhere(sql`${occupancyDays.scope} = @scope`),
+};
+
 /** Stored days of one scope, of some shelters (a list), or of every shelter (scope null). */
 function storedDays(db: Db, scope: string | string[] | null, from: string, to: string): (DayFigures & { scope: string })[] {
-  const which =
-    scope === null ? 'scope <> @network' : Array.isArray(scope) ? 'scope in (select value from json_each(@scopes))' : 'scope = @scope';
-  const rows = db.$client
-    .prepare(
-      `select scope, day, beds_in_service as bedsInService, out_of_service as outOfService, occupied, reserved, registered,
-              placed, checked_in as checkedIn, checked_out as checkedOut, no_shows as noShows,
-              stays_completed as staysCompleted, stay_ms_total as stayMsTotal, wait_minutes as waitMinutes
-         from occupancy_days where ${which} and day between @from and @to
-        order by day`,
-    )
-    .all({
-      scope: Array.isArray(scope) ? null : scope,
-      scopes: JSON.stringify(Array.isArray(scope) ? scope : []),
-      network: NETWORK_SCOPE,
-      from,
-      to,
-    }) as StoredDay[];
+  const which = scope === null ? 'everyShelter' : Array.isArray(scope) ? 'shelters' : 'one';
+  const rows = storedDaysOf[which](db).all({
+    scope: Array.isArray(scope) ? null : scope,
+    scopes: JSON.stringify(Array.isArray(scope) ? scope : []),
+    network: NETWORK_SCOPE,
+    from,
+    to,
+  }) as StoredDay[];
   return rows.map((row) => ({ ...row, waitMinutes: row.waitMinutes ? row.waitMinutes.split(',').map(Number) : [] }));
 }
 
@@ -66,7 +76,10 @@ function liveDaysByShelter(
   return result;
 }
 
-const allShelters = (db: Db) => db.$client.prepare('select id, time_zone as timeZone from shelters order by name').all() as ShelterZone[];
+const shelterZones = statement(
+  () => sql`select ${shelters.id}, ${shelters.timeZone} as timeZone from ${shelters} order by ${shelters.name}`,
+);
+const allShelters = (db: Db) => shelterZones(db).all() as ShelterZone[];
 
 function daysFrom(from: string, to: string, byDay: Map<string, DayFigures>): DayFigures[] {
   const days: DayFigures[] = [];
@@ -107,15 +120,18 @@ export function occupancyHistory(db: Db, scope: HistoryScope, from: string, to: 
   return daysFrom(from, to, new Map([...stored, ...live].map((day) => [day.day, day])));
 }
 
+const sheltersOfCities = statement(
+  () => sql`select ${shelters.id} from ${shelters} where ${shelters.cityId} in (select value from json_each(@cities))`,
+);
+
 /**
  * Some cities' days: the network keeps no rows per city, so their shelters' rows (stored, then live)
  * are added up here, with the households registered into those cities' queue on the scope's days.
  */
 function citiesHistory(db: Db, scope: { cityIds: string[]; timeZone: string }, from: string, to: string, now: Date): DayFigures[] {
-  const shelterIds = db.$client
-    .prepare('select id from shelters where city_id in (select value from json_each(?))')
+  const shelterIds = sheltersOfCities(db)
     .pluck()
-    .all(JSON.stringify(scope.cityIds)) as string[];
+    .all({ cities: JSON.stringify(scope.cityIds) }) as string[];
   const windows = dayWindows(from, to, scope.timeZone, now.getTime());
   let total = occupancyByDay({
     windows,

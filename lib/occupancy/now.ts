@@ -1,6 +1,9 @@
 import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import type { ShelterStatus } from '@/db/schema';
+import { statement } from '@/db/prepared';
+import { arrivals, shelters, stays, type ShelterStatus } from '@/db/schema';
 import { addCounts, emptyCounts, type BedCounts } from '@/lib/shelters/bed-state';
 import { sheltersTonight } from './free-tonight';
 import { median } from './summary';
@@ -36,7 +39,25 @@ export type NetworkNow = {
 const inServiceOf = (counts: BedCounts) => counts.total - counts.outOfService;
 const rateOf = (counts: BedCounts) => (inServiceOf(counts) > 0 ? counts.occupied / inServiceOf(counts) : null);
 
-const inCities = (column: string, cityIds: string[] | null) => (cityIds ? `${column} in (select value from json_each(@cities))` : '1');
+// The network's, or some cities' (@cities): two texts of each query, each compiled once.
+const inCities = (column: SQLiteColumn, some: boolean) => (some ? sql`${column} in (select value from json_each(@cities))` : sql`1`);
+const networkOrCities = (query: (some: boolean) => SQL) => {
+  const [network, cities] = [statement(() => query(false)), statement(() => query(true))];
+  return (db: Db, cityIds: string[] | null) => (cityIds ? cities : network)(db);
+};
+
+const expiringHolds = statement(
+  () => sql`select ${stays.shelterId}, count(*) from ${stays}
+          where ${stays.status} = 'reserved' and ${stays.holdUntil} > @now and ${stays.holdUntil} <= @soon group by ${stays.shelterId}`,
+);
+const shelterRows = networkOrCities(
+  (some) =>
+    sql`select ${shelters.id}, ${shelters.name}, ${shelters.district}, ${shelters.status}, ${shelters.lastConfirmedAt} from ${shelters} where ${inCities(shelters.cityId, some)} order by ${shelters.name}`,
+);
+const waitingSince = networkOrCities(
+  (some) =>
+    sql`select ${arrivals.arrivedAt} from ${arrivals} where ${arrivals.status} = 'waiting' and ${arrivals.erasedAt} is null and ${inCities(arrivals.cityId, some)}`,
+);
 
 /**
  * The network as it stands: bed counts per shelter, what needs a look, and who is still waiting; or
@@ -45,17 +66,11 @@ const inCities = (column: string, cityIds: string[] | null) => (cityIds ? `${col
 export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): NetworkNow {
   const cities = cityIds ? { cities: JSON.stringify(cityIds) } : {};
   const expiring = new Map(
-    db.$client
-      .prepare(
-        `select shelter_id, count(*) from stays
-          where status = 'reserved' and hold_until > @now and hold_until <= @soon group by shelter_id`,
-      )
+    expiringHolds(db)
       .raw()
       .all({ now: now.getTime(), soon: now.getTime() + HOUR }) as [string, number][],
   );
-  const rows = db.$client
-    .prepare(`select id, name, district, status, last_confirmed_at from shelters where ${inCities('city_id', cityIds)} order by name`)
-    .all(cities) as {
+  const rows = shelterRows(db, cityIds).all(cities) as {
     id: string;
     name: string;
     district: string;
@@ -81,12 +96,9 @@ export function networkNow(db: Db, now: Date, cityIds: string[] | null = null): 
     };
   });
   const totals = shelterList.reduce((sum, shelter) => addCounts(sum, shelter.counts), emptyCounts());
-  const waits = (
-    db.$client
-      .prepare(`select arrived_at from arrivals where status = 'waiting' and erased_at is null and ${inCities('city_id', cityIds)}`)
-      .pluck()
-      .all(cities) as number[]
-  ).map((arrivedAt) => Math.max(0, Math.floor((now.getTime() - arrivedAt) / 60_000)));
+  const waits = (waitingSince(db, cityIds).pluck().all(cities) as number[]).map((arrivedAt) =>
+    Math.max(0, Math.floor((now.getTime() - arrivedAt) / 60_000)),
+  );
   return {
     totals: { ...totals, inService: inServiceOf(totals), rate: rateOf(totals) },
     free: [...tonight.values()].reduce((sum, shelter) => ({ open: sum.open + shelter.free, paused: sum.paused + shelter.idle }), {
