@@ -1,5 +1,8 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { shelters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { listCities, type CityView } from '@/lib/cities/cities';
@@ -38,11 +41,14 @@ export function occupancyArea(db: Db, user: StaffUser, requested: string | undef
   };
 }
 
+const sheltersOfCities = statement(
+  () => sql`select ${shelters.id} from ${shelters} where ${shelters.cityId} in (select value from json_each(@cities))`,
+);
+
 /** The ids of the shelters in those cities (null: every shelter). */
 export function sheltersIn(db: Db, cityIds: string[] | null): string[] | null {
   if (!cityIds) return null;
-  return db.$client
-    .prepare('select id from shelters where city_id in (select value from json_each(?))')
+  return sheltersOfCities(db)
     .pluck()
-    .all(JSON.stringify(cityIds)) as string[];
+    .all({ cities: JSON.stringify(cityIds) }) as string[];
 }

@@ -1,5 +1,8 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { shelters } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
@@ -8,15 +11,18 @@ import type { HistoryScope } from './history';
 
 export type ScopeChoice = { id: string; name: string; timeZone: string };
 
+const everyShelter = statement(
+  () =>
+    sql`select ${shelters.id}, ${shelters.name}, ${shelters.timeZone} as timeZone, ${shelters.cityId} as cityId from ${shelters} order by ${shelters.name}`,
+);
+
 /**
  * The shelters whose history the caller may read: an admin every one (an admin of some cities, those
  * cities' shelters), a host their own, a guide none; and of those, only the ones in `cityIds` if given.
  */
 export function historyShelters(db: Db, user: StaffUser, cityIds: string[] | null = null): ScopeChoice[] {
   if (!can(user, 'occupancy.history')) return [];
-  const all = db.$client
-    .prepare('select id, name, time_zone as timeZone, city_id as cityId from shelters order by name')
-    .all() as (ScopeChoice & { cityId: string | null })[];
+  const all = everyShelter(db).all() as (ScopeChoice & { cityId: string | null })[];
   return all
     .filter((shelter) => can(user, 'occupancy.history', { shelter }))
     .filter((shelter) => !cityIds || (shelter.cityId !== null && cityIds.includes(shelter.cityId)))
