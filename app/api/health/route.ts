@@ -1,10 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { statement } from '@/db/prepared';
 import { guarded } from '@/lib/security/guard';
 
 export const dynamic = 'force-dynamic';
 
 const answer = (status: number, body: string) =>
   new Response(`${body}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+// SQLite's own table, not the schema's: any readable database has it.
+const readSchema = statement(() => sql`select 1 from sqlite_master limit 1`);
 
 /**
  * For a load balancer or a monitor: 200 when this process can read its database, 503 when it
@@ -13,7 +18,7 @@ const answer = (status: number, body: string) =>
  */
 async function health(): Promise<Response> {
   try {
-    getDb().$client.prepare('select 1 from sqlite_master limit 1').get();
+    readSchema(getDb()).get();
     return answer(200, 'ok');
   } catch {
     return answer(503, 'database unavailable');

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { getDb, write } from '@/db';
+import { statement } from '@/db/prepared';
+import { shelters } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { currentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -15,6 +18,11 @@ import { unmetHistory } from '@/lib/occupancy/unmet';
 
 const refuse = (status: number, message: string) =>
   new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+const shelterLabels = statement(
+  () =>
+    sql`select ${shelters.id}, ${shelters.name}, ${shelters.district}, ${shelters.cityId} as cityId, ${shelters.listedPublicly} as listed from ${shelters}`,
+);
 
 /**
  * The history as CSV, per shelter per day, with a total row per day for each city of the file and
@@ -53,7 +61,7 @@ export async function GET(request: Request) {
   const cityNames = new Map(area.cities.map((city) => [city.id, city.name]));
   const labels = new Map(
     (
-      db.$client.prepare('select id, name, district, city_id as cityId, listed_publicly as listed from shelters').all() as {
+      shelterLabels(db).all() as {
         id: string;
         name: string;
         district: string;
