@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { shelters } from '@/db/schema';
+import { statement } from '@/db/prepared';
+import { bedNights, roomNights, shelterClosures, shelters } from '@/db/schema';
 import { nightsOf, type NightRange } from '@/lib/calendar/nights';
 import type { ShelterAvailability } from '@/lib/matching/types';
 import { nightsHeldPastDeparture } from '@/lib/nights/overdue';
@@ -20,6 +21,47 @@ export type AvailabilityOptions = {
   /** A stay being moved or changed: its own bed-nights count as free. */
   exceptStayId?: string | null;
 };
+
+// Compiled once per connection (db/prepared.ts). A city's or a shelter's read names its own beds or
+// rooms in one JSON array, so one statement serves any number of them.
+const bedsBookedOf = statement(
+  () => sql`
+  select ${bedNights.bedId} from ${bedNights}
+   where ${bedNights.bedId} in (select value from json_each(?))
+     and ${bedNights.night} >= ? and ${bedNights.night} < ? and ${bedNights.stayId} <> ?`,
+);
+const bedsBooked = statement(
+  () => sql`
+  select ${bedNights.bedId} from ${bedNights} where ${bedNights.night} >= ? and ${bedNights.night} < ? and ${bedNights.stayId} <> ?`,
+);
+const roomsBookedOf = statement(
+  () => sql`
+  select ${roomNights.roomId}, ${roomNights.night}, ${roomNights.booked} from ${roomNights}
+   where ${roomNights.roomId} in (select value from json_each(?)) and ${roomNights.night} >= ? and ${roomNights.night} < ?`,
+);
+const roomsBooked = statement(
+  () => sql`
+  select ${roomNights.roomId}, ${roomNights.night}, ${roomNights.booked} from ${roomNights}
+   where ${roomNights.night} >= ? and ${roomNights.night} < ?`,
+);
+const notTakingBeds = statement(
+  () => sql`
+  select ${bedNights.bedId}, ${bedNights.night} from ${bedNights}
+   where ${bedNights.bedId} in (select value from json_each(@outOfService))
+     and ${bedNights.night} >= @first and ${bedNights.night} < @departure
+  union all
+  select ${bedNights.bedId}, ${bedNights.night} from ${bedNights}
+   where ${bedNights.stayId} = @except and ${bedNights.night} >= @first and ${bedNights.night} < @departure
+     and ${bedNights.bedId} not in (select value from json_each(@outOfService))`,
+);
+// Of the network, or of one shelter (its id last).
+const closuresIn = (ofShelter: boolean) => sql`
+  select ${shelterClosures.shelterId} as shelterId, ${shelterClosures.roomId} as roomId,
+         ${shelterClosures.firstNight} as firstNight, ${shelterClosures.lastNight} as lastNight
+    from ${shelterClosures} where ${shelterClosures.lastNight} >= ? and ${shelterClosures.firstNight} < ?
+         ${ofShelter ? sql`and ${shelterClosures.shelterId} = ?` : sql.empty()}`;
+const closuresOfNetwork = statement(() => closuresIn(false));
+const closuresOfShelter = statement(() => closuresIn(true));
 
 /**
  * Every shelter with the in-service beds free on every night of the range, for the matcher, and how
@@ -56,10 +98,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   const ownRooms = narrowed ? layout.rooms.filter((room) => ownIds.has(room.shelterId)) : [];
   const bookedBeds = new Set(
     (narrowed
-      ? db.$client
-          .prepare(
-            'select bed_id from bed_nights where bed_id in (select value from json_each(?)) and night >= ? and night < ? and stay_id <> ?',
-          )
+      ? bedsBookedOf(db)
           .pluck()
           .all(
             JSON.stringify(ownRooms.flatMap((room) => room.inServiceBeds.map((bed) => bed.id))),
@@ -67,31 +106,16 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
             nights.departure,
             except,
           )
-      : db.$client
-          .prepare('select bed_id from bed_nights where night >= ? and night < ? and stay_id <> ?')
-          .pluck()
-          .all(nights.firstNight, nights.departure, except)) as string[],
+      : bedsBooked(db).pluck().all(nights.firstNight, nights.departure, except)) as string[],
   );
   const bookedRooms = (
     narrowed
-      ? db.$client
-          .prepare(
-            'select room_id, night, booked from room_nights where room_id in (select value from json_each(?)) and night >= ? and night < ?',
-          )
+      ? roomsBookedOf(db)
           .raw()
           .all(JSON.stringify(ownRooms.map((room) => room.id)), nights.firstNight, nights.departure)
-      : db.$client
-          .prepare('select room_id, night, booked from room_nights where night >= ? and night < ?')
-          .raw()
-          .all(nights.firstNight, nights.departure)
+      : roomsBooked(db).raw().all(nights.firstNight, nights.departure)
   ) as [string, string, number][];
-  const notTaking = db.$client
-    .prepare(
-      `select bed_id, night from bed_nights where bed_id in (select value from json_each(@outOfService)) and night >= @first and night < @departure
-       union all
-       select bed_id, night from bed_nights
-        where stay_id = @except and night >= @first and night < @departure and bed_id not in (select value from json_each(@outOfService))`,
-    )
+  const notTaking = notTakingBeds(db)
     .raw()
     .all({ outOfService: JSON.stringify([...layout.outOfService]), first: nights.firstNight, departure: nights.departure, except }) as [
     string,
@@ -100,12 +124,11 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   // Beds a checked-in guest keeps past their planned departure: not free, and one fewer each such night.
   const keptByGuests = nightsHeldPastDeparture(db, nights, except, narrowed ? [...ownIds] : undefined);
   for (const { bedId } of keptByGuests) bookedBeds.add(bedId);
-  const closures = db.$client
-    .prepare(
-      `select shelter_id as shelterId, room_id as roomId, first_night as firstNight, last_night as lastNight
-         from shelter_closures where last_night >= ? and first_night < ? ${options.shelterId ? 'and shelter_id = ?' : ''}`,
-    )
-    .all(nights.firstNight, nights.departure, ...shelterArgs) as Closure[];
+  const closures = (options.shelterId ? closuresOfShelter : closuresOfNetwork)(db).all(
+    nights.firstNight,
+    nights.departure,
+    ...shelterArgs,
+  ) as Closure[];
 
   const rangeNights = nightsOf(nights);
   const byShelter = new Map<string, ShelterAvailability>();

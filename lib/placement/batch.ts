@@ -1,5 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
 import { arrivals, rooms as roomsTable, shelters } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
@@ -53,20 +54,25 @@ const refused = (arrivalId: string, alias: string | null, refusal: BatchRefusal)
 type Taken = { bedIds: Set<string>; range: NightRange };
 const overlaps = (a: NightRange, b: NightRange) => a.firstNight < b.departure && b.firstNight < a.departure;
 
+// Compiled once per connection, as the reservation's own statements: a batch holds the write lock.
+const savepoint = statement(() => sql`savepoint batch_household`);
+const release = statement(() => sql`release batch_household`);
+const rollbackTo = statement(() => sql`rollback to batch_household`);
+
 /**
  * Runs `attempt` inside a savepoint: if it throws, whatever it wrote is undone and the rest of the
  * transaction stands. reserveBeds writes the stay before the ledger may refuse a bed-night, so a
  * check beforehand would not be enough to keep a half-made stay out.
  */
 function isolated<T>(db: Db, attempt: () => T): T {
-  db.$client.exec('savepoint batch_household');
+  savepoint(db).run();
   try {
     const result = attempt();
-    db.$client.exec('release batch_household');
+    release(db).run();
     return result;
   } catch (error) {
-    db.$client.exec('rollback to batch_household');
-    db.$client.exec('release batch_household');
+    rollbackTo(db).run();
+    release(db).run();
     throw error;
   }
 }

@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { prepared } from '@/db/prepared';
-import { shelters, stayBeds, stays } from '@/db/schema';
+import { statement } from '@/db/prepared';
+import { beds, shelters, stayBeds, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { tonightIn, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
@@ -16,10 +16,11 @@ import { audit, stayFor } from './stays';
 
 type Stay = typeof stays.$inferSelect;
 
-const roomsHeld = (db: Db) =>
-  db.$client.prepare<[string], { roomId: string }>(
-    'select distinct b.room_id as roomId from stay_beds sb join beds b on b.id = sb.bed_id where sb.stay_id = ? and sb.released_at is null',
-  );
+const roomsHeld = statement(
+  () => sql`
+  select distinct ${beds.roomId} as roomId from ${stayBeds} join ${beds} on ${beds.id} = ${stayBeds.bedId}
+   where ${stayBeds.stayId} = ? and ${stayBeds.releasedAt} is null`,
+);
 
 /**
  * Extends or shortens a stay (and, before it starts, moves its first night) on the beds it holds. An
@@ -56,9 +57,7 @@ export function changeStayDates(
     const taken = firstTakenNight(db, bedIds, ahead, stay.id);
     if (taken) throw new DomainError('datesTaken', 'departure', { night: taken });
     refuseBedsWithGuest(db, bedIds, ahead, stay.id, 'departure');
-    const roomIds = prepared(db, roomsHeld)
-      .all(stay.id)
-      .map((row) => row.roomId);
+    const roomIds = (roomsHeld(db).all(stay.id) as { roomId: string }[]).map((row) => row.roomId);
     const closed = firstClosedNight(db, shelter.id, roomIds, ahead);
     if (closed) throw new DomainError('closedOn', 'departure', { night: closed });
   }

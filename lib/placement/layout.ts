@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { bedLayout as bedLayoutStamp, beds, rooms as roomsTable } from '@/db/schema';
 import type { RoomKind } from '@/db/schema/enums';
 import type { FreeBed } from '@/lib/matching/types';
 import { processWide } from '@/lib/process-wide';
@@ -30,14 +33,18 @@ type Cached = { stamp: string; layout: BedLayout };
 // Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
 const byConnection = processWide('placement.layout', () => new WeakMap<Database.Database, Cached>());
 
-function readLayout(client: Database.Database): BedLayout {
-  const roomRows = client.prepare('select shelter_id, id, name, kind, accessible from rooms order by rowid').raw().all() as [
-    string,
-    string,
-    string,
-    RoomKind,
-    number,
-  ][];
+const roomsInOrder = statement(
+  () => sql`
+  select ${roomsTable.shelterId}, ${roomsTable.id}, ${roomsTable.name}, ${roomsTable.kind}, ${roomsTable.accessible}
+    from ${roomsTable} order by rowid`,
+);
+const bedsInOrder = statement(
+  () => sql`select ${beds.roomId}, ${beds.id}, ${beds.label}, ${beds.outOfServiceReason} is not null from ${beds} order by rowid`,
+);
+const layoutStamp = statement(() => sql`select ${bedLayoutStamp.stamp} from ${bedLayoutStamp} where ${bedLayoutStamp.id} = 1`);
+
+function readLayout(db: Db): BedLayout {
+  const roomRows = roomsInOrder(db).raw().all() as [string, string, string, RoomKind, number][];
   const rooms: LayoutRoom[] = [];
   const roomById = new Map<string, LayoutRoom & { inServiceBeds: FreeBed[] }>();
   for (const [shelterId, id, name, kind, accessible] of roomRows) {
@@ -47,12 +54,7 @@ function readLayout(client: Database.Database): BedLayout {
   }
   // One pass over the beds table in its own order (each room's beds as added), grouped here: at 50,000
   // beds this is a quarter of the time of joining them to their rooms in SQL.
-  const bedRows = client.prepare('select room_id, id, label, out_of_service_reason is not null from beds order by rowid').raw().all() as [
-    string,
-    string,
-    string,
-    number,
-  ][];
+  const bedRows = bedsInOrder(db).raw().all() as [string, string, string, number][];
   const roomOfBed = new Map<string, LayoutRoom>();
   const outOfService = new Set<string>();
   for (const [roomId, id, label, out] of bedRows) {
@@ -77,10 +79,10 @@ export function bedLayout(db: Db): BedLayout {
   const client = db.$client;
   // The stamp and the tables read in one snapshot (a savepoint inside a caller's transaction).
   return client.transaction(() => {
-    const stamp = (client.prepare('select stamp from bed_layout where id = 1').pluck().get() as string | undefined) ?? null;
+    const stamp = (layoutStamp(db).pluck().get() as string | undefined) ?? null;
     const cached = byConnection.get(client);
     if (stamp !== null && cached?.stamp === stamp) return cached.layout;
-    const layout = readLayout(client);
+    const layout = readLayout(db);
     if (stamp !== null) byConnection.set(client, { stamp, layout });
     return layout;
   })();

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { prepared } from '@/db/prepared';
+import { statement } from '@/db/prepared';
 import { bedNights, shelters, stayBeds, stayExtensions, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
@@ -15,8 +15,11 @@ type BedNight = { bedId: string; night: string };
 export const UNDO_SECONDS = 60;
 const KEPT_HOURS = 24;
 
-const nightsHeld = (db: Db) =>
-  db.$client.prepare<[string], BedNight>('select bed_id as bedId, night from bed_nights where stay_id = ? order by bed_id, night');
+const nightsHeld = statement(
+  () => sql`
+  select ${bedNights.bedId} as bedId, ${bedNights.night} from ${bedNights}
+   where ${bedNights.stayId} = ? order by ${bedNights.bedId}, ${bedNights.night}`,
+);
 
 /**
  * Everything an undo must find as the extension left it: status, dates, beds held and every
@@ -35,7 +38,7 @@ function stateOf(db: Db, stayId: string): { text: string; nights: BedNight[] } {
     .all()
     .map((row) => row.bedId)
     .sort();
-  const nights = prepared(db, nightsHeld).all(stayId);
+  const nights = nightsHeld(db).all(stayId) as BedNight[];
   return { text: JSON.stringify({ stay, beds, nights }), nights };
 }
 
