@@ -1,14 +1,17 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { prepared } from '@/db/prepared';
+import { statement } from '@/db/prepared';
+import { shelterClosures } from '@/db/schema';
 import { nightsOf, type Night, type NightRange } from '@/lib/calendar/nights';
 
 export type ClosedNight = { roomId: string | null; night: Night };
 
-const overlapping = (db: Db) =>
-  db.$client.prepare<[string, string, string], { roomId: string | null; firstNight: string; lastNight: string }>(
-    `select room_id as roomId, first_night as firstNight, last_night as lastNight from shelter_closures
-      where shelter_id = ? and last_night >= ? and first_night < ?`,
-  );
+const overlapping = statement(
+  () => sql`
+  select ${shelterClosures.roomId} as roomId, ${shelterClosures.firstNight} as firstNight, ${shelterClosures.lastNight} as lastNight
+    from ${shelterClosures}
+   where ${shelterClosures.shelterId} = ? and ${shelterClosures.lastNight} >= ? and ${shelterClosures.firstNight} < ?`,
+);
 
 /**
  * The nights of `range` on which the shelter (roomId null) or one of its rooms is closed: one entry
@@ -16,7 +19,12 @@ const overlapping = (db: Db) =>
  */
 export function closedNights(db: Db, shelterId: string, range: NightRange): ClosedNight[] {
   const closed: ClosedNight[] = [];
-  for (const closure of prepared(db, overlapping).all(shelterId, range.firstNight, range.departure)) {
+  const closures = overlapping(db).all(shelterId, range.firstNight, range.departure) as {
+    roomId: string | null;
+    firstNight: string;
+    lastNight: string;
+  }[];
+  for (const closure of closures) {
     for (const night of nightsOf(range)) {
       if (night >= closure.firstNight && night <= closure.lastNight) closed.push({ roomId: closure.roomId, night });
     }

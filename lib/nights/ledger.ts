@@ -1,6 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { prepared } from '@/db/prepared';
+import { prepared, statement } from '@/db/prepared';
 import { bedNights } from '@/db/schema';
 import { nightsOf, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
@@ -13,11 +13,12 @@ const insertNight = (db: Db) =>
     .prepare();
 
 // The first night on which any of the chosen beds is already booked by another stay, if any.
-const firstTaken = (db: Db) =>
-  db.$client.prepare<[string, string, string, string], { night: string }>(
-    `select min(night) as night from bed_nights
-      where bed_id in (select value from json_each(?)) and night >= ? and night < ? and stay_id <> ?`,
-  );
+const firstTaken = statement(
+  () => sql`
+  select min(${bedNights.night}) as night from ${bedNights}
+   where ${bedNights.bedId} in (select value from json_each(?))
+     and ${bedNights.night} >= ? and ${bedNights.night} < ? and ${bedNights.stayId} <> ?`,
+);
 
 /**
  * Books the beds for every night of the range. The primary key (bed_id, night) is invariant 1: if
@@ -47,5 +48,8 @@ export function releaseNights(db: Db, stayId: string, fromNight?: Night): void {
 
 /** The first night of the range on which another stay than `exceptStayId` holds one of these beds. */
 export function firstTakenNight(db: Db, bedIds: string[], range: NightRange, exceptStayId = ''): Night | null {
-  return prepared(db, firstTaken).get(JSON.stringify([...new Set(bedIds)]), range.firstNight, range.departure, exceptStayId)?.night ?? null;
+  const night = firstTaken(db)
+    .pluck()
+    .get(JSON.stringify([...new Set(bedIds)]), range.firstNight, range.departure, exceptStayId);
+  return (night as Night | null | undefined) ?? null;
 }

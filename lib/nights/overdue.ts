@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import { prepared } from '@/db/prepared';
+import { statement } from '@/db/prepared';
+import { bedNights, shelters, stayBeds, stays } from '@/db/schema';
 import { nightsOf, tonightIn, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
 
@@ -11,18 +14,18 @@ import { DomainError } from '@/lib/errors';
 
 // Whether a checked-in guest (another stay than the one asking) holds any of the given beds on a night
 // before `departure`: from their first night on, the bed is theirs until they are checked out.
-const guestIn = (db: Db) =>
-  db.$client.prepare<{ bedIds: string; departure: Night; except: string }, { stayId: string }>(
-    `select s.id as stayId from stay_beds sb join stays s on s.id = sb.stay_id
-      where sb.bed_id in (select value from json_each(@bedIds)) and sb.released_at is null
-        and s.status = 'checked_in' and s.id <> @except and s.first_night < @departure
-      limit 1`,
-  );
+const guestIn = statement(
+  () => sql`
+  select ${stays.id} as stayId from ${stayBeds} join ${stays} on ${stays.id} = ${stayBeds.stayId}
+   where ${stayBeds.bedId} in (select value from json_each(@bedIds)) and ${stayBeds.releasedAt} is null
+     and ${stays.status} = 'checked_in' and ${stays.id} <> @except and ${stays.firstNight} < @departure
+   limit 1`,
+);
 
 /** Whether a checked-in guest (other than `exceptStayId`) holds any of these beds now, whatever the night. */
 export function guestInBeds(db: Db, bedIds: string[], exceptStayId: string): boolean {
   if (bedIds.length === 0) return false;
-  return !!prepared(db, guestIn).get({ bedIds: JSON.stringify([...new Set(bedIds)]), departure: '9999-12-31', except: exceptStayId });
+  return !!guestIn(db).get({ bedIds: JSON.stringify([...new Set(bedIds)]), departure: '9999-12-31', except: exceptStayId });
 }
 
 /**
@@ -31,7 +34,7 @@ export function guestInBeds(db: Db, bedIds: string[], exceptStayId: string): boo
  */
 export function refuseBedsWithGuest(db: Db, bedIds: string[], range: NightRange, exceptStayId = '', field = 'bedIds'): void {
   if (bedIds.length === 0 || range.departure <= range.firstNight) return;
-  const found = prepared(db, guestIn).get({
+  const found = guestIn(db).get({
     bedIds: JSON.stringify([...new Set(bedIds)]),
     departure: range.departure,
     except: exceptStayId,
@@ -39,24 +42,22 @@ export function refuseBedsWithGuest(db: Db, bedIds: string[], range: NightRange,
   if (found) throw new DomainError('guestStillInBed', field);
 }
 
+const ofShelters = sql`${stays.shelterId} in (select value from json_each(@shelterIds)) and`;
 // The beds whose checked-in guest's planned departure falls before `departure`: for the nights from that
 // departure on, the ledger books nothing for them, yet the bed is still theirs.
-const heldBeyondLedgerSql = (ofShelters: boolean) =>
-  `select sb.bed_id as bedId, s.departure as departure from stays s join stay_beds sb on sb.stay_id = s.id
-    where ${ofShelters ? 's.shelter_id in (select value from json_each(@shelterIds)) and' : ''} s.status = 'checked_in'
-      and sb.released_at is null and s.id <> @except and s.departure < @departure`;
-const heldBeyondLedger = (db: Db) =>
-  db.$client.prepare<{ departure: Night; except: string }, { bedId: string; departure: Night }>(heldBeyondLedgerSql(false));
+const heldBeyondLedgerSql = (named: boolean) => sql`
+  select ${stayBeds.bedId} as bedId, ${stays.departure} as departure from ${stays} join ${stayBeds} on ${stayBeds.stayId} = ${stays.id}
+   where ${named ? ofShelters : sql.empty()} ${stays.status} = 'checked_in'
+     and ${stayBeds.releasedAt} is null and ${stays.id} <> @except and ${stays.departure} < @departure`;
+const heldBeyondLedger = statement(() => heldBeyondLedgerSql(false));
 // The same, of some shelters only: a city's suggestions need not read every guest of the network.
-const heldBeyondLedgerIn = (db: Db) =>
-  db.$client.prepare<{ departure: Night; except: string; shelterIds: string }, { bedId: string; departure: Night }>(
-    heldBeyondLedgerSql(true),
-  );
-const bookedOn = (db: Db) =>
-  db.$client.prepare<{ bedIds: string; first: Night; departure: Night; except: string }, { bedId: string; night: Night }>(
-    `select bed_id as bedId, night from bed_nights
-      where bed_id in (select value from json_each(@bedIds)) and night >= @first and night < @departure and stay_id <> @except`,
-  );
+const heldBeyondLedgerIn = statement(() => heldBeyondLedgerSql(true));
+const bookedOn = statement(
+  () => sql`
+  select ${bedNights.bedId} as bedId, ${bedNights.night} from ${bedNights}
+   where ${bedNights.bedId} in (select value from json_each(@bedIds)) and ${bedNights.night} >= @first and ${bedNights.night} < @departure
+     and ${bedNights.stayId} <> @except`,
+);
 
 /**
  * The bed-nights of `range` that checked-in guests (other than `exceptStayId`) hold past their planned
@@ -69,19 +70,21 @@ export function nightsHeldPastDeparture(
   exceptStayId = '',
   shelterIds?: readonly string[],
 ): { bedId: string; night: Night }[] {
-  const held = shelterIds
-    ? prepared(db, heldBeyondLedgerIn).all({ departure: range.departure, except: exceptStayId, shelterIds: JSON.stringify(shelterIds) })
-    : prepared(db, heldBeyondLedger).all({ departure: range.departure, except: exceptStayId });
+  const held = (
+    shelterIds
+      ? heldBeyondLedgerIn(db).all({ departure: range.departure, except: exceptStayId, shelterIds: JSON.stringify(shelterIds) })
+      : heldBeyondLedger(db).all({ departure: range.departure, except: exceptStayId })
+  ) as { bedId: string; departure: Night }[];
   if (held.length === 0) return [];
   const booked = new Set(
-    prepared(db, bookedOn)
-      .all({
+    (
+      bookedOn(db).all({
         bedIds: JSON.stringify(held.map((row) => row.bedId)),
         first: range.firstNight,
         departure: range.departure,
         except: exceptStayId,
-      })
-      .map((row) => `${row.bedId} ${row.night}`),
+      }) as { bedId: string; night: Night }[]
+    ).map((row) => `${row.bedId} ${row.night}`),
   );
   return held.flatMap(({ bedId, departure }) =>
     nightsOf({ firstNight: departure > range.firstNight ? departure : range.firstNight, departure: range.departure })
@@ -111,20 +114,28 @@ export type BedConflict = {
 // Pairs of live stays on one bed where the first is checked in and the second either is checked in too
 // or holds a bed-night from the first one's departure on. Whether the first is overdue yet depends on
 // each shelter's calendar, decided below.
-const pairsInOneBed = (db: Db) =>
-  db.$client.prepare<{ shelters: string | null }, BedConflict & { timeZone: string }>(
-    `select sb.bed_id as bedId, s.shelter_id as shelterId, s.id as stayingId, s.departure as stayingDeparture,
-            o.id as otherId, o.status as otherStatus, o.first_night as otherFirstNight, sh.time_zone as timeZone
-       from stays s
-       join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
-       join stay_beds ob on ob.bed_id = sb.bed_id and ob.released_at is null and ob.stay_id <> s.id
-       join stays o on o.id = ob.stay_id and o.status in ('reserved', 'checked_in')
-       join shelters sh on sh.id = s.shelter_id
-      where s.status = 'checked_in' and (@shelters is null or s.shelter_id in (select value from json_each(@shelters)))
-        and (o.status = 'checked_in' and (s.first_night < o.first_night or s.first_night = o.first_night and s.id < o.id)
-             or o.status = 'reserved' and exists (select 1 from bed_nights bn where bn.bed_id = sb.bed_id and bn.stay_id = o.id and bn.night >= s.departure))
-      order by sh.name, sb.bed_id`,
-  );
+type PairInOneBed = BedConflict & { timeZone: string };
+const other = alias(stays, 'o');
+const otherBed = alias(stayBeds, 'ob');
+const pairsInOneBed = statement(
+  () => sql`
+  select ${stayBeds.bedId} as bedId, ${stays.shelterId} as shelterId, ${stays.id} as stayingId, ${stays.departure} as stayingDeparture,
+         ${other.id} as otherId, ${other.status} as otherStatus, ${other.firstNight} as otherFirstNight, ${shelters.timeZone} as timeZone
+    from ${stays}
+    join ${stayBeds} on ${stayBeds.stayId} = ${stays.id} and ${stayBeds.releasedAt} is null
+    join ${stayBeds} ${otherBed}
+      on ${otherBed.bedId} = ${stayBeds.bedId} and ${otherBed.releasedAt} is null and ${otherBed.stayId} <> ${stays.id}
+    join ${stays} ${other} on ${other.id} = ${otherBed.stayId} and ${other.status} in ('reserved', 'checked_in')
+    join ${shelters} on ${shelters.id} = ${stays.shelterId}
+   where ${stays.status} = 'checked_in' and (@shelters is null or ${stays.shelterId} in (select value from json_each(@shelters)))
+     and (${other.status} = 'checked_in'
+            and (${stays.firstNight} < ${other.firstNight} or ${stays.firstNight} = ${other.firstNight} and ${stays.id} < ${other.id})
+          or ${other.status} = 'reserved'
+            and exists (select 1 from ${bedNights}
+                         where ${bedNights.bedId} = ${stayBeds.bedId} and ${bedNights.stayId} = ${other.id}
+                           and ${bedNights.night} >= ${stays.departure}))
+   order by ${shelters.name}, ${stayBeds.bedId}`,
+);
 
 /**
  * Beds with two guests: a guest past their departure still in the bed, and another stay checked into
@@ -133,7 +144,7 @@ const pairsInOneBed = (db: Db) =>
  * `shelterIds` null: every shelter.
  */
 export function bedConflicts(db: Db, shelterIds: readonly string[] | null, now: Date): BedConflict[] {
-  const rows = prepared(db, pairsInOneBed).all({ shelters: shelterIds ? JSON.stringify(shelterIds) : null });
+  const rows = pairsInOneBed(db).all({ shelters: shelterIds ? JSON.stringify(shelterIds) : null }) as PairInOneBed[];
   return rows
     .filter((row) => row.stayingDeparture <= tonightIn(row.timeZone, now) || row.otherStatus === 'checked_in')
     .map((row) => ({
