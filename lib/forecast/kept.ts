@@ -1,6 +1,10 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, roomNights, shelterStayStamps, stayBeds, stays } from '@/db/schema';
 import type { RoomKind } from '@/db/schema/enums';
 import type { STAY_STATUSES } from '@/db/schema/stays';
 import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
@@ -187,32 +191,46 @@ function shapeStays(rows: StayRow[], beds: Map<string, [string, number][]>): Kep
   return { checkedIn, reserved: new Map([...reserved].map(([night, list]) => [night, holdsOfNight(list)])), holds, dated };
 }
 
-/** The stays of the shelters named (null: every shelter) created since `from` or still live, shaped per shelter. */
-function readStays(client: Database.Database, shelterIds: string[] | null, from: number): Map<string, KeptStays> {
-  const named = shelterIds ? 'shelter_id in (select value from json_each(@ids)) and' : '';
-  const params = { from, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
-  // Two index ranges (recent by creation, live by status), the older live ones not read twice; the
-  // household's head count only where a reservation needs it.
-  const which = `(
-      select rowid from stays indexed by ${shelterIds ? 'stays_shelter_created' : 'stays_created'} where ${named} created_at >= @from
+const s = alias(stays, 's');
+// The rowids of the stays kept, of the shelters named (@ids) or of every shelter: two index ranges
+// (recent by creation, live by status), the older live ones not read twice.
+const staysKept = (named: boolean) => {
+  const ofShelters = named ? sql`${stays.shelterId} in (select value from json_each(@ids)) and` : sql.empty();
+  return sql`(
+      select rowid from ${stays} indexed by ${named ? sql`stays_shelter_created` : sql`stays_created`}
+       where ${ofShelters} ${stays.createdAt} >= @from
       union all
-      select rowid from stays indexed by ${shelterIds ? 'stays_shelter_status' : 'stays_status_hold'} where ${named} status in ('reserved', 'checked_in') and created_at < @from)`;
-  const rows = client
-    .prepare(
-      `select s.shelter_id, s.id, s.status, s.created_at, s.first_night, s.departure, s.hold_until, s.checked_in_at, coalesce(s.checked_out_at, s.ended_at),
-              coalesce(a.adult_men, 0), coalesce(a.adult_women, 0), coalesce(a.children, 0)
-         from stays s left join arrivals a on s.status = 'reserved' and a.id = s.arrival_id
-        where s.rowid in ${which}`,
-    )
-    .raw()
-    .all(params) as StayRow[];
+      select rowid from ${stays} indexed by ${named ? sql`stays_shelter_status` : sql`stays_status_hold`}
+       where ${ofShelters} ${stays.status} in ('reserved', 'checked_in') and ${stays.createdAt} < @from)`;
+};
+// The household's head count only where a reservation needs it.
+const keptStayRows = (named: boolean) =>
+  statement(
+    () => sql`
+  select ${s.shelterId}, ${s.id}, ${s.status}, ${s.createdAt}, ${s.firstNight}, ${s.departure}, ${s.holdUntil}, ${s.checkedInAt},
+         coalesce(${s.checkedOutAt}, ${s.endedAt}),
+         coalesce(${arrivals.adultMen}, 0), coalesce(${arrivals.adultWomen}, 0), coalesce(${arrivals.children}, 0)
+    from ${stays} ${s} left join ${arrivals} on ${s.status} = 'reserved' and ${arrivals.id} = ${s.arrivalId}
+   where ${s}.rowid in ${staysKept(named)}`,
+  );
+const keptStayBeds = (named: boolean) =>
+  statement(
+    () => sql`
+  select ${stayBeds.stayId}, ${stayBeds.bedId}, ${stayBeds.releasedAt} is null
+    from ${stays} ${s} join ${stayBeds} on ${stayBeds.stayId} = ${s.id} where ${s}.rowid in ${staysKept(named)}`,
+  );
+const stayRowsOfNetwork = keptStayRows(false);
+const stayRowsOfShelters = keptStayRows(true);
+const stayBedsOfNetwork = keptStayBeds(false);
+const stayBedsOfShelters = keptStayBeds(true);
+
+/** The stays of the shelters named (null: every shelter) created since `from` or still live, shaped per shelter. */
+function readStays(db: Db, shelterIds: string[] | null, from: number): Map<string, KeptStays> {
+  const params = { from, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
+  const rows = (shelterIds ? stayRowsOfShelters : stayRowsOfNetwork)(db).raw().all(params) as StayRow[];
   const beds = new Map<string, [string, number][]>();
-  for (const [stayId, bedId, held] of client
-    .prepare(
-      `select sb.stay_id, sb.bed_id, sb.released_at is null from stays s join stay_beds sb on sb.stay_id = s.id where s.rowid in ${which}`,
-    )
-    .raw()
-    .all(params) as [string, string, number][]) {
+  const bedRows = (shelterIds ? stayBedsOfShelters : stayBedsOfNetwork)(db).raw().all(params) as [string, string, number][];
+  for (const [stayId, bedId, held] of bedRows) {
     const list = beds.get(stayId);
     if (list) list.push([bedId, held]);
     else beds.set(stayId, [[bedId, held]]);
@@ -226,23 +244,20 @@ function readStays(client: Database.Database, shelterIds: string[] | null, from:
   return new Map([...byShelter].map(([shelterId, list]) => [shelterId, shapeStays(list, beds)]));
 }
 
-function readLedger(
-  client: Database.Database,
-  layout: BedLayout,
-  roomIds: string[] | null,
-  from: Night,
-  to: Night,
-): Map<string, LedgerRow[]> {
-  const rows = (
-    roomIds
-      ? client
-          .prepare(
-            'select room_id, night, checked_in, reserved from room_nights where room_id in (select value from json_each(?)) and night between ? and ?',
-          )
-          .raw()
-          .all(JSON.stringify(roomIds), from, to)
-      : client.prepare('select room_id, night, checked_in, reserved from room_nights where night between ? and ?').raw().all(from, to)
-  ) as [string, Night, number, number][];
+const ledgerOfRooms = statement(
+  () => sql`
+  select ${roomNights.roomId}, ${roomNights.night}, ${roomNights.checkedIn}, ${roomNights.reserved} from ${roomNights}
+   where ${roomNights.roomId} in (select value from json_each(?)) and ${roomNights.night} between ? and ?`,
+);
+const ledgerOfNetwork = statement(
+  () => sql`
+  select ${roomNights.roomId}, ${roomNights.night}, ${roomNights.checkedIn}, ${roomNights.reserved} from ${roomNights}
+   where ${roomNights.night} between ? and ?`,
+);
+
+function readLedger(db: Db, layout: BedLayout, roomIds: string[] | null, from: Night, to: Night): Map<string, LedgerRow[]> {
+  const read = roomIds ? ledgerOfRooms(db).raw().all(JSON.stringify(roomIds), from, to) : ledgerOfNetwork(db).raw().all(from, to);
+  const rows = read as [string, Night, number, number][];
   const ledger = new Map<string, LedgerRow[]>();
   for (const [roomId, night, checkedIn, reserved] of rows) {
     const shelterId = layout.roomById.get(roomId)?.shelterId;
@@ -302,6 +317,8 @@ export type KeptShelter = {
   ledger: readonly LedgerRow[];
 };
 
+const stayStamps = statement(() => sql`select ${shelterStayStamps.shelterId}, ${shelterStayStamps.stamp} from ${shelterStayStamps}`);
+
 /**
  * The kept stays and ledger of the shelters named (id and time zone), brought up to date: shelters
  * whose stamp changed since they were kept (migration 0010's triggers), whose ledger no longer covers
@@ -321,7 +338,7 @@ export function keptShelters(
   const kept = cache;
   return client.transaction(() => {
     const from = now.getTime() - KEPT_DAYS * DAY;
-    const stamps = new Map(client.prepare('select shelter_id, stamp from shelter_stay_stamps').raw().all() as [string, string][]);
+    const stamps = new Map(stayStamps(db).raw().all() as [string, string][]);
     const staleStays: string[] = [];
     const staleLedger: { id: string; from: Night; to: Night }[] = [];
     // A shelter with no stamp has had no stay written since migration 0010: '' stands for that.
@@ -341,7 +358,7 @@ export function keptShelters(
     if (staleStays.length > 0) {
       // A read of the whole network keeps every shelter it read, asked for or not.
       const whole = networkRead(staleStays.length, stamps.size);
-      const stays = readStays(client, whole ? null : staleStays, from);
+      const stays = readStays(db, whole ? null : staleStays, from);
       for (const id of whole ? [...new Set([...staleStays, ...stamps.keys()])].filter((id) => !isFresh(id)) : staleStays) {
         kept.set(id, { stamp: stamps.get(id) ?? '', from, stays: stays.get(id) ?? emptyStays(), kinds: null, ledger: null });
       }
@@ -354,7 +371,7 @@ export function keptShelters(
       const roomIds = networkRead(staleLedger.length, stamps.size)
         ? null
         : layout.rooms.filter((room) => stale.has(room.shelterId)).map((room) => room.id);
-      const ledger = readLedger(client, layout, roomIds, first, last);
+      const ledger = readLedger(db, layout, roomIds, first, last);
       for (const { id, from: own, to } of staleLedger) {
         kept.get(id)!.ledger = { layout, from: own, to, rows: (ledger.get(id) ?? []).filter((row) => own <= row.night && row.night <= to) };
       }

@@ -1,5 +1,9 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, bedNights, shelterClosures, shelters, stays } from '@/db/schema';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { bedsTonight } from '@/lib/occupancy/free-tonight';
@@ -9,8 +13,26 @@ import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type ForecastInpu
 
 const DAY = 86_400_000;
 
-/** `and <column> in @ids`, when the shelters are narrowed to those named in @ids. */
-const filter = (column: string, narrowed: boolean) => (narrowed ? `and ${column} in (select value from json_each(@ids))` : '');
+/** `and <column> in <ids>`, when narrowed to the ids named (a JSON array); nothing when `ids` is null. */
+const filter = (column: SQLiteColumn, ids: string | null) =>
+  ids ? sql`and ${column} in (select value from json_each(${ids}))` : sql.empty();
+
+const bn = alias(bedNights, 'bn');
+const s = alias(stays, 's');
+// Bed-nights the ledger keeps but the forecast does not count: of beds out of service, and of
+// reservations whose hold has passed (as good as expired, whether or not the sweep has run). Those
+// are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold), network-wide.
+const notCountedNights = statement(
+  () => sql`
+  select ${bn.bedId}, ${bn.night}, ${s.status} = 'checked_in', ${s.status} = 'reserved'
+    from ${bedNights} ${bn} join ${stays} ${s} on ${s.id} = ${bn.stayId}
+   where ${bn}.rowid in (
+     select rowid from ${bedNights}
+      where ${bedNights.bedId} in (select value from json_each(@outOfService)) and ${bedNights.night} between @first and @last
+     union
+     select ${bn}.rowid from ${stays} ${s} indexed by stays_status_hold join ${bedNights} ${bn} on ${bn.stayId} = ${s.id}
+      where ${s.status} = 'reserved' and ${s.holdUntil} <= @now and ${bn.night} between @first and @last)`,
+);
 
 /**
  * Whose nights the forecast counts: `cityIds` the cities' shelters and the households waiting in them
@@ -29,12 +51,11 @@ export type ForecastArea = { shelterIds?: readonly string[] | null; cityIds?: re
  */
 export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): ForecastInput {
   const cityIds = area.cityIds ? JSON.stringify(area.cityIds) : null;
-  const named = area.shelterIds ? { ids: JSON.stringify(area.shelterIds) } : {};
-  const shelterRows = db.$client
-    .prepare(
-      `select id, time_zone, check_out_by from shelters where status = 'open' ${filter('id', !!area.shelterIds)} ${cityIds ? 'and city_id in (select value from json_each(@cities))' : ''}`,
-    )
-    .all({ ...named, ...(cityIds ? { cities: cityIds } : {}) }) as { id: string; time_zone: string; check_out_by: string }[];
+  const named = area.shelterIds ? JSON.stringify(area.shelterIds) : null;
+  const shelterRows = db.all<{ id: string; time_zone: string; check_out_by: string }>(
+    sql`select ${shelters.id}, ${shelters.timeZone}, ${shelters.checkOutBy} from ${shelters}
+         where ${shelters.status} = 'open' ${filter(shelters.id, named)} ${filter(shelters.cityId, cityIds)}`,
+  );
   const shelterIds = area.shelterIds || cityIds ? shelterRows.map((row) => row.id) : null;
   const tonights = shelterRows.map((row) => tonightIn(row.time_zone, now)).sort();
   const first = tonights[0] ?? tonightIn(NETWORK_TIME_ZONE, now);
@@ -79,31 +100,15 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     const shelter = byShelter.get(room.shelterId);
     if (shelter && room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
   }
-  for (const row of db.$client
-    .prepare(
-      `select shelter_id, room_id, first_night, last_night from shelter_closures where last_night >= @first and first_night <= @last ${filter('shelter_id', shelterIds !== null)}`,
-    )
-    .all({ first, last, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) }) as {
-    shelter_id: string;
-    room_id: string | null;
-    first_night: string;
-    last_night: string;
-  }[]) {
+  for (const row of db.all<{ shelter_id: string; room_id: string | null; first_night: string; last_night: string }>(
+    sql`select ${shelterClosures.shelterId}, ${shelterClosures.roomId}, ${shelterClosures.firstNight}, ${shelterClosures.lastNight}
+          from ${shelterClosures} where ${shelterClosures.lastNight} >= ${first} and ${shelterClosures.firstNight} <= ${last}
+               ${filter(shelterClosures.shelterId, shelterIds && JSON.stringify(shelterIds))}`,
+  )) {
     byShelter.get(row.shelter_id)?.closures.push({ roomId: row.room_id, firstNight: row.first_night, lastNight: row.last_night });
   }
-  // Bed-nights the ledger keeps but the forecast does not count: of beds out of service, and of
-  // reservations whose hold has passed (as good as expired, whether or not the sweep has run). Those
-  // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold), network-wide.
   const notCounted = new Map<string, { checkedIn: number; reserved: number }>();
-  for (const [bedId, night, checkedIn, reserved] of db.$client
-    .prepare(
-      `select bn.bed_id, bn.night, s.status = 'checked_in', s.status = 'reserved' from bed_nights bn join stays s on s.id = bn.stay_id
-        where bn.rowid in (
-          select rowid from bed_nights where bed_id in (select value from json_each(@outOfService)) and night between @first and @last
-          union
-          select bn.rowid from stays s indexed by stays_status_hold join bed_nights bn on bn.stay_id = s.id
-           where s.status = 'reserved' and s.hold_until <= @now and bn.night between @first and @last)`,
-    )
+  for (const [bedId, night, checkedIn, reserved] of notCountedNights(db)
     .raw()
     .all({ outOfService: JSON.stringify([...layout.outOfService]), first, last, now: t }) as [string, string, number, number][]) {
     const key = `${layout.roomOfBed.get(bedId)?.id} ${night}`;
@@ -159,15 +164,14 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     shelter.arriving = [...arriving].map(([firstNight, people]) => ({ firstNight, people }));
   }
   // The queue: of the area's cities only (by where the household is now), as waitingQueue reads it.
-  const waiting = (
-    db.$client
-      .prepare(
-        `select adult_men, adult_women, children, expected_at from arrivals where status = 'waiting' and erased_at is null ${cityIds ? 'and city_id in (select value from json_each(?))' : ''}`,
-      )
-      .all(...(cityIds ? [cityIds] : [])) as { adult_men: number; adult_women: number; children: number; expected_at: number | null }[]
-  ).map((row) => ({
-    people: peopleOf({ adultMen: row.adult_men, adultWomen: row.adult_women, children: row.children }),
-    expectedAt: row.expected_at,
-  }));
+  const waiting = db
+    .all<{ adult_men: number; adult_women: number; children: number; expected_at: number | null }>(
+      sql`select ${arrivals.adultMen}, ${arrivals.adultWomen}, ${arrivals.children}, ${arrivals.expectedAt} from ${arrivals}
+           where ${arrivals.status} = 'waiting' and ${arrivals.erasedAt} is null ${filter(arrivals.cityId, cityIds)}`,
+    )
+    .map((row) => ({
+      people: peopleOf({ adultMen: row.adult_men, adultWomen: row.adult_women, children: row.children }),
+      expectedAt: row.expected_at,
+    }));
   return { now: t, networkZone: NETWORK_TIME_ZONE, shelters: [...byShelter.values()], waiting };
 }
