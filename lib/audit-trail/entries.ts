@@ -1,5 +1,8 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { cities } from '@/db/schema';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { isLive } from '@/lib/privacy/shares';
 import { onlyCityOf, seesCity, seesPerson, type AuditReach, type AuditRow } from './trail';
@@ -31,8 +34,10 @@ export type AuditEntry = {
 
 export const staffHref = (userId: string) => `/staff#person-${userId}`;
 
+const cityZones = statement(() => sql`select ${cities.id}, ${cities.timeZone} from ${cities}`);
+
 export function auditEntries(db: Db, rows: AuditRow[], reach: AuditReach, cityNames: Map<string, string>): AuditEntry[] {
-  const zones = new Map(db.$client.prepare('select id, time_zone from cities').raw().all() as [string, string][]);
+  const zones = new Map(cityZones(db).raw().all() as [string, string][]);
   const ownZone = zones.get(onlyCityOf(reach) ?? '') ?? NETWORK_TIME_ZONE;
   return rows.map((row) => {
     // Linked only when the household page would open for this admin (mayActOn: live, and of their cities).

@@ -1,5 +1,9 @@
 import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, auditEvents, cities, shelters, stayBeds, stays, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addDays, dayStart } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
@@ -45,32 +49,35 @@ export function auditReach(db: Db, admin: StaffUser): AuditReach {
   return { cityIds: [...scope], userIds: [...new Set([admin.id, ...within(staffReach(db))])], invitationIds: within(invitationReach(db)) };
 }
 
-const REACH_CLAUSE = `(
-  e.shelter_id in (select id from shelters where city_id in (select value from json_each(@reachCities)))
-  or (e.shelter_id is null and e.entity = 'arrival'
-      and e.entity_id in (select id from arrivals where city_id in (select value from json_each(@reachCities))))
-  or (e.shelter_id is null and e.entity = 'user' and e.entity_id in (select value from json_each(@reachUsers)))
-  or (e.shelter_id is null and e.entity = 'invitation' and e.entity_id in (select value from json_each(@reachInvitations))))`;
+const e = alias(auditEvents, 'e');
+const s = alias(shelters, 's');
+const a = alias(arrivals, 'a');
 
-const reachParams = (reach: Exclude<AuditReach, 'all'>) => ({
-  reachCities: JSON.stringify(reach.cityIds),
-  reachUsers: JSON.stringify(reach.userIds),
-  reachInvitations: JSON.stringify(reach.invitationIds),
-});
+const reachClause = (reach: Exclude<AuditReach, 'all'>) => {
+  const [reachCities, reachUsers, reachInvitations] = [reach.cityIds, reach.userIds, reach.invitationIds].map((ids) => JSON.stringify(ids));
+  return sql`(
+  ${e.shelterId} in (select ${shelters.id} from ${shelters} where ${shelters.cityId} in (select value from json_each(${reachCities})))
+  or (${e.shelterId} is null and ${e.entity} = 'arrival'
+      and ${e.entityId} in (select ${arrivals.id} from ${arrivals}
+                             where ${arrivals.cityId} in (select value from json_each(${reachCities}))))
+  or (${e.shelterId} is null and ${e.entity} = 'user' and ${e.entityId} in (select value from json_each(${reachUsers})))
+  or (${e.shelterId} is null and ${e.entity} = 'invitation' and ${e.entityId} in (select value from json_each(${reachInvitations}))))`;
+};
 
 /** Whether the admin may see this staff member's name and open them on the staff page. */
 export const seesPerson = (reach: AuditReach, userId: string) => reach === 'all' || reach.userIds.includes(userId);
 export const seesCity = (reach: AuditReach, cityId: string | null) =>
   reach === 'all' || (cityId !== null && reach.cityIds.includes(cityId));
 
+const everyPerson = statement(() => sql`select ${users.id}, ${users.name}, ${users.role} from ${users} order by ${users.name}`);
+const everyShelter = statement(
+  () => sql`select ${shelters.id}, ${shelters.name}, ${shelters.cityId} as cityId from ${shelters} order by ${shelters.name}`,
+);
+
 /** What the filters can pick from, within the admin's reach; cities named in the admin's language. */
 export function auditChoices(db: Db, reach: AuditReach, locale: string): AuditChoices {
-  const people = db.$client.prepare('select id, name, role from users order by name').all() as AuditChoices['people'];
-  const shelters = db.$client.prepare('select id, name, city_id as cityId from shelters order by name').all() as {
-    id: string;
-    name: string;
-    cityId: string | null;
-  }[];
+  const people = everyPerson(db).all() as AuditChoices['people'];
+  const shelters = everyShelter(db).all() as { id: string; name: string; cityId: string | null }[];
   return {
     people: people.filter((person) => seesPerson(reach, person.id)),
     shelters: shelters.filter((shelter) => reach === 'all' || seesCity(reach, shelter.cityId)).map(({ id, name }) => ({ id, name })),
@@ -162,56 +169,60 @@ export type AuditRow = {
 };
 
 // The city an event happened in: its shelter's, else its household's, else the city it is about.
-const EVENTS = `
-  select e.id, e.at, e.action, e.entity, e.entity_id as entityId, e.actor_id as actorId, e.actor_kind as actorKind,
-         e.shelter_id as shelterId, e.rowid as seq,
-         coalesce(s.city_id, a.city_id, case when e.entity = 'city' then e.entity_id end) as cityId
-    from audit_events e
-    left join shelters s on s.id = e.shelter_id
-    left join arrivals a on e.entity = 'arrival' and a.id = e.entity_id`;
+// Every column is named here, so that the query around it names these, not the table's.
+const EVENTS = sql`
+  select ${e.id} as id, ${e.at} as at, ${e.action} as action, ${e.entity} as entity, ${e.entityId} as entityId, ${e.actorId} as actorId,
+         ${e.actorKind} as actorKind, ${e.shelterId} as shelterId, ${e}.rowid as seq,
+         coalesce(${s.cityId}, ${a.cityId}, case when ${e.entity} = 'city' then ${e.entityId} end) as cityId
+    from ${auditEvents} ${e}
+    left join ${shelters} ${s} on ${s.id} = ${e.shelterId}
+    left join ${arrivals} ${a} on ${e.entity} = 'arrival' and ${a.id} = ${e.entityId}`;
+
+const cityZone = statement(() => sql`select ${cities.timeZone} from ${cities} where ${cities.id} = ?`);
+const actor = alias(users, 'u');
+const stay = alias(stays, 'st');
+const household = alias(arrivals, 'h');
+const staffMember = alias(users, 'staff');
+const whereAll = (conditions: SQL[]) => (conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql.empty());
 
 /** One page of events, newest first, with the total so the page can say "page 2 of 7". */
 export function auditPage(db: Db, filters: AuditFilters, page: number, reach: AuditReach = 'all') {
-  const inner: string[] = reach === 'all' ? [] : [REACH_CLAUSE];
-  const where: string[] = [];
-  const params: Record<string, string | number> = reach === 'all' ? {} : reachParams(reach);
-  const add = (condition: string, key: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(condition);
-    params[key] = value;
+  const inner: SQL[] = reach === 'all' ? [] : [reachClause(reach)];
+  const where: SQL[] = [];
+  const add = <T extends string | number>(value: T | undefined, condition: (value: T) => SQL) => {
+    if (value !== undefined) where.push(condition(value));
   };
-  if (filters.person === 'guest' || filters.person === 'system') add('x.actorKind = @person', 'person', filters.person);
-  else add('x.actorId = @person', 'person', filters.person);
+  if (filters.person === 'guest' || filters.person === 'system') add(filters.person, (person) => sql`x.actorKind = ${person}`);
+  else add(filters.person, (person) => sql`x.actorId = ${person}`);
   add(
-    `exists (select 1 from json_each(@kind) where x.action like value || '%')`,
-    'kind',
     filters.kind && JSON.stringify(kindPrefixes(filters.kind)),
+    (kind) => sql`exists (select 1 from json_each(${kind}) where x.action like value || '%')`,
   );
-  add('x.shelterId = @shelter', 'shelter', filters.shelter);
-  add('x.cityId = @city', 'city', filters.city);
+  add(filters.shelter, (shelter) => sql`x.shelterId = ${shelter}`);
+  add(filters.city, (city) => sql`x.cityId = ${city}`);
   // Days are the chosen city's, else the admin's only city's, else the network's.
   const dayCity = filters.city ?? onlyCityOf(reach);
-  const zone = (dayCity && db.$client.prepare('select time_zone from cities where id = ?').pluck().get(dayCity)) as string | undefined;
-  add('x.at >= @from', 'from', filters.from && dayStart(filters.from, zone ?? NETWORK_TIME_ZONE));
-  add('x.at < @to', 'to', filters.to && dayStart(addDays(filters.to, 1), zone ?? NETWORK_TIME_ZONE));
-  const events = `(select * from (${EVENTS} ${inner.length ? `where ${inner.join(' and ')}` : ''}) x ${where.length ? `where ${where.join(' and ')}` : ''}) x`;
-  const total = db.$client.prepare(`select count(*) from ${events}`).pluck().get(params) as number;
+  const zone = (dayCity && cityZone(db).pluck().get(dayCity)) as string | undefined;
+  add(filters.from && dayStart(filters.from, zone ?? NETWORK_TIME_ZONE), (from) => sql`x.at >= ${from}`);
+  add(filters.to && dayStart(addDays(filters.to, 1), zone ?? NETWORK_TIME_ZONE), (to) => sql`x.at < ${to}`);
+  const events = sql`(select * from (${EVENTS} ${whereAll(inner)}) x ${whereAll(where)}) x`;
+  const total = db.values<[number]>(sql`select count(*) from ${events}`)[0][0];
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const rows = db.$client
-    .prepare(
-      `select x.id, x.at, x.action, x.entity, x.entityId, x.actorId, x.actorKind, x.shelterId, x.cityId,
-              u.name as actorName, u.role as actorRole, s.name as shelterName,
-              h.id as householdId, h.city_id as householdCityId, h.erased_at as householdErased, h.status as householdStatus,
-              staff.name as staffName,
-              (select count(*) from stay_beds b where b.stay_id = st.id) as beds, st.first_night as firstNight, st.departure
-         from ${events}
-         left join users u on u.id = x.actorId
-         left join shelters s on s.id = x.shelterId
-         left join stays st on x.entity = 'stay' and st.id = x.entityId
-         left join arrivals h on h.id = case x.entity when 'arrival' then x.entityId when 'stay' then st.arrival_id end
-         left join users staff on x.entity = 'user' and staff.id = x.entityId
-        order by x.at desc, x.seq desc limit @limit offset @offset`,
-    )
-    .all({ ...params, limit: AUDIT_PAGE_SIZE, offset: (Math.min(page, pages) - 1) * AUDIT_PAGE_SIZE }) as AuditRow[];
+  const rows = db.all<AuditRow>(
+    sql`select x.id, x.at, x.action, x.entity, x.entityId, x.actorId, x.actorKind, x.shelterId, x.cityId,
+               ${actor.name} as actorName, ${actor.role} as actorRole, ${s.name} as shelterName,
+               ${household.id} as householdId, ${household.cityId} as householdCityId, ${household.erasedAt} as householdErased,
+               ${household.status} as householdStatus, ${staffMember.name} as staffName,
+               (select count(*) from ${stayBeds} where ${stayBeds.stayId} = ${stay.id}) as beds,
+               ${stay.firstNight} as firstNight, ${stay.departure}
+          from ${events}
+          left join ${users} ${actor} on ${actor.id} = x.actorId
+          left join ${shelters} ${s} on ${s.id} = x.shelterId
+          left join ${stays} ${stay} on x.entity = 'stay' and ${stay.id} = x.entityId
+          left join ${arrivals} ${household}
+                 on ${household.id} = case x.entity when 'arrival' then x.entityId when 'stay' then ${stay.arrivalId} end
+          left join ${users} ${staffMember} on x.entity = 'user' and ${staffMember.id} = x.entityId
+         order by x.at desc, x.seq desc limit ${AUDIT_PAGE_SIZE} offset ${(Math.min(page, pages) - 1) * AUDIT_PAGE_SIZE}`,
+  );
   return { rows, total, pages, page: Math.min(page, pages), pageOutOfRange: page > pages };
 }
