@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { cities, invitationCities, invitations, invitationShelters, shelterMembers, shelters, staffCities, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { cityScopeOf, type CityScope } from '@/lib/cities/scope';
 import { DomainError } from '@/lib/errors';
@@ -22,29 +25,33 @@ function collect(rows: [string, string | null][]): Map<string, (string | null)[]
   return map;
 }
 
+const everyAccount = statement(() => sql`select ${users.id}, ${users.role} from ${users}`);
+const accountCities = statement(() => sql`select ${staffCities.userId}, ${staffCities.cityId} from ${staffCities}`);
+const hostedCities = statement(
+  () => sql`
+  select ${shelterMembers.userId}, ${shelters.cityId} from ${shelterMembers} join ${shelters} on ${shelters.id} = ${shelterMembers.shelterId}`,
+);
+const everyInvitation = statement(() => sql`select ${invitations.id}, ${invitations.role} from ${invitations}`);
+const invitedCities = statement(() => sql`select ${invitationCities.invitationId}, ${invitationCities.cityId} from ${invitationCities}`);
+const invitedShelterCities = statement(
+  () => sql`
+  select ${invitationShelters.invitationId}, ${shelters.cityId}
+    from ${invitationShelters} join ${shelters} on ${shelters.id} = ${invitationShelters.shelterId}`,
+);
+
 /** Every account's reach, in three reads whatever the number of staff. */
 export function staffReach(db: Db): Map<string, Reach> {
-  const people = db.$client.prepare('select id, role from users').raw().all() as [string, string][];
-  const held = collect(db.$client.prepare('select user_id, city_id from staff_cities').raw().all() as [string, string][]);
-  const hosted = collect(
-    db.$client.prepare('select m.user_id, s.city_id from shelter_members m join shelters s on s.id = m.shelter_id').raw().all() as [
-      string,
-      string | null,
-    ][],
-  );
+  const people = everyAccount(db).raw().all() as [string, string][];
+  const held = collect(accountCities(db).raw().all() as [string, string][]);
+  const hosted = collect(hostedCities(db).raw().all() as [string, string | null][]);
   return new Map(people.map(([id, role]) => [id, reachOf(role, (held.get(id) ?? []) as string[], hosted.get(id) ?? [])]));
 }
 
 /** Every open or past invitation's reach, as for the account it will make. */
 export function invitationReach(db: Db): Map<string, Reach> {
-  const invitations = db.$client.prepare('select id, role from invitations').raw().all() as [string, string][];
-  const held = collect(db.$client.prepare('select invitation_id, city_id from invitation_cities').raw().all() as [string, string][]);
-  const hosted = collect(
-    db.$client
-      .prepare('select i.invitation_id, s.city_id from invitation_shelters i join shelters s on s.id = i.shelter_id')
-      .raw()
-      .all() as [string, string | null][],
-  );
+  const invitations = everyInvitation(db).raw().all() as [string, string][];
+  const held = collect(invitedCities(db).raw().all() as [string, string][]);
+  const hosted = collect(invitedShelterCities(db).raw().all() as [string, string | null][]);
   return new Map(invitations.map(([id, role]) => [id, reachOf(role, (held.get(id) ?? []) as string[], hosted.get(id) ?? [])]));
 }
 
@@ -55,6 +62,11 @@ export function withinScope(scope: CityScope, reach: Reach | undefined): boolean
   return reach.every((city) => scope.includes(city));
 }
 
+const knownCities = statement(() => sql`select ${cities.id} from ${cities} where ${cities.id} in (select value from json_each(?))`);
+const citiesOfShelters = statement(
+  () => sql`select ${shelters.cityId} from ${shelters} where ${shelters.id} in (select value from json_each(?))`,
+);
+
 /**
  * The cities an admin gives a guide or admin (none: every city). A scoped admin gives only cities they
  * hold and never every city; an all-city admin any city that exists.
@@ -63,10 +75,7 @@ export function assertGivableCities(db: Db, admin: StaffUser, cityIds: string[])
   const scope = cityScopeOf(admin);
   if (scope !== 'all' && cityIds.length === 0) throw new DomainError('allCitiesNotYours', 'cityIds');
   if (cityIds.length === 0) return;
-  const known = db.$client
-    .prepare('select id from cities where id in (select value from json_each(?))')
-    .pluck()
-    .all(JSON.stringify(cityIds));
+  const known = knownCities(db).pluck().all(JSON.stringify(cityIds));
   if (known.length !== cityIds.length) throw new DomainError('invalid', 'cityIds');
   if (scope !== 'all' && cityIds.some((city) => !scope.includes(city))) throw new DomainError('cityNotYoursToGive', 'cityIds');
 }
@@ -75,9 +84,6 @@ export function assertGivableCities(db: Db, admin: StaffUser, cityIds: string[])
 export function assertGivableShelters(db: Db, admin: StaffUser, shelterIds: string[]): void {
   const scope = cityScopeOf(admin);
   if (scope === 'all' || shelterIds.length === 0) return;
-  const cities = db.$client
-    .prepare('select city_id from shelters where id in (select value from json_each(?))')
-    .pluck()
-    .all(JSON.stringify(shelterIds)) as (string | null)[];
-  if (cities.some((city) => city === null || !scope.includes(city))) throw new DomainError('shelterNotYours', 'shelterIds');
+  const shelterCities = citiesOfShelters(db).pluck().all(JSON.stringify(shelterIds)) as (string | null)[];
+  if (shelterCities.some((city) => city === null || !scope.includes(city))) throw new DomainError('shelterNotYours', 'shelterIds');
 }
