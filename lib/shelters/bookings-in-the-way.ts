@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals, stays } from '@/db/schema';
+import { statement } from '@/db/prepared';
+import { arrivals, bedNights, beds, rooms, stays } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { Night } from '@/lib/calendar/nights';
 import { householdPageOpens, shareOf } from '@/lib/privacy/shares';
@@ -20,14 +21,24 @@ export type BookingInTheWay = {
 
 type Where = { shelterId: string; roomId: string | null; firstNight: Night; lastNight: Night };
 
-const IN_THE_WAY = `
-  from bed_nights bn
-  join beds b on b.id = bn.bed_id
-  join rooms r on r.id = b.room_id
-  join stays s on s.id = bn.stay_id
- where r.shelter_id = @shelterId and (@roomId is null or r.id = @roomId)
-   and bn.night between @firstNight and @lastNight
-   and s.status in ('reserved', 'checked_in')`;
+const IN_THE_WAY = sql`
+  from ${bedNights}
+  join ${beds} on ${beds.id} = ${bedNights.bedId}
+  join ${rooms} on ${rooms.id} = ${beds.roomId}
+  join ${stays} on ${stays.id} = ${bedNights.stayId}
+ where ${rooms.shelterId} = @shelterId and (@roomId is null or ${rooms.id} = @roomId)
+   and ${bedNights.night} between @firstNight and @lastNight
+   and ${stays.status} in ('reserved', 'checked_in')`;
+const staysInTheWay = statement(
+  () => sql`
+  select ${bedNights.stayId} as stayId ${IN_THE_WAY}
+   group by ${bedNights.stayId} order by min(${bedNights.night}), ${stays.firstNight}, ${stays.id}`,
+);
+const bedsInTheWay = statement(
+  () => sql`
+  select distinct ${rooms.name} || ' ' || ${beds.label} as bed ${IN_THE_WAY}
+     and ${bedNights.stayId} = @stayId order by ${rooms.name}, ${beds.label}`,
+);
 
 /**
  * The live stays (reserved or checked in) holding a bed of the shelter, or of one of its rooms, on
@@ -35,13 +46,10 @@ const IN_THE_WAY = `
  * the refusal names the soonest and links to the page where it is moved.
  */
 export function bookingsInTheWay(db: Db, user: StaffUser, where: Where): BookingInTheWay | null {
-  const found = db.$client
-    .prepare(`select bn.stay_id as stayId ${IN_THE_WAY} group by bn.stay_id order by min(bn.night), s.first_night, s.id`)
-    .all(where) as { stayId: string }[];
+  const found = staysInTheWay(db).all(where) as { stayId: string }[];
   if (found.length === 0) return null;
   const stayId = found[0].stayId;
-  const beds = db.$client
-    .prepare(`select distinct r.name || ' ' || b.label as bed ${IN_THE_WAY} and bn.stay_id = @stayId order by r.name, b.label`)
+  const beds = bedsInTheWay(db)
     .pluck()
     .all({ ...where, stayId }) as string[];
   const { stay, arrival } = db

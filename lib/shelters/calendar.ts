@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { prepared } from '@/db/prepared';
+import { statement } from '@/db/prepared';
+import { bedNights, beds, rooms, stayBeds, stays } from '@/db/schema';
 import { addNights, nightsFrom, type Night } from '@/lib/calendar/nights';
 import { compareLabels } from '@/lib/labels';
 import { closedNights, type ClosedNight } from '@/lib/nights/closures';
@@ -62,37 +64,38 @@ type BedRow = { roomId: string; roomName: string; bedId: string | null; label: s
 
 // Three reads whatever the size of the shelter: its beds, the bed-nights of the window with their
 // stay's status, and the closures that overlap it.
-const shelterBeds = (db: Db) =>
-  db.$client.prepare<[string], BedRow>(
-    `select r.id as roomId, r.name as roomName, b.id as bedId, b.label, b.out_of_service_reason is not null as outOfService
-       from rooms r left join beds b on b.room_id = r.id
-      where r.shelter_id = ? order by r.created_at, r.rowid`,
-  );
+const shelterBeds = statement(
+  () => sql`
+  select ${rooms.id} as roomId, ${rooms.name} as roomName, ${beds.id} as bedId, ${beds.label},
+         ${beds.outOfServiceReason} is not null as outOfService
+    from ${rooms} left join ${beds} on ${beds.roomId} = ${rooms.id}
+   where ${rooms.shelterId} = ? order by ${rooms.createdAt}, ${rooms}.rowid`,
+);
 // A guest still checked in past their departure holds no night in the ledger, yet sleeps in the bed:
 // tonight, their bed shows occupied.
-const bookedInWindow = (db: Db) =>
-  db.$client.prepare<{ shelterId: string; first: string; end: string }, BookedNight>(
-    `select bn.bed_id as bedId, bn.night, s.status
-       from rooms r join beds b on b.room_id = r.id
-       join bed_nights bn on bn.bed_id = b.id and bn.night >= @first and bn.night < @end
-       join stays s on s.id = bn.stay_id and s.status in ('reserved', 'checked_in')
-      where r.shelter_id = @shelterId
-     union all
-     select sb.bed_id, @first, s.status
-       from stays s join stay_beds sb on sb.stay_id = s.id and sb.released_at is null
-      where s.shelter_id = @shelterId and s.status = 'checked_in' and s.departure <= @first`,
-  );
+const bookedInWindow = statement(
+  () => sql`
+  select ${bedNights.bedId} as bedId, ${bedNights.night}, ${stays.status}
+    from ${rooms} join ${beds} on ${beds.roomId} = ${rooms.id}
+    join ${bedNights} on ${bedNights.bedId} = ${beds.id} and ${bedNights.night} >= @first and ${bedNights.night} < @end
+    join ${stays} on ${stays.id} = ${bedNights.stayId} and ${stays.status} in ('reserved', 'checked_in')
+   where ${rooms.shelterId} = @shelterId
+  union all
+  select ${stayBeds.bedId}, @first, ${stays.status}
+    from ${stays} join ${stayBeds} on ${stayBeds.stayId} = ${stays.id} and ${stayBeds.releasedAt} is null
+   where ${stays.shelterId} = @shelterId and ${stays.status} = 'checked_in' and ${stays.departure} <= @first`,
+);
 
 /** The shelter's next `count` nights from `firstNight` (its tonight), rooms named in `locale`. */
 export function loadCalendar(db: Db, shelterId: string, firstNight: Night, locale?: string, count = CALENDAR_NIGHTS): Calendar {
   const range = { firstNight, departure: addNights(firstNight, count) };
   const rooms = new Map<string, CalendarRoomInput>();
-  for (const row of prepared(db, shelterBeds).all(shelterId)) {
+  for (const row of shelterBeds(db).all(shelterId) as BedRow[]) {
     const room = rooms.get(row.roomId) ?? { id: row.roomId, name: row.roomName, beds: [] };
     rooms.set(row.roomId, room);
     if (row.bedId) room.beds.push({ id: row.bedId, label: row.label!, outOfService: Boolean(row.outOfService) });
   }
-  const booked = prepared(db, bookedInWindow).all({ shelterId, first: range.firstNight, end: range.departure });
+  const booked = bookedInWindow(db).all({ shelterId, first: range.firstNight, end: range.departure }) as BookedNight[];
   return buildCalendar({
     nights: nightsFrom(firstNight, count),
     rooms: locale ? inLocale(db, [...rooms.values()], locale) : [...rooms.values()],
