@@ -1,16 +1,30 @@
+import { sql } from 'drizzle-orm';
 import { write, type Db } from '@/db';
+import { statement } from '@/db/prepared';
+import { arrivals, networkSettings, stays } from '@/db/schema';
 import { runSteps, runStepsYielding } from '@/lib/steps';
 import { eraseHousehold } from './erase';
 
 export const DEFAULT_RETENTION_DAYS = 14;
 const DAY = 86_400_000;
 
+const retentionSetting = statement(
+  () => sql`select ${networkSettings.retentionDays} from ${networkSettings} where ${networkSettings.id} = 1`,
+);
+
 export function retentionDays(db: Db): number {
-  return (
-    (db.$client.prepare('select retention_days from network_settings where id = 1').pluck().get() as number | undefined) ??
-    DEFAULT_RETENTION_DAYS
-  );
+  return (retentionSetting(db).pluck().get() as number | undefined) ?? DEFAULT_RETENTION_DAYS;
 }
+
+// Of every household, or of the one named (@id).
+const dueSql = (one: boolean) => sql`
+  select ${arrivals.id} from ${arrivals}
+   where ${arrivals.erasedAt} is null and ${arrivals.status} <> 'placed' ${one ? sql`and ${arrivals.id} = @id` : sql.empty()}
+     and not exists (select 1 from ${stays} where ${stays.arrivalId} = ${arrivals.id} and ${stays.status} in ('reserved', 'checked_in'))
+     and coalesce(${arrivals.endedAt},
+                  (select max(coalesce(${stays.endedAt}, ${stays.holdUntil})) from ${stays} where ${stays.arrivalId} = ${arrivals.id})) <= @cutoff`;
+const allDue = statement(() => dueSql(false));
+const oneDue = statement(() => dueSql(true));
 
 /**
  * Households whose identifying fields are due for erasure: not erased yet, with no active stay, and
@@ -19,13 +33,7 @@ export function retentionDays(db: Db): number {
  * yet and is kept: a guide is still looking for a bed for it.
  */
 export function householdsDue(db: Db, now: Date, days: number, onlyId?: string): string[] {
-  return db.$client
-    .prepare(
-      `select a.id from arrivals a
-        where a.erased_at is null and a.status <> 'placed' ${onlyId ? 'and a.id = @id' : ''}
-          and not exists (select 1 from stays s where s.arrival_id = a.id and s.status in ('reserved', 'checked_in'))
-          and coalesce(a.ended_at, (select max(coalesce(s.ended_at, s.hold_until)) from stays s where s.arrival_id = a.id)) <= @cutoff`,
-    )
+  return (onlyId ? oneDue : allDue)(db)
     .pluck()
     .all({ cutoff: now.getTime() - days * DAY, ...(onlyId ? { id: onlyId } : {}) }) as string[];
 }

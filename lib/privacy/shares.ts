@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals, stays } from '@/db/schema';
+import { statement } from '@/db/prepared';
+import { arrivals, auditEvents, stays } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ACTIVE_STAY_STATUSES, can, isLive, type HouseholdState, type Permission, type StayState } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
@@ -74,12 +75,17 @@ export function shareOf(user: StaffUser, household: HouseholdState, stay: StaySt
   return { identity: can(user, 'household.identify', target), contact: can(user, 'household.contact', target) };
 }
 
+const revealSince = statement(
+  () => sql`
+  select 1 from ${auditEvents}
+   where ${auditEvents.action} = 'household.reveal' and ${auditEvents.actorId} = ? and ${auditEvents.entityId} = ? and ${auditEvents.at} > ?
+   limit 1`,
+);
+
 /** Whether this admin asked to see this household within the last few minutes. */
 export function revealedTo(db: Db, user: StaffUser, arrivalId: string, now: Date): boolean {
   if (!can(user, 'household.reveal')) return false;
-  return !!db.$client
-    .prepare(`select 1 from audit_events where action = 'household.reveal' and actor_id = ? and entity_id = ? and at > ? limit 1`)
-    .get(user.id, arrivalId, now.getTime() - REVEAL_MINUTES * 60_000);
+  return !!revealSince(db).get(user.id, arrivalId, now.getTime() - REVEAL_MINUTES * 60_000);
 }
 
 /** An admin's explicit look at a household's details: recorded before anything is shown. */
