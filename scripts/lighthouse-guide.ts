@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db';
+import { arrivals } from '../db/schema';
 import { signInCookie } from '../tests/bench/session';
 import { DEMO_PASSWORD, startDemoServer } from '../tests/support/next-server';
 import { lighthouseScores } from './lighthouse';
@@ -9,8 +11,10 @@ import { lighthouseScores } from './lighthouse';
 async function main() {
   const server = await startDemoServer();
   try {
-    const { sqlite } = openDatabase(server.databasePath);
-    const { id } = sqlite.prepare("select id from arrivals where status = 'waiting' order by arrived_at limit 1").get() as { id: string };
+    const { db, sqlite } = openDatabase(server.databasePath);
+    const { id } = db.get<{ id: string }>(
+      sql`select ${arrivals.id} from ${arrivals} where ${arrivals.status} = 'waiting' order by ${arrivals.arrivedAt} limit 1`,
+    );
     sqlite.close();
     const cookie = await signInCookie(server.baseURL, 'guide@waystation.test', DEMO_PASSWORD);
     const pages = { queue: '/arrivals', intake: '/arrivals/new', household: `/arrivals/${id}` };
