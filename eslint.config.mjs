@@ -15,6 +15,25 @@ const config = [
       'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use @/components/link, which does not prefetch.' }] }],
     },
   },
+  // Plain SQL is written with `statement()` or Drizzle's `sql` over schema columns, so a renamed
+  // column fails the typecheck (docs/decisions/0017). Only migrations and their frozen backfills,
+  // which must not follow today's schema, prepare text of their own.
+  {
+    files: ['app/**', 'components/**', 'lib/**', 'scripts/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec)$/][callee.object.property.name='$client']",
+          message: 'Write SQL with statement() from @/db/prepared or db.all(sql`…`) over schema columns.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec)$/][callee.object.name=/^(client|sqlite)$/]",
+          message: 'Write SQL with statement() from @/db/prepared or db.all(sql`…`) over schema columns.',
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

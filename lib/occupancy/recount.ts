@@ -2,11 +2,10 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { write, type Db } from '@/db';
-import { statement } from '@/db/prepared';
+import { columnName, statement } from '@/db/prepared';
 import { arrivals, cities, occupancyDays, unmetCityDays } from '@/db/schema';
 import { dayWindows, localDay } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
-import { columnName } from './column-names';
 import { NETWORK_SCOPE } from './day-scopes';
 import { householdEnd, waitedInNetworkAndCities, waitedPastMidnight } from './unmet';
 

@@ -1,12 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { write, type Db } from '@/db';
-import { statement } from '@/db/prepared';
+import { columnName, columnNames, statement } from '@/db/prepared';
 import { cities as cityTable, occupancyDays, shelters as shelterTable } from '@/db/schema';
 import { addDays, dayWindows, localDay } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { runSteps, runStepsYielding } from '@/lib/steps';
-import { columnName, columnNames } from './column-names';
 import { NETWORK_SCOPE } from './day-scopes';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';

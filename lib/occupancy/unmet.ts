@@ -2,12 +2,11 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import { statement } from '@/db/prepared';
+import { columnName, columnNames, statement } from '@/db/prepared';
 import { arrivals, cities, noFitSearches, occupancyDays, stays, unmetCityDays } from '@/db/schema';
 import { addDays, dayWindows, localDay, type DayWindow } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { cityTimeZone } from '@/lib/cities/clock';
-import { columnName, columnNames } from './column-names';
 import { NETWORK_SCOPE } from './day-scopes';
 import { householdKind, noKinds, type HouseholdKind, type KindCounts } from './kind';
 
