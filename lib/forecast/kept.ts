@@ -1,5 +1,4 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
@@ -7,9 +6,9 @@ import { statement } from '@/db/prepared';
 import { arrivals, roomNights, shelterStayStamps, stayBeds, stays } from '@/db/schema';
 import type { RoomKind } from '@/db/schema/enums';
 import type { STAY_STATUSES } from '@/db/schema/stays';
+import { Remembered, Stamped } from '@/lib/cache';
 import { addNights, tonightIn, type Night } from '@/lib/calendar/nights';
 import type { BedLayout } from '@/lib/placement/layout';
-import { processWide } from '@/lib/process-wide';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type People, type RecentStay } from './maths';
 
 const DAY = 86_400_000;
@@ -31,13 +30,9 @@ export type LedgerRow = { roomId: string; night: Night; checkedIn: number; reser
 const KIND_ORDER = ['family', 'men', 'mixed', 'women'] as const satisfies readonly RoomKind[];
 
 // The same few hundred nights recur across every stay kept: one string each, not one per row.
-const nightStrings = new Map<string, Night>();
+const nightStrings = new Remembered<string, Night>(10_000);
 function intern(night: Night): Night {
-  const known = nightStrings.get(night);
-  if (known !== undefined) return known;
-  if (nightStrings.size > 10_000) nightStrings.clear();
-  nightStrings.set(night, night);
-  return night;
+  return nightStrings.get(night) ?? nightStrings.set(night, night);
 }
 
 /**
@@ -76,7 +71,6 @@ export type KeptStays = {
  * the dated stays' beds counted by kind for one layout, and its rooms' ledger for LEDGER_NIGHTS nights.
  */
 type Kept = {
-  stamp: string;
   /** The earliest creation kept: a forecast at an earlier time (tests go back in time) reads again. */
   from: number;
   stays: KeptStays;
@@ -85,7 +79,7 @@ type Kept = {
 };
 
 // Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
-const byConnection = processWide('forecast.kept', () => new WeakMap<Database.Database, Map<string, Kept>>());
+const keptByShelter = new Stamped<Kept>('forecast.kept');
 
 type StayRow = [
   string,
@@ -333,23 +327,19 @@ export function keptShelters(
   now: Date,
 ): Map<string, KeptShelter> {
   const client = db.$client;
-  let cache = byConnection.get(client);
-  if (!cache) byConnection.set(client, (cache = new Map()));
-  const kept = cache;
   return client.transaction(() => {
     const from = now.getTime() - KEPT_DAYS * DAY;
     const stamps = new Map(stayStamps(db).raw().all() as [string, string][]);
+    // A shelter with no stamp has had no stay written since migration 0010: '' stands for that.
+    const stampOf = (id: string) => stamps.get(id) ?? '';
+    const keptOf = (id: string) => keptByShelter.fresh(client, id, stampOf(id));
+    const isFresh = (id: string) => (keptOf(id)?.from ?? Infinity) <= from;
     const staleStays: string[] = [];
     const staleLedger: { id: string; from: Night; to: Night }[] = [];
-    // A shelter with no stamp has had no stay written since migration 0010: '' stands for that.
-    const isFresh = (id: string) => {
-      const entry = kept.get(id);
-      return entry !== undefined && entry.stamp === (stamps.get(id) ?? '') && entry.from <= from;
-    };
     for (const shelter of shelters) {
       const fresh = isFresh(shelter.id);
       if (!fresh) staleStays.push(shelter.id);
-      const ledger = fresh ? kept.get(shelter.id)!.ledger : null;
+      const ledger = fresh ? keptOf(shelter.id)!.ledger : null;
       const tonight = tonightIn(shelter.timeZone, now);
       if (!ledger || ledger.layout !== layout || tonight < ledger.from || addNights(tonight, FORECAST_NIGHTS - 1) > ledger.to) {
         staleLedger.push({ id: shelter.id, from: tonight, to: addNights(tonight, LEDGER_NIGHTS - 1) });
@@ -360,7 +350,7 @@ export function keptShelters(
       const whole = networkRead(staleStays.length, stamps.size);
       const stays = readStays(db, whole ? null : staleStays, from);
       for (const id of whole ? [...new Set([...staleStays, ...stamps.keys()])].filter((id) => !isFresh(id)) : staleStays) {
-        kept.set(id, { stamp: stamps.get(id) ?? '', from, stays: stays.get(id) ?? emptyStays(), kinds: null, ledger: null });
+        keptByShelter.keep(client, id, stampOf(id), { from, stays: stays.get(id) ?? emptyStays(), kinds: null, ledger: null });
       }
     }
     if (staleLedger.length > 0) {
@@ -373,12 +363,12 @@ export function keptShelters(
         : layout.rooms.filter((room) => stale.has(room.shelterId)).map((room) => room.id);
       const ledger = readLedger(db, layout, roomIds, first, last);
       for (const { id, from: own, to } of staleLedger) {
-        kept.get(id)!.ledger = { layout, from: own, to, rows: (ledger.get(id) ?? []).filter((row) => own <= row.night && row.night <= to) };
+        keptOf(id)!.ledger = { layout, from: own, to, rows: (ledger.get(id) ?? []).filter((row) => own <= row.night && row.night <= to) };
       }
     }
     return new Map(
       shelters.map((shelter) => {
-        const entry = kept.get(shelter.id)!;
+        const entry = keptOf(shelter.id)!;
         if (entry.kinds?.layout !== layout) entry.kinds = { layout, counts: countKinds(entry.stays.dated, layout) };
         return [shelter.id, { stays: entry.stays, kinds: entry.kinds.counts, ledger: entry.ledger!.rows }];
       }),

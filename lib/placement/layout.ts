@@ -1,11 +1,10 @@
-import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { statement } from '@/db/prepared';
 import { bedLayout as bedLayoutStamp, beds, rooms as roomsTable } from '@/db/schema';
 import type { RoomKind } from '@/db/schema/enums';
+import { Stamped } from '@/lib/cache';
 import type { FreeBed } from '@/lib/matching/types';
-import { processWide } from '@/lib/process-wide';
 
 /** A room as built: its in-service beds in the order they were added (frozen: shared between readers). */
 export type LayoutRoom = {
@@ -28,10 +27,8 @@ export type BedLayout = {
   outOfService: ReadonlySet<string>;
 };
 
-type Cached = { stamp: string; layout: BedLayout };
-
 // Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
-const byConnection = processWide('placement.layout', () => new WeakMap<Database.Database, Cached>());
+const kept = new Stamped<BedLayout>('placement.layout');
 
 const roomsInOrder = statement(
   () => sql`
@@ -80,10 +77,7 @@ export function bedLayout(db: Db): BedLayout {
   // The stamp and the tables read in one snapshot (a savepoint inside a caller's transaction).
   return client.transaction(() => {
     const stamp = (layoutStamp(db).pluck().get() as string | undefined) ?? null;
-    const cached = byConnection.get(client);
-    if (stamp !== null && cached?.stamp === stamp) return cached.layout;
-    const layout = readLayout(db);
-    if (stamp !== null) byConnection.set(client, { stamp, layout });
-    return layout;
+    if (stamp === null) return readLayout(db);
+    return kept.fresh(client, 'network', stamp) ?? kept.keep(client, 'network', stamp, readLayout(db));
   })();
 }
