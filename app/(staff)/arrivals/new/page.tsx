@@ -4,12 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
-import { utcToZonedWallClock } from '@/lib/calendar/zones';
-import { preselectedCity } from '@/lib/cities/choice';
-import { listCities } from '@/lib/cities/cities';
-import { cityTimeZone } from '@/lib/cities/clock';
-import { languagesByUse, SHOWN_LANGUAGES } from '@/lib/households/languages';
-import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { intakePage } from '@/lib/households/intake-page';
 import { registerHousehold } from './actions';
 import { IntakeForm } from './intake-form';
 
@@ -20,16 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewArrivalPage() {
   const user = await requireStaff();
   if (!can(user, 'household.register')) notFound();
+  const view = intakePage(getDb(), user, new Date(), await getLocale());
+  if (!view) notFound();
   const t = await getTranslations('intake');
-  const db = getDb();
-  const now = new Date();
-  const all = listCities(db, await getLocale());
-  const cities = all.map(({ id, name }) => ({ id, name }));
-  // Where they are now: a city the guide holds, with its clock now (the arrival time is typed on it); where they are going: any city.
-  const here = all
-    .filter((city) => can(user, 'household.register', { city: city.id }))
-    .map(({ id, name, timeZone }) => ({ id, name, now: utcToZonedWallClock(now, timeZone) }));
-  const preselected = preselectedCity(here, user);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -37,12 +25,12 @@ export default async function NewArrivalPage() {
       <section className="card">
         <IntakeForm
           action={registerHousehold}
-          arrivedAtDefault={utcToZonedWallClock(now, cityTimeZone(db, preselected))}
+          arrivedAtDefault={view.arrivedAtDefault}
           userId={user.id}
-          languages={languagesByUse(db, now)}
-          shownLanguages={SHOWN_LANGUAGES}
-          meetingPoints={listMeetingPoints(db, user, await getLocale()).map(({ id, name, cityId }) => ({ id, name, cityId }))}
-          cities={{ here, there: cities, preselected }}
+          languages={view.languages}
+          shownLanguages={view.shownLanguages}
+          meetingPoints={view.meetingPoints}
+          cities={view.cities}
         />
       </section>
     </>
