@@ -4,11 +4,8 @@ import { notFound } from 'next/navigation';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
-import { listCities } from '@/lib/cities/cities';
-import { holdsCity } from '@/lib/cities/scope';
 import { mayKeepMeetingPoints } from '@/lib/meeting-points/manage';
-import { meetingPointNamesOf } from '@/lib/meeting-points/names';
-import { listMeetingPoints } from '@/lib/meeting-points/points';
+import { meetingPointsPage } from '@/lib/meeting-points/meeting-points-page';
 import { addMeetingPoint, removeMeetingPoint, saveMeetingPoint } from './actions';
 import { MeetingPointFields, MeetingPointList } from './meeting-point-forms';
 
@@ -20,20 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MeetingPointsPage() {
   const user = await requireStaff();
   if (!mayKeepMeetingPoints(user)) notFound();
+  const view = meetingPointsPage(getDb(), user, await getLocale());
+  if (!view) notFound();
+  const { points, names, cities } = view;
   const t = await getTranslations('meetingPoints');
   const settings = await getTranslations('settings');
-  const db = getDb();
-  // Each point under the name its admin typed first, with its names in other languages to edit.
-  const points = listMeetingPoints(db, user);
-  const names = Object.fromEntries(
-    meetingPointNamesOf(
-      db,
-      points.map((point) => point.id),
-    ),
-  );
-  const cities = listCities(db, await getLocale())
-    .filter((city) => holdsCity(user, city.id))
-    .map(({ id, name }) => ({ id, name }));
   return (
     <>
       <p className="breadcrumb">
