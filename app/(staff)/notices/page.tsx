@@ -4,8 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
-import { listCities } from '@/lib/cities/cities';
-import { cityNoticesFor } from '@/lib/notices/live';
+import { cityNoticesPage } from '@/lib/notices/notices-page';
 import { postCityNoticeAction } from './actions';
 import { NoticeForm } from './notice-form';
 import { NoticeList } from './notice-list';
@@ -18,11 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CityNoticesPage() {
   const user = await requireStaff();
   if (!can(user, 'notice.postCity')) notFound();
-  const db = getDb();
+  const view = cityNoticesPage(getDb(), user, new Date(), await getLocale());
+  if (!view) notFound();
+  const { cities, notices } = view;
   const t = await getTranslations('guestNotices');
-  const cities = listCities(db, await getLocale()).filter((city) => can(user, 'notice.postCity', { city: city.id }));
   const byId = new Map(cities.map((city) => [city.id, city]));
-  const notices = cityNoticesFor(db, user, new Date());
   return (
     <>
       <h1>{t('cityTitle')}</h1>
