@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
 import Link from '@/components/link';
-import { can } from '@/lib/auth/policy';
-import { listCities } from '@/lib/cities/cities';
-import { shelterTextsByLocale } from '@/lib/shelters/profile';
-import { loadShelter } from '../load-shelter';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/auth/current-user';
+import { profilePage } from '@/lib/shelters/profile-page';
 import { saveLateArrivals, saveShelterProfile } from './actions';
 import { LateArrivalsForm } from './late-arrivals-form';
 import { ProfileForm } from './profile-form';
@@ -14,24 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { db, shelter, user } = await loadShelter(params, { edit: true });
+  const { id } = await params;
+  const user = await requireStaff();
+  // A shelter the caller may not change is a 404, the same as one that does not exist.
+  const view = profilePage(getDb(), user, id, await getLocale());
+  if (!view) notFound();
+  const { shelter } = view;
   const t = await getTranslations('profile');
-  // Admins move a shelter between the cities they hold; a host sees its city but does not choose it.
-  const cities = listCities(db, await getLocale()).filter(
-    (city) => city.id === shelter.cityId || can(user, 'shelter.relocate', { city: city.id }),
-  );
   return (
     <>
       <p className="breadcrumb">
         <Link href={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
       </p>
       <h1>{t('title')}</h1>
-      <ProfileForm
-        action={saveShelterProfile}
-        shelter={{ ...shelter, texts: shelterTextsByLocale(db, shelter.id) }}
-        cities={cities.map(({ id, name, timeZone }) => ({ id, name, timeZone }))}
-        chooseCity={can(user, 'shelter.relocate')}
-      />
+      <ProfileForm action={saveShelterProfile} shelter={shelter} cities={view.cities} chooseCity={view.chooseCity} />
       <LateArrivalsForm
         action={saveLateArrivals}
         shelter={{
