@@ -1,4 +1,145 @@
-// The layers of docs/architecture.md, checked by `npm run lint` (decision 0015). Each rule says why.
+// The layers of docs/architecture.md, checked by `npm run lint` (decisions 0015 and 0020). Each rule says why.
+
+/*
+ * Each lib/ module's public face: the files that pages, actions, scripts and other modules may
+ * import. Everything else in the module is its own business, free to change. A list rather than an
+ * index.ts that re-exports it: 15 of the modules call one another, and re-exporting through an
+ * index.ts turned those calls into 193 import cycles (decision 0020). A new file is private until it
+ * is added here.
+ */
+const FACES = {
+  audit: ['index'],
+  'audit-trail': ['audit-page', 'kinds', 'words'],
+  auth: [
+    'action',
+    'client-address',
+    'common-passwords',
+    'current-user',
+    'idle',
+    'idle-setting',
+    'index',
+    'locale-cookie',
+    'origin',
+    'password',
+    'password-length',
+    'policy',
+    'request-client',
+    'second-factor',
+    'settings-page',
+    'sign-in',
+    'staff',
+    'totp',
+  ],
+  calendar: ['days', 'nights', 'zones'],
+  cities: ['choice', 'cities', 'clock', 'household', 'likely-city', 'manage', 'public', 'scope'],
+  exports: ['hsds', 'read', 'respond', 'services-query'],
+  forecast: ['load', 'maths', 'view'],
+  'guest-link': ['guest-said', 'late-hold', 'link-throttle', 'locale', 'page-data', 'saved-copy', 'status'],
+  households: ['draft', 'filters', 'intake', 'intake-page', 'landing', 'mistaken', 'placement-page', 'queries', 'queue-page', 'views'],
+  i18n: [
+    'accept-language',
+    'arrival/en.json',
+    'arrival/ru.json',
+    'arrival/tr.json',
+    'arrival/uk.json',
+    'client-messages',
+    'locales',
+    'messages/en.json',
+    'public/en.json',
+    'public/ru.json',
+    'public/tr.json',
+    'public/uk.json',
+    'request',
+    'share',
+    'translated-name',
+  ],
+  matching: ['differences', 'exclusion-text', 'plan', 'safe-rooms', 'suggest', 'types'],
+  'meeting-points': ['distance', 'guest', 'household', 'manage', 'meeting-points-page', 'points'],
+  nights: ['closures', 'door', 'ledger', 'overdue', 'stay-dates', 'wanted'],
+  notices: ['access', 'limits', 'live', 'notices-page', 'post', 'withdraw'],
+  occupancy: [
+    'area',
+    'csv',
+    'export-rows',
+    'free-tonight',
+    'history',
+    'history-page',
+    'hxl',
+    'kind',
+    'maths',
+    'now',
+    'overview-page',
+    'range',
+    'rollup',
+    'scope',
+    'sort',
+    'summary',
+    'unmet',
+  ],
+  placement: [
+    'availability',
+    'batch',
+    'batch-links',
+    'batch-view',
+    'city-places',
+    'city-rule',
+    'dates',
+    'expiry',
+    'layout',
+    'links',
+    'one-more-night',
+    'read',
+    'reserve',
+    'share',
+    'stays',
+  ],
+  privacy: ['forget', 'retention', 'shares'],
+  requests: ['expected-wait', 'form-guard', 'public-list', 'request-link', 'self-register', 'settings', 'throttle', 'wait-inputs'],
+  security: ['guard', 'headers', 'rate-limits'],
+  shelters: [
+    'bed-conflicts',
+    'bed-state',
+    'board',
+    'calendar',
+    'calendar-page',
+    'closures',
+    'day',
+    'late-arrivals',
+    'list-page',
+    'profile',
+    'profile-page',
+    'room-names',
+    'rooms',
+    'rooms-page',
+    'shelter-page',
+  ],
+  staff: ['accounts', 'invitations', 'scope', 'second-factor', 'staff-page'],
+  validation: [
+    'arrival',
+    'batch',
+    'city',
+    'common',
+    'guest-said',
+    'meeting-point',
+    'notice',
+    'request',
+    'shelter',
+    'shelter-options',
+    'staff',
+  ],
+};
+
+const faceRules = Object.entries(FACES).map(([module, files]) => ({
+  name: `face-of-lib/${module}`,
+  comment: `Outside lib/${module}/, import only its public face (FACES in .dependency-cruiser.cjs): ${files.join(', ') || 'nothing'}.`,
+  severity: 'error',
+  from: { pathNot: `^lib/${module}/` },
+  to: {
+    path: `^lib/${module}/`,
+    pathNot: `^lib/${module}/(${files.map((file) => file.replace(/[.]/g, '\\.')).join('|')})(|\\.ts|\\.tsx)$`,
+  },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -34,6 +175,7 @@ module.exports = {
       from: { path: '^components/' },
       to: { path: '^app/' },
     },
+    ...faceRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
@@ -44,3 +186,6 @@ module.exports = {
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };
+
+// Not a setting of dependency-cruiser's (it would refuse one it does not know): tests/unit/layers.test.ts reads it.
+Object.defineProperty(module.exports, 'faces', { value: FACES, enumerable: false });
