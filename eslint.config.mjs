@@ -28,7 +28,7 @@ const config = [
           message: 'Write SQL with statement() from @/db/prepared or db.all(sql`…`) over schema columns.',
         },
         {
-          selector: "CallExpression[callee.property.name=/^(prepare|exec)$/][callee.object.name=/^(client|sqlite)$/]",
+          selector: 'CallExpression[callee.property.name=/^(prepare|exec)$/][callee.object.name=/^(client|sqlite)$/]',
           message: 'Write SQL with statement() from @/db/prepared or db.all(sql`…`) over schema columns.',
         },
       ],
