@@ -49,6 +49,15 @@ export type RateLimit = CountedLimit | LoggedLimit;
  * Every rate limit of the app, by name. Callers name the limit they count against
  * (`RATE_LIMITS['link.address']`); the numbers live here only, each with why it is what it is.
  */
+/** One account's failed sign-ins, counted by its email or by the owner's device cookie alike. */
+const GUESSES_AT_ONE_ACCOUNT = {
+  kind: 'counter',
+  window: 15 * MINUTE,
+  delay: { after: 2, first: 250, max: 2_000 },
+  block: { at: 5, for: 15 * MINUTE, recount: true },
+  forget: false,
+} as const;
+
 export const RATE_LIMITS = {
   /**
    * Failed sign-ins for one email, from clients without a device cookie for it (and wrong second
@@ -56,14 +65,7 @@ export const RATE_LIMITS = {
    * good: the lock passes, and a fresh window with it. Only the owner's own browser escapes it
    * (`signIn.device`), so a stranger's guesses cannot lock the owner out.
    */
-  'signIn.email': {
-    kind: 'counter',
-    prefix: 'email',
-    window: 15 * MINUTE,
-    delay: { after: 2, first: 250, max: 2_000 },
-    block: { at: 5, for: 15 * MINUTE, recount: true },
-    forget: false,
-  },
+  'signIn.email': { ...GUESSES_AT_ONE_ACCOUNT, prefix: 'email' },
   /**
    * Failed sign-ins from one address, whatever the email, from clients without a device cookie:
    * four times the email's, as a shelter office on one NAT shares it; one party trying many
@@ -81,14 +83,7 @@ export const RATE_LIMITS = {
    * which answers only to this counter: the same 5 and the same delays as the email's, locking only
    * that cookie (OWASP's "slow down online guessing attacks with device cookies").
    */
-  'signIn.device': {
-    kind: 'counter',
-    prefix: 'device',
-    window: 15 * MINUTE,
-    delay: { after: 2, first: 250, max: 2_000 },
-    block: { at: 5, for: 15 * MINUTE, recount: true },
-    forget: false,
-  },
+  'signIn.device': { ...GUESSES_AT_ONE_ACCOUNT, prefix: 'device' },
   /**
    * Guest links that do not work, from one address: slowed after 5 misses, blocked for 15 minutes at
    * 20 within 10 minutes. Only misses count, and a working link is served whatever its address's
