@@ -65,7 +65,8 @@ async function main() {
       await guidePage.waitForURL(/\/arrivals\/[^/]+$/);
       await guidePage.screenshot({ path: `${out}/guide-suggestions-${size}-${locale}.png`, fullPage: true });
       // Pavel registered before landing: his page looks for beds from tomorrow.
-      await guidePage.getByRole('link', { name: 'Pavel' }).click();
+      await guidePage.goto(`${base}/arrivals`);
+      await guidePage.getByRole('link', { name: 'Pavel' }).first().click();
       await guidePage.waitForURL(/\/arrivals\/[^/]+$/);
       await guidePage.screenshot({ path: `${out}/guide-household-${size}-${locale}.png`, fullPage: true });
       await guide.close();
