@@ -15,6 +15,7 @@ const FACES = {
     'client-address',
     'common-passwords',
     'current-user',
+    'header-view',
     'idle',
     'idle-setting',
     'index',
@@ -33,7 +34,7 @@ const FACES = {
   calendar: ['days', 'nights', 'zones'],
   cities: ['choice', 'cities', 'clock', 'household', 'likely-city', 'manage', 'public', 'scope'],
   exports: ['hsds', 'read', 'respond', 'services-query'],
-  forecast: ['load', 'maths', 'view'],
+  forecast: ['forecast-view', 'load', 'maths', 'view'],
   'guest-link': ['guest-said', 'late-hold', 'link-throttle', 'locale', 'page-data', 'saved-copy', 'status'],
   households: ['draft', 'filters', 'intake', 'intake-page', 'landing', 'mistaken', 'placement-page', 'queries', 'queue-page', 'views'],
   i18n: [
@@ -94,7 +95,17 @@ const FACES = {
     'stays',
   ],
   privacy: ['forget', 'retention', 'shares'],
-  requests: ['expected-wait', 'form-guard', 'public-list', 'request-link', 'self-register', 'settings', 'throttle', 'wait-inputs'],
+  requests: [
+    'expected-wait',
+    'flood-view',
+    'form-guard',
+    'public-list',
+    'request-link',
+    'self-register',
+    'settings',
+    'throttle',
+    'wait-inputs',
+  ],
   security: ['guard', 'headers', 'rate-limits'],
   shelters: [
     'bed-conflicts',
@@ -174,6 +185,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^components/' },
       to: { path: '^app/' },
+    },
+    {
+      name: 'components-render-views',
+      comment:
+        'A component renders the view its page’s loader made (decision 0019); it never opens the database, ' +
+        'so what it shows is what the loader chose for that caller.',
+      severity: 'error',
+      from: { path: '^components/' },
+      to: { path: '^db/index\\.ts$' },
     },
     ...faceRules,
   ],

@@ -1,6 +1,8 @@
 import { StaffHeader } from '@/components/staff-header';
 import { StaffRole } from '@/components/staff-role';
+import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { headerView } from '@/lib/auth/header-view';
 import { chooseLocale } from '../actions';
 import { signOutEverywhere } from './actions';
 
@@ -10,7 +12,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const user = await requireStaff({ enrolling: true });
   return (
     <>
-      <StaffHeader user={user} actions={{ signOut: signOutEverywhere, chooseLocale }} />
+      <StaffHeader view={headerView(getDb(), user)} actions={{ signOut: signOutEverywhere, chooseLocale }} />
       <main className="page">
         <StaffRole role={user.role}>{children}</StaffRole>
       </main>

@@ -5,8 +5,10 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { tonightIn } from '@/lib/calendar/nights';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
+import { forecastView } from '@/lib/forecast/forecast-view';
 import { freeTonightByShelter } from '@/lib/placement/batch';
 import { applyExpiry } from '@/lib/placement/read';
+import { floodView } from '@/lib/requests/flood-view';
 import { filterQueue, queueCities, type QueueQuery } from './filters';
 import { pendingReservations, queueScope, waitingQueue } from './queries';
 
@@ -47,11 +49,12 @@ export function queuePage(db: Db, user: StaffUser, asked: QueueQuery, now: Date,
     filtered: Boolean(query.kind || query.q),
     /** The shelters a batch of the waiting cards shown may go to tonight. */
     shelters: shownWaiting.length > 0 ? freeTonightByShelter(db, now, scope === 'all' ? undefined : scope) : [],
-    /** The cities the forecast covers: the queue's (null: the network). */
-    forecastCityIds: scope === 'all' ? null : scope,
+    /** The next nights of the queue's cities (the network's for all-city staff). */
+    forecast: forecastView(db, now, { cityIds: scope === 'all' ? null : scope }),
     masked: !can(user, 'household.identify'),
     maySearch: can(user, 'household.search'),
-    mayWatchRequests: can(user, 'requests.watch'),
+    /** For whoever watches the public form: what is flooding it, if anything. */
+    flood: can(user, 'requests.watch') ? floodView(db, now) : null,
   };
 }
 

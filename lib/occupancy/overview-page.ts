@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
+import { forecastView } from '@/lib/forecast/forecast-view';
 import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
 import { occupancyArea } from './area';
 import { networkNow } from './now';
@@ -18,6 +19,7 @@ export function overviewPage(db: Db, user: StaffUser, query: { city?: string; ta
   const network = networkNow(db, now, area.cityIds);
   const table = { ...query.table, city: area.city?.slug };
   const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
+  const shelters = tablePage(network.shelters, table);
   return {
     area,
     /** The one city the figures are of, if only one; none for the network or several cities. */
@@ -28,11 +30,13 @@ export function overviewPage(db: Db, user: StaffUser, query: { city?: string; ta
     twoInOneBed: twoInOneBedByShelter(db, area.cityIds, now),
     /** The table's view (kept across sorting and paging), and its page of shelters. */
     table,
-    shelters: tablePage(network.shelters, table),
+    shelters,
     shelterCount: network.shelters.length,
     attentionCount: network.shelters.filter(needsLook).length,
     /** Admins read the history of several shelters at once; guides only the figures now. */
     mayReadHistory: can(user, 'occupancy.overview'),
+    /** The next nights of the area, with the expected free beds of the table's page of shelters. */
+    forecast: forecastView(db, now, { cityIds: area.cityIds, shelters: shelters.rows }),
   };
 }
 

@@ -45,6 +45,9 @@ describe("the occupancy page's view", () => {
     expect(view.waiting.households).toBe(1);
     expect(view.shelters.rows.map((shelter) => shelter.name)).toEqual(['Kentron']);
     expect(view.mayReadHistory).toBe(false);
+    // The forecast below the figures is of their city too: Kentron's 6 beds, Yerevan's one woman waiting.
+    expect(view.forecast.shelters.map((shelter) => shelter.name)).toEqual(['Kentron']);
+    expect(view.forecast.nights[0]).toMatchObject({ certain: 6, waiting: { men: 0, women: 1 } });
     // Another city asked for by name is unknown to them, and their own is shown instead.
     const asked = overviewPage(db, yerevanGuide, { city: 'istanbul', table }, NOW, 'en')!;
     expect(asked.area.unknownCity).toBe(true);

@@ -68,6 +68,14 @@ describe('the dependency rules', () => {
     ]);
   });
 
+  it('fail on a component that opens the database instead of rendering its view', async () => {
+    const files = write({
+      'db/index.ts': 'export const getDb = () => null;\n',
+      'components/reads.tsx': "import { getDb } from '../db/index';\nexport default getDb;\n",
+    });
+    expect(await violations(files)).toEqual(['components-render-views: components/reads.tsx → db/index.ts']);
+  });
+
   it('fail on a page or another module reaching past a module’s face', async () => {
     const files = write({
       [`lib/placement/${privateFile}.ts`]: 'export const inner = 1;\n',

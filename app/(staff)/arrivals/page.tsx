@@ -22,7 +22,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   if (!view) notFound();
   return (
     <>
-      <QueueHead view={view} forgotten={Boolean(params.forgotten)} now={now} />
+      <QueueHead view={view} forgotten={Boolean(params.forgotten)} />
       <QueueFinders view={view} />
       {view.query.view === 'waiting' ? <WaitingSection view={view} /> : <ReservedSection view={view} />}
     </>

@@ -45,7 +45,7 @@ async function ShowMore({ view, shown }: Props & { shown: number }) {
 }
 
 /** The heading, the two lists' tabs, the caller's cities, what they should know, and the forecast. */
-export async function QueueHead({ view, forgotten, now }: Props & { forgotten: boolean; now: Date }) {
+export async function QueueHead({ view, forgotten }: Props & { forgotten: boolean }) {
   const { query, cities, cityId } = view;
   const t = await getTranslations('arrivals');
   const q = await getTranslations('queuePage');
@@ -92,9 +92,9 @@ export async function QueueHead({ view, forgotten, now }: Props & { forgotten: b
           {privacy('forgotten')}
         </p>
       ) : null}
-      {view.mayWatchRequests ? <RequestFloodNotice now={now} /> : null}
+      {view.flood ? <RequestFloodNotice flood={view.flood} /> : null}
       {view.masked ? <p className="muted">{privacy('adminHint')}</p> : null}
-      <NetworkForecast now={now} cityIds={view.forecastCityIds} />
+      <NetworkForecast forecast={view.forecast} />
     </>
   );
 }

@@ -39,7 +39,7 @@ export async function OccupancyHead({ view, now }: Props) {
 }
 
 /** The beds and the households waiting, as figures, then the forecast of the next nights. */
-export async function OccupancyFigures({ view, now }: Props) {
+export async function OccupancyFigures({ view }: { view: OverviewPage }) {
   const { area, totals, waiting, onlyCity } = view;
   const t = await getTranslations('occupancy');
   const format = await getFormatter();
@@ -92,7 +92,7 @@ export async function OccupancyFigures({ view, now }: Props) {
           <Link href="/arrivals">{t('queueLink')}</Link>
         </p>
       </section>
-      <NetworkForecast now={now} shelters={view.shelters.rows} cityIds={area.cityIds} />
+      <NetworkForecast forecast={view.forecast} />
     </>
   );
 }

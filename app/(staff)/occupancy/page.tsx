@@ -29,7 +29,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <OccupancyHead view={view} now={now} />
-      <OccupancyFigures view={view} now={now} />
+      <OccupancyFigures view={view} />
       <OccupancyShelters view={view} now={now} badPage={badPage} />
     </>
   );
