@@ -14,8 +14,11 @@ import { shelterTextsByLocale } from './profile';
 export function profilePage(db: Db, user: StaffUser, shelterId: string, locale: string) {
   const shelter = viewableShelter(db, user, shelterId);
   if (!shelter || !can(user, 'shelter.edit', { shelter })) return null;
+  // The two forms get the fields they edit, not the row: what the page's payload carries is chosen here.
+  const { lateGraceMinutes, latestArrival, lastConfirmedAt: _shownOnTheBoard, ...profile } = shelter;
   return {
-    shelter: { ...shelter, texts: shelterTextsByLocale(db, shelter.id) },
+    shelter: { ...profile, texts: shelterTextsByLocale(db, shelter.id) },
+    late: { id: shelter.id, lateGraceMinutes, latestArrival, checkInUntil: shelter.checkInUntil },
     cities: listCities(db, locale)
       .filter((city) => city.id === shelter.cityId || can(user, 'shelter.relocate', { city: city.id }))
       .map(({ id, name, timeZone }) => ({ id, name, timeZone })),

@@ -31,6 +31,13 @@ describe("a shelter profile page's view", () => {
     expect(view.chooseCity).toBe(false);
   });
 
+  it('gives each form the fields it edits, not the row', () => {
+    const view = profilePage(db, host, fatih.id, 'en')!;
+    expect(view.shelter).not.toHaveProperty('lastConfirmedAt');
+    expect(view.shelter).not.toHaveProperty('lateGraceMinutes');
+    expect(Object.keys(view.late).sort()).toEqual(['checkInUntil', 'id', 'lateGraceMinutes', 'latestArrival']);
+  });
+
   it('offers an admin the cities they hold to move the shelter to', () => {
     expect(cityNames(profilePage(db, admin, fatih.id, 'en'))).toEqual(['Istanbul', 'Tbilisi', 'Yerevan']);
     const view = profilePage(db, twoCityAdmin, fatih.id, 'en')!;

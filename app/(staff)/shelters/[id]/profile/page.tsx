@@ -28,15 +28,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{t('title')}</h1>
       <ProfileForm action={saveShelterProfile} shelter={shelter} cities={view.cities} chooseCity={view.chooseCity} />
-      <LateArrivalsForm
-        action={saveLateArrivals}
-        shelter={{
-          id: shelter.id,
-          lateGraceMinutes: shelter.lateGraceMinutes,
-          latestArrival: shelter.latestArrival,
-          checkInUntil: shelter.checkInUntil,
-        }}
-      />
+      <LateArrivalsForm action={saveLateArrivals} shelter={view.late} />
     </>
   );
 }
