@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { GLOBAL_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,8 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const messages = clientMessages(await getMessages());
+  // Only what every page needs: a page sends its own namespaces with <ClientMessages>.
+  const messages = pickMessages(await getMessages(), GLOBAL_NAMESPACES);
   return (
     <html lang={locale}>
       <body>

@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import { StaffHeader } from '@/components/staff-header';
 import { StaffRole } from '@/components/staff-role';
 import { getDb } from '@/db';
@@ -12,7 +13,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const user = await requireStaff({ enrolling: true });
   return (
     <>
-      <StaffHeader view={headerView(getDb(), user)} actions={{ signOut: signOutEverywhere, chooseLocale }} />
+      {/* The header's own namespaces only: each page sends what its components ask for. */}
+      <ClientMessages namespaces={['account', 'queue']}>
+        <StaffHeader view={headerView(getDb(), user)} actions={{ signOut: signOutEverywhere, chooseLocale }} />
+      </ClientMessages>
       <main className="page">
         <StaffRole role={user.role}>{children}</StaffRole>
       </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { currentUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/staff';
@@ -17,15 +18,17 @@ export default async function LoginPage() {
   if (user) redirect(homeOf(user.role));
   const t = await getTranslations('login');
   return (
-    <main className="narrow">
-      <LanguageSwitcher choose={chooseLocale} />
-      <h1 className="brand-title">Waystation</h1>
-      <p className="muted">{t('intro')}</p>
-      <section className="card">
-        <h2>{t('title')}</h2>
-        <LoginForm action={signInWithPassword} />
-      </section>
-      <p className="muted small">{t('noAccount')}</p>
-    </main>
+    <ClientMessages namespaces={['account', 'errors', 'login', 'notices']}>
+      <main className="narrow">
+        <LanguageSwitcher choose={chooseLocale} />
+        <h1 className="brand-title">Waystation</h1>
+        <p className="muted">{t('intro')}</p>
+        <section className="card">
+          <h2>{t('title')}</h2>
+          <LoginForm action={signInWithPassword} />
+        </section>
+        <p className="muted small">{t('noAccount')}</p>
+      </main>
+    </ClientMessages>
   );
 }

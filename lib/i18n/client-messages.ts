@@ -1,29 +1,15 @@
 import type { AbstractIntlMessages } from 'next-intl';
 
 /**
- * Namespaces only server components read (checked: no client component, nor anything a client
- * component imports, asks for them). Every staff page sends the client the messages it may need,
- * so leaving these out makes each page some 8 KB lighter. A client component that needs one of them
- * fails loudly on first render: move the namespace out of this list then.
+ * What every page sends the browser: the error boundary's words (it renders under the root layout
+ * whichever page failed) and the few shared ones. Each page adds the namespaces its own client
+ * components ask for (`<ClientMessages>`), never the whole catalogue: the catalogue was some 39 KB
+ * of every staff page's 88, serialised, parsed, escaped and compressed again on every view
+ * (docs/benchmarks.md). tests/unit/client-messages.test.ts reads the source to check each page
+ * sends what its client components ask for, and no more.
  */
-export const SERVER_ONLY_NAMESPACES = [
-  'history',
-  'occupancy',
-  'audit',
-  'privacy',
-  'arrivals',
-  'stays',
-  'requests',
-  'nav',
-  'notFoundPage',
-  'app',
-  'shelter',
-  'hostDay',
-  'calendar',
-  'queuePage',
-  'pager',
-];
+export const GLOBAL_NAMESPACES = ['common', 'errorPage'] as const;
 
-export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.includes(namespace)));
+export function pickMessages(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
+  return Object.fromEntries(namespaces.flatMap((namespace) => (namespace in messages ? [[namespace, messages[namespace]]] : [])));
 }

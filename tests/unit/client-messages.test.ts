@@ -1,71 +1,57 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientMessages, SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
+import { GLOBAL_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import en from '@/lib/i18n/messages/en.json';
+import { clientEntries, namespacesAsked, namespacesSent, ROOT, sourceFiles, unreadableAsks } from '../support/client-namespaces';
 
-const root = join(__dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** The file an import names, if it is one of ours. */
-function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/')
-    ? join(root, specifier.slice(2))
-    : specifier.startsWith('.')
-      ? resolve(dirname(from), specifier)
-      : null;
-  if (!base) return null;
-  return [`${base}.tsx`, `${base}.ts`, join(base, 'index.ts')].find((path) => existsSync(path)) ?? null;
-}
-
-/** Every file that runs in the browser: each 'use client' file and everything it imports of ours. */
-function clientGraph(): Set<string> {
-  const files = [...sourceFiles(join(root, 'app')), ...sourceFiles(join(root, 'components'))];
-  const queue = files.filter((file) => /^\s*['"]use client['"]/.test(readFileSync(file, 'utf8')));
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/from ['"]([^'"]+)['"]/g)) {
-      const target = resolveImport(file, specifier);
-      if (target) queue.push(target);
-    }
-  }
-  return seen;
-}
+// Each page sends the browser only the message namespaces its own client components ask for: a
+// namespace left out shows the reader a key ("board.title") instead of words, one too many costs
+// every view of the page its bytes. Both are read here from the source, route file by route file.
+const routeFiles = sourceFiles(join(ROOT, 'app')).filter((file) =>
+  /\/(page|layout|error|not-found|global-error|template|loading|default)\.tsx$/.test(file),
+);
+const name = (file: string) => relative(ROOT, file);
 
 describe('messages sent to the browser', () => {
-  it('leave out only namespaces that no code running in the browser asks for', () => {
-    const graph = clientGraph();
-    expect(graph.size).toBeGreaterThan(20);
-    const asked = new Set<string>();
-    for (const file of graph) {
-      const source = readFileSync(file, 'utf8');
-      for (const [, namespace] of source.matchAll(/useTranslations\(['"]([^'"]+)['"]\)/g)) asked.add(namespace.split('.')[0]);
-      // Keys written out in full, as a form's status does with a code like 'account.wrongPassword'
-      // (only real messages: a permission such as 'shelter.edit' is no message).
-      for (const [, namespace, key] of source.matchAll(/['"]([a-zA-Z]+)\.([a-zA-Z]+)['"]/g))
-        if (key in ((en as Record<string, Record<string, unknown>>)[namespace] ?? {})) asked.add(namespace);
+  it('are, for each page and layout, what its client components ask for beside the global ones', () => {
+    for (const file of routeFiles) {
+      const asked = namespacesAsked(clientEntries(file));
+      const sent = namespacesSent(file) ?? [];
+      const global: readonly string[] = GLOBAL_NAMESPACES;
+      expect({ file: name(file), missing: [...asked].filter((ns) => !global.includes(ns) && !sent.includes(ns)).sort() }).toEqual({
+        file: name(file),
+        missing: [],
+      });
+      expect({ file: name(file), unasked: sent.filter((ns) => !asked.has(ns) || global.includes(ns)) }).toEqual({
+        file: name(file),
+        unasked: [],
+      });
     }
-    expect(asked).toContain('board');
-    expect(SERVER_ONLY_NAMESPACES.filter((namespace) => asked.has(namespace))).toEqual([]);
   });
 
-  it('keep every other namespace, and each left out is a real one', () => {
-    for (const namespace of SERVER_ONLY_NAMESPACES) expect(Object.keys(en)).toContain(namespace);
-    const sent = clientMessages(en);
-    expect(Object.keys(sent).sort()).toEqual(
-      Object.keys(en)
-        .filter((namespace) => !SERVER_ONLY_NAMESPACES.includes(namespace))
-        .sort(),
-    );
-    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(en).length * 0.75);
+  it('are found by reading the source: known components ask for their namespaces', () => {
+    const page = (path: string) => join(ROOT, 'app', path);
+    // The bed board's guest-notice form, a room's bed rows, the household's suggestions.
+    expect(namespacesAsked(clientEntries(page('(staff)/shelters/[id]/page.tsx')))).toContain('guestNotices');
+    expect(namespacesAsked(clientEntries(page('(staff)/shelters/[id]/rooms/page.tsx')))).toContain('board');
+    expect(namespacesAsked(clientEntries(page('(staff)/arrivals/[id]/page.tsx')))).toContain('suggest');
+    // A form's refusal names a key under errors; its notice one under notices.
+    expect(namespacesAsked(clientEntries(page('login/page.tsx')))).toEqual(new Set(['account', 'common', 'errors', 'login', 'notices']));
+    // A page of server components only sends the global namespaces.
+    expect(namespacesAsked(clientEntries(page('(staff)/audit/page.tsx')))).toEqual(new Set());
+  });
+
+  it('are asked for by name, so that reading the source can follow them', () => {
+    const everyClientFile = routeFiles.flatMap(clientEntries);
+    expect(everyClientFile.length).toBeGreaterThan(20);
+    expect(unreadableAsks(everyClientFile).map(name)).toEqual([]);
+  });
+
+  it('name real namespaces, and a pick holds those alone', () => {
+    const named = new Set([...GLOBAL_NAMESPACES, ...routeFiles.flatMap((file) => namespacesSent(file) ?? [])]);
+    for (const namespace of named) expect(Object.keys(en)).toContain(namespace);
+    const picked = pickMessages(en, ['board', 'common', 'nowhere']);
+    expect(Object.keys(picked)).toEqual(['board', 'common']);
+    expect(picked.board).toEqual(en.board);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { mustEnrol } from '@/lib/auth/second-factor';
@@ -20,7 +21,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('account');
   const { changed } = await searchParams;
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'notices']}>
       {/* Someone who must enrol sees only the setup here, whose heading is then the page's. */}
       {enrolFirst ? null : <h1>{t('title')}</h1>}
       {enrolFirst ? null : (
@@ -38,6 +39,6 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       )}
       <SecondFactorSection status={secondFactorStatus(db, user.id)} required={enrolFirst} email={user.email} />
       <p className="muted">{t('sessionNote')}</p>
-    </>
+    </ClientMessages>
   );
 }

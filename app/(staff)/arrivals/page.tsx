@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -21,10 +22,10 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   const view = queuePage(getDb(), user, queueQuery(params, user.role), now, await getLocale());
   if (!view) notFound();
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'household', 'notices', 'queue', 'suggest']}>
       <QueueHead view={view} forgotten={Boolean(params.forgotten)} />
       <QueueFinders view={view} />
       {view.query.view === 'waiting' ? <WaitingSection view={view} /> : <ReservedSection view={view} />}
-    </>
+    </ClientMessages>
   );
 }

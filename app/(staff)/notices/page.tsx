@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -23,7 +24,7 @@ export default async function CityNoticesPage() {
   const t = await getTranslations('guestNotices');
   const byId = new Map(cities.map((city) => [city.id, city]));
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'guestNotices', 'notices']}>
       <h1>{t('cityTitle')}</h1>
       <p className="muted">{t('cityIntro')}</p>
       <section className="card" aria-labelledby="live-notices-title">
@@ -46,6 +47,6 @@ export default async function CityNoticesPage() {
           />
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

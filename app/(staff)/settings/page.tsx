@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -20,7 +21,7 @@ export default async function SettingsPage() {
   const { network } = view;
   const t = await getTranslations('settings');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'notices', 'settings']}>
       <h1>{t('title')}</h1>
       {/* An admin of some cities keeps only their cities' own settings; what every city lives by is not theirs. */}
       <p className="muted">
@@ -35,6 +36,6 @@ export default async function SettingsPage() {
         <Link href="/settings/cities">{(await getTranslations('cities'))('fromSettings')} →</Link>
       </p>
       {network ? <NetworkSettingsSections network={network} /> : null}
-    </>
+    </ClientMessages>
   );
 }

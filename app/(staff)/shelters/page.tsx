@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -20,13 +21,13 @@ export default async function SheltersPage({ searchParams }: { searchParams: Pro
   const { list } = view;
   const t = await getTranslations('shelters');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'notices', 'shelters']}>
       <h1>{view.isHost ? t('yourShelters') : t('title')}</h1>
       {list.total === 0 ? <p className="empty">{view.isHost ? t('emptyHost') : t('empty')}</p> : null}
       <PageAskedFor badPage={badPage} pageOutOfRange={list.pageOutOfRange} pages={list.pages} />
       <ShelterCards view={view} now={now} />
       <Pager page={list.page} pages={list.pages} hrefOf={(page) => (page > 1 ? `/shelters?page=${page}` : '/shelters')} />
       {view.newShelter ? <NewShelterSection choice={view.newShelter} /> : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -19,11 +20,11 @@ export default async function StaffPage() {
   if (!view) notFound();
   const t = await getTranslations('staff');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'notices', 'roles', 'staff']}>
       <h1>{t('title')}</h1>
       <InviteSection view={view} />
       <PendingSection view={view} now={now} />
       <PeopleSection view={view} />
-    </>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import Link from '@/components/link';
 import { getDb } from '@/db';
@@ -22,25 +23,27 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const cityIds = invitation && invitation.role !== 'host' ? invitationCityIds(db, invitation.id) : [];
   const cities = listCities(db, await getLocale()).filter((city) => cityIds.includes(city.id));
   return (
-    <main className="narrow">
-      <LanguageSwitcher choose={chooseLocale} />
-      <h1 className="brand-title">Waystation</h1>
-      {invitation ? (
-        <section className="card">
-          <h2>{t('title')}</h2>
-          <p>{t('intro', { email: invitation.email, role: roles(invitation.role) })}</p>
-          {invitation.role === 'host' ? null : (
-            <p>{cities.length > 0 ? t('cities', { cities: cities.map((city) => city.name).join(', ') }) : t('allCities')}</p>
-          )}
-          <AcceptForm action={acceptInvite} token={token} />
-        </section>
-      ) : (
-        <section className="card">
-          <h2>{t('invalidTitle')}</h2>
-          <p>{t('invalidBody')}</p>
-          <Link href="/login">{t('toLogin')}</Link>
-        </section>
-      )}
-    </main>
+    <ClientMessages namespaces={['account', 'errors', 'invite', 'notices']}>
+      <main className="narrow">
+        <LanguageSwitcher choose={chooseLocale} />
+        <h1 className="brand-title">Waystation</h1>
+        {invitation ? (
+          <section className="card">
+            <h2>{t('title')}</h2>
+            <p>{t('intro', { email: invitation.email, role: roles(invitation.role) })}</p>
+            {invitation.role === 'host' ? null : (
+              <p>{cities.length > 0 ? t('cities', { cities: cities.map((city) => city.name).join(', ') }) : t('allCities')}</p>
+            )}
+            <AcceptForm action={acceptInvite} token={token} />
+          </section>
+        ) : (
+          <section className="card">
+            <h2>{t('invalidTitle')}</h2>
+            <p>{t('invalidBody')}</p>
+            <Link href="/login">{t('toLogin')}</Link>
+          </section>
+        )}
+      </main>
+    </ClientMessages>
   );
 }

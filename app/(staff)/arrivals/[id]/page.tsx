@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -43,10 +44,24 @@ export default async function ArrivalPage({
   const t = await getTranslations('placement');
   const alias = view.household.identified ? (view.household.alias ?? '—') : (await getTranslations('privacy'))('hidden');
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        'account',
+        'cityPlaces',
+        'errors',
+        'household',
+        'languages',
+        'link',
+        'meetingPoints',
+        'notices',
+        'placement',
+        'roomKinds',
+        'suggest',
+      ]}
+    >
       <HouseholdHead view={view} alias={alias} back={t('back')} query={query} />
       <HouseholdCard view={view} />
       <PlacementSections view={view} alias={alias} now={now} />
-    </>
+    </ClientMessages>
   );
 }

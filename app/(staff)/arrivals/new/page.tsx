@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
@@ -19,7 +20,7 @@ export default async function NewArrivalPage() {
   if (!view) notFound();
   const t = await getTranslations('intake');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'intake', 'languages', 'notices']}>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <section className="card">
@@ -33,6 +34,6 @@ export default async function NewArrivalPage() {
           cities={view.cities}
         />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -22,7 +23,7 @@ export default async function CitiesPage() {
   const cities = citiesToManage(getDb(), user);
   const allCities = mayCreateCities(user);
   return (
-    <>
+    <ClientMessages namespaces={['account', 'cities', 'errors', 'notices', 'settings']}>
       <p className="breadcrumb">
         <Link href="/settings">← {settings('title')}</Link>
       </p>
@@ -36,6 +37,6 @@ export default async function CitiesPage() {
           <CityFields key={cities.length} action={addCity} idPrefix="new-city" />
         </section>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -23,7 +24,7 @@ export default async function MeetingPointsPage() {
   const t = await getTranslations('meetingPoints');
   const settings = await getTranslations('settings');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'meetingPoints', 'notices', 'translatedNames']}>
       <p className="breadcrumb">
         <Link href="/settings">← {settings('title')}</Link>
       </p>
@@ -37,6 +38,6 @@ export default async function MeetingPointsPage() {
         {/* Keyed on the count, so the form empties once a point is added. */}
         <MeetingPointFields key={points.length} action={addMeetingPoint} idPrefix="new-point" cities={cities} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

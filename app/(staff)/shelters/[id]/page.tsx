@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -23,7 +24,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   const t = await getTranslations('board');
   const statuses = await getTranslations('status');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'errors', 'guestNotices', 'household', 'notices']}>
       <div className="page-head">
         <h1>{shelter.name}</h1>
         <span className={`badge status-${shelter.status}`}>{statuses(shelter.status)}</span>
@@ -39,6 +40,6 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       <ShelterSummary view={view} now={now} />
       {view.notices ? <GuestNoticesSection notices={view.notices} shelter={shelter} /> : null}
       <ShelterGuestsAndBeds view={view} now={now} />
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -23,7 +24,7 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations('calendar');
   const format = await getFormatter();
   return (
-    <>
+    <ClientMessages namespaces={['account', 'closures', 'errors', 'household', 'notices']}>
       <p className="breadcrumb">
         <Link href={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
       </p>
@@ -31,6 +32,6 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
       <p className="muted">{t('intro', { count: calendar.nights.length, from: nightDate(format, view.tonight) })}</p>
       {calendar.rooms.length === 0 ? <p className="empty">{t('noRooms')}</p> : <CalendarGrid calendar={calendar} />}
       <ClosuresSection view={view} />
-    </>
+    </ClientMessages>
   );
 }

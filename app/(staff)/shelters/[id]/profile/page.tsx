@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -22,13 +23,13 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const { shelter } = view;
   const t = await getTranslations('profile');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'amenities', 'errors', 'languages', 'notices', 'profile', 'publicList', 'status']}>
       <p className="breadcrumb">
         <Link href={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
       </p>
       <h1>{t('title')}</h1>
       <ProfileForm action={saveShelterProfile} shelter={shelter} cities={view.cities} chooseCity={view.chooseCity} />
       <LateArrivalsForm action={saveLateArrivals} shelter={view.late} />
-    </>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -22,7 +23,7 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
   const { shelter, rooms } = view;
   const t = await getTranslations('rooms');
   return (
-    <>
+    <ClientMessages namespaces={['account', 'board', 'errors', 'notices', 'roomKinds', 'rooms', 'translatedNames']}>
       <p className="breadcrumb">
         <Link href={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
       </p>
@@ -35,6 +36,6 @@ export default async function RoomsPage({ params }: { params: Promise<{ id: stri
         <h2 id="add-room">{t('addRoomTitle')}</h2>
         <AddRoomForm action={createRoom} shelterId={shelter.id} />
       </section>
-    </>
+    </ClientMessages>
   );
 }
