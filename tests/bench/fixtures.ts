@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { openDatabase, write } from '@/db';
-import { shelters, users } from '@/db/schema';
+import { arrivals, shelters, users } from '@/db/schema';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { nightsToSearch } from '@/lib/nights/wanted';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { asStaff, makeArrival } from '../support/fixtures';
 
-/** On a demo database: a placed household's link, and the Fatih shelter's id for its bed board. */
+/**
+ * On a demo database: a placed household's link, the Fatih shelter's id for its bed board, and a
+ * household still waiting (the oldest) for a guide's page with its suggestions.
+ */
 export function placeDemoHousehold(databasePath: string) {
   const { db, sqlite } = openDatabase(databasePath);
   try {
@@ -20,7 +23,13 @@ export function placeDemoHousehold(databasePath: string) {
     const { token } = write(db, (tx) =>
       reserveBeds(tx, asStaff(guide), { arrivalId: arrival.id, bedIds: plan.beds.map((b) => b.bedId), ...nights }, now),
     );
-    return { token, fatihId: fatih.id };
+    const waiting = db
+      .select({ id: arrivals.id })
+      .from(arrivals)
+      .where(and(eq(arrivals.status, 'waiting'), isNull(arrivals.erasedAt)))
+      .orderBy(asc(arrivals.createdAt))
+      .get()!;
+    return { token, fatihId: fatih.id, waitingId: waiting.id };
   } finally {
     sqlite.close();
   }

@@ -28,12 +28,14 @@ const CHECKS: Check[] = [
     'reservations: the domain call takes less than the whole reservation',
     (r) => num(r, 'reservations', 'one_process_domain_us') < num(r, 'reservations', 'one_process_reservation_us'),
   ],
-  // A failed response fails the run, and a bed board answering anything but 200 fails its CPU count;
+  // A failed response fails the run, and a page answering anything but 200 fails its CPU count;
   // how many answered in the smoke's one second is a time, not judged.
   reported('http', 'health_per_second'),
   reported('http', 'arrival_page_per_second'),
   reported('http', 'bed_board_per_second'),
   positive('http', 'bed_board_cpu_ms'),
+  positive('http', 'queue_cpu_ms'),
+  positive('http', 'household_cpu_ms'),
   zero('actions', 'double_bookings'),
   positive('actions', 'reservations'),
   ['weight', 'weight.arrival_page_gzip_bytes ≤ 14336', (r) => num(r, 'weight', 'arrival_page_gzip_bytes') <= 14 * 1024],

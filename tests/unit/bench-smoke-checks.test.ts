@@ -17,7 +17,14 @@ function healthyRun(): Record<string, Record<string, unknown>> {
       one_process_domain_us: 200,
       one_process_reservation_us: 900,
     },
-    http: { health_per_second: 800, arrival_page_per_second: 300, bed_board_per_second: 40, bed_board_cpu_ms: 30 },
+    http: {
+      health_per_second: 800,
+      arrival_page_per_second: 300,
+      bed_board_per_second: 40,
+      bed_board_cpu_ms: 30,
+      queue_cpu_ms: 30,
+      household_cpu_ms: 30,
+    },
     actions: { double_bookings: 0, reservations: 12 },
     weight: { arrival_page_gzip_bytes: 6000, arrival_page_js_bytes: 0, sign_in_js_gzip_bytes: 140_000 },
     surge: {
