@@ -50,6 +50,7 @@ const FACES = {
     'public/ru.json',
     'public/tr.json',
     'public/uk.json',
+    'server',
     'request',
     'share',
     'translated-name',

@@ -7,12 +7,25 @@ const config = [
   { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'next-env.d.ts'] },
   // `const { omitted, ...rest } = value` is how we drop a field from an object.
   { rules: { '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }] } },
-  // Links load their page when followed, not when they scroll into view (docs/decisions/0011).
+  // Links load their page when followed, not when they scroll into view (docs/decisions/0011); server
+  // components translate through lib/i18n/server.ts, which keeps the Intl objects for the process.
   {
     files: ['app/**', 'components/**', 'lib/**'],
-    ignores: ['components/link.tsx'],
+    ignores: ['components/link.tsx', 'lib/i18n/server.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use @/components/link, which does not prefetch.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'next/link', message: 'Use @/components/link, which does not prefetch.' },
+            {
+              name: 'next-intl/server',
+              importNames: ['getTranslations', 'getFormatter'],
+              message: 'Use @/lib/i18n/server, which keeps Intl objects and parsed messages for the process.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Plain SQL is written with `statement()` or Drizzle's `sql` over schema columns, so a renamed

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { BoardRoom } from '@/lib/shelters/board';
 import { BedCountsLine } from './bed-counts';
 

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { BedCounts } from '@/lib/shelters/bed-state';
 
 export async function BedCountsLine({ counts }: { counts: BedCounts }) {

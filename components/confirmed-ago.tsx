@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /** "confirmed 2 hours ago", with the exact time in the shelter's own time zone. */
 export async function ConfirmedAgo({ at, now, timeZone }: { at: Date | null; now: Date; timeZone: string }) {

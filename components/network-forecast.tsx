@@ -1,8 +1,8 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
 import { ForecastTable, ShelterForecastTable } from '@/components/forecast-table';
 import type { ForecastView } from '@/lib/forecast/forecast-view';
 import { FORECAST_NIGHTS } from '@/lib/forecast/maths';
+import { getTranslations } from '@/lib/i18n/server';
 
 /**
  * The next nights for guides and admins (never hosts: the caller's page decides), as its page's loader

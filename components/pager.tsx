@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** "Page 2 of 7" between links to the pages either side; nothing when everything fits on one page. */
 export async function Pager({ page, pages, hrefOf }: { page: number; pages: number; hrefOf: (page: number) => string }) {

@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import type { shelterStays, StayView } from '@/lib/households/queries';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { HouseholdLine } from './household-line';
 import { ActionButton } from './ui/action-button';
 import type { FormAction } from './ui/use-form-action';

@@ -1,6 +1,6 @@
-import { getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import type { HeaderView } from '@/lib/auth/header-view';
+import { getTranslations } from '@/lib/i18n/server';
 import { LanguageSwitcher } from './language-switcher';
 import { OnlineRequests } from './online-requests';
 import { SignOutForm } from './sign-out-form';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { currentUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/staff';
+import { getTranslations } from '@/lib/i18n/server';
 import { chooseLocale } from '../actions';
 import { signInWithPassword } from './actions';
 import { LoginForm } from './login-form';

@@ -1,6 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/charts/data-table';
 import { LineChart } from '@/components/charts/line-chart';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { DayFigures } from '@/lib/occupancy/maths';
 import { occupancyRate } from '@/lib/occupancy/summary';
 

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
+import { getTranslations } from '@/lib/i18n/server';
 import type { HistoryRange } from '@/lib/occupancy/range';
 import type { ScopeChoice } from '@/lib/occupancy/scope';
 

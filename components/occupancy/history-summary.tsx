@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { HistorySummary } from '@/lib/occupancy/summary';
 
 /** The window in a few figures, each a term and its value. */

@@ -1,6 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import { nameFor } from '@/components/ui/name-for';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { ShelterNow } from '@/lib/occupancy/now';
 import { needsLook, viewHref, type ShelterSort, type TableView } from '@/lib/occupancy/sort';
 

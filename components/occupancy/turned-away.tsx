@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { HOUSEHOLD_KINDS } from '@/lib/occupancy/kind';
 import type { totalUnmet } from '@/lib/occupancy/unmet';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { mustEnrol } from '@/lib/auth/second-factor';
+import { getTranslations } from '@/lib/i18n/server';
 import { secondFactorStatus } from '@/lib/staff/second-factor';
 import { changePassword } from './actions';
 import { PasswordForm } from './password-form';

@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { SecondFactorStatus } from '@/lib/staff/second-factor';
 import { confirmSecondFactor, newRecoveryCodes, startSecondFactor, turnOffSecondFactor } from './actions';
 import { EnrolForm } from './enrol-form';

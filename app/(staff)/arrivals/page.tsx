@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
@@ -7,6 +7,7 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { queueQuery } from '@/lib/households/filters';
 import { queuePage } from '@/lib/households/queue-page';
+import { getTranslations } from '@/lib/i18n/server';
 import type { SearchParams } from '@/lib/search-params';
 import { QueueFinders, QueueHead, ReservedSection, WaitingSection } from './queue-sections';
 

@@ -1,4 +1,3 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { HouseholdLine } from '@/components/household-line';
 import Link from '@/components/link';
 import { NetworkForecast } from '@/components/network-forecast';
@@ -8,6 +7,7 @@ import { QUEUE_KINDS, QUEUE_PAGE, queueHref } from '@/lib/households/filters';
 import type { Landing } from '@/lib/households/landing';
 import type { QueuePage } from '@/lib/households/queue-page';
 import type { HouseholdView } from '@/lib/households/views';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { BatchPlace } from './batch-place';
 import { BatchScope, QueueTick } from './batch-scope';
 import styles from './queue.module.css';

@@ -1,9 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import Link from '@/components/link';
 import type { AuditTrailPage } from '@/lib/audit-trail/audit-page';
 import { AUDIT_KINDS } from '@/lib/audit-trail/kinds';
 import { entryWords } from '@/lib/audit-trail/words';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 type Props = { view: AuditTrailPage };
 

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { auditTrailPage } from '@/lib/audit-trail/audit-page';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
+import { getTranslations } from '@/lib/i18n/server';
 import type { SearchParams } from '@/lib/search-params';
 import { AuditEntryList, AuditFilterForm, AuditPager } from './audit-sections';
 

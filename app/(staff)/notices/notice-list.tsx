@@ -1,5 +1,6 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { ManagedNotice } from '@/lib/notices/live';
 import { withdrawNoticeAction } from './actions';
 

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
+import { getTranslations } from '@/lib/i18n/server';
 import { cityNoticesPage } from '@/lib/notices/notices-page';
 import { postCityNoticeAction } from './actions';
 import { NoticeForm } from './notice-form';

@@ -1,4 +1,3 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import { NetworkForecast } from '@/components/network-forecast';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
@@ -6,6 +5,7 @@ import { CityLinks } from '@/components/occupancy/city-links';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { TwoInOneBedLine } from '@/components/occupancy/two-in-one-bed';
 import { PageAskedFor, Pager } from '@/components/pager';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { OverviewPage } from '@/lib/occupancy/overview-page';
 import { viewHref } from '@/lib/occupancy/sort';
 

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import type { NetworkSettingsView } from '@/lib/auth/settings-page';
+import { getTranslations } from '@/lib/i18n/server';
 import { saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
 import { IdleForm } from './idle-form';
 import { SecondFactorForm } from './second-factor-form';

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { getTranslations } from '@/lib/i18n/server';
 import { requestedPage } from '@/lib/paging';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { shelterListPage } from '@/lib/shelters/list-page';

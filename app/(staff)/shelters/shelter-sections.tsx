@@ -1,7 +1,7 @@
-import { getTranslations } from 'next-intl/server';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import Link from '@/components/link';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ShelterListPage } from '@/lib/shelters/list-page';
 import { addShelter } from './actions';
 import { NewShelterForm } from './new-shelter-form';

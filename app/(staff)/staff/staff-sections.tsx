@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { StaffPage } from '@/lib/staff/staff-page';
 import { changeStaffRole, disableStaff, enableStaff, inviteStaff, resetStaffSecondFactor, revokeStaffInvitation } from './actions';
 import { InviteForm } from './invite-form';

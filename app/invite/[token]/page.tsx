@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { listCities } from '@/lib/cities/cities';
+import { getTranslations } from '@/lib/i18n/server';
 import { invitationCityIds, openInvitation } from '@/lib/staff/invitations';
 import { chooseLocale } from '../../actions';
 import { AcceptForm } from './accept-form';

@@ -1,6 +1,6 @@
-import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
 import type { FormAction } from '@/components/ui/use-form-action';
+import { getTranslations } from '@/lib/i18n/server';
 
 type Props = {
   arrivalId: string;

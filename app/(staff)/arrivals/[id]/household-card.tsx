@@ -1,8 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { HouseholdCityLine } from '@/components/household-city-line';
 import { HouseholdLine } from '@/components/household-line';
 import { ActionButton } from '@/components/ui/action-button';
 import type { placementPage } from '@/lib/households/placement-page';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { REVEAL_MINUTES } from '@/lib/privacy/shares';
 import { markRequestNotGenuine, revealArrival } from './actions';
 import { chooseMeetingPoint } from './meeting-point-actions';

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { intakePage } from '@/lib/households/intake-page';
+import { getTranslations } from '@/lib/i18n/server';
 import { registerHousehold } from './actions';
 import { IntakeForm } from './intake-form';
 

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
+import { getTranslations } from '@/lib/i18n/server';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 
 /**

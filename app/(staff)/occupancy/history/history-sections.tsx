@@ -1,10 +1,10 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from '@/components/link';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { HistoryCharts } from '@/components/occupancy/history-charts';
 import { HistoryFilters } from '@/components/occupancy/history-filters';
 import { HistorySummaryList } from '@/components/occupancy/history-summary';
 import { TurnedAway } from '@/components/occupancy/turned-away';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { HistoryPage } from '@/lib/occupancy/history-page';
 
 type Shown = NonNullable<HistoryPage['shown']>;

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
+import { getTranslations } from '@/lib/i18n/server';
 import { historyPage } from '@/lib/occupancy/history-page';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 import { HistoryFigures, HistoryHead } from './history-sections';

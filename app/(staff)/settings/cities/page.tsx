@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
@@ -7,6 +6,7 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { citiesToManage, mayCreateCities } from '@/lib/cities/manage';
+import { getTranslations } from '@/lib/i18n/server';
 import { addCity, removeCity, saveCity } from './actions';
 import { CityFields, CityList } from './city-forms';
 

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ManagedNotice } from '@/lib/notices/live';
 import { postShelterNoticeAction } from '../../notices/actions';
 import { NoticeForm } from '../../notices/notice-form';

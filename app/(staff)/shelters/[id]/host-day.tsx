@@ -1,10 +1,10 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { HouseholdLine } from '@/components/household-line';
 import Link from '@/components/link';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { ActionButton } from '@/components/ui/action-button';
 import type { FormAction } from '@/components/ui/use-form-action';
 import { nightCount, type Night } from '@/lib/calendar/nights';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { TwoInOneBed } from '@/lib/shelters/bed-conflicts';
 import type { DayStay, HostDay } from '@/lib/shelters/day';
 import styles from './host-day.module.css';

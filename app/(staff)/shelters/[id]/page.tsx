@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { getTranslations } from '@/lib/i18n/server';
 import { shelterPage } from '@/lib/shelters/shelter-page';
 import { GuestNoticesSection } from './guest-notices';
 import { ShelterDay, ShelterGuestsAndBeds, ShelterSummary } from './shelter-sections';

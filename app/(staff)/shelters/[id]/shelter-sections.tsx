@@ -1,10 +1,10 @@
-import { getTranslations } from 'next-intl/server';
 import { BedBoard } from '@/components/bed-board';
 import { BedCountsLine } from '@/components/bed-counts';
 import { ConfirmedAgo } from '@/components/confirmed-ago';
 import Link from '@/components/link';
 import { ShelterStays } from '@/components/shelter-stays';
 import { ActionButton } from '@/components/ui/action-button';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ShelterPage } from '@/lib/shelters/shelter-page';
 import { cancelReservation } from '../../arrivals/[id]/actions';
 import { addOneNight, checkInHousehold, checkOutHousehold, confirmShelterAvailability, undoOneNight } from './actions';

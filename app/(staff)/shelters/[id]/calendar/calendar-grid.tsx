@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { CELL_STATES, type Calendar, type CellState } from '@/lib/shelters/calendar';
 import { nightDate } from '../host-day';
 import styles from './calendar.module.css';

@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CalendarPage } from '@/lib/shelters/calendar-page';
 import { nightDate } from '../host-day';
 import { closeShelterNights, reopenShelterNights } from './actions';

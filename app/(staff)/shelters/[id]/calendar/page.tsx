@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/client-messages';
 import Link from '@/components/link';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { calendarPage } from '@/lib/shelters/calendar-page';
 import { nightDate } from '../host-day';
 import { CalendarGrid } from './calendar-grid';
