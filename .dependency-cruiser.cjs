@@ -57,7 +57,7 @@ const FACES = {
   ],
   matching: ['differences', 'exclusion-text', 'plan', 'safe-rooms', 'suggest', 'types'],
   'meeting-points': ['distance', 'guest', 'household', 'manage', 'meeting-points-page', 'points'],
-  nights: ['closures', 'door', 'ledger', 'overdue', 'stay-dates', 'wanted'],
+  nights: ['closures', 'door', 'ledger', 'overdue', 'stay-dates', 'stay-stamps', 'wanted'],
   notices: ['access', 'limits', 'live', 'notices-page', 'post', 'withdraw'],
   occupancy: [
     'area',

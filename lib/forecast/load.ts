@@ -6,7 +6,7 @@ import { statement } from '@/db/prepared';
 import { arrivals, bedNights, shelterClosures, shelters, stays } from '@/db/schema';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
-import { bedsTonight } from '@/lib/occupancy/free-tonight';
+import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { bedLayout } from '@/lib/placement/layout';
 import { keptShelters, peopleHeldAt, recentStays } from './kept';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type ForecastInput, type People, type ShelterInput } from './maths';
@@ -87,13 +87,10 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     ]),
   );
 
-  // Tonight's free beds per room, as every screen counts them: none in a shelter that is not open.
-  const tonight = bedsTonight(db, now, { shelterIds: shelterRows.map((row) => row.id) });
-  for (const { id, status } of tonight.shelters) {
-    const free = new Map<string, number>();
-    for (const bed of status === 'open' ? tonight.beds.get(id)! : [])
-      if (bed.state === 'free') free.set(bed.roomId, (free.get(bed.roomId) ?? 0) + 1);
-    byShelter.get(id)!.freeTonight = free;
+  // Tonight's free beds per room, as every screen counts them (and kept as they are): none in a
+  // shelter that is not open.
+  for (const { id, status, freeByRoom } of sheltersTonight(db, now, { shelterIds: shelterRows.map((row) => row.id) })) {
+    byShelter.get(id)!.freeTonight = status === 'open' ? freeByRoom : new Map();
   }
   // Rooms with beds in service, in the order of their ids.
   for (const room of [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {

@@ -58,7 +58,7 @@ export type ShelterInput = {
    * Free beds tonight per room, as every screen counts them (lib/occupancy/free-tonight.ts): the first
    * night's "free for certain". A room not named has none; absent, tonight is worked out like the others.
    */
-  freeTonight?: Map<string, number>;
+  freeTonight?: ReadonlyMap<string, number>;
   /** Reservations not yet checked in, by first night: the people coming. */
   arriving: { firstNight: Night; people: People }[];
   /** Over the last NO_SHOW_DAYS days: holds that expired and stays that checked in. */

@@ -3,8 +3,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { statement } from '@/db/prepared';
 import { bedNights, shelterClosures, shelters as shelterTable, stayBeds, stays, type ShelterStatus } from '@/db/schema';
+import { Stamped } from '@/lib/cache';
 import { tonightIn, type Night } from '@/lib/calendar/nights';
-import { bedLayout } from '@/lib/placement/layout';
+import { stayStamps } from '@/lib/nights/stay-stamps';
+import { bedLayout, type BedLayout } from '@/lib/placement/layout';
 import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelters/bed-state';
 
 /**
@@ -37,6 +39,8 @@ export type ShelterTonight = {
   free: number;
   /** The free beds of a paused shelter, nobody can be sent to them; none of an open or closed one. */
   idle: number;
+  /** Free beds by room (rooms with none left out), whatever the shelter's status. Callers must not change it. */
+  freeByRoom: ReadonlyMap<string, number>;
 };
 
 /** Whose shelters: `shelterIds` only those, `cityIds` those of these cities; absent, the network's. */
@@ -142,19 +146,25 @@ const closuresBetween = statement(
              where ${shelterClosures.lastNight} >= @first and ${shelterClosures.firstNight} <= @last`,
 );
 
-/** The rooms (by id) and whole shelters (by id) closed on their shelter's tonight. */
-function closedTonight(db: Db, tonightOf: Map<string, Night>): Set<string> {
+/**
+ * The rooms (by id) and whole shelters (by id) closed on their shelter's tonight, and the same per
+ * shelter as one string (`byShelter`: what a shelter's count kept from before was counted with).
+ */
+function closedTonight(db: Db, tonightOf: Map<string, Night>): { closed: Set<string>; byShelter: Map<string, string> } {
   const nights = [...new Set(tonightOf.values())].sort();
-  if (nights.length === 0) return new Set();
+  const closed = new Set<string>();
+  const byShelter = new Map<string, string>();
+  if (nights.length === 0) return { closed, byShelter };
   const rows = closuresBetween(db)
     .raw()
     .all({ first: nights[0], last: nights[nights.length - 1] }) as [string, string | null, Night, Night][];
-  const closed = new Set<string>();
   for (const [shelterId, roomId, firstNight, lastNight] of rows) {
     const tonight = tonightOf.get(shelterId);
-    if (tonight !== undefined && firstNight <= tonight && tonight <= lastNight) closed.add(roomId ?? shelterId);
+    if (tonight === undefined || firstNight > tonight || tonight > lastNight) continue;
+    closed.add(roomId ?? shelterId);
+    byShelter.set(shelterId, [...(byShelter.get(shelterId)?.split(' ') ?? []), roomId ?? shelterId].sort().join(' '));
   }
-  return closed;
+  return { closed, byShelter };
 }
 
 /** Every bed of the area's shelters as it stands tonight, by shelter. */
@@ -163,16 +173,28 @@ export function bedsTonight(
   now: Date,
   area: TonightArea = {},
 ): { shelters: ShelterRow[]; tonightOf: Map<string, Night>; beds: Map<string, BedTonight[]> } {
-  const shelters = sheltersOf(db, area);
+  const { shelters, tonightOf, beds } = readBedsTonight(
+    db,
+    now,
+    sheltersOf(db, area),
+    bedLayout(db),
+    Boolean(area.shelterIds || area.cityIds),
+  );
+  return { shelters, tonightOf, beds };
+}
+
+/**
+ * Each bed of these shelters tonight, and who holds it. `narrowed`: the shelters are not the whole
+ * network's (their beds and overdue guests are then looked up by shelter, when that is faster).
+ */
+function readBedsTonight(db: Db, now: Date, shelters: ShelterRow[], layout: BedLayout, narrowed: boolean) {
   const tonightOf = tonightsOf(shelters, now);
-  const layout = bedLayout(db);
-  const narrowed = Boolean(area.shelterIds || area.cityIds);
   const areaBeds = narrowed ? [...layout.roomOfBed].filter(([, room]) => tonightOf.has(room.shelterId)).map(([bedId]) => bedId) : null;
   // Most of the network (the forecast asks for every open shelter) is read faster whole, by night,
   // than bed by bed from a list of tens of thousands: the holds of other beds are never looked at.
   const lookUp = areaBeds && areaBeds.length * 2 < layout.roomOfBed.size ? areaBeds : null;
   const held = holdsTonight(db, tonightOf, (bedId) => layout.roomOfBed.get(bedId)?.shelterId, lookUp);
-  const closed = closedTonight(db, tonightOf);
+  const { closed } = closedTonight(db, tonightOf);
   const beds = new Map<string, BedTonight[]>(shelters.map((shelter) => [shelter.id, []]));
   for (const [bedId, room] of layout.roomOfBed) {
     const list = beds.get(room.shelterId);
@@ -186,26 +208,90 @@ export function bedsTonight(
     // A hold past its time names nobody: the bed is free (or closed, or out of service) again.
     list.push({ bedId, roomId: room.id, state, stayId: state === 'occupied' || state === 'reserved' ? hold!.stayId : null });
   }
-  return { shelters, tonightOf, beds };
+  return { shelters, tonightOf, beds, held };
 }
+
+/**
+ * One shelter's beds tonight as counted, kept per connection while nothing it was counted from has
+ * moved: its stays (the stamp), the rooms and beds (the layout), its tonight, its closures, and the
+ * clock within [from, until): `until` is the first hold still standing at the count to pass (a bed it
+ * held is no longer reserved from then on). The network's now page and its forecast count the same
+ * fifty thousand beds; kept, a count after a booking reads that one shelter's beds again.
+ */
+type Counted = {
+  layout: BedLayout;
+  tonight: Night;
+  closed: string;
+  from: number;
+  until: number;
+  counts: BedCounts;
+  freeByRoom: ReadonlyMap<string, number>;
+};
+// Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
+const counted = new Stamped<Counted>('occupancy.tonight');
 
 /** Each shelter of the area tonight: its beds counted by state, and the free beds that can be offered. */
 export function sheltersTonight(db: Db, now: Date, area: TonightArea = {}): ShelterTonight[] {
-  const { shelters, tonightOf, beds } = bedsTonight(db, now, area);
-  return shelters.map((shelter) => {
-    const counts = countBeds(beds.get(shelter.id)!.map((bed) => bed.state));
-    return {
-      id: shelter.id,
-      name: shelter.name,
-      district: shelter.district,
-      cityId: shelter.city_id,
-      status: shelter.status,
-      tonight: tonightOf.get(shelter.id)!,
-      counts,
-      free: shelter.status === 'open' ? counts.free : 0,
-      idle: shelter.status === 'paused' ? counts.free : 0,
+  const client = db.$client;
+  const t = now.getTime();
+  // The stamps, the closures and the stale shelters' beds read in one snapshot.
+  return client.transaction(() => {
+    const shelters = sheltersOf(db, area);
+    const tonightOf = tonightsOf(shelters, now);
+    const layout = bedLayout(db);
+    const stampOf = stayStamps(db);
+    const closed = closedTonight(db, tonightOf).byShelter;
+    const keptOf = (id: string) => {
+      const kept = counted.fresh(client, id, stampOf(id));
+      return kept &&
+        kept.layout === layout &&
+        kept.tonight === tonightOf.get(id) &&
+        kept.closed === (closed.get(id) ?? '') &&
+        kept.from <= t &&
+        t < kept.until
+        ? kept
+        : undefined;
     };
-  });
+    const stale = shelters.filter((shelter) => !keptOf(shelter.id));
+    if (stale.length > 0) {
+      const narrowed = stale.length < shelters.length || Boolean(area.shelterIds || area.cityIds);
+      const read = readBedsTonight(db, now, stale, layout, narrowed);
+      for (const shelter of stale) {
+        const beds = read.beds.get(shelter.id)!;
+        const freeByRoom = new Map<string, number>();
+        let until = Infinity;
+        for (const bed of beds) {
+          if (bed.state === 'free') freeByRoom.set(bed.roomId, (freeByRoom.get(bed.roomId) ?? 0) + 1);
+          const hold = read.held.get(bed.bedId);
+          if (hold?.status === 'reserved' && hold.holdUntil.getTime() > t) until = Math.min(until, hold.holdUntil.getTime());
+        }
+        counted.keep(client, shelter.id, stampOf(shelter.id), {
+          layout,
+          tonight: read.tonightOf.get(shelter.id)!,
+          closed: closed.get(shelter.id) ?? '',
+          from: t,
+          until,
+          counts: Object.freeze(countBeds(beds.map((bed) => bed.state))),
+          freeByRoom,
+        });
+      }
+    }
+    return shelters.map((shelter) => {
+      const { counts, freeByRoom } = keptOf(shelter.id)!;
+      return {
+        id: shelter.id,
+        name: shelter.name,
+        district: shelter.district,
+        cityId: shelter.city_id,
+        status: shelter.status,
+        tonight: tonightOf.get(shelter.id)!,
+        counts,
+        free: shelter.status === 'open' ? counts.free : 0,
+        idle: shelter.status === 'paused' ? counts.free : 0,
+        freeByRoom,
+      };
+    });
+  })();
 }
 
 /** The beds held tonight by overdue guests (checked in, past their departure, not checked out), with their stays. */
