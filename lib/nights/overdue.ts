@@ -3,8 +3,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { statement } from '@/db/prepared';
 import { bedNights, shelters, stayBeds, stays } from '@/db/schema';
+import { Stamped } from '@/lib/cache';
 import { nightsOf, tonightIn, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
+import { stayStamps } from './stay-stamps';
 
 // A guest checked in keeps their bed until the host checks them out, also past their planned
 // departure, when the ledger (bed_nights) books no night for them any more. Migration 0012's triggers
@@ -112,48 +114,78 @@ export type BedConflict = {
 };
 
 // Pairs of live stays on one bed where the first is checked in and the second either is checked in too
-// or holds a bed-night from the first one's departure on. Whether the first is overdue yet depends on
-// each shelter's calendar, decided below.
-type PairInOneBed = BedConflict & { timeZone: string };
+// or holds a bed-night from the first one's departure on, of every shelter or of those named (walked
+// from their own checked-in stays). Whether the first is overdue yet depends on each shelter's
+// calendar, decided below.
+type PairInOneBed = BedConflict;
 const other = alias(stays, 'o');
 const otherBed = alias(stayBeds, 'ob');
-const pairsInOneBed = statement(
-  () => sql`
+const pairsInOneBed = (named: boolean) =>
+  statement(
+    () => sql`
   select ${stayBeds.bedId} as bedId, ${stays.shelterId} as shelterId, ${stays.id} as stayingId, ${stays.departure} as stayingDeparture,
-         ${other.id} as otherId, ${other.status} as otherStatus, ${other.firstNight} as otherFirstNight, ${shelters.timeZone} as timeZone
+         ${other.id} as otherId, ${other.status} as otherStatus, ${other.firstNight} as otherFirstNight
     from ${stays}
     join ${stayBeds} on ${stayBeds.stayId} = ${stays.id} and ${stayBeds.releasedAt} is null
     join ${stayBeds} ${otherBed}
       on ${otherBed.bedId} = ${stayBeds.bedId} and ${otherBed.releasedAt} is null and ${otherBed.stayId} <> ${stays.id}
     join ${stays} ${other} on ${other.id} = ${otherBed.stayId} and ${other.status} in ('reserved', 'checked_in')
-    join ${shelters} on ${shelters.id} = ${stays.shelterId}
-   where ${stays.status} = 'checked_in' and (@shelters is null or ${stays.shelterId} in (select value from json_each(@shelters)))
+   where ${named ? sql`${stays.shelterId} in (select value from json_each(@shelters)) and` : sql.empty()} ${stays.status} = 'checked_in'
      and (${other.status} = 'checked_in'
             and (${stays.firstNight} < ${other.firstNight} or ${stays.firstNight} = ${other.firstNight} and ${stays.id} < ${other.id})
           or ${other.status} = 'reserved'
             and exists (select 1 from ${bedNights}
                          where ${bedNights.bedId} = ${stayBeds.bedId} and ${bedNights.stayId} = ${other.id}
-                           and ${bedNights.night} >= ${stays.departure}))
-   order by ${shelters.name}, ${stayBeds.bedId}`,
-);
+                           and ${bedNights.night} >= ${stays.departure}))`,
+  );
+const pairsIn = { network: pairsInOneBed(false), shelters: pairsInOneBed(true) };
+// The shelters in the order conflicts are listed (by name), with their calendars.
+const sheltersByName = (named: boolean) =>
+  statement(
+    () => sql`select ${shelters.id} as id, ${shelters.name} as name, ${shelters.timeZone} as timeZone from ${shelters}
+     ${named ? sql`where ${shelters.id} in (select value from json_each(@shelters))` : sql.empty()} order by ${shelters.name}`,
+  );
+const sheltersIn = { network: sheltersByName(false), shelters: sheltersByName(true) };
+
+// Each shelter's pairs, kept per connection while its stay stamp stands still (they are read from its
+// stays, their beds and bed-nights only). Shared with the copy of this module the warm-up loads.
+const keptPairs = new Stamped<readonly PairInOneBed[]>('nights.pairs');
 
 /**
  * Beds with two guests: a guest past their departure still in the bed, and another stay checked into
  * it or booked into it (a booking made before that guest overstayed, or a conflict from before the
  * database refused them). Nothing is dropped: each stays until someone checks a guest out or moves one.
- * `shelterIds` null: every shelter.
+ * `shelterIds` null: every shelter. In order of the shelter's name, then the bed.
  */
 export function bedConflicts(db: Db, shelterIds: readonly string[] | null, now: Date): BedConflict[] {
-  const rows = pairsInOneBed(db).all({ shelters: shelterIds ? JSON.stringify(shelterIds) : null }) as PairInOneBed[];
-  return rows
-    .filter((row) => row.stayingDeparture <= tonightIn(row.timeZone, now) || row.otherStatus === 'checked_in')
-    .map((row) => ({
-      bedId: row.bedId,
-      shelterId: row.shelterId,
-      stayingId: row.stayingId,
-      stayingDeparture: row.stayingDeparture,
-      otherId: row.otherId,
-      otherStatus: row.otherStatus,
-      otherFirstNight: row.otherFirstNight,
-    }));
+  const client = db.$client;
+  const params = shelterIds ? { shelters: JSON.stringify(shelterIds) } : {};
+  return client.transaction(() => {
+    const stampOf = stayStamps(db);
+    const named = sheltersIn[shelterIds ? 'shelters' : 'network'](db).all(params) as { id: string; name: string; timeZone: string }[];
+    const stale = named.filter((shelter) => !keptPairs.fresh(client, shelter.id, stampOf(shelter.id)));
+    if (stale.length > 0) {
+      // The whole network in one walk when most of it is stale (the first read of a process).
+      const whole = !shelterIds && stale.length * 2 > named.length;
+      const rows = pairsIn[whole ? 'network' : 'shelters'](db).all(whole ? {} : { shelters: JSON.stringify(stale.map((s) => s.id)) });
+      const byShelter = new Map<string, PairInOneBed[]>();
+      for (const row of rows as PairInOneBed[]) byShelter.set(row.shelterId, [...(byShelter.get(row.shelterId) ?? []), row]);
+      for (const shelter of stale) keptPairs.keep(client, shelter.id, stampOf(shelter.id), Object.freeze(byShelter.get(shelter.id) ?? []));
+    }
+    // Only the guests past their departure by their shelter's tonight (or two checked in together);
+    // by name (shelters of one name together), then by bed.
+    const rank = new Map<string, number>();
+    const found: { rank: number; conflict: BedConflict }[] = [];
+    named.forEach((shelter, i) => {
+      rank.set(shelter.name, rank.get(shelter.name) ?? i);
+      const pairs = keptPairs.fresh(client, shelter.id, stampOf(shelter.id))!;
+      if (pairs.length === 0) return;
+      const tonight = tonightIn(shelter.timeZone, now);
+      for (const pair of pairs)
+        if (pair.stayingDeparture <= tonight || pair.otherStatus === 'checked_in')
+          found.push({ rank: rank.get(shelter.name)!, conflict: pair });
+    });
+    found.sort((a, b) => a.rank - b.rank || (a.conflict.bedId < b.conflict.bedId ? -1 : a.conflict.bedId > b.conflict.bedId ? 1 : 0));
+    return found.map(({ conflict }) => ({ ...conflict }));
+  })();
 }
