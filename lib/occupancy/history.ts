@@ -3,10 +3,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { statement } from '@/db/prepared';
 import { occupancyDays, shelters } from '@/db/schema';
+import { Stamped } from '@/lib/cache';
 import { addDays, dayWindows, type DayWindow } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
+import { stayStamps } from '@/lib/nights/stay-stamps';
+import { bedLayout, type BedLayout } from '@/lib/placement/layout';
 import { NETWORK_SCOPE } from './day-scopes';
-import { loadHistoryData, registrationsBetween } from './load';
+import { loadHistoryData, registrationsBetween, type ShelterHistoryData } from './load';
 import { emptyDay, occupancyByDay, type DayFigures } from './maths';
 import { addDayFigures } from './summary';
 
@@ -49,6 +52,49 @@ function storedDays(db: Db, scope: string | string[] | null, from: string, to: s
 
 type ShelterZone = { id: string; timeZone: string };
 
+/**
+ * One shelter's live days (those the roll-up has not stored yet: today, and yesterday until the
+ * nightly roll-up has run), kept per connection while nothing they were computed from has moved: its
+ * stays, their beds and households (the stay stamp), its beds and their outages (the bed layout, whose
+ * stamp every change of a bed moves), the days asked for in its zone, and the clock within
+ * [at, until): today's figures are a snapshot at `now`, which changes only when `now` passes an
+ * instant of the shelter's own data (a hold running out, mostly). The network's 90-day history then
+ * computes today afresh only for the shelters that changed.
+ */
+type LiveDays = { layout: BedLayout; from: string; to: string; timeZone: string; at: number; until: number; days: readonly DayFigures[] };
+// Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
+const keptLiveDays = new Stamped<LiveDays>('occupancy.live-days');
+
+/** The first instant of a shelter's data after `now`: its figures at `now` hold until then. */
+function nextInstant(data: ShelterHistoryData | undefined, now: number): number {
+  let next = Infinity;
+  const see = (t: number | null) => {
+    if (t !== null && t > now && t < next) next = t;
+  };
+  for (const group of data?.beds ?? []) {
+    see(group.existsFrom);
+    for (const outage of group.outages) {
+      see(outage.from);
+      see(outage.until);
+    }
+  }
+  for (const stay of data?.stays ?? []) {
+    see(stay.createdAt);
+    see(stay.holdUntil);
+    see(stay.checkedInAt);
+    see(stay.checkedOutAt);
+    see(stay.endedAt);
+    see(stay.registeredAt);
+    for (const bed of stay.beds) {
+      see(bed.from);
+      see(bed.until);
+    }
+  }
+  return next;
+}
+
+const copyDay = (day: DayFigures): DayFigures => ({ ...day, waitMinutes: [...day.waitMinutes] });
+
 /** Days computed from the stays themselves, per shelter, each on its own local days. */
 function liveDaysByShelter(
   db: Db,
@@ -58,22 +104,50 @@ function liveDaysByShelter(
   now: number,
   all: boolean,
 ): Map<string, DayFigures[]> {
-  const windowsIn = new Map<string, DayWindow[]>();
-  for (const zone of new Set(shelters.map((shelter) => shelter.timeZone))) windowsIn.set(zone, dayWindows(from, to, zone, now));
-  const spans = [...windowsIn.values()];
-  if (spans.length === 0) return new Map();
-  const start = Math.min(...spans.map((windows) => windows[0].start));
-  const end = Math.max(...spans.map((windows) => windows[windows.length - 1].end));
-  const data = loadHistoryData(db, start, end, all ? null : shelters.map((shelter) => shelter.id));
-  const result = new Map<string, DayFigures[]>();
-  for (const shelter of shelters) {
-    const own = data.get(shelter.id);
-    result.set(
-      shelter.id,
-      occupancyByDay({ windows: windowsIn.get(shelter.timeZone)!, beds: own?.beds ?? [], stays: own?.stays ?? [], now }),
-    );
-  }
-  return result;
+  const client = db.$client;
+  // The stamps and the stale shelters' stays read in one snapshot.
+  return client.transaction(() => {
+    const stampOf = stayStamps(db);
+    const layout = bedLayout(db);
+    const keptOf = (shelter: ShelterZone) => {
+      const kept = keptLiveDays.fresh(client, shelter.id, stampOf(shelter.id));
+      return kept &&
+        kept.layout === layout &&
+        kept.from === from &&
+        kept.to === to &&
+        kept.timeZone === shelter.timeZone &&
+        kept.at <= now &&
+        now < kept.until
+        ? kept
+        : undefined;
+    };
+    const stale = shelters.filter((shelter) => !keptOf(shelter));
+    const windowsIn = new Map<string, DayWindow[]>();
+    for (const zone of new Set(stale.map((shelter) => shelter.timeZone))) windowsIn.set(zone, dayWindows(from, to, zone, now));
+    const spans = [...windowsIn.values()];
+    if (spans.length > 0) {
+      const start = Math.min(...spans.map((windows) => windows[0].start));
+      const end = Math.max(...spans.map((windows) => windows[windows.length - 1].end));
+      // Every shelter's stays in one read when most are stale (the first read of a process).
+      const whole = all && stale.length * 2 > shelters.length;
+      const data = loadHistoryData(db, start, end, whole ? null : stale.map((shelter) => shelter.id));
+      for (const shelter of stale) {
+        const own = data.get(shelter.id);
+        const days = occupancyByDay({ windows: windowsIn.get(shelter.timeZone)!, beds: own?.beds ?? [], stays: own?.stays ?? [], now });
+        keptLiveDays.keep(client, shelter.id, stampOf(shelter.id), {
+          layout,
+          from,
+          to,
+          timeZone: shelter.timeZone,
+          at: now,
+          until: nextInstant(own, now),
+          days,
+        });
+      }
+    }
+    // Copies: what is kept is shared by every later call.
+    return new Map(shelters.map((shelter) => [shelter.id, keptOf(shelter)!.days.map(copyDay)]));
+  })();
 }
 
 const shelterZones = statement(

@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db';
 import { beds, shelterClosures, shelters } from '@/db/schema';
+import { addDays, localDay } from '@/lib/calendar/days';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { bedConflicts } from '@/lib/nights/overdue';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
+import { occupancyHistory } from '@/lib/occupancy/history';
 import { networkNow } from '@/lib/occupancy/now';
 import { expireHolds } from '@/lib/placement/expiry';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn, checkOut, moveStay } from '@/lib/placement/stays';
+import { setBedOutOfService } from '@/lib/shelters/rooms';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 import { createTestDb } from '../support/test-db';
@@ -131,5 +134,58 @@ describe('the counts of tonight kept per connection', () => {
     checkOut(db, admin, staying.id, tomorrow);
     expect(bedConflicts(db, null, tomorrow)).toEqual([]);
     agrees(tomorrow);
+  });
+});
+
+describe("today's history kept per connection", () => {
+  const admin = asStaff(makeUser(db, 'admin'));
+  const shelter = makeShelter(db, { timeZone: 'Europe/Istanbul', status: 'open' });
+  const room = makeRoom(db, shelter.id, 'mixed', 3);
+  // Beds made a month before the test's clock (makeRoom dates them by the real one).
+  for (const bed of room.beds)
+    db.update(beds)
+      .set({ createdAt: new Date(now.getTime() - 30 * 24 * hour) })
+      .where(eq(beds.id, bed.id))
+      .run();
+  const today = localDay(now.getTime(), 'Europe/Istanbul');
+  const scope = { shelterId: shelter.id, timeZone: 'Europe/Istanbul' };
+  /** The network's and the shelter's last two days (nothing is rolled up: both are live), kept and fresh. */
+  const historyAgrees = (at = now) => {
+    const from = addDays(localDay(at.getTime(), 'Europe/Istanbul'), -1);
+    const to = localDay(at.getTime(), 'Europe/Istanbul');
+    for (const which of ['network', scope] as const)
+      expect(occupancyHistory(db, which, from, to, at)).toEqual(onFresh((other) => occupancyHistory(other, which, from, to, at)));
+  };
+  const reservedToday = (at = now) => occupancyHistory(db, scope, today, today, at)[0].reserved;
+
+  it('follows a booking, a check-in, a hold that passes and a bed out of service, and a clock that goes back', () => {
+    historyAgrees();
+    const arrival = makeArrival(db, { adultMen: 1, adultWomen: 0, children: 0, status: 'waiting' });
+    const stay = reserveBeds(
+      db,
+      admin,
+      { arrivalId: arrival.id, bedIds: [room.beds[0].id], firstNight: tonight, departure: addNights(tonight, 2) },
+      now,
+    );
+    expect(reservedToday()).toBe(1);
+    historyAgrees();
+    // The hold passes with nothing written: today's snapshot no longer counts the bed reserved.
+    expect(reservedToday(new Date(stay.holdUntil.getTime() - 1))).toBe(1);
+    expect(reservedToday(stay.holdUntil)).toBe(0);
+    historyAgrees(stay.holdUntil);
+    const second = makeArrival(db, { adultMen: 1, adultWomen: 0, children: 0, status: 'waiting' });
+    const guest = reserveBeds(
+      db,
+      admin,
+      { arrivalId: second.id, bedIds: [room.beds[1].id], firstNight: tonight, departure: addNights(tonight, 1) },
+      now,
+    );
+    checkIn(db, admin, guest.stayId, new Date(now.getTime() + hour));
+    historyAgrees(new Date(now.getTime() + 2 * hour));
+    setBedOutOfService(db, admin, { bedId: room.beds[2].id, reason: 'Broken frame' }, new Date(now.getTime() + hour));
+    historyAgrees(new Date(now.getTime() + 2 * hour));
+    expect(occupancyHistory(db, scope, today, today, new Date(now.getTime() + 2 * hour))[0].outOfService).toBe(1);
+    historyAgrees(new Date(now.getTime() - 40 * 24 * hour));
+    historyAgrees(new Date(now.getTime() + 2 * hour));
   });
 });
