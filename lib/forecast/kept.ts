@@ -76,7 +76,15 @@ type Kept = {
   stays: KeptStays;
   kinds: { layout: BedLayout; counts: Uint16Array } | null;
   ledger: { layout: BedLayout; from: Night; to: Night; rows: LedgerRow[] } | null;
+  /** The last recentStays asked of this entry (see there). */
+  recent: RecentMemo;
 };
+
+/**
+ * recentStays' last answer for a shelter: its list for one `before`, counted by kind with `kinds`,
+ * of the stays created since `from`; `earliest` the earliest creation in the list.
+ */
+type RecentMemo = { last: { kinds: Uint16Array; before: Night; from: number; earliest: number; list: RecentStay[] } | null };
 
 // Shared with the copy of this module that reads ahead at start (lib/warm-up.ts).
 const keptByShelter = new Stamped<Kept>('forecast.kept');
@@ -281,6 +289,23 @@ function countKinds(dated: KeptStays['dated'], layout: BedLayout): Uint16Array {
  * night came before `before`, one entry per kind of room their beds are in.
  */
 export function recentStays(kept: KeptShelter, from: number, before: Night): RecentStay[] {
+  // A later `from` (the clock moves on) only leaves stays out: the list kept, less those made before
+  // it, in the same order (the forecast's sums run in that order). Callers must not change it.
+  const last = kept.recent.last;
+  if (last && last.kinds === kept.kinds && last.before === before && last.from <= from) {
+    if (last.earliest >= from) return last.list;
+    const list = last.list.filter((stay) => stay.createdAt >= from);
+    kept.recent.last = { ...last, from, earliest: earliestOf(list), list };
+    return list;
+  }
+  const list = readRecent(kept, from, before);
+  kept.recent.last = { kinds: kept.kinds, before, from, earliest: earliestOf(list), list };
+  return list;
+}
+
+const earliestOf = (list: RecentStay[]) => list.reduce((min, stay) => (stay.createdAt < min ? stay.createdAt : min), Infinity);
+
+function readRecent(kept: KeptShelter, from: number, before: Night): RecentStay[] {
   const { dated } = kept.stays;
   const recent: RecentStay[] = [];
   for (let i = 0; i < dated.createdAt.length; i++) {
@@ -309,6 +334,7 @@ export type KeptShelter = {
   /** The dated stays' beds by kind in the current layout (countKinds). */
   kinds: Uint16Array;
   ledger: readonly LedgerRow[];
+  recent: RecentMemo;
 };
 
 const stayStamps = statement(() => sql`select ${shelterStayStamps.shelterId}, ${shelterStayStamps.stamp} from ${shelterStayStamps}`);
@@ -350,7 +376,13 @@ export function keptShelters(
       const whole = networkRead(staleStays.length, stamps.size);
       const stays = readStays(db, whole ? null : staleStays, from);
       for (const id of whole ? [...new Set([...staleStays, ...stamps.keys()])].filter((id) => !isFresh(id)) : staleStays) {
-        keptByShelter.keep(client, id, stampOf(id), { from, stays: stays.get(id) ?? emptyStays(), kinds: null, ledger: null });
+        keptByShelter.keep(client, id, stampOf(id), {
+          from,
+          stays: stays.get(id) ?? emptyStays(),
+          kinds: null,
+          ledger: null,
+          recent: { last: null },
+        });
       }
     }
     if (staleLedger.length > 0) {
@@ -370,7 +402,7 @@ export function keptShelters(
       shelters.map((shelter) => {
         const entry = keptOf(shelter.id)!;
         if (entry.kinds?.layout !== layout) entry.kinds = { layout, counts: countKinds(entry.stays.dated, layout) };
-        return [shelter.id, { stays: entry.stays, kinds: entry.kinds.counts, ledger: entry.ledger!.rows }];
+        return [shelter.id, { stays: entry.stays, kinds: entry.kinds.counts, ledger: entry.ledger!.rows, recent: entry.recent }];
       }),
     );
   })();

@@ -104,13 +104,16 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   )) {
     byShelter.get(row.shelter_id)?.closures.push({ roomId: row.room_id, firstNight: row.first_night, lastNight: row.last_night });
   }
-  const notCounted = new Map<string, { checkedIn: number; reserved: number }>();
+  // By room, then night: few rows, looked up for each of the ledger's tens of thousands.
+  const notCounted = new Map<string | undefined, Map<string, { checkedIn: number; reserved: number }>>();
   for (const [bedId, night, checkedIn, reserved] of notCountedNights(db)
     .raw()
     .all({ outOfService: JSON.stringify([...layout.outOfService]), first, last, now: t }) as [string, string, number, number][]) {
-    const key = `${layout.roomOfBed.get(bedId)?.id} ${night}`;
-    const row = notCounted.get(key) ?? { checkedIn: 0, reserved: 0 };
-    notCounted.set(key, { checkedIn: row.checkedIn + checkedIn, reserved: row.reserved + reserved });
+    const roomId = layout.roomOfBed.get(bedId)?.id;
+    const nights = notCounted.get(roomId) ?? new Map<string, { checkedIn: number; reserved: number }>();
+    const row = nights.get(night) ?? { checkedIn: 0, reserved: 0 };
+    nights.set(night, { checkedIn: row.checkedIn + checkedIn, reserved: row.reserved + reserved });
+    notCounted.set(roomId, nights);
   }
 
   const since = t - NO_SHOW_DAYS * DAY;
@@ -119,7 +122,7 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     const { stays, ledger } = kept.get(shelter.id)!;
     for (const row of ledger) {
       if (row.night < first || row.night > last) continue;
-      const less = notCounted.get(`${row.roomId} ${row.night}`);
+      const less = notCounted.get(row.roomId)?.get(row.night);
       const checkedIn = row.checkedIn - (less?.checkedIn ?? 0);
       const reserved = row.reserved - (less?.reserved ?? 0);
       if (checkedIn > 0 || reserved > 0) shelter.ledger.push({ roomId: row.roomId, night: row.night, checkedIn, reserved });

@@ -107,6 +107,23 @@ describe('the stays the forecast keeps per connection', () => {
     agrees();
   });
 
+  it('leaves a stay out of the recent ones the hour it stops being one, with nothing written', () => {
+    // A guest checked in for 17 nights: their departure is among the mornings the forecast learns
+    // overstays from, 22 days on (RECENT_DAYS), when the stay itself stops being a recent one.
+    const long = place([makeRoom(db, second.id, 'mixed', 1).beds[0].id], undefined, {
+      firstNight: tonight,
+      departure: addNights(tonight, 17),
+    });
+    checkIn(db, admin, long.stayId, now);
+    agrees();
+    // An hour before and an hour after, on the same night.
+    const [before, after] = [new Date(now.getTime() + 22 * 24 * hour - hour), new Date(now.getTime() + 22 * 24 * hour + hour)];
+    agrees(before);
+    agrees(after);
+    expect(forecast(loadForecastInput(db, after)).shelters).not.toEqual(forecast(loadForecastInput(db, before)).shelters);
+    agrees();
+  });
+
   it('reads the whole network at once when most of it is stale, keeping what was fresh', () => {
     const third = makeShelter(db, { timeZone: 'Europe/Istanbul' });
     makeRoom(db, third.id, 'mixed', 2);
