@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@/db';
+import { addDays, localDay } from '@/lib/calendar/days';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
@@ -40,6 +42,25 @@ describe('reading ahead when a server process starts', () => {
     } finally {
       sqlite.close();
     }
+  });
+
+  it("leaves the beds with two guests and today's history where the pages find them", async () => {
+    const { warmUp } = await import('@/lib/warm-up');
+    warmUp(() => db, now);
+    vi.resetModules();
+    const { bedConflicts } = await import('@/lib/nights/overdue');
+    const { occupancyHistory } = await import('@/lib/occupancy/history');
+    const prepared: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    const spy = vi.spyOn(db.$client, 'prepare').mockImplementation((source: string) => (prepared.push(source), prepare(source)));
+    bedConflicts(db, null, now);
+    // Yesterday and today, as the warm-up reads them (nothing is rolled up here: both are live).
+    const today = localDay(now.getTime(), NETWORK_TIME_ZONE);
+    occupancyHistory(db, 'network', addDays(today, -1), today, now);
+    spy.mockRestore();
+    expect(prepared.length).toBeGreaterThan(0);
+    // Neither the pairs of stays on one bed nor the stays of today are read again.
+    expect(prepared.filter((sql) => /"ob"/.test(sql) || /from "stays" "s"\s+where/.test(sql))).toEqual([]);
   });
 
   it('never stops a server from starting: on a database with no tables it says what failed and returns', async () => {
