@@ -7,7 +7,7 @@ import { arrivals, bedNights, shelterClosures, shelters, stays } from '@/db/sche
 import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
-import { bedLayout } from '@/lib/placement/layout';
+import { bedLayout, type BedLayout, type LayoutRoom } from '@/lib/placement/layout';
 import { keptShelters, peopleHeldAt, recentStays } from './kept';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type ForecastInput, type People, type ShelterInput } from './maths';
 
@@ -33,6 +33,14 @@ const notCountedNights = statement(
      select ${bn}.rowid from ${stays} ${s} indexed by stays_status_hold join ${bedNights} ${bn} on ${bn.stayId} = ${s.id}
       where ${s.status} = 'reserved' and ${s.holdUntil} <= @now and ${bn.night} between @first and @last)`,
 );
+
+// The layout's rooms in the order of their ids, sorted once per layout.
+const roomsSorted = new WeakMap<BedLayout, readonly LayoutRoom[]>();
+function roomsById(layout: BedLayout): readonly LayoutRoom[] {
+  let sorted = roomsSorted.get(layout);
+  if (!sorted) roomsSorted.set(layout, (sorted = [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))));
+  return sorted;
+}
 
 /**
  * Whose nights the forecast counts: `cityIds` the cities' shelters and the households waiting in them
@@ -93,7 +101,7 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     byShelter.get(id)!.freeTonight = status === 'open' ? freeByRoom : new Map();
   }
   // Rooms with beds in service, in the order of their ids.
-  for (const room of [...layout.rooms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const room of roomsById(layout)) {
     const shelter = byShelter.get(room.shelterId);
     if (shelter && room.inServiceBeds.length > 0) shelter.rooms.push({ id: room.id, kind: room.kind, beds: room.inServiceBeds.length });
   }
@@ -123,6 +131,11 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
     for (const row of ledger) {
       if (row.night < first || row.night > last) continue;
       const less = notCounted.get(row.roomId)?.get(row.night);
+      // The kept row itself when nothing is taken off it (rows of nothing are never kept): callers do not change it.
+      if (!less) {
+        shelter.ledger.push(row);
+        continue;
+      }
       const checkedIn = row.checkedIn - (less?.checkedIn ?? 0);
       const reserved = row.reserved - (less?.reserved ?? 0);
       if (checkedIn > 0 || reserved > 0) shelter.ledger.push({ roomId: row.roomId, night: row.night, checkedIn, reserved });
