@@ -7,9 +7,10 @@ export const freeBeds = (day: Pick<DayFigures, 'bedsInService' | 'occupied' | 'r
 export const occupancyRate = (day: Pick<DayFigures, 'bedsInService' | 'occupied'>) =>
   day.bedsInService > 0 ? day.occupied / day.bedsInService : null;
 
-export function median(values: number[]): number | null {
+/** The median of `values`; a Float64Array is sorted in place (the caller's own copy). */
+export function median(values: number[] | Float64Array): number | null {
   if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -26,6 +27,14 @@ export type HistorySummary = {
   medianWaitMinutes: number | null;
 };
 
+/** Every day's waits in one array: a network's 90 days hold over a hundred thousand, too many to spread. */
+function waitsOf(days: DayFigures[]): Float64Array {
+  const waits = new Float64Array(days.reduce((n, day) => n + day.waitMinutes.length, 0));
+  let k = 0;
+  for (const day of days) for (const wait of day.waitMinutes) waits[k++] = wait;
+  return waits;
+}
+
 export function summarize(days: DayFigures[]): HistorySummary {
   const sum = (pick: (day: DayFigures) => number) => days.reduce((total, day) => total + pick(day), 0);
   const inService = sum((day) => day.bedsInService);
@@ -38,7 +47,7 @@ export function summarize(days: DayFigures[]): HistorySummary {
     checkedOut: sum((day) => day.checkedOut),
     noShows: sum((day) => day.noShows),
     averageStayDays: completed > 0 ? sum((day) => day.stayMsTotal) / completed / 86_400_000 : null,
-    medianWaitMinutes: median(days.flatMap((day) => day.waitMinutes)),
+    medianWaitMinutes: median(waitsOf(days)),
   };
 }
 
