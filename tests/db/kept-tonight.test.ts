@@ -157,29 +157,23 @@ describe("today's history kept per connection", () => {
       expect(occupancyHistory(db, which, from, to, at)).toEqual(onFresh((other) => occupancyHistory(other, which, from, to, at)));
   };
   const reservedToday = (at = now) => occupancyHistory(db, scope, today, today, at)[0].reserved;
+  // A man waiting, booked into the room's bed `bed` from tonight for `nights` nights.
+  const book = (bed: number, nights: number) => {
+    const arrival = makeArrival(db, { adultMen: 1, adultWomen: 0, children: 0, status: 'waiting' });
+    const bedIds = [room.beds[bed].id];
+    return reserveBeds(db, admin, { arrivalId: arrival.id, bedIds, firstNight: tonight, departure: addNights(tonight, nights) }, now);
+  };
 
   it('follows a booking, a check-in, a hold that passes and a bed out of service, and a clock that goes back', () => {
     historyAgrees();
-    const arrival = makeArrival(db, { adultMen: 1, adultWomen: 0, children: 0, status: 'waiting' });
-    const stay = reserveBeds(
-      db,
-      admin,
-      { arrivalId: arrival.id, bedIds: [room.beds[0].id], firstNight: tonight, departure: addNights(tonight, 2) },
-      now,
-    );
+    const stay = book(0, 2);
     expect(reservedToday()).toBe(1);
     historyAgrees();
     // The hold passes with nothing written: today's snapshot no longer counts the bed reserved.
     expect(reservedToday(new Date(stay.holdUntil.getTime() - 1))).toBe(1);
     expect(reservedToday(stay.holdUntil)).toBe(0);
     historyAgrees(stay.holdUntil);
-    const second = makeArrival(db, { adultMen: 1, adultWomen: 0, children: 0, status: 'waiting' });
-    const guest = reserveBeds(
-      db,
-      admin,
-      { arrivalId: second.id, bedIds: [room.beds[1].id], firstNight: tonight, departure: addNights(tonight, 1) },
-      now,
-    );
+    const guest = book(1, 1);
     checkIn(db, admin, guest.stayId, new Date(now.getTime() + hour));
     historyAgrees(new Date(now.getTime() + 2 * hour));
     setBedOutOfService(db, admin, { bedId: room.beds[2].id, reason: 'Broken frame' }, new Date(now.getTime() + hour));
