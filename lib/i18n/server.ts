@@ -45,8 +45,18 @@ const formatter = cache(async () => {
   return createFormatter({ locale, timeZone, now, _formatters: sharedIntl(locale).formatters });
 });
 
+// next-intl's types also accept `{ locale, … }` for another locale than the request's; these serve
+// the request's only, so such a call fails loudly instead of answering in the wrong language.
+const requestLocaleOnly = (what: string) => {
+  throw new Error(`${what} from @/lib/i18n/server takes a namespace only; it translates for the request's locale`);
+};
+
 /** As next-intl's, for the request's locale: `getTranslations('board')`. */
-export const getTranslations = ((namespace?: string) => translator(namespace)) as typeof nextIntlGetTranslations;
+export const getTranslations = ((namespace?: unknown) =>
+  namespace === undefined || typeof namespace === 'string'
+    ? translator(namespace)
+    : requestLocaleOnly('getTranslations')) as typeof nextIntlGetTranslations;
 
 /** As next-intl's, for the request's locale and time zone. */
-export const getFormatter = (() => formatter()) as typeof nextIntlGetFormatter;
+export const getFormatter = ((options?: unknown) =>
+  options === undefined ? formatter() : requestLocaleOnly('getFormatter')) as typeof nextIntlGetFormatter;
