@@ -15,6 +15,7 @@ import { benchScale } from './scale';
 import { serverCpuPerRequest } from './server-cpu';
 import { signInCookie } from './session';
 import { smokeFailures } from './smoke-checks';
+import { round } from './stats';
 import { benchSurge } from './surge';
 import { benchWeight } from './weight';
 
@@ -130,10 +131,19 @@ export async function runBench(parts: Part[], smoke: boolean) {
         );
         // What one page costs the server, apart from how long a busy machine makes it wait: the
         // host's bed board, the guide's queue and a waiting household's page with its suggestions.
-        const cpu = (path: string, cookie: string) => serverCpuPerRequest(server.pid, `${server.baseURL}${path}`, { cookie }, config.cpu);
+        // Beside them, what any answer costs before a page adds its own: the health check (one read,
+        // no page), and a staff page with nothing of its own (the host asks for a shelter that does
+        // not exist: the session, the staff layout and its header around one sentence).
+        const cpu = (path: string, cookie: string, status?: number) =>
+          serverCpuPerRequest(server.pid, `${server.baseURL}${path}`, { cookie }, config.cpu, status);
+        const staffChrome = await cpu('/shelters/no-such-shelter', host, 404);
+        const bedBoard = await cpu(`/shelters/${fatihId}`, host);
         results.http = {
           ...(results.http as object),
-          bed_board_cpu_ms: await cpu(`/shelters/${fatihId}`, host),
+          health_cpu_ms: await cpu('/api/health', ''),
+          staff_chrome_cpu_ms: staffChrome,
+          bed_board_cpu_ms: bedBoard,
+          bed_board_own_cpu_ms: round(bedBoard - staffChrome, 2),
           queue_cpu_ms: await cpu('/arrivals', guide),
           household_cpu_ms: await cpu(`/arrivals/${waitingId}`, guide),
         };

@@ -10,18 +10,19 @@ export function processCpuMs(pid: number): number {
 /**
  * The server's own CPU per request for one page, one request at a time after a warm-up: the median
  * of `batches` batches' means. CPU, unlike latency, does not count the time a busy machine keeps the
- * server waiting, so it compares runs on a shared machine better.
+ * server waiting, so it compares runs on a shared machine better. Any answer but `status` fails.
  */
 export async function serverCpuPerRequest(
   pid: number,
   url: string,
   headers: Record<string, string>,
   options = { warmUp: 30, batches: 5, perBatch: 60 },
+  status = 200,
 ) {
   const get = async () => {
     const response = await fetch(url, { headers });
     await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    if (response.status !== status) throw new Error(`${url} answered ${response.status}`);
   };
   for (let i = 0; i < options.warmUp; i++) await get();
   const means: number[] = [];

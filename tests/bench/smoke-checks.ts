@@ -33,6 +33,8 @@ const CHECKS: Check[] = [
   reported('http', 'health_per_second'),
   reported('http', 'arrival_page_per_second'),
   reported('http', 'bed_board_per_second'),
+  positive('http', 'health_cpu_ms'),
+  positive('http', 'staff_chrome_cpu_ms'),
   positive('http', 'bed_board_cpu_ms'),
   positive('http', 'queue_cpu_ms'),
   positive('http', 'household_cpu_ms'),

@@ -21,6 +21,8 @@ function healthyRun(): Record<string, Record<string, unknown>> {
       health_per_second: 800,
       arrival_page_per_second: 300,
       bed_board_per_second: 40,
+      health_cpu_ms: 3,
+      staff_chrome_cpu_ms: 16,
       bed_board_cpu_ms: 30,
       queue_cpu_ms: 30,
       household_cpu_ms: 30,
