@@ -1,10 +1,46 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { round, spread } from './stats';
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux: clock ticks of 10 ms). */
 export function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time a process and every process under it (a cluster's workers) have used so far, in ms. A
+ * process that ended in between takes its time with it: call it while the tree is stable.
+ */
+export function processTreeCpuMs(root: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      total += processCpuMs(pid);
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  return total;
 }
 
 /**

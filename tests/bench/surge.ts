@@ -8,6 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/scripts/demo-data/seed';
 import { AUTH_SECRET, DEMO_PASSWORD, startServer } from '../support/next-server';
 import { load } from './http';
+import { processTreeCpuMs } from './server-cpu';
 import { percentile, round } from './stats';
 import { HouseholdSupply, prng, seedSurgeNetwork, sessionsFor } from './surge-network';
 import { askForPlace, Recorder, STEPS, surgeActions, walk, type Step, type Surge } from './surge-walk';
@@ -50,6 +51,9 @@ type Level = {
   passed: boolean;
   requests_per_second: number;
   generator_cpu_percent: number;
+  /** The server's processes together, in percent of one core (this machine has `cpus().length`). */
+  server_cpu_percent: number;
+  server_cpu_ms_per_request: number;
   worst: string;
   steps: Partial<Record<Step, { n: number; p50: number; p95: number }>>;
   failures: string[];
@@ -85,7 +89,14 @@ function stepsNotWalked(rec: Recorder, from: number, reservedBefore: number): st
  * Volunteers walking the seed story's steps against one server, in levels: each level adds (or,
  * when refining, stops) volunteers, lets them settle for `warmupSeconds`, then measures `holdSeconds`.
  */
-async function ramp(surge: Surge, sessions: string[], members: Parameters<typeof walk>[1][], options: SurgeOptions, levelsToTry: number[]) {
+async function ramp(
+  surge: Surge,
+  serverPid: number,
+  sessions: string[],
+  members: Parameters<typeof walk>[1][],
+  options: SurgeOptions,
+  levelsToTry: number[],
+) {
   const running: { stopped: boolean; done: Promise<void> }[] = [];
   const setVolunteers = (count: number) => {
     while (running.length < count) {
@@ -112,6 +123,7 @@ async function ramp(surge: Surge, sessions: string[], members: Parameters<typeof
     await sleep(warmupSeconds * 1000);
     const from = performance.now();
     const cpu = process.cpuUsage();
+    const serverCpu = processTreeCpuMs(serverPid);
     const reservedBefore = surge.recorder.counts.reserved;
     await sleep(options.holdSeconds * 1000);
     if (options.walkEveryStepWithin !== undefined) {
@@ -122,6 +134,7 @@ async function ramp(surge: Surge, sessions: string[], members: Parameters<typeof
     }
     const to = performance.now();
     const used = process.cpuUsage(cpu);
+    const serverUsed = processTreeCpuMs(serverPid) - serverCpu;
     // A grace second: anything begun in the window and still unanswered is already past the limit.
     await sleep(Math.min(1000, options.p95LimitMs * 3));
     const { steps, total } = levelFigures(surge.recorder, from, to, performance.now());
@@ -132,6 +145,8 @@ async function ramp(surge: Surge, sessions: string[], members: Parameters<typeof
       passed: failures.length === 0 && worst.p95 <= options.p95LimitMs,
       requests_per_second: round(total / ((to - from) / 1000)),
       generator_cpu_percent: round(((used.user + used.system) / 1000 / (to - from)) * 100),
+      server_cpu_percent: round((serverUsed / (to - from)) * 100),
+      server_cpu_ms_per_request: total > 0 ? round(serverUsed / total) : 0,
       worst: `${worstStep} ${worst.p95}`,
       steps,
       failures: failures.slice(0, 5),
@@ -182,7 +197,7 @@ async function warmUp(surge: Surge, sessions: string[], members: Parameters<type
 }
 
 const describeLevel = (l: Level) =>
-  `${l.volunteers} ${l.passed ? 'passed' : 'failed'} (${l.requests_per_second}/s, worst p95 ${l.worst} ms, generator CPU ${l.generator_cpu_percent}%${l.failures.length ? `, ${l.failures[0]}` : ''})`;
+  `${l.volunteers} ${l.passed ? 'passed' : 'failed'} (${l.requests_per_second}/s, worst p95 ${l.worst} ms, server CPU ${l.server_cpu_percent}%, ${l.server_cpu_ms_per_request} ms a request, generator CPU ${l.generator_cpu_percent}%${l.failures.length ? `, ${l.failures[0]}` : ''})`;
 
 const describeMix = (l: Level | undefined) => {
   if (!l) return 'none';
@@ -224,7 +239,7 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
       actions: surgeActions(),
     };
     await warmUp(surge, sessions, members, processes, options.warmUpWalkSeconds);
-    const levels = await ramp(surge, sessions, members, options, levelsToTry);
+    const levels = await ramp(surge, server.pid, sessions, members, options, levelsToTry);
     ended.abort();
     // Let the requests still on the wire finish before the database is read.
     await sleep(Math.min(2000, options.pause[0] * 1000));
@@ -239,6 +254,8 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
       health_per_second: round(health.requests.average),
       requests_per_second: best?.requests_per_second ?? 0,
       generator_cpu_percent: best?.generator_cpu_percent ?? 0,
+      server_cpu_percent: best?.server_cpu_percent ?? 0,
+      server_cpu_ms_per_request: best?.server_cpu_ms_per_request ?? 0,
       mix: describeMix(best),
       failedMix: describeMix(levels.find((l) => !l.passed)),
       levels: levels.map(describeLevel).join('; '),
@@ -304,6 +321,8 @@ export async function benchSurge(options: SurgeOptions) {
     const at = per(run.processes);
     figures[`requests_per_second_${at}`] = run.requests_per_second;
     figures[`generator_cpu_percent_${at}`] = run.generator_cpu_percent;
+    figures[`server_cpu_percent_${at}`] = run.server_cpu_percent;
+    figures[`server_cpu_ms_per_request_${at}`] = run.server_cpu_ms_per_request;
     figures[`mix_${at}`] = run.mix;
     figures[`mix_at_first_failure_${at}`] = run.failedMix;
     figures[`levels_${at}`] = run.levels;
