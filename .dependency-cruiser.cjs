@@ -60,6 +60,7 @@ const FACES = {
   nights: ['closures', 'door', 'ledger', 'overdue', 'stay-dates', 'stay-stamps', 'wanted'],
   notices: ['access', 'limits', 'live', 'notices-page', 'post', 'withdraw'],
   occupancy: [
+    'ahead-page',
     'area',
     'csv',
     'export-rows',

@@ -2,7 +2,6 @@ import 'server-only';
 import type { Db } from '@/db';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
-import { forecastView } from '@/lib/forecast/forecast-view';
 import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
 import { occupancyArea } from './area';
 import { networkNow } from './now';
@@ -35,8 +34,6 @@ export function overviewPage(db: Db, user: StaffUser, query: { city?: string; ta
     attentionCount: network.shelters.filter(needsLook).length,
     /** Admins read the history of several shelters at once; guides only the figures now. */
     mayReadHistory: can(user, 'occupancy.overview'),
-    /** The next nights of the area, with the expected free beds of the table's page of shelters. */
-    forecast: forecastView(db, now, { cityIds: area.cityIds, shelters: shelters.rows }),
   };
 }
 

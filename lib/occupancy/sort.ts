@@ -45,13 +45,14 @@ export function tablePage(shelters: ShelterNow[], view: TableView) {
   return pageOf(sortShelters(shown, view.sort, view.dir), view.page, SHELTERS_PER_PAGE);
 }
 
-export function viewHref(view: TableView, change: Partial<TableView>): string {
+/** The occupancy page (or the nights ahead, `path`) at this view of the table, changed as asked. */
+export function viewHref(view: TableView, change: Partial<TableView>, path: '/occupancy' | '/occupancy/ahead' = '/occupancy'): string {
   const next = { ...view, ...change };
   const query = new URLSearchParams({ sort: next.sort, dir: next.dir });
   if (next.attention) query.set('attention', '1');
   if (next.page > 1) query.set('page', String(next.page));
   if (next.city) query.set('city', next.city);
-  return `/occupancy?${query}`;
+  return `${path}?${query}`;
 }
 
 /** Sorted by one column, ties by name, so the order never jumps between refreshes. */

@@ -331,6 +331,8 @@ export async function benchScale(options: {
       const cookie = await signInCookie(server.baseURL, BENCH_ADMIN.email, BENCH_ADMIN.password);
       pages = {
         now: await medianHttpMs(options.runs, `${server.baseURL}/occupancy`, cookie),
+        // The nights ahead, on their own page since the occupancy page stopped computing them.
+        ahead: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/ahead`, cookie),
         network: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90`, cookie),
         shelter: await medianHttpMs(options.runs, `${server.baseURL}/occupancy/history?range=90&shelter=${shelter.shelterId}`, cookie),
         // The first city's page, as an admin who holds only that city.
@@ -374,6 +376,7 @@ export async function benchScale(options: {
       history_90d_network_ms: round(storedNetwork.median),
       history_90d_shelter_ms: round(storedShelter.median),
       now_page_http_ms: round(pages.now.median),
+      ahead_page_http_ms: round(pages.ahead.median),
       history_90d_network_page_http_ms: round(pages.network.median),
       history_90d_shelter_page_http_ms: round(pages.shelter.median),
       city_occupancy_page_http_ms: round(pages.city.median),

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { aheadPage } from '@/lib/occupancy/ahead-page';
 import { overviewPage } from '@/lib/occupancy/overview-page';
 import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { createTestDb } from '../support/test-db';
@@ -45,9 +46,6 @@ describe("the occupancy page's view", () => {
     expect(view.waiting.households).toBe(1);
     expect(view.shelters.rows.map((shelter) => shelter.name)).toEqual(['Kentron']);
     expect(view.mayReadHistory).toBe(false);
-    // The forecast below the figures is of their city too: Kentron's 6 beds, Yerevan's one woman waiting.
-    expect(view.forecast.shelters.map((shelter) => shelter.name)).toEqual(['Kentron']);
-    expect(view.forecast.nights[0]).toMatchObject({ certain: 6, waiting: { men: 0, women: 1 } });
     // Another city asked for by name is unknown to them, and their own is shown instead.
     const asked = overviewPage(db, yerevanGuide, { city: 'istanbul', table }, NOW, 'en')!;
     expect(asked.area.unknownCity).toBe(true);
@@ -69,5 +67,28 @@ describe("the occupancy page's view", () => {
 
   it('is nothing for a host', () => {
     expect(overviewPage(db, host, { table }, NOW, 'en')).toBeNull();
+  });
+});
+
+describe('the nights ahead, on their own page', () => {
+  it("are the caller's area's: a guide of Yerevan gets Kentron's 6 beds and Yerevan's one woman waiting", () => {
+    const view = aheadPage(db, yerevanGuide, { table }, NOW, 'en')!;
+    expect(view.forecast.shelters.map((shelter) => shelter.name)).toEqual(['Kentron']);
+    expect(view.forecast.nights[0]).toMatchObject({ certain: 6, waiting: { men: 0, women: 1 } });
+  });
+
+  it("count tonight's free beds as the occupancy page does, for the shelters of the same page of its table", () => {
+    const now = overviewPage(db, admin, { table }, NOW, 'en')!;
+    const ahead = aheadPage(db, admin, { table }, NOW, 'en')!;
+    expect(ahead.forecast.nights[0].certain).toBe(now.free.open);
+    expect(ahead.forecast.shelters.map((shelter) => shelter.name)).toEqual(now.shelters.rows.map((shelter) => shelter.name));
+    // Narrowed to a city as the occupancy page is.
+    const istanbulOnly = aheadPage(db, admin, { city: 'istanbul', table }, NOW, 'en')!;
+    expect(istanbulOnly.forecast.shelters.map((shelter) => shelter.name)).toEqual(['Fatih']);
+    expect(istanbulOnly.forecast.nights[0].certain).toBe(3);
+  });
+
+  it('are not for a host', () => {
+    expect(aheadPage(db, host, { table }, NOW, 'en')).toBeNull();
   });
 });

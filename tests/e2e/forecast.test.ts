@@ -129,7 +129,7 @@ describe('the forecast of free beds', () => {
     await admin.context.close();
   });
 
-  it('fits a 320 px phone and passes axe, on the queue and on the occupancy page with its shelters', async () => {
+  it('fits a 320 px phone and passes axe, on the queue and on the nights ahead with the occupancy page’s shelters', async () => {
     const { context, page } = await signedIn('admin@waystation.test', { viewport: PHONE, at: '/arrivals' });
     await tonightRow(page).waitFor();
     await forecastOf(page).getByText('By kind of room', { exact: true }).click();
@@ -145,10 +145,20 @@ describe('the forecast of free beds', () => {
     expect(await hidden()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
+    // The occupancy page refreshes its figures every 30 seconds and leaves the nights ahead to their
+    // own page, which shows the same page of shelters as its table.
     await page.goto('/occupancy');
+    expect(await forecastOf(page).count()).toBe(0);
+    const shelters = await page
+      .getByRole('table', { name: /Shelters and their beds now/ })
+      .locator('tbody tr')
+      .count();
+    expect(shelters).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'The next 7 nights: free beds expected, shelter by shelter' }).click();
+    await page.waitForURL(/\/occupancy\/ahead\?/);
+    await page.getByRole('heading', { level: 1, name: 'The nights ahead' }).waitFor();
     const perShelter = forecastOf(page).getByRole('table', { name: /likely still free at midnight per shelter/ });
-    const shelters = page.getByRole('table', { name: /Shelters and their beds now/ }).locator('tbody tr');
-    expect(await perShelter.locator('tbody tr').count()).toBe(await shelters.count());
+    expect(await perShelter.locator('tbody tr').count()).toBe(shelters);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await forecastOf(page).getByText('By kind of room', { exact: true }).click();
     expect(await hidden()).toBe(0);
@@ -160,6 +170,7 @@ describe('the forecast of free beds', () => {
     const { context, page } = await signedIn('host@waystation.test');
     expect(await page.getByText('Free beds, next 7 nights').count()).toBe(0);
     expect((await page.goto('/arrivals'))?.status()).toBe(404);
+    expect((await page.goto('/occupancy/ahead'))?.status()).toBe(404);
     await context.close();
   });
 });

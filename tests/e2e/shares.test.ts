@@ -49,6 +49,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/login': () => ['/login'],
   '/notices': () => ['/notices'],
   '/occupancy': () => ['/occupancy'],
+  '/occupancy/ahead': () => ['/occupancy/ahead', '/occupancy/ahead?city=yerevan'],
   // Refused before it is written to the audit trail, which tests/e2e/occupancy.test.ts counts.
   '/occupancy/export': () => ['/occupancy/export?from=2099-01-01&to=2099-01-02'],
   '/occupancy/history': () => ['/occupancy/history'],

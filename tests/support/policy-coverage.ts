@@ -11,6 +11,7 @@ export const PAGE_DOORS: Record<string, Permission> = {
   '/audit': 'audit.read',
   '/notices': 'notice.postCity',
   '/occupancy': 'occupancy.now',
+  '/occupancy/ahead': 'occupancy.now',
   '/occupancy/export': 'occupancy.overview',
   '/occupancy/history': 'occupancy.history',
   '/settings': 'city.edit',

@@ -1,10 +1,10 @@
 import Link from '@/components/link';
-import { NetworkForecast } from '@/components/network-forecast';
 import { AutoRefresh } from '@/components/occupancy/auto-refresh';
 import { CityLinks } from '@/components/occupancy/city-links';
 import { ShelterTable } from '@/components/occupancy/shelter-table';
 import { TwoInOneBedLine } from '@/components/occupancy/two-in-one-bed';
 import { PageAskedFor, Pager } from '@/components/pager';
+import { FORECAST_NIGHTS } from '@/lib/forecast/maths';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { OverviewPage } from '@/lib/occupancy/overview-page';
 import { viewHref } from '@/lib/occupancy/sort';
@@ -38,7 +38,7 @@ export async function OccupancyHead({ view, now }: Props) {
   );
 }
 
-/** The beds and the households waiting, as figures, then the forecast of the next nights. */
+/** The beds and the households waiting, as figures, and the way to the nights ahead. */
 export async function OccupancyFigures({ view }: { view: OverviewPage }) {
   const { area, totals, waiting, onlyCity } = view;
   const t = await getTranslations('occupancy');
@@ -92,7 +92,11 @@ export async function OccupancyFigures({ view }: { view: OverviewPage }) {
           <Link href="/arrivals">{t('queueLink')}</Link>
         </p>
       </section>
-      <NetworkForecast forecast={view.forecast} />
+      <p>
+        <Link href={viewHref(view.table, { page: view.shelters.page }, '/occupancy/ahead')}>
+          {t('aheadLink', { count: FORECAST_NIGHTS })}
+        </Link>
+      </p>
     </>
   );
 }
