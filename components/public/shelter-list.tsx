@@ -12,6 +12,23 @@ type Props = { list: PublicList; locale: ArrivalLocale; t: Translate; format: Fo
 /** A link within the public pages for one city: the reader's language, and the city when there is one. */
 const cityHref = (path: string, locale: ArrivalLocale, slug: string | null) => `${localHref(path, locale)}${slug ? `&city=${encodeURIComponent(slug)}` : ''}`;
 
+/** What the shelter asked for, each until its last day (a calendar day, named as written). */
+function Needs({ needs, t, format }: { needs: PublicShelter['needs']; t: Translate; format: Format }) {
+  if (needs.length === 0) return null;
+  const day = (lastDay: string) => format.dateTime(new Date(`${lastDay}T12:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' });
+  return (
+    <>
+      <p className="muted">{t('list.needs')}:</p>
+      <ul>
+        {needs.map((need, index) => {
+          const what = need.note && need.kind !== 'other' ? `${t(`list.needKinds.${need.kind}`)} (${need.note})` : (need.note ?? t(`list.needKinds.${need.kind}`));
+          return <li key={index}>{t('list.needUntil', { what, date: day(need.lastDay) })}</li>;
+        })}
+      </ul>
+    </>
+  );
+}
+
 function ShelterCard({ shelter, locale, t, format, now, level = 2 }: { shelter: PublicShelter; locale: ArrivalLocale; t: Translate; format: Format; now: Date; level?: 2 | 3 }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const yesNo = (value: boolean) => t(value ? 'list.yes' : 'list.no');
@@ -32,6 +49,7 @@ function ShelterCard({ shelter, locale, t, format, now, level = 2 }: { shelter: 
             <span className="muted">{t('list.languages')}:</span> {shelter.languages.map((language) => languageName(locale, language)).join(', ')}
           </p>
         ) : null}
+        <Needs needs={shelter.needs} t={t} format={format} />
         <dl>
           <dt>{t('list.families')}</dt>
           <dd>{yesNo(shelter.acceptsFamilies)}</dd>

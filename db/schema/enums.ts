@@ -11,3 +11,7 @@ export type TextLocale = (typeof TEXT_LOCALES)[number];
 
 export const SECOND_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
 export type SecondFactorPolicy = (typeof SECOND_FACTOR_POLICIES)[number];
+
+/** What a shelter can ask for on the public list (lib/shelters/needs.ts). */
+export const NEED_KINDS = ['blankets', 'food', 'hygiene', 'clothes', 'interpreter', 'volunteers', 'other'] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];

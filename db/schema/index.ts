@@ -8,3 +8,4 @@ export * from './requests';
 export * from './cities';
 export * from './notices';
 export * from './stay-extensions';
+export * from './needs';

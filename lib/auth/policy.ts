@@ -27,6 +27,8 @@ export const POLICY = {
   'shelter.view': { admin: 'heldCities', host: 'ownShelters', guide: 'openShelters' },
   /** Profile, rooms, beds, closed nights, late arrivals. */
   'shelter.edit': { admin: 'heldCities', host: 'ownShelters' },
+  /** What the shelter needs now (blankets, an interpreter), shown on the public list: whoever keeps the shelter. */
+  'shelter.needs': { admin: 'heldCities', host: 'ownShelters' },
   /** Move a shelter to another city (one the admin holds). */
   'shelter.relocate': { admin: 'heldCities' },
   /** Check in, check out, one more night: the shelter's own staff. */

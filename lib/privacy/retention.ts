@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { write, type Db } from '@/db';
 import { statement } from '@/db/prepared';
 import { arrivals, networkSettings, stays } from '@/db/schema';
+import { purgeEndedNeeds } from '@/lib/shelters/needs';
 import { runSteps, runStepsYielding } from '@/lib/steps';
 import { eraseHousehold } from './erase';
 
@@ -40,13 +41,15 @@ export function householdsDue(db: Db, now: Date, days: number, onlyId?: string):
 
 const BATCH = 200;
 
+type Purged = { erased: number; retentionDays: number; needsEnded: number };
+
 /**
  * The retention purge: on start, every hour, and `npm run purge`. Idempotent. Households are erased
  * a batch per short transaction (each one checked again inside it: a guide may have placed it a
- * moment ago), so a large first purge never holds up a reservation for long. A generator, so the
- * server can yield between batches.
+ * moment ago), so a large first purge never holds up a reservation for long; then the shelters'
+ * needs whose last day is over go. A generator, so the server can yield between batches.
  */
-function* purgeSteps(db: Db, now: Date): Generator<void, { erased: number; retentionDays: number }> {
+function* purgeSteps(db: Db, now: Date): Generator<void, Purged> {
   const days = retentionDays(db);
   const due = householdsDue(db, now, days);
   let erased = 0;
@@ -58,14 +61,15 @@ function* purgeSteps(db: Db, now: Date): Generator<void, { erased: number; reten
     );
     yield;
   }
-  return { erased, retentionDays: days };
+  const needsEnded = write(db, (tx) => purgeEndedNeeds(tx, now));
+  return { erased, retentionDays: days, needsEnded };
 }
 
-export function purgeExpiredHouseholds(db: Db, now: Date): { erased: number; retentionDays: number } {
+export function purgeExpiredHouseholds(db: Db, now: Date): Purged {
   return runSteps(purgeSteps(db, now));
 }
 
 /** The same, letting the server answer requests between batches. */
-export function purgeExpiredHouseholdsInBackground(db: Db, now: Date): Promise<{ erased: number; retentionDays: number }> {
+export function purgeExpiredHouseholdsInBackground(db: Db, now: Date): Promise<Purged> {
   return runStepsYielding(purgeSteps(db, now));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { beds, ROOM_KINDS, rooms, shelters, type RoomKind } from '@/db/schema';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
+import { needsOfShelters, type NeedView } from '@/lib/shelters/needs';
 
 /**
  * What the public list may say about a shelter: never its address, coordinates or contacts, which
@@ -20,9 +21,14 @@ export type PublicShelter = {
   acceptsPets: boolean;
   wheelchairAccessible: boolean;
   lastConfirmedAt: Date | null;
+  /** What it needs now, on its own clock: a kind, a public note, a last day. */
+  needs: Omit<NeedView, 'id'>[];
 };
 
-/** Open shelters whose host chose to be listed, with their free beds tonight (lib/occupancy/free-tonight.ts). */
+/**
+ * Open shelters whose host chose to be listed, with their free beds tonight (lib/occupancy/free-tonight.ts)
+ * and what they need now.
+ */
 export function publicShelters(db: Db, now: Date): PublicShelter[] {
   const listed = db
     .select({
@@ -50,8 +56,10 @@ export function publicShelters(db: Db, now: Date): PublicShelter[] {
     .innerJoin(beds, eq(beds.roomId, rooms.id))
     .where(and(inArray(rooms.shelterId, ids), isNull(beds.outOfServiceReason)))
     .all();
+  const needs = needsOfShelters(db, ids, now);
   return listed.map((shelter) => ({
     ...shelter,
+    needs: (needs.get(shelter.id) ?? []).map(({ kind, note, lastDay }) => ({ kind, note, lastDay })),
     freeBeds: free.get(shelter.id) ?? 0,
     roomKinds: ROOM_KINDS.filter((kind) => kindRows.some((row) => row.shelterId === shelter.id && row.kind === kind)),
   }));

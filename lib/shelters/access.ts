@@ -2,15 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { beds, rooms, shelters } from '@/db/schema';
-import { can } from '@/lib/auth/policy';
+import { can, type Permission } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { notAllowed } from '@/lib/errors';
 
 // An unknown id and another shelter's id are refused alike, so ids cannot be probed.
 
-export function editableShelter(db: Db, user: StaffUser, shelterId: string) {
+/** The shelter, if the caller may change it (`permission`: its profile and beds, or another part of it). */
+export function editableShelter(db: Db, user: StaffUser, shelterId: string, permission: Permission = 'shelter.edit') {
   const shelter = db.select().from(shelters).where(eq(shelters.id, shelterId)).get();
-  if (!shelter || !can(user, 'shelter.edit', { shelter })) throw notAllowed();
+  if (!shelter || !can(user, permission, { shelter })) throw notAllowed();
   return shelter;
 }
 

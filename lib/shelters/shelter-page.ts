@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
+import { addNights, MAX_DAYS_AHEAD, tonightIn } from '@/lib/calendar/nights';
 import { shelterStays } from '@/lib/households/queries';
 import { mayManageShelterNotices } from '@/lib/notices/access';
 import { shelterNoticesFor } from '@/lib/notices/live';
@@ -10,6 +11,7 @@ import { viewableShelter } from './access';
 import { twoInOneBed } from './bed-conflicts';
 import { shelterBoard } from './board';
 import { hostDay } from './day';
+import { needsOf } from './needs';
 import { inLocale } from './room-names';
 
 /**
@@ -23,9 +25,10 @@ export function shelterPage(db: Db, user: StaffUser, shelterId: string, now: Dat
   if (!shelter) return null;
   applyExpiry(db, now);
   const board = shelterBoard(db, shelter.id, now, { holdersFor: user });
-  const { id, name, district, status, timeZone, lastConfirmedAt, cityId } = shelter;
+  const { id, name, district, status, timeZone, lastConfirmedAt, cityId, listedPublicly } = shelter;
+  const today = tonightIn(timeZone, now);
   return {
-    shelter: { id, name, district, status, timeZone, lastConfirmedAt, cityId },
+    shelter: { id, name, district, status, timeZone, lastConfirmedAt, cityId, listedPublicly },
     /** Rooms, beds, closed nights and the day's check-ins and check-outs are the caller's to change. */
     editable: can(user, 'shelter.edit', { shelter }),
     isHost: user.role === 'host',
@@ -34,6 +37,13 @@ export function shelterPage(db: Db, user: StaffUser, shelterId: string, now: Dat
     counts: board.counts,
     rooms: inLocale(db, board.rooms, locale),
     stays: shelterStays(db, user, shelter.id, now, locale),
+    /** What it needs now (public), and, for whoever keeps it, the days a new need may end on. */
+    needs: {
+      list: needsOf(db, shelter.id, today),
+      editable: can(user, 'shelter.needs', { shelter }),
+      today,
+      lastDay: addNights(today, MAX_DAYS_AHEAD),
+    },
     /** The notices its guests see now, for those who may post them; null for everyone else. */
     notices: mayManageShelterNotices(user, shelter) ? shelterNoticesFor(db, user, shelter, now) : null,
   };

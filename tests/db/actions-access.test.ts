@@ -137,6 +137,13 @@ function makeWorld() {
       .prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id')
       .get(shelter.id, Date.now() + 3600_000) as { id: string }
   ).id;
+  const need = (
+    sqlite
+      .prepare(
+        "insert into shelter_needs (id, shelter_id, kind, last_day, created_at) values (lower(hex(randomblob(8))), ?, 'blankets', '2099-01-01', 0) returning id",
+      )
+      .get(shelter.id) as { id: string }
+  ).id;
   const city = makeCity(db, `City ${shelter.id}`, { slug: citySlug('city') });
   const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: citySlug('empty') });
   return {
@@ -158,6 +165,7 @@ function makeWorld() {
     laterDeparture,
     meetingPoint,
     notice,
+    need,
     city,
     emptyCity,
   };
@@ -283,6 +291,21 @@ const CASES: Record<string, Case> = {
     permission: 'shelter.edit',
     on: 'shelter',
     form: (w) => ({ shelterId: w.shelter.id }),
+  },
+  'app/(staff)/shelters/[id]/actions.ts#addShelterNeed': {
+    permission: 'shelter.needs',
+    on: 'shelter',
+    form: (w) => ({
+      shelterId: w.shelter.id,
+      kind: 'interpreter',
+      note: 'Arabic',
+      lastDay: addNights(tonightIn(w.shelter.timeZone, new Date()), 2),
+    }),
+  },
+  'app/(staff)/shelters/[id]/actions.ts#removeShelterNeed': {
+    permission: 'shelter.needs',
+    on: 'shelter',
+    form: (w) => ({ needId: w.need }),
   },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveShelterProfile': { permission: 'shelter.edit', on: 'shelter', form: profileForm },
   'app/(staff)/shelters/[id]/profile/actions.ts#saveLateArrivals': {

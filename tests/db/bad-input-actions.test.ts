@@ -78,6 +78,13 @@ const noticeId = (
     .prepare('insert into notices (id, shelter_id, ends_at, created_at) values (lower(hex(randomblob(8))), ?, ?, 0) returning id')
     .get(shelter.id, Date.now() + 3600_000) as { id: string }
 ).id;
+const needId = (
+  sqlite
+    .prepare(
+      "insert into shelter_needs (id, shelter_id, kind, last_day, created_at) values (lower(hex(randomblob(8))), ?, 'food', '2099-01-01', 0) returning id",
+    )
+    .get(shelter.id) as { id: string }
+).id;
 // An end two hours ahead, in the shelter's zone, as the datetime-local field sends it.
 const noticeEnd = utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), shelter.timeZone);
 
@@ -203,6 +210,13 @@ const FORMS: Record<string, Fields> = {
   // A departure is a date: 'text' refuses it missing, blank, too long, as a list or a file.
   'app/(staff)/shelters/[id]/actions.ts#addOneNight': { stayId: id(checkedIn.id), departure: text(addNights(tonight, 1)) },
   'app/(staff)/shelters/[id]/actions.ts#undoOneNight': { extensionId: id(extensionId) },
+  'app/(staff)/shelters/[id]/actions.ts#addShelterNeed': {
+    shelterId: id(shelter.id),
+    kind: choice('blankets'),
+    note: free('for children'),
+    lastDay: text(addNights(tonight, 3)),
+  },
+  'app/(staff)/shelters/[id]/actions.ts#removeShelterNeed': { needId: id(needId) },
   'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {
     shelterId: id(shelter.id),
     roomId: free(room.id),

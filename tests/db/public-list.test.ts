@@ -71,6 +71,7 @@ describe('the public list of shelters', () => {
       'languages',
       'lastConfirmedAt',
       'name',
+      'needs',
       'roomKinds',
       'wheelchairAccessible',
     ]);

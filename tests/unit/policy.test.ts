@@ -70,6 +70,10 @@ const EXPECTED: Record<Permission, [On, Kind[]][]> = {
     ['shelter', [...ADMINS, 'host']],
     ['pausedShelter', [...ADMINS, 'host']],
   ],
+  'shelter.needs': [
+    ['shelter', [...ADMINS, 'host']],
+    ['pausedShelter', [...ADMINS, 'host']],
+  ],
   'shelter.relocate': [['here', ADMINS]],
   'stay.checkIn': [['shelter', [...ADMINS, 'host']]],
   'stay.change': [

@@ -32,6 +32,8 @@ describe('the public pages’ messages', () => {
           time: '17:00',
           days: 14,
           city: 'Yerevan',
+          what: 'blankets',
+          date: '12 Dec',
         }) as string;
         expect(text, `${locale}:${key}`).not.toMatch(/[{}]/);
       }

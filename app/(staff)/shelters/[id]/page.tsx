@@ -8,6 +8,7 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { getTranslations } from '@/lib/i18n/server';
 import { shelterPage } from '@/lib/shelters/shelter-page';
 import { GuestNoticesSection } from './guest-notices';
+import { NeedsSection } from './needs-section';
 import { ShelterDay, ShelterGuestsAndBeds, ShelterSummary } from './shelter-sections';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
   const t = await getTranslations('board');
   const statuses = await getTranslations('status');
   return (
-    <ClientMessages namespaces={['account', 'errors', 'guestNotices', 'household', 'notices']}>
+    <ClientMessages namespaces={['account', 'errors', 'guestNotices', 'household', 'needs', 'notices']}>
       <div className="page-head">
         <h1>{shelter.name}</h1>
         <span className={`badge status-${shelter.status}`}>{statuses(shelter.status)}</span>
@@ -39,6 +40,7 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       {editable ? null : <p className="notice">{t('readOnly')}</p>}
       <ShelterDay view={view} now={now} />
       <ShelterSummary view={view} now={now} />
+      <NeedsSection view={view} />
       {view.notices ? <GuestNoticesSection notices={view.notices} shelter={shelter} /> : null}
       <ShelterGuestsAndBeds view={view} now={now} />
     </ClientMessages>
