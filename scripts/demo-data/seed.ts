@@ -20,6 +20,7 @@ import {
 import { hashPassword } from '@/lib/auth/password';
 import { seedCityStaff } from './city-staff';
 import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './history';
+import { seedDemoNeeds } from './needs';
 import { seedDemoNotices } from './notices';
 import { seedDemoNow } from './now';
 
@@ -392,6 +393,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     tx.run(sql`update arrivals set city_id = ${cityIds.istanbul} where city_id is null`);
     seedCityStaff(tx, passwordHash, since, cityIds);
     seedDemoNotices(tx, options.now, { fatih: shelterIds[0], yerevan: cityIds.yerevan }, { host: staffIds.host!, admin: staffIds.admin! });
+    seedDemoNeeds(tx, options.now, { fatih: shelterIds[0], kadikoy: shelterIds[1] }, { host: staffIds.host!, admin: staffIds.admin! });
     return true;
   });
 }
