@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { openDatabase, write, type Db } from '@/db';
-import { arrivals, beds, cities, rooms, shelterMembers, shelters, staffCities, users, type Role } from '@/db/schema';
+import { arrivals, beds, cities, rooms, shelterMembers, shelterNeeds, shelters, staffCities, users, type Role } from '@/db/schema';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut } from '@/lib/placement/stays';
@@ -18,7 +18,9 @@ export const HOUSEHOLDS = ['W', 'R', 'C', 'Y'] as const;
 export type Household = (typeof HOUSEHOLDS)[number];
 type Detail = 'alias' | 'contact' | 'note';
 export type Marker = { name: string; value: string } & (
-  { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' } | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
+  | { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' }
+  | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
+  | { shelter: 'T'; field: 'needNote' }
 );
 
 export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY'] as const;
@@ -49,6 +51,8 @@ export function mayReceive(caller: Caller, marker: Marker): boolean {
   if (caller.kind === 'anonymous') return false;
   // Staff names and emails are checked for the callers of one city only: no other city's staff reaches them.
   if ('staff' in marker) return !YEREVAN.includes(caller.kind) || YEREVAN.includes(marker.staff);
+  // A need of T, which is not listed publicly (and paused): on T's page only, for those who may open it.
+  if ('shelter' in marker) return caller.kind === 'hostT' || caller.kind === 'admin';
   if (marker.field === 'requestTokenHash' || marker.field === 'linkTokenHash') return false;
   if (!SHARES[marker.household][marker.field].includes(caller.kind)) return false;
   return (caller.kind !== 'admin' && caller.kind !== 'adminY') || caller.revealed.has(marker.household);
@@ -192,6 +196,12 @@ export function buildWorld(databasePath: string): World {
         return reservation.stayId;
       });
       checkIn(tx, asStaff(staff.hostS, [S.id]), placed[1], now);
+      // A need with a note is public only for a shelter listed publicly: T's reaches no public page.
+      const needNote = `MKT-needNote-${tag}`;
+      markers.push({ name: 'T.needNote', value: needNote, shelter: 'T', field: 'needNote' });
+      tx.insert(shelterNeeds)
+        .values({ shelterId: T.id, kind: 'other', note: needNote, lastDay: '2099-01-01', createdBy: staff.hostT.id })
+        .run();
       return {
         shelterS: S.id,
         shelterT: T.id,

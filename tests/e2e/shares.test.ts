@@ -284,7 +284,7 @@ describe("what each caller receives is the caller's share", () => {
       caller('adminY'),
     ];
     const crawls = await Promise.all(callers.map((who) => crawl(who)));
-    const [, hostS, , guideA, guideB, , guideY] = crawls.map((c) => c.answers);
+    const [, hostS, hostT, guideA, guideB, admin, guideY] = crawls.map((c) => c.answers);
     // The pages have not been broken into passing: each still sends what its screen shows.
     expect([
       ...missing(guideA, `/arrivals/${world.arrivals.R}`, details('R')),
@@ -294,6 +294,8 @@ describe("what each caller receives is the caller's share", () => {
       ...missing(guideY, '/arrivals', ['Y.alias']),
       ...missing(guideA, `/shelters/${world.shelterS}`, ['R.alias', 'R.note']),
       ...missing(hostS, `/shelters/${world.shelterS}`, ['R.alias', 'R.note', 'C.alias', 'C.note']),
+      ...missing(hostT, `/shelters/${world.shelterT}`, ['T.needNote']),
+      ...missing(admin, `/shelters/${world.shelterT}`, ['T.needNote']),
     ]).toEqual([]);
     expect(crawls.flatMap((c) => c.problems)).toEqual([]);
     // Each staff page's door opens exactly for whom the policy says (lib/auth/policy.ts), for nobody else.
@@ -433,5 +435,10 @@ describe('the share table', () => {
     expect(mayReceive(who('adminY'), staffMarker('admin'))).toBe(false);
     expect(mayReceive(who('adminY'), staffMarker('guideY'))).toBe(true);
     expect(mayReceive(who('anonymous'), staffMarker('guideY'))).toBe(false);
+    // Issue 30: a need of a shelter not listed publicly is its staff's, never the public list's.
+    const needMarker: Marker = { name: '', value: '', shelter: 'T', field: 'needNote' };
+    expect(mayReceive(who('hostT'), needMarker)).toBe(true);
+    expect(mayReceive(who('anonymous'), needMarker)).toBe(false);
+    expect(mayReceive(who('hostS'), needMarker)).toBe(false);
   });
 });

@@ -40,9 +40,9 @@ export default async function ShelterBoardPage({ params }: { params: Promise<{ i
       {editable ? null : <p className="notice">{t('readOnly')}</p>}
       <ShelterDay view={view} now={now} />
       <ShelterSummary view={view} now={now} />
-      <NeedsSection view={view} />
       {view.notices ? <GuestNoticesSection notices={view.notices} shelter={shelter} /> : null}
       <ShelterGuestsAndBeds view={view} now={now} />
+      <NeedsSection view={view} />
     </ClientMessages>
   );
 }
