@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderShelterList } from '@/components/public/render';
 import { write } from '@/db';
+import { WORDED_ACTIONS } from '@/lib/audit-trail/words';
 import { publicList } from '@/lib/cities/public';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
@@ -133,6 +134,12 @@ describe('what a shelter needs now', () => {
     expect(istanbulNeeds()).toContain('clothes');
     write(db, (tx) => removeNeed(tx, host, id, NOW));
     expect(istanbulNeeds()).not.toContain('clothes');
+  });
+  it('is recorded in the audit trail, in words of its own, with neither its note nor its kind', () => {
+    const rows = sqlite.prepare("select * from audit_events where entity = 'need'").all() as Record<string, unknown>[];
+    expect(new Set(rows.map((row) => row.action))).toEqual(new Set(['shelter.need', 'shelter.needMet']));
+    expect(JSON.stringify(rows)).not.toMatch(/Arabic|Baby formula|soap|interpreter/);
+    expect(WORDED_ACTIONS.has('shelter.need') && WORDED_ACTIONS.has('shelter.needMet')).toBe(true);
   });
 });
 
