@@ -81,6 +81,7 @@ async function main() {
       await adminPage.screenshot({ path: `${out}/admin-shelters-${size}-${locale}.png`, fullPage: true });
       for (const [name, path] of [
         ['occupancy', '/occupancy'],
+        ['ahead', '/occupancy/ahead'],
         ['history', '/occupancy/history?range=30'],
         ['audit', '/audit'],
         ['settings', '/settings'],

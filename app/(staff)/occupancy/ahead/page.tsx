@@ -8,7 +8,7 @@ import { PageAskedFor, Pager } from '@/components/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
-import { getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { aheadPage } from '@/lib/occupancy/ahead-page';
 import { parseTableView, viewHref } from '@/lib/occupancy/sort';
 import { firstParam, type SearchParams } from '@/lib/search-params';
@@ -28,9 +28,11 @@ export default async function AheadPage({ searchParams }: { searchParams: Promis
     page: firstParam(params.page),
     attention: firstParam(params.attention),
   });
-  const view = aheadPage(getDb(), user, { city: firstParam(params.city), table }, new Date(), await getLocale());
+  const now = new Date();
+  const view = aheadPage(getDb(), user, { city: firstParam(params.city), table }, now, await getLocale());
   if (!view) notFound();
   const t = await getTranslations('occupancy');
+  const format = await getFormatter();
   const { area, shelters } = view;
   return (
     <>
@@ -42,6 +44,7 @@ export default async function AheadPage({ searchParams }: { searchParams: Promis
       </div>
       <CityLinks area={area} hrefOf={(slug) => viewHref({ ...view.table, city: slug ?? undefined }, { page: 1 }, '/occupancy/ahead')} />
       {area.city ? <p className="muted">{t('inCity', { city: area.city.name })}</p> : null}
+      <p className="muted small">{t('aheadAsOf', { time: format.dateTime(now, { timeZone: area.timeZone, timeStyle: 'short' }) })}</p>
       <PageAskedFor badPage={badPage} pageOutOfRange={shelters.pageOutOfRange} pages={shelters.pages} />
       <NetworkForecast forecast={view.forecast} />
       <Pager page={shelters.page} pages={shelters.pages} hrefOf={(page) => viewHref(view.table, { page }, '/occupancy/ahead')} />
