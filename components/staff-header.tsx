@@ -24,6 +24,7 @@ export async function StaffHeader({ view, actions }: { view: HeaderView; actions
           {opens.arrivals ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
           {online !== null ? <OnlineRequests initial={online} /> : null}
           <Link href="/shelters">{t('shelters')}</Link>
+          {opens.offers ? <Link href="/offers">{t('offers')}</Link> : null}
           {opens.occupancy ? <Link href="/occupancy">{t('occupancy')}</Link> : null}
           {opens.history ? <Link href="/occupancy/history">{t('history')}</Link> : null}
           {opens.staff ? <Link href="/staff">{t('staff')}</Link> : null}

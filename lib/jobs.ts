@@ -31,7 +31,10 @@ export function startBackgroundJobs(getDb: () => Db, log: Pick<Console, 'log' | 
     );
   const purge = () =>
     purgeExpiredHouseholdsInBackground(getDb(), new Date())
-      .then(({ erased }) => erased > 0 && log.log(`[retention] erased the details of ${erased} household(s)`))
+      .then(({ erased, offersErased }) => {
+        if (erased > 0) log.log(`[retention] erased the details of ${erased} household(s)`);
+        if (offersErased > 0) log.log(`[retention] erased the contacts of ${offersErased} offer(s)`);
+      })
       .catch((error: Error) => log.error('[retention] purge failed:', error.message));
 
   log.log(`[jobs] expiry sweep, occupancy roll-up and retention purge run in process ${process.pid}`);

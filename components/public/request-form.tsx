@@ -2,6 +2,7 @@ import { LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
 import { languageName, type Translate } from '@/components/arrival/words';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
+import { Check, described, Field, FieldError } from './form-fields';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { MAX_HOUSEHOLD } from '@/lib/validation/arrival';
 import { LANGUAGES } from '@/lib/validation/shelter-options';
@@ -20,57 +21,6 @@ type Props = {
   cities: { id: string; name: string; now: string }[];
   city?: string;
 };
-type FieldProps = { state: FormState; t: Translate; name: string; hint?: boolean } & React.InputHTMLAttributes<HTMLInputElement>;
-
-/** Ties a field to its hint and, after a refusal, to its error in the reader's language. */
-function described(form: FormState, name: string, hint?: boolean) {
-  const error = form.fieldErrors?.[name];
-  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ');
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
-}
-
-function FieldError({ form, t, name }: { form: FormState; t: Translate; name: string }) {
-  const error = form.fieldErrors?.[name];
-  return error ? (
-    <p className="error" id={`${name}-error`}>
-      {t(`errors.${error}`)}
-    </p>
-  ) : null;
-}
-
-function Field({ state: form, t, name, label, hint, multiline, defaultValue, ...input }: FieldProps & { label?: string; multiline?: boolean }) {
-  const value = fieldValue(form, name, defaultValue as string | number | undefined);
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label ?? t(`request.${name}`)}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {t(`request.${name}Hint`)}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea id={name} name={name} defaultValue={value} rows={3} maxLength={input.maxLength} {...described(form, name, hint)} />
-      ) : (
-        <input id={name} name={name} defaultValue={value} {...input} {...described(form, name, hint)} />
-      )}
-      <FieldError form={form} t={t} name={name} />
-    </div>
-  );
-}
-
-function Check({ form, name, label, value, checked }: { form: FormState; name: string; label: string; value?: string; checked: boolean }) {
-  const id = value ? `${name}-${value}` : name;
-  const typed = form.values?.[name];
-  // After a refusal, what they ticked; on a fresh form, the defaults.
-  const isChecked = form.values ? (value ? [typed ?? []].flat().includes(value) : typed === 'on') : checked;
-  return (
-    <label className="check" htmlFor={id}>
-      <input type="checkbox" id={id} name={value ? `${name}[]` : name} value={value ?? 'on'} defaultChecked={isChecked} />
-      {label}
-    </label>
-  );
-}
-
 /** A choice of city; with one city there is nothing to choose, so it is not asked. */
 function CityChoice({ form, t, name, cities, chosen, optional }: { form: FormState; t: Translate; name: string; cities: Props['cities']; chosen?: string; optional?: boolean }) {
   const value = fieldValue(form, name, chosen);

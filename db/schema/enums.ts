@@ -15,3 +15,11 @@ export type SecondFactorPolicy = (typeof SECOND_FACTOR_POLICIES)[number];
 /** What a shelter can ask for on the public list (lib/shelters/needs.ts). */
 export const NEED_KINDS = ['blankets', 'food', 'hygiene', 'clothes', 'interpreter', 'volunteers', 'other'] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
+
+/** A place offered on /offer: what it is, whom it takes, and where its vetting stands. */
+export const OFFER_KINDS = ['sofa', 'room', 'flat'] as const;
+export const OFFER_GUESTS = ['men', 'women', 'families', 'anyone'] as const;
+export const OFFER_STATUSES = ['new', 'contacted', 'verified', 'active', 'paused', 'withdrawn', 'declined'] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+export type OfferGuests = (typeof OFFER_GUESTS)[number];
+export type OfferStatus = (typeof OFFER_STATUSES)[number];

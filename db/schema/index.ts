@@ -9,3 +9,4 @@ export * from './cities';
 export * from './notices';
 export * from './stay-extensions';
 export * from './needs';
+export * from './offers';

@@ -8,6 +8,7 @@ const PREFIXES = {
   shelters: ['shelter.', 'room.', 'bed.', 'notice.'],
   staff: ['user.', 'invitation.'],
   settings: ['city.', 'network.', 'meetingPoint.'],
+  offers: ['offer.'],
   exports: ['occupancy.'],
 } as const;
 

@@ -17,6 +17,7 @@ export function headerView(db: Db, user: StaffUser) {
     online: mustEnrol(db, user) ? null : onlineRequestCount(db, user),
     opens: {
       arrivals: can(user, 'household.list'),
+      offers: can(user, 'offer.list'),
       occupancy: occupancyNow,
       history: !occupancyNow && can(user, 'occupancy.history'),
       staff: can(user, 'staff.manage'),

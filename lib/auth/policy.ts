@@ -52,6 +52,10 @@ export const POLICY = {
   'household.reveal': { admin: 'heldCities' },
   /** Be told on the queue that the public form is flooded, and where its ceiling is set. */
   'requests.watch': { admin: 'heldCities' },
+  /** The queue of places offered on /offer, with their contacts: the staff of their cities; never a host. */
+  'offer.list': { admin: 'heldCities', guide: 'heldCities' },
+  /** Move an offer along its vetting (contacted, verified, active, paused, declined) and tick its checklist. */
+  'offer.vet': { admin: 'heldCities', guide: 'heldCities' },
   'occupancy.now': { admin: 'heldCities', guide: 'heldCities' },
   'occupancy.history': { admin: 'heldCities', host: 'ownShelters' },
   /** Several shelters' or cities' history at once, and the export of it. */

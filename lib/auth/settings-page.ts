@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { listChecks } from '@/lib/offers/checklist';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { RATE_LIMITS } from '@/lib/security/rate-limits';
 import { idleMinutesOf } from './idle-setting';
@@ -18,6 +19,8 @@ export function settingsPage(db: Db, user: StaffUser) {
     network: {
       settings: readNetworkSettings(db),
       idleMinutes: idleMinutesOf(db),
+      /** The offers' vetting checklist (lib/offers/checklist.ts). */
+      checklist: listChecks(db),
       /** Requests one address may send an hour, alone and shared by many (lib/security/rate-limits.ts). */
       requestsPerAddress: RATE_LIMITS['request.address'].refuse,
       requestsPerSharedAddress: RATE_LIMITS['request.sharedAddress'].refuse,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { write, type Db } from '@/db';
 import { statement } from '@/db/prepared';
 import { arrivals, networkSettings, stays } from '@/db/schema';
+import { eraseOffers, offersDue } from '@/lib/offers/erase';
 import { purgeEndedNeeds } from '@/lib/shelters/needs';
 import { runSteps, runStepsYielding } from '@/lib/steps';
 import { eraseHousehold } from './erase';
@@ -40,8 +41,8 @@ export function householdsDue(db: Db, now: Date, days: number, onlyId?: string):
 }
 
 const BATCH = 200;
-
-type Purged = { erased: number; retentionDays: number; needsEnded: number };
+/** Households erased, offers erased, after how many days, and shelter needs past their last day deleted. */
+export type Purged = { erased: number; offersErased: number; retentionDays: number; needsEnded: number };
 
 /**
  * The retention purge: on start, every hour, and `npm run purge`. Idempotent. Households are erased
@@ -53,6 +54,7 @@ function* purgeSteps(db: Db, now: Date): Generator<void, Purged> {
   const days = retentionDays(db);
   const due = householdsDue(db, now, days);
   let erased = 0;
+  let offersErased = 0;
   for (let i = 0; i < due.length; i += BATCH) {
     erased += write(
       db,
@@ -61,8 +63,14 @@ function* purgeSteps(db: Db, now: Date): Generator<void, Purged> {
     );
     yield;
   }
+  // Offers withdrawn or declined go the same way, after the same period.
+  for (let ids = offersDue(db, now, days, BATCH); ids.length > 0; ids = offersDue(db, now, days, BATCH)) {
+    const batch = ids;
+    offersErased += write(db, (tx) => eraseOffers(tx, batch, now, days));
+    yield;
+  }
   const needsEnded = write(db, (tx) => purgeEndedNeeds(tx, now));
-  return { erased, retentionDays: days, needsEnded };
+  return { erased, offersErased, retentionDays: days, needsEnded };
 }
 
 export function purgeExpiredHouseholds(db: Db, now: Date): Purged {

@@ -26,7 +26,7 @@ export function kindOf(pathname: string): Kind {
   if (pathname === '/s/sw.js') return 'worker';
   if (/^\/(_next\/static\/|_next\/image|favicon\.ico$|robots\.txt$)/.test(pathname)) return 'file';
   if (pathname.startsWith('/api/')) return 'api';
-  if (/^\/(s\/[^/]+$|request$|privacy$|public\/|open(\/|$))/.test(pathname)) return 'ownPolicy';
+  if (/^\/(s\/[^/]+$|request$|offer(\/[^/]+)?$|privacy$|public\/|open(\/|$))/.test(pathname)) return 'ownPolicy';
   return 'page';
 }
 

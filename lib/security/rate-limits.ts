@@ -126,6 +126,17 @@ export const RATE_LIMITS = {
    * network is held to `request.floodedNetwork`, and admins are told. A ceiling of 0 closes the form.
    */
   'request.all': { kind: 'log', window: HOUR, counts: 'all', alarm: 'ceiling' },
+  /**
+   * Places offered on /offer from one address: people offer their own home once, so a handful an
+   * hour is plenty, while a shared address (a café, an office) still gets through.
+   */
+  'offer.address': { kind: 'counter', prefix: 'offer-addr', window: HOUR, refuse: 5, forget: true },
+  /**
+   * From one source network (lib/requests/source-network.ts): one party holding a block of addresses
+   * is held to it. There is no ceiling for everyone: a flood from some networks never closes the
+   * form for a person on another.
+   */
+  'offer.network': { kind: 'counter', prefix: 'offer-net', window: HOUR, refuse: 15, forget: true },
 } satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

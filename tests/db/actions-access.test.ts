@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { write } from '@/db';
-import { invitations, networkSettings, shelterMembers, users } from '@/db/schema';
+import { invitations, networkSettings, offerTicks, shelterMembers, users, vettingChecks } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { can, PERMISSIONS, type Permission, type Target } from '@/lib/auth/policy';
 import { sealSecret } from '@/lib/auth/totp';
@@ -10,10 +10,12 @@ import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { slugOf } from '@/lib/cities/slug';
 import { idleState, type FormState } from '@/lib/forms';
+import { offerByToken } from '@/lib/offers/own-offer';
 import { oneMoreNight } from '@/lib/placement/one-more-night';
 import { serverActions, type Action } from '../support/app-tree';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { datedStay } from '../support/host-day';
+import { makeOffer } from '../support/offers';
 import { PAGE_DOORS, SHOWN_BY } from '../support/policy-coverage';
 import { RequestContext } from '../support/request-context';
 import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
@@ -146,6 +148,8 @@ function makeWorld() {
   ).id;
   const city = makeCity(db, `City ${shelter.id}`, { slug: citySlug('city') });
   const emptyCity = makeCity(db, `Empty ${shelter.id}`, { slug: citySlug('empty') });
+  const tomorrow = addNights(tonightIn('Europe/Istanbul', new Date()), 1);
+  const offer = offerByToken(db, makeOffer(db, here, new Date(), tomorrow, addNights(tomorrow, 5)).token)!.id;
   return {
     shelter,
     other,
@@ -168,9 +172,13 @@ function makeWorld() {
     need,
     city,
     emptyCity,
+    offer,
   };
 }
 type World = ReturnType<typeof makeWorld>;
+
+/** The network's vetting checklist holds one item for every world's offer (items are network-wide). */
+const vettingCheck = db.insert(vettingChecks).values({ label: 'Called', position: 1 }).returning().get().id;
 
 const SCOPED: Caller[] = ['cityGuide', 'outGuide', 'cityAdmin', 'outAdmin'];
 const EVERY_SIGNED_IN: Caller[] = ['otherHost', 'guide', 'host', 'admin', ...SCOPED];
@@ -553,6 +561,41 @@ const CASES: Record<string, Case> = {
     permission: 'household.place',
     on: 'waiting',
     form: (w) => ({ arrivalId: w.waiting.id, meetingPointId: w.meetingPoint }),
+  },
+  'app/(staff)/offers/actions.ts#setOfferStatusAction': {
+    permission: 'offer.vet',
+    on: 'here',
+    form: (w) => ({ offerId: w.offer, status: 'contacted' }),
+  },
+  'app/(staff)/offers/actions.ts#tickOfferCheckAction': {
+    permission: 'offer.vet',
+    on: 'here',
+    form: (w) => ({ offerId: w.offer, checkId: vettingCheck }),
+  },
+  'app/(staff)/offers/actions.ts#untickOfferCheckAction': {
+    permission: 'offer.vet',
+    on: 'here',
+    form: (w) => ({ offerId: w.offer, checkId: vettingCheck }),
+    // Each caller takes back only their own tick: every one of them has ticked.
+    setup: (w) => {
+      for (const user of Object.values(w.callers))
+        db.insert(offerTicks).values({ offerId: w.offer, checkId: vettingCheck, userId: user.id, at: new Date() }).run();
+    },
+  },
+  'app/(staff)/settings/actions.ts#addVettingCheckAction': {
+    permission: 'network.configure',
+    on: 'anywhere',
+    form: () => ({ label: 'Met in person', twoPeople: 'on' }),
+  },
+  'app/(staff)/settings/actions.ts#removeVettingCheckAction': {
+    permission: 'network.configure',
+    on: 'anywhere',
+    form: (w) => ({ checkId: `check-${w.shelter.id}` }),
+    setup: (w) =>
+      void db
+        .insert(vettingChecks)
+        .values({ id: `check-${w.shelter.id}`, label: 'Met in person', position: 2 })
+        .run(),
   },
   'app/(staff)/settings/actions.ts#saveIdleSetting': {
     permission: 'network.configure',

@@ -5,6 +5,7 @@ import { formStamp } from '@/lib/requests/form-guard';
 import { routeHandlers, type Handler } from '../support/app-tree';
 import { badPosts, junk, leaks, type Entry, type Fields } from '../support/bad-input';
 import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
+import { makeOffer } from '../support/offers';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every public POST route handler, sent hundreds of hostile bodies: never a 500, never a write,
@@ -35,6 +36,21 @@ const guideToken = newLinkToken();
 sqlite.prepare('update stays set link_token_hash = ? where id = ?').run(hashLinkToken(guideToken), guideStay.id);
 const waitingToken = newLinkToken();
 makeArrival(db, { alias: 'Waiting', contact: '@waiting', selfRegistered: true, requestTokenHash: hashLinkToken(waitingToken) });
+
+const offerToken = makeOffer(db, shelter.cityId!, NOW, '2026-03-02', '2026-03-09').token;
+const offerFields: Fields = {
+  cityId: { kind: 'text', valid: shelter.cityId! },
+  kind: { kind: 'enum', valid: 'room' },
+  capacity: { kind: 'number', valid: '2' },
+  guests: { kind: 'enum', valid: 'anyone' },
+  'languages[]': { kind: 'list', valid: ['ru'] },
+  from1: { kind: 'text', valid: '2026-03-02' },
+  to1: { kind: 'text', valid: '2026-03-05' },
+  longestNights: { kind: 'number', valid: '3' },
+  contact: { kind: 'text', valid: '+90 555 123 45 67' },
+  note: { kind: 'free', valid: '' },
+  lang: { kind: 'free', valid: 'ru' },
+};
 
 const requestFields: Fields = {
   alias: { kind: 'text', valid: 'Lena' },
@@ -85,6 +101,21 @@ const CASES: Record<string, Case> = {
     fields: { intent: { kind: 'enum', valid: 'cancel' }, eta: { kind: 'free', valid: '23:30' }, lang: { kind: 'free', valid: 'ru' } },
     statuses: [400, 403, 404, 409, 429],
     // A link that does not work is counted against the client's address, in SQLite.
+    ignore: ['login_throttles'],
+  },
+  'app/offer/route.ts#POST': {
+    path: fc.constant({ path: '/offer', params: {} }),
+    fields: offerFields,
+    more: botFields,
+    statuses: [400, 403, 409, 422, 429],
+  },
+  'app/offer/[token]/route.ts#POST': {
+    path: fc
+      .oneof({ arbitrary: fc.constant(offerToken), weight: 6 }, fc.constantFrom('x'.repeat(43), `${offerToken.slice(0, -1)}A`), junk)
+      .map((token) => ({ path: `/offer/${encodeURIComponent(token.toWellFormed())}`, params: { token } })),
+    // A change, with every field of the form (a pause or a withdrawal when `intent` is junk); tests/db/offer-form.test.ts writes the valid ones.
+    fields: { ...offerFields, intent: { kind: 'enum', valid: 'edit' } },
+    statuses: [400, 403, 404, 409, 422, 429],
     ignore: ['login_throttles'],
   },
   // Auth.js itself: a post without its CSRF token, or to an action it does not know, is turned away.

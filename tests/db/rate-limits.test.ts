@@ -43,6 +43,8 @@ const TABLE: Record<RateLimitName, string> = {
   'request.network': 'log of network: 60 min; refused at 20',
   'request.floodedNetwork': 'log of network: 60 min; refused at 3',
   'request.all': 'log of all: 60 min; alarm at the ceiling',
+  'offer.address': 'counter offer-addr: 60 min; refused at 5; forgotten',
+  'offer.network': 'counter offer-net: 60 min; refused at 15; forgotten',
 };
 
 function describeLimit(limit: (typeof RATE_LIMITS)[RateLimitName]): string {

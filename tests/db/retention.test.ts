@@ -88,7 +88,7 @@ describe('the retention purge', () => {
   it('erases what identifies households 14 days after they end, and every occupancy figure stays the same', () => {
     const before = { shelter: history(), network: network() };
     expect(before.shelter.some((d) => d.occupied > 0)).toBe(true);
-    expect(purgeExpiredHouseholds(db, NOW)).toEqual({ erased: 3, retentionDays: 14, needsEnded: 0 });
+    expect(purgeExpiredHouseholds(db, NOW)).toEqual({ erased: 3, offersErased: 0, retentionDays: 14, needsEnded: 0 });
     expect(history()).toEqual(before.shelter);
     expect(network()).toEqual(before.network);
     rollUpOccupancy(db, NOW);
@@ -125,7 +125,7 @@ describe('the retention purge', () => {
     expect(snapshot(sqlite)).toBe(before);
     sqlite.prepare('insert into network_settings (id, retention_days) values (1, 5)').run();
     // Left 10 days ago: due under a five-day period.
-    expect(purgeExpiredHouseholds(db, NOW)).toEqual({ erased: 1, retentionDays: 5, needsEnded: 0 });
+    expect(purgeExpiredHouseholds(db, NOW)).toEqual({ erased: 1, offersErased: 0, retentionDays: 5, needsEnded: 0 });
     expect(sqlite.prepare('select erased_at from arrivals where id = ?').pluck().get(ids.leftRecently)).toBe(NOW.getTime());
   });
 

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { arrivals } from '@/db/schema';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { uuidV5 } from '@/lib/exports/uuid';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { formStamp } from '@/lib/requests/form-guard';
 import { routeHandlers, type Handler } from '../support/app-tree';
 import { makeArrival, makeRoom, makeShelter, makeStay } from '../support/fixtures';
+import { makeOffer, offerForm } from '../support/offers';
 import { createTestDb, snapshot } from '../support/test-db';
 
 // Every route handler of the app, called as an anonymous visitor would: what it shows and what it writes.
@@ -61,6 +63,13 @@ function selfRequest() {
   return { token, arrival };
 }
 const waitingRequest = selfRequest();
+const tomorrow = addNights(tonightIn('Europe/Istanbul', new Date()), 1);
+const offerPost = (): Record<string, string> => ({
+  ...offerForm(listed.cityId!, tomorrow, tomorrow),
+  'languages[]': 'ru',
+  lang: 'en',
+  stamp: formStamp(new Date(Date.now() - 10_000)),
+});
 const requestForm = (extra: Record<string, string> = {}) => ({
   alias: 'Lena',
   adultMen: '0',
@@ -157,6 +166,38 @@ const ROUTES: Record<string, () => Promise<void>> = {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toMatch(/^\/s\/[A-Za-z0-9_-]{43}\?lang=ru$/);
   },
+  'app/offer/route.ts#GET': async () => {
+    const html = await (await call('app/offer/route.ts#GET', '/offer?lang=tr')).text();
+    expect(html).toMatch(/<form [^>]*action="\/offer" method="post">/);
+    expect(html).toContain('Kalacak yer önerin');
+  },
+  'app/offer/route.ts#POST': async () => {
+    for (const origin of [null, 'https://elsewhere.example']) {
+      const refused = await call('app/offer/route.ts#POST', '/offer', post(offerPost(), origin));
+      expect(refused.status).toBe(403);
+    }
+    const response = await call('app/offer/route.ts#POST', '/offer', post(offerPost()));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/offer\/[A-Za-z0-9_-]{43}\?lang=en$/);
+  },
+  'app/offer/[token]/route.ts#GET': async () => {
+    const { token, reference } = makeOffer(db, listed.cityId!, new Date(), tomorrow, tomorrow, { contact: '@offer_owner77' });
+    const html = await (await call('app/offer/[token]/route.ts#GET', `/offer/${token}`, {}, { token })).text();
+    expect(html).toContain(reference);
+    // The person sees what they offered, in the form to change it; never a hash.
+    expect(html).toContain('@offer_owner77');
+    expect(html).not.toContain(hashLinkToken(token));
+    expect((await call('app/offer/[token]/route.ts#GET', '/offer/x', {}, { token: 'x'.repeat(43) })).status).toBe(404);
+  },
+  'app/offer/[token]/route.ts#POST': async () => {
+    const { token } = makeOffer(db, listed.cityId!, new Date(), tomorrow, tomorrow);
+    const pause = (origin: string | null) =>
+      call('app/offer/[token]/route.ts#POST', `/offer/${token}`, post({ intent: 'pause' }, origin), { token });
+    expect((await pause('https://elsewhere.example')).status).toBe(403);
+    expect((await pause(null)).status).toBe(403);
+    expect((await pause(ORIGIN)).status).toBe(303);
+    expect(sqlite.prepare('select status from offers where token_hash = ?').pluck().get(hashLinkToken(token))).toBe('paused');
+  },
   'app/s/[token]/route.ts#GET': async () => {
     const { token } = waitingRequest;
     const waiting = await call('app/s/[token]/route.ts#GET', `/s/${token}`, {}, { token });
@@ -198,6 +239,7 @@ const READ_ONLY = [
   'app/open/services/route.ts#GET',
   'app/open/services/[id]/route.ts#GET',
   'app/request/route.ts#GET',
+  'app/offer/route.ts#GET',
   'app/s/[token]/route.ts#GET',
 ];
 
@@ -209,7 +251,7 @@ describe('route handlers', () => {
   for (const [key, check] of Object.entries(ROUTES)) {
     it(`${key} answers an anonymous visitor as it should${READ_ONLY.includes(key) ? ' and writes nothing' : ''}`, async () => {
       // A link that does not work is counted against the client's address (kept in login_throttles).
-      const counted = key === 'app/s/[token]/route.ts#GET' ? ['login_throttles'] : [];
+      const counted = key === 'app/s/[token]/route.ts#GET' || key === 'app/offer/[token]/route.ts#GET' ? ['login_throttles'] : [];
       const before = snapshot(sqlite, counted);
       await check();
       if (READ_ONLY.includes(key)) expect(snapshot(sqlite, counted)).toEqual(before);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { routeHandlers, type Handler } from '../support/app-tree';
 import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { makeOffer } from '../support/offers';
 import { RequestContext } from '../support/request-context';
 import { createTestDb, snapshot } from '../support/test-db';
 
@@ -23,6 +25,8 @@ const { beds } = makeRoom(db, shelter.id, 'mixed', 2);
 const stay = makeStay(db, { arrivalId: makeArrival(db, { alias: 'Private Alias 9' }).id, shelterId: shelter.id, bedIds: [beds[0].id] });
 const token = newLinkToken();
 sqlite.prepare('update stays set link_token_hash = ? where id = ?').run(hashLinkToken(token), stay.id);
+const tomorrow = addNights(tonightIn('Europe/Istanbul', new Date()), 1);
+const offer = makeOffer(db, shelter.cityId!, new Date(), tomorrow, tomorrow);
 
 const CALLERS = {
   anonymous: null,
@@ -83,6 +87,20 @@ const CASES: Record<string, Case | 'auth.js'> = {
     rightful: 'everyone',
   },
   'app/s/sw.js/route.ts#GET': { path: '/s/sw.js', rightful: 'everyone' },
+  // An offer's form and link are the same for a signed-in staff member as for anyone: no session opens more.
+  'app/offer/route.ts#GET': { path: '/offer', rightful: 'everyone' },
+  'app/offer/route.ts#POST': {
+    path: '/offer',
+    init: { method: 'POST', body: new URLSearchParams({ capacity: '0' }), headers: { origin: 'http://localhost:3000' } },
+    rightful: 'everyone',
+  },
+  'app/offer/[token]/route.ts#GET': { path: `/offer/${offer.token}`, params: { token: offer.token }, rightful: 'everyone' },
+  'app/offer/[token]/route.ts#POST': {
+    path: `/offer/${offer.token}`,
+    init: { method: 'POST', body: new URLSearchParams({ intent: 'nonsense' }), headers: { origin: 'http://localhost:3000' } },
+    params: { token: offer.token },
+    rightful: 'everyone',
+  },
 };
 
 describe('route handlers, by caller', () => {

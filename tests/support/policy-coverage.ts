@@ -10,6 +10,7 @@ export const PAGE_DOORS: Record<string, Permission> = {
   '/arrivals/new': 'household.register',
   '/audit': 'audit.read',
   '/notices': 'notice.postCity',
+  '/offers': 'offer.list',
   '/occupancy': 'occupancy.now',
   '/occupancy/ahead': 'occupancy.now',
   '/occupancy/export': 'occupancy.overview',

@@ -170,11 +170,13 @@ function codesInSource() {
 }
 
 // The public pages (request form, a request's link) speak from their own catalogue, in four languages.
-const PUBLIC_SOURCES = /^(app\/request\/|app\/s\/|app\/public\/|lib\/requests\/|lib\/validation\/guest-said\.ts)/;
+const PUBLIC_SOURCES =
+  /^(app\/request\/|app\/offer\/|app\/s\/|app\/public\/|lib\/requests\/|lib\/offers\/(submit|own)-offer\.ts|lib\/validation\/(guest-said|offer)\.ts)/;
 const publicCodes = new Set([
   ...Object.keys(publicEn.errors),
   ...Object.keys(publicEn.request),
   ...Object.keys(publicEn.waiting),
+  ...Object.keys(publicEn.offer),
   ...Object.keys(arrivalEn.say),
 ]);
 // A code with a dot is the full path of a message in another namespace ("account.wrongPassword").

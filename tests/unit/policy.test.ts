@@ -103,6 +103,12 @@ const EXPECTED: Record<Permission, [On, Kind[]][]> = {
   'household.contact': [['reservedByGuide', ['guide']]],
   'household.reveal': [['waiting', ADMINS]],
   'requests.watch': [['anywhere', ['admin', 'cityAdmin', 'outAdmin']]],
+  // Hosts never see the offers' queue, of any city.
+  'offer.list': [
+    ['anywhere', ['admin', 'cityAdmin', 'outAdmin', 'guide', 'cityGuide', 'outGuide']],
+    ['here', [...ADMINS, 'guide', 'cityGuide']],
+  ],
+  'offer.vet': [['here', [...ADMINS, 'guide', 'cityGuide']]],
   'occupancy.now': [['here', [...ADMINS, 'guide', 'cityGuide']]],
   'occupancy.history': [
     ['shelter', [...ADMINS, 'host']],

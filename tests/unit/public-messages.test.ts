@@ -5,6 +5,7 @@ import ru from '@/lib/i18n/public/ru.json';
 import tr from '@/lib/i18n/public/tr.json';
 import uk from '@/lib/i18n/public/uk.json';
 import { fieldErrorsOf } from '@/lib/validation/common';
+import { offerSchema } from '@/lib/validation/offer';
 import { publicRequestSchema } from '@/lib/validation/request';
 
 type Tree = { [key: string]: string | Tree };
@@ -34,6 +35,9 @@ describe('the public pages’ messages', () => {
           city: 'Yerevan',
           what: 'blankets',
           date: '12 Dec',
+          ranges: 3,
+          n: 2,
+          reference: 'K7M-3QX',
         }) as string;
         expect(text, `${locale}:${key}`).not.toMatch(/[{}]/);
       }
@@ -60,5 +64,42 @@ describe('the public pages’ messages', () => {
     const codes = new Set(bad.flatMap((input) => Object.values(fieldErrorsOf(publicRequestSchema.safeParse(input).error!))));
     expect(codes.size).toBeGreaterThan(6);
     for (const code of [...codes, 'landingRange']) expect(en.errors, code).toHaveProperty(code);
+  });
+
+  it('explain every refusal of the offer form’s fields', () => {
+    const bad = [
+      {},
+      {
+        cityId: '',
+        kind: 'castle',
+        capacity: '0',
+        guests: 'cats',
+        from1: '2026-12-10',
+        to1: '2026-12-01',
+        longestNights: '500',
+        contact: 'call me',
+        note: '<script>alert(1)</script>',
+      },
+      { capacity: '500', from1: '2026-12-10', contact: '12' },
+      { capacity: 'many', from2: '2026-12-10', to2: '2026-12-11', longestNights: '1.5', note: 'x'.repeat(301) },
+    ];
+    const codes = new Set(bad.flatMap((input) => Object.values(fieldErrorsOf(offerSchema.safeParse(input).error!))));
+    expect([...codes].sort()).toEqual(
+      [
+        'capacityRange',
+        'chooseCity',
+        'chooseGuests',
+        'chooseKind',
+        'datesReversed',
+        'invalidNumber',
+        'invalidPhoneOrTelegram',
+        'longestRange',
+        'noMarkup',
+        'required',
+        'tooLong',
+      ].sort(),
+    );
+    // What the domain refuses with the city's calendar in hand (lib/offers/submit-offer.ts).
+    for (const code of [...codes, 'pastDate', 'tooFarAhead', 'unknownCity']) expect(en.errors, code).toHaveProperty(code);
   });
 });

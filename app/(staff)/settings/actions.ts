@@ -3,7 +3,9 @@
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { saveIdleMinutes } from '@/lib/auth/idle-setting';
+import { addCheck, removeCheck } from '@/lib/offers/checklist';
 import { saveNetworkSettings, saveSecondFactorPolicy } from '@/lib/requests/settings';
+import { vettingCheckIdSchema, vettingCheckSchema } from '@/lib/validation/offer';
 import { idleLimitSchema, networkSettingsSchema, secondFactorPolicySchema } from '@/lib/validation/request';
 
 export const saveNetworkContact = staffAction(
@@ -28,3 +30,20 @@ export const saveIdleSetting = staffAction({ permission: 'network.configure', sc
   write(db, (tx) => saveIdleMinutes(tx, user, input.idleMinutes, now));
   return { revalidate: ['/settings'], message: 'saved' };
 });
+
+/** An item of the offers' vetting checklist; "two people" needs two different staff to tick it. */
+export const addVettingCheckAction = staffAction(
+  { permission: 'network.configure', schema: vettingCheckSchema },
+  (input, { user, db, now }) => {
+    write(db, (tx) => addCheck(tx, user, input, now));
+    return { revalidate: ['/settings'], message: 'saved' };
+  },
+);
+
+export const removeVettingCheckAction = staffAction(
+  { permission: 'network.configure', schema: vettingCheckIdSchema },
+  (input, { user, db, now }) => {
+    write(db, (tx) => removeCheck(tx, user, input.checkId, now));
+    return { revalidate: ['/settings'], message: 'saved' };
+  },
+);

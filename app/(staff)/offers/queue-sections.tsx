@@ -1,0 +1,135 @@
+import Link from '@/components/link';
+import { OFFER_KINDS, OFFER_STATUSES } from '@/db/schema/enums';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import type { OffersQueueView } from '@/lib/offers/queue-page';
+import type { OffersQuery } from '@/lib/offers/queue-query';
+
+/** The query string of the queue with these filters (and a page past the first). */
+export function queueHref(query: OffersQuery, page = 1): string {
+  const params = new URLSearchParams();
+  if (query.status !== 'open') params.set('status', query.status);
+  if (query.city) params.set('city', query.city);
+  if (query.kind) params.set('kind', query.kind);
+  if (query.capacity) params.set('capacity', String(query.capacity));
+  if (query.on) params.set('on', query.on);
+  if (query.q) params.set('q', query.q);
+  if (page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return text ? `/offers?${text}` : '/offers';
+}
+
+/** A plain GET form: every view of the queue is a link that can be shared. */
+export async function OfferFilters({ view }: { view: OffersQueueView }) {
+  const t = await getTranslations('offers');
+  const { query } = view;
+  return (
+    <form method="get" action="/offers" className="card filters inline-form compact">
+      <div className="field">
+        <label htmlFor="offers-q">{t('search')}</label>
+        <input id="offers-q" name="q" type="search" defaultValue={query.q} maxLength={60} aria-describedby="offers-q-hint" />
+        <p className="hint" id="offers-q-hint">
+          {t('searchHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="offers-status">{t('state')}</label>
+        <select id="offers-status" name="status" defaultValue={query.status}>
+          <option value="open">{t('stateOpen')}</option>
+          {OFFER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`statuses.${status}`)}
+            </option>
+          ))}
+          <option value="all">{t('stateAll')}</option>
+        </select>
+      </div>
+      {view.cities.choices.length > 0 ? (
+        <div className="field">
+          <label htmlFor="offers-city">{t('city')}</label>
+          <select id="offers-city" name="city" defaultValue={query.city ?? ''}>
+            <option value="">{t('anyCity')}</option>
+            {view.cities.choices.map((city) => (
+              <option key={city.id} value={city.slug}>
+                {city.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="offers-kind">{t('kind')}</label>
+        <select id="offers-kind" name="kind" defaultValue={query.kind ?? ''}>
+          <option value="">{t('anyKind')}</option>
+          {OFFER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="offers-capacity">{t('capacityAtLeast')}</label>
+        <input
+          id="offers-capacity"
+          name="capacity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={20}
+          defaultValue={query.capacity ?? ''}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="offers-on">{t('freeOn')}</label>
+        <input id="offers-on" name="on" type="date" defaultValue={query.on ?? ''} />
+      </div>
+      <button type="submit" className="button primary">
+        {t('show')}
+      </button>
+    </form>
+  );
+}
+
+/** One page of offers: a line each, its reference leading to the offer. */
+export async function OfferList({ view }: { view: OffersQueueView }) {
+  const t = await getTranslations('offers');
+  const format = await getFormatter();
+  const day = (night: string) => format.dateTime(new Date(`${night}T12:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  if (view.offers.length === 0) return <p className="empty">{t('empty')}</p>;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{t('count', { count: view.total })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reference')}</th>
+            <th scope="col">{t('state')}</th>
+            <th scope="col">{t('city')}</th>
+            <th scope="col">{t('place')}</th>
+            <th scope="col">{t('dates')}</th>
+            <th scope="col">{t('contact')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.offers.map((offer) => (
+            <tr key={offer.id}>
+              <th scope="row">
+                <Link href={`/offers/${offer.id}`}>{offer.reference}</Link>
+              </th>
+              <td>
+                <span className={`badge offer-${offer.status}`}>{t(`statuses.${offer.status}`)}</span>
+              </td>
+              <td>{offer.city}</td>
+              <td>{t('placeLine', { kind: t(`kinds.${offer.kind}`), capacity: offer.capacity, guests: t(`guests.${offer.guests}`) })}</td>
+              <td>
+                {offer.dates ? `${day(offer.dates.firstNight)} – ${day(offer.dates.lastNight)}` : '—'}
+                {offer.dates?.more ? ` ${t('moreDates')}` : ''}
+              </td>
+              <td>{offer.erased ? <span className="muted">{t('erased')}</span> : offer.contact}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
