@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { statement } from '@/db/prepared';
-import { arrivals, auditEvents, cities, shelters, stayBeds, stays, users } from '@/db/schema';
+import { arrivals, auditEvents, cities, offers, shelters, stayBeds, stays, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addDays, dayStart } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
@@ -52,6 +52,7 @@ export function auditReach(db: Db, admin: StaffUser): AuditReach {
 const e = alias(auditEvents, 'e');
 const s = alias(shelters, 's');
 const a = alias(arrivals, 'a');
+const o = alias(offers, 'o');
 
 const reachClause = (reach: Exclude<AuditReach, 'all'>) => {
   const [reachCities, reachUsers, reachInvitations] = [reach.cityIds, reach.userIds, reach.invitationIds].map((ids) => JSON.stringify(ids));
@@ -60,6 +61,8 @@ const reachClause = (reach: Exclude<AuditReach, 'all'>) => {
   or (${e.shelterId} is null and ${e.entity} = 'arrival'
       and ${e.entityId} in (select ${arrivals.id} from ${arrivals}
                              where ${arrivals.cityId} in (select value from json_each(${reachCities}))))
+  or (${e.shelterId} is null and ${e.entity} = 'offer'
+      and ${e.entityId} in (select ${offers.id} from ${offers} where ${offers.cityId} in (select value from json_each(${reachCities}))))
   or (${e.shelterId} is null and ${e.entity} = 'user' and ${e.entityId} in (select value from json_each(${reachUsers})))
   or (${e.shelterId} is null and ${e.entity} = 'invitation' and ${e.entityId} in (select value from json_each(${reachInvitations}))))`;
 };
@@ -168,15 +171,16 @@ export type AuditRow = {
   departure: string | null;
 };
 
-// The city an event happened in: its shelter's, else its household's, else the city it is about.
+// The city an event happened in: its shelter's, else its household's or offer's, else the city it is about.
 // Every column is named here, so that the query around it names these, not the table's.
 const EVENTS = sql`
   select ${e.id} as id, ${e.at} as at, ${e.action} as action, ${e.entity} as entity, ${e.entityId} as entityId, ${e.actorId} as actorId,
          ${e.actorKind} as actorKind, ${e.shelterId} as shelterId, ${e}.rowid as seq,
-         coalesce(${s.cityId}, ${a.cityId}, case when ${e.entity} = 'city' then ${e.entityId} end) as cityId
+         coalesce(${s.cityId}, ${a.cityId}, ${o.cityId}, case when ${e.entity} = 'city' then ${e.entityId} end) as cityId
     from ${auditEvents} ${e}
     left join ${shelters} ${s} on ${s.id} = ${e.shelterId}
-    left join ${arrivals} ${a} on ${e.entity} = 'arrival' and ${a.id} = ${e.entityId}`;
+    left join ${arrivals} ${a} on ${e.entity} = 'arrival' and ${a.id} = ${e.entityId}
+    left join ${offers} ${o} on ${e.entity} = 'offer' and ${o.id} = ${e.entityId}`;
 
 const cityZone = statement(() => sql`select ${cities.timeZone} from ${cities} where ${cities.id} = ?`);
 const actor = alias(users, 'u');

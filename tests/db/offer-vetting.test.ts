@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write } from '@/db';
+import { auditPage, auditReach } from '@/lib/audit-trail/trail';
 import { addCheck, listChecks, removeCheck } from '@/lib/offers/checklist';
 import { offerPage } from '@/lib/offers/offer-page';
 import { offerByToken } from '@/lib/offers/own-offer';
@@ -81,6 +82,22 @@ describe('the vetting checklist', () => {
       ['offer.tick', guideB.name],
     ]);
     expect(JSON.stringify(view)).not.toMatch(/token|hash/i);
+  });
+
+  it('is in the audit trail of the admins of the offer’s city, and of no other city’s', () => {
+    const id = idOf(makeOffer(db, istanbul.id, NOW, '2026-03-02', '2026-03-09').token);
+    write(db, (tx) => setOfferStatus(tx, guideA, { offerId: id, status: 'contacted' }, NOW));
+    const offerEvents = (cityIds: string[]) => {
+      const reach = auditReach(db, asStaff(makeUser(db, 'admin'), [], cityIds));
+      return auditPage(db, { kind: 'offers' }, 1, reach)
+        .rows.filter((row) => row.entityId === id)
+        .map((row) => [row.action, row.cityId]);
+    };
+    expect(offerEvents([istanbul.id])).toEqual([
+      ['offer.contacted', istanbul.id],
+      ['offer.submit', istanbul.id],
+    ]);
+    expect(offerEvents([yerevan.id])).toEqual([]);
   });
 
   it('refuses an empty checklist’s “active”: nothing is vetted by no checks', () => {
