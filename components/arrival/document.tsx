@@ -49,6 +49,8 @@ input[type=checkbox]{width:24px;min-height:24px;height:24px;margin:0 .5rem 0 0;f
 .counts label{flex:1;margin:0}
 .counts input{width:6rem}
 .counts .error{flex-basis:100%}
+.range{display:flex;flex-wrap:wrap;gap:0 .6rem}
+.range .field{flex:1 1 9rem;min-width:0}
 .cta{display:flex;align-items:center;justify-content:center;min-height:52px;padding:.6rem 1rem;border-radius:8px;background:#0f5257;color:#fff;font-weight:700;font-size:1.1rem;text-decoration:none}
 .langs{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:0 .6rem}
 [aria-invalid=true]{border:2px solid #b42318}

@@ -76,9 +76,9 @@ export function OfferForm({ locale, t, state, action, stamp, cities, city }: Pro
       <fieldset>
         <legend>{t('offer.dates')}</legend>
         <p className="hint">{t('offer.datesHint', { ranges: OFFER_RANGES })}</p>
-        <div className="counts">
+        <div>
           {Array.from({ length: OFFER_RANGES }, (_, i) => (
-            <div key={i}>
+            <div key={i} className="range">
               <Field state={state} t={t} ns="offer" name={`from${i + 1}`} label={t('offer.from', { n: i + 1 })} type="date" />
               <Field state={state} t={t} ns="offer" name={`to${i + 1}`} label={t('offer.to', { n: i + 1 })} type="date" />
             </div>

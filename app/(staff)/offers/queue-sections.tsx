@@ -23,70 +23,72 @@ export async function OfferFilters({ view }: { view: OffersQueueView }) {
   const t = await getTranslations('offers');
   const { query } = view;
   return (
-    <form method="get" action="/offers" className="card filters inline-form compact">
-      <div className="field">
-        <label htmlFor="offers-q">{t('search')}</label>
-        <input id="offers-q" name="q" type="search" defaultValue={query.q} maxLength={60} aria-describedby="offers-q-hint" />
-        <p className="hint" id="offers-q-hint">
-          {t('searchHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="offers-status">{t('state')}</label>
-        <select id="offers-status" name="status" defaultValue={query.status}>
-          <option value="open">{t('stateOpen')}</option>
-          {OFFER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`statuses.${status}`)}
-            </option>
-          ))}
-          <option value="all">{t('stateAll')}</option>
-        </select>
-      </div>
-      {view.cities.choices.length > 0 ? (
+    <div className="card filters">
+      <form method="get" action="/offers" className="inline-form compact">
         <div className="field">
-          <label htmlFor="offers-city">{t('city')}</label>
-          <select id="offers-city" name="city" defaultValue={query.city ?? ''}>
-            <option value="">{t('anyCity')}</option>
-            {view.cities.choices.map((city) => (
-              <option key={city.id} value={city.slug}>
-                {city.name}
+          <label htmlFor="offers-q">{t('search')}</label>
+          <input id="offers-q" name="q" type="search" defaultValue={query.q} maxLength={60} aria-describedby="offers-q-hint" />
+          <p className="hint" id="offers-q-hint">
+            {t('searchHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="offers-status">{t('state')}</label>
+          <select id="offers-status" name="status" defaultValue={query.status}>
+            <option value="open">{t('stateOpen')}</option>
+            {OFFER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+            <option value="all">{t('stateAll')}</option>
+          </select>
+        </div>
+        {view.cities.choices.length > 0 ? (
+          <div className="field">
+            <label htmlFor="offers-city">{t('city')}</label>
+            <select id="offers-city" name="city" defaultValue={query.city ?? ''}>
+              <option value="">{t('anyCity')}</option>
+              {view.cities.choices.map((city) => (
+                <option key={city.id} value={city.slug}>
+                  {city.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="offers-kind">{t('kind')}</label>
+          <select id="offers-kind" name="kind" defaultValue={query.kind ?? ''}>
+            <option value="">{t('anyKind')}</option>
+            {OFFER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
               </option>
             ))}
           </select>
         </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor="offers-kind">{t('kind')}</label>
-        <select id="offers-kind" name="kind" defaultValue={query.kind ?? ''}>
-          <option value="">{t('anyKind')}</option>
-          {OFFER_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="offers-capacity">{t('capacityAtLeast')}</label>
-        <input
-          id="offers-capacity"
-          name="capacity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={20}
-          defaultValue={query.capacity ?? ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="offers-on">{t('freeOn')}</label>
-        <input id="offers-on" name="on" type="date" defaultValue={query.on ?? ''} />
-      </div>
-      <button type="submit" className="button primary">
-        {t('show')}
-      </button>
-    </form>
+        <div className="field">
+          <label htmlFor="offers-capacity">{t('capacityAtLeast')}</label>
+          <input
+            id="offers-capacity"
+            name="capacity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={20}
+            defaultValue={query.capacity ?? ''}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="offers-on">{t('freeOn')}</label>
+          <input id="offers-on" name="on" type="date" defaultValue={query.on ?? ''} />
+        </div>
+        <button type="submit" className="button primary">
+          {t('show')}
+        </button>
+      </form>
+    </div>
   );
 }
 
@@ -98,7 +100,7 @@ export async function OfferList({ view }: { view: OffersQueueView }) {
   if (view.offers.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
     <div className="table-scroll">
-      <table>
+      <table className="offer-table">
         <caption>{t('count', { count: view.total })}</caption>
         <thead>
           <tr>
