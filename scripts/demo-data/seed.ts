@@ -23,6 +23,7 @@ import { DEMO_HISTORY_DAYS, seedDemoHistory, type DemoHistoryShelter } from './h
 import { seedDemoNeeds } from './needs';
 import { seedDemoNotices } from './notices';
 import { seedDemoNow } from './now';
+import { seedDemoOffers } from './offers';
 
 export const DEMO_LOGINS = [
   { email: 'admin@waystation.test', name: 'Aylin (admin)', role: 'admin' },
@@ -394,6 +395,7 @@ export async function seedDemo(db: Db, options: { password: string; now: Date })
     seedCityStaff(tx, passwordHash, since, cityIds);
     seedDemoNotices(tx, options.now, { fatih: shelterIds[0], yerevan: cityIds.yerevan }, { host: staffIds.host!, admin: staffIds.admin! });
     seedDemoNeeds(tx, options.now, { fatih: shelterIds[0], kadikoy: shelterIds[1] }, { host: staffIds.host!, admin: staffIds.admin! });
+    seedDemoOffers(tx, options.now, cityIds, { guide: staff('guide'), admin: staff('admin') });
     return true;
   });
 }
