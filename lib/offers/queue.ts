@@ -16,6 +16,8 @@ function searched(q: string): SQL | undefined {
   if (!q) return undefined;
   const bare = q.toUpperCase().replace(/[^A-Z0-9]/g, '');
   const reference = /^[A-Z0-9]{6}$/.test(bare) ? eq(offers.reference, `${bare.slice(0, 3)}-${bare.slice(3)}`) : undefined;
+  // Written as one ("K7M-3QX", or with a digit among letters): the reference alone, found by its index.
+  if (reference && !q.includes('@') && (/^\w{3}-\w{3}$/.test(q.trim()) || (/\d/.test(bare) && /[A-Z]/.test(bare)))) return reference;
   const digits = q.replace(/[\s().-]/g, '');
   const phone = /^\+?\d{4,}$/.test(digits) ? contains(contactDigits, digits) : undefined;
   const words = q.split(/\s+/).filter(Boolean);
