@@ -16,6 +16,8 @@ import { occupancyHistory } from '@/lib/occupancy/history';
 import { networkNow } from '@/lib/occupancy/now';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { summarize } from '@/lib/occupancy/summary';
+import { offersQueuePage } from '@/lib/offers/queue-page';
+import { offersQuery } from '@/lib/offers/queue-query';
 import { networkAvailability } from '@/lib/placement/availability';
 import { placeGroups } from '@/lib/placement/city-places';
 import { shelterBoard } from '@/lib/shelters/board';
@@ -32,12 +34,12 @@ const HISTORY = 2 * 365 * DAY;
 /**
  * The synthetic network: `cities` cities (City 1 … City n, slugs city-1 …), their shelters in turn,
  * each with a men's, a women's, a mixed and a family room, households waiting now in the cities in
- * turn, and past stays over two years, each with its released beds. Raw SQL in one transaction,
+ * turn, past stays over two years, each with its released beds, and places offered in the cities. Raw SQL in one transaction,
  * because the ORM would take minutes for a million rows.
  */
 export function seedSyntheticNetwork(
   path: string,
-  size: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number },
+  size: { cities: number; shelters: number; bedsPerShelter: number; pastStays: number; waiting: number; offers: number },
   now: Date,
 ) {
   const { db, sqlite } = openDatabase(path);
@@ -59,6 +61,10 @@ export function seedSyntheticNetwork(
   // Istanbul keeps UTC+3 all year: its calendar day without a time zone database, a million times over.
   const istanbulDay = (ms: number) => new Date(ms + 3 * 3600_000).toISOString().slice(0, 10);
   const insertStayBed = sqlite.prepare('insert into stay_beds (stay_id, bed_id, held_at, released_at) values (?, ?, ?, ?)');
+  const insertOffer = sqlite.prepare(
+    'insert into offers (id, reference, city_id, kind, capacity, guests, languages, longest_nights, contact, note, status, created_at, updated_at, status_changed_at) values (?, ?, ?, ?, ?, ?, \'["ru"]\', 14, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertOfferRange = sqlite.prepare('insert into offer_ranges (offer_id, position, first_night, last_night) values (?, ?, ?, ?)');
   const kinds = ['men', 'women', 'mixed', 'family'] as const;
   const bedsByShelter: { shelterId: string; cityId: string; bedIds: string[] }[] = [];
   const cityIds: string[] = [];
@@ -165,9 +171,67 @@ export function seedSyntheticNetwork(
         null,
         cityIds[w % cityIds.length],
       );
+    seedOffers(size.offers, cityIds, t, insertOffer, insertOfferRange);
   })();
   sqlite.exec('analyze');
   return { db, sqlite, bedsByShelter, cityIds };
+}
+
+const OFFER_KINDS = ['sofa', 'room', 'flat'] as const;
+const OFFER_GUESTS = ['men', 'women', 'families', 'anyone'] as const;
+// Most offers are still in play; a tenth are over (withdrawn or declined).
+const OFFER_STATUSES = [
+  'new',
+  'new',
+  'contacted',
+  'contacted',
+  'verified',
+  'active',
+  'active',
+  'active',
+  'paused',
+  'withdrawn',
+  'declined',
+];
+const NOTE_WORDS = ['balcony', 'quiet', 'metro', 'lift', 'garden', 'cat', 'dog', 'sea', 'centre', 'tram', 'kitchen', 'bath'];
+
+/**
+ * Places offered on /offer, in the cities in turn, a few each hour back in time: each with one or two
+ * ranges of free nights over the next two months, a phone, and a note of three words.
+ */
+function seedOffers(
+  count: number,
+  cityIds: string[],
+  t: number,
+  insertOffer: { run: (...values: unknown[]) => unknown },
+  insertRange: { run: (...values: unknown[]) => unknown },
+) {
+  const tonight = new Date(t + 3 * 3600_000).toISOString().slice(0, 10);
+  for (let o = 0; o < count; o++) {
+    const offerId = id();
+    const at = t - o * 97_000;
+    // A hash of the number, so that kind, capacity, whom and words do not follow the city in step.
+    const h = Math.imul(o + 1, 2654435761) >>> 0;
+    const note = [0, 8, 16].map((shift) => NOTE_WORDS[(h >>> shift) % NOTE_WORDS.length]).join(' ');
+    const reference = o.toString(36).toUpperCase().padStart(6, '0');
+    insertOffer.run(
+      offerId,
+      `${reference.slice(0, 3)}-${reference.slice(3)}`,
+      cityIds[o % cityIds.length],
+      OFFER_KINDS[h % 3],
+      1 + ((h >>> 4) % 8),
+      OFFER_GUESTS[(h >>> 12) % 4],
+      `+90 5${String(o).padStart(9, '0')}`,
+      note,
+      OFFER_STATUSES[(h >>> 20) % OFFER_STATUSES.length],
+      at,
+      at,
+      at,
+    );
+    const first = addDays(tonight, (h >>> 6) % 30);
+    insertRange.run(offerId, 0, first, addDays(first, 3 + ((h >>> 10) % 20)));
+    if (h % 3 === 0) insertRange.run(offerId, 1, addDays(first, 30), addDays(first, 40));
+  }
 }
 
 /**
@@ -217,6 +281,7 @@ export async function benchScale(options: {
   bedsPerShelter: number;
   pastStays: number;
   waiting: number;
+  offers: number;
   runs: number;
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'waystation-scale-'));
@@ -271,6 +336,16 @@ export async function benchScale(options: {
     }
     const [suggestionsCity, suggestionsNetwork] = [spread(cityTimes), spread(networkTimes)];
     const queue = medianMs(options.runs, () => waitingQueue(db, admin, now));
+    // The vetting queue's first page, as a guide of the first city opens it: rooms for two or more, free
+    // on the night in a week, whose note says "balcony".
+    const offersQueue = medianMs(options.runs, () =>
+      offersQueuePage(
+        db,
+        cityGuide,
+        offersQuery({ kind: 'room', capacity: '2', on: addDays(localDay(now.getTime(), NETWORK_TIME_ZONE), 7), q: 'balcony' }),
+        'en',
+      ),
+    );
     const scopedQueue = medianMs(options.runs, () => waitingQueue(db, cityGuide, now));
     // The network forecast: the first on this connection reads every shelter's stays (cold); then each
     // shelter's are kept while its stamp stands still (warm); then, before each run, a guest says
@@ -351,6 +426,7 @@ export async function benchScale(options: {
       beds: options.shelters * options.bedsPerShelter,
       past_stays: options.pastStays,
       waiting_households: options.waiting,
+      offers: options.offers,
       seed_seconds: round(seedSeconds),
       suggestions_3_nights_ms: round(suggestions.median),
       suggestions_3_nights_ms_max: round(suggestions.max),
@@ -361,6 +437,7 @@ export async function benchScale(options: {
       suggestions_city_to_network_ratio: round(suggestionsCity.median / suggestionsNetwork.median, 2),
       waiting_list_ms: round(queue.median),
       scoped_queue_ms: round(scopedQueue.median),
+      offers_queue_ms: round(offersQueue.median),
       calendar_14_nights_ms: round(calendar.median),
       forecast_network_cold_ms: round(coldForecast.median),
       forecast_network_ms: round(networkForecast.median),

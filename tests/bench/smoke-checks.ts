@@ -56,9 +56,14 @@ const CHECKS: Check[] = [
   positive('scale', 'suggestions_3_nights_ms'),
   // Split into cities: one city's suggestions, queue and occupancy page beside the network's.
   ['scale', 'scale.cities = 2', (r) => num(r, 'scale', 'cities') === 2],
-  ...['suggestions_ms', 'suggestions_network_ms', 'scoped_queue_ms', 'forecast_city_ms', 'city_occupancy_page_http_ms'].map((key) =>
-    positive('scale', key),
-  ),
+  ...[
+    'suggestions_ms',
+    'suggestions_network_ms',
+    'scoped_queue_ms',
+    'offers_queue_ms',
+    'forecast_city_ms',
+    'city_occupancy_page_http_ms',
+  ].map((key) => positive('scale', key)),
   positive('forecast', 'days_forecast'),
   ['forecast', 'forecast.mae_beds ≥ 0', (r) => num(r, 'forecast', 'mae_beds') >= 0],
   positive('forecast', 'naive_mae_beds'),

@@ -45,6 +45,7 @@ function healthyRun(): Record<string, Record<string, unknown>> {
       suggestions_ms: 2,
       suggestions_network_ms: 3,
       scoped_queue_ms: 1,
+      offers_queue_ms: 1,
       forecast_city_ms: 5,
       city_occupancy_page_http_ms: 30,
     },
