@@ -1,7 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { openDatabase, write, type Db } from '@/db';
-import { arrivals, beds, cities, rooms, shelterMembers, shelterNeeds, shelters, staffCities, users, type Role } from '@/db/schema';
+import {
+  arrivals,
+  beds,
+  cities,
+  offerRanges,
+  offers,
+  rooms,
+  shelterMembers,
+  shelterNeeds,
+  shelters,
+  staffCities,
+  users,
+  type Role,
+} from '@/db/schema';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut } from '@/lib/placement/stays';
@@ -21,7 +35,11 @@ export type Marker = { name: string; value: string } & (
   | { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' }
   | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
   | { shelter: 'T'; field: 'needNote' }
+  | { offer: OfferKey; field: 'offerContact' | 'offerNote' | 'offerTokenHash'; ownPage: string }
 );
+/** Two places offered on /offer: O in Istanbul, OY in Yerevan. */
+export const OFFERS = ['O', 'OY'] as const;
+export type OfferKey = (typeof OFFERS)[number];
 
 export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY'] as const;
 export type StaffKey = (typeof STAFF)[number];
@@ -47,7 +65,23 @@ const SHARES: Record<Household, Record<Detail, StaffKey[]>> = {
   },
 };
 
-export function mayReceive(caller: Caller, marker: Marker): boolean {
+/**
+ * Issue 30: an offer's contact and note are for the staff who vet it (guides and admins of its city,
+ * with no "Show details" step: calling is vetting), never a host; and for the person on the offer's
+ * own page, whoever holds its link. Its token hash is nobody's.
+ */
+const OFFER_SHARES: Record<OfferKey, StaffKey[]> = {
+  O: ['guideA', 'guideB', 'admin'],
+  OY: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
+};
+
+/** Whether `caller` may receive `marker` on the page at `where` (a method and path). */
+export function mayReceive(caller: Caller, marker: Marker, where = ''): boolean {
+  if ('offer' in marker) {
+    if (marker.field === 'offerTokenHash') return false;
+    if (where.includes(`${marker.ownPage} `) || where.includes(`${marker.ownPage}?`)) return true;
+    return caller.kind !== 'anonymous' && OFFER_SHARES[marker.offer].includes(caller.kind);
+  }
   if (caller.kind === 'anonymous') return false;
   // Staff names and emails are checked for the callers of one city only: no other city's staff reaches them.
   if ('staff' in marker) return !YEREVAN.includes(caller.kind) || YEREVAN.includes(marker.staff);
@@ -70,6 +104,7 @@ export type World = {
   markers: Marker[];
   staff: Record<StaffKey, { id: string; email: string }>;
   stays: { R: string; C: string };
+  offers: Record<OfferKey, { id: string; token: string }>;
 };
 
 export const ROLES: Record<StaffKey, Role> = {
@@ -202,6 +237,39 @@ export function buildWorld(databasePath: string): World {
       tx.insert(shelterNeeds)
         .values({ shelterId: T.id, kind: 'other', note: needNote, lastDay: '2099-01-01', createdBy: staff.hostT.id })
         .run();
+      const offered = Object.fromEntries(
+        OFFERS.map((key) => {
+          const token = newLinkToken();
+          const ownPage = `/offer/${token}`;
+          const offerMark = (field: 'offerContact' | 'offerNote' | 'offerTokenHash', value: string) => {
+            markers.push({ name: `${key}.${field}`, value, offer: key, field, ownPage });
+            return value;
+          };
+          const row = tx
+            .insert(offers)
+            .values({
+              reference: `${key}-${tag}`.slice(0, 7).toUpperCase(),
+              cityId: key === 'O' ? istanbul : yerevan,
+              kind: 'room',
+              capacity: 2,
+              guests: 'anyone',
+              languages: ['ru'],
+              longestNights: 7,
+              contact: offerMark('offerContact', `@mk${key}contact${tag}`),
+              note: offerMark('offerNote', `MK${key}-offerNote-${tag}`),
+              tokenHash: offerMark('offerTokenHash', hashLinkToken(token)),
+              updatedAt: now,
+              statusChangedAt: now,
+            })
+            .returning({ id: offers.id })
+            .get();
+          const night = tonightIn('Europe/Istanbul', now);
+          tx.insert(offerRanges)
+            .values({ offerId: row.id, position: 0, firstNight: night, lastNight: addNights(night, 7) })
+            .run();
+          return [key, { id: row.id, token }];
+        }),
+      ) as World['offers'];
       return {
         shelterS: S.id,
         shelterT: T.id,
@@ -212,6 +280,7 @@ export function buildWorld(databasePath: string): World {
         markers,
         staff: Object.fromEntries(STAFF.map((key) => [key, { id: staff[key].id, email: staff[key].email }])) as World['staff'],
         stays: { R: placed[0], C: placed[1] },
+        offers: offered,
       };
     });
   } finally {

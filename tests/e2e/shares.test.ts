@@ -10,6 +10,7 @@ import {
   endWorld,
   HOUSEHOLDS,
   mayReceive,
+  OFFERS,
   ROLES,
   STAFF,
   YEREVAN,
@@ -48,6 +49,10 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/invite/[token]': () => [`/invite/${UNKNOWN_TOKEN}`],
   '/login': () => ['/login'],
   '/notices': () => ['/notices'],
+  '/offer': () => ['/offer'],
+  '/offer/[token]': (w) => [`/offer/${w.offers.O.token}`, `/offer/${w.offers.OY.token}`, `/offer/${UNKNOWN_TOKEN}`],
+  '/offers': () => ['/offers', '/offers?status=all', '/offers?kind=room&capacity=2&q=mk'],
+  '/offers/[id]': (w) => [`/offers/${w.offers.O.id}`, `/offers/${w.offers.OY.id}`],
   '/occupancy': () => ['/occupancy'],
   '/occupancy/ahead': () => ['/occupancy/ahead', '/occupancy/ahead?city=yerevan'],
   // Refused before it is written to the audit trail, which tests/e2e/occupancy.test.ts counts.
@@ -150,6 +155,10 @@ function named(where: string): string {
     [world.shelterYerevan.id, 'Yerevan shelter'],
     ...HOUSEHOLDS.map((h): [string, string] => [world.arrivals[h], h]),
     ...world.links.map(({ name, token }): [string, string] => [token, name]),
+    ...OFFERS.flatMap((key): [string, string][] => [
+      [world.offers[key].id, key],
+      [world.offers[key].token, `${key}'s link`],
+    ]),
   ];
   return names.reduce((text, [id, name]) => text.replaceAll(id, `{${name}}`), where);
 }
@@ -157,7 +166,7 @@ function named(where: string): string {
 /** Each marker in `body` that `who` may not receive, as "who: where: marker". */
 function leaks(who: Caller, where: string, body: string): string[] {
   return found(body)
-    .filter((m) => !mayReceive(who, m))
+    .filter((m) => !mayReceive(who, m, where))
     .map((m) => `${who.name}: ${named(where)}: ${m.name}`);
 }
 
@@ -296,6 +305,10 @@ describe("what each caller receives is the caller's share", () => {
       ...missing(hostS, `/shelters/${world.shelterS}`, ['R.alias', 'R.note', 'C.alias', 'C.note']),
       ...missing(hostT, `/shelters/${world.shelterT}`, ['T.needNote']),
       ...missing(admin, `/shelters/${world.shelterT}`, ['T.needNote']),
+      ...missing(guideA, `/offers/${world.offers.O.id}`, ['O.offerContact', 'O.offerNote']),
+      ...missing(guideY, `/offers/${world.offers.OY.id}`, ['OY.offerContact', 'OY.offerNote']),
+      ...missing(guideY, '/offers', ['OY.offerContact']),
+      ...missing(crawls[0].answers, `/offer/${world.offers.O.token}`, ['O.offerContact', 'O.offerNote']),
     ]).toEqual([]);
     expect(crawls.flatMap((c) => c.problems)).toEqual([]);
     // Each staff page's door opens exactly for whom the policy says (lib/auth/policy.ts), for nobody else.
