@@ -8,13 +8,11 @@ import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { submitOffer } from '@/lib/offers/submit-offer';
-import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
+import { formStamp, guardPost } from '@/lib/requests/form-guard';
 import { fieldErrorsOf } from '@/lib/validation/common';
 import { offerSchema } from '@/lib/validation/offer';
 
 export const dynamic = 'force-dynamic';
-
-const FORM_FIELDS = ['stamp', 'website', 'lang'];
 
 async function formPage(
   locale: ArrivalLocale,
@@ -45,17 +43,11 @@ export async function POST(request: Request) {
   const now = new Date();
   const raw = formDataToObject(await request.formData().catch(() => new FormData()));
   const { locale, remember } = requestLocale(request, raw.lang);
-  const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !FORM_FIELDS.includes(name)));
-  const stamp = raw.stamp;
-  const keptStamp = typeof stamp === 'string' && stampTime(stamp) ? stamp : formStamp(now);
+  const { typed: values, stamp: keptStamp, refusal } = guardPost(raw, isSameOriginPost(request), now);
   const refuse = (status: number, state: Omit<FormState, 'status'>, fresh = false) =>
     formPage(locale, status, { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp }, remember);
-
-  if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });
-  const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(stamp ?? '') }, now);
-  if (bot === 'honeypot') return refuse(400, { message: 'refused', values: {} });
-  if (bot === 'tooFast') return refuse(400, { message: 'waitMoment' });
-  if (bot === 'stale') return refuse(400, { message: 'tooFast' }, true);
+  if (refusal?.message === 'refused') return refuse(refusal.status, { message: refusal.message, values: {} });
+  if (refusal) return refuse(refusal.status, { message: refusal.message }, refusal.freshStamp);
 
   const parsed = offerSchema.safeParse(raw);
   if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });

@@ -9,7 +9,7 @@ import { rememberCity } from '@/lib/cities/likely-city';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
-import { botVerdict, formStamp, stampTime } from '@/lib/requests/form-guard';
+import { formStamp, guardPost } from '@/lib/requests/form-guard';
 import { submitRequest } from '@/lib/requests/self-register';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { isRequestDevice, newRequestDevice, REQUEST_DEVICE_COOKIE } from '@/lib/requests/throttle';
@@ -19,7 +19,6 @@ import { publicRequestSchema } from '@/lib/validation/request';
 
 export const dynamic = 'force-dynamic';
 
-const FORM_FIELDS = ['stamp', 'website', 'lang'];
 type Shown = { state: FormState; stamp: string; withContact?: boolean; city?: string };
 
 /** This browser's device id for the request limits (lib/requests/throttle.ts), if it sent one. */
@@ -98,10 +97,7 @@ export async function POST(request: Request) {
   const raw = formDataToObject(await request.formData().catch(() => new FormData()));
   const { locale, remember } = requestLocale(request, raw.lang);
   // What they typed comes back to them; the form's own bookkeeping fields do not.
-  const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !FORM_FIELDS.includes(name)));
-  const stamp = raw.stamp;
-  // Time already spent on the form counts after a refusal; a bad stamp starts over.
-  const keptStamp = typeof stamp === 'string' && stampTime(stamp) ? stamp : formStamp(now);
+  const { typed: values, stamp: keptStamp, refusal } = guardPost(raw, isSameOriginPost(request), now);
   const refuse = (status: number, state: Omit<FormState, 'status'>, withContact = false, fresh = false) =>
     formPage(
       request,
@@ -111,13 +107,9 @@ export async function POST(request: Request) {
       { state: { status: 'error', values, ...state }, stamp: fresh ? formStamp(now) : keptStamp, withContact },
       remember,
     );
-
-  if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });
-  const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(stamp ?? '') }, now);
-  if (bot === 'honeypot') return refuse(400, { message: 'refused', values: {} }, true);
-  // Too quick: the same stamp is good in a moment (a refused post spends nothing), so it is kept.
-  if (bot === 'tooFast') return refuse(400, { message: 'waitMoment' });
-  if (bot === 'stale') return refuse(400, { message: 'tooFast' }, false, true);
+  // A bot that filled the hidden field gets nothing back but the network's contact.
+  if (refusal?.message === 'refused') return refuse(refusal.status, { message: refusal.message, values: {} }, true);
+  if (refusal) return refuse(refusal.status, { message: refusal.message }, false, refusal.freshStamp);
 
   const parsed = publicRequestSchema.safeParse(raw);
   if (!parsed.success) return refuse(422, { message: 'checkFields', fieldErrors: fieldErrorsOf(parsed.error) });

@@ -1,5 +1,7 @@
-import type { Translate } from '@/components/arrival/words';
+import { languageName, type Translate } from '@/components/arrival/words';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
+import { LANGUAGES } from '@/lib/validation/shelter-options';
 
 // The fields of the public forms (/request, /offer): plain HTML that works without JavaScript, each
 // tied to its hint and, after a refusal, to its error in the reader's language.
@@ -55,3 +57,29 @@ export function Check({ form, name, label, value, checked }: { form: FormState; 
   );
 }
 
+/** The languages someone speaks, theirs ticked on a fresh form. */
+export function LanguageChecks({ locale, state, legend }: { locale: ArrivalLocale; state: FormState; legend: string }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="langs">
+        {LANGUAGES.map((language) => (
+          <Check key={language} form={state} name="languages" value={language} label={languageName(locale, language)} checked={language === locale} />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The stamp the form was handed out with and the field hidden from people (lib/requests/form-guard.ts). */
+export function BotGuard({ t, stamp }: { t: Translate; stamp: string }) {
+  return (
+    <>
+      <input type="hidden" name="stamp" value={stamp} />
+      <div className="hp" aria-hidden="true">
+        <label htmlFor="website">{t('request.honeypot')}</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+    </>
+  );
+}

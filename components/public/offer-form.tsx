@@ -1,10 +1,9 @@
-import { languageName, type Translate } from '@/components/arrival/words';
+import type { Translate } from '@/components/arrival/words';
 import { OFFER_GUESTS, OFFER_KINDS } from '@/db/schema/enums';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
 import { MAX_OFFER_CAPACITY, MAX_OFFER_NIGHTS, OFFER_RANGES } from '@/lib/validation/offer';
-import { LANGUAGES } from '@/lib/validation/shelter-options';
-import { Check, described, Field, FieldError } from './form-fields';
+import { BotGuard, Check, described, Field, FieldError, LanguageChecks } from './form-fields';
 
 type Props = {
   locale: ArrivalLocale;
@@ -45,29 +44,12 @@ export function OfferForm({ locale, t, state, action, stamp, cities, city }: Pro
   return (
     <form method="post" action={action} noValidate>
       <input type="hidden" name="lang" value={locale} />
-      {stamp ? (
-        <>
-          <input type="hidden" name="stamp" value={stamp} />
-          <div className="hp" aria-hidden="true">
-            <label htmlFor="website">{t('request.honeypot')}</label>
-            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </div>
-        </>
-      ) : (
-        <input type="hidden" name="intent" value="edit" />
-      )}
+      {stamp ? <BotGuard t={t} stamp={stamp} /> : <input type="hidden" name="intent" value="edit" />}
       <Choice form={state} t={t} name="cityId" options={cities.map((c) => ({ value: c.id, label: c.name }))} chosen={city ?? (cities.length === 1 ? cities[0].id : undefined)} />
       <Choice form={state} t={t} name="kind" options={OFFER_KINDS.map((kind) => ({ value: kind, label: t(`offer.kinds.${kind}`) }))} />
       {number('capacity', MAX_OFFER_CAPACITY)}
       <Choice form={state} t={t} name="guests" options={OFFER_GUESTS.map((who) => ({ value: who, label: t(`offer.guestKinds.${who}`) }))} />
-      <fieldset>
-        <legend>{t('offer.languages')}</legend>
-        <div className="langs">
-          {LANGUAGES.map((language) => (
-            <Check key={language} form={state} name="languages" value={language} label={languageName(locale, language)} checked={language === locale} />
-          ))}
-        </div>
-      </fieldset>
+      <LanguageChecks locale={locale} state={state} legend={t('offer.languages')} />
       <fieldset>
         <legend>{t('offer.details')}</legend>
         <Check form={state} name="pets" label={t('offer.pets')} checked={false} />

@@ -1,11 +1,10 @@
 import { LanguageLinks, PrivacyLink } from '@/components/arrival/arrival-page';
-import { languageName, type Translate } from '@/components/arrival/words';
+import type { Translate } from '@/components/arrival/words';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { fieldValue, type FormState } from '@/lib/forms';
-import { Check, described, Field, FieldError } from './form-fields';
 import type { NetworkContact } from '@/lib/requests/settings';
 import { MAX_HOUSEHOLD } from '@/lib/validation/arrival';
-import { LANGUAGES } from '@/lib/validation/shelter-options';
+import { BotGuard, Check, described, Field, FieldError, LanguageChecks } from './form-fields';
 import { HelpBox, localHref } from './help-box';
 
 type Props = {
@@ -66,11 +65,7 @@ export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact
       <section>
         <form method="post" action="/request" noValidate>
           <input type="hidden" name="lang" value={locale} />
-          <input type="hidden" name="stamp" value={stamp} />
-          <div className="hp" aria-hidden="true">
-            <label htmlFor="website">{t('request.honeypot')}</label>
-            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </div>
+          <BotGuard t={t} stamp={stamp} />
           <Field state={state} t={t} name="alias" hint maxLength={40} autoComplete="nickname" required />
           {cities.length > 1 ? (
             <>
@@ -86,14 +81,7 @@ export function RequestForm({ locale, t, state, stamp, arrivedAtDefault, contact
               {count('children')}
             </div>
           </fieldset>
-          <fieldset>
-            <legend>{t('request.languages')}</legend>
-            <div className="langs">
-              {LANGUAGES.map((language) => (
-                <Check key={language} form={state} name="languages" value={language} label={languageName(locale, language)} checked={language === locale} />
-              ))}
-            </div>
-          </fieldset>
+          <LanguageChecks locale={locale} state={state} legend={t('request.languages')} />
           <fieldset>
             <legend>{t('request.needs')}</legend>
             <Check form={state} name="needsWheelchair" label={t('request.needsWheelchair')} checked={false} />

@@ -48,3 +48,29 @@ export function botVerdict(form: { website?: string; stamp?: string }, now: Date
   if (age < 0 || age > STAMP_MAX_AGE_MS) return 'stale';
   return age < MIN_FILL_MS ? 'tooFast' : null;
 }
+
+/** A public form's own bookkeeping fields: never given back as what the person typed. */
+const GUARD_FIELDS = ['stamp', 'website', 'lang'];
+
+/** Why a post is turned away before its fields are read, and whether its form comes back with a new stamp. */
+export type GuardRefusal = { status: 400 | 403; message: 'badOrigin' | 'refused' | 'waitMoment' | 'tooFast'; freshStamp: boolean };
+
+/**
+ * A post to a public form (/request, /offer) before its fields are read: what was typed, to give
+ * back; the stamp to keep (time already spent on the form counts after a refusal; a bad stamp starts
+ * over); and the refusal, if any: from another site, the hidden field filled ("refused", nothing
+ * given back), too fast (the same stamp is good in a moment, as a refused post spends nothing), or a
+ * stale stamp.
+ */
+export function guardPost(raw: Record<string, string | string[]>, sameOrigin: boolean, now: Date) {
+  const typed = Object.fromEntries(Object.entries(raw).filter(([name]) => !GUARD_FIELDS.includes(name)));
+  const stamp = typeof raw.stamp === 'string' && stampTime(raw.stamp) ? raw.stamp : formStamp(now);
+  const refusal = ((): GuardRefusal | null => {
+    if (!sameOrigin) return { status: 403, message: 'badOrigin', freshStamp: false };
+    const bot = botVerdict({ website: String(raw.website ?? ''), stamp: String(raw.stamp ?? '') }, now);
+    if (bot === 'honeypot') return { status: 400, message: 'refused', freshStamp: false };
+    if (bot === 'tooFast') return { status: 400, message: 'waitMoment', freshStamp: false };
+    return bot === 'stale' ? { status: 400, message: 'tooFast', freshStamp: true } : null;
+  })();
+  return { typed, stamp, refusal };
+}

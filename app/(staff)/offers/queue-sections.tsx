@@ -18,6 +18,32 @@ export function queueHref(query: OffersQuery, page = 1): string {
   return text ? `/offers?${text}` : '/offers';
 }
 
+/** One of the queue's choices, its first option meaning "any". */
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`offers-${name}`}>{label}</label>
+      <select id={`offers-${name}`} name={name} defaultValue={value}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A plain GET form: every view of the queue is a link that can be shared. */
 export async function OfferFilters({ view }: { view: OffersQueueView }) {
   const t = await getTranslations('offers');
@@ -32,42 +58,30 @@ export async function OfferFilters({ view }: { view: OffersQueueView }) {
             {t('searchHint')}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="offers-status">{t('state')}</label>
-          <select id="offers-status" name="status" defaultValue={query.status}>
-            <option value="open">{t('stateOpen')}</option>
-            {OFFER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`statuses.${status}`)}
-              </option>
-            ))}
-            <option value="all">{t('stateAll')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label={t('state')}
+          value={query.status}
+          options={[
+            { value: 'open', label: t('stateOpen') },
+            ...OFFER_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+            { value: 'all', label: t('stateAll') },
+          ]}
+        />
         {view.cities.choices.length > 0 ? (
-          <div className="field">
-            <label htmlFor="offers-city">{t('city')}</label>
-            <select id="offers-city" name="city" defaultValue={query.city ?? ''}>
-              <option value="">{t('anyCity')}</option>
-              {view.cities.choices.map((city) => (
-                <option key={city.id} value={city.slug}>
-                  {city.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="city"
+            label={t('city')}
+            value={query.city ?? ''}
+            options={[{ value: '', label: t('anyCity') }, ...view.cities.choices.map((city) => ({ value: city.slug, label: city.name }))]}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="offers-kind">{t('kind')}</label>
-          <select id="offers-kind" name="kind" defaultValue={query.kind ?? ''}>
-            <option value="">{t('anyKind')}</option>
-            {OFFER_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t('kind')}
+          value={query.kind ?? ''}
+          options={[{ value: '', label: t('anyKind') }, ...OFFER_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))]}
+        />
         <div className="field">
           <label htmlFor="offers-capacity">{t('capacityAtLeast')}</label>
           <input

@@ -1,4 +1,4 @@
-import { renderLinkNotWorking } from '@/components/arrival/render';
+import { linkNotWorking } from '@/app/link-not-working';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { renderOwnOffer } from '@/components/public/render-offer';
 import { getDb, write } from '@/db';
@@ -7,7 +7,6 @@ import { isSameOriginPost } from '@/lib/auth/origin';
 import { listCities } from '@/lib/cities/cities';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject, type FormState } from '@/lib/forms';
-import { LINK_RETRY_AFTER_S, linkBlocked, recordLinkMiss } from '@/lib/guest-link/link-throttle';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { editOwnOffer, setOwnOfferPaused, withdrawOwnOffer } from '@/lib/offers/own-offer';
 import { ownOfferPage } from '@/lib/offers/own-page';
@@ -16,18 +15,6 @@ import { offerSchema, ownOfferIntentSchema } from '@/lib/validation/offer';
 
 export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ token: string }> };
-
-/**
- * Unknown and erased links: the guest links' 404 page, slower and then refused (429) for a guesser,
- * counted against the same limit (`link.address`). A working link is always served.
- */
-async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
-  if (linkBlocked(getDb(), address, now))
-    return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': String(LINK_RETRY_AFTER_S) } });
-  const delay = write(getDb(), (tx) => recordLinkMiss(tx, address, now));
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  return htmlResponse(await renderLinkNotWorking(locale, false), 404);
-}
 
 async function ownPage(
   token: string,
@@ -50,7 +37,7 @@ export async function GET(request: Request, { params }: Params) {
   const { token } = await params;
   const now = new Date();
   const { locale, remember } = requestLocale(request);
-  if (!ownOfferPage(getDb(), token, locale)) return notWorking(clientAddress(request.headers), locale, now);
+  if (!ownOfferPage(getDb(), token, locale)) return linkNotWorking(clientAddress(request.headers), locale, now);
   return ownPage(token, locale, now, 200, undefined, remember);
 }
 
@@ -63,7 +50,7 @@ export async function POST(request: Request, { params }: Params) {
   const now = new Date();
   const fields = formDataToObject(await request.formData().catch(() => new FormData()));
   const { locale } = requestLocale(request, fields.lang);
-  if (!ownOfferPage(getDb(), token, locale)) return notWorking(clientAddress(request.headers), locale, now);
+  if (!ownOfferPage(getDb(), token, locale)) return linkNotWorking(clientAddress(request.headers), locale, now);
   const values = Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'lang' && name !== 'intent'));
   const refuse = (status: number, state: Omit<FormState, 'status'>) => ownPage(token, locale, now, status, { status: 'error', ...state });
   if (!isSameOriginPost(request)) return refuse(403, { message: 'badOrigin' });

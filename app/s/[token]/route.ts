@@ -1,5 +1,5 @@
+import { linkNotWorking } from '@/app/link-not-working';
 import type { SayRefusal } from '@/components/arrival/guest-said';
-import { renderLinkNotWorking } from '@/components/arrival/render';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
 import { linkPageHasForm, mayTellShelter, renderLinkPage } from '@/components/public/render';
 import { getDb, write } from '@/db';
@@ -8,7 +8,6 @@ import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
 import { tellShelter } from '@/lib/guest-link/guest-said';
-import { LINK_RETRY_AFTER_S, linkBlocked, recordLinkMiss } from '@/lib/guest-link/link-throttle';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { linkPageData, type LinkPage } from '@/lib/guest-link/page-data';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
@@ -19,19 +18,6 @@ import { cancelRequestSchema } from '@/lib/validation/request';
 export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ token: string }> };
 
-/**
- * Unknown, revoked and expired links: the same 404 page, slower and then refused (429) for a guesser.
- * Only misses are held back: a link that works is looked up first and always served, so a guesser on
- * the same airport Wi-Fi cannot lock everyone behind that address out of their shelter page.
- */
-async function notWorking(address: string, locale: ArrivalLocale, now: Date): Promise<Response> {
-  if (linkBlocked(getDb(), address, now))
-    return htmlResponse(await renderLinkNotWorking(locale, true), 429, { headers: { 'retry-after': String(LINK_RETRY_AFTER_S) } });
-  const delay = write(getDb(), (tx) => recordLinkMiss(tx, address, now));
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  return htmlResponse(await renderLinkNotWorking(locale, false), 404);
-}
-
 /** The page's own address, as the person would share it with themselves (without the language). */
 const ownUrl = (request: Request) => `${originFromHeaders(request.headers)}${new URL(request.url).pathname}`;
 
@@ -41,7 +27,7 @@ async function showPage(request: Request, { params }: Params) {
   const now = new Date();
   const { locale, remember } = requestLocale(request);
   const page = linkPageData(getDb(), token, now);
-  if (!page) return notWorking(clientAddress(request.headers), locale, now);
+  if (!page) return linkNotWorking(clientAddress(request.headers), locale, now);
   const paused = new URL(request.url).searchParams.get('refresh') === 'off';
   return htmlResponse(await renderLinkPage(page, locale, now, { shareUrl: ownUrl(request), paused }), 200, {
     forms: linkPageHasForm(page),
@@ -60,7 +46,7 @@ async function withdrawRequest(request: Request, page: LinkPage, { token, fields
     return htmlResponse(await renderLinkPage(page, locale, now), !parsed.success ? 400 : 409, { forms: linkPageHasForm(page) });
   }
   try {
-    if (!write(getDb(), (tx) => cancelOwnRequest(tx, token, now))) return notWorking(address, locale, now);
+    if (!write(getDb(), (tx) => cancelOwnRequest(tx, token, now))) return linkNotWorking(address, locale, now);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return htmlResponse(await renderLinkPage(page, locale, now, { cancelRefused: true }), 409, { forms: linkPageHasForm(page) });
@@ -98,7 +84,7 @@ async function post(request: Request, { params }: Params) {
   const { locale } = requestLocale(request, fields.lang);
   const address = clientAddress(request.headers);
   const page = linkPageData(getDb(), token, now);
-  if (!page) return notWorking(address, locale, now);
+  if (!page) return linkNotWorking(address, locale, now);
   // A post from another site changes nothing: the page is shown as it stands.
   if (!isSameOriginPost(request)) return htmlResponse(await renderLinkPage(page, locale, now), 403, { forms: linkPageHasForm(page) });
   const input = { token, fields, locale, address, now };
