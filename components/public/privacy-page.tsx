@@ -29,6 +29,10 @@ export function PrivacyPage({ locale, t, retentionDays }: { locale: ArrivalLocal
         <h2>{t('privacy.eraseTitle')}</h2>
         <p>{t('privacy.erase', { days: retentionDays })}</p>
       </section>
+      <section>
+        <h2>{t('privacy.offerTitle')}</h2>
+        <p>{t('privacy.offer', { days: retentionDays })}</p>
+      </section>
     </>
   );
 }

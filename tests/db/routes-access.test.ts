@@ -103,6 +103,9 @@ const ROUTES: Record<string, () => Promise<void>> = {
     expect(response.status).toBe(200);
     expect(html).toContain('Що ми зберігаємо про вас');
     expect(html).toContain('Через 14 дн.');
+    // Someone who offers a place reads what is kept of it, and when it goes.
+    expect(html).toContain('Якщо ви пропонуєте житло');
+    expect(html).toContain('Через 14 дн. після того як ви відкличете пропозицію');
   },
   'app/api/health/route.ts#GET': async () => {
     const response = await call('app/api/health/route.ts#GET', '/api/health');
