@@ -133,7 +133,7 @@ export async function OfferList({ view }: { view: OffersQueueView }) {
                 <Link href={`/offers/${offer.id}`}>{offer.reference}</Link>
               </th>
               <td>
-                <span className={`badge offer-${offer.status}`}>{t(`statuses.${offer.status}`)}</span>
+                <span className="badge">{t(`statuses.${offer.status}`)}</span>
               </td>
               <td>{offer.city}</td>
               <td>{t('placeLine', { kind: t(`kinds.${offer.kind}`), capacity: offer.capacity, guests: t(`guests.${offer.guests}`) })}</td>

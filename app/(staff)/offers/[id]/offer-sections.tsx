@@ -9,6 +9,7 @@ const DATE_TIME = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-
 /** What was offered, as the person wrote it. */
 export async function OfferDetails({ offer }: { offer: OfferPageView }) {
   const t = await getTranslations('offers');
+  const languageNames = await getTranslations('languages');
   const format = await getFormatter();
   const day = (night: string) =>
     format.dateTime(new Date(`${night}T12:00:00Z`), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -32,7 +33,7 @@ export async function OfferDetails({ offer }: { offer: OfferPageView }) {
         <dt>{t('longest')}</dt>
         <dd>{t('nights', { count: offer.longestNights })}</dd>
         <dt>{t('languages')}</dt>
-        <dd>{offer.languages.join(', ') || '—'}</dd>
+        <dd>{offer.languages.map((language) => languageNames(language)).join(', ') || '—'}</dd>
         <dt>{t('pets')}</dt>
         <dd>{yes(offer.pets)}</dd>
         <dt>{t('stepFree')}</dt>

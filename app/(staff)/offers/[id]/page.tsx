@@ -27,8 +27,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
         <Link href="/offers">← {t('title')}</Link>
       </p>
       <h1>
-        {t('offerTitle', { reference: offer.reference })}{' '}
-        <span className={`badge offer-${offer.status}`}>{t(`statuses.${offer.status}`)}</span>
+        {t('offerTitle', { reference: offer.reference })} <span className="badge">{t(`statuses.${offer.status}`)}</span>
       </h1>
       <OfferDetails offer={offer} />
       <OfferChecklist offer={offer} />
