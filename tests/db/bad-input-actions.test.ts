@@ -4,11 +4,13 @@ import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { utcToZonedWallClock } from '@/lib/calendar/zones';
 import { idleState, type FormState } from '@/lib/forms';
 import en from '@/lib/i18n/messages/en.json';
+import { addCheck } from '@/lib/offers/checklist';
 import { createInvitation } from '@/lib/staff/invitations';
 import { serverActions, type Action } from '../support/app-tree';
 import { badPosts, leaks, toFormData, type Fields } from '../support/bad-input';
 import { asStaff, FIXTURE_PASSWORD, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { datedStay } from '../support/host-day';
+import { makeOffer } from '../support/offers';
 import { RequestContext } from '../support/request-context';
 import { commitsSeen, createTestDb, snapshot } from '../support/test-db';
 
@@ -85,6 +87,11 @@ const needId = (
     )
     .get(shelter.id) as { id: string }
 ).id;
+// An offered place in the shelter's city, and the network's one vetting item.
+const offer = makeOffer(db, shelter.cityId!, new Date(), addNights(tonight, 1), addNights(tonight, 5));
+const offerId = (sqlite.prepare('select id from offers where reference = ?').get(offer.reference) as { id: string }).id;
+addCheck(db, asStaff(callers.admin), { label: 'Called the host', twoPeople: false }, new Date());
+const checkId = (sqlite.prepare('select id from vetting_checks').get() as { id: string }).id;
 // An end two hours ahead, in the shelter's zone, as the datetime-local field sends it.
 const noticeEnd = utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), shelter.timeZone);
 
@@ -217,6 +224,11 @@ const FORMS: Record<string, Fields> = {
     lastDay: text(addNights(tonight, 3)),
   },
   'app/(staff)/shelters/[id]/actions.ts#removeShelterNeed': { needId: id(needId) },
+  'app/(staff)/offers/actions.ts#setOfferStatusAction': { offerId: id(offerId), status: choice('contacted') },
+  'app/(staff)/offers/actions.ts#tickOfferCheckAction': { offerId: id(offerId), checkId: id(checkId) },
+  'app/(staff)/offers/actions.ts#untickOfferCheckAction': { offerId: id(offerId), checkId: id(checkId) },
+  'app/(staff)/settings/actions.ts#addVettingCheckAction': { label: text('Met in person'), twoPeople: free('on') },
+  'app/(staff)/settings/actions.ts#removeVettingCheckAction': { checkId: id(checkId) },
   'app/(staff)/shelters/[id]/calendar/actions.ts#closeShelterNights': {
     shelterId: id(shelter.id),
     roomId: free(room.id),

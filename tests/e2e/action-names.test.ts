@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { meetingPoints } from '@/db/schema';
+import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/locales';
+import { addCheck } from '@/lib/offers/checklist';
 import { staffPagePatterns } from '../support/app-tree';
-import { makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
+import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
+import { makeOffer } from '../support/offers';
 import { openSignedIn } from './signed-in';
 import { launchBrowser, PHONE } from './support';
 
@@ -53,12 +56,18 @@ beforeAll(async () => {
   makeStay(db, { arrivalId: guests[3].id, shelterId: shelter.id, bedIds: [rooms[1].beds[1].id] });
   const waiting = makeArrival(db, { alias: 'Emre', cityId: city.id });
   makeArrival(db, { alias: 'Fatma', cityId: city.id });
-  makeUser(db, 'admin', { email: STAFF.admin });
+  const admin = makeUser(db, 'admin', { email: STAFF.admin });
+  // Two vetting items and an offer in the city: each item's tick is a button of its own.
+  for (const label of ['Called', 'Met in person']) addCheck(db, asStaff(admin), { label, twoPeople: false }, new Date());
+  const tonight = tonightIn(shelter.timeZone, new Date());
+  const offer = makeOffer(db, city.id, new Date(), addNights(tonight, 1), addNights(tonight, 4));
+  makeOffer(db, city.id, new Date(), addNights(tonight, 2), addNights(tonight, 6), { kind: 'sofa', capacity: '1' });
+  const offerId = (sqlite.prepare('select id from offers where reference = ?').get(offer.reference) as { id: string }).id;
   makeUser(db, 'host', { email: STAFF.host, shelterIds: [shelter.id, other.id] });
   makeUser(db, 'guide', { email: STAFF.guide });
   sqlite.close();
-  // The id each dynamic segment takes, by the segment before it: /shelters/[id], /arrivals/[id].
-  ids = { shelters: shelter.id, arrivals: waiting.id };
+  // The id each dynamic segment takes, by the segment before it: /shelters/[id], /arrivals/[id], /offers/[id].
+  ids = { shelters: shelter.id, arrivals: waiting.id, offers: offerId };
   server = await startServer(databasePath);
   browser = await launchBrowser();
 });

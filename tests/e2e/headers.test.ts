@@ -14,7 +14,7 @@ const databasePath = inject('databasePath');
 // Its own client address, so the link misses below count against no other test's.
 const CLIENT = { 'x-forwarded-for': '192.0.2.66' };
 
-type World = { shelterId: string; arrivalId: string };
+type World = { shelterId: string; arrivalId: string; offerId: string };
 const UNKNOWN_TOKEN = 'x'.repeat(43);
 const EXPORT_REFUSED = '/occupancy/export?from=2099-01-01&to=2099-01-02';
 const VISITS: Record<string, (w: World) => string> = {
@@ -30,10 +30,15 @@ const VISITS: Record<string, (w: World) => string> = {
   '/invite/[token]': () => `/invite/${UNKNOWN_TOKEN}`,
   '/login': () => '/login',
   '/occupancy': () => '/occupancy',
+  '/occupancy/ahead': () => '/occupancy/ahead',
   // Dates in the future: refused (400) before the export is written to the audit trail, which
   // tests/e2e/occupancy.test.ts counts.
   '/occupancy/export': () => EXPORT_REFUSED,
   '/occupancy/history': () => '/occupancy/history',
+  '/offer': () => '/offer',
+  '/offer/[token]': () => `/offer/${UNKNOWN_TOKEN}`,
+  '/offers': () => '/offers',
+  '/offers/[id]': (w) => `/offers/${w.offerId}`,
   '/privacy': () => '/privacy',
   '/open/hsds.json': () => '/open/hsds.json',
   '/open': () => '/open',
@@ -65,6 +70,7 @@ beforeAll(async () => {
   world = {
     shelterId: (sqlite.prepare("select id from shelters where name = 'Fatih Free Shelter'").get() as { id: string }).id,
     arrivalId: (sqlite.prepare('select id from arrivals order by arrived_at limit 1').get() as { id: string }).id,
+    offerId: (sqlite.prepare('select id from offers order by created_at limit 1').get() as { id: string }).id,
   };
   sqlite.close();
   const html = await (await fetch(`${baseURL}/login`, { headers: CLIENT })).text();
@@ -149,6 +155,8 @@ describe('security headers on every response', () => {
         '/staff': 307,
         '/shelters': 200,
         '/request': 200,
+        '/offer': 200,
+        [`/offer/${UNKNOWN_TOKEN}`]: 404,
         '/no-such-page': 404,
         [`/s/${UNKNOWN_TOKEN}`]: 404,
       });
@@ -163,6 +171,8 @@ describe('security headers on every response', () => {
         '/account': 200,
         '/settings': 200,
         [`/shelters/${world.shelterId}/rooms`]: 200,
+        '/occupancy/ahead': 200,
+        [`/offers/${world.offerId}`]: 200,
         [EXPORT_REFUSED]: 400,
       });
     });
