@@ -3,9 +3,8 @@ import type { Db } from '@/db';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { forecastView } from '@/lib/forecast/forecast-view';
-import { occupancyArea } from './area';
-import { networkNow } from './now';
-import { tablePage, type TableView } from './sort';
+import { areaTable } from './area-table';
+import type { TableView } from './sort';
 
 /**
  * The next nights for whoever may see occupancy now, of the same area and the same page of shelters
@@ -16,9 +15,7 @@ import { tablePage, type TableView } from './sort';
  */
 export function aheadPage(db: Db, user: StaffUser, query: { city?: string; table: Omit<TableView, 'city'> }, now: Date, locale: string) {
   if (!can(user, 'occupancy.now')) return null;
-  const area = occupancyArea(db, user, query.city, locale);
-  const table = { ...query.table, city: area.city?.slug };
-  const shelters = tablePage(networkNow(db, now, area.cityIds).shelters, table);
+  const { area, table, shelters } = areaTable(db, user, query, now, locale);
   return {
     area,
     table,

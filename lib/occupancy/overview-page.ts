@@ -3,9 +3,8 @@ import type { Db } from '@/db';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
-import { occupancyArea } from './area';
-import { networkNow } from './now';
-import { needsLook, tablePage, type TableView } from './sort';
+import { areaTable } from './area-table';
+import { needsLook, type TableView } from './sort';
 
 /**
  * Occupancy now for its caller, or null when they may not see it (hosts): a guide or admin of some
@@ -14,11 +13,8 @@ import { needsLook, tablePage, type TableView } from './sort';
  */
 export function overviewPage(db: Db, user: StaffUser, query: { city?: string; table: Omit<TableView, 'city'> }, now: Date, locale: string) {
   if (!can(user, 'occupancy.now')) return null;
-  const area = occupancyArea(db, user, query.city, locale);
-  const network = networkNow(db, now, area.cityIds);
-  const table = { ...query.table, city: area.city?.slug };
+  const { area, network, table, shelters } = areaTable(db, user, query, now, locale);
   const onlyCity = area.city ?? (area.cityIds?.length === 1 ? area.cities.find((city) => city.id === area.cityIds![0]) : undefined);
-  const shelters = tablePage(network.shelters, table);
   return {
     area,
     /** The one city the figures are of, if only one; none for the network or several cities. */
