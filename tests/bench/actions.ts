@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@/db';
 import { makeArrival } from '../support/fixtures';
+import { formBytes, type BrowserConnection } from './browser-connection';
 import { signInCookie } from './session';
 import { percentile, round } from './stats';
 
@@ -20,15 +21,29 @@ export function actionId(file: string, exportedName: string): string {
   throw new Error(`no server action ${file}#${exportedName} in the build`);
 }
 
-export async function callAction(baseURL: string, page: string, id: string, cookie: string, fields: Record<string, string | string[]>) {
+/**
+ * A server action called as the page's script calls it; over the caller's own connection when given
+ * (the surge's volunteers), else over Node's shared fetch pool.
+ */
+export async function callAction(
+  baseURL: string,
+  page: string,
+  id: string,
+  cookie: string,
+  fields: Record<string, string | string[]>,
+  connection?: BrowserConnection,
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
-  const body = await encodeReply([{ status: 'idle' }, form]);
-  const response = await fetch(`${baseURL}${page}`, {
-    method: 'POST',
-    headers: { 'next-action': id, accept: 'text/x-component', cookie },
-    body,
-  });
+  const reply = await encodeReply([{ status: 'idle' }, form]);
+  const headers = { 'next-action': id, accept: 'text/x-component', cookie };
+  if (connection) {
+    const { body, type } = await formBytes(reply);
+    const answer = await connection.send(`${baseURL}${page}`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
+    if (answer.status < 200 || answer.status > 299) throw new Error(`action answered ${answer.status}`);
+    return answer.text;
+  }
+  const response = await fetch(`${baseURL}${page}`, { method: 'POST', headers, body: reply });
   const text = await response.text();
   if (!response.ok) throw new Error(`action answered ${response.status}`);
   return text;

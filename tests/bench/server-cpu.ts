@@ -8,10 +8,10 @@ export function processCpuMs(pid: number): number {
 }
 
 /**
- * CPU time a process and every process under it (a cluster's workers) have used so far, in ms. A
- * process that ended in between takes its time with it: call it while the tree is stable.
+ * CPU time each process of a tree (a cluster's primary and its workers) has used so far, in ms, by
+ * pid. A process that ended in between takes its time with it: call it while the tree is stable.
  */
-export function processTreeCpuMs(root: number): number {
+export function processTreeCpu(root: number): Map<number, number> {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -32,15 +32,28 @@ export function processTreeCpuMs(root: number): number {
       }
     }
   }
-  let total = 0;
+  const used = new Map<number, number>();
   for (const pid of tree) {
     try {
-      total += processCpuMs(pid);
+      used.set(pid, processCpuMs(pid));
     } catch {
       // Gone since the listing.
     }
   }
-  return total;
+  return used;
+}
+
+/** CPU time a process and every process under it have used so far, in ms. */
+export const processTreeCpuMs = (root: number): number => [...processTreeCpu(root).values()].reduce((sum, ms) => sum + ms, 0);
+
+/**
+ * Each process's part of the CPU a tree used between two readings, busiest first, in percent: how
+ * evenly a cluster spread the work ("71/29"), or one figure for a single process.
+ */
+export function cpuSplit(before: Map<number, number>, after: Map<number, number>): number[] {
+  const used = [...after].map(([pid, ms]) => ms - (before.get(pid) ?? 0)).filter((ms) => ms > 0);
+  const total = used.reduce((sum, ms) => sum + ms, 0);
+  return used.sort((a, b) => b - a).map((ms) => Math.round((ms / total) * 100));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MIN_FILL_MS } from '@/lib/requests/form-guard';
 import { actionId, callAction } from './actions';
+import { BrowserConnection } from './browser-connection';
 import { COOKIE_NAME, surgeAlias, type HouseholdSupply, type Member } from './surge-network';
 
 /** Every kind of request the surge makes; the p95 of each is held against the limit. */
@@ -65,14 +66,26 @@ async function wait(surge: Surge, ms: number, stopped: () => boolean): Promise<b
   return !surge.ended.aborted && !stopped();
 }
 
-async function getPage(surge: Surge, path: string, session?: { cookie: string }): Promise<string> {
-  const response = await fetch(`${surge.baseURL}${path}`, { headers: session ? { cookie: session.cookie } : {}, redirect: 'manual' });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`${path.split('/')[1]} answered ${response.status}`);
+/** A person at their browser: their own connection, and a session cookie when signed in. */
+type Visitor = { connection: BrowserConnection; cookie?: string };
+
+async function getPage(surge: Surge, path: string, visitor: Visitor): Promise<string> {
+  const answer = await visitor.connection.send(`${surge.baseURL}${path}`, { headers: visitor.cookie ? { cookie: visitor.cookie } : {} });
+  if (answer.status !== 200) throw new Error(`${path.split('/')[1]} answered ${answer.status}`);
   // A page view renews the session (the proxy re-issues the cookie), as a browser would keep it.
-  const renewed = response.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE_NAME}=`));
-  if (session && renewed) session.cookie = renewed.split(';')[0];
-  return body;
+  const renewed = answer.setCookies.find((c) => c.startsWith(`${COOKIE_NAME}=`));
+  if (visitor.cookie && renewed) visitor.cookie = renewed.split(';')[0];
+  return answer.text;
+}
+
+/** Someone without an account for one short visit (a page or two), on a connection of their own. */
+async function visit<T>(run: (visitor: Visitor) => Promise<T>): Promise<T> {
+  const visitor = { connection: new BrowserConnection() };
+  try {
+    return await run(visitor);
+  } finally {
+    await visitor.connection.close();
+  }
 }
 
 /** What a form posts. */
@@ -136,6 +149,15 @@ function refusalOf(answer: string): string {
  * out someone who has stayed a while.
  */
 export async function walk(surge: Surge, member: Member, session: { cookie: string }, random: () => number, stopped: () => boolean) {
+  const visitor = { connection: new BrowserConnection(), cookie: session.cookie };
+  try {
+    await walkAs(surge, member, visitor as Required<Visitor>, random, stopped);
+  } finally {
+    await visitor.connection.close();
+  }
+}
+
+async function walkAs(surge: Surge, member: Member, session: Required<Visitor>, random: () => number, stopped: () => boolean) {
   const rec = surge.recorder;
   let lastStart = performance.now();
   const next = async () => {
@@ -158,7 +180,7 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
       if (expected.length > 0 && (await next())) {
         const stayId = expected[Math.floor(random() * expected.length)];
         const answer = await rec.timed('check_in', () =>
-          callAction(surge.baseURL, board, surge.actions.checkIn, session.cookie, { stayId }),
+          callAction(surge.baseURL, board, surge.actions.checkIn, session.cookie, { stayId }, session.connection),
         );
         if (answer?.includes('"checkedIn"')) {
           rec.counts.checked_in++;
@@ -171,7 +193,7 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
       if (checkedIn.length > 1 && (await next()) && (await rec.timed('board', () => getPage(surge, board, session))) && (await next())) {
         const stayId = checkedIn.shift()!;
         const answer = await rec.timed('check_out', () =>
-          callAction(surge.baseURL, board, surge.actions.checkOut, session.cookie, { stayId }),
+          callAction(surge.baseURL, board, surge.actions.checkOut, session.cookie, { stayId }, session.connection),
         );
         if (answer?.includes('"checkedOut"')) rec.counts.checked_out++;
         else if (answer !== undefined) rec.failures.push(`check_out: refused ${stayId}${refusalOf(answer)}`);
@@ -184,13 +206,7 @@ export async function walk(surge: Surge, member: Member, session: { cookie: stri
   }
 }
 
-async function guideOnce(
-  surge: Surge,
-  session: { cookie: string },
-  random: () => number,
-  next: () => Promise<boolean>,
-  skipQueue: boolean,
-) {
+async function guideOnce(surge: Surge, session: Required<Visitor>, random: () => number, next: () => Promise<boolean>, skipQueue: boolean) {
   const rec = surge.recorder;
   const { id: arrivalId, alias, requestToken } = surge.supply.next();
   if (!skipQueue) {
@@ -211,7 +227,9 @@ async function guideOnce(
     }
     const { shelterId, fields } = suggestions[Math.floor(random() * Math.min(3, suggestions.length))];
     if (!(await next())) return;
-    const answer = await rec.timed('reserve', () => callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, fields));
+    const answer = await rec.timed('reserve', () =>
+      callAction(surge.baseURL, page, surge.actions.reserve, session.cookie, fields, session.connection),
+    );
     if (answer === undefined) return;
     // A household that asked online gets no new link: the one it asked with now shows its stay (the
     // demo's Vera asked before request links were kept, and has none to open). The answer is matched
@@ -237,7 +255,7 @@ async function guideOnce(
 function arrivalOpens(surge: Surge, token: string, random: () => number) {
   for (const after of [between(random, surge.pause), between(random, [30, 90])]) {
     void wait(surge, after, () => false).then((go) =>
-      go ? surge.recorder.timed('arrival_page', () => getPage(surge, `/s/${token}`)) : undefined,
+      go ? visit((household) => surge.recorder.timed('arrival_page', () => getPage(surge, `/s/${token}`, household))) : undefined,
     );
   }
 }
@@ -248,9 +266,11 @@ function arrivalOpens(surge: Surge, token: string, random: () => number) {
  * link. `next start` takes the client's X-Forwarded-For as the address when no proxy is in front
  * (lib/auth/client-address.ts), so each person's limits (lib/requests/throttle.ts) are their own.
  */
-export async function askForPlace(surge: Surge, person: number, random: () => number) {
+export const askForPlace = (surge: Surge, person: number, random: () => number) => visit((asker) => ask(surge, asker, person, random));
+
+async function ask(surge: Surge, asker: Visitor, person: number, random: () => number) {
   const rec = surge.recorder;
-  const form = await rec.timed('request_form', () => getPage(surge, '/request'));
+  const form = await rec.timed('request_form', () => getPage(surge, '/request', asker));
   const stamp = form && /name="stamp" value="([^"]+)"/.exec(form)?.[1];
   if (!stamp) {
     if (form !== undefined) rec.failures.push('request_form: no stamp');
@@ -271,16 +291,18 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
   });
   body.append('languages[]', 'ru');
   const location = await rec.timed('request_send', async () => {
-    const response = await fetch(`${surge.baseURL}/request`, {
+    const answer = await asker.connection.send(`${surge.baseURL}/request`, {
       method: 'POST',
-      redirect: 'manual',
-      // Each from a network of their own: the form holds one source network (an IPv4 /24) to 20 an hour.
-      headers: { origin: surge.baseURL, 'x-forwarded-for': `10.${(person >> 8) & 255}.${person & 255}.1` },
-      body,
+      headers: {
+        origin: surge.baseURL,
+        'content-type': 'application/x-www-form-urlencoded',
+        // Each from a network of their own: the form holds one source network (an IPv4 /24) to 20 an hour.
+        'x-forwarded-for': `10.${(person >> 8) & 255}.${person & 255}.1`,
+      },
+      body: body.toString(),
     });
-    await response.text();
-    if (response.status !== 303) throw new Error(`request answered ${response.status}`);
-    return response.headers.get('location') ?? '';
+    if (answer.status !== 303) throw new Error(`request answered ${answer.status}`);
+    return answer.location ?? '';
   });
   if (location === undefined) return;
   const token = /\/s\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
@@ -290,5 +312,5 @@ export async function askForPlace(surge: Surge, person: number, random: () => nu
   }
   rec.counts.public_requests++;
   surge.supply.requested(token);
-  await rec.timed('arrival_page', () => getPage(surge, `/s/${token}`));
+  await rec.timed('arrival_page', () => getPage(surge, `/s/${token}`, asker));
 }

@@ -8,7 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/scripts/demo-data/seed';
 import { AUTH_SECRET, DEMO_PASSWORD, startServer } from '../support/next-server';
 import { load } from './http';
-import { processTreeCpuMs } from './server-cpu';
+import { cpuSplit, processTreeCpu } from './server-cpu';
 import { percentile, round } from './stats';
 import { HouseholdSupply, prng, seedSurgeNetwork, sessionsFor } from './surge-network';
 import { askForPlace, Recorder, STEPS, surgeActions, walk, type Step, type Surge } from './surge-walk';
@@ -23,7 +23,7 @@ export type SurgeOptions = {
   refineSteps: number;
   /** Before the ramp: a few volunteers walking fast, so that no route is loaded inside a window. */
   warmUpWalkSeconds: number;
-  /** Each level settles this long before its window opens. */
+  /** Each level settles this long, once its last volunteer has joined, before its window opens. */
   warmupSeconds: number;
   holdSeconds: number;
   /**
@@ -54,6 +54,8 @@ type Level = {
   /** The server's processes together, in percent of one core (this machine has `cpus().length`). */
   server_cpu_percent: number;
   server_cpu_ms_per_request: number;
+  /** Each server process's part of the server's CPU, busiest first ("71/29"): how evenly the cluster spread the work. */
+  server_cpu_split: string;
   worst: string;
   steps: Partial<Record<Step, { n: number; p50: number; p95: number }>>;
   failures: string[];
@@ -85,9 +87,16 @@ function stepsNotWalked(rec: Recorder, from: number, reservedBefore: number): st
   return [...STEPS.filter((step) => !walked.has(step)), ...(rec.counts.reserved > reservedBefore ? [] : ['a reservation'])];
 }
 
+/** Until no request is waiting for its answer, or `seconds` have passed. */
+async function drained(rec: Recorder, seconds: number) {
+  const until = performance.now() + seconds * 1000;
+  while (rec.samples.some((sample) => sample.end === null) && performance.now() < until) await sleep(250);
+}
+
 /**
  * Volunteers walking the seed story's steps against one server, in levels: each level adds (or,
- * when refining, stops) volunteers, lets them settle for `warmupSeconds`, then measures `holdSeconds`.
+ * when refining, stops) volunteers, lets them settle for `warmupSeconds` once the last has joined,
+ * then measures `holdSeconds`.
  */
 async function ramp(
   surge: Surge,
@@ -117,13 +126,21 @@ async function ramp(
     for (; owed >= 1; owed--) void askForPlace(surge, ++askers, askerRandom);
   }, 1000);
 
-  const measure = async (volunteers: number, warmupSeconds: number): Promise<Level> => {
+  const measure = async (volunteers: number): Promise<Level> => {
+    if (volunteers < running.length) {
+      // Stepping down from an overload: volunteers whose answers came late ask again at once (each
+      // step is timed from the last one's start), so the backlog would outlive the level that made
+      // it. Everyone leaves, what is on the wire is answered, and the level starts afresh.
+      setVolunteers(0);
+      await drained(surge.recorder, 120);
+    }
     setVolunteers(volunteers);
     const failuresBefore = surge.recorder.failures.length;
-    await sleep(warmupSeconds * 1000);
+    // New volunteers join spread over one pause (walk()): the window opens once all of them walk.
+    await sleep((options.pause[1] + options.warmupSeconds) * 1000);
     const from = performance.now();
     const cpu = process.cpuUsage();
-    const serverCpu = processTreeCpuMs(serverPid);
+    const serverCpu = processTreeCpu(serverPid);
     const reservedBefore = surge.recorder.counts.reserved;
     await sleep(options.holdSeconds * 1000);
     if (options.walkEveryStepWithin !== undefined) {
@@ -134,7 +151,10 @@ async function ramp(
     }
     const to = performance.now();
     const used = process.cpuUsage(cpu);
-    const serverUsed = processTreeCpuMs(serverPid) - serverCpu;
+    const serverCpuAfter = processTreeCpu(serverPid);
+    const split = cpuSplit(serverCpu, serverCpuAfter);
+    const serverUsed =
+      [...serverCpuAfter.values()].reduce((sum, ms) => sum + ms, 0) - [...serverCpu.values()].reduce((sum, ms) => sum + ms, 0);
     // A grace second: anything begun in the window and still unanswered is already past the limit.
     await sleep(Math.min(1000, options.p95LimitMs * 3));
     const { steps, total } = levelFigures(surge.recorder, from, to, performance.now());
@@ -147,6 +167,7 @@ async function ramp(
       generator_cpu_percent: round(((used.user + used.system) / 1000 / (to - from)) * 100),
       server_cpu_percent: round((serverUsed / (to - from)) * 100),
       server_cpu_ms_per_request: total > 0 ? round(serverUsed / total) : 0,
+      server_cpu_split: split.join('/'),
       worst: `${worstStep} ${worst.p95}`,
       steps,
       failures: failures.slice(0, 5),
@@ -156,7 +177,7 @@ async function ramp(
   const levels: Level[] = [];
   try {
     for (const volunteers of levelsToTry) {
-      levels.push(await measure(volunteers, options.warmupSeconds));
+      levels.push(await measure(volunteers));
       if (!levels[levels.length - 1].passed) break;
     }
     // Then halve the gap between the last level that passed (or none) and the first that failed.
@@ -165,8 +186,7 @@ async function ramp(
     for (let step = 0; high !== undefined && step < options.refineSteps; step++) {
       const halfway = Math.round((low + high) / 2 / 10) * 10;
       if (halfway <= low || halfway >= high) break;
-      // Stepping down from an overload: the queue it left must drain before the window opens.
-      const level = await measure(halfway, options.warmupSeconds * 1.5);
+      const level = await measure(halfway);
       levels.push(level);
       if (level.passed) low = halfway;
       else high = halfway;
@@ -197,7 +217,7 @@ async function warmUp(surge: Surge, sessions: string[], members: Parameters<type
 }
 
 const describeLevel = (l: Level) =>
-  `${l.volunteers} ${l.passed ? 'passed' : 'failed'} (${l.requests_per_second}/s, worst p95 ${l.worst} ms, server CPU ${l.server_cpu_percent}%, ${l.server_cpu_ms_per_request} ms a request, generator CPU ${l.generator_cpu_percent}%${l.failures.length ? `, ${l.failures[0]}` : ''})`;
+  `${l.volunteers} ${l.passed ? 'passed' : 'failed'} (${l.requests_per_second}/s, worst p95 ${l.worst} ms, server CPU ${l.server_cpu_percent}% split ${l.server_cpu_split}, ${l.server_cpu_ms_per_request} ms a request, generator CPU ${l.generator_cpu_percent}%${l.failures.length ? `, ${l.failures[0]}` : ''})`;
 
 const describeMix = (l: Level | undefined) => {
   if (!l) return 'none';
@@ -256,6 +276,7 @@ async function surgeOn(processes: number, options: SurgeOptions, levelsToTry: nu
       generator_cpu_percent: best?.generator_cpu_percent ?? 0,
       server_cpu_percent: best?.server_cpu_percent ?? 0,
       server_cpu_ms_per_request: best?.server_cpu_ms_per_request ?? 0,
+      server_cpu_split: best?.server_cpu_split ?? '',
       mix: describeMix(best),
       failedMix: describeMix(levels.find((l) => !l.passed)),
       levels: levels.map(describeLevel).join('; '),
@@ -323,6 +344,7 @@ export async function benchSurge(options: SurgeOptions) {
     figures[`generator_cpu_percent_${at}`] = run.generator_cpu_percent;
     figures[`server_cpu_percent_${at}`] = run.server_cpu_percent;
     figures[`server_cpu_ms_per_request_${at}`] = run.server_cpu_ms_per_request;
+    figures[`server_cpu_split_${at}`] = run.server_cpu_split;
     figures[`mix_${at}`] = run.mix;
     figures[`mix_at_first_failure_${at}`] = run.failedMix;
     figures[`levels_${at}`] = run.levels;
