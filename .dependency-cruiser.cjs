@@ -35,6 +35,7 @@ const FACES = {
   cities: ['choice', 'cities', 'clock', 'household', 'likely-city', 'manage', 'public', 'scope'],
   exports: ['hsds', 'read', 'respond', 'services-query'],
   forecast: ['forecast-view', 'load', 'maths', 'view'],
+  'guest-word': ['answer', 'limits', 'look', 'words-page'],
   'guest-link': ['guest-said', 'late-hold', 'link-throttle', 'locale', 'page-data', 'saved-copy', 'status'],
   households: ['draft', 'filters', 'intake', 'intake-page', 'landing', 'mistaken', 'placement-page', 'queries', 'queue-page', 'views'],
   i18n: [
@@ -137,6 +138,7 @@ const FACES = {
     'city',
     'common',
     'guest-said',
+    'guest-word',
     'meeting-point',
     'need',
     'notice',

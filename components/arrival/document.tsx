@@ -43,7 +43,7 @@ label,legend{display:block;font-weight:600;margin:0 0 .2rem;padding:0}
 fieldset{border:0;margin:0 0 .8rem;padding:0}
 .field{margin:0 0 .9rem}
 input,textarea,select{font:inherit;width:100%;min-height:48px;padding:.5rem .6rem;border:1px solid #6b7280;border-radius:8px;background:#fff;color:#14213d}
-input[type=checkbox]{width:24px;min-height:24px;height:24px;margin:0 .5rem 0 0;flex:none}
+input[type=checkbox],input[type=radio]{width:24px;min-height:24px;height:24px;margin:0 .5rem 0 0;flex:none}
 .check{display:flex;align-items:center;min-height:44px;font-weight:400;margin:0}
 .counts .field{display:flex;align-items:center;flex-wrap:wrap;gap:0 1rem;margin:0 0 .5rem}
 .counts label{flex:1;margin:0}

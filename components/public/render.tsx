@@ -1,5 +1,6 @@
 import { ArrivalDocument } from '@/components/arrival/document';
 import { GuestSaidForms, refusalText, type LateTerms, type SayRefusal } from '@/components/arrival/guest-said';
+import { GuestWordForm, GuestWordThanks, type WordRefusal } from '@/components/arrival/guest-word';
 import { latestArrivalFor } from '@/lib/guest-link/late-hold';
 import { tonightIn } from '@/lib/calendar/nights';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
@@ -38,7 +39,15 @@ export function renderRequestForm(
 }
 
 /** `paused`: the waiting page without its refresh, as its reader asked (`?refresh=off`). */
-type LinkPageOptions = { cancelRefused?: boolean; say?: SayRefusal; shareUrl?: string; paused?: boolean };
+/** `word`: a refused word after the stay; `wordAgain`: a second word was sent, and the first stands. */
+type LinkPageOptions = {
+  cancelRefused?: boolean;
+  say?: SayRefusal;
+  word?: WordRefusal;
+  wordAgain?: boolean;
+  shareUrl?: string;
+  paused?: boolean;
+};
 
 /** The page's own address with the share links for it, in the reader's language. */
 function ownLinkShare(url: string | undefined, locale: ArrivalLocale): ShareOwnLink | null {
@@ -66,7 +75,10 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
       <>
         {mayTellShelter(page) ? <GuestSaidForms locale={locale} t={t} said={data.guestSaid} clock={clock} terms={terms} refusal={options.say} /> : null}
         {page.cancellable ? <CancelRequest locale={locale} t={t} error={options.cancelRefused} /> : null}
+        {mayGiveWord(page) ? <GuestWordForm locale={locale} t={t} refusal={options.word} /> : null}
       </>
+    ) : data.word?.given ? (
+      <GuestWordThanks t={t} word={data.word.given} again={options.wordAgain} />
     ) : options.say ? (
       <p className="error" role="alert">
         {refusalText(t, options.say, terms)}
@@ -96,10 +108,14 @@ export function renderLinkPage(page: LinkPage, locale: ArrivalLocale, now: Date,
 }
 
 /** Pages with a form need the CSP and referrer policy that let it post (see htmlResponse). */
-export const linkPageHasForm = (page: LinkPage) => page.kind === 'waiting' || (page.kind === 'stay' && (page.cancellable || mayTellShelter(page)));
+export const linkPageHasForm = (page: LinkPage) =>
+  page.kind === 'waiting' || (page.kind === 'stay' && (page.cancellable || mayTellShelter(page) || mayGiveWord(page)));
 
 /** "On my way" and "late" are about tonight: for beds held from tonight, not for a booking ahead. */
 export const mayTellShelter = (page: LinkPage) => page.kind === 'stay' && page.data.status.kind === 'held' && !page.data.nights?.ahead;
+
+/** After check-out, until the guest has answered: would they stay there again? (asked once) */
+export const mayGiveWord = (page: LinkPage) => page.kind === 'stay' && page.data.word !== null && page.data.word.given === null;
 
 export function renderPrivacyPage(locale: ArrivalLocale, retentionDays: number): Promise<string> {
   const t = translator(locale);

@@ -10,3 +10,4 @@ export * from './notices';
 export * from './stay-extensions';
 export * from './needs';
 export * from './offers';
+export * from './stay-words';

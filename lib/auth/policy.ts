@@ -35,6 +35,11 @@ export const POLICY = {
   'stay.checkIn': { admin: 'heldCities', host: 'ownShelters' },
   /** Move, change dates, cancel, renew or revoke the guest's link: whoever may act on the household. */
   'stay.change': { admin: 'heldCities', host: 'ownShelters', guide: 'ownPlacements' },
+  /**
+   * The guests' word after their stays (would they stay again, something was wrong): read, mark as
+   * looked at, reopen a home it paused. The staff of the stay's city; never a host, who is spoken about.
+   */
+  'stay.feedback': { admin: 'heldCities', guide: 'heldCities' },
   /** The waiting queue and the placed households of the caller's cities. */
   'household.list': { admin: 'heldCities', guide: 'heldCities' },
   /** Open a household, and what its page offers: the rule of lib/privacy/shares.ts. */

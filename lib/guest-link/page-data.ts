@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { shelters, shelterTexts, stayBeds, stays } from '@/db/schema';
 import { cityClock, type CityClock } from '@/lib/cities/clock';
+import { guestWordOf, wordAsked, type GuestWord } from '@/lib/guest-word/answer';
 import { meetingPointForGuest } from '@/lib/meeting-points/guest';
 import { liveNotices } from '@/lib/notices/live';
 import { hashLinkToken } from '@/lib/placement/links';
@@ -59,7 +60,8 @@ const textsOf = (db: Db) =>
 /**
  * The shelter page for one stay: the shelter, its texts, the stay's status and its nights, and what
  * the guest last told the shelter, the notices live for its guests (the shelter's and its city's), and
- * how far the shelter is from the public place where the guide met them.
+ * how far the shelter is from the public place where the guide met them. After check-out, whether
+ * the guest has given their word about the stay (`word`: null before check-out, when it is not asked).
  * The stay's id stays on the server: it says where a post goes.
  */
 function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now: Date) {
@@ -77,6 +79,7 @@ function stayPage(db: Db, stay: Stay, shelter: typeof shelters.$inferSelect, now
     guestSaid,
     notices: liveNotices(db, { shelterId: shelter.id, cityId: shelter.cityId }, now),
     meetingPoint: meetingPointForGuest(db, stay.arrivalId, shelter),
+    word: wordAsked(stay) ? { given: guestWordOf(db, stay.id) as GuestWord | null } : null,
   };
 }
 

@@ -1,6 +1,6 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { arrivals, noFitSearches, stays } from '@/db/schema';
+import { arrivals, noFitSearches, stays, stayWords } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
 
@@ -11,6 +11,7 @@ import { ACTIVE_STAY_STATUSES } from '@/lib/placement/reserve';
  * so the day's count survives and nothing links the search to the household.
  * Links of stays that have ended are deleted; an active stay keeps its link so the person can still
  * find their bed tonight. A household still waiting leaves the queue: nobody could reach it now.
+ * The guests' word after their stays goes too: it is theirs, and staff-only while it lasts.
  * Idempotent: an erased household is left as it is.
  */
 export function eraseHousehold(db: Db, arrivalId: string, now: Date, actorId: string | null): boolean {
@@ -31,6 +32,9 @@ export function eraseHousehold(db: Db, arrivalId: string, now: Date, actorId: st
   db.update(stays)
     .set({ linkTokenHash: null, linkExpiresAt: null })
     .where(and(eq(stays.arrivalId, arrivalId), notInArray(stays.status, [...ACTIVE_STAY_STATUSES])))
+    .run();
+  db.delete(stayWords)
+    .where(inArray(stayWords.stayId, db.select({ id: stays.id }).from(stays).where(eq(stays.arrivalId, arrivalId))))
     .run();
   db.update(noFitSearches)
     .set({ arrivalId: sql`lower(hex(randomblob(16)))` })

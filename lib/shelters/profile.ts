@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { heldCity } from '@/lib/cities/choice';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { homeHeldByWord } from '@/lib/guest-word/look';
 import type { NewShelterInput, ShelterProfileInput } from '@/lib/validation/shelter';
 import { editableShelter } from './access';
 
@@ -16,6 +17,8 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
     throw new DomainError('coordinatesPair', input.latitude === null ? 'latitude' : 'longitude');
   }
   if (input.longestNights !== null && input.longestNights < input.usualNights) throw new DomainError('longestBelowUsual', 'longestNights');
+  // A home a guest's "something was wrong" paused opens again only once the city's staff have looked.
+  if (shelter.status !== 'open' && input.status === 'open' && homeHeldByWord(db, shelter.id)) throw new DomainError('heldByGuestWord', 'status');
   db.update(shelters)
     .set({
       name: input.name,

@@ -109,6 +109,11 @@ const EXPECTED: Record<Permission, [On, Kind[]][]> = {
     ['here', [...ADMINS, 'guide', 'cityGuide']],
   ],
   'offer.vet': [['here', [...ADMINS, 'guide', 'cityGuide']]],
+  // A guest's word is read by the city's staff, of a paused home too; never by a host, whom it may be about.
+  'stay.feedback': [
+    ['anywhere', ['admin', 'cityAdmin', 'outAdmin', 'guide', 'cityGuide', 'outGuide']],
+    ['pausedShelter', [...ADMINS, 'guide', 'cityGuide']],
+  ],
   'occupancy.now': [['here', [...ADMINS, 'guide', 'cityGuide']]],
   'occupancy.history': [
     ['shelter', [...ADMINS, 'host']],

@@ -1,18 +1,21 @@
 import { linkNotWorking } from '@/app/link-not-working';
 import type { SayRefusal } from '@/components/arrival/guest-said';
 import { htmlResponse, redirectResponse, requestLocale } from '@/components/arrival/response';
-import { linkPageHasForm, mayTellShelter, renderLinkPage } from '@/components/public/render';
+import type { WordRefusal } from '@/components/arrival/guest-word';
+import { linkPageHasForm, mayGiveWord, mayTellShelter, renderLinkPage } from '@/components/public/render';
 import { getDb, write } from '@/db';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isSameOriginPost, originFromHeaders } from '@/lib/auth/origin';
 import { DomainError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/forms';
 import { tellShelter } from '@/lib/guest-link/guest-said';
+import { giveWord } from '@/lib/guest-word/answer';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { linkPageData, type LinkPage } from '@/lib/guest-link/page-data';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
 import { guarded } from '@/lib/security/guard';
 import { guestSaidSchema } from '@/lib/validation/guest-said';
+import { guestWordSchema } from '@/lib/validation/guest-word';
 import { cancelRequestSchema } from '@/lib/validation/request';
 
 export const dynamic = 'force-dynamic';
@@ -76,6 +79,33 @@ async function tellShelterPost(request: Request, page: LinkPage, { fields, local
   return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
 }
 
+/**
+ * After check-out, the guest's word about the stay: yes, no or something was wrong, and a note. Given
+ * once: a second post writes nothing and the page thanks them for the first, saying it stands. A bad
+ * choice or a note too long comes back next to its field with what they typed; nothing is written.
+ */
+async function giveWordPost(request: Request, page: LinkPage, { token, fields, locale, now }: Post) {
+  const show = async (status: number, options: { word?: WordRefusal; wordAgain?: boolean } = {}) =>
+    htmlResponse(await renderLinkPage(page, locale, now, options), status, { forms: linkPageHasForm(page) });
+  if (page.kind !== 'stay' || page.data.word === null) return show(409);
+  if (!mayGiveWord(page)) return show(409, { wordAgain: true });
+  const parsed = guestWordSchema.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]?.message;
+    const error = issue === 'choose' || issue === 'noteTooLong' ? issue : 'invalid';
+    const typed = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).slice(0, 2000) : undefined);
+    return show(400, { word: { error, answer: typed('answer'), note: typed('note') } });
+  }
+  const outcome = write(getDb(), (tx) => giveWord(tx, page.data.stayId, parsed.data, now));
+  if (outcome === 'notAsked') return show(409);
+  if (outcome === 'already') {
+    // Another tab answered a moment ago: the page as it now stands, thanking for that first answer.
+    const fresh = linkPageData(getDb(), token, now) ?? page;
+    return htmlResponse(await renderLinkPage(fresh, locale, now, { wordAgain: true }), 409, { forms: linkPageHasForm(fresh) });
+  }
+  return redirectResponse(`${new URL(request.url).pathname}?lang=${locale}`);
+}
+
 /** The posts a link's page accepts, told apart by their `intent`; each checks its own fields. */
 async function post(request: Request, { params }: Params) {
   const { token } = await params;
@@ -88,7 +118,9 @@ async function post(request: Request, { params }: Params) {
   // A post from another site changes nothing: the page is shown as it stands.
   if (!isSameOriginPost(request)) return htmlResponse(await renderLinkPage(page, locale, now), 403, { forms: linkPageHasForm(page) });
   const input = { token, fields, locale, address, now };
-  return fields.intent === 'cancel' ? withdrawRequest(request, page, input) : tellShelterPost(request, page, input);
+  if (fields.intent === 'cancel') return withdrawRequest(request, page, input);
+  if (fields.intent === 'word') return giveWordPost(request, page, input);
+  return tellShelterPost(request, page, input);
 }
 
 // The proxy does not run for this route (proxy.ts): it guards itself.
