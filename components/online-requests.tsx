@@ -10,19 +10,24 @@ import styles from './online-requests.module.css';
 export const POLL_MS = 20_000;
 const COUNT_URL = '/api/online-requests';
 
+type Counts = { count: number; wrong: number };
+
 /**
- * The header's count of people who asked online and are waiting, kept fresh without a reload: while
- * the tab is visible it asks /api/online-requests (a number, nothing else) every POLL_MS and on
- * coming back to the tab. When the count changes on the queue itself, the queue re-renders, so new
- * requests appear in the list. The link opens the queue filtered to them.
+ * The header's counts, kept fresh without a reload: people who asked online and are waiting, and
+ * guests who said "something was wrong" after a stay that nobody has looked at yet. While the tab is
+ * visible it asks /api/online-requests (two numbers, nothing else) every POLL_MS and on coming back to
+ * the tab. When a count changes on its own page (the queue, the guests' word), that page re-renders,
+ * so the new ones appear in its list. Each count links to that page.
  */
-export function OnlineRequests({ initial }: { initial: number }) {
+export function OnlineRequests({ initial, initialWords }: { initial: number; initialWords: number | null }) {
   const t = useTranslations('queue');
   const router = useRouter();
   const pathname = usePathname();
-  // The count polled since the server last rendered `initial`; a fresh render wins over it.
-  const [polled, setPolled] = useState<{ count: number; since: number } | null>(null);
-  const count = polled && polled.since === initial ? polled.count : initial;
+  const rendered: Counts = { count: initial, wrong: initialWords ?? 0 };
+  // The counts polled since the server last rendered `rendered`; a fresh render wins over them.
+  const [polled, setPolled] = useState<{ counts: Counts; since: string } | null>(null);
+  const since = `${rendered.count}/${rendered.wrong}`;
+  const { count, wrong } = polled && polled.since === since ? polled.counts : rendered;
 
   useEffect(() => {
     let stopped = false;
@@ -31,10 +36,12 @@ export function OnlineRequests({ initial }: { initial: number }) {
       try {
         const response = await fetch(COUNT_URL, { cache: 'no-store', credentials: 'same-origin' });
         if (!response.ok || stopped) return;
-        const { count: fresh } = (await response.json()) as { count: number };
-        if (typeof fresh !== 'number' || fresh === count) return;
-        setPolled({ count: fresh, since: initial });
-        if (pathname === '/arrivals') router.refresh();
+        const fresh = (await response.json()) as Partial<Counts>;
+        if (typeof fresh.count !== 'number') return;
+        const next = { count: fresh.count, wrong: typeof fresh.wrong === 'number' ? fresh.wrong : 0 };
+        if (next.count === count && next.wrong === wrong) return;
+        setPolled({ counts: next, since });
+        if ((pathname === '/arrivals' && next.count !== count) || (pathname === '/feedback' && next.wrong !== wrong)) router.refresh();
       } catch {
         // Offline for a moment: the next tick tries again.
       }
@@ -46,7 +53,7 @@ export function OnlineRequests({ initial }: { initial: number }) {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', poll);
     };
-  }, [pathname, router, initial, count]);
+  }, [pathname, router, since, count, wrong]);
 
   return (
     <span aria-live="polite">
@@ -54,6 +61,14 @@ export function OnlineRequests({ initial }: { initial: number }) {
         <Link href="/arrivals?kind=online" className={styles.count}>
           {t('onlineCount', { count })}
         </Link>
+      ) : null}
+      {initialWords !== null && wrong > 0 ? (
+        <>
+          {count > 0 ? ' ' : null}
+          <Link href="/feedback" className={`${styles.count} ${styles.wrong}`}>
+            {t('wrongCount', { count: wrong })}
+          </Link>
+        </>
       ) : null}
     </span>
   );

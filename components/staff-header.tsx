@@ -9,7 +9,7 @@ type Actions = { signOut: () => Promise<void>; chooseLocale: React.ComponentProp
 
 /** The view and the server actions come from the layout (app/): components read no database and import no action. */
 export async function StaffHeader({ view, actions }: { view: HeaderView; actions: Actions }) {
-  const { user, online, opens } = view;
+  const { user, online, wordsWaiting, opens } = view;
   const t = await getTranslations('nav');
   const roles = await getTranslations('roles');
   const settings = await getTranslations('settings');
@@ -22,9 +22,10 @@ export async function StaffHeader({ view, actions }: { view: HeaderView; actions
         </Link>
         <nav aria-label={t('main')} className="main-nav">
           {opens.arrivals ? <Link href="/arrivals">{t('arrivals')}</Link> : null}
-          {online !== null ? <OnlineRequests initial={online} /> : null}
+          {online !== null ? <OnlineRequests initial={online} initialWords={wordsWaiting} /> : null}
           <Link href="/shelters">{t('shelters')}</Link>
           {opens.offers ? <Link href="/offers">{t('offers')}</Link> : null}
+          {opens.guestWords ? <Link href="/feedback">{t('guestWords')}</Link> : null}
           {opens.occupancy ? <Link href="/occupancy">{t('occupancy')}</Link> : null}
           {opens.history ? <Link href="/occupancy/history">{t('history')}</Link> : null}
           {opens.staff ? <Link href="/staff">{t('staff')}</Link> : null}

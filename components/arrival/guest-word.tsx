@@ -1,7 +1,7 @@
 import { STAY_WORDS } from '@/db/schema/stay-words';
+import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import type { GuestWord } from '@/lib/guest-word/answer';
 import { WORD_NOTE_MAX } from '@/lib/guest-word/limits';
-import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { NeedsConnection } from './offline';
 import type { Translate } from './words';
 

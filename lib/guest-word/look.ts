@@ -35,12 +35,26 @@ export function lookAtWord(db: Db, user: StaffUser, input: { stayId: string; reo
   if (input.reopen && !(word.pausedHome && shelter.status === 'paused')) throw new DomainError('homeNotPausedByWord');
   if (!word.lookedAt) {
     db.update(stayWords).set({ lookedAt: now, lookedBy: user.id }).where(eq(stayWords.stayId, word.stayId)).run();
-    recordAudit(db, { at: now, actorId: user.id, action: 'stay.guest_word_looked', entity: 'stay', entityId: word.stayId, shelterId: shelter.id });
+    recordAudit(db, {
+      at: now,
+      actorId: user.id,
+      action: 'stay.guest_word_looked',
+      entity: 'stay',
+      entityId: word.stayId,
+      shelterId: shelter.id,
+    });
   }
   if (input.reopen) {
     if (homeHeldByWord(db, shelter.id)) throw new DomainError('homeHeldByOtherWord');
     db.update(shelters).set({ status: 'open' }).where(eq(shelters.id, shelter.id)).run();
-    recordAudit(db, { at: now, actorId: user.id, action: 'shelter.reopen_after_guest_word', entity: 'shelter', entityId: shelter.id, shelterId: shelter.id });
+    recordAudit(db, {
+      at: now,
+      actorId: user.id,
+      action: 'shelter.reopen_after_guest_word',
+      entity: 'shelter',
+      entityId: shelter.id,
+      shelterId: shelter.id,
+    });
   }
   return { shelterId: shelter.id };
 }

@@ -38,7 +38,8 @@ export type WordView = {
   answer: StayWordAnswer;
   note: string | null;
   answeredAt: Date;
-  shelter: { id: string; name: string; cityName: string; timeZone: string; status: string; home: boolean };
+  /** `mayOpen`: the caller may open the shelter's page (a guide may not open a paused one). */
+  shelter: { id: string; name: string; cityName: string; timeZone: string; status: string; home: boolean; mayOpen: boolean };
   firstNight: string | null;
   departure: string | null;
   looked: { at: Date; by: string | null } | null;
@@ -88,6 +89,7 @@ export function guestWordsPage(db: Db, user: StaffUser, locale: string) {
       timeZone: row.shelter.timeZone,
       status: row.shelter.status,
       home: row.home === 1,
+      mayOpen: can(user, 'shelter.view', { shelter: row.shelter }),
     },
     firstNight: row.firstNight,
     departure: row.departure,

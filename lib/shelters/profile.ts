@@ -18,7 +18,8 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
   }
   if (input.longestNights !== null && input.longestNights < input.usualNights) throw new DomainError('longestBelowUsual', 'longestNights');
   // A home a guest's "something was wrong" paused opens again only once the city's staff have looked.
-  if (shelter.status !== 'open' && input.status === 'open' && homeHeldByWord(db, shelter.id)) throw new DomainError('heldByGuestWord', 'status');
+  if (shelter.status !== 'open' && input.status === 'open' && homeHeldByWord(db, shelter.id))
+    throw new DomainError('heldByGuestWord', 'status');
   db.update(shelters)
     .set({
       name: input.name,

@@ -627,6 +627,16 @@ const CASES: Record<string, Case> = {
     // Written by a host since gone elsewhere: having written it is no right to take it down.
     setup: (w) => void sqlite.prepare('update notices set created_by = ? where id = ?').run(w.callers.otherHost.id, w.notice),
   },
+  // A guest's "something was wrong" after their stay: looked at by the city's guides and admins, never a host.
+  'app/(staff)/feedback/actions.ts#lookAtWordAction': {
+    permission: 'stay.feedback',
+    on: 'shelter',
+    form: (w) => ({ stayId: w.checkedIn.id }),
+    setup: (w) =>
+      void sqlite
+        .prepare("insert into stay_words (stay_id, shelter_id, answer, note, answered_at) values (?, ?, 'wrong', 'Cold', ?)")
+        .run(w.checkedIn.id, w.shelter.id, Date.now()),
+  },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': {
     permission: 'staff.manage',
     on: 'everyCity',

@@ -92,6 +92,10 @@ const offer = makeOffer(db, shelter.cityId!, new Date(), addNights(tonight, 1), 
 const offerId = (sqlite.prepare('select id from offers where reference = ?').get(offer.reference) as { id: string }).id;
 addCheck(db, asStaff(callers.admin), { label: 'Called the host', twoPeople: false }, new Date());
 const checkId = (sqlite.prepare('select id from vetting_checks').get() as { id: string }).id;
+// A guest's "something was wrong" about the reservation's stay, for the staff to look at.
+sqlite
+  .prepare("insert into stay_words (stay_id, shelter_id, answer, note, answered_at) values (?, ?, 'wrong', 'Cold', ?)")
+  .run(reserved.id, shelter.id, Date.now());
 // An end two hours ahead, in the shelter's zone, as the datetime-local field sends it.
 const noticeEnd = utcToZonedWallClock(new Date(Date.now() + 2 * 3600_000), shelter.timeZone);
 
@@ -304,6 +308,7 @@ const FORMS: Record<string, Fields> = {
     endsAt: { kind: 'clock', valid: noticeEnd },
   },
   'app/(staff)/notices/actions.ts#withdrawNoticeAction': { noticeId: id(noticeId) },
+  'app/(staff)/feedback/actions.ts#lookAtWordAction': { stayId: id(reserved.id), reopen: free('on') },
   'app/(staff)/staff/actions.ts#resetStaffSecondFactor': { userId: id(target.id) },
   'app/(staff)/staff/actions.ts#inviteStaff': {
     email: { kind: 'email', valid: 'new-host@x.test' },

@@ -5,7 +5,7 @@ import { giveWord } from '@/lib/guest-word/answer';
 import { lookAtWord } from '@/lib/guest-word/look';
 import { guestWordsPage, wordsWaitingCount } from '@/lib/guest-word/words-page';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
-import { checkOut, cancelStay } from '@/lib/placement/stays';
+import { cancelStay, checkOut } from '@/lib/placement/stays';
 import { purgeExpiredHouseholds } from '@/lib/privacy/retention';
 import { updateShelterProfile } from '@/lib/shelters/profile';
 import { shelterProfileSchema } from '@/lib/validation/shelter';
@@ -89,13 +89,17 @@ const page = async (token: string, lang = 'en') =>
   });
 const html = async (token: string, lang = 'en') => (await page(token, lang)).text();
 const wordOf = (stayId: string) =>
-  sqlite.prepare('select answer, note, paused_home as pausedHome, looked_at as lookedAt, looked_by as lookedBy from stay_words where stay_id = ?').get(stayId) as
-    | { answer: string; note: string | null; pausedHome: number; lookedAt: number | null; lookedBy: string | null }
-    | undefined;
+  sqlite
+    .prepare(
+      'select answer, note, paused_home as pausedHome, looked_at as lookedAt, looked_by as lookedBy from stay_words where stay_id = ?',
+    )
+    .get(stayId) as
+    { answer: string; note: string | null; pausedHome: number; lookedAt: number | null; lookedBy: string | null } | undefined;
 const wordCount = () => sqlite.prepare('select count(*) from stay_words').pluck().get() as number;
 const statusOf = (shelterId: string) => sqlite.prepare('select status from shelters where id = ?').pluck().get(shelterId) as string;
 const audits = (action: string) => sqlite.prepare('select count(*) from audit_events where action = ?').pluck().get(action) as number;
-const linkMisses = () => (sqlite.prepare("select coalesce(sum(failures), 0) from login_throttles where key like 'link:%'").pluck().get() as number);
+const linkMisses = () =>
+  sqlite.prepare("select coalesce(sum(failures), 0) from login_throttles where key like 'link:%'").pluck().get() as number;
 
 const QUESTION = {
   en: 'Would you stay there again?',
@@ -127,7 +131,9 @@ describe('the question on the guest’s link', () => {
       expect(body).toContain(QUESTION[lang]);
       expect(body).toContain(WRONG[lang]);
       expect(body.match(/type="radio"[^>]*name="answer"/g)).toHaveLength(3);
-      expect(body).toMatch(/<form method="post">[\s\S]*name="intent" value="word"[\s\S]*<textarea id="word-note" name="note"[^>]*maxLength="1000"/);
+      expect(body).toMatch(
+        /<form method="post">[\s\S]*name="intent" value="word"[\s\S]*<textarea id="word-note" name="note"[^>]*maxLength="1000"/,
+      );
       expect(body).toContain(`name="lang" value="${lang}"`);
     }
   });

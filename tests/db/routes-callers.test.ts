@@ -203,9 +203,18 @@ describe('route handlers, for staff of one city', () => {
     ].sort();
 
   it('the header count is of their cities’ queue, a household with no city for all-city staff only', async () => {
-    expect(JSON.parse((await as(SCOPED.guideThere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(there.id) });
-    expect(JSON.parse((await as(SCOPED.adminThere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(there.id) });
-    expect(JSON.parse((await as(SCOPED.guideHere, COUNT, '/api/online-requests')).body)).toEqual({ count: waitingOnlineIn(here) });
+    expect(JSON.parse((await as(SCOPED.guideThere, COUNT, '/api/online-requests')).body)).toEqual({
+      count: waitingOnlineIn(there.id),
+      wrong: 0,
+    });
+    expect(JSON.parse((await as(SCOPED.adminThere, COUNT, '/api/online-requests')).body)).toEqual({
+      count: waitingOnlineIn(there.id),
+      wrong: 0,
+    });
+    expect(JSON.parse((await as(SCOPED.guideHere, COUNT, '/api/online-requests')).body)).toEqual({
+      count: waitingOnlineIn(here),
+      wrong: 0,
+    });
     expect(waitingOnlineIn(there.id)).toBe(3);
     const everyone = JSON.parse((await callAs('guide', COUNT, '/api/online-requests')).body).count;
     expect(everyone).toBe(waitingOnlineIn(here) + waitingOnlineIn(there.id) + waitingOnlineIn(null));

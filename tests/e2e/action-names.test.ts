@@ -7,8 +7,10 @@ import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { meetingPoints } from '@/db/schema';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { giveWord } from '@/lib/guest-word/answer';
 import { LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/locales';
 import { addCheck } from '@/lib/offers/checklist';
+import { checkOut } from '@/lib/placement/stays';
 import { staffPagePatterns } from '../support/app-tree';
 import { asStaff, makeArrival, makeCity, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
 import { startServer } from '../support/next-server';
@@ -63,7 +65,20 @@ beforeAll(async () => {
   const offer = makeOffer(db, city.id, new Date(), addNights(tonight, 1), addNights(tonight, 4));
   makeOffer(db, city.id, new Date(), addNights(tonight, 2), addNights(tonight, 6), { kind: 'sofa', capacity: '1' });
   const offerId = (sqlite.prepare('select id from offers where reference = ?').get(offer.reference) as { id: string }).id;
-  makeUser(db, 'host', { email: STAFF.host, shelterIds: [shelter.id, other.id] });
+  const host = makeUser(db, 'host', { email: STAFF.host, shelterIds: [shelter.id, other.id] });
+  // Two guests who stayed and said something was wrong, one at each shelter; the second shelter is the
+  // private home the offer became, so it is paused and its answer offers "Reopen the home" too.
+  sqlite.prepare('update offers set shelter_id = ? where id = ?').run(other.id, offerId);
+  const extra = makeRoom(db, shelter.id, 'mixed', 1);
+  for (const [place, bed, alias] of [
+    [shelter, extra.beds[0], 'Gul'],
+    [other, rooms[2].beds[0], 'Hasan'],
+  ] as const) {
+    const guest = makeArrival(db, { alias, cityId: city.id, status: 'placed' });
+    const stay = makeStay(db, { arrivalId: guest.id, shelterId: place.id, bedIds: [bed.id], status: 'checked_in' });
+    checkOut(db, asStaff(host, [shelter.id, other.id]), stay.id, new Date());
+    giveWord(db, stay.id, { answer: 'wrong', note: `The door of ${alias}'s room did not lock.` }, new Date());
+  }
   makeUser(db, 'guide', { email: STAFF.guide });
   sqlite.close();
   // The id each dynamic segment takes, by the segment before it: /shelters/[id], /arrivals/[id], /offers/[id].

@@ -27,6 +27,7 @@ const VISITS: Record<string, (w: World) => string> = {
   '/arrivals/[id]': (w) => `/arrivals/${w.arrivalId}`,
   '/arrivals/new': () => '/arrivals/new',
   '/audit': () => '/audit',
+  '/feedback': () => '/feedback',
   '/invite/[token]': () => `/invite/${UNKNOWN_TOKEN}`,
   '/login': () => '/login',
   '/occupancy': () => '/occupancy',

@@ -16,6 +16,7 @@ import {
   type Role,
 } from '@/db/schema';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
+import { giveWord } from '@/lib/guest-word/answer';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut } from '@/lib/placement/stays';
@@ -35,6 +36,7 @@ export type Marker = { name: string; value: string } & (
   | { household: Household; field: Detail | 'requestTokenHash' | 'linkTokenHash' }
   | { staff: StaffKey; field: 'staffName' | 'staffEmail' }
   | { shelter: 'T'; field: 'needNote' }
+  | { word: 'H'; field: 'wordNote' }
   | { offer: OfferKey; field: 'offerContact' | 'offerNote' | 'offerTokenHash'; ownPage: string }
 );
 /** Two places offered on /offer: O in Istanbul, OY in Yerevan. */
@@ -75,6 +77,13 @@ const OFFER_SHARES: Record<OfferKey, StaffKey[]> = {
   OY: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
 };
 
+/**
+ * Issue 30, point 5: a guest's word after their stay (here, the note of "something was wrong" about
+ * the private home H in Istanbul) is for the staff of the stay's city, without "Show details"; never
+ * a host's (hostT keeps H), nor another city's staff, nor the guest's own page once sent.
+ */
+const WORD_SHARES: StaffKey[] = ['guideA', 'guideB', 'admin'];
+
 /** Whether `caller` may receive `marker` on the page at `where` (a method and path). */
 export function mayReceive(caller: Caller, marker: Marker, where = ''): boolean {
   if ('offer' in marker) {
@@ -83,6 +92,7 @@ export function mayReceive(caller: Caller, marker: Marker, where = ''): boolean 
     return caller.kind !== 'anonymous' && OFFER_SHARES[marker.offer].includes(caller.kind);
   }
   if (caller.kind === 'anonymous') return false;
+  if ('word' in marker) return WORD_SHARES.includes(caller.kind);
   // Staff names and emails are checked for the callers of one city only: no other city's staff reaches them.
   if ('staff' in marker) return !YEREVAN.includes(caller.kind) || YEREVAN.includes(marker.staff);
   // A need of T, which is not listed publicly (and paused): on T's page only, for those who may open it.
@@ -95,6 +105,8 @@ export function mayReceive(caller: Caller, marker: Marker, where = ''): boolean 
 export type World = {
   shelterS: string;
   shelterT: string;
+  /** A private home (the shelter offer O became), hosted by T's host, paused by a guest's "something was wrong". */
+  shelterH: string;
   /** One of the demo's Yerevan shelters, which Yerevan's admin keeps and no Istanbul-only caller should. */
   shelterYerevan: { id: string; name: string };
   shelterNames: { S: string; T: string };
@@ -103,7 +115,9 @@ export type World = {
   links: { name: string; token: string }[];
   markers: Marker[];
   staff: Record<StaffKey, { id: string; email: string }>;
-  stays: { R: string; C: string };
+  stays: { R: string; C: string; H: string };
+  /** The household that stayed at H and left: no details, only its word. */
+  arrivalH: string;
   offers: Record<OfferKey, { id: string; token: string }>;
 };
 
@@ -162,6 +176,16 @@ export function buildWorld(databasePath: string): World {
           .values({ name: `Shares Yerevan ${tag}`, district: 'Kentron', cityId: yerevan })
           .returning({ id: shelters.id, name: shelters.name })
           .get();
+      const H = tx
+        .insert(shelters)
+        .values({ name: `Shares H ${tag}`, district: 'Kumkapı', lastConfirmedAt: now, cityId: istanbul, ...ALL_DAY })
+        .returning()
+        .get();
+      const homeBed = tx
+        .insert(beds)
+        .values({ roomId: tx.insert(rooms).values({ shelterId: H.id, name: 'Room', kind: 'mixed' }).returning().get().id, label: '1' })
+        .returning()
+        .get();
       const dorm = tx.insert(rooms).values({ shelterId: S.id, name: 'Dorm', kind: 'women' }).returning().get();
       const [bedR, bedC] = ['1', '2'].map((label) => tx.insert(beds).values({ roomId: dorm.id, label }).returning().get());
       const markers: Marker[] = [];
@@ -177,6 +201,7 @@ export function buildWorld(databasePath: string): World {
             tx.insert(shelterMembers)
               .values({ userId: user.id, shelterId: key === 'hostS' ? S.id : T.id })
               .run();
+          if (key === 'hostT') tx.insert(shelterMembers).values({ userId: user.id, shelterId: H.id }).run();
           if (YEREVAN.includes(key)) tx.insert(staffCities).values({ userId: user.id, cityId: yerevan }).run();
           return [key, user];
         }),
@@ -237,6 +262,19 @@ export function buildWorld(databasePath: string): World {
       tx.insert(shelterNeeds)
         .values({ shelterId: T.id, kind: 'other', note: needNote, lastDay: '2099-01-01', createdBy: staff.hostT.id })
         .run();
+      // A household with no details stays a night at the home H, leaves, and says something was wrong.
+      const leftH = tx
+        .insert(arrivals)
+        .values({ adultMen: 1, languages: ['uk'], arrivedAt: now, createdAt: now, cityId: istanbul })
+        .returning({ id: arrivals.id })
+        .get().id;
+      const atHome = reserveBeds(tx, guideA, { arrivalId: leftH, bedIds: [homeBed.id] }, now);
+      const hostOfHome = asStaff(staff.hostT, [T.id, H.id]);
+      checkIn(tx, hostOfHome, atHome.stayId, now);
+      checkOut(tx, hostOfHome, atHome.stayId, now);
+      if (atHome.token) links.push({ name: "H's stay", token: atHome.token });
+      const wordNote = `MKH-wordNote-${tag}`;
+      markers.push({ name: 'H.wordNote', value: wordNote, word: 'H', field: 'wordNote' });
       const offered = Object.fromEntries(
         OFFERS.map((key) => {
           const token = newLinkToken();
@@ -258,6 +296,8 @@ export function buildWorld(databasePath: string): World {
               contact: offerMark('offerContact', `@mk${key}contact${tag}`),
               note: offerMark('offerNote', `MK${key}-offerNote-${tag}`),
               tokenHash: offerMark('offerTokenHash', hashLinkToken(token)),
+              // O has become the private home H (issue 30, point 3).
+              shelterId: key === 'O' ? H.id : null,
               updatedAt: now,
               statusChangedAt: now,
             })
@@ -270,16 +310,19 @@ export function buildWorld(databasePath: string): World {
           return [key, { id: row.id, token }];
         }),
       ) as World['offers'];
+      giveWord(tx, atHome.stayId, { answer: 'wrong', note: wordNote }, now);
       return {
         shelterS: S.id,
         shelterT: T.id,
+        shelterH: H.id,
+        arrivalH: leftH,
         shelterYerevan: inYerevan,
         shelterNames: { S: S.name, T: T.name },
         arrivals: ids,
         links,
         markers,
         staff: Object.fromEntries(STAFF.map((key) => [key, { id: staff[key].id, email: staff[key].email }])) as World['staff'],
-        stays: { R: placed[0], C: placed[1] },
+        stays: { R: placed[0], C: placed[1], H: atHome.stayId },
         offers: offered,
       };
     });
@@ -288,7 +331,7 @@ export function buildWorld(databasePath: string): World {
   }
 }
 
-/** Ends the stays, erases the households and closes both shelters, so other test files meet none of them. */
+/** Ends the stays, erases the households (H's word with it) and closes the three shelters, so other test files meet none of them. */
 export function endWorld(databasePath: string, world: World): void {
   const { db, sqlite } = openDatabase(databasePath);
   const staff = (key: StaffKey, shelterIds: string[] = []) => readStaff(db, world, key, shelterIds);
@@ -299,9 +342,11 @@ export function endWorld(databasePath: string, world: World): void {
       cancelStay(tx, staff('guideA'), world.stays.R, now);
       // As the retention purge would: a household that has left is no one's to erase by hand.
       for (const household of HOUSEHOLDS) eraseHousehold(tx, world.arrivals[household], now, null);
+      eraseHousehold(tx, world.arrivalH, now, null);
+      tx.update(offers).set({ shelterId: null }).where(eq(offers.shelterId, world.shelterH)).run();
       tx.update(shelters)
         .set({ status: 'closed' })
-        .where(inArray(shelters.id, [world.shelterS, world.shelterT]))
+        .where(inArray(shelters.id, [world.shelterS, world.shelterT, world.shelterH]))
         .run();
     });
   } finally {

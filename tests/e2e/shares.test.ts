@@ -46,6 +46,7 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/arrivals/[id]': (w) => HOUSEHOLDS.map((h) => `/arrivals/${w.arrivals[h]}`),
   '/arrivals/new': () => ['/arrivals/new'],
   '/audit': () => ['/audit'],
+  '/feedback': () => ['/feedback'],
   '/invite/[token]': () => [`/invite/${UNKNOWN_TOKEN}`],
   '/login': () => ['/login'],
   '/notices': () => ['/notices'],
@@ -74,7 +75,12 @@ const VISITS: Record<string, (w: World) => string[]> = {
   '/settings/meeting-points': () => ['/settings/meeting-points'],
   '/settings/cities': () => ['/settings/cities'],
   '/shelters': () => ['/shelters'],
-  '/shelters/[id]': (w) => [`/shelters/${w.shelterS}`, `/shelters/${w.shelterT}`, `/shelters/${w.shelterYerevan.id}`],
+  '/shelters/[id]': (w) => [
+    `/shelters/${w.shelterS}`,
+    `/shelters/${w.shelterT}`,
+    `/shelters/${w.shelterH}`,
+    `/shelters/${w.shelterYerevan.id}`,
+  ],
   '/shelters/[id]/calendar': (w) => [`/shelters/${w.shelterS}/calendar`, `/shelters/${w.shelterT}/calendar`],
   '/shelters/[id]/profile': (w) => [`/shelters/${w.shelterS}/profile`, `/shelters/${w.shelterT}/profile`],
   '/shelters/[id]/rooms': (w) => [`/shelters/${w.shelterS}/rooms`, `/shelters/${w.shelterT}/rooms`],
@@ -152,6 +158,7 @@ function named(where: string): string {
   const names: [string, string][] = [
     [world.shelterS, 'S'],
     [world.shelterT, 'T'],
+    [world.shelterH, 'H'],
     [world.shelterYerevan.id, 'Yerevan shelter'],
     ...HOUSEHOLDS.map((h): [string, string] => [world.arrivals[h], h]),
     ...world.links.map(({ name, token }): [string, string] => [token, name]),
@@ -308,6 +315,9 @@ describe("what each caller receives is the caller's share", () => {
       ...missing(guideA, `/offers/${world.offers.O.id}`, ['O.offerContact', 'O.offerNote']),
       ...missing(guideY, `/offers/${world.offers.OY.id}`, ['OY.offerContact', 'OY.offerNote']),
       ...missing(guideY, '/offers', ['OY.offerContact']),
+      // Issue 30, point 5: the guest's word about H, on the page of the city's staff.
+      ...missing(guideA, '/feedback', ['H.wordNote']),
+      ...missing(admin, '/feedback', ['H.wordNote']),
       ...missing(crawls[0].answers, `/offer/${world.offers.O.token}`, ['O.offerContact', 'O.offerNote']),
     ]).toEqual([]);
     expect(crawls.flatMap((c) => c.problems)).toEqual([]);
@@ -453,5 +463,13 @@ describe('the share table', () => {
     expect(mayReceive(who('hostT'), needMarker)).toBe(true);
     expect(mayReceive(who('anonymous'), needMarker)).toBe(false);
     expect(mayReceive(who('hostS'), needMarker)).toBe(false);
+    // Issue 30, point 5: a guest's word is for its city's guides and admins, never the home's host.
+    const wordMarker: Marker = { name: '', value: '', word: 'H', field: 'wordNote' };
+    expect(mayReceive(who('guideB'), wordMarker)).toBe(true);
+    expect(mayReceive(who('admin'), wordMarker)).toBe(true);
+    expect(mayReceive(who('hostT'), wordMarker)).toBe(false);
+    expect(mayReceive(who('guideY'), wordMarker)).toBe(false);
+    expect(mayReceive(who('adminY'), wordMarker)).toBe(false);
+    expect(mayReceive(who('anonymous'), wordMarker)).toBe(false);
   });
 });

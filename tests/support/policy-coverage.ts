@@ -9,6 +9,7 @@ export const PAGE_DOORS: Record<string, Permission> = {
   '/arrivals': 'household.list',
   '/arrivals/new': 'household.register',
   '/audit': 'audit.read',
+  '/feedback': 'stay.feedback',
   '/notices': 'notice.postCity',
   '/offers': 'offer.list',
   '/occupancy': 'occupancy.now',

@@ -171,13 +171,14 @@ function codesInSource() {
 
 // The public pages (request form, a request's link) speak from their own catalogue, in four languages.
 const PUBLIC_SOURCES =
-  /^(app\/request\/|app\/offer\/|app\/s\/|app\/public\/|lib\/requests\/|lib\/offers\/(submit|own)-offer\.ts|lib\/validation\/(guest-said|offer)\.ts)/;
+  /^(app\/request\/|app\/offer\/|app\/s\/|app\/public\/|lib\/requests\/|lib\/offers\/(submit|own)-offer\.ts|lib\/validation\/(guest-said|guest-word|offer)\.ts)/;
 const publicCodes = new Set([
   ...Object.keys(publicEn.errors),
   ...Object.keys(publicEn.request),
   ...Object.keys(publicEn.waiting),
   ...Object.keys(publicEn.offer),
   ...Object.keys(arrivalEn.say),
+  ...Object.keys(arrivalEn.word),
 ]);
 // A code with a dot is the full path of a message in another namespace ("account.wrongPassword").
 const covered = (code: string, file: string, staff: object) =>
