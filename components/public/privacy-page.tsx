@@ -12,7 +12,7 @@ export function PrivacyPage({ locale, t, retentionDays }: { locale: ArrivalLocal
       <section>
         <h2>{t('privacy.keepTitle')}</h2>
         <ul>
-          {(['keep1', 'keep2', 'keep3', 'keep4', 'keep5', 'keep6'] as const).map((key) => (
+          {(['keep1', 'keep2', 'keep3', 'keep4', 'keep5', 'keep6', 'keep7'] as const).map((key) => (
             <li key={key}>{t(`privacy.${key}`)}</li>
           ))}
         </ul>
