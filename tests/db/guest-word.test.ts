@@ -138,6 +138,27 @@ describe('the question on the guest’s link', () => {
     }
   });
 
+  it('is asked on the link a household asked online with too, which shows its stay', async () => {
+    const token = newLinkToken();
+    const arrival = makeArrival(db, { cityId: here.id, status: 'placed', selfRegistered: true, requestTokenHash: hashLinkToken(token) });
+    const stay = makeStay(db, {
+      arrivalId: arrival.id,
+      shelterId: shelter.id,
+      bedIds: [beds[nextBed++].id],
+      status: 'checked_in',
+      holdUntil: new Date('2026-11-30T18:00:00Z'),
+      firstNight: '2026-11-30',
+      departure: '2026-12-02',
+    });
+    sqlite.prepare('update stays set link_token_hash = null, link_expires_at = null where id = ?').run(stay.id);
+    expect(await html(token, 'tr')).not.toContain(QUESTION.tr);
+    write(db, (tx) => checkOut(tx, host, stay.id, NOW));
+    expect(await html(token, 'tr')).toContain(QUESTION.tr);
+    expect((await answer(token, 'yes', undefined, 'tr')).status).toBe(303);
+    expect(wordOf(stay.id)).toMatchObject({ answer: 'yes', note: null });
+    expect(await html(token, 'tr')).toContain('Cevabınız için teşekkürler.');
+  });
+
   it('is not asked of a stay cancelled before anyone came', async () => {
     const { stay, token } = stayWithLink(shelter, false);
     sqlite.prepare("update stays set status = 'reserved', checked_in_at = null where id = ?").run(stay.id);
@@ -161,7 +182,9 @@ describe('answering', () => {
     expect(body).toContain('Спасибо за ответ.');
     expect(body).not.toContain('name="answer"');
     // Only what was said and about which stay: nothing of the note reaches the audit trail.
-    expect(audits('stay.guest_word_yes')).toBe(1);
+    expect(
+      sqlite.prepare("select action from audit_events where entity_id = ? and action like 'stay.guest_word%'").pluck().all(stay.id),
+    ).toEqual(['stay.guest_word_yes']);
     expect(sqlite.prepare("select count(*) from audit_events where action like '%Warm%'").pluck().get()).toBe(0);
   });
 
