@@ -51,6 +51,7 @@ const ownServer = [
   'tests/e2e/cities-guide.test.ts',
   'tests/e2e/cluster.test.ts',
   'tests/e2e/device-cookies.test.ts',
+  'tests/e2e/guest-word.test.ts',
   'tests/e2e/intake.test.ts',
   'tests/e2e/meeting-points.test.ts',
   'tests/e2e/nights-walk.test.ts',
