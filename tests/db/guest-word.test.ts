@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET, POST } from '@/app/s/[token]/route';
 import { write } from '@/db';
+import { WORDED_ACTIONS } from '@/lib/audit-trail/words';
 import { giveWord } from '@/lib/guest-word/answer';
 import { lookAtWord } from '@/lib/guest-word/look';
 import { guestWordsPage, wordsWaitingCount } from '@/lib/guest-word/words-page';
@@ -321,6 +322,24 @@ describe('"something was wrong"', () => {
       mayReopen: false,
     });
     expect(() => write(db, (tx) => lookAtWord(tx, admin, { stayId: word.stayId, reopen: true }, later))).toThrow('homeNotPausedByWord');
+  });
+});
+
+describe('the audit trail', () => {
+  it('has words for every event of the guest’s word, so admins read sentences, not action names', () => {
+    const recorded = sqlite
+      .prepare("select distinct action from audit_events where action like '%guest_word%' order by action")
+      .pluck()
+      .all() as string[];
+    expect(recorded).toEqual([
+      'shelter.pause_by_guest_word',
+      'shelter.reopen_after_guest_word',
+      'stay.guest_word_looked',
+      'stay.guest_word_no',
+      'stay.guest_word_wrong',
+      'stay.guest_word_yes',
+    ]);
+    expect(recorded.filter((action) => !WORDED_ACTIONS.has(action))).toEqual([]);
   });
 });
 
