@@ -97,8 +97,15 @@ const CASES: Record<string, Case> = {
   },
   'app/s/[token]/route.ts#POST': {
     path: anyToken.map((token) => ({ path: `/s/${encodeURIComponent(token.toWellFormed())}`, params: { token } })),
-    // Withdrawing a request, or the guest's "late, about 23:30" (tests/db/guest-said.test.ts writes the valid ones).
-    fields: { intent: { kind: 'enum', valid: 'cancel' }, eta: { kind: 'free', valid: '23:30' }, lang: { kind: 'free', valid: 'ru' } },
+    // Withdrawing a request, the guest's "late, about 23:30" (tests/db/guest-said.test.ts writes the valid ones), or
+    // their word after the stay (tests/db/guest-word.test.ts).
+    fields: {
+      intent: { kind: 'enum', valid: 'cancel' },
+      eta: { kind: 'free', valid: '23:30' },
+      answer: { kind: 'free', valid: 'wrong' },
+      note: { kind: 'free', valid: '<b>Cold</b>' },
+      lang: { kind: 'free', valid: 'ru' },
+    },
     statuses: [400, 403, 404, 409, 429],
     // A link that does not work is counted against the client's address, in SQLite.
     ignore: ['login_throttles'],
