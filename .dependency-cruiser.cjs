@@ -130,6 +130,7 @@ const FACES = {
     'rooms',
     'rooms-page',
     'shelter-page',
+    'surge',
   ],
   staff: ['accounts', 'invitations', 'scope', 'second-factor', 'staff-page'],
   validation: [

@@ -20,8 +20,15 @@ export async function BedBoard({ rooms }: { rooms: BoardRoom[] }) {
           ) : (
             <ul className="tiles" aria-label={t('bedsIn', { room: room.name })}>
               {room.beds.map((bed) => (
-                <li key={bed.id} className={`tile tile-${bed.state}`} title={bed.outOfServiceReason ?? undefined} data-state={bed.state}>
+                <li
+                  key={bed.id}
+                  className={`tile tile-${bed.state}${bed.surge ? ' tile-surge' : ''}`}
+                  title={bed.outOfServiceReason ?? undefined}
+                  data-state={bed.state}
+                  data-surge={bed.surge ? bed.surge.kind : undefined}
+                >
                   <span className="tile-label">{bed.label}</span>
+                  {bed.surge ? <span className="tile-surge-tag">{t('surgeTag')}</span> : null}
                   <span className="tile-state">{t(`state.${bed.state}`)}</span>
                   {bed.holder ? <span className="tile-holder">{bed.holder}</span> : null}
                 </li>

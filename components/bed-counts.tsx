@@ -6,6 +6,8 @@ export async function BedCountsLine({ counts }: { counts: BedCounts }) {
   return (
     <p className="counts">
       <strong>{t('freeOf', { free: counts.free, total: counts.total - counts.outOfService })}</strong>
+      {/* Surge beds apart (decision 0026): never in the free figure above. */}
+      {counts.surge > 0 ? <span className="surge-count">{t('surgeFree', { free: counts.surgeFree, total: counts.surge })}</span> : null}
       {counts.reserved > 0 ? <span>{t('countReserved', { count: counts.reserved })}</span> : null}
       {counts.occupied > 0 ? <span>{t('countOccupied', { count: counts.occupied })}</span> : null}
       {counts.closed > 0 ? <span>{t('countClosed', { count: counts.closed })}</span> : null}

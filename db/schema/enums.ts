@@ -23,3 +23,7 @@ export const OFFER_STATUSES = ['new', 'contacted', 'verified', 'active', 'paused
 export type OfferKind = (typeof OFFER_KINDS)[number];
 export type OfferGuests = (typeof OFFER_GUESTS)[number];
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** What a host lays out for a few busy nights (lib/shelters/surge.ts): counted apart from real beds. */
+export const SURGE_KINDS = ['mat', 'sofa', 'other'] as const;
+export type SurgeKind = (typeof SURGE_KINDS)[number];

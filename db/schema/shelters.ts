@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { cities } from './cities';
 import { createdAt, id, timestamp } from './columns';
-import { ROOM_KINDS, SHELTER_STATUSES, TEXT_LOCALES } from './enums';
+import { ROOM_KINDS, SHELTER_STATUSES, SURGE_KINDS, TEXT_LOCALES } from './enums';
 
 export const shelters = sqliteTable(
   'shelters',
@@ -105,8 +105,17 @@ export const beds = sqliteTable(
     label: text('label').notNull(),
     // Null while the bed is in service.
     outOfServiceReason: text('out_of_service_reason'),
+    // A surge bed (a mat, a sofa) exists only on the shelter's local nights first..last, both included,
+    // and is counted apart from the beds the shelter always has (decision 0026). Null on a regular bed:
+    // the three are set together or not at all. The database refuses a bed-night outside them
+    // (migration 0023's triggers).
+    surgeKind: text('surge_kind', { enum: SURGE_KINDS }),
+    surgeFirstNight: text('surge_first_night'),
+    surgeLastNight: text('surge_last_night'),
     createdAt: createdAt(),
   },
+  // The surge columns' rules are kept by migration 0023's triggers: a CHECK added here would rebuild
+  // the table and drop the triggers that stamp the layout and count rooms' nights.
   (t) => [unique('beds_room_label').on(t.roomId, t.label), index('beds_room').on(t.roomId)],
 );
 

@@ -19,7 +19,8 @@ const filter = (column: SQLiteColumn, ids: string | null) =>
 
 const bn = alias(bedNights, 'bn');
 const s = alias(stays, 's');
-// Bed-nights the ledger keeps but the forecast does not count: of beds out of service, and of
+// Bed-nights the ledger keeps but the forecast does not count: of beds out of service and of surge
+// beds (counted apart, decision 0026: the forecast is of the rooms' own beds), and of
 // reservations whose hold has passed (as good as expired, whether or not the sweep has run). Those
 // are few, found by the bed (bed_nights' key) and by the hold (stays_status_hold), network-wide.
 const notCountedNights = statement(
@@ -116,7 +117,7 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
   const notCounted = new Map<string | undefined, Map<string, { checkedIn: number; reserved: number }>>();
   for (const [bedId, night, checkedIn, reserved] of notCountedNights(db)
     .raw()
-    .all({ outOfService: JSON.stringify([...layout.outOfService]), first, last, now: t }) as [string, string, number, number][]) {
+    .all({ outOfService: JSON.stringify([...layout.notRegular]), first, last, now: t }) as [string, string, number, number][]) {
     const roomId = layout.roomOfBed.get(bedId)?.id;
     const nights = notCounted.get(roomId) ?? new Map<string, { checkedIn: number; reserved: number }>();
     const row = nights.get(night) ?? { checkedIn: 0, reserved: 0 };
@@ -146,7 +147,8 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
       if (stay.departure > last) continue;
       for (const bedId of stay.heldBeds) {
         const roomId = layout.roomOfBed.get(bedId)?.id;
-        if (roomId === undefined) continue;
+        // A guest leaving a surge bed frees none of the room's own beds.
+        if (roomId === undefined || layout.surgeNights.has(bedId)) continue;
         const key = `${roomId} ${stay.departure}`;
         const row = departing.get(key);
         if (row) row.beds++;

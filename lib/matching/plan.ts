@@ -104,6 +104,9 @@ export function planPlacement(shelter: Shelter, household: Household): Plan | Pl
   return isPlan(split) && safetyOf(shelter, split) < roomSafety(whole) ? split : together;
 }
 
+/** Whether a room fits `size` people only with some of its surge beds: a room that fits them without comes first. */
+const needsSurge = (room: RoomAvailability, size: number) => room.freeBeds.filter((bed) => !bed.surge).length < size;
+
 /**
  * Best: the whole household in one room: the most fitting kind (family rooms are kept for
  * families), accessible first for wheelchair users, then the tightest fit.
@@ -117,6 +120,7 @@ function wholeRoom(shelter: Shelter, household: Household): RoomAvailability | u
       (a, b) =>
         kindFit(a, household) - kindFit(b, household) ||
         Number(household.needsWheelchair && b.accessible) - Number(household.needsWheelchair && a.accessible) ||
+        Number(needsSurge(a, size)) - Number(needsSurge(b, size)) ||
         a.freeBeds.length - b.freeBeds.length ||
         a.name.localeCompare(b.name),
     )[0];
@@ -183,7 +187,8 @@ function toPlan(shelter: Shelter, seated: Map<string, number>): Plan {
   const beds: PlannedBed[] = [];
   for (const room of shelter.rooms) {
     const n = seated.get(room.id) ?? 0;
-    const sorted = [...room.freeBeds].sort((a, b) => compareLabels(a.label, b.label));
+    // The room's own beds before its surge beds (decision 0026).
+    const sorted = [...room.freeBeds].sort((a, b) => Number(!!a.surge) - Number(!!b.surge) || compareLabels(a.label, b.label));
     for (const bed of sorted.slice(0, n)) beds.push({ roomId: room.id, roomName: room.name, bedId: bed.id, label: bed.label });
   }
   return { beds, roomIds: [...seated.keys()].filter((id) => (seated.get(id) ?? 0) > 0) };

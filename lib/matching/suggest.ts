@@ -89,7 +89,7 @@ function hardRuleBreaches(shelter: ShelterAvailability, household: Household, no
 /** Short of beds: on which night, if one night has fewer free beds than the household needs. */
 function shortage(shelter: ShelterAvailability, household: Household, refusal: PlanRefusal): Exclusion {
   if (refusal.code !== 'bedsShort') return refusal;
-  const full = shelter.freeByNight?.find((slot) => slot.free < householdSize(household));
+  const full = shelter.freeByNight?.find((slot) => slot.free + slot.surge < householdSize(household));
   return full && (shelter.freeByNight?.length ?? 0) > 1 ? { code: 'fullOn', night: full.night } : refusal;
 }
 

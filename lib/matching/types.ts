@@ -10,7 +10,8 @@ export type Household = {
   hasPet: boolean;
 };
 
-export type FreeBed = { id: string; label: string };
+/** A free bed; `surge`: a mat or sofa laid out for a few nights (decision 0026), offered after the room's beds. */
+export type FreeBed = { id: string; label: string; surge?: boolean };
 
 export type RoomAvailability = {
   id: string;
@@ -44,7 +45,8 @@ export type ShelterAvailability = {
   /** When it lets people in, to tell whether tonight's door has closed. */
   door?: DoorRules;
   inServiceBeds: number;
-  freeByNight?: { night: string; free: number }[];
+  /** Night by night, the regular beds free and, apart, the surge beds free (decision 0026). */
+  freeByNight?: { night: string; free: number; surge: number }[];
   rooms: RoomAvailability[];
 };
 

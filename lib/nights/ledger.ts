@@ -5,6 +5,7 @@ import { bedNights } from '@/db/schema';
 import { nightsOf, type Night, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
 import { isGuestInBedRefusal } from './overdue';
+import { isSurgeNightRefusal } from './surge-nights';
 
 const insertNight = (db: Db) =>
   db
@@ -35,6 +36,8 @@ export function bookNights(db: Db, stayId: string, bedIds: string[], range: Nigh
     const code = (error as { code?: string })?.code;
     if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DomainError('bedsTaken');
     if (isGuestInBedRefusal(error)) throw new DomainError('guestStillInBed', 'bedIds');
+    // A surge bed asked for on a night it is not laid out (one more night past its last, say).
+    if (isSurgeNightRefusal(error)) throw new DomainError('surgeBedNotThatNight', 'bedIds');
     throw error;
   }
 }

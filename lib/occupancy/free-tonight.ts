@@ -6,8 +6,8 @@ import { bedNights, shelterClosures, shelters as shelterTable, stayBeds, stays, 
 import { Stamped } from '@/lib/cache';
 import { tonightIn, type Night } from '@/lib/calendar/nights';
 import { stayStamps } from '@/lib/nights/stay-stamps';
-import { bedLayout, type BedLayout } from '@/lib/placement/layout';
-import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelters/bed-state';
+import { bedLayout, surgeOn, type BedLayout } from '@/lib/placement/layout';
+import { bedState, countListed, type BedCounts, type BedState } from '@/lib/shelters/bed-state';
 
 /**
  * "Free tonight", defined once: every screen that shows a count of free beds (the bed board, the
@@ -24,8 +24,10 @@ import { bedState, countBeds, type BedCounts, type BedState } from '@/lib/shelte
  * - closed: the shelter or the room is closed tonight;
  * - free.
  * Only an open shelter's free beds can be offered: a paused shelter's are counted apart (`idle`).
+ * A surge bed (decision 0026) is a bed tonight only on its own nights (or while a guest still keeps
+ * it), and is counted apart from the rooms' own beds: `free` is never a mat on the floor.
  */
-export type BedTonight = { bedId: string; roomId: string; state: BedState; stayId: string | null };
+export type BedTonight = { bedId: string; roomId: string; state: BedState; stayId: string | null; surge: boolean };
 
 export type ShelterTonight = {
   id: string;
@@ -37,6 +39,8 @@ export type ShelterTonight = {
   counts: BedCounts;
   /** Beds a guide can give tonight: the free beds of an open shelter, none of any other. */
   free: number;
+  /** Surge beds a guide can give tonight, apart: those free in an open shelter, none in any other. */
+  surge: number;
   /** The free beds of a paused shelter, nobody can be sent to them; none of an open or closed one. */
   idle: number;
   /** Free beds by room (rooms with none left out), whatever the shelter's status. Callers must not change it. */
@@ -200,13 +204,22 @@ function readBedsTonight(db: Db, now: Date, shelters: ShelterRow[], layout: BedL
     const list = beds.get(room.shelterId);
     if (!list) continue;
     const hold = held.get(bedId);
+    const surgeNights = layout.surgeNights.get(bedId);
+    // A surge bed not laid out tonight is no bed tonight, unless a guest is still in it.
+    if (surgeNights && !surgeOn(surgeNights, tonightOf.get(room.shelterId)!) && hold?.status !== 'checked_in') continue;
     const state = bedState(
       { outOfService: layout.outOfService.has(bedId), closed: closed.has(room.id) || closed.has(room.shelterId) },
       hold,
       now,
     );
     // A hold past its time names nobody: the bed is free (or closed, or out of service) again.
-    list.push({ bedId, roomId: room.id, state, stayId: state === 'occupied' || state === 'reserved' ? hold!.stayId : null });
+    list.push({
+      bedId,
+      roomId: room.id,
+      state,
+      stayId: state === 'occupied' || state === 'reserved' ? hold!.stayId : null,
+      surge: surgeNights !== undefined,
+    });
   }
   return { shelters, tonightOf, beds, held };
 }
@@ -261,7 +274,7 @@ export function sheltersTonight(db: Db, now: Date, area: TonightArea = {}): Shel
         const freeByRoom = new Map<string, number>();
         let until = Infinity;
         for (const bed of beds) {
-          if (bed.state === 'free') freeByRoom.set(bed.roomId, (freeByRoom.get(bed.roomId) ?? 0) + 1);
+          if (bed.state === 'free' && !bed.surge) freeByRoom.set(bed.roomId, (freeByRoom.get(bed.roomId) ?? 0) + 1);
           const hold = read.held.get(bed.bedId);
           if (hold?.status === 'reserved' && hold.holdUntil.getTime() > t) until = Math.min(until, hold.holdUntil.getTime());
         }
@@ -271,7 +284,7 @@ export function sheltersTonight(db: Db, now: Date, area: TonightArea = {}): Shel
           closed: closed.get(shelter.id) ?? '',
           from: t,
           until,
-          counts: Object.freeze(countBeds(beds.map((bed) => bed.state))),
+          counts: Object.freeze(countListed(beds)),
           freeByRoom,
         });
       }
@@ -287,6 +300,7 @@ export function sheltersTonight(db: Db, now: Date, area: TonightArea = {}): Shel
         tonight: tonightOf.get(shelter.id)!,
         counts,
         free: shelter.status === 'open' ? counts.free : 0,
+        surge: shelter.status === 'open' ? counts.surgeFree : 0,
         idle: shelter.status === 'paused' ? counts.free : 0,
         freeByRoom,
       };

@@ -5,7 +5,7 @@ import { bedNights, roomNights, shelterClosures, shelters } from '@/db/schema';
 import { nightsOf, type NightRange } from '@/lib/calendar/nights';
 import type { ShelterAvailability } from '@/lib/matching/types';
 import { nightsHeldPastDeparture } from '@/lib/nights/overdue';
-import { bedLayout } from './layout';
+import { bedLayout, surgeOn } from './layout';
 
 type Closure = { shelterId: string; roomId: string | null; firstNight: string; lastNight: string };
 
@@ -43,6 +43,13 @@ const roomsBooked = statement(
   () => sql`
   select ${roomNights.roomId}, ${roomNights.night}, ${roomNights.booked} from ${roomNights}
    where ${roomNights.night} >= ? and ${roomNights.night} < ?`,
+);
+// The nights the surge beds named are booked (decision 0026): they are counted apart from the rooms' beds.
+const surgeBooked = statement(
+  () => sql`
+  select ${bedNights.bedId}, ${bedNights.night} from ${bedNights}
+   where ${bedNights.bedId} in (select value from json_each(?))
+     and ${bedNights.night} >= ? and ${bedNights.night} < ? and ${bedNights.stayId} <> ?`,
 );
 const notTakingBeds = statement(
   () => sql`
@@ -101,7 +108,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
       ? bedsBookedOf(db)
           .pluck()
           .all(
-            JSON.stringify(ownRooms.flatMap((room) => room.inServiceBeds.map((bed) => bed.id))),
+            JSON.stringify(ownRooms.flatMap((room) => [...room.inServiceBeds, ...room.surgeBeds].map((bed) => bed.id))),
             nights.firstNight,
             nights.departure,
             except,
@@ -117,13 +124,28 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   ) as [string, string, number][];
   const notTaking = notTakingBeds(db)
     .raw()
-    .all({ outOfService: JSON.stringify([...layout.outOfService]), first: nights.firstNight, departure: nights.departure, except }) as [
+    .all({ outOfService: JSON.stringify([...layout.notRegular]), first: nights.firstNight, departure: nights.departure, except }) as [
     string,
     string,
   ][];
   // Beds a checked-in guest keeps past their planned departure: not free, and one fewer each such night.
   const keptByGuests = nightsHeldPastDeparture(db, nights, except, narrowed ? [...ownIds] : undefined);
   for (const { bedId } of keptByGuests) bookedBeds.add(bedId);
+  const surgeRooms = (narrowed ? ownRooms : layout.rooms).filter((room) => room.surgeBeds.length > 0);
+  const surgeTaken = new Set(
+    (surgeRooms.length === 0
+      ? []
+      : (surgeBooked(db)
+          .raw()
+          .all(
+            JSON.stringify(surgeRooms.flatMap((room) => room.surgeBeds.map((bed) => bed.id))),
+            nights.firstNight,
+            nights.departure,
+            except,
+          ) as [string, string][])
+    ).map(([bedId, night]) => `${bedId} ${night}`),
+  );
+  for (const { bedId, night } of keptByGuests) if (layout.surgeNights.has(bedId)) surgeTaken.add(`${bedId} ${night}`);
   const closures = (options.shelterId ? closuresOfShelter : closuresOfNetwork)(db).all(
     nights.firstNight,
     nights.departure,
@@ -165,7 +187,8 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   }
 
   const inServiceByRoom = new Map<string, number>();
-  const freeByNight = new Map([...byShelter.keys()].map((id) => [id, rangeNights.map((night) => ({ night, free: 0 }))]));
+  const freeByNight = new Map([...byShelter.keys()].map((id) => [id, rangeNights.map((night) => ({ night, free: 0, surge: 0 }))]));
+  const lastNight = rangeNights[rangeNights.length - 1];
   for (const room of layout.rooms) {
     const shelter = byShelter.get(room.shelterId);
     if (!shelter) continue;
@@ -173,7 +196,15 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
     shelter.inServiceBeds += beds.length;
     if (beds.length > 0) inServiceByRoom.set(room.id, beds.length);
     const closed = (closedRooms.get(room.id)?.size ?? 0) > 0 || (closedWhole.get(room.shelterId)?.size ?? 0) > 0;
-    const freeBeds = closed ? [] : beds.filter((bed) => !bookedBeds.has(bed.id));
+    // A surge bed is offered only when it is laid out on every night asked for, after the room's own beds.
+    const freeBeds = closed
+      ? []
+      : [
+          ...beds.filter((bed) => !bookedBeds.has(bed.id)),
+          ...room.surgeBeds
+            .filter((bed) => bed.firstNight <= nights.firstNight && lastNight <= bed.lastNight && !bookedBeds.has(bed.id))
+            .map(({ id, label }) => ({ id, label, surge: true })),
+        ];
     shelter.rooms.push({ id: room.id, name: room.name, kind: room.kind, accessible: room.accessible, freeBeds });
   }
   // Night by night: in-service beds, less those in a closed room or shelter, less those booked.
@@ -181,7 +212,13 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
     const slots = freeByNight.get(shelter.id)!;
     for (const slot of slots) {
       if (closedWhole.get(shelter.id)?.has(slot.night)) continue;
-      for (const room of shelter.rooms) if (!closedRooms.get(room.id)?.has(slot.night)) slot.free += inServiceByRoom.get(room.id) ?? 0;
+      for (const room of shelter.rooms) {
+        if (closedRooms.get(room.id)?.has(slot.night)) continue;
+        slot.free += inServiceByRoom.get(room.id) ?? 0;
+        // Surge beds apart: those laid out that night, less those booked or kept by a guest that night.
+        for (const bed of layout.roomById.get(room.id)!.surgeBeds)
+          if (surgeOn(bed, slot.night) && !surgeTaken.has(`${bed.id} ${slot.night}`)) slot.surge++;
+      }
     }
     shelter.freeByNight = slots;
   }
@@ -196,7 +233,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
   };
   for (const [roomId, night, n] of bookedRooms) count(layout.roomById.get(roomId)?.shelterId, night, n);
   for (const [bedId, night] of notTaking) count(layout.roomOfBed.get(bedId)?.shelterId, night, -1);
-  for (const { bedId, night } of keptByGuests) if (!layout.outOfService.has(bedId)) count(layout.roomOfBed.get(bedId)?.shelterId, night, 1);
+  for (const { bedId, night } of keptByGuests) if (!layout.notRegular.has(bedId)) count(layout.roomOfBed.get(bedId)?.shelterId, night, 1);
   for (const [shelterId, counts] of booked) {
     const slots = freeByNight.get(shelterId)!;
     counts.forEach((n, i) => (slots[i].free = Math.max(0, slots[i].free - n)));

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
 import { beds, rooms, shelters } from '@/db/schema';
-import type { NightRange } from '@/lib/calendar/nights';
+import { addNights, type NightRange } from '@/lib/calendar/nights';
 import { DomainError } from '@/lib/errors';
 import { bedsFitHousehold } from '@/lib/matching/plan';
 import { householdSize, type Household, type RoomAvailability } from '@/lib/matching/types';
@@ -19,6 +19,8 @@ const chosenBeds = (db: Db) =>
       bedId: beds.id,
       label: beds.label,
       outOfService: beds.outOfServiceReason,
+      surgeFirstNight: beds.surgeFirstNight,
+      surgeLastNight: beds.surgeLastNight,
       room: { id: rooms.id, name: rooms.name, kind: rooms.kind, accessible: rooms.accessible, shelterId: rooms.shelterId },
       shelter: shelters,
     })
@@ -72,6 +74,10 @@ export function checkBedChoice<Placement>(
     throw new DomainError('bedsBreakRules', 'bedIds');
   }
   const range = options.nightsIn(shelter);
+  // A surge bed only on its own nights (decision 0026); the ledger's trigger refuses it too (migration 0023).
+  const lastNight = addNights(range.departure, -1);
+  if (rows.some((row) => row.surgeFirstNight !== null && (range.firstNight < row.surgeFirstNight || lastNight > row.surgeLastNight!)))
+    throw new DomainError('surgeBedNotThatNight', 'bedIds');
   const closed = firstClosedNight(db, shelter.id, [...byRoom.keys()], range);
   if (closed) throw new DomainError('closedOn', 'firstNight', { night: closed });
   const taken = firstTakenNight(db, unique, range, options.keepStayId);

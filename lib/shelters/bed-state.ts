@@ -1,6 +1,20 @@
 export type BedState = 'free' | 'reserved' | 'occupied' | 'out_of_service' | 'closed';
 
-export type BedCounts = { total: number; free: number; reserved: number; occupied: number; outOfService: number; closed: number };
+/**
+ * Beds counted by state. The states are of the rooms' own beds; surge beds (decision 0026), laid out
+ * for a few nights, are counted apart: `surge` those there tonight, whatever their state, and
+ * `surgeFree` those of them free. A free surge bed is never in `free`.
+ */
+export type BedCounts = {
+  total: number;
+  free: number;
+  reserved: number;
+  occupied: number;
+  outOfService: number;
+  closed: number;
+  surge: number;
+  surgeFree: number;
+};
 
 type ActiveHold = { status: string; holdUntil: Date } | null | undefined;
 
@@ -15,14 +29,31 @@ export function bedState(bed: { outOfService: boolean; closed?: boolean }, hold:
   return bed.closed ? 'closed' : 'free';
 }
 
-export function countBeds(states: BedState[]): BedCounts {
-  const counts: BedCounts = { total: states.length, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0 };
+/** The rooms' own beds' states, and apart the states of the surge beds there tonight. */
+export function countBeds(states: BedState[], surgeStates: readonly BedState[] = []): BedCounts {
+  const counts: BedCounts = {
+    total: states.length,
+    free: 0,
+    reserved: 0,
+    occupied: 0,
+    outOfService: 0,
+    closed: 0,
+    surge: surgeStates.length,
+    surgeFree: surgeStates.filter((state) => state === 'free').length,
+  };
   for (const state of states) {
     if (state === 'out_of_service') counts.outOfService++;
     else counts[state]++;
   }
   return counts;
 }
+
+/** Beds of a list, each its own or a surge bed, counted (countBeds). */
+export const countListed = (beds: readonly { state: BedState; surge: boolean }[]) =>
+  countBeds(
+    beds.filter((bed) => !bed.surge).map((bed) => bed.state),
+    beds.filter((bed) => bed.surge).map((bed) => bed.state),
+  );
 
 export function addCounts(a: BedCounts, b: BedCounts): BedCounts {
   return {
@@ -32,6 +63,8 @@ export function addCounts(a: BedCounts, b: BedCounts): BedCounts {
     occupied: a.occupied + b.occupied,
     outOfService: a.outOfService + b.outOfService,
     closed: a.closed + b.closed,
+    surge: a.surge + b.surge,
+    surgeFree: a.surgeFree + b.surgeFree,
   };
 }
 

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { prepared } from '@/db/prepared';
-import { arrivals, beds, rooms, stays, type RoomKind } from '@/db/schema';
+import { arrivals, beds, rooms, stays, type RoomKind, type SurgeKind } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { compareLabels } from '@/lib/labels';
 import { bedsTonight } from '@/lib/occupancy/free-tonight';
 import { shareOf } from '@/lib/privacy/shares';
-import { addCounts, countBeds, emptyCounts, type BedCounts, type BedState } from './bed-state';
+import { addCounts, countListed, emptyCounts, type BedCounts, type BedState } from './bed-state';
 
 export type BoardBed = {
   id: string;
@@ -16,6 +16,8 @@ export type BoardBed = {
   everUsed: boolean;
   /** The alias of the household holding the bed, for a caller whose share includes it; else null. */
   holder: string | null;
+  /** A surge bed's kind and nights (decision 0026); null for the room's own beds. */
+  surge: { kind: SurgeKind; firstNight: string; lastNight: string } | null;
 };
 export type BoardRoom = { id: string; name: string; kind: RoomKind; accessible: boolean; beds: BoardBed[]; counts: BedCounts };
 
@@ -33,6 +35,9 @@ const shelterBeds = (db: Db) =>
       bedId: beds.id,
       label: beds.label,
       outOfServiceReason: beds.outOfServiceReason,
+      surgeKind: beds.surgeKind,
+      surgeFirstNight: beds.surgeFirstNight,
+      surgeLastNight: beds.surgeLastNight,
       // Whether any stay, past or present, ever held the bed: a used bed is taken out of service, never deleted.
       everUsed: sql<number>`exists (select 1 from stay_beds used where used.bed_id = ${beds.id})`,
     })
@@ -101,16 +106,18 @@ export function shelterBoard(
           outOfServiceReason: row.outOfServiceReason,
           everUsed: Boolean(row.everUsed),
           holder: stayId ? holderFor(holderOf.get(stayId), options.holdersFor) : null,
+          surge: row.surgeKind === null ? null : { kind: row.surgeKind, firstNight: row.surgeFirstNight!, lastNight: row.surgeLastNight! },
         };
       })
-      .sort(byLabel);
+      // The room's own beds first, then its surge beds.
+      .sort((a, b) => Number(a.surge !== null) - Number(b.surge !== null) || byLabel(a, b));
     return {
       id: room.id,
       name: room.name,
       kind: room.kind,
       accessible: room.accessible,
       beds: roomBeds,
-      counts: countBeds(roomBeds.map((bed) => bed.state)),
+      counts: countListed(roomBeds.map((bed) => ({ state: bed.state, surge: bed.surge !== null }))),
     };
   });
   return { rooms: boardRooms, counts: boardRooms.reduce((sum, room) => addCounts(sum, room.counts), emptyCounts()) };

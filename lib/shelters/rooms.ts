@@ -6,6 +6,7 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError } from '@/lib/errors';
 import { editableBed, editableRoom, editableShelter } from './access';
 import { writeRoomNames } from './room-names';
+import { refuseRemovingBookedSurgeBed } from './surge';
 
 type RoomInput = { name: string; kind: RoomKind; accessible: boolean };
 
@@ -133,6 +134,7 @@ export function returnBedToService(db: Db, user: StaffUser, bedId: string, now: 
 /** Only a bed that has never held anyone can go: stay history must keep pointing at real beds. */
 export function removeBed(db: Db, user: StaffUser, bedId: string, now: Date): string {
   const { bed, shelterId } = editableBed(db, user, bedId);
+  refuseRemovingBookedSurgeBed(db, bed);
   const used = db.select({ bedId: stayBeds.bedId }).from(stayBeds).where(eq(stayBeds.bedId, bed.id)).get();
   if (used) throw new DomainError('bedHasHistory');
   db.delete(beds).where(eq(beds.id, bed.id)).run();

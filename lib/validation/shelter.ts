@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROOM_KINDS, SHELTER_STATUSES } from '@/db/schema';
+import { ROOM_KINDS, SHELTER_STATUSES, SURGE_KINDS } from '@/db/schema';
 import { isNight, MAX_NIGHTS } from '@/lib/calendar/nights';
 import { cityChoice, optionalCityChoice, timeZoneField } from './city';
 import { checkbox, contactHandle, idField, listOf, nameText, optionalText, requiredText } from './common';
@@ -112,6 +112,24 @@ export const addBedsSchema = z.object({
 export const bedIdSchema = z.object({ bedId: idField });
 export const renameBedSchema = bedIdSchema.extend({ label: requiredText(30) });
 export const outOfServiceSchema = bedIdSchema.extend({ reason: requiredText(120) });
+
+/**
+ * Surge beds for a few nights (decision 0026): how many, what they are, what to call them, and their
+ * first and last night. A label is one line, as a bed's tile shows it: never markup.
+ */
+export const surgeBedsSchema = z.object({
+  roomId: idField,
+  count: z.coerce.number({ error: 'invalidNumber' }).int('invalidNumber').min(1, 'surgeCountRange').max(20, 'surgeCountRange'),
+  kind: z.enum(SURGE_KINDS, { error: 'required' }),
+  label: nameText(24).refine((value) => !/[<>]/.test(value), 'noMarkup'),
+  firstNight: nightField,
+  lastNight: nightField,
+});
+export type SurgeBedsInput = z.infer<typeof surgeBedsSchema>;
+
+/** Ending a surge bed early: its new last night. */
+export const surgeEndSchema = z.object({ bedId: idField, lastNight: nightField });
+export type SurgeEndInput = z.infer<typeof surgeEndSchema>;
 
 /** Closing the whole shelter (no room) or one room, for nights first..last, both included. */
 export const closureSchema = z.object({

@@ -119,6 +119,14 @@ function makeWorld() {
       )
       .get(shelter.id, room.id) as { id: string }
   ).id;
+  // A mat laid out far ahead, to end early (decision 0026).
+  const surgeBed = (
+    sqlite
+      .prepare(
+        "insert into beds (id, room_id, label, surge_kind, surge_first_night, surge_last_night, created_at) values (lower(hex(randomblob(8))), ?, 'Mat 1', 'mat', '2099-01-01', '2099-01-05', 0) returning id",
+      )
+      .get(room.id) as { id: string }
+  ).id;
   // Every caller has begun enrolling a second factor with the same key, so a code confirms it.
   for (const user of [...Object.values(callers), target]) {
     db.update(users)
@@ -154,6 +162,7 @@ function makeWorld() {
     shelter,
     other,
     room,
+    surgeBed,
     beds,
     emptyRoom,
     callers,
@@ -345,6 +354,26 @@ const CASES: Record<string, Case> = {
     permission: 'shelter.edit',
     on: 'shelter',
     form: (w) => ({ roomId: w.room.id, count: '2' }),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#addSurgeBedsToRoom': {
+    permission: 'shelter.edit',
+    on: 'shelter',
+    form: (w) => {
+      const tonight = tonightIn(w.shelter.timeZone, new Date());
+      return {
+        roomId: w.room.id,
+        count: '2',
+        kind: 'mat',
+        label: 'Mat',
+        firstNight: addNights(tonight, 1),
+        lastNight: addNights(tonight, 2),
+      };
+    },
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#endSurgeBedEarly': {
+    permission: 'shelter.edit',
+    on: 'shelter',
+    form: (w) => ({ bedId: w.surgeBed, lastNight: '2099-01-03' }),
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': {
     permission: 'shelter.edit',

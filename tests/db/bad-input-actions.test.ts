@@ -66,6 +66,13 @@ const closureId = (
     )
     .get(shelter.id, room.id) as { id: string }
 ).id;
+const surgeBedId = (
+  sqlite
+    .prepare(
+      "insert into beds (id, room_id, label, surge_kind, surge_first_night, surge_last_night, created_at) values (lower(hex(randomblob(8))), ?, 'Mat 1', 'mat', '2099-01-01', '2099-01-05', 0) returning id",
+    )
+    .get(room.id) as { id: string }
+).id;
 const emptyCityId = makeCity(db, 'Kars', { slug: 'kars' }).id;
 const meetingPointId = (
   sqlite
@@ -176,6 +183,15 @@ const FORMS: Record<string, Fields> = {
   },
   'app/(staff)/shelters/[id]/rooms/actions.ts#deleteRoom': { roomId: id(emptyRoom.id) },
   'app/(staff)/shelters/[id]/rooms/actions.ts#addBedsToRoom': { roomId: id(room.id), count: number('2') },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#addSurgeBedsToRoom': {
+    roomId: id(room.id),
+    count: number('2'),
+    kind: choice('mat'),
+    label: text('Mat'),
+    firstNight: text(addNights(tonight, 1)),
+    lastNight: text(addNights(tonight, 2)),
+  },
+  'app/(staff)/shelters/[id]/rooms/actions.ts#endSurgeBedEarly': { bedId: id(surgeBedId), lastNight: text('2099-01-03') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#renameBedLabel': { bedId: id(beds[0].id), label: text('A') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#takeBedOutOfService': { bedId: id(beds[0].id), reason: text('Broken') },
   'app/(staff)/shelters/[id]/rooms/actions.ts#putBedBackInService': { bedId: id(beds[2].id) },

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { networkNow } from '@/lib/occupancy/now';
 import { shelterBoard } from '@/lib/shelters/board';
 import { shelterList } from '@/lib/shelters/list';
 import { asStaff, makeArrival, makeRoom, makeShelter, makeStay, makeUser } from '../support/fixtures';
@@ -30,7 +31,7 @@ describe('bed counts of the shelter list', () => {
     sqlite.prepare("update beds set out_of_service_reason = 'leak' where id = ?").run(beds[3].id);
 
     const board = shelterBoard(db, shelter.id, NOW).counts;
-    expect(board).toEqual({ total: 8, free: 3, reserved: 1, occupied: 2, outOfService: 2, closed: 0 });
+    expect(board).toEqual({ total: 8, free: 3, reserved: 1, occupied: 2, outOfService: 2, closed: 0, surge: 0, surgeFree: 0 });
     const listed = shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === shelter.id)!;
     expect(listed.counts).toEqual(board);
     // A host's list counts only their own shelters, with the same answer.
@@ -55,9 +56,40 @@ describe('bed counts of the shelter list', () => {
     expect(shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === far.id)!.counts).toEqual(board);
   });
 
+  it('count surge beds apart, only those laid out tonight, the same on the list, the now page and the board', () => {
+    const shelter = makeShelter(db, { status: 'open', timeZone: 'Europe/Istanbul' });
+    const { room } = makeRoom(db, shelter.id, 'mixed', 2);
+    const surge = (label: string, first: string, last: string) =>
+      (
+        sqlite
+          .prepare(
+            "insert into beds (id, room_id, label, surge_kind, surge_first_night, surge_last_night, created_at) values (lower(hex(randomblob(8))), ?, ?, 'mat', ?, ?, 0) returning id",
+          )
+          .get(room.id, label, first, last) as { id: string }
+      ).id;
+    // Tonight is 1 October in Istanbul: two mats are out, one comes tomorrow, one was yesterday's.
+    const held = surge('Mat 1', '2026-10-01', '2026-10-02');
+    surge('Mat 2', '2026-09-30', '2026-10-01');
+    surge('Mat 3', '2026-10-02', '2026-10-03');
+    surge('Mat 4', '2026-09-29', '2026-09-30');
+    makeStay(db, {
+      arrivalId: makeArrival(db).id,
+      shelterId: shelter.id,
+      bedIds: [held],
+      holdUntil: at(60),
+      firstNight: '2026-10-01',
+      departure: '2026-10-02',
+    });
+    const board = shelterBoard(db, shelter.id, NOW).counts;
+    expect(board).toEqual({ total: 2, free: 2, reserved: 0, occupied: 0, outOfService: 0, closed: 0, surge: 2, surgeFree: 1 });
+    expect(shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === shelter.id)!.counts).toEqual(board);
+    const now = networkNow(db, NOW, [shelter.cityId!]);
+    expect(now.shelters.find((s) => s.id === shelter.id)!.counts).toEqual(board);
+  });
+
   it('gives a shelter with no beds zeros', () => {
     const empty = makeShelter(db, { status: 'open' });
     const listed = shelterList(db, asStaff(makeUser(db, 'admin')), NOW).rows.find((s) => s.id === empty.id)!;
-    expect(listed.counts).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0 });
+    expect(listed.counts).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0, surge: 0, surgeFree: 0 });
   });
 });

@@ -168,7 +168,7 @@ describe('the table of shelters now', () => {
     name,
     district: 'Fatih',
     status: 'open',
-    counts: { total: 10, free: 5, reserved: 1, occupied: 4, outOfService: 0, closed: 0 },
+    counts: { total: 10, free: 5, reserved: 1, occupied: 4, outOfService: 0, closed: 0, surge: 0, surgeFree: 0 },
     inService: 10,
     rate: 0.4,
     lastConfirmedAt: new Date('2026-11-26T10:00:00Z'),

@@ -13,6 +13,7 @@ import {
   setBedOutOfService,
   updateRoom,
 } from '@/lib/shelters/rooms';
+import { addSurgeBeds, endSurgeBed } from '@/lib/shelters/surge';
 import {
   addBedsSchema,
   bedIdSchema,
@@ -22,6 +23,8 @@ import {
   roomIdSchema,
   roomNamesSchema,
   roomSchema,
+  surgeBedsSchema,
+  surgeEndSchema,
 } from '@/lib/validation/shelter';
 
 const pagesOf = (shelterId: string) => ['/shelters', `/shelters/${shelterId}`, `/shelters/${shelterId}/rooms`];
@@ -67,4 +70,16 @@ export const putBedBackInService = staffAction({ permission: 'shelter.edit', sch
 export const deleteBed = staffAction({ permission: 'shelter.edit', schema: bedIdSchema }, ({ bedId }, { user, db, now }) => ({
   revalidate: pagesOf(write(db, (tx) => removeBed(tx, user, bedId, now))),
   message: 'bedRemoved',
+}));
+
+/** Mats or sofas for a few nights (decision 0026): the same right as adding beds. */
+export const addSurgeBedsToRoom = staffAction({ permission: 'shelter.edit', schema: surgeBedsSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => addSurgeBeds(tx, user, input, now))),
+  message: 'surgeBedsAdded',
+  messageParams: { count: input.count },
+}));
+
+export const endSurgeBedEarly = staffAction({ permission: 'shelter.edit', schema: surgeEndSchema }, (input, { user, db, now }) => ({
+  revalidate: pagesOf(write(db, (tx) => endSurgeBed(tx, user, input, now))),
+  message: 'surgeBedEnded',
 }));

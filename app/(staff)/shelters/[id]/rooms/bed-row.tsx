@@ -12,7 +12,7 @@ import type { BoardBed } from '@/lib/shelters/board';
 type Actions = { rename: FormAction; outOfService: FormAction; backInService: FormAction; remove: FormAction };
 
 /** A bed as its editor needs it: no word of who holds it. */
-export type EditableBed = Omit<BoardBed, 'holder'>;
+export type EditableBed = Omit<BoardBed, 'holder' | 'surge'>;
 
 export function BedRow({ bed, roomName, actions }: { bed: EditableBed; roomName: string; actions: Actions }) {
   const t = useTranslations('rooms');
