@@ -13,16 +13,18 @@ import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn, checkOut, moveStay } from '@/lib/placement/stays';
 import { closeNights, reopenClosure } from '@/lib/shelters/closures';
 import { updateShelterProfile } from '@/lib/shelters/profile';
+import { addSurgeBeds, endSurgeBed } from '@/lib/shelters/surge';
 import { arrivalSchema } from '@/lib/validation/arrival';
 import { closureSchema, shelterProfileSchema } from '@/lib/validation/shelter';
 import { asStaff, makeCity, makeRoom, makeShelter, makeUser } from '../support/fixtures';
-import { expectedFigure, freeFromLedger, screenFigures } from '../support/free-screens';
+import { expectedFigure, expectedSurge, freeFromLedger, screenFigures } from '../support/free-screens';
 import { createTestDb } from '../support/test-db';
 
 /**
  * Random days of a two-city network, step by step through the functions the server actions call,
  * and after every step every screen's count of free beds tonight, for every shelter and city, is
- * held to the count worked out from the ledger. Fixed seeds: a failure is the same on every run.
+ * held to the count worked out from the ledger, and so is each screen's count of free surge beds,
+ * shown apart (decision 0026). Fixed seeds: a failure is the same on every run.
  */
 const SEEDS = [20261206, 7, 424242, 31];
 const RUNS_PER_SEED = 2;
@@ -65,6 +67,18 @@ const step = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('reopen' as const), closure: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('pause' as const), shelter: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('expiry' as const) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('surge' as const),
+      shelter: fc.nat(),
+      room: fc.nat(),
+      count: fc.integer({ min: 1, max: 2 }),
+      ahead: fc.nat(1),
+      nights: fc.integer({ min: 1, max: 3 }),
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('endSurge' as const), bed: fc.nat(), ahead: fc.nat(1) }), weight: 1 },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -121,6 +135,18 @@ function makeWorld(db: Db): World {
       reserveBeds(tx, world.admin, { arrivalId: households[0], bedIds: bed, firstNight, departure: addNights(firstNight, 1) }, START),
     );
     write(db, (tx) => checkIn(tx, world.admin, stayId, START));
+    // Two mats in the city's second shelter's first room, tonight and tomorrow night.
+    const second = shelterIds[index * 2 + 1];
+    const [roomId] = ids(db, 'select id from rooms where shelter_id = ? order by rowid limit 1', second);
+    const secondTonight = tonightIn(db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(second) as string, START);
+    write(db, (tx) =>
+      addSurgeBeds(
+        tx,
+        world.admin,
+        { roomId, count: 2, kind: 'mat', label: 'Mat', firstNight: secondTonight, lastNight: addNights(secondTonight, 1) },
+        START,
+      ),
+    );
   }
   return world;
 }
@@ -292,6 +318,37 @@ function apply(world: World, s: Step): void {
     }
     case 'expiry':
       return act((tx) => expireHolds(tx, world.now));
+    case 'surge': {
+      // Mats laid out in a room for a night or a few, from tonight or tomorrow (decision 0026).
+      const shelterId = pick(world.shelterIds, s.shelter)!;
+      const zone = db.$client.prepare('select time_zone from shelters where id = ?').pluck().get(shelterId) as string;
+      const roomId = pick(ids(db, 'select id from rooms where shelter_id = ? order by rowid', shelterId), s.room)!;
+      const firstNight = addNights(tonightIn(zone, world.now), s.ahead);
+      const form = {
+        roomId,
+        count: s.count,
+        kind: 'mat' as const,
+        label: 'Mat',
+        firstNight,
+        lastNight: addNights(firstNight, s.nights - 1),
+      };
+      return act((tx) => addSurgeBeds(tx, admin, form, world.now));
+    }
+    case 'endSurge': {
+      // Ended early: after tonight or after tomorrow night, refused while a booking holds it later.
+      const [bedId, zone] =
+        pick(
+          db.$client
+            .prepare(
+              'select b.id, sh.time_zone from beds b join rooms r on r.id = b.room_id join shelters sh on sh.id = r.shelter_id where b.surge_kind is not null order by b.rowid',
+            )
+            .raw()
+            .all() as [string, string][],
+          s.bed,
+        ) ?? [];
+      if (!bedId) return;
+      return act((tx) => endSurgeBed(tx, admin, { bedId, lastNight: addNights(tonightIn(zone, world.now), s.ahead) }, world.now));
+    }
   }
 }
 
@@ -309,8 +366,14 @@ function disagreements(world: World): string[] {
   const ledger = freeFromLedger(world.db, world.now);
   return screenFigures(world.db, world.now, world.admin, world.cityIds)
     .map((figure) => ({ figure, expected: expectedFigure(ledger, figure) }))
-    .filter(({ figure, expected }) => figure.free !== expected)
-    .map(({ figure, expected }) => `${figure.screen} ${figure.shelterId ?? figure.cityId}: shows ${figure.free}, ledger ${expected}`);
+    .flatMap(({ figure, expected }) => [
+      ...(figure.free === expected
+        ? []
+        : [`${figure.screen} ${figure.shelterId ?? figure.cityId}: shows ${figure.free}, ledger ${expected}`]),
+      ...(figure.surge === undefined || figure.surge === expectedSurge(ledger, figure)
+        ? []
+        : [`${figure.screen} ${figure.shelterId}: shows ${figure.surge} surge, ledger ${expectedSurge(ledger, figure)}`]),
+    ]);
 }
 
 describe('free tonight across random days of two cities', () => {

@@ -18,37 +18,54 @@ import { shelterList } from '@/lib/shelters/list';
  * either it is checked in (a guest is in their bed until checked out: check-in comes on the first
  * night, and a move releases the old beds), or it is a reservation whose hold has not passed and
  * tonight is one of its nights. `beds` counts the beds whatever the shelter's status; `offered` only
- * an open shelter's.
+ * an open shelter's. Surge beds (decision 0026) are counted apart, those laid out tonight only:
+ * `surge` and `offeredSurge`.
  */
-export function freeFromLedger(db: Db, now: Date): Map<string, { cityId: string | null; status: string; beds: number; offered: number }> {
+type LedgerFree = { cityId: string | null; status: string; beds: number; offered: number; surge: number; offeredSurge: number };
+
+export function freeFromLedger(db: Db, now: Date): Map<string, LedgerFree> {
   const shelters = db.$client.prepare('select id, city_id, status, time_zone from shelters').all() as {
     id: string;
     city_id: string | null;
     status: string;
     time_zone: string;
   }[];
-  const result = new Map<string, { cityId: string | null; status: string; beds: number; offered: number }>();
+  const result = new Map<string, LedgerFree>();
   for (const shelter of shelters) {
     const tonight = tonightIn(shelter.time_zone, now);
-    const free = db.$client
-      .prepare(
-        `select count(*) from beds b join rooms r on r.id = b.room_id
+    // The rooms' own beds (surge: 0) and, apart, the surge beds laid out tonight (surge: 1).
+    const free = (surge: 0 | 1) =>
+      db.$client
+        .prepare(
+          `select count(*) from beds b join rooms r on r.id = b.room_id
             where r.shelter_id = @shelter and b.out_of_service_reason is null
+              and (b.surge_kind is not null) = @surge
+              and (b.surge_kind is null or (b.surge_first_night <= @tonight and b.surge_last_night >= @tonight))
               and not exists (select 1 from shelter_closures c where c.shelter_id = @shelter and (c.room_id is null or c.room_id = r.id)
                                 and c.first_night <= @tonight and c.last_night >= @tonight)
               and not exists (select 1 from stay_beds sb join stays s on s.id = sb.stay_id
                                where sb.bed_id = b.id and sb.released_at is null
                                  and (s.status = 'checked_in'
                                    or (s.status = 'reserved' and s.hold_until > @now and s.first_night <= @tonight and s.departure > @tonight)))`,
-      )
-      .pluck()
-      .get({ shelter: shelter.id, tonight, now: now.getTime() }) as number;
-    result.set(shelter.id, { cityId: shelter.city_id, status: shelter.status, beds: free, offered: shelter.status === 'open' ? free : 0 });
+        )
+        .pluck()
+        .get({ shelter: shelter.id, tonight, now: now.getTime(), surge }) as number;
+    const [beds, surge] = [free(0), free(1)];
+    const open = shelter.status === 'open';
+    result.set(shelter.id, {
+      cityId: shelter.city_id,
+      status: shelter.status,
+      beds,
+      offered: open ? beds : 0,
+      surge,
+      offeredSurge: open ? surge : 0,
+    });
   }
   return result;
 }
 
-export type ScreenFigure = { screen: string; shelterId?: string; cityId?: string; free: number };
+/** `surge`: the free surge beds the screen shows apart, where it shows them (decision 0026). */
+export type ScreenFigure = { screen: string; shelterId?: string; cityId?: string; free: number; surge?: number };
 
 /**
  * Every figure of free beds tonight the app shows, read through each screen's own loader, as its page
@@ -68,20 +85,25 @@ export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: stri
   for (let page = 1, pages = 1; page <= pages; page++) {
     const list = shelterList(db, admin, now, { page });
     pages = list.pages;
-    for (const shelter of list.rows) figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free });
+    for (const shelter of list.rows)
+      figures.push({ screen: 'shelter list', shelterId: shelter.id, free: shelter.counts.free, surge: shelter.counts.surgeFree });
   }
   for (const group of publicList(db, 'en', now).groups)
     for (const shelter of group.shelters) figures.push({ screen: '/shelters', shelterId: shelter.id, free: shelter.freeBeds });
   for (const cityId of cityIds) {
     const city = networkNow(db, now, [cityId]);
-    for (const shelter of city.shelters) figures.push({ screen: 'now', shelterId: shelter.id, free: shelter.counts.free });
+    for (const shelter of city.shelters)
+      figures.push({ screen: 'now', shelterId: shelter.id, free: shelter.counts.free, surge: shelter.counts.surgeFree });
     figures.push({ screen: 'now: open', cityId, free: city.free.open }, { screen: 'now: paused', cityId, free: city.free.paused });
     for (const shelter of forecast(loadForecastInput(db, now, { cityIds: [cityId] })).shelters) {
       figures.push({ screen: 'forecast tonight', shelterId: shelter.id, free: shelter.nights[0].total.certain });
     }
   }
   applyExpiry(db, now);
-  for (const { id } of shelters) figures.push({ screen: 'board', shelterId: id, free: shelterBoard(db, id, now).counts.free });
+  for (const { id } of shelters) {
+    const { counts } = shelterBoard(db, id, now);
+    figures.push({ screen: 'board', shelterId: id, free: counts.free, surge: counts.surgeFree });
+  }
   for (const cityId of cityIds) {
     const listed = new Map(freeTonightByShelter(db, now, [cityId]).map((shelter) => [shelter.id, shelter.free]));
     for (const shelter of shelters.filter((s) => s.city_id === cityId))
@@ -92,12 +114,19 @@ export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: stri
     const tonight = tonightIn(shelter.time_zone, now);
     const [own] = networkAvailability(db, { nights: { firstNight: tonight, departure: addNights(tonight, 1) }, shelterId: shelter.id });
     const usable = own.status === 'open';
+    const offered = own.rooms.flatMap((room) => room.freeBeds);
     figures.push({
       screen: 'suggestions: beds',
       shelterId: shelter.id,
-      free: usable ? own.rooms.reduce((n, room) => n + room.freeBeds.length, 0) : 0,
+      free: usable ? offered.filter((bed) => !bed.surge).length : 0,
+      surge: usable ? offered.filter((bed) => bed.surge).length : 0,
     });
-    figures.push({ screen: 'suggestions: night', shelterId: shelter.id, free: usable ? own.freeByNight![0].free : 0 });
+    figures.push({
+      screen: 'suggestions: night',
+      shelterId: shelter.id,
+      free: usable ? own.freeByNight![0].free : 0,
+      surge: usable ? own.freeByNight![0].surge : 0,
+    });
   }
   return figures;
 }
@@ -111,4 +140,10 @@ export function expectedFigure(ledger: ReturnType<typeof freeFromLedger>, figure
   const inCity = [...ledger.values()].filter((shelter) => shelter.cityId === figure.cityId);
   if (figure.screen === 'now: paused') return inCity.reduce((sum, shelter) => sum + (shelter.status === 'paused' ? shelter.beds : 0), 0);
   return inCity.reduce((sum, shelter) => sum + shelter.offered, 0);
+}
+
+/** The free surge beds a figure should show apart, by the ledger: the board and the staff lists count them, the rest what can be offered. */
+export function expectedSurge(ledger: ReturnType<typeof freeFromLedger>, figure: ScreenFigure): number {
+  const shelter = ledger.get(figure.shelterId!)!;
+  return figure.screen === 'board' || figure.screen === 'shelter list' || figure.screen === 'now' ? shelter.surge : shelter.offeredSurge;
 }
