@@ -18,6 +18,8 @@ export async function HistoryCharts({ days, network }: { days: DayFigures[]; net
   const flows = FLOWS.filter((flow) => network || flow !== 'registered');
   const range = { from: dayLabel(days[0].day), to: dayLabel(days[days.length - 1].day) };
   const peak = Math.max(0, ...rates.map((rate) => rate ?? 0));
+  // Surge beds (decision 0026) are apart from the beds in service and the rate: two columns of their own, when there were any.
+  const surge = days.some((day) => day.surgeBeds > 0 || day.surgeOccupied > 0);
   return (
     <>
       <section className="card" aria-labelledby="rate-heading">
@@ -36,8 +38,24 @@ export async function HistoryCharts({ days, network }: { days: DayFigures[]; net
         <DataTable
           summary={t('showData')}
           caption={t('rateTable')}
-          columns={[t('day'), t('inService'), t('occupied'), t('reserved'), t('outOfService'), t('rate')]}
-          rows={days.map((day, i) => [labels[i], day.bedsInService, day.occupied, day.reserved, day.outOfService, percent(rates[i])])}
+          columns={[
+            t('day'),
+            t('inService'),
+            t('occupied'),
+            t('reserved'),
+            t('outOfService'),
+            t('rate'),
+            ...(surge ? [t('surgeBeds'), t('surgeOccupied')] : []),
+          ]}
+          rows={days.map((day, i) => [
+            labels[i],
+            day.bedsInService,
+            day.occupied,
+            day.reserved,
+            day.outOfService,
+            percent(rates[i]),
+            ...(surge ? [day.surgeBeds, day.surgeOccupied] : []),
+          ])}
         />
       </section>
       <section className="card" aria-labelledby="flow-heading">

@@ -27,7 +27,8 @@ const storedDaysWhere = (which: SQL) =>
     () => sql`select ${occupancyDays.scope}, ${occupancyDays.day}, ${occupancyDays.bedsInService} as bedsInService, ${occupancyDays.outOfService} as outOfService,
               ${occupancyDays.occupied}, ${occupancyDays.reserved}, ${occupancyDays.registered},
               ${occupancyDays.placed}, ${occupancyDays.checkedIn} as checkedIn, ${occupancyDays.checkedOut} as checkedOut, ${occupancyDays.noShows} as noShows,
-              ${occupancyDays.staysCompleted} as staysCompleted, ${occupancyDays.stayMsTotal} as stayMsTotal, ${occupancyDays.waitMinutes} as waitMinutes
+              ${occupancyDays.staysCompleted} as staysCompleted, ${occupancyDays.stayMsTotal} as stayMsTotal, ${occupancyDays.waitMinutes} as waitMinutes,
+              ${occupancyDays.surgeBeds} as surgeBeds, ${occupancyDays.surgeOccupied} as surgeOccupied
          from ${occupancyDays} where ${which} and ${occupancyDays.day} between @from and @to
         order by ${occupancyDays.day}`,
   );

@@ -58,7 +58,8 @@ const staysTouchingWindow = allOrSome(
 );
 const bedsHeldWithinWindow = allOrSome(
   (some) =>
-    sql`select ${sb.stayId}, coalesce(${sb.heldAt}, ${s.createdAt}), ${sb.releasedAt}
+    sql`select ${sb.stayId}, coalesce(${sb.heldAt}, ${s.createdAt}), ${sb.releasedAt},
+              (select ${beds.surgeKind} is not null from ${beds} where ${beds.id} = ${sb.bedId})
          from ${stays} ${s} join ${stayBeds} ${sb} on ${sb.stayId} = ${s.id}
         where ${touching(some)}`,
 );
@@ -67,11 +68,11 @@ const bedsHeldWithinWindow = allOrSome(
 function staysTouching(db: Db, start: number, end: number, shelterIds: string[] | null) {
   const params = { start, end, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
   const stays = staysTouchingWindow(db, shelterIds).all(params) as StayRow[];
-  const heldBeds = bedsHeldWithinWindow(db, shelterIds).raw().all(params) as [string, number, number | null][];
-  const bedsOf = new Map<string, Interval[]>();
-  for (const [stayId, from, until] of heldBeds) {
+  const heldBeds = bedsHeldWithinWindow(db, shelterIds).raw().all(params) as [string, number, number | null, number][];
+  const bedsOf = new Map<string, StayRecord['beds']>();
+  for (const [stayId, from, until, surge] of heldBeds) {
     const list = bedsOf.get(stayId) ?? [];
-    list.push({ from, until });
+    list.push(surge ? { from, until, surge: true } : { from, until });
     bedsOf.set(stayId, list);
   }
   return stays.map((row) => ({
@@ -94,7 +95,10 @@ function staysTouching(db: Db, start: number, end: number, shelterIds: string[] 
 const b = alias(beds, 'b');
 const r = alias(rooms, 'r');
 const o = alias(bedOutages, 'o');
-const changed = sql`(${b.createdAt} > @start or exists (select 1 from ${bedOutages} ${o} where ${o.bedId} = ${b.id} and (${o.endedAt} is null or ${o.endedAt} > @start)))`;
+// A surge bed always comes one by one, with its nights (decision 0026); one whose last night ended
+// well before the window (a day's margin for the zones) is not read at all.
+const changed = sql`(${b.surgeKind} is not null or ${b.createdAt} > @start or exists (select 1 from ${bedOutages} ${o} where ${o.bedId} = ${b.id} and (${o.endedAt} is null or ${o.endedAt} > @start)))`;
+const surgeOver = sql`(${b.surgeKind} is not null and ${b.surgeLastNight} < date(@start / 1000, 'unixepoch', '-1 day'))`;
 const steadyBeds = allOrSome(
   (some) =>
     sql`select ${r.shelterId}, count(*) from ${beds} ${b} join ${rooms} ${r} on ${r.id} = ${b.roomId}
@@ -102,8 +106,8 @@ const steadyBeds = allOrSome(
 );
 const changedBeds = allOrSome(
   (some) =>
-    sql`select ${r.shelterId}, ${b.id}, ${b.createdAt} from ${beds} ${b} join ${rooms} ${r} on ${r.id} = ${b.roomId}
-        where ${changed} ${shelterFilter(r.shelterId, some)}`,
+    sql`select ${r.shelterId}, ${b.id}, ${b.createdAt}, ${b.surgeFirstNight}, ${b.surgeLastNight} from ${beds} ${b} join ${rooms} ${r} on ${r.id} = ${b.roomId}
+        where ${changed} and not ${surgeOver} ${shelterFilter(r.shelterId, some)}`,
 );
 const outagesSince = statement(
   () => sql`select ${o.bedId}, ${o.startedAt}, ${o.endedAt} from ${bedOutages} ${o}
@@ -117,7 +121,7 @@ const outagesSince = statement(
 function bedsFrom(db: Db, start: number, shelterIds: string[] | null) {
   const params = { start, ...(shelterIds ? { ids: JSON.stringify(shelterIds) } : {}) };
   const steady = steadyBeds(db, shelterIds).raw().all(params) as [string, number][];
-  const single = changedBeds(db, shelterIds).raw().all(params) as [string, string, number][];
+  const single = changedBeds(db, shelterIds).raw().all(params) as [string, string, number, string | null, string | null][];
   const outages = outagesSince(db)
     .raw()
     .all({ start, beds: JSON.stringify(single.map(([, bedId]) => bedId)) }) as [string, number, number | null][];
@@ -127,8 +131,10 @@ function bedsFrom(db: Db, start: number, shelterIds: string[] | null) {
     shelterId,
     group: { count, existsFrom: start, outages: [] },
   }));
-  for (const [shelterId, bedId, createdAt] of single) {
-    groups.push({ shelterId, group: { count: 1, existsFrom: Math.max(start, createdAt), outages: outagesOf.get(bedId) ?? [] } });
+  for (const [shelterId, bedId, createdAt, firstNight, lastNight] of single) {
+    const group: BedGroup = { count: 1, existsFrom: Math.max(start, createdAt), outages: outagesOf.get(bedId) ?? [] };
+    if (firstNight !== null && lastNight !== null) group.surge = { firstNight, lastNight };
+    groups.push({ shelterId, group });
   }
   return groups;
 }

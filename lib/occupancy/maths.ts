@@ -3,8 +3,11 @@ import type { DayWindow } from '@/lib/calendar/days';
 /** [from, until): until null means "still so". */
 export type Interval = { from: number; until: number | null };
 
-/** Beds that share one history: a shelter's many unchanged beds travel as one group with a count. */
-export type BedGroup = { count: number; existsFrom: number; outages: Interval[] };
+/**
+ * Beds that share one history: a shelter's many unchanged beds travel as one group with a count. A
+ * surge bed (decision 0026) comes alone, with its nights: it is counted apart, on those nights only.
+ */
+export type BedGroup = { count: number; existsFrom: number; outages: Interval[]; surge?: { firstNight: string; lastNight: string } };
 
 export type StayRecord = {
   status: 'reserved' | 'checked_in' | 'checked_out' | 'cancelled' | 'expired';
@@ -13,8 +16,8 @@ export type StayRecord = {
   checkedInAt: number | null;
   checkedOutAt: number | null;
   endedAt: number | null;
-  /** When the stay held each of its beds (a move swaps them). */
-  beds: Interval[];
+  /** When the stay held each of its beds (a move swaps them); `surge`: a surge bed, counted apart. */
+  beds: (Interval & { surge?: boolean })[];
   /** When the household was registered, for the time it waited for its first reservation. */
   registeredAt: number;
   /** The household's first reservation: later ones are re-placements, not new waits. */
@@ -37,6 +40,9 @@ export type DayFigures = {
   staysCompleted: number;
   stayMsTotal: number;
   waitMinutes: number[];
+  /** Surge beds laid out on the day's night and in service at its end, and of those, beds a checked-in guest held. */
+  surgeBeds: number;
+  surgeOccupied: number;
 };
 
 export const emptyDay = (day: string): DayFigures => ({
@@ -53,6 +59,8 @@ export const emptyDay = (day: string): DayFigures => ({
   staysCompleted: 0,
   stayMsTotal: 0,
   waitMinutes: [],
+  surgeBeds: 0,
+  surgeOccupied: 0,
 });
 
 /** The household slept there: from check-in until check-out. */
@@ -138,8 +146,18 @@ export function occupancyByDay(input: {
     }
   };
 
+  const surgeOccupied = new Array<number>(n + 1).fill(0);
   for (const group of input.beds) {
     const exists: Interval = { from: group.existsFrom, until: null };
+    if (group.surge) {
+      // On the nights it was laid out, when it stood, in service, at the day's end.
+      const { firstNight, lastNight } = group.surge;
+      windows.forEach((w, i) => {
+        const standing = w.at >= group.existsFrom && !group.outages.some((o) => o.from <= w.at && (o.until === null || w.at < o.until));
+        if (standing && firstNight <= w.day && w.day <= lastNight) days[i].surgeBeds += group.count;
+      });
+      continue;
+    }
     addSpan(inService, exists, group.count);
     for (const outage of group.outages) {
       const down = intersect(exists, outage);
@@ -152,6 +170,10 @@ export function occupancyByDay(input: {
     const occupiedFor = occupiedSpan(stay);
     const reservedFor = reservedSpan(stay);
     for (const bed of stay.beds) {
+      if (bed.surge) {
+        addSpan(surgeOccupied, occupiedFor && intersect(occupiedFor, bed), 1);
+        continue;
+      }
       addSpan(occupied, occupiedFor && intersect(occupiedFor, bed), 1);
       addSpan(reserved, intersect(reservedFor, bed), 1);
     }
@@ -182,7 +204,9 @@ export function occupancyByDay(input: {
   let o = 0;
   let occ = 0;
   let res = 0;
+  let surgeOcc = 0;
   days.forEach((day, i) => {
+    day.surgeOccupied = surgeOcc += surgeOccupied[i];
     day.bedsInService = s += inService[i];
     day.outOfService = o += outOfService[i];
     day.occupied = occ += occupied[i];

@@ -36,13 +36,15 @@ const DAY_COLUMNS = columnNames(
   occupancyDays.staysCompleted,
   occupancyDays.stayMsTotal,
   occupancyDays.waitMinutes,
+  occupancyDays.surgeBeds,
+  occupancyDays.surgeOccupied,
 );
 
 const insertDay = statement(
   () => sql`insert or replace into ${occupancyDays}
        (${DAY_COLUMNS})
      values (@scope, @day, @bedsInService, @outOfService, @occupied, @reserved, @registered, @placed, @checkedIn, @checkedOut,
-        @noShows, @staysCompleted, @stayMsTotal, @waitMinutes)`,
+        @noShows, @staysCompleted, @stayMsTotal, @waitMinutes, @surgeBeds, @surgeOccupied)`,
 );
 
 export function storeDays(db: Db, scope: string, days: DayFigures[]): void {
@@ -72,7 +74,8 @@ const sumNetworkDays = statement(
          select @network, ${occupancyDays.day}, sum(${occupancyDays.bedsInService}), sum(${occupancyDays.outOfService}), sum(${occupancyDays.occupied}),
                 sum(${occupancyDays.reserved}), 0, sum(${occupancyDays.placed}),
                 sum(${occupancyDays.checkedIn}), sum(${occupancyDays.checkedOut}), sum(${occupancyDays.noShows}), sum(${occupancyDays.staysCompleted}),
-                sum(${occupancyDays.stayMsTotal}), coalesce(group_concat(nullif(${occupancyDays.waitMinutes}, ''), ','), '')
+                sum(${occupancyDays.stayMsTotal}), coalesce(group_concat(nullif(${occupancyDays.waitMinutes}, ''), ','), ''),
+                sum(${occupancyDays.surgeBeds}), sum(${occupancyDays.surgeOccupied})
            from ${occupancyDays} where ${occupancyDays.scope} <> @network and ${occupancyDays.day} between @from and @to group by ${occupancyDays.day}`,
 );
 const setRegisteredOn = statement(

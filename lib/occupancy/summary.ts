@@ -67,5 +67,7 @@ export function addDayFigures(a: DayFigures, b: DayFigures): DayFigures {
     staysCompleted: a.staysCompleted + b.staysCompleted,
     stayMsTotal: a.stayMsTotal + b.stayMsTotal,
     waitMinutes: a.waitMinutes.concat(b.waitMinutes),
+    surgeBeds: a.surgeBeds + b.surgeBeds,
+    surgeOccupied: a.surgeOccupied + b.surgeOccupied,
   };
 }

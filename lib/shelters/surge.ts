@@ -51,6 +51,8 @@ export function addSurgeBeds(db: Db, user: StaffUser, input: SurgeBedsInput, now
         surgeKind: input.kind,
         surgeFirstNight: input.firstNight,
         surgeLastNight: input.lastNight,
+        // The history counts a bed from when it was added (lib/occupancy/load.ts): the caller's clock.
+        createdAt: now,
       })),
     )
     .run();

@@ -346,7 +346,7 @@ function apply(world: World, s: Step): void {
             .all() as [string, string][],
           s.bed,
         ) ?? [];
-      if (!bedId) return;
+      if (!bedId || !zone) return;
       return act((tx) => endSurgeBed(tx, admin, { bedId, lastNight: addNights(tonightIn(zone, world.now), s.ahead) }, world.now));
     }
   }

@@ -11,7 +11,7 @@ import { bedConflicts } from '@/lib/nights/overdue';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { moveStay } from '@/lib/placement/stays';
 import { twoInOneBed, twoInOneBedByShelter } from '@/lib/shelters/bed-conflicts';
-import { asStaff, defaultCityOf, makeArrival, makeRoom, makeUser } from '../support/fixtures';
+import { asStaff, defaultCityOf, makeArrival, makeUser } from '../support/fixtures';
 import { makeDatedStay } from '../support/host-day';
 import { migrationsUpTo } from '../support/migrations';
 
@@ -35,7 +35,13 @@ function upgradedWithConflict(name: string) {
       "insert into shelters (id, name, district, city_id, status, time_zone, created_at) values (?, ?, 'Fatih', ?, 'open', 'Europe/Istanbul', ?)",
     )
     .run(shelter.id, shelter.name, defaultCityOf(db), Date.parse('2026-11-01T00:00:00Z'));
-  const { beds } = makeRoom(db, shelter.id, 'mixed', 5);
+  const roomId = newId();
+  sqlite.prepare("insert into rooms (id, shelter_id, name, kind, created_at) values (?, ?, 'Room', 'mixed', 0)").run(roomId, shelter.id);
+  const beds = [1, 2, 3, 4, 5].map((label) => {
+    const id = newId();
+    sqlite.prepare('insert into beds (id, room_id, label, created_at) values (?, ?, ?, 0)').run(id, roomId, String(label));
+    return { id };
+  });
   const nikolai = makeDatedStay(db, {
     shelterId: shelter.id,
     bedIds: [beds[0].id],

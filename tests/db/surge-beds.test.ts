@@ -8,9 +8,11 @@ import tr from '@/lib/i18n/messages/tr.json';
 import { suggestPlacements } from '@/lib/matching/suggest';
 import { bookNights } from '@/lib/nights/ledger';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
+import { occupancyHistory } from '@/lib/occupancy/history';
+import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
-import { checkOut } from '@/lib/placement/stays';
+import { checkIn, checkOut } from '@/lib/placement/stays';
 import { shelterBoard } from '@/lib/shelters/board';
 import { removeBed } from '@/lib/shelters/rooms';
 import { roomsPage } from '@/lib/shelters/rooms-page';
@@ -322,5 +324,50 @@ describe('booking a surge bed', () => {
     expect(shelterBoard(db, shelter.id, nextEvening).counts).toMatchObject({ surge: 1, surgeFree: 0, occupied: 0, free: 0 });
     write(db, (tx) => checkOut(tx, host, stay.stayId, nextEvening));
     expect(shelterBoard(db, shelter.id, nextEvening).counts).toMatchObject({ surge: 0, surgeFree: 0 });
+  });
+});
+
+describe('the history of surge beds', () => {
+  it('keeps them apart day by day, stored by the roll-up and live alike', () => {
+    const { shelter, room, host } = shelterWithRoom(2);
+    // The shelter and its beds date from 29 September, before the mat was laid out.
+    const since = Date.parse('2026-09-28T21:00:00Z');
+    sqlite.prepare('update shelters set created_at = ? where id = ?').run(since, shelter.id);
+    sqlite.prepare('update beds set created_at = ? where room_id = ?').run(since, room.id);
+    write(db, (tx) => addSurgeBeds(tx, host, surge(room.id, { count: 1 }), NOW));
+    const [mat] = surgeIds(room.id);
+    const stay = write(db, (tx) =>
+      reserveBeds(tx, guide, { arrivalId: oneMan().id, bedIds: [mat], firstNight: '2026-10-01', departure: '2026-10-02' }, NOW),
+    );
+    write(db, (tx) => checkIn(tx, host, stay.stayId, NOW));
+    // Live, before midnight: the 1st has one mat, slept in, and the two beds stay as they were.
+    const live = occupancyHistory(db, { shelterId: shelter.id, timeZone: shelter.timeZone }, '2026-10-01', '2026-10-01', NOW);
+    expect(
+      live.map(({ day, bedsInService, occupied, surgeBeds, surgeOccupied }) => ({
+        day,
+        bedsInService,
+        occupied,
+        surgeBeds,
+        surgeOccupied,
+      })),
+    ).toEqual([{ day: '2026-10-01', bedsInService: 2, occupied: 0, surgeBeds: 1, surgeOccupied: 1 }]);
+    write(db, (tx) => checkOut(tx, host, stay.stayId, new Date('2026-10-02T08:00:00Z')));
+    rollUpOccupancy(db, new Date('2026-10-04T12:00:00Z'));
+    const stored = sqlite
+      .prepare('select day, beds_in_service, occupied, surge_beds, surge_occupied from occupancy_days where scope = ? order by day')
+      .raw()
+      .all(shelter.id);
+    expect(stored).toEqual([
+      ['2026-09-29', 2, 0, 0, 0],
+      ['2026-09-30', 2, 0, 0, 0],
+      ['2026-10-01', 2, 0, 1, 1],
+      ['2026-10-02', 2, 0, 1, 0],
+      ['2026-10-03', 2, 0, 0, 0],
+    ]);
+    const network = sqlite
+      .prepare("select surge_beds, surge_occupied from occupancy_days where scope = 'network' and day = '2026-10-01'")
+      .raw()
+      .get();
+    expect(network).toEqual([1, 1]);
   });
 });

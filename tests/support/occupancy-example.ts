@@ -150,6 +150,8 @@ export const exampleExpected = [
     staysCompleted: 0,
     stayMsTotal: 0,
     waitMinutes: [60],
+    surgeBeds: 0,
+    surgeOccupied: 0,
   },
   {
     day: '2026-10-25',
@@ -166,6 +168,8 @@ export const exampleExpected = [
     staysCompleted: 0,
     stayMsTotal: 0,
     waitMinutes: [30],
+    surgeBeds: 0,
+    surgeOccupied: 0,
   },
   {
     day: '2026-10-26',
@@ -182,5 +186,7 @@ export const exampleExpected = [
     staysCompleted: 2,
     stayMsTotal: (5 * 24 + 11.5) * HOUR + 6 * HOUR,
     waitMinutes: [90],
+    surgeBeds: 0,
+    surgeOccupied: 0,
   },
 ];
