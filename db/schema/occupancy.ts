@@ -54,7 +54,7 @@ export const occupancyDays = sqliteTable(
     noFitWomen: integer('no_fit_women').notNull().default(0),
     noFitFamilies: integer('no_fit_families').notNull().default(0),
     // Surge beds (decision 0026), apart from the figures above: those laid out on the day's night, and
-    // those a guest checked in slept in. 0 on the days before migration 0022, which had none.
+    // those a guest checked in slept in. 0 on the days before migration 0024, which had none.
     surgeBeds: integer('surge_beds').notNull().default(0),
     surgeOccupied: integer('surge_occupied').notNull().default(0),
   },
