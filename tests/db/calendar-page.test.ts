@@ -51,7 +51,7 @@ const firstNights = (view: CalendarPage) =>
   view.calendar.rooms[0].beds.map((bed) =>
     bed.cells
       .slice(0, 4)
-      .map((cell) => ({ free: '.', booked: 'b', occupied: 'o', out_of_service: 'x', closed: 'c' })[cell])
+      .map((cell) => ({ free: '.', booked: 'b', occupied: 'o', out_of_service: 'x', closed: 'c', none: '-' })[cell])
       .join(''),
   );
 

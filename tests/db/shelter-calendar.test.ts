@@ -27,8 +27,8 @@ function hostedShelter(values: Parameters<typeof makeShelter>[1] = {}) {
   return { shelter, dorm, family, host };
 }
 
-/** The grid as rows of letters, one per night: . free, b booked, o occupied, x out of service, c closed. */
-const LETTER = { free: '.', booked: 'b', occupied: 'o', out_of_service: 'x', closed: 'c' } as const;
+/** The grid as rows of letters, one per night: . free, b booked, o occupied, x out of service, c closed, - not laid out. */
+const LETTER = { free: '.', booked: 'b', occupied: 'o', out_of_service: 'x', closed: 'c', none: '-' } as const;
 const rows = (calendar: Calendar) =>
   Object.fromEntries(
     calendar.rooms.flatMap((room) => room.beds.map((bed) => [`${room.name}/${bed.label}`, bed.cells.map((c) => LETTER[c]).join('')])),
@@ -79,6 +79,8 @@ describe('buildCalendar', () => {
       night: '2026-03-10',
       counts: { free: 1, booked: 0, occupied: 1, out_of_service: 1, closed: 0 },
       freeByRoom: [{ roomId: 'r2', roomName: 'Family', labels: ['1'] }],
+      surge: 0,
+      surgeFree: 0,
     });
     expect(calendar.perNight[2].freeByRoom).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn, checkOut } from '@/lib/placement/stays';
 import { shelterBoard } from '@/lib/shelters/board';
+import { calendarPage } from '@/lib/shelters/calendar-page';
 import { removeBed } from '@/lib/shelters/rooms';
 import { roomsPage } from '@/lib/shelters/rooms-page';
 import { addSurgeBeds, endSurgeBed } from '@/lib/shelters/surge';
@@ -369,5 +370,44 @@ describe('the history of surge beds', () => {
       .raw()
       .get();
     expect(network).toEqual([1, 1]);
+  });
+});
+
+describe('surge beds on the calendar', () => {
+  it('are rows after the room’s beds, marked where not laid out, and counted apart night by night as the board counts tonight', () => {
+    const { shelter, room, host } = shelterWithRoom(1);
+    write(db, (tx) => addSurgeBeds(tx, host, surge(room.id, { count: 1, lastNight: '2026-10-03' }), NOW));
+    const [mat] = surgeIds(room.id);
+    write(db, (tx) =>
+      reserveBeds(tx, guide, { arrivalId: oneMan().id, bedIds: [mat], firstNight: '2026-10-02', departure: '2026-10-03' }, NOW),
+    );
+    const view = calendarPage(db, host, shelter.id, NOW, 'en')!;
+    const letters = { free: '.', booked: 'b', occupied: 'o', out_of_service: 'x', closed: 'c', none: '-' } as const;
+    expect(
+      view.calendar.rooms[0].beds.map((bed) => [
+        bed.label,
+        bed.surge,
+        bed.cells
+          .slice(0, 5)
+          .map((c) => letters[c])
+          .join(''),
+      ]),
+    ).toEqual([
+      ['1', false, '.....'],
+      ['Mat', true, '.b.--'],
+    ]);
+    expect(view.calendar.perNight.slice(0, 4).map(({ counts, surge, surgeFree }) => [counts.free, surge, surgeFree])).toEqual([
+      [1, 1, 1],
+      [1, 1, 0],
+      [1, 1, 1],
+      [1, 0, 0],
+    ]);
+    // Tonight's figures are the board's.
+    const board = shelterBoard(db, shelter.id, NOW).counts;
+    expect([view.calendar.perNight[0].counts.free, view.calendar.perNight[0].surge, view.calendar.perNight[0].surgeFree]).toEqual([
+      board.free,
+      board.surge,
+      board.surgeFree,
+    ]);
   });
 });

@@ -4,11 +4,11 @@ import { nightDate } from '../host-day';
 import styles from './calendar.module.css';
 
 /** Each state has a shape as well as a colour, so the grid reads in greyscale and to the colour-blind. */
-const GLYPH: Record<CellState, string> = { free: '○', booked: '◐', occupied: '●', out_of_service: '✕', closed: '▨' };
+const GLYPH: Record<CellState, string> = { free: '○', booked: '◐', occupied: '●', out_of_service: '✕', closed: '▨', none: '·' };
 
 function Cell({ state, name }: { state: CellState; name: string }) {
   return (
-    <td className={`${styles.cell} ${styles[state]}`} data-state={state}>
+    <td className={`${styles.cell} ${state === 'none' ? '' : styles[state]}`} data-state={state}>
       <span aria-hidden="true">{GLYPH[state]}</span>
       <span className="visually-hidden">{name}</span>
     </td>
@@ -70,7 +70,7 @@ export async function CalendarGrid({ calendar }: { calendar: Calendar }) {
                 <tr key={bed.id}>
                   <th scope="row">
                     <span className="visually-hidden">{room.name}, </span>
-                    {t('bedLabel', { bed: bed.label })}
+                    {bed.surge ? t('surgeBedLabel', { bed: bed.label }) : t('bedLabel', { bed: bed.label })}
                   </th>
                   {bed.cells.map((state, i) => (
                     <Cell key={calendar.nights[i]} state={state} name={stateName(state)} />
@@ -94,6 +94,9 @@ export async function CalendarGrid({ calendar }: { calendar: Calendar }) {
                   {t(`count.${state}`, { count: summary.counts[state] })}
                 </span>
               ))}
+              {summary.surge > 0 ? (
+                <span className={styles.count}>{t('surgeFree', { free: summary.surgeFree, total: summary.surge })}</span>
+              ) : null}
             </p>
             {summary.freeByRoom.length === 0 ? (
               <p className="empty">{t('noFreeBeds')}</p>
