@@ -103,7 +103,10 @@ export function ForecastTable({ nights, byKind = false }: { nights: ForecastNigh
                 <th scope="row">
                   <NightLabel night={night.night} index={index} />
                 </th>
-                <td className="num strong tone-free">{n(night.certain)}</td>
+                <td className="num strong tone-free">
+                  {n(night.certain)}
+                  {night.surge > 0 ? <span className="surge-extra">{t('surgeExtra', { count: night.surge })}</span> : null}
+                </td>
                 <td className="num strong">{n(night.expectedFree)}</td>
                 <td className="num">{n(night.ahead)}</td>
               </tr>

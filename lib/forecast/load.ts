@@ -7,7 +7,7 @@ import { arrivals, bedNights, shelterClosures, shelters, stays } from '@/db/sche
 import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
-import { bedLayout, type BedLayout, type LayoutRoom } from '@/lib/placement/layout';
+import { bedLayout, surgeOn, type BedLayout, type LayoutRoom } from '@/lib/placement/layout';
 import { keptShelters, peopleHeldAt, recentStays } from './kept';
 import { FORECAST_NIGHTS, NO_SHOW_DAYS, peopleOf, RECENT_DAYS, type ForecastInput, type People, type ShelterInput } from './maths';
 
@@ -33,6 +33,14 @@ const notCountedNights = statement(
      union
      select ${bn}.rowid from ${stays} ${s} indexed by stays_status_hold join ${bedNights} ${bn} on ${bn.stayId} = ${s.id}
       where ${s.status} = 'reserved' and ${s.holdUntil} <= @now and ${bn.night} between @first and @last)`,
+);
+
+// The coming nights the area's surge beds are held, by a guest checked in or a hold still standing.
+const surgeHeld = statement(
+  () => sql`
+  select ${bn.bedId}, ${bn.night} from ${bedNights} ${bn} join ${stays} ${s} on ${s.id} = ${bn.stayId}
+   where ${bn.bedId} in (select value from json_each(@beds)) and ${bn.night} between @first and @last
+     and (${s.status} = 'checked_in' or (${s.status} = 'reserved' and ${s.holdUntil} > @now))`,
 );
 
 // The layout's rooms in the order of their ids, sorted once per layout.
@@ -98,8 +106,10 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
 
   // Tonight's free beds per room, as every screen counts them (and kept as they are): none in a
   // shelter that is not open.
-  for (const { id, status, freeByRoom } of sheltersTonight(db, now, { shelterIds: shelterRows.map((row) => row.id) })) {
+  const surgeTonight = new Map<string, number>();
+  for (const { id, status, freeByRoom, surge } of sheltersTonight(db, now, { shelterIds: shelterRows.map((row) => row.id) })) {
     byShelter.get(id)!.freeTonight = status === 'open' ? freeByRoom : new Map();
+    surgeTonight.set(id, surge);
   }
   // Rooms with beds in service, in the order of their ids.
   for (const room of roomsById(layout)) {
@@ -112,6 +122,36 @@ export function loadForecastInput(db: Db, now: Date, area: ForecastArea = {}): F
                ${filter(shelterClosures.shelterId, shelterIds && JSON.stringify(shelterIds))}`,
   )) {
     byShelter.get(row.shelter_id)?.closures.push({ roomId: row.room_id, firstNight: row.first_night, lastNight: row.last_night });
+  }
+  // Surge beds apart (decision 0026): tonight as every screen counts them, later nights from the ledger.
+  const surgeRooms = layout.rooms.filter((room) => room.surgeBeds.length > 0 && byShelter.has(room.shelterId));
+  if (surgeRooms.length > 0) {
+    const held = new Set(
+      (
+        surgeHeld(db)
+          .raw()
+          .all({ beds: JSON.stringify(surgeRooms.flatMap((room) => room.surgeBeds.map((bed) => bed.id))), first, last, now: t }) as [
+          string,
+          string,
+        ][]
+      ).map(([bedId, night]) => `${bedId} ${night}`),
+    );
+    for (const room of surgeRooms) {
+      const shelter = byShelter.get(room.shelterId)!;
+      const tonight = tonightIn(shelter.timeZone, now);
+      const free = (shelter.surgeFree ?? Array.from({ length: FORECAST_NIGHTS }, () => 0)) as number[];
+      for (let index = 1; index < FORECAST_NIGHTS; index++) {
+        const night = addNights(tonight, index);
+        if (shelter.closures.some((c) => (c.roomId === null || c.roomId === room.id) && c.firstNight <= night && night <= c.lastNight))
+          continue;
+        for (const bed of room.surgeBeds) if (surgeOn(bed, night) && !held.has(`${bed.id} ${night}`)) free[index]++;
+      }
+      shelter.surgeFree = free;
+    }
+  }
+  for (const [id, surge] of surgeTonight) {
+    const shelter = byShelter.get(id)!;
+    if (surge > 0 || shelter.surgeFree) shelter.surgeFree = [surge, ...(shelter.surgeFree ?? []).slice(1)];
   }
   // By room, then night: few rows, looked up for each of the ledger's tens of thousands.
   const notCounted = new Map<string | undefined, Map<string, { checkedIn: number; reserved: number }>>();

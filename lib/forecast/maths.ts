@@ -59,6 +59,11 @@ export type ShelterInput = {
    * night's "free for certain". A room not named has none; absent, tonight is worked out like the others.
    */
   freeTonight?: ReadonlyMap<string, number>;
+  /**
+   * Surge beds (decision 0026) free for certain on each coming night from the shelter's tonight, apart
+   * from the rooms' beds: laid out that night, not closed, not held. Absent: none.
+   */
+  surgeFree?: readonly number[];
   /** Reservations not yet checked in, by first night: the people coming. */
   arriving: { firstNight: Night; people: People }[];
   /** Over the last NO_SHOW_DAYS days: holds that expired and stays that checked in. */
@@ -71,7 +76,8 @@ export type WaitingHousehold = { people: People; expectedAt: number | null };
 
 export type ForecastInput = { now: number; networkZone: string; shelters: ShelterInput[]; waiting: WaitingHousehold[] };
 
-export type NightFigures = { index: number; night: Night; byKind: ByKind; total: KindFigures; ahead: People };
+/** `surge`: the surge beds free for certain that night, apart from `total` (decision 0026). */
+export type NightFigures = { index: number; night: Night; byKind: ByKind; total: KindFigures; ahead: People; surge: number };
 export type ShelterForecast = { id: string; noShowRate: number; overstayRate: number; nights: NightFigures[] };
 export type NetworkNight = NightFigures & { waiting: People };
 export type Forecast = { noShowRate: number; nights: NetworkNight[]; shelters: ShelterForecast[] };
@@ -289,7 +295,7 @@ export function shelterForecast(shelter: ShelterInput, now: number, rates: { noS
       total = addFigures(total, figures);
     }
     const ahead = shelter.arriving.filter((a) => a.firstNight === night).reduce((sum, a) => addPeople(sum, a.people), noPeople());
-    nights.push({ index, night, byKind, total, ahead });
+    nights.push({ index, night, byKind, total, ahead, surge: shelter.surgeFree?.[index] ?? 0 });
   }
   return { id: shelter.id, noShowRate, overstayRate, nights };
 }
@@ -324,6 +330,7 @@ export function forecast(input: ForecastInput): Forecast {
     total: noFigures(),
     ahead: noPeople(),
     waiting: noPeople(),
+    surge: 0,
   }));
   for (const shelter of shelters) {
     for (const figures of shelter.nights) {
@@ -331,6 +338,7 @@ export function forecast(input: ForecastInput): Forecast {
       for (const kind of ROOM_KINDS) sum.byKind[kind] = addFigures(sum.byKind[kind], figures.byKind[kind]);
       sum.total = addFigures(sum.total, figures.total);
       sum.ahead = addPeople(sum.ahead, figures.ahead);
+      sum.surge += figures.surge;
     }
   }
   for (const household of input.waiting) {

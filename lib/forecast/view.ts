@@ -13,6 +13,8 @@ export type ForecastNightView = {
   /** People due that night: reservations starting then and households expected to land. */
   ahead: number;
   byKind: Record<RoomKind, { certain: number; expectedFree: number }>;
+  /** Surge beds free for certain, apart from `certain` (decision 0026). */
+  surge: number;
 };
 
 /** A shelter's beds likely still free at each night's midnight; null for a shelter out of the forecast (paused or closed). */
@@ -32,6 +34,7 @@ export function networkNights(result: Forecast): ForecastNightView[] {
     waiting: n.index === 0 ? n.waiting : null,
     ahead: n.ahead.men + n.ahead.women + n.ahead.families,
     byKind: Object.fromEntries(ROOM_KINDS.map((kind) => [kind, kindView(n.byKind[kind])])) as ForecastNightView['byKind'],
+    surge: n.surge,
   }));
 }
 

@@ -41,6 +41,8 @@ const nights: ForecastNightView[] = nightsFrom('2026-12-01', 7).map((night, i) =
   waiting: i === 0 ? { men: 4, women: 2, families: 5 } : null,
   ahead: 40 + i,
   byKind: { ...kinds, women: { certain: 50 + i, expectedFree: 60 + i } },
+  // Three mats laid out on the second night only (decision 0026).
+  surge: i === 1 ? 3 : 0,
 }));
 
 /** Each body row as a guide reads it: the night, then its cells. */
@@ -61,7 +63,8 @@ describe('ForecastTable', () => {
     ).toEqual(['Night', 'Free for sure', 'Likely still free at midnight', 'Booked ahead (people)']);
     expect(rowsOf(table)).toEqual([
       ['Tonight Tue Dec 1', '10', '30', '40'],
-      ['Wed Dec 2', '11', '31', '41'],
+      // The surge beds apart, under the beds free for sure.
+      ['Wed Dec 2', '11+3 surge', '31', '41'],
       ['Thu Dec 3', '12', '32', '42'],
       ['Fri Dec 4', '13', '33', '43'],
       ['Sat Dec 5', '14', '34', '44'],

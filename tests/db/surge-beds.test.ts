@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, write } from '@/db';
 import { publicList } from '@/lib/cities/public';
 import { DomainError } from '@/lib/errors';
+import { loadForecastInput } from '@/lib/forecast/load';
+import { forecast } from '@/lib/forecast/maths';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
 import tr from '@/lib/i18n/messages/tr.json';
@@ -409,5 +411,28 @@ describe('surge beds on the calendar', () => {
       board.surge,
       board.surgeFree,
     ]);
+  });
+});
+
+describe('surge beds in the forecast', () => {
+  it('are free for certain apart from the rooms’ beds, night by night, tonight as the board counts them', () => {
+    const { shelter, room, host } = shelterWithRoom(1);
+    write(db, (tx) => addSurgeBeds(tx, host, surge(room.id, { count: 2, lastNight: '2026-10-03' }), NOW));
+    const [mat] = surgeIds(room.id);
+    write(db, (tx) =>
+      reserveBeds(tx, guide, { arrivalId: oneMan().id, bedIds: [mat], firstNight: '2026-10-02', departure: '2026-10-04' }, NOW),
+    );
+    const [own] = forecast(loadForecastInput(db, NOW, { shelterIds: [shelter.id] })).shelters;
+    expect(own.nights.slice(0, 5).map((night) => [night.night, night.total.certain, night.surge])).toEqual([
+      ['2026-10-01', 1, 2],
+      ['2026-10-02', 1, 1],
+      ['2026-10-03', 1, 1],
+      ['2026-10-04', 1, 0],
+      ['2026-10-05', 1, 0],
+    ]);
+    expect(own.nights[0].surge).toBe(shelterBoard(db, shelter.id, NOW).counts.surgeFree);
+    // After midnight the 2nd is tonight: one mat held, one free.
+    const [later] = forecast(loadForecastInput(db, AFTER_MIDNIGHT, { shelterIds: [shelter.id] })).shelters;
+    expect(later.nights.slice(0, 3).map((night) => night.surge)).toEqual([1, 1, 0]);
   });
 });

@@ -96,7 +96,12 @@ export function screenFigures(db: Db, now: Date, admin: StaffUser, cityIds: stri
       figures.push({ screen: 'now', shelterId: shelter.id, free: shelter.counts.free, surge: shelter.counts.surgeFree });
     figures.push({ screen: 'now: open', cityId, free: city.free.open }, { screen: 'now: paused', cityId, free: city.free.paused });
     for (const shelter of forecast(loadForecastInput(db, now, { cityIds: [cityId] })).shelters) {
-      figures.push({ screen: 'forecast tonight', shelterId: shelter.id, free: shelter.nights[0].total.certain });
+      figures.push({
+        screen: 'forecast tonight',
+        shelterId: shelter.id,
+        free: shelter.nights[0].total.certain,
+        surge: shelter.nights[0].surge,
+      });
     }
   }
   applyExpiry(db, now);
