@@ -13,6 +13,7 @@ import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { occupancyHistory } from '@/lib/occupancy/history';
 import { rollUpOccupancy } from '@/lib/occupancy/rollup';
 import { networkAvailability } from '@/lib/placement/availability';
+import { oneMoreNight } from '@/lib/placement/one-more-night';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { checkIn, checkOut } from '@/lib/placement/stays';
 import { shelterBoard } from '@/lib/shelters/board';
@@ -434,5 +435,23 @@ describe('surge beds in the forecast', () => {
     // After midnight the 2nd is tonight: one mat held, one free.
     const [later] = forecast(loadForecastInput(db, AFTER_MIDNIGHT, { shelterIds: [shelter.id] })).shelters;
     expect(later.nights.slice(0, 3).map((night) => night.surge)).toEqual([1, 1, 0]);
+  });
+});
+
+describe('one more night in a surge bed', () => {
+  it('is refused past the mat’s last night, with the surge message, and nothing is written', () => {
+    const { room, host } = shelterWithRoom(0);
+    write(db, (tx) => addSurgeBeds(tx, host, surge(room.id, { count: 1, lastNight: '2026-10-01' }), NOW));
+    const [mat] = surgeIds(room.id);
+    const stay = write(db, (tx) =>
+      reserveBeds(tx, guide, { arrivalId: oneMan().id, bedIds: [mat], firstNight: '2026-10-01', departure: '2026-10-02' }, NOW),
+    );
+    write(db, (tx) => checkIn(tx, host, stay.stayId, NOW));
+    expect(refusal(() => oneMoreNight(db, host, { stayId: stay.stayId, departure: '2026-10-02' }, NOW))).toMatchObject({
+      code: 'surgeBedNotThatNight',
+    });
+    // Once the host keeps the mat a night longer, the guest can stay.
+    sqlite.prepare("update beds set surge_last_night = '2026-10-02' where id = ?").run(mat);
+    expect(write(db, (tx) => oneMoreNight(tx, host, { stayId: stay.stayId, departure: '2026-10-02' }, NOW)).departure).toBe('2026-10-03');
   });
 });
