@@ -135,7 +135,11 @@ describe('room_nights, the ledger counted per room and night', () => {
 
       // Rows written by hand: the fixtures write today's columns, which a database at 0007 lacks.
       old.sqlite.prepare("insert into shelters (id, name, district, created_at) values ('sh1', 'Old shelter', 'Fatih', 0)").run();
-      const { room, beds: roomBeds } = makeRoom(old.db, 'sh1', 'mixed', 3);
+      old.sqlite.prepare("insert into rooms (id, shelter_id, name, kind, created_at) values ('r1', 'sh1', 'Room', 'mixed', 0)").run();
+      for (const label of ['1', '2', '3'])
+        old.sqlite.prepare("insert into beds (id, room_id, label, created_at) values (?, 'r1', ?, 0)").run(`b${label}`, label);
+      const room = { id: 'r1' };
+      const roomBeds = [{ id: 'b1' }, { id: 'b2' }, { id: 'b3' }];
       const household = old.sqlite.prepare('insert into arrivals (id, adult_women, arrived_at, created_at) values (?, 1, 0, 0)');
       const now = Date.parse('2026-12-01T09:00:00Z');
       const insertStay = old.sqlite.prepare(
