@@ -50,8 +50,8 @@ export async function OfferFilters({ view }: { view: OffersQueueView }) {
   const { query } = view;
   return (
     <div className="card filters">
-      <form method="get" action="/offers" className="inline-form compact">
-        <div className="field">
+      <form method="get" action="/offers" className="inline-form compact offer-filters">
+        <div className="field offer-search">
           <label htmlFor="offers-q">{t('search')}</label>
           <input id="offers-q" name="q" type="search" defaultValue={query.q} maxLength={60} aria-describedby="offers-q-hint" />
           <p className="hint" id="offers-q-hint">
@@ -106,15 +106,24 @@ export async function OfferFilters({ view }: { view: OffersQueueView }) {
   );
 }
 
-/** One page of offers: a line each, its reference leading to the offer. */
+/** One page of offers: a line each on a desktop, a card each on a phone, its reference leading to the offer. */
 export async function OfferList({ view }: { view: OffersQueueView }) {
   const t = await getTranslations('offers');
   const format = await getFormatter();
   const day = (night: string) => format.dateTime(new Date(`${night}T12:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  if (view.offers.length === 0) return <p className="empty">{t('empty')}</p>;
+  if (view.offers.length === 0) {
+    // The queue as it opens is empty only when nothing is in play; otherwise a filter hides the rest.
+    const filtered = queueHref(view.query) !== '/offers';
+    return (
+      <div className="empty-state">
+        <p className="empty">{filtered ? t('emptyFiltered') : t('emptyQueue')}</p>
+        {filtered ? <Link href="/offers">{t('clearFilters')}</Link> : null}
+      </div>
+    );
+  }
   return (
     <div className="table-scroll">
-      <table className="offer-table">
+      <table className="offer-table stacks">
         <caption>{t('count', { count: view.total })}</caption>
         <thead>
           <tr>
@@ -132,16 +141,20 @@ export async function OfferList({ view }: { view: OffersQueueView }) {
               <th scope="row">
                 <Link href={`/offers/${offer.id}`}>{offer.reference}</Link>
               </th>
-              <td>
+              <td data-label={t('state')}>
                 <span className="badge">{t(`statuses.${offer.status}`)}</span>
               </td>
-              <td>{offer.city}</td>
-              <td>{t('placeLine', { kind: t(`kinds.${offer.kind}`), capacity: offer.capacity, guests: t(`guests.${offer.guests}`) })}</td>
-              <td>
+              <td data-label={t('city')}>{offer.city}</td>
+              <td data-label={t('place')}>
+                {t('placeLine', { kind: t(`kinds.${offer.kind}`), capacity: offer.capacity, guests: t(`guests.${offer.guests}`) })}
+              </td>
+              <td data-label={t('dates')} className="offer-nights">
                 {offer.dates ? `${day(offer.dates.firstNight)} – ${day(offer.dates.lastNight)}` : '—'}
                 {offer.dates?.more ? ` ${t('moreDates')}` : ''}
               </td>
-              <td>{offer.erased ? <span className="muted">{t('erased')}</span> : offer.contact}</td>
+              <td data-label={t('contact')} className="offer-contact">
+                {offer.erased ? <span className="muted">{t('erased')}</span> : offer.contact}
+              </td>
             </tr>
           ))}
         </tbody>
