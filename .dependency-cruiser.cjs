@@ -37,6 +37,7 @@ const FACES = {
   forecast: ['forecast-view', 'load', 'maths', 'view'],
   'guest-word': ['answer', 'limits', 'look', 'words-page'],
   'guest-link': ['guest-said', 'late-hold', 'link-throttle', 'locale', 'page-data', 'saved-copy', 'status'],
+  homes: ['alerts', 'dates', 'follow-offer', 'host-invitation', 'make-home', 'placing'],
   households: ['draft', 'filters', 'intake', 'intake-page', 'landing', 'mistaken', 'placement-page', 'queries', 'queue-page', 'views'],
   i18n: [
     'accept-language',

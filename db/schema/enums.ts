@@ -3,6 +3,9 @@ export const ROLES = ['admin', 'guide', 'host'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SHELTER_STATUSES = ['open', 'paused', 'closed'] as const;
+/** A shelter run by a network's hosts, or a private home an offer became (issue 30, lib/homes). */
+export const SHELTER_KINDS = ['shelter', 'home'] as const;
+export type ShelterKind = (typeof SHELTER_KINDS)[number];
 export const ROOM_KINDS = ['men', 'women', 'mixed', 'family'] as const;
 export const TEXT_LOCALES = ['ru', 'en', 'tr', 'uk'] as const;
 export type ShelterStatus = (typeof SHELTER_STATUSES)[number];

@@ -21,6 +21,11 @@ export const networkSettings = sqliteTable(
     secondFactor: text('second_factor', { enum: SECOND_FACTOR_POLICIES }).notNull().default('off'),
     // Minutes a staff session may sit idle before it ends (15 to 240); the 12-hour limit stays.
     idleMinutes: integer('idle_minutes').notNull().default(30),
+    // The kinds of household (men, women, families) suggested only homes verified by two volunteers.
+    homesVerifiedByTwo: text('homes_verified_by_two', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     updatedAt: timestamp('updated_at'),
     updatedBy: text('updated_by'),
   },

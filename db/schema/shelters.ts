@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { cities } from './cities';
 import { createdAt, id, timestamp } from './columns';
-import { ROOM_KINDS, SHELTER_STATUSES, SURGE_KINDS, TEXT_LOCALES } from './enums';
+import { ROOM_KINDS, SHELTER_KINDS, SHELTER_STATUSES, SURGE_KINDS, TEXT_LOCALES } from './enums';
 
 export const shelters = sqliteTable(
   'shelters',
   {
     id: id(),
     name: text('name').notNull(),
+    // A home (an offer made active, lib/homes) is never on a public page and ranks after shelters.
+    kind: text('kind', { enum: SHELTER_KINDS }).notNull().default('shelter'),
     // The city it belongs to. Null only on rows from before migration 0009 until db/backfills/0009-cities.ts
     // gives them the default city.
     cityId: text('city_id').references(() => cities.id),

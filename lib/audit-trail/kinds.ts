@@ -8,7 +8,7 @@ const PREFIXES = {
   shelters: ['shelter.', 'room.', 'bed.', 'notice.'],
   staff: ['user.', 'invitation.'],
   settings: ['city.', 'network.', 'meetingPoint.'],
-  offers: ['offer.'],
+  offers: ['offer.', 'home.'],
   exports: ['occupancy.'],
 } as const;
 

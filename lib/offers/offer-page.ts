@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { auditEvents, offers, users } from '@/db/schema';
+import { auditEvents, offers, shelters, users } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { listCities } from '@/lib/cities/cities';
@@ -62,6 +62,10 @@ export function offerPage(db: Db, user: StaffUser, offerId: string, locale: stri
       kind: step.actorKind,
     })),
     mayVet: can(user, 'offer.vet', { city: offer.cityId }) && !isOver(offer.status) && !erased,
+    /** The home it became (lib/homes), once made active: its page and whether it takes guests. */
+    home: offer.shelterId
+      ? (db.select({ id: shelters.id, status: shelters.status }).from(shelters).where(eq(shelters.id, offer.shelterId)).get() ?? null)
+      : null,
   };
 }
 

@@ -4,6 +4,8 @@ import { offerRanges, offers, type OfferRow } from '@/db/schema';
 import type { OfferStatus } from '@/db/schema/enums';
 import { recordAudit } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
+import { homeLeavesActive } from '@/lib/homes/follow-offer';
+import { homeFromOffer } from '@/lib/homes/make-home';
 import { hashLinkToken } from '@/lib/placement/links';
 import type { OfferInput } from '@/lib/validation/offer';
 import { checklistOf } from './checklist';
@@ -65,6 +67,7 @@ export function editOwnOffer(db: Db, token: string, input: OfferInput, now: Date
     .run();
   writeRanges(db, offer.id, input.ranges);
   audit(db, offer, 'offer.edit', now);
+  homeLeavesActive(db, offer, status, null, now);
 }
 
 /** The person's own pause (away, guests of their own), and back to where it stood. */
@@ -79,6 +82,10 @@ export function setOwnOfferPaused(db: Db, token: string, paused: boolean, now: D
     .where(eq(offers.id, offer.id))
     .run();
   audit(db, offer, paused ? 'offer.pause_own' : 'offer.resume_own', now);
+  // Back to active, the home takes guests again on the offer's dates; anything else keeps it from new bookings.
+  if (values.status === 'active') {
+    if (offer.shelterId) homeFromOffer(db, null, offer, undefined, now);
+  } else homeLeavesActive(db, offer, values.status, null, now);
 }
 
 /**
@@ -92,4 +99,5 @@ export function withdrawOwnOffer(db: Db, token: string, now: Date): void {
     .where(eq(offers.id, offer.id))
     .run();
   audit(db, offer, 'offer.withdraw', now);
+  homeLeavesActive(db, offer, 'withdrawn', null, now);
 }

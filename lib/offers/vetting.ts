@@ -6,6 +6,9 @@ import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed, notFound } from '@/lib/errors';
+import { homeLeavesActive } from '@/lib/homes/follow-offer';
+import { inviteHomeHost } from '@/lib/homes/host-invitation';
+import { homeFromOffer, type HomePlace } from '@/lib/homes/make-home';
 import { checklistOf } from './checklist';
 import { isOver } from './own-offer';
 
@@ -27,13 +30,16 @@ function assertVetted(db: Db, offerId: string) {
 /**
  * A step of vetting: contacted, verified, active, paused or declined, with who and when in the
  * audit trail. Withdrawn is the person's own step, and a withdrawn or declined offer is over.
+ * Active makes the offer a home (lib/homes, `home` the address learned while vetting, needed the
+ * first time) and, while the home has no host, returns a one-time invitation for its person (the
+ * token, for staff to pass on); any other step from active stops the home taking new bookings.
  */
 export function setOfferStatus(
   db: Db,
   user: StaffUser,
-  input: { offerId: string; status: Exclude<OfferStatus, 'new' | 'withdrawn'> },
+  input: { offerId: string; status: Exclude<OfferStatus, 'new' | 'withdrawn'>; home?: HomePlace },
   now: Date,
-) {
+): { hostToken: string | null } {
   const offer = offerToVet(db, user, input.offerId);
   if (isOver(offer.status)) throw new DomainError('offerOver');
   if (offer.status === input.status) throw new DomainError('offerAlreadyThere');
@@ -49,6 +55,12 @@ export function setOfferStatus(
     .where(eq(offers.id, offer.id))
     .run();
   recordAudit(db, { at: now, actorId: user.id, action: `offer.${input.status}`, entity: 'offer', entityId: offer.id });
+  if (input.status !== 'active') {
+    homeLeavesActive(db, offer, input.status, user.id, now);
+    return { hostToken: null };
+  }
+  const homeId = homeFromOffer(db, user.id, offer, input.home, now);
+  return { hostToken: inviteHomeHost(db, user.id, homeId, now) };
 }
 
 /** The caller ticks one item of the checklist for an offer; once per person. */

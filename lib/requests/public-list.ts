@@ -26,7 +26,7 @@ export type PublicShelter = {
 };
 
 /**
- * Open shelters whose host chose to be listed, with their free beds tonight (lib/occupancy/free-tonight.ts)
+ * Open shelters (never a private home, lib/homes) whose host chose to be listed, with their free beds tonight (lib/occupancy/free-tonight.ts)
  * and what they need now.
  */
 export function publicShelters(db: Db, now: Date): PublicShelter[] {
@@ -43,7 +43,7 @@ export function publicShelters(db: Db, now: Date): PublicShelter[] {
       lastConfirmedAt: shelters.lastConfirmedAt,
     })
     .from(shelters)
-    .where(and(eq(shelters.listedPublicly, true), eq(shelters.status, 'open')))
+    .where(and(eq(shelters.listedPublicly, true), eq(shelters.status, 'open'), eq(shelters.kind, 'shelter')))
     .orderBy(asc(shelters.name))
     .all();
   if (listed.length === 0) return [];

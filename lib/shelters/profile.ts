@@ -20,6 +20,9 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
   // A home a guest's "something was wrong" paused opens again only once the city's staff have looked.
   if (shelter.status !== 'open' && input.status === 'open' && homeHeldByWord(db, shelter.id))
     throw new DomainError('heldByGuestWord', 'status');
+  // A home opens with its offer (lib/homes): its host may pause it, not open it while the offer is not active.
+  if (shelter.kind === 'home' && input.status === 'open' && shelter.status !== 'open')
+    throw new DomainError('homeOpensWithOffer', 'status');
   db.update(shelters)
     .set({
       name: input.name,
@@ -35,7 +38,8 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
       acceptsFamilies: input.acceptsFamilies,
       acceptsPets: input.acceptsPets,
       wheelchairAccessible: input.wheelchairAccessible,
-      listedPublicly: input.listedPublicly,
+      // A home is never on the public list, whatever the form says.
+      listedPublicly: shelter.kind === 'home' ? false : input.listedPublicly,
       checkInFrom: input.checkInFrom,
       checkInUntil: input.checkInUntil,
       holdHours: input.holdHours,
@@ -44,7 +48,7 @@ export function updateShelterProfile(db: Db, user: StaffUser, input: ShelterProf
       checkOutBy: input.checkOutBy,
       timeZone: input.timeZone,
       status: input.status,
-      cityId,
+      cityId: shelter.kind === 'home' ? shelter.cityId : cityId,
     })
     .where(eq(shelters.id, shelter.id))
     .run();

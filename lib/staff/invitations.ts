@@ -86,17 +86,20 @@ export function openInvitation(db: Db, token: string, now: Date) {
 
 export function acceptInvitation(
   db: Db,
-  input: { token: string; name: string; passwordHash: string },
+  input: { token: string; name: string; passwordHash: string; email?: string },
   now: Date,
 ): { userId: string; email: string; role: Role } {
   const invitation = openInvitation(db, input.token, now);
   if (!invitation) throw new DomainError('invitationInvalid');
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get()) {
-    throw new DomainError('invitationInvalid');
+  // An invitation naming no address (a home's host) lets its holder choose the one they sign in with.
+  const email = invitation.email || input.email;
+  if (!email) throw new DomainError('required', 'email');
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+    throw new DomainError(invitation.email ? 'invitationInvalid' : 'emailTaken', invitation.email ? undefined : 'email');
   }
   const user = db
     .insert(users)
-    .values({ email: invitation.email, name: input.name, passwordHash: input.passwordHash, role: invitation.role, createdAt: now })
+    .values({ email, name: input.name, passwordHash: input.passwordHash, role: invitation.role, createdAt: now })
     .returning()
     .get();
   const shelterIds = db

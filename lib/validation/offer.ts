@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFER_GUESTS, OFFER_KINDS, OFFER_STATUSES } from '@/db/schema/enums';
-import { checkbox, idField, isoDay, listOf, requiredText } from './common';
+import { checkbox, idField, isoDay, listOf, optionalNameText, requiredText } from './common';
 import { LANGUAGES } from './shelter-options';
 
 export const MAX_OFFER_CAPACITY = 20;
@@ -93,7 +93,21 @@ export const STAFF_OFFER_STATUSES = OFFER_STATUSES.filter((status) => status !==
   'paused',
   'declined',
 ];
-export const offerStatusSchema = z.object({ offerId: idField, status: z.enum(STAFF_OFFER_STATUSES, { error: 'invalid' }) });
+/**
+ * A step of vetting. Making an offer active the first time also says where the home is: the address
+ * and district learned by phone while vetting (the offer's form asks for none).
+ */
+export const offerStatusSchema = z
+  .object({
+    offerId: idField,
+    status: z.enum(STAFF_OFFER_STATUSES, { error: 'invalid' }),
+    address: optionalNameText(300),
+    district: optionalNameText(60),
+  })
+  .transform(({ address, district, ...step }) => ({
+    ...step,
+    home: address || district ? { address: address ?? '', district: district ?? '' } : undefined,
+  }));
 export const offerTickSchema = z.object({ offerId: idField, checkId: idField });
 
 /** An item of the network's vetting checklist; "two" means two different staff must tick it. */

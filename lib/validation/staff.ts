@@ -34,6 +34,8 @@ export const invitationIdSchema = z.object({ invitationId: idField });
 export const acceptInviteSchema = z
   .object({
     token: z.string().min(10, 'invalid').max(100, 'invalid'),
+    // Asked only by an invitation that names no address (a home's host, lib/homes/host-invitation.ts).
+    email: z.preprocess((value) => (value === '' ? undefined : value), emailField.optional()),
     name: requiredText(80),
     password: newPasswordField,
     confirmPassword: z.string(),

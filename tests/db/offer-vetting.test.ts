@@ -62,7 +62,14 @@ describe('the vetting checklist', () => {
     expect(refusal(() => setOfferStatus(db, guideA, { offerId: id, status: 'active' }, NOW))).toBe('checklistIncomplete');
     expect(snapshot(sqlite)).toEqual(before);
     write(db, (tx) => tickCheck(tx, guideB, { offerId: id, checkId: twoAgree.id }, NOW));
-    write(db, (tx) => setOfferStatus(tx, guideB, { offerId: id, status: 'active' }, new Date(NOW.getTime() + 60_000)));
+    write(db, (tx) =>
+      setOfferStatus(
+        tx,
+        guideB,
+        { offerId: id, status: 'active', home: { address: 'Gizli Sokak 9', district: 'Fatih' } },
+        new Date(NOW.getTime() + 60_000),
+      ),
+    );
     expect(statusOf(id)).toBe('active');
     // An active offer's ticks vouch for it: taking one back needs a pause first.
     expect(refusal(() => untickCheck(db, guideA, { offerId: id, checkId: called.id }, NOW))).toBe('untickActive');

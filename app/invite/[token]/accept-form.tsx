@@ -7,13 +7,17 @@ import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-length';
 
-export function AcceptForm({ action, token }: { action: FormAction; token: string }) {
+/** `askEmail`: the invitation names no address (a home's host), so its holder chooses the one they sign in with. */
+export function AcceptForm({ action, token, askEmail = false }: { action: FormAction; token: string; askEmail?: boolean }) {
   const t = useTranslations('invite');
   const [state, formAction] = useFormAction(action);
   return (
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
       <input type="hidden" name="token" value={token} />
+      {askEmail ? (
+        <TextField state={state} name="email" label={t('email')} type="email" autoComplete="email" maxLength={254} required />
+      ) : null}
       <TextField state={state} name="name" label={t('name')} hint={t('nameHint')} autoComplete="nickname" maxLength={80} required />
       <TextField
         state={state}

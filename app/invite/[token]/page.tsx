@@ -31,11 +31,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         {invitation ? (
           <section className="card">
             <h2>{t('title')}</h2>
-            <p>{t('intro', { email: invitation.email, role: roles(invitation.role) })}</p>
+            <p>{invitation.email ? t('intro', { email: invitation.email, role: roles(invitation.role) }) : t('introHome')}</p>
             {invitation.role === 'host' ? null : (
               <p>{cities.length > 0 ? t('cities', { cities: cities.map((city) => city.name).join(', ') }) : t('allCities')}</p>
             )}
-            <AcceptForm action={acceptInvite} token={token} />
+            <AcceptForm action={acceptInvite} token={token} askEmail={!invitation.email} />
           </section>
         ) : (
           <section className="card">

@@ -1,8 +1,10 @@
+import Link from '@/components/link';
 import { ActionButton } from '@/components/ui/action-button';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { OfferPageView } from '@/lib/offers/offer-page';
 import { STAFF_OFFER_STATUSES } from '@/lib/validation/offer';
 import { setOfferStatusAction, tickOfferCheckAction, untickOfferCheckAction } from '../actions';
+import { ActivateForm } from './activate-form';
 
 const DATE_TIME = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
@@ -103,13 +105,14 @@ export async function OfferChecklist({ offer }: { offer: OfferPageView }) {
 /** The next steps of vetting, each a button; declining asks twice. */
 export async function OfferSteps({ offer }: { offer: OfferPageView }) {
   const t = await getTranslations('offers');
+  const shelterStatus = await getTranslations('status');
   const format = await getFormatter();
   return (
     <section className="card" aria-labelledby="offer-steps">
       <h2 id="offer-steps">{t('steps')}</h2>
       {offer.mayVet ? (
         <div className="button-row">
-          {STAFF_OFFER_STATUSES.filter((status) => status !== offer.status).map((status) => (
+          {STAFF_OFFER_STATUSES.filter((status) => status !== offer.status && status !== 'active').map((status) => (
             <ActionButton
               key={status}
               action={setOfferStatusAction}
@@ -120,6 +123,14 @@ export async function OfferSteps({ offer }: { offer: OfferPageView }) {
             />
           ))}
         </div>
+      ) : null}
+      {offer.mayVet && offer.status !== 'active' && offer.checklist.complete ? (
+        <ActivateForm action={setOfferStatusAction} offerId={offer.id} askPlace={offer.home === null} />
+      ) : null}
+      {offer.home ? (
+        <p>
+          <Link href={`/shelters/${offer.home.id}`}>{t('homeOpen')}</Link> <span className="badge">{shelterStatus(offer.home.status)}</span>
+        </p>
       ) : null}
       <ol className="muted">
         {offer.steps.map((step) => (

@@ -1,0 +1,52 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { FormStatus } from '@/components/ui/form-status';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+
+/**
+ * "Make active": the first time, with where the home is (learned by phone while vetting); then the
+ * host's one-time link, shown once, for staff to pass on by phone or Telegram.
+ */
+export function ActivateForm({ action, offerId, askPlace }: { action: FormAction; offerId: string; askPlace: boolean }) {
+  const t = useTranslations('offers');
+  const [state, formAction] = useFormAction(action);
+  const [copied, setCopied] = useState(false);
+  const link = state.status === 'ok' && state.data?.invitePath ? `${window.location.origin}${state.data.invitePath}` : null;
+  return (
+    <form action={formAction} className="stack" noValidate onSubmit={() => setCopied(false)}>
+      <input type="hidden" name="offerId" value={offerId} />
+      <input type="hidden" name="status" value="active" />
+      {askPlace ? (
+        <>
+          <TextField state={state} name="address" label={t('homeAddress')} hint={t('homeAddressHint')} maxLength={300} required />
+          <TextField state={state} name="district" label={t('homeDistrict')} maxLength={60} required />
+        </>
+      ) : null}
+      <SubmitButton>{t('moveTo.active')}</SubmitButton>
+      <FormStatus state={state} />
+      {link ? (
+        <div className="invite-link">
+          <label htmlFor="host-link">{t('hostLink')}</label>
+          <input id="host-link" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              navigator.clipboard?.writeText(link).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {copied ? t('copied') : t('copy')}
+          </button>
+          <p className="hint">{t('hostLinkHint')}</p>
+        </div>
+      ) : null}
+    </form>
+  );
+}
