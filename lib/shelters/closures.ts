@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/staff';
 import { addNights, MAX_DAYS_AHEAD, tonightIn, type Night } from '@/lib/calendar/nights';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { OFFER_DATES } from '@/lib/homes/dates';
 import { translatedName } from '@/lib/i18n/translated-name';
 import type { ClosureInput } from '@/lib/validation/shelter';
 import { editableShelter } from './access';
@@ -79,6 +80,8 @@ export function reopenClosure(db: Db, user: StaffUser, closureId: string, now: D
   const closure = db.select().from(shelterClosures).where(eq(shelterClosures.id, closureId)).get();
   if (!closure) throw notAllowed();
   editableShelter(db, user, closure.shelterId);
+  // A home's nights outside its offer's dates open only with the offer (lib/homes/dates.ts).
+  if (closure.createdBy === OFFER_DATES) throw new DomainError('offerDatesClosure');
   db.delete(shelterClosures).where(eq(shelterClosures.id, closure.id)).run();
   recordAudit(db, {
     at: now,

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write, type Db } from '@/db';
 import { feedShelters } from '@/lib/exports/read';
+import { homesNoLongerTaking } from '@/lib/homes/alerts';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { addCheck, listChecks } from '@/lib/offers/checklist';
 import { editOwnOffer, offerByToken, setOwnOfferPaused, withdrawOwnOffer } from '@/lib/offers/own-offer';
@@ -8,6 +9,7 @@ import { setOfferStatus, tickCheck } from '@/lib/offers/vetting';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { publicShelters } from '@/lib/requests/public-list';
+import { reopenClosure } from '@/lib/shelters/closures';
 import { updateShelterProfile } from '@/lib/shelters/profile';
 import { acceptInvitation, openInvitation } from '@/lib/staff/invitations';
 import { asStaff, makeArrival, makeCity, makeUser } from '../support/fixtures';
@@ -239,6 +241,13 @@ describe('a home follows its offer out of "active"', () => {
       ),
     ).toBe('shelterNotOpen');
     expect(row('select status from stays where arrival_id = ?', booked.id).status).toBe('reserved');
+    // The guide who booked them is told at once, on their queue; another guide is not.
+    expect(homesNoLongerTaking(db, guideB).find((alert) => alert.householdId === booked.id)).toMatchObject({
+      home: home.name,
+      firstNight: '2026-03-03',
+      closed: status === 'closed',
+    });
+    expect(homesNoLongerTaking(db, guideA).map((alert) => alert.householdId)).not.toContain(booked.id);
   });
 
   it('opens again when its person resumes an offer that was active', () => {
@@ -248,6 +257,15 @@ describe('a home follows its offer out of "active"', () => {
     write(db, (tx) => setOwnOfferPaused(tx, token, false, NOW));
     expect(row('select status from offers where id = ?', id).status).toBe('active');
     expect(homeOf(id).status).toBe('open');
+  });
+
+  it('tells no guide about a home that still takes guests', () => {
+    const { id } = vettedOffer('2026-03-03', '2026-03-05', { guests: 'anyone' });
+    activate(id);
+    const bed = row('select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ?', homeOf(id).id).id as string;
+    const booked = makeArrival(db, { cityId: istanbul.id, adultWomen: 1 });
+    write(db, (tx) => reserveBeds(tx, guideA, { arrivalId: booked.id, bedIds: [bed], firstNight: '2026-03-03', departure: '2026-03-05' }, NOW));
+    expect(homesNoLongerTaking(db, guideA).map((alert) => alert.householdId)).not.toContain(booked.id);
   });
 });
 
@@ -280,5 +298,18 @@ describe('the home’s host', () => {
     // With a host, a later activation issues no link.
     write(db, (tx) => setOfferStatus(tx, guideA, { offerId: id, status: 'paused' }, NOW));
     expect(write(db, (tx) => setOfferStatus(tx, guideA, { offerId: id, status: 'active' }, NOW)).hostToken).toBeNull();
+  });
+});
+
+describe('the nights outside a home’s dates', () => {
+  it('cannot be opened by its host on the calendar, and write nothing', () => {
+    const { id } = vettedOffer('2026-03-03', '2026-03-05');
+    activate(id);
+    const home = homeOf(id);
+    const hostUser = asStaff(makeUser(db, 'host', { shelterIds: [home.id as string] }), [home.id as string]);
+    const closure = row("select id from shelter_closures where shelter_id = ? and created_by = 'offer-dates'", home.id).id as string;
+    const before = snapshot(sqlite);
+    expect(refusal(() => reopenClosure(db, hostUser, closure, NOW))).toBe('offerDatesClosure');
+    expect(snapshot(sqlite)).toEqual(before);
   });
 });

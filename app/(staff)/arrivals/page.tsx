@@ -5,10 +5,12 @@ import { ClientMessages } from '@/components/client-messages';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
+import { homesNoLongerTaking } from '@/lib/homes/alerts';
 import { queueQuery } from '@/lib/households/filters';
 import { queuePage } from '@/lib/households/queue-page';
 import { getTranslations } from '@/lib/i18n/server';
 import type { SearchParams } from '@/lib/search-params';
+import { HomeAlerts } from './home-alerts';
 import { QueueFinders, QueueHead, ReservedSection, WaitingSection } from './queue-sections';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +27,7 @@ export default async function ArrivalsPage({ searchParams }: { searchParams: Pro
   return (
     <ClientMessages namespaces={['account', 'errors', 'household', 'notices', 'queue', 'suggest']}>
       <QueueHead view={view} forgotten={Boolean(params.forgotten)} />
+      <HomeAlerts alerts={homesNoLongerTaking(getDb(), user)} />
       <QueueFinders view={view} />
       {view.query.view === 'waiting' ? <WaitingSection view={view} /> : <ReservedSection view={view} />}
     </ClientMessages>
