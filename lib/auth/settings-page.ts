@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { homesVerifiedByTwoFor } from '@/lib/homes/placing';
 import { listChecks } from '@/lib/offers/checklist';
 import { readNetworkSettings } from '@/lib/requests/settings';
 import { RATE_LIMITS } from '@/lib/security/rate-limits';
@@ -21,6 +22,8 @@ export function settingsPage(db: Db, user: StaffUser) {
       idleMinutes: idleMinutesOf(db),
       /** The offers' vetting checklist (lib/offers/checklist.ts). */
       checklist: listChecks(db),
+      /** The kinds of household suggested only homes verified by two volunteers (lib/homes/placing.ts). */
+      homesVerifiedByTwo: homesVerifiedByTwoFor(db) as string[],
       /** Requests one address may send an hour, alone and shared by many (lib/security/rate-limits.ts). */
       requestsPerAddress: RATE_LIMITS['request.address'].refuse,
       requestsPerSharedAddress: RATE_LIMITS['request.sharedAddress'].refuse,

@@ -5,6 +5,7 @@ import { tonightIn } from '@/lib/calendar/nights';
 import { listCities } from '@/lib/cities/cities';
 import { cityTimeZone } from '@/lib/cities/clock';
 import { householdCityNames } from '@/lib/cities/household';
+import { verifiedHomesFor } from '@/lib/homes/placing';
 import { membersOf, roomAdmits } from '@/lib/matching/plan';
 import { asksSafeRoom } from '@/lib/matching/safe-rooms';
 import { suggestPlacements, type Suggestion } from '@/lib/matching/suggest';
@@ -22,8 +23,11 @@ import { householdForCaller, type StayView } from './queries';
 // shelter with every free bed made this page too heavy for a surge (the surge bench, docs/benchmarks.md).
 const SHOWN_SUGGESTIONS = 5;
 
-/** What the household page's address asks for: the guide's dates, other cities' places, every place. */
-export type PlacementQuery = { from?: string; to?: string; elsewhere: boolean; all: boolean };
+/**
+ * What the household page's address asks for: the guide's dates, other cities' places, every place,
+ * and homes ranked alike with shelters (?homes=alike) rather than after them.
+ */
+export type PlacementQuery = { from?: string; to?: string; elsewhere: boolean; all: boolean; homesAlike?: boolean };
 
 const withoutHousehold = ({ household: _shownAbove, ...stay }: StayView) => stay;
 
@@ -66,9 +70,11 @@ export function placementPage(db: Db, user: StaffUser, id: string, query: Placem
   });
   const network = groups.flatMap((group) => group.network);
   const whereabouts = whereaboutsOf(db, household.id, locale);
+  // Homes after shelters unless the guide asks otherwise; for the kinds the network names, only homes verified by two.
+  const care = { homesAlike: query.homesAlike === true, verifiedHomes: verifiedHomesFor(db, needs, network) };
   const [ranked, ...otherRanked] = groups.map((group) => ({
     ...group,
-    ...suggestPlacements(group.network, needs, now, asked.range, whereabouts),
+    ...suggestPlacements(group.network, needs, now, asked.range, whereabouts, care),
   }));
   // Unmet demand: a waiting household for whose own nights no shelter fits (not for dates a guide is trying).
   if (
@@ -120,7 +126,11 @@ export function placementPage(db: Db, user: StaffUser, id: string, query: Placem
   // Where they may be now: the points of the household's own city (that the guide holds).
   const meetingPoints = listMeetingPoints(db, user, locale).filter((point) => pointIsIn(point, cityOf.cityId));
   const chosen = !!(query.from || query.to);
-  const dates: Record<string, string> = chosen ? { from: asked.range.firstNight, to: asked.range.departure } : {};
+  const dates: Record<string, string> = {
+    ...(chosen ? { from: asked.range.firstNight, to: asked.range.departure } : {}),
+    ...(care.homesAlike ? { homes: 'alike' } : {}),
+  };
+  const homesShown = network.some((shelter) => shelter.home);
   return {
     household,
     current,
@@ -147,5 +157,17 @@ export function placementPage(db: Db, user: StaffUser, id: string, query: Placem
         ? `/arrivals/${household.id}?${new URLSearchParams({ ...dates, elsewhere: '1' })}#elsewhere-title`
         : null,
     nights: { ...asked.range, error: asked.error ?? null, chosen },
+    /** The control over where homes rank, when the household's cities have any. */
+    homes: homesShown
+      ? {
+          alike: care.homesAlike,
+          href: `/arrivals/${household.id}?${new URLSearchParams({
+            ...(chosen ? { from: asked.range.firstNight, to: asked.range.departure } : {}),
+            ...(showElsewhere ? { elsewhere: '1' } : {}),
+            ...(query.all ? { all: '1' } : {}),
+            ...(care.homesAlike ? {} : { homes: 'alike' }),
+          })}`,
+        }
+      : null,
   };
 }

@@ -26,7 +26,16 @@ export type Exclusion =
   | { code: 'stayTooLong'; max: number }
   | { code: 'checkInClosed' }
   | { code: 'fullOn'; night: string }
+  /** A home not verified by two volunteers, for a kind of household the network keeps from such homes. */
+  | { code: 'homeNotVerifiedByTwo' }
   | PlanRefusal;
+
+/**
+ * How homes are placed (issue 30): after every shelter unless the guide asks to rank them alike, and,
+ * for the kinds of household the network names, only those verified by two volunteers (`verifiedHomes`,
+ * lib/homes/placing.ts; null: any home).
+ */
+export type HomeCare = { homesAlike?: boolean; verifiedHomes?: ReadonlySet<string> | null };
 
 export type UnusedRoom = { name: string; why: 'menOnly' | 'womenOnly' | 'noChildren' };
 
@@ -34,6 +43,8 @@ export type Suggestion = {
   shelterId: string;
   shelterName: string;
   district: string;
+  /** A private home (lib/homes), for the page to say so; absent: a shelter. */
+  home?: boolean;
   score: number;
   beds: PlannedBed[];
   reasons: Reason[];
@@ -142,15 +153,18 @@ export function suggestPlacements(
   now: Date,
   nights?: NightRange,
   whereabouts?: Whereabouts,
+  care: HomeCare = {},
 ): { suggestions: Suggestion[]; excluded: Excluded[] } {
   const suggestions: Suggestion[] = [];
   const excluded: Excluded[] = [];
   const safety = new Map<Suggestion, number>();
+  const homesAfter = new Set<Suggestion>();
   const size = householdSize(household);
   for (const shelter of network) {
     const about = { shelterId: shelter.id, shelterName: shelter.name, district: shelter.district };
     const plan = planPlacement(shelter, household);
     const refusals = shelterRefusals(shelter, household, now, nights, plan);
+    if (shelter.home && care.verifiedHomes && !care.verifiedHomes.has(shelter.id)) refusals.unshift({ code: 'homeNotVerifiedByTwo' });
     if (refusals.length > 0 || !isPlan(plan)) {
       excluded.push({ ...about, reasons: refusals });
       continue;
@@ -194,13 +208,25 @@ export function suggestPlacements(
     score += shelter.inServiceBeds > 0 ? (POINTS.load * (free - size)) / shelter.inServiceBeds : 0;
     reasons.push(shelter.lastConfirmedAt ? { code: 'confirmed', at: shelter.lastConfirmedAt } : { code: 'notConfirmed' });
     score += confirmationPoints(shelter.lastConfirmedAt, now);
-    const suggestion = { ...about, score, beds: plan.beds, reasons, unusedRooms: unusedRooms(shelter, household, plan.roomIds) };
+    const suggestion = {
+      ...about,
+      home: shelter.home === true,
+      score,
+      beds: plan.beds,
+      reasons,
+      unusedRooms: unusedRooms(shelter, household, plan.roomIds),
+    };
     safety.set(suggestion, planSafety(planRooms, household));
+    if (shelter.home && !care.homesAlike) homesAfter.add(suggestion);
     suggestions.push(suggestion);
   }
   // Safety before every preference: a household of women is offered every place with a women's or a
-  // family room before any mixed room, and a mixed room with a man booked last (safe-rooms.ts).
-  suggestions.sort((a, b) => safety.get(a)! - safety.get(b)! || b.score - a.score || a.shelterName.localeCompare(b.shelterName));
+  // family room before any mixed room, and a mixed room with a man booked last (safe-rooms.ts). Then
+  // shelters before homes: a shelter has staff at the door, a home is a stranger's flat.
+  const after = (s: Suggestion) => (homesAfter.has(s) ? 1 : 0);
+  suggestions.sort(
+    (a, b) => safety.get(a)! - safety.get(b)! || after(a) - after(b) || b.score - a.score || a.shelterName.localeCompare(b.shelterName),
+  );
   excluded.sort((a, b) => a.shelterName.localeCompare(b.shelterName));
   return { suggestions, excluded };
 }

@@ -45,6 +45,8 @@ export type ShelterAvailability = {
   /** When it lets people in, to tell whether tonight's door has closed. */
   door?: DoorRules;
   inServiceBeds: number;
+  /** A private home (lib/homes): suggested after shelters unless the guide chooses otherwise. */
+  home?: boolean;
   /** Night by night, the regular beds free and, apart, the surge beds free (decision 0026). */
   freeByNight?: { night: string; free: number; surge: number }[];
   rooms: RoomAvailability[];

@@ -174,6 +174,7 @@ export function networkAvailability(db: Db, options: AvailabilityOptions): Shelt
         timeZone: shelter.timeZone,
       },
       inServiceBeds: 0,
+      home: shelter.kind === 'home',
       rooms: [],
     });
   }

@@ -116,3 +116,6 @@ export const vettingCheckSchema = z.object({
   twoPeople: checkbox,
 });
 export const vettingCheckIdSchema = z.object({ checkId: idField });
+
+/** The kinds of household suggested only homes verified by two volunteers; none ticked: any home. */
+export const homesSettingSchema = z.object({ kinds: listOf(['men', 'women', 'families'] as const, 3) });

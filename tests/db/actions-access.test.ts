@@ -631,6 +631,11 @@ const CASES: Record<string, Case> = {
     on: 'anywhere',
     form: () => ({ idleMinutes: '90' }),
   },
+  'app/(staff)/settings/actions.ts#saveHomesSetting': {
+    permission: 'network.configure',
+    on: 'anywhere',
+    form: () => ({ 'kinds[]': ['women', 'families'] }),
+  },
   'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
     permission: 'notice.post',
     on: 'shelter',

@@ -312,6 +312,7 @@ const FORMS: Record<string, Fields> = {
     meetingPointId: free(meetingPointId),
   },
   'app/(staff)/settings/actions.ts#saveIdleSetting': { idleMinutes: number('90') },
+  'app/(staff)/settings/actions.ts#saveHomesSetting': { 'kinds[]': list('women', 'families') },
   // One text only: with a second one free, a post whose first text is blanked would still be a notice.
   'app/(staff)/notices/actions.ts#postShelterNoticeAction': {
     shelterId: id(shelter.id),

@@ -3,9 +3,10 @@
 import { write } from '@/db';
 import { staffAction } from '@/lib/auth/action';
 import { saveIdleMinutes } from '@/lib/auth/idle-setting';
+import { saveHomesVerifiedByTwo } from '@/lib/homes/placing';
 import { addCheck, removeCheck } from '@/lib/offers/checklist';
 import { saveNetworkSettings, saveSecondFactorPolicy } from '@/lib/requests/settings';
-import { vettingCheckIdSchema, vettingCheckSchema } from '@/lib/validation/offer';
+import { homesSettingSchema, vettingCheckIdSchema, vettingCheckSchema } from '@/lib/validation/offer';
 import { idleLimitSchema, networkSettingsSchema, secondFactorPolicySchema } from '@/lib/validation/request';
 
 export const saveNetworkContact = staffAction(
@@ -47,3 +48,9 @@ export const removeVettingCheckAction = staffAction(
     return { revalidate: ['/settings'], message: 'saved' };
   },
 );
+
+/** The kinds of household suggested only homes verified by two volunteers (lib/homes/placing.ts). */
+export const saveHomesSetting = staffAction({ permission: 'network.configure', schema: homesSettingSchema }, (input, { user, db, now }) => {
+  write(db, (tx) => saveHomesVerifiedByTwo(tx, user, input.kinds, now));
+  return { revalidate: ['/settings'], message: 'saved' };
+});

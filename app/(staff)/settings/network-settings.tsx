@@ -1,8 +1,16 @@
 import { ActionButton } from '@/components/ui/action-button';
 import type { NetworkSettingsView } from '@/lib/auth/settings-page';
 import { getTranslations } from '@/lib/i18n/server';
-import { addVettingCheckAction, removeVettingCheckAction, saveIdleSetting, saveNetworkContact, saveSecondFactorSetting } from './actions';
+import {
+  addVettingCheckAction,
+  removeVettingCheckAction,
+  saveHomesSetting,
+  saveIdleSetting,
+  saveNetworkContact,
+  saveSecondFactorSetting,
+} from './actions';
 import { ChecklistForm } from './checklist-form';
+import { HomesForm } from './homes-form';
 import { IdleForm } from './idle-form';
 import { SecondFactorForm } from './second-factor-form';
 import { SettingsForm } from './settings-form';
@@ -43,6 +51,11 @@ export async function NetworkSettingsSections({ network }: { network: NetworkSet
           ))}
         </ol>
         <ChecklistForm action={addVettingCheckAction} />
+      </section>
+      <section className="card" aria-labelledby="homes-title">
+        <h2 id="homes-title">{t('homesTitle')}</h2>
+        <p className="muted">{t('homesIntro')}</p>
+        <HomesForm action={saveHomesSetting} kinds={network.homesVerifiedByTwo} />
       </section>
     </>
   );

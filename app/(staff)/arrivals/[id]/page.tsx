@@ -37,6 +37,7 @@ export default async function ArrivalPage({
       to: firstParam(query.to),
       elsewhere: firstParam(query.elsewhere) === '1',
       all: firstParam(query.all) === '1',
+      homesAlike: firstParam(query.homes) === 'alike',
     },
     now,
     await getLocale(),

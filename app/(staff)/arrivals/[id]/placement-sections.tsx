@@ -14,6 +14,7 @@ import {
   revokeArrivalLink,
 } from './actions';
 import { EndingActions } from './ending';
+import { HomesRanking } from './homes-ranking';
 import { RequestLink } from './request-link';
 import { StayStatusLine } from './status-line';
 import { ArrivalWorkspace } from './workspace';
@@ -42,6 +43,7 @@ export function PlacementSections({ view, alias, now }: Props & { now: Date }) {
     <>
       {/* Once placed, the stay's own "new link" issues this link (lib/requests/request-link.ts). */}
       {household.selfRegistered && !stay ? <RequestLink arrivalId={household.id} alias={alias} action={renewRequestLink} /> : null}
+      {view.homes ? <HomesRanking homes={view.homes} /> : null}
       <ArrivalWorkspace
         arrivalId={household.id}
         alias={alias}

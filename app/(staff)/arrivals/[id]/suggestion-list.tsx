@@ -131,6 +131,7 @@ export function SuggestionList({
               <div className="card-head">
                 <h3>
                   {index + 1}. {suggestion.shelterName}
+                  {suggestion.home ? <span className="badge"> {t('privateHome')}</span> : null}
                 </h3>
                 <span className="muted">{suggestion.district}</span>
               </div>
