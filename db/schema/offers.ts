@@ -55,6 +55,8 @@ export const offers = sqliteTable(
     index('offers_queue').on(t.cityId, t.status, t.createdAt),
     index('offers_status_created').on(t.status, t.createdAt),
     index('offers_ended').on(t.endedAt),
+    // Suggestions ask which homes' offers were verified by two volunteers (lib/homes/placing.ts).
+    index('offers_shelter').on(t.shelterId),
   ],
 );
 

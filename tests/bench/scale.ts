@@ -24,6 +24,7 @@ import { shelterBoard } from '@/lib/shelters/board';
 import { loadCalendar } from '@/lib/shelters/calendar';
 import { shelterList } from '@/lib/shelters/list';
 import { startServer } from '../support/next-server';
+import { benchSuggestionsWithHomes } from './homes';
 import { signInCookie } from './session';
 import { round, spread } from './stats';
 
@@ -282,6 +283,8 @@ export async function benchScale(options: {
   pastStays: number;
   waiting: number;
   offers: number;
+  /** Active private homes added to the first city once every other figure is taken (tests/bench/homes.ts). */
+  homes: number;
   runs: number;
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'waystation-scale-'));
@@ -420,6 +423,8 @@ export async function benchScale(options: {
     } finally {
       server.stop();
     }
+    // Last, so that no other figure counts the homes: the first city's suggestions among its homes.
+    const withHomes = benchSuggestionsWithHomes(path, { homes: options.homes, runs: options.runs }, city, now);
     return {
       cities: options.cities,
       shelters: options.shelters,
@@ -457,6 +462,7 @@ export async function benchScale(options: {
       history_90d_network_page_http_ms: round(pages.network.median),
       history_90d_shelter_page_http_ms: round(pages.shelter.median),
       city_occupancy_page_http_ms: round(pages.city.median),
+      ...withHomes,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

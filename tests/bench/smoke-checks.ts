@@ -63,7 +63,11 @@ const CHECKS: Check[] = [
     'offers_queue_ms',
     'forecast_city_ms',
     'city_occupancy_page_http_ms',
+    'suggestions_with_homes_ms',
+    // Issue 30: a city's homes are read and suggested (after its shelters).
+    'suggestions_with_homes_homes_suggested',
   ].map((key) => positive('scale', key)),
+  ['scale', 'scale.homes = 20', (r) => num(r, 'scale', 'homes') === 20],
   positive('forecast', 'days_forecast'),
   ['forecast', 'forecast.mae_beds ≥ 0', (r) => num(r, 'forecast', 'mae_beds') >= 0],
   positive('forecast', 'naive_mae_beds'),

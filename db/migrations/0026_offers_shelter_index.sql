@@ -1,0 +1,1 @@
+CREATE INDEX `offers_shelter` ON `offers` (`shelter_id`);
