@@ -4,13 +4,17 @@ import { feedShelters } from '@/lib/exports/read';
 import { homesNoLongerTaking } from '@/lib/homes/alerts';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { addCheck, listChecks } from '@/lib/offers/checklist';
+import { offerPage } from '@/lib/offers/offer-page';
 import { editOwnOffer, offerByToken, setOwnOfferPaused, withdrawOwnOffer } from '@/lib/offers/own-offer';
+import { offersQueuePage } from '@/lib/offers/queue-page';
+import { offersQuery } from '@/lib/offers/queue-query';
 import { setOfferStatus, tickCheck } from '@/lib/offers/vetting';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { publicShelters } from '@/lib/requests/public-list';
 import { reopenClosure } from '@/lib/shelters/closures';
 import { updateShelterProfile } from '@/lib/shelters/profile';
+import { shelterPage } from '@/lib/shelters/shelter-page';
 import { acceptInvitation, openInvitation } from '@/lib/staff/invitations';
 import { asStaff, makeArrival, makeCity, makeUser } from '../support/fixtures';
 import { makeOffer, offerInput } from '../support/offers';
@@ -264,7 +268,9 @@ describe('a home follows its offer out of "active"', () => {
     activate(id);
     const bed = row('select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ?', homeOf(id).id).id as string;
     const booked = makeArrival(db, { cityId: istanbul.id, adultWomen: 1 });
-    write(db, (tx) => reserveBeds(tx, guideA, { arrivalId: booked.id, bedIds: [bed], firstNight: '2026-03-03', departure: '2026-03-05' }, NOW));
+    write(db, (tx) =>
+      reserveBeds(tx, guideA, { arrivalId: booked.id, bedIds: [bed], firstNight: '2026-03-03', departure: '2026-03-05' }, NOW),
+    );
     expect(homesNoLongerTaking(db, guideA).map((alert) => alert.householdId)).not.toContain(booked.id);
   });
 });
@@ -311,5 +317,39 @@ describe('the nights outside a home’s dates', () => {
     const before = snapshot(sqlite);
     expect(refusal(() => reopenClosure(db, hostUser, closure, NOW))).toBe('offerDatesClosure');
     expect(snapshot(sqlite)).toEqual(before);
+  });
+});
+
+describe('what a home’s host sees', () => {
+  it('the households placed with them, by alias, dates and who is coming, never their guide’s note', () => {
+    const { id } = vettedOffer('2026-03-02', '2026-03-05', { guests: 'anyone', capacity: 3 });
+    activate(id);
+    const home = homeOf(id);
+    const hostUser = asStaff(makeUser(db, 'host', { shelterIds: [home.id as string] }), [home.id as string]);
+    const bedIds = sqlite
+      .prepare('select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ? limit 2')
+      .pluck()
+      .all(home.id) as string[];
+    const guest = makeArrival(db, { cityId: istanbul.id, alias: 'Marta', adultWomen: 1, children: 1, needNote: 'MARKER-need-note' });
+    write(db, (tx) => reserveBeds(tx, guideB, { arrivalId: guest.id, bedIds, firstNight: '2026-03-02', departure: '2026-03-05' }, NOW));
+    const page = shelterPage(db, hostUser, home.id as string, NOW, 'en')!;
+    const [expected] = page.day.expected;
+    expect(expected).toMatchObject({ firstNight: '2026-03-02', departure: '2026-03-05' });
+    expect(expected.household).toMatchObject({ alias: 'Marta', size: 2, needNote: null, contact: null });
+    expect(page.stays.expected[0].household).toMatchObject({ alias: 'Marta', needNote: null });
+    expect(JSON.stringify(page)).not.toContain('MARKER-need-note');
+    // Another shelter's host does not open the home at all.
+    const otherHost = asStaff(makeUser(db, 'host'), []);
+    expect(shelterPage(db, otherHost, home.id as string, NOW, 'en')).toBeNull();
+  });
+
+  it('never the offers: the queue and an offer’s page are refused to them', () => {
+    const { id } = vettedOffer('2026-03-02', '2026-03-05');
+    activate(id);
+    const home = homeOf(id);
+    const hostUser = asStaff(makeUser(db, 'host', { shelterIds: [home.id as string] }), [home.id as string]);
+    expect(offerPage(db, hostUser, id, 'en')).toBeNull();
+    expect(offersQueuePage(db, hostUser, offersQuery({}), 'en')).toBeNull();
+    expect(refusal(() => setOfferStatus(db, hostUser, { offerId: id, status: 'paused' }, NOW))).toBe('notAllowed');
   });
 });
