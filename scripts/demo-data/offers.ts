@@ -141,6 +141,11 @@ const DEMO_OFFERS: DemoOffer[] = [
 ];
 
 const STEPS = ['contacted', 'verified', 'active'] as const;
+/** The address and district staff give when a demo offer is made active (lib/homes). */
+const DEMO_HOME_PLACES = {
+  istanbul: { address: 'Halaskargazi Cd. 48, daire 6', district: 'Şişli' },
+  yerevan: { address: 'Komitas Ave 12, apt 5', district: 'Arabkir' },
+};
 
 /**
  * In the seed's transaction: the network's vetting checklist and places offered in both cities, at
@@ -193,7 +198,9 @@ export function seedDemoOffers(
         for (const check of checks.slice(1)) tickCheck(tx, staff.guide, { offerId: id, checkId: check.id }, later(step + 0.5));
         tickCheck(tx, staff.admin, { offerId: id, checkId: checks[2].id }, later(step + 0.6));
       } else if (step === 0) tickCheck(tx, staff.guide, { offerId: id, checkId: checks[0].id }, later(0.5));
-      setOfferStatus(tx, by, { offerId: id, status: STEPS[step] }, later(step + 1));
+      // Made active, the offer becomes a home: where it is, as the host said on the phone.
+      const home = STEPS[step] === 'active' ? DEMO_HOME_PLACES[demo.city] : undefined;
+      setOfferStatus(tx, by, { offerId: id, status: STEPS[step], home }, later(step + 1));
     }
     if (demo.vetting === 'paused') setOfferStatus(tx, staff.admin, { offerId: id, status: 'paused' }, later(5));
     if (demo.vetting === 'withdrawn') {

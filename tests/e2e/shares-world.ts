@@ -17,6 +17,7 @@ import {
 } from '@/db/schema';
 import { addNights, tonightIn } from '@/lib/calendar/nights';
 import { giveWord } from '@/lib/guest-word/answer';
+import { homeFromOffer } from '@/lib/homes/make-home';
 import { hashLinkToken, newLinkToken } from '@/lib/placement/links';
 import { reserveBeds } from '@/lib/placement/reserve';
 import { cancelStay, checkIn, checkOut } from '@/lib/placement/stays';
@@ -29,7 +30,7 @@ import { asStaff, defaultCityOf, FIXTURE_HASH, makeCity } from '../support/fixtu
 // Two cities: S, T, W, R and C are Istanbul's (the demo's); Y waits in Yerevan, whose guide and admin
 // hold Yerevan alone. Each staff member's name and email are markers too, for those scoped callers.
 
-export const HOUSEHOLDS = ['W', 'R', 'C', 'Y'] as const;
+export const HOUSEHOLDS = ['W', 'R', 'C', 'Y', 'H'] as const;
 export type Household = (typeof HOUSEHOLDS)[number];
 type Detail = 'alias' | 'contact' | 'note';
 export type Marker = { name: string; value: string } & (
@@ -43,7 +44,7 @@ export type Marker = { name: string; value: string } & (
 export const OFFERS = ['O', 'OY'] as const;
 export type OfferKey = (typeof OFFERS)[number];
 
-export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY'] as const;
+export const STAFF = ['hostS', 'hostT', 'guideA', 'guideB', 'admin', 'guideY', 'adminY', 'hostH'] as const;
 export type StaffKey = (typeof STAFF)[number];
 /** The staff who hold Yerevan alone, and whose reach (lib/staff/scope.ts) is Yerevan's: the rest hold Istanbul or every city. */
 export const YEREVAN: StaffKey[] = ['guideY', 'adminY'];
@@ -65,6 +66,9 @@ const SHARES: Record<Household, Record<Detail, StaffKey[]>> = {
     contact: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
     note: ['guideA', 'guideB', 'admin', 'guideY', 'adminY'],
   },
+  // Issue 30: H is reserved by guide A in the private home H, whose host (a person who offered a
+  // room) receives its alias, never its note.
+  H: { alias: ['guideA', 'hostH', 'admin'], contact: ['guideA', 'admin'], note: ['guideA', 'admin'] },
 };
 
 /**
@@ -80,7 +84,7 @@ const OFFER_SHARES: Record<OfferKey, StaffKey[]> = {
 /**
  * Issue 30, point 5: a guest's word after their stay (here, the note of "something was wrong" about
  * the private home H in Istanbul) is for the staff of the stay's city, without "Show details"; never
- * a host's (hostT keeps H), nor another city's staff, nor the guest's own page once sent.
+ * a host's (hostH keeps H), nor another city's staff, nor the guest's own page once sent.
  */
 const WORD_SHARES: StaffKey[] = ['guideA', 'guideB', 'admin'];
 
@@ -105,8 +109,8 @@ export function mayReceive(caller: Caller, marker: Marker, where = ''): boolean 
 export type World = {
   shelterS: string;
   shelterT: string;
-  /** A private home (the shelter offer O became), hosted by T's host, paused by a guest's "something was wrong". */
-  shelterH: string;
+  /** A private home (lib/homes), made from an active offer, with its own host. */
+  homeH: string;
   /** One of the demo's Yerevan shelters, which Yerevan's admin keeps and no Istanbul-only caller should. */
   shelterYerevan: { id: string; name: string };
   shelterNames: { S: string; T: string };
@@ -129,6 +133,7 @@ export const ROLES: Record<StaffKey, Role> = {
   admin: 'admin',
   guideY: 'guide',
   adminY: 'admin',
+  hostH: 'host',
 };
 
 /** The demo's city by its address word; a database without it gets one. */
@@ -176,16 +181,30 @@ export function buildWorld(databasePath: string): World {
           .values({ name: `Shares Yerevan ${tag}`, district: 'Kentron', cityId: yerevan })
           .returning({ id: shelters.id, name: shelters.name })
           .get();
-      const H = tx
-        .insert(shelters)
-        .values({ name: `Shares H ${tag}`, district: 'Kumkapı', lastConfirmedAt: now, cityId: istanbul, ...ALL_DAY })
+      // The home H, as activating an offer makes it: open all day, like S, for the world's reservation tonight.
+      const night = tonightIn('Europe/Istanbul', now);
+      const homeOffer = tx
+        .insert(offers)
+        .values({
+          reference: `H-${tag}`.slice(0, 7).toUpperCase(),
+          cityId: istanbul,
+          kind: 'room',
+          capacity: 2,
+          guests: 'anyone',
+          languages: ['ru'],
+          longestNights: 14,
+          contact: '+90 555 000 00 00',
+          status: 'active',
+          updatedAt: now,
+          statusChangedAt: now,
+        })
         .returning()
         .get();
-      const homeBed = tx
-        .insert(beds)
-        .values({ roomId: tx.insert(rooms).values({ shelterId: H.id, name: 'Room', kind: 'mixed' }).returning().get().id, label: '1' })
-        .returning()
-        .get();
+      tx.insert(offerRanges)
+        .values({ offerId: homeOffer.id, position: 0, firstNight: night, lastNight: addNights(night, 13) })
+        .run();
+      const H = homeFromOffer(tx, null, homeOffer, { address: `Shares H ${tag} Sokak 1`, district: 'Moda' }, now);
+      tx.update(shelters).set(ALL_DAY).where(eq(shelters.id, H)).run();
       const dorm = tx.insert(rooms).values({ shelterId: S.id, name: 'Dorm', kind: 'women' }).returning().get();
       const [bedR, bedC] = ['1', '2'].map((label) => tx.insert(beds).values({ roomId: dorm.id, label }).returning().get());
       const markers: Marker[] = [];
@@ -197,11 +216,10 @@ export function buildWorld(databasePath: string): World {
             { name: `${key}.email`, value: email, staff: key, field: 'staffEmail' },
           );
           const user = tx.insert(users).values({ email, name, role: ROLES[key], passwordHash: FIXTURE_HASH }).returning().get();
-          if (key === 'hostS' || key === 'hostT')
+          if (key === 'hostS' || key === 'hostT' || key === 'hostH')
             tx.insert(shelterMembers)
-              .values({ userId: user.id, shelterId: key === 'hostS' ? S.id : T.id })
+              .values({ userId: user.id, shelterId: key === 'hostS' ? S.id : key === 'hostT' ? T.id : H })
               .run();
-          if (key === 'hostT') tx.insert(shelterMembers).values({ userId: user.id, shelterId: H.id }).run();
           if (YEREVAN.includes(key)) tx.insert(staffCities).values({ userId: user.id, cityId: yerevan }).run();
           return [key, user];
         }),
@@ -255,6 +273,17 @@ export function buildWorld(databasePath: string): World {
         }
         return reservation.stayId;
       });
+      const [homeBed, leftBed] = tx
+        .select({ id: beds.id })
+        .from(beds)
+        .innerJoin(rooms, eq(rooms.id, beds.roomId))
+        .where(eq(rooms.shelterId, H))
+        .all();
+      const inHome = reserveBeds(tx, guideA, { arrivalId: ids.H, bedIds: [homeBed.id] }, now);
+      if (inHome.token) {
+        links.push({ name: "H's stay", token: inHome.token });
+        mark('H', 'linkTokenHash', hashLinkToken(inHome.token));
+      }
       checkIn(tx, asStaff(staff.hostS, [S.id]), placed[1], now);
       // A need with a note is public only for a shelter listed publicly: T's reaches no public page.
       const needNote = `MKT-needNote-${tag}`;
@@ -268,8 +297,8 @@ export function buildWorld(databasePath: string): World {
         .values({ adultMen: 1, languages: ['uk'], arrivedAt: now, createdAt: now, cityId: istanbul })
         .returning({ id: arrivals.id })
         .get().id;
-      const atHome = reserveBeds(tx, guideA, { arrivalId: leftH, bedIds: [homeBed.id] }, now);
-      const hostOfHome = asStaff(staff.hostT, [T.id, H.id]);
+      const atHome = reserveBeds(tx, guideA, { arrivalId: leftH, bedIds: [leftBed.id] }, now);
+      const hostOfHome = asStaff(staff.hostH, [H]);
       checkIn(tx, hostOfHome, atHome.stayId, now);
       checkOut(tx, hostOfHome, atHome.stayId, now);
       if (atHome.token) links.push({ name: "H's stay", token: atHome.token });
@@ -296,14 +325,11 @@ export function buildWorld(databasePath: string): World {
               contact: offerMark('offerContact', `@mk${key}contact${tag}`),
               note: offerMark('offerNote', `MK${key}-offerNote-${tag}`),
               tokenHash: offerMark('offerTokenHash', hashLinkToken(token)),
-              // O has become the private home H (issue 30, point 3).
-              shelterId: key === 'O' ? H.id : null,
               updatedAt: now,
               statusChangedAt: now,
             })
             .returning({ id: offers.id })
             .get();
-          const night = tonightIn('Europe/Istanbul', now);
           tx.insert(offerRanges)
             .values({ offerId: row.id, position: 0, firstNight: night, lastNight: addNights(night, 7) })
             .run();
@@ -314,7 +340,7 @@ export function buildWorld(databasePath: string): World {
       return {
         shelterS: S.id,
         shelterT: T.id,
-        shelterH: H.id,
+        homeH: H,
         arrivalH: leftH,
         shelterYerevan: inYerevan,
         shelterNames: { S: S.name, T: T.name },
@@ -322,7 +348,7 @@ export function buildWorld(databasePath: string): World {
         links,
         markers,
         staff: Object.fromEntries(STAFF.map((key) => [key, { id: staff[key].id, email: staff[key].email }])) as World['staff'],
-        stays: { R: placed[0], C: placed[1], H: atHome.stayId },
+        stays: { R: placed[0], C: placed[1], H: inHome.stayId },
         offers: offered,
       };
     });
@@ -331,7 +357,7 @@ export function buildWorld(databasePath: string): World {
   }
 }
 
-/** Ends the stays, erases the households (H's word with it) and closes the three shelters, so other test files meet none of them. */
+/** Ends the stays, erases the households (H's word with them) and closes the shelters and the home, so other test files meet none of them. */
 export function endWorld(databasePath: string, world: World): void {
   const { db, sqlite } = openDatabase(databasePath);
   const staff = (key: StaffKey, shelterIds: string[] = []) => readStaff(db, world, key, shelterIds);
@@ -340,13 +366,13 @@ export function endWorld(databasePath: string, world: World): void {
       const now = new Date();
       checkOut(tx, staff('hostS', [world.shelterS]), world.stays.C, now);
       cancelStay(tx, staff('guideA'), world.stays.R, now);
+      cancelStay(tx, staff('guideA'), world.stays.H, now);
       // As the retention purge would: a household that has left is no one's to erase by hand.
       for (const household of HOUSEHOLDS) eraseHousehold(tx, world.arrivals[household], now, null);
       eraseHousehold(tx, world.arrivalH, now, null);
-      tx.update(offers).set({ shelterId: null }).where(eq(offers.shelterId, world.shelterH)).run();
       tx.update(shelters)
         .set({ status: 'closed' })
-        .where(inArray(shelters.id, [world.shelterS, world.shelterT, world.shelterH]))
+        .where(inArray(shelters.id, [world.shelterS, world.shelterT, world.homeH]))
         .run();
     });
   } finally {

@@ -36,14 +36,15 @@ export async function PendingSection({ view, now }: Props & { now: Date }) {
       <ul className="people">
         {view.invitations.map((invitation) => (
           <li key={invitation.id} className="card">
-            <strong>{invitation.email}</strong> · {roles(invitation.role)}
+            {/* A private home's host is invited by a link naming no e-mail (lib/homes/host-invitation.ts). */}
+            <strong>{invitation.email || t('homeHostInvitation')}</strong> · {roles(invitation.role)}
             {invitation.role === 'host' ? null : <> · {citiesText(invitation.cityNames)}</>}
             <p className="muted">{t('expires', { when: format.relativeTime(invitation.expiresAt, now) })}</p>
             <ActionButton
               action={revokeStaffInvitation}
               fields={{ invitationId: invitation.id }}
               label={t('revoke')}
-              confirm={t('revokeConfirm', { email: invitation.email })}
+              confirm={t('revokeConfirm', { email: invitation.email || t('homeHostInvitation') })}
             />
           </li>
         ))}
