@@ -22,7 +22,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
   if (!offer) notFound();
   const t = await getTranslations('offers');
   return (
-    <ClientMessages namespaces={['account', 'errors', 'notices']}>
+    <ClientMessages namespaces={['account', 'errors', 'notices', 'offers']}>
       <p>
         <Link href="/offers">← {t('title')}</Link>
       </p>
