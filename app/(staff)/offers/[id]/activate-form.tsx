@@ -9,24 +9,36 @@ import { useFormAction, type FormAction } from '@/components/ui/use-form-action'
 
 /**
  * "Make active": the first time, with where the home is (learned by phone while vetting); then the
- * host's one-time link, shown once, for staff to pass on by phone or Telegram.
+ * host's one-time link, shown once, for staff to pass on by phone or Telegram. Once the offer is
+ * `active` the form is gone, and only the link it was just given stays.
  */
-export function ActivateForm({ action, offerId, askPlace }: { action: FormAction; offerId: string; askPlace: boolean }) {
+export function ActivateForm({
+  action,
+  offerId,
+  askPlace,
+  active,
+}: {
+  action: FormAction;
+  offerId: string;
+  askPlace: boolean;
+  active: boolean;
+}) {
   const t = useTranslations('offers');
   const [state, formAction] = useFormAction(action);
   const [copied, setCopied] = useState(false);
   const link = state.status === 'ok' && state.data?.invitePath ? `${window.location.origin}${state.data.invitePath}` : null;
+  if (active && !link) return null;
   return (
     <form action={formAction} className="stack" noValidate onSubmit={() => setCopied(false)}>
       <input type="hidden" name="offerId" value={offerId} />
       <input type="hidden" name="status" value="active" />
-      {askPlace ? (
+      {askPlace && !active ? (
         <>
           <TextField state={state} name="address" label={t('homeAddress')} hint={t('homeAddressHint')} maxLength={300} required />
           <TextField state={state} name="district" label={t('homeDistrict')} maxLength={60} required />
         </>
       ) : null}
-      <SubmitButton>{t('moveTo.active')}</SubmitButton>
+      {active ? null : <SubmitButton>{t('moveTo.active')}</SubmitButton>}
       <FormStatus state={state} />
       {link ? (
         <div className="invite-link">

@@ -124,8 +124,9 @@ export async function OfferSteps({ offer }: { offer: OfferPageView }) {
           ))}
         </div>
       ) : null}
-      {offer.mayVet && offer.status !== 'active' && offer.checklist.complete ? (
-        <ActivateForm action={setOfferStatusAction} offerId={offer.id} askPlace={offer.home === null} />
+      {/* Kept once the offer is active, so that the host's link it has just been given stays on screen. */}
+      {offer.mayVet && (offer.status === 'active' || offer.checklist.complete) ? (
+        <ActivateForm action={setOfferStatusAction} offerId={offer.id} askPlace={offer.home === null} active={offer.status === 'active'} />
       ) : null}
       {offer.home ? (
         <p>
