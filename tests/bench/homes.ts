@@ -16,7 +16,8 @@ const GUESTS = ['men', 'women', 'families', 'anyone'] as const;
  * `count` active homes in one city, as activating their offers makes them (lib/homes/make-home.ts):
  * each an offer with one or two ranges of nights over the next month, a shelter of kind "home" with
  * one room of its guests' kind and one to four beds, closed outside its ranges. Every item of a
- * two-item checklist is ticked by two volunteers for half of them and by one for the others. Raw SQL
+ * two-item checklist is ticked by two volunteers for half of them (every fourth among them) and by one
+ * for the others. Raw SQL
  * in one transaction, as the scale seed is.
  */
 export function seedHomes(path: string, count: number, cityId: string, now: Date) {
@@ -59,8 +60,10 @@ export function seedHomes(path: string, count: number, cityId: string, now: Date
     ).run();
     for (let h = 0; h < count; h++) {
       const hash = Math.imul(h + 1, 2654435761) >>> 0;
-      const guests = GUESTS[hash % 4];
-      const capacity = 1 + ((hash >>> 4) % 4);
+      // Every fourth home can take the bench's family (four people, verified by two, free from tonight).
+      const fits = h % 4 === 0;
+      const guests = fits ? 'families' : GUESTS[hash % 4];
+      const capacity = fits ? 4 : 1 + ((hash >>> 4) % 4);
       const shelterId = id();
       insertShelter.run(
         shelterId,
@@ -73,7 +76,7 @@ export function seedHomes(path: string, count: number, cityId: string, now: Date
       const roomId = id();
       insertRoom.run(roomId, shelterId, 'room', ROOM_KIND_OF[guests], t);
       for (let b = 0; b < capacity; b++) insertBed.run(id(), roomId, String(b + 1), t);
-      const first = addDays(tonight, (hash >>> 8) % 10);
+      const first = addDays(tonight, fits ? 0 : (hash >>> 8) % 10);
       const ranges = [{ firstNight: first, lastNight: addDays(first, 5 + ((hash >>> 12) % 20)) }];
       if (hash % 3 === 0) ranges.push({ firstNight: addDays(first, 30), lastNight: addDays(first, 40) });
       for (const gap of closuresOutside(ranges, tonight)) insertClosure.run(id(), shelterId, gap.firstNight, gap.lastNight, t);
