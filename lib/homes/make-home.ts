@@ -36,20 +36,23 @@ export function homeFromOffer(db: Db, actorId: string | null, offer: OfferRow, p
     wheelchairAccessible: offer.stepFree,
     longestNights: offer.longestNights,
     usualNights: Math.min(3, offer.longestNights),
+    // The offer's city may have changed while it was not active: the home follows it, and its clock.
     cityId: offer.cityId,
+    timeZone: city.timeZone,
     status: 'open' as const,
     listedPublicly: false,
-    ...(place?.address ? { address: place.address, district: place.district } : {}),
+    ...(place?.address ? { address: place.address } : {}),
+    ...(place?.district ? { district: place.district } : {}),
   };
   const shelterId = existing
     ? db.update(shelters).set(values).where(eq(shelters.id, existing.id)).returning({ id: shelters.id }).get()!.id
     : db
         .insert(shelters)
-        .values({ ...values, name: offer.reference, kind: 'home', timeZone: city.timeZone, district: place!.district, createdAt: now })
+        .values({ ...values, name: offer.reference, kind: 'home', district: place!.district, createdAt: now })
         .returning({ id: shelters.id })
         .get().id;
   keepRoom(db, shelterId, offer, now);
-  keepToDates(db, shelterId, rangesOf(db, offer.id), tonightIn(existing?.timeZone ?? city.timeZone, now), now);
+  keepToDates(db, shelterId, rangesOf(db, offer.id), tonightIn(city.timeZone, now), now);
   if (!existing) db.update(offers).set({ shelterId }).where(eq(offers.id, offer.id)).run();
   recordAudit(db, {
     at: now,
