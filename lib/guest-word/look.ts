@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/auth/policy';
 import type { StaffUser } from '@/lib/auth/staff';
 import { DomainError, notAllowed } from '@/lib/errors';
+import { homeOfferActive } from './home';
 
 /** Whether a guest's "something was wrong" that nobody has looked at yet holds this home paused. */
 export function homeHeldByWord(db: Db, shelterId: string): boolean {
@@ -46,6 +47,8 @@ export function lookAtWord(db: Db, user: StaffUser, input: { stayId: string; reo
   }
   if (input.reopen) {
     if (homeHeldByWord(db, shelter.id)) throw new DomainError('homeHeldByOtherWord');
+    // Paused or withdrawn by its person meanwhile: the home opens again with its offer, not here.
+    if (!homeOfferActive(db, shelter.id)) throw new DomainError('homeOpensWithOffer');
     db.update(shelters).set({ status: 'open' }).where(eq(shelters.id, shelter.id)).run();
     recordAudit(db, {
       at: now,

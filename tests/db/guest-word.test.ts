@@ -34,7 +34,7 @@ const here = makeCity(db, 'Istanbul');
 const there = makeCity(db, 'Yerevan', { timeZone: 'Asia/Yerevan' });
 const shelter = makeShelter(db, { name: 'Fatih Hall', status: 'open', cityId: here.id });
 // A private home: the shelter an offer became (issue 30, point 3), made here directly.
-const home = makeShelter(db, { name: 'Flat on Kumkapı Street', status: 'open', cityId: here.id });
+const home = makeShelter(db, { name: 'Flat on Kumkapı Street', kind: 'home', status: 'open', cityId: here.id });
 const offer = makeOffer(db, here.id, NOW, '2026-12-02', '2026-12-20');
 sqlite.prepare('update offers set shelter_id = ?, status = ? where reference = ?').run(home.id, 'active', offer.reference);
 const { beds } = makeRoom(db, shelter.id, 'mixed', 20);
@@ -313,6 +313,12 @@ describe('"something was wrong"', () => {
     expect(statusOf(home.id)).toBe('paused');
     expect(() => write(db, (tx) => lookAtWord(tx, admin, { stayId: word.stayId, reopen: false }, later))).toThrow('wordAlreadyLooked');
 
+    // Its person paused the offer meanwhile: the home opens with the offer, not with the look.
+    sqlite.prepare('update offers set status = ? where shelter_id = ?').run('paused', home.id);
+    expect(() => write(db, (tx) => lookAtWord(tx, admin, { stayId: word.stayId, reopen: true }, later))).toThrow('homeOpensWithOffer');
+    expect(statusOf(home.id)).toBe('paused');
+    expect(audits('shelter.reopen_after_guest_word')).toBe(0);
+    sqlite.prepare('update offers set status = ? where shelter_id = ?').run('active', home.id);
     write(db, (tx) => lookAtWord(tx, admin, { stayId: word.stayId, reopen: true }, later));
     expect(statusOf(home.id)).toBe('open');
     expect(audits('shelter.reopen_after_guest_word')).toBe(1);
