@@ -20,6 +20,8 @@ export async function HistoryCharts({ days, network }: { days: DayFigures[]; net
   const peak = Math.max(0, ...rates.map((rate) => rate ?? 0));
   // Surge beds (decision 0026) are apart from the beds in service and the rate: two columns of their own, when there were any.
   const surge = days.some((day) => day.surgeBeds > 0 || day.surgeOccupied > 0);
+  // Private homes (decision 0025) count in the totals, and apart here, when there were any.
+  const homes = days.some((day) => day.homeBeds > 0 || day.homeOccupied > 0);
   return (
     <>
       <section className="card" aria-labelledby="rate-heading">
@@ -46,6 +48,7 @@ export async function HistoryCharts({ days, network }: { days: DayFigures[]; net
             t('outOfService'),
             t('rate'),
             ...(surge ? [t('surgeBeds'), t('surgeOccupied')] : []),
+            ...(homes ? [t('homeBeds'), t('homeOccupied')] : []),
           ]}
           rows={days.map((day, i) => [
             labels[i],
@@ -55,6 +58,7 @@ export async function HistoryCharts({ days, network }: { days: DayFigures[]; net
             day.outOfService,
             percent(rates[i]),
             ...(surge ? [day.surgeBeds, day.surgeOccupied] : []),
+            ...(homes ? [day.homeBeds, day.homeOccupied] : []),
           ])}
         />
       </section>

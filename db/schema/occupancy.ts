@@ -57,6 +57,10 @@ export const occupancyDays = sqliteTable(
     // those a guest checked in slept in. 0 on the days before migration 0024, which had none.
     surgeBeds: integer('surge_beds').notNull().default(0),
     surgeOccupied: integer('surge_occupied').notNull().default(0),
+    // Of bedsInService and occupied, those in private homes (decision 0025): 0 on a shelter's rows and
+    // on the days before migration 0027, when no home existed.
+    homeBeds: integer('home_beds').notNull().default(0),
+    homeOccupied: integer('home_occupied').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.scope, t.day] }),

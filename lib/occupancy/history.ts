@@ -9,6 +9,7 @@ import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { stayStamps } from '@/lib/nights/stay-stamps';
 import { bedLayout, type BedLayout } from '@/lib/placement/layout';
 import { NETWORK_SCOPE } from './day-scopes';
+import { countAsHome, homeShelterIds } from './home-days';
 import { loadHistoryData, registrationsBetween, type ShelterHistoryData } from './load';
 import { emptyDay, occupancyByDay, type DayFigures } from './maths';
 import { addDayFigures } from './summary';
@@ -28,7 +29,8 @@ const storedDaysWhere = (which: SQL) =>
               ${occupancyDays.occupied}, ${occupancyDays.reserved}, ${occupancyDays.registered},
               ${occupancyDays.placed}, ${occupancyDays.checkedIn} as checkedIn, ${occupancyDays.checkedOut} as checkedOut, ${occupancyDays.noShows} as noShows,
               ${occupancyDays.staysCompleted} as staysCompleted, ${occupancyDays.stayMsTotal} as stayMsTotal, ${occupancyDays.waitMinutes} as waitMinutes,
-              ${occupancyDays.surgeBeds} as surgeBeds, ${occupancyDays.surgeOccupied} as surgeOccupied
+              ${occupancyDays.surgeBeds} as surgeBeds, ${occupancyDays.surgeOccupied} as surgeOccupied,
+              ${occupancyDays.homeBeds} as homeBeds, ${occupancyDays.homeOccupied} as homeOccupied
          from ${occupancyDays} where ${which} and ${occupancyDays.day} between @from and @to
         order by ${occupancyDays.day}`,
   );
@@ -147,7 +149,8 @@ function liveDaysByShelter(
       }
     }
     // Copies: what is kept is shared by every later call.
-    return new Map(shelters.map((shelter) => [shelter.id, keptOf(shelter)!.days.map(copyDay)]));
+    const homes = homeShelterIds(db);
+    return new Map(shelters.map((shelter) => [shelter.id, countAsHome(homes.has(shelter.id), keptOf(shelter)!.days.map(copyDay))]));
   })();
 }
 

@@ -43,6 +43,9 @@ export type DayFigures = {
   /** Surge beds laid out on the day's night and in service at its end, and of those, beds a checked-in guest held. */
   surgeBeds: number;
   surgeOccupied: number;
+  /** Of the beds in service and the beds occupied, those in private homes (lib/occupancy/home-days.ts). */
+  homeBeds: number;
+  homeOccupied: number;
 };
 
 export const emptyDay = (day: string): DayFigures => ({
@@ -61,6 +64,8 @@ export const emptyDay = (day: string): DayFigures => ({
   waitMinutes: [],
   surgeBeds: 0,
   surgeOccupied: 0,
+  homeBeds: 0,
+  homeOccupied: 0,
 });
 
 /** The household slept there: from check-in until check-out. */

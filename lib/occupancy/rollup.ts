@@ -7,6 +7,7 @@ import { addDays, dayWindows, localDay } from '@/lib/calendar/days';
 import { NETWORK_TIME_ZONE } from '@/lib/calendar/zones';
 import { runSteps, runStepsYielding } from '@/lib/steps';
 import { NETWORK_SCOPE } from './day-scopes';
+import { countAsHome, homeShelterIds } from './home-days';
 import { loadHistoryData, registrationsBetween } from './load';
 import { occupancyByDay, type DayFigures } from './maths';
 import { recountUnendedHouseholds } from './recount';
@@ -38,13 +39,15 @@ const DAY_COLUMNS = columnNames(
   occupancyDays.waitMinutes,
   occupancyDays.surgeBeds,
   occupancyDays.surgeOccupied,
+  occupancyDays.homeBeds,
+  occupancyDays.homeOccupied,
 );
 
 const insertDay = statement(
   () => sql`insert or replace into ${occupancyDays}
        (${DAY_COLUMNS})
      values (@scope, @day, @bedsInService, @outOfService, @occupied, @reserved, @registered, @placed, @checkedIn, @checkedOut,
-        @noShows, @staysCompleted, @stayMsTotal, @waitMinutes, @surgeBeds, @surgeOccupied)`,
+        @noShows, @staysCompleted, @stayMsTotal, @waitMinutes, @surgeBeds, @surgeOccupied, @homeBeds, @homeOccupied)`,
 );
 
 export function storeDays(db: Db, scope: string, days: DayFigures[]): void {
@@ -52,14 +55,14 @@ export function storeDays(db: Db, scope: string, days: DayFigures[]): void {
   for (const day of days) insert.run({ ...day, scope, waitMinutes: day.waitMinutes.join(',') });
 }
 
-function rollUpShelter(db: Db, shelter: ShelterClock, now: number): number {
+function rollUpShelter(db: Db, shelter: ShelterClock, home: boolean, now: number): number {
   const last = lastRolledDay(db, shelter.id);
   const from = last ? addDays(last, 1) : localDay(shelter.created_at, shelter.time_zone);
   const to = lastEndedDay(now, shelter.time_zone);
   if (from > to) return 0;
   const windows = dayWindows(from, to, shelter.time_zone, now);
   const data = loadHistoryData(db, windows[0].start, windows[windows.length - 1].end, [shelter.id]).get(shelter.id);
-  const days = occupancyByDay({ windows, beds: data?.beds ?? [], stays: data?.stays ?? [], now });
+  const days = countAsHome(home, occupancyByDay({ windows, beds: data?.beds ?? [], stays: data?.stays ?? [], now }));
   write(db, (tx) => storeDays(tx, shelter.id, days));
   return days.length;
 }
@@ -75,7 +78,7 @@ const sumNetworkDays = statement(
                 sum(${occupancyDays.reserved}), 0, sum(${occupancyDays.placed}),
                 sum(${occupancyDays.checkedIn}), sum(${occupancyDays.checkedOut}), sum(${occupancyDays.noShows}), sum(${occupancyDays.staysCompleted}),
                 sum(${occupancyDays.stayMsTotal}), coalesce(group_concat(nullif(${occupancyDays.waitMinutes}, ''), ','), ''),
-                sum(${occupancyDays.surgeBeds}), sum(${occupancyDays.surgeOccupied})
+                sum(${occupancyDays.surgeBeds}), sum(${occupancyDays.surgeOccupied}), sum(${occupancyDays.homeBeds}), sum(${occupancyDays.homeOccupied})
            from ${occupancyDays} where ${occupancyDays.scope} <> @network and ${occupancyDays.day} between @from and @to group by ${occupancyDays.day}`,
 );
 const setRegisteredOn = statement(
@@ -130,9 +133,10 @@ function rollUpNetwork(db: Db, shelters: ShelterClock[], now: number): number {
 function* rollUpSteps(db: Db, now: Date): Generator<void, { shelterDays: number; networkDays: number }> {
   recountUnendedHouseholds(db, now.getTime());
   const shelters = shelterClocks(db).all() as ShelterClock[];
+  const homes = homeShelterIds(db);
   let shelterDays = 0;
   for (const shelter of shelters) {
-    shelterDays += rollUpShelter(db, shelter, now.getTime());
+    shelterDays += rollUpShelter(db, shelter, homes.has(shelter.id), now.getTime());
     yield;
   }
   return { shelterDays, networkDays: rollUpNetwork(db, shelters, now.getTime()) };

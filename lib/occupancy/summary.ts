@@ -69,5 +69,7 @@ export function addDayFigures(a: DayFigures, b: DayFigures): DayFigures {
     waitMinutes: a.waitMinutes.concat(b.waitMinutes),
     surgeBeds: a.surgeBeds + b.surgeBeds,
     surgeOccupied: a.surgeOccupied + b.surgeOccupied,
+    homeBeds: a.homeBeds + b.homeBeds,
+    homeOccupied: a.homeOccupied + b.homeOccupied,
   };
 }

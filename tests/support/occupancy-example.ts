@@ -152,6 +152,8 @@ export const exampleExpected = [
     waitMinutes: [60],
     surgeBeds: 0,
     surgeOccupied: 0,
+    homeBeds: 0,
+    homeOccupied: 0,
   },
   {
     day: '2026-10-25',
@@ -170,6 +172,8 @@ export const exampleExpected = [
     waitMinutes: [30],
     surgeBeds: 0,
     surgeOccupied: 0,
+    homeBeds: 0,
+    homeOccupied: 0,
   },
   {
     day: '2026-10-26',
@@ -188,5 +192,7 @@ export const exampleExpected = [
     waitMinutes: [90],
     surgeBeds: 0,
     surgeOccupied: 0,
+    homeBeds: 0,
+    homeOccupied: 0,
   },
 ];
