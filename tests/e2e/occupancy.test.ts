@@ -38,9 +38,13 @@ function bedsInDatabase() {
     const occupied = count(`${held} and s.status = 'checked_in'`);
     const reserved = count(`${held} and s.status = 'reserved' and s.hold_until > @now`);
     const shelters = count('select count(*) from shelters');
-    // Free beds of one kind of shelter: a paused shelter's are shown apart from the open ones'.
+    // Free beds of one kind of shelter: a paused shelter's are shown apart from the open ones'. A room
+    // or shelter closed tonight has none (the demo's paused home takes guests from a later night).
+    const closedTonight = `exists (select 1 from shelter_closures c where c.shelter_id = sh.id and (c.room_id is null or c.room_id = r.id)
+      and c.first_night <= (select value from json_each(@tonights) where key = sh.id)
+      and c.last_night >= (select value from json_each(@tonights) where key = sh.id))`;
     const inStatus = (status: string) =>
-      `b.room_id in (select r.id from rooms r join shelters sh on sh.id = r.shelter_id where sh.status = '${status}')`;
+      `b.room_id in (select r.id from rooms r join shelters sh on sh.id = r.shelter_id where sh.status = '${status}' and not ${closedTonight})`;
     const freeIn = (status: string) =>
       count(`select count(*) from beds b where b.out_of_service_reason is null and ${inStatus(status)}`) -
       count(
