@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { tonightIn } from '@/lib/calendar/nights';
 import { cityById } from '@/lib/cities/cities';
 import { DomainError } from '@/lib/errors';
+import { homeHeldByWord } from '@/lib/guest-word/look';
 import { keepToDates } from './dates';
 
 /** Who the offer is for, as the kind of its one room: the safe-rooms rule then applies to homes as to shelters. */
@@ -39,7 +40,9 @@ export function homeFromOffer(db: Db, actorId: string | null, offer: OfferRow, p
     // The offer's city may have changed while it was not active: the home follows it, and its clock.
     cityId: offer.cityId,
     timeZone: city.timeZone,
-    status: 'open' as const,
+    // A guest's "something was wrong" holds it paused until the city's staff have looked (decision
+    // 0027), whoever makes the offer active again meanwhile.
+    status: existing && homeHeldByWord(db, existing.id) ? ('paused' as const) : ('open' as const),
     listedPublicly: false,
     ...(place?.address ? { address: place.address } : {}),
     ...(place?.district ? { district: place.district } : {}),

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { write, type Db } from '@/db';
 import { feedShelters } from '@/lib/exports/read';
+import { giveWord } from '@/lib/guest-word/answer';
 import { homesNoLongerTaking } from '@/lib/homes/alerts';
 import { sheltersTonight } from '@/lib/occupancy/free-tonight';
 import { addCheck, listChecks } from '@/lib/offers/checklist';
@@ -11,6 +12,7 @@ import { offersQuery } from '@/lib/offers/queue-query';
 import { setOfferStatus, tickCheck } from '@/lib/offers/vetting';
 import { networkAvailability } from '@/lib/placement/availability';
 import { reserveBeds } from '@/lib/placement/reserve';
+import { checkIn, checkOut } from '@/lib/placement/stays';
 import { publicShelters } from '@/lib/requests/public-list';
 import { reopenClosure } from '@/lib/shelters/closures';
 import { updateShelterProfile } from '@/lib/shelters/profile';
@@ -261,6 +263,27 @@ describe('a home follows its offer out of "active"', () => {
     write(db, (tx) => setOwnOfferPaused(tx, token, false, NOW));
     expect(row('select status from offers where id = ?', id).status).toBe('active');
     expect(homeOf(id).status).toBe('open');
+  });
+
+  it("stays paused by a guest's word nobody has looked at, though its person pauses and resumes the offer", () => {
+    const { id, token } = vettedOffer('2026-03-03', '2026-03-05');
+    activate(id);
+    const home = homeOf(id).id as string;
+    const bed = row('select b.id from beds b join rooms r on r.id = b.room_id where r.shelter_id = ?', home).id as string;
+    const guest = makeArrival(db, { cityId: istanbul.id, adultWomen: 1 });
+    const { stayId } = write(db, (tx) =>
+      reserveBeds(tx, guideA, { arrivalId: guest.id, bedIds: [bed], firstNight: '2026-03-03', departure: '2026-03-04' }, NOW),
+    );
+    const host = asStaff(makeUser(db, 'host', { shelterIds: [home] }), [home]);
+    write(db, (tx) => checkIn(tx, host, stayId, new Date('2026-03-03T17:00:00Z')));
+    const left = new Date('2026-03-04T07:00:00Z');
+    write(db, (tx) => checkOut(tx, host, stayId, left));
+    write(db, (tx) => giveWord(tx, stayId, { answer: 'wrong', note: null }, left));
+    expect(homeOf(id).status).toBe('paused');
+    write(db, (tx) => setOwnOfferPaused(tx, token, true, left));
+    write(db, (tx) => setOwnOfferPaused(tx, token, false, left));
+    expect(row('select status from offers where id = ?', id).status).toBe('active');
+    expect(homeOf(id).status).toBe('paused');
   });
 
   it('tells no guide about a home that still takes guests', () => {
