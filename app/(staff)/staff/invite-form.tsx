@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { FormStatus } from '@/components/ui/form-status';
+import { OneTimeLink } from '@/components/ui/one-time-link';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -27,10 +27,9 @@ export function InviteForm({
   const t = useTranslations('staff');
   const roles = useTranslations('roles');
   const [state, formAction] = useFormAction(action);
-  const [copied, setCopied] = useState(false);
   const link = state.status === 'ok' && state.data?.invitePath ? `${window.location.origin}${state.data.invitePath}` : null;
   return (
-    <form action={formAction} className="stack" noValidate onSubmit={() => setCopied(false)}>
+    <form action={formAction} className="stack" noValidate>
       <TextField state={state} id="invite-email" name="email" label={t('email')} type="email" autoComplete="off" maxLength={254} required />
       <SelectField
         state={state}
@@ -57,23 +56,15 @@ export function InviteForm({
       <SubmitButton>{t('invite')}</SubmitButton>
       <FormStatus state={state} />
       {link ? (
-        <div className="invite-link">
-          <label htmlFor="invite-link">{t('linkLabel')}</label>
-          <input id="invite-link" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              navigator.clipboard?.writeText(link).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? t('copied') : t('copy')}
-          </button>
-          <p className="hint">{t('linkHint')}</p>
-        </div>
+        <OneTimeLink
+          key={link}
+          id="invite-link"
+          link={link}
+          label={t('linkLabel')}
+          hint={t('linkHint')}
+          copyLabel={t('copy')}
+          copiedLabel={t('copied')}
+        />
       ) : null}
     </form>
   );

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
+import { OneTimeLink } from '@/components/ui/one-time-link';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
@@ -25,11 +25,10 @@ export function ActivateForm({
 }) {
   const t = useTranslations('offers');
   const [state, formAction] = useFormAction(action);
-  const [copied, setCopied] = useState(false);
   const link = state.status === 'ok' && state.data?.invitePath ? `${window.location.origin}${state.data.invitePath}` : null;
   if (active && !link) return null;
   return (
-    <form action={formAction} className="stack" noValidate onSubmit={() => setCopied(false)}>
+    <form action={formAction} className="stack" noValidate>
       <input type="hidden" name="offerId" value={offerId} />
       <input type="hidden" name="status" value="active" />
       {askPlace && !active ? (
@@ -41,23 +40,15 @@ export function ActivateForm({
       {active ? null : <SubmitButton>{t('moveTo.active')}</SubmitButton>}
       <FormStatus state={state} />
       {link ? (
-        <div className="invite-link">
-          <label htmlFor="host-link">{t('hostLink')}</label>
-          <input id="host-link" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              navigator.clipboard?.writeText(link).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? t('copied') : t('copy')}
-          </button>
-          <p className="hint">{t('hostLinkHint')}</p>
-        </div>
+        <OneTimeLink
+          key={link}
+          id="host-link"
+          link={link}
+          label={t('hostLink')}
+          hint={t('hostLinkHint')}
+          copyLabel={t('copy')}
+          copiedLabel={t('copied')}
+        />
       ) : null}
     </form>
   );
