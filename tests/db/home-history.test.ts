@@ -22,7 +22,14 @@ let home = scope;
 function place(kind: 'shelter' | 'home', bedCount: number) {
   const shelter = db
     .insert(shelters)
-    .values({ name: kind === 'home' ? 'K7M-3QX' : 'Fatih', kind, cityId: defaultCityOf(db), district: 'Fatih', timeZone: ZONE, createdAt: since })
+    .values({
+      name: kind === 'home' ? 'K7M-3QX' : 'Fatih',
+      kind,
+      cityId: defaultCityOf(db),
+      district: 'Fatih',
+      timeZone: ZONE,
+      createdAt: since,
+    })
     .returning()
     .get();
   const room = db.insert(rooms).values({ shelterId: shelter.id, name: 'Room', kind: 'mixed' }).returning().get();
