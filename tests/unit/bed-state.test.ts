@@ -55,14 +55,17 @@ describe('countBeds and addCounts', () => {
       occupied: 1,
       outOfService: 1,
       closed: 1,
+      // Surge beds (decision 0026) are counted apart, by their own count.
+      surge: 0,
+      surgeFree: 0,
     });
-    expect(countBeds([])).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0 });
+    expect(countBeds([])).toEqual({ total: 0, free: 0, reserved: 0, occupied: 0, outOfService: 0, closed: 0, surge: 0, surgeFree: 0 });
   });
 
   it('adds two rooms into a shelter total', () => {
     const a = countBeds(['free', 'reserved', 'out_of_service']);
     const b = countBeds(['occupied', 'occupied', 'free', 'free']);
-    expect(addCounts(a, b)).toEqual({ total: 7, free: 3, reserved: 1, occupied: 2, outOfService: 1, closed: 0 });
+    expect(addCounts(a, b)).toEqual({ total: 7, free: 3, reserved: 1, occupied: 2, outOfService: 1, closed: 0, surge: 0, surgeFree: 0 });
     expect(addCounts(emptyCounts(), a)).toEqual(a);
   });
 });
