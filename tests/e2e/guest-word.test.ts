@@ -44,7 +44,7 @@ beforeAll(async () => {
   const now = new Date();
   withDb(({ db, sqlite }) => {
     migrateDatabase(db);
-    const home = makeShelter(db, { name: 'Flat on Kumkapı Street', district: 'Fatih', status: 'open', lastConfirmedAt: now });
+    const home = makeShelter(db, { name: 'Flat on Kumkapı Street', kind: 'home', district: 'Fatih', status: 'open', lastConfirmedAt: now });
     homeId = home.id;
     // The shelter an offer became (issue 30, point 3): a private home.
     const tonight = tonightIn(home.timeZone, now);

@@ -331,7 +331,8 @@ describe("what each caller receives is the caller's share", () => {
     expect(crawls.flatMap((c) => c.problems)).toEqual([]);
     // Each staff page's door opens exactly for whom the policy says (lib/auth/policy.ts), for nobody else.
     expect(callers.flatMap((who, i) => wrongDoors(who, crawls[i].answers))).toEqual([]);
-  });
+    // Nine callers, every page twice (HTML and flight data): on a loaded machine more than the default 90 s.
+  }, 240_000);
 
   it('a guide or admin of one city is listed that city’s shelters; the admin opens no other city’s', async () => {
     // The pages this asks about, as HTML; the crawl above scans every page of these callers for leaks.

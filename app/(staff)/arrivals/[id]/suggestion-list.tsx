@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from '@/components/link';
 import { FormStatus } from '@/components/ui/form-status';
+import { nameFor } from '@/components/ui/name-for';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormState } from '@/lib/forms';
 import { cardReasons, type Difference } from '@/lib/matching/differences';
@@ -171,7 +172,7 @@ export function SuggestionList({
                     </fieldset>
                   ))}
                 </details>
-                <SubmitButton>{submitLabel}</SubmitButton>
+                <SubmitButton aria-label={nameFor(submitLabel, suggestion.shelterName)}>{submitLabel}</SubmitButton>
               </form>
             </li>
           );
