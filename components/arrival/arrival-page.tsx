@@ -1,6 +1,6 @@
 import { ARRIVAL_LOCALE_NAMES, ARRIVAL_LOCALES, type ArrivalLocale } from '@/lib/guest-link/locale';
 import type { ArrivalPageData } from '@/lib/guest-link/page-data';
-import { datesFormat, datesSentences, statusSentence } from '@/lib/guest-link/status';
+import { datesFormat, datesSentences, statusSentence, stayIsOver } from '@/lib/guest-link/status';
 import { translatedName } from '@/lib/i18n/translated-name';
 import { GuestNotices } from './notices';
 import { OfflineNote } from './offline';
@@ -104,7 +104,8 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
   const { shelter, status, nights } = data;
   const zone = shelter.timeZone;
   const clock = (d: Date) => format.dateTime(d, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const ended = status.kind === 'ended';
+  const ended = stayIsOver(status);
+  const stayed = status.kind === 'stayed';
   const languages = shelter.languages.map((l) => languageName(locale, l)).join(', ');
   const contacts = contactLinks(shelter, t);
   const dates = nights && !ended ? datesSentences(nights, Math.max(1, data.heldBeds), shelter, t as never, datesFormat(locale)) : null;
@@ -113,14 +114,16 @@ export function ArrivalPage({ data, locale, t, format, now, children }: Props) {
       <OfflineNote text={t('offline', { time: clock(now) })} />
       <LanguageLinks locale={locale} t={t} />
       {ended ? null : <GuestNotices notices={data.notices} locale={locale} t={t} format={format} timeZone={zone} />}
-      <p className="muted">{dates?.kept ? t('titleAhead', { date: datesFormat(locale).date(nights!.firstNight) }) : t('title')}</p>
+      <p className="muted">
+        {stayed ? t('titleStayed') : dates?.kept ? t('titleAhead', { date: datesFormat(locale).date(nights!.firstNight) }) : t('title')}
+      </p>
       <h1>{shelter.name}</h1>
       <p className="muted">{shelter.district}</p>
-      <section className={ended ? 'status ended' : 'status'} role="status">
+      <section className={ended && !stayed ? 'status ended' : 'status'} role="status">
         <p>{statusSentence(status, t as never, format, zone, now)}</p>
         {dates ? <p>{dates.stay}</p> : null}
         {ended ? (
-          <p>{t('endedHelp')}</p>
+          <p>{stayed ? t('stayedHelp') : t('endedHelp')}</p>
         ) : (
           <p>{dates?.kept ?? t('checkInWindow', { from: shelter.checkInFrom, until: shelter.checkInUntil })}</p>
         )}

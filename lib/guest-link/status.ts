@@ -2,25 +2,35 @@ import { Remembered } from '@/lib/cache';
 import { localDay } from '@/lib/calendar/days';
 import { addNights, nightCount, tonightIn } from '@/lib/calendar/nights';
 
-export type ArrivalStatus = { kind: 'held'; beds: number; until: Date } | { kind: 'checkedIn' } | { kind: 'ended' };
+/**
+ * `stayed`: the guest checked out, the stay done as planned; `ended`: a booking cancelled, expired or
+ * whose hold ran out. Both are over (no address, no forms), but only the second is a place lost.
+ */
+export type ArrivalStatus = { kind: 'held'; beds: number; until: Date } | { kind: 'checkedIn' } | { kind: 'stayed' } | { kind: 'ended' };
+
+/** Whether the stay is over: the page then shows neither the address nor the forms before arrival. */
+export const stayIsOver = (status: ArrivalStatus) => status.kind === 'ended' || status.kind === 'stayed';
 
 /** What the arrival's page says about their reservation at `now`. */
 export function arrivalStatus(stay: { status: string; holdUntil: Date }, heldBeds: number, now: Date): ArrivalStatus {
   if (stay.status === 'checked_in') return { kind: 'checkedIn' };
+  if (stay.status === 'checked_out') return { kind: 'stayed' };
   if (stay.status === 'reserved' && stay.holdUntil > now) return { kind: 'held', beds: heldBeds, until: stay.holdUntil };
   return { kind: 'ended' };
 }
 
-type Translate = (key: 'held' | 'heldOn' | 'checkedIn' | 'ended', values?: Record<string, string | number>) => string;
+type Translate = (key: 'held' | 'heldOn' | 'checkedIn' | 'stayed' | 'ended', values?: Record<string, string | number>) => string;
 type Format = { dateTime(d: Date, o: Intl.DateTimeFormatOptions): string };
 
 /**
- * "3 beds are held for you until 22:00", "You are checked in", "This reservation has ended".
+ * "3 beds are held for you until 22:00", "You are checked in", "You have checked out", "This
+ * reservation has ended".
  * A hold that ends on another day than today in the shelter's zone (a booking ahead) names the day.
  * Times are absolute: the page is kept offline, and "in 5 hours" would be wrong when the copy is read.
  */
 export function statusSentence(status: ArrivalStatus, t: Translate, format: Format, timeZone: string, now: Date): string {
   if (status.kind === 'checkedIn') return t('checkedIn');
+  if (status.kind === 'stayed') return t('stayed');
   if (status.kind === 'ended') return t('ended');
   const values = {
     count: status.beds,

@@ -235,9 +235,17 @@ describe('an ended reservation', () => {
     { locale: 'en', directions: 'Take the ferry to Üsküdar.', houseRules: 'Quiet after 23:00.', whatToBring: 'Slippers.' },
   ];
 
-  function expectEnded(html: string) {
-    expect(html).toContain('This reservation has ended.');
-    expect(html).toContain('If you still need a place, contact the volunteer who sent you this link.');
+  /** Over: the shelter's name stays, nothing that would send anyone to its door. `stayed`: after a check-out. */
+  function expectEnded(html: string, stayed = false) {
+    if (stayed) {
+      expect(html).toContain('You have checked out.');
+      expect(html).toContain('Your stay');
+      expect(html).not.toContain('This reservation has ended.');
+      expect(html).not.toContain('status ended');
+    } else {
+      expect(html).toContain('This reservation has ended.');
+      expect(html).toContain('If you still need a place, contact the volunteer who sent you this link.');
+    }
     expect(html).toContain(escapeHtml('Kuzguncuk Dayanışma Evi'));
     expect(html).not.toContain('İcadiye');
     expect(html).not.toContain(escapeHtml('İcadiye'));
@@ -270,11 +278,11 @@ describe('an ended reservation', () => {
     expectEnded(await page(token, 'en', holdUntil));
   });
 
-  it('has ended after check-out', async () => {
+  it('says the guest checked out, calmly, and shows no more than an ended reservation', async () => {
     const { token, stayId, host } = placed(PLAIN_SHELTER, texts);
     write(db, (tx) => checkIn(tx, host, stayId, at(60)));
     write(db, (tx) => checkOut(tx, host, stayId, at(60 * 14)));
-    expectEnded(await page(token, 'en', at(60 * 14 + 1)));
+    expectEnded(await page(token, 'en', at(60 * 14 + 1)), true);
   });
 });
 

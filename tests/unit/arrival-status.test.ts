@@ -42,8 +42,12 @@ describe('arrivalStatus', () => {
     expect(arrivalStatus({ status: 'checked_in', holdUntil: HOLD }, 2, NOW)).toEqual({ kind: 'checkedIn' });
   });
 
-  it.each(['checked_out', 'cancelled', 'expired'])('has ended for a %s stay, even with a future hold time', (status) => {
+  it.each(['cancelled', 'expired'])('has ended for a %s stay, even with a future hold time', (status) => {
     expect(arrivalStatus({ status, holdUntil: HOLD }, 2, NOW)).toEqual({ kind: 'ended' });
+  });
+
+  it('is a stay done, not a place lost, once the guest has checked out', () => {
+    expect(arrivalStatus({ status: 'checked_out', holdUntil: HOLD }, 2, NOW)).toEqual({ kind: 'stayed' });
   });
 });
 
@@ -67,8 +71,12 @@ describe('statusSentence in English', () => {
     expect(sentence(arrivalStatus({ status: 'checked_in', holdUntil: HOLD }, 3, NOW))).toBe('You are checked in.');
   });
 
-  it.each(['checked_out', 'cancelled', 'expired'])('says a %s reservation has ended', (status) => {
+  it.each(['cancelled', 'expired'])('says a %s reservation has ended', (status) => {
     expect(sentence(arrivalStatus({ status, holdUntil: HOLD }, 3, NOW))).toBe('This reservation has ended.');
+  });
+
+  it('says a guest who checked out has checked out, not that their reservation ended', () => {
+    expect(sentence(arrivalStatus({ status: 'checked_out', holdUntil: HOLD }, 3, NOW))).toBe('You have checked out.');
   });
 
   it('shows the hold time in the shelter’s zone, not in UTC or the server’s zone', () => {
@@ -134,5 +142,6 @@ describe('statusSentence in Russian', () => {
   it('says checked in and ended in Russian', () => {
     expect(sentence({ kind: 'checkedIn' }, 'ru')).toBe('Вы заселены.');
     expect(sentence({ kind: 'ended' }, 'ru')).toBe('Эта бронь закончилась.');
+    expect(sentence({ kind: 'stayed' }, 'ru')).toBe('Вы выехали.');
   });
 });

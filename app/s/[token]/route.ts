@@ -11,6 +11,7 @@ import { formDataToObject } from '@/lib/forms';
 import { tellShelter } from '@/lib/guest-link/guest-said';
 import type { ArrivalLocale } from '@/lib/guest-link/locale';
 import { linkPageData, type LinkPage } from '@/lib/guest-link/page-data';
+import { stayIsOver } from '@/lib/guest-link/status';
 import { giveWord } from '@/lib/guest-word/answer';
 import { cancelOwnRequest } from '@/lib/requests/self-register';
 import { guarded } from '@/lib/security/guard';
@@ -65,7 +66,7 @@ async function withdrawRequest(request: Request, page: LinkPage, { token, fields
 async function tellShelterPost(request: Request, page: LinkPage, { fields, locale, now }: Post) {
   const refuse = async (status: number, say: SayRefusal) =>
     htmlResponse(await renderLinkPage(page, locale, now, { say }), status, { forms: linkPageHasForm(page) });
-  if (page.kind === 'stay' && page.data.status.kind === 'ended') return refuse(409, { error: 'holdEnded' });
+  if (page.kind === 'stay' && stayIsOver(page.data.status)) return refuse(409, { error: 'holdEnded' });
   if (page.kind !== 'stay' || !mayTellShelter(page))
     return htmlResponse(await renderLinkPage(page, locale, now), 409, { forms: linkPageHasForm(page) });
   const typed = typeof fields.eta === 'string' ? fields.eta.slice(0, 10) : undefined;
