@@ -46,10 +46,10 @@ beforeAll(async () => {
     migrateDatabase(db);
     const home = makeShelter(db, { name: 'Flat on Kumkapı Street', kind: 'home', district: 'Fatih', status: 'open', lastConfirmedAt: now });
     homeId = home.id;
-    // The shelter an offer became (issue 30, point 3): a private home.
+    // The shelter an active offer became (issue 30, point 3): a private home.
     const tonight = tonightIn(home.timeZone, now);
     const offer = makeOffer(db, home.cityId!, now, addNights(tonight, 1), addNights(tonight, 5));
-    sqlite.prepare('update offers set shelter_id = ? where reference = ?').run(home.id, offer.reference);
+    sqlite.prepare("update offers set shelter_id = ?, status = 'active' where reference = ?").run(home.id, offer.reference);
     const { beds } = makeRoom(db, home.id, 'family', 2);
     const host = makeUser(db, 'host', { email: 'word-host@waystation.test', shelterIds: [home.id] });
     makeUser(db, 'guide', { email: 'word-guide@waystation.test' });
